@@ -1,0 +1,1 @@
+"""Reproducible quality and speed figures: ``python -m benchmarks.run`` (``make bench``)."""
