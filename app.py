@@ -1,0 +1,84 @@
+"""Serve the assistant: the HTTP API under /api and the Gradio chat at /, on one app.
+
+    python app.py --host 127.0.0.1 --port 7860
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from assistant import Assistant
+
+log = logging.getLogger("app")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to bind (default 127.0.0.1: this machine only)")
+    parser.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    parser.add_argument("--log-level", default="info",
+                        choices=["critical", "error", "warning", "info", "debug"])
+    parser.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                        help="allow browser calls from this origin (repeatable; off by default)")
+    parser.add_argument("--access-log", action="store_true", help="log every request")
+    return parser.parse_args(argv)
+
+
+def build_app(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860,
+              cors_origins: Sequence[str] = ()) -> FastAPI:
+    """The API app with the Gradio UI mounted at "/"."""
+    import inspect
+
+    import gradio as gr
+
+    from assistant.api import create_app
+    from assistant.ui import build_ui
+
+    app = create_app(assistant, cors_origins=cors_origins)
+    options: dict[str, Any] = {"server_name": host, "server_port": port}
+    params = inspect.signature(gr.mount_gradio_app).parameters
+    for name, value in (("ssr_mode", False), ("mcp_server", False),
+                        ("enable_monitoring", False)):
+        if name in params:
+            options[name] = value
+    return gr.mount_gradio_app(app, build_ui(assistant), path="/", **options)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    logging.basicConfig(level=args.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    import uvicorn
+
+    from assistant import Assistant, AssistantError
+
+    try:
+        assistant = Assistant.load()
+        assistant.warm_up()
+        app = build_app(assistant, host=args.host, port=args.port,
+                        cors_origins=args.cors_origin)
+    except AssistantError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    log.info("serving on http://%s:%d (API docs at /docs)", args.host, args.port)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                access_log=args.access_log)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
