@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import AssistantError, UnknownSourceError
-from .service import Assistant, AskRequest
+from .service import AskRequest, Assistant
 from .types import Answer
 
 log = logging.getLogger(__name__)
@@ -34,27 +34,34 @@ Kind = Literal["title", "caption", "post", "abstract", "reference", "comment"]
 
 # -- request and response models ---------------------------------------------------------
 
-Question = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
+def _question() -> Any:
+    return Field(min_length=1, max_length=MAX_QUESTION_CHARS,
                  description="A question about the article (1 to 1,000 characters, not blank).",
                  examples=["Which cells break down bone?"])
-History = Field(default_factory=list, max_length=50,
-                description="The conversation's earlier questions, oldest first "
-                            "(the last 5 are used to resolve follow-ups like 'what about men?').")
-Kinds = Field(default=None, min_length=1,
-              description="Only cite these kinds of source; omit or null for all.")
+
+
+def _history() -> Any:
+    return Field(default_factory=list, max_length=50,
+                 description="The conversation's earlier questions, oldest first (the last "
+                             "5 are used to resolve follow-ups like 'what about men?').")
+
+
+def _kinds() -> Any:
+    return Field(default=None, min_length=1,
+                 description="Only cite these kinds of source; omit or null for all.")
 
 
 class AnswerRequest(BaseModel):
-    question: str = Question
-    history: list[str] = History
-    kinds: list[Kind] | None = Kinds
+    question: str = _question()
+    history: list[str] = _history()
+    kinds: list[Kind] | None = _kinds()
 
 
 class SearchRequest(BaseModel):
     query: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
                        examples=["oxytocin and bone"])
     k: int = Field(5, ge=1, le=50, description="How many hits (1 to 50).")
-    kinds: list[Kind] | None = Kinds
+    kinds: list[Kind] | None = _kinds()
 
 
 class BatchQuestion(BaseModel):
@@ -207,6 +214,7 @@ class AnswerBatcher:
             live = [(r, f) for r, f in batch if not f.done()]
             if not live:
                 continue
+            results: list[Any]
             try:
                 results = await loop.run_in_executor(
                     self.executor, self.assistant.ask_many, [r for r, _ in live])
