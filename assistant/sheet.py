@@ -103,13 +103,18 @@ def read_questions(
     jsonl: bool | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> list[SheetItem | SheetError]:
-    """Read questions from a file (a ``Path``), or from the text itself (``str`` or ``bytes``).
+    """Read questions from a file, or from the text itself (``str`` or ``bytes``).
+
+    A ``Path`` is a file; so is a one-line ``str`` naming an existing file (e.g. an upload's
+    path); any other ``str`` or ``bytes`` is the questions' text.
 
     Plain text has one question a line, blank lines and ``#`` comments skipped. JSON lines
     carry ``question`` and optional ``history``; they are detected from a ``.jsonl`` file
     name or from every non-blank line starting with ``{`` (``jsonl`` forces either way).
     Bad lines come back as ``SheetError`` with their line number, in input order.
     """
+    if isinstance(path_or_text, str) and "\n" not in path_or_text and os.path.isfile(path_or_text):
+        path_or_text = Path(path_or_text)
     if isinstance(path_or_text, os.PathLike):
         path = Path(path_or_text)
         data: str | bytes = path.read_bytes()
@@ -302,7 +307,11 @@ def _render_md(items: Sequence[SheetRow], sources: Sequence[Source]) -> str:
     title = by_kind["title"].text if "title" in by_kind else "the article"
     out = [f"# Questions and answers: {_md(title)}", ""]
     if "title" in by_kind:
-        out += [f"**Article:** {_md(title)}", ""]
+        posts = sum(s.kind == "post" for s in sources)
+        comments = sum(s.kind == "comment" for s in sources)
+        shape = f"blog post, {posts} paragraph{'s' * (posts != 1)}"
+        shape += f", {comments} reader comment{'s' * (comments != 1)}"
+        out += [f"**Article:** {_md(title)} ({shape})", ""]
     if "reference" in by_kind:
         out += [f"**Reviewed paper:** {_md(by_kind['reference'].text)}", ""]
     out += [

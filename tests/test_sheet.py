@@ -101,6 +101,13 @@ def test_jsonl_detected_from_extension_even_with_a_broken_first_line(tmp_path: P
     assert items[1] == SheetItem("What is osteoporosis?", (), 2)
 
 
+def test_a_one_line_string_naming_a_file_reads_the_file(tmp_path: Path):
+    path = tmp_path / "upload.jsonl"
+    path.write_text('{"question": "Who wrote it?"}\n', encoding="utf-8")
+    assert sheet.read_questions(str(path)) == [SheetItem("Who wrote it?", (), 1)]
+    assert sheet.read_questions(str(tmp_path / "missing.txt"))[0].question.endswith("missing.txt")
+
+
 def test_file_with_bom_crlf_and_a_non_utf8_line(tmp_path: Path):
     path = tmp_path / "q.txt"
     path.write_bytes(b"\xef\xbb\xbfWhat is osteoporosis?\r\n\xff\xfe bad\r\nWho wrote it?\r\n")
