@@ -28,7 +28,7 @@ EXTENSIONS: dict[str, str] = {".md": "md", ".markdown": "md", ".csv": "csv", ".j
 CSV_COLUMNS: tuple[str, ...] = ("question", "answer", "answered", "citations", "quotes")
 NOT_ANSWERED = "Not answered in the article"
 DEFAULT_MAX_CHARS = 1000
-BATCH_SIZE = 32
+BATCH_SIZE = 64  # questions per encoder call: batched for speed, small enough to show progress
 _SHOWN_CHARS = 200  # a too-long question is shown cut to this many characters
 
 

@@ -258,6 +258,11 @@ def test_no_progress_bar_when_asked_for_none(assistant, capsys: pytest.CaptureFi
     assert capsys.readouterr().err == ""
 
 
+def test_progress_bar_on_request(assistant, capsys: pytest.CaptureFixture[str]):
+    sheet.answer_items(assistant, sheet.read_questions(QUESTIONS), progress=True)
+    assert "Answering" in capsys.readouterr().err
+
+
 def test_starter_questions_are_offered_and_answered(assistant):
     items = sheet.read_questions(PROJECT_ROOT / "corpus" / "questions.txt")
     assert 12 <= len(items) <= 15
