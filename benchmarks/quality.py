@@ -129,6 +129,20 @@ def answer_all(system: System, gold: Sequence[dict[str, Any]]) -> list[dict[str,
     return [system.ask(g["question"], tuple(g.get("history", ()))).to_dict() for g in gold]
 
 
+def overall_correct(gold: Sequence[dict[str, Any]], metrics: dict[str, Any]) -> float:
+    """Share of all questions handled right: answered with the evidence, or rightly abstained.
+
+    Derived from ``score``'s miss list (not a ``score.py`` metric): it puts a system that
+    never abstains and one that does on one scale.
+    """
+    failed = sum(
+        1
+        for m in metrics["misses"]
+        if m.rsplit(":", 1)[1] in ("abstained", "too-long", "miss", "answered-unanswerable")
+    )
+    return round((len(gold) - failed) / max(len(gold), 1), 3)
+
+
 def evaluate(
     systems: Sequence[System],
     gold: Sequence[dict[str, Any]],
@@ -140,7 +154,9 @@ def evaluate(
     out: dict[str, dict[str, Any]] = {}
     for system in systems:
         answers = answer_all(system, gold)
-        out[system.name] = score(gold, answers, texts)
+        metrics = score(gold, answers, texts)
+        metrics["overall_correct"] = overall_correct(gold, metrics)
+        out[system.name] = metrics
         if answers_dir is not None:
             answers_dir.mkdir(parents=True, exist_ok=True)
             path = answers_dir / (system.name.replace("/", "--") + ".jsonl")

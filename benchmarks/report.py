@@ -1,0 +1,241 @@
+"""The results JSON files → one summary: targets held or not, and Markdown tables.
+
+    python -m benchmarks.report      # rebuild summary.json, summary.md and summary.png
+
+Reads ``quality.json``, ``speed.json`` and, when the API helper's load test has run,
+``load_api.json``; any of them may be missing (the summary says so).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from .common import RESULTS_DIR, now, read_json, write_json
+
+log = logging.getLogger(__name__)
+
+MAIN_SYSTEMS = ("assistant", "bm25-paragraph", "dense-paragraph", "dense-sentences")
+
+
+def targets(speed: dict[str, Any] | None, quality: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Each stated target with the measured figure and whether it holds."""
+    rows: list[dict[str, Any]] = []
+    if speed:
+        cs, warm, build = speed.get("cold_start"), speed.get("warm"), speed.get("index_build")
+        if cs:
+            rows.append(
+                {
+                    "target": "cold `assistant ask` <= 1.3x the floor (median)",
+                    "measured": f"{cs['ratio_median']:.2f}x "
+                    f"({cs['cold_ask_s']['median']:.2f} s vs {cs['floor_s']['median']:.2f} s)",
+                    "holds": cs["ratio_median"] <= cs["target_ratio_max"],
+                }
+            )
+        if warm:
+            lat = warm["latency_ms"]
+            for p in ("p50", "p95"):
+                rows.append(
+                    {
+                        "target": f"warm answer {p} <= {warm['targets_ms'][p]:g} ms",
+                        "measured": f"{lat[p]:.1f} ms",
+                        "holds": lat[p] <= warm["targets_ms"][p],
+                    }
+                )
+        if build:
+            rows.append(
+                {
+                    "target": f"index build < {build['target_s_max']:g} s (model loaded)",
+                    "measured": f"{build['in_process_s']['median']:.2f} s",
+                    "holds": build["in_process_s"]["median"] < build["target_s_max"],
+                }
+            )
+    if quality:
+        for set_name, data in quality["sets"].items():
+            scores = data["scores"]
+            if "assistant" not in scores:
+                continue
+            a = scores["assistant"]
+            best = max(
+                (n for n in MAIN_SYSTEMS[1:] if n in scores),
+                key=lambda n: scores[n]["answer_hit"],
+                default=None,
+            )
+            if best:
+                rows.append(
+                    {
+                        "target": f"{set_name}: answer_hit at least the best baseline's",
+                        "measured": f"{a['answer_hit']:.3f} vs {scores[best]['answer_hit']:.3f} "
+                        f"({best})",
+                        "holds": a["answer_hit"] >= scores[best]["answer_hit"],
+                    }
+                )
+            rows.append(
+                {
+                    "target": f"{set_name}: every quote verbatim (contract)",
+                    "measured": f"{a['verbatim_violations']} violations",
+                    "holds": a["verbatim_violations"] == 0,
+                }
+            )
+    return rows
+
+
+def _fmt(x: Any) -> str:
+    return f"{x:.3f}" if isinstance(x, float) else str(x)
+
+
+def quality_tables(quality: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    cols = (
+        "answer_hit",
+        "cited_correctly",
+        "abstain_on_unanswerable",
+        "false_abstain",
+        "overall_correct",
+    )
+    for set_name, data in quality["sets"].items():
+        scores = data["scores"]
+        lines += [
+            f"**{set_name}** ({data['questions']} questions, {data['answerable']} answerable; "
+            f"`{data['gold']}`)",
+            "",
+            "| system | " + " | ".join(cols) + " | median words |",
+            "|---|" + "---:|" * (len(cols) + 1),
+        ]
+        for name, m in scores.items():
+            label = f"**{name}**" if name == "assistant" else name
+            lines.append(
+                f"| {label} | "
+                + " | ".join(_fmt(m.get(c, "")) for c in cols)
+                + f" | {m['median_answer_words']} |"
+            )
+        lines.append("")
+    missing = quality.get("missing_switches") or {}
+    if missing:
+        lines.append("Ablations not run (the core exposes no switch for them yet):")
+        lines += [f"- {name}: needs {', '.join(need)}" for name, need in missing.items()]
+        lines.append("")
+    return lines
+
+
+def _dist(d: dict[str, Any]) -> str:
+    return (
+        f"{d['median']:.3g} {d['unit']} (p95 {d['p95']:.3g}, min {d['min']:.3g}, "
+        f"max {d['max']:.3g}, n={d['n']})"
+    )
+
+
+def speed_tables(speed: dict[str, Any]) -> list[str]:
+    lines = ["| measure | median (spread) |", "|---|---|"]
+    cs, warm, build = speed.get("cold_start"), speed.get("warm"), speed.get("index_build")
+    if cs:
+        lines += [
+            f"| floor: import sentence-transformers + faiss, load MiniLM "
+            f"| {_dist(cs['floor_s'])} |",
+            f'| cold `assistant ask "..."` (new process, answer printed) '
+            f"| {_dist(cs['cold_ask_s'])} |",
+            f"| cold / floor | {cs['ratio_median']:.2f}x |",
+            f"| peak RSS, `assistant ask` | {_dist(cs['peak_rss_mb']['cli_ask'])} |",
+            f"| peak RSS, floor | {_dist(cs['peak_rss_mb']['floor'])} |",
+        ]
+    if warm:
+        lat = warm["latency_ms"]
+        lines.append(
+            f"| warm `Assistant.ask` ({warm['questions']} questions x {warm['repetitions']}) "
+            f"| p50 {lat['p50']:.1f} ms, p95 {lat['p95']:.1f} ms, p99 {lat['p99']:.1f} ms, "
+            f"max {lat['max']:.1f} ms |"
+        )
+    if build:
+        lines += [
+            f"| index build, model loaded ({build['chunks']} chunks, {build['sentences']} "
+            f"sentences) | {_dist(build['in_process_s'])} |",
+            f"| `assistant index build` (new process) | {_dist(build['cli_s'])} |",
+        ]
+    return lines + [""]
+
+
+def load_api_lines(load: dict[str, Any]) -> list[str]:
+    """The API load test's figures, whatever their shape: scalar fields, one level deep."""
+    lines = ["| measure | value |", "|---|---|"]
+
+    def walk(prefix: str, obj: Any, depth: int) -> None:
+        if isinstance(obj, dict) and depth < 3:
+            for k, v in obj.items():
+                if k in ("machine", "runs", "generated"):
+                    continue
+                walk(f"{prefix}.{k}" if prefix else k, v, depth + 1)
+        elif isinstance(obj, int | float | str | bool) and not isinstance(obj, list):
+            lines.append(f"| {prefix} | {_fmt(obj)} |")
+
+    walk("", load, 0)
+    return lines + [""]
+
+
+def machine_line(m: dict[str, Any]) -> str:
+    return (
+        f"{m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['platform']}; "
+        f"Python {m['python']}, torch {m['torch']}, sentence-transformers "
+        f"{m['sentence_transformers']}, faiss {m['faiss']}"
+    )
+
+
+def markdown(summary: dict[str, Any]) -> str:
+    lines = [f"_Generated {summary['generated']} by `python -m benchmarks.run`._", ""]
+    if summary.get("machine"):
+        lines += [f"Machine: {machine_line(summary['machine'])}.", ""]
+    lines += ["### Targets", "", "| target | measured | holds |", "|---|---|---|"]
+    for t in summary["targets"]:
+        lines.append(f"| {t['target']} | {t['measured']} | {'yes' if t['holds'] else '**no**'} |")
+    lines.append("")
+    if summary.get("quality"):
+        lines += ["### Quality", "", *quality_tables(summary["quality"])]
+    if summary.get("speed"):
+        lines += ["### Speed", "", *speed_tables(summary["speed"])]
+    if summary.get("load_api"):
+        lines += ["### HTTP API under load (`benchmarks/load_api.py`)", ""]
+        lines += load_api_lines(summary["load_api"])
+    missing = [n for n in ("quality", "speed", "load_api") if not summary.get(n)]
+    if missing:
+        lines.append(f"Not measured in this run: {', '.join(missing)}.")
+    return "\n".join(lines) + "\n"
+
+
+def build_summary() -> dict[str, Any]:
+    quality = read_json(RESULTS_DIR / "quality.json")
+    speed = read_json(RESULTS_DIR / "speed.json")
+    load = read_json(RESULTS_DIR / "load_api.json")
+    machine = (speed or quality or {}).get("machine")
+    return {
+        "generated": now(),
+        "machine": machine,
+        "targets": targets(speed, quality),
+        "quality": quality,
+        "speed": speed,
+        "load_api": load,
+    }
+
+
+def write_all() -> dict[str, Any]:
+    """summary.json, summary.md and summary.png from the results present."""
+    from .plot import plot
+
+    summary = build_summary()
+    write_json(
+        RESULTS_DIR / "summary.json",
+        {k: summary[k] for k in ("generated", "machine", "targets")}
+        | {"files": [n for n in ("quality", "speed", "load_api") if summary.get(n)]},
+    )
+    (RESULTS_DIR / "summary.md").write_text(markdown(summary), encoding="utf-8")
+    plot(summary, RESULTS_DIR / "summary.png")
+    return summary
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    summary = write_all()
+    for t in summary["targets"]:
+        log.info("%-4s %s: %s", "ok" if t["holds"] else "MISS", t["target"], t["measured"])
+
+
+if __name__ == "__main__":
+    main()
