@@ -1,0 +1,404 @@
+"""The chat in the browser: cited answers a reader can check in one click (Gradio Blocks).
+
+``build_ui(assistant)`` returns the page; ``mount(app, assistant)`` mounts it on a FastAPI
+app with the options that keep it offline (system fonts, no SSR, no footer links).
+Everything shown, questions and article alike, is escaped here before it becomes HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import re
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from . import sheet
+from .errors import AssistantError, InvalidQuestionError
+from .service import Assistant
+from .types import Answer, Quote, Source
+
+log = logging.getLogger(__name__)
+
+# What the reader ticks -> the source kinds searched.
+FILTERS: Mapping[str, tuple[str, ...]] = {
+    "The post": ("title", "caption", "post", "abstract"),
+    "Reference": ("reference",),
+    "Reader comments": ("comment",),
+}
+OPINION = "Reader\u2019s opinion, not the article\u2019s findings"
+FAILED = "Sorry, something went wrong while answering. Please try again or rephrase the question."
+_SHOWN_CHARS = 400  # an over-long question is shown cut to this length
+_MARK = re.compile(r"\[(\d+)\]")
+
+SYSTEM_FONTS = ("system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial",
+                "sans-serif")
+MONO_FONTS = ("ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange: the question as typed and either its answer or a friendly error."""
+
+    question: str
+    answer: Answer | None = None
+    error: str | None = None
+
+
+# --- HTML: pure functions, everything escaped ---------------------------------------------
+
+
+def quote_id(quote: Quote) -> str:
+    """The article anchor of a quoted span, e.g. ``q-post-3-120-250``."""
+    return f"q-{quote.source.id}-{quote.start}-{quote.end}"
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def user_html(question: str) -> str:
+    """The reader's question, shown literally (cut if over-long)."""
+    shown = question if len(question) <= _SHOWN_CHARS else question[:_SHOWN_CHARS] + "\u2026"
+    return _e(shown)
+
+
+def _opinion(source: Source) -> str:
+    if source.kind != "comment":
+        return ""
+    return f' <span class="qa-opinion">({OPINION})</span>'
+
+
+def citation_html(quote: Quote, *, numbered: bool = True) -> str:
+    """A link that takes the reader to the quote in the article, with the source's label."""
+    mark = f"[{quote.n}] " if numbered else ""
+    return (
+        f'<a class="qa-cite" href="#{quote_id(quote)}" title="Show in the article">'
+        f"{mark}{_e(quote.source.label)}</a>{_opinion(quote.source)}"
+    )
+
+
+def _closest_html(quotes: Sequence[Quote]) -> str:
+    items = "".join(
+        f'<li><span class="qa-quote">\u201c{_e(q.text)}\u201d</span> \u2014 '
+        f"{citation_html(q, numbered=False)}</li>"
+        for q in quotes
+    )
+    return (
+        '<p class="qa-closest-head">Closest passages, for you to judge:</p>'
+        f'<ul class="qa-closest">{items}</ul>'
+    )
+
+
+def answer_html(answer: Answer) -> str:
+    """An answer with its ``[n]`` markers linked and its citations listed under it.
+
+    When the article does not say, a distinct plain reply with the closest passages.
+    """
+    read_as = ""
+    if answer.resolved_question and answer.resolved_question != answer.question:
+        read_as = f'<p class="qa-read-as">Read as: <em>{_e(answer.resolved_question)}</em></p>'
+    if answer.abstained:
+        closest = _closest_html(answer.closest) if answer.closest else ""
+        return (
+            f'<div class="qa-abstain">{read_as}'
+            f'<p class="qa-abstain-head"><strong>{_e(answer.answer)}</strong></p>{closest}</div>'
+        )
+    by_n = {q.n: q for q in answer.quotes}
+
+    def link(m: re.Match[str]) -> str:
+        q = by_n.get(int(m.group(1)))
+        if q is None:
+            return m.group(0)
+        return f'<a class="qa-mark" href="#{quote_id(q)}" title="{_e(q.source.label)}">[{q.n}]</a>'
+
+    body = _MARK.sub(link, _e(answer.answer))
+    cites = "".join(f"<li>{citation_html(q)}</li>" for q in answer.quotes)
+    return (
+        f'<div class="qa-answer">{read_as}<p class="qa-text">{body}</p>'
+        f'<p class="qa-cites-head">Sources:</p><ul class="qa-cites">{cites}</ul></div>'
+    )
+
+
+def error_html(message: str) -> str:
+    return f'<p class="qa-error" role="alert">{_e(message)}</p>'
+
+
+def chat_messages(turns: Sequence[Turn]) -> list[dict[str, str]]:
+    """The conversation in the Chatbot's messages format."""
+    messages = []
+    for turn in turns:
+        messages.append({"role": "user", "content": user_html(turn.question)})
+        reply = answer_html(turn.answer) if turn.answer else error_html(turn.error or FAILED)
+        messages.append({"role": "assistant", "content": reply})
+    return messages
+
+
+def _text_html(source: Source, anchors: Iterable[Quote], cited: set[tuple[int, int]]) -> str:
+    """The source's text cut at every quote boundary; cited spans in <mark>, anchors by id."""
+    text = source.text
+    spans = {(q.start, q.end) for q in anchors
+             if q.source.id == source.id and 0 <= q.start < q.end <= len(text)}
+    if not spans:
+        return _e(text)
+    cuts = sorted({0, len(text)} | {s for s, _ in spans} | {e for _, e in spans})
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        out += [f'<span class="qa-anchor" id="q-{_e(source.id)}-{s}-{e}"></span>'
+                for s, e in sorted(spans) if s == a]
+        inside = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
+        piece = _e(text[a:b])
+        if not inside:
+            out.append(piece)
+            continue
+        hot = any(sp in cited for sp in inside)
+        tag, cls = ("mark", "qa-seg qa-cited") if hot else ("span", "qa-seg")
+        out.append(f'<{tag} class="{cls}" data-s="{a}" data-e="{b}">{piece}</{tag}>')
+    return "".join(out)
+
+
+def article_html(sources: Sequence[Source], turns: Sequence[Turn] = ()) -> str:
+    """The article as published; every quote of the conversation is an anchor and the
+    sentences cited in the latest answer are highlighted."""
+    answers = [t.answer for t in turns if t.answer]
+    anchors = [q for a in answers for q in (*a.quotes, *a.closest)]
+    latest = turns[-1].answer if turns else None
+    cited = {(q.start, q.end) for q in latest.quotes} if latest else set()
+    cited_ids = {q.source.id for q in latest.quotes} if latest else set()
+    parts = ['<article class="qa-article" aria-labelledby="qa-article-head">'
+             '<p class="qa-panel-head" id="qa-article-head">The article, as published</p>']
+    in_comments = False
+    for s in sources:
+        mine = cited if s.id in cited_ids else set()
+        body = _text_html(s, anchors, mine)
+        sid = f'id="src-{_e(s.id)}"'
+        if s.kind == "comment" and not in_comments:
+            in_comments = True
+            parts.append(
+                '<h3 class="qa-h">Reader comments</h3>'
+                '<p class="qa-note">What readers wrote: their opinions, not the article\u2019s '
+                "findings.</p>"
+            )
+        if s.kind == "title":
+            parts.append(f'<h2 class="qa-title" {sid}>{body}</h2>')
+        elif s.kind == "caption":
+            parts.append(f'<p class="qa-caption" {sid}><em>{body}</em></p>')
+        elif s.kind in ("reference", "abstract"):
+            parts.append(f'<h3 class="qa-h">{_e(s.label)}</h3><p class="qa-src" {sid}>{body}</p>')
+        elif s.kind == "comment":
+            parts.append(
+                f'<div class="qa-comment" {sid}><p class="qa-who">{_e(s.label)}</p>'
+                f'<p class="qa-src">{body}</p></div>'
+            )
+        else:
+            parts.append(f'<p class="qa-src" {sid}>{body}</p>')
+    parts.append("</article>")
+    return "".join(parts)
+
+
+# --- answering ----------------------------------------------------------------------------
+
+
+def kinds_for(labels: Iterable[str] | None) -> tuple[str, ...] | None:
+    """Ticked filter labels -> kinds; None (search everything) when all are ticked or no
+    filter is given; an empty tuple when none is ticked."""
+    if labels is None:
+        return None
+    chosen = [label for label in FILTERS if label in set(labels)]
+    if len(chosen) == len(FILTERS):
+        return None
+    return tuple(kind for label in chosen for kind in FILTERS[label])
+
+
+def ask_turn(
+    assistant: Assistant, question: str, turns: Sequence[Turn], labels: Iterable[str] | None
+) -> Turn:
+    """Ask with the earlier answered questions as history; errors become friendly text."""
+    kinds = kinds_for(labels)
+    if kinds == ():
+        return Turn(question, error="Tick at least one source to search: the post, the "
+                                    "reference or the reader comments.")
+    history = [t.question for t in turns if t.answer]
+    try:
+        return Turn(question, answer=assistant.ask(question, history=history, kinds=kinds))
+    except InvalidQuestionError as exc:
+        return Turn(question, error=f"I can\u2019t take that question: {exc}.")
+    except AssistantError as exc:
+        log.warning("question not answered: %s", exc)
+        return Turn(question, error=f"Sorry, I can\u2019t answer right now: {exc}")
+    except Exception:
+        log.exception("answering %r failed", question[:200])
+        return Turn(question, error=FAILED)
+
+
+def sheet_files(
+    turns: Sequence[Turn], sources: Sequence[Source], directory: Path
+) -> tuple[str | None, str | None]:
+    """The conversation as Markdown and CSV Q&A sheets (paths), or Nones if nothing answered.
+
+    Files are named by content hash, so sessions never overwrite each other's sheets.
+    """
+    answers = [t.answer for t in turns if t.answer]
+    if not answers:
+        return None, None
+    paths = []
+    for fmt in ("md", "csv"):
+        text = sheet.render(answers, fmt, sources)
+        folder = directory / hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"qa-sheet.{fmt}"
+        if not path.exists():
+            sheet.write_atomic(path, text)
+        paths.append(str(path))
+    return paths[0], paths[1]
+
+
+# --- the page -----------------------------------------------------------------------------
+
+# Clicking a citation scrolls the article to the quote and highlights it (no external script).
+_JS = """
+if (!window.__qaCitations) {
+  window.__qaCitations = true;
+  document.addEventListener('click', (ev) => {
+    const a = ev.target.closest && ev.target.closest('a[href^="#q-"]');
+    if (!a) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    const id = decodeURIComponent(a.getAttribute('href').slice(1));
+    const m = /^q-(.+)-(\\d+)-(\\d+)$/.exec(id);
+    const anchor = document.getElementById(id);
+    if (!m || !anchor) return;
+    document.querySelectorAll('.qa-focus').forEach((el) => el.classList.remove('qa-focus'));
+    const src = document.getElementById('src-' + m[1]);
+    (src ? src.querySelectorAll('[data-s]') : []).forEach((seg) => {
+      if (+seg.dataset.s >= +m[2] && +seg.dataset.e <= +m[3]) seg.classList.add('qa-focus');
+    });
+    anchor.scrollIntoView({behavior: 'smooth', block: 'center'});
+  }, true);
+}
+"""
+
+_ARTICLE_CSS = """
+.qa-article { line-height: 1.55; padding: 0 .25rem; }
+.qa-panel-head { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em;
+  color: var(--body-text-color-subdued); margin: 0 0 .3rem; }
+.qa-title { font-size: 1.35rem; margin: .2rem 0 .4rem; }
+.qa-caption { color: var(--body-text-color-subdued); font-size: .9rem; }
+.qa-src, .qa-caption, .qa-title { white-space: pre-wrap; }
+.qa-h { font-size: 1.05rem; margin: 1rem 0 .3rem; }
+.qa-note { font-size: .85rem; color: var(--body-text-color-subdued); font-style: italic; }
+.qa-comment { border-left: 3px solid var(--border-color-primary); padding-left: .6rem;
+  margin: .6rem 0; }
+.qa-who { font-weight: 600; font-size: .9rem; margin: 0; }
+mark.qa-cited { background: #fff1a8; color: inherit; border-radius: 2px; }
+.qa-focus { background: #ffcf40 !important; color: #000; outline: 2px solid #e0a100;
+  border-radius: 2px; }
+"""
+
+CSS = """
+#qa-article-box { max-height: 78vh; overflow-y: auto; }
+.qa-read-as { font-size: .85rem; color: var(--body-text-color-subdued); margin: 0 0 .3rem; }
+.qa-cites-head, .qa-closest-head { font-size: .85rem; font-weight: 600; margin: .5rem 0 .1rem; }
+.qa-cites, .qa-closest { margin: 0; padding-left: 1.1rem; font-size: .9rem; }
+.qa-opinion { font-size: .8rem; font-style: italic; color: #8a5a00; }
+.qa-abstain { border-left: 4px solid #c98b00; padding-left: .6rem; }
+.qa-error { color: #a3142a; }
+.qa-quote { font-style: italic; }
+a.qa-cite, a.qa-mark { text-decoration: underline; cursor: pointer; }
+@media (max-width: 700px) { #qa-article-box { max-height: none; } }
+"""
+
+
+def theme() -> gr.themes.Base:
+    """The default look with system fonts: the page loads no web font."""
+    return gr.themes.Default(font=list(SYSTEM_FONTS), font_mono=list(MONO_FONTS))
+
+
+def page_options() -> dict[str, Any]:
+    """Options for ``gr.mount_gradio_app`` / ``launch`` that keep the page offline and tidy."""
+    return {"theme": theme(), "ssr_mode": False, "footer_links": []}
+
+
+def build_ui(assistant: Assistant, *, download_dir: Path | None = None) -> gr.Blocks:
+    """The chat page for ``assistant``: conversation, filter, examples, downloads, article."""
+    sources = assistant.sources()
+    title = next((s.text for s in sources if s.kind == "title"), "the article")
+    examples = assistant.examples()
+    folder = download_dir or Path(tempfile.gettempdir()) / "article-assistant-sheets"
+
+    def respond(question: str, labels: list[str], turns: list[Turn]):
+        turns = list(turns or [])
+        if (question or "").strip():
+            turns.append(ask_turn(assistant, question, turns, labels))
+        return ("", *_outputs(turns))
+
+    def _outputs(turns: list[Turn]):
+        md, csv = sheet_files(turns, sources, folder)
+        return (
+            chat_messages(turns),
+            article_html(sources, turns),
+            turns,
+            gr.DownloadButton(value=md, interactive=md is not None),
+            gr.DownloadButton(value=csv, interactive=csv is not None),
+        )
+
+    def clear():
+        return ("", *_outputs([]))
+
+    with gr.Blocks(title=f"Ask the article: {title}", analytics_enabled=False) as page:
+        turns = gr.State([])
+        gr.HTML(
+            f'<h1 style="font-size:1.4rem;margin:.2rem 0">Ask the article: {_e(title)}</h1>'
+            '<p style="margin:0">Every answer is quoted from the article. Click a citation to '
+            "see the sentence in the article.</p>",
+            js_on_load=None,
+        )
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=320):
+                chatbot = gr.Chatbot(
+                    label="Conversation", height="58vh", render_markdown=False,
+                    sanitize_html=True, feedback_options=None, buttons=["copy"],
+                    placeholder="Ask a question about the article below.",
+                    elem_id="qa-chat",
+                )
+                question = gr.Textbox(
+                    label="Your question", placeholder="e.g. Which cells break down bone?",
+                    lines=1, max_lines=4, autofocus=True, elem_id="qa-question",
+                )
+                with gr.Row():
+                    ask = gr.Button("Ask", variant="primary", elem_id="qa-ask")
+                    start_over = gr.Button("Start over", elem_id="qa-clear")
+                labels = gr.CheckboxGroup(
+                    list(FILTERS), value=list(FILTERS), label="Search in", elem_id="qa-filter"
+                )
+                if examples:
+                    gr.Examples([[q] for q in examples], inputs=[question],
+                                label="Example questions", examples_per_page=6)
+                with gr.Row():
+                    md_button = gr.DownloadButton("Download Q&A (Markdown)", interactive=False,
+                                                  elem_id="qa-download-md")
+                    csv_button = gr.DownloadButton("Download Q&A (CSV)", interactive=False,
+                                                   elem_id="qa-download-csv")
+            with gr.Column(scale=2, min_width=300, elem_id="qa-article-box"):
+                article = gr.HTML(
+                    article_html(sources), label="The article", elem_id="qa-article",
+                    js_on_load=_JS, css_template=_ARTICLE_CSS, head=f"<style>{CSS}</style>",
+                )
+        outputs = [question, chatbot, article, turns, md_button, csv_button]
+        for event in (question.submit, ask.click):
+            event(respond, [question, labels, turns], outputs, show_progress="minimal",
+                  api_visibility="private")
+        start_over.click(clear, None, outputs, api_visibility="private")
+        chatbot.clear(clear, None, outputs, api_visibility="private")
+    return page
+
+
+def mount(app: Any, assistant: Assistant, path: str = "/") -> Any:
+    """Mount the chat page on a FastAPI ``app`` at ``path`` with the offline page options."""
+    return gr.mount_gradio_app(app, build_ui(assistant), path=path, **page_options())
