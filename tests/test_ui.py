@@ -31,8 +31,9 @@ def _no_live_markup(fragment: str) -> None:
 def test_the_question_is_shown_literally():
     shown = ui.user_html(EVIL)
     _no_live_markup(shown)
-    assert shown == "&lt;img src=x onerror=alert(1)&gt; &lt;a href=&quot;javascript:alert(2)&quot;" \
-                    "&gt;x&lt;/a&gt; &amp; &quot;q&quot;"
+    assert shown == ("&lt;img src=x onerror=alert(1)&gt; "
+                     "&lt;a href=&quot;javascript:alert(2)&quot;&gt;x&lt;/a&gt; "
+                     "&amp; &quot;q&quot;")
 
 
 def test_an_over_long_question_is_shown_cut():
@@ -180,7 +181,8 @@ def test_chat_messages_pair_each_question_with_its_reply(assistant):
     messages = ui.chat_messages(turns)
     assert [m["role"] for m in messages] == ["user", "assistant", "user", "assistant"]
     assert messages[2]["content"] == "&lt;b&gt;?"
-    assert messages[3]["content"] == '<p class="qa-error" role="alert">the question is &lt;b&gt;</p>'
+    error = messages[3]["content"]
+    assert error == '<p class="qa-error" role="alert">the question is &lt;b&gt;</p>'
 
 
 def test_the_sheets_hold_the_answered_conversation(assistant, tmp_path: Path):
