@@ -31,6 +31,8 @@ class Settings:
     article_file: str = "new-treatment-for-osteoporosis.txt"
     model_path: Path | None = field(default_factory=_default_model_path)
     model_name: str = "all-MiniLM-L6-v2"
+    # "minilm" (the bundled model) or "hash" (the deterministic fake used by fast tests).
+    embedder: str = "minilm"
     # int8 dynamic quantisation of the model's Linear layers: ~2.5x faster on CPU.
     quantize: bool = True
     chunk_tokens: int = 96
@@ -56,6 +58,9 @@ class Settings:
             raw = os.environ.get(ENV_PREFIX + name.upper())
             if raw:
                 env[name] = conv(raw)
+        raw_e = os.environ.get(ENV_PREFIX + "EMBEDDER")
+        if raw_e:
+            env["embedder"] = raw_e.strip().lower()
         raw_q = os.environ.get(ENV_PREFIX + "QUANTIZE")
         if raw_q:
             env["quantize"] = raw_q.strip().lower() not in ("0", "false", "no", "off")

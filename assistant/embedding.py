@@ -149,3 +149,14 @@ class HashEmbedder:
             if norm > 0:
                 out[row] /= norm
         return out
+
+
+def make_embedder(settings: Any) -> Embedder:
+    """The embedder the settings name: the bundled MiniLM, or the fake for tests."""
+    if settings.embedder == "hash":
+        return HashEmbedder()
+    if settings.embedder != "minilm":
+        raise ModelNotFoundError(
+            f"unknown embedder {settings.embedder!r} (ASSISTANT_EMBEDDER): use 'minilm' or 'hash'"
+        )
+    return MiniLMEmbedder(settings.model_path, quantize=settings.quantize)

@@ -85,9 +85,22 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
 
+# Irregular forms the Snowball stemmer leaves apart from their base ("shown" / "show").
+_IRREGULAR = {
+    "shown": "show", "showed": "show", "known": "know", "knew": "know", "found": "find",
+    "led": "lead", "made": "make", "took": "take", "taken": "take", "given": "give",
+    "gave": "give", "written": "write", "wrote": "write", "thought": "think", "said": "say",
+    "seen": "see", "saw": "see", "began": "begin", "begun": "begin", "done": "do", "did": "do",
+    "went": "go", "gone": "go", "got": "get", "gotten": "get", "brought": "bring",
+    "built": "build", "broke": "break", "broken": "break", "men": "man", "women": "woman",
+    "mice": "mouse", "children": "child", "feet": "foot", "teeth": "tooth", "people": "person",
+    "better": "good", "best": "good", "worse": "bad", "worst": "bad", "bore": "bear", "born": "bear",
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return str(_stemmer().stemWord(word))
+    return str(_stemmer().stemWord(_IRREGULAR.get(word, word)))
 
 
 def words(text: str) -> list[str]:

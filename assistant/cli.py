@@ -1,0 +1,271 @@
+"""The ``assistant`` command: ask, sources, index, eval (and sheet, serve).
+
+Output goes to stdout; diagnostics go to stderr through ``logging``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .config import Settings
+from .errors import AssistantError
+from .types import KINDS, Answer
+
+log = logging.getLogger("assistant")
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="assistant: %(message)s",
+        stream=sys.stderr,
+    )
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # Quiet the model loader's progress bars and deprecation chatter on the terminal.
+    for name in ("sentence_transformers", "transformers", "torch"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    import warnings
+
+    warnings.filterwarnings("ignore", category=UserWarning, module="torch")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+
+def _load(**overrides: Any):
+    """The Assistant, or a ClickException with the reason and the fix."""
+    from .service import Assistant
+
+    try:
+        return Assistant.load(Settings.from_env(**overrides))
+    except AssistantError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _print_answer(answer: Answer) -> None:
+    click.echo(answer.answer)
+    if answer.quotes:
+        click.echo("")
+        for q in answer.quotes:
+            click.echo(f"[{q.n}] {q.source.label} ({q.source.id}, characters {q.start}-{q.end})")
+    if answer.closest:
+        click.echo("\nClosest passages:")
+        for q in answer.closest:
+            click.echo(f"- {q.source.label}: \"{q.text}\"")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Log what is loaded and built.")
+@click.version_option(package_name="article-assistant")
+def cli(verbose: bool) -> None:
+    """Cited, extractive answers about the article "New treatment for osteoporosis?".
+
+    \b
+    assistant ask "Which cells break down bone?"
+    assistant ask --jsonl < questions.jsonl > answers.jsonl
+    assistant sources --json
+    """
+    _setup_logging(verbose)
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--history", multiple=True, metavar="EARLIER",
+              help="An earlier question of the conversation (repeat, oldest first).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
+              help="Only cite sources of this kind (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the contract's shape).")
+@click.option("--jsonl", is_flag=True,
+              help='Batch: read {"question": ..., "history": [...]} lines on stdin, write one answer a line.')
+def ask(question: str | None, history: tuple[str, ...], kinds: tuple[str, ...], as_json: bool,
+        jsonl: bool) -> None:
+    """Answer QUESTION with verbatim quotes from the article, or say it does not say.
+
+    \b
+    assistant ask "What is osteoporosis?"
+    assistant ask "Which university is she at?" --history "Who led the review?"
+    assistant ask --json "What is the DOI of the cited paper?"
+    assistant ask --jsonl < ../shared/qa/dev.jsonl > answers.jsonl
+
+    With --jsonl a bad line (broken JSON, empty or over-long question) gets
+    {"question": ..., "error": ...} on its line, the rest are answered, and the exit
+    code is 1.
+    """
+    if jsonl:
+        if question:
+            raise click.UsageError("give either QUESTION or --jsonl, not both")
+        sys.exit(_ask_jsonl(kinds or None))
+    if question is None:
+        raise click.UsageError('missing QUESTION, e.g. assistant ask "What is osteoporosis?"')
+    a = _load()
+    try:
+        answer = a.ask(question, history, kinds or None)
+    except AssistantError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_answer(answer)
+
+
+def _parse_line(raw: bytes, number: int) -> tuple[str | None, tuple[str, ...], str | None]:
+    """(question, history, error) for one --jsonl input line."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, (), f"line {number}: not valid UTF-8"
+    try:
+        row = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, (), f"line {number}: not valid JSON ({exc.msg})"
+    if not isinstance(row, dict):
+        return None, (), f'line {number}: expected an object like {{"question": "..."}}'
+    q = row.get("question")
+    if not isinstance(q, str):
+        return (None, (), f'line {number}: missing "question" (text)')
+    history = row.get("history") or []
+    if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
+        return q, (), f'line {number}: "history" must be a list of strings'
+    return q, tuple(history), None
+
+
+def _ask_jsonl(kinds: tuple[str, ...] | None) -> int:
+    a = _load()
+    failed = 0
+    out = sys.stdout
+    for number, raw in enumerate(sys.stdin.buffer, start=1):
+        if not raw.strip():
+            continue
+        question, history, error = _parse_line(raw.rstrip(b"\r\n"), number)
+        record: dict[str, Any]
+        if error is None:
+            try:
+                record = a.ask(question or "", history, kinds).to_dict()
+            except AssistantError as exc:
+                error = f"line {number}: {exc}"
+        if error is not None:
+            failed += 1
+            record = {"question": question, "error": error}
+            log.warning("%s", error)
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
+    return 1 if failed else 0
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print every source with its full text as JSON.")
+def sources(as_json: bool) -> None:
+    """List the article's sources (title, caption, post paragraphs, reference, comments).
+
+    \b
+    assistant sources
+    assistant sources --json
+    """
+    from .corpus import load_sources
+
+    settings = Settings.from_env()
+    try:
+        srcs = load_sources(settings.article_path)
+    except AssistantError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps({"sources": [s.to_dict() for s in srcs]}, ensure_ascii=False, indent=2))
+        return
+    for s in srcs:
+        preview = s.text if len(s.text) <= 70 else s.text[:67] + "..."
+        click.echo(f"{s.id:<11} {s.label}\n            {preview}")
+
+
+@cli.group()
+def index() -> None:
+    """Build or check the search index in index/."""
+
+
+@index.command("build")
+def index_build() -> None:
+    """Rebuild the index from the corpus and the model, and write it atomically.
+
+    \b
+    assistant index build
+    """
+    from .service import Assistant
+
+    settings = Settings.from_env()
+    try:
+        a = Assistant.load(settings, rebuild=True)
+    except AssistantError as exc:
+        raise click.ClickException(str(exc)) from exc
+    m = a.index.manifest
+    click.echo(f"built {m['chunks']} chunks, {m['sentences']} sentences with {m['model']} "
+               f"in {m['build_seconds']} s → {settings.index_dir}")
+
+
+@index.command("check")
+def index_check() -> None:
+    """Check that the index on disk is intact and matches the corpus and model (exit 1 if not).
+
+    \b
+    assistant index check
+    """
+    from . import index as index_mod
+    from .corpus import load_sources
+    from .embedding import make_embedder
+
+    settings = Settings.from_env()
+    try:
+        srcs = load_sources(settings.article_path)
+        manifest = index_mod.read_manifest(settings.index_dir)
+        if manifest is None:
+            raise click.ClickException(f"no index in {settings.index_dir}; {index_mod.FIX}")
+        stale = index_mod.is_stale(manifest, index_mod.expected_identity(
+            srcs, make_embedder(settings), settings))
+        if stale:
+            raise click.ClickException(
+                f"{settings.index_dir} is stale ({', '.join(stale)} changed); {index_mod.FIX}")
+        index_mod.load(settings.index_dir, srcs, manifest)
+    except AssistantError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"ok: {manifest['chunks']} chunks, model {manifest['model']}, "
+               f"corpus {manifest['corpus_hash'][:12]}, built {manifest['built_at']}")
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+def eval_(gold: Path, as_json: bool) -> None:
+    """Answer the questions of a gold file and print the metrics of score.py.
+
+    \b
+    assistant eval ../shared/qa/dev.jsonl
+    assistant eval --json ../shared/qa/dev.jsonl
+    """
+    from .evaluation import read_gold, run
+
+    try:
+        rows = read_gold(gold)
+        _, metrics = run(_load(), rows)
+    except AssistantError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(metrics))
+        return
+    for key, value in metrics.items():
+        if key != "misses":
+            click.echo(f"{key:<26} {value}")
+    click.echo(f"{'misses':<26} {', '.join(metrics['misses']) or '-'}")
+
+
+def main() -> None:
+    cli(prog_name="assistant")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,226 @@
+"""Build, save, load and check the index: FAISS over chunks and sentences, chunk table, manifest.
+
+Files in the index folder: ``chunks.faiss``, ``sentences.faiss``, ``chunks.json`` and
+``manifest.json``. Each is written to a temporary file and moved into place; the manifest
+is written last and records every file's SHA-256, so a half-written or tampered index is
+detected on load instead of giving wrong answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import platform
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import faiss
+import numpy as np
+
+from .chunking import chunk_sources
+from .config import Settings
+from .corpus import corpus_hash
+from .embedding import Embedder
+from .errors import IndexLoadError
+from .types import Chunk, Source, Span
+
+log = logging.getLogger(__name__)
+
+FORMAT = 2
+FILES = ("chunks.faiss", "sentences.faiss", "chunks.json")
+FIX = "run `assistant index build` to rebuild it"
+
+
+@dataclass(frozen=True)
+class Index:
+    """What retrieval needs: chunks, their sentences, and vectors for both."""
+
+    chunks: tuple[Chunk, ...]
+    sentences: tuple[Span, ...]
+    sentence_chunk: tuple[int, ...]  # sentence i lies in chunk sentence_chunk[i]
+    chunk_vectors: faiss.Index  # one per chunk, embedded with its header
+    sentence_vectors: faiss.Index  # 2 per sentence: rows 0..n-1 bare, n..2n-1 with the header
+    manifest: dict[str, Any]
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for pkg in ("faiss-cpu", "sentence-transformers", "torch", "tiktoken", "numpy"):
+        try:
+            out[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            out[pkg] = "not installed"
+    return out
+
+
+def expected_identity(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> dict:
+    """What must match for an index on disk to be used as it is."""
+    return {
+        "format": FORMAT,
+        "corpus_hash": corpus_hash(list(sources)),
+        "model": embedder.name,
+        "dim": embedder.dim,
+        "chunk_tokens": settings.chunk_tokens,
+        "encoding": settings.encoding,
+    }
+
+
+def _flat(vectors: np.ndarray) -> faiss.Index:
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def build(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> Index:
+    """Chunk, embed (chunks with their headers, sentences bare) and index, in memory."""
+    started = time.perf_counter()
+    chunks = chunk_sources(sources, settings.chunk_tokens, settings.encoding)
+    sentences = [s for c in chunks for s in c.sentences]
+    owner = [c.id for c in chunks for _ in c.sentences]
+    headers = [chunks[i].header for i in owner]
+    vectors = embedder.encode(
+        [c.embed_text() for c in chunks]
+        + [s.text for s in sentences]
+        + [f"{h}: {s.text}" for h, s in zip(headers, sentences, strict=True)]
+    )
+    manifest = {
+        **expected_identity(sources, embedder, settings),
+        "chunks": len(chunks),
+        "sentences": len(sentences),
+        "sources": len(sources),
+        "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "build_seconds": round(time.perf_counter() - started, 3),
+        "versions": _versions(),
+    }
+    return Index(
+        tuple(chunks), tuple(sentences), tuple(owner),
+        _flat(vectors[: len(chunks)]), _flat(vectors[len(chunks) :]), manifest,
+    )
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _chunk_to_dict(c: Chunk) -> dict[str, Any]:
+    return {
+        "id": c.id, "source_id": c.source_id, "start": c.start, "end": c.end,
+        "header": c.header, "tokens": c.tokens,
+        "sentences": [[s.start, s.end] for s in c.sentences],
+    }
+
+
+def save(index: Index, folder: Path) -> None:
+    """Write the index files, then the manifest with their hashes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_atomic(folder / "chunks.faiss", faiss.serialize_index(index.chunk_vectors).tobytes())
+    _write_atomic(folder / "sentences.faiss", faiss.serialize_index(index.sentence_vectors).tobytes())
+    table = {"chunks": [_chunk_to_dict(c) for c in index.chunks]}
+    _write_atomic(folder / "chunks.json", json.dumps(table, indent=1).encode())
+    files = {name: _sha256(folder / name) for name in FILES}
+    manifest = {**index.manifest, "files": files}
+    _write_atomic(folder / "manifest.json", (json.dumps(manifest, indent=2) + "\n").encode())
+
+
+def read_manifest(folder: Path) -> dict[str, Any] | None:
+    """The manifest, or None when there is no index; IndexLoadError when it is unreadable."""
+    path = folder / "manifest.json"
+    if not path.exists():
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IndexLoadError(f"{path} is unreadable ({exc}); {FIX}") from exc
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        raise IndexLoadError(f"{path} is not an index manifest; {FIX}")
+    return manifest
+
+
+def is_stale(manifest: dict[str, Any], identity: dict[str, Any]) -> list[str]:
+    """The identity fields that differ (empty when the index fits the corpus and model)."""
+    return [k for k, v in identity.items() if manifest.get(k) != v]
+
+
+def load(folder: Path, sources: Sequence[Source], manifest: dict[str, Any]) -> Index:
+    """Read and verify an index; any damage is an IndexLoadError naming the file and the fix."""
+    for name in FILES:
+        path = folder / name
+        if not path.is_file():
+            raise IndexLoadError(f"{path} is missing; {FIX}")
+        if _sha256(path) != manifest["files"].get(name):
+            raise IndexLoadError(f"{path} is corrupt (its checksum does not match the manifest); {FIX}")
+    by_id = {s.id: s for s in sources}
+    path = folder / "chunks.json"
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))
+        chunks = []
+        for row in table["chunks"]:
+            src = by_id[row["source_id"]]
+            spans = tuple(Span(src.id, a, b, src.text[a:b]) for a, b in row["sentences"])
+            chunks.append(Chunk(row["id"], src.id, row["start"], row["end"],
+                                src.text[row["start"] : row["end"]], row["header"], spans,
+                                row["tokens"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise IndexLoadError(f"{path} does not match the corpus ({exc!r}); {FIX}") from exc
+    vectors = []
+    for name in ("chunks.faiss", "sentences.faiss"):
+        try:
+            raw = np.frombuffer((folder / name).read_bytes(), dtype=np.uint8)
+            vectors.append(faiss.deserialize_index(raw))
+        except RuntimeError as exc:
+            raise IndexLoadError(f"{folder / name} is unreadable by FAISS; {FIX}") from exc
+    sentences = [s for c in chunks for s in c.sentences]
+    owner = [c.id for c in chunks for _ in c.sentences]
+    if vectors[0].ntotal != len(chunks) or vectors[1].ntotal != 2 * len(sentences):
+        raise IndexLoadError(f"{folder} holds vectors that do not match its chunk table; {FIX}")
+    return Index(tuple(chunks), tuple(sentences), tuple(owner), vectors[0], vectors[1], manifest)
+
+
+def open_index(
+    sources: Sequence[Source], embedder: Embedder, settings: Settings, *, rebuild: bool = False
+) -> Index:
+    """Load the index for these sources and this embedder, building it when missing or stale.
+
+    A stale index (other corpus, model or chunk settings) is rebuilt with a log line; a corrupt
+    one raises IndexLoadError. When the folder is not writable the rebuilt index is kept in
+    memory only.
+    """
+    folder = settings.index_dir
+    identity = expected_identity(sources, embedder, settings)
+    manifest = None if rebuild else read_manifest(folder)
+    if manifest is not None:
+        stale = is_stale(manifest, identity)
+        if not stale:
+            return load(folder, sources, manifest)
+        if not settings.auto_rebuild:
+            raise IndexLoadError(f"{folder} was built from a different {', '.join(stale)}; {FIX}")
+        log.warning("index in %s is stale (%s differs): rebuilding", folder, ", ".join(stale))
+    elif not rebuild:
+        log.warning("no index in %s: building it", folder)
+    index = build(sources, embedder, settings)
+    try:
+        save(index, folder)
+    except OSError as exc:
+        log.warning("could not save the index to %s (%s): using it from memory", folder, exc)
+    return index
