@@ -59,24 +59,16 @@ def chunk_sources(
     chunks: list[Chunk] = []
     for source in sources:
         header = header_for(source, title)
-        group: list[Span] = []
-        used = 0
-
-        def flush() -> None:
-            nonlocal group, used
-            if group:
-                start, end = group[0].start, group[-1].end
-                chunks.append(
-                    Chunk(len(chunks), source.id, start, end, source.text[start:end], header,
-                          tuple(group), used)
-                )
-            group, used = [], 0
-
+        groups: list[list[tuple[Span, int]]] = [[]]
         for span in sentences_of(source):
             n = len(enc.encode(span.text))
-            if group and used + n > max_tokens:
-                flush()
-            group.append(span)
-            used += n
-        flush()
+            if groups[-1] and sum(t for _, t in groups[-1]) + n > max_tokens:
+                groups.append([])
+            groups[-1].append((span, n))
+        for group in groups:
+            if not group:
+                continue
+            start, end = group[0][0].start, group[-1][0].end
+            chunks.append(Chunk(len(chunks), source.id, start, end, source.text[start:end], header,
+                                tuple(s for s, _ in group), sum(t for _, t in group)))
     return chunks

@@ -263,6 +263,84 @@ def eval_(gold: Path, as_json: bool) -> None:
     click.echo(f"{'misses':<26} {', '.join(metrics['misses']) or '-'}")
 
 
+# --- sheet: many questions in, a cited Q&A sheet out (block owned by the sheet helper) ---
+
+
+@cli.command("sheet")
+@click.argument("questions", required=False,
+                type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", "out", metavar="OUT",
+              help="The sheet to write: .md, .csv or .json (- for standard output).")
+@click.option("--format", "fmt", type=click.Choice(("md", "csv", "json")),
+              help="The sheet's format when OUT's extension does not say it.")
+@click.option("--examples", is_flag=True,
+              help="Use the starter questions: print them, or with -o answer them into a sheet.")
+def sheet_command(questions: str | None, out: str | None, fmt: str | None, examples: bool) -> None:
+    """Answer a list of questions into a cited Q&A sheet: Markdown, CSV or JSON.
+
+    QUESTIONS is a text file with one question a line (blank lines and # comments
+    skipped), a JSON lines file ({"question": ..., "history": [...]}), or - for
+    standard input. Every answer is quoted from the article and cited. A line that
+    cannot be answered is reported in the sheet and on stderr with its line number,
+    and makes the exit code 1. OUT is written whole or not at all.
+
+    \b
+    assistant sheet questions.txt -o lesson.md
+    assistant sheet questions.jsonl -o lesson.csv
+    assistant sheet --examples
+    assistant sheet --examples -o starter.json
+    """
+    from .sheet import answer_items, failures, format_for, read_questions, render, write_atomic
+
+    if examples and questions:
+        raise click.UsageError("give either QUESTIONS or --examples, not both")
+    if not examples and not questions:
+        raise click.UsageError("missing QUESTIONS (a file, or - for standard input), or --examples")
+    if examples:
+        starters = Settings.from_env().corpus_dir / "questions.txt"
+        if not starters.is_file():
+            raise click.ClickException(f"no starter questions: {starters} does not exist")
+        items = read_questions(starters)
+        if out is None:
+            for item in items:
+                click.echo(item.question)
+            return
+    elif questions == "-":
+        items = read_questions(click.get_binary_stream("stdin").read())
+    else:
+        items = read_questions(Path(questions or ""))
+    if out is None:
+        raise click.UsageError("missing -o OUT, the sheet to write (.md, .csv or .json, or -)")
+    try:
+        fmt = format_for(out, fmt or ("md" if out == "-" else None))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'-o' / '--output'") from None
+    if out != "-" and not Path(out).resolve().parent.is_dir():
+        raise click.BadParameter(f"the folder of {out} does not exist",
+                                 param_hint="'-o' / '--output'")
+
+    a = _load()
+    try:
+        rows = answer_items(a, items, progress=sys.stderr.isatty())
+        text = render(rows, fmt, a.sources())
+        if out == "-":
+            click.echo(text, nl=False)
+        else:
+            write_atomic(out, text)
+    except (AssistantError, OSError) as exc:
+        raise click.ClickException(f"no sheet written: {exc}") from exc
+    failed = failures(rows)
+    for err in failed:
+        click.echo(f"line {err.line}: {err.error}" if err.line else err.error, err=True)
+    if out != "-":
+        answered = sum(isinstance(r, Answer) and not r.abstained for r in rows)
+        click.echo(f"Wrote {out}: {len(rows)} questions, {answered} answered, "
+                   f"{len(rows) - answered - len(failed)} not answered in the article, "
+                   f"{len(failed)} could not be read.", err=True)
+    if failed:
+        sys.exit(1)
+
+
 def main() -> None:
     cli(prog_name="assistant")
 

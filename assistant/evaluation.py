@@ -75,7 +75,8 @@ def score(
         words.append(w)
         for q in quotes:
             sid = (q.get("source") or {}).get("id")
-            if sources and sid in sources and sources[sid][q.get("start", 0) : q.get("end", 0)] != q.get("text"):
+            span = sources.get(sid, "")[q.get("start", 0) : q.get("end", 0)] if sources else None
+            if span is not None and sid in sources and span != q.get("text"):
                 verbatim_bad.append(gid)
         if g["answerable"]:
             n_ans += 1

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .text import STOPWORDS, stem, terms, words
+from .text import STOPWORDS, terms, words
 
 # The kind of thing a question asks for, when the form says so.
 NUMBER, DATE, PERSON, NAME = "number", "date", "person", "name"
@@ -34,11 +34,11 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _AUX = frozenset(
-    "do does did is are was were can could will would should has have had may might must".split()
+    """do does did is are was were can could will would should has have had may might must""".split()
 )
-_DETERMINERS = frozenset("the a an this that these those some any all there its their his her".split())
+_DETERMINERS = frozenset("""the a an this that these those some any all there its their his her""".split())
 _PRONOUNS = frozenset(
-    "he she him her his hers they them their theirs it its this that these those there".split()
+    """he she him her his hers they them their theirs it its this that these those there""".split()
 )
 # Words that name the article's parts rather than its topic.
 _AUTHOR_WORDS = re.compile(r"\b(wrote|writes|written|author|authors|authored|writer|blogger)\b", re.I)
@@ -138,7 +138,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5)
         text=text,
         terms=own,
         context_terms=ctx,
-        answer_type=answer_type(question) or (answer_type(context[-1]) if context and len(own) <= 1 else None),
+        answer_type=answer_type(question)
+        or (answer_type(context[-1]) if context and len(own) <= 1 else None),
         follow_up=follow,
         yes_no_subject=subject,
         author_of=author_target(question),

@@ -9,8 +9,8 @@ import snowballstemmer
 
 # Words that end in a period without ending the sentence.
 ABBREVIATIONS = frozenset(
-    """dr mr mrs ms prof st sr jr vs etc e.g i.e al fig figs no vol vols pp approx ca cf
-    dept univ inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    """dr mr mrs ms prof st sr jr vs etc e.g i.e al fig figs no vol vols pp approx ca cf dept
+    univ inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
 # Candidate sentence end: terminal punctuation (incl. the ellipsis character), any closing
@@ -67,14 +67,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    out over own same she should so some such than that the their theirs them themselves then
-    there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours yourself also may might must shall
-    s t don isn aren wasn weren s us well much many""".split()
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our
+    ours out over own same she should so some such than that the their theirs them themselves
+    then there these they this those through to too under until up very was we were what when
+    where which while who whom why will with would you your yours yourself also may might must
+    shall s t don isn aren wasn weren s us well much many""".split()
 )
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")

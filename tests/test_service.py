@@ -1,0 +1,125 @@
+"""Answers as a reader sees them, on the fake embedder."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant import AskRequest, InvalidQuestionError, InvalidRequestError, UnknownSourceError
+from assistant.text import word_count
+
+WORDS = """oxytocin bone osteoporosis mice receptors review journal
+comment Simran estrogen calcium fractures women hibernating doi title
+picture what who when how many why is the a of does treatment side effects university dose""".split()
+
+
+def assert_verbatim(assistant, answer):
+    texts = {s.id: s.text for s in assistant.sources()}
+    for q in (*answer.quotes, *answer.closest):
+        assert texts[q.source.id][q.start : q.end] == q.text
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12), st.text(max_size=40))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_every_quote_is_verbatim_for_any_question(assistant, words, noise):
+    question = (" ".join(words) + " " + noise).strip() or "bone"
+    question = "".join(ch for ch in question if ch.isprintable()) or "bone"
+    try:
+        answer = assistant.ask(question)
+    except InvalidQuestionError:
+        return
+    assert_verbatim(assistant, answer)
+    assert word_count(answer.answer) <= 120
+    if answer.abstained:
+        assert answer.quotes == () and answer.answer.startswith("The article does not say")
+    else:
+        assert answer.quotes
+        for q in answer.quotes:
+            assert f"[{q.n}]" in answer.answer
+
+
+def test_answer_shape_matches_the_contract(assistant):
+    d = assistant.ask("Which bone cells have oxytocin receptors?").to_dict()
+    assert set(d) >= {"question", "answer", "abstained", "quotes", "closest"}
+    q = d["quotes"][0]
+    assert set(q) == {"n", "text", "start", "end", "score", "source"}
+    assert set(q["source"]) == {"id", "kind", "label", "author", "date"}
+
+
+def test_comment_quotes_say_whose_words_they_are(assistant):
+    a = assistant.ask("What did Simran Ghooi say about postmenopausal women and oxytocin?")
+    assert not a.abstained
+    comment = next(q for q in a.quotes if q.source.kind == "comment")
+    assert "A reader, Simran Ghooi, commented on 17 Nov 2014" in a.answer
+    assert comment.source.author == "Simran Ghooi"
+
+
+def test_no_near_duplicate_quotes(assistant):
+    a = assistant.ask("oxytocin osteoporosis treatment")
+    texts = [q.text for q in a.quotes]
+    assert len(texts) == len(set(texts))
+
+
+def test_unrelated_question_abstains_with_closest_passages(assistant):
+    a = assistant.ask("Who won the 2014 FIFA World Cup?")
+    assert a.abstained and a.quotes == ()
+    assert a.answer.startswith("The article does not say")
+    assert 1 <= len(a.closest) <= 3
+
+
+def test_how_many_question_needs_a_number(assistant):
+    a = assistant.ask("How many mice were studied in the experiments?")
+    assert a.abstained
+
+
+def test_author_of_the_post_is_not_printed(assistant):
+    assert assistant.ask("Who is the author of this blog post?").abstained
+
+
+def test_follow_up_uses_the_earlier_question(assistant):
+    a = assistant.ask("Which university is she at?", history=["Who led the review on oxytocin and bone?"])
+    assert not a.abstained
+    assert "University of Bari" in " ".join(q.text for q in a.quotes)
+
+
+def test_kind_filter(assistant):
+    a = assistant.ask("What do readers say about oxytocin?", kinds=["comment"])
+    assert a.quotes and all(q.source.kind == "comment" for q in a.quotes)
+    with pytest.raises(InvalidRequestError, match="unknown source kind 'blog'"):
+        assistant.ask("oxytocin", kinds=["blog"])
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [("", "empty"), ("   \n\t", "empty"), ("x" * 1001, "1,001 characters"),
+     ("bone\x00marrow", "control character"), (None, "must be text")],
+)
+def test_bad_questions_are_rejected_clearly(assistant, question, message):
+    with pytest.raises(InvalidQuestionError, match=message):
+        assistant.ask(question)
+
+
+def test_ask_many_keeps_order_and_returns_errors_in_place(assistant):
+    out = assistant.ask_many([AskRequest("What is osteoporosis?"), AskRequest(""),
+                              AskRequest("What is the DOI of the cited paper?")])
+    assert out[0].question == "What is osteoporosis?"
+    assert isinstance(out[1], InvalidQuestionError)
+    assert out[2].question == "What is the DOI of the cited paper?"
+    assert out[0] == assistant.ask("What is osteoporosis?")
+
+
+def test_search_returns_ranked_hits(assistant):
+    hits = assistant.search("oxytocin receptors osteoblasts", k=3)
+    assert len(hits) == 3 and hits[0].score >= hits[1].score >= hits[2].score
+    src = {s.id: s.text for s in assistant.sources()}
+    for h in hits:
+        assert src[h.source.id][h.chunk.start : h.chunk.end] == h.chunk.text
+    with pytest.raises(InvalidRequestError, match="k must be"):
+        assistant.search("bone", k=0)
+
+
+def test_sources_and_lookup(assistant):
+    ids = [s.id for s in assistant.sources()]
+    assert ids[:3] == ["title", "caption", "post-1"] and ids[-1] == "comment-4"
+    assert assistant.source("reference").kind == "reference"
+    with pytest.raises(UnknownSourceError, match="no source 'nope'"):
+        assistant.source("nope")

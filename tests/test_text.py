@@ -1,0 +1,32 @@
+from assistant.text import sentence_spans, terms
+
+
+def split(text):
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    text = "A review by Dr. Graziana Colaianni was out. Colaianni G, Zallone A. wrote it."
+    assert split(text) == ["A review by Dr. Graziana Colaianni was out.",
+                           "Colaianni G, Zallone A. wrote it."]
+
+
+def test_ellipsis_and_exclamation_end_sentences():
+    text = "This is very interesting! It is.\u2026 Next one? Yes."
+    assert split(text) == ["This is very interesting!", "It is.\u2026", "Next one?", "Yes."]
+
+
+def test_line_break_ends_a_sentence_and_spans_are_verbatim():
+    text = "  First line without stop\nSecond line (not verified) here.  "
+    spans = sentence_spans(text)
+    assert [text[s:e] for s, e in spans] == ["First line without stop",
+                                             "Second line (not verified) here."]
+
+
+def test_lowercase_after_period_continues():
+    assert split("It was 3.5 mg. per day. Then stop.") == ["It was 3.5 mg. per day.", "Then stop."]
+
+
+def test_terms_stem_and_drop_stopwords():
+    assert terms("What did studies in mice show?") == ["studi", "mous", "show"]
+    assert terms("Studies have shown that mice") == ["studi", "show", "mous"]
