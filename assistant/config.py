@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,9 +46,9 @@ class Settings:
     auto_rebuild: bool = True
 
     @classmethod
-    def from_env(cls, **overrides: object) -> Settings:
+    def from_env(cls, **overrides: Any) -> Settings:
         """Defaults, then ``ASSISTANT_*`` environment variables, then ``overrides``."""
-        env: dict[str, object] = {}
+        env: dict[str, Any] = {}
         for name, conv in (
             ("corpus_dir", Path),
             ("index_dir", Path),

@@ -74,10 +74,10 @@ def score(
         w = len(text.split())
         words.append(w)
         for q in quotes:
-            sid = (q.get("source") or {}).get("id")
-            span = sources.get(sid, "")[q.get("start", 0) : q.get("end", 0)] if sources else None
-            if span is not None and sid in sources and span != q.get("text"):
-                verbatim_bad.append(gid)
+            sid = str((q.get("source") or {}).get("id"))
+            if sources and sid in sources:
+                if sources[sid][q.get("start", 0) : q.get("end", 0)] != q.get("text"):
+                    verbatim_bad.append(gid)
         if g["answerable"]:
             n_ans += 1
             if a.get("abstained") or "error" in a:
