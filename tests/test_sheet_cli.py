@@ -1,0 +1,163 @@
+"""`assistant sheet`: files and stdin in, md/csv/json out, exit codes, atomic output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from assistant import AssistantError, sheet
+from assistant.cli import cli
+from assistant.service import Assistant
+
+QUESTIONS = """# lesson 3
+What is osteoporosis?
+
+Which cells break down bone?
+Who won the 2014 FIFA World Cup?
+"""
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, corpus_dir: Path):
+    """Invoke the CLI on the fake embedder and a private copy of the corpus."""
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(corpus_dir))
+
+    def invoke(*args: str, input: str | bytes | None = None) -> Result:
+        return CliRunner().invoke(cli, ["sheet", *args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def questions(tmp_path: Path) -> Path:
+    path = tmp_path / "questions.txt"
+    path.write_text(QUESTIONS, encoding="utf-8")
+    return path
+
+
+def test_markdown_sheet_from_a_text_file(run, questions: Path, tmp_path: Path):
+    out = tmp_path / "lesson.md"
+    result = run(str(questions), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    for q in ("What is osteoporosis?", "Which cells break down bone?", "2014 FIFA World Cup?"):
+        assert q in text
+    assert "## Sources" in text
+    assert "Wrote" in result.stderr and "3 questions" in result.stderr
+    assert "Answering" not in result.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_bad_lines_are_reported_and_the_rest_answered(run, tmp_path: Path):
+    src = tmp_path / "q.jsonl"
+    src.write_text(
+        '{"question": "What is osteoporosis?"}\n'
+        '{"question": "broken"\n'
+        '{"question": ""}\n'
+        '{"question": "Which university?", "history": ["Who led the review?"]}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "sheet.csv"
+    result = run(str(src), "-o", str(out))
+    assert result.exit_code == 1
+    assert "line 2: not valid JSON" in result.stderr
+    assert "line 3: the question is empty" in result.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert [r["answered"] for r in rows][1:3] == ["error", "error"]
+    assert rows[0]["answered"] in ("yes", "no") and rows[3]["answered"] in ("yes", "no")
+    assert rows[3]["question"] == "Which university?"
+
+
+def test_stdin_to_json_and_format_option(run, tmp_path: Path):
+    out = tmp_path / "sheet.txt"
+    result = run("-", "-o", str(out), "--format", "json", input=QUESTIONS)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [a["question"] for a in data] == [
+        "What is osteoporosis?",
+        "Which cells break down bone?",
+        "Who won the 2014 FIFA World Cup?",
+    ]
+    assert all({"answer", "abstained", "quotes", "closest"} <= set(a) for a in data)
+
+
+def test_sheet_to_stdout(run, questions: Path):
+    result = run(str(questions), "-o", "-", "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("\ufeffquestion,answer,answered,citations,quotes")
+
+
+def test_unknown_extension_is_a_usage_error(run, questions: Path, tmp_path: Path):
+    out = tmp_path / "sheet.txt"
+    result = run(str(questions), "-o", str(out))
+    assert result.exit_code == 2 and "--format" in result.output
+    assert not out.exists()
+
+
+def test_same_questions_same_bytes(run, questions: Path, tmp_path: Path):
+    for fmt in sheet.FORMATS:
+        first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        assert run(str(questions), "-o", str(first)).exit_code == 0
+        assert run(str(questions), "-o", str(second)).exit_code == 0
+        assert first.read_bytes() == second.read_bytes()
+
+
+def test_examples_are_printed_or_answered(run, corpus_dir: Path, tmp_path: Path):
+    printed = run("--examples")
+    assert printed.exit_code == 0
+    starters = sheet.read_questions(corpus_dir / "questions.txt")
+    assert printed.stdout.splitlines() == [item.question for item in starters]
+    out = tmp_path / "starter.json"
+    result = run("--examples", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data) == len(starters) and not any("error" in a for a in data)
+
+
+def test_failure_mid_run_leaves_out_untouched(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    folder = tmp_path / "lesson"
+    folder.mkdir()
+    src = folder / "many.txt"
+    src.write_text("".join(f"What is osteoporosis, part {i}?\n" for i in range(100)), "utf-8")
+    out = folder / "sheet.md"
+    out.write_text("last week's sheet", encoding="utf-8")
+    real = Assistant.ask_many
+    calls = []
+
+    def fail_second_batch(self, requests):
+        calls.append(len(requests))
+        if len(calls) == 2:
+            raise AssistantError("the model crashed")
+        return real(self, requests)
+
+    monkeypatch.setattr(Assistant, "ask_many", fail_second_batch)
+    result = run(str(src), "-o", str(out))
+    assert result.exit_code == 1 and "the model crashed" in result.output
+    assert len(calls) == 2
+    assert out.read_text(encoding="utf-8") == "last week's sheet"
+    assert sorted(p.name for p in folder.iterdir()) == ["many.txt", "sheet.md"]
+
+
+def test_failed_write_creates_no_out(run, questions: Path, tmp_path: Path, monkeypatch):
+    def no_space(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sheet.os, "replace", no_space)
+    folder = tmp_path / "lesson"
+    folder.mkdir()
+    out = folder / "sheet.json"
+    result = run(str(questions), "-o", str(out))
+    assert result.exit_code == 1 and "No space left on device" in result.output
+    assert list(folder.iterdir()) == []  # neither the sheet nor a temp file
+
+
+def test_missing_questions_file(run, tmp_path: Path):
+    result = run(str(tmp_path / "nope.txt"), "-o", str(tmp_path / "x.md"))
+    assert result.exit_code == 2 and "nope.txt" in result.output
