@@ -306,7 +306,7 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
                 click.echo(item.question)
             return
     elif questions == "-":
-        items = read_questions(click.get_binary_stream("stdin").read())
+        items = read_questions(sys.stdin.buffer.read())
     else:
         items = read_questions(Path(questions or ""))
     if out is None:
