@@ -41,17 +41,15 @@ def build_app(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860
 
     import gradio as gr
 
+    from assistant import ui
     from assistant.api import create_app
-    from assistant.ui import build_ui
 
     app = create_app(assistant, cors_origins=cors_origins)
-    options: dict[str, Any] = {"server_name": host, "server_port": port}
     params = inspect.signature(gr.mount_gradio_app).parameters
-    for name, value in (("ssr_mode", False), ("mcp_server", False),
-                        ("enable_monitoring", False)):
-        if name in params:
-            options[name] = value
-    return gr.mount_gradio_app(app, build_ui(assistant), path="/", **options)
+    options: dict[str, Any] = {"server_name": host, "server_port": port, "ssr_mode": False,
+                               "mcp_server": False, **ui.page_options()}
+    options = {k: v for k, v in options.items() if k in params}
+    return gr.mount_gradio_app(app, ui.build_ui(assistant), path="/", **options)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
