@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -301,3 +302,34 @@ def test_failed_write_leaves_out_untouched(
         sheet.write_atomic(out, "new sheet " * 1000)
     assert (out.read_text(encoding="utf-8") == "old sheet") if existing else not out.exists()
     assert os.listdir(tmp_path) == (["sheet.md"] if existing else [])
+
+
+# --- with the real model ------------------------------------------------------------------
+
+
+@pytest.mark.integration
+def test_starter_questions_are_answered_by_the_real_model(real_assistant):
+    items = sheet.read_questions(real_assistant.settings.corpus_dir / "questions.txt")
+    rows = sheet.answer_items(real_assistant, items)
+    assert sheet.failures(rows) == []
+    unanswered = [r.question for r in rows if r.abstained]
+    assert unanswered == []  # the starter list promises questions the article answers
+    texts = {s.id: s.text for s in real_assistant.sources()}
+    for row in rows:
+        for q in row.quotes:
+            assert texts[q.source.id][q.start : q.end] == q.text
+
+
+@pytest.mark.integration
+@pytest.mark.slow
+def test_a_hundred_questions_in_under_five_seconds(real_assistant):
+    real_assistant.warm_up()
+    starters = real_assistant.examples()
+    text = "\n".join(f"{starters[i % len(starters)]} ({i})" for i in range(100))
+    start = time.perf_counter()
+    rows = sheet.answer_items(real_assistant, sheet.read_questions(text))
+    for fmt in sheet.FORMATS:
+        sheet.render(rows, fmt, real_assistant.sources())
+    elapsed = time.perf_counter() - start
+    assert len(rows) == 100 and not sheet.failures(rows)
+    assert elapsed < 5.0, f"100 questions took {elapsed:.2f} s"
