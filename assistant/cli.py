@@ -309,6 +309,8 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
         items = read_questions(sys.stdin.buffer.read())
     else:
         items = read_questions(Path(questions or ""))
+    if not items:
+        raise click.ClickException("no questions to answer: every line is blank or a # comment")
     if out is None:
         raise click.UsageError("missing -o OUT, the sheet to write (.md, .csv or .json, or -)")
     try:

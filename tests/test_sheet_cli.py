@@ -161,3 +161,12 @@ def test_failed_write_creates_no_out(run, questions: Path, tmp_path: Path, monke
 def test_missing_questions_file(run, tmp_path: Path):
     result = run(str(tmp_path / "nope.txt"), "-o", str(tmp_path / "x.md"))
     assert result.exit_code == 2 and "nope.txt" in result.output
+
+
+def test_a_file_without_questions_writes_nothing(run, tmp_path: Path):
+    src = tmp_path / "empty.txt"
+    src.write_text("# to do\n\n", encoding="utf-8")
+    out = tmp_path / "sheet.md"
+    result = run(str(src), "-o", str(out))
+    assert result.exit_code == 1 and "no questions" in result.output
+    assert not out.exists()
