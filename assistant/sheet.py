@@ -194,6 +194,7 @@ def _message(error: BaseException) -> str:
 
 
 def failures(rows: Sequence[SheetRow]) -> list[SheetError]:
+    """The rows that could not be answered (they make the CLI exit with 1)."""
     return [row for row in rows if isinstance(row, SheetError)]
 
 
