@@ -8,7 +8,6 @@ import platform
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ RESULTS_DIR = BENCH_DIR / "results"
 # Scratch space (indexes built by the benchmarks); git-ignored.
 TMP_DIR = RESULTS_DIR / "tmp"
 DEV = DATA_DIR / "dev.jsonl"
+PYTHON = sys.executable
 HELDOUT = DATA_DIR / "heldout.jsonl"
 
 
@@ -105,23 +105,57 @@ class ProcessRun:
     stderr: str
 
 
+# Runs a command and reports its wall time and peak RSS. A small launcher, because Linux
+# counts the RSS a child inherits at fork in its ``ru_maxrss``: forked straight from a
+# benchmark process that holds a model, every child would "peak" at the parent's size.
+_LAUNCHER = r"""
+import json, os, sys, time
+out, cmd = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(cmd[0], cmd)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+with open(out, "w") as fh:
+    json.dump({"wall": wall, "maxrss_kb": usage.ru_maxrss,
+               "code": os.waitstatus_to_exitcode(status)}, fh)
+"""
+
+
 def run_process(cmd: Sequence[str], env: Mapping[str, str], cwd: Path = ROOT) -> ProcessRun:
-    """Run ``cmd`` to completion; peak RSS is the child's own, from ``wait4``."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), env=dict(env), cwd=cwd, stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+    """Run ``cmd`` to completion: its own wall time and peak RSS (``wait4``), exit code, output."""
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+    ):
+        stats = Path(tmp) / "stats.json"
+        subprocess.run(
+            [PYTHON, "-S", "-c", _LAUNCHER, str(stats), *cmd],
+            env=dict(env),
+            cwd=cwd,
+            stdout=out,
+            stderr=err,
+            check=False,
+        )
         out.seek(0)
         err.seek(0)
-        return ProcessRun(
-            wall_s=wall,
-            peak_rss_mb=round(usage.ru_maxrss / 1024, 1),  # Linux reports KiB
-            returncode=proc.returncode,
-            stdout=out.read().decode(errors="replace"),
-            stderr=err.read().decode(errors="replace"),
-        )
+        stdout = out.read().decode(errors="replace")
+        stderr = err.read().decode(errors="replace")
+        if not stats.is_file():
+            raise RuntimeError(f"could not run {cmd[0]}: {stderr.strip()[-500:]}")
+        got = json.loads(stats.read_text())
+    return ProcessRun(
+        wall_s=got["wall"],
+        peak_rss_mb=round(got["maxrss_kb"] / 1024, 1),  # Linux reports KiB
+        returncode=got["code"],
+        stdout=stdout,
+        stderr=stderr,
+    )
 
 
 def bench_env(**extra: str) -> dict[str, str]:
@@ -147,6 +181,3 @@ def read_json(path: Path) -> dict[str, Any] | None:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-
-
-PYTHON = sys.executable

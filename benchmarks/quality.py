@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from assistant.config import Settings
 from assistant.corpus import load_sources
-from assistant.embedding import Embedder, HashEmbedder, MiniLMEmbedder
+from assistant.embedding import Embedder, HashEmbedder, MiniLMEmbedder, make_embedder
 from assistant.types import Answer, Source
 
 from .baselines import all_baselines, variant_baselines
@@ -54,9 +54,7 @@ class Ablation:
 
 ABLATIONS = (
     Ablation("assistant/dense-only", "no BM25: dense retrieval only", {"lexical": False}),
-    Ablation(
-        "assistant/lexical-only", "no embeddings: BM25 and term overlap only", {"dense": False}
-    ),
+    Ablation("assistant/lexical-only", "no embeddings: BM25 and term overlap only", {"dense": False}),
     Ablation(
         "assistant/no-sentence-stage",
         "quotes scored by their chunk's similarity, no per-sentence scoring",
@@ -193,7 +191,7 @@ def run(*, embedder_name: str = "minilm", quick: bool = False) -> dict[str, Any]
         assistant_embedder: Embedder = HashEmbedder()
         baseline_embedder: Embedder = assistant_embedder
     else:
-        assistant_embedder = MiniLMEmbedder(settings.model_path, quantize=settings.quantize)
+        assistant_embedder = make_embedder(settings)
         # The tutorial baselines use the model as published (float32), not int8.
         baseline_embedder = MiniLMEmbedder(settings.model_path, quantize=False)
 
@@ -218,8 +216,7 @@ def run(*, embedder_name: str = "minilm", quick: bool = False) -> dict[str, Any]
         "machine": machine(),
         "embedder": {"assistant": assistant_embedder.name, "baselines": baseline_embedder.name},
         "systems": {
-            s.name: {"group": _group(s.name), "description": DESCRIPTIONS.get(s.name, "")}
-            for s in systems
+            s.name: {"group": _group(s.name), "description": DESCRIPTIONS.get(s.name, "")} for s in systems
         },
         "missing_switches": missing,
         "sets": {},

@@ -65,8 +65,7 @@ def targets(speed: dict[str, Any] | None, quality: dict[str, Any] | None) -> lis
                 rows.append(
                     {
                         "target": f"{set_name}: answer_hit at least the best baseline's",
-                        "measured": f"{a['answer_hit']:.3f} vs {scores[best]['answer_hit']:.3f} "
-                        f"({best})",
+                        "measured": f"{a['answer_hit']:.3f} vs {scores[best]['answer_hit']:.3f} ({best})",
                         "holds": a["answer_hit"] >= scores[best]["answer_hit"],
                     }
                 )
@@ -130,10 +129,8 @@ def speed_tables(speed: dict[str, Any]) -> list[str]:
     cs, warm, build = speed.get("cold_start"), speed.get("warm"), speed.get("index_build")
     if cs:
         lines += [
-            f"| floor: import sentence-transformers + faiss, load MiniLM "
-            f"| {_dist(cs['floor_s'])} |",
-            f'| cold `assistant ask "..."` (new process, answer printed) '
-            f"| {_dist(cs['cold_ask_s'])} |",
+            f"| floor: import sentence-transformers + faiss, load MiniLM | {_dist(cs['floor_s'])} |",
+            f'| cold `assistant ask "..."` (new process, answer printed) | {_dist(cs["cold_ask_s"])} |',
             f"| cold / floor | {cs['ratio_median']:.2f}x |",
             f"| peak RSS, `assistant ask` | {_dist(cs['peak_rss_mb']['cli_ask'])} |",
             f"| peak RSS, floor | {_dist(cs['peak_rss_mb']['floor'])} |",

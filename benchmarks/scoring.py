@@ -102,8 +102,7 @@ def score(
             if any(e in hay for e in ev):
                 hit += 1
                 if any(
-                    source_ok(g["source"], q) and any(e in norm(quote_text(q)) for e in ev)
-                    for q in quotes
+                    source_ok(g["source"], q) and any(e in norm(quote_text(q)) for e in ev) for q in quotes
                 ):
                     cited += 1
                 else:
@@ -144,9 +143,7 @@ def read_sources(path: Path) -> dict[str, str]:
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) not in (2, 3):
-        raise SystemExit(
-            "usage: python -m benchmarks.scoring GOLD.jsonl ANSWERS.jsonl [SOURCES.json]"
-        )
+        raise SystemExit("usage: python -m benchmarks.scoring GOLD.jsonl ANSWERS.jsonl [SOURCES.json]")
     sources = read_sources(Path(args[2])) if len(args) == 3 else None
     print(json.dumps(score(read_jsonl(Path(args[0])), read_jsonl(Path(args[1])), sources)))
 

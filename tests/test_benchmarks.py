@@ -128,6 +128,13 @@ def test_scoring_matches_the_shared_score_script(sources, tmp_path: Path):
     assert json.loads(ours.stdout) == json.loads(shared.stdout)
 
 
+def test_scoring_agrees_with_the_assistants_own_evaluation(sources):
+    evaluation = pytest.importorskip("assistant.evaluation")
+    gold, answers = handmade(sources)
+    texts = {s.id: s.text for s in sources}
+    assert scoring.score(gold, answers, texts) == evaluation.score(gold, answers, texts)
+
+
 def test_baselines_give_verbatim_contract_answers_and_never_abstain(sources, tmp_path: Path):
     gold = scoring.read_jsonl(DEV)
     systems = all_baselines(sources, HashEmbedder()) + variant_baselines(sources, HashEmbedder())
