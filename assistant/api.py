@@ -215,9 +215,12 @@ class AnswerBatcher:
             if not live:
                 continue
             results: list[Any]
+            started = loop.time()
             try:
                 results = await loop.run_in_executor(
                     self.executor, self.assistant.ask_many, [r for r, _ in live])
+                log.debug("answered a batch of %d in %.1f ms", len(live),
+                          (loop.time() - started) * 1000)
             except Exception as exc:  # a bug in the core: fail these requests, keep serving
                 log.exception("ask_many failed for a batch of %d", len(live))
                 results = [exc] * len(live)

@@ -164,6 +164,16 @@ async def drive(url: str, questions: list[dict[str, Any]], *, clients: int, dura
             "elapsed": elapsed, "sent": sent, "peak_rss": peak}
 
 
+def cpu_seconds(pid: int | None) -> float | None:
+    if pid is None:
+        return None
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:
+        return None
+    return float(times.user + times.system)
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
@@ -188,9 +198,19 @@ def run(url: str, pid: int | None, args: argparse.Namespace) -> dict[str, Any]:
     warm = asyncio.run(drive(url, questions, clients=args.clients, duration=args.warmup,
                              max_requests=args.max_requests, pid=pid, seed=args.seed + 1))
     rss_before = rss_mb(pid)
+    cpu_before = cpu_seconds(pid), cpu_seconds(os.getpid())
     res = asyncio.run(drive(url, questions, clients=args.clients, duration=args.duration,
                             max_requests=args.max_requests, pid=pid, seed=args.seed))
     rss_after = rss_mb(pid)
+    cpu_after = cpu_seconds(pid), cpu_seconds(os.getpid())
+    cpu = {
+        name: (
+            round((after - before) / res["elapsed"] * 100, 1)
+            if after is not None and before is not None
+            else None
+        )
+        for name, before, after in zip(("server", "load_client"), cpu_before, cpu_after, strict=True)
+    }
     lat_ms = [x * 1000 for x in res["latencies"]]
     errors = sum(res["failures"].values())
     five = sum(n for code, n in res["statuses"].items() if code.startswith("5"))
@@ -215,6 +235,7 @@ def run(url: str, pid: int | None, args: argparse.Namespace) -> dict[str, Any]:
         "status_counts": dict(res["statuses"]),
         "error_samples": dict(res["failures"].most_common(5)),
         "server_rss_mb": {"before": rss_before, "after": rss_after, "peak": res["peak_rss"]},
+        "cpu_pct_of_one_core": cpu,
         "rss_growth_pct": (round((rss_after - rss_before) / rss_before * 100, 2)
                            if rss_before and rss_after else None),
         "machine": machine(),
@@ -263,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{report['answers']} answers in {report['duration_s']} s with {args.clients} clients: "
           f"{report['throughput_per_s']}/s; p50 {lat['p50']} ms, p95 {lat['p95']} ms, "
           f"p99 {lat['p99']} ms; errors {report['errors']}, 5xx {report['server_errors_5xx']}; "
-          f"server RSS {rss['before']} -> {rss['after']} MB (peak {rss['peak']})")
+          f"server RSS {rss['before']} -> {rss['after']} MB (peak {rss['peak']}); "
+          f"CPU % of a core {report['cpu_pct_of_one_core']}")
     print(f"targets met: {report['met']}; written to {args.out}")
     return 0 if report["errors"] == 0 and report["server_errors_5xx"] == 0 else 1
 

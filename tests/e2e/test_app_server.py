@@ -1,0 +1,84 @@
+"""``python app.py`` as a real server process: starts, answers over HTTP, refuses path
+traversal, stops; and a broken start-up is one clear line and exit 1, no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+from .browser import ROOT, running_app
+
+pytestmark = pytest.mark.e2e
+
+TRAVERSALS = [
+    "/gradio_api/file=/etc/passwd",
+    "/gradio_api/file=%2Fetc%2Fpasswd",
+    "/gradio_api/file=../../../../etc/passwd",
+    "/gradio_api/file=%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "/gradio_api/file=..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "/gradio_api/file/etc/passwd",
+    "/gradio_api/file=" + str(ROOT / "app.py"),
+    "/file=../../etc/passwd",
+    "/file=/etc/passwd",
+    "/static/../../../../etc/passwd",
+    "/assets/..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "/api/sources/..%2f..%2f..%2fetc%2fpasswd",
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module):
+    """The app on the fake embedder (fast start), its own index dir, on a free port."""
+    monkeypatch_module.setenv("ASSISTANT_EMBEDDER", "hash")
+    work = tmp_path_factory.mktemp("app-server")
+    with running_app(work / "index", work / "app.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as mp:
+        yield mp
+
+
+def test_server_answers_over_http(server):
+    health = httpx.get(f"{server}/api/health", timeout=10).json()
+    assert health["status"] == "ok" and health["chunks"] > 0
+    r = httpx.post(f"{server}/api/answer", json={"question": "Which cells break down bone?"},
+                   timeout=30)
+    assert r.status_code == 200
+    body = r.json()
+    assert not body["abstained"] and "osteoclasts" in body["answer"]
+    assert httpx.get(f"{server}/", timeout=10).status_code == 200  # the chat page
+    assert httpx.get(f"{server}/openapi.json", timeout=10).json()["paths"]["/api/answer"]
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_no_route_serves_files_outside_the_app(server, path):
+    with httpx.Client(timeout=10) as http:
+        # Send the path exactly as written: no client-side normalisation of "..".
+        r = http.send(http.build_request("GET", httpx.URL(server + "/").copy_with(
+            raw_path=path.encode())))
+    assert 400 <= r.status_code < 500, (r.status_code, r.text[:200])
+    assert "root:" not in r.text and "build_app" not in r.text
+
+
+def test_no_cors_headers_by_default(server):
+    r = httpx.options(f"{server}/api/answer", timeout=10, headers={
+        "origin": "https://elsewhere.example", "access-control-request-method": "POST"})
+    assert "access-control-allow-origin" not in r.headers
+
+
+def test_broken_corpus_is_one_clear_line_and_exit_1(tmp_path):
+    env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(tmp_path / "missing"),
+           "ASSISTANT_INDEX_DIR": str(tmp_path / "index"), "ASSISTANT_EMBEDDER": "hash"}
+    proc = subprocess.run([sys.executable, "app.py", "--port", "1"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    errors = [ln for ln in proc.stderr.splitlines() if ln.startswith("error: ")]
+    assert len(errors) == 1 and "missing" in errors[0], proc.stderr
