@@ -301,16 +301,22 @@ mark.qa-cited { background: #fff1a8; color: inherit; border-radius: 2px; }
   border-radius: 2px; }
 """
 
+# Page-wide styles for the chat, injected by the article component's head (works however
+# the page is mounted).
 CSS = """
-#qa-article-box { max-height: 78vh; overflow-y: auto; }
-.qa-read-as { font-size: .85rem; color: var(--body-text-color-subdued); margin: 0 0 .3rem; }
-.qa-cites-head, .qa-closest-head { font-size: .85rem; font-weight: 600; margin: .5rem 0 .1rem; }
-.qa-cites, .qa-closest { margin: 0; padding-left: 1.1rem; font-size: .9rem; }
-.qa-opinion { font-size: .8rem; font-style: italic; color: #8a5a00; }
-.qa-abstain { border-left: 4px solid #c98b00; padding-left: .6rem; }
-.qa-error { color: #a3142a; }
-.qa-quote { font-style: italic; }
-a.qa-cite, a.qa-mark { text-decoration: underline; cursor: pointer; }
+#qa-article-box { max-height: 80vh; overflow-y: auto; }
+#qa-chat .qa-read-as { font-size: .85rem; color: var(--body-text-color-subdued); margin: 0 0 .3rem; }
+#qa-chat .qa-cites-head, #qa-chat .qa-closest-head { font-size: .85rem; font-weight: 600;
+  margin: .5rem 0 .1rem; }
+#qa-chat ul.qa-cites, #qa-chat ul.qa-closest { margin: 0; padding: 0; list-style: none;
+  font-size: .9rem; }
+#qa-chat ul.qa-closest li { margin: .25rem 0; }
+#qa-chat .qa-opinion { font-size: .8rem; font-style: italic; color: #7a4f00; background: #fff4d6;
+  border-radius: 4px; padding: 0 .3rem; }
+#qa-chat .qa-abstain { border-left: 4px solid #c98b00; padding-left: .6rem; }
+#qa-chat .qa-error { color: #a3142a; margin: 0; }
+#qa-chat .qa-quote { font-style: italic; }
+#qa-chat a.qa-cite, #qa-chat a.qa-mark { text-decoration: underline; cursor: pointer; }
 @media (max-width: 700px) { #qa-article-box { max-height: none; } }
 """
 
@@ -339,7 +345,11 @@ def build_ui(assistant: Assistant, *, download_dir: Path | None = None) -> gr.Bl
         return ("", *_outputs(turns))
 
     def _outputs(turns: list[Turn]):
-        md, csv = sheet_files(turns, sources, folder)
+        try:
+            md, csv = sheet_files(turns, sources, folder)
+        except Exception:  # the chat goes on without downloads
+            log.exception("writing the Q&A sheets to %s failed", folder)
+            md = csv = None
         return (
             chat_messages(turns),
             article_html(sources, turns),
@@ -362,7 +372,7 @@ def build_ui(assistant: Assistant, *, download_dir: Path | None = None) -> gr.Bl
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=320):
                 chatbot = gr.Chatbot(
-                    label="Conversation", height="58vh", render_markdown=False,
+                    label="Conversation", height="52vh", render_markdown=False,
                     sanitize_html=True, feedback_options=None, buttons=["copy"],
                     placeholder="Ask a question about the article below.",
                     elem_id="qa-chat",
