@@ -296,7 +296,7 @@ _ARTICLE_CSS = """
 .qa-comment { border-left: 3px solid var(--border-color-primary); padding-left: .6rem;
   margin: .6rem 0; }
 .qa-who { font-weight: 600; font-size: .9rem; margin: 0; }
-mark.qa-cited { background: #fff1a8; color: inherit; border-radius: 2px; }
+mark.qa-cited { background: #fff1a8; color: #000; border-radius: 2px; }
 .qa-focus { background: #ffcf40 !important; color: #000; outline: 2px solid #e0a100;
   border-radius: 2px; }
 """
