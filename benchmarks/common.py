@@ -25,6 +25,8 @@ TMP_DIR = RESULTS_DIR / "tmp"
 DEV = DATA_DIR / "dev.jsonl"
 PYTHON = sys.executable
 HELDOUT = DATA_DIR / "heldout.jsonl"
+# A few follow-up questions whose pronoun only the history resolves (the ablation probe).
+FOLLOWUPS = DATA_DIR / "followups.jsonl"
 
 
 def now() -> str:

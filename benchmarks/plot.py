@@ -56,11 +56,12 @@ def _ablation(ax: Any, quality: dict[str, Any] | None) -> None:
     if not quality:
         ax.set_axis_off()
         return
+    set_name = "heldout" if "heldout" in quality["sets"] else "dev"
     _bars(
         ax,
-        quality["sets"]["dev"]["scores"],
+        quality["sets"][set_name]["scores"],
         _names(quality, ("assistant", "ablation")),
-        "ablations: one part off at a time (dev)",
+        f"ablations: one part off at a time ({set_name})",
     )
 
 

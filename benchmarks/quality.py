@@ -3,7 +3,7 @@
     python -m benchmarks.quality [--quick] [--embedder minilm|hash]
 
 Every system answers every question of ``benchmarks/data/dev.jsonl`` (and ``heldout.jsonl``
-when present) and is scored with the metrics of ``../shared/qa/score.py``
+and ``followups.jsonl`` when present) and is scored with the metrics of ``../shared/qa/score.py``
 (``benchmarks/scoring.py``). Writes ``benchmarks/results/quality.json`` and each system's
 answers as JSON lines under ``benchmarks/results/answers/`` so any figure can be rechecked
 with ``score.py`` itself.
@@ -26,7 +26,7 @@ from assistant.embedding import Embedder, HashEmbedder, MiniLMEmbedder, make_emb
 from assistant.types import Answer, Source
 
 from .baselines import all_baselines, variant_baselines
-from .common import DEV, HELDOUT, RESULTS_DIR, TMP_DIR, machine, now, write_json
+from .common import DEV, FOLLOWUPS, HELDOUT, RESULTS_DIR, TMP_DIR, machine, now, write_json
 from .scoring import read_jsonl, score
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,11 @@ ABLATIONS = (
         "assistant/no-sentence-stage",
         "quotes scored by their chunk's similarity, no per-sentence scoring",
         {"sentence_stage": False},
+    ),
+    Ablation(
+        "assistant/no-clauses",
+        "long sentences matched whole only, not also on their clauses",
+        {"clauses": False},
     ),
     Ablation(
         "assistant/no-follow-up",
@@ -208,9 +213,8 @@ def run(*, embedder_name: str = "minilm", quick: bool = False) -> dict[str, Any]
         systems.extend(got)
         missing.update(miss)
 
-    sets = {"dev": DEV}
-    if HELDOUT.is_file():
-        sets["heldout"] = HELDOUT
+    sets = {"dev": DEV, "heldout": HELDOUT, "followups": FOLLOWUPS}
+    sets = {name: path for name, path in sets.items() if path.is_file()}
     result: dict[str, Any] = {
         "generated": now(),
         "machine": machine(),
