@@ -30,11 +30,12 @@ from .config import Settings
 from .corpus import corpus_hash
 from .embedding import Embedder
 from .errors import IndexLoadError
+from .text import clauses
 from .types import Chunk, Source, Span
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 FILES = ("chunks.faiss", "sentences.faiss", "chunks.json")
 FIX = "run `assistant index build` to rebuild it"
 
@@ -47,7 +48,9 @@ class Index:
     sentences: tuple[Span, ...]
     sentence_chunk: tuple[int, ...]  # sentence i lies in chunk sentence_chunk[i]
     chunk_vectors: faiss.Index  # one per chunk, embedded with its header
-    sentence_vectors: faiss.Index  # 2 per sentence: rows 0..n-1 bare, n..2n-1 with the header
+    # Rows 0..n-1: the sentences bare; n..2n-1: with their chunk's header; then the clauses
+    # of long sentences (see ``clause_owners``).
+    sentence_vectors: faiss.Index
     manifest: dict[str, Any]
 
 
@@ -80,7 +83,13 @@ def _flat(vectors: np.ndarray) -> faiss.Index:
 
 
 def build(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> Index:
-    """Chunk, embed (chunks with their headers, sentences bare) and index, in memory."""
+    """Chunk, embed (chunks with their headers, sentences bare) and index, in memory.
+
+    ``build_seconds`` in the manifest excludes loading the model, which happens first.
+    """
+    warm_up = getattr(embedder, "warm_up", None)
+    if callable(warm_up):
+        warm_up()
     started = time.perf_counter()
     chunks = chunk_sources(sources, settings.chunk_tokens, settings.encoding)
     sentences = [s for c in chunks for s in c.sentences]
@@ -90,6 +99,7 @@ def build(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> 
         [c.embed_text() for c in chunks]
         + [s.text for s in sentences]
         + [f"{h}: {s.text}" for h, s in zip(headers, sentences, strict=True)]
+        + [c for s in sentences for c in clauses(s.text)]
     )
     manifest = {
         **expected_identity(sources, embedder, settings),
@@ -104,6 +114,11 @@ def build(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> 
         tuple(chunks), tuple(sentences), tuple(owner),
         _flat(vectors[: len(chunks)]), _flat(vectors[len(chunks) :]), manifest,
     )
+
+
+def clause_owners(sentences: Sequence[Span]) -> list[int]:
+    """For each clause row of ``sentence_vectors``, the sentence it belongs to."""
+    return [i for i, s in enumerate(sentences) for _ in clauses(s.text)]
 
 
 def _sha256(path: Path) -> str:
@@ -192,7 +207,8 @@ def load(folder: Path, sources: Sequence[Source], manifest: dict[str, Any]) -> I
             raise IndexLoadError(f"{folder / name} is unreadable by FAISS; {FIX}") from exc
     sentences = [s for c in chunks for s in c.sentences]
     owner = [c.id for c in chunks for _ in c.sentences]
-    if vectors[0].ntotal != len(chunks) or vectors[1].ntotal != 2 * len(sentences):
+    n_rows = 2 * len(sentences) + len(clause_owners(sentences))
+    if vectors[0].ntotal != len(chunks) or vectors[1].ntotal != n_rows:
         raise IndexLoadError(f"{folder} holds vectors that do not match its chunk table; {FIX}")
     return Index(tuple(chunks), tuple(sentences), tuple(owner), vectors[0], vectors[1], manifest)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .index import Index
+from .index import Index, clause_owners
 from .query import Query
 from .text import STOPWORDS, terms, words
 from .types import Hit, Source, Span
@@ -29,6 +29,7 @@ class RetrievalOptions:
     lexical: bool = True
     sentence_stage: bool = True
     sentence_chunks: int = 6  # how many of the best chunks the sentence stage reads
+    clauses: bool = True  # match long sentences on their clauses too
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Retriever:
         self.bm25 = BM25(self.chunk_terms)
         # Sentence terms: the sentence's own, and its source header's (weighted lower).
         self.sentence_terms = [set(terms(s.text)) for s in index.sentences]
+        self.clause_owner = np.array(clause_owners(index.sentences), dtype=np.int64)
         self.header_terms = [set(terms(index.chunks[c].header)) for c in index.sentence_chunk]
         sent_bm25 = BM25([list(t) for t in self.sentence_terms])
         self.idf = sent_bm25.idf
@@ -161,9 +163,11 @@ class Retriever:
         if self.options.sentence_stage:
             chunk_order = chunk_order[: self.options.sentence_chunks]
         chunk_rank = {c: r for r, c in enumerate(chunk_order)}
-        both = self._dense(self.index.sentence_vectors, qvec)
+        rows = self._dense(self.index.sentence_vectors, qvec)
         n = len(self.index.sentences)
-        sent_dense = np.maximum(both[:n], both[n:])
+        sent_dense = np.maximum(rows[:n], rows[n : 2 * n])
+        if self.options.clauses:
+            np.maximum.at(sent_dense, self.clause_owner, rows[2 * n :])
         out = []
         for i, span in enumerate(self.index.sentences):
             c = self.index.sentence_chunk[i]

@@ -17,8 +17,8 @@ from .corpus import load_sources
 from .embedding import Embedder, make_embedder
 from .errors import AssistantError, UnknownSourceError
 from .query import make_query
-from .text import stem
 from .retrieval import RetrievalOptions, Retriever
+from .text import stem
 from .types import Answer, Hit, Source, Span
 from .validation import check_history, check_k, check_kinds, check_question
 

@@ -120,3 +120,14 @@ def terms(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()]|\s[-\u2013\u2014]\s)\s*")
+
+
+def clauses(sentence: str, min_words: int = 4) -> list[str]:
+    """The sentence's parts between commas, semicolons, colons, dashes and brackets, with at
+    least ``min_words`` words: a long sentence about two things is matched on each."""
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence)]
+    found = [p for p in parts if len(p.split()) >= min_words]
+    return found if len(found) > 1 else []
