@@ -105,11 +105,18 @@ class MiniLMEmbedder:
         depend on what it was batched with: quantised, every text is embedded alone, and the
         same question always gets the same vector (and answer) in the CLI, API and UI.
         """
+        return self._encode(texts, 1 if self._quantize else 32)
+
+    def encode_corpus(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed the corpus at index build: fixed, length-sorted batches of 32, so the vectors
+        are the same for the same corpus, and the build is fast."""
+        return self._encode(texts, 32)
+
+    def _encode(self, texts: Sequence[str], batch: int) -> np.ndarray:
         model = self._load()
         import torch
 
         prepare = getattr(model, "preprocess", None) or model.tokenize
-        batch = 1 if self._quantize else 32
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         with torch.inference_mode():

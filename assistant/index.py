@@ -30,13 +30,13 @@ from .config import Settings
 from .corpus import corpus_hash
 from .embedding import Embedder
 from .errors import IndexLoadError
-from .text import clauses
+from .text import clauses, vocabulary
 from .types import Chunk, Source, Span
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3
-FILES = ("chunks.faiss", "sentences.faiss", "chunks.json")
+FORMAT = 4
+FILES = ("chunks.faiss", "sentences.faiss", "vocabulary.faiss", "chunks.json")
 FIX = "run `assistant index build` to rebuild it"
 
 
@@ -51,6 +51,8 @@ class Index:
     # Rows 0..n-1: the sentences bare; n..2n-1: with their chunk's header; then the clauses
     # of long sentences (see ``clause_owners``).
     sentence_vectors: faiss.Index
+    vocabulary: tuple[str, ...]  # the article's content words (``text.vocabulary``)
+    vocabulary_vectors: faiss.Index  # one per word, for synonym look-ups ("men" ~ "males")
     manifest: dict[str, Any]
 
 
@@ -95,12 +97,17 @@ def build(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> 
     sentences = [s for c in chunks for s in c.sentences]
     owner = [c.id for c in chunks for _ in c.sentences]
     headers = [chunks[i].header for i in owner]
-    vectors = embedder.encode(
+    words = source_vocabulary(sources)
+    # A batch-capable embedder embeds the corpus in fixed batches (deterministic for a corpus).
+    encode = getattr(embedder, "encode_corpus", embedder.encode)
+    vectors = encode(
         [c.embed_text() for c in chunks]
         + [s.text for s in sentences]
         + [f"{h}: {s.text}" for h, s in zip(headers, sentences, strict=True)]
         + [c for s in sentences for c in clauses(s.text)]
+        + list(words)
     )
+    n_words = len(words)
     manifest = {
         **expected_identity(sources, embedder, settings),
         "chunks": len(chunks),
@@ -110,10 +117,16 @@ def build(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> 
         "build_seconds": round(time.perf_counter() - started, 3),
         "versions": _versions(),
     }
+    split = len(vectors) - n_words
     return Index(
         tuple(chunks), tuple(sentences), tuple(owner),
-        _flat(vectors[: len(chunks)]), _flat(vectors[len(chunks) :]), manifest,
+        _flat(vectors[: len(chunks)]), _flat(vectors[len(chunks) : split]),
+        words, _flat(vectors[split:]), manifest,
     )
+
+
+def source_vocabulary(sources: Sequence[Source]) -> tuple[str, ...]:
+    return tuple(vocabulary(f"{s.label} {s.text}" for s in sources))
 
 
 def clause_owners(sentences: Sequence[Span]) -> list[int]:
@@ -151,6 +164,8 @@ def save(index: Index, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     _write_atomic(folder / "chunks.faiss", faiss.serialize_index(index.chunk_vectors).tobytes())
     _write_atomic(folder / "sentences.faiss", faiss.serialize_index(index.sentence_vectors).tobytes())
+    _write_atomic(folder / "vocabulary.faiss",
+                  faiss.serialize_index(index.vocabulary_vectors).tobytes())
     table = {"chunks": [_chunk_to_dict(c) for c in index.chunks]}
     _write_atomic(folder / "chunks.json", json.dumps(table, indent=1).encode())
     files = {name: _sha256(folder / name) for name in FILES}
@@ -199,7 +214,7 @@ def load(folder: Path, sources: Sequence[Source], manifest: dict[str, Any]) -> I
     except (KeyError, TypeError, ValueError) as exc:
         raise IndexLoadError(f"{path} does not match the corpus ({exc!r}); {FIX}") from exc
     vectors = []
-    for name in ("chunks.faiss", "sentences.faiss"):
+    for name in ("chunks.faiss", "sentences.faiss", "vocabulary.faiss"):
         try:
             raw = np.frombuffer((folder / name).read_bytes(), dtype=np.uint8)
             vectors.append(faiss.deserialize_index(raw))
@@ -208,9 +223,11 @@ def load(folder: Path, sources: Sequence[Source], manifest: dict[str, Any]) -> I
     sentences = [s for c in chunks for s in c.sentences]
     owner = [c.id for c in chunks for _ in c.sentences]
     n_rows = 2 * len(sentences) + len(clause_owners(sentences))
-    if vectors[0].ntotal != len(chunks) or vectors[1].ntotal != n_rows:
+    words = source_vocabulary(sources)
+    if (vectors[0].ntotal, vectors[1].ntotal, vectors[2].ntotal) != (len(chunks), n_rows, len(words)):
         raise IndexLoadError(f"{folder} holds vectors that do not match its chunk table; {FIX}")
-    return Index(tuple(chunks), tuple(sentences), tuple(owner), vectors[0], vectors[1], manifest)
+    return Index(tuple(chunks), tuple(sentences), tuple(owner), vectors[0], vectors[1], words,
+                 vectors[2], manifest)
 
 
 def open_index(

@@ -13,12 +13,14 @@ import numpy as np
 
 from .index import Index, clause_owners
 from .query import Query
-from .text import STOPWORDS, terms, words
+from .text import terms, words
 from .types import Hit, Source, Span
 
 RRF_K = 60
 KIND_BONUS = 0.15  # the question names this part of the page ("the picture", "the DOI")
 AUTHOR_BONUS = 0.15  # the question names this comment's author
+# Between near-equal candidates, prefer the article's own text to readers' comments.
+ARTICLE_PRIOR = 0.03
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,6 @@ class Retriever:
         self.idf = sent_bm25.idf
         self.max_idf = sent_bm25.max_idf
         self.vocabulary = set(self.idf) | {t for h in self.header_terms for t in h}
-        self.surface_vocabulary = {
-            w for s in sources for w in words(f"{s.label} {s.text}") if w not in STOPWORDS
-        }
 
     def _weighted_terms(self, query: Query) -> list[tuple[str, float]]:
         return [(t, 1.0) for t in query.terms] + [(t, 0.4) for t in query.context_terms]
@@ -194,7 +193,8 @@ class Retriever:
             if source.author and self._names_author(query, source.author):
                 bonus += AUTHOR_BONUS
             anchored = bonus > 0 or bool(query.names & set(words(span.text)))
+            prior = ARTICLE_PRIOR if source.kind != "comment" else 0.0
             out.append(ScoredSentence(span, source, score + bonus, dense, cov, chunk_rank[c],
-                                      anchored, rank + bonus))
+                                      anchored, rank + bonus + prior))
         out.sort(key=lambda s: (-s.rank, s.chunk_rank, s.span.start))
         return out

@@ -60,7 +60,6 @@ class Assistant:
         for span in index.sentences:
             self._spans.setdefault(span.source_id, []).append(span)
         self._encode_lock = threading.Lock()
-        self._vocab: tuple[list[str], np.ndarray] | None = None
 
     @classmethod
     def load(
@@ -97,15 +96,14 @@ class Assistant:
 
     def subject_known(self, word: str) -> bool:
         """Whether the article speaks of ``word``: literally, or through a
-        close synonym by embedding ("men" / "males"). Vocabulary vectors load on first need."""
+        close synonym by embedding ("men" / "males")."""
         if stem(word) in self.retriever.vocabulary:
             return True
-        if self._vocab is None:
-            surface = sorted(self.retriever.surface_vocabulary)
-            self._vocab = (surface, self._encode(surface))
-        surface, vectors = self._vocab
-        sims = vectors @ self._encode([word])[0]
-        return bool(sims.max() >= SYNONYM_SIMILARITY)
+        vectors = self.index.vocabulary_vectors
+        if vectors.ntotal == 0:
+            return False
+        sims, _ = vectors.search(self._encode([word]), 1)
+        return bool(sims[0][0] >= SYNONYM_SIMILARITY)
 
     def _answer(self, q: str, query, kinds, qvec: np.ndarray) -> Answer:
         ranked = self.retriever.sentences(qvec, query, kinds)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer
@@ -131,3 +132,8 @@ def clauses(sentence: str, min_words: int = 4) -> list[str]:
     parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence)]
     found = [p for p in parts if len(p.split()) >= min_words]
     return found if len(found) > 1 else []
+
+
+def vocabulary(texts: Iterable[str]) -> list[str]:
+    """The distinct content words of ``texts``, sorted: what synonyms are looked up among."""
+    return sorted({w for t in texts for w in words(t) if w not in STOPWORDS and not w.isdigit()})

@@ -45,7 +45,7 @@ def test_other_model_makes_the_index_stale(settings, fake_embedder, caplog):
     assert a.index.manifest["model"] == "hash-128"
 
 
-@pytest.mark.parametrize("name", ["chunks.faiss", "sentences.faiss", "chunks.json"])
+@pytest.mark.parametrize("name", ["chunks.faiss", "sentences.faiss", "vocabulary.faiss", "chunks.json"])
 def test_corrupt_file_gives_a_clear_error(settings, fake_embedder, name):
     Assistant.load(settings, embedder=fake_embedder)
     path = settings.index_dir / name
@@ -81,4 +81,4 @@ def test_rebuild_repairs_a_corrupt_index(settings, fake_embedder):
 def test_no_temporary_files_left_behind(settings, fake_embedder):
     Assistant.load(settings, embedder=fake_embedder)
     names = sorted(p.name for p in settings.index_dir.iterdir())
-    assert names == ["chunks.faiss", "chunks.json", "manifest.json", "sentences.faiss"]
+    assert names == ["chunks.faiss", "chunks.json", "manifest.json", "sentences.faiss", "vocabulary.faiss"]
