@@ -173,20 +173,25 @@ POST_ERRORS = _errors(400, 413, 415, 422, 503)
 class AnswerBatcher:
     """Collects concurrent questions for a few ms and answers them with one ``ask_many``.
 
-    Model calls run in one worker thread (``executor``), so concurrent requests never
-    multiply threads; a batch waits at most ``window`` seconds or until ``max_batch`` queue.
+    Model calls run on ``executor`` (one thread by default), at most ``workers`` batches
+    at a time, so concurrent requests never multiply threads. While every worker is busy,
+    questions queue up and the next batch takes up to ``max_batch`` of them; an idle
+    worker waits at most ``window`` seconds for company.
     """
 
     def __init__(self, assistant: Assistant, executor: ThreadPoolExecutor, *,
-                 window: float = 0.003, max_batch: int = 16, max_queue: int = 2048):
+                 window: float = 0.003, max_batch: int = 16, max_queue: int = 2048,
+                 workers: int = 1):
         self.assistant = assistant
         self.executor = executor
         self.window = window
         self.max_batch = max_batch
         self.max_queue = max_queue
+        self.workers = workers
         self._loop: asyncio.AbstractEventLoop | None = None
         self._queue: asyncio.Queue[tuple[AskRequest, asyncio.Future[Any]]] | None = None
         self._task: asyncio.Task[None] | None = None
+        self._running: set[asyncio.Task[None]] = set()
 
     def _ensure_running(self) -> asyncio.Queue[tuple[AskRequest, asyncio.Future[Any]]]:
         loop = asyncio.get_running_loop()
@@ -204,16 +209,25 @@ class AnswerBatcher:
         return await future
 
     async def _run(self, queue: asyncio.Queue[tuple[AskRequest, asyncio.Future[Any]]]) -> None:
-        loop = asyncio.get_running_loop()
+        free = asyncio.Semaphore(self.workers)
         while True:
             batch = [await queue.get()]
+            await free.acquire()  # while the workers are busy, the queue fills up
             if queue.qsize() < self.max_batch - 1:
                 await asyncio.sleep(self.window)
             while len(batch) < self.max_batch and not queue.empty():
                 batch.append(queue.get_nowait())
+            task = asyncio.get_running_loop().create_task(self._answer(batch, free))
+            self._running.add(task)
+            task.add_done_callback(self._running.discard)
+
+    async def _answer(self, batch: list[tuple[AskRequest, asyncio.Future[Any]]],
+                      free: asyncio.Semaphore) -> None:
+        loop = asyncio.get_running_loop()
+        try:
             live = [(r, f) for r, f in batch if not f.done()]
             if not live:
-                continue
+                return
             results: list[Any]
             started = loop.time()
             try:
@@ -227,11 +241,14 @@ class AnswerBatcher:
             for (_, future), result in zip(live, results, strict=True):
                 if not future.done():
                     future.set_result(result)
+        finally:
+            free.release()
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        for task in [self._task, *self._running]:
+            if task is not None:
+                task.cancel()
+        self._task = None
 
 
 class ServerBusy(Exception):
@@ -373,10 +390,14 @@ def _printable(text: str) -> str:
 # -- the app -----------------------------------------------------------------------------
 
 def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
-               batch_window: float = 0.003, max_batch: int = 16) -> FastAPI:
-    """The API app for one Assistant: routes under /api, docs at /docs and /openapi.json."""
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="assistant")
-    batcher = AnswerBatcher(assistant, executor, window=batch_window, max_batch=max_batch)
+               batch_window: float = 0.003, max_batch: int = 16, workers: int = 1) -> FastAPI:
+    """The API app for one Assistant: routes under /api, docs at /docs and /openapi.json.
+
+    ``workers`` threads call the model (default one); answers are micro-batched.
+    """
+    executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="assistant")
+    batcher = AnswerBatcher(assistant, executor, window=batch_window, max_batch=max_batch,
+                            workers=workers)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

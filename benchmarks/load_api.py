@@ -197,6 +197,7 @@ def run(url: str, pid: int | None, args: argparse.Namespace) -> dict[str, Any]:
     questions = load_questions(args.questions)
     warm = asyncio.run(drive(url, questions, clients=args.clients, duration=args.warmup,
                              max_requests=args.max_requests, pid=pid, seed=args.seed + 1))
+    load_before = os.getloadavg()[0]
     rss_before = rss_mb(pid)
     cpu_before = cpu_seconds(pid), cpu_seconds(os.getpid())
     res = asyncio.run(drive(url, questions, clients=args.clients, duration=args.duration,
@@ -236,6 +237,10 @@ def run(url: str, pid: int | None, args: argparse.Namespace) -> dict[str, Any]:
         "error_samples": dict(res["failures"].most_common(5)),
         "server_rss_mb": {"before": rss_before, "after": rss_after, "peak": res["peak_rss"]},
         "cpu_pct_of_one_core": cpu,
+        # Other work on the machine skews every figure: the 1-minute load average before
+        # the run and after it (server + client alone add about 2).
+        "load_average_1m": {"before": round(load_before, 2),
+                            "after": round(os.getloadavg()[0], 2)},
         "rss_growth_pct": (round((rss_after - rss_before) / rss_before * 100, 2)
                            if rss_before and rss_after else None),
         "machine": machine(),
