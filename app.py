@@ -34,11 +34,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=1, metavar="N",
                         help="CPU threads for the model (default 1: the batched model call "
                              "gets one core, the web server the other; more threads contend)")
+    parser.add_argument("--workers", type=int, default=1, choices=range(1, 5), metavar="N",
+                        help="model worker threads taking micro-batches (default 1, max 4)")
     return parser.parse_args(argv)
 
 
 def build_app(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860,
-              cors_origins: Sequence[str] = ()) -> FastAPI:
+              cors_origins: Sequence[str] = (), workers: int = 1) -> FastAPI:
     """The API app with the Gradio UI mounted at "/"."""
     import inspect
 
@@ -47,7 +49,7 @@ def build_app(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860
     from assistant import ui
     from assistant.api import create_app
 
-    app = create_app(assistant, cors_origins=cors_origins)
+    app = create_app(assistant, cors_origins=cors_origins, workers=workers)
     params = inspect.signature(gr.mount_gradio_app).parameters
     options: dict[str, Any] = {"server_name": host, "server_port": port, "ssr_mode": False,
                                "mcp_server": False, **ui.page_options()}
@@ -74,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         assistant = Assistant.load()
         assistant.warm_up()
         app = build_app(assistant, host=args.host, port=args.port,
-                        cors_origins=args.cors_origin)
+                        cors_origins=args.cors_origin, workers=args.workers)
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -16,13 +16,14 @@ import json
 import os
 import platform
 import random
+import shlex
 import socket
 import statistics
 import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def started_server(log_path: Path, timeout: float = 300.0) -> Iterator[tuple[str, int]]:
+def started_server(log_path: Path, extra: Sequence[str] = (),
+                   timeout: float = 300.0) -> Iterator[tuple[str, int]]:
     """``python app.py`` on a free port; yields (base URL, pid) and stops it afterwards."""
     port = free_port()
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
@@ -73,7 +75,7 @@ def started_server(log_path: Path, timeout: float = 300.0) -> Iterator[tuple[str
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
             [sys.executable, "app.py", "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "warning"],
+             "--log-level", "warning", *extra],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + timeout
@@ -304,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", help="drive a running server instead of starting one")
     parser.add_argument("--pid", type=int, help="the running server's pid (for RSS)")
+    parser.add_argument("--server-args", default="", metavar="ARGS",
+                        help='extra app.py options when starting it, e.g. "--threads 2"')
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--duration", type=float, default=30.0, help="seconds (default 30)")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds before measuring")
@@ -321,9 +325,11 @@ def main(argv: list[str] | None = None) -> int:
         url = args.url.rstrip("/")
         report = run(url, args.pid or find_pid(url), args)
     else:
-        with started_server(args.out.with_suffix(".server.log")) as (url, pid):
+        extra = shlex.split(args.server_args)
+        with started_server(args.out.with_suffix(".server.log"), extra) as (url, pid):
             report = run(url, pid, args)
-    report["server"] = "given --url" if args.url else "started python app.py"
+    report["server"] = ("given --url" if args.url else
+                        " ".join(["python app.py", *shlex.split(args.server_args)]))
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     lat = report["latency_ms"]
     rss = report["server_rss_mb"]
