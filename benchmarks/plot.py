@@ -157,6 +157,9 @@ def plot(summary: dict[str, Any], path: Path) -> Path:
             f" - {m.get('cpu')}, {m.get('cores')} cores, Python {m.get('python')}, "
             f"torch {m.get('torch')} - {summary['generated']}"
         )
+    load = (summary.get("speed") or {}).get("machine", {}).get("load_average_at_start")
+    if load:
+        title += f" - load average at start {load[0]}"
     fig.suptitle(title, fontsize=11)
     fig.tight_layout(rect=(0, 0, 1, 0.93))
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -148,6 +148,15 @@ def speed_tables(speed: dict[str, Any]) -> list[str]:
             f"sentences) | {_dist(build['in_process_s'])} |",
             f"| `assistant index build` (new process) | {_dist(build['cli_s'])} |",
         ]
+    start = (speed.get("machine") or {}).get("load_average_at_start")
+    end = speed.get("load_average_at_end")
+    if start and end:
+        lines += [
+            "",
+            f"Load average (1, 5, 15 min) when the speed run started: {start}; when it ended: "
+            f"{end} (on {speed['machine']['cores']} cores; anything near or above the core "
+            "count means other work competed for the CPU).",
+        ]
     return lines + [""]
 
 
