@@ -321,9 +321,6 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
         raise click.BadParameter(f"the folder of {out} does not exist",
                                  param_hint="'-o' / '--output'")
 
-    # Questions are embedded one at a time (see MiniLMEmbedder.encode): on a small shared
-    # machine one model thread is several times faster than two fighting over the cores.
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
     a = _load()
     try:
         rows = answer_items(a, items, progress=sys.stderr.isatty())
