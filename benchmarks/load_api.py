@@ -326,7 +326,9 @@ def main(argv: list[str] | None = None) -> int:
         report = run(url, args.pid or find_pid(url), args)
     else:
         extra = shlex.split(args.server_args)
-        with started_server(args.out.with_suffix(".server.log"), extra) as (url, pid):
+        log_path = args.out.parent / "tmp" / "load_api.server.log"
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        with started_server(log_path, extra) as (url, pid):
             report = run(url, pid, args)
     report["server"] = ("given --url" if args.url else
                         " ".join(["python app.py", *shlex.split(args.server_args)]))
