@@ -31,9 +31,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                         help="allow browser calls from this origin (repeatable; off by default)")
     parser.add_argument("--access-log", action="store_true", help="log every request")
-    parser.add_argument("--threads", type=int, default=1, metavar="N",
-                        help="CPU threads for the model (default 1: the batched model call "
-                             "gets one core, the web server the other; more threads contend)")
+    parser.add_argument("--threads", type=int, default=None, metavar="N",
+                        help="CPU threads for the model (default: ASSISTANT_THREADS, else 1; "
+                             "on 2 shared cores more threads contend)")
     parser.add_argument("--workers", type=int, default=1, choices=range(1, 5), metavar="N",
                         help="model worker threads taking micro-batches (default 1, max 4)")
     return parser.parse_args(argv)
@@ -62,18 +62,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
-    # Read by torch when it is first imported (the model loads below): with two OpenMP
-    # threads on a 2-core machine shared with the event loop, one query took 10x longer.
-    os.environ["OMP_NUM_THREADS"] = os.environ["MKL_NUM_THREADS"] = str(max(1, args.threads))
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     import uvicorn
 
-    from assistant import Assistant, AssistantError
+    from assistant import Assistant, AssistantError, Settings
 
+    overrides = {"threads": args.threads} if args.threads else {}
     try:
-        assistant = Assistant.load()
+        assistant = Assistant.load(Settings.from_env(**overrides))
         assistant.warm_up()
         app = build_app(assistant, host=args.host, port=args.port,
                         cors_origins=args.cors_origin, workers=args.workers)

@@ -14,7 +14,7 @@ TRAVERSALS = ["/gradio_api/file=/etc/passwd", "/gradio_api/file=%2e%2e/%2e%2e/et
 
 def test_defaults_bind_loopback_without_cors():
     args = app_module.parse_args([])
-    assert (args.host, args.port, args.cors_origin, args.threads) == ("127.0.0.1", 7860, [], 1)
+    assert (args.host, args.port, args.cors_origin, args.threads) == ("127.0.0.1", 7860, [], None)
 
 
 @pytest.fixture
