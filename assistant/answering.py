@@ -102,7 +102,9 @@ def compose(
     closest_k: int = 3,
 ) -> Answer:
     """Choose quotes from ``ranked`` (best first) or abstain, and write the answer text."""
-    fitting = [s for s in ranked if fits_type(s, query)]
+    # A title is a headline, not a statement: it is quoted when the question asks for it.
+    fitting = [s for s in ranked if fits_type(s, query)
+               and (s.source.kind != "title" or "title" in query.kinds)]
     top = max(fitting, key=lambda s: s.score) if fitting else None
     reason = None
     if options.abstain:

@@ -17,7 +17,8 @@ NUMBER, DATE, PERSON, NAME = "number", "date", "person", "name"
 
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (NUMBER, re.compile(
-        r"\bhow (many|much|often|long|old|large|big|high|low|frequently)\b"
+        r"\bhow (many|much|often|long|old|large|big|high|low|frequently|common|prevalent|"
+        r"widespread|likely|fast|soon)\b"
         r"|\b(what|which) (dose|doses|dosage|amount|percentage|proportion|number|quantity|rate|age)\b",
         re.I)),
     (DATE, re.compile(
@@ -77,7 +78,7 @@ class Query:
     follow_up: bool
     yes_no_subject: str | None  # the subject word of a yes/no question, e.g. "vitamin"
     author_of: str | None  # "post" for "Who wrote this post?", etc.
-    kinds: frozenset[str] = frozenset()  # parts of the page the question names
+    kinds: frozenset[str] = frozenset()  # parts of the page the question (or context) names
     words: frozenset[str] = frozenset()  # every word of the question, for name matching
     names: frozenset[str] = frozenset()  # capitalised words past the first: "Colaianni", "Bari"
 
@@ -143,7 +144,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5)
         follow_up=follow,
         yes_no_subject=subject,
         author_of=author_target(question),
-        kinds=kind_hints(question),
+        kinds=kind_hints(text),
         words=frozenset(words(question)) | frozenset(w for h in context for w in words(h)),
         names=frozenset(proper_names(question)),
     )

@@ -18,7 +18,7 @@ from .types import Hit, Source, Span
 
 RRF_K = 60
 KIND_BONUS = 0.15  # the question names this part of the page ("the picture", "the DOI")
-AUTHOR_BONUS = 0.15  # the question names this comment's author
+AUTHOR_BONUS = 0.15  # the question names this comment's author or date
 # Between near-equal candidates, prefer the article's own text to readers' comments.
 ARTICLE_PRIOR = 0.03
 
@@ -190,7 +190,9 @@ class Retriever:
             bonus = 0.0
             if source.kind in query.kinds:
                 bonus += KIND_BONUS
-            if source.author and self._names_author(query, source.author):
+            if (source.author and self._names_author(query, source.author)) or (
+                source.date and source.date.lower() in query.text.lower()
+            ):
                 bonus += AUTHOR_BONUS
             anchored = bonus > 0 or bool(query.names & set(words(span.text)))
             prior = ARTICLE_PRIOR if source.kind != "comment" else 0.0
