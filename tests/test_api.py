@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -200,7 +201,10 @@ def test_concurrent_answers_are_micro_batched_in_one_thread(assistant, monkeypat
             return await asyncio.gather(
                 *(c.post("/api/answer", json={"question": q}) for q in questions))
 
-    responses = asyncio.run(run())
+    # A fresh thread has no event loop, whatever an earlier test (e.g. Playwright's sync API)
+    # left running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        responses = pool.submit(asyncio.run, run()).result()
     assert [r.status_code for r in responses] == [200] * 40
     assert [r.json()["question"] for r in responses] == questions
     assert sum(n for n, _ in calls) == 40

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -321,15 +320,11 @@ def test_starter_questions_are_answered_by_the_real_model(real_assistant):
 
 
 @pytest.mark.integration
-@pytest.mark.slow
-def test_a_hundred_questions_in_under_five_seconds(real_assistant):
-    real_assistant.warm_up()  # the model runs on settings.threads (1 by default)
+def test_a_hundred_questions_answered_in_order(real_assistant):
+    """Timing lives in benchmarks/sheet_speed.py (timed tests flake on shared machines)."""
     starters = real_assistant.examples()
-    text = "\n".join(f"{starters[i % len(starters)]} ({i})" for i in range(100))
-    start = time.perf_counter()
-    rows = sheet.answer_items(real_assistant, sheet.read_questions(text))
+    questions = [f"{starters[i % len(starters)]} ({i})" for i in range(100)]
+    rows = sheet.answer_items(real_assistant, sheet.read_questions("\n".join(questions)))
+    assert [r.question for r in rows] == questions and not sheet.failures(rows)
     for fmt in sheet.FORMATS:
-        sheet.render(rows, fmt, real_assistant.sources())
-    elapsed = time.perf_counter() - start
-    assert len(rows) == 100 and not sheet.failures(rows)
-    assert elapsed < 5.0, f"100 questions took {elapsed:.2f} s"
+        assert all(q in sheet.render(rows, fmt, real_assistant.sources()) for q in questions[:3])
