@@ -18,7 +18,43 @@ log = logging.getLogger(__name__)
 MAIN_SYSTEMS = ("assistant", "bm25-paragraph", "dense-paragraph", "dense-sentences")
 
 
-def targets(speed: dict[str, Any] | None, quality: dict[str, Any] | None) -> list[dict[str, Any]]:
+def load_targets(load: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The API load test's own targets (``load_api.json``: ``targets`` and ``met``)."""
+    if not load or "met" not in load or "targets" not in load:
+        return []
+    t, met, lat = load["targets"], load["met"], load.get("latency_ms") or {}
+    rss = load.get("server_rss_mb") or {}
+    rows = [
+        (
+            "no_errors",
+            "API under load: no errors, no 5xx",
+            f"{load.get('errors')} errors, {load.get('server_errors_5xx')} 5xx",
+        ),
+        (
+            "throughput",
+            f"API throughput >= {t.get('throughput_per_s')} answers/s ({load.get('clients')} clients)",
+            f"{load.get('throughput_per_s')}/s",
+        ),
+        ("p95", f"API p95 <= {t.get('p95_ms')} ms under load", f"{lat.get('p95')} ms"),
+        (
+            "rss_growth",
+            f"API server RSS growth < {t.get('rss_growth_pct')}% over the run",
+            f"{load.get('rss_growth_pct')}%",
+        ),
+        ("rss", f"API server peak RSS <= {t.get('rss_mb')} MB", f"{rss.get('peak')} MB"),
+    ]
+    return [
+        {"target": name, "measured": measured, "holds": bool(met[key])}
+        for key, name, measured in rows
+        if key in met
+    ]
+
+
+def targets(
+    speed: dict[str, Any] | None,
+    quality: dict[str, Any] | None,
+    load: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
     """Each stated target with the measured figure and whether it holds."""
     rows: list[dict[str, Any]] = []
     if speed:
@@ -76,7 +112,7 @@ def targets(speed: dict[str, Any] | None, quality: dict[str, Any] | None) -> lis
                     "holds": a["verbatim_violations"] == 0,
                 }
             )
-    return rows
+    return rows + load_targets(load)
 
 
 def _fmt(x: Any) -> str:
@@ -161,19 +197,31 @@ def speed_tables(speed: dict[str, Any]) -> list[str]:
 
 
 def load_api_lines(load: dict[str, Any]) -> list[str]:
-    """The API load test's figures, whatever their shape: scalar fields, one level deep."""
-    lines = ["| measure | value |", "|---|---|"]
-
-    def walk(prefix: str, obj: Any, depth: int) -> None:
-        if isinstance(obj, dict) and depth < 3:
-            for k, v in obj.items():
-                if k in ("machine", "runs", "generated"):
-                    continue
-                walk(f"{prefix}.{k}" if prefix else k, v, depth + 1)
-        elif isinstance(obj, int | float | str | bool) and not isinstance(obj, list):
-            lines.append(f"| {prefix} | {_fmt(obj)} |")
-
-    walk("", load, 0)
+    """The API load test's figures: the usual ones, then any other scalar field."""
+    lat = load.get("latency_ms") or {}
+    rss = load.get("server_rss_mb") or {}
+    cpu = load.get("cpu_pct_of_one_core") or {}
+    lines = [
+        f"`{load.get('server', 'python app.py')}`, {load.get('endpoint', '')}, "
+        f"{load.get('clients')} concurrent clients for {load.get('duration_s')} s "
+        f"(after {load.get('warmup_requests')} warm-up requests), "
+        f"{load.get('questions_pool')} different questions:",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| answers | {load.get('answers')} ({load.get('errors')} errors, "
+        f"{load.get('server_errors_5xx')} 5xx) |",
+        f"| throughput | {load.get('throughput_per_s')} answers/s |",
+        f"| latency p50 / p95 / p99 / max | {lat.get('p50')} / {lat.get('p95')} / "
+        f"{lat.get('p99')} / {lat.get('max')} ms |",
+        f"| server RSS before / after / peak | {rss.get('before')} / {rss.get('after')} / "
+        f"{rss.get('peak')} MB ({load.get('rss_growth_pct')}% growth) |",
+    ]
+    if cpu:
+        lines.append("| CPU, % of one core | " + ", ".join(f"{k} {v}" for k, v in cpu.items()) + " |")
+    if load.get("load_average_1m"):
+        la = load["load_average_1m"]
+        lines.append(f"| load average (1 min) before / after | {la.get('before')} / {la.get('after')} |")
     return lines + [""]
 
 
@@ -214,7 +262,7 @@ def build_summary() -> dict[str, Any]:
     return {
         "generated": now(),
         "machine": machine,
-        "targets": targets(speed, quality),
+        "targets": targets(speed, quality, load),
         "quality": quality,
         "speed": speed,
         "load_api": load,
