@@ -23,7 +23,13 @@ _HAS_DATE = re.compile(
 )
 # A capitalised word that does not start the sentence: a name, a place, a journal.
 _PROPER = re.compile(r"(?<=[\s(,])(?:Dr\.\s|Prof\.\s)?[A-Z][a-z]+")
-_ANAPHOR = re.compile(r"^(This|These|That|Those|It|They|Such|He|She)\b")
+# A sentence that leans on the one before: a pronoun subject ("It ...", "This causes ...").
+# "This new research ..." (a determiner with its noun) stands on its own.
+_ANAPHOR = re.compile(
+    r"^(?:It|They|He|She|Such)\b"
+    r"|^(?:This|That|These|Those)\s+(?:is|was|are|were|has|had|have|can|could|may|might|will|"
+    r"would|should|must|does|did|also|\w+s(?<!ss)(?<!us)(?<!is))\b"
+)
 
 
 @dataclass(frozen=True)
