@@ -80,7 +80,7 @@ def score(
                     verbatim_bad.append(gid)
         if g["answerable"]:
             n_ans += 1
-            if a.get("abstained") or "error" in a:
+            if a.get("abstained"):
                 false_abst += 1
                 misses.append(gid + ":abstained")
                 continue
