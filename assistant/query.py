@@ -91,13 +91,14 @@ def answer_type(question: str) -> str | None:
 
 
 def is_follow_up(question: str) -> bool:
-    """True when the question leans on the conversation: a pronoun, or hardly any content."""
+    """True when the question leans on the conversation: a pronoun, "and ...", "what about ...",
+    or no content words at all ("Why?")."""
     ws = words(question)
     if any(w in _PRONOUNS for w in ws):
         return True
     if re.match(r"^\s*(and|what about|how about|also)\b", question, re.I):
         return True
-    return len(terms(question)) <= 1
+    return not terms(question)
 
 
 def yes_no_subject(question: str) -> str | None:
@@ -127,7 +128,7 @@ def author_target(question: str) -> str | None:
 
 def make_query(question: str, history: Sequence[str] = (), max_history: int = 5) -> Query:
     """Analyse ``question``; a follow-up borrows the text of the latest earlier questions."""
-    history = [h for h in history if h.strip()][-max_history:]
+    history = [h for h in history if h.strip()][-max_history:] if max_history > 0 else []
     follow = bool(history) and is_follow_up(question)
     context = history[-2:] if follow else []
     own = tuple(terms(question))

@@ -1,0 +1,34 @@
+from assistant.query import DATE, NAME, NUMBER, PERSON, answer_type, kind_hints, make_query
+
+
+def test_answer_types_follow_the_form_of_the_question():
+    assert answer_type("How many mice were studied?") == NUMBER
+    assert answer_type("What dose should I take?") == NUMBER
+    assert answer_type("When did Imre Laubscher post?") == DATE
+    assert answer_type("Who led the review?") == PERSON
+    assert answer_type("Which university is she at?") == NAME
+    assert answer_type("What is osteoporosis?") is None
+
+
+def test_follow_up_borrows_the_earlier_question():
+    q = make_query("Which university is she at?", ["Who led the review on oxytocin and bone?"])
+    assert q.follow_up and q.text.startswith("Who led the review")
+    assert "review" in q.context_terms and "universiti" in q.terms
+
+
+def test_standalone_question_ignores_history():
+    q = make_query("What is osteoporosis?", ["Who led the review?"])
+    assert not q.follow_up and q.text == "What is osteoporosis?"
+
+
+def test_max_history_zero_turns_history_off():
+    q = make_query("Which university is she at?", ["Who led the review?"], max_history=0)
+    assert not q.follow_up and q.text == "Which university is she at?"
+
+
+def test_parts_of_the_page():
+    assert kind_hints("What does the picture show?") == {"caption"}
+    assert kind_hints("What is the DOI of the cited paper?") == {"reference"}
+    assert "comment" in kind_hints("When did the reader comment?")
+    assert make_query("Does vitamin D help?").yes_no_subject == "vitamin"
+    assert make_query("Are there concerns about side effects?").yes_no_subject is None
