@@ -94,8 +94,7 @@ def build(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> 
         warm_up()
     started = time.perf_counter()
     chunks = chunk_sources(sources, settings.chunk_tokens, settings.encoding)
-    sentences = [s for c in chunks for s in c.sentences]
-    owner = [c.id for c in chunks for _ in c.sentences]
+    sentences, owner = _sentences(chunks)
     headers = [chunks[i].header for i in owner]
     words = source_vocabulary(sources)
     # A batch-capable embedder embeds the corpus in fixed batches (deterministic for a corpus).
@@ -127,6 +126,12 @@ def build(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> 
 
 def source_vocabulary(sources: Sequence[Source]) -> tuple[str, ...]:
     return tuple(vocabulary(f"{s.label} {s.text}" for s in sources))
+
+
+def _sentences(chunks: Sequence[Chunk]) -> tuple[list[Span], list[int]]:
+    """Every sentence in chunk order, and the id of the chunk each lies in."""
+    return ([s for c in chunks for s in c.sentences],
+            [c.id for c in chunks for _ in c.sentences])
 
 
 def clause_owners(sentences: Sequence[Span]) -> list[int]:
@@ -220,8 +225,7 @@ def load(folder: Path, sources: Sequence[Source], manifest: dict[str, Any]) -> I
             vectors.append(faiss.deserialize_index(raw))
         except RuntimeError as exc:
             raise IndexLoadError(f"{folder / name} is unreadable by FAISS; {FIX}") from exc
-    sentences = [s for c in chunks for s in c.sentences]
-    owner = [c.id for c in chunks for _ in c.sentences]
+    sentences, owner = _sentences(chunks)
     n_rows = 2 * len(sentences) + len(clause_owners(sentences))
     words = source_vocabulary(sources)
     if (vectors[0].ntotal, vectors[1].ntotal, vectors[2].ntotal) != (len(chunks), n_rows, len(words)):

@@ -165,6 +165,7 @@ class Retriever:
         rows = self._dense(self.index.sentence_vectors, qvec)
         n = len(self.index.sentences)
         sent_dense = np.maximum(rows[:n], rows[n : 2 * n])
+        text_lower = query.text.lower()
         if self.options.clauses:
             np.maximum.at(sent_dense, self.clause_owner, rows[2 * n :])
         out = []
@@ -191,7 +192,7 @@ class Retriever:
             if source.kind in query.kinds:
                 bonus += KIND_BONUS
             if (source.author and self._names_author(query, source.author)) or (
-                source.date and source.date.lower() in query.text.lower()
+                source.date and source.date.lower() in text_lower
             ):
                 bonus += AUTHOR_BONUS
             anchored = bonus > 0 or bool(query.names & set(words(span.text)))

@@ -137,7 +137,7 @@ class Assistant:
 
     def search(self, query: str, k: int = 5, kinds: Iterable[str] | None = None) -> list[Hit]:
         """The ``k`` best chunks for ``query`` by fused dense and lexical rank."""
-        q, parsed, kk = self._prepare(query, (), kinds)
+        _, parsed, kk = self._prepare(query, (), kinds)
         check_k(k)
         return self.retriever.search(self._encode([parsed.text])[0], parsed, k, kk)
 
