@@ -1,0 +1,125 @@
+"""The embedders: backend choice, the ONNX export's checks, fidelity and its cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.embedding import MiniLMEmbedder, OnnxMiniLMEmbedder, make_embedder
+from assistant.errors import ModelNotFoundError
+from assistant.onnx_model import read_max_length
+
+
+def test_backend_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("ASSISTANT_BACKEND", "Torch")
+    assert isinstance(make_embedder(Settings.from_env()), MiniLMEmbedder)
+    monkeypatch.delenv("ASSISTANT_BACKEND")
+    assert isinstance(make_embedder(Settings.from_env()), OnnxMiniLMEmbedder)
+
+
+def test_unknown_backend_is_a_clear_error():
+    with pytest.raises(ModelNotFoundError, match="unknown backend 'tensorflow'.*onnx.*torch"):
+        make_embedder(Settings.from_env(backend="tensorflow"))
+
+
+def test_missing_model_folder_is_a_clear_error(tmp_path):
+    embedder = OnnxMiniLMEmbedder(tmp_path / "nowhere", cache_dir=tmp_path / "cache")
+    with pytest.raises(ModelNotFoundError, match="no sentence-transformers model at .*reinstall"):
+        embedder.encode(["a question"])
+
+
+def _model_folder(tmp_path: Path, pooling: dict) -> Path:
+    folder = tmp_path / "model"
+    (folder / "1_Pooling").mkdir(parents=True)
+    (folder / "modules.json").write_text(json.dumps([
+        {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+        {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+        {"idx": 2, "name": "2", "path": "2_Normalize",
+         "type": "sentence_transformers.models.Normalize"},
+    ]))
+    (folder / "1_Pooling" / "config.json").write_text(json.dumps(pooling))
+    (folder / "sentence_bert_config.json").write_text(json.dumps({"max_seq_length": 200}))
+    return folder
+
+
+def test_export_accepts_mean_pooling_only(tmp_path):
+    mean = _model_folder(tmp_path / "a", {"pooling_mode_mean_tokens": True})
+    assert read_max_length(mean) == 200
+    cls = _model_folder(tmp_path / "b", {"pooling_mode_cls_token": True,
+                                         "pooling_mode_mean_tokens": False})
+    with pytest.raises(ModelNotFoundError, match="mean pooling only.*ASSISTANT_BACKEND=torch"):
+        read_max_length(cls)
+
+
+# -- the real model ------------------------------------------------------------------------
+
+def _article_sentences(assistant, n: int = 60) -> list[str]:
+    return [s.text for s in assistant.index.sentences][:n]
+
+
+@pytest.mark.integration
+def test_onnx_vectors_agree_with_sentence_transformers(real_assistant):
+    """The shipped int8 ONNX model stays close to the float model as sentence-transformers
+    runs it, on the article's own sentences."""
+    from sentence_transformers import SentenceTransformer
+
+    texts = ["Which cells break down bone?", "Can men get osteoporosis too?",
+             *_article_sentences(real_assistant)]
+    reference = SentenceTransformer(str(real_assistant.settings.model_path), device="cpu",
+                                    local_files_only=True).encode(texts, normalize_embeddings=True)
+    ours = real_assistant.embedder.encode(texts)
+    cosine = (ours * reference).sum(axis=1)
+    assert cosine.mean() >= 0.98 and cosine.min() >= 0.95, (cosine.mean(), cosine.min())
+
+
+@pytest.mark.integration
+def test_a_question_gets_the_same_vector_alone_or_among_others(real_assistant):
+    embedder = real_assistant.embedder
+    alone = embedder.encode(["Which cells break down bone?"])[0]
+    among = embedder.encode(["What is osteoporosis?", "Which cells break down bone?",
+                             "Who wrote the review, and in which journal was it published?"])[1]
+    assert np.array_equal(alone, among)
+
+
+@pytest.mark.integration
+def test_a_corrupt_cached_export_is_made_again(real_assistant, tmp_path):
+    settings = real_assistant.settings
+    real_assistant.embedder.encode(["warm"])  # the default cache holds the export now
+    cached = next(p for p in (settings.model_cache_dir or _default_cache()).glob("*.onnx"))
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    broken = cache / cached.name
+    broken.write_bytes(b"not an onnx model")
+    embedder = OnnxMiniLMEmbedder(settings.model_path, cache_dir=cache)
+    vector = embedder.encode(["Which cells break down bone?"])
+    assert broken.stat().st_size > 1_000_000
+    assert np.array_equal(vector, real_assistant.embedder.encode(["Which cells break down bone?"]))
+
+
+def _default_cache() -> Path:
+    from assistant.onnx_model import default_cache_dir
+
+    return default_cache_dir()
+
+
+@pytest.mark.integration
+def test_answering_does_not_load_torch(real_assistant, tmp_path):
+    """With the export cached, a process answers with ONNX Runtime alone: no torch in memory."""
+    real_assistant.embedder.encode(["warm"])
+    index = tmp_path / "index"
+    shutil.copytree(real_assistant.settings.index_dir, index)
+    code = ("import sys; from assistant import Assistant; a = Assistant.load(); "
+            "print(a.ask('Which cells break down bone?').abstained, 'torch' in sys.modules)")
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(index)}
+    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["False", "False"]
