@@ -103,7 +103,7 @@ def compose(
     query: Query,
     ranked: Sequence[ScoredSentence],
     sentences_by_source: dict,
-    subject_known: Callable[[str], bool],
+    subject_terms: Callable[[str], frozenset[str]],
     options: AnswerOptions,
     closest_k: int = 3,
 ) -> Answer:
@@ -111,15 +111,20 @@ def compose(
     # A title is a headline, not a statement: it is quoted when the question asks for it.
     fitting = [s for s in ranked if fits_type(s, query)
                and (s.source.kind != "title" or "title" in query.kinds)]
+    # "Does estrogen ...?" is answered only by passages about estrogen (or a close synonym):
+    # one that merely shares the rest of the question says nothing about its subject.
+    subject = subject_terms(query.yes_no_subject) if query.yes_no_subject else None
+    if subject and options.abstain:
+        fitting = [s for s in fitting if subject & set(terms(s.span.text))]
     top = max(fitting, key=lambda s: s.score) if fitting else None
     reason = None
     if options.abstain:
-        if top is None:
-            reason = "nothing of the asked kind"
+        if subject is not None and not subject:
+            reason = "unknown subject"
+        elif top is None:
+            reason = "nothing of the asked kind" if subject is None else "nothing on the subject"
         elif top.score < options.min_score:
             reason = "too far"
-        elif query.yes_no_subject and not subject_known(query.yes_no_subject):
-            reason = "unknown subject"
         elif query.author_of == "post" and not any(
             s.source.author for s in ranked if s.source.kind == "post"
         ):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -59,7 +58,6 @@ class Assistant:
         self._spans: dict[str, list[Span]] = {}
         for span in index.sentences:
             self._spans.setdefault(span.source_id, []).append(span)
-        self._encode_lock = threading.Lock()
 
     @classmethod
     def load(
@@ -83,8 +81,7 @@ class Assistant:
         self._encode(["warm up"])
 
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
-        with self._encode_lock:
-            return self.embedder.encode(texts)
+        return self.embedder.encode(texts)  # embedders are thread-safe
 
     # -- questions ---------------------------------------------------------------------
 
@@ -94,20 +91,26 @@ class Assistant:
         h = check_history(history, limit)
         return q, make_query(q, h, self.settings.max_history), check_kinds(kinds)
 
-    def subject_known(self, word: str) -> bool:
-        """Whether the article speaks of ``word``: literally, or through a
-        close synonym by embedding ("men" / "males")."""
-        if stem(word) in self.retriever.vocabulary:
-            return True
+    def subject_terms(self, word: str) -> frozenset[str]:
+        """The article's terms for ``word``: its own stem if the article uses it, and the
+        stems of close synonyms by embedding ("men" / "males"); empty if it never speaks
+        of it."""
+        found = {stem(word)} & self.retriever.vocabulary
         vectors = self.index.vocabulary_vectors
-        if vectors.ntotal == 0:
-            return False
-        sims, _ = vectors.search(self._encode([word]), 1)
-        return bool(sims[0][0] >= SYNONYM_SIMILARITY)
+        if vectors.ntotal:
+            sims, ids = vectors.search(self._encode([word]), min(5, vectors.ntotal))
+            found |= {stem(self.index.vocabulary[i])
+                      for sim, i in zip(sims[0], ids[0], strict=True)
+                      if i >= 0 and sim >= SYNONYM_SIMILARITY}
+        return frozenset(found)
+
+    def subject_known(self, word: str) -> bool:
+        """Whether the article speaks of ``word``, literally or through a close synonym."""
+        return bool(self.subject_terms(word))
 
     def _answer(self, q: str, query, kinds, qvec: np.ndarray) -> Answer:
         ranked = self.retriever.sentences(qvec, query, kinds)
-        return compose(q, query, ranked, self._spans, self.subject_known,
+        return compose(q, query, ranked, self._spans, self.subject_terms,
                        self.answer_options, self.settings.closest_k)
 
     def ask(
