@@ -34,13 +34,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=None, metavar="N",
                         help="CPU threads for the model (default: ASSISTANT_THREADS, else 1; "
                              "on 2 shared cores more threads contend)")
-    parser.add_argument("--workers", type=int, default=1, choices=range(1, 5), metavar="N",
-                        help="model worker threads taking micro-batches (default 1, max 4)")
+    parser.add_argument("--workers", type=int, default=2, choices=range(1, 5), metavar="N",
+                        help="threads answering questions (default 2, max 4): the model call "
+                             "releases the GIL, so two use both cores of a 2-core machine")
     return parser.parse_args(argv)
 
 
 def build_app(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860,
-              cors_origins: Sequence[str] = (), workers: int = 1) -> FastAPI:
+              cors_origins: Sequence[str] = (), workers: int = 2) -> FastAPI:
     """The API app with the Gradio UI mounted at "/"."""
     import inspect
 

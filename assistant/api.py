@@ -390,10 +390,11 @@ def _printable(text: str) -> str:
 # -- the app -----------------------------------------------------------------------------
 
 def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
-               batch_window: float = 0.003, max_batch: int = 16, workers: int = 1) -> FastAPI:
+               batch_window: float = 0.003, max_batch: int = 16, workers: int = 2) -> FastAPI:
     """The API app for one Assistant: routes under /api, docs at /docs and /openapi.json.
 
-    ``workers`` threads call the model (default one); answers are micro-batched.
+    ``workers`` threads answer questions (default two: the model call releases the GIL, so
+    they use two cores); concurrent questions are micro-batched onto them.
     """
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="assistant")
     batcher = AnswerBatcher(assistant, executor, window=batch_window, max_batch=max_batch,
