@@ -215,7 +215,9 @@ class OnnxMiniLMEmbedder:
     def _export(self, path: Path, max_length: int) -> None:
         from . import onnx_model
 
-        log.info("exporting the model to ONNX once, into %s", path)
+        # Shown by default (the CLI logs warnings only): the first use pauses ~20 s for this.
+        log.warning("first use on this machine: exporting the model to ONNX (about 20 s, once) "
+                    "into %s", path)
         try:
             onnx_model.export(self._path, path, quantize=self._quantize, max_length=max_length)
         except ModelNotFoundError:

@@ -141,8 +141,12 @@ def export(model_dir: Path, out: Path, *, quantize: bool, max_length: int) -> No
             from onnxruntime.quantization import QuantType, quantize_dynamic
 
             final = Path(tmp) / "model.int8.onnx"
-            quantize_dynamic(str(plain), str(final), weight_type=QuantType.QInt8, per_channel=True,
-                             extra_options={"MatMulConstBOnly": True})
+            logging.disable(logging.WARNING)  # its advice to pre-process goes to the root logger
+            try:
+                quantize_dynamic(str(plain), str(final), weight_type=QuantType.QInt8,
+                                 per_channel=True, extra_options={"MatMulConstBOnly": True})
+            finally:
+                logging.disable(logging.NOTSET)
             got = embed(onnxruntime.InferenceSession(str(final), session_options(1),
                                                      providers=["CPUExecutionProvider"]),
                         tokenizer, list(PROBES))

@@ -71,6 +71,7 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "torch": _version("torch"),
         "sentence_transformers": _version("sentence_transformers"),
+        "onnxruntime": _version("onnxruntime"),
         "faiss": _version("faiss"),
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }

@@ -229,7 +229,8 @@ def machine_line(m: dict[str, Any]) -> str:
     return (
         f"{m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['platform']}; "
         f"Python {m['python']}, torch {m['torch']}, sentence-transformers "
-        f"{m['sentence_transformers']}, faiss {m['faiss']}"
+        f"{m['sentence_transformers']}, onnxruntime {m.get('onnxruntime', 'not recorded')}, "
+        f"faiss {m['faiss']}"
     )
 
 
