@@ -111,10 +111,10 @@ def compose(
     # A title is a headline, not a statement: it is quoted when the question asks for it.
     fitting = [s for s in ranked if fits_type(s, query)
                and (s.source.kind != "title" or "title" in query.kinds)]
-    # "Does estrogen ...?" is answered only by passages about estrogen (or a close synonym):
-    # one that merely shares the rest of the question says nothing about its subject.
     subject = subject_terms(query.yes_no_subject) if query.yes_no_subject else None
-    if subject and options.abstain:
+    if subject and query.yes_no_topic and options.abstain:
+        # "Does estrogen ...?" is answered only by passages about estrogen (or a close
+        # synonym): one that merely shares the rest of the question says nothing about it.
         fitting = [s for s in fitting if subject & set(terms(s.span.text))]
     top = max(fitting, key=lambda s: s.score) if fitting else None
     reason = None
@@ -122,7 +122,7 @@ def compose(
         if subject is not None and not subject:
             reason = "unknown subject"
         elif top is None:
-            reason = "nothing of the asked kind" if subject is None else "nothing on the subject"
+            reason = "nothing on the subject" if query.yes_no_topic else "nothing of the asked kind"
         elif top.score < options.min_score:
             reason = "too far"
         elif query.author_of == "post" and not any(

@@ -81,6 +81,9 @@ class Query:
     kinds: frozenset[str] = frozenset()  # parts of the page the question (or context) names
     words: frozenset[str] = frozenset()  # every word of the question, for name matching
     names: frozenset[str] = frozenset()  # capitalised words past the first: "Colaianni", "Bari"
+    # The same word when it is plainly the grammatical subject ("Does estrogen ...?"), not a
+    # verb behind a pronoun ("Does it work?" gives "work" above and None here).
+    yes_no_topic: str | None = None
 
 
 def answer_type(question: str) -> str | None:
@@ -135,6 +138,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5)
     ctx = tuple(t for h in context for t in terms(h) if t not in own)
     text = " ".join([*context, question]) if context else question
     subject = yes_no_subject(question)
+    ws = [w for w in words(question) if w not in ("a", "an", "the")]
+    topic = subject if subject and len(ws) > 1 and ws[1] == subject else None
     return Query(
         question=question,
         text=text,
@@ -144,6 +149,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5)
         or (answer_type(context[-1]) if context and len(own) <= 1 else None),
         follow_up=follow,
         yes_no_subject=subject,
+        yes_no_topic=topic,
         author_of=author_target(question),
         kinds=kind_hints(text),
         words=frozenset(words(question)) | frozenset(w for h in context for w in words(h)),

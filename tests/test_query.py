@@ -1,3 +1,5 @@
+import pytest
+
 from assistant.query import DATE, NAME, NUMBER, PERSON, answer_type, kind_hints, make_query
 
 
@@ -32,3 +34,18 @@ def test_parts_of_the_page():
     assert "comment" in kind_hints("When did the reader comment?")
     assert make_query("Does vitamin D help?").yes_no_subject == "vitamin"
     assert make_query("Are there concerns about side effects?").yes_no_subject is None
+
+
+@pytest.mark.parametrize(
+    "question, subject, topic",
+    [
+        ("Does estrogen therapy prevent bone loss?", "estrogen", "estrogen"),
+        ("Is the hormone safe for men?", "hormone", "hormone"),
+        ("Does it work in humans?", "work", None),  # "work" is the verb: no topic to require
+        ("Does this treatment help?", "treatment", None),
+        ("Are there concerns about side effects?", None, None),
+    ],
+)
+def test_yes_no_topic_is_the_plain_subject_only(question, subject, topic):
+    q = make_query(question)
+    assert (q.yes_no_subject, q.yes_no_topic) == (subject, topic)
