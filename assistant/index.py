@@ -58,7 +58,7 @@ class Index:
 
 def _versions() -> dict[str, str]:
     out = {"python": platform.python_version()}
-    for pkg in ("faiss-cpu", "sentence-transformers", "torch", "tiktoken", "numpy"):
+    for pkg in ("faiss-cpu", "onnxruntime", "sentence-transformers", "torch", "tiktoken", "numpy"):
         try:
             out[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:
