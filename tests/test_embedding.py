@@ -91,23 +91,17 @@ def test_a_question_gets_the_same_vector_alone_or_among_others(real_assistant):
 
 @pytest.mark.integration
 def test_a_corrupt_cached_export_is_made_again(real_assistant, tmp_path):
+    """A truncated or garbled export in the cache is replaced, not an error."""
+    from assistant.onnx_model import cache_key
+
     settings = real_assistant.settings
-    real_assistant.embedder.encode(["warm"])  # the default cache holds the export now
-    cached = next(p for p in (settings.model_cache_dir or _default_cache()).glob("*.onnx"))
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    broken = cache / cached.name
+    broken = tmp_path / "cache" / f"{cache_key(settings.model_path, settings.quantize)}.onnx"
+    broken.parent.mkdir()
     broken.write_bytes(b"not an onnx model")
-    embedder = OnnxMiniLMEmbedder(settings.model_path, cache_dir=cache)
+    embedder = OnnxMiniLMEmbedder(settings.model_path, cache_dir=broken.parent)
     vector = embedder.encode(["Which cells break down bone?"])
     assert broken.stat().st_size > 1_000_000
     assert np.array_equal(vector, real_assistant.embedder.encode(["Which cells break down bone?"]))
-
-
-def _default_cache() -> Path:
-    from assistant.onnx_model import default_cache_dir
-
-    return default_cache_dir()
 
 
 @pytest.mark.integration
