@@ -7,11 +7,9 @@ Everything shown, questions and article alike, is escaped here before it becomes
 
 from __future__ import annotations
 
-import hashlib
 import html
 import logging
 import re
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +17,7 @@ from typing import Any
 
 import gradio as gr
 
-from . import sheet
+from . import downloads, sheet
 from .errors import AssistantError, InvalidQuestionError
 from .service import Assistant
 from .types import Answer, Quote, Source
@@ -36,6 +34,10 @@ OPINION = "Reader\u2019s opinion, not the article\u2019s findings"
 FAILED = "Sorry, something went wrong while answering. Please try again or rephrase the question."
 _SHOWN_CHARS = 400  # an over-long question is shown cut to this length
 _MARK = re.compile(r"\[(\d+)\]")
+# Gradio serves a download from its own cache (GRADIO_TEMP_DIR, default <tmp>/gradio): it copies
+# each sheet there when the handler returns and, unless told, never deletes the copy. Every
+# 10 minutes, copies this page made that are over an hour old are deleted (all at shutdown).
+DELETE_CACHE = (600, int(downloads.MAX_AGE))  # (frequency, age) in seconds
 
 SYSTEM_FONTS = ("system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial",
                 "sans-serif")
@@ -242,21 +244,17 @@ def sheet_files(
 ) -> tuple[str | None, str | None]:
     """The conversation as Markdown and CSV Q&A sheets (paths), or Nones if nothing answered.
 
-    Files are named by content hash, so sessions never overwrite each other's sheets.
+    Each file is ``qa-sheet.md`` / ``qa-sheet.csv`` in a subfolder of ``directory`` named by
+    its content hash, so sessions never overwrite each other's sheets; the folder is pruned
+    on every write (``downloads.store``: the newest ``downloads.KEEP`` files, none older than
+    ``downloads.MAX_AGE`` seconds).
     """
     answers = [t.answer for t in turns if t.answer]
     if not answers:
         return None, None
-    paths = []
-    for fmt in ("md", "csv"):
-        text = sheet.render(answers, fmt, sources)
-        folder = directory / hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"qa-sheet.{fmt}"
-        if not path.exists():
-            sheet.write_atomic(path, text)
-        paths.append(str(path))
-    return paths[0], paths[1]
+    md, csv = (downloads.store(directory, f"qa-sheet.{fmt}", sheet.render(answers, fmt, sources))
+               for fmt in ("md", "csv"))
+    return str(md), str(csv)
 
 
 # --- the page -----------------------------------------------------------------------------
@@ -332,11 +330,14 @@ def page_options() -> dict[str, Any]:
 
 
 def build_ui(assistant: Assistant, *, download_dir: Path | None = None) -> gr.Blocks:
-    """The chat page for ``assistant``: conversation, filter, examples, downloads, article."""
+    """The chat page for ``assistant``: conversation, filter, examples, downloads, article.
+
+    The Q&A sheets go to ``download_dir`` if given (pruned, never removed), else to this
+    process's private folder (``downloads.process_folder()``, removed at exit).
+    """
     sources = assistant.sources()
     title = next((s.text for s in sources if s.kind == "title"), "the article")
     examples = assistant.examples()
-    folder = download_dir or Path(tempfile.gettempdir()) / "article-assistant-sheets"
 
     def respond(question: str, labels: list[str], turns: list[Turn]):
         turns = list(turns or [])
@@ -346,9 +347,10 @@ def build_ui(assistant: Assistant, *, download_dir: Path | None = None) -> gr.Bl
 
     def _outputs(turns: list[Turn]):
         try:
+            folder = download_dir or downloads.process_folder()
             md, csv = sheet_files(turns, sources, folder)
         except Exception:  # the chat goes on without downloads
-            log.exception("writing the Q&A sheets to %s failed", folder)
+            log.exception("writing the Q&A sheets failed")
             md = csv = None
         return (
             chat_messages(turns),
@@ -361,7 +363,8 @@ def build_ui(assistant: Assistant, *, download_dir: Path | None = None) -> gr.Bl
     def clear():
         return ("", *_outputs([]))
 
-    with gr.Blocks(title=f"Ask the article: {title}", analytics_enabled=False) as page:
+    with gr.Blocks(title=f"Ask the article: {title}", analytics_enabled=False,
+                   delete_cache=DELETE_CACHE) as page:
         turns = gr.State([])
         gr.HTML(
             f'<h1 style="font-size:1.4rem;margin:.2rem 0">Ask the article: {_e(title)}</h1>'

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import logging
+import os
 import re
+import stat
+import subprocess
+import sys
+import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from assistant import ui
+from assistant import downloads, ui
 from assistant.errors import IndexLoadError
 from assistant.types import Answer, Quote, Source
 
@@ -200,6 +207,82 @@ def test_the_sheets_hold_the_answered_conversation(assistant, tmp_path: Path):
     # The same conversation gives the same files; a longer one, new files.
     assert ui.sheet_files(turns, assistant.sources(), tmp_path) == (md, csv_path)
     assert ui.sheet_files(turns[:1], assistant.sources(), tmp_path)[0] != md
+
+
+def _asked(assistant, question: str) -> list[ui.Turn]:
+    """A one-turn conversation on ``question`` (a canned answer, so no search is run)."""
+    answer = ui.ask_turn(assistant, "Which cells break down bone?", [], None).answer
+    return [ui.Turn(question, answer=replace(answer, question=question))]
+
+
+def test_many_conversations_keep_the_sheet_folder_bounded(assistant, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(downloads, "KEEP", 6)
+    folder = tmp_path / "sheets"
+    for i in range(20):
+        md, csv_path = ui.sheet_files(_asked(assistant, f"Question {i}?"), assistant.sources(), folder)
+        assert Path(md).is_file() and Path(csv_path).is_file()  # the latest are always there
+    assert (Path(md).name, Path(csv_path).name) == ("qa-sheet.md", "qa-sheet.csv")
+    assert "Question 19?" in Path(md).read_text(encoding="utf-8")
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert len(files) == 6 and len(list(folder.iterdir())) == 6
+
+
+def test_old_sheets_are_removed_but_one_handed_out_again_is_kept(assistant, tmp_path: Path):
+    sources = assistant.sources()
+    old = ui.sheet_files(_asked(assistant, "Old?"), sources, tmp_path)
+    again = ui.sheet_files(_asked(assistant, "Again?"), sources, tmp_path)
+    long_ago = time.time() - downloads.MAX_AGE - 60
+    for path in (*old, *again):
+        os.utime(Path(path).parent, (long_ago, long_ago))
+    assert ui.sheet_files(_asked(assistant, "Again?"), sources, tmp_path) == again
+    new = ui.sheet_files(_asked(assistant, "New?"), sources, tmp_path)
+    assert all(Path(p).is_file() for p in (*again, *new))
+    assert not any(Path(p).parent.exists() for p in old)
+    assert downloads.prune(tmp_path / "missing") == 0
+
+
+def test_the_default_sheet_folder_is_private_to_the_process_and_removed_at_exit(tmp_path: Path,
+                                                                              monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(downloads, "_folders", {})
+    ours = downloads.process_folder()
+    assert downloads.process_folder() == ours
+    assert ours.parent == tmp_path and ours.name.startswith(downloads.PREFIX)
+    assert stat.S_IMODE(ours.stat().st_mode) == 0o700  # mkdtemp: a fresh name, owner only
+    code = ("from assistant import downloads; f = downloads.process_folder(); "
+            "(f / 'x').write_text('x'); print(f)")
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    theirs = [Path(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                                  text=True, check=True, timeout=60).stdout.strip())
+              for _ in range(2)]
+    assert len({ours, *theirs}) == 3 and all(p.parent == tmp_path for p in theirs)
+    assert not any(p.exists() for p in theirs)  # each removed its own at exit
+    downloads._remove(ours, os.getpid() + 1)  # a forked child's exit leaves the parent's alone
+    assert ours.is_dir()
+
+
+def test_the_page_writes_sheets_privately_and_gradio_copies_are_deleted(assistant, tmp_path: Path,
+                                                                       monkeypatch):
+    from gradio import route_utils
+
+    monkeypatch.setenv("GRADIO_TEMP_DIR", str(tmp_path / "gradio"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(downloads, "_folders", {})
+    page = ui.build_ui(assistant)
+    frequency, age = page.delete_cache
+    assert 0 < frequency <= age <= 24 * 3600
+    respond = next(f for f in page.fns.values() if f.name == "respond")
+    out = respond.fn("Which cells break down bone?", list(ui.FILTERS), [])
+    ours = {p.name for p in downloads.process_folder().rglob("*") if p.is_file()}
+    assert ours == {"qa-sheet.md", "qa-sheet.csv"}
+    # Gradio copies each download into its cache and tracks the copies, so delete_cache
+    # (on its schedule, and at shutdown as here) deletes them.
+    served = asyncio.run(page.postprocess_data(respond, list(out), None))
+    copies = [Path(update["value"]["path"]) for update in served[-2:]]
+    assert [p.name for p in copies] == ["qa-sheet.md", "qa-sheet.csv"]
+    assert all(p.is_file() and p.is_relative_to(tmp_path / "gradio") for p in copies)
+    route_utils.delete_files_created_by_app(page, None)
+    assert not any(p.exists() for p in copies)
 
 
 def test_the_page_builds_and_is_offline_by_its_options(assistant):
