@@ -3,8 +3,11 @@
 The chat writes a Markdown and a CSV sheet after every answer. A server that runs for weeks
 must not let them pile up, nor share a folder with other processes on the machine, so:
 
-* each process gets its own folder, ``tempfile.mkdtemp(prefix="article-assistant-sheets-")``
+* each process gets its own folder, ``tempfile.mkdtemp(prefix="article-assistant-sheets-<pid>-")``
   (a fresh name, mode 0700), made on first use and removed when the interpreter exits;
+* atexit hooks do not run when a process is killed, nor when uvicorn stops on SIGTERM (it
+  re-raises the signal after its graceful shutdown), so making a folder first removes the
+  folders of this user's processes that are gone: leftovers never outlive the next start;
 * a file lives in a subfolder named by its content hash, so the reader still downloads
   ``qa-sheet.md`` while sessions never overwrite each other's files, and the same
   conversation reuses its file;
@@ -20,7 +23,9 @@ from __future__ import annotations
 import atexit
 import hashlib
 import os
+import re
 import shutil
+import stat
 import tempfile
 import threading
 import time
@@ -43,7 +48,8 @@ def process_folder() -> Path:
     with _lock:
         folder = _folders.get(pid)
         if folder is None or not folder.is_dir():
-            folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+            sweep(Path(tempfile.gettempdir()))
+            folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{pid}-"))
             _folders[pid] = folder
             atexit.register(_remove, folder, pid)
         return folder
@@ -53,6 +59,38 @@ def _remove(folder: Path, pid: int) -> None:
     """The exit hook: remove ``folder`` only in the process that made it (not a forked child)."""
     if os.getpid() == pid:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def sweep(directory: Path) -> int:
+    """Remove the folders in ``directory`` that processes of this user left behind and that
+    are gone (named ``PREFIX<pid>-...`` with no such pid running). Returns how many."""
+    name = re.compile(re.escape(PREFIX) + r"(\d{1,9})-[^/]+")
+    removed = 0
+    for child in directory.glob(PREFIX + "*"):
+        match = name.fullmatch(child.name)
+        if not match or _running(int(match[1])):
+            continue
+        try:
+            info = child.lstat()
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid():
+            shutil.rmtree(child, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists (0 and the like count as running: never swept)."""
+    if pid <= 0:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. PermissionError: running, as another user
+        return True
+    return True
 
 
 def store(directory: Path, name: str, text: str, *, keep: int | None = None,

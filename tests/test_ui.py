@@ -247,7 +247,7 @@ def test_the_default_sheet_folder_is_private_to_the_process_and_removed_at_exit(
     monkeypatch.setattr(downloads, "_folders", {})
     ours = downloads.process_folder()
     assert downloads.process_folder() == ours
-    assert ours.parent == tmp_path and ours.name.startswith(downloads.PREFIX)
+    assert ours.parent == tmp_path and ours.name.startswith(f"{downloads.PREFIX}{os.getpid()}-")
     assert stat.S_IMODE(ours.stat().st_mode) == 0o700  # mkdtemp: a fresh name, owner only
     code = ("from assistant import downloads; f = downloads.process_folder(); "
             "(f / 'x').write_text('x'); print(f)")
@@ -259,6 +259,32 @@ def test_the_default_sheet_folder_is_private_to_the_process_and_removed_at_exit(
     assert not any(p.exists() for p in theirs)  # each removed its own at exit
     downloads._remove(ours, os.getpid() + 1)  # a forked child's exit leaves the parent's alone
     assert ours.is_dir()
+
+
+def test_folders_of_processes_that_are_gone_are_swept_when_a_folder_is_made(tmp_path: Path,
+                                                                            monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(downloads, "_folders", {})
+    code = ("import time; from assistant import downloads; f = downloads.process_folder(); "
+            "(f / 'x').write_text('x'); print(f, flush=True); time.sleep(120)")
+    child = subprocess.Popen([sys.executable, "-c", code], env={**os.environ, "TMPDIR": str(tmp_path)},
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        theirs = Path(child.stdout.readline().strip())
+        assert theirs.name.startswith(f"{downloads.PREFIX}{child.pid}-") and theirs.is_dir()
+        earlier = downloads.process_folder()  # made while the child runs: its folder stays
+        assert theirs.is_dir()
+    finally:
+        child.terminate()  # SIGTERM: no atexit hook runs (nor under uvicorn, which re-raises it)
+        child.wait(timeout=30)
+    assert theirs.is_dir()
+    unrelated = [tmp_path / f"{downloads.PREFIX}abc-x", tmp_path / f"{downloads.PREFIX}0-x"]
+    for path in unrelated:
+        path.mkdir()
+    monkeypatch.setattr(downloads, "_folders", {})
+    ours = downloads.process_folder()
+    assert not theirs.exists()
+    assert ours != earlier and all(p.is_dir() for p in (ours, earlier, *unrelated))
 
 
 def test_the_page_writes_sheets_privately_and_gradio_copies_are_deleted(assistant, tmp_path: Path,
