@@ -17,9 +17,7 @@ import os
 import platform
 import random
 import shlex
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -30,6 +28,8 @@ from typing import Any
 
 import httpx
 import psutil
+
+from .server import app_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUESTIONS = [ROOT.parent / "shared" / "qa" / "dev.jsonl", ROOT / "corpus" / "questions.txt"]
@@ -59,44 +59,13 @@ def load_questions(paths: list[Path]) -> list[dict[str, Any]]:
     return out
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def started_server(log_path: Path, extra: Sequence[str] = (),
                    timeout: float = 300.0) -> Iterator[tuple[str, int]]:
     """``python app.py`` on a free port; yields (base URL, pid) and stops it afterwards."""
-    port = free_port()
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
-    url = f"http://127.0.0.1:{port}"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "app.py", "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "warning", *extra],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + timeout
-            while True:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    tail = log_path.read_text(errors="replace")[-2000:]
-                    raise SystemExit(f"app.py did not start (exit {proc.poll()}):\n{tail}")
-                try:
-                    if httpx.get(url + "/api/health", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                time.sleep(0.5)
-            yield url, proc.pid
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    with app_server(log_path, args=["--log-level", "warning", *extra], timeout=timeout,
+                    error=SystemExit) as app:
+        yield app.url, app.pid
 
 
 def find_pid(url: str) -> int | None:
