@@ -20,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from .api_docs import install_docs
 from .api_runtime import (
     MAX_BODY_BYTES,
     AnswerBatcher,
@@ -240,7 +241,8 @@ def _printable(text: str) -> str:
 
 def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
                batch_window: float = 0.003, max_batch: int = 16, workers: int = 2) -> FastAPI:
-    """The API app for one Assistant: routes under /api, docs at /docs and /openapi.json.
+    """The API app for one Assistant: routes under /api, /openapi.json, and its docs pages
+    /docs (Swagger UI) and /redoc, whose assets the app serves itself (no CDN).
 
     ``workers`` threads answer questions (default two: the model call releases the GIL, so
     they use two cores); concurrent questions are micro-batched onto them.
@@ -262,10 +264,13 @@ def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
                     "the article verbatim with offsets, or says the article does not say.",
         lifespan=lifespan,
         default_response_class=SafeJSONResponse,
+        docs_url=None,  # the CDN-free pages of install_docs instead
+        redoc_url=None,
     )
     app.state.assistant = assistant
     app.state.batcher = batcher
     _install_error_handlers(app)
+    install_docs(app)
     app.add_middleware(RequestGuard)
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
