@@ -6,9 +6,11 @@ started by ``benchmarks.server.app_server``, as for the load test.
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -47,3 +49,15 @@ def running_app(index_dir: Path, log_path: Path) -> Iterator[str]:
     with app_server(log_path, env={"ASSISTANT_INDEX_DIR": str(index_dir)}, timeout=START_TIMEOUT,
                     ready=_ready) as app:
         yield app.url
+
+
+def raw_get(base: str, raw_path: str) -> bytes:
+    """One HTTP/1.1 GET with the path byte for byte ("../" too: clients normalise it away)."""
+    url = urlsplit(base)
+    with socket.create_connection((url.hostname, url.port), timeout=10) as sock:
+        sock.sendall(f"GET {raw_path} HTTP/1.1\r\nHost: {url.netloc}\r\n"
+                     f"Connection: close\r\n\r\n".encode())
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)

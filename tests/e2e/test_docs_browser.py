@@ -3,13 +3,12 @@ the browser resolves no other host, so a CDN-loaded page would stay blank."""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import running_app
+from .browser import raw_get, running_app
 
 pytestmark = pytest.mark.e2e
 
@@ -97,18 +96,6 @@ def test_redoc_renders_offline(browser, docs_server):
         visit.context.close()
 
 
-def _raw_get(base: str, raw_path: str) -> bytes:
-    """One HTTP/1.1 GET with the path byte for byte ("../" too: clients normalise it away)."""
-    url = urlsplit(base)
-    with socket.create_connection((url.hostname, url.port), timeout=10) as sock:
-        sock.sendall(f"GET {raw_path} HTTP/1.1\r\nHost: {url.netloc}\r\n"
-                     f"Connection: close\r\n\r\n".encode())
-        chunks = []
-        while chunk := sock.recv(65536):
-            chunks.append(chunk)
-    return b"".join(chunks)
-
-
 @pytest.mark.parametrize("path", [
     "/api/docs-assets/../../etc/passwd",
     "/api/docs-assets/" + "../" * 30 + "etc/passwd",
@@ -119,13 +106,13 @@ def _raw_get(base: str, raw_path: str) -> bytes:
     "/api/docs-assets//etc/passwd",
 ])
 def test_docs_assets_refuse_path_traversal_on_the_real_server(docs_server, path):
-    response = _raw_get(docs_server, path)
+    response = raw_get(docs_server, path)
     status = int(response.split(b" ", 2)[1])
     assert 400 <= status < 500, response[:300]
     assert b"root:" not in response and b"FastAPIOffline" not in response
 
 
 def test_docs_assets_are_served_by_the_real_server(docs_server):
-    response = _raw_get(docs_server, "/api/docs-assets/swagger-ui.css")
+    response = raw_get(docs_server, "/api/docs-assets/swagger-ui.css")
     head = response.split(b"\r\n\r\n", 1)[0].lower()
     assert head.startswith(b"http/1.1 200") and b"content-type: text/css" in head
