@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from assistant.api import MAX_BODY_BYTES, create_app
+from tests.loops import run_async
 
 QUESTION = "Which cells break down bone?"
 
@@ -202,10 +202,7 @@ def test_concurrent_answers_are_micro_batched_on_a_bounded_pool(assistant, monke
             return await asyncio.gather(
                 *(c.post("/api/answer", json={"question": q}) for q in questions))
 
-    # A fresh thread has no event loop, whatever an earlier test (e.g. Playwright's sync API)
-    # left running in this one.
-    with ThreadPoolExecutor(1) as pool:
-        responses = pool.submit(asyncio.run, run()).result()
+    responses = run_async(run())
     assert [r.status_code for r in responses] == [200] * 40
     assert [r.json()["question"] for r in responses] == questions
     assert sum(n for n, _ in calls) == 40

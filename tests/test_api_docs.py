@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from assistant.api import create_app
 from assistant.api_docs import ASSETS_PATH, assets_dir
+from tests.loops import run_async
 
 PAGES = ["/docs", "/redoc"]
 CONTENT_TYPES = {".js": ("text/javascript", "application/javascript"), ".css": ("text/css",),
@@ -131,7 +132,7 @@ async def _raw_get(app, raw_path: str) -> tuple[int, bytes]:
 
 @pytest.mark.parametrize("path", TRAVERSALS)
 def test_assets_route_refuses_path_traversal(client, path):
-    status, body = asyncio.run(_raw_get(client.app, path))
+    status, body = run_async(_raw_get(client.app, path))
     assert 400 <= status < 500, (path, status, body[:200])
     assert b"root:" not in body
     assert b"FastAPIOffline" not in body and b"__init__" not in body  # the package's code
@@ -140,5 +141,5 @@ def test_assets_route_refuses_path_traversal(client, path):
 def test_traversal_probe_would_catch_a_leak(client):
     """The probe reaches the route with its ".." intact: the file next door exists."""
     assert (assets_dir().parent / "core.py").is_file()
-    status, body = asyncio.run(_raw_get(client.app, f"{ASSETS_PATH}/swagger-ui.css"))
+    status, body = run_async(_raw_get(client.app, f"{ASSETS_PATH}/swagger-ui.css"))
     assert status == 200 and body == (assets_dir() / "swagger-ui.css").read_bytes()

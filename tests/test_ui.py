@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import logging
@@ -21,6 +20,7 @@ import pytest
 from assistant import downloads, ui
 from assistant.errors import IndexLoadError
 from assistant.types import Answer, Quote, Source
+from tests.loops import run_async
 
 EVIL = '<img src=x onerror=alert(1)> <a href="javascript:alert(2)">x</a> & "q"'
 
@@ -303,7 +303,7 @@ def test_the_page_writes_sheets_privately_and_gradio_copies_are_deleted(assistan
     assert ours == {"qa-sheet.md", "qa-sheet.csv"}
     # Gradio copies each download into its cache and tracks the copies, so delete_cache
     # (on its schedule, and at shutdown as here) deletes them.
-    served = asyncio.run(page.postprocess_data(respond, list(out), None))
+    served = run_async(page.postprocess_data(respond, list(out), None))
     copies = [Path(update["value"]["path"]) for update in served[-2:]]
     assert [p.name for p in copies] == ["qa-sheet.md", "qa-sheet.csv"]
     assert all(p.is_file() and p.is_relative_to(tmp_path / "gradio") for p in copies)
