@@ -111,20 +111,22 @@ def compose(
     # A title is a headline, not a statement: it is quoted when the question asks for it.
     fitting = [s for s in ranked if fits_type(s, query)
                and (s.source.kind != "title" or "title" in query.kinds)]
-    subject = subject_terms(query.yes_no_subject) if query.yes_no_subject else None
-    if subject and query.yes_no_topic and options.abstain:
-        # "Does estrogen ...?" is answered only by passages about estrogen (or a close
-        # synonym): one that merely shares the rest of the question says nothing about it.
-        fitting = [s for s in fitting if subject & set(terms(s.span.text))]
+    # "Does estrogen ...?" is answered only by passages about estrogen (or a close synonym):
+    # one that merely shares the rest of the question says nothing about it.
+    topic = subject_terms(query.yes_no_topic) if query.yes_no_topic and options.abstain else None
+    if topic:
+        fitting = [s for s in fitting if topic & set(terms(s.span.text))]
     top = max(fitting, key=lambda s: s.score) if fitting else None
     reason = None
     if options.abstain:
-        if subject is not None and not subject:
-            reason = "unknown subject"
-        elif top is None:
-            reason = "nothing on the subject" if query.yes_no_topic else "nothing of the asked kind"
+        if top is None:
+            reason = "nothing on the subject" if topic else "nothing of the asked kind"
         elif top.score < options.min_score:
             reason = "too far"
+        elif query.yes_no_subject and not (
+            topic if topic is not None else subject_terms(query.yes_no_subject)
+        ):
+            reason = "unknown subject"
         elif query.author_of == "post" and not any(
             s.source.author for s in ranked if s.source.kind == "post"
         ):

@@ -104,10 +104,6 @@ class Assistant:
                       if i >= 0 and sim >= SYNONYM_SIMILARITY}
         return frozenset(found)
 
-    def subject_known(self, word: str) -> bool:
-        """Whether the article speaks of ``word``, literally or through a close synonym."""
-        return bool(self.subject_terms(word))
-
     def _answer(self, q: str, query, kinds, qvec: np.ndarray) -> Answer:
         ranked = self.retriever.sentences(qvec, query, kinds)
         return compose(q, query, ranked, self._spans, self.subject_terms,
