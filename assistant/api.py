@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
 MAX_BATCH = 100
-Kind = Literal["title", "caption", "post", "abstract", "reference", "comment"]
+Kind = Literal["title", "byline", "caption", "post", "abstract", "reference", "comment"]
 
 
 # -- request and response models ---------------------------------------------------------

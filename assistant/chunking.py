@@ -11,7 +11,7 @@ from .text import sentence_spans
 from .types import Chunk, Source, Span
 
 # Sources that are one unit: splitting a reference at "Zallone A." or a title helps nobody.
-WHOLE_KINDS = frozenset({"title", "caption", "reference"})
+WHOLE_KINDS = frozenset({"title", "byline", "caption", "reference"})
 
 
 @lru_cache(maxsize=4)
@@ -31,6 +31,8 @@ def header_for(source: Source, title: str) -> str:
         return f"{source.label}, by {source.author}" if source.author else source.label
     if source.kind == "comment":
         return source.label
+    if source.kind == "byline":
+        return f"Byline of the post '{title}': its author and date"
     return f"{title}: {source.label}"
 
 
@@ -50,7 +52,8 @@ def chunk_sources(
     """Group each source's consecutive sentences into chunks of at most ``max_tokens``.
 
     A sentence longer than the budget becomes a chunk on its own: sentences are never cut.
-    Chunks never span two sources.
+    Chunks never span two sources; low-content sources (a comment that was only a link) get
+    none.
     """
     if max_tokens < 8:
         raise ValueError(f"chunk size must be at least 8 tokens, got {max_tokens}")
@@ -58,6 +61,8 @@ def chunk_sources(
     title = next((s.text for s in sources if s.kind == "title"), "")
     chunks: list[Chunk] = []
     for source in sources:
+        if source.low_content:  # shown with the article, never quoted
+            continue
         header = header_for(source, title)
         groups: list[list[tuple[Span, int]]] = [[]]
         for span in sentences_of(source):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Kind = Literal["title", "caption", "post", "abstract", "reference", "comment"]
-KINDS: tuple[str, ...] = ("title", "caption", "post", "abstract", "reference", "comment")
+Kind = Literal["title", "byline", "caption", "post", "abstract", "reference", "comment"]
+KINDS: tuple[str, ...] = ("title", "byline", "caption", "post", "abstract", "reference", "comment")
 
 
 @dataclass(frozen=True)
@@ -19,19 +19,35 @@ class Source:
     text: str
     author: str | None = None
     date: str | None = None
+    section: str | None = None  # the heading a post paragraph sits under, if any
+    # Next to nothing to quote (a comment that was only a link): shown, never quoted.
+    low_content: bool = False
 
     def ref(self) -> dict[str, Any]:
         """The source as cited in a quote (no text)."""
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
             "label": self.label,
             "author": self.author,
             "date": self.date,
         }
+        if self.section:
+            out["section"] = self.section
+        return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.ref(), "text": self.text}
+        out = {**self.ref(), "text": self.text}
+        if self.low_content:
+            out["low_content"] = True
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Source:
+        """The inverse of ``to_dict`` (a library article's ``sources.json``)."""
+        return cls(str(data["id"]), str(data["kind"]), str(data["label"]), str(data["text"]),
+                   data.get("author"), data.get("date"), data.get("section"),
+                   bool(data.get("low_content", False)))
 
 
 @dataclass(frozen=True)

@@ -66,16 +66,26 @@ def test_every_source_text_is_in_the_article(sources):
         assert s.text in page
 
 
-def test_byline_without_comment_names_file_and_line():
+def test_a_byline_that_follows_no_comment_is_not_a_source():
     text = ("Title\n\nPara one.\n\nSmith J. A paper. doi:10.1/x\n\n"
             "By Ann (not verified) on 01 Jan 2020 #permalink\n")
-    with pytest.raises(CorpusError, match=r"page.txt: line 7: byline"):
-        parse_article(text, "page.txt")
+    srcs = parse_article(text, "page.txt")
+    assert [s.id for s in srcs] == ["title", "post-1", "reference"]
 
 
-def test_missing_reference_is_a_clear_error():
-    with pytest.raises(CorpusError, match=r"page.txt: line \d+: no reference"):
-        parse_article("Title\n\nJust a paragraph.\n", "page.txt")
+def test_an_article_without_reference_is_its_title_and_paragraphs():
+    srcs = parse_article("Title\n\nJust a paragraph.\n", "page.txt")
+    assert [(s.id, s.text) for s in srcs] == [("title", "Title"), ("post-1", "Just a paragraph.")]
+
+
+def test_title_alone_is_a_clear_error():
+    with pytest.raises(CorpusError, match=r"page.txt: line 1: no paragraphs"):
+        parse_article("Just a title\n\n", "page.txt")
+
+
+def test_a_comment_that_was_only_a_link_is_low_content(sources):
+    low = [s.id for s in sources if s.low_content]
+    assert low == ["comment-3"]  # "...on sites like . That would be a great benefit for people"
 
 
 def test_empty_article():
