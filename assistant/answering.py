@@ -64,6 +64,15 @@ def fits_type(s: ScoredSentence, query: Query) -> bool:
     return True
 
 
+_REASONS = {
+    "too far": "the closest passage is not close enough to the question",
+    "nothing on the subject": "no passage speaks of the question's subject",
+    "nothing of the asked kind": "no passage holds the kind of answer asked for",
+    "unknown subject": "the article never mentions the question's subject",
+    "no author": "the page does not name the post's author",
+}
+
+
 def _near_duplicate(a: str, b: str) -> bool:
     ta, tb = set(terms(a)), set(terms(b))
     if not ta or not tb:
@@ -137,6 +146,7 @@ def compose(
             for n, s in enumerate(ranked[:closest_k], start=1)
         )
         return Answer(question, ABSTAIN_TEXT, True, (), closest, query.text,
+                      reason=_REASONS.get(reason or "", "nothing in the article answers it"),
                       extra={"reason": reason})
 
     best_rank = fitting[0].rank

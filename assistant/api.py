@@ -127,6 +127,9 @@ class AnswerOut(BaseModel):
     resolved_question: str | None = Field(
         default=None, description="The follow-up as understood with its history (only when "
                                   "it differs from the question).")
+    reason: str | None = Field(
+        default=None, description="When abstaining: why, in plain words (e.g. 'the closest "
+                                  "passage is not close enough to the question').")
 
 
 class HitOut(BaseModel):

@@ -136,6 +136,8 @@ class Answer:
     quotes: tuple[Quote, ...] = ()
     closest: tuple[Quote, ...] = ()
     resolved_question: str | None = None
+    # Why the assistant abstained, in plain words ("the article never mentions vitamin D").
+    reason: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -148,4 +150,6 @@ class Answer:
         }
         if self.resolved_question and self.resolved_question != self.question:
             out["resolved_question"] = self.resolved_question
+        if self.abstained and self.reason:
+            out["reason"] = self.reason
         return out
