@@ -1,5 +1,10 @@
-"""Hybrid retrieval: dense (FAISS) and lexical (BM25) over chunks, fused by reciprocal rank,
-then a sentence stage that scores the sentences of the best chunks.
+"""Retrieval signals: dense (FAISS) and lexical (BM25) scores of chunks and sentences.
+
+``Retriever.search`` ranks chunks by the reciprocal-rank fusion of both (the search API);
+``Retriever.signals`` gives, for every sentence of the article, what the answer model's
+features are made of (similarity bare, in context and of its chunk; BM25 of its chunk and of
+itself). The article's term tables and question-independent sentence facts
+(``features.ArticleTerms``, ``features.SentenceInfo``) are built once here.
 """
 
 from __future__ import annotations
@@ -11,16 +16,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .features import ArticleTerms, SentenceInfo
 from .index import Index, clause_owners
 from .query import Query
-from .text import terms, words
-from .types import Hit, Source, Span
+from .text import terms
+from .types import Hit, Source
 
 RRF_K = 60
-KIND_BONUS = 0.15  # the question names this part of the page ("the picture", "the DOI")
-AUTHOR_BONUS = 0.15  # the question names this comment's author or date
-# Between near-equal candidates, prefer the article's own text to readers' comments.
-ARTICLE_PRIOR = 0.03
 
 
 @dataclass(frozen=True)
@@ -29,21 +31,19 @@ class RetrievalOptions:
 
     dense: bool = True
     lexical: bool = True
-    sentence_stage: bool = True
-    sentence_chunks: int = 6  # how many of the best chunks the sentence stage reads
     clauses: bool = True  # match long sentences on their clauses too
 
 
 @dataclass(frozen=True)
-class ScoredSentence:
-    span: Span
-    source: Source
-    score: float
-    dense: float
-    coverage: float
-    chunk_rank: int
-    anchored: bool  # the question names this sentence's page part, author, or a name in it
-    rank: float  # ordering score: leans on meaning (dense) more than ``score`` does
+class Signals:
+    """Per sentence of the article, for one question: what the features are made of."""
+
+    dense: np.ndarray  # cosine with the bare sentence
+    dense_ctx: np.ndarray  # the best of: with its header, its best clause
+    dense_chunk: np.ndarray  # cosine with the sentence's chunk
+    lexical: np.ndarray  # BM25 of the sentence's chunk / the best chunk's
+    lexical_sentence: np.ndarray  # BM25 of the sentence / the best sentence's
+    allowed: np.ndarray  # the sentence's source is of an asked-for kind
 
 
 class BM25:
@@ -92,14 +92,49 @@ class Retriever:
         self.chunk_kind = np.array([self.sources[c.source_id].kind for c in index.chunks])
         self.chunk_terms = [terms(c.header) + terms(c.text) for c in index.chunks]
         self.bm25 = BM25(self.chunk_terms)
-        # Sentence terms: the sentence's own, and its source header's (weighted lower).
-        self.sentence_terms = [set(terms(s.text)) for s in index.sentences]
         self.clause_owner = np.array(clause_owners(index.sentences), dtype=np.int64)
-        self.header_terms = [set(terms(index.chunks[c].header)) for c in index.sentence_chunk]
-        sent_bm25 = BM25([list(t) for t in self.sentence_terms])
-        self.idf = sent_bm25.idf
-        self.max_idf = sent_bm25.max_idf
-        self.vocabulary = set(self.idf) | {t for h in self.header_terms for t in h}
+        headers = [index.chunks[c].header for c in index.sentence_chunk]
+        self.article = ArticleTerms(index.sentences, self.sources, headers, index.vocabulary)
+        self.sentence_bm25 = BM25([sorted(t) for t in self.article.sentence_terms])
+        n = len(index.sentences)
+        bare = (index.sentence_vectors.reconstruct_n(0, n) if n
+                else np.zeros((0, index.sentence_vectors.d), dtype=np.float32))
+        self.info = SentenceInfo.build(index.sentences, self.sources, self.article.sentence_terms,
+                                       bare, index.vocabulary)
+        nv = index.vocabulary_vectors.ntotal
+        self.vocabulary_matrix = (index.vocabulary_vectors.reconstruct_n(0, nv) if nv
+                                  else np.zeros((0, index.vocabulary_vectors.d), dtype=np.float32))
+        self.sentence_kind = np.array([self.sources[s.source_id].kind for s in index.sentences])
+        self.sentence_chunk = np.array(index.sentence_chunk, dtype=np.int64)
+
+    def signals(self, qvec: np.ndarray, query: Query, kinds: frozenset[str] | None) -> Signals:
+        """Dense and lexical signals of every sentence for one question."""
+        rows = self._dense(self.index.sentence_vectors, qvec)
+        n = len(self.index.sentences)
+        bare = rows[:n].astype(np.float64)
+        ctx = rows[n : 2 * n].astype(np.float64)
+        if self.options.clauses and len(self.clause_owner):
+            np.maximum.at(ctx, self.clause_owner, rows[2 * n :])
+        chunk_dense = self._dense(self.index.chunk_vectors, qvec).astype(np.float64)
+        lexical = self.bm25.scores(self._weighted_terms(query)).astype(np.float64)
+        top = float(lexical.max()) if len(lexical) else 0.0
+        lexical = lexical / top if top > 0 else lexical
+        if not self.options.dense:
+            bare = np.zeros(n)
+            ctx = np.zeros(n)
+            chunk_dense = np.zeros_like(chunk_dense)
+        if not self.options.lexical:
+            lexical = np.zeros_like(lexical)
+        sentence_lexical = self.sentence_bm25.scores(self._weighted_terms(query)).astype(np.float64)
+        top = float(sentence_lexical.max()) if n else 0.0
+        if top > 0 and self.options.lexical:
+            sentence_lexical /= top
+        else:
+            sentence_lexical = np.zeros(n)
+        allowed = (np.ones(n, dtype=bool) if kinds is None
+                   else np.isin(self.sentence_kind, list(kinds)))
+        return Signals(bare, ctx, chunk_dense[self.sentence_chunk], lexical[self.sentence_chunk],
+                       sentence_lexical, allowed)
 
     def _weighted_terms(self, query: Query) -> list[tuple[str, float]]:
         return [(t, 1.0) for t in query.terms] + [(t, 0.4) for t in query.context_terms]
@@ -137,67 +172,3 @@ class Retriever:
                 float(fused[i]), float(dense[i]), float(lexical[i]))
             for i in order
         ]
-
-    def coverage(self, query: Query, i: int) -> float:
-        """IDF-weighted share of the question's terms found in sentence ``i`` (or its header,
-        at half weight). Terms the article never uses count at the highest IDF."""
-        total = got = 0.0
-        for term, weight in self._weighted_terms(query):
-            idf = self.idf.get(term, self.max_idf) * weight
-            total += idf
-            if term in self.sentence_terms[i]:
-                got += idf
-            elif term in self.header_terms[i]:
-                got += 0.5 * idf
-        return got / total if total else 0.0
-
-    @staticmethod
-    def _names_author(query: Query, author: str) -> bool:
-        return any(len(w) > 2 and w in query.words for w in terms(author))
-
-    def sentences(self, qvec: np.ndarray, query: Query, kinds: frozenset[str] | None) -> list[ScoredSentence]:
-        """Every sentence of the best chunks, scored and best first."""
-        fused, chunk_dense, _ = self.chunk_scores(qvec, query, kinds)
-        chunk_order = [int(i) for i in np.argsort(-fused, kind="stable") if fused[i] >= 0]
-        if self.options.sentence_stage:
-            chunk_order = chunk_order[: self.options.sentence_chunks]
-        chunk_rank = {c: r for r, c in enumerate(chunk_order)}
-        rows = self._dense(self.index.sentence_vectors, qvec)
-        n = len(self.index.sentences)
-        sent_dense = np.maximum(rows[:n], rows[n : 2 * n])
-        text_lower = query.text.lower()
-        if self.options.clauses:
-            np.maximum.at(sent_dense, self.clause_owner, rows[2 * n :])
-        out = []
-        for i, span in enumerate(self.index.sentences):
-            c = self.index.sentence_chunk[i]
-            if c not in chunk_rank:
-                continue
-            cov = self.coverage(query, i) if self.options.lexical else 0.0
-            if not self.options.dense:
-                dense = 0.0
-            elif self.options.sentence_stage:
-                dense = 0.7 * float(sent_dense[i]) + 0.3 * float(chunk_dense[c])
-            else:
-                dense = float(chunk_dense[c])
-            # ``score`` decides whether the article answers at all: how much of the question
-            # the sentence covers counts as much as meaning. ``rank`` orders the candidates.
-            if self.options.dense and self.options.lexical:
-                score = 0.55 * dense + 0.45 * cov
-                rank = 0.75 * dense + 0.25 * cov
-            else:
-                score = rank = dense or cov
-            source = self.sources[span.source_id]
-            bonus = 0.0
-            if source.kind in query.kinds:
-                bonus += KIND_BONUS
-            if (source.author and self._names_author(query, source.author)) or (
-                source.date and source.date.lower() in text_lower
-            ):
-                bonus += AUTHOR_BONUS
-            anchored = bonus > 0 or bool(query.names & set(words(span.text)))
-            prior = ARTICLE_PRIOR if source.kind != "comment" else 0.0
-            out.append(ScoredSentence(span, source, score + bonus, dense, cov, chunk_rank[c],
-                                      anchored, rank + bonus + prior))
-        out.sort(key=lambda s: (-s.rank, s.chunk_rank, s.span.start))
-        return out

@@ -123,18 +123,3 @@ def test_sources_and_lookup(assistant):
     assert assistant.source("reference").kind == "reference"
     with pytest.raises(UnknownSourceError, match="no source 'nope'"):
         assistant.source("nope")
-
-
-@pytest.mark.parametrize("question", ["Does estrogen regulate bone mass?",
-                                      "Do mice have oxytocin receptors?",
-                                      "Is bone mass regulated by hormones?"])
-def test_yes_no_answers_quote_passages_about_their_subject(assistant, question):
-    """A yes/no question about X is answered from passages naming X, or not at all."""
-    from assistant.query import make_query
-    from assistant.text import stem, terms
-
-    topic = make_query(question).yes_no_topic
-    answer = assistant.ask(question)
-    assert topic
-    for quote in answer.quotes:
-        assert stem(topic) in terms(quote.text), (question, quote.text)

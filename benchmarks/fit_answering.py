@@ -1,0 +1,362 @@
+"""Fit the answer model on the tuning articles only, and report its calibration.
+
+    python -m benchmarks.fit_answering [--dry-run]
+
+1. For every question of the tuning sets (``split.json``: the bundled article's dev and
+   follow-up sets and the tuning articles; never a held-out one), the assistant's candidate
+   sentences and their ``FEATURES`` are computed. A candidate is a positive when its text
+   (or its source's author, date or label) holds one of the question's evidence phrases and
+   its source is of the kind the gold answer must cite; every candidate of an unanswerable
+   question is a negative.
+2. Leave-one-article-out cross-validation chooses the regularisation ``C``, the answer
+   ``threshold`` and ``keep``: for each tuning article, a logistic regression fitted on the
+   others answers its questions through the real ``Assistant.ask``, and the choice that gives
+   the best pooled "right overall" wins.
+3. The model is refitted on every tuning article with that choice and written, with the
+   cross-validated calibration (reliability of the probabilities, risk-coverage of the answers)
+   to ``assistant/answer_model.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.answer_model import MODEL_FILE, AnswerModel, Logistic, default_model
+from assistant.answering import AnswerOptions
+from assistant.config import Settings
+from assistant.embedding import make_embedder
+from assistant.evaluation import _source_ok, norm, read_gold, score
+from assistant.features import FEATURES, QUESTION_FEATURES
+from assistant.query import make_query
+
+from .articles import EvalArticle, assistant_for, suite
+from .common import DATA_DIR, now
+
+OFFTOPIC = DATA_DIR / "offtopic.jsonl"
+
+log = logging.getLogger(__name__)
+
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.025))
+KEEPS = (0.5, 0.7, 0.85)
+
+
+@dataclass
+class Rows:
+    """The candidate rows of one article's questions."""
+
+    name: str
+    X: np.ndarray
+    y: np.ndarray
+    question: np.ndarray  # the question's number within the article, per row
+    gold: list[dict[str, Any]]
+
+
+def tuning_items() -> list[EvalArticle]:
+    """The tuning sets: the bundled article's dev, heldout and follow-up sets, and the
+    tuning articles."""
+    return suite("tuning")
+
+
+def _positive(gold: dict[str, Any], text: str, source: dict[str, Any]) -> bool:
+    if not gold.get("answerable"):
+        return False
+    hay = norm(" ".join(str(x) for x in (text, source.get("label"), source.get("author"),
+                                         source.get("date")) if x))
+    found = any(norm(e) in hay for e in gold["evidence"])
+    return found and _source_ok(gold["source"], {"source": source})
+
+
+def candidate_rows(assistant: Any, name: str, gold: Sequence[dict[str, Any]]) -> Rows:
+    Xs, ys, qs = [], [], []
+    for number, g in enumerate(gold):
+        query = make_query(g["question"], g.get("history") or (), assistant.settings.max_history)
+        qvec = assistant._encode([query.text])[0]
+        cands, _ = assistant.candidates(query, None, qvec)
+        for c in cands:
+            Xs.append(c.features)
+            ys.append(_positive(g, c.span.text, c.source.ref()))
+            qs.append(number)
+    return Rows(name, np.array(Xs), np.array(ys, dtype=bool), np.array(qs), list(gold))
+
+
+def fit(X: np.ndarray, y: np.ndarray, question: np.ndarray, C: float) -> Logistic:
+    """The sentence model, by ``SENTENCE_FIT``: "pointwise" or "listwise"."""
+    return (fit_listwise if SENTENCE_FIT == "listwise" else fit_pointwise)(X, y, question, C)
+
+
+def fit_listwise(X: np.ndarray, y: np.ndarray, question: np.ndarray, C: float) -> Logistic:
+    """A conditional logit: within each answerable question, the softmax of the candidates'
+    scores should put its mass on the positives (L2 penalty 1/C). The bias is then set so
+    that sigmoid(score) is a calibrated pointwise probability."""
+    from scipy.optimize import minimize
+
+    mean = X.mean(axis=0)
+    scale = X.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    Z = (X - mean) / scale
+    groups = [np.flatnonzero(question == q) for q in np.unique(question)]
+    groups = [g for g in groups if y[g].any()]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        total = 0.5 / C * float(w @ w)
+        grad = w / C
+        for g in groups:
+            s = Z[g] @ w
+            s -= s.max()
+            e = np.exp(s)
+            p = e / e.sum()
+            pos = y[g]
+            mass = p[pos].sum()
+            total -= float(np.log(max(mass, 1e-12)))
+            # d(-log sum_pos p)/dw = sum_all p_j z_j - sum_pos (p_j / mass) z_j
+            grad += Z[g].T @ p - Z[g][pos].T @ (p[pos] / max(mass, 1e-12))
+        return total / len(groups), grad / len(groups)
+
+    w = minimize(loss, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B").x
+    # A bias that makes sigmoid(score) match the share of positives overall.
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=1e6, max_iter=1000)
+    lr.fit((Z @ w)[:, None], y)
+    a, b = float(lr.coef_[0][0]), float(lr.intercept_[0])
+    return Logistic(FEATURES, mean, scale, w * a, b)
+
+
+SENTENCE_FIT = "listwise"
+
+
+def fit_pointwise(X: np.ndarray, y: np.ndarray, question: np.ndarray, C: float) -> Logistic:
+    """A logistic regression on standardised features; each question weighs the same."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean = X.mean(axis=0)
+    scale = X.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    # Each question counts once, its positives and negatives half each (when it has both).
+    weights = np.zeros(len(y))
+    for q in np.unique(question):
+        at = question == q
+        pos, neg = at & y, at & ~y
+        if pos.any():
+            weights[pos] = 0.5 / pos.sum()
+            weights[neg] = 0.5 / max(neg.sum(), 1)
+        else:
+            weights[neg] = 1.0 / neg.sum()
+    weights *= len(np.unique(question)) / weights.sum() * 1.0
+    lr = LogisticRegression(C=C, max_iter=2000)
+    lr.fit((X - mean) / scale, y, sample_weight=weights)
+    return Logistic(FEATURES, mean, scale, lr.coef_[0].astype(np.float64),
+                    float(lr.intercept_[0]))
+
+
+def question_rows(assistant: Any, gold: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per question, with the assistant's current sentence model: the question features and
+    whether the answer (given without abstaining) shows the evidence."""
+    from assistant.evaluation import run
+
+    answers, _ = run(assistant, gold)
+    out = []
+    for g, a in zip(gold, answers, strict=True):
+        query = make_query(g["question"], g.get("history") or (), assistant.settings.max_history)
+        qvec = assistant._encode([query.text])[0]
+        cands, _ = assistant.candidates(query, None, qvec)
+        m = score([g], [a], None)
+        out.append({"answerable": bool(g["answerable"]),
+                    "features": assistant.question_vector(query, cands, qvec),
+                    "hit": m["answer_hit"] == 1.0 and bool(g["answerable"])})
+    return out
+
+
+def metrics_at(records: Sequence[dict[str, Any]], threshold: float) -> dict[str, float]:
+    """The metrics when the questions whose confidence (``p``) reaches ``threshold`` are answered."""
+    ans = [r for r in records if r["answerable"]]
+    un = [r for r in records if not r["answerable"]]
+    hit = sum(r["hit"] and r["p"] >= threshold for r in ans) / max(len(ans), 1)
+    abstain = sum(r["p"] < threshold for r in un) / max(len(un), 1)
+    false_abstain = sum(r["p"] < threshold for r in ans) / max(len(ans), 1)
+    right = (hit * len(ans) + abstain * len(un)) / max(len(records), 1)
+    return {"answer_hit": round(hit, 3), "abstain_on_unanswerable": round(abstain, 3),
+            "false_abstain": round(false_abstain, 3), "right_overall": round(right, 3)}
+
+
+def fit_question(records: Sequence[dict[str, Any]], C: float) -> Logistic:
+    from sklearn.linear_model import LogisticRegression
+
+    Q = np.vstack([r["features"] for r in records])
+    y = np.array([r["hit"] for r in records], dtype=bool)
+    mean = Q.mean(axis=0)
+    scale = Q.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    lr = LogisticRegression(C=C, max_iter=2000)
+    lr.fit((Q - mean) / scale, y)
+    return Logistic(QUESTION_FEATURES, mean, scale, lr.coef_[0].astype(np.float64),
+                    float(lr.intercept_[0]))
+
+
+def out_of_fold(records: Sequence[dict[str, Any]], C: float) -> list[dict[str, Any]]:
+    """Each record with ``p``: P(right) from a question model fitted on the other articles."""
+    out = []
+    for held in sorted({r["group"] for r in records}):
+        train = [r for r in records if r["group"] != held]
+        model = fit_question(train, C)
+        for r in records:
+            if r["group"] == held:
+                p = float(model.probabilities(r["features"][None, :])[0])
+                out.append({**r, "p": p})
+    return out
+
+
+def risk_coverage(records: Sequence[dict[str, Any]]) -> list[dict[str, float]]:
+    """Selective answering: answer the questions whose confidence is highest; at each share
+    of questions answered, the share of those answers that are right (an answerable
+    question's answer showing the evidence)."""
+    order = sorted(records, key=lambda r: -r["p"])
+    out = []
+    right = 0
+    for k, r in enumerate(order, start=1):
+        right += r["hit"]
+        if k % max(1, len(order) // 20) == 0 or k == len(order):
+            out.append({"coverage": round(k / len(order), 3), "accuracy": round(right / k, 3),
+                        "threshold": round(r["p"], 3)})
+    return out
+
+
+def reliability(probs: np.ndarray, labels: np.ndarray, bins: int = 10) -> dict[str, Any]:
+    """Calibration of the sentence probabilities: per bin, the mean probability and the
+    share of positives; the expected calibration error and the Brier score."""
+    edges = np.linspace(0, 1, bins + 1)
+    table = []
+    ece = 0.0
+    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+        at = (probs >= lo) & ((probs < hi) if hi < 1 else (probs <= hi))
+        if not at.any():
+            continue
+        mean_p, frac = float(probs[at].mean()), float(labels[at].mean())
+        ece += at.sum() / len(probs) * abs(mean_p - frac)
+        table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": int(at.sum()),
+                      "mean_probability": round(mean_p, 3), "positives": round(frac, 3)})
+    brier = float(np.mean((probs - labels) ** 2))
+    return {"bins": table, "ece": round(ece, 4), "brier": round(brier, 4)}
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dry-run", action="store_true", help="report, do not write the model")
+    parser.add_argument("--out", type=Path, default=MODEL_FILE)
+    parser.add_argument("--dump", type=Path, help="write each question's cross-validated confidence")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    embedder = make_embedder(Settings.from_env())
+    items = tuning_items()
+    if any(i.split != "tuning" for i in items):
+        raise SystemExit("only tuning articles may be fitted on")
+    base = default_model()
+    with tempfile.TemporaryDirectory(prefix="fit-") as tmp:
+        work = Path(tmp)
+        assistants = {i.name: assistant_for(i, embedder, work, model=base) for i in items}
+        golds = {i.name: read_gold(i.questions) for i in items}
+        # Off-topic questions no article answers ("What is the capital of France?"), asked of
+        # every tuning article once: the written sets hold few, and a user asks them.
+        offtopic = read_gold(OFFTOPIC)
+        for name in {i.name.split(":")[0]: i.name for i in items}.values():
+            golds[name] = golds[name] + [{**g, "id": f"{name}/{g['id']}"} for g in offtopic]
+        rows = {n: candidate_rows(a, n, golds[n]) for n, a in assistants.items()}
+        names = list(rows)
+        group = {n: n.split(":")[0] for n in names}  # the bundled sets are one article
+        groups = sorted(set(group.values()))
+
+        def stack(ns: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            X = np.vstack([rows[n].X for n in ns])
+            y = np.concatenate([rows[n].y for n in ns])
+            q = np.concatenate([rows[n].question + 10_000 * k for k, n in enumerate(ns)])
+            return X, y, q
+
+        # Stage 1, leave one article out: sentence models, and the questions they answer.
+        records: dict[tuple[float, float], list[dict[str, Any]]] = {}
+        sentence_cv: dict[float, tuple[list[np.ndarray], list[np.ndarray]]] = {}
+        for C in C_GRID:
+            probs_all, labels_all = [], []
+            for held in groups:
+                sentence = fit(*stack([n for n in names if group[n] != held]), C)
+                for n in (n for n in names if group[n] == held):
+                    probs_all.append(sentence.probabilities(rows[n].X))
+                    labels_all.append(rows[n].y)
+                    a = assistants[n]
+                    for keep in KEEPS:
+                        a.model = AnswerModel(sentence, base.question, 0.0, keep)
+                        a.answer_options = AnswerOptions(abstain=False)
+                        records.setdefault((C, keep), []).extend(
+                            {**r, "group": held, "article": n, "q": g["question"], "id": g.get("id")}
+                            for r, g in zip(question_rows(a, golds[n]), golds[n], strict=True))
+            sentence_cv[C] = (probs_all, labels_all)
+        # Stage 2, leave one article out: the question model and its threshold.
+        scored: dict[tuple[float, float, float], list[dict[str, Any]]] = {}
+        for (C, keep), recs in records.items():
+            for C2 in C_GRID:
+                scored[(C, keep, C2)] = out_of_fold(recs, C2)
+        best = max(((key, t) for key in scored for t in THRESHOLDS),
+                   key=lambda kt: (metrics_at(scored[kt[0]], kt[1])["right_overall"],
+                                   -abs(kt[1] - 0.5)))
+        (C, keep, C2), threshold = best
+        chosen = scored[(C, keep, C2)]
+        sentence = fit(*stack(names), C)
+        question = fit_question(records[(C, keep)], C2)
+        probs, labels = sentence_cv[C]
+        per_article = {}
+        for n in names:
+            recs = [r for r in chosen if r["article"] == n]
+            per_article[n] = metrics_at(recs, threshold)
+        report = {
+            "fitted": now(),
+            "fitted_on": names,
+            "rows": int(sum(len(r.y) for r in rows.values())),
+            "positives": int(sum(r.y.sum() for r in rows.values())),
+            "questions": int(sum(len(g) for g in golds.values())),
+            "chosen": {"sentence_C": C, "question_C": C2, "keep": keep, "threshold": threshold},
+            "cross_validation": {
+                "method": "leave one tuning article out, for both models",
+                "metrics": metrics_at(chosen, threshold),
+                "per_article": per_article,
+                "question_calibration": reliability(
+                    np.array([r["p"] for r in chosen]), np.array([r["hit"] for r in chosen], dtype=float)),
+                "sentence_calibration": reliability(np.concatenate(probs),
+                                                    np.concatenate(labels).astype(float)),
+                "risk_coverage": risk_coverage(chosen),
+            },
+            "sentence_weights": {f: round(float(w), 4)
+                                 for f, w in zip(FEATURES, sentence.weights, strict=True)},
+            "question_weights": {f: round(float(w), 4)
+                                 for f, w in zip(QUESTION_FEATURES, question.weights, strict=True)},
+        }
+        final = AnswerModel(sentence, question, threshold, keep, report)
+    print(json.dumps(report["chosen"]), "rows", report["rows"], "questions", report["questions"])
+    print("cv", json.dumps(report["cross_validation"]["metrics"]),
+          "hit when always answering", round(np.mean([r["hit"] for r in chosen if r["answerable"]]), 3))
+    for n, m in per_article.items():
+        print(f"  {n:<36} {json.dumps(m)}")
+    print("question calibration ece", report["cross_validation"]["question_calibration"]["ece"],
+          "sentence ece", report["cross_validation"]["sentence_calibration"]["ece"])
+    for title, weights in (("sentence", report["sentence_weights"]),
+                           ("question", report["question_weights"])):
+        print(title, ", ".join(f"{f} {w:+.2f}" for f, w in
+                               sorted(weights.items(), key=lambda kv: -abs(kv[1]))))
+    if args.dump:
+        args.dump.write_text(json.dumps([{k: v for k, v in r.items() if k != "features"}
+                                         for r in chosen], indent=0), encoding="utf-8")
+    if not args.dry_run:
+        args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
