@@ -93,7 +93,7 @@ def ask(question: str | None, history: tuple[str, ...], kinds: tuple[str, ...], 
     assistant ask "What is osteoporosis?"
     assistant ask "Which university is she at?" --history "Who led the review?"
     assistant ask --json "What is the DOI of the cited paper?"
-    assistant ask --jsonl < ../shared/qa/dev.jsonl > answers.jsonl
+    assistant ask --jsonl < benchmarks/data/dev.jsonl > answers.jsonl
 
     With --jsonl a bad line (broken JSON, empty or over-long question) gets
     {"question": ..., "error": ...} on its line, the rest are answered, and the exit
@@ -238,16 +238,25 @@ def index_check() -> None:
 
 
 @cli.command("eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
-def eval_(gold: Path, as_json: bool) -> None:
-    """Answer the questions of a gold file and print the metrics of score.py.
+def eval_(gold: Path | None, as_json: bool) -> None:
+    """Answer the questions of a gold file and print their metrics.
+
+    GOLD defaults to the repository's dev set, benchmarks/data/dev.jsonl. The metrics
+    are those of the scorer, python -m benchmarks.scoring (docs/contract.md).
 
     \b
-    assistant eval ../shared/qa/dev.jsonl
-    assistant eval --json ../shared/qa/dev.jsonl
+    assistant eval
+    assistant eval --json benchmarks/data/heldout.jsonl
     """
-    from .evaluation import read_gold, run
+    from .evaluation import DEV_SET, read_gold, run
+
+    if gold is None:
+        if not DEV_SET.is_file():
+            raise click.ClickException(f"no gold file given and the dev set {DEV_SET} is missing; "
+                                       "pass one: assistant eval GOLD.jsonl")
+        gold = DEV_SET
 
     try:
         rows = read_gold(gold)
