@@ -21,18 +21,18 @@ from .types import KINDS, Answer
 log = logging.getLogger("assistant")
 
 
-def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="assistant: %(message)s",
-        stream=sys.stderr,
-    )
+def _setup_logging(level: str) -> None:
+    from .logs import quiet_third_party
+
+    logging.basicConfig(level=level.upper(), format="assistant: %(message)s", stream=sys.stderr)
+    quiet_third_party(level)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     # Quiet the model loader's progress bars and deprecation chatter on the terminal.
-    for name in ("sentence_transformers", "transformers", "torch"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+    if level != "debug":
+        for name in ("sentence_transformers", "transformers", "torch"):
+            logging.getLogger(name).setLevel(logging.ERROR)
     import warnings
 
     warnings.filterwarnings("ignore", category=UserWarning, module="torch")
@@ -63,9 +63,12 @@ def _print_answer(answer: Answer) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-v", "--verbose", is_flag=True, help="Log what is loaded and built.")
+@click.option("-v", "--verbose", is_flag=True, help="Log what is loaded and built (--log-level info).")
+@click.option("--log-level", type=click.Choice(("debug", "info", "warning", "error")),
+              help="Our log lines at this level (default warning); other libraries' lines "
+                   "(faiss, httpx...) show only from warnings up unless debug.")
 @click.version_option(package_name="article-assistant")
-def cli(verbose: bool) -> None:
+def cli(verbose: bool, log_level: str | None) -> None:
     """Cited, extractive answers about the article "New treatment for osteoporosis?".
 
     \b
@@ -73,7 +76,7 @@ def cli(verbose: bool) -> None:
     assistant ask --jsonl < questions.jsonl > answers.jsonl
     assistant sources --json
     """
-    _setup_logging(verbose)
+    _setup_logging(log_level or ("info" if verbose else "warning"))
 
 
 @cli.command()
