@@ -52,6 +52,8 @@ def _load(**overrides: Any):
 
 def _print_answer(answer: Answer) -> None:
     click.echo(answer.answer)
+    if answer.abstained and answer.reason:
+        click.echo(f"Why: {answer.reason}.")
     if answer.quotes:
         click.echo("")
         for q in answer.quotes:
@@ -287,7 +289,11 @@ def eval_(gold: Path | None, as_json: bool) -> None:
               help="The sheet's format when OUT's extension does not say it.")
 @click.option("--examples", is_flag=True,
               help="Use the starter questions: print them, or with -o answer them into a sheet.")
-def sheet_command(questions: str | None, out: str | None, fmt: str | None, examples: bool) -> None:
+@click.option("--student", "student_out", metavar="STUDENT",
+              help="Also write the students' copy: the questions alone, numbered as on OUT, "
+                   "with room to answer (.md, .csv or .json). OUT is then the answer key.")
+def sheet_command(questions: str | None, out: str | None, fmt: str | None, examples: bool,
+                  student_out: str | None) -> None:
     """Answer a list of questions into a cited Q&A sheet: Markdown, CSV or JSON.
 
     QUESTIONS is a text file with one question a line (blank lines and # comments
@@ -301,6 +307,7 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
     assistant sheet questions.jsonl -o lesson.csv
     assistant sheet --examples
     assistant sheet --examples -o starter.json
+    assistant sheet questions.txt -o key.md --student questions.md
     """
     from .sheet import answer_items, failures, format_for, read_questions, render, write_atomic
 
@@ -332,6 +339,7 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
     if out != "-" and not Path(out).resolve().parent.is_dir():
         raise click.BadParameter(f"the folder of {out} does not exist",
                                  param_hint="'-o' / '--output'")
+    student_fmt = _student_format(student_out, out) if student_out else None
 
     a = _load()
     try:
@@ -341,6 +349,10 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
             click.echo(text, nl=False)
         else:
             write_atomic(out, text)
+        if student_out and student_fmt:
+            from .worksheet import render_student
+
+            write_atomic(student_out, render_student(rows, student_fmt, a.sources()))
     except (AssistantError, OSError) as exc:
         raise click.ClickException(f"no sheet written: {exc}") from exc
     failed = failures(rows)
@@ -351,8 +363,31 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
         click.echo(f"Wrote {out}: {len(rows)} questions, {answered} answered, "
                    f"{len(rows) - answered - len(failed)} not answered in the article, "
                    f"{len(failed)} could not be read.", err=True)
+    if student_out:
+        readable = sum(isinstance(r, Answer) for r in rows)
+        click.echo(f"Wrote {student_out}: the students' copy, {readable} questions to answer.",
+                   err=True)
     if failed:
         sys.exit(1)
+
+
+def _student_format(student_out: str, out: str) -> str:
+    """The students' copy's format from its name; it must be a file other than OUT."""
+    from .sheet import format_for
+
+    hint = "'--student'"
+    if student_out == "-":
+        raise click.BadParameter("the students' copy goes to a file, not -", param_hint=hint)
+    if out != "-" and Path(student_out).resolve() == Path(out).resolve():
+        raise click.BadParameter("the students' copy must not overwrite the answer key (-o)",
+                                 param_hint=hint)
+    if not Path(student_out).resolve().parent.is_dir():
+        raise click.BadParameter(f"the folder of {student_out} does not exist", param_hint=hint)
+    try:
+        return format_for(student_out)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc).replace("or pass --format", "(the format follows "
+                                                  "the name)"), param_hint=hint) from None
 
 
 def main() -> None:
