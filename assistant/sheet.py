@@ -374,10 +374,10 @@ def _render_md(items: Sequence[SheetRow], sources: Sequence[Source]) -> str:
                 out += ["Closest passages, for you to judge:", "", *_md_quotes(closest), ""]
         else:
             out += [_md(item.answer), "", *_md_citations(item.quotes), ""]
-    shown = appendix_sources(items, sources)
-    if shown:
+    quoted = appendix_sources(items, sources)
+    if quoted:
         out += ["---", "", "## Sources", ""]
-        for number, source in enumerate(shown, start=1):
+        for number, source in enumerate(quoted, start=1):
             out += [f"{number}. **{_md(cite(source))}**{_readers(source)}: {_md(source.text)}"]
         out.append("")
     return "\n".join(out)
