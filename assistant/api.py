@@ -194,7 +194,7 @@ class QuoteOut(_Out):
 
 
 class AnswerOut(_Out):
-    """The answer contract (see CONTRACT.md)."""
+    """The answer contract (docs/contract.md)."""
 
     question: str
     answer: str = Field(description="At most 120 words, citing quotes by [n].")
