@@ -40,7 +40,7 @@ run: $(VENV)/.runtime
 chromium:
 	@sh scripts/ensure-chromium.sh
 
-test: $(VENV)/.test chromium
+test: chromium $(VENV)/.test
 	$(BIN)/python -m pytest -q
 
 test-fast: $(VENV)/.test

@@ -88,11 +88,12 @@ def test_make_run_installs_the_runtime_only():
     assert "source .venv/bin/activate" in out  # the hint to get `assistant` on PATH
 
 
-def test_make_test_checks_chromium_before_running_the_tests():
+def test_make_test_checks_chromium_before_installing_or_running_anything():
     out = _make_dry_run("test").splitlines()
     chromium = next(i for i, ln in enumerate(out) if "ensure-chromium.sh" in ln)
+    first_install = next(i for i, ln in enumerate(out) if "pip install" in ln)
     pytest_run = next(i for i, ln in enumerate(out) if "-m pytest" in ln)
-    assert chromium < pytest_run
+    assert chromium < first_install < pytest_run
     assert any("[test]" in ln for ln in out)
     assert not any("[dev]" in ln for ln in out)
 
