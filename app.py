@@ -27,7 +27,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="address to bind (default 127.0.0.1: this machine only)")
     parser.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     parser.add_argument("--log-level", default="info",
-                        choices=["critical", "error", "warning", "info", "debug"])
+                        choices=["critical", "error", "warning", "info", "debug"],
+                        help="our log lines at this level (default info); other libraries' "
+                             "(faiss, gradio, uvicorn, httpx) show only warnings unless debug")
     parser.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                         help="allow browser calls from this origin (repeatable; off by default)")
     parser.add_argument("--access-log", action="store_true", help="log every request")
@@ -65,6 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from assistant.logs import quiet_third_party
+
+    quiet_third_party(args.log_level)
+    if args.access_log:
+        logging.getLogger("uvicorn.access").setLevel(logging.INFO)
 
     import uvicorn
 
@@ -80,7 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     log.info("serving on http://%s:%d (API docs at /docs)", args.host, args.port)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+    # Uvicorn's lines go through the logging set up above (log_config=None), at the levels
+    # set there (log_level=None): its start-up chatter only with --log-level debug.
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, log_level=None,
                 access_log=args.access_log)
     return 0
 

@@ -13,12 +13,12 @@ import logging
 from collections.abc import AsyncIterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Request
+from fastapi import Body, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .api_docs import install_docs
 from .api_runtime import (
@@ -30,6 +30,7 @@ from .api_runtime import (
 )
 from .errors import AssistantError, UnknownSourceError
 from .service import AskRequest, Assistant
+from .validation import check_history, check_k, check_kinds, check_question
 
 __all__ = [
     "MAX_BATCH", "MAX_BODY_BYTES", "MAX_QUESTION_CHARS", "AnswerBatcher", "RequestGuard",
@@ -44,70 +45,146 @@ Kind = Literal["title", "byline", "caption", "post", "abstract", "reference", "c
 
 
 # -- request and response models ---------------------------------------------------------
+# Requests are checked by the same functions as the CLI and the Python API
+# (assistant.validation), so every front end gives the same message for the same mistake;
+# the limits they enforce are documented in the schema (json_schema_extra).
+
+# Real examples: Swagger's "Try it out" starts from the first one, which gets a real answer.
+ANSWER_EXAMPLES: dict[str, dict[str, Any]] = {
+    "question": {"summary": "A question",
+                 "value": {"question": "Which cells break down bone?"}},
+    "follow-up": {"summary": "A follow-up, read with the earlier question, citing the post",
+                  "value": {"question": "Which university is she at?",
+                            "history": ["Who led the review on oxytocin and bone?"],
+                            "kinds": ["post"]}},
+}
+SEARCH_EXAMPLES: dict[str, dict[str, Any]] = {
+    "search": {"summary": "The three best passages",
+               "value": {"query": "oxytocin receptors on bone cells", "k": 3}},
+}
+BATCH_EXAMPLES: dict[str, dict[str, Any]] = {
+    "batch": {"summary": "Plain questions and one with options",
+              "value": {"questions": ["What is osteoporosis?",
+                                      {"question": "What did readers think?",
+                                       "kinds": ["comment"]}]}},
+}
+
 
 def _question() -> Any:
-    return Field(min_length=1, max_length=MAX_QUESTION_CHARS,
-                 description="A question about the article (1 to 1,000 characters, not blank).",
-                 examples=["Which cells break down bone?"])
+    return Field(description="A question about the article (1 to 1,000 characters, not blank).",
+                 examples=["Which cells break down bone?"],
+                 json_schema_extra={"minLength": 1, "maxLength": MAX_QUESTION_CHARS})
 
 
 def _history() -> Any:
     return Field(default_factory=list, max_length=50,
                  description="The conversation's earlier questions, oldest first (the last "
-                             "5 are used to resolve follow-ups like 'what about men?').")
+                             "5 are used to resolve follow-ups like 'what about men?').",
+                 examples=[["Who led the review on oxytocin and bone?"]])
 
 
 def _kinds() -> Any:
-    return Field(default=None, min_length=1,
-                 description="Only cite these kinds of source; omit or null for all.")
+    return Field(default=None, json_schema_extra={"minItems": 1},
+                 description="Only cite these kinds of source; omit or null for all.",
+                 examples=[["post", "reference"]])
 
 
-class AnswerRequest(BaseModel):
+def _valid_question(value: object) -> str:
+    return check_question(value, MAX_QUESTION_CHARS)
+
+
+def _valid_history(value: object) -> list[str]:
+    return list(check_history(value, MAX_QUESTION_CHARS))
+
+
+def _valid_kinds(value: Any) -> Any:
+    if value is not None and not isinstance(value, list):
+        return value  # not a list: pydantic says so
+    kinds = check_kinds(value)
+    return None if kinds is None else sorted(kinds)
+
+
+def _valid_k(value: object) -> int:
+    return check_k(value)
+
+
+class _Asking(BaseModel):
+    """question, history and kinds, checked as every front end checks them."""
+
     question: str = _question()
     history: list[str] = _history()
     kinds: list[Kind] | None = _kinds()
 
+    question_ok = field_validator("question", mode="before")(_valid_question)
+    history_ok = field_validator("history", mode="before")(_valid_history)
+    kinds_ok = field_validator("kinds", mode="before")(_valid_kinds)
+
+
+class AnswerRequest(_Asking):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [e["value"] for e in ANSWER_EXAMPLES.values()]})
+
 
 class SearchRequest(BaseModel):
-    query: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
-                       examples=["oxytocin and bone"])
-    k: int = Field(5, ge=1, le=50, description="How many hits (1 to 50).")
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [e["value"] for e in SEARCH_EXAMPLES.values()]})
+
+    query: str = Field(description="What to look for (1 to 1,000 characters, not blank).",
+                       examples=["oxytocin and bone"],
+                       json_schema_extra={"minLength": 1, "maxLength": MAX_QUESTION_CHARS})
+    k: int = Field(5, description="How many hits (1 to 50).", examples=[3],
+                   json_schema_extra={"minimum": 1, "maximum": 50})
     kinds: list[Kind] | None = _kinds()
 
+    query_ok = field_validator("query", mode="before")(_valid_question)
+    k_ok = field_validator("k", mode="before")(_valid_k)
+    kinds_ok = field_validator("kinds", mode="before")(_valid_kinds)
 
-class BatchQuestion(BaseModel):
+
+class BatchQuestion(_Asking):
     """One item of a batch; checked one by one, so a bad item does not fail the others."""
-
-    question: str = Field(description="Checked like /api/answer's question, per item.")
-    history: list[str] = Field(default_factory=list, max_length=50)
-    kinds: list[str] | None = Field(
-        default=None, description="Source kinds (title, caption, post, abstract, reference, "
-                                  "comment); an unknown one fails this item only.")
 
 
 class BatchRequest(BaseModel):
-    questions: list[str | BatchQuestion] = Field(
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [e["value"] for e in BATCH_EXAMPLES.values()]})
+
+    # Any item is accepted here and checked on its own: one that is neither a question nor
+    # a {question, ...} object gets {"question", "error"} in its place.
+    questions: list[str | BatchQuestion | Any] = Field(
         min_length=1, max_length=MAX_BATCH,
-        description="1 to 100 questions: plain strings or {question, history?, kinds?}.")
+        description="1 to 100 questions: plain strings or {question, history?, kinds?}. "
+                    "An item that is neither gets {question, error} in its place.")
 
 
-class SourceRef(BaseModel):
+class _Out(BaseModel):
+    """A response model: exactly the fields returned, no others (additionalProperties false)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceRef(_Out):
     id: str = Field(examples=["post-3"])
     kind: Kind
     label: str = Field(examples=["Post, paragraph 3"])
     author: str | None
     date: str | None
+    section: str | None = Field(
+        default=None, description="The heading a post paragraph sits under, when it has one.")
 
 
 class SourceOut(SourceRef):
     text: str
+    low_content: bool = Field(
+        default=False, description="Next to nothing to quote (e.g. a comment that was only a "
+                                   "link): shown, never quoted. Present only when true.")
 
 
-class SourceList(BaseModel):
+class SourceList(_Out):
     sources: list[SourceOut]
 
 
-class QuoteOut(BaseModel):
+class QuoteOut(_Out):
     n: int
     text: str = Field(description="Verbatim: source text[start:end].")
     start: int
@@ -116,8 +193,8 @@ class QuoteOut(BaseModel):
     source: SourceRef
 
 
-class AnswerOut(BaseModel):
-    """The answer contract (see CONTRACT.md)."""
+class AnswerOut(_Out):
+    """The answer contract (docs/contract.md)."""
 
     question: str
     answer: str = Field(description="At most 120 words, citing quotes by [n].")
@@ -132,7 +209,7 @@ class AnswerOut(BaseModel):
                                   "passage is not close enough to the question').")
 
 
-class HitOut(BaseModel):
+class HitOut(_Out):
     chunk_id: int
     text: str
     start: int
@@ -143,32 +220,32 @@ class HitOut(BaseModel):
     source: SourceRef
 
 
-class SearchResponse(BaseModel):
+class SearchResponse(_Out):
     query: str
     k: int
     hits: list[HitOut]
 
 
-class BatchItemError(BaseModel):
-    question: str | None
+class BatchItemError(_Out):
+    question: str | None = Field(description="The item's question when it had one, else null.")
     error: str
 
 
-class BatchResponse(BaseModel):
+class BatchResponse(_Out):
     answers: list[AnswerOut | BatchItemError]
 
 
-class Health(BaseModel):
-    model_config = ConfigDict(extra="allow")
+class Health(_Out):
     status: str
     model: str | None
     corpus_hash: str | None
     chunks: int | None
+    sentences: int | None
     built_at: str | None
     sources: int
 
 
-class ErrorOut(BaseModel):
+class ErrorOut(_Out):
     detail: str = Field(description="What is wrong with the request, in plain words.")
 
 
@@ -193,6 +270,11 @@ def _describe(errors: Sequence[Any]) -> tuple[int, str]:
             reason = (err.get("ctx") or {}).get("error", "not JSON")
             return 400, f"malformed JSON body: {reason} at character {pos}"
         loc = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        if err.get("type") == "value_error" and (err.get("ctx") or {}).get("error"):
+            # Our own checks (assistant.validation): their message names the field already,
+            # word for word as the CLI and the Python API say it.
+            parts.append(str(err["ctx"]["error"]))
+            continue
         msg = err.get("msg", "invalid")
         if err.get("type") in ("literal_error", "enum"):
             msg += f", got {err.get('input')!r}"
@@ -234,6 +316,29 @@ def _install_error_handlers(app: FastAPI) -> None:
 def _ask_request(item: AnswerRequest | BatchQuestion) -> AskRequest:
     kinds = tuple(item.kinds) if item.kinds is not None else None
     return AskRequest(item.question, tuple(item.history), kinds)
+
+
+_JSON_TYPES = {bool: "true or false", int: "a number", float: "a number", list: "a list",
+               type(None): "null", dict: "an object"}
+
+
+def _batch_item(item: Any) -> AskRequest | dict[str, Any]:
+    """One batch item as a request, or the ``{"question", "error"}`` that takes its place."""
+    if isinstance(item, str):
+        return AskRequest(item)
+    if isinstance(item, BatchQuestion):
+        return _ask_request(item)
+    if isinstance(item, dict):
+        try:
+            return _ask_request(BatchQuestion.model_validate(item))
+        except ValidationError as exc:
+            question = item.get("question")
+            return {"question": _printable(question) if isinstance(question, str) else None,
+                    "error": _describe(exc.errors())[1]}
+    shown = _JSON_TYPES.get(type(item), type(item).__name__)
+    return {"question": None,
+            "error": f'expected a question (text) or an object like {{"question": "..."}}, '
+                     f"got {shown}"}
 
 
 def _printable(text: str) -> str:
@@ -289,27 +394,30 @@ def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
         """Status and what the index was built from (model, corpus hash, chunks, time)."""
         return assistant.health()
 
-    @app.get("/api/sources", response_model=SourceList, tags=["article"])
+    @app.get("/api/sources", response_model=SourceList, tags=["article"],
+             response_model_exclude_unset=True)
     async def sources() -> dict[str, Any]:
         """Every citable source in reading order, with its full text."""
         return {"sources": [s.to_dict() for s in assistant.sources()]}
 
     @app.get("/api/sources/{source_id}", response_model=SourceOut, tags=["article"],
-             responses=_errors(404))
+             response_model_exclude_unset=True, responses=_errors(404, 422))
     async def source(source_id: str) -> dict[str, Any]:
         """One source by id, e.g. `post-3` or `comment-2`."""
         return assistant.source(source_id).to_dict()
 
     @app.post("/api/search", response_model=SearchResponse, tags=["questions"],
               responses=POST_ERRORS)
-    async def search(body: SearchRequest) -> dict[str, Any]:
+    async def search(body: Annotated[SearchRequest, Body(openapi_examples=SEARCH_EXAMPLES)]
+                     ) -> dict[str, Any]:
         """The k best passages for a query, with fused, dense and lexical scores and offsets."""
         hits = await in_worker(assistant.search, body.query, body.k, body.kinds)
         return {"query": body.query, "k": body.k, "hits": [h.to_dict() for h in hits]}
 
     @app.post("/api/answer", response_model=AnswerOut, response_model_exclude_unset=True,
               tags=["questions"], responses=POST_ERRORS)
-    async def answer(body: AnswerRequest) -> Any:
+    async def answer(body: Annotated[AnswerRequest, Body(openapi_examples=ANSWER_EXAMPLES)]
+                     ) -> Any:
         """A cited, extractive answer (or an abstention with the closest passages)."""
         result = await batcher.ask(_ask_request(body))
         if isinstance(result, Exception):
@@ -320,12 +428,18 @@ def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
 
     @app.post("/api/answer/batch", response_model=BatchResponse,
               response_model_exclude_unset=True, tags=["questions"], responses=POST_ERRORS)
-    async def answer_batch(body: BatchRequest) -> dict[str, Any]:
+    async def answer_batch(body: Annotated[BatchRequest, Body(openapi_examples=BATCH_EXAMPLES)]
+                           ) -> dict[str, Any]:
         """Up to 100 answers in order; a bad item gets {question, error} in its place."""
-        items = [BatchQuestion(question=q) if isinstance(q, str) else q for q in body.questions]
-        results = await in_worker(assistant.ask_many, [_ask_request(i) for i in items])
+        items = [_batch_item(q) for q in body.questions]
+        asked = [i for i in items if isinstance(i, AskRequest)]
+        results = iter(await in_worker(assistant.ask_many, asked) if asked else [])
         out: list[dict[str, Any]] = []
-        for item, result in zip(items, results, strict=True):
+        for item in items:
+            if not isinstance(item, AskRequest):
+                out.append(item)
+                continue
+            result = next(results)
             if isinstance(result, AssistantError):
                 out.append({"question": _printable(item.question), "error": str(result)})
             else:

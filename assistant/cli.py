@@ -21,18 +21,18 @@ from .types import KINDS, Answer
 log = logging.getLogger("assistant")
 
 
-def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="assistant: %(message)s",
-        stream=sys.stderr,
-    )
+def _setup_logging(level: str) -> None:
+    from .logs import quiet_third_party
+
+    logging.basicConfig(level=level.upper(), format="assistant: %(message)s", stream=sys.stderr)
+    quiet_third_party(level)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     # Quiet the model loader's progress bars and deprecation chatter on the terminal.
-    for name in ("sentence_transformers", "transformers", "torch"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+    if level != "debug":
+        for name in ("sentence_transformers", "transformers", "torch"):
+            logging.getLogger(name).setLevel(logging.ERROR)
     import warnings
 
     warnings.filterwarnings("ignore", category=UserWarning, module="torch")
@@ -52,6 +52,8 @@ def _load(**overrides: Any):
 
 def _print_answer(answer: Answer) -> None:
     click.echo(answer.answer)
+    if answer.abstained and answer.reason:
+        click.echo(f"Why: {answer.reason}.")
     if answer.quotes:
         click.echo("")
         for q in answer.quotes:
@@ -63,9 +65,12 @@ def _print_answer(answer: Answer) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-v", "--verbose", is_flag=True, help="Log what is loaded and built.")
+@click.option("-v", "--verbose", is_flag=True, help="Log what is loaded and built (--log-level info).")
+@click.option("--log-level", type=click.Choice(("debug", "info", "warning", "error")),
+              help="Our log lines at this level (default warning); other libraries' lines "
+                   "(faiss, httpx...) show only from warnings up unless debug.")
 @click.version_option(package_name="article-assistant")
-def cli(verbose: bool) -> None:
+def cli(verbose: bool, log_level: str | None) -> None:
     """Cited, extractive answers about the article "New treatment for osteoporosis?".
 
     \b
@@ -73,7 +78,7 @@ def cli(verbose: bool) -> None:
     assistant ask --jsonl < questions.jsonl > answers.jsonl
     assistant sources --json
     """
-    _setup_logging(verbose)
+    _setup_logging(log_level or ("info" if verbose else "warning"))
 
 
 @cli.command()
@@ -93,7 +98,7 @@ def ask(question: str | None, history: tuple[str, ...], kinds: tuple[str, ...], 
     assistant ask "What is osteoporosis?"
     assistant ask "Which university is she at?" --history "Who led the review?"
     assistant ask --json "What is the DOI of the cited paper?"
-    assistant ask --jsonl < ../shared/qa/dev.jsonl > answers.jsonl
+    assistant ask --jsonl < benchmarks/data/dev.jsonl > answers.jsonl
 
     With --jsonl a bad line (broken JSON, empty or over-long question) gets
     {"question": ..., "error": ...} on its line, the rest are answered, and the exit
@@ -238,16 +243,25 @@ def index_check() -> None:
 
 
 @cli.command("eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
-def eval_(gold: Path, as_json: bool) -> None:
-    """Answer the questions of a gold file and print the metrics of score.py.
+def eval_(gold: Path | None, as_json: bool) -> None:
+    """Answer the questions of a gold file and print their metrics.
+
+    GOLD defaults to the repository's dev set, benchmarks/data/dev.jsonl. The metrics
+    are those of the scorer, python -m benchmarks.scoring (docs/contract.md).
 
     \b
-    assistant eval ../shared/qa/dev.jsonl
-    assistant eval --json ../shared/qa/dev.jsonl
+    assistant eval
+    assistant eval --json benchmarks/data/heldout.jsonl
     """
-    from .evaluation import read_gold, run
+    from .evaluation import DEV_SET, read_gold, run
+
+    if gold is None:
+        if not DEV_SET.is_file():
+            raise click.ClickException(f"no gold file given and the dev set {DEV_SET} is missing; "
+                                       "pass one: assistant eval GOLD.jsonl")
+        gold = DEV_SET
 
     try:
         rows = read_gold(gold)
@@ -275,7 +289,11 @@ def eval_(gold: Path, as_json: bool) -> None:
               help="The sheet's format when OUT's extension does not say it.")
 @click.option("--examples", is_flag=True,
               help="Use the starter questions: print them, or with -o answer them into a sheet.")
-def sheet_command(questions: str | None, out: str | None, fmt: str | None, examples: bool) -> None:
+@click.option("--student", "student_out", metavar="STUDENT",
+              help="Also write the students' copy: the questions alone, numbered as on OUT, "
+                   "with room to answer (.md, .csv or .json). OUT is then the answer key.")
+def sheet_command(questions: str | None, out: str | None, fmt: str | None, examples: bool,
+                  student_out: str | None) -> None:
     """Answer a list of questions into a cited Q&A sheet: Markdown, CSV or JSON.
 
     QUESTIONS is a text file with one question a line (blank lines and # comments
@@ -289,6 +307,7 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
     assistant sheet questions.jsonl -o lesson.csv
     assistant sheet --examples
     assistant sheet --examples -o starter.json
+    assistant sheet questions.txt -o key.md --student questions.md
     """
     from .sheet import answer_items, failures, format_for, read_questions, render, write_atomic
 
@@ -320,6 +339,7 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
     if out != "-" and not Path(out).resolve().parent.is_dir():
         raise click.BadParameter(f"the folder of {out} does not exist",
                                  param_hint="'-o' / '--output'")
+    student_fmt = _student_format(student_out, out) if student_out else None
 
     a = _load()
     try:
@@ -329,6 +349,10 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
             click.echo(text, nl=False)
         else:
             write_atomic(out, text)
+        if student_out and student_fmt:
+            from .worksheet import render_student
+
+            write_atomic(student_out, render_student(rows, student_fmt, a.sources()))
     except (AssistantError, OSError) as exc:
         raise click.ClickException(f"no sheet written: {exc}") from exc
     failed = failures(rows)
@@ -339,8 +363,31 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
         click.echo(f"Wrote {out}: {len(rows)} questions, {answered} answered, "
                    f"{len(rows) - answered - len(failed)} not answered in the article, "
                    f"{len(failed)} could not be read.", err=True)
+    if student_out:
+        readable = sum(isinstance(r, Answer) for r in rows)
+        click.echo(f"Wrote {student_out}: the students' copy, {readable} questions to answer.",
+                   err=True)
     if failed:
         sys.exit(1)
+
+
+def _student_format(student_out: str, out: str) -> str:
+    """The students' copy's format from its name; it must be a file other than OUT."""
+    from .sheet import format_for
+
+    hint = "'--student'"
+    if student_out == "-":
+        raise click.BadParameter("the students' copy goes to a file, not -", param_hint=hint)
+    if out != "-" and Path(student_out).resolve() == Path(out).resolve():
+        raise click.BadParameter("the students' copy must not overwrite the answer key (-o)",
+                                 param_hint=hint)
+    if not Path(student_out).resolve().parent.is_dir():
+        raise click.BadParameter(f"the folder of {student_out} does not exist", param_hint=hint)
+    try:
+        return format_for(student_out)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc).replace("or pass --format", "(the format follows "
+                                                  "the name)"), param_hint=hint) from None
 
 
 def main() -> None:

@@ -1,4 +1,9 @@
-"""Gold questions → metrics, with the definitions of ``../shared/qa/score.py``."""
+"""Gold questions → metrics, with the definitions of the team's scorer.
+
+``python -m benchmarks.scoring`` runs the same scoring on files; ``DEV_SET`` is the dev set
+``assistant eval`` uses by default. (The team's original scorer is kept verbatim in
+``tests/fixtures/score_reference.py``; a test checks both agree.)
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .config import PROJECT_ROOT
 from .errors import AssistantError
 
 BUDGET_WORDS = 120
+DEV_SET = PROJECT_ROOT / "benchmarks" / "data" / "dev.jsonl"
 METRICS = ("answer_hit", "cited_correctly", "abstain_on_unanswerable", "false_abstain",
            "over_budget", "median_answer_words", "verbatim_violations")
 
@@ -60,7 +67,7 @@ def score(
     answers: Sequence[Mapping[str, Any]],
     sources: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The metrics of ``score.py`` for answers in the contract's JSON shape."""
+    """The scorer's metrics for answers in the contract's JSON shape."""
     if len(gold) != len(answers):
         raise ValueError(f"{len(gold)} questions but {len(answers)} answers")
     hit = cited = n_ans = abst_ok = n_un = false_abst = over = 0

@@ -27,6 +27,7 @@ FORMATS: tuple[str, ...] = ("md", "csv", "json")
 EXTENSIONS: dict[str, str] = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json"}
 CSV_COLUMNS: tuple[str, ...] = ("question", "answer", "answered", "citations", "quotes")
 NOT_ANSWERED = "Not answered in the article"
+READERS_WORDS = "a reader\u2019s words, not the article\u2019s"
 DEFAULT_MAX_CHARS = 1000
 BATCH_SIZE = 64  # questions per encoder call: batched for speed, small enough to show progress
 _SHOWN_CHARS = 200  # a too-long question is shown cut to this many characters
@@ -247,9 +248,28 @@ def _cell(text: str) -> str:
 
 
 def _quote_lines(quotes: Sequence[Quote]) -> tuple[str, str]:
-    citations = "\n".join(f"[{q.n}] {cite(q.source)}" for q in quotes)
+    citations = "\n".join(f"[{q.n}] {cite(q.source)}{_readers(q.source)}" for q in quotes)
     texts = "\n".join(f"[{q.n}] \u201c{q.text}\u201d" for q in quotes)
     return citations, texts
+
+
+def _readers(source: Source) -> str:
+    """A reader comment is marked as such wherever a sheet quotes it."""
+    return f" ({READERS_WORDS})" if source.kind == "comment" else ""
+
+
+def closest_for_sheet(answer: Answer) -> tuple[Quote, ...]:
+    """The closest passages a sheet shows when the article does not answer: the article's
+    own words only. A reader comment is quoted only where it answers, and a low-content
+    source (a comment that was only a link) never; renumbered 1, 2, ..."""
+    kept = [q for q in answer.closest if q.source.kind != "comment" and not q.source.low_content]
+    return tuple(Quote(n, q.text, q.start, q.end, q.score, q.source)
+                 for n, q in enumerate(kept, start=1))
+
+
+def not_answered(answer: Answer) -> str:
+    """"Not answered in the article: <why>." (the reason in plain words, when known)."""
+    return f"{NOT_ANSWERED}: {answer.reason}." if answer.reason else f"{NOT_ANSWERED}."
 
 
 def _render_csv(items: Sequence[SheetRow], sources: Sequence[Source]) -> str:
@@ -261,10 +281,17 @@ def _render_csv(items: Sequence[SheetRow], sources: Sequence[Source]) -> str:
         if isinstance(item, SheetError):
             where = f" (line {item.line})" if item.line is not None else ""
             row = [item.question, f"Could not be read{where}: {item.error}", "error", "", ""]
+        elif item.abstained:
+            closest = closest_for_sheet(item)
+            citations, texts = _quote_lines(closest)
+            text = not_answered(item)
+            if closest:
+                text += (" The closest passages, for you to judge, are in the citations and "
+                         "quotes columns; they do not answer the question.")
+            row = [item.question, text, "no", citations, texts]
         else:
             citations, texts = _quote_lines(item.quotes)
-            answered = "no" if item.abstained else "yes"
-            row = [item.question, item.answer, answered, citations, texts]
+            row = [item.question, item.answer, "yes", citations, texts]
         writer.writerow([_cell(cell) for cell in row])
     return out.getvalue()
 
@@ -281,12 +308,22 @@ def _md(text: str, *, user: bool = False) -> str:
     return " ".join(text.split()).translate(_MD_USER if user else _MD_SPECIAL)
 
 
-def _md_quotes(quotes: Sequence[Quote], numbered: bool) -> list[str]:
-    lines = []
-    for q in quotes:
-        mark = f"**[{q.n}]** " if numbered else ""
-        lines.append(f"- {mark}\u201c{_md(q.text)}\u201d \u2014 *{_md(cite(q.source))}*")
-    return lines
+def _md_quotes(quotes: Sequence[Quote]) -> list[str]:
+    return [f"- \u201c{_md(q.text)}\u201d \u2014 *{_md(cite(q.source))}*{_readers(q.source)}"
+            for q in quotes]
+
+
+def _md_citations(quotes: Sequence[Quote]) -> list[str]:
+    """Where each ``[n]`` of an answer comes from; the quote itself is in the answer."""
+    return [f"- **[{q.n}]** *{_md(cite(q.source))}*{_readers(q.source)}" for q in quotes]
+
+
+def appendix_sources(items: Sequence[SheetRow], sources: Sequence[Source]) -> list[Source]:
+    """The sources a sheet's appendix quotes in full: the article's own (title, post,
+    reference...), and a reader comment only where an answer quotes it; never a
+    low-content one."""
+    cited = {q.source.id for item in items if isinstance(item, Answer) for q in item.quotes}
+    return [s for s in sources if not s.low_content and (s.kind != "comment" or s.id in cited)]
 
 
 def _summary(items: Sequence[SheetRow]) -> str:
@@ -316,8 +353,8 @@ def _render_md(items: Sequence[SheetRow], sources: Sequence[Source]) -> str:
     if "reference" in by_kind:
         out += [f"**Reviewed paper:** {_md(by_kind['reference'].text)}", ""]
     out += [
-        "Every answer is quoted from the article; the numbers in brackets point to the quotes "
-        "under it. " + _summary(items),
+        "Every answer is quoted from the article; the numbers in brackets point to where each "
+        "quote comes from, listed under it. " + _summary(items),
         "",
     ]
     for number, item in enumerate(items, start=1):
@@ -331,15 +368,17 @@ def _render_md(items: Sequence[SheetRow], sources: Sequence[Source]) -> str:
         if item.resolved_question and item.resolved_question != item.question:
             out += [f"*Read as:* {_md(item.resolved_question, user=True)}", ""]
         if item.abstained:
-            out += [f"**{NOT_ANSWERED}.** {_md(item.answer)}", ""]
-            if item.closest:
-                out += ["Closest passages:", "", *_md_quotes(item.closest, numbered=False), ""]
+            out += [f"**{_md(not_answered(item))}**", ""]
+            closest = closest_for_sheet(item)
+            if closest:
+                out += ["Closest passages, for you to judge:", "", *_md_quotes(closest), ""]
         else:
-            out += [_md(item.answer), "", *_md_quotes(item.quotes, numbered=True), ""]
-    if sources:
+            out += [_md(item.answer), "", *_md_citations(item.quotes), ""]
+    quoted = appendix_sources(items, sources)
+    if quoted:
         out += ["---", "", "## Sources", ""]
-        for number, source in enumerate(sources, start=1):
-            out += [f"{number}. **{_md(cite(source))}**: {_md(source.text)}"]
+        for number, source in enumerate(quoted, start=1):
+            out += [f"{number}. **{_md(cite(source))}**{_readers(source)}: {_md(source.text)}"]
         out.append("")
     return "\n".join(out)
 

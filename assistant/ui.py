@@ -98,10 +98,26 @@ def _closest_html(quotes: Sequence[Quote]) -> str:
     )
 
 
+def _headline(text: str) -> str:
+    """The first sentence of an abstention ("The article does not say."): the rest points at
+    the closest passages, which the reply heads itself."""
+    first, sep, _ = text.partition(". ")
+    return first + "." if sep else text
+
+
+def _reason_html(reason: str | None) -> str:
+    """Why the article does not answer, in plain words, as a sentence."""
+    if not reason:
+        return ""
+    sentence = reason[0].upper() + reason[1:]
+    return f'<p class="qa-reason">{_e(sentence.rstrip("."))}.</p>'
+
+
 def answer_html(answer: Answer) -> str:
     """An answer with its ``[n]`` markers linked and its citations listed under it.
 
-    When the article does not say, a distinct plain reply with the closest passages.
+    When the article does not say, a distinct plain reply: that it does not, why, and the
+    closest passages. "Read as" only for a follow-up (the question read with earlier ones).
     """
     read_as = ""
     if answer.resolved_question and answer.resolved_question != answer.question:
@@ -110,7 +126,8 @@ def answer_html(answer: Answer) -> str:
         closest = _closest_html(answer.closest) if answer.closest else ""
         return (
             f'<div class="qa-abstain">{read_as}'
-            f'<p class="qa-abstain-head"><strong>{_e(answer.answer)}</strong></p>{closest}</div>'
+            f'<p class="qa-abstain-head"><strong>{_e(_headline(answer.answer))}</strong></p>'
+            f"{_reason_html(answer.reason)}{closest}</div>"
         )
     by_n = {q.n: q for q in answer.quotes}
 
@@ -260,7 +277,21 @@ def sheet_files(
 # --- the page -----------------------------------------------------------------------------
 
 # Clicking a citation scrolls the article to the quote and highlights it (no external script).
+# When a new answer highlights sentences out of sight, the article panel scrolls to the first
+# one by itself: the panel only (not the page, and not on a phone, where the panel does not
+# scroll), and the keyboard focus stays in the question box.
 _JS = """
+if (!element.__qaFollow) {
+  element.__qaFollow = true;
+  new MutationObserver(() => {
+    const mark = element.querySelector('mark.qa-cited');
+    const box = document.getElementById('qa-article-box');
+    if (!mark || !box || box.scrollHeight <= box.clientHeight) return;
+    const b = box.getBoundingClientRect(), m = mark.getBoundingClientRect();
+    if (m.top >= b.top && m.bottom <= b.bottom) return;
+    box.scrollTo({top: box.scrollTop + m.top - b.top - box.clientHeight / 3, behavior: 'smooth'});
+  }).observe(element, {childList: true, subtree: true});
+}
 if (!window.__qaCitations) {
   window.__qaCitations = true;
   document.addEventListener('click', (ev) => {
@@ -300,9 +331,11 @@ mark.qa-cited { background: #fff1a8; color: #000; border-radius: 2px; }
 """
 
 # Page-wide styles for the chat, injected by the article component's head (works however
-# the page is mounted).
+# the page is mounted). Gradio floats the "Conversation" label over the messages: it is put
+# in the flow above them instead, so scrolled messages never run under it.
 CSS = """
 #qa-article-box { max-height: 80vh; overflow-y: auto; }
+#qa-chat > .wrapper > label[data-testid="block-label"] { position: static; align-self: flex-start; }
 #qa-chat .qa-read-as { font-size: .85rem; color: var(--body-text-color-subdued); margin: 0 0 .3rem; }
 #qa-chat .qa-cites-head, #qa-chat .qa-closest-head { font-size: .85rem; font-weight: 600;
   margin: .5rem 0 .1rem; }
@@ -312,6 +345,7 @@ CSS = """
 #qa-chat .qa-opinion { font-size: .8rem; font-style: italic; color: #7a4f00; background: #fff4d6;
   border-radius: 4px; padding: 0 .3rem; }
 #qa-chat .qa-abstain { border-left: 4px solid #c98b00; padding-left: .6rem; }
+#qa-chat .qa-reason { margin: .2rem 0; }
 #qa-chat .qa-error { color: #a3142a; margin: 0; }
 #qa-chat .qa-quote { font-style: italic; }
 #qa-chat a.qa-cite, #qa-chat a.qa-mark { text-decoration: underline; cursor: pointer; }
@@ -374,9 +408,11 @@ def build_ui(assistant: Assistant, *, download_dir: Path | None = None) -> gr.Bl
         )
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=320):
+                # No Markdown and no LaTeX: a question shows as typed ("$$x$$" is not math).
                 chatbot = gr.Chatbot(
                     label="Conversation", height="52vh", render_markdown=False,
-                    sanitize_html=True, feedback_options=None, buttons=["copy"],
+                    latex_delimiters=[], sanitize_html=True, feedback_options=None,
+                    buttons=["copy"],
                     placeholder="Ask a question about the article below.",
                     elem_id="qa-chat",
                 )
@@ -390,9 +426,11 @@ def build_ui(assistant: Assistant, *, download_dir: Path | None = None) -> gr.Bl
                 labels = gr.CheckboxGroup(
                     list(FILTERS), value=list(FILTERS), label="Search in", elem_id="qa-filter"
                 )
-                if examples:
+                example_list = (
                     gr.Examples([[q] for q in examples], inputs=[question],
-                                label="Example questions", examples_per_page=6)
+                                label="Example questions", examples_per_page=6,
+                                api_visibility="private")
+                    if examples else None)
                 with gr.Row():
                     md_button = gr.DownloadButton("Download Q&A (Markdown)", interactive=False,
                                                   elem_id="qa-download-md")
@@ -407,6 +445,10 @@ def build_ui(assistant: Assistant, *, download_dir: Path | None = None) -> gr.Bl
         for event in (question.submit, ask.click):
             event(respond, [question, labels, turns], outputs, show_progress="minimal",
                   api_visibility="private")
+        if example_list is not None:  # clicking an example asks it
+            example_list.load_input_event.then(
+                respond, [question, labels, turns], outputs, show_progress="minimal",
+                api_visibility="private")
         start_over.click(clear, None, outputs, api_visibility="private")
         chatbot.clear(clear, None, outputs, api_visibility="private")
     return page

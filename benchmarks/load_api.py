@@ -32,7 +32,7 @@ import psutil
 from .server import app_server
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_QUESTIONS = [ROOT.parent / "shared" / "qa" / "dev.jsonl", ROOT / "corpus" / "questions.txt"]
+DEFAULT_QUESTIONS = [ROOT / "benchmarks" / "data" / "dev.jsonl", ROOT / "corpus" / "questions.txt"]
 TARGETS = {"throughput_per_s": 100.0, "p95_ms": 250.0, "rss_growth_pct": 5.0, "rss_mb": 700.0}
 
 

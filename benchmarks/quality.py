@@ -3,10 +3,10 @@
     python -m benchmarks.quality [--quick] [--embedder minilm|hash]
 
 Every system answers every question of ``benchmarks/data/dev.jsonl`` (and ``heldout.jsonl``
-and ``followups.jsonl`` when present) and is scored with the metrics of ``../shared/qa/score.py``
+and ``followups.jsonl`` when present) and is scored with the metrics of the scorer
 (``benchmarks/scoring.py``). Writes ``benchmarks/results/quality.json`` and each system's
 answers as JSON lines under ``benchmarks/results/answers/`` so any figure can be rechecked
-with ``score.py`` itself.
+with ``python -m benchmarks.scoring`` itself.
 """
 
 from __future__ import annotations

@@ -1,10 +1,15 @@
-"""The gold-question metrics of ``../shared/qa/score.py``, as functions the benchmarks can call.
+"""The scorer: gold questions and answers (JSON lines) in, metrics (one JSON object) out.
 
-The scoring itself is ``assistant.evaluation.score`` (the same logic as ``score.py``: same
-normalisation, matching and rounding), so a benchmark figure equals what ``score.py`` prints
-for the same answers. The test ``tests/test_benchmarks.py`` runs both on the same files.
+Usage, from the repository's root::
 
-Usage: ``python -m benchmarks.scoring GOLD.jsonl ANSWERS.jsonl [SOURCES.json]``
+    assistant ask --jsonl < benchmarks/data/dev.jsonl > answers.jsonl
+    assistant sources --json > sources.json
+    python -m benchmarks.scoring benchmarks/data/dev.jsonl answers.jsonl sources.json
+
+The scoring itself is ``assistant.evaluation.score``: the same logic as the team's
+``score.py`` (same normalisation, matching and rounding; a verbatim copy is kept in
+``tests/fixtures/score_reference.py``), so a benchmark figure equals what ``score.py`` prints
+for the same answers. ``tests/test_benchmarks.py`` runs both on the same files.
 """
 
 from __future__ import annotations

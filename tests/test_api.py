@@ -107,7 +107,7 @@ BAD_INPUT = [
     ("whitespace question", "post", "/api/answer", {"json": {"question": " \n\t "}}, 422,
      "empty"),
     ("question over 1,000 chars", "post", "/api/answer", {"json": {"question": "a" * 1001}},
-     422, "1000"),
+     422, "the limit is 1,000"),
     ("control character", "post", "/api/answer", {"json": {"question": "bone\x00"}}, 422,
      "control"),
     ("missing question", "post", "/api/answer", {"json": {"history": []}}, 422, "question"),

@@ -41,3 +41,29 @@ def test_api_conforms_to_its_openapi_and_never_500s(assistant, label, mode):
         case.call_and_validate(checks=CHECKS)
 
     check()
+
+
+def test_every_source_and_real_answers_conform_to_the_documented_responses(assistant):
+    """Generated ids are all unknown (404): check each real id's 200, and the answer routes
+    with real questions (answered, abstained, follow-up, bad batch items), against the schema,
+    which lists exactly the fields returned (additionalProperties false)."""
+    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(assistant))
+    operations = {op.label: op for op in (r.ok() for r in schema.get_all_operations())}
+    cases = [operations["GET /api/sources/{source_id}"].Case(path_parameters={"source_id": s.id})
+             for s in assistant.sources()]
+    bodies = [
+        {"question": "Which cells break down bone?"},
+        {"question": "Who won the 2014 FIFA World Cup?"},
+        {"question": "Which university is she at?", "history": ["Who led the review?"]},
+    ]
+    cases += [operations["POST /api/answer"].Case(body=b, media_type="application/json")
+              for b in bodies]
+    cases.append(operations["POST /api/answer/batch"].Case(
+        body={"questions": [b["question"] for b in bodies] + [5, {"question": ""}]},
+        media_type="application/json"))
+    cases.append(operations["POST /api/search"].Case(body={"query": "oxytocin bone", "k": 3},
+                                                     media_type="application/json"))
+    for case in cases:
+        response = case.call()
+        assert response.status_code == 200, response.text
+        case.validate_response(response, checks=CHECKS)

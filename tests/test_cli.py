@@ -34,6 +34,21 @@ def test_ask_json_is_the_contract_shape(run):
     assert d["question"] == "Which university is she at?"
 
 
+def test_ask_plain_says_why_the_article_does_not_answer(run):
+    r = run("ask", "Who won the 2014 FIFA World Cup?")
+    assert r.exit_code == 0
+    lines = r.output.splitlines()
+    assert lines[0].startswith("The article does not say.")
+    assert lines[1] == "Why: the closest passage is not close enough to the question."
+    assert "Closest passages:" in r.output
+
+
+def test_ask_json_has_the_reason_of_an_abstention(run):
+    d = json.loads(run("ask", "--json", "Who won the 2014 FIFA World Cup?").output)
+    assert d["abstained"] is True
+    assert d["reason"] == "the closest passage is not close enough to the question"
+
+
 def test_ask_empty_question_is_a_clear_error(run):
     r = run("ask", "   ")
     assert r.exit_code == 1

@@ -16,13 +16,6 @@ def by_kind(sources, kind):
     return [s for s in sources if s.kind == kind]
 
 
-def test_corpus_copy_is_the_published_article():
-    shared = PROJECT_ROOT.parent / "shared" / "article" / ARTICLE.name
-    if not shared.exists():
-        pytest.skip("../shared is not beside this checkout")
-    assert ARTICLE.read_bytes() == shared.read_bytes()
-
-
 def test_four_post_paragraphs_in_order(sources):
     posts = by_kind(sources, "post")
     assert [p.id for p in posts] == ["post-1", "post-2", "post-3", "post-4"]

@@ -11,8 +11,8 @@ from assistant.evaluation import read_gold, run, score
 
 pytestmark = pytest.mark.integration
 
-SHARED_GOLD = PROJECT_ROOT.parent / "shared" / "qa" / "dev.jsonl"
-DEV = SHARED_GOLD if SHARED_GOLD.exists() else PROJECT_ROOT / "benchmarks" / "data" / "dev.jsonl"
+DEV = PROJECT_ROOT / "benchmarks" / "data" / "dev.jsonl"
+REFERENCE_SCORE = PROJECT_ROOT / "tests" / "fixtures" / "score_reference.py"
 HELDOUT = PROJECT_ROOT / "benchmarks" / "data" / "heldout.jsonl"
 
 
@@ -37,8 +37,8 @@ def test_team_heldout_questions(real_assistant):
     assert m["abstain_on_unanswerable"] >= 0.7, m["misses"]
 
 
-def test_cli_jsonl_scored_by_the_shared_scorer(tmp_path):
-    """`assistant ask --jsonl` end to end, scored by ../shared/qa/score.py when present."""
+def test_cli_jsonl_scored_by_the_team_scorer(tmp_path):
+    """`assistant ask --jsonl` end to end, scored by the team's score.py (its copy)."""
     exe = [sys.executable, "-m", "assistant.cli"]
     gold = DEV.read_text()
     r = subprocess.run([*exe, "ask", "--jsonl"], input=gold, capture_output=True, text=True,
@@ -49,14 +49,11 @@ def test_cli_jsonl_scored_by_the_shared_scorer(tmp_path):
     src = subprocess.run([*exe, "sources", "--json"], capture_output=True, text=True, check=True)
     texts = {s["id"]: s["text"] for s in json.loads(src.stdout)["sources"]}
     ours = score(read_gold(DEV), answers, texts)
-    scorer = PROJECT_ROOT.parent / "shared" / "qa" / "score.py"
-    if scorer.exists():
-        (tmp_path / "a.jsonl").write_text(r.stdout)
-        (tmp_path / "s.json").write_text(src.stdout)
-        out = subprocess.run([sys.executable, str(scorer), str(DEV), str(tmp_path / "a.jsonl"),
-                              str(tmp_path / "s.json")], capture_output=True, text=True, check=True)
-        theirs = json.loads(out.stdout)
-        assert theirs == ours
+    (tmp_path / "a.jsonl").write_text(r.stdout)
+    (tmp_path / "s.json").write_text(src.stdout)
+    out = subprocess.run([sys.executable, str(REFERENCE_SCORE), str(DEV), str(tmp_path / "a.jsonl"),
+                          str(tmp_path / "s.json")], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == ours
     assert ours["answer_hit"] >= 0.90 and ours["verbatim_violations"] == 0
 
 

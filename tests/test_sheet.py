@@ -27,7 +27,11 @@ COMMENT = Source(
 )
 TITLE = Source("title", "title", "Title", "New treatment for osteoporosis?")
 REFERENCE = Source("reference", "reference", "Reference", "Colaianni G, Sun L. Oxytocin and Bone.")
-SOURCES = (TITLE, POST, REFERENCE, COMMENT)
+OTHER_COMMENT = Source("comment-1", "comment", "Reader comment 1 (unsigned)",
+                       "Bones are like trees, I reckon.")
+LINK_ONLY = Source("comment-3", "comment", "Reader comment by Al, 1 Jan 2015",
+                   "http://broken.example/x", "Al", "1 Jan 2015", low_content=True)
+SOURCES = (TITLE, POST, REFERENCE, OTHER_COMMENT, COMMENT, LINK_ONLY)
 
 
 def _quote(n: int, source: Source, start: int = 0, end: int | None = None) -> Quote:
@@ -43,10 +47,11 @@ ANSWERED = Answer(
 )
 ABSTAINED = Answer(
     "How many mice were studied?",
-    "The article does not say how many mice were studied.",
+    "The article does not say. The closest passages are listed below for you to judge.",
     True,
     (),
-    (_quote(1, COMMENT),),
+    (_quote(1, OTHER_COMMENT), _quote(2, REFERENCE), _quote(3, LINK_ONLY)),
+    reason="the closest passage is not close enough to the question",
 )
 FORMULA = Answer("=HYPERLINK(\"http://x\")", "-1 is not an answer [1].", False, (_quote(1, POST),))
 BAD = SheetError("", "the question is empty", 4)
@@ -129,6 +134,7 @@ def test_too_long_text_line_is_an_error_and_the_limit_is_configurable():
 def test_csv_parses_back_to_one_row_per_question():
     rows = _csv_rows(sheet.render(ROWS, "csv", SOURCES))
     assert list(rows[0]) == list(sheet.CSV_COLUMNS)
+    assert rows[3]["answered"] == "error" and "line 4" in rows[3]["answer"]
     assert len(rows) == len(ROWS)
     first = rows[0]
     assert first["question"] == ANSWERED.question
@@ -136,11 +142,22 @@ def test_csv_parses_back_to_one_row_per_question():
     assert first["answered"] == "yes"
     assert first["citations"].split("\n") == [
         "[1] Post, paragraph 3",
-        "[2] Reader comment by Simran Ghooi, 17 Nov 2014",
+        f"[2] Reader comment by Simran Ghooi, 17 Nov 2014 ({sheet.READERS_WORDS})",
     ]
     assert POST.text in first["quotes"]  # the newline inside the quote survives too
-    assert rows[1]["answered"] == "no" and rows[1]["quotes"] == "" and rows[1]["citations"] == ""
+    assert rows[1]["answered"] == "no"
     assert rows[3]["answered"] == "error" and "line 4" in rows[3]["answer"]
+
+
+def test_csv_abstention_says_why_and_holds_the_closest_passages_it_mentions():
+    row = _csv_rows(sheet.render([ABSTAINED], "csv", SOURCES))[0]
+    assert row["answer"].startswith(
+        "Not answered in the article: the closest passage is not close enough to the question.")
+    assert "listed below" not in row["answer"]
+    assert "quotes columns" in row["answer"]
+    # The cells the answer points at are filled: the article's own closest passage.
+    assert row["citations"] == "[1] Reference"
+    assert row["quotes"] == f"[1] \u201c{REFERENCE.text}\u201d"
 
 
 def test_csv_defuses_formulas():
@@ -166,8 +183,43 @@ def test_markdown_has_every_question_citation_and_the_sources_appendix():
     html = MarkdownIt("commonmark").render(text)
     assert html.count("<h2>") == len(ROWS) + 1  # one heading per question, then the sources
     appendix = text.split("## Sources")[1]
-    for source in SOURCES:
+    for source in (TITLE, POST, REFERENCE, COMMENT):
         assert source.label in appendix
+
+
+def test_markdown_quotes_each_passage_once():
+    text = sheet.render([ANSWERED], "md", SOURCES).split("## Sources")[0]
+    answer = text.split("## 1.")[1]
+    # The answer paragraph holds each quote; the list under it says where each comes from.
+    assert answer.count("to osteoblasts") == 1
+    assert answer.count("Estrogen may be involved") + answer.count("estrogen may be involved") == 1
+    assert "- **[1]** *Post, paragraph 3*" in answer
+
+
+def test_markdown_abstention_says_why_once_and_quotes_the_articles_closest_passages():
+    text = sheet.render([ABSTAINED], "md", SOURCES)
+    part = text.split("## 1.")[1].split("---")[0]
+    assert ("**Not answered in the article: the closest passage is not close enough to the "
+            "question.**") in part
+    assert part.count("for you to judge") == 1 and "listed below" not in part
+    assert REFERENCE.text in part
+
+
+def test_a_reader_comment_is_quoted_only_where_it_answers_and_marked_as_a_readers_words():
+    text = sheet.render([ANSWERED, ABSTAINED], "md", SOURCES)
+    # OTHER_COMMENT is only a closest passage: quoted nowhere, not even in the appendix.
+    assert OTHER_COMMENT.text not in text and OTHER_COMMENT.label not in text
+    # COMMENT answers the first question: quoted there, and in the appendix, marked.
+    answered = text.split("## 2.")[0]
+    assert f"*Reader comment by Simran Ghooi, 17 Nov 2014* ({sheet.READERS_WORDS})" in answered
+    appendix = text.split("## Sources")[1]
+    assert f"({sheet.READERS_WORDS}): {COMMENT.text}" in appendix
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv"])
+def test_a_low_content_source_is_never_quoted(fmt):
+    text = sheet.render([ANSWERED, ABSTAINED], fmt, SOURCES)
+    assert LINK_ONLY.text not in text and LINK_ONLY.label not in text
 
 
 def test_markdown_escapes_markup_in_questions():

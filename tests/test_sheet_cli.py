@@ -53,6 +53,65 @@ def test_markdown_sheet_from_a_text_file(run, questions: Path, tmp_path: Path):
     assert "Answering" not in result.stderr  # no progress bar when stderr is not a terminal
 
 
+@pytest.mark.parametrize("name", ["lesson.md", "lesson.csv"])
+def test_the_bundled_link_only_comment_is_quoted_nowhere(run, questions: Path, tmp_path: Path,
+                                                        name: str):
+    """comment-3 is flagged low-content when the article is parsed (its link is gone)."""
+    out = tmp_path / name
+    assert run(str(questions), "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "would love to see this treatment" not in text
+    assert "Post, paragraph" in text
+
+
+def test_student_copy_has_the_questions_alone_and_the_key_the_answers(run, tmp_path: Path):
+    src = tmp_path / "questions.txt"
+    src.write_text("What is osteoporosis?\n\nWhich cells break down bone?\n"
+                   "Who won the 2014 FIFA World Cup?\n", encoding="utf-8")
+    key, student = tmp_path / "key.md", tmp_path / "student.md"
+    result = run(str(src), "-o", str(key), "--student", str(student))
+    assert result.exit_code == 0, result.output
+    copy = student.read_text(encoding="utf-8")
+    assert [ln for ln in copy.splitlines() if ln.startswith("## ")] == [
+        "## 1. What is osteoporosis?", "## 2. Which cells break down bone?",
+        "## 3. Who won the 2014 FIFA World Cup?"]
+    # No answer, quote or source in the students' copy; room to write instead.
+    for giveaway in ("osteoclasts", "Post, paragraph", "Not answered", "Closest", "[1]"):
+        assert giveaway not in copy
+    assert copy.count("." * 40) >= 3 * 4
+    answers = key.read_text(encoding="utf-8")
+    assert "## 2. Which cells break down bone?" in answers and "osteoclasts" in answers
+    assert "students' copy, 3 questions" in result.stderr
+
+
+def test_student_copy_keeps_the_keys_numbers_around_a_bad_line(run, tmp_path: Path):
+    src = tmp_path / "q.jsonl"
+    src.write_text('{"question": "What is osteoporosis?"}\n{broken\n'
+                   '{"question": "Which cells break down bone?"}\n', encoding="utf-8")
+    student = tmp_path / "student.csv"
+    result = run(str(src), "-o", str(tmp_path / "key.md"), "--student", str(student))
+    assert result.exit_code == 1 and "line 2" in result.stderr
+    rows = list(csv.DictReader(io.StringIO(student.read_text(encoding="utf-8-sig"))))
+    assert [(r["number"], r["question"], r["your answer"]) for r in rows] == [
+        ("1", "What is osteoporosis?", ""), ("3", "Which cells break down bone?", "")]
+
+
+@pytest.mark.parametrize(("student", "message"), [
+    ("key.md", "must not overwrite the answer key"),
+    ("student.txt", "cannot tell the sheet format"),
+    ("-", "goes to a file"),
+    ("missing/student.md", "does not exist"),
+])
+def test_a_bad_student_copy_path_is_refused_before_answering(run, questions: Path,
+                                                             tmp_path: Path, monkeypatch,
+                                                             student: str, message: str):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["sheet", str(questions), "-o", "key.md",
+                                      "--student", student])
+    assert result.exit_code == 2 and message in result.output
+    assert not (tmp_path / "key.md").exists()
+
+
 def test_bad_lines_are_reported_and_the_rest_answered(run, tmp_path: Path):
     src = tmp_path / "q.jsonl"
     src.write_text(

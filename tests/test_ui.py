@@ -92,6 +92,25 @@ def test_abstaining_says_so_plainly_and_offers_the_closest_passages(assistant):
     assert "qa-cites" not in page  # no "Sources:" list: nothing is cited
 
 
+def test_abstaining_says_why_in_plain_words_and_for_you_to_judge_once(assistant):
+    answer = assistant.ask("Who won the 2014 FIFA World Cup?")
+    assert answer.abstained and answer.reason
+    page = ui.answer_html(answer)
+    assert "<strong>The article does not say.</strong>" in page
+    assert ('<p class="qa-reason">The closest passage is not close enough to the question.</p>'
+            in page)
+    assert page.count("for you to judge") == 1 and "listed below" not in page
+
+
+def test_read_as_only_for_a_question_read_as_a_follow_up(assistant):
+    history = ["What is osteoporosis?", "Who led the review on oxytocin and bone?"]
+    standalone = assistant.ask("Which cells break down bone?", history=history)
+    assert "Read as" not in ui.answer_html(standalone)
+    follow_up = assistant.ask("Which university is she at?", history=history)
+    assert "Read as: <em>" in ui.answer_html(follow_up)
+    assert "Which university is she at?</em>" in ui.answer_html(follow_up)
+
+
 def test_the_article_shows_every_source_and_highlights_what_the_latest_answer_cites(assistant):
     sources = assistant.sources()
     old = Answer("a", "x [1]", False, quotes=(_quote(assistant.source("post-1"), 1, 0, 20),))

@@ -4,8 +4,10 @@ traversal, stops; and a broken start-up is one clear line and exit 1, no traceba
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import httpx
 import pytest
@@ -31,11 +33,15 @@ TRAVERSALS = [
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module):
+def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("app-server") / "app.log"
+
+
+@pytest.fixture(scope="module")
+def server(server_log: Path, monkeypatch_module):
     """The app on the fake embedder (fast start), its own index dir, on a free port."""
     monkeypatch_module.setenv("ASSISTANT_EMBEDDER", "hash")
-    work = tmp_path_factory.mktemp("app-server")
-    with running_app(work / "index", work / "app.log") as url:
+    with running_app(server_log.parent / "index", server_log) as url:
         yield url
 
 
@@ -64,6 +70,18 @@ def test_no_route_serves_files_outside_the_app(server, path):
     status = int(response.split(b" ", 2)[1])
     assert 400 <= status < 500, response[:300]
     assert b"root:" not in response and b"build_app" not in response
+
+
+def test_start_up_log_shows_only_our_lines_unless_debug(server, server_log: Path):
+    """faiss's loader ("Could not load library ... ModuleNotFoundError"), uvicorn's and
+    gradio's INFO chatter look like errors to a newcomer: only warnings from them."""
+    httpx.get(f"{server}/api/health", timeout=10)
+    lines = server_log.read_text(errors="replace").splitlines()
+    ours = re.compile(r"^\S+ \S+ (INFO|DEBUG) (app|assistant)[.:]")
+    theirs = [ln for ln in lines if re.match(r"^\S+ \S+ (INFO|DEBUG) ", ln) and not ours.match(ln)]
+    assert theirs == []
+    assert not any("ModuleNotFoundError" in ln for ln in lines)
+    assert any("serving on http://127.0.0.1:" in ln for ln in lines)
 
 
 def test_no_cors_headers_by_default(server):

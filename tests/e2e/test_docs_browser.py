@@ -78,6 +78,27 @@ def test_swagger_ui_renders_the_operations_offline(browser, docs_server):
         visit.context.close()
 
 
+def test_swaggers_try_it_out_default_body_gets_a_real_answer(browser, docs_server):
+    """A newcomer opens /docs, clicks Try it out and Execute on POST /api/answer as it is."""
+    visit = Visit(browser, docs_server, "/docs")
+    page = visit.page
+    try:
+        op = page.locator(".opblock-post").filter(has_text="/api/answer").filter(
+            has_not_text="/api/answer/batch").first
+        op.wait_for(state="visible", timeout=RENDER_TIMEOUT_MS)
+        op.locator(".opblock-summary").first.click()
+        op.get_by_role("button", name="Try it out").click()
+        body = op.locator("textarea.body-param__text")
+        assert "Which cells break down bone?" in body.input_value()
+        op.get_by_role("button", name="Execute").click()
+        result = op.locator(".live-responses-table .response-col_description pre")
+        result.first.wait_for(state="visible", timeout=RENDER_TIMEOUT_MS)
+        text = result.first.inner_text()
+        assert '"abstained": false' in text and "osteoclasts" in text, text[:500]
+    finally:
+        visit.context.close()
+
+
 def test_redoc_renders_offline(browser, docs_server):
     visit = Visit(browser, docs_server, "/redoc")
     page = visit.page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,9 @@ def test_a_question_the_article_does_not_answer_gets_a_plain_distinct_reply(chat
     expect(reply.locator(".qa-abstain")).to_contain_text("The article does not say")
     expect(reply.locator(".qa-answer")).to_have_count(0)
     expect(reply).to_contain_text("Closest passages, for you to judge")
+    # Why, in plain words; and "for you to judge" said once.
+    expect(reply.locator(".qa-reason")).to_have_text(re.compile(r"^[A-Z][a-z].+\.$"))
+    assert reply.inner_text().count("for you to judge") == 1
     # The closest passages link to the article like citations do.
     expect(reply.locator("a.qa-cite").first).to_be_visible()
     expect(chat.page.locator(f"{ARTICLE} mark.qa-cited")).to_have_count(0)
@@ -145,3 +149,53 @@ def test_keyboard_alone_asks_and_follows_a_citation(chat):
     link.focus()
     page.keyboard.press("Enter")
     expect(page.locator(f"{ARTICLE} .qa-focus").first).to_be_in_viewport()
+
+
+def test_a_new_answers_highlight_is_scrolled_into_view_and_the_focus_stays_put(chat):
+    box = chat.page.locator("#qa-article-box")
+    reply = chat.ask("What did Simran Ghooi say about estrogen?")
+    expect(reply).to_contain_text("Simran Ghooi")
+    mark = chat.page.locator(f"{ARTICLE} mark.qa-cited").first
+    # The cited comment sits far below the top of the article: without scrolling, it would
+    # be out of sight.
+    below_fold = mark.evaluate(
+        "(m) => m.getBoundingClientRect().top - document.getElementById('qa-article-box')"
+        ".getBoundingClientRect().top + document.getElementById('qa-article-box').scrollTop")
+    assert below_fold > box.evaluate("b => b.clientHeight")
+    expect(mark).to_be_in_viewport()
+    chat.page.wait_for_function(
+        "() => { const m = document.querySelector('#qa-article mark.qa-cited').getBoundingClientRect();"
+        " const b = document.getElementById('qa-article-box').getBoundingClientRect();"
+        " return m.top >= b.top && m.bottom <= b.bottom; }", timeout=5000)
+    # The reader can type the next question straight away; the page itself did not move.
+    assert chat.page.evaluate("document.activeElement.closest('#qa-question') !== null")
+    assert chat.page.evaluate("window.scrollY") == 0
+
+
+def test_the_conversation_label_sits_above_the_messages_not_over_them(chat):
+    for question in ("What is osteoporosis?", "Who won the 2014 FIFA World Cup?",
+                     "Which cells break down bone?"):
+        chat.ask(question)
+    log = chat.page.locator("#qa-chat [role='log']")
+    log.evaluate("el => { el.scrollTop = el.scrollHeight / 2; }")
+    label = chat.page.locator("#qa-chat [data-testid='block-label']")
+    expect(label).to_contain_text("Conversation")
+    assert label.bounding_box()["y"] + label.bounding_box()["height"] <= log.bounding_box()["y"] + 1
+
+
+def test_clicking_an_example_question_asks_it(chat):
+    example = chat.page.locator("button", has_text="Which bone cells does oxytocin bind to?")
+    expect(example.first).to_be_visible()
+    example.first.click()
+    expect(chat.questions).to_have_count(1, timeout=30_000)
+    expect(chat.questions.first).to_have_text("Which bone cells does oxytocin bind to?")
+    expect(chat.replies.first).to_contain_text("osteoclasts", timeout=30_000)
+    expect(chat.page.get_by_label("Your question")).to_have_value("")
+
+
+def test_a_question_is_shown_as_typed_never_as_math_or_markdown(chat):
+    typed = "Is $$x^2$$ or $y$ in *the* `article`? \\(a\\) [link](http://e.example)"
+    chat.ask(typed)
+    assert chat.questions.first.inner_text().strip() == typed
+    assert chat.page.locator("#qa-chat .katex, #qa-chat em, #qa-chat code").count() == 0
+    assert chat.page.locator("#qa-chat [data-testid='user'] a").count() == 0
