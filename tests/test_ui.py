@@ -97,8 +97,8 @@ def test_abstaining_says_why_in_plain_words_and_for_you_to_judge_once(assistant)
     assert answer.abstained and answer.reason
     page = ui.answer_html(answer)
     assert "<strong>The article does not say.</strong>" in page
-    assert ('<p class="qa-reason">The closest passage is not close enough to the question.</p>'
-            in page)
+    reason = answer.reason[0].upper() + answer.reason[1:]
+    assert f'<p class="qa-reason">{ui._e(reason)}.</p>' in page
     assert page.count("for you to judge") == 1 and "listed below" not in page
 
 
