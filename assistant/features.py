@@ -60,7 +60,8 @@ FEATURES: tuple[str, ...] = (
     "meta_comment",  # asks who / when about a named commenter, and this is their comment
     "names_found",  # share of the question's proper names in the sentence
     "topic_found",  # a yes/no question's plain subject ("Does estrogen ...?"): +1 named, -1 not
-    "focus_align",  # how closely the sentence's words match what is asked ("pages", "paid")
+    "focus_align",  # how closely the sentence's words match the thing asked ("pages", "company")
+    "verb_align",  # ... match the predicate asked about ("paid", "founded", "live")
     "type_new",  # the sentence names something (a name, a number) the question does not
     "why_prev",  # a why/how question, times dense_prev (the reason follows the restatement)
     "short_question",  # at most two content words ("side effects?")
@@ -428,8 +429,12 @@ def feature_matrix(
     names = query.names
     kind_cols = {k: INDEX[f"kind_{k}"] for k in ("title", "byline", "caption", "reference", "comment")}
     content = [t for t in query.terms if t not in STOPWORDS]
-    focus_terms = [stem_of(f) for f in query.focus]
-    align = _focus_align(focus_terms, focus_sims, info, article, candidates)
+    n_things = len(query.focus)
+    sims_things = focus_sims[:n_things] if focus_sims is not None else None
+    sims_verbs = focus_sims[n_things:] if focus_sims is not None else None
+    align = _focus_align([stem_of(f) for f in query.focus], sims_things, info, article, candidates)
+    verb_align = _focus_align([stem_of(f) for f in query.focus_verb], sims_verbs, info, article,
+                              candidates)
     qwords = {w.lower() for w in query.words}
     topic_rows = _topic_rows(query, grounding, article)
     wanted = query.answer_type
@@ -471,6 +476,7 @@ def feature_matrix(
             x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
                 wanted in (PERSON, TIME) and _meta_fits(wanted, query, src, named)))
         x[INDEX["focus_align"]] = align[row]
+        x[INDEX["verb_align"]] = verb_align[row]
         if topic_rows is not None:
             x[INDEX["topic_found"]] = 1.0 if topic_rows[i] else -1.0
         if names:
@@ -560,6 +566,8 @@ QUESTION_FEATURES: tuple[str, ...] = (
     "focus_max",  # the best focus_align of the top three
     "type_new1",  # the best candidate names something the question does not
     "focus_article",  # the best focus_align of any candidate: is what is asked anywhere?
+    "verb1",  # the best candidate's verb_align
+    "verb_article",  # the best verb_align of any candidate
     "short_question",
     "follow_up",
     "yes_no",
@@ -602,6 +610,8 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
         "focus_max": float(X[:3, col("focus_align")].max()),
         "type_new1": float(X[0, col("type_new")]),
         "focus_article": float(X[:, col("focus_align")].max()),
+        "verb1": float(X[0, col("verb_align")]),
+        "verb_article": float(X[:, col("verb_align")].max()),
     }
     for i, name in enumerate(QUESTION_FEATURES):
         out[i] = values[name]

@@ -114,9 +114,9 @@ class Query:
     yes_no: bool = False  # opens with an auxiliary: "Does ...?", "Is ...?"
     surface: tuple[str, ...] = ()  # the question's own content words as typed, in order
     explains: bool = False  # asks why, or how something happens or is done
-    # The words naming what is asked: "pages" in "How many pages ...?", "paid" in "Who paid
-    # for ...?", "live" in "Where does X live?". The answer must speak of them.
+    # The thing asked for: "pages" in "How many pages ...?", "company" in "Which company ...?".
     focus: tuple[str, ...] = ()
+    focus_verb: tuple[str, ...] = ()  # the predicate asked about ("paid" in "Who paid ...?")
     year: bool = False  # asks for a year ("In what year ...?")
 
 
@@ -150,10 +150,24 @@ _WH_HEAD = re.compile(
 
 
 def focus_words(question: str) -> tuple[str, ...]:
-    """The word or two naming what is asked, by the form of the question: the noun after
-    "how many" / "which" / "what" ("pages", "company"), the verb after "who" ("paid"), the
-    last verb of a "when" or "where" question ("founded", "live"), the adjective of "how
-    tall"; with the verb of a "how long has X owned ..." question."""
+    """The words naming what is asked: ``asked_thing`` and ``asked_verb`` together."""
+    return asked_thing(question) + asked_verb(question)
+
+
+def asked_thing(question: str) -> tuple[str, ...]:
+    """The thing asked for, by the form of the question: the noun after "how many" /
+    "which" / "what" ("pages", "company"), the adjective of "how tall"."""
+    return tuple(w for w, kind in _asked(question) if kind == "thing")
+
+
+def asked_verb(question: str) -> tuple[str, ...]:
+    """The predicate asked about: the verb after "who" ("paid"), the last verb of a "when" or
+    "where" question ("founded", "live"), of "how long has X owned ...". A paraphrase often
+    leaves it out ("Who led the study?" / "a study by Dr. X"), so it weighs less than a thing."""
+    return tuple(w for w, kind in _asked(question) if kind == "verb")
+
+
+def _asked(question: str) -> tuple[tuple[str, str], ...]:
     m = _WH_HEAD.search(question)
     if not m:
         return ()
@@ -174,26 +188,28 @@ def focus_words(question: str) -> tuple[str, ...]:
                 return ()
             # "How much does a fig cost?": the last word; "What is the capital of Italy?": the
             # first that is not a name.
-            return (tail[-1],) if ws[0] in _AUX - {"is", "was", "are", "were"} else (tail[0],)
+            return ((tail[-1], "thing"),) if ws[0] in _AUX - {"is", "was", "are", "were"} \
+                else ((tail[0], "thing"),)
         first = next((w for w in ws if w not in STOPWORDS), None)
         if first in _GENERIC:  # "what kind of fertiliser": the noun after "of"
             rest = content(" ".join(ws[ws.index(first) + 1 :]))
-            return tuple(rest[:1])
-        return (first,) if first and first not in _PAGE else ()
+            return tuple((w, "thing") for w in rest[:1])
+        return ((first, "thing"),) if first and first not in _PAGE else ()
     if m["who"] is not None:
         ws = words(m["who"])
         if not ws or ws[0] in ("is", "was", "are", "were", "am", "s"):  # "who is X": identity
             return ()
         first = ws[1] if ws[0] in _AUX and len(ws) > 1 else ws[0]
-        return (first,) if first not in STOPWORDS | _GENERIC | _PAGE else ()
+        return ((first, "verb"),) if first not in STOPWORDS | _GENERIC | _PAGE else ()
     if m["when"] is not None:
         names = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w'-]+", question)}
         tail = [w for w in content(m["when"]) if w not in names]
-        return (tail[-1],) if tail else ()
+        return ((tail[-1], "verb"),) if tail else ()
     if m["adj"] is not None:
         verb = [w for w in content(m["after"] or "") if w.endswith(("ed", "en"))]
         adj = m["adj"].lower()
-        return (*(() if adj in ("long", "often", "soon") else (adj,)), *verb[-1:])
+        return (*(() if adj in ("long", "often", "soon") else ((adj, "thing"),)),
+                *((v, "verb") for v in verb[-1:]))
     return ()
 
 
@@ -284,7 +300,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5)
         yes_no=bool(ws) and ws[0] in _AUX,
         surface=tuple(w for w in words(question) if w not in STOPWORDS),
         explains=bool(_EXPLAINS.search(question)),
-        focus=focus_words(question),
+        focus=asked_thing(question),
+        focus_verb=asked_verb(question),
         year=bool(_YEAR.search(question)),
     )
 

@@ -206,11 +206,13 @@ class Assistant:
                 for j in order], grounding
 
     def _focus_sims(self, query: Query) -> np.ndarray | None:
-        """Cosine of each focus word of the question with each word of the article."""
+        """Cosine of each asked thing, then each asked verb, of the question with each word of
+        the article."""
         matrix = self.retriever.vocabulary_matrix
-        if not query.focus or not len(matrix):
+        asked = [*query.focus, *query.focus_verb]
+        if not asked or not len(matrix):
             return None
-        return self.word_vectors(list(query.focus)) @ matrix.T
+        return self.word_vectors(asked) @ matrix.T
 
     def _why_not(self, query: Query, grounding: Any, candidates: Sequence[Candidate]) -> str:
         """Why the article does not answer, in plain words."""
