@@ -227,7 +227,8 @@ def index() -> None:
 
 @index.command("build")
 def index_build() -> None:
-    """Rebuild the index from the corpus and the model, and write it atomically.
+    """Rebuild the index from the corpus and the model, and write it atomically (exit 1,
+    with the reason, if it cannot be saved).
 
     \b
     assistant index build
@@ -248,6 +249,10 @@ def index_build() -> None:
 def index_check() -> None:
     """Check that the index on disk is intact and matches the corpus and model (exit 1 if not).
 
+    Verifies every file's checksum, every chunk against the article's sentences, that the
+    model here gives the vectors the index was built with (loads it), and the model's cached
+    ONNX export.
+
     \b
     assistant index check
     """
@@ -257,20 +262,13 @@ def index_check() -> None:
 
     settings = _settings()
     try:
-        srcs = load_sources(settings.article_path)
-        manifest = index_mod.read_manifest(settings.index_dir)
-        if manifest is None:
-            raise click.ClickException(f"no index in {settings.index_dir}; {index_mod.FIX}")
-        stale = index_mod.is_stale(manifest, index_mod.expected_identity(
-            srcs, make_embedder(settings), settings))
-        if stale:
-            raise click.ClickException(
-                f"{settings.index_dir} is stale ({', '.join(stale)} changed); {index_mod.FIX}")
-        index_mod.load(settings.index_dir, srcs, manifest)
+        manifest = index_mod.check(load_sources(settings.article_path), make_embedder(settings),
+                                   settings)
     except AssistantError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"ok: {manifest['chunks']} chunks, model {manifest['model']}, "
-               f"corpus {manifest['corpus_hash'][:12]}, built {manifest['built_at']}")
+               f"corpus {manifest['corpus_hash'][:12]}, built {manifest['built_at']}; the "
+               "model here gives the vectors it was built with")
 
 
 @cli.command("eval")
