@@ -199,7 +199,11 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
 
 class StaleIndexError(IndexLoadError):
     """The index does not fit this corpus, code or embedder: rebuilt on load, reported by
-    ``check``."""
+    ``check``. ``reason`` is the message without the fix."""
+
+    def __init__(self, reason: str):
+        super().__init__(f"{reason}; {FIX}")
+        self.reason = reason
 
 
 def is_stale(manifest: dict[str, Any], identity: dict[str, Any]) -> list[str]:
@@ -224,11 +228,11 @@ def _check_spans(chunks: Sequence[Chunk], sources: Sequence[Source], path: Path)
         where = f"{path}: chunk {number} ({chunk.source_id})"
         source = chunked.get(chunk.source_id)
         if chunk.id != number or source is None or not chunk.sentences:
-            raise StaleIndexError(f"{where} is not a chunk of the article's text; {FIX}")
+            raise StaleIndexError(f"{where} is not a chunk of the article's text")
         if (chunk.start, chunk.end) != (chunk.sentences[0].start, chunk.sentences[-1].end):
-            raise StaleIndexError(f"{where} spans {chunk.start}-{chunk.end}, not its sentences; {FIX}")
+            raise StaleIndexError(f"{where} spans {chunk.start}-{chunk.end}, not its sentences")
         if chunk.header != header_for(source, title):
-            raise StaleIndexError(f"{where} has a header the article does not give it; {FIX}")
+            raise StaleIndexError(f"{where} has a header the article does not give it")
         found[source.id].extend(chunk.sentences)
     for source in chunked.values():
         want = sentences_of(source)
@@ -238,10 +242,10 @@ def _check_spans(chunks: Sequence[Chunk], sources: Sequence[Source], path: Path)
                 expected = f"{want[i].start}-{want[i].end}" if i < len(want) else "nothing"
                 raise StaleIndexError(
                     f"{path}: sentence {i + 1} of {source.id} is characters {span.start}-"
-                    f"{span.end} ({span.text[:30]!r}), where the article has {expected}; {FIX}")
+                    f"{span.end} ({span.text[:30]!r}), where the article has {expected}")
         if len(got) < len(want):
             raise StaleIndexError(f"{path}: {source.id} has {len(want) - len(got)} sentences "
-                                  f"no chunk holds; {FIX}")
+                                  f"no chunk holds")
 
 
 def load(folder: Path, sources: Sequence[Source], manifest: dict[str, Any]) -> Index:
@@ -303,14 +307,14 @@ def open_index(
             try:
                 index = load(folder, sources, manifest)
             except StaleIndexError as exc:
-                stale, reason = [str(exc)], str(exc)
+                stale, reason = [exc.reason], exc.reason
             else:
                 stale = embedder_changes(manifest, embedder)
                 reason = f"embedder: {'; '.join(stale)}"
                 if not stale:
                     return index
         if not settings.auto_rebuild:
-            raise StaleIndexError(f"{folder} is stale ({reason}); {FIX}")
+            raise StaleIndexError(f"{folder} is stale ({reason})")
         log.warning("index in %s is stale (%s): rebuilding", folder, reason)
     elif not rebuild:
         log.warning("no index in %s: building it", folder)
@@ -342,9 +346,9 @@ def check(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> 
         raise ModelNotFoundError(problem)
     stale = is_stale(manifest, expected_identity(sources, embedder, settings))
     if stale:
-        raise StaleIndexError(f"{folder} is stale ({', '.join(stale)} changed); {FIX}")
+        raise StaleIndexError(f"{folder} is stale ({', '.join(stale)} changed)")
     load(folder, sources, manifest)
     changes = embedder_changes(manifest, embedder)
     if changes:
-        raise StaleIndexError(f"{folder} is stale (embedder: {'; '.join(changes)}); {FIX}")
+        raise StaleIndexError(f"{folder} is stale (embedder: {'; '.join(changes)})")
     return manifest
