@@ -40,14 +40,37 @@ def _setup_logging(level: str) -> None:
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 
+def _settings(**overrides: Any) -> Settings:
+    """The settings, or a ClickException naming the variable that is wrong."""
+    try:
+        return Settings.from_env(**overrides)
+    except AssistantError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 def _load(**overrides: Any):
     """The Assistant, or a ClickException with the reason and the fix."""
     from .service import Assistant
 
     try:
-        return Assistant.load(Settings.from_env(**overrides))
+        return Assistant.load(_settings(**overrides))
     except AssistantError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _unreadable(what: str, exc: OSError, then: str = "") -> click.ClickException:
+    return click.ClickException(f"cannot read {what} ({exc.strerror or exc}){then}")
+
+
+def _json_line(record: dict[str, Any]) -> str:
+    """One JSON line; a rejected question holding a lone surrogate (which UTF-8 cannot carry)
+    is echoed with \\u escapes instead."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line + "\n"
 
 
 def _print_answer(answer: Answer) -> None:
@@ -144,9 +167,17 @@ def _parse_line(raw: bytes, number: int) -> tuple[str | None, tuple[str, ...], s
 
 def _ask_jsonl(kinds: tuple[str, ...] | None) -> int:
     a = _load()
-    failed = 0
+    failed = number = 0
     out = sys.stdout
-    for number, raw in enumerate(sys.stdin.buffer, start=1):
+    lines = enumerate(sys.stdin.buffer, start=1)
+    while True:
+        try:
+            number, raw = next(lines)
+        except StopIteration:
+            break
+        except OSError as exc:  # e.g. EIO: the answers so far stand, the run stops
+            raise _unreadable("standard input", exc, f" after line {number}" if number else "",
+                              ) from exc
         if not raw.strip():
             continue
         question, history, error = _parse_line(raw.rstrip(b"\r\n"), number)
@@ -160,7 +191,7 @@ def _ask_jsonl(kinds: tuple[str, ...] | None) -> int:
             failed += 1
             record = {"question": question, "error": error}
             log.warning("%s", error)
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(_json_line(record))
         out.flush()
     return 1 if failed else 0
 
@@ -176,7 +207,7 @@ def sources(as_json: bool) -> None:
     """
     from .corpus import load_sources
 
-    settings = Settings.from_env()
+    settings = _settings()
     try:
         srcs = load_sources(settings.article_path)
     except AssistantError as exc:
@@ -196,14 +227,15 @@ def index() -> None:
 
 @index.command("build")
 def index_build() -> None:
-    """Rebuild the index from the corpus and the model, and write it atomically.
+    """Rebuild the index from the corpus and the model, and write it atomically (exit 1,
+    with the reason, if it cannot be saved).
 
     \b
     assistant index build
     """
     from .service import Assistant
 
-    settings = Settings.from_env()
+    settings = _settings()
     try:
         a = Assistant.load(settings, rebuild=True)
     except AssistantError as exc:
@@ -217,6 +249,10 @@ def index_build() -> None:
 def index_check() -> None:
     """Check that the index on disk is intact and matches the corpus and model (exit 1 if not).
 
+    Verifies every file's checksum, every chunk against the article's sentences, that the
+    model here gives the vectors the index was built with (loads it), and the model's cached
+    ONNX export.
+
     \b
     assistant index check
     """
@@ -224,22 +260,15 @@ def index_check() -> None:
     from .corpus import load_sources
     from .embedding import make_embedder
 
-    settings = Settings.from_env()
+    settings = _settings()
     try:
-        srcs = load_sources(settings.article_path)
-        manifest = index_mod.read_manifest(settings.index_dir)
-        if manifest is None:
-            raise click.ClickException(f"no index in {settings.index_dir}; {index_mod.FIX}")
-        stale = index_mod.is_stale(manifest, index_mod.expected_identity(
-            srcs, make_embedder(settings), settings))
-        if stale:
-            raise click.ClickException(
-                f"{settings.index_dir} is stale ({', '.join(stale)} changed); {index_mod.FIX}")
-        index_mod.load(settings.index_dir, srcs, manifest)
+        manifest = index_mod.check(load_sources(settings.article_path), make_embedder(settings),
+                                   settings)
     except AssistantError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"ok: {manifest['chunks']} chunks, model {manifest['model']}, "
-               f"corpus {manifest['corpus_hash'][:12]}, built {manifest['built_at']}")
+               f"corpus {manifest['corpus_hash'][:12]}, built {manifest['built_at']}; the "
+               "model here gives the vectors it was built with")
 
 
 @cli.command("eval")
@@ -268,6 +297,8 @@ def eval_(gold: Path | None, as_json: bool) -> None:
         _, metrics = run(_load(), rows)
     except AssistantError as exc:
         raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise _unreadable(str(gold), exc) from exc
     if as_json:
         click.echo(json.dumps(metrics))
         return
@@ -309,25 +340,25 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
     assistant sheet --examples -o starter.json
     assistant sheet questions.txt -o key.md --student questions.md
     """
-    from .sheet import answer_items, failures, format_for, read_questions, render, write_atomic
+    from .sheet import answer_items, failures, format_for, render, write_atomic
 
     if examples and questions:
         raise click.UsageError("give either QUESTIONS or --examples, not both")
     if not examples and not questions:
         raise click.UsageError("missing QUESTIONS (a file, or - for standard input), or --examples")
     if examples:
-        starters = Settings.from_env().corpus_dir / "questions.txt"
+        starters = _settings().corpus_dir / "questions.txt"
         if not starters.is_file():
             raise click.ClickException(f"no starter questions: {starters} does not exist")
-        items = read_questions(starters)
+        items = _questions(starters, out, student_out)
         if out is None:
             for item in items:
                 click.echo(item.question)
             return
     elif questions == "-":
-        items = read_questions(sys.stdin.buffer.read())
+        items = _questions(None, out, student_out)
     else:
-        items = read_questions(Path(questions or ""))
+        items = _questions(Path(questions or ""), out, student_out)
     if not items:
         raise click.ClickException("no questions to answer: every line is blank or a # comment")
     if out is None:
@@ -388,6 +419,28 @@ def _student_format(student_out: str, out: str) -> str:
     except ValueError as exc:
         raise click.BadParameter(str(exc).replace("or pass --format", "(the format follows "
                                                   "the name)"), param_hint=hint) from None
+
+
+def _questions(source: Path | None, out: str | None, student_out: str | None = None) -> list:
+    """The questions of a file, or of standard input (None), after checking that writing
+    ``out`` (or the students' copy) would not replace them; a read error is a
+    ClickException, no traceback."""
+    from .files import same_file
+    from .sheet import read_questions
+
+    try:
+        given: Path | int = source if source is not None else sys.stdin.fileno()
+    except (OSError, ValueError):  # standard input is not a file
+        given = -1
+    for written, hint in ((out, "'-o' / '--output'"), (student_out, "'--student'")):
+        if written not in (None, "-") and same_file(given, written or ""):
+            raise click.BadParameter(f"{written} is the questions file itself: the sheet would "
+                                     "replace the questions; choose another name",
+                                     param_hint=hint)
+    try:
+        return read_questions(sys.stdin.buffer.read() if source is None else source)
+    except OSError as exc:
+        raise _unreadable(str(source or "standard input"), exc, "; no sheet written") from exc
 
 
 def main() -> None:

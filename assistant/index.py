@@ -1,9 +1,12 @@
 """Build, save, load and check the index: FAISS over chunks and sentences, chunk table, manifest.
 
-Files in the index folder: ``chunks.faiss``, ``sentences.faiss``, ``chunks.json`` and
-``manifest.json``. Each is written to a temporary file and moved into place; the manifest
-is written last and records every file's SHA-256, so a half-written or tampered index is
-detected on load instead of giving wrong answers.
+Files in the index folder: ``chunks.faiss``, ``sentences.faiss``, ``vocabulary.faiss``,
+``chunks.json`` and ``manifest.json``. Each is written to a temporary file and moved into
+place; the manifest is written last and records every file's SHA-256, so a half-written or
+tampered index is detected on load instead of giving wrong answers. The manifest also records
+the embedder's fingerprint (``fingerprint.py``): an index built by a model that gives other
+vectors on this machine is stale. On load every chunk and sentence span is checked against
+the sentences of its source, whatever the manifest says.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ import json
 import logging
 import os
 import platform
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,11 +27,12 @@ from typing import Any
 import faiss
 import numpy as np
 
-from .chunking import chunk_sources
+from . import files, fingerprint
+from .chunking import chunk_sources, header_for, sentences_of
 from .config import Settings
 from .corpus import corpus_hash
 from .embedding import Embedder
-from .errors import IndexLoadError
+from .errors import IndexLoadError, ModelNotFoundError
 from .text import clauses, vocabulary
 from .types import Chunk, Source, Span
 
@@ -115,6 +118,7 @@ def build(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> 
         "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "build_seconds": round(time.perf_counter() - started, 3),
         "versions": _versions(),
+        "embedder": fingerprint.of(embedder).to_dict(),
     }
     split = len(vectors) - n_words
     return Index(
@@ -144,15 +148,15 @@ def _sha256(path: Path) -> str:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = files.temp_path(path)  # named by this pid: a later run sweeps it if we are killed
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with open(tmp, "xb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -165,16 +169,17 @@ def _chunk_to_dict(c: Chunk) -> dict[str, Any]:
 
 
 def save(index: Index, folder: Path) -> None:
-    """Write the index files, then the manifest with their hashes."""
+    """Write the index files, then the manifest with their hashes (OSError if it cannot)."""
     folder.mkdir(parents=True, exist_ok=True)
+    files.sweep(folder)  # temporary files of a build that was killed
     _write_atomic(folder / "chunks.faiss", faiss.serialize_index(index.chunk_vectors).tobytes())
     _write_atomic(folder / "sentences.faiss", faiss.serialize_index(index.sentence_vectors).tobytes())
     _write_atomic(folder / "vocabulary.faiss",
                   faiss.serialize_index(index.vocabulary_vectors).tobytes())
     table = {"chunks": [_chunk_to_dict(c) for c in index.chunks]}
     _write_atomic(folder / "chunks.json", json.dumps(table, indent=1).encode())
-    files = {name: _sha256(folder / name) for name in FILES}
-    manifest = {**index.manifest, "files": files}
+    hashes = {name: _sha256(folder / name) for name in FILES}
+    manifest = {**index.manifest, "files": hashes}
     _write_atomic(folder / "manifest.json", (json.dumps(manifest, indent=2) + "\n").encode())
 
 
@@ -192,13 +197,60 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
     return manifest
 
 
+class StaleIndexError(IndexLoadError):
+    """The index does not fit this corpus, code or embedder: rebuilt on load, reported by
+    ``check``. ``reason`` is the message without the fix."""
+
+    def __init__(self, reason: str):
+        super().__init__(f"{reason}; {FIX}")
+        self.reason = reason
+
+
 def is_stale(manifest: dict[str, Any], identity: dict[str, Any]) -> list[str]:
     """The identity fields that differ (empty when the index fits the corpus and model)."""
     return [k for k, v in identity.items() if manifest.get(k) != v]
 
 
+def embedder_changes(manifest: dict[str, Any], embedder: Embedder) -> list[str]:
+    """How the embedder of this process differs from the one that built the index (empty
+    when it gives the same vectors). Loads the model, which fingerprints itself once."""
+    return fingerprint.differences(manifest.get("embedder"), fingerprint.of(embedder))
+
+
+def _check_spans(chunks: Sequence[Chunk], sources: Sequence[Source], path: Path) -> None:
+    """Every chunk must be a run of its source's sentences, as the splitter finds them in the
+    article's text, and together the chunks must hold each sentence once, in order. A table
+    whose offsets were edited (and re-hashed) would otherwise quote cut words."""
+    title = next((s.text for s in sources if s.kind == "title"), "")
+    chunked = {s.id: s for s in sources if not s.low_content}
+    found: dict[str, list[Span]] = {sid: [] for sid in chunked}
+    for number, chunk in enumerate(chunks):
+        where = f"{path}: chunk {number} ({chunk.source_id})"
+        source = chunked.get(chunk.source_id)
+        if chunk.id != number or source is None or not chunk.sentences:
+            raise StaleIndexError(f"{where} is not a chunk of the article's text")
+        if (chunk.start, chunk.end) != (chunk.sentences[0].start, chunk.sentences[-1].end):
+            raise StaleIndexError(f"{where} spans {chunk.start}-{chunk.end}, not its sentences")
+        if chunk.header != header_for(source, title):
+            raise StaleIndexError(f"{where} has a header the article does not give it")
+        found[source.id].extend(chunk.sentences)
+    for source in chunked.values():
+        want = sentences_of(source)
+        got = found[source.id]
+        for i, span in enumerate(got):
+            if i >= len(want) or (span.start, span.end) != (want[i].start, want[i].end):
+                expected = f"{want[i].start}-{want[i].end}" if i < len(want) else "nothing"
+                raise StaleIndexError(
+                    f"{path}: sentence {i + 1} of {source.id} is characters {span.start}-"
+                    f"{span.end} ({span.text[:30]!r}), where the article has {expected}")
+        if len(got) < len(want):
+            raise StaleIndexError(f"{path}: {source.id} has {len(want) - len(got)} sentences "
+                                  f"no chunk holds")
+
+
 def load(folder: Path, sources: Sequence[Source], manifest: dict[str, Any]) -> Index:
-    """Read and verify an index; any damage is an IndexLoadError naming the file and the fix."""
+    """Read and verify an index; any damage is an IndexLoadError naming the file and the fix
+    (a StaleIndexError when the chunk table does not match the article's sentences)."""
     for name in FILES:
         path = folder / name
         if not path.is_file():
@@ -218,6 +270,7 @@ def load(folder: Path, sources: Sequence[Source], manifest: dict[str, Any]) -> I
                                 row["tokens"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise IndexLoadError(f"{path} does not match the corpus ({exc!r}); {FIX}") from exc
+    _check_spans(chunks, sources, path)
     vectors = []
     for name in ("chunks.faiss", "sentences.faiss", "vocabulary.faiss"):
         try:
@@ -239,25 +292,63 @@ def open_index(
 ) -> Index:
     """Load the index for these sources and this embedder, building it when missing or stale.
 
-    A stale index (other corpus, model or chunk settings) is rebuilt with a log line; a corrupt
-    one raises IndexLoadError. When the folder is not writable the rebuilt index is kept in
-    memory only.
+    A stale index (other corpus, model, chunk settings, sentences, or an embedder giving
+    other vectors here) is rebuilt with a log line; a corrupt one raises IndexLoadError. When
+    the folder is not writable a rebuilt index is kept in memory only, except for an asked-for
+    ``rebuild``, which raises IndexLoadError saying why it could not be saved.
     """
     folder = settings.index_dir
-    identity = expected_identity(sources, embedder, settings)
+    files.sweep(folder)  # temporary files of a build that was killed
     manifest = None if rebuild else read_manifest(folder)
     if manifest is not None:
-        stale = is_stale(manifest, identity)
+        stale = is_stale(manifest, expected_identity(sources, embedder, settings))
+        reason = f"{', '.join(stale)} differs"
         if not stale:
-            return load(folder, sources, manifest)
+            try:
+                index = load(folder, sources, manifest)
+            except StaleIndexError as exc:
+                stale, reason = [exc.reason], exc.reason
+            else:
+                stale = embedder_changes(manifest, embedder)
+                reason = f"embedder: {'; '.join(stale)}"
+                if not stale:
+                    return index
         if not settings.auto_rebuild:
-            raise IndexLoadError(f"{folder} was built from a different {', '.join(stale)}; {FIX}")
-        log.warning("index in %s is stale (%s differs): rebuilding", folder, ", ".join(stale))
+            raise StaleIndexError(f"{folder} is stale ({reason})")
+        log.warning("index in %s is stale (%s): rebuilding", folder, reason)
     elif not rebuild:
         log.warning("no index in %s: building it", folder)
     index = build(sources, embedder, settings)
     try:
         save(index, folder)
     except OSError as exc:
-        log.warning("could not save the index to %s (%s): using it from memory", folder, exc)
+        why = "it is not a folder" if folder.exists() and not folder.is_dir() else (
+            exc.strerror or str(exc))
+        if rebuild:
+            raise IndexLoadError(f"could not save the index to {folder} ({why}): make it a "
+                                 "writable folder, or set ASSISTANT_INDEX_DIR to one") from exc
+        log.warning("could not save the index to %s (%s): using it from memory", folder, why)
     return index
+
+
+def check(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> dict[str, Any]:
+    """Verify the index in ``settings.index_dir`` without repairing anything: its files and
+    spans, that it fits the corpus and settings, that the embedder here gives the vectors it
+    was built with (this loads the model), and the model's cached export. Returns the
+    manifest; IndexLoadError (or ModelNotFoundError) says what is wrong and the fix."""
+    folder = settings.index_dir
+    manifest = read_manifest(folder)
+    if manifest is None:
+        raise IndexLoadError(f"no index in {folder}; {FIX}")
+    check_cache = getattr(embedder, "check_cache", None)
+    problem = check_cache() if callable(check_cache) else None
+    if problem:
+        raise ModelNotFoundError(problem)
+    stale = is_stale(manifest, expected_identity(sources, embedder, settings))
+    if stale:
+        raise StaleIndexError(f"{folder} is stale ({', '.join(stale)} changed)")
+    load(folder, sources, manifest)
+    changes = embedder_changes(manifest, embedder)
+    if changes:
+        raise StaleIndexError(f"{folder} is stale (embedder: {'; '.join(changes)})")
+    return manifest

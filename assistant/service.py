@@ -103,7 +103,8 @@ class Assistant:
         answering: AnswerOptions | None = None,
         model: AnswerModel | None = None,
     ) -> Assistant:
-        """Read the corpus and open (or build) the index; the model loads on first use."""
+        """Read the corpus and open (or build) the index. This loads the model: an index is
+        used only if the model here gives the vectors it was built with (else it is rebuilt)."""
         settings = settings or Settings.from_env()
         sources = load_sources(settings.article_path)
         return cls.from_sources(sources, settings, embedder=embedder, rebuild=rebuild,

@@ -9,10 +9,12 @@ reported with their line number. The same questions always give a byte-identical
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
 import secrets
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from typing import Any
 
 from .errors import AssistantError
 from .service import AskRequest, Assistant
+from .text import printable
 from .types import Answer, Quote, Source
 
 FORMATS: tuple[str, ...] = ("md", "csv", "json")
@@ -61,6 +64,8 @@ SheetRow = Answer | SheetError
 
 
 def _shown(text: str) -> str:
+    """A question as the sheet shows it: cut if long, lone surrogates made printable."""
+    text = printable(text)
     return text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS] + "\u2026"
 
 
@@ -387,8 +392,23 @@ def _render_md(items: Sequence[SheetRow], sources: Sequence[Source]) -> str:
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` whole or not at all: temp file, fsync, os.replace."""
+    """Write ``text`` (UTF-8) to ``path`` whole or not at all: temp file, fsync, os.replace.
+
+    A link is followed (the file it names is replaced, the link kept). A device, FIFO or
+    socket (``/dev/stdout``, a named pipe) is written through, never replaced by a file.
+    """
     target = Path(path)
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", os.fspath(target))
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(target, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+        return
+    target = Path(os.path.realpath(target))
     directory = target.parent
     while True:
         tmp = directory / f".{target.name}.{secrets.token_hex(4)}.tmp"
@@ -402,8 +422,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             fh.write(text.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        if mode is not None:
+            os.chmod(tmp, mode & 0o7777)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -418,3 +438,4 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         pass
     finally:
         os.close(dir_fd)
+

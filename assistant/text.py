@@ -137,3 +137,12 @@ def clauses(sentence: str, min_words: int = 4) -> list[str]:
 def vocabulary(texts: Iterable[str]) -> list[str]:
     """The distinct content words of ``texts``, sorted: what synonyms are looked up among."""
     return sorted({w for t in texts for w in words(t) if w not in STOPWORDS and not w.isdigit()})
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with each lone surrogate (``"\\ud800"``, which no UTF-8 output can hold)
+    replaced by U+FFFD, so a rejected question can still be shown or written."""
+    return _SURROGATE.sub("\ufffd", text)

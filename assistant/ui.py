@@ -20,6 +20,7 @@ import gradio as gr
 from . import downloads, sheet
 from .errors import AssistantError, InvalidQuestionError
 from .service import Assistant
+from .text import printable
 from .types import Answer, Quote, Source
 
 log = logging.getLogger(__name__)
@@ -238,14 +239,16 @@ def kinds_for(labels: Iterable[str] | None) -> tuple[str, ...] | None:
 def ask_turn(
     assistant: Assistant, question: str, turns: Sequence[Turn], labels: Iterable[str] | None
 ) -> Turn:
-    """Ask with the earlier answered questions as history; errors become friendly text."""
+    """Ask with the earlier answered questions as history; errors become friendly text.
+    The turn keeps the question as typed, lone surrogates shown as U+FFFD (unsendable)."""
+    question, typed = printable(question), question
     kinds = kinds_for(labels)
     if kinds == ():
         return Turn(question, error="Tick at least one source to search: the post, the "
                                     "reference or the reader comments.")
     history = [t.question for t in turns if t.answer]
     try:
-        return Turn(question, answer=assistant.ask(question, history=history, kinds=kinds))
+        return Turn(question, answer=assistant.ask(typed, history=history, kinds=kinds))
     except InvalidQuestionError as exc:
         return Turn(question, error=f"I can\u2019t take that question: {exc}.")
     except AssistantError as exc:

@@ -5,6 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -229,3 +234,129 @@ def test_a_file_without_questions_writes_nothing(run, tmp_path: Path):
     result = run(str(src), "-o", str(out))
     assert result.exit_code == 1 and "no questions" in result.output
     assert not out.exists()
+
+
+# --- abuse and faults: the output is never the input, special files are written through ---
+
+
+SAME_FILE = {
+    "same-name": lambda q, tmp: (str(q), []),
+    "same-name-with-format": lambda q, tmp: (str(q), ["--format", "md"]),
+    "relative-path": lambda q, tmp: (os.path.relpath(q), ["--format", "csv"]),
+    "through-a-link": lambda q, tmp: (_link(tmp / "link.md", q), []),
+    "hard-link": lambda q, tmp: (_hard_link(tmp / "hard.json", q), []),
+}
+
+
+def _link(link: Path, target: Path) -> str:
+    link.symlink_to(target)
+    return str(link)
+
+
+def _hard_link(link: Path, target: Path) -> str:
+    os.link(target, link)
+    return str(link)
+
+
+@pytest.mark.parametrize("make_out", SAME_FILE.values(), ids=SAME_FILE.keys())
+def test_the_sheet_never_replaces_its_questions(run, questions: Path, tmp_path: Path, make_out):
+    out, extra = make_out(questions, tmp_path)
+    result = run(str(questions), "-o", out, *extra)
+    assert result.exit_code == 2
+    assert "is the questions file itself" in result.output
+    assert questions.read_text(encoding="utf-8") == QUESTIONS
+
+
+def test_the_sheet_never_replaces_questions_read_from_stdin(questions: Path, corpus_dir: Path):
+    env = {**os.environ, "ASSISTANT_EMBEDDER": "hash", "ASSISTANT_CORPUS_DIR": str(corpus_dir)}
+    with open(questions, "rb") as stdin:
+        r = subprocess.run([sys.executable, "-m", "assistant.cli", "sheet", "-", "-o",
+                            str(questions), "--format", "md"], stdin=stdin, env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "is the questions file itself" in r.stderr
+    assert questions.read_text(encoding="utf-8") == QUESTIONS
+
+
+def test_a_link_to_a_file_is_kept_and_its_file_written(run, questions: Path, tmp_path: Path):
+    target = tmp_path / "sheets" / "lesson.md"
+    target.parent.mkdir()
+    target.write_text("last week", encoding="utf-8")
+    link = tmp_path / "current.md"
+    link.symlink_to(target)
+    assert run(str(questions), "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("# Questions")
+
+
+def test_a_link_to_a_device_is_written_through_never_replaced(run, questions: Path,
+                                                               tmp_path: Path):
+    link = tmp_path / "discard.md"
+    link.symlink_to(os.devnull)
+    result = run(str(questions), "-o", str(link))
+    assert result.exit_code == 0 and "Wrote" in result.output
+    assert link.is_symlink() and stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_a_fifo_is_written_through_never_replaced(run, questions: Path, tmp_path: Path):
+    fifo = tmp_path / "sheet.md"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run(str(questions), "-o", str(fifo))
+    reader.join(timeout=60)
+    assert result.exit_code == 0
+    assert received and received[0].decode("utf-8").startswith("# Questions and answers")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_a_symlink_to_stdout_is_written_through(questions: Path, corpus_dir: Path,
+                                                tmp_path: Path):
+    link = tmp_path / "out.md"
+    link.symlink_to("/dev/stdout")
+    env = {**os.environ, "ASSISTANT_EMBEDDER": "hash", "ASSISTANT_CORPUS_DIR": str(corpus_dir)}
+    r = subprocess.run([sys.executable, "-m", "assistant.cli", "sheet", str(questions), "-o",
+                        str(link)], env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("# Questions and answers") and link.is_symlink()
+
+
+def test_a_folder_as_out_is_a_clear_error(run, questions: Path, tmp_path: Path):
+    result = run(str(questions), "-o", str(tmp_path), "--format", "md")
+    assert result.exit_code == 1 and "it is a folder" in result.output
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux's /proc")
+def test_a_read_error_on_the_questions_is_a_clear_error(run, tmp_path: Path):
+    out = tmp_path / "sheet.md"
+    result = run("/proc/self/mem", "-o", str(out))  # reading at offset 0 fails with EIO
+    assert result.exit_code == 1
+    assert result.output == ("Error: cannot read /proc/self/mem (Input/output error); "
+                             "no sheet written\n")
+    assert not out.exists()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux's /proc")
+def test_a_read_error_on_stdin_is_a_clear_error(corpus_dir: Path, tmp_path: Path):
+    env = {**os.environ, "ASSISTANT_EMBEDDER": "hash", "ASSISTANT_CORPUS_DIR": str(corpus_dir)}
+    with open("/proc/self/mem", "rb") as eio:
+        r = subprocess.run([sys.executable, "-m", "assistant.cli", "sheet", "-", "-o",
+                            str(tmp_path / "s.md")], stdin=eio, env=env, capture_output=True,
+                           text=True, timeout=120)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert r.stderr == "Error: cannot read standard input (Input/output error); no sheet written\n"
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "json"])
+def test_a_lone_surrogate_is_marked_on_its_line_and_the_rest_answered(run, tmp_path: Path, fmt):
+    src = tmp_path / "questions.jsonl"
+    src.write_bytes(b'{"question": "\\ud800"}\n{"question": "Which cells break down bone?"}\n')
+    out = tmp_path / f"sheet.{fmt}"
+    result = run(str(src), "-o", str(out))
+    assert result.exit_code == 1
+    assert "line 1: the question contains a control character" in result.output
+    text = out.read_text(encoding="utf-8")
+    assert "\ufffd" in text and "osteoclasts" in text
+    if fmt == "json":
+        first, second = json.loads(text)
+        assert first["line"] == 1 and "control character" in first["error"]
+        assert "answer" in second
