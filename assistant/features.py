@@ -62,6 +62,8 @@ FEATURES: tuple[str, ...] = (
     "topic_found",  # a yes/no question's plain subject ("Does estrogen ...?"): +1 named, -1 not
     "focus_align",  # how closely the sentence's words match the thing asked ("pages", "company")
     "verb_align",  # ... match the predicate asked about ("paid", "founded", "live")
+    "agent",  # a "who did X" question, and the sentence says X was done "by" someone
+    "affiliation",  # a "where" question, and the sentence ties a person to an institution
     "type_new",  # the sentence names something (a name, a number) the question does not
     "why_prev",  # a why/how question, times dense_prev (the reason follows the restatement)
     "short_question",  # at most two content words ("side effects?")
@@ -128,6 +130,15 @@ _AUTHORS_LIST = re.compile(r"^(?:[A-Z][\w'\-]+ [A-Z]{1,3}, )*[A-Z][\w'\-]+ [A-Z]
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
+_INSTITUTION = (r"University|Institute|Institution|College|School|Hospital|Centre|Center|"
+                r"Laboratory|Lab|Museum|Society|Council|Foundation|Agency|Department|Ministry|"
+                r"Clinic|Academy|Trust|Company|Bakery|Press")
+# "published by Dr. X", "a study by X and Y": the agent of a deed, named.
+_AGENT = re.compile(r"\bby\s+(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'\-\u00c0-\u017f]+")
+# "Dr. X (University of Bari, Italy)", "X, of the Y Institute", "X at Y University".
+_AFFILIATION = re.compile(
+    rf"[A-Z][\w'\-\u00c0-\u017f]+\s*(?:\(|,\s*(?:of|from|at)\s|\s(?:of|from|at)\s)"
+    rf"(?:the\s+)?(?:[A-Z][\w'\-\u00c0-\u017f]+\s+)*(?:{_INSTITUTION})\b")
 # What a sentence names: capitalised words past its first, and numbers.
 _NAMED = re.compile(r"(?<=[\s(\"'\u201c,])[A-Z][\w'\-\u00c0-\u017f]+|\b\d[\d,.]*\b")
 
@@ -162,6 +173,17 @@ PAGE_WORDS = frozenset(terms(
     "cited citation say said says mention mentioned mentions according think thinks thought "
     "talk talks talked claim claims suggest suggests suggested describe described explain "
     "explained argue argues argued"))
+
+
+# Verbs of doing a piece of work, whose doer "X by Y" names; of where a person works.
+_DOING = frozenset(terms("lead led leads conduct conducted run ran author authored write wrote "
+                         "written perform performed carry carried head headed direct directed "
+                         "undertake undertook do did done coordinate coordinated"))
+_WORKING = frozenset(terms("work works worked teach teaches taught study studies studied research "
+                           "researches based employed"))
+# Words whose absence says nothing: about the page itself, or light verbs of who did what and
+# where people work, which a paraphrase leaves out ("Who led it?" / "a review by Dr. X").
+NEVER_UNKNOWN = PAGE_WORDS | _DOING | _WORKING
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
@@ -270,7 +292,7 @@ def ground(query: Query, article: ArticleTerms,
     missing: list[str] = []
     for w in query.surface:
         t = stem_of(w)
-        if t in article.stems or w.isdigit() or t in PAGE_WORDS:
+        if t in article.stems or w.isdigit() or t in NEVER_UNKNOWN:
             continue
         fixed = None if is_word(w) else article.spelling(w)
         if fixed is not None and stem_of(fixed) in article.stems:
@@ -302,6 +324,8 @@ class SentenceInfo:
     words: tuple[frozenset[str], ...]  # the sentence's words and its source's author's
     prev: np.ndarray  # the row of the sentence before it in its source, or -1
     hub: np.ndarray  # mean cosine with its 5 closest other sentences
+    agent: np.ndarray  # "... by Dr. X", "a study by X and Y": who did something is named
+    affiliation: np.ndarray  # "Dr. X (University of Y)", "X, of the Y Institute"
     vocab_ids: np.ndarray  # (n, L): the sentence's words (and its author's) as vocabulary rows, -1 pads
     named: tuple[frozenset[str], ...]  # capitalised words past the first, numbers: what it names
 
@@ -343,6 +367,8 @@ class SentenceInfo:
             prev=np.array([i - 1 if i and sentences[i - 1].source_id == s.source_id else -1
                            for i, s in enumerate(sentences)], dtype=np.int64),
             hub=_hubness(vectors),
+            agent=np.array([bool(_AGENT.search(s.text)) for s in sentences], dtype=bool),
+            affiliation=np.array([bool(_AFFILIATION.search(s.text)) for s in sentences], dtype=bool),
             vocab_ids=vocab_ids,
             named=tuple(frozenset(w.lower() for w in _NAMED.findall(s.text)) for s in sentences),
         )
@@ -393,7 +419,7 @@ def coverage(query: Query, grounding: Grounding, article: ArticleTerms, n: int
 
 def unknown_share(query: Query, grounding: Grounding, article: ArticleTerms) -> float:
     own = [(t, article.idf_of(grounding.spelled.get(t, t))) for t in query.terms
-           if t not in PAGE_WORDS]
+           if t not in NEVER_UNKNOWN]
     total = sum(w for _, w in own)
     if not total:
         return 0.0
@@ -477,6 +503,16 @@ def feature_matrix(
                 wanted in (PERSON, TIME) and _meta_fits(wanted, query, src, named)))
         x[INDEX["focus_align"]] = align[row]
         x[INDEX["verb_align"]] = verb_align[row]
+        if wanted == PERSON and query.focus_verb:
+            x[INDEX["agent"]] = float(info.agent[i])
+            # "Who led the study?" / "a study by Dr. X": who does a piece of work is its agent.
+            if info.agent[i] and stem_of(query.focus_verb[0]) in _DOING:
+                x[INDEX["verb_align"]] = 1.0
+        if wanted == PLACE:
+            x[INDEX["affiliation"]] = float(info.affiliation[i])
+            # "Where does she work?" / "Dr. X (University of Bari)": a person's institution.
+            if info.affiliation[i] and query.focus_verb and stem_of(query.focus_verb[0]) in _WORKING:
+                x[INDEX["verb_align"]] = 1.0
         if topic_rows is not None:
             x[INDEX["topic_found"]] = 1.0 if topic_rows[i] else -1.0
         if names:
