@@ -249,8 +249,6 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     title = _title(meta, tree)
     author = _author(meta)
     byline = dom.printed_byline(tree, author, in_comments)
-    if not title:
-        raise PageError(f"{filename}: the page has no title (no <title>, <h1> or og:title)")
     dom.drop(comment_regions)
     body = dom.find_body(tree)
     dom.remove_furniture(tree, keep=[body] if body is not None else [])
@@ -272,7 +270,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
                               include_images=True, include_tables=True, include_formatting=True,
                               include_links=False, favor_recall=body is not None,
                               with_metadata=False, deduplicate=False)
-    walk = _Walk(title, [c for _, c in captions], skip)
+    walk = _Walk(title or "", [c for _, c in captions], skip)
     if lead:
         walk.blocks.append(Block(PARAGRAPH, lead))
     if xml:
@@ -290,6 +288,9 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         raise PageError(f"{filename}: no article text found on the page (only navigation, "
                         "links or scripts?); if the page is built by JavaScript, save it from "
                         "the browser after it has loaded, or paste the article's text")
+    if not title:
+        raise PageError(f"{filename}: the page has no title (no <title>, <h1> or og:title); "
+                        "save it with its title, or give its text with the title on line 1")
     comment_blocks = [Block(COMMENT, c.text, author=c.author, date=c.date) for c in found]
     comment_blocks += [Block(COMMENT, t) for t in walk.unsigned]
     return Page(title=title, blocks=(*blocks, *comment_blocks), author=author, date=date,

@@ -86,7 +86,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
                                  "and Markdown articles can be added")
             length = response.headers.get("content-length", "")
             if length.isdigit() and int(length) > max_bytes:
-                raise FetchError(f"{url} is {int(length) / 1e6:.1f} MB; the limit is "
+                raise FetchError(f"{url} is {int(length) / 2**20:.1f} MB; the limit is "
                                  f"{limit_mb:g} MB")
             chunks: list[bytes] = []
             size = 0
