@@ -26,8 +26,17 @@ from ..errors import PageError
 from . import dom
 from .comments import find_comments, regions
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page
-from .text import _COMMENTS_HEAD, _FURNITURE, _POST_BYLINES, _REFERENCES_HEAD, REFERENCE_LIKE
-from .text import _match_byline, _name_ok, _section_name, clean_name
+from .text import (
+    _COMMENTS_HEAD,
+    _FURNITURE,
+    _POST_BYLINES,
+    _REFERENCES_HEAD,
+    REFERENCE_LIKE,
+    _match_byline,
+    _name_ok,
+    _section_name,
+    clean_name,
+)
 
 log = logging.getLogger(__name__)
 
