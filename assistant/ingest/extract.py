@@ -304,5 +304,5 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     comment_blocks += [Block(COMMENT, t) for t in walk.unsigned]
     return Page(title=title, blocks=(*blocks, *comment_blocks), author=author, date=date,
                 byline=byline,
-                url=getattr(meta, "url", None) or url, site=getattr(meta, "sitename", None),
+                url=url or getattr(meta, "url", None), site=getattr(meta, "sitename", None),
                 meta={"extractor": f"trafilatura {trafilatura.__version__}"})
