@@ -40,7 +40,13 @@ from . import index as index_mod
 from .config import Settings
 from .corpus import corpus_hash, load_sources
 from .embedding import Embedder, make_embedder
-from .errors import ArticleExistsError, InvalidRequestError, LibraryError, UnknownArticleError
+from .errors import (
+    ArticleExistsError,
+    InvalidRequestError,
+    LibraryError,
+    PageError,
+    UnknownArticleError,
+)
 from .ingest.page import page_sources
 from .ingest.read import Received, read_source
 from .types import Source
@@ -53,6 +59,7 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$")
 MAX_ID = 64
+MAX_WORDS = 100_000  # about 200 pages of a book: more is not one article, and slow to index
 LOCK_TIMEOUT = 120.0  # seconds to wait for another add or remove to finish
 _STALE_TMP = 3600.0  # a temporary folder this old is an interrupted add's leftover
 
@@ -341,6 +348,10 @@ class Library:
                 raise ArticleExistsError(f"{article_id!r} is the bundled article's id; choose "
                                          "another --id")
         sources = page_sources(received.page)
+        words = sum(len(s.text.split()) for s in sources)
+        if words > MAX_WORDS:
+            raise PageError(f"{received.name}: the article has {words:,} words; the limit is "
+                            f"{MAX_WORDS:,} (add it in parts, or only the part you need)")
         chash = corpus_hash(sources)
         same = self._existing(chash)
         if same is not None and (article_id is None or article_id == same.id):
