@@ -126,3 +126,45 @@ def test_markup_in_text_stays_text():
 def test_pages_without_an_article_are_refused_with_the_reason(data, message):
     with pytest.raises(PageError, match=message):
         read_html_page(data, "page.html")
+
+
+RIVER = "".join(f"<p>Sentence number {i} tells the reader something new about the river and "
+                f"its old mills, at some length.</p>" for i in range(5))
+
+
+def test_a_plain_page_without_classes_or_title_tag():
+    page = read_html_page(f"<html><body><h1>River mills</h1>{RIVER}</body></html>".encode())
+    assert page.title == "River mills"
+    assert [b.kind for b in page.blocks] == ["paragraph"] * 5
+    assert (page.author, page.date) == (None, None)
+
+
+def test_schema_org_comments_and_no_post_date_taken_from_them():
+    html = f"""<html><head><title>River mills</title></head><body><article><h1>River mills</h1>
+      {RIVER}</article><section id="comments">
+      <div itemprop="comment" itemscope itemtype="https://schema.org/Comment">
+        <span itemprop="author">Jo Bloggs</span>
+        <time itemprop="dateCreated" datetime="2024-01-02">2 January 2024</time>
+        <div itemprop="text"><p>I grew up near the mill on the east bank, and it was still
+        grinding in the seventies.</p></div></div>
+      <div itemprop="comment" itemscope itemtype="https://schema.org/Comment">
+        <span itemprop="author">Sam Lee</span>
+        <time itemprop="dateCreated" datetime="2024-01-03">3 January 2024</time>
+        <div itemprop="text"><p>Lovely piece, thank you for the history of the weir.</p></div>
+      </div></section></body></html>"""
+    page = read_html_page(html.encode())
+    comments = [(b.author, b.date) for b in page.blocks if b.kind == "comment"]
+    assert comments == [("Jo Bloggs", "2 January 2024"), ("Sam Lee", "3 January 2024")]
+    assert page.date is None  # a comment's date is not the post's
+
+
+def test_a_references_section_and_no_post_date_taken_from_a_citation():
+    html = f"""<html><head><title>River mills</title></head><body><article>
+      <h1>River mills</h1>{RIVER}<h2>References</h2><ol>
+      <li>Smith J. Mills of the north. Northern History 12: 1-20, 1999.</li>
+      <li>Doe A, Roe B. Water power. 2001. doi:10.1000/xyz</li></ol></article></body></html>"""
+    page = read_html_page(html.encode())
+    refs = [b.text for b in page.blocks if b.kind == "reference"]
+    assert refs == ["Smith J. Mills of the north. Northern History 12: 1-20, 1999.",
+                    "Doe A, Roe B. Water power. 2001. doi:10.1000/xyz"]
+    assert page.date is None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import lxml.html
 import trafilatura
+from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import decode_file, load_html
@@ -221,6 +222,21 @@ def _author(meta: object) -> str | None:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _post_date(tree: HtmlElement, comment_regions: list[HtmlElement]) -> str | None:
+    """The post's date (ISO) from what the page declares about itself (meta tags, JSON-LD,
+    ``<time>`` elements), never guessed from the text: a date in a comment or in a cited
+    paper is not the post's."""
+    clean = copy.deepcopy(tree)
+    doomed = {r.getroottree().getpath(r) for r in comment_regions}
+    dom.drop([el for path in doomed for el in clean.getroottree().xpath(path)])
+    try:
+        found = find_date(clean, extensive_search=False, original_date=True)
+    except Exception:  # htmldate is best effort; a page without a date is fine
+        log.debug("no date found", exc_info=True)
+        return None
+    return found if isinstance(found, str) else None
+
+
 def _place_captions(blocks: list[Block], captions: list[tuple[HtmlElement, str]],
                     placed: set[str], scope: HtmlElement) -> list[Block]:
     """Captions the text walk did not meet go after the paragraph printed before them."""
@@ -254,7 +270,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     found, _ = find_comments(tree)
     comment_regions = regions(tree)  # with or without comments found in them ("0 Comments")
     in_comments = {e for r in comment_regions for e in r.iter()}
-    printed = dom.post_date(tree, getattr(meta, "date", None), in_comments)
+    iso = _post_date(tree, comment_regions)
+    printed = dom.post_date(tree, iso, in_comments)
     title = _title(meta, tree)
     author = _author(meta)
     byline = dom.printed_byline(tree, author, in_comments)
@@ -264,7 +281,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     scope = dom.scope_of(body) if body is not None else tree
     captions = dom.captions(scope)
     lead = dom.standfirst(scope, body) if body is not None else None
-    date = printed or getattr(meta, "date", None)
+    date = printed or iso
     if byline and date and date not in byline:
         byline = f"{byline}, {date}"
     skip = {t for t in (title, lead) if t}
