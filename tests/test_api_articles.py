@@ -183,3 +183,26 @@ def test_delete_only_with_allow_delete(assistant, library, client):
         assert c.delete(f"/api/articles/{article}").status_code == 200
         assert c.get(f"/api/articles/{article}").status_code == 404
         assert c.delete("/api/articles/new-treatment-for-osteoporosis").status_code == 422
+
+
+def test_openapi_documents_the_article_routes_without_dangling_refs(client):
+    schema = client.get("/openapi.json").json()
+    add = schema["paths"]["/api/articles"]["post"]
+    assert {"text/html", "text/plain", "text/markdown", "application/json"} <= \
+        set(add["requestBody"]["content"])
+    assert {"201", "403", "409", "413", "415", "422"} <= set(add["responses"])
+    props = schema["components"]["schemas"]["AnswerRequest"]["properties"]
+    assert "article" in props
+
+    def refs(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str):
+                yield node["$ref"]
+            for value in node.values():
+                yield from refs(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from refs(value)
+
+    names = set(schema["components"]["schemas"])
+    assert {r.rsplit("/", 1)[1] for r in refs(schema)} <= names
