@@ -432,7 +432,7 @@ def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
         return assistant.health()
 
     @app.get("/api/sources", response_model=SourceList, tags=["article"],
-             response_model_exclude_unset=True, responses=_errors(404))
+             response_model_exclude_unset=True, responses=_errors(404, 422))
     async def sources(article: str | None = article_query) -> dict[str, Any]:
         """Every citable source in reading order, with its full text."""
         return {"sources": [s.to_dict() for s in (await article_of(article)).sources()]}

@@ -100,7 +100,7 @@ def install_article_routes(app: FastAPI, library: Library, *, allow_fetch: bool 
         return {"articles": [i.to_dict() for i in library.articles()]}
 
     @app.get("/api/articles/{article_id}", response_model=ArticleDetail, tags=["articles"],
-             responses=_errors(404))
+             responses=_errors(404, 422))
     async def article(article_id: str) -> dict[str, Any]:
         """One article: what it is, and starter questions for it."""
         info = library.info(article_id)
