@@ -1,5 +1,5 @@
-"""With the real model: every fixture page, once added, finds its byline first for
-"Who wrote this?" (the post's author and date are on it, and on the title and paragraphs)."""
+"""With the real model: every fixture page, once added, answers "Who wrote this?" from its
+byline (the post's author and date are on it, and on the title and paragraphs)."""
 
 from __future__ import annotations
 
@@ -37,17 +37,9 @@ def test_who_wrote_this_finds_the_byline_first(library, name):
     assert author in best.source.text
 
 
-@pytest.mark.xfail(strict=True, reason="answering (lead's scope): the byline is the best "
-                   "passage but scores under the abstention threshold on 4 of the 5 pages")
-@pytest.mark.parametrize("name", [n for n in FIXTURES if n != "medium-style"])
+@pytest.mark.parametrize("name", FIXTURES)
 def test_who_wrote_this_is_answered_from_the_byline(library, name):
     article, author = _added(library, name)
     answer = article.ask("Who wrote this?")
     assert not answer.abstained and author in answer.answer
     assert any(q.source.kind == "byline" for q in answer.quotes)
-
-
-def test_who_wrote_this_is_answered_where_the_byline_says_written_by(library):
-    article, author = _added(library, "medium-style")
-    answer = article.ask("Who wrote this?")
-    assert not answer.abstained and author in answer.answer
