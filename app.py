@@ -39,25 +39,35 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, choices=range(1, 5), metavar="N",
                         help="threads answering questions (default 2, max 4): the model call "
                              "releases the GIL, so two use both cores of a 2-core machine")
+    parser.add_argument("--allow-fetch", action="store_true",
+                        help="let POST /api/articles fetch a link ({\"url\": ...}); off by "
+                             "default: a server that fetches any link can be turned against "
+                             "the network it sits in")
+    parser.add_argument("--allow-delete", action="store_true",
+                        help="allow DELETE /api/articles/{id} (off by default)")
     return parser.parse_args(argv)
 
 
 def build_app(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860,
-              cors_origins: Sequence[str] = (), workers: int = 2) -> FastAPI:
-    """The API app with the Gradio UI mounted at "/"."""
+              cors_origins: Sequence[str] = (), workers: int = 2, allow_fetch: bool = False,
+              allow_delete: bool = False) -> FastAPI:
+    """The API app with the Gradio UI mounted at "/"; both serve one article library."""
     import inspect
 
     import gradio as gr
 
     from assistant import ui
     from assistant.api import create_app
+    from assistant.library import Library
 
-    app = create_app(assistant, cors_origins=cors_origins, workers=workers)
+    library = Library(assistant.settings, bundled=assistant)
+    app = create_app(assistant, cors_origins=cors_origins, workers=workers, library=library,
+                     allow_fetch=allow_fetch, allow_delete=allow_delete)
     params = inspect.signature(gr.mount_gradio_app).parameters
     options: dict[str, Any] = {"server_name": host, "server_port": port, "ssr_mode": False,
                                "mcp_server": False, **ui.page_options()}
     options = {k: v for k, v in options.items() if k in params}
-    return gr.mount_gradio_app(app, ui.build_ui(assistant), path="/", **options)
+    return gr.mount_gradio_app(app, ui.build_ui(assistant, library=library), path="/", **options)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,7 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         assistant = Assistant.load(Settings.from_env(**overrides))
         assistant.warm_up()
         app = build_app(assistant, host=args.host, port=args.port,
-                        cors_origins=args.cors_origin, workers=args.workers)
+                        cors_origins=args.cors_origin, workers=args.workers,
+                        allow_fetch=args.allow_fetch, allow_delete=args.allow_delete)
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

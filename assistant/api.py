@@ -15,11 +15,12 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
-from fastapi import Body, FastAPI, Request
+from fastapi import Body, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .api_articles import UPLOAD_MAX_BYTES, UPLOAD_TYPES, install_article_routes
 from .api_docs import install_docs
 from .api_runtime import (
     MAX_BODY_BYTES,
@@ -28,7 +29,13 @@ from .api_runtime import (
     SafeJSONResponse,
     ServerBusy,
 )
-from .errors import AssistantError, UnknownSourceError
+from .errors import (
+    ArticleExistsError,
+    AssistantError,
+    UnknownArticleError,
+    UnknownSourceError,
+)
+from .library import Library
 from .service import AskRequest, Assistant
 from .validation import check_history, check_k, check_kinds, check_question
 
@@ -83,6 +90,12 @@ def _history() -> Any:
                  examples=[["Who led the review on oxytocin and bone?"]])
 
 
+def _article() -> Any:
+    return Field(default=None, max_length=64,
+                 description="An article's id from GET /api/articles; omit or null for the "
+                             "bundled article.", examples=[None])
+
+
 def _kinds() -> Any:
     return Field(default=None, json_schema_extra={"minItems": 1},
                  description="Only cite these kinds of source; omit or null for all.",
@@ -114,6 +127,7 @@ class _Asking(BaseModel):
     question: str = _question()
     history: list[str] = _history()
     kinds: list[Kind] | None = _kinds()
+    article: str | None = _article()
 
     question_ok = field_validator("question", mode="before")(_valid_question)
     history_ok = field_validator("history", mode="before")(_valid_history)
@@ -135,6 +149,7 @@ class SearchRequest(BaseModel):
     k: int = Field(5, description="How many hits (1 to 50).", examples=[3],
                    json_schema_extra={"minimum": 1, "maximum": 50})
     kinds: list[Kind] | None = _kinds()
+    article: str | None = _article()
 
     query_ok = field_validator("query", mode="before")(_valid_question)
     k_ok = field_validator("k", mode="before")(_valid_k)
@@ -155,6 +170,7 @@ class BatchRequest(BaseModel):
         min_length=1, max_length=MAX_BATCH,
         description="1 to 100 questions: plain strings or {question, history?, kinds?}. "
                     "An item that is neither gets {question, error} in its place.")
+    article: str | None = _article()
 
 
 class _Out(BaseModel):
@@ -250,13 +266,13 @@ class ErrorOut(_Out):
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    text = {400: "Malformed JSON", 404: "Unknown source id", 413: "Body over 1 MB",
+    text = {400: "Malformed JSON", 404: "Unknown source or article id", 413: "Body over 1 MB",
             415: "Content-Type is not application/json", 422: "Invalid request",
             503: "Server busy or the model is unavailable"}
     return {c: {"model": ErrorOut, "description": text[c]} for c in codes}
 
 
-POST_ERRORS = _errors(400, 413, 415, 422, 503)
+POST_ERRORS = _errors(400, 404, 413, 415, 422, 503)
 
 
 # -- errors ------------------------------------------------------------------------------
@@ -292,8 +308,10 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AssistantError)
     async def _assistant_error(_: Request, exc: AssistantError) -> JSONResponse:
-        if isinstance(exc, UnknownSourceError):
+        if isinstance(exc, UnknownSourceError | UnknownArticleError):
             status = 404
+        elif isinstance(exc, ArticleExistsError):
+            status = 409
         elif isinstance(exc, ValueError):
             status = 422
         else:
@@ -348,22 +366,30 @@ def _printable(text: str) -> str:
 # -- the app -----------------------------------------------------------------------------
 
 def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
-               batch_window: float = 0.003, max_batch: int = 16, workers: int = 2) -> FastAPI:
-    """The API app for one Assistant: routes under /api, /openapi.json, and its docs pages
-    /docs (Swagger UI) and /redoc, whose assets the app serves itself (no CDN).
+               batch_window: float = 0.003, max_batch: int = 16, workers: int = 2,
+               library: Library | None = None, allow_fetch: bool = False,
+               allow_delete: bool = False) -> FastAPI:
+    """The API app for the bundled article's Assistant and the article ``library`` (by
+    default the one of ``assistant.settings``): routes under /api, /openapi.json, and its
+    docs pages /docs (Swagger UI) and /redoc, whose assets the app serves itself (no CDN).
 
     ``workers`` threads answer questions (default two: the model call releases the GIL, so
-    they use two cores); concurrent questions are micro-batched onto them.
+    they use two cores); concurrent questions are micro-batched onto them. ``allow_fetch``
+    lets POST /api/articles fetch a link; ``allow_delete`` allows DELETE /api/articles/{id}.
     """
+    library = library or Library(assistant.settings, bundled=assistant)
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="assistant")
     batcher = AnswerBatcher(assistant, executor, window=batch_window, max_batch=max_batch,
                             workers=workers)
+    adder: ThreadPoolExecutor | None = None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         await batcher.close()
         executor.shutdown(wait=False, cancel_futures=True)
+        if adder is not None:
+            adder.shutdown(wait=False, cancel_futures=True)
 
     app = FastAPI(
         title="Article assistant API",
@@ -377,17 +403,28 @@ def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
     )
     app.state.assistant = assistant
     app.state.batcher = batcher
+    app.state.library = library
     _install_error_handlers(app)
     install_docs(app)
-    app.add_middleware(RequestGuard)
+    app.add_middleware(RequestGuard, uploads={
+        "/api/articles": (UPLOAD_MAX_BYTES, tuple(UPLOAD_TYPES))})
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins),
-                           allow_methods=["GET", "POST"], allow_headers=["Content-Type"])
+                           allow_methods=["GET", "POST", "DELETE"], allow_headers=["Content-Type"])
 
     async def in_worker(fn: Any, *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
+
+    async def article_of(article: str | None) -> Assistant:
+        """The bundled Assistant, or an added article's (its index loads on first use)."""
+        if article in (None, "", library.bundled_id):
+            return assistant
+        return await in_worker(library.get, article)
+
+    article_query = Query(None, max_length=64, description="An article's id from GET "
+                          "/api/articles; omit for the bundled article.")
 
     @app.get("/api/health", response_model=Health, tags=["meta"])
     async def health() -> dict[str, Any]:
@@ -395,23 +432,24 @@ def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
         return assistant.health()
 
     @app.get("/api/sources", response_model=SourceList, tags=["article"],
-             response_model_exclude_unset=True)
-    async def sources() -> dict[str, Any]:
+             response_model_exclude_unset=True, responses=_errors(404, 422))
+    async def sources(article: str | None = article_query) -> dict[str, Any]:
         """Every citable source in reading order, with its full text."""
-        return {"sources": [s.to_dict() for s in assistant.sources()]}
+        return {"sources": [s.to_dict() for s in (await article_of(article)).sources()]}
 
     @app.get("/api/sources/{source_id}", response_model=SourceOut, tags=["article"],
              response_model_exclude_unset=True, responses=_errors(404, 422))
-    async def source(source_id: str) -> dict[str, Any]:
+    async def source(source_id: str, article: str | None = article_query) -> dict[str, Any]:
         """One source by id, e.g. `post-3` or `comment-2`."""
-        return assistant.source(source_id).to_dict()
+        return (await article_of(article)).source(source_id).to_dict()
 
     @app.post("/api/search", response_model=SearchResponse, tags=["questions"],
               responses=POST_ERRORS)
     async def search(body: Annotated[SearchRequest, Body(openapi_examples=SEARCH_EXAMPLES)]
                      ) -> dict[str, Any]:
         """The k best passages for a query, with fused, dense and lexical scores and offsets."""
-        hits = await in_worker(assistant.search, body.query, body.k, body.kinds)
+        target = await article_of(body.article)
+        hits = await in_worker(target.search, body.query, body.k, body.kinds)
         return {"query": body.query, "k": body.k, "hits": [h.to_dict() for h in hits]}
 
     @app.post("/api/answer", response_model=AnswerOut, response_model_exclude_unset=True,
@@ -419,7 +457,8 @@ def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
     async def answer(body: Annotated[AnswerRequest, Body(openapi_examples=ANSWER_EXAMPLES)]
                      ) -> Any:
         """A cited, extractive answer (or an abstention with the closest passages)."""
-        result = await batcher.ask(_ask_request(body))
+        target = await article_of(body.article)
+        result = await batcher.ask(_ask_request(body), target)
         if isinstance(result, Exception):
             raise result
         # The hot path: Answer.to_dict() is the contract's shape already (the schemathesis
@@ -433,7 +472,8 @@ def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
         """Up to 100 answers in order; a bad item gets {question, error} in its place."""
         items = [_batch_item(q) for q in body.questions]
         asked = [i for i in items if isinstance(i, AskRequest)]
-        results = iter(await in_worker(assistant.ask_many, asked) if asked else [])
+        target = await article_of(body.article)
+        results = iter(await in_worker(target.ask_many, asked) if asked else [])
         out: list[dict[str, Any]] = []
         for item in items:
             if not isinstance(item, AskRequest):
@@ -446,4 +486,6 @@ def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
                 out.append(result.to_dict())
         return {"answers": out}
 
+    adder = install_article_routes(app, library, allow_fetch=allow_fetch,
+                                   allow_delete=allow_delete)
     return app

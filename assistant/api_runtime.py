@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -53,26 +54,28 @@ class AnswerBatcher:
         self.max_queue = max_queue
         self.workers = workers
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._queue: asyncio.Queue[tuple[AskRequest, asyncio.Future[Any]]] | None = None
+        self._queue: asyncio.Queue[_Item] | None = None
         self._task: asyncio.Task[None] | None = None
         self._running: set[asyncio.Task[None]] = set()
 
-    def _ensure_running(self) -> asyncio.Queue[tuple[AskRequest, asyncio.Future[Any]]]:
+    def _ensure_running(self) -> asyncio.Queue[_Item]:
         loop = asyncio.get_running_loop()
         if self._loop is not loop or self._queue is None or self._task is None:
             self._loop, self._queue = loop, asyncio.Queue()
             self._task = loop.create_task(self._run(self._queue), name="answer-batcher")
         return self._queue
 
-    async def ask(self, request: AskRequest) -> Answer | AssistantError:
+    async def ask(self, request: AskRequest,
+                  assistant: Assistant | None = None) -> Answer | AssistantError:
+        """Answer ``request`` with ``assistant`` (an added article's; default: this batcher's)."""
         queue = self._ensure_running()
         if queue.qsize() >= self.max_queue:
             raise ServerBusy(f"{queue.qsize()} questions are waiting; try again in a moment")
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-        queue.put_nowait((request, future))
+        queue.put_nowait((request, future, assistant or self.assistant))
         return await future
 
-    async def _run(self, queue: asyncio.Queue[tuple[AskRequest, asyncio.Future[Any]]]) -> None:
+    async def _run(self, queue: asyncio.Queue[_Item]) -> None:
         free = asyncio.Semaphore(self.workers)
         while True:
             batch = [await queue.get()]
@@ -85,24 +88,21 @@ class AnswerBatcher:
             self._running.add(task)
             task.add_done_callback(self._running.discard)
 
-    async def _answer(self, batch: list[tuple[AskRequest, asyncio.Future[Any]]],
-                      free: asyncio.Semaphore) -> None:
+    async def _answer(self, batch: list[_Item], free: asyncio.Semaphore) -> None:
         loop = asyncio.get_running_loop()
         try:
-            live = [(r, f) for r, f in batch if not f.done()]
+            live = [item for item in batch if not item[1].done()]
             if not live:
                 return
-            results: list[Any]
             started = loop.time()
             try:
-                results = await loop.run_in_executor(
-                    self.executor, self.assistant.ask_many, [r for r, _ in live])
+                results = await loop.run_in_executor(self.executor, _ask_grouped, live)
                 log.debug("answered a batch of %d in %.1f ms", len(live),
                           (loop.time() - started) * 1000)
             except Exception as exc:  # a bug in the core: fail these requests, keep serving
                 log.exception("ask_many failed for a batch of %d", len(live))
                 results = [exc] * len(live)
-            for (_, future), result in zip(live, results, strict=True):
+            for (_, future, _a), result in zip(live, results, strict=True):
                 if not future.done():
                     future.set_result(result)
         finally:
@@ -113,6 +113,23 @@ class AnswerBatcher:
             if task is not None:
                 task.cancel()
         self._task = None
+
+
+_Item = tuple[AskRequest, "asyncio.Future[Any]", Assistant]
+
+
+def _ask_grouped(items: list[_Item]) -> list[Any]:
+    """One ``ask_many`` per article in the batch; results in the batch's order."""
+    results: list[Any] = [None] * len(items)
+    groups: dict[int, list[int]] = {}
+    for i, (_, _, assistant) in enumerate(items):
+        groups.setdefault(id(assistant), []).append(i)
+    for positions in groups.values():
+        assistant = items[positions[0]][2]
+        answers = assistant.ask_many([items[i][0] for i in positions])
+        for i, answer in zip(positions, answers, strict=True):
+            results[i] = answer
+    return results
 
 
 class ServerBusy(Exception):
@@ -128,26 +145,35 @@ class RequestGuard:
     request cannot exceed the limit; the checked body is replayed to the app.
     """
 
-    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY_BYTES, prefix: str = "/api/"):
+    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY_BYTES, prefix: str = "/api/",
+                 uploads: Mapping[str, tuple[int, Collection[str]]] | None = None):
         self.app, self.max_body, self.prefix = app, max_body, prefix
+        # POST routes taking other bodies: path -> (their size limit, their content types).
+        self.uploads = dict(uploads or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(self.prefix):
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        too_big = f"the request body is over {self.max_body:,} bytes (1 MB); send less"
+        max_body: int = self.max_body
+        types: Collection[str] = ("application/json",)
+        if scope["method"] == "POST" and scope["path"].rstrip("/") in self.uploads:
+            max_body, types = self.uploads[scope["path"].rstrip("/")]
+        too_big = (f"the request body is over {max_body:,} bytes "
+                   f"({max_body / 2**20:g} MB); send less")
         length = headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+        if length is not None and (not length.isdigit() or int(length) > max_body):
             status = 413 if length.isdigit() else 400
             detail = too_big if status == 413 else f"bad Content-Length header {length!r}"
             await _send_error(send, status, detail)
             return
         if scope["method"] in ("POST", "PUT", "PATCH"):
             ctype = headers.get("content-type", "").split(";")[0].strip().lower()
-            if ctype != "application/json" and not ctype.endswith("+json"):
+            json_ok = "application/json" in types and ctype.endswith("+json")
+            if ctype not in types and not json_ok:
                 shown = ctype or "none"
-                await _send_error(send, 415, f"Content-Type must be application/json, "
+                await _send_error(send, 415, f"Content-Type must be {' or '.join(types)}, "
                                              f"got {shown}")
                 return
         chunks: list[bytes] = []
@@ -159,7 +185,7 @@ class RequestGuard:
                 return
             chunks.append(message.get("body", b""))
             size += len(chunks[-1])
-            if size > self.max_body:
+            if size > max_body:
                 await _send_error(send, 413, too_big)
                 return
             if not message.get("more_body", False):

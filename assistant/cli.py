@@ -48,12 +48,13 @@ def _settings(**overrides: Any) -> Settings:
         raise click.ClickException(str(exc)) from exc
 
 
-def _load(**overrides: Any):
-    """The Assistant, or a ClickException with the reason and the fix."""
+def _load(article: str | None = None, **overrides: Any):
+    """The Assistant (of the bundled article, or of ``article`` from the library), or a
+    ClickException with the reason and the fix."""
     from .service import Assistant
 
     try:
-        return Assistant.load(_settings(**overrides))
+        return Assistant.load(_settings(**overrides), article=article)
     except AssistantError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -71,6 +72,19 @@ def _json_line(record: dict[str, Any]) -> str:
     except UnicodeEncodeError:
         line = json.dumps(record)
     return line + "\n"
+
+
+def _library():
+    from .library import Library
+
+    return Library(_settings())
+
+
+def article_option(fn: Any) -> Any:
+    """``--article ID``: an article added with ``assistant add`` (default: the bundled one)."""
+    return click.option("--article", "article", metavar="ID", default=None,
+                        help="An article added with `assistant add` (see `assistant articles`); "
+                             "default: the bundled article.")(fn)
 
 
 def _print_answer(answer: Answer) -> None:
@@ -94,12 +108,15 @@ def _print_answer(answer: Answer) -> None:
                    "(faiss, httpx...) show only from warnings up unless debug.")
 @click.version_option(package_name="article-assistant")
 def cli(verbose: bool, log_level: str | None) -> None:
-    """Cited, extractive answers about the article "New treatment for osteoporosis?".
+    """Cited, extractive answers about an article: the bundled "New treatment for
+    osteoporosis?", or any page you add.
 
     \b
     assistant ask "Which cells break down bone?"
     assistant ask --jsonl < questions.jsonl > answers.jsonl
     assistant sources --json
+    assistant add saved-page.html          # prints the new article's id
+    assistant ask --article ID "Who wrote this?"
     """
     _setup_logging(log_level or ("info" if verbose else "warning"))
 
@@ -113,8 +130,9 @@ def cli(verbose: bool, log_level: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the contract's shape).")
 @click.option("--jsonl", is_flag=True,
               help='Batch: read {"question": ..., "history": [...]} lines on stdin, write one answer a line.')
+@article_option
 def ask(question: str | None, history: tuple[str, ...], kinds: tuple[str, ...], as_json: bool,
-        jsonl: bool) -> None:
+        jsonl: bool, article: str | None) -> None:
     """Answer QUESTION with verbatim quotes from the article, or say it does not say.
 
     \b
@@ -122,6 +140,7 @@ def ask(question: str | None, history: tuple[str, ...], kinds: tuple[str, ...], 
     assistant ask "Which university is she at?" --history "Who led the review?"
     assistant ask --json "What is the DOI of the cited paper?"
     assistant ask --jsonl < benchmarks/data/dev.jsonl > answers.jsonl
+    assistant ask --article hot-pavement "Who wrote this?"
 
     With --jsonl a bad line (broken JSON, empty or over-long question) gets
     {"question": ..., "error": ...} on its line, the rest are answered, and the exit
@@ -130,10 +149,10 @@ def ask(question: str | None, history: tuple[str, ...], kinds: tuple[str, ...], 
     if jsonl:
         if question:
             raise click.UsageError("give either QUESTION or --jsonl, not both")
-        sys.exit(_ask_jsonl(kinds or None))
+        sys.exit(_ask_jsonl(kinds or None, article))
     if question is None:
         raise click.UsageError('missing QUESTION, e.g. assistant ask "What is osteoporosis?"')
-    a = _load()
+    a = _load(article)
     try:
         answer = a.ask(question, history, kinds or None)
     except AssistantError as exc:
@@ -165,8 +184,8 @@ def _parse_line(raw: bytes, number: int) -> tuple[str | None, tuple[str, ...], s
     return q, tuple(history), None
 
 
-def _ask_jsonl(kinds: tuple[str, ...] | None) -> int:
-    a = _load()
+def _ask_jsonl(kinds: tuple[str, ...] | None, article: str | None = None) -> int:
+    a = _load(article)
     failed = number = 0
     out = sys.stdout
     lines = enumerate(sys.stdin.buffer, start=1)
@@ -198,18 +217,17 @@ def _ask_jsonl(kinds: tuple[str, ...] | None) -> int:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print every source with its full text as JSON.")
-def sources(as_json: bool) -> None:
+@article_option
+def sources(as_json: bool, article: str | None) -> None:
     """List the article's sources (title, caption, post paragraphs, reference, comments).
 
     \b
     assistant sources
     assistant sources --json
+    assistant sources --article hot-pavement
     """
-    from .corpus import load_sources
-
-    settings = _settings()
     try:
-        srcs = load_sources(settings.article_path)
+        srcs = _library().sources(article)
     except AssistantError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
@@ -222,31 +240,31 @@ def sources(as_json: bool) -> None:
 
 @cli.group()
 def index() -> None:
-    """Build or check the search index in index/."""
+    """Build or check the search index in index/ (or an added article's, with --article)."""
 
 
 @index.command("build")
-def index_build() -> None:
+@article_option
+def index_build(article: str | None) -> None:
     """Rebuild the index from the corpus and the model, and write it atomically (exit 1,
     with the reason, if it cannot be saved).
 
     \b
     assistant index build
+    assistant index build --article hot-pavement
     """
-    from .service import Assistant
-
-    settings = _settings()
     try:
-        a = Assistant.load(settings, rebuild=True)
+        a = _library().rebuild(article)
     except AssistantError as exc:
         raise click.ClickException(str(exc)) from exc
     m = a.index.manifest
     click.echo(f"built {m['chunks']} chunks, {m['sentences']} sentences with {m['model']} "
-               f"in {m['build_seconds']} s → {settings.index_dir}")
+               f"in {m['build_seconds']} s → {a.settings.index_dir}")
 
 
 @index.command("check")
-def index_check() -> None:
+@article_option
+def index_check(article: str | None) -> None:
     """Check that the index on disk is intact and matches the corpus and model (exit 1 if not).
 
     Verifies every file's checksum, every chunk against the article's sentences, that the
@@ -255,15 +273,20 @@ def index_check() -> None:
 
     \b
     assistant index check
+    assistant index check --article hot-pavement
     """
+    from dataclasses import replace
+
     from . import index as index_mod
-    from .corpus import load_sources
     from .embedding import make_embedder
 
     settings = _settings()
     try:
-        manifest = index_mod.check(load_sources(settings.article_path), make_embedder(settings),
-                                   settings)
+        library = _library()
+        srcs = library.sources(article)
+        if article not in (None, library.bundled_id):
+            settings = replace(settings, index_dir=library.folder / (article or ""))
+        manifest = index_mod.check(srcs, make_embedder(settings), settings)
     except AssistantError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"ok: {manifest['chunks']} chunks, model {manifest['model']}, "
@@ -274,11 +297,13 @@ def index_check() -> None:
 @cli.command("eval")
 @click.argument("gold", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
-def eval_(gold: Path | None, as_json: bool) -> None:
+@article_option
+def eval_(gold: Path | None, as_json: bool, article: str | None) -> None:
     """Answer the questions of a gold file and print their metrics.
 
     GOLD defaults to the repository's dev set, benchmarks/data/dev.jsonl. The metrics
-    are those of the scorer, python -m benchmarks.scoring (docs/contract.md).
+    are those of the scorer, python -m benchmarks.scoring (docs/contract.md). With
+    --article, the questions are asked about an added article.
 
     \b
     assistant eval
@@ -294,7 +319,7 @@ def eval_(gold: Path | None, as_json: bool) -> None:
 
     try:
         rows = read_gold(gold)
-        _, metrics = run(_load(), rows)
+        _, metrics = run(_load(article), rows)
     except AssistantError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
@@ -323,8 +348,9 @@ def eval_(gold: Path | None, as_json: bool) -> None:
 @click.option("--student", "student_out", metavar="STUDENT",
               help="Also write the students' copy: the questions alone, numbered as on OUT, "
                    "with room to answer (.md, .csv or .json). OUT is then the answer key.")
+@article_option
 def sheet_command(questions: str | None, out: str | None, fmt: str | None, examples: bool,
-                  student_out: str | None) -> None:
+                  student_out: str | None, article: str | None) -> None:
     """Answer a list of questions into a cited Q&A sheet: Markdown, CSV or JSON.
 
     QUESTIONS is a text file with one question a line (blank lines and # comments
@@ -339,6 +365,7 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
     assistant sheet --examples
     assistant sheet --examples -o starter.json
     assistant sheet questions.txt -o key.md --student questions.md
+    assistant sheet questions.txt --article hot-pavement -o lesson.md
     """
     from .sheet import answer_items, failures, format_for, render, write_atomic
 
@@ -346,7 +373,15 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
         raise click.UsageError("give either QUESTIONS or --examples, not both")
     if not examples and not questions:
         raise click.UsageError("missing QUESTIONS (a file, or - for standard input), or --examples")
-    if examples:
+    if examples and article is not None:
+        from .sheet import read_questions
+
+        items = read_questions("\n".join(_load(article).examples()).encode())
+        if out is None:
+            for item in items:
+                click.echo(item.question)
+            return
+    elif examples:
         starters = _settings().corpus_dir / "questions.txt"
         if not starters.is_file():
             raise click.ClickException(f"no starter questions: {starters} does not exist")
@@ -372,10 +407,10 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
                                  param_hint="'-o' / '--output'")
     student_fmt = _student_format(student_out, out) if student_out else None
 
-    a = _load()
+    a = _load(article)
     try:
         rows = answer_items(a, items, progress=sys.stderr.isatty())
-        text = render(rows, fmt, a.sources())
+        text = render(rows, fmt, a.sources(), None if a.info.bundled else a.info)
         if out == "-":
             click.echo(text, nl=False)
         else:
@@ -441,6 +476,91 @@ def _questions(source: Path | None, out: str | None, student_out: str | None = N
         return read_questions(sys.stdin.buffer.read() if source is None else source)
     except OSError as exc:
         raise _unreadable(str(source or "standard input"), exc, "; no sheet written") from exc
+
+
+# --- the article library ---------------------------------------------------------------
+
+
+@cli.command("add")
+@click.argument("source", metavar="SOURCE")
+@click.option("--id", "article_id", metavar="ID",
+              help="The article's id (default: a slug of its title). Lower-case letters, digits, "
+                   "'-', '_' and '.'; at most 64 characters.")
+@click.option("--replace", is_flag=True, help="Replace the article that already has this --id.")
+@click.option("--json", "as_json", is_flag=True, help="Print the added article as JSON.")
+def add_command(source: str, article_id: str | None, replace: bool, as_json: bool) -> None:
+    """Add an article: a saved page (.html), a link, a .txt / .md file, or - (standard input).
+
+    Prints the article's id (then, on stderr, its title, author, date, paragraphs and
+    comments). Ask about it with --article ID. Adding the same content again keeps one
+    copy and prints the same id. A link is fetched once (15 s timeout, at most 5 MB, HTML or
+    text only). On any error nothing in the library changes and the exit code is 1.
+
+    \b
+    assistant add ~/Downloads/hot-pavement.html
+    assistant add https://example.org/2024/06/a-post/ --id bees
+    assistant add notes.md
+    pbpaste | assistant add - --id lesson-3 --replace
+    """
+    try:
+        added = _library().add_source(source, article_id=article_id, replace=replace)
+    except AssistantError as exc:
+        raise click.ClickException(str(exc)) from exc
+    info = added.info
+    if as_json:
+        click.echo(json.dumps({**info.to_dict(), "created": added.created,
+                               "replaced": added.replaced}, ensure_ascii=False, indent=2))
+        return
+    click.echo(info.id)
+    if not added.created:
+        click.echo(f"Already in the library as {info.id}: {info.summary()}", err=True)
+    else:
+        verb = "Replaced" if added.replaced else "Added"
+        click.echo(f"{verb} {info.summary()}", err=True)
+
+
+@cli.command("articles")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print {"articles": [{"id", "title", "author", "date", "url", "sources", ...}]}.')
+def articles_command(as_json: bool) -> None:
+    """List the articles: the bundled one first, then those added with `assistant add`.
+
+    \b
+    assistant articles
+    assistant articles --json
+    """
+    try:
+        library = _library()
+        found = library.articles()
+    except AssistantError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps({"articles": [i.to_dict() for i in found]}, ensure_ascii=False,
+                              indent=2))
+        return
+    for info in found:
+        mark = " (bundled, the default)" if info.bundled else ""
+        click.echo(f"{info.id}{mark}\n    {info.summary()}")
+        if info.url:
+            click.echo(f"    {info.url}")
+    if len(found) == 1:
+        click.echo(f"\nNo added articles in {library.folder}; add one with "
+                   "`assistant add PAGE_OR_LINK`.", err=True)
+
+
+@cli.command("remove")
+@click.argument("article_id", metavar="ID")
+def remove_command(article_id: str) -> None:
+    """Remove an added article from the library (the bundled article stays).
+
+    \b
+    assistant remove hot-pavement
+    """
+    try:
+        info = _library().remove(article_id)
+    except AssistantError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Removed {info.id} (\u201c{info.title}\u201d)")
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ _RANGES: dict[str, tuple[int, int]] = {
     "chunk_tokens": (8, 512),  # the chunker needs room for a sentence's first tokens
     "threads": (1, 256),
     "max_question_chars": (1, 100_000),
+    "library_cache": (1, 10_000),  # added articles whose index stays loaded
 }
 _CHOICES: dict[str, tuple[str, ...]] = {"embedder": ("minilm", "hash"), "backend": ("onnx", "torch")}
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
@@ -77,6 +78,7 @@ _ENV: dict[str, Any] = {
     "index_dir": _path,
     "model_path": _path,
     "model_cache_dir": _path,
+    "library_dir": _path,
     "chunk_tokens": _number,
     "threads": _number,
     "max_question_chars": _number,
@@ -115,6 +117,10 @@ class Settings:
     max_quotes: int = 3
     closest_k: int = 3
     auto_rebuild: bool = True
+    # The article library (``assistant add``); None: $XDG_DATA_HOME/article-assistant/articles.
+    library_dir: Path | None = None
+    # Added articles whose index stays loaded (least recently used ones are dropped).
+    library_cache: int = 8
 
     def __post_init__(self) -> None:
         for name, (low, high) in _RANGES.items():
@@ -145,3 +151,11 @@ class Settings:
     @property
     def article_path(self) -> Path:
         return self.corpus_dir / self.article_file
+
+    @property
+    def library_path(self) -> Path:
+        """Where added articles live: ``ASSISTANT_LIBRARY_DIR``, else the user's data folder."""
+        if self.library_dir is not None:
+            return self.library_dir
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(base) / "article-assistant" / "articles"

@@ -36,3 +36,26 @@ class ModelNotFoundError(AssistantError):
 
 class SettingsError(AssistantError, ValueError):
     """A setting (an ``ASSISTANT_*`` variable) has a value it does not accept."""
+
+
+class PageError(AssistantError, ValueError):
+    """A page, file or link cannot be read as an article (empty, binary, too big, no text)."""
+
+
+class FetchError(PageError):
+    """A link cannot be fetched (timeout, HTTP error, wrong content type, too big)."""
+
+
+class UnknownArticleError(InvalidRequestError, KeyError):
+    """No article in the library has the requested id."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class ArticleExistsError(InvalidRequestError):
+    """``--id`` names an article that holds different content (use ``--replace``)."""
+
+
+class LibraryError(AssistantError):
+    """The article library cannot be read or written."""

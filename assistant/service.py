@@ -6,7 +6,8 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -22,6 +23,9 @@ from .query import PERSON, TIME, Query, make_query
 from .retrieval import RetrievalOptions, Retriever
 from .types import Answer, Hit, Source, Span
 from .validation import check_history, check_k, check_kinds, check_question
+
+if TYPE_CHECKING:
+    from .library import ArticleInfo
 
 log = logging.getLogger(__name__)
 _TYPE_OK = FEATURES.index("type_ok")
@@ -75,8 +79,13 @@ class Assistant:
         retrieval: RetrievalOptions | None = None,
         answering: AnswerOptions | None = None,
         model: AnswerModel | None = None,
+        *,
+        info: ArticleInfo | None = None,
+        examples: Sequence[str] | None = None,
     ):
         self.settings = settings
+        self._info = info
+        self._examples = list(examples) if examples is not None else None
         self._sources = tuple(sources)
         self._by_id = {s.id: s for s in sources}
         self.index = index
@@ -102,10 +111,21 @@ class Assistant:
         retrieval: RetrievalOptions | None = None,
         answering: AnswerOptions | None = None,
         model: AnswerModel | None = None,
+        article: str | None = None,
     ) -> Assistant:
         """Read the corpus and open (or build) the index. This loads the model: an index is
-        used only if the model here gives the vectors it was built with (else it is rebuilt)."""
+        used only if the model here gives the vectors it was built with (else it is rebuilt).
+
+        ``article`` names an article added to the library (``assistant add``); None is the
+        bundled article.
+        """
         settings = settings or Settings.from_env()
+        if article is not None:
+            from .library import Library
+
+            library = Library(settings, embedder=embedder)
+            if article != library.bundled_id:
+                return library.rebuild(article) if rebuild else library.get(article)
         sources = load_sources(settings.article_path)
         return cls.from_sources(sources, settings, embedder=embedder, rebuild=rebuild,
                                 retrieval=retrieval, answering=answering, model=model)
@@ -317,8 +337,22 @@ class Assistant:
             known = ", ".join(self._by_id)
             raise UnknownSourceError(f"no source {source_id!r}; known sources: {known}") from None
 
+    @property
+    def info(self) -> ArticleInfo:
+        """Which article this is: id, title, author, date, link, counts."""
+        if self._info is None:
+            from .library import ArticleInfo, slugify
+
+            self._info = ArticleInfo.of(slugify(Path(self.settings.article_file).stem),
+                                        list(self._sources), bundled=True,
+                                        page_file=self.settings.article_file)
+        return self._info
+
     def examples(self) -> list[str]:
-        """The team's starter questions (``corpus/questions.txt``), for the UI and sheets."""
+        """Starter questions for the UI and sheets: the team's (``corpus/questions.txt``)
+        for the bundled article, ones made from the page for an added one."""
+        if self._examples is not None:
+            return list(self._examples)
         path = self.settings.corpus_dir / "questions.txt"
         if not path.is_file():
             return []

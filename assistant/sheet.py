@@ -19,12 +19,15 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import AssistantError
 from .service import AskRequest, Assistant
 from .text import printable
 from .types import Answer, Quote, Source
+
+if TYPE_CHECKING:
+    from .library import ArticleInfo
 
 FORMATS: tuple[str, ...] = ("md", "csv", "json")
 EXTENSIONS: dict[str, str] = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json"}
@@ -228,8 +231,13 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     return EXTENSIONS[suffix]
 
 
-def render(items: Sequence[SheetRow], fmt: str, sources: Sequence[Source] = ()) -> str:
-    """The sheet as text in ``fmt`` ("md", "csv" or "json"); same items, same bytes."""
+def render(items: Sequence[SheetRow], fmt: str, sources: Sequence[Source] = (),
+           article: ArticleInfo | None = None) -> str:
+    """The sheet as text in ``fmt`` ("md", "csv" or "json"); same items, same bytes.
+
+    ``article`` (an added article) puts its title, author, date and link at the top of a
+    Markdown sheet.
+    """
     renderers: dict[str, Callable[[Sequence[SheetRow], Sequence[Source]], str]] = {
         "md": _render_md,
         "csv": _render_csv,
@@ -237,6 +245,8 @@ def render(items: Sequence[SheetRow], fmt: str, sources: Sequence[Source] = ()) 
     }
     if fmt not in renderers:
         raise ValueError(f"unknown sheet format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "md" and article is not None:
+        return _render_md(items, sources, article)
     return renderers[fmt](items, sources)
 
 
@@ -345,17 +355,36 @@ def _summary(items: Sequence[SheetRow]) -> str:
     return ": ".join([parts[0], ", ".join(parts[1:])]) + "."
 
 
-def _render_md(items: Sequence[SheetRow], sources: Sequence[Source]) -> str:
+def _article_head(article: ArticleInfo, sources: Sequence[Source]) -> list[str]:
+    """An added article's title, author, date and link, for the top of its sheet."""
+    posts = sum(s.kind == "post" for s in sources)
+    comments = sum(s.kind == "comment" for s in sources)
+    out = [f"**Article:** {_md(article.title)} ({posts} paragraph{'s' * (posts != 1)}, "
+           f"{comments} reader comment{'s' * (comments != 1)})", ""]
+    by = ", ".join(x for x in (article.author, article.date) if x)
+    if by:
+        out += [f"**By:** {_md(by)}", ""]
+    if article.url:
+        out += [f"**Link:** <{article.url.replace('>', '%3E')}>", ""]
+    elif article.site:
+        out += [f"**Site:** {_md(article.site)}", ""]
+    return out
+
+
+def _render_md(items: Sequence[SheetRow], sources: Sequence[Source],
+               article: ArticleInfo | None = None) -> str:
     by_kind = {s.kind: s for s in reversed(sources)}
     title = by_kind["title"].text if "title" in by_kind else "the article"
     out = [f"# Questions and answers: {_md(title)}", ""]
-    if "title" in by_kind:
+    if article is not None:
+        out += _article_head(article, sources)
+    elif "title" in by_kind:
         posts = sum(s.kind == "post" for s in sources)
         comments = sum(s.kind == "comment" for s in sources)
         shape = f"blog post, {posts} paragraph{'s' * (posts != 1)}"
         shape += f", {comments} reader comment{'s' * (comments != 1)}"
         out += [f"**Article:** {_md(title)} ({shape})", ""]
-    if "reference" in by_kind:
+    if "reference" in by_kind and article is None:
         out += [f"**Reviewed paper:** {_md(by_kind['reference'].text)}", ""]
     out += [
         "Every answer is quoted from the article; the numbers in brackets point to where each "

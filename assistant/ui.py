@@ -19,9 +19,11 @@ import gradio as gr
 
 from . import downloads, sheet
 from .errors import AssistantError, InvalidQuestionError
+from .library import ArticleInfo, Library
 from .service import Assistant
 from .text import printable
 from .types import Answer, Quote, Source
+from .ui_articles import add_article, article_choices, header_html
 
 log = logging.getLogger(__name__)
 
@@ -260,7 +262,8 @@ def ask_turn(
 
 
 def sheet_files(
-    turns: Sequence[Turn], sources: Sequence[Source], directory: Path
+    turns: Sequence[Turn], sources: Sequence[Source], directory: Path,
+    article: ArticleInfo | None = None,
 ) -> tuple[str | None, str | None]:
     """The conversation as Markdown and CSV Q&A sheets (paths), or Nones if nothing answered.
 
@@ -272,7 +275,8 @@ def sheet_files(
     answers = [t.answer for t in turns if t.answer]
     if not answers:
         return None, None
-    md, csv = (downloads.store(directory, f"qa-sheet.{fmt}", sheet.render(answers, fmt, sources))
+    md, csv = (downloads.store(directory, f"qa-sheet.{fmt}",
+                               sheet.render(answers, fmt, sources, article))
                for fmt in ("md", "csv"))
     return str(md), str(csv)
 
@@ -366,26 +370,39 @@ def page_options() -> dict[str, Any]:
     return {"theme": theme(), "ssr_mode": False, "footer_links": []}
 
 
-def build_ui(assistant: Assistant, *, download_dir: Path | None = None) -> gr.Blocks:
-    """The chat page for ``assistant``: conversation, filter, examples, downloads, article.
+def build_ui(assistant: Assistant, *, download_dir: Path | None = None,
+             library: Library | None = None) -> gr.Blocks:
+    """The chat page: article picker, conversation, filter, examples, downloads, the article
+    and a panel to add an article. ``library`` holds the added articles (default: the one of
+    ``assistant.settings``, with ``assistant`` as its bundled article).
 
     The Q&A sheets go to ``download_dir`` if given (pruned, never removed), else to this
     process's private folder (``downloads.process_folder()``, removed at exit).
     """
-    sources = assistant.sources()
-    title = next((s.text for s in sources if s.kind == "title"), "the article")
-    examples = assistant.examples()
+    library = library or Library(assistant.settings, bundled=assistant)
+    bundled_id = library.bundled_id
 
-    def respond(question: str, labels: list[str], turns: list[Turn]):
+    def pick(article_id: str | None) -> Assistant:
+        return assistant if article_id in (None, "", bundled_id) else library.get(article_id)
+
+    def respond(question: str, labels: list[str], turns: list[Turn],
+                article_id: str | None = None):
         turns = list(turns or [])
+        try:
+            chosen = pick(article_id)
+        except AssistantError as exc:
+            turns.append(Turn(question, error=f"Sorry, that article is not available: {exc}"))
+            return ("", *_outputs(turns, assistant))
         if (question or "").strip():
-            turns.append(ask_turn(assistant, question, turns, labels))
-        return ("", *_outputs(turns))
+            turns.append(ask_turn(chosen, question, turns, labels))
+        return ("", *_outputs(turns, chosen))
 
-    def _outputs(turns: list[Turn]):
+    def _outputs(turns: list[Turn], chosen: Assistant):
+        sources = chosen.sources()
         try:
             folder = download_dir or downloads.process_folder()
-            md, csv = sheet_files(turns, sources, folder)
+            info = None if chosen.info.bundled else chosen.info
+            md, csv = sheet_files(turns, sources, folder, info)
         except Exception:  # the chat goes on without downloads
             log.exception("writing the Q&A sheets failed")
             md = csv = None
@@ -397,18 +414,46 @@ def build_ui(assistant: Assistant, *, download_dir: Path | None = None) -> gr.Bl
             gr.DownloadButton(value=csv, interactive=csv is not None),
         )
 
-    def clear():
-        return ("", *_outputs([]))
+    def clear(article_id: str | None = None):
+        try:
+            chosen = pick(article_id)
+        except AssistantError:
+            chosen = assistant
+        return ("", *_outputs([], chosen))
 
-    with gr.Blocks(title=f"Ask the article: {title}", analytics_enabled=False,
+    def switch(article_id: str | None):
+        """Another article: a fresh conversation, its text, its title and its examples."""
+        try:
+            chosen = pick(article_id)
+        except AssistantError as exc:
+            gr.Warning(f"That article is not available: {exc}")
+            chosen = assistant
+        examples = chosen.examples()
+        return (*clear(chosen.info.id), header_html(chosen.info),
+                gr.Dataset(samples=[[q] for q in examples], visible=bool(examples)))
+
+    def refresh(article_id: str | None):
+        ids = library.ids()
+        value = article_id if article_id in ids else bundled_id
+        return gr.Dropdown(choices=article_choices(library), value=value)
+
+    def add(upload: str | None, pasted: str | None):
+        message, new_id = add_article(library, upload, pasted)
+        status = f'<p class="qa-add-status" role="status">{_e(message)}</p>'
+        if new_id is None:
+            return status, gr.File(), gr.Textbox(), gr.Dropdown()
+        return (status, gr.File(value=None), gr.Textbox(value=""),
+                gr.Dropdown(choices=article_choices(library), value=new_id))
+
+    info = assistant.info
+    examples = assistant.examples()
+    with gr.Blocks(title=f"Ask the article: {info.title}", analytics_enabled=False,
                    delete_cache=DELETE_CACHE) as page:
         turns = gr.State([])
-        gr.HTML(
-            f'<h1 style="font-size:1.4rem;margin:.2rem 0">Ask the article: {_e(title)}</h1>'
-            '<p style="margin:0">Every answer is quoted from the article. Click a citation to '
-            "see the sentence in the article.</p>",
-            js_on_load=None,
-        )
+        header = gr.HTML(header_html(info), elem_id="qa-header")
+        picker = gr.Dropdown(article_choices(library), value=bundled_id, label="Article",
+                             elem_id="qa-article-picker", filterable=True,
+                             info="The built-in article, or one you added")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=320):
                 # No Markdown and no LaTeX: a question shows as typed ("$$x$$" is not math).
@@ -429,31 +474,44 @@ def build_ui(assistant: Assistant, *, download_dir: Path | None = None) -> gr.Bl
                 labels = gr.CheckboxGroup(
                     list(FILTERS), value=list(FILTERS), label="Search in", elem_id="qa-filter"
                 )
-                example_list = (
-                    gr.Examples([[q] for q in examples], inputs=[question],
-                                label="Example questions", examples_per_page=6,
-                                api_visibility="private")
-                    if examples else None)
+                starters = gr.Dataset(components=[question], samples=[[q] for q in examples],
+                                      label="Example questions", samples_per_page=6,
+                                      visible=bool(examples), elem_id="qa-examples")
                 with gr.Row():
                     md_button = gr.DownloadButton("Download Q&A (Markdown)", interactive=False,
                                                   elem_id="qa-download-md")
                     csv_button = gr.DownloadButton("Download Q&A (CSV)", interactive=False,
                                                    elem_id="qa-download-csv")
+                with gr.Accordion("Add an article", open=False, elem_id="qa-add"):
+                    upload = gr.File(label="A page saved from your browser (.html), or a .txt / "
+                                           ".md file (at most 5 MB)",
+                                     file_types=[".html", ".htm", ".txt", ".md"],
+                                     type="filepath", elem_id="qa-add-file")
+                    pasted = gr.Textbox(label="\u2026or paste the article\u2019s text (title on "
+                                              "the first line)", lines=5, max_lines=12,
+                                        elem_id="qa-add-text")
+                    add_button = gr.Button("Add the article", elem_id="qa-add-button")
+                    add_status = gr.HTML("", elem_id="qa-add-status")
             with gr.Column(scale=2, min_width=300, elem_id="qa-article-box"):
                 article = gr.HTML(
-                    article_html(sources), label="The article", elem_id="qa-article",
+                    article_html(assistant.sources()), label="The article", elem_id="qa-article",
                     js_on_load=_JS, css_template=_ARTICLE_CSS, head=f"<style>{CSS}</style>",
                 )
         outputs = [question, chatbot, article, turns, md_button, csv_button]
         for event in (question.submit, ask.click):
-            event(respond, [question, labels, turns], outputs, show_progress="minimal",
+            event(respond, [question, labels, turns, picker], outputs, show_progress="minimal",
                   api_visibility="private")
-        if example_list is not None:  # clicking an example asks it
-            example_list.load_input_event.then(
-                respond, [question, labels, turns], outputs, show_progress="minimal",
-                api_visibility="private")
-        start_over.click(clear, None, outputs, api_visibility="private")
-        chatbot.clear(clear, None, outputs, api_visibility="private")
+        start_over.click(clear, [picker], outputs, api_visibility="private")
+        chatbot.clear(clear, [picker], outputs, api_visibility="private")
+        # Clicking an example puts it in the box and asks it.
+        starters.click(lambda row: row[0] if row else "", [starters], [question],
+                       api_visibility="private").then(
+            respond, [question, labels, turns, picker], outputs, show_progress="minimal",
+            api_visibility="private")
+        picker.change(switch, [picker], [*outputs, header, starters], api_visibility="private")
+        add_button.click(add, [upload, pasted], [add_status, upload, pasted, picker],
+                         show_progress="full", api_visibility="private")
+        page.load(refresh, [picker], [picker], api_visibility="private")
     return page
 
 

@@ -79,7 +79,6 @@ def assistant_for(item: EvalArticle, embedder: Embedder, workdir: Path, **option
         settings = Settings.from_env(index_dir=index_dir)
     elif item.is_page:
         from assistant.ingest.extract import read_html_page  # lands with the "any article" work
-
         from assistant.ingest.page import page_sources
 
         sources = page_sources(read_html_page(item.article.read_bytes()))

@@ -15,9 +15,11 @@ CORPUS = PROJECT_ROOT / "corpus"
 
 @pytest.fixture(autouse=True)
 def _isolated_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """No test writes into the repo's index/: ASSISTANT_INDEX_DIR is a fresh tmp dir."""
+    """No test writes into the repo's index/ or the user's article library: both
+    ASSISTANT_INDEX_DIR and ASSISTANT_LIBRARY_DIR are fresh tmp dirs."""
     index_dir = tmp_path_factory.mktemp("index")
     monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(index_dir))
+    monkeypatch.setenv("ASSISTANT_LIBRARY_DIR", str(tmp_path_factory.mktemp("library")))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
     yield

@@ -158,3 +158,13 @@ def test_baselines_give_verbatim_contract_answers_and_never_abstain(sources, tmp
 def test_scoring_rejects_a_run_of_the_wrong_length():
     with pytest.raises(ValueError, match="2 questions but 1 answers"):
         scoring.score([{"id": "a", "answerable": False}] * 2, [{"abstained": True}])
+
+
+def test_the_long_page_of_the_library_benchmark_reads_as_5000_words_of_article():
+    from assistant.ingest.read import read_bytes
+    from benchmarks.library_speed import long_page
+
+    page = read_bytes(long_page(), "long.html").page
+    words = sum(len(b.text.split()) for b in page.blocks)
+    assert 5000 <= words <= 5500 and page.author == "Ada Example"
+    assert not any("Popular posts" in b.text or b.text == "Home" for b in page.blocks)

@@ -345,8 +345,10 @@ def test_the_page_builds_and_is_offline_by_its_options(assistant):
 def test_the_page_builds_with_or_without_example_questions(assistant, monkeypatch, examples):
     monkeypatch.setattr(assistant, "examples", lambda: examples)
     config = ui.build_ui(assistant).get_config_file()
-    labels = [c["props"].get("label") for c in config["components"]]
-    assert ("Example questions" in labels) == bool(examples)
+    starters = next(c["props"] for c in config["components"]
+                    if c["props"].get("label") == "Example questions")
+    assert starters["visible"] == bool(examples)
+    assert starters["samples"] == [[q] for q in examples]
 
 
 def test_a_lone_surrogate_gets_a_friendly_message_and_the_chat_goes_on(assistant):

@@ -45,9 +45,11 @@ def _ready(url: str) -> bool:
 
 @contextmanager
 def running_app(index_dir: Path, log_path: Path) -> Iterator[str]:
-    """``python app.py`` on a free port with its own index dir; yields its base URL."""
-    with app_server(log_path, env={"ASSISTANT_INDEX_DIR": str(index_dir)}, timeout=START_TIMEOUT,
-                    ready=_ready) as app:
+    """``python app.py`` on a free port with its own index dir and an empty article library
+    beside it; yields its base URL."""
+    env = {"ASSISTANT_INDEX_DIR": str(index_dir),
+           "ASSISTANT_LIBRARY_DIR": str(index_dir.parent / "library")}
+    with app_server(log_path, env=env, timeout=START_TIMEOUT, ready=_ready) as app:
         yield app.url
 
 

@@ -1,0 +1,170 @@
+"""Saved pages of common platforms -> the article's sources, checked against each fixture's
+expected.json: title, byline, paragraphs, headings, captions, references, comments (authors,
+dates) and no page furniture in any source."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import PageError
+from assistant.ingest.dom import parse_date
+from assistant.ingest.extract import read_html_page
+from assistant.ingest.page import page_sources
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+FIXTURES = sorted(p.name for p in PAGES.iterdir() if (p / "expected.json").is_file()) \
+    if PAGES.is_dir() else []
+
+
+def _read(name: str):
+    page = read_html_page((PAGES / name / "page.html").read_bytes(), f"{name}/page.html")
+    expected = json.loads((PAGES / name / "expected.json").read_text(encoding="utf-8"))
+    return page, page_sources(page), expected
+
+
+def test_there_are_at_least_five_fixture_pages():
+    assert len(FIXTURES) >= 5, FIXTURES
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_title_author_and_date(name):
+    page, sources, expected = _read(name)
+    assert page.title == expected["title"]
+    assert page.author == expected["author"]
+    assert parse_date(page.date or "") == date.fromisoformat(expected["date"]), page.date
+    byline = next(s for s in sources if s.kind == "byline")
+    assert expected["author"] in byline.text
+    # "Who wrote this?" and "When?" can be cited from the post itself.
+    for s in sources:
+        if s.kind in ("title", "post"):
+            assert (s.author, s.date) == (page.author, page.date)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_paragraphs_and_headings(name):
+    _, sources, expected = _read(name)
+    posts = [s for s in sources if s.kind == "post"]
+    assert len(posts) >= expected["paragraphs_min"]
+    sections = {s.section for s in posts}
+    for heading in expected["headings"]:
+        assert heading in sections, f"no paragraph under {heading!r}: {sections}"
+    text = "\n".join(s.text for s in sources)
+    for phrase in expected["must_contain"]:
+        assert phrase in text, phrase
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_captions_and_references(name):
+    _, sources, expected = _read(name)
+    captions = [s.text for s in sources if s.kind == "caption"]
+    assert len(captions) == len(expected["captions"])
+    for want, got in zip(expected["captions"], captions, strict=True):
+        assert want in got
+    references = " ".join(s.text for s in sources if s.kind == "reference")
+    for want in expected["references"]:
+        assert want in references
+    if not expected["references"]:
+        assert not references
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_comments_with_authors_and_dates(name):
+    _, sources, expected = _read(name)
+    comments = [s for s in sources if s.kind == "comment"]
+    assert [(c.author, c.date) for c in comments] == \
+        [(c["author"], c["date"]) for c in expected["comments"]]
+    for want, got in zip(expected["comments"], comments, strict=True):
+        assert want["text_contains"] in got.text
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_no_furniture_in_any_source(name):
+    _, sources, expected = _read(name)
+    for s in sources:
+        for phrase in expected["must_not_contain"]:
+            assert phrase not in s.text, f"{phrase!r} in {s.id}"
+            assert phrase not in s.label
+
+
+def _html(body: str, title: str = "A test page") -> bytes:
+    return (f"<!doctype html><html><head><title>{title}</title></head>"
+            f"<body>{body}</body></html>").encode()
+
+
+PARAGRAPHS = "".join(f"<p>Paragraph {i} says something about gardens and the bees that visit "
+                     f"them in the long afternoons of summer.</p>" for i in range(1, 5))
+
+
+def test_scripts_and_styles_never_become_text():
+    page = read_html_page(_html(f"<article><h1>Bees</h1>{PARAGRAPHS}"
+                                "<script>alert('owned'); var secret = 1;</script>"
+                                "<style>p {{ color: red }}</style>"
+                                "<noscript>Enable JavaScript to see more</noscript></article>"))
+    text = " ".join(s.text for s in page_sources(page))
+    assert "alert" not in text and "color: red" not in text and "Enable JavaScript" not in text
+    assert "Paragraph 4 says" in text
+
+
+def test_markup_in_text_stays_text():
+    page = read_html_page(_html(f"<article><h1>Bees</h1>{PARAGRAPHS}"
+                                "<p>Write &lt;script&gt;alert(1)&lt;/script&gt; to test a page, "
+                                "the tutorial says, in the middle of a long paragraph.</p></article>"))
+    assert any("<script>alert(1)</script>" in s.text for s in page_sources(page))
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "empty"),
+    (b"   \n\n  ", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+    (_html("<nav><a href='/'>Home</a> <a href='/about'>About</a></nav>"), "no article text"),
+    (_html("<script>document.write('hello')</script>"), "no"),
+])
+def test_pages_without_an_article_are_refused_with_the_reason(data, message):
+    with pytest.raises(PageError, match=message):
+        read_html_page(data, "page.html")
+
+
+RIVER = "".join(f"<p>Sentence number {i} tells the reader something new about the river and "
+                f"its old mills, at some length.</p>" for i in range(5))
+
+
+def test_a_plain_page_without_classes_or_title_tag():
+    page = read_html_page(f"<html><body><h1>River mills</h1>{RIVER}</body></html>".encode())
+    assert page.title == "River mills"
+    assert [b.kind for b in page.blocks] == ["paragraph"] * 5
+    assert (page.author, page.date) == (None, None)
+
+
+def test_schema_org_comments_and_no_post_date_taken_from_them():
+    html = f"""<html><head><title>River mills</title></head><body><article><h1>River mills</h1>
+      {RIVER}</article><section id="comments">
+      <div itemprop="comment" itemscope itemtype="https://schema.org/Comment">
+        <span itemprop="author">Jo Bloggs</span>
+        <time itemprop="dateCreated" datetime="2024-01-02">2 January 2024</time>
+        <div itemprop="text"><p>I grew up near the mill on the east bank, and it was still
+        grinding in the seventies.</p></div></div>
+      <div itemprop="comment" itemscope itemtype="https://schema.org/Comment">
+        <span itemprop="author">Sam Lee</span>
+        <time itemprop="dateCreated" datetime="2024-01-03">3 January 2024</time>
+        <div itemprop="text"><p>Lovely piece, thank you for the history of the weir.</p></div>
+      </div></section></body></html>"""
+    page = read_html_page(html.encode())
+    comments = [(b.author, b.date) for b in page.blocks if b.kind == "comment"]
+    assert comments == [("Jo Bloggs", "2 January 2024"), ("Sam Lee", "3 January 2024")]
+    assert page.date is None  # a comment's date is not the post's
+
+
+def test_a_references_section_and_no_post_date_taken_from_a_citation():
+    html = f"""<html><head><title>River mills</title></head><body><article>
+      <h1>River mills</h1>{RIVER}<h2>References</h2><ol>
+      <li>Smith J. Mills of the north. Northern History 12: 1-20, 1999.</li>
+      <li>Doe A, Roe B. Water power. 2001. doi:10.1000/xyz</li></ol></article></body></html>"""
+    page = read_html_page(html.encode())
+    refs = [b.text for b in page.blocks if b.kind == "reference"]
+    assert refs == ["Smith J. Mills of the north. Northern History 12: 1-20, 1999.",
+                    "Doe A, Roe B. Water power. 2001. doi:10.1000/xyz"]
+    assert page.date is None
