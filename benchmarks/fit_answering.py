@@ -351,7 +351,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(title, ", ".join(f"{f} {w:+.2f}" for f, w in
                                sorted(weights.items(), key=lambda kv: -abs(kv[1]))))
     if args.dump:
-        args.dump.write_text(json.dumps([{k: v for k, v in r.items() if k != "features"}
+        args.dump.write_text(json.dumps([{**r, "features": dict(zip(QUESTION_FEATURES,
+                                                                     map(float, r["features"])))}
                                          for r in chosen], indent=0), encoding="utf-8")
     if not args.dry_run:
         args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
