@@ -183,7 +183,8 @@ _WORKING = frozenset(terms("work works worked teach teaches taught study studies
                            "researches based employed"))
 # Words whose absence says nothing: about the page itself, or light verbs of who did what and
 # where people work, which a paraphrase leaves out ("Who led it?" / "a review by Dr. X").
-NEVER_UNKNOWN = PAGE_WORDS | _DOING | _WORKING
+NEVER_UNKNOWN = PAGE_WORDS | _DOING | _WORKING | frozenset(terms(
+    "top bottom above below left right first last next previous middle"))
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:

@@ -131,7 +131,8 @@ _GENERIC = frozenset(
     happen happened happens occur occurred take took taken make made do did does get got go
     going went come came name names called call number amount year years date dates time
     times day days month months show shows showed shown say says said think thinks thought
-    ask asks asked mean means meant use used uses want wants wanted whatever""".split()
+    ask asks asked mean means meant use used uses want wants wanted whatever top bottom
+    above below left right first last next previous middle end start beginning""".split()
 )
 # Words about the page itself (its author, title, comments, picture...): what they ask is
 # answered from the page's structure, not by a word of the answer.
