@@ -20,16 +20,24 @@ whose columns are ``FEATURES``; ``answer_model`` turns a row into a probability.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Sequence
 
 import numpy as np
 
-from .query import NUMBER, PERSON, PLACE, TIME, TITLE, Query
-from .text import STOPWORDS, terms, words
-from .types import Source, Span
+from .grounding import (
+    DOING_VERBS,
+    KNOWN_SIMILARITY,
+    WORKING_VERBS,
+    ArticleTerms,
+    Grounding,
+    coverage,
+    stem_of,
+    unknown_share,
+)
+from .query import PERSON, PLACE, TIME, Query
+from .sentences import SentenceInfo
+from .text import STOPWORDS
+from .types import Source
 
 FEATURES: tuple[str, ...] = (
     "dense",  # cosine of the question and the bare sentence
@@ -72,359 +80,6 @@ FEATURES: tuple[str, ...] = (
     "prev_is_question",  # the sentence before it is a question (this one may answer it)
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
-
-_NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|million|millions|billion|"
-    r"dozen|dozens|half|twice|percent|per cent|a third|a quarter|several|few"
-)
-_HAS_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.I)
-_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
-           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-_TIME_UNITS = (r"seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
-               r"years?|decades?|centuries|century|seasons?|winters?|summers?|springs?|autumns?|"
-               r"semesters?|terms?|mornings?|evenings?|afternoons?")
-_QUANTIFIER = (rf"\d[\d,.]*|{_NUMBER_WORDS}|a|an|the|few|several|couple of|first|last|next|"
-               r"previous|following|coming|past|early|late|same|each|every|that|this|one")
-_HAS_TIME = re.compile(
-    rf"\b(1[5-9]\d\d|20\d\d)s?\b|\b({_MONTHS})\b\.?"
-    r"|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|"
-    r"tomorrow|overnight|nightly|daily|weekly|fortnightly|monthly|yearly|annually|ago|"
-    r"nowadays|recently)\b"
-    r"|\b(spring|summer|autumn|winter|midnight|noon|dawn|dusk|christmas|easter)\b"
-    rf"|\b({_QUANTIFIER})[\s-]+(?:\w+[\s-]+)?({_TIME_UNITS})\b"
-    r"|\b(at night|in the (morning|evening|afternoon|night))\b"
-    r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?",
-    re.I)
-# People named or described: a title and a name, two capitalised words, an interview's
-# speaker ("FERREIRA: ..."), or a word for a person by role or relation.
-_PERSON_NOUNS = (
-    r"man|woman|men|women|person|people|son|sons|daughter|daughters|wife|husband|widow|widower|"
-    r"mother|father|brother|sister|grandmother|grandfather|family|friend|friends|neighbour|"
-    r"neighbor|colleague|colleagues|team|researcher|researchers|scientist|scientists|author|"
-    r"authors|doctor|doctors|nurse|nurses|professor|student|students|volunteers?|participants?|"
-    r"patients?|manager|owner|engineer|keeper|keepers|councillor|councillors|officials?|"
-    r"spokesperson|spokeswoman|spokesman|director|chair|president|minister|mayor|staff|crew|"
-    r"reader|readers|writer|journalist|reporter|editor|expert|experts|lead|leader|founder|"
-    r"customer|customers|employees?|workers?|farmer|teacher|pupil|curator|historian|captain|"
-    r"skipper|descendants?|ancestor|child|children|baby|babies|volunteer|advocate|resident|"
-    r"residents|coach|player|players|artist|designer|developer|developers|users?"
-)
-_PERSON = re.compile(
-    r"\b(Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Councillor|Councilor|Senator|Captain|Rev)\.?\s+"
-    r"[A-Z]|(?<=[\s(\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'\-\u00c0-\u017f]+"
-    r"|^[A-Z][a-z\u00c0-\u017f]+ [A-Z][a-z\u00c0-\u017f]+(?=,| said| says| told| wrote| who)"
-    r"|^[A-Z]{2,}[A-Z .'\-]*:\s")
-# Capitalised pairs that name places and bodies, not people ("Maritime Museum").
-_NOT_PERSON = re.compile(
-    r"\b(Museum|University|Institute|Institution|College|School|Hospital|Centre|Center|Press|"
-    r"Society|Council|Journal|Review|Point|Bay|Street|Road|Avenue|Park|Bridge|River|Lake|"
-    r"Island|Islands|Trench|Sea|Ocean|Station|Company|Ltd|Inc|Group|Foundation|Trust|Agency|"
-    r"Department|Ministry|Association|Club|Coalition|Garden|Gardens|Church|Hall|Library|"
-    r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way)\b")
-_PERSON_WORD = re.compile(rf"\b({_PERSON_NOUNS})\b", re.I)
-# A proper noun past the sentence's first word: a place, an institution, a journal.
-_PROPER = re.compile(r"(?<=[\s(,\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+")
-_AUTHORS_LIST = re.compile(r"^(?:[A-Z][\w'\-]+ [A-Z]{1,3}, )*[A-Z][\w'\-]+ [A-Z]{1,3}[.,]"
-                           r"|^[A-Z][\w'\-]+, (?:[A-Z]\.\s?)+")
-
-
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
-_INSTITUTION = (r"University|Institute|Institution|College|School|Hospital|Centre|Center|"
-                r"Laboratory|Lab|Museum|Society|Council|Foundation|Agency|Department|Ministry|"
-                r"Clinic|Academy|Trust|Company|Bakery|Press")
-# "published by Dr. X", "a study by X and Y": the agent of a deed, named.
-_AGENT = re.compile(r"\bby\s+(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'\-\u00c0-\u017f]+")
-# "Dr. X (University of Bari, Italy)", "X, of the Y Institute", "X at Y University".
-_AFFILIATION = re.compile(
-    rf"[A-Z][\w'\-\u00c0-\u017f]+\s*(?:\(|,\s*(?:of|from|at)\s|\s(?:of|from|at)\s)"
-    rf"(?:the\s+)?(?:[A-Z][\w'\-\u00c0-\u017f]+\s+)*(?:{_INSTITUTION})\b")
-# What a sentence names: capitalised words past its first, and numbers.
-_NAMED = re.compile(r"(?<=[\s(\"'\u201c,])[A-Z][\w'\-\u00c0-\u017f]+|\b\d[\d,.]*\b")
-
-
-def _has_person(text: str) -> bool:
-    if _PERSON_WORD.search(text):
-        return True
-    return any(not _NOT_PERSON.search(text, m.start(), m.end() + 1) for m in _PERSON.finditer(text))
-
-
-def sentence_flags(text: str, source: Source) -> dict[str, bool]:
-    """What kinds of answer the sentence itself can hold (question-independent)."""
-    return {
-        NUMBER: bool(_HAS_NUMBER.search(text)),
-        TIME: bool(_HAS_TIME.search(text)),
-        PERSON: _has_person(text) or (source.kind == "reference"
-                                       and bool(_AUTHORS_LIST.search(text))),
-        "year": bool(_YEAR.search(text)),
-        PLACE: bool(_PROPER.search(text)),
-        TITLE: source.kind in ("title", "reference"),
-    }
-
-
-_NONE = np.empty(0, dtype=np.int64)
-# Words that name the page and its parts, or ask who said what: they are about the page, not
-# facts the article must state, so they never count as unknown.
-PAGE_WORDS = frozenset(terms(
-    "author authors wrote write written writer blogger columnist journalist reporter publish "
-    "published posted post posts article blog piece column guide story interview essay title "
-    "headline picture image photo caption figure illustration diagram comment comments "
-    "commented commenter commenters reader readers reply replied reference references cite "
-    "cited citation say said says mention mentioned mentions according think thinks thought "
-    "talk talks talked claim claims suggest suggests suggested describe described explain "
-    "explained argue argues argued"))
-
-
-# Verbs of doing a piece of work, whose doer "X by Y" names; of where a person works.
-_DOING = frozenset(terms("lead led leads conduct conducted run ran author authored write wrote "
-                         "written perform performed carry carried head headed direct directed "
-                         "undertake undertook do did done coordinate coordinated"))
-_WORKING = frozenset(terms("work works worked teach teaches taught study studies studied research "
-                           "researches based employed"))
-# Words whose absence says nothing: about the page itself, or light verbs of who did what and
-# where people work, which a paraphrase leaves out ("Who led it?" / "a review by Dr. X").
-NEVER_UNKNOWN = PAGE_WORDS | _DOING | _WORKING | frozenset(terms(
-    "top bottom above below left right first last next previous middle"))
-
-
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return a == b
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1 :]
-
-
-# A question's word counts as found in the article when one of the article's words is this
-# close to it in meaning (lower matches, from 0.6, still count towards ``coverage_syn``).
-KNOWN_SIMILARITY = 0.7
-
-
-@dataclass(frozen=True)
-class Grounding:
-    """How each of the question's own terms is found in the article."""
-
-    spelled: Mapping[str, str]  # a misspelt term -> the article's term it stands for
-    synonyms: Mapping[str, tuple[tuple[str, float], ...]]  # term -> (article term, similarity)
-    unknown: frozenset[str]  # terms found in none of these ways
-
-
-class ArticleTerms:
-    """The article's sentences as term sets, with the look-ups the features need."""
-
-    def __init__(self, sentences: Sequence[Span], sources: Mapping[str, Source],
-                 headers: Sequence[str], vocabulary: Sequence[str]):
-        self.n = len(sentences)
-        self.sentence_terms = [frozenset(terms(s.text)) for s in sentences]
-        self.idf = _idf(self.sentence_terms)
-        self.max_idf = float(np.log(1 + (self.n + 0.5) / 0.5))
-        rows: dict[str, list[int]] = {}
-        for i, ts in enumerate(self.sentence_terms):
-            for t in ts:
-                rows.setdefault(t, []).append(i)
-        self._rows = {t: np.array(r, dtype=np.int64) for t, r in rows.items()}
-        meta_terms: list[frozenset[str]] = []
-        for s, header in zip(sentences, headers, strict=True):
-            src = sources[s.source_id]
-            meta_terms.append(frozenset(terms(" ".join(
-                x for x in (src.label, src.author or "", src.date or "", header) if x))))
-        self.meta_terms = meta_terms
-        meta_rows: dict[str, list[int]] = {}
-        for i, ts in enumerate(meta_terms):
-            for t in ts:
-                meta_rows.setdefault(t, []).append(i)
-        self._meta_rows = {t: np.array(r, dtype=np.int64) for t, r in meta_rows.items()}
-        self.stems = frozenset(self._rows) | frozenset(self._meta_rows)
-        # The article's words by first letter, for fixing a question's spelling.
-        self._by_letter: dict[str, set[str]] = {}
-        for w in vocabulary:
-            self._by_letter.setdefault(w[:1], set()).add(w)
-
-    def rows(self, term: str) -> np.ndarray:
-        return self._rows.get(term, _NONE)
-
-    def meta_rows(self, term: str) -> np.ndarray:
-        return self._meta_rows.get(term, _NONE)
-
-    def idf_of(self, term: str) -> float:
-        return self.idf.get(term, self.max_idf)
-
-    def spelling(self, word: str) -> str | None:
-        """The article's word that ``word`` is a one-letter slip of (words of 5+ letters,
-        same first letter), or None."""
-        if len(word) < 5:
-            return None
-        close = [w for w in self._by_letter.get(word[:1], ()) if _edit_distance_at_most_one(word, w)
-                 and w != word]
-        return close[0] if len(close) == 1 else None
-
-
-def _idf(docs: Sequence[frozenset[str]]) -> dict[str, float]:
-    df: dict[str, int] = {}
-    for d in docs:
-        for t in d:
-            df[t] = df.get(t, 0) + 1
-    n = len(docs)
-    return {t: float(np.log(1 + (n - f + 0.5) / (f + 0.5))) for t, f in df.items()}
-
-
-@lru_cache(maxsize=4096)
-def stem_of(word: str) -> str:
-    found = terms(word)
-    return found[0] if found else word
-
-
-def ground(query: Query, article: ArticleTerms,
-           similar: Callable[[Sequence[str]], Mapping[str, Sequence[tuple[str, float]]]],
-           is_word: Callable[[str], bool] = lambda w: True) -> Grounding:
-    """Find each of the question's content words in the article: as is, as a slip of the
-    pen of one of its words, or as a close synonym (``similar``: word -> article words).
-
-    Only a word the model's vocabulary does not know (``is_word``) is taken for a slip:
-    "osteoprosis" is "osteoporosis", but "caution" is not "caption"."""
-    spelled: dict[str, str] = {}
-    missing: list[str] = []
-    for w in query.surface:
-        t = stem_of(w)
-        if t in article.stems or w.isdigit() or t in NEVER_UNKNOWN:
-            continue
-        fixed = None if is_word(w) else article.spelling(w)
-        if fixed is not None and stem_of(fixed) in article.stems:
-            spelled[t] = stem_of(fixed)
-        else:
-            missing.append(w)
-    found = similar(missing) if missing else {}
-    synonyms: dict[str, tuple[tuple[str, float], ...]] = {}
-    unknown = set()
-    for w in missing:
-        near = tuple((stem_of(v), s) for v, s in found.get(w, ()) if stem_of(v) in article.stems)
-        if near:
-            synonyms[stem_of(w)] = near
-        if not any(s >= KNOWN_SIMILARITY for _, s in near):
-            unknown.add(stem_of(w))
-    return Grounding(spelled, synonyms, frozenset(unknown))
-
-
-@dataclass(frozen=True)
-class SentenceInfo:
-    """Question-independent facts about every sentence of an article, computed once."""
-
-    kinds: np.ndarray  # source kind per sentence (str)
-    flags: dict[str, np.ndarray]  # answer type -> bool per sentence
-    near: dict[str, np.ndarray]  # answer type -> a neighbour in the same source has it
-    low_info: np.ndarray
-    is_question: np.ndarray
-    author_terms: tuple[frozenset[str], ...]  # the source's author's name terms
-    words: tuple[frozenset[str], ...]  # the sentence's words and its source's author's
-    prev: np.ndarray  # the row of the sentence before it in its source, or -1
-    hub: np.ndarray  # mean cosine with its 5 closest other sentences
-    agent: np.ndarray  # "... by Dr. X", "a study by X and Y": who did something is named
-    affiliation: np.ndarray  # "Dr. X (University of Y)", "X, of the Y Institute"
-    vocab_ids: np.ndarray  # (n, L): the sentence's words (and its author's) as vocabulary rows, -1 pads
-    named: tuple[frozenset[str], ...]  # capitalised words past the first, numbers: what it names
-
-    @classmethod
-    def build(cls, sentences: Sequence[Span], sources: Mapping[str, Source],
-              sentence_terms: Sequence[frozenset[str]], vectors: np.ndarray,
-              vocabulary: Sequence[str]) -> SentenceInfo:
-        """``vectors``: the sentences' (bare) embeddings, one row each; ``vocabulary``: the
-        words of the index's vocabulary vectors, in order."""
-        n = len(sentences)
-        row_of = {w: i for i, w in enumerate(vocabulary)}
-        ids = [sorted({row_of[w] for w in words(f"{s.text} {sources[s.source_id].author or ''}")
-                       if w in row_of}) for s in sentences]
-        width = max((len(x) for x in ids), default=0) or 1
-        vocab_ids = np.full((n, width), -1, dtype=np.int64)
-        for i, x in enumerate(ids):
-            vocab_ids[i, : len(x)] = x
-        flag_rows = [sentence_flags(s.text, sources[s.source_id]) for s in sentences]
-        flags = {t: np.array([f[t] for f in flag_rows], dtype=bool) for t in flag_rows[0]} if n else {}
-        near = {}
-        for t, arr in flags.items():
-            nb = np.zeros(n, dtype=bool)
-            for i in range(n):
-                for j in (i - 1, i + 1):
-                    if 0 <= j < n and sentences[j].source_id == sentences[i].source_id and arr[j]:
-                        nb[i] = True
-            near[t] = nb
-        authors = tuple(frozenset(terms(sources[s.source_id].author or "")) for s in sentences)
-        return cls(
-            kinds=np.array([sources[s.source_id].kind for s in sentences]),
-            flags=flags,
-            near=near,
-            low_info=np.array([len(t) < 4 for t in sentence_terms], dtype=bool),
-            is_question=np.array([s.text.rstrip("\"'\u201d)").endswith("?") for s in sentences],
-                                 dtype=bool),
-            author_terms=authors,
-            words=tuple(frozenset(words(s.text)) | frozenset(words(sources[s.source_id].author or ""))
-                        for s in sentences),
-            prev=np.array([i - 1 if i and sentences[i - 1].source_id == s.source_id else -1
-                           for i, s in enumerate(sentences)], dtype=np.int64),
-            hub=_hubness(vectors),
-            agent=np.array([bool(_AGENT.search(s.text)) for s in sentences], dtype=bool),
-            affiliation=np.array([bool(_AFFILIATION.search(s.text)) for s in sentences], dtype=bool),
-            vocab_ids=vocab_ids,
-            named=tuple(frozenset(w.lower() for w in _NAMED.findall(s.text)) for s in sentences),
-        )
-
-
-def _hubness(vectors: np.ndarray, k: int = 5) -> np.ndarray:
-    """Each sentence's mean cosine with its ``k`` closest other sentences: a sentence close to
-    many (a summary, a generic remark) matches many questions a little."""
-    n = len(vectors)
-    if n < 2:
-        return np.zeros(n)
-    sims = vectors @ vectors.T
-    np.fill_diagonal(sims, -np.inf)
-    k = min(k, n - 1)
-    top = -np.sort(-sims, axis=1)[:, :k]
-    return top.mean(axis=1).astype(np.float64)
-
-
-def _term_weights(query: Query, grounding: Grounding, article: ArticleTerms) -> list[tuple[str, float]]:
-    """(term, weight x IDF) for the question's own terms (weight 1) and its context's (0.4),
-    each under the article's spelling of it."""
-    out = []
-    for t, w in [(t, 1.0) for t in query.terms] + [(t, 0.4) for t in query.context_terms]:
-        t = grounding.spelled.get(t, t)
-        out.append((t, w * article.idf_of(t)))
-    return out
-
-
-def coverage(query: Query, grounding: Grounding, article: ArticleTerms, n: int
-             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per sentence: exact coverage, coverage with synonyms, coverage by the source's metadata."""
-    weights = _term_weights(query, grounding, article)
-    total = sum(w for _, w in weights) or 1.0
-    exact = np.zeros(n)
-    syn = np.zeros(n)
-    meta = np.zeros(n)
-    for t, w in weights:
-        rows = article.rows(t)
-        exact[rows] += w
-        hit = np.zeros(n)
-        hit[rows] = 1.0
-        for s, sim in grounding.synonyms.get(t, ()):
-            hit[article.rows(s)] = np.maximum(hit[article.rows(s)], sim)
-        syn += w * hit
-        meta[article.meta_rows(t)] += w
-    return exact / total, syn / total, meta / total
-
-
-def unknown_share(query: Query, grounding: Grounding, article: ArticleTerms) -> float:
-    own = [(t, article.idf_of(grounding.spelled.get(t, t))) for t in query.terms
-           if t not in NEVER_UNKNOWN]
-    total = sum(w for _, w in own)
-    if not total:
-        return 0.0
-    return sum(w for t, w in own if t in grounding.unknown) / total
 
 
 def feature_matrix(
@@ -507,12 +162,12 @@ def feature_matrix(
         if wanted == PERSON and query.focus_verb:
             x[INDEX["agent"]] = float(info.agent[i])
             # "Who led the study?" / "a study by Dr. X": who does a piece of work is its agent.
-            if info.agent[i] and stem_of(query.focus_verb[0]) in _DOING:
+            if info.agent[i] and stem_of(query.focus_verb[0]) in DOING_VERBS:
                 x[INDEX["verb_align"]] = 1.0
         if wanted == PLACE:
             x[INDEX["affiliation"]] = float(info.affiliation[i])
             # "Where does she work?" / "Dr. X (University of Bari)": a person's institution.
-            if info.affiliation[i] and query.focus_verb and stem_of(query.focus_verb[0]) in _WORKING:
+            if info.affiliation[i] and query.focus_verb and stem_of(query.focus_verb[0]) in WORKING_VERBS:
                 x[INDEX["verb_align"]] = 1.0
         if topic_rows is not None:
             x[INDEX["topic_found"]] = 1.0 if topic_rows[i] else -1.0

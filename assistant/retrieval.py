@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import ArticleTerms, SentenceInfo
+from .grounding import ArticleTerms
 from .index import Index, clause_owners
 from .query import Query
+from .sentences import SentenceInfo
 from .text import terms
 from .types import Hit, Source
 

@@ -18,7 +18,8 @@ from .config import Settings
 from .corpus import load_sources
 from .embedding import Embedder, make_embedder
 from .errors import AssistantError, UnknownSourceError
-from .features import FEATURES, feature_matrix, ground, question_features, stem_of
+from .features import FEATURES, feature_matrix, question_features
+from .grounding import ground, stem_of
 from .query import PERSON, TIME, Query, make_query
 from .retrieval import RetrievalOptions, Retriever
 from .types import Answer, Hit, Source, Span

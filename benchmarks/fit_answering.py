@@ -352,7 +352,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                                sorted(weights.items(), key=lambda kv: -abs(kv[1]))))
     if args.dump:
         args.dump.write_text(json.dumps([{**r, "features": dict(zip(QUESTION_FEATURES,
-                                                                     map(float, r["features"])))}
+                                                                     map(float, r["features"]),
+                                                                     strict=True))}
                                          for r in chosen], indent=0), encoding="utf-8")
     if not args.dry_run:
         args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
