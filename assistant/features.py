@@ -14,8 +14,9 @@ Every feature is about the form of the question, the sentence and its place on t
 - the page: the source's kind, whether the question names that part of the page or its
   author, whether it asks who wrote or when was published what this source records.
 
-``CandidateSet`` computes them for the candidate sentences of one question, as a matrix
-whose columns are ``FEATURES``; ``answer_model`` turns a row into a probability.
+``feature_matrix`` computes them for the candidate sentences of one question, as a matrix
+whose columns are ``FEATURES``; ``question_features`` sums up a question and its ranked
+candidates as ``QUESTION_FEATURES``; ``answer_model`` turns both into probabilities.
 """
 
 from __future__ import annotations
