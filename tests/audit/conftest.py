@@ -44,8 +44,9 @@ def app_client(tmp_path_factory: pytest.TempPathFactory):
     from assistant import Assistant, Settings
     from assistant.embedding import HashEmbedder
 
-    index_dir = tmp_path_factory.mktemp("audit-index")
-    assistant = Assistant.load(Settings.from_env(index_dir=index_dir), embedder=HashEmbedder())
+    settings = Settings.from_env(index_dir=tmp_path_factory.mktemp("audit-index"),
+                                 library_dir=tmp_path_factory.mktemp("audit-library"))
+    assistant = Assistant.load(settings, embedder=HashEmbedder())
     with TestClient(app_module.build_app(assistant), raise_server_exceptions=False) as client:
         yield client
 

@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import json
 
-import gradio as gr
 import pytest
 
 from assistant import ui
-from assistant.api_runtime import MAX_BODY_BYTES, UPLOAD_BODY_BYTES
+from assistant.api_runtime import MAX_BODY_BYTES
+from assistant.app_guards import CHAT_UPLOAD_BYTES
+
+from .servers import join_body
 
 AREA = "Chat routes"
 JSON = {"content-type": "application/json"}
-
-
-def _handlers(app_client) -> dict[str, int]:
-    """The page's event handlers by name -> their fn_index, from its config."""
-    config = app_client.get("/config").json()
-    return {d["api_name"]: d["id"] for d in config["dependencies"]}
 
 
 def _join(fn_index: object, data: object = None) -> bytes:
@@ -118,7 +114,7 @@ def _chunks(total: int, size: int = 256 * 1024):
     pytest.param("/gradio_api/cancel",
                  {"content": _chunks(20 * MAX_BODY_BYTES), "headers": JSON},
                  id="cancel 20 MB chunked"),
-    pytest.param("/gradio_api/upload", {"files": {"files": ("page.html", b"a" * UPLOAD_BODY_BYTES)}},
+    pytest.param("/gradio_api/upload", {"files": {"files": ("page.html", b"a" * CHAT_UPLOAD_BYTES)}},
                  id="upload of 5 MB + the form"),
     pytest.param("/gradio_api/upload", {"content": _chunks(100 * MAX_BODY_BYTES),
                                          "headers": {"content-type": "multipart/form-data; "
@@ -149,17 +145,12 @@ def test_a_refused_over_long_question_is_kept_only_as_far_as_shown(assistant):
 # -- what the page itself does still works --------------------------------------------------
 
 def test_the_page_joins_the_queue_to_answer(app_client):
-    handlers = _handlers(app_client)
-    data = ["Which cells break down bone?", list(ui.FILTERS), None]
-    r = app_client.post("/gradio_api/queue/join", content=_join(handlers["respond"], data),
-                        headers=JSON)
+    body = join_body(app_client.get("/config").json(), "respond", "Which cells break down bone?")
+    r = app_client.post("/gradio_api/queue/join", json=body)
     assert r.status_code == 200 and r.json()["event_id"]
 
 
-def test_an_example_question_is_loaded_through_the_queue(assistant):
+def test_every_handler_of_the_page_runs_through_the_queue_and_is_private(assistant):
     page = ui.build_ui(assistant)
-    example = next(f for f in page.fns.values() if f.name == "example_question")
-    assert example.queue and example.api_visibility == "private"
-    assert example.fn(0) == assistant.examples()[0]
-    for bad in (-1, 10**6, "0", True, None):
-        assert example.fn(bad) == gr.skip()  # the question box is left as it is
+    assert page.fns and all(fn.queue for fn in page.fns.values())
+    assert {fn.api_visibility for fn in page.fns.values()} == {"private"}

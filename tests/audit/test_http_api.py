@@ -101,6 +101,23 @@ def test_what_is_not_there_is_a_404(app_client, path):
     assert "root:" not in r.text
 
 
+def test_an_article_over_5_mb_is_a_413_read_no_further(app_client):
+    page = b"A sentence about bone. " * (5 * 1024 * 1024 // 23 + 1)
+    r = app_client.post("/api/articles", content=page, headers={"content-type": "text/plain"})
+    assert r.status_code == 413 and "5 MB" in r.json()["detail"]
+
+
+def test_a_saved_page_over_1_mb_but_under_5_mb_is_taken(app_client):
+    style = "".join(f".c{i} {{ margin: {i % 7}px; color: #{i % 4096:03x}; }}\n"
+                    for i in range(40_000))  # a saved page's inline styles: 1.5 MB
+    body = "".join(f"<p>Paragraph {i} says that bone cells renew.</p>" for i in range(20))
+    page = (f"<html><head><title>Bones</title><style>{style}</style></head>"
+            f"<body><h1>Bones</h1>{body}</body></html>").encode()
+    assert 1024 * 1024 < len(page) < 5 * 1024 * 1024
+    r = app_client.post("/api/articles", content=page, headers={"content-type": "text/html"})
+    assert r.status_code == 201, r.text[:300]
+
+
 def test_a_bad_batch_item_is_reported_in_place_and_the_rest_answered(app_client):
     r = app_client.post("/api/answer/batch", json={"questions": [QUESTION, "", QUESTION]})
     answers = r.json()["answers"]

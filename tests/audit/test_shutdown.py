@@ -16,11 +16,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant import ui
 from assistant.downloads import PREFIX
 from assistant.http_server import GRACEFUL_SHUTDOWN
 
-from .servers import fake_model_server
+from .servers import fake_model_server, join_body
 
 AREA = "Start-up and shutdown"
 pytestmark = pytest.mark.e2e
@@ -99,9 +98,7 @@ def test_sigterm_with_a_request_head_half_sent_and_a_keep_alive_idle(tmp_path):
 def _ask_in_the_chat(url: str, question: str) -> None:
     """Ask as the page does: join the queue with the respond handler, read the stream."""
     config = httpx.get(url + "/config", timeout=10).json()
-    fn_index = next(d["id"] for d in config["dependencies"] if d["api_name"] == "respond")
-    body = {"data": [question, list(ui.FILTERS), None], "fn_index": fn_index,
-            "session_hash": "sheets", "event_data": None, "trigger_id": 1}
+    body = join_body(config, "respond", question, session_hash="sheets")
     assert httpx.post(url + "/gradio_api/queue/join", json=body, timeout=10).status_code == 200
     with httpx.stream("GET", url + "/gradio_api/queue/data?session_hash=sheets",
                       timeout=30) as r:
@@ -127,7 +124,8 @@ def test_the_sheets_folder_is_swept_at_start_and_removed_on_sigterm(tmp_path):
 
 def _start(tmp_path: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "ASSISTANT_EMBEDDER": "hash", "HF_HUB_OFFLINE": "1",
-           "ASSISTANT_INDEX_DIR": str(tmp_path / "index"), "GRADIO_ANALYTICS_ENABLED": "False"}
+           "ASSISTANT_INDEX_DIR": str(tmp_path / "index"),
+           "ASSISTANT_LIBRARY_DIR": str(tmp_path / "library"), "GRADIO_ANALYTICS_ENABLED": "False"}
     # Ctrl-C as from a terminal: a shell may start the test runner with SIGINT ignored,
     # which the server would inherit.
     return subprocess.Popen(
