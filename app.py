@@ -51,13 +51,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def build_app(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860,
               cors_origins: Sequence[str] = (), workers: int = 2, allow_fetch: bool = False,
               allow_delete: bool = False) -> FastAPI:
-    """The API app with the Gradio UI mounted at "/"; both serve one article library."""
+    """The API app with the Gradio UI mounted at "/"; both serve one article library.
+
+    The whole app sits behind the guards of ``assistant.app_guards``: every body bounded
+    (``BodyLimit``) and the chat's routes refusing what Gradio would answer with a 500
+    (``ChatGuard``)."""
     import inspect
 
     import gradio as gr
 
     from assistant import ui
     from assistant.api import create_app
+    from assistant.app_guards import CHAT_UPLOAD_BYTES, BodyLimit, ChatGuard
     from assistant.library import Library
 
     library = Library(assistant.settings, bundled=assistant)
@@ -65,13 +70,26 @@ def build_app(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860
                      allow_fetch=allow_fetch, allow_delete=allow_delete)
     params = inspect.signature(gr.mount_gradio_app).parameters
     options: dict[str, Any] = {"server_name": host, "server_port": port, "ssr_mode": False,
-                               "mcp_server": False, **ui.page_options()}
+                               "mcp_server": False, "max_file_size": CHAT_UPLOAD_BYTES,
+                               **ui.page_options()}
     options = {k: v for k, v in options.items() if k in params}
-    return gr.mount_gradio_app(app, ui.build_ui(assistant, library=library), path="/", **options)
+    page = ui.build_ui(assistant, library=library)
+    app = gr.mount_gradio_app(app, page, path="/", **options)
+    app.add_middleware(ChatGuard, queued_handlers=[i for i, fn in page.fns.items() if fn.queue])
+    app.add_middleware(BodyLimit)  # outermost: before anything reads a body
+    return app
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+    """Serve until SIGTERM or Ctrl-C; Ctrl-C while starting up is a quiet exit 130."""
+    try:
+        return _serve(parse_args(argv))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _serve(args: argparse.Namespace) -> int:
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -83,10 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.access_log:
         logging.getLogger("uvicorn.access").setLevel(logging.INFO)
 
-    import uvicorn
+    from assistant import Assistant, AssistantError, Settings, downloads
+    from assistant.http_server import serve
 
-    from assistant import Assistant, AssistantError, Settings
-
+    downloads.sweep_leftovers()  # sheets of servers that are gone
     overrides = {"threads": args.threads} if args.threads else {}
     try:
         assistant = Assistant.load(Settings.from_env(**overrides))
@@ -100,8 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("serving on http://%s:%d (API docs at /docs)", args.host, args.port)
     # Uvicorn's lines go through the logging set up above (log_config=None), at the levels
     # set there (log_level=None): its start-up chatter only with --log-level debug.
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, log_level=None,
-                access_log=args.access_log)
+    serve(app, host=args.host, port=args.port, access_log=args.access_log,
+          on_stop=downloads.remove_process_folder)
     return 0
 
 

@@ -25,6 +25,7 @@ from .api_docs import install_docs
 from .api_runtime import (
     MAX_BODY_BYTES,
     AnswerBatcher,
+    MethodGuard,
     RequestGuard,
     SafeJSONResponse,
     ServerBusy,
@@ -40,8 +41,8 @@ from .service import AskRequest, Assistant
 from .validation import check_history, check_k, check_kinds, check_question
 
 __all__ = [
-    "MAX_BATCH", "MAX_BODY_BYTES", "MAX_QUESTION_CHARS", "AnswerBatcher", "RequestGuard",
-    "SafeJSONResponse", "ServerBusy", "create_app",
+    "MAX_BATCH", "MAX_BODY_BYTES", "MAX_QUESTION_CHARS", "AnswerBatcher", "MethodGuard",
+    "RequestGuard", "SafeJSONResponse", "ServerBusy", "create_app",
 ]
 
 log = logging.getLogger(__name__)
@@ -408,6 +409,7 @@ def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
     install_docs(app)
     app.add_middleware(RequestGuard, uploads={
         "/api/articles": (UPLOAD_MAX_BYTES, tuple(UPLOAD_TYPES))})
+    app.add_middleware(MethodGuard, routes=lambda: app.router.routes)
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -469,17 +471,23 @@ def create_app(assistant: Assistant, *, cors_origins: Sequence[str] = (),
               response_model_exclude_unset=True, tags=["questions"], responses=POST_ERRORS)
     async def answer_batch(body: Annotated[BatchRequest, Body(openapi_examples=BATCH_EXAMPLES)]
                            ) -> dict[str, Any]:
-        """Up to 100 answers in order; a bad item gets {question, error} in its place."""
+        """Up to 100 answers in order; a bad item gets {question, error} in its place.
+
+        The questions wait in the same bounded queue as /api/answer's, served in turn with
+        other requests' questions; a batch that does not fit is a 503 with Retry-After.
+        """
         items = [_batch_item(q) for q in body.questions]
         asked = [i for i in items if isinstance(i, AskRequest)]
         target = await article_of(body.article)
-        results = iter(await in_worker(target.ask_many, asked) if asked else [])
+        results = iter(await batcher.ask_many(asked, target))
         out: list[dict[str, Any]] = []
         for item in items:
             if not isinstance(item, AskRequest):
                 out.append(item)
                 continue
             result = next(results)
+            if isinstance(result, Exception) and not isinstance(result, AssistantError):
+                raise result  # a bug in the core: a 500, logged
             if isinstance(result, AssistantError):
                 out.append({"question": _printable(item.question), "error": str(result)})
             else:

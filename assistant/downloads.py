@@ -6,8 +6,10 @@ must not let them pile up, nor share a folder with other processes on the machin
 * each process gets its own folder, ``tempfile.mkdtemp(prefix="article-assistant-sheets-<pid>-")``
   (a fresh name, mode 0700), made on first use and removed when the interpreter exits;
 * atexit hooks do not run when a process is killed, nor when uvicorn stops on SIGTERM (it
-  re-raises the signal after its graceful shutdown), so making a folder first removes the
-  folders of this user's processes that are gone: leftovers never outlive the next start;
+  re-raises the signal after its graceful shutdown), so the server removes its folder
+  itself when it stops (``remove_process_folder``), sweeps the folders of this user's
+  processes that are gone when it starts (``sweep_leftovers``), and making a folder sweeps
+  too: leftovers of a killed process never outlive the next start;
 * a file lives in a subfolder named by its content hash, so the reader still downloads
   ``qa-sheet.md`` while sessions never overwrite each other's files, and the same
   conversation reuses its file;
@@ -48,11 +50,26 @@ def process_folder() -> Path:
     with _lock:
         folder = _folders.get(pid)
         if folder is None or not folder.is_dir():
-            sweep(Path(tempfile.gettempdir()))
+            sweep_leftovers()
             folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{pid}-"))
             _folders[pid] = folder
             atexit.register(_remove, folder, pid)
         return folder
+
+
+def remove_process_folder() -> None:
+    """Remove this process's folder now, if it made one: the server calls this when it
+    stops, since a SIGTERM shutdown skips the atexit hook."""
+    with _lock:
+        folder = _folders.pop(os.getpid(), None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def sweep_leftovers() -> int:
+    """``sweep`` the system temp folder: the server calls this when it starts, so a
+    stopped server's sheets do not wait for the next server's first answer."""
+    return sweep(Path(tempfile.gettempdir()))
 
 
 def _remove(folder: Path, pid: int) -> None:

@@ -245,14 +245,17 @@ def ask_turn(
     The turn keeps the question as typed, lone surrogates shown as U+FFFD (unsendable)."""
     question, typed = printable(question), question
     kinds = kinds_for(labels)
+    # A refused question is kept only as far as the chat shows it: the session holds its
+    # turns, and must not hold an over-long question (up to the 1 MB body limit) whole.
+    refused = question[:_SHOWN_CHARS + 1]
     if kinds == ():
-        return Turn(question, error="Tick at least one source to search: the post, the "
-                                    "reference or the reader comments.")
+        return Turn(refused, error="Tick at least one source to search: the post, the "
+                                   "reference or the reader comments.")
     history = [t.question for t in turns if t.answer]
     try:
         return Turn(question, answer=assistant.ask(typed, history=history, kinds=kinds))
     except InvalidQuestionError as exc:
-        return Turn(question, error=f"I can\u2019t take that question: {exc}.")
+        return Turn(refused, error=f"I can\u2019t take that question: {exc}.")
     except AssistantError as exc:
         log.warning("question not answered: %s", exc)
         return Turn(question, error=f"Sorry, I can\u2019t answer right now: {exc}")

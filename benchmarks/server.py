@@ -3,7 +3,7 @@
 Shared by the load test (``benchmarks.load_api``) and the browser tests (``tests.e2e.browser``)::
 
     with app_server(log_path, timeout=240) as app:
-        httpx.get(app.url + "/api/health")   # app.pid is the server's process id
+        httpx.get(app.url + "/api/health")   # app.pid is the server's process id, app.process its Popen
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ STOP_TIMEOUT = 15.0  # seconds between terminate and kill
 class RunningApp:
     url: str  # e.g. http://127.0.0.1:41234 (no trailing slash)
     pid: int
+    process: subprocess.Popen[bytes] | None = None  # to signal it or wait for its exit
 
 
 def free_port() -> int:
@@ -74,7 +75,7 @@ def app_server(log_path: Path, *, args: Sequence[str] = (), env: Mapping[str, st
                     tail = log_path.read_text(errors="replace")[-LOG_TAIL_CHARS:]
                     raise error(f"app.py did not start (exit {proc.poll()}):\n{tail}")
                 time.sleep(poll)
-            yield RunningApp(url, proc.pid)
+            yield RunningApp(url, proc.pid, proc)
         finally:
             proc.terminate()
             try:

@@ -208,3 +208,18 @@ def test_concurrent_answers_are_micro_batched_on_a_bounded_pool(assistant, monke
     assert sum(n for n, _ in calls) == 40
     assert len(calls) < 40 and max(n for n, _ in calls) <= 16
     assert len({name for _, name in calls}) <= workers  # 40 requests, never more threads
+
+
+def test_405_and_allow_come_from_the_routes_so_routes_added_later_are_covered(assistant):
+    app = create_app(assistant)
+
+    @app.delete("/api/things/{thing_id}")
+    async def delete_thing(thing_id: str) -> dict[str, str]:
+        return {"deleted": thing_id}
+
+    with TestClient(app) as c:
+        assert c.delete("/api/things/a").json() == {"deleted": "a"}
+        r = c.get("/api/things/a")
+        assert r.status_code == 405 and r.headers["allow"] == "DELETE"
+        assert c.head("/api/health").status_code == 200
+        assert c.get("/api/nothing-here").status_code == 404
