@@ -49,3 +49,31 @@ def test_parts_of_the_page():
 def test_yes_no_topic_is_the_plain_subject_only(question, subject, topic):
     q = make_query(question)
     assert (q.yes_no_subject, q.yes_no_topic) == (subject, topic)
+
+
+@pytest.mark.parametrize(
+    "question, kind, thing, verb",
+    [
+        ("How many grams of inulin did they take?", "number", ("grams",), ()),
+        ("Who paid for the research?", "person", (), ("paid",)),
+        ("Where does Nora Lindgren live?", "place", (), ("live",)),
+        ("When did Josiah Penrose die?", "time", (), ("die",)),
+        ("Which company made the first hub dynamo?", "place", ("company",), ()),
+        ("What kind of fertiliser should I use?", None, ("fertiliser",), ()),
+        ("What is the capital of Italy?", None, ("capital",), ()),
+        ("How tall is the lighthouse?", "number", ("tall",), ()),
+        ("What is the title of the post?", "title", (), ()),  # answered by the page's title
+        ("Who wrote this post?", "person", (), ()),  # answered by the byline
+    ],
+)
+def test_what_is_asked_follows_the_form_of_the_question(question, kind, thing, verb):
+    q = make_query(question)
+    assert (q.answer_type, q.focus, q.focus_verb) == (kind, thing, verb)
+
+
+def test_who_wrote_and_when_published_follow_the_conversation():
+    q = make_query("And who are its authors?", ["What is the DOI of the cited paper?"])
+    assert q.author_of == "paper"  # the cited paper, not the post
+    assert make_query("Who wrote this blog post?").author_of == "post"
+    assert make_query("What year did the study come out?").published_of == "paper"
+    assert make_query("In what year was it published?").year
