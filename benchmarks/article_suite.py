@@ -140,6 +140,7 @@ def risk_coverage(records: Sequence[Asked], threshold: float) -> dict[str, Any]:
             points.append({"coverage": round(k / n, 4), "accuracy": round(right / k, 4),
                            "confidence": round(r.confidence, 4)})
     answered = [r for r in records if not r.abstained]
+    best = best_threshold(records)
     # Area under the risk (1 - accuracy) - coverage curve, per question: lower is better.
     risks, wrong = [], 0
     for k, r in enumerate(order, start=1):
@@ -156,8 +157,26 @@ def risk_coverage(records: Sequence[Asked], threshold: float) -> dict[str, Any]:
             "answered": len(answered),
         },
         "accuracy_at_full_coverage": round(sum(r.hit_if_answered for r in records) / max(n, 1), 4),
+        "best_threshold_in_hindsight": best,
         "aurc": round(float(np.mean(risks)), 4) if risks else None,
     }
+
+
+def best_threshold(records: Sequence[Asked]) -> dict[str, float] | None:
+    """The threshold that would have given these questions the most right overall, chosen
+    after seeing them: not a fair figure, but it tells a threshold problem (it would reach
+    the target) from a ranking problem (no threshold does)."""
+    if not records:
+        return None
+    cuts = sorted({r.confidence for r in records}) + [float("inf")]
+
+    def right(t: float) -> int:
+        return sum((r.confidence >= t and r.hit_if_answered) if r.answerable else r.confidence < t
+                   for r in records)
+
+    t = max(cuts, key=lambda c: (right(c), -abs(c - 0.5)))
+    return {"threshold": round(t, 4) if t != float("inf") else None,
+            "right_overall": round(right(t) / len(records), 4)}
 
 
 def reliability(records: Sequence[Asked], bins: int = 10) -> dict[str, Any]:

@@ -144,6 +144,15 @@ def tuning_table(articles: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+def _hindsight(rc: Mapping[str, Any]) -> str:
+    best = rc.get("best_threshold_in_hindsight")
+    if not best:
+        return ""
+    at = "never answering" if best["threshold"] is None else f"threshold {best['threshold']:g}"
+    return (f" The best threshold chosen after seeing these questions ({at}) would give right "
+            f"overall {_f(best['right_overall'])}: what moving the threshold alone can do.")
+
+
 def risk_coverage_lines(articles: Mapping[str, Any]) -> list[str]:
     rc = (articles.get("risk_coverage") or {}).get("heldout")
     if not rc:
@@ -154,7 +163,7 @@ def risk_coverage_lines(articles: Mapping[str, Any]) -> list[str]:
         f"answerable): answering every question (abstention off), {_f(rc['accuracy_at_full_coverage'])} "
         f"of answers are right; the shipped threshold ({op['threshold']:g}) answers "
         f"{op['answered']} ({_f(op['coverage'])} coverage), {_f(op['accuracy'])} of them right; "
-        f"area under the risk-coverage curve {_f(rc['aurc'])} (lower is better).",
+        f"area under the risk-coverage curve {_f(rc['aurc'])} (lower is better).{_hindsight(rc)}",
         "",
         "| coverage | accuracy of the answers given | confidence at least |",
         "|---:|---:|---:|",
@@ -185,6 +194,12 @@ def article_lines(articles: Mapping[str, Any]) -> list[str]:
     """The summary's section on the evaluation suite."""
     model = articles.get("model") or {}
     fitted_on = model.get("fitted_on") or []
+    written = ((articles.get("pooled") or {}).get("tuning") or {}).get("assistant", {}).get("questions")
+    cv_n = model.get("questions")
+    extra = (f"{cv_n} questions, {cv_n - written} more than the {written} written ones measured "
+             "here: the fit adds questions of its own (off-topic ones), so CV and in-sample "
+             "figures are not on the same questions" if cv_n and written and cv_n != written
+             else f"{cv_n or '?'} questions")
     lines = [
         f"Every article of the suite, the assistant as shipped (answer model fitted "
         f"{model.get('fitted', '?')} on {len(fitted_on)} tuning sets, threshold "
@@ -201,9 +216,8 @@ def article_lines(articles: Mapping[str, Any]) -> list[str]:
         "",
         "**Tuning articles**: the answer model was fitted on them, so in-sample figures are "
         "optimistic; CV = leave one tuning article out (the model's own report, "
-        f"`{model.get('cv_method') or 'cross-validation'}`, over the {model.get('questions', '?')} "
-        "questions the fit used, which may include questions of its own besides the written "
-        "ones; cited correctly and verbatim are not part of it).",
+        f"`{model.get('cv_method') or 'cross-validation'}`, over {extra}; cited correctly and "
+        "verbatim are not part of it).",
         "",
         *tuning_table(articles),
         "",

@@ -243,7 +243,7 @@ def _per_article(ax: Any, articles: dict[str, Any]) -> None:
     ax.set_xlabel("right overall: (right answers + right abstentions) / all questions",
                   fontsize=8)
     ax.set_title("per article: assistant vs baseline", fontsize=10)
-    ax.legend(fontsize=7, loc="lower right")
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.07), ncol=2, frameon=False)
 
 
 def _calibration(ax: Any, articles: dict[str, Any]) -> None:

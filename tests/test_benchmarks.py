@@ -202,6 +202,9 @@ def test_risk_coverage_answers_the_most_confident_first_and_marks_the_shipped_po
     assert rc["operating_point"] == {"threshold": 0.5, "coverage": round(4 / 6, 4),
                                      "accuracy": 0.5, "answered": 4}
     assert rc["accuracy_at_full_coverage"] == 0.5
+    # in hindsight, answering down to 0.2 gets q1 q4 q5 and declines q6: 4 of 6 right (any
+    # higher threshold gets 3 at most)
+    assert rc["best_threshold_in_hindsight"] == {"threshold": 0.2, "right_overall": round(4 / 6, 4)}
     assert (rc["questions"], rc["answerable"]) == (6, 4)
 
 
