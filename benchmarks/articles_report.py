@@ -122,15 +122,16 @@ def tuning_table(articles: Mapping[str, Any]) -> list[str]:
     """Tuning articles: cross-validated first (the fair figure), in-sample next to it."""
     per = articles.get("articles") or {}
     cv_head = " | ".join(f"CV {c}" for c in ("hit", "abstain", "false abstain", "right"))
-    lines = [f"| tuning article | questions | {cv_head} | in-sample hit | in-sample right "
-             "| in-sample verbatim | baseline right |",
-             "|---|---:|" + "---:|" * (len(CV_COLS) + 4)]
+    lines = [f"| tuning article | questions | {cv_head} | in-sample hit | in-sample abstain "
+             "| in-sample right | in-sample verbatim | baseline right |",
+             "|---|---:|" + "---:|" * (len(CV_COLS) + 5)]
     for name, r in per.items():
         if r["split"] != "tuning":
             continue
         m = r["assistant"]
         lines.append(f"| {name} | {m['questions']} | {_row(r.get('cross_validated'), CV_COLS)} | "
-                     f"{_f(m['answer_hit'])} | {_f(m['right_overall'])} | "
+                     f"{_f(m['answer_hit'])} | {_f(m['abstain_on_unanswerable'])} | "
+                     f"{_f(m['right_overall'])} | "
                      f"{m['verbatim_violations']} | {_f(r[BASELINE]['right_overall'])} |")
     pool = (articles.get("pooled") or {}).get("tuning")
     if pool:
@@ -139,7 +140,8 @@ def tuning_table(articles: Mapping[str, Any]) -> list[str]:
         n = f"{m['questions']} (CV: {cv_n})" if cv_n else str(m["questions"])
         lines.append(f"| **pooled tuning** | {n} | "
                      f"{_row(pool.get('cross_validated'), CV_COLS)} | {_f(m['answer_hit'])} | "
-                     f"{_f(m['right_overall'])} | {m['verbatim_violations']} | "
+                     f"{_f(m['abstain_on_unanswerable'])} | {_f(m['right_overall'])} | "
+                     f"{m['verbatim_violations']} | "
                      f"{_f(pool[BASELINE]['right_overall'])} |")
     return lines
 
