@@ -15,7 +15,7 @@ import argparse
 import json
 import logging
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,13 +24,12 @@ from assistant.config import Settings
 from assistant.embedding import Embedder, HashEmbedder, make_embedder
 from assistant.evaluation import read_gold, run
 
-from .common import DATA_DIR, DEV, FOLLOWUPS, HELDOUT, ROOT
+from .common import DATA_DIR, DEV, FOLLOWUPS, HELDOUT, ROOT, UNSEEN
 
 log = logging.getLogger(__name__)
 
 ARTICLES_DIR = DATA_DIR / "articles"
 PAGES_DIR = ROOT / "tests" / "fixtures" / "pages"
-UNSEEN = DATA_DIR / "unseen.jsonl"
 SPLIT = json.loads((ARTICLES_DIR / "split.json").read_text(encoding="utf-8"))
 
 
@@ -90,7 +89,7 @@ def assistant_for(item: EvalArticle, embedder: Embedder, workdir: Path, **option
     return Assistant.load(settings, embedder=embedder, **options)
 
 
-def right_overall(metrics: dict[str, Any], gold: Sequence[dict[str, Any]]) -> float:
+def right_overall(metrics: Mapping[str, Any], gold: Sequence[Mapping[str, Any]]) -> float:
     """(right answers + right abstentions) / all questions: hit with evidence, or abstained
     on an unanswerable one."""
     n_ans = sum(1 for g in gold if g["answerable"])

@@ -27,6 +27,9 @@ PYTHON = sys.executable
 HELDOUT = DATA_DIR / "heldout.jsonl"
 # A few follow-up questions whose pronoun only the history resolves (the ablation probe).
 FOLLOWUPS = DATA_DIR / "followups.jsonl"
+# The bundled article's questions written later by someone who saw neither the assistant nor
+# its answers: held out (benchmarks/data/articles/SPLIT.md).
+UNSEEN = DATA_DIR / "unseen.jsonl"
 
 
 def now() -> str:

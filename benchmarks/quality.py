@@ -2,8 +2,9 @@
 
     python -m benchmarks.quality [--quick] [--embedder minilm|hash]
 
-Every system answers every question of ``benchmarks/data/dev.jsonl`` (and ``heldout.jsonl``
-and ``followups.jsonl`` when present) and is scored with the metrics of the scorer
+Every system answers every question of the bundled article's sets in ``benchmarks/data/``
+(``dev.jsonl``, ``heldout.jsonl`` and ``followups.jsonl``, which tuned the assistant, and the
+held-out ``unseen.jsonl``, when present) and is scored with the metrics of the scorer
 (``benchmarks/scoring.py``). Writes ``benchmarks/results/quality.json`` and each system's
 answers as JSON lines under ``benchmarks/results/answers/`` so any figure can be rechecked
 with ``python -m benchmarks.scoring`` itself.
@@ -26,7 +27,17 @@ from assistant.embedding import Embedder, HashEmbedder, MiniLMEmbedder, make_emb
 from assistant.types import Answer, Source
 
 from .baselines import all_baselines, variant_baselines
-from .common import DEV, FOLLOWUPS, HELDOUT, RESULTS_DIR, TMP_DIR, machine, now, write_json
+from .common import (
+    DEV,
+    FOLLOWUPS,
+    HELDOUT,
+    RESULTS_DIR,
+    TMP_DIR,
+    UNSEEN,
+    machine,
+    now,
+    write_json,
+)
 from .scoring import read_jsonl, score
 
 log = logging.getLogger(__name__)
@@ -55,11 +66,6 @@ class Ablation:
 ABLATIONS = (
     Ablation("assistant/dense-only", "no BM25: dense retrieval only", {"lexical": False}),
     Ablation("assistant/lexical-only", "no embeddings: BM25 and term overlap only", {"dense": False}),
-    Ablation(
-        "assistant/no-sentence-stage",
-        "quotes scored by their chunk's similarity, no per-sentence scoring",
-        {"sentence_stage": False},
-    ),
     Ablation(
         "assistant/no-clauses",
         "long sentences matched whole only, not also on their clauses",
@@ -168,7 +174,7 @@ def evaluate(
 
 
 DESCRIPTIONS = {
-    "assistant": "the assistant as shipped (hybrid retrieval, sentence stage, abstention)",
+    "assistant": "the assistant as shipped (hybrid retrieval, fitted answer model, abstention)",
     "bm25-paragraph": "top-1 paragraph by BM25 (rank-bm25), never abstains",
     "dense-paragraph": "top-1 paragraph by MiniLM cosine (FAISS IndexFlatIP), never abstains",
     "dense-sentences": "top-2 sentences by MiniLM cosine (FAISS IndexFlatIP), never abstains",
@@ -213,7 +219,7 @@ def run(*, embedder_name: str = "minilm", quick: bool = False) -> dict[str, Any]
         systems.extend(got)
         missing.update(miss)
 
-    sets = {"dev": DEV, "heldout": HELDOUT, "followups": FOLLOWUPS}
+    sets = {"dev": DEV, "heldout": HELDOUT, "followups": FOLLOWUPS, "unseen": UNSEEN}
     sets = {name: path for name, path in sets.items() if path.is_file()}
     result: dict[str, Any] = {
         "generated": now(),

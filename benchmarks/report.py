@@ -1,21 +1,31 @@
 """The results JSON files → one summary: targets held or not, and Markdown tables.
 
-    python -m benchmarks.report      # rebuild summary.json, summary.md and summary.png
+    python -m benchmarks.report      # rebuild summary.json, summary.md, summary.png, articles.png
 
-Reads ``quality.json``, ``speed.json`` and, when the API helper's load test has run,
-``load_api.json``; any of them may be missing (the summary says so).
+Reads ``quality.json``, ``speed.json``, ``articles.json`` (the evaluation suite of many
+articles) and, when the API helper's load test has run, ``load_api.json``; any of them may be
+missing (the summary says so).
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
+from .articles_report import article_lines, article_summary, article_targets
 from .common import RESULTS_DIR, now, read_json, write_json
 
 log = logging.getLogger(__name__)
 
 MAIN_SYSTEMS = ("assistant", "bm25-paragraph", "dense-paragraph", "dense-sentences")
+# What each of the bundled article's sets was used for (benchmarks/data/articles/SPLIT.md).
+SET_ROLES = {
+    "dev": "tuning: the answer model was fitted on it",
+    "heldout": "tuning: looked at in earlier sessions, and the answer model was fitted on it",
+    "followups": "tuning: the answer model was fitted on it",
+    "unseen": "held out: never tuned on",
+}
 
 
 def load_targets(load: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -54,6 +64,7 @@ def targets(
     speed: dict[str, Any] | None,
     quality: dict[str, Any] | None,
     load: dict[str, Any] | None = None,
+    articles: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Each stated target with the measured figure and whether it holds."""
     rows: list[dict[str, Any]] = []
@@ -112,7 +123,7 @@ def targets(
                     "holds": a["verbatim_violations"] == 0,
                 }
             )
-    return rows + load_targets(load)
+    return rows + load_targets(load) + article_targets(articles, speed)
 
 
 def _fmt(x: Any) -> str:
@@ -132,7 +143,7 @@ def quality_tables(quality: dict[str, Any]) -> list[str]:
         scores = data["scores"]
         lines += [
             f"**{set_name}** ({data['questions']} questions, {data['answerable']} answerable; "
-            f"`{data['gold']}`)",
+            f"`{data['gold']}`; {SET_ROLES.get(set_name, 'role not recorded')})",
             "",
             "| system | " + " | ".join(cols) + " | median words |",
             "|---|" + "---:|" * (len(cols) + 1),
@@ -147,7 +158,7 @@ def quality_tables(quality: dict[str, Any]) -> list[str]:
         lines.append("")
     missing = quality.get("missing_switches") or {}
     if missing:
-        lines.append("Ablations not run (the core exposes no switch for them yet):")
+        lines.append("Ablations left out (the core has no such switch):")
         lines += [f"- {name}: needs {', '.join(need)}" for name, need in missing.items()]
         lines.append("")
     return lines
@@ -242,46 +253,60 @@ def markdown(summary: dict[str, Any]) -> str:
     for t in summary["targets"]:
         lines.append(f"| {t['target']} | {t['measured']} | {'yes' if t['holds'] else '**no**'} |")
     lines.append("")
+    if summary.get("articles"):
+        lines += ["### Articles: the evaluation suite (`benchmarks/article_suite.py`)", "",
+                  *article_lines(summary["articles"])]
     if summary.get("quality"):
-        lines += ["### Quality", "", *quality_tables(summary["quality"])]
+        lines += ["### Quality on the bundled article (`benchmarks/quality.py`)", "",
+                  *quality_tables(summary["quality"])]
     if summary.get("speed"):
         lines += ["### Speed", "", *speed_tables(summary["speed"])]
     if summary.get("load_api"):
         lines += ["### HTTP API under load (`benchmarks/load_api.py`)", ""]
         lines += load_api_lines(summary["load_api"])
-    missing = [n for n in ("quality", "speed", "load_api") if not summary.get(n)]
+    missing = [n for n in ("articles", "quality", "speed", "load_api") if not summary.get(n)]
     if missing:
         lines.append(f"Not measured in this run: {', '.join(missing)}.")
     return "\n".join(lines) + "\n"
 
 
-def build_summary() -> dict[str, Any]:
-    quality = read_json(RESULTS_DIR / "quality.json")
-    speed = read_json(RESULTS_DIR / "speed.json")
-    load = read_json(RESULTS_DIR / "load_api.json")
-    machine = (speed or quality or {}).get("machine")
+def build_summary(results_dir: Path = RESULTS_DIR) -> dict[str, Any]:
+    quality = read_json(results_dir / "quality.json")
+    speed = read_json(results_dir / "speed.json")
+    load = read_json(results_dir / "load_api.json")
+    articles = read_json(results_dir / "articles.json")
+    machine = (speed or quality or articles or {}).get("machine")
     return {
         "generated": now(),
         "machine": machine,
-        "targets": targets(speed, quality, load),
+        "targets": targets(speed, quality, load, articles),
+        "articles": articles,
         "quality": quality,
         "speed": speed,
         "load_api": load,
     }
 
 
-def write_all() -> dict[str, Any]:
-    """summary.json, summary.md and summary.png from the results present."""
-    from .plot import plot
+def summary_json(summary: dict[str, Any]) -> dict[str, Any]:
+    """What summary.json holds: the targets, the files read, the article suite's table."""
+    out = {k: summary[k] for k in ("generated", "machine", "targets")}
+    out["files"] = [n for n in ("articles", "quality", "speed", "load_api") if summary.get(n)]
+    if summary.get("articles"):
+        out["articles"] = article_summary(summary["articles"])
+    return out
 
-    summary = build_summary()
-    write_json(
-        RESULTS_DIR / "summary.json",
-        {k: summary[k] for k in ("generated", "machine", "targets")}
-        | {"files": [n for n in ("quality", "speed", "load_api") if summary.get(n)]},
-    )
-    (RESULTS_DIR / "summary.md").write_text(markdown(summary), encoding="utf-8")
-    plot(summary, RESULTS_DIR / "summary.png")
+
+def write_all(results_dir: Path = RESULTS_DIR) -> dict[str, Any]:
+    """summary.json, summary.md, summary.png and (with articles.json) articles.png from the
+    results present in ``results_dir``."""
+    from .plot import plot, plot_articles
+
+    summary = build_summary(results_dir)
+    write_json(results_dir / "summary.json", summary_json(summary))
+    (results_dir / "summary.md").write_text(markdown(summary), encoding="utf-8")
+    plot(summary, results_dir / "summary.png")
+    if summary.get("articles"):
+        plot_articles(summary["articles"], results_dir / "articles.png")
     return summary
 
 
