@@ -1,9 +1,6 @@
 """The command line as the contract fixes it, on the fake embedder."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
@@ -133,37 +130,6 @@ def test_eval_prints_the_metrics(run, tmp_path):
     assert "answer_hit" in table and "abstain_on_unanswerable" in table
 
 
-# --- abuse and faults ---
-
-
-def test_jsonl_a_lone_surrogate_is_an_error_on_its_line_and_the_rest_is_answered(run):
-    data = b'{"question": "\\ud800"}\n{"question": "What is osteoporosis?"}\n'
-    r = run("ask", "--jsonl", input=data)
-    assert r.exit_code == 1
-    first, second = (json.loads(line) for line in r.stdout_bytes.decode("utf-8").splitlines())
-    assert first == {"question": "\ud800", "error": "line 1: the question contains a control "
-                                                     "character ('\\ud800' at position 0)"}
-    assert second["question"] == "What is osteoporosis?" and "answer" in second
-
-
 def test_ask_a_surrogate_from_undecodable_arguments_is_a_clear_error(run):
     r = run("ask", "caf\udce9?")  # what Python makes of the bytes b"caf\xe9?" in argv
     assert r.exit_code == 1 and "Error: the question contains a control character" in r.output
-
-
-@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux's /proc")
-def test_jsonl_a_read_error_on_stdin_is_a_clear_error(settings, tmp_path):
-    env = {**os.environ, "ASSISTANT_EMBEDDER": "hash", "ASSISTANT_INDEX_DIR": str(tmp_path),
-           "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir)}
-    with open("/proc/self/mem", "rb") as eio:  # reading at offset 0 fails with EIO
-        r = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "--jsonl"], stdin=eio,
-                           env=env, capture_output=True, text=True, timeout=120)
-    assert r.returncode == 1 and "Traceback" not in r.stderr
-    assert r.stderr.strip().endswith("Error: cannot read standard input (Input/output error)")
-
-
-@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux's /proc")
-def test_eval_a_read_error_on_the_gold_file_is_a_clear_error(run):
-    r = run("eval", "/proc/self/mem")
-    assert r.exit_code == 1
-    assert r.output == "Error: cannot read /proc/self/mem (Input/output error)\n"

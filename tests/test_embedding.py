@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -14,12 +12,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import onnx_model
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.embedding import MiniLMEmbedder, OnnxMiniLMEmbedder, make_embedder
 from assistant.errors import ModelNotFoundError
 from assistant.onnx_model import cache_key, read_max_length
-from tests.readonly import run_readonly
 
 
 def test_backend_comes_from_the_environment(monkeypatch):
@@ -63,104 +59,6 @@ def test_export_accepts_mean_pooling_only(tmp_path):
         read_max_length(cls)
 
 
-# -- the cached export's checksum -----------------------------------------------------------
-
-
-def _flip_64k(data: bytes) -> bytes:
-    return data[:100_000] + bytes(b ^ 0xFF for b in data[100_000:165_536]) + data[165_536:]
-
-
-def _with_checksum(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    onnx_model.checksum_path(path).write_text(json.dumps(onnx_model.file_checksum(path)))
-    return path
-
-
-EXPORT_DAMAGE = {
-    "64-KB-flipped": (lambda p: p.write_bytes(_flip_64k(p.read_bytes())), "its SHA-256 is"),
-    "truncated": (lambda p: p.write_bytes(p.read_bytes()[:1000]),
-                  "it is 1,000 bytes, not the 300,000 recorded"),
-    "checksum-missing": (lambda p: onnx_model.checksum_path(p).unlink(),
-                         "m.onnx.sha256, its checksum, is missing"),
-    "checksum-garbled": (lambda p: onnx_model.checksum_path(p).write_text("{"),
-                         "its checksum file is unreadable"),
-}
-
-
-@pytest.mark.parametrize("damage, says", EXPORT_DAMAGE.values(), ids=EXPORT_DAMAGE.keys())
-def test_the_exports_checksum_catches_any_change(tmp_path, damage, says):
-    export = _with_checksum(tmp_path / "m.onnx", os.urandom(300_000))
-    assert onnx_model.verify_export(export) == hashlib.sha256(export.read_bytes()).hexdigest()
-    damage(export)
-    with pytest.raises(onnx_model.ExportMismatch, match=re.escape(says)):
-        onnx_model.verify_export(export)
-
-
-def _fake_model(tmp_path: Path) -> Path:
-    folder = _model_folder(tmp_path, {"pooling_mode_mean_tokens": True})
-    (folder / "model.safetensors").write_bytes(b"weights")
-    return folder
-
-
-def test_an_unwritable_cache_holding_a_broken_export_fails_once_with_the_fix(tmp_path,
-                                                                              monkeypatch):
-    embedder = OnnxMiniLMEmbedder(_fake_model(tmp_path), cache_dir=tmp_path / "cache")
-    broken = embedder.cached_export()
-    broken.parent.mkdir()
-    broken.write_bytes(b"the first 1000 bytes of an export")
-    checked = []
-    monkeypatch.setattr(onnx_model, "writable", lambda folder: checked.append(folder)
-                        or PermissionError(13, "Permission denied"))
-    monkeypatch.setattr(onnx_model, "export", lambda *a, **k: pytest.fail("exported again"))
-    for _ in range(3):  # every question: the same error, and no new attempt
-        with pytest.raises(ModelNotFoundError, match=r"is unusable \(.*checksum, is missing\), "
-                           r"and .*cache is not writable \(Permission denied\): make it writable, "
-                           "point ASSISTANT_MODEL_CACHE_DIR.*ASSISTANT_BACKEND=torch"):
-            embedder.encode(["What is osteoporosis?"])
-    assert len(checked) == 1
-    assert broken.read_bytes() == b"the first 1000 bytes of an export"  # never deleted
-
-
-def test_a_read_only_cache_holding_a_truncated_export_is_one_clear_error(tmp_path):
-    settings = Settings.from_env()
-    cache = tmp_path / "cache"
-    export = cache / f"{cache_key(settings.model_path, settings.quantize)}.onnx"
-    _with_checksum(export, os.urandom(300_000))
-    export.write_bytes(export.read_bytes()[:1000])
-    env = {**os.environ, "ASSISTANT_MODEL_CACHE_DIR": str(cache), "ASSISTANT_EMBEDDER": "minilm",
-           "ASSISTANT_BACKEND": "onnx", "ASSISTANT_INDEX_DIR": str(tmp_path / "index")}
-    lines = b'{"question": "What is osteoporosis?"}\n{"question": "Who led the review?"}\n'
-    for args, stdin in ((["ask", "What is osteoporosis?"], None), (["ask", "--jsonl"], lines)):
-        r = run_readonly([sys.executable, "-m", "assistant.cli", *args], [cache], env=env,
-                         cwd=PROJECT_ROOT, input=stdin.decode() if stdin else None)
-        assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
-        errors = [ln for ln in r.stderr.splitlines() if ln.startswith("Error:")]
-        assert len(errors) == 1 and "it is 1,000 bytes, not the 300,000 recorded" in errors[0]
-        assert "is not writable (Read-only file system" in errors[0] or "Permission" in errors[0]
-        assert r.stdout == ""
-    assert export.stat().st_size == 1000
-
-
-def test_index_check_reports_a_corrupt_model_cache(tmp_path):
-    settings = Settings.from_env()
-    cache = tmp_path / "cache"
-    export = cache / f"{cache_key(settings.model_path, settings.quantize)}.onnx"
-    _with_checksum(export, os.urandom(300_000))
-    export.write_bytes(_flip_64k(export.read_bytes()))
-    index = tmp_path / "index"
-    index.mkdir()
-    (index / "manifest.json").write_text(json.dumps({"files": {}}))
-    env = {**os.environ, "ASSISTANT_MODEL_CACHE_DIR": str(cache), "ASSISTANT_EMBEDDER": "minilm",
-           "ASSISTANT_BACKEND": "onnx", "ASSISTANT_INDEX_DIR": str(index)}
-    r = subprocess.run([sys.executable, "-m", "assistant.cli", "index", "check"], env=env,
-                       cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
-    assert r.returncode == 1, r.stderr
-    assert r.stderr.startswith(f"Error: the cached ONNX model {export} fails its check (its "
-                               "SHA-256 is")
-    assert "exports it again" in r.stderr and "Traceback" not in r.stderr
-
-
 # -- the real model ------------------------------------------------------------------------
 
 def _article_sentences(assistant, n: int = 60) -> list[str]:
@@ -194,8 +92,6 @@ def test_a_question_gets_the_same_vector_alone_or_among_others(real_assistant):
 @pytest.mark.integration
 def test_a_corrupt_cached_export_is_made_again(real_assistant, tmp_path):
     """A truncated or garbled export in the cache is replaced, not an error."""
-    from assistant.onnx_model import cache_key
-
     settings = real_assistant.settings
     broken = tmp_path / "cache" / f"{cache_key(settings.model_path, settings.quantize)}.onnx"
     broken.parent.mkdir()

@@ -1,11 +1,6 @@
-import hashlib
 import json
 import logging
-import os
 import shutil
-import subprocess
-import sys
-import time
 from dataclasses import replace
 
 import numpy as np
@@ -17,7 +12,6 @@ from assistant import index as index_mod
 from assistant.cli import cli
 from assistant.config import PROJECT_ROOT
 from assistant.embedding import HashEmbedder
-from tests.readonly import run_readonly
 
 
 def test_missing_index_is_built_with_manifest(settings, fake_embedder):
@@ -179,98 +173,6 @@ def test_an_index_without_a_fingerprint_is_rebuilt(settings, fake_embedder, capl
     assert "embedder" in a.index.manifest
 
 
-# --- spans: every chunk and sentence is checked against the article, whatever the manifest says
-
-
-def _tamper(settings, edit) -> None:
-    """Edit chunks.json and re-hash it in the manifest: a consistent, wrong index."""
-    table_path = settings.index_dir / "chunks.json"
-    table = json.loads(table_path.read_text())
-    edit(table["chunks"])
-    table_path.write_text(json.dumps(table))
-    manifest_path = settings.index_dir / "manifest.json"
-    manifest = json.loads(manifest_path.read_text())
-    manifest["files"]["chunks.json"] = hashlib.sha256(table_path.read_bytes()).hexdigest()
-    manifest_path.write_text(json.dumps(manifest))
-
-
-def _shift_post_3(chunks) -> None:
-    row = next(c for c in chunks if c["source_id"] == "post-3")
-    row["start"] += 1
-    row["sentences"][0][0] += 1
-
-
-def _drop_a_sentence(chunks) -> None:
-    row = next(c for c in chunks if len(c["sentences"]) > 1)
-    row["sentences"].pop()
-    row["end"] = row["sentences"][-1][1]
-
-
-def _swap_headers(chunks) -> None:
-    chunks[1]["header"], chunks[2]["header"] = chunks[2]["header"], chunks[1]["header"]
-
-
-def _other_source(chunks) -> None:
-    chunks[0]["source_id"] = "comment-3"  # low-content: never chunked
-
-
-TAMPERS = {"shifted-offsets": _shift_post_3, "dropped-sentence": _drop_a_sentence,
-           "swapped-headers": _swap_headers, "low-content-source": _other_source}
-
-
-@pytest.mark.parametrize("edit", TAMPERS.values(), ids=TAMPERS.keys())
-def test_a_consistently_edited_chunk_table_is_caught(settings, fake_embedder, edit):
-    Assistant.load(settings, embedder=fake_embedder)
-    _tamper(settings, edit)
-    with pytest.raises(IndexLoadError, match="chunks.json.*assistant index build"):
-        Assistant.load(replace(settings, auto_rebuild=False), embedder=fake_embedder)
-
-
-def test_a_shifted_chunk_table_is_rebuilt_and_never_quotes_cut_words(settings, fake_embedder,
-                                                                       caplog):
-    Assistant.load(settings, embedder=fake_embedder)
-    _tamper(settings, _shift_post_3)
-    with caplog.at_level(logging.WARNING):
-        a = Assistant.load(settings, embedder=fake_embedder)
-    assert any("sentence 1 of post-3 is characters 1-133 ('xytocin can bind" in r.getMessage()
-               for r in caplog.records)
-    answer = a.ask("Which bone cells have oxytocin receptors?")
-    assert answer.quotes[0].text.startswith("Oxytocin can bind")
-
-
-# --- leftovers and failures of a build ---
-
-
-def _dead_pid() -> int:
-    proc = subprocess.Popen([sys.executable, "-c", "pass"])
-    proc.wait()
-    return proc.pid
-
-
-def test_temporary_files_of_a_killed_build_are_removed(settings, fake_embedder):
-    folder = settings.index_dir
-    folder.mkdir(parents=True)
-    dead = folder / f".chunks.faiss.{_dead_pid()}-1a2b3c4d.tmp"
-    legacy = folder / ".chunks.json.k3j_x9q2.tmp"  # an older version's name, an hour old
-    live = folder / f".manifest.json.{os.getpid()}-5e6f7a8b.tmp"  # a build going on now
-    for path in (dead, legacy, live):
-        path.write_bytes(b"half an index")
-    os.utime(legacy, (time.time() - 7200, time.time() - 7200))
-    Assistant.load(settings, embedder=fake_embedder)
-    assert not dead.exists() and not legacy.exists()
-    assert live.exists()
-
-
-def test_an_asked_for_rebuild_that_cannot_be_saved_is_an_error(settings, fake_embedder):
-    settings.index_dir.parent.mkdir(parents=True, exist_ok=True)
-    settings.index_dir.write_text("not a folder")
-    with pytest.raises(IndexLoadError, match="could not save the index to .* "
-                                             r"\(it is not a folder\).*ASSISTANT_INDEX_DIR"):
-        Assistant.load(settings, embedder=fake_embedder, rebuild=True)
-    a = Assistant.load(settings, embedder=fake_embedder)  # a plain load still answers
-    assert not a.ask("Which cells break down bone?").abstained
-
-
 @pytest.mark.integration
 def test_the_committed_index_gives_the_answers_a_fresh_build_gives(real_assistant, tmp_path):
     """A fresh clone answers as the tests do: the committed index/ is used only if this
@@ -302,36 +204,6 @@ def run(monkeypatch, settings):
         return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
     return invoke
-
-
-def test_index_build_into_a_file_fails_with_the_reason(run, settings):
-    settings.index_dir.parent.mkdir(parents=True, exist_ok=True)
-    settings.index_dir.write_text("not a folder")
-    r = run("index", "build")
-    assert r.exit_code == 1 and "built" not in r.output
-    assert r.output.startswith(f"Error: could not save the index to {settings.index_dir} (it is "
-                               "not a folder): make it a writable folder, or set ASSISTANT_INDEX_DIR")
-
-
-def test_index_build_into_a_read_only_folder_fails_with_the_reason(settings):
-    folder = settings.index_dir
-    folder.mkdir(parents=True)
-    env = {**os.environ, "ASSISTANT_EMBEDDER": "hash", "ASSISTANT_INDEX_DIR": str(folder),
-           "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir)}
-    r = run_readonly([sys.executable, "-m", "assistant.cli", "index", "build"], [folder], env=env)
-    assert r.returncode == 1 and "built" not in r.stdout and "Traceback" not in r.stderr
-    assert r.stderr.startswith(f"Error: could not save the index to {folder} (")
-    assert "Read-only file system" in r.stderr or "Permission denied" in r.stderr
-    assert list(folder.iterdir()) == []
-
-
-def test_index_check_catches_a_consistently_edited_chunk_table(run, settings):
-    run("index", "build")
-    _tamper(settings, _shift_post_3)
-    r = run("index", "check")
-    assert r.exit_code == 1
-    assert "chunks.json: sentence 1 of post-3 is characters 1-133 ('xytocin" in r.output
-    assert "assistant index build" in r.output
 
 
 def test_index_check_notices_an_index_built_by_another_embedder(run, settings, monkeypatch):

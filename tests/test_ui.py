@@ -349,16 +349,3 @@ def test_the_page_builds_with_or_without_example_questions(assistant, monkeypatc
                     if c["props"].get("label") == "Example questions")
     assert starters["visible"] == bool(examples)
     assert starters["samples"] == [[q] for q in examples]
-
-
-def test_a_lone_surrogate_gets_a_friendly_message_and_the_chat_goes_on(assistant):
-    import orjson  # what Gradio sends the chat's messages with
-
-    bad = ui.ask_turn(assistant, "Why \ud800?", [], None)
-    assert bad.answer is None and bad.error.startswith("I can\u2019t take that question: the "
-                                                       "question contains a control character")
-    assert bad.question == "Why \ufffd?"
-    turns = [bad, ui.ask_turn(assistant, "Which cells break down bone?", [bad], None)]
-    assert "osteoclasts" in turns[1].answer.answer
-    orjson.dumps(ui.chat_messages(turns))  # raised "surrogates not allowed": the session broke
-    orjson.dumps(ui.article_html(assistant.sources(), turns))

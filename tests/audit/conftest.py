@@ -11,6 +11,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +57,29 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
     """One real server for a module's cases."""
     with fake_model_server(tmp_path_factory.mktemp("audit-server")) as app:
         yield app
+
+
+@pytest.fixture
+def chat(server: RunningApp) -> Iterator[Any]:
+    """The chat page of the module's ``server`` in Debian's Chromium, as the e2e tests drive it
+    (``tests.e2e.conftest.Chat``: ``ask``, ``replies``, ``questions``, ``page_errors``). The
+    browser is closed after the case, so no Playwright loop outlives it."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS
+    from tests.e2e.conftest import ANSWER_TIMEOUT_MS, Chat
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            c = Chat(page, server.url)
+            page.on("request", lambda r: c.requests.append(r.url))
+            page.on("pageerror", lambda e: c.page_errors.append(str(e)))
+            page.goto(server.url + "/")
+            page.get_by_label("Your question").wait_for(timeout=ANSWER_TIMEOUT_MS)
+            yield c
+        finally:
+            browser.close()
