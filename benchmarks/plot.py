@@ -39,11 +39,16 @@ def _names(quality: dict[str, Any], groups: tuple[str, ...]) -> list[str]:
     return [n for n, s in quality["systems"].items() if s["group"] in groups]
 
 
+def _unmeasured(ax: Any, text: str) -> None:
+    """A panel with nothing to plot: no axes, and why."""
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, text, ha="center")
+
+
 def _quality(ax: Any, quality: dict[str, Any] | None, set_name: str) -> None:
     sets = (quality or {}).get("sets", {})
     if set_name not in sets:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, f"no {set_name} set", ha="center")
+        _unmeasured(ax, f"no {set_name} set")
         return
     data = sets[set_name]
     _bars(
@@ -76,8 +81,7 @@ def _ablation(ax: Any, quality: dict[str, Any] | None) -> None:
 def _cold(ax: Any, speed: dict[str, Any] | None) -> None:
     cs = (speed or {}).get("cold_start")
     if not cs:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "cold start not measured", ha="center")
+        _unmeasured(ax, "cold start not measured")
         return
     runs = [cs["floor_s"]["runs"], cs["cold_ask_s"]["runs"]]
     ax.boxplot(runs, orientation="horizontal", widths=0.5)
@@ -99,8 +103,7 @@ def _cold(ax: Any, speed: dict[str, Any] | None) -> None:
 def _warm(ax: Any, speed: dict[str, Any] | None) -> None:
     warm = (speed or {}).get("warm")
     if not warm:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "warm latency not measured", ha="center")
+        _unmeasured(ax, "warm latency not measured")
         return
     lat = warm["latency_ms"]
     ps = ("p50", "p95", "p99")
@@ -119,8 +122,7 @@ def _warm(ax: Any, speed: dict[str, Any] | None) -> None:
 def _build(ax: Any, speed: dict[str, Any] | None) -> None:
     build = (speed or {}).get("index_build")
     if not build:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "index build not measured", ha="center")
+        _unmeasured(ax, "index build not measured")
         return
     labels = [
         "model loaded\n(chunk, embed,\nFAISS, save)",
