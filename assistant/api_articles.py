@@ -20,6 +20,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from .api_models import ErrorOut
 from .api_runtime import SafeJSONResponse
 from .errors import InvalidRequestError
 from .ingest.fetch import MAX_BYTES as UPLOAD_MAX_BYTES
@@ -66,8 +67,6 @@ class LinkRequest(BaseModel):
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    from .api import ErrorOut
-
     text = {400: "Malformed body", 403: "Not allowed on this server", 404: "Unknown article id",
             409: "Another article has this id", 413: "Body over 5 MB",
             415: "Not HTML, text, Markdown or JSON", 422: "Not an article (empty, binary, no "

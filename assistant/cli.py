@@ -1,4 +1,5 @@
-"""The ``assistant`` command: ask, sources, index, eval (and sheet, serve).
+"""The ``assistant`` command: the group and ask, sources, index, eval; the sheet command is
+in ``cli_sheet`` and the article library's (add, articles, remove) in ``cli_articles``.
 
 Output goes to stdout; diagnostics go to stderr through ``logging``.
 """
@@ -14,9 +15,14 @@ from typing import Any
 
 import click
 
-from .config import Settings
+from .cli_articles import add_command, articles_command, remove_command
+from .cli_common import _library, _load, _settings, _unreadable, article_option
+from .cli_sheet import sheet_command
 from .errors import AssistantError
 from .types import KINDS, Answer
+
+__all__ = ["add_command", "article_option", "articles_command", "cli", "main", "remove_command",
+           "sheet_command"]
 
 log = logging.getLogger("assistant")
 
@@ -40,29 +46,6 @@ def _setup_logging(level: str) -> None:
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 
-def _settings(**overrides: Any) -> Settings:
-    """The settings, or a ClickException naming the variable that is wrong."""
-    try:
-        return Settings.from_env(**overrides)
-    except AssistantError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def _load(article: str | None = None, **overrides: Any):
-    """The Assistant (of the bundled article, or of ``article`` from the library), or a
-    ClickException with the reason and the fix."""
-    from .service import Assistant
-
-    try:
-        return Assistant.load(_settings(**overrides), article=article)
-    except AssistantError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def _unreadable(what: str, exc: OSError, then: str = "") -> click.ClickException:
-    return click.ClickException(f"cannot read {what} ({exc.strerror or exc}){then}")
-
-
 def _json_line(record: dict[str, Any]) -> str:
     """One JSON line; a rejected question holding a lone surrogate (which UTF-8 cannot carry)
     is echoed with \\u escapes instead."""
@@ -72,19 +55,6 @@ def _json_line(record: dict[str, Any]) -> str:
     except UnicodeEncodeError:
         line = json.dumps(record)
     return line + "\n"
-
-
-def _library():
-    from .library import Library
-
-    return Library(_settings())
-
-
-def article_option(fn: Any) -> Any:
-    """``--article ID``: an article added with ``assistant add`` (default: the bundled one)."""
-    return click.option("--article", "article", metavar="ID", default=None,
-                        help="An article added with `assistant add` (see `assistant articles`); "
-                             "default: the bundled article.")(fn)
 
 
 def _print_answer(answer: Answer) -> None:
@@ -333,234 +303,10 @@ def eval_(gold: Path | None, as_json: bool, article: str | None) -> None:
     click.echo(f"{'misses':<26} {', '.join(metrics['misses']) or '-'}")
 
 
-# --- sheet: many questions in, a cited Q&A sheet out (block owned by the sheet helper) ---
-
-
-@cli.command("sheet")
-@click.argument("questions", required=False,
-                type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", "out", metavar="OUT",
-              help="The sheet to write: .md, .csv or .json (- for standard output).")
-@click.option("--format", "fmt", type=click.Choice(("md", "csv", "json")),
-              help="The sheet's format when OUT's extension does not say it.")
-@click.option("--examples", is_flag=True,
-              help="Use the starter questions: print them, or with -o answer them into a sheet.")
-@click.option("--student", "student_out", metavar="STUDENT",
-              help="Also write the students' copy: the questions alone, numbered as on OUT, "
-                   "with room to answer (.md, .csv or .json). OUT is then the answer key.")
-@article_option
-def sheet_command(questions: str | None, out: str | None, fmt: str | None, examples: bool,
-                  student_out: str | None, article: str | None) -> None:
-    """Answer a list of questions into a cited Q&A sheet: Markdown, CSV or JSON.
-
-    QUESTIONS is a text file with one question a line (blank lines and # comments
-    skipped), a JSON lines file ({"question": ..., "history": [...]}), or - for
-    standard input. Every answer is quoted from the article and cited. A line that
-    cannot be answered is reported in the sheet and on stderr with its line number,
-    and makes the exit code 1. OUT is written whole or not at all.
-
-    \b
-    assistant sheet questions.txt -o lesson.md
-    assistant sheet questions.jsonl -o lesson.csv
-    assistant sheet --examples
-    assistant sheet --examples -o starter.json
-    assistant sheet questions.txt -o key.md --student questions.md
-    assistant sheet questions.txt --article hot-pavement -o lesson.md
-    """
-    from .sheet import answer_items, failures, format_for, render, write_atomic
-
-    if examples and questions:
-        raise click.UsageError("give either QUESTIONS or --examples, not both")
-    if not examples and not questions:
-        raise click.UsageError("missing QUESTIONS (a file, or - for standard input), or --examples")
-    if examples and article is not None:
-        from .sheet import read_questions
-
-        items = read_questions("\n".join(_load(article).examples()).encode())
-        if out is None:
-            for item in items:
-                click.echo(item.question)
-            return
-    elif examples:
-        starters = _settings().corpus_dir / "questions.txt"
-        if not starters.is_file():
-            raise click.ClickException(f"no starter questions: {starters} does not exist")
-        items = _questions(starters, out, student_out)
-        if out is None:
-            for item in items:
-                click.echo(item.question)
-            return
-    elif questions == "-":
-        items = _questions(None, out, student_out)
-    else:
-        items = _questions(Path(questions or ""), out, student_out)
-    if not items:
-        raise click.ClickException("no questions to answer: every line is blank or a # comment")
-    if out is None:
-        raise click.UsageError("missing -o OUT, the sheet to write (.md, .csv or .json, or -)")
-    try:
-        fmt = format_for(out, fmt or ("md" if out == "-" else None))
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="'-o' / '--output'") from None
-    if out != "-" and not Path(out).resolve().parent.is_dir():
-        raise click.BadParameter(f"the folder of {out} does not exist",
-                                 param_hint="'-o' / '--output'")
-    student_fmt = _student_format(student_out, out) if student_out else None
-
-    a = _load(article)
-    try:
-        rows = answer_items(a, items, progress=sys.stderr.isatty())
-        text = render(rows, fmt, a.sources(), None if a.info.bundled else a.info)
-        if out == "-":
-            click.echo(text, nl=False)
-        else:
-            write_atomic(out, text)
-        if student_out and student_fmt:
-            from .worksheet import render_student
-
-            write_atomic(student_out, render_student(rows, student_fmt, a.sources()))
-    except (AssistantError, OSError) as exc:
-        raise click.ClickException(f"no sheet written: {exc}") from exc
-    failed = failures(rows)
-    for err in failed:
-        click.echo(f"line {err.line}: {err.error}" if err.line else err.error, err=True)
-    if out != "-":
-        answered = sum(isinstance(r, Answer) and not r.abstained for r in rows)
-        click.echo(f"Wrote {out}: {len(rows)} questions, {answered} answered, "
-                   f"{len(rows) - answered - len(failed)} not answered in the article, "
-                   f"{len(failed)} could not be read.", err=True)
-    if student_out:
-        readable = sum(isinstance(r, Answer) for r in rows)
-        click.echo(f"Wrote {student_out}: the students' copy, {readable} questions to answer.",
-                   err=True)
-    if failed:
-        sys.exit(1)
-
-
-def _student_format(student_out: str, out: str) -> str:
-    """The students' copy's format from its name; it must be a file other than OUT."""
-    from .sheet import format_for
-
-    hint = "'--student'"
-    if student_out == "-":
-        raise click.BadParameter("the students' copy goes to a file, not -", param_hint=hint)
-    if out != "-" and Path(student_out).resolve() == Path(out).resolve():
-        raise click.BadParameter("the students' copy must not overwrite the answer key (-o)",
-                                 param_hint=hint)
-    if not Path(student_out).resolve().parent.is_dir():
-        raise click.BadParameter(f"the folder of {student_out} does not exist", param_hint=hint)
-    try:
-        return format_for(student_out)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc).replace("or pass --format", "(the format follows "
-                                                  "the name)"), param_hint=hint) from None
-
-
-def _questions(source: Path | None, out: str | None, student_out: str | None = None) -> list:
-    """The questions of a file, or of standard input (None), after checking that writing
-    ``out`` (or the students' copy) would not replace them; a read error is a
-    ClickException, no traceback."""
-    from .files import same_file
-    from .sheet import read_questions
-
-    try:
-        given: Path | int = source if source is not None else sys.stdin.fileno()
-    except (OSError, ValueError):  # standard input is not a file
-        given = -1
-    for written, hint in ((out, "'-o' / '--output'"), (student_out, "'--student'")):
-        if written not in (None, "-") and same_file(given, written or ""):
-            raise click.BadParameter(f"{written} is the questions file itself: the sheet would "
-                                     "replace the questions; choose another name",
-                                     param_hint=hint)
-    try:
-        return read_questions(sys.stdin.buffer.read() if source is None else source)
-    except OSError as exc:
-        raise _unreadable(str(source or "standard input"), exc, "; no sheet written") from exc
-
-
-# --- the article library ---------------------------------------------------------------
-
-
-@cli.command("add")
-@click.argument("source", metavar="SOURCE")
-@click.option("--id", "article_id", metavar="ID",
-              help="The article's id (default: a slug of its title). Lower-case letters, digits, "
-                   "'-', '_' and '.'; at most 64 characters.")
-@click.option("--replace", is_flag=True, help="Replace the article that already has this --id.")
-@click.option("--json", "as_json", is_flag=True, help="Print the added article as JSON.")
-def add_command(source: str, article_id: str | None, replace: bool, as_json: bool) -> None:
-    """Add an article: a saved page (.html), a link, a .txt / .md file, or - (standard input).
-
-    Prints the article's id (then, on stderr, its title, author, date, paragraphs and
-    comments). Ask about it with --article ID. Adding the same content again keeps one
-    copy and prints the same id. A link is fetched once (15 s timeout, at most 5 MB, HTML or
-    text only). On any error nothing in the library changes and the exit code is 1.
-
-    \b
-    assistant add ~/Downloads/hot-pavement.html
-    assistant add https://example.org/2024/06/a-post/ --id bees
-    assistant add notes.md
-    pbpaste | assistant add - --id lesson-3 --replace
-    """
-    try:
-        added = _library().add_source(source, article_id=article_id, replace=replace)
-    except AssistantError as exc:
-        raise click.ClickException(str(exc)) from exc
-    info = added.info
-    if as_json:
-        click.echo(json.dumps({**info.to_dict(), "created": added.created,
-                               "replaced": added.replaced}, ensure_ascii=False, indent=2))
-        return
-    click.echo(info.id)
-    if not added.created:
-        click.echo(f"Already in the library as {info.id}: {info.summary()}", err=True)
-    else:
-        verb = "Replaced" if added.replaced else "Added"
-        click.echo(f"{verb} {info.summary()}", err=True)
-
-
-@cli.command("articles")
-@click.option("--json", "as_json", is_flag=True,
-              help='Print {"articles": [{"id", "title", "author", "date", "url", "sources", ...}]}.')
-def articles_command(as_json: bool) -> None:
-    """List the articles: the bundled one first, then those added with `assistant add`.
-
-    \b
-    assistant articles
-    assistant articles --json
-    """
-    try:
-        library = _library()
-        found = library.articles()
-    except AssistantError as exc:
-        raise click.ClickException(str(exc)) from exc
-    if as_json:
-        click.echo(json.dumps({"articles": [i.to_dict() for i in found]}, ensure_ascii=False,
-                              indent=2))
-        return
-    for info in found:
-        mark = " (bundled, the default)" if info.bundled else ""
-        click.echo(f"{info.id}{mark}\n    {info.summary()}")
-        if info.url:
-            click.echo(f"    {info.url}")
-    if len(found) == 1:
-        click.echo(f"\nNo added articles in {library.folder}; add one with "
-                   "`assistant add PAGE_OR_LINK`.", err=True)
-
-
-@cli.command("remove")
-@click.argument("article_id", metavar="ID")
-def remove_command(article_id: str) -> None:
-    """Remove an added article from the library (the bundled article stays).
-
-    \b
-    assistant remove hot-pavement
-    """
-    try:
-        info = _library().remove(article_id)
-    except AssistantError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"Removed {info.id} (\u201c{info.title}\u201d)")
+cli.add_command(sheet_command)
+cli.add_command(add_command)
+cli.add_command(articles_command)
+cli.add_command(remove_command)
 
 
 def main() -> None:

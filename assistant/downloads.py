@@ -34,6 +34,7 @@ import time
 from collections.abc import Collection
 from pathlib import Path
 
+from .files import running
 from .sheet import write_atomic
 
 PREFIX = "article-assistant-sheets-"
@@ -85,7 +86,7 @@ def sweep(directory: Path) -> int:
     removed = 0
     for child in directory.glob(PREFIX + "*"):
         match = name.fullmatch(child.name)
-        if not match or _running(int(match[1])):
+        if not match or running(int(match[1])):
             continue
         try:
             info = child.lstat()
@@ -95,19 +96,6 @@ def sweep(directory: Path) -> int:
             shutil.rmtree(child, ignore_errors=True)
             removed += 1
     return removed
-
-
-def _running(pid: int) -> bool:
-    """Whether process ``pid`` exists (0 and the like count as running: never swept)."""
-    if pid <= 0:
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # e.g. PermissionError: running, as another user
-        return True
-    return True
 
 
 def store(directory: Path, name: str, text: str, *, keep: int | None = None,

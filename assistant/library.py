@@ -1,17 +1,12 @@
 """The article library: the bundled article plus every article added with ``assistant add``.
 
-On disk, one folder per added article under ``Settings.library_path``::
+``Library`` adds, removes and lists articles and gives each its ``Assistant``. One embedder
+serves every article; an article's index is loaded on first use and kept in a small
+least-recently-used cache, so a library of 1,000 articles starts as fast as one. The bundled
+article is always there, listed first, and is the default.
 
-    ID/article.json     what it is (title, author, date, link, counts, content hash, when added)
-    ID/sources.json     its sources, as ``assistant sources --json`` prints them
-    ID/page.html        the page as received (or page.txt / page.md)
-    ID/*.faiss, chunks.json, manifest.json    its index (``assistant.index``)
-
-An article is written whole in a hidden temporary folder of the library and renamed into
-place, so an interrupted add leaves the library as it was; a file lock makes concurrent adds
-safe. One embedder serves every article; an article's index is loaded on first use and kept
-in a small least-recently-used cache, so a library of 1,000 articles starts as fast as one.
-The bundled article is always there, listed first, and is the default.
+How an article is kept on disk (one folder each, written whole and renamed into place under
+a file lock) is ``assistant.library_store``; ``ArticleInfo`` is re-exported from there.
 """
 
 from __future__ import annotations
@@ -21,22 +16,17 @@ import logging
 import os
 import re
 import shutil
-import tempfile
 import threading
-import time
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from dataclasses import replace as dc_replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
-
 from . import index as index_mod
+from . import library_store as store
 from .config import Settings
 from .corpus import corpus_hash, load_sources
 from .embedding import Embedder, make_embedder
@@ -49,6 +39,7 @@ from .errors import (
 )
 from .ingest.page import page_sources
 from .ingest.read import Received, read_source
+from .library_store import FORMAT, LOCK_TIMEOUT, ArticleInfo
 from .types import Source
 
 if TYPE_CHECKING:
@@ -56,54 +47,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+__all__ = ["FORMAT", "ID_PATTERN", "LOCK_TIMEOUT", "MAX_ID", "MAX_WORDS", "Added", "ArticleInfo",
+           "Library", "check_id", "examples_for", "slugify"]
+
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$")
 MAX_ID = 64
 MAX_WORDS = 100_000  # about 200 pages of a book: more is not one article, and slow to index
-LOCK_TIMEOUT = 120.0  # seconds to wait for another add or remove to finish
-_STALE_TMP = 3600.0  # a temporary folder this old is an interrupted add's leftover
-
-
-@dataclass(frozen=True)
-class ArticleInfo:
-    """What the library knows of an article without loading it."""
-
-    id: str
-    title: str
-    author: str | None = None
-    date: str | None = None
-    url: str | None = None
-    site: str | None = None
-    sources: int = 0
-    paragraphs: int = 0
-    comments: int = 0
-    bundled: bool = False
-    added: str | None = None
-    content_hash: str | None = None
-    page_file: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The contract's shape (id, title, author, date, url, sources) and a few extras."""
-        return {"id": self.id, "title": self.title, "author": self.author, "date": self.date,
-                "url": self.url, "sources": self.sources, "paragraphs": self.paragraphs,
-                "comments": self.comments, "site": self.site, "bundled": self.bundled,
-                "added": self.added}
-
-    def summary(self) -> str:
-        """One line: title, author, date, paragraphs, comments."""
-        by = f" by {self.author}" if self.author else ""
-        when = f", {self.date}" if self.date else ""
-        return (f"\u201c{self.title}\u201d{by}{when}: {self.paragraphs} paragraph"
-                f"{'s' * (self.paragraphs != 1)}, {self.comments} comment{'s' * (self.comments != 1)}")
-
-    @classmethod
-    def of(cls, article_id: str, sources: list[Source], **extra: Any) -> ArticleInfo:
-        title = next((s for s in sources if s.kind == "title"), None)
-        return cls(article_id, title.text if title else article_id,
-                   title.author if title else None, title.date if title else None,
-                   sources=len(sources), paragraphs=sum(s.kind == "post" for s in sources),
-                   comments=sum(s.kind == "comment" for s in sources),
-                   content_hash=corpus_hash(sources), **extra)
 
 
 @dataclass(frozen=True)
@@ -159,10 +108,6 @@ def examples_for(info: ArticleInfo, sources: list[Source]) -> list[str]:
     return out
 
 
-def _write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
-
 class Library:
     """Article ids -> ``Assistant``s (loaded lazily, one shared embedder); add, remove, list."""
 
@@ -194,21 +139,6 @@ class Library:
                 self._bundled = Assistant.load(self.settings, embedder=self.embedder)
             return self._bundled
 
-    @contextmanager
-    def _file_lock(self) -> Iterator[None]:
-        """One add or remove at a time, across processes."""
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            lock = FileLock(str(self.folder / ".lock"), timeout=LOCK_TIMEOUT)
-            with lock:
-                yield
-        except Timeout as exc:
-            raise LibraryError(f"the library {self.folder} is busy (another add or remove has "
-                               f"held it for {LOCK_TIMEOUT:g} s); try again") from exc
-        except PermissionError as exc:
-            raise LibraryError(f"cannot write to the library {self.folder} ({exc.strerror}); "
-                               "set ASSISTANT_LIBRARY_DIR to a folder you can write") from exc
-
     # -- listing -------------------------------------------------------------------------
 
     def bundled_info(self) -> ArticleInfo:
@@ -219,17 +149,6 @@ class Library:
         return ArticleInfo.of(self.bundled_id, sources, bundled=True,
                               page_file=self.settings.article_file)
 
-    def _read_info(self, folder: Path) -> ArticleInfo | None:
-        try:
-            data = json.loads((folder / "article.json").read_text(encoding="utf-8"))
-            data.pop("format", None)
-            return ArticleInfo(**data)
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, TypeError) as exc:
-            log.warning("skipping %s: unreadable article.json (%s)", folder, exc)
-            return None
-
     def added(self) -> list[ArticleInfo]:
         """The added articles, oldest first."""
         if not self.folder.is_dir():
@@ -237,7 +156,7 @@ class Library:
         found = []
         for entry in os.scandir(self.folder):
             if entry.is_dir() and not entry.name.startswith("."):
-                info = self._read_info(Path(entry.path))
+                info = store.read_info(Path(entry.path))
                 if info is not None and info.id == entry.name:
                     found.append(info)
         return sorted(found, key=lambda i: (i.added or "", i.id))
@@ -267,7 +186,7 @@ class Library:
     def info(self, article_id: str | None = None) -> ArticleInfo:
         if article_id in (None, "", self.bundled_id):
             return self.bundled_info()
-        info = self._read_info(self._folder_of(article_id or ""))
+        info = store.read_info(self._folder_of(article_id or ""))
         if info is None:
             raise self._unknown(article_id or "")
         return info
@@ -356,89 +275,48 @@ class Library:
         same = self._existing(chash)
         if same is not None and (article_id is None or article_id == same.id):
             return Added(same, created=False)
-        if article_id is not None and not replace and self._has(article_id):
+        if article_id is not None and not replace and store.has(self.folder, article_id):
             raise self._exists(article_id)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._sweep()
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.folder))
-        try:
+        with store.staging(self.folder) as tmp:
             page = received.page
             info = ArticleInfo.of("", sources, url=page.url, site=page.site,
                                   page_file=received.stored_as)
             (tmp / received.stored_as).write_bytes(received.data)
-            _write_json(tmp / "sources.json", {"sources": [s.to_dict() for s in sources]})
+            store.write_json(tmp / "sources.json", {"sources": [s.to_dict() for s in sources]})
             index_mod.save(index_mod.build(sources, self.embedder, self.settings), tmp)
-            with self._file_lock():
+            with store.locked(self.folder):
                 same = self._existing(chash)
                 if same is not None and (article_id is None or article_id == same.id):
                     return Added(same, created=False)
-                final_id = article_id or self._free_id(slugify(page.title))
-                replacing = self._has(final_id)
+                final_id = article_id or store.free_id(self.folder, slugify(page.title),
+                                                       self.bundled_id)
+                replacing = store.has(self.folder, final_id)
                 if replacing and not replace:
                     raise self._exists(final_id)
                 info = dc_replace(info, id=final_id,
                                          added=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-                _write_json(tmp / "article.json", {"format": FORMAT, **asdict(info)})
-                self._move_into_place(tmp, final_id, replacing)
-        finally:
-            if tmp.exists():  # not moved into place: an error, or the same content won a race
-                shutil.rmtree(tmp, ignore_errors=True)
+                store.write_json(tmp / "article.json", {"format": FORMAT, **asdict(info)})
+                store.move_into_place(self.folder, tmp, final_id, replacing)
         with self._lock:
             self._cache.pop(final_id, None)
         log.info("added %s (%s)", final_id, info.summary())
         return Added(info, created=True, replaced=replacing)
-
-    def _has(self, article_id: str) -> bool:
-        return (self.folder / article_id / "article.json").is_file()
 
     def _exists(self, article_id: str) -> ArticleExistsError:
         return ArticleExistsError(f"an article with the id {article_id!r} is already in the "
                                   "library with different content; pass --replace to replace "
                                   "it, or choose another --id")
 
-    def _free_id(self, base: str) -> str:
-        if base != self.bundled_id and not (self.folder / base).exists():
-            return base
-        n = 2
-        while (self.folder / f"{base}-{n}").exists():
-            n += 1
-        return f"{base}-{n}"
-
-    def _move_into_place(self, tmp: Path, article_id: str, replacing: bool) -> None:
-        target = self.folder / article_id
-        if not replacing:
-            if target.exists():  # an unfinished folder with no article.json
-                shutil.rmtree(target)
-            os.rename(tmp, target)
-            return
-        trash = Path(tempfile.mkdtemp(prefix=".trash-", dir=self.folder))
-        os.rename(target, trash / article_id)
-        os.rename(tmp, target)
-        shutil.rmtree(trash, ignore_errors=True)
-
     def remove(self, article_id: str) -> ArticleInfo:
         """Remove an added article (the bundled one cannot be removed)."""
         if article_id == self.bundled_id:
             raise InvalidRequestError(f"{article_id!r} is the bundled article; it cannot be "
                                       "removed")
-        with self._file_lock():
+        with store.locked(self.folder):
             folder = self._folder_of(article_id)
-            info = self._read_info(folder) or ArticleInfo(article_id, article_id)
-            trash = Path(tempfile.mkdtemp(prefix=".trash-", dir=self.folder))
-            os.rename(folder, trash / article_id)
+            info = store.read_info(folder) or ArticleInfo(article_id, article_id)
+            trash = store.to_trash(self.folder, folder)
         with self._lock:
             self._cache.pop(article_id, None)
         shutil.rmtree(trash, ignore_errors=True)
         return info
-
-    def _sweep(self) -> None:
-        """Remove what interrupted adds left behind (hidden folders over an hour old)."""
-        now = time.time()
-        for entry in os.scandir(self.folder):
-            if entry.name.startswith((".tmp-", ".trash-")) and entry.is_dir():
-                try:
-                    if now - entry.stat().st_mtime > _STALE_TMP:
-                        shutil.rmtree(entry.path, ignore_errors=True)
-                except OSError:
-                    continue
-

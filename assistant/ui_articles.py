@@ -4,7 +4,6 @@ markup that runs."""
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 
@@ -12,12 +11,9 @@ from .errors import AssistantError
 from .ingest.fetch import MAX_BYTES as UPLOAD_MAX_BYTES
 from .ingest.read import SUFFIXES, read_bytes
 from .library import ArticleInfo, Library
+from .ui_html import _e
 
 log = logging.getLogger(__name__)
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def article_choices(library: Library) -> list[tuple[str, str]]:

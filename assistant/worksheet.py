@@ -12,7 +12,8 @@ import io
 import json
 from collections.abc import Sequence
 
-from .sheet import SheetError, SheetRow, _cell, _md
+from .sheet_questions import SheetError, SheetRow
+from .sheet_render import _cell, _md
 from .types import Answer, Source
 
 ANSWER_LINES = 4  # dotted lines to write on under each question

@@ -33,13 +33,13 @@ import numpy as np
 
 from assistant.answering import AnswerOptions
 from assistant.config import Settings
-from assistant.embedding import Embedder, HashEmbedder, MiniLMEmbedder, make_embedder
+from assistant.embedding import Embedder
 from assistant.evaluation import read_gold, score
 from assistant.types import Answer
 
 from .articles import EvalArticle, assistant_for, right_overall, suite
 from .baselines import dense_sentences
-from .common import RESULTS_DIR, machine, now, write_json
+from .common import RESULTS_DIR, embedders, machine, now, write_json
 
 log = logging.getLogger(__name__)
 
@@ -327,13 +327,7 @@ def run(*, embedder_name: str = "minilm", only: Sequence[str] = ()) -> dict[str,
     from assistant.answer_model import load_model
 
     settings = Settings.from_env()
-    if embedder_name == "hash":
-        embedder: Embedder = HashEmbedder()
-        baseline_embedder: Embedder = embedder
-    else:
-        embedder = make_embedder(settings)
-        # The tutorial baseline uses the model as published (float32), as quality.py does.
-        baseline_embedder = MiniLMEmbedder(settings.model_path, quantize=False)
+    embedder, baseline_embedder = embedders(embedder_name, settings)
     model = load_model()
     items = [a for a in suite("all") if not only or a.name in only]
     result = evaluate(items, embedder, baseline_embedder, model.report)

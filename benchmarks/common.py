@@ -12,9 +12,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
+    from assistant.embedding import Embedder
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -30,6 +34,18 @@ FOLLOWUPS = DATA_DIR / "followups.jsonl"
 # The bundled article's questions written later by someone who saw neither the assistant nor
 # its answers: held out (benchmarks/data/articles/SPLIT.md).
 UNSEEN = DATA_DIR / "unseen.jsonl"
+
+
+def embedders(name: str, settings: Settings) -> tuple[Embedder, Embedder]:
+    """(the assistant's embedder, the tutorial baselines') for ``--embedder NAME``: the fake
+    for both with "hash"; else the shipped model, and for the baselines the model as
+    published (float32), not int8."""
+    from assistant.embedding import HashEmbedder, MiniLMEmbedder, make_embedder
+
+    if name == "hash":
+        fake = HashEmbedder()
+        return fake, fake
+    return make_embedder(settings), MiniLMEmbedder(settings.model_path, quantize=False)
 
 
 def now() -> str:

@@ -39,11 +39,27 @@ def _names(quality: dict[str, Any], groups: tuple[str, ...]) -> list[str]:
     return [n for n, s in quality["systems"].items() if s["group"] in groups]
 
 
+def _unmeasured(ax: Any, text: str) -> None:
+    """A panel with nothing to plot: no axes, and why."""
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, text, ha="center")
+
+
+def _save(fig: Any, title: str, path: Path, *, top: float) -> Path:
+    """Title the figure, fit its panels below the title (``top``: the share of the height
+    they get) and write it to ``path`` as a PNG."""
+    fig.suptitle(title, fontsize=11)
+    fig.tight_layout(rect=(0, 0, 1, top))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
 def _quality(ax: Any, quality: dict[str, Any] | None, set_name: str) -> None:
     sets = (quality or {}).get("sets", {})
     if set_name not in sets:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, f"no {set_name} set", ha="center")
+        _unmeasured(ax, f"no {set_name} set")
         return
     data = sets[set_name]
     _bars(
@@ -76,8 +92,7 @@ def _ablation(ax: Any, quality: dict[str, Any] | None) -> None:
 def _cold(ax: Any, speed: dict[str, Any] | None) -> None:
     cs = (speed or {}).get("cold_start")
     if not cs:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "cold start not measured", ha="center")
+        _unmeasured(ax, "cold start not measured")
         return
     runs = [cs["floor_s"]["runs"], cs["cold_ask_s"]["runs"]]
     ax.boxplot(runs, orientation="horizontal", widths=0.5)
@@ -99,8 +114,7 @@ def _cold(ax: Any, speed: dict[str, Any] | None) -> None:
 def _warm(ax: Any, speed: dict[str, Any] | None) -> None:
     warm = (speed or {}).get("warm")
     if not warm:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "warm latency not measured", ha="center")
+        _unmeasured(ax, "warm latency not measured")
         return
     lat = warm["latency_ms"]
     ps = ("p50", "p95", "p99")
@@ -119,8 +133,7 @@ def _warm(ax: Any, speed: dict[str, Any] | None) -> None:
 def _build(ax: Any, speed: dict[str, Any] | None) -> None:
     build = (speed or {}).get("index_build")
     if not build:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "index build not measured", ha="center")
+        _unmeasured(ax, "index build not measured")
         return
     labels = [
         "model loaded\n(chunk, embed,\nFAISS, save)",
@@ -168,12 +181,7 @@ def plot(summary: dict[str, Any], path: Path) -> Path:
     load = (summary.get("speed") or {}).get("machine", {}).get("load_average_at_start")
     if load:
         title += f" - load average at start {load[0]}"
-    fig.suptitle(title, fontsize=11)
-    fig.tight_layout(rect=(0, 0, 1, 0.93))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-    return path
+    return _save(fig, title, path, top=0.93)
 
 
 # -- the evaluation suite of many articles (articles.json) ----------------------------------
@@ -182,8 +190,7 @@ def plot(summary: dict[str, Any], path: Path) -> Path:
 def _risk_coverage(ax: Any, articles: dict[str, Any]) -> None:
     rc = (articles.get("risk_coverage") or {}).get("heldout")
     if not rc:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "no held-out questions", ha="center")
+        _unmeasured(ax, "no held-out questions")
         return
     cov = [0.0] + [p["coverage"] for p in rc["points"]]
     acc = [rc["points"][0]["accuracy"]] + [p["accuracy"] for p in rc["points"]]
@@ -284,9 +291,4 @@ def plot_articles(articles: dict[str, Any], path: Path) -> Path:
     title = "The evaluation suite of many articles"
     if m:
         title += f" - {m.get('cpu')}, {m.get('cores')} cores - {articles.get('generated')}"
-    fig.suptitle(title, fontsize=11)
-    fig.tight_layout(rect=(0, 0, 1, 0.95))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-    return path
+    return _save(fig, title, path, top=0.95)

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 
 from assistant.config import Settings
 from assistant.corpus import load_sources
-from assistant.embedding import Embedder, HashEmbedder, MiniLMEmbedder, make_embedder
+from assistant.embedding import Embedder
 from assistant.types import Answer, Source
 
 from .baselines import all_baselines, variant_baselines
@@ -34,6 +34,7 @@ from .common import (
     RESULTS_DIR,
     TMP_DIR,
     UNSEEN,
+    embedders,
     machine,
     now,
     write_json,
@@ -198,13 +199,7 @@ def run(*, embedder_name: str = "minilm", quick: bool = False) -> dict[str, Any]
     """Score every system on every gold set present; the result is ``quality.json``."""
     settings = Settings.from_env(index_dir=TMP_DIR / f"index-{embedder_name}")
     sources = load_sources(settings.article_path)
-    if embedder_name == "hash":
-        assistant_embedder: Embedder = HashEmbedder()
-        baseline_embedder: Embedder = assistant_embedder
-    else:
-        assistant_embedder = make_embedder(settings)
-        # The tutorial baselines use the model as published (float32), not int8.
-        baseline_embedder = MiniLMEmbedder(settings.model_path, quantize=False)
+    assistant_embedder, baseline_embedder = embedders(embedder_name, settings)
 
     factories: list[Callable[[], tuple[list[System], dict]]] = [
         lambda: assistant_systems(settings, assistant_embedder),
