@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -80,8 +81,18 @@ def build_app(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860
     return app
 
 
+def _interrupted(*_: object) -> None:
+    """Ctrl-C while starting up: nothing is being served and every file is written whole or
+    not at all (temp files are swept on the next start), so stop at once. Exiting here
+    rather than raising KeyboardInterrupt means no library can swallow it mid-import."""
+    print("interrupted", file=sys.stderr, flush=True)
+    os._exit(130)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Serve until SIGTERM or Ctrl-C; Ctrl-C while starting up is a quiet exit 130."""
+    """Serve until SIGTERM or Ctrl-C; Ctrl-C while starting up is a quiet exit 130 (uvicorn
+    takes SIGINT over once it serves)."""
+    signal.signal(signal.SIGINT, _interrupted)
     try:
         return _serve(parse_args(argv))
     except KeyboardInterrupt:
@@ -115,6 +126,8 @@ def _serve(args: argparse.Namespace) -> int:
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    # Serving: uvicorn's own Ctrl-C handling (a graceful stop, exit 0) from here on.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     log.info("serving on http://%s:%d (API docs at /docs)", args.host, args.port)
     # Uvicorn's lines go through the logging set up above (log_config=None), at the levels
     # set there (log_level=None): its start-up chatter only with --log-level debug.

@@ -1,0 +1,319 @@
+"""Features of a (question, sentence) pair: the general signals the answer model weighs.
+
+Every feature is about the form of the question, the sentence and its place on the page
+(its source's kind, author and date), never about one article's words:
+
+- meaning: cosine similarity of the question with the sentence (bare, with its source's
+  header, its best clause) and with its chunk, and how far it is from the best candidate;
+- grounding: the IDF-weighted share of the question's terms in the sentence (the same
+  stem, a spelling fixed against the article's own words, or a close synonym from the
+  article's vocabulary found by the embedding model) or in its source's metadata, and the
+  share the article never mentions at all;
+- answer kind: whether the sentence (or its source's metadata) can hold what the question
+  asks for: a person, a place, a number, a date, period or duration, a title;
+- the page: the source's kind, whether the question names that part of the page or its
+  author, whether it asks who wrote or when was published what this source records.
+
+``feature_matrix`` computes them for the candidate sentences of one question, as a matrix
+whose columns are ``FEATURES``; ``question_features`` sums up a question and its ranked
+candidates as ``QUESTION_FEATURES``; ``answer_model`` turns both into probabilities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .grounding import (
+    DOING_VERBS,
+    KNOWN_SIMILARITY,
+    WORKING_VERBS,
+    ArticleTerms,
+    Grounding,
+    coverage,
+    stem_of,
+    unknown_share,
+)
+from .query import PERSON, PLACE, TIME, Query
+from .sentences import SentenceInfo
+from .text import STOPWORDS
+from .types import Source
+
+FEATURES: tuple[str, ...] = (
+    "dense",  # cosine of the question and the bare sentence
+    "dense_ctx",  # the best of: with its source's header, its best clause
+    "dense_chunk",  # cosine of the question and the sentence's chunk (with header)
+    "dense_gap",  # the best candidate's similarity minus this one's
+    "dense_prev",  # cosine of the question and the sentence before it in its source
+    "hub",  # how close the sentence is to the article's other sentences (generic ones are)
+    "coverage",  # IDF share of the question's terms in the sentence (stem or fixed spelling)
+    "coverage_syn",  # ... counting the article's close synonyms of a term too
+    "coverage_meta",  # ... in the source's label, author and date instead
+    "coverage_prev",  # ... in the sentence before it (an answer often follows its lead-in)
+    "lexical",  # BM25 of the sentence's chunk over the best chunk's
+    "lexical_sentence",  # BM25 of the sentence over the best sentence's
+    "unknown",  # IDF share of the question's terms the article never uses, even as synonyms
+    "unknown_yes_no",  # the same for a yes/no question (its predicate must be there)
+    "type_ok",  # +1 the sentence can hold the kind of answer asked for, -1 it cannot, 0 none asked
+    "type_near",  # it cannot, but the sentence next to it in the paragraph can
+    "kind_title",
+    "kind_byline",
+    "kind_caption",
+    "kind_reference",
+    "kind_comment",
+    "kind_named",  # the question names this part of the page ("the picture", "the DOI")
+    "author_named",  # the question (or its context) names this source's author
+    "meta_byline",  # asks who wrote / when was published the post, and this is its byline
+    "meta_reference",  # asks who wrote / when appeared a cited work, and this is a reference
+    "meta_comment",  # asks who / when about a named commenter, and this is their comment
+    "names_found",  # share of the question's proper names in the sentence
+    "topic_found",  # a yes/no question's plain subject ("Does estrogen ...?"): +1 named, -1 not
+    "focus_align",  # how closely the sentence's words match the thing asked ("pages", "company")
+    "verb_align",  # ... match the predicate asked about ("paid", "founded", "live")
+    "agent",  # a "who did X" question, and the sentence says X was done "by" someone
+    "affiliation",  # a "where" question, and the sentence ties a person to an institution
+    "type_new",  # the sentence names something (a name, a number) the question does not
+    "why_prev",  # a why/how question, times dense_prev (the reason follows the restatement)
+    "short_question",  # at most two content words ("side effects?")
+    "low_info",  # fewer than four content words ("Really interesting post.")
+    "is_question",  # the sentence is itself a question
+    "prev_is_question",  # the sentence before it is a question (this one may answer it)
+)
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+
+def feature_matrix(
+    query: Query,
+    candidates: np.ndarray,
+    *,
+    info: SentenceInfo,
+    article: ArticleTerms,
+    grounding: Grounding,
+    dense: np.ndarray,
+    dense_ctx: np.ndarray,
+    dense_chunk: np.ndarray,
+    lexical: np.ndarray,
+    lexical_sentence: np.ndarray,
+    sources: Sequence[Source],
+    focus_sims: np.ndarray | None = None,
+) -> np.ndarray:
+    """The ``FEATURES`` of each candidate sentence (rows in ``candidates`` order).
+
+    ``dense``, ``dense_ctx``, ``dense_chunk`` and ``lexical`` are per sentence of the article;
+    ``sources[i]`` is candidate i's source; ``focus_sims[f, v]`` is the cosine of the
+    question's focus word f with the article's vocabulary word v.
+    """
+    n = article.n
+    cov, cov_syn, cov_meta = coverage(query, grounding, article, n)
+    unknown = unknown_share(query, grounding, article)
+    best = float(np.max(np.maximum(dense, dense_ctx)[candidates])) if len(candidates) else 0.0
+    X = np.zeros((len(candidates), len(FEATURES)), dtype=np.float64)
+    names = query.names
+    kind_cols = {k: INDEX[f"kind_{k}"] for k in ("title", "byline", "caption", "reference", "comment")}
+    content = [t for t in query.terms if t not in STOPWORDS]
+    n_things = len(query.focus)
+    sims_things = focus_sims[:n_things] if focus_sims is not None else None
+    sims_verbs = focus_sims[n_things:] if focus_sims is not None else None
+    align = _focus_align([stem_of(f) for f in query.focus], sims_things, info, article, candidates)
+    verb_align = _focus_align([stem_of(f) for f in query.focus_verb], sims_verbs, info, article,
+                              candidates)
+    qwords = {w.lower() for w in query.words}
+    topic_rows = _topic_rows(query, grounding, article)
+    wanted = query.answer_type
+    flags = info.flags["year"] if query.year else (info.flags[wanted] if wanted else None)
+    for row, (i, src) in enumerate(zip(candidates, sources, strict=True)):
+        x = X[row]
+        x[INDEX["dense"]] = dense[i]
+        x[INDEX["dense_ctx"]] = dense_ctx[i]
+        x[INDEX["dense_chunk"]] = dense_chunk[i]
+        x[INDEX["dense_gap"]] = best - max(dense[i], dense_ctx[i])
+        prev = info.prev[i]
+        if prev >= 0:
+            x[INDEX["dense_prev"]] = dense[prev]
+            x[INDEX["coverage_prev"]] = cov_syn[prev]
+            x[INDEX["prev_is_question"]] = float(info.is_question[prev])
+            x[INDEX["why_prev"]] = dense[prev] if query.explains else 0.0
+        x[INDEX["hub"]] = info.hub[i]
+        x[INDEX["coverage"]] = cov[i]
+        x[INDEX["coverage_syn"]] = cov_syn[i]
+        x[INDEX["coverage_meta"]] = cov_meta[i]
+        x[INDEX["lexical"]] = lexical[i]
+        x[INDEX["lexical_sentence"]] = lexical_sentence[i]
+        x[INDEX["unknown"]] = unknown
+        x[INDEX["unknown_yes_no"]] = unknown if query.yes_no else 0.0
+        kind = src.kind
+        if kind in kind_cols:
+            x[kind_cols[kind]] = 1.0
+        x[INDEX["kind_named"]] = float(kind in query.kinds)
+        author = info.author_terms[i]
+        named = bool(author) and any(len(w) > 2 and w in query.words for w in author)
+        x[INDEX["author_named"]] = float(named)
+        meta = _meta_match(query, src, named)
+        if meta:
+            x[INDEX[meta]] = 1.0
+        if wanted is not None and flags is not None:
+            fits = bool(flags[i]) or _meta_fits(wanted, query, src, named)
+            x[INDEX["type_ok"]] = 1.0 if fits else -1.0
+            x[INDEX["type_near"]] = float(not fits and bool(info.near[wanted][i]))
+            x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
+                wanted in (PERSON, TIME) and _meta_fits(wanted, query, src, named)))
+        x[INDEX["focus_align"]] = align[row]
+        x[INDEX["verb_align"]] = verb_align[row]
+        if wanted == PERSON and query.focus_verb:
+            x[INDEX["agent"]] = float(info.agent[i])
+            # "Who led the study?" / "a study by Dr. X": who does a piece of work is its agent.
+            if info.agent[i] and stem_of(query.focus_verb[0]) in DOING_VERBS:
+                x[INDEX["verb_align"]] = 1.0
+        if wanted == PLACE:
+            x[INDEX["affiliation"]] = float(info.affiliation[i])
+            # "Where does she work?" / "Dr. X (University of Bari)": a person's institution.
+            if info.affiliation[i] and query.focus_verb and stem_of(query.focus_verb[0]) in WORKING_VERBS:
+                x[INDEX["verb_align"]] = 1.0
+        if topic_rows is not None:
+            x[INDEX["topic_found"]] = 1.0 if topic_rows[i] else -1.0
+        if names:
+            x[INDEX["names_found"]] = len(names & info.words[i]) / len(names)
+        x[INDEX["short_question"]] = float(len(content) <= 2)
+        x[INDEX["low_info"]] = float(info.low_info[i])
+        x[INDEX["is_question"]] = float(info.is_question[i])
+    return X
+
+
+def _topic_rows(query: Query, grounding: Grounding, article: ArticleTerms) -> np.ndarray | None:
+    """For a yes/no question with a plain subject, which sentences name it (its stem, its
+    spelling in the article, or a close synonym); None for other questions."""
+    if not query.yes_no_topic:
+        return None
+    t = stem_of(query.yes_no_topic)
+    t = grounding.spelled.get(t, t)
+    has = np.zeros(article.n, dtype=bool)
+    has[article.rows(t)] = True
+    for s, sim in grounding.synonyms.get(t, ()):
+        if sim >= KNOWN_SIMILARITY:
+            has[article.rows(s)] = True
+    return has
+
+
+def _focus_align(focus: Sequence[str], sims: np.ndarray | None, info: SentenceInfo,
+                 article: ArticleTerms, candidates: np.ndarray) -> np.ndarray:
+    """Per candidate: for the weakest of the question's focus words, the best cosine with one
+    of the sentence's words (1 when the sentence has the word itself); 1 with no focus."""
+    out = np.ones(len(candidates))
+    if not focus:
+        return out
+    for f_at, f in enumerate(focus):
+        has = np.zeros(article.n, dtype=bool)
+        has[article.rows(f)] = True
+        best = np.zeros(len(candidates))
+        if sims is not None and sims.shape[1]:
+            ids = info.vocab_ids[candidates]
+            vals = np.where(ids >= 0, sims[f_at][np.maximum(ids, 0)], 0.0)
+            best = vals.max(axis=1)
+        best = np.where(has[candidates], 1.0, best)
+        out = np.minimum(out, best)
+    return out
+
+
+def _meta_match(query: Query, src: Source, author_named: bool) -> str | None:
+    """The feature for a question asking who wrote, or when was published, what this source
+    prints (its byline, a reference's authors and year, a named commenter's name and date)."""
+    if src.kind == "byline" and ((query.author_of == "post" and src.author)
+                                 or (query.published_of == "post" and src.date)):
+        return "meta_byline"
+    if src.kind == "reference" and "paper" in (query.author_of, query.published_of):
+        return "meta_reference"
+    if src.kind == "comment" and (query.author_of == "comment" or query.published_of == "comment"
+                                  or (author_named and query.answer_type in (TIME, PERSON))):
+        return "meta_comment"
+    return None
+
+
+def _meta_fits(wanted: str, query: Query, src: Source, author_named: bool) -> bool:
+    """The source's metadata holds the kind of answer asked for: a comment's author answers
+    "who said ...", its date "when did X comment"; the byline holds the post's."""
+    if wanted == PERSON:
+        return bool(src.author) and src.kind in ("comment", "byline", "abstract")
+    if wanted == TIME:
+        return bool(src.date) and (src.kind == "byline" or (src.kind == "comment" and (
+            author_named or query.target == "comment")))
+    return False
+
+
+QUESTION_FEATURES: tuple[str, ...] = (
+    "p1",  # the best candidate's sentence probability
+    "logit_p1",
+    "p2",  # the second best's
+    "margin",  # p1 - p2
+    "dense1",  # the best candidate's similarity (the better of bare and in context)
+    "dense_max",  # the best similarity of any candidate
+    "coverage1",  # the best candidate's coverage (with synonyms)
+    "coverage_max",  # the best coverage of any candidate
+    "unknown",  # share of the question the article never mentions
+    "unknown_yes_no",
+    "type_asked",  # the question asks for a kind of answer (a date, a person...)
+    "type_ok1",  # the best candidate can hold it (+1), cannot (-1), none asked (0)
+    "meta_match1",  # the best candidate records who wrote / when what the question asks
+    "missing_meta",  # asks who wrote / when was published what the page does not record
+    "focus1",  # the best candidate's focus_align
+    "focus_max",  # the best focus_align of the top three
+    "type_new1",  # the best candidate names something the question does not
+    "focus_article",  # the best focus_align of any candidate: is what is asked anywhere?
+    "verb1",  # the best candidate's verb_align
+    "verb_article",  # the best verb_align of any candidate
+    "short_question",
+    "follow_up",
+    "yes_no",
+    "terms",  # log(1 + the question's own content terms)
+)
+
+
+def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
+                      kinds: frozenset[str] = frozenset()) -> np.ndarray:
+    """``QUESTION_FEATURES`` for one question, from its candidates' sentence probabilities
+    and features, best first; ``kinds``: the kinds of source the article has."""
+    out = np.zeros(len(QUESTION_FEATURES))
+    if not len(probs):
+        return out
+    col = INDEX.__getitem__
+    p1 = float(probs[0])
+    p2 = float(probs[1]) if len(probs) > 1 else 0.0
+    dense = np.maximum(X[:, col("dense")], X[:, col("dense_ctx")])
+    values = {
+        "p1": p1,
+        "logit_p1": float(np.log(max(p1, 1e-6) / max(1 - p1, 1e-6))),
+        "p2": p2,
+        "margin": p1 - p2,
+        "dense1": float(dense[0]),
+        "dense_max": float(dense.max()),
+        "coverage1": float(X[0, col("coverage_syn")]),
+        "coverage_max": float(X[:, col("coverage_syn")].max()),
+        "unknown": float(X[0, col("unknown")]),
+        "unknown_yes_no": float(X[0, col("unknown_yes_no")]),
+        "type_asked": float(query.answer_type is not None),
+        "type_ok1": float(X[0, col("type_ok")]),
+        "meta_match1": float(X[0, col("meta_byline")] + X[0, col("meta_reference")]
+                             + X[0, col("meta_comment")]),
+        "short_question": float(X[0, col("short_question")]),
+        "follow_up": float(query.follow_up),
+        "yes_no": float(query.yes_no),
+        "terms": float(np.log1p(len(query.terms))),
+        "missing_meta": float(missing_meta(query, kinds)),
+        "focus1": float(X[0, col("focus_align")]),
+        "focus_max": float(X[:3, col("focus_align")].max()),
+        "type_new1": float(X[0, col("type_new")]),
+        "focus_article": float(X[:, col("focus_align")].max()),
+        "verb1": float(X[0, col("verb_align")]),
+        "verb_article": float(X[:, col("verb_align")].max()),
+    }
+    for i, name in enumerate(QUESTION_FEATURES):
+        out[i] = values[name]
+    return out
+
+
+def missing_meta(query: Query, kinds: frozenset[str]) -> bool:
+    """The question asks who wrote or when was published what the page does not record: the
+    post's author or date with no byline, a cited work's with no reference."""
+    if "post" in (query.author_of, query.published_of) and "byline" not in kinds:
+        return True
+    return "paper" in (query.author_of, query.published_of) and "reference" not in kinds

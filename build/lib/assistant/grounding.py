@@ -1,0 +1,204 @@
+"""How a question's words are found in an article: as they are, as a slip of the pen of one
+of its words, as a close synonym from its vocabulary, or not at all; and how much of the
+question each sentence covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from .query import Query
+from .text import terms
+from .types import Source, Span
+
+_NONE = np.empty(0, dtype=np.int64)
+# Words that name the page and its parts, or ask who said what: they are about the page, not
+# facts the article must state, so they never count as unknown.
+PAGE_WORDS = frozenset(terms(
+    "author authors wrote write written writer blogger columnist journalist reporter publish "
+    "published posted post posts article blog piece column guide story interview essay title "
+    "headline picture image photo caption figure illustration diagram comment comments "
+    "commented commenter commenters reader readers reply replied reference references cite "
+    "cited citation say said says mention mentioned mentions according think thinks thought "
+    "talk talks talked claim claims suggest suggests suggested describe described explain "
+    "explained argue argues argued"))
+
+
+# Verbs of doing a piece of work, whose doer "X by Y" names; of where a person works.
+DOING_VERBS = frozenset(terms("lead led leads conduct conducted run ran author authored write wrote "
+                         "written perform performed carry carried head headed direct directed "
+                         "undertake undertook do did done coordinate coordinated"))
+WORKING_VERBS = frozenset(terms("work works worked teach teaches taught study studies studied research "
+                           "researches based employed"))
+# Words whose absence says nothing: about the page itself, or light verbs of who did what and
+# where people work, which a paraphrase leaves out ("Who led it?" / "a review by Dr. X").
+NEVER_UNKNOWN = PAGE_WORDS | DOING_VERBS | WORKING_VERBS | frozenset(terms(
+    "top bottom above below left right first last next previous middle"))
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+# A question's word counts as found in the article when one of the article's words is this
+# close to it in meaning (lower matches, from 0.6, still count towards ``coverage_syn``).
+KNOWN_SIMILARITY = 0.7
+
+
+@dataclass(frozen=True)
+class Grounding:
+    """How each of the question's own terms is found in the article."""
+
+    spelled: Mapping[str, str]  # a misspelt term -> the article's term it stands for
+    synonyms: Mapping[str, tuple[tuple[str, float], ...]]  # term -> (article term, similarity)
+    unknown: frozenset[str]  # terms found in none of these ways
+
+
+class ArticleTerms:
+    """The article's sentences as term sets, with the look-ups the features need."""
+
+    def __init__(self, sentences: Sequence[Span], sources: Mapping[str, Source],
+                 headers: Sequence[str], vocabulary: Sequence[str]):
+        self.n = len(sentences)
+        self.sentence_terms = [frozenset(terms(s.text)) for s in sentences]
+        self.idf = _idf(self.sentence_terms)
+        self.max_idf = float(np.log(1 + (self.n + 0.5) / 0.5))
+        rows: dict[str, list[int]] = {}
+        for i, ts in enumerate(self.sentence_terms):
+            for t in ts:
+                rows.setdefault(t, []).append(i)
+        self._rows = {t: np.array(r, dtype=np.int64) for t, r in rows.items()}
+        meta_terms: list[frozenset[str]] = []
+        for s, header in zip(sentences, headers, strict=True):
+            src = sources[s.source_id]
+            meta_terms.append(frozenset(terms(" ".join(
+                x for x in (src.label, src.author or "", src.date or "", header) if x))))
+        self.meta_terms = meta_terms
+        meta_rows: dict[str, list[int]] = {}
+        for i, ts in enumerate(meta_terms):
+            for t in ts:
+                meta_rows.setdefault(t, []).append(i)
+        self._meta_rows = {t: np.array(r, dtype=np.int64) for t, r in meta_rows.items()}
+        self.stems = frozenset(self._rows) | frozenset(self._meta_rows)
+        # The article's words by first letter, for fixing a question's spelling.
+        self._by_letter: dict[str, set[str]] = {}
+        for w in vocabulary:
+            self._by_letter.setdefault(w[:1], set()).add(w)
+
+    def rows(self, term: str) -> np.ndarray:
+        return self._rows.get(term, _NONE)
+
+    def meta_rows(self, term: str) -> np.ndarray:
+        return self._meta_rows.get(term, _NONE)
+
+    def idf_of(self, term: str) -> float:
+        return self.idf.get(term, self.max_idf)
+
+    def spelling(self, word: str) -> str | None:
+        """The article's word that ``word`` is a one-letter slip of (words of 5+ letters,
+        same first letter), or None."""
+        if len(word) < 5:
+            return None
+        close = [w for w in self._by_letter.get(word[:1], ()) if _edit_distance_at_most_one(word, w)
+                 and w != word]
+        return close[0] if len(close) == 1 else None
+
+
+def _idf(docs: Sequence[frozenset[str]]) -> dict[str, float]:
+    df: dict[str, int] = {}
+    for d in docs:
+        for t in d:
+            df[t] = df.get(t, 0) + 1
+    n = len(docs)
+    return {t: float(np.log(1 + (n - f + 0.5) / (f + 0.5))) for t, f in df.items()}
+
+
+@lru_cache(maxsize=4096)
+def stem_of(word: str) -> str:
+    found = terms(word)
+    return found[0] if found else word
+
+
+def ground(query: Query, article: ArticleTerms,
+           similar: Callable[[Sequence[str]], Mapping[str, Sequence[tuple[str, float]]]],
+           is_word: Callable[[str], bool] = lambda w: True) -> Grounding:
+    """Find each of the question's content words in the article: as is, as a slip of the
+    pen of one of its words, or as a close synonym (``similar``: word -> article words).
+
+    Only a word the model's vocabulary does not know (``is_word``) is taken for a slip:
+    "osteoprosis" is "osteoporosis", but "caution" is not "caption"."""
+    spelled: dict[str, str] = {}
+    missing: list[str] = []
+    for w in query.surface:
+        t = stem_of(w)
+        if t in article.stems or w.isdigit() or t in NEVER_UNKNOWN:
+            continue
+        fixed = None if is_word(w) else article.spelling(w)
+        if fixed is not None and stem_of(fixed) in article.stems:
+            spelled[t] = stem_of(fixed)
+        else:
+            missing.append(w)
+    found = similar(missing) if missing else {}
+    synonyms: dict[str, tuple[tuple[str, float], ...]] = {}
+    unknown = set()
+    for w in missing:
+        near = tuple((stem_of(v), s) for v, s in found.get(w, ()) if stem_of(v) in article.stems)
+        if near:
+            synonyms[stem_of(w)] = near
+        if not any(s >= KNOWN_SIMILARITY for _, s in near):
+            unknown.add(stem_of(w))
+    return Grounding(spelled, synonyms, frozenset(unknown))
+
+
+def _term_weights(query: Query, grounding: Grounding, article: ArticleTerms) -> list[tuple[str, float]]:
+    """(term, weight x IDF) for the question's own terms (weight 1) and its context's (0.4),
+    each under the article's spelling of it."""
+    out = []
+    for t, w in [(t, 1.0) for t in query.terms] + [(t, 0.4) for t in query.context_terms]:
+        t = grounding.spelled.get(t, t)
+        out.append((t, w * article.idf_of(t)))
+    return out
+
+
+def coverage(query: Query, grounding: Grounding, article: ArticleTerms, n: int
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per sentence: exact coverage, coverage with synonyms, coverage by the source's metadata."""
+    weights = _term_weights(query, grounding, article)
+    total = sum(w for _, w in weights) or 1.0
+    exact = np.zeros(n)
+    syn = np.zeros(n)
+    meta = np.zeros(n)
+    for t, w in weights:
+        rows = article.rows(t)
+        exact[rows] += w
+        hit = np.zeros(n)
+        hit[rows] = 1.0
+        for s, sim in grounding.synonyms.get(t, ()):
+            hit[article.rows(s)] = np.maximum(hit[article.rows(s)], sim)
+        syn += w * hit
+        meta[article.meta_rows(t)] += w
+    return exact / total, syn / total, meta / total
+
+
+def unknown_share(query: Query, grounding: Grounding, article: ArticleTerms) -> float:
+    own = [(t, article.idf_of(grounding.spelled.get(t, t))) for t in query.terms
+           if t not in NEVER_UNKNOWN]
+    total = sum(w for _, w in own)
+    if not total:
+        return 0.0
+    return sum(w for t, w in own if t in grounding.unknown) / total

@@ -1,0 +1,224 @@
+"""Reader comments read from the page's structure (lxml), with their authors and dates.
+
+Text extractors find a comment's words but lose who wrote it and when. Comment sections
+have a shape, though: a region named for comments or responses (WordPress ``comment-list``,
+Blogger ``comments``, a ``responses`` list, schema.org ``Comment`` items) holding one item
+per comment, each with a date (or at least an author) and a body. Each date (or author)
+anchors one comment; its item is the largest element around it holding no other anchor, so
+a reply nested in its parent's item is a comment of its own. Nothing here reads HTML with
+regular expressions: class names are matched as words.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from .dom import clean_text, iter_elements, parse_date, printed_date, text_of, words
+from .text import _name_ok, clean_name
+
+_REGION = re.compile(r"(?:^|[-_])(?:comments?|commentlist|responses?|replies|discussion|"
+                     r"disqus)(?:$|[-_](?:list|area|section|wrapper|container|holder|thread|"
+                     r"content|inner|block))", re.I)
+_NOT_REGION = ("form", "respond", "reply-title", "link", "count", "feed", "editor", "button",
+               "title", "header", "notes")
+AUTHOR_WORDS = frozenset({"fn", "author", "comment-author", "user", "username", "user-name",
+                          "commenter", "display-name", "nickname"})
+BODY_WORDS = frozenset({"comment-content", "comment-text", "comment-body-text", "commenttext",
+                        "comment-message", "message", "response-body", "response-text"})
+# Parts of an item that are not the comment's words.
+META_WORDS = frozenset({"reply", "comment-reply", "actions", "comment-actions", "meta",
+                        "comment-meta", "comment-metadata", "avatar", "says", "badge",
+                        "post-author-badge", "vote", "votes", "likes", "like", "count",
+                        "item-control", "blog-admin", "permalink", "edit-link", "icon",
+                        "secondary-text", "datetime", "comment-header", "comment-footer"})
+
+
+@dataclass(frozen=True)
+class FoundComment:
+    text: str
+    author: str | None
+    date: str | None
+
+
+def _is_region(el: HtmlElement) -> bool:
+    if el.tag in ("html", "body", "head"):
+        return False
+    if el.get("itemprop") == "comment" or "Comment" in (el.get("itemtype") or ""):
+        return False  # an item, not a region
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+    return any(_REGION.search(n) and not any(x in n for x in _NOT_REGION) for n in names)
+
+
+def regions(root: HtmlElement) -> list[HtmlElement]:
+    """The outermost comment regions of the page."""
+    found = [el for el in iter_elements(root) if _is_region(el)]
+    ids = set(found)
+    return [e for e in found if not any(a in ids for a in e.iterancestors())]
+
+
+def _is_date_el(el: HtmlElement) -> bool:
+    if el.tag == "time" or el.get("itemprop") in ("dateCreated", "datePublished", "commentTime"):
+        return bool(text_of(el))
+    text = text_of(el)
+    if not text or len(text) > 60 or parse_date(text) is None:
+        return False
+    # A leaf-like element whose own words are the date ("Mar 4, 2024", "June 14, 2024 at 9 pm").
+    return not any(isinstance(c.tag, str) and parse_date(text_of(c)) for c in el) \
+        and len(text.split()) <= 8
+
+
+def _is_author_el(el: HtmlElement) -> bool:
+    return bool(words(el) & AUTHOR_WORDS and el.tag != "img") or el.get("itemprop") == "author" \
+        or el.tag == "cite"
+
+
+def _in_form(el: HtmlElement) -> bool:
+    """Inside the comment form ("Leave a reply": name, email, comment fields)."""
+    return any(a.tag in ("form", "textarea", "input", "label", "button")
+               or words(a) & _FORM_WORDS for a in (el, *el.iterancestors()))
+
+
+_FORM_WORDS = frozenset({"comment-form", "commentform", "comment-respond", "respond", "reply-form",
+                         "comment-editor", "comment-form-note", "no-comments"})
+
+
+def _anchors(region: HtmlElement) -> list[HtmlElement]:
+    candidates = [el for el in iter_elements(region) if not _in_form(el)]
+    dates = [el for el in candidates if _is_date_el(el)]
+    ids = set(dates)
+    dates = [d for d in dates if not any(a in ids for a in d.iterancestors())]
+    if dates:
+        return dates
+    authors = [el for el in candidates if _is_author_el(el)]
+    ids = set(authors)
+    return [a for a in authors if not any(x in ids for x in a.iterancestors())]
+
+
+def _item(anchor: HtmlElement, region: HtmlElement, anchors: set[Any]) -> HtmlElement:
+    """The largest element around ``anchor`` (inside the region) holding no other anchor."""
+    item = anchor
+    for parent in anchor.iterancestors():
+        if parent is region:
+            break
+        if any(d in anchors for d in parent.iter() if d is not anchor):
+            break
+        item = parent
+    return item
+
+
+def _date_text(anchor: HtmlElement) -> str | None:
+    """The comment's date as printed, time included ("June 14, 2024 at 11:42 am")."""
+    text = text_of(anchor)
+    start = text.find(printed_date(text) or "\0")
+    return text[start:] if start >= 0 and len(text) <= 60 else printed_date(text)
+
+
+def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
+    for el in iter_elements(item):
+        if el is not item and _is_author_el(el):
+            name = clean_name(text_of(el))
+            if name and _name_ok(name):
+                return name
+    # No marked author: the name-like text just before the date ("Kirsty Aldane", "Mar 4").
+    before: list[str] = []
+    for el in iter_elements(item):
+        if el is anchor:
+            break
+        if el.tag == "img" and el.get("alt"):
+            before.append(clean_text(el.get("alt") or ""))
+        elif el.text and el.text.strip():
+            before.append(clean_text(el.text))
+    for text in reversed(before):
+        name = clean_name(text)
+        if name and _name_ok(name) and len(name.split()) <= 4:
+            return name
+    return None
+
+
+def _body(item: HtmlElement, anchor: HtmlElement) -> str:
+    """The comment's words: its marked body, else what is left once the meta is removed."""
+    marked = [el for el in iter_elements(item)
+              if el is not item and (words(el) & BODY_WORDS or el.get("itemprop") == "text")
+              and anchor not in el.iter()]
+    if marked:
+        return "\n".join(t for t in (_paragraphs(m) for m in marked[:1]) if t)
+    clone = copy.deepcopy(item)
+    path = [i for i, el in enumerate(item.iter()) if el is anchor]
+    doomed = [el for i, el in enumerate(clone.iter()) if isinstance(el.tag, str) and (
+        i in path or el.tag in ("button", "img", "svg", "script", "style", "form", "cite")
+        or words(el) & (META_WORDS | AUTHOR_WORDS) or el.get("itemprop") == "author")]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+    # What is left: the block with the most words of its own (not its children's blocks).
+    blocks = [el for el in iter_elements(clone) if el.tag in _BLOCKS]
+    best = max(blocks, key=lambda el: len(_own_text(el)), default=None)
+    if best is None or not _own_text(best):
+        return ""
+    return _paragraphs(best)
+
+
+_BLOCKS = frozenset({"p", "div", "pre", "blockquote", "section", "article", "li", "span"})
+_INLINE = frozenset({"a", "em", "strong", "b", "i", "u", "q", "code", "small", "sup", "sub",
+                     "abbr", "mark", "s", "del", "ins", "br"})
+
+
+def _own_text(el: HtmlElement) -> str:
+    """The element's text, counting inline children (links, emphasis) but not blocks."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _INLINE:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    text = clean_text("".join(parts))
+    return "" if re.fullmatch(r"[\d\s.,KkMm+]*", text) else text
+
+
+def _paragraphs(el: HtmlElement) -> str:
+    """An element's text with its paragraphs (``<p>``, ``<br>``) on separate lines."""
+    ps = [text_of(p) for p in el.iter("p")]
+    ps = [p for p in ps if p]
+    if len(ps) > 1:
+        return "\n".join(ps)
+    parts: list[str] = []
+    for node in el.iter():
+        if node.tag == "br":
+            parts.append("\n")
+        elif isinstance(node.tag, str) and node.text:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    lines = [clean_text(line) for line in "".join(parts).split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlElement]]:
+    """Reader comments in page order, and the regions they were found in (for removal)."""
+    out: list[FoundComment] = []
+    used: list[HtmlElement] = []
+    for region in regions(root):
+        anchors = _anchors(region)
+        if not anchors:
+            continue
+        ids = set(anchors)
+        found = []
+        for anchor in anchors:
+            item = _item(anchor, region, ids)
+            text = _body(item, anchor)
+            if not text:
+                continue
+            is_date = _is_date_el(anchor)
+            when = _date_text(anchor) if is_date else None
+            who = _author(item, anchor) if is_date else clean_name(text_of(anchor)) or None
+            if who and who.lower() in ("anonymous", "unknown"):
+                who = "Anonymous"
+            found.append(FoundComment(text, who, when))
+        if found:
+            out += found
+            used.append(region)
+    return out, used

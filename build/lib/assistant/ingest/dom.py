@@ -1,0 +1,236 @@
+"""What the page's structure tells, read with lxml (a parser, never regexes over HTML).
+
+Helpers for ``extract``: the words of an element's class and id, page furniture (navigation,
+banners, sidebars, share and "related" boxes, forms...), the element holding the article's
+body, figure captions, and the post's printed date. Dates are kept as the page prints them
+("June 14, 2024"); ``parse_date`` only compares them with the page's metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from typing import Any
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .text import DATE
+
+# Never article text.
+DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "aside", "footer", "form",
+                       "button", "iframe", "svg", "select", "textarea", "input", "label", "dialog",
+                       "object", "embed", "canvas", "link", "meta"})
+DROP_ROLES = frozenset({"navigation", "banner", "complementary", "contentinfo", "dialog",
+                        "alertdialog", "search", "menu", "menubar", "toolbar", "form"})
+# Words of a class or id that mark furniture ("sidebar", "cookie-notice", "share-tools"...).
+FURNITURE_WORDS = frozenset("""
+    sidebar widget widgets cookie cookies consent gdpr banner share sharing sharedaddy social
+    related popular trending recommended recommendations newsletter subscribe subscription
+    signup advert adverts advertisement ad ads adsbygoogle sponsor sponsored promo breadcrumb
+    breadcrumbs pagination pager navigation nav navbar menu masthead skip respond commentform
+    feed tags labels topics categories byline meta kicker toolbar modal popup overlay
+    readnext bio profile follow
+    """.split())
+# ...and parts of a class name that do ("more-from-section", "you-may-also-like").
+FURNITURE_PHRASES = ("more-from", "read-next", "post-navigation", "nav-links", "author-box",
+                     "also-like", "most-read", "read-more", "comment-form", "comment-respond",
+                     "reply-form", "screen-reader", "read-also", "see-also", "also-read")
+# Class or id words marking the element that holds the article's body.
+BODY_CLASSES = ("entry-content", "post-body", "post-content", "article-body", "article-content",
+                "articlebody", "story-body", "story-content", "post-entry", "blog-post-body",
+                "article__body", "article-text", "body-text", "content-body", "single-content")
+STANDFIRST_WORDS = frozenset({"standfirst", "dek", "subtitle", "subheadline", "sub-headline",
+                              "lede", "summary", "pw-subtitle-paragraph"})
+CAPTION_WORDS = re.compile(r"(?:^|[-_])(?:caption|figcaption|wp-caption-text)(?:$|[-_]text)")
+
+_DATE_RE = re.compile(DATE)
+_SPACE = re.compile(r"\s+")
+_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d", "%B %Y", "%b %Y")
+
+
+def words(el: HtmlElement) -> set[str]:
+    """The words of an element's class and id: "nav-links post-navigation" -> both, and their
+    parts ("nav", "links", "post", "navigation")."""
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+    out = set(raw)
+    for name in raw:
+        out.update(p for p in re.split(r"[-_]+", name) if p)
+    return out
+
+
+def clean_text(text: str) -> str:
+    """Whitespace collapsed (including no-break spaces), ends stripped."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def text_of(el: HtmlElement) -> str:
+    return clean_text(el.text_content())
+
+
+def parse_date(text: str) -> date | None:
+    """The first printed date in ``text`` ("Tuesday 5 November 2024, 06:00" -> 2024-11-05)."""
+    m = _DATE_RE.search(text)
+    if not m:
+        return None
+    raw = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", m.group(0)).replace(",", " ").replace(".", " ")
+    raw = clean_text(re.sub(r"\bSept\b", "Sep", raw))
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(raw, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def printed_date(text: str) -> str | None:
+    m = _DATE_RE.search(text)
+    return m.group(0).strip() if m else None
+
+
+def iter_elements(root: HtmlElement) -> Iterator[HtmlElement]:
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            yield el
+
+
+def is_furniture(el: HtmlElement) -> bool:
+    """Navigation, banners, sidebars, share boxes, comment forms, scripts...: never article text."""
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if tag in DROP_TAGS:
+        return True
+    if (el.get("role") or "").lower() in DROP_ROLES:
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    if tag == "header" and el.getparent() is not None and el.getparent().tag == "body":
+        return True  # the site's header; an article's own <header> sits deeper
+    found = words(el)
+    return bool(found & FURNITURE_WORDS) or any(p in w for w in found for p in FURNITURE_PHRASES)
+
+
+def drop(elements: Iterable[Any]) -> None:
+    """Remove elements from their tree, keeping the text that follows each (its tail)."""
+    for el in list(elements):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def remove_furniture(root: HtmlElement, keep: Iterable[HtmlElement] = ()) -> None:
+    """Remove every furniture element, HTML comments and processing instructions, except
+    the elements holding one of ``keep`` (the article's body)."""
+    protected = {a for k in keep for a in (k, *k.iterancestors())}
+    drop(_outermost([el for el in iter_elements(root)
+                     if el not in protected and el.tag not in ("html", "body")
+                     and is_furniture(el)]))
+    drop(list(root.iter(etree.Comment, etree.ProcessingInstruction)))
+
+
+def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
+    chosen = set(elements)
+    return [e for e in elements if not any(a in chosen for a in e.iterancestors())]
+
+
+def find_body(root: HtmlElement) -> HtmlElement | None:
+    """The element holding the article's body: ``itemprop=articleBody``, a well-known body
+    class ("entry-content", "post-body"...), else the ``<article>`` with the most text."""
+    def size(el: HtmlElement) -> int:
+        return sum(len(text_of(p)) for p in el.iter("p")) or len(text_of(el))
+
+    found = [el for el in iter_elements(root) if el.get("itemprop") == "articleBody"]
+    found = found or [el for el in iter_elements(root) if words(el) & set(BODY_CLASSES)]
+    found = found or list(root.iter("article")) or list(root.iter("main"))
+    found = [el for el in _outermost(found) if size(el) >= 200]
+    return max(found, key=size) if found else None
+
+
+def scope_of(body: HtmlElement) -> HtmlElement:
+    """Where the article's own parts (header, standfirst, hero image) are: the ``<article>``
+    around the body, or the body itself."""
+    for a in body.iterancestors():
+        if a.tag == "article" or a.get("itemtype", "").endswith(("Article", "BlogPosting")):
+            return a
+    return body
+
+
+def standfirst(scope: HtmlElement, body: HtmlElement) -> str | None:
+    """A news standfirst or a post's subtitle printed above the body, if any."""
+    inside = {e for e in body.iter()}
+    for el in iter_elements(scope):
+        if el in inside:
+            continue
+        if words(el) & STANDFIRST_WORDS or el.get("itemprop") == "description" and el.tag != "meta":
+            text = text_of(el)
+            if len(text.split()) >= 6:
+                return text
+    return None
+
+
+def captions(scope: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """Figure captions in reading order: ``<figcaption>`` and caption-classed elements
+    (WordPress ``wp-caption-text``, Blogger ``tr-caption``), innermost ones only."""
+    found = [el for el in iter_elements(scope)
+             if el.tag == "figcaption" or any(CAPTION_WORDS.search(w) for w in words(el))
+             and el.tag not in ("table", "tbody", "figure", "img")]
+    chosen = set(found)
+    out = []
+    for el in found:
+        if any(a in chosen for a in el.iterancestors()):
+            continue
+        text = text_of(el)
+        if text:
+            out.append((el, text))
+    return out
+
+
+def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:
+    """The post's date as the page prints it ("June 14, 2024"), matched to the metadata's
+    ISO date; ``skip`` holds the ids of elements in comment sections."""
+    if not iso:
+        return None
+    try:
+        want = date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+    candidates: list[HtmlElement] = []
+    for el in iter_elements(root):
+        if el in skip or el.tag in ("script", "style", "title", "meta"):
+            continue
+        if el.tag in ("time", "abbr") or el.get("itemprop") in ("datePublished", "dateCreated") \
+                or words(el) & {"date", "published", "timestamp", "dateline", "posted", "time"}:
+            candidates.append(el)
+    for el in candidates:
+        text = text_of(el)
+        if len(text) <= 80 and parse_date(text) == want:
+            return printed_date(text)
+    # Pages that name nothing ("Mar 3, 2024" in a bare <span>): a short text that is the date.
+    for el in iter_elements(root):
+        if el not in skip and el.tag not in ("script", "style", "title", "meta"):
+            text = text_of(el)
+            if len(text) <= 40 and parse_date(text) == want:
+                return printed_date(text)
+    return None
+
+
+_BY = re.compile(r"^(?:by|posted by|written by|words by|published by|story by|author:?)\s", re.I)
+
+
+def printed_byline(root: HtmlElement, author: str | None, skip: set[Any]) -> str | None:
+    """The byline as the page prints it ("By Maren Ashdown", "Posted by Dougal Fennimore"):
+    the smallest short text around the author's name that starts with "By"."""
+    if not author:
+        return None
+    first = author.split(" and ")[0].split(",")[0].strip()
+    for el in iter_elements(root):
+        if el in skip or el.tag in ("script", "style", "title", "meta", "head"):
+            continue
+        if (el.text or "").strip() and first in clean_text(el.text or "") or \
+                first == text_of(el):
+            for node in (el, *el.iterancestors()):
+                text = text_of(node)
+                if len(text) > 120:
+                    break
+                if _BY.match(text):
+                    return text
+    return None

@@ -1,0 +1,325 @@
+"""A saved web page (HTML) -> ``Page``: the article, its byline, captions, references and
+reader comments, without the page's furniture.
+
+The main text comes from trafilatura (its XML output keeps headings, paragraphs, lists,
+quotes and tables apart) run on the element that holds the article's body, after the page's
+furniture is removed (``dom``); the title, author, date, site and link from trafilatura's
+metadata, with the date as the page prints it. What trafilatura drops or cannot tell, the
+page's structure tells, read with lxml: figure captions (``dom.captions``) and reader
+comments with their authors and dates (``comments``). No regular expression reads HTML.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+import trafilatura
+from htmldate import find_date
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.utils import decode_file, load_html
+
+from ..errors import PageError
+from . import dom
+from .comments import find_comments, regions
+from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page
+from .text import (
+    _COMMENTS_HEAD,
+    _FURNITURE,
+    _POST_BYLINES,
+    _REFERENCES_HEAD,
+    REFERENCE_LIKE,
+    _match_byline,
+    _name_ok,
+    _section_name,
+    clean_name,
+)
+
+log = logging.getLogger(__name__)
+
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+# Lines that are page furniture wherever they turn up ("Share this:", "Posted by X at 3 PM").
+_FURNITURE_LINE = re.compile(
+    r"^(?:share(?: this)?(?: (?:post|article|story))?|previous(?: post| article)?|"
+    r"next(?: post| article)?|leave a (?:reply|comment)|post a comment|labels?|tags?|"
+    r"filed under|categories|subscribe to|powered by|advertisement|sponsored|read more|"
+    r"sign (?:up|in)|log in|follow|listen|cookie settings|accept(?: all)?(?: cookies)?|"
+    r"skip to (?:the )?(?:main )?content)\b.{0,80}$", re.I)
+
+
+def is_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KB: an image, a PDF, an archive."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in head)
+    return bool(head) and controls / len(head) > 0.05
+
+
+def decode_html(data: bytes | str, filename: str = "<page>") -> str:
+    """The page's text (its declared or detected encoding); PageError when it is not a page."""
+    if isinstance(data, str):
+        text = data
+    else:
+        if is_binary(data):
+            raise PageError(f"{filename}: not a web page: it holds binary data (an image, a PDF "
+                            "or an archive?); save the page from your browser as HTML, or give "
+                            "its text as a .txt file")
+        text = decode_file(data)
+    if not text.strip():
+        raise PageError(f"{filename}: the page is empty")
+    return text
+
+
+@dataclass
+class _Walk:
+    """State while reading trafilatura's XML into blocks."""
+
+    title: str
+    captions: list[str]
+    skip: set[str] = field(default_factory=set)  # lines never kept (title, byline, standfirst)
+    blocks: list[Block] = field(default_factory=list)
+    heading: str | None = None
+    section: str = "body"  # body, references, comments, furniture
+    unsigned: list[str] = field(default_factory=list)  # comments found in the main text
+    placed: set[str] = field(default_factory=set)
+
+    def caption_in(self, text: str) -> str | None:
+        for caption in self.captions:
+            if caption not in self.placed and (text == caption or text in caption and len(text) > 20):
+                return caption
+        return None
+
+    def add_line(self, text: str, *, bold: bool = False) -> None:
+        text = dom.clean_text(text)
+        if not text or not _LETTERS.search(text) or text in self.skip:
+            return
+        caption = self.caption_in(text)
+        if caption:
+            self.placed.add(caption)
+            self.blocks.append(Block(CAPTION, caption))
+            return
+        if _FURNITURE.match(_section_name(text)) or _FURNITURE_LINE.match(text):
+            return
+        if _match_byline(text, _POST_BYLINES):
+            return
+        if self.section == "furniture":
+            return
+        if self.section == "comments":
+            self.unsigned.append(text)
+            return
+        if self.section == "references":
+            self.blocks.append(Block(REFERENCE, text))
+            return
+        if bold and len(text.split()) <= 12 and not text.endswith((".", "?", "!", ":")):
+            self.add_heading(text)
+            return
+        if REFERENCE_LIKE.search(text) and len(text) < 500:
+            self.blocks.append(Block(REFERENCE, text))
+            return
+        self.blocks.append(Block(PARAGRAPH, text, self.heading))
+
+    def add_heading(self, text: str) -> None:
+        text = dom.clean_text(text)
+        name = _section_name(text)
+        if not text or text == self.title or text in self.skip:
+            return
+        if _REFERENCES_HEAD.match(name):
+            self.section = "references"
+        elif _COMMENTS_HEAD.match(name):
+            self.section = "comments"
+        elif _FURNITURE.match(name) or _FURNITURE_LINE.match(text):
+            self.section = "furniture"
+        elif not any(b.kind == PARAGRAPH for b in self.blocks) and len(text.split()) > 12:
+            self.section = "body"
+            self.blocks.append(Block(PARAGRAPH, text))  # a subtitle, not a heading
+        else:
+            self.section = "body"
+            self.heading = text
+
+
+def _lines(el: etree._Element, walk: _Walk) -> list[tuple[str, bool]]:
+    """A trafilatura ``<p>``'s lines (split at ``<lb/>``), each with "all bold" (a heading
+    in a page that marks headings only with bold). Graphics are skipped; a table inside is
+    its own line (Blogger puts image captions in one)."""
+    lines: list[tuple[str, bool]] = []
+    parts: list[str] = [el.text or ""]
+    bold = [False]
+
+    def flush() -> None:
+        text = dom.clean_text("".join(parts))
+        lines.append((text, bold[0] and text == dom.clean_text(bold_text[0])))
+        parts.clear()
+        bold[0] = False
+        bold_text[0] = ""
+
+    bold_text = [""]
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "lb":
+            flush()
+        elif tag == "table":
+            flush()
+            lines.append((dom.clean_text(" ".join(child.itertext())), False))
+        elif tag == "graphic":
+            pass
+        else:
+            inner = "".join(child.itertext())
+            if tag == "hi" and (child.get("rend") or "") in ("#b", "#strong") and inner.strip():
+                bold[0] = not dom.clean_text("".join(parts))
+                bold_text[0] += inner
+            parts.append(inner)
+        parts.append(child.tail or "")
+    flush()
+    return lines
+
+
+def _walk(main: etree._Element, walk: _Walk) -> None:
+    for el in main:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "head":
+            walk.add_heading("".join(el.itertext()))
+        elif tag == "p":
+            for text, bold in _lines(el, walk):
+                walk.add_line(text, bold=bold)
+        elif tag in ("list", "quote", "div"):
+            _walk(el, walk) if any(c.tag in ("p", "item", "head", "list") for c in el) \
+                else walk.add_line("".join(el.itertext()))
+        elif tag == "item":
+            for text, bold in _lines(el, walk):
+                walk.add_line(text, bold=bold)
+        elif tag == "table":
+            for row in el.iter("row", "tr"):
+                cells = [dom.clean_text("".join(c.itertext())) for c in row]
+                walk.add_line(" | ".join(c for c in cells if c))
+        elif tag in ("code", "pre"):
+            walk.add_line("".join(el.itertext()))
+
+
+def _title(meta: object, root: HtmlElement) -> str | None:
+    title = dom.clean_text(getattr(meta, "title", None) or "")
+    if title:
+        return title
+    for h1 in root.iter("h1"):
+        text = dom.text_of(h1)
+        if text:
+            return text
+    found = root.find(".//title")
+    return dom.text_of(found) if found is not None and dom.text_of(found) else None
+
+
+def _author(meta: object) -> str | None:
+    """The post's author(s) from the metadata, when they look like names."""
+    raw = getattr(meta, "author", None) or ""
+    names = [clean_name(n) for n in raw.split(";")]
+    names = [n for n in names if n and _name_ok(n)]
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _post_date(tree: HtmlElement, comment_regions: list[HtmlElement]) -> str | None:
+    """The post's date (ISO) from what the page declares about itself (meta tags, JSON-LD,
+    ``<time>`` elements), never guessed from the text: a date in a comment or in a cited
+    paper is not the post's."""
+    clean = copy.deepcopy(tree)
+    doomed = {r.getroottree().getpath(r) for r in comment_regions}
+    dom.drop([el for path in doomed for el in clean.getroottree().xpath(path)])
+    try:
+        found = find_date(clean, extensive_search=False, original_date=True)
+    except Exception:  # htmldate is best effort; a page without a date is fine
+        log.debug("no date found", exc_info=True)
+        return None
+    return found if isinstance(found, str) else None
+
+
+def _place_captions(blocks: list[Block], captions: list[tuple[HtmlElement, str]],
+                    placed: set[str], scope: HtmlElement) -> list[Block]:
+    """Captions the text walk did not meet go after the paragraph printed before them."""
+    out = list(blocks)
+    before: str | None = None
+    for el in dom.iter_elements(scope):
+        if el.tag == "p":
+            text = dom.text_of(el)
+            if text:
+                before = text
+        for cap_el, caption in captions:
+            if el is cap_el and caption not in placed:
+                placed.add(caption)
+                at = 0
+                if before:
+                    for i, b in enumerate(out):
+                        if b.kind == PARAGRAPH and before[:40] in b.text:
+                            at = i + 1
+                out.insert(at, Block(CAPTION, caption))
+    return out
+
+
+def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | None = None) -> Page:
+    """Read a saved page. PageError (with the file name) when it is empty, binary, not HTML
+    or has no article text."""
+    text = decode_html(data, filename)
+    tree = load_html(text)
+    if tree is None or not dom.text_of(tree):
+        raise PageError(f"{filename}: the page has no text")
+    meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
+    found, _ = find_comments(tree)
+    comment_regions = regions(tree)  # with or without comments found in them ("0 Comments")
+    in_comments = {e for r in comment_regions for e in r.iter()}
+    iso = _post_date(tree, comment_regions)
+    printed = dom.post_date(tree, iso, in_comments)
+    title = _title(meta, tree)
+    author = _author(meta)
+    byline = dom.printed_byline(tree, author, in_comments)
+    dom.drop(comment_regions)
+    body = dom.find_body(tree)
+    dom.remove_furniture(tree, keep=[body] if body is not None else [])
+    scope = dom.scope_of(body) if body is not None else tree
+    captions = dom.captions(scope)
+    lead = dom.standfirst(scope, body) if body is not None else None
+    date = printed or iso
+    if byline and date and date not in byline:
+        byline = f"{byline}, {date}"
+    skip = {t for t in (title, lead) if t}
+
+    target: HtmlElement = tree
+    if body is not None:
+        target = lxml.html.Element("html")
+        etree.SubElement(target, "body").append(copy.deepcopy(body))
+    # Trafilatura's own comment finder only when the page has no comment section we know.
+    unknown_comments = not comment_regions
+    xml = trafilatura.extract(target, output_format="xml", include_comments=unknown_comments,
+                              include_images=True, include_tables=True, include_formatting=True,
+                              include_links=False, favor_recall=body is not None,
+                              with_metadata=False, deduplicate=False)
+    walk = _Walk(title or "", [c for _, c in captions], skip)
+    if lead:
+        walk.blocks.append(Block(PARAGRAPH, lead))
+    if xml:
+        doc = etree.fromstring(xml.encode("utf-8"))
+        main = doc.find("main")
+        if main is not None:
+            _walk(main, walk)
+        if unknown_comments:
+            comments_el = doc.find("comments")
+            if comments_el is not None:
+                walk.unsigned += [dom.clean_text(t) for t in
+                                  ("".join(p.itertext()) for p in comments_el.iter("p")) if t.strip()]
+    blocks = _place_captions(walk.blocks, captions, walk.placed, scope)
+    if not any(b.kind == PARAGRAPH for b in blocks):
+        raise PageError(f"{filename}: no article text found on the page (only navigation, "
+                        "links or scripts?); if the page is built by JavaScript, save it from "
+                        "the browser after it has loaded, or paste the article's text")
+    if not title:
+        raise PageError(f"{filename}: the page has no title (no <title>, <h1> or og:title); "
+                        "save it with its title, or give its text with the title on line 1")
+    comment_blocks = [Block(COMMENT, c.text, author=c.author, date=c.date) for c in found]
+    comment_blocks += [Block(COMMENT, t) for t in walk.unsigned]
+    return Page(title=title, blocks=(*blocks, *comment_blocks), author=author, date=date,
+                byline=byline,
+                url=url or getattr(meta, "url", None), site=getattr(meta, "sitename", None),
+                meta={"extractor": f"trafilatura {trafilatura.__version__}"})

@@ -1,0 +1,123 @@
+"""What every reader of an article produces (``Page``), and how it becomes ``Source``s.
+
+A page is its title, the post's byline (author, date), and its blocks in reading order:
+paragraphs (with the heading they sit under), figure captions, references and reader
+comments (with their authors and dates). ``page_sources`` gives each block its id, kind and
+label; the post's author and date go on the title and every post paragraph, so "who wrote
+this?" is answered and cited from the page's own byline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..text import terms
+from ..types import Source
+
+PARAGRAPH, CAPTION, REFERENCE, COMMENT = "paragraph", "caption", "reference", "comment"
+BLOCK_KINDS = (PARAGRAPH, CAPTION, REFERENCE, COMMENT)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of the page: a paragraph, a caption, a reference or a comment."""
+
+    kind: str
+    text: str
+    heading: str | None = None  # the section heading a paragraph sits under
+    author: str | None = None  # a comment's author, as printed
+    date: str | None = None  # a comment's date, as printed
+
+
+@dataclass(frozen=True)
+class Page:
+    """An article as read from a page: what ``page_sources`` turns into sources."""
+
+    title: str
+    blocks: tuple[Block, ...] = ()
+    author: str | None = None  # the post's author, as printed
+    date: str | None = None  # the post's date, as printed
+    byline: str | None = None  # the byline line as the page prints it, if it prints one
+    url: str | None = None
+    site: str | None = None
+    meta: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def counts(self) -> Counter[str]:
+        return Counter(b.kind for b in self.blocks)
+
+
+# A link whose text was lost leaves a preposition before the punctuation ("on sites like .").
+_LOST_LINK = re.compile(r"\b(?:like|at|on|here|see|visit|via|from|to)\s+[.,!?;:]", re.I)
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
+
+
+def is_low_content(block: Block) -> bool:
+    """A reader comment with next to nothing to quote: fewer than five content words once
+    links are removed ("+1", "see here"), or a short one whose point was a link that the
+    page no longer shows ("would love to see this on sites like ."). Never quoted."""
+    if block.kind != COMMENT:
+        return False
+    text = _URL.sub(" ", block.text)
+    content = terms(text)
+    if len(content) < 5:
+        return True
+    return len(text.split()) <= 30 and bool(_LOST_LINK.search(text))
+
+
+def byline_text(page: Page) -> str | None:
+    """The byline as printed, or one made of the page's author and date ("By X, DATE")."""
+    if page.byline:
+        return page.byline
+    if page.author and page.date:
+        return f"By {page.author}, {page.date}"
+    if page.author:
+        return f"By {page.author}"
+    if page.date:
+        return f"Published {page.date}"
+    return None
+
+
+def _numbered(kind: str, n: int, total: int) -> str:
+    return kind if total == 1 else f"{kind}-{n}"
+
+
+def page_sources(page: Page) -> list[Source]:
+    """The page's sources in reading order, with stable ids: ``title``, ``byline``,
+    ``caption`` (or ``caption-N``), ``post-N``, ``reference`` (or ``reference-N``),
+    ``comment-N``."""
+    author, date = page.author, page.date
+    out = [Source("title", "title", "Title", page.title, author, date)]
+    byline = byline_text(page)
+    if byline:
+        out.append(Source("byline", "byline", "Byline", byline, author, date))
+    totals = page.counts()
+    seen: Counter[str] = Counter()
+    for block in page.blocks:
+        seen[block.kind] += 1
+        n, total = seen[block.kind], totals[block.kind]
+        low = is_low_content(block)
+        if block.kind == PARAGRAPH:
+            label = f"Post, paragraph {n}"
+            if block.heading:
+                label += f' (under "{block.heading}")'
+            out.append(Source(f"post-{n}", "post", label, block.text, author, date,
+                              section=block.heading))
+        elif block.kind == CAPTION:
+            label = "Image caption" if total == 1 else f"Image caption {n}"
+            out.append(Source(_numbered("caption", n, total), "caption", label, block.text))
+        elif block.kind == REFERENCE:
+            label = "Reference" if total == 1 else f"Reference {n}"
+            out.append(Source(_numbered("reference", n, total), "reference", label, block.text))
+        elif block.kind == COMMENT:
+            if block.author:
+                label = f"Reader comment by {block.author}"
+                label += f", {block.date}" if block.date else ""
+            else:
+                label = f"Reader comment {n} (unsigned)"
+            out.append(Source(f"comment-{n}", "comment", label, block.text, block.author,
+                              block.date, low_content=low))
+        else:
+            raise ValueError(f"unknown block kind {block.kind!r}")
+    return out

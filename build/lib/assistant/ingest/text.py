@@ -1,0 +1,327 @@
+"""The text layout of an article (``docs/article-format.md``) -> ``Page``.
+
+Blocks are separated by blank lines. The first line is the title; a byline may follow it;
+then paragraphs, Markdown or plain headings, captions, references and reader comments, each
+comment optionally followed by its byline. The bundled article's layout (an image caption
+printed twice under the title, a citation line, "More like this", then comments with
+"By NAME (not verified) on DATE #permalink") is a case of it and reads the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from ..errors import CorpusError
+from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page
+
+log = logging.getLogger(__name__)
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+        rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTH}\s+\d{{4}})")
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?"
+_SEP = r"(?:\s+on\s+|\s*[,|\u00b7\u2022]\s*|\s+[-\u2013\u2014]\s+)"
+_NAME = r"(?P<name>[^\n]{1,80}?)"
+_NOT_VERIFIED = r"(?:\s*\(not verified\))?"
+
+# Bylines under a comment ("By NAME (not verified) on DATE #permalink", "— NAME, DATE").
+_COMMENT_BYLINES = (
+    re.compile(rf"^By\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{DATE}){_TIME})?\s*(?:#permalink)?\s*$"),
+    re.compile(rf"^(?:\u2014|\u2013|--|-)\s*{_NAME}(?:{_SEP}(?P<date>{DATE}){_TIME})?\s*$"),
+    re.compile(rf"^(?:Posted|Written)\s+by\s+{_NAME}(?:{_SEP}(?P<date>{DATE}){_TIME})?\s*$"),
+)
+# A comment header above the text ("Priya Nair on 3 March 2021:", "Ann Lee says:").
+_COMMENT_HEADERS = (
+    re.compile(rf"^{_NAME}\s+(?:says|said|wrote)(?:\s+on\s+(?P<date>{DATE}){_TIME})?\s*:?\s*$"),
+    re.compile(rf"^{_NAME}{_SEP}(?P<date>{DATE}){_TIME}\s*:?\s*$"),
+)
+# The post's own byline under the title.
+_POST_BYLINES = (
+    *_COMMENT_BYLINES[:1],
+    re.compile(rf"^(?:Posted|Published|Written)\s+by\s+{_NAME}(?:{_SEP}(?P<date>{DATE}){_TIME})?\s*$"),
+    re.compile(rf"^(?:Posted|Published|Updated)(?:\s+on)?\s+(?P<date>{DATE}){_TIME}"
+               rf"(?:\s*,?\s*by\s+{_NAME})?\s*$"),
+)
+_PARTICLES = frozenset("de da di van von der den del la le du bin al el st. mc".split())
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+(?P<h>.+?)\s*#*\s*$")
+_MD_IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)\s*$")
+_CAPTION = re.compile(
+    r"^(?:Figure|Fig\.|Image|Photo|Photograph|Picture|Caption|Illustration|Chart|Diagram)"
+    r"(?:\s+\d+[a-z]?)?\s*[:.\u2013\u2014-]\s+\S")
+# A citation: authors as "Surname AB," ... then a period, or APA "Surname, A. B., ... (2020)",
+# or any block carrying a DOI.
+REFERENCE_LIKE = re.compile(
+    r"^(?:[A-Z][\w'\-]+ [A-Z]{1,3}, )*[A-Z][\w'\-]+ [A-Z]{1,3}(?:\.| et al\.) "
+    r"|^[A-Z][\w'\-]+, (?:[A-Z]\.\s?)+.*\(\d{4}\)"
+    r"|\bdoi:\s*10\.|\bdoi\.org/10\.")
+
+_REFERENCES_HEAD = re.compile(
+    r"^(?:references?|sources?|further reading|bibliography|works cited|citations?|literature|"
+    r"notes and references|read more)$", re.I)
+_COMMENTS_HEAD = re.compile(
+    r"^(?:comments?|reader comments|responses?|replies|discussion|what readers say|"
+    r"\d+\s+(?:comments?|responses?|replies|thoughts?)\b.*)$", re.I)
+_FURNITURE = re.compile(
+    r"^(?:more like this|related|related posts|related articles|related stories|share|share this|"
+    r"share this post|leave a reply|leave a comment|post a comment|reply|tags?|you may also like|"
+    r"advertisement|subscribe|newsletter|permalink|read next|up next)$", re.I)
+
+
+@dataclass(frozen=True)
+class _Block:
+    lines: tuple[str, ...]
+    line: int  # 1-based number of its first line
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _blocks(text: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: list[str] = []
+    first = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            if not current:
+                first = number
+            current.append(line.rstrip())
+        elif current:
+            blocks.append(_Block(tuple(current), first))
+            current = []
+    if current:
+        blocks.append(_Block(tuple(current), first))
+    # Leading spaces of a block's first line are layout, not text.
+    return [_Block((b.lines[0].lstrip(), *b.lines[1:]), b.line) for b in blocks]
+
+
+def _name_ok(name: str) -> bool:
+    """A person's name as bylines print it: 1-6 words, each capitalised, an initial or a
+    particle ("de", "van")."""
+    words = name.replace("\u2026", " ").split()
+    if not 1 <= len(words) <= 6 or len(name) > 60:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words)
+
+
+def clean_name(name: str) -> str:
+    """Bylines truncate long names with an ellipsis: the name is what precedes it."""
+    return re.sub(r"\s*(?:\u2026|\.\.\.)$", "", name.strip()).strip().rstrip(",")
+
+
+def _match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str | None, str | None] | None:
+    """(author, date) when ``line`` is a byline of one of ``patterns``."""
+    for pattern in patterns:
+        m = pattern.match(line.strip())
+        if not m:
+            continue
+        name = m.groupdict().get("name")
+        date = m.groupdict().get("date")
+        if name is not None:
+            name = clean_name(name)
+            if not _name_ok(name):
+                continue
+        if name or date:
+            return name, date
+    return None
+
+
+def comment_byline(line: str) -> tuple[str | None, str | None] | None:
+    return _match_byline(line, _COMMENT_BYLINES)
+
+
+def _heading(line: str) -> str | None:
+    m = _MD_HEADING.match(line)
+    return m["h"].strip() if m else None
+
+
+def _section_name(line: str) -> str:
+    return re.sub(r"[:#*_\s]+$", "", re.sub(r"^[#*_\s]+", "", line)).strip()
+
+
+def _undouble(text: str) -> str:
+    """The bundled page prints the caption twice in a row ("X X"): keep one copy."""
+    n = len(text)
+    half = (n - 1) // 2
+    if n % 2 == 1 and text[:half] == text[half + 1 :] and text[half].isspace():
+        return text[:half]
+    return text
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026\"')\u201d\u2019]$")
+
+
+def _plain_heading(block: _Block, following: _Block | None) -> bool:
+    """A short line alone in its block, not ending like a sentence, followed by text."""
+    if len(block.lines) != 1 or following is None:
+        return False
+    line = block.lines[0]
+    return (len(line.split()) <= 10 and len(line) <= 80 and not _SENTENCE_END.search(line)
+            and not line.endswith((",", ";", ":")) and line[:1].isupper())
+
+
+_MD_INLINE = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"`([^`]+)`"), r"\1"),
+    (re.compile(r"^\s*>\s?", re.M), ""),
+    (re.compile(r"^\s*[-*+]\s+", re.M), ""),
+)
+
+
+def _markdown_text(text: str) -> str:
+    for pattern, repl in _MD_INLINE:
+        text = pattern.sub(repl, text)
+    return text.strip()
+
+
+def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | None = None) -> Page:
+    """Read an article in the text layout. ``markdown`` strips inline Markdown (links,
+    emphasis, list markers); by default it is on when the title is a ``# `` heading.
+    Errors name the file and line."""
+    blocks = _blocks(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
+    if not blocks:
+        raise CorpusError(f"{filename}: line 1: the article is empty")
+    first = blocks[0]
+    title_line = first.lines[0]
+    if markdown is None:
+        markdown = _heading(title_line) is not None
+    title = (_heading(title_line) or title_line).strip()
+    if markdown:
+        title = _markdown_text(title)
+    rest = list(blocks[1:])
+    if len(first.lines) > 1:
+        rest.insert(0, _Block(first.lines[1:], first.line + 1))
+
+    def clean(s: str) -> str:
+        return _markdown_text(s) if markdown else s
+
+    # The post's byline: the first line under the title.
+    author = date = byline = None
+    if rest:
+        head = rest[0]
+        found = _match_byline(head.lines[0], _POST_BYLINES)
+        if found:
+            author, date = found
+            byline = head.lines[0].strip()
+            rest = rest[1:] if len(head.lines) == 1 else [_Block(head.lines[1:], head.line + 1), *rest[1:]]
+
+    has_comments_head = any(_COMMENTS_HEAD.match(_section_name(b.lines[0])) for b in rest
+                            if len(b.lines) == 1)
+    out: list[Block] = []
+    section = "body"
+    heading: str | None = None
+    comments: list[list] = []  # [text, author, date]
+
+    # The bundled layout: the block right under the title that is printed twice, or a long
+    # one that does not end like a sentence, is the image caption.
+    if rest and not _heading(rest[0].lines[0]) and not _MD_IMAGE.match(rest[0].lines[0]):
+        cand = rest[0].text
+        doubled = _undouble(cand) != cand
+        if doubled or (not _SENTENCE_END.search(cand) and len(cand.split()) > 8
+                       and not REFERENCE_LIKE.search(cand)):
+            out.append(Block(CAPTION, clean(_undouble(cand))))
+            rest = rest[1:]
+
+    def last_reference_before_byline(at: int) -> bool:
+        """No Comments heading: comments follow the last reference when a comment byline
+        comes after it."""
+        if has_comments_head:
+            return False
+        return any(comment_byline(b.lines[-1]) for b in rest[at + 1 :])
+
+    for i, block in enumerate(rest):
+        following = rest[i + 1] if i + 1 < len(rest) else None
+        first_line = block.lines[0]
+        name = _section_name(first_line) if len(block.lines) == 1 else ""
+        md_head = _heading(first_line)
+        if len(block.lines) == 1 and (name and (_COMMENTS_HEAD.match(name) or md_head and
+                                                _COMMENTS_HEAD.match(_section_name(md_head)))):
+            section = "comments"
+            continue
+        if len(block.lines) == 1 and name and (_REFERENCES_HEAD.match(name) or md_head and
+                                               _REFERENCES_HEAD.match(_section_name(md_head))):
+            section = "references"
+            continue
+        if len(block.lines) == 1 and name and _FURNITURE.match(name):
+            # The bundled page: readers' comments follow its "More like this" line.
+            if name.lower() == "more like this" and not has_comments_head:
+                section = "comments"
+            continue
+        if section == "comments":
+            found = comment_byline(block.text) if len(block.lines) == 1 else None
+            if found:
+                if comments and comments[-1][1] is None and comments[-1][2] is None:
+                    comments[-1][1:] = found
+                else:
+                    log.info("%s: line %d: a byline that follows no comment is skipped",
+                             filename, block.line)
+                continue
+            lines = list(block.lines)
+            who: tuple[str | None, str | None] | None = None
+            if len(lines) > 1:
+                who = comment_byline(lines[-1])
+                if who:
+                    lines = lines[:-1]
+                else:
+                    who = _match_byline(lines[0], _COMMENT_HEADERS)
+                    if who:
+                        lines = lines[1:]
+            elif following is not None and _match_byline(lines[0], _COMMENT_HEADERS) \
+                    and not comment_byline(following.text):
+                # A header block above the comment's text: it signs the next block.
+                comments.append(["", *_match_byline(lines[0], _COMMENT_HEADERS)])  # type: ignore[misc]
+                continue
+            body = clean("\n".join(lines))
+            if comments and comments[-1][0] == "" and body:
+                comments[-1][0] = body
+            elif body:
+                comments.append([body, *(who or (None, None))])
+            continue
+        if section == "references":
+            for item in re.split(r"\n(?=\s*(?:[-*+]|\d+[.)])\s)", block.text):
+                ref = clean(re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", item)) if markdown else item.strip()
+                if ref:
+                    out.append(Block(REFERENCE, ref))
+            continue
+        # The body of the post.
+        if md_head:
+            heading = clean(md_head)
+            if len(block.lines) == 1:
+                continue
+            block = _Block(block.lines[1:], block.line + 1)
+            first_line = block.lines[0]
+        image = _MD_IMAGE.match(first_line)
+        if image:
+            extra = clean("\n".join(block.lines[1:])) if len(block.lines) > 1 else ""
+            caption = extra or image["alt"].strip()
+            if caption:
+                out.append(Block(CAPTION, caption))
+            continue
+        if _CAPTION.match(first_line):
+            out.append(Block(CAPTION, clean(block.text)))
+            continue
+        if REFERENCE_LIKE.search(block.text) and len(block.lines) <= 3:
+            out.append(Block(REFERENCE, clean(block.text)))
+            if last_reference_before_byline(i):
+                section = "comments"
+            continue
+        if not markdown and _plain_heading(block, following):
+            heading = first_line.strip()
+            continue
+        out.append(Block(PARAGRAPH, clean(block.text), heading))
+
+    out += [Block(COMMENT, body, heading=None, author=who, date=when)
+            for body, who, when in comments if body]
+    if not any(b.kind in (PARAGRAPH, COMMENT) for b in out):
+        raise CorpusError(f"{filename}: line {first.line}: no paragraphs after the title "
+                          f"{title!r}; see docs/article-format.md for the layout")
+    return Page(title=title, blocks=tuple(out), author=author, date=date, byline=byline)

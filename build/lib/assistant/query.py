@@ -1,0 +1,313 @@
+"""Understanding a question: its terms, the kind of answer it wants, what it is about, and its
+context in the conversation.
+
+All rules here are about the form of questions in English (wh-words, auxiliaries, pronouns,
+the nouns that name parts of a page), never about particular questions or one article's
+content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .text import STOPWORDS, terms, words
+
+# The kind of thing a question asks for, when its form says so.
+NUMBER, TIME, PERSON, PLACE, TITLE = "number", "time", "person", "place", "title"
+DATE = TIME  # a "when" question: a date, a period or a duration
+NAME = PLACE  # a named place, institution, journal or company
+ANSWER_TYPES = (NUMBER, TIME, PERSON, PLACE, TITLE)
+
+_TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (TITLE, re.compile(r"\b(title|titled|headline|name of the (post|article|paper|study|"
+                       r"book|review|piece|column|blog))\b", re.I)),
+    (TIME, re.compile(
+        r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year|date|day|month|time|season|"
+        r"decade|century|period)\b|\bhow long\b|\bfor how many (days|weeks|months|years|hours|"
+        r"minutes)\b|\bhow soon\b|\bat what (age|point|stage)\b|\bsince when\b|\buntil when\b", re.I)),
+    (NUMBER, re.compile(
+        r"\bhow (many|much|often|old|large|big|high|low|far|deep|tall|wide|heavy|fast|"
+        r"frequently|common|likely)\b"
+        r"|\b(what|which) (dose|doses|dosage|amount|percentage|proportion|share|number|quantity|"
+        r"rate|size|price|cost|depth|height|length|distance|temperature|speed|figure|score)\b",
+        re.I)),
+    (PERSON, re.compile(
+        r"^\s*(and\s+)?who\b|\bwhose\b|\bwhom\b|\bby whom\b"
+        r"|\b(which|what) (researcher|scientist|author|person|people|reader|commenter|doctor|"
+        r"professor|expert|official|engineer|councillor|councilor|keeper|writer|journalist)s?\b"
+        r"|\bwhat (is|was|are|were) the names? of the (author|researcher|scientist|person|"
+        r"reader|commenter|writer)s?\b", re.I)),
+    (PLACE, re.compile(
+        r"\bname of\b|^\s*(and\s+)?where\b|\b(which|what) (university|universities|institution|institute|"
+        r"country|city|town|village|region|journal|lab|laboratory|magazine|publisher|"
+        r"organi[sz]ation|school|company|firm|hospital|museum|agency|ship|place|street|road)\b",
+        re.I)),
+)
+
+_AUX = frozenset(
+    """do does did is are was were can could will would should has have had may might must""".split()
+)
+_DETERMINERS = frozenset("""the a an this that these those some any all there its their his her""".split())
+_PRONOUNS = frozenset(
+    """he she him her his hers they them their theirs it its this that these those there""".split()
+)
+# Asking who made something: "who wrote ...", "the author of ...".
+_AUTHOR_WORDS = re.compile(
+    r"\b(wrote|write|writes|written|writing|author|authors|authored|writer|blogger|columnist|"
+    r"journalist|reporter|by whom|byline|posted it|published it)\b", re.I)
+# Asking when something appeared: "when was it published", "what year did the study come out".
+_PUBLISHED_WORDS = re.compile(
+    r"\b(published|publish|posted|post(ed)? date|written|wrote|came out|come out|appeared|"
+    r"appear|released|dated|date of|when was (this|the|it)|what year)\b", re.I)
+# What a question is about: the post itself, a cited work, or the readers' comments.
+_TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("comment", re.compile(r"\b(comment|comments|commented|commenter|commenters|reader|readers|"
+                           r"responded|replied|reply)\b", re.I)),
+    ("paper", re.compile(r"\b(paper|study|studies|review|journal article|cited|reference|book|"
+                         r"research paper|publication|report cited|source cited)\b", re.I)),
+    ("post", re.compile(r"\b(post|blog|blog post|article|entry|piece|column|guide|story|"
+                        r"interview|essay|explainer|this|page|op-ed)\b", re.I)),
+)
+
+# Nouns naming a part of a page, and the source kind that part is.
+_PART_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("title", re.compile(r"\b(title|titled|headline)\b", re.I)),
+    ("caption", re.compile(r"\b(picture|image|photo|photograph|figure|caption|illustration|"
+                           r"diagram|chart)s?\b", re.I)),
+    ("reference", re.compile(
+        r"\b(journal|doi|reference|references|citation|cited|volume|pages|bibliography)\b", re.I)),
+    ("comment", re.compile(r"\b(comment|comments|commented|commenter|commenters|reader|readers|"
+                           r"replied|reply)\b", re.I)),
+    ("byline", re.compile(r"\b(byline|wrote this|author of (this|the) (post|article|piece|"
+                          r"column|guide|blog|story))\b", re.I)),
+    ("abstract", re.compile(r"\babstract\b", re.I)),
+)
+
+
+def kind_hints(question: str) -> frozenset[str]:
+    """Source kinds the question names by a part of the page ("the picture", "the DOI")."""
+    return frozenset(kind for kind, pattern in _PART_NOUNS if pattern.search(question))
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question made ready for retrieval."""
+
+    question: str
+    text: str  # what is embedded: the question, plus earlier ones for a follow-up
+    terms: tuple[str, ...]  # the question's own content terms
+    context_terms: tuple[str, ...]  # terms of earlier questions, weighted lower
+    answer_type: str | None
+    follow_up: bool
+    yes_no_subject: str | None  # the subject word of a yes/no question, e.g. "vitamin"
+    author_of: str | None  # "post" for "Who wrote this post?", "paper" for "...the study?"
+    kinds: frozenset[str] = frozenset()  # parts of the page the question (or context) names
+    words: frozenset[str] = frozenset()  # every word of the question (and context), lower-cased
+    names: frozenset[str] = frozenset()  # capitalised words past the first: "colaianni", "bari"
+    # The same word when it is plainly the grammatical subject ("Does estrogen ...?"), not a
+    # verb behind a pronoun ("Does it work?" gives "work" above and None here).
+    yes_no_topic: str | None = None
+    published_of: str | None = None  # "post" for "When was this published?", "paper"...
+    target: str | None = None  # what the question is about: "post", "paper", "comment"
+    yes_no: bool = False  # opens with an auxiliary: "Does ...?", "Is ...?"
+    surface: tuple[str, ...] = ()  # the question's own content words as typed, in order
+    explains: bool = False  # asks why, or how something happens or is done
+    # The thing asked for: "pages" in "How many pages ...?", "company" in "Which company ...?".
+    focus: tuple[str, ...] = ()
+    focus_verb: tuple[str, ...] = ()  # the predicate asked about ("paid" in "Who paid ...?")
+    year: bool = False  # asks for a year ("In what year ...?")
+
+
+_EXPLAINS = re.compile(r"\b(why|how come|what for|for what reason|what causes|what caused|"
+                       r"how (do|does|did|can|could|should|would|is|are|was|were|to))\b", re.I)
+
+
+_YEAR = re.compile(r"\b(what|which|in what|what's the) year\b|\byear (was|did|were)\b", re.I)
+# Words too general to say what is asked ("what kind of ...", "when did it happen").
+_GENERIC = frozenset(
+    """kind kinds type types sort sorts thing things way ways part parts one ones lot lots
+    happen happened happens occur occurred take took taken make made do did does get got go
+    going went come came name names called call number amount year years date dates time
+    times day days month months show shows showed shown say says said think thinks thought
+    ask asks asked mean means meant use used uses want wants wanted whatever top bottom
+    above below left right first last next previous middle end start beginning""".split()
+)
+# Words about the page itself (its author, title, comments, picture...): what they ask is
+# answered from the page's structure, not by a word of the answer.
+_PAGE = frozenset(
+    """author authors wrote write written writer blogger columnist journalist reporter
+    publish published posted post posts article articles blog piece column guide story
+    interview essay title titled headline picture image photo photograph caption figure
+    illustration diagram comment comments commented commenter commenters reader readers reply
+    replied reference references cited citation book paper study review pages volume issue
+    doi""".split()
+)
+_WH_HEAD = re.compile(
+    r"\b(?:how (?:many|much)|which|what)\s+(?P<rest>.+)$|\bwho\s+(?P<who>.+)$"
+    r"|\b(?:when|where)\s+(?P<when>.+)$|\bhow (?P<adj>long|old|tall|big|large|far|deep|wide|"
+    r"high|heavy|fast|often|soon)\b(?P<after>.*)$", re.I)
+
+
+def focus_words(question: str) -> tuple[str, ...]:
+    """The words naming what is asked: ``asked_thing`` and ``asked_verb`` together."""
+    return asked_thing(question) + asked_verb(question)
+
+
+def asked_thing(question: str) -> tuple[str, ...]:
+    """The thing asked for, by the form of the question: the noun after "how many" /
+    "which" / "what" ("pages", "company"), the adjective of "how tall"."""
+    return tuple(w for w, kind in _asked(question) if kind == "thing")
+
+
+def asked_verb(question: str) -> tuple[str, ...]:
+    """The predicate asked about: the verb after "who" ("paid"), the last verb of a "when" or
+    "where" question ("founded", "live"), of "how long has X owned ...". A paraphrase often
+    leaves it out ("Who led the study?" / "a study by Dr. X"), so it weighs less than a thing."""
+    return tuple(w for w, kind in _asked(question) if kind == "verb")
+
+
+def _asked(question: str) -> tuple[tuple[str, str], ...]:
+    m = _WH_HEAD.search(question)
+    if not m:
+        return ()
+
+    def content(text: str) -> list[str]:
+        return [w for w in words(text) if w not in STOPWORDS and w not in _AUX and w not in _GENERIC
+                and w not in _PAGE and not w.isdigit()]
+
+    if answer_type(question) == TITLE:
+        return ()
+
+    if m["rest"] is not None:
+        ws = words(m["rest"])
+        if ws and ws[0] in _AUX | {"is", "was", "are", "were"}:  # "what is ...", "how much does X cost"
+            names = {n.lower() for n in re.findall(r"(?<=\s)[A-Z][\w-]+", question)}
+            tail = [w for w in content(m["rest"]) if w not in names]
+            if not tail:
+                return ()
+            # "How much does a fig cost?": the last word; "What is the capital of Italy?": the
+            # first that is not a name.
+            return ((tail[-1], "thing"),) if ws[0] in _AUX - {"is", "was", "are", "were"} \
+                else ((tail[0], "thing"),)
+        first = next((w for w in ws if w not in STOPWORDS), None)
+        if first in _GENERIC:  # "what kind of fertiliser": the noun after "of"
+            rest = content(" ".join(ws[ws.index(first) + 1 :]))
+            return tuple((w, "thing") for w in rest[:1])
+        return ((first, "thing"),) if first and first not in _PAGE else ()
+    if m["who"] is not None:
+        ws = words(m["who"])
+        if not ws or ws[0] in ("is", "was", "are", "were", "am", "s"):  # "who is X": identity
+            return ()
+        first = ws[1] if ws[0] in _AUX and len(ws) > 1 else ws[0]
+        return ((first, "verb"),) if first not in STOPWORDS | _GENERIC | _PAGE else ()
+    if m["when"] is not None:
+        names = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w'-]+", question)}
+        tail = [w for w in content(m["when"]) if w not in names]
+        return ((tail[-1], "verb"),) if tail else ()
+    if m["adj"] is not None:
+        verb = [w for w in content(m["after"] or "") if w.endswith(("ed", "en"))]
+        adj = m["adj"].lower()
+        return (*(() if adj in ("long", "often", "soon") else ((adj, "thing"),)),
+                *((v, "verb") for v in verb[-1:]))
+    return ()
+
+
+def answer_type(question: str) -> str | None:
+    for kind, pattern in _TYPE_PATTERNS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def is_follow_up(question: str) -> bool:
+    """True when the question leans on the conversation: a pronoun, "and ...", "what about ...",
+    or no content words at all ("Why?")."""
+    ws = words(question)
+    if any(w in _PRONOUNS for w in ws):
+        return True
+    if re.match(r"^\s*(and|what about|how about|also|so)\b", question, re.I):
+        return True
+    return not terms(question)
+
+
+def yes_no_subject(question: str) -> str | None:
+    """For "Does vitamin D reduce ...?", the first content word after the auxiliary."""
+    ws = words(question)
+    if not ws or ws[0] not in _AUX:
+        return None
+    rest = ws[1:]
+    if rest and rest[0] == "there":  # "Are there concerns about ...": existential, no subject
+        return None
+    for w in rest:
+        if w in _DETERMINERS or w in STOPWORDS:
+            continue
+        return w
+    return None
+
+
+def target_of(question: str) -> str | None:
+    """What the question is about, by the first page part it names."""
+    found = [(m.start(), kind) for kind, p in _TARGETS for m in [p.search(question)] if m]
+    return min(found)[1] if found else None
+
+
+def author_target(question: str, context: str | None = None) -> str | None:
+    """Which kind of source a "who wrote ...?" question is about, if it is one (for a
+    follow-up without a target of its own, what the earlier question was about)."""
+    if not _AUTHOR_WORDS.search(question) or answer_type(question) != PERSON:
+        return None
+    return target_of(question) or (target_of(context) if context else None) or "post"
+
+
+def published_target(question: str, context: str | None = None) -> str | None:
+    """Which kind of source a "when was ... published?" question is about, if it is one."""
+    if answer_type(question) != TIME or not _PUBLISHED_WORDS.search(question):
+        return None
+    return target_of(question) or (target_of(context) if context else None) or "post"
+
+
+def make_query(question: str, history: Sequence[str] = (), max_history: int = 5) -> Query:
+    """Analyse ``question``; a follow-up borrows the text of the latest earlier questions."""
+    history = [h for h in history if h.strip()][-max_history:] if max_history > 0 else []
+    follow = bool(history) and is_follow_up(question)
+    context = history[-2:] if follow else []
+    own = tuple(terms(question))
+    ctx = tuple(t for h in context for t in terms(h) if t not in own)
+    text = " ".join([*context, question]) if context else question
+    subject = yes_no_subject(question)
+    ws = [w for w in words(question) if w not in ("a", "an", "the")]
+    topic = subject if subject and len(ws) > 1 and ws[1] == subject else None
+    kind = answer_type(question) or (answer_type(context[-1]) if context and len(own) <= 1 else None)
+    names = set(proper_names(question))
+    if follow:
+        names |= {n for h in context for n in proper_names(h)}
+    return Query(
+        question=question,
+        text=text,
+        terms=own,
+        context_terms=ctx,
+        answer_type=kind,
+        follow_up=follow,
+        yes_no_subject=subject,
+        yes_no_topic=topic,
+        author_of=author_target(question, context[-1] if context else None),
+        published_of=published_target(question, context[-1] if context else None),
+        target=target_of(question) or (target_of(context[-1]) if context else None),
+        kinds=kind_hints(text),
+        words=frozenset(words(question)) | frozenset(w for h in context for w in words(h)),
+        names=frozenset(names),
+        yes_no=bool(ws) and ws[0] in _AUX,
+        surface=tuple(w for w in words(question) if w not in STOPWORDS),
+        explains=bool(_EXPLAINS.search(question)),
+        focus=asked_thing(question),
+        focus_verb=asked_verb(question),
+        year=bool(_YEAR.search(question)),
+    )
+
+
+def proper_names(question: str) -> list[str]:
+    """Capitalised words that do not open the question, lower-cased ("Dr." excluded)."""
+    found = re.findall(r"(?<=[\s(\"'])[A-Z][\w\u00c0-\u017f'\-]*[a-z\u00df-\u017f]\b(?!\.)", question)
+    return [w.lower() for w in found if w.lower() not in STOPWORDS]

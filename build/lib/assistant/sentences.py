@@ -1,0 +1,184 @@
+"""What each sentence of an article can answer, computed once per article.
+
+``sentence_flags`` says which kinds of answer a sentence can hold (a number, a date, period or
+duration, a year, a person, a place or institution, a title); ``SentenceInfo`` keeps those and
+other question-independent facts of every sentence (its neighbours, how generic it is, the
+words it names, whether it names the doer of a deed or a person's institution) for
+``features.feature_matrix``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .query import NUMBER, PERSON, PLACE, TIME, TITLE
+from .text import terms, words
+from .types import Source, Span
+
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|million|millions|billion|"
+    r"dozen|dozens|half|twice|percent|per cent|a third|a quarter|several|few"
+)
+_HAS_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.I)
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
+           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_TIME_UNITS = (r"seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
+               r"years?|decades?|centuries|century|seasons?|winters?|summers?|springs?|autumns?|"
+               r"semesters?|terms?|mornings?|evenings?|afternoons?")
+_QUANTIFIER = (rf"\d[\d,.]*|{_NUMBER_WORDS}|a|an|the|few|several|couple of|first|last|next|"
+               r"previous|following|coming|past|early|late|same|each|every|that|this|one")
+_HAS_TIME = re.compile(
+    rf"\b(1[5-9]\d\d|20\d\d)s?\b|\b({_MONTHS})\b\.?"
+    r"|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|"
+    r"tomorrow|overnight|nightly|daily|weekly|fortnightly|monthly|yearly|annually|ago|"
+    r"nowadays|recently)\b"
+    r"|\b(spring|summer|autumn|winter|midnight|noon|dawn|dusk|christmas|easter)\b"
+    rf"|\b({_QUANTIFIER})[\s-]+(?:\w+[\s-]+)?({_TIME_UNITS})\b"
+    r"|\b(at night|in the (morning|evening|afternoon|night))\b"
+    r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?",
+    re.I)
+# People named or described: a title and a name, two capitalised words, an interview's
+# speaker ("FERREIRA: ..."), or a word for a person by role or relation.
+_PERSON_NOUNS = (
+    r"man|woman|men|women|person|people|son|sons|daughter|daughters|wife|husband|widow|widower|"
+    r"mother|father|brother|sister|grandmother|grandfather|family|friend|friends|neighbour|"
+    r"neighbor|colleague|colleagues|team|researcher|researchers|scientist|scientists|author|"
+    r"authors|doctor|doctors|nurse|nurses|professor|student|students|volunteers?|participants?|"
+    r"patients?|manager|owner|engineer|keeper|keepers|councillor|councillors|officials?|"
+    r"spokesperson|spokeswoman|spokesman|director|chair|president|minister|mayor|staff|crew|"
+    r"reader|readers|writer|journalist|reporter|editor|expert|experts|lead|leader|founder|"
+    r"customer|customers|employees?|workers?|farmer|teacher|pupil|curator|historian|captain|"
+    r"skipper|descendants?|ancestor|child|children|baby|babies|volunteer|advocate|resident|"
+    r"residents|coach|player|players|artist|designer|developer|developers|users?"
+)
+_PERSON = re.compile(
+    r"\b(Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Councillor|Councilor|Senator|Captain|Rev)\.?\s+"
+    r"[A-Z]|(?<=[\s(\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'\-\u00c0-\u017f]+"
+    r"|^[A-Z][a-z\u00c0-\u017f]+ [A-Z][a-z\u00c0-\u017f]+(?=,| said| says| told| wrote| who)"
+    r"|^[A-Z]{2,}[A-Z .'\-]*:\s")
+# Capitalised pairs that name places and bodies, not people ("Maritime Museum").
+_NOT_PERSON = re.compile(
+    r"\b(Museum|University|Institute|Institution|College|School|Hospital|Centre|Center|Press|"
+    r"Society|Council|Journal|Review|Point|Bay|Street|Road|Avenue|Park|Bridge|River|Lake|"
+    r"Island|Islands|Trench|Sea|Ocean|Station|Company|Ltd|Inc|Group|Foundation|Trust|Agency|"
+    r"Department|Ministry|Association|Club|Coalition|Garden|Gardens|Church|Hall|Library|"
+    r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way)\b")
+_PERSON_WORD = re.compile(rf"\b({_PERSON_NOUNS})\b", re.I)
+# A proper noun past the sentence's first word: a place, an institution, a journal.
+_PROPER = re.compile(r"(?<=[\s(,\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+")
+_AUTHORS_LIST = re.compile(r"^(?:[A-Z][\w'\-]+ [A-Z]{1,3}, )*[A-Z][\w'\-]+ [A-Z]{1,3}[.,]"
+                           r"|^[A-Z][\w'\-]+, (?:[A-Z]\.\s?)+")
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
+_INSTITUTION = (r"University|Institute|Institution|College|School|Hospital|Centre|Center|"
+                r"Laboratory|Lab|Museum|Society|Council|Foundation|Agency|Department|Ministry|"
+                r"Clinic|Academy|Trust|Company|Bakery|Press")
+# "published by Dr. X", "a study by X and Y": the agent of a deed, named.
+_AGENT = re.compile(r"\bby\s+(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'\-\u00c0-\u017f]+")
+# "Dr. X (University of Bari, Italy)", "X, of the Y Institute", "X at Y University".
+_AFFILIATION = re.compile(
+    rf"[A-Z][\w'\-\u00c0-\u017f]+\s*(?:\(|,\s*(?:of|from|at)\s|\s(?:of|from|at)\s)"
+    rf"(?:the\s+)?(?:[A-Z][\w'\-\u00c0-\u017f]+\s+)*(?:{_INSTITUTION})\b")
+# What a sentence names: capitalised words past its first, and numbers.
+_NAMED = re.compile(r"(?<=[\s(\"'\u201c,])[A-Z][\w'\-\u00c0-\u017f]+|\b\d[\d,.]*\b")
+
+
+def _has_person(text: str) -> bool:
+    if _PERSON_WORD.search(text):
+        return True
+    return any(not _NOT_PERSON.search(text, m.start(), m.end() + 1) for m in _PERSON.finditer(text))
+
+
+def sentence_flags(text: str, source: Source) -> dict[str, bool]:
+    """What kinds of answer the sentence itself can hold (question-independent)."""
+    return {
+        NUMBER: bool(_HAS_NUMBER.search(text)),
+        TIME: bool(_HAS_TIME.search(text)),
+        PERSON: _has_person(text) or (source.kind == "reference"
+                                       and bool(_AUTHORS_LIST.search(text))),
+        "year": bool(_YEAR.search(text)),
+        PLACE: bool(_PROPER.search(text)),
+        TITLE: source.kind in ("title", "reference"),
+    }
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    """Question-independent facts about every sentence of an article, computed once."""
+
+    kinds: np.ndarray  # source kind per sentence (str)
+    flags: dict[str, np.ndarray]  # answer type -> bool per sentence
+    near: dict[str, np.ndarray]  # answer type -> a neighbour in the same source has it
+    low_info: np.ndarray
+    is_question: np.ndarray
+    author_terms: tuple[frozenset[str], ...]  # the source's author's name terms
+    words: tuple[frozenset[str], ...]  # the sentence's words and its source's author's
+    prev: np.ndarray  # the row of the sentence before it in its source, or -1
+    hub: np.ndarray  # mean cosine with its 5 closest other sentences
+    agent: np.ndarray  # "... by Dr. X", "a study by X and Y": who did something is named
+    affiliation: np.ndarray  # "Dr. X (University of Y)", "X, of the Y Institute"
+    vocab_ids: np.ndarray  # (n, L): the sentence's words (and its author's) as vocabulary rows, -1 pads
+    named: tuple[frozenset[str], ...]  # capitalised words past the first, numbers: what it names
+
+    @classmethod
+    def build(cls, sentences: Sequence[Span], sources: Mapping[str, Source],
+              sentence_terms: Sequence[frozenset[str]], vectors: np.ndarray,
+              vocabulary: Sequence[str]) -> SentenceInfo:
+        """``vectors``: the sentences' (bare) embeddings, one row each; ``vocabulary``: the
+        words of the index's vocabulary vectors, in order."""
+        n = len(sentences)
+        row_of = {w: i for i, w in enumerate(vocabulary)}
+        ids = [sorted({row_of[w] for w in words(f"{s.text} {sources[s.source_id].author or ''}")
+                       if w in row_of}) for s in sentences]
+        width = max((len(x) for x in ids), default=0) or 1
+        vocab_ids = np.full((n, width), -1, dtype=np.int64)
+        for i, x in enumerate(ids):
+            vocab_ids[i, : len(x)] = x
+        flag_rows = [sentence_flags(s.text, sources[s.source_id]) for s in sentences]
+        flags = {t: np.array([f[t] for f in flag_rows], dtype=bool) for t in flag_rows[0]} if n else {}
+        near = {}
+        for t, arr in flags.items():
+            nb = np.zeros(n, dtype=bool)
+            for i in range(n):
+                for j in (i - 1, i + 1):
+                    if 0 <= j < n and sentences[j].source_id == sentences[i].source_id and arr[j]:
+                        nb[i] = True
+            near[t] = nb
+        authors = tuple(frozenset(terms(sources[s.source_id].author or "")) for s in sentences)
+        return cls(
+            kinds=np.array([sources[s.source_id].kind for s in sentences]),
+            flags=flags,
+            near=near,
+            low_info=np.array([len(t) < 4 for t in sentence_terms], dtype=bool),
+            is_question=np.array([s.text.rstrip("\"'\u201d)").endswith("?") for s in sentences],
+                                 dtype=bool),
+            author_terms=authors,
+            words=tuple(frozenset(words(s.text)) | frozenset(words(sources[s.source_id].author or ""))
+                        for s in sentences),
+            prev=np.array([i - 1 if i and sentences[i - 1].source_id == s.source_id else -1
+                           for i, s in enumerate(sentences)], dtype=np.int64),
+            hub=_hubness(vectors),
+            agent=np.array([bool(_AGENT.search(s.text)) for s in sentences], dtype=bool),
+            affiliation=np.array([bool(_AFFILIATION.search(s.text)) for s in sentences], dtype=bool),
+            vocab_ids=vocab_ids,
+            named=tuple(frozenset(w.lower() for w in _NAMED.findall(s.text)) for s in sentences),
+        )
+
+
+def _hubness(vectors: np.ndarray, k: int = 5) -> np.ndarray:
+    """Each sentence's mean cosine with its ``k`` closest other sentences: a sentence close to
+    many (a summary, a generic remark) matches many questions a little."""
+    n = len(vectors)
+    if n < 2:
+        return np.zeros(n)
+    sims = vectors @ vectors.T
+    np.fill_diagonal(sims, -np.inf)
+    k = min(k, n - 1)
+    top = -np.sort(-sims, axis=1)[:, :k]
+    return top.mean(axis=1).astype(np.float64)

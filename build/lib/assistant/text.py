@@ -1,0 +1,148 @@
+"""Text primitives shared by every stage: sentence spans with offsets, terms for BM25."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer
+
+# Words that end in a period without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """dr mr mrs ms prof st sr jr vs etc e.g i.e al fig figs no vol vols pp approx ca cf dept
+    univ inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+# Candidate sentence end: terminal punctuation (incl. the ellipsis character), any closing
+# quotes or brackets, then whitespace.
+_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+([\"'\u201c\u2018(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` closes an abbreviation or an initial."""
+    m = _WORD_BEFORE.search(text, 0, dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # A single capital letter ("Zallone A.") is an initial.
+    return len(m.group(1)) == 1 and m.group(1).isupper()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences as ``(start, end)`` offsets, whitespace trimmed.
+
+    A sentence ends at ., !, ? or ... followed by whitespace and a capital, digit or
+    opening quote, unless the period closes an abbreviation ("Dr.") or an initial; a line
+    break always ends one. ``text[start:end]`` is never cut inside a sentence.
+    """
+    cuts: list[int] = []
+    for m in _END.finditer(text):
+        end = m.end()
+        if not _NEXT_START.match(text, end):
+            continue
+        punct = text[m.start() : m.end()].rstrip("\"'\u201d\u2019)]")
+        if punct == "." and _is_abbreviation(text, m.start()):
+            continue
+        cuts.append(end)
+    for m in re.finditer(r"\n", text):
+        cuts.append(m.start())
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in sorted(set(cuts)) + [len(text)]:
+        if cut <= start:
+            continue
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        start = cut
+    return spans
+
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our
+    ours out over own same she should so some such than that the their theirs them themselves
+    then there these they this those through to too under until up very was we were what when
+    where which while who whom why will with would you your yours yourself also may might must
+    shall s t don isn aren wasn weren s us well much many""".split()
+)
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+# Irregular forms the Snowball stemmer leaves apart from their base ("shown" / "show").
+_IRREGULAR = {
+    "shown": "show", "showed": "show", "known": "know", "knew": "know", "found": "find",
+    "led": "lead", "made": "make", "took": "take", "taken": "take", "given": "give",
+    "gave": "give", "written": "write", "wrote": "write", "thought": "think", "said": "say",
+    "seen": "see", "saw": "see", "began": "begin", "begun": "begin", "done": "do", "did": "do",
+    "went": "go", "gone": "go", "got": "get", "gotten": "get", "brought": "bring",
+    "built": "build", "broke": "break", "broken": "break", "men": "man", "women": "woman",
+    "mice": "mouse", "children": "child", "feet": "foot", "teeth": "tooth", "people": "person",
+    "better": "good", "best": "good", "worse": "bad", "worst": "bad", "bore": "bear", "born": "bear",
+}
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(_IRREGULAR.get(word, word)))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, possessives dropped."""
+    out = []
+    for tok in _TOKEN.findall(text.lower().replace("\u2019", "'")):
+        if tok.endswith("'s"):
+            tok = tok[:-2]
+        out.append(tok)
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms: what BM25 and term overlap count."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()]|\s[-\u2013\u2014]\s)\s*")
+
+
+def clauses(sentence: str, min_words: int = 4) -> list[str]:
+    """The sentence's parts between commas, semicolons, colons, dashes and brackets, with at
+    least ``min_words`` words: a long sentence about two things is matched on each."""
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence)]
+    found = [p for p in parts if len(p.split()) >= min_words]
+    return found if len(found) > 1 else []
+
+
+def vocabulary(texts: Iterable[str]) -> list[str]:
+    """The distinct content words of ``texts``, sorted: what synonyms are looked up among."""
+    return sorted({w for t in texts for w in words(t) if w not in STOPWORDS and not w.isdigit()})
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with each lone surrogate (``"\\ud800"``, which no UTF-8 output can hold)
+    replaced by U+FFFD, so a rejected question can still be shown or written."""
+    return _SURROGATE.sub("\ufffd", text)

@@ -1,0 +1,155 @@
+"""The data that flows between stages: small, typed, frozen. JSON only at the edges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["title", "byline", "caption", "post", "abstract", "reference", "comment"]
+KINDS: tuple[str, ...] = ("title", "byline", "caption", "post", "abstract", "reference", "comment")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One citable piece of the article: the title, a post paragraph, a comment..."""
+
+    id: str
+    kind: str
+    label: str
+    text: str
+    author: str | None = None
+    date: str | None = None
+    section: str | None = None  # the heading a post paragraph sits under, if any
+    # Next to nothing to quote (a comment that was only a link): shown, never quoted.
+    low_content: bool = False
+
+    def ref(self) -> dict[str, Any]:
+        """The source as cited in a quote (no text)."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "author": self.author,
+            "date": self.date,
+        }
+        if self.section:
+            out["section"] = self.section
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {**self.ref(), "text": self.text}
+        if self.low_content:
+            out["low_content"] = True
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Source:
+        """The inverse of ``to_dict`` (a library article's ``sources.json``)."""
+        return cls(str(data["id"]), str(data["kind"]), str(data["label"]), str(data["text"]),
+                   data.get("author"), data.get("date"), data.get("section"),
+                   bool(data.get("low_content", False)))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence: ``source.text[start:end]``."""
+
+    source_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Consecutive whole sentences of one source, sized in tokens.
+
+    ``header`` (e.g. "Reader comment by Simran Ghooi, 17 Nov 2014") is embedded with the
+    text to help retrieval but is never quoted.
+    """
+
+    id: int
+    source_id: str
+    start: int
+    end: int
+    text: str
+    header: str
+    sentences: tuple[Span, ...]
+    tokens: int
+
+    def embed_text(self) -> str:
+        return f"{self.header}: {self.text}" if self.header else self.text
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score and the parts of it."""
+
+    chunk: Chunk
+    source: Source
+    score: float
+    dense: float
+    lexical: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "chunk_id": self.chunk.id,
+            "text": self.chunk.text,
+            "start": self.chunk.start,
+            "end": self.chunk.end,
+            "score": round(self.score, 4),
+            "dense": round(self.dense, 4),
+            "lexical": round(self.lexical, 4),
+            "source": self.source.ref(),
+        }
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim sentence (or run of sentences): ``source.text[start:end] == text``."""
+
+    n: int
+    text: str
+    start: int
+    end: int
+    score: float
+    source: Source
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "score": round(self.score, 4),
+            "source": self.source.ref(),
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What every front end returns; ``to_dict()`` is the contract's JSON shape."""
+
+    question: str
+    answer: str
+    abstained: bool
+    quotes: tuple[Quote, ...] = ()
+    closest: tuple[Quote, ...] = ()
+    resolved_question: str | None = None
+    # Why the assistant abstained, in plain words ("the article never mentions vitamin D").
+    reason: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "question": self.question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "closest": [q.to_dict() for q in self.closest],
+        }
+        if self.resolved_question and self.resolved_question != self.question:
+            out["resolved_question"] = self.resolved_question
+        if self.abstained and self.reason:
+            out["reason"] = self.reason
+        return out
