@@ -39,7 +39,7 @@ from assistant.types import Answer
 
 from .articles import EvalArticle, assistant_for, right_overall, suite
 from .baselines import dense_sentences
-from .common import RESULTS_DIR, embedders, machine, now, write_json
+from .common import RESULTS_DIR, embedders, machine, now, reliability, write_json
 
 log = logging.getLogger(__name__)
 
@@ -179,23 +179,9 @@ def best_threshold(records: Sequence[Asked]) -> dict[str, float] | None:
             "right_overall": round(right(t) / len(records), 4)}
 
 
-def reliability(records: Sequence[Asked], bins: int = 10) -> dict[str, Any]:
-    """How well the confidence predicts a right answer (with abstention off): per bin of
-    confidence, the mean confidence and the share right; the expected calibration error."""
-    p = np.array([r.confidence for r in records], dtype=float)
-    y = np.array([r.hit_if_answered for r in records], dtype=float)
-    edges = np.linspace(0, 1, bins + 1)
-    table, ece = [], 0.0
-    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
-        at = (p >= lo) & ((p < hi) if hi < 1 else (p <= hi))
-        if not at.any():
-            continue
-        mean_p, frac = float(p[at].mean()), float(y[at].mean())
-        ece += at.sum() / len(p) * abs(mean_p - frac)
-        table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": int(at.sum()),
-                      "mean_probability": round(mean_p, 3), "positives": round(frac, 3)})
-    brier = float(np.mean((p - y) ** 2)) if len(p) else None
-    return {"bins": table, "ece": round(ece, 4), "brier": round(brier, 4) if brier is not None else None}
+def confidence_calibration(records: Sequence[Asked], bins: int = 10) -> dict[str, Any]:
+    """How well the confidence predicts a right answer (with abstention off)."""
+    return reliability([r.confidence for r in records], [r.hit_if_answered for r in records], bins)
 
 
 def cross_validated(report: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
@@ -306,7 +292,7 @@ def evaluate(items: Sequence[EvalArticle], embedder: Embedder, baseline_embedder
         "pooled": pooled,
         "risk_coverage": {"heldout": risk_coverage(held, t)} if held else {},
         "calibration": {
-            "heldout": reliability(held) if held else None,
+            "heldout": confidence_calibration(held) if held else None,
             "cross_validated": ((model_report or {}).get("cross_validation") or {})
             .get("question_calibration"),
         },

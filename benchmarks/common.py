@@ -203,3 +203,24 @@ def read_json(path: Path) -> dict[str, Any] | None:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def reliability(probs: Sequence[float] | np.ndarray, labels: Sequence[float] | np.ndarray,
+                bins: int = 10) -> dict[str, Any]:
+    """Calibration of probabilities against 0/1 outcomes: per bin of probability, the mean
+    probability and the share of positives; the expected calibration error (ECE) and the
+    Brier score (None with no data)."""
+    p = np.asarray(probs, dtype=float)
+    y = np.asarray(labels, dtype=float)
+    edges = np.linspace(0, 1, bins + 1)
+    table, ece = [], 0.0
+    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+        at = (p >= lo) & ((p < hi) if hi < 1 else (p <= hi))
+        if not at.any():
+            continue
+        mean_p, frac = float(p[at].mean()), float(y[at].mean())
+        ece += at.sum() / len(p) * abs(mean_p - frac)
+        table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": int(at.sum()),
+                      "mean_probability": round(mean_p, 3), "positives": round(frac, 3)})
+    brier = round(float(np.mean((p - y) ** 2)), 4) if len(p) else None
+    return {"bins": table, "ece": round(ece, 4), "brier": brier}

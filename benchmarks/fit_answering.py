@@ -39,7 +39,7 @@ from assistant.features import FEATURES, QUESTION_FEATURES
 from assistant.query import make_query
 
 from .articles import EvalArticle, assistant_for, suite
-from .common import DATA_DIR, now
+from .common import DATA_DIR, now, reliability
 
 OFFTOPIC = DATA_DIR / "offtopic.jsonl"
 
@@ -229,24 +229,6 @@ def risk_coverage(records: Sequence[dict[str, Any]]) -> list[dict[str, float]]:
             out.append({"coverage": round(k / len(order), 3), "accuracy": round(right / k, 3),
                         "threshold": round(r["p"], 3)})
     return out
-
-
-def reliability(probs: np.ndarray, labels: np.ndarray, bins: int = 10) -> dict[str, Any]:
-    """Calibration of the sentence probabilities: per bin, the mean probability and the
-    share of positives; the expected calibration error and the Brier score."""
-    edges = np.linspace(0, 1, bins + 1)
-    table = []
-    ece = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
-        at = (probs >= lo) & ((probs < hi) if hi < 1 else (probs <= hi))
-        if not at.any():
-            continue
-        mean_p, frac = float(probs[at].mean()), float(labels[at].mean())
-        ece += at.sum() / len(probs) * abs(mean_p - frac)
-        table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": int(at.sum()),
-                      "mean_probability": round(mean_p, 3), "positives": round(frac, 3)})
-    brier = float(np.mean((probs - labels) ** 2))
-    return {"bins": table, "ece": round(ece, 4), "brier": round(brier, 4)}
 
 
 def main(argv: Sequence[str] | None = None) -> None:
