@@ -304,7 +304,8 @@ def model_summary(report: Mapping[str, Any], threshold: float) -> dict[str, Any]
     cv = report.get("cross_validation") or {}
     return {"threshold": threshold, "fitted": report.get("fitted"),
             "fitted_on": report.get("fitted_on"), "chosen": report.get("chosen"),
-            "questions": report.get("questions"), "cv_method": cv.get("method"),
+            "questions": report.get("questions"),
+            "offtopic_questions": report.get("offtopic_questions", 0), "cv_method": cv.get("method"),
             "cv_risk_coverage": cv.get("risk_coverage")}
 
 

@@ -136,8 +136,9 @@ def tuning_table(articles: Mapping[str, Any]) -> list[str]:
     pool = (articles.get("pooled") or {}).get("tuning")
     if pool:
         m = pool["assistant"]
-        cv_n = (articles.get("model") or {}).get("questions")
-        n = f"{m['questions']} (CV: {cv_n})" if cv_n else str(m["questions"])
+        model = articles.get("model") or {}
+        cv_n = (model.get("questions") or 0) - (model.get("offtopic_questions") or 0)
+        n = f"{m['questions']} (CV: {cv_n})" if cv_n and cv_n != m["questions"] else str(m["questions"])
         lines.append(f"| **pooled tuning** | {n} | "
                      f"{_row(pool.get('cross_validated'), CV_COLS)} | {_f(m['answer_hit'])} | "
                      f"{_f(m['abstain_on_unanswerable'])} | {_f(m['right_overall'])} | "
@@ -197,11 +198,13 @@ def article_lines(articles: Mapping[str, Any]) -> list[str]:
     model = articles.get("model") or {}
     fitted_on = model.get("fitted_on") or []
     written = ((articles.get("pooled") or {}).get("tuning") or {}).get("assistant", {}).get("questions")
-    cv_n = model.get("questions")
-    extra = (f"{cv_n} questions, {cv_n - written} more than the {written} written ones measured "
-             "here: the fit adds questions of its own (off-topic ones), so CV and in-sample "
-             "figures are not on the same questions" if cv_n and written and cv_n != written
+    offtopic = model.get("offtopic_questions") or 0
+    cv_n = (model.get("questions") or 0) - offtopic or None
+    extra = (f"{cv_n} written questions; the {offtopic} off-topic ones the fit adds for "
+             "training are left out of its figures" if offtopic
              else f"{cv_n or '?'} questions")
+    if cv_n and written and cv_n != written:
+        extra += f" (note: {written} written questions measured here)"
     lines = [
         f"Every article of the suite, the assistant as shipped (answer model fitted "
         f"{model.get('fitted', '?')} on {len(fitted_on)} tuning sets, threshold "
