@@ -5,6 +5,7 @@ question each sentence covers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -202,3 +203,22 @@ def unknown_share(query: Query, grounding: Grounding, article: ArticleTerms) -> 
     if not total:
         return 0.0
     return sum(w for t, w in own if t in grounding.unknown) / total
+
+
+def unknown_phrases(question: str, grounding: Grounding) -> list[str]:
+    """The question's runs of words the article never uses (a word found only as a loose
+    synonym joins its unknown neighbour): "vitamin D" in "Does vitamin D help?"."""
+    runs: list[list[str]] = [[]]
+    has_unknown = [False]
+    for m in re.finditer(r"[\w'\u2019-]+", question):
+        w = m.group()
+        t = stem_of(w.lower())
+        if t in grounding.unknown or (t in grounding.synonyms and runs[-1]):
+            runs[-1].append(w)
+            has_unknown[-1] |= t in grounding.unknown
+        elif t in grounding.synonyms:
+            runs[-1].append(w)
+        else:
+            runs.append([])
+            has_unknown.append(False)
+    return [" ".join(r) for r, u in zip(runs, has_unknown, strict=True) if r and u]

@@ -81,7 +81,7 @@ def candidate_rows(assistant: Any, name: str, gold: Sequence[dict[str, Any]]) ->
     for number, g in enumerate(gold):
         query = make_query(g["question"], g.get("history") or (), assistant.settings.max_history)
         qvec = assistant._encode([query.text])[0]
-        cands, _ = assistant.candidates(query, None, qvec)
+        cands, _ = assistant.answerer.candidates(query, None, qvec)
         for c in cands:
             Xs.append(c.features)
             ys.append(_positive(g, c.span.text, c.source.ref()))
@@ -169,10 +169,10 @@ def question_rows(assistant: Any, gold: Sequence[dict[str, Any]]) -> list[dict[s
     for g, a in zip(gold, answers, strict=True):
         query = make_query(g["question"], g.get("history") or (), assistant.settings.max_history)
         qvec = assistant._encode([query.text])[0]
-        cands, _ = assistant.candidates(query, None, qvec)
+        cands, _ = assistant.answerer.candidates(query, None, qvec)
         m = score([g], [a], None)
         out.append({"answerable": bool(g["answerable"]),
-                    "features": assistant.question_vector(query, cands, qvec),
+                    "features": assistant.answerer.question_vector(query, cands),
                     "hit": m["answer_hit"] == 1.0 and bool(g["answerable"])})
     return out
 
@@ -276,8 +276,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                     labels_all.append(rows[n].y)
                     a = assistants[n]
                     for keep in KEEPS:
-                        a.model = AnswerModel(sentence, base.question, 0.0, keep)
-                        a.answer_options = AnswerOptions(abstain=False)
+                        a.answerer.model = AnswerModel(sentence, base.question, 0.0, keep)
+                        a.answerer.options = AnswerOptions(abstain=False)
                         records.setdefault((C, keep), []).extend(
                             {**r, "group": held, "article": n, "q": g["question"], "id": g.get("id"),
                              "offtopic": bool(g.get("offtopic"))}

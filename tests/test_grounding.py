@@ -1,14 +1,12 @@
 """How a question's words are found in the article (spelling, synonyms, never mentioned)."""
 
-from assistant.grounding import ground
+from assistant.grounding import unknown_phrases
 from assistant.query import make_query
-from assistant.service import unknown_phrases
 
 
 def _ground(assistant, question):
     q = make_query(question)
-    r = assistant.retriever
-    return q, ground(q, r.article, assistant.similar_words, assistant._is_word)
+    return q, assistant.answerer.ground(q)
 
 
 def test_a_slip_of_the_pen_is_read_as_the_article_spells_it(assistant):

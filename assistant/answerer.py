@@ -1,0 +1,203 @@
+"""One article's answering: candidates scored by the answer model, the confidence, and the
+answer or the reason there is none.
+
+``Answerer.answer`` runs the path of a question once it is parsed and embedded: the
+retriever's signals of every sentence, how the question's words are found in the article
+(``grounding``), the features (``features``), the sentence and question models
+(``answer_model``), then ``answering.compose``. ``WordLookup`` is the embedding model's view of
+single words (their vectors, whether its vocabulary knows them), used for synonyms and for
+what the question asks about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .answer_model import AnswerModel
+from .answering import AnswerOptions, Candidate, compose
+from .embedding import Embedder
+from .features import FEATURES, feature_matrix, question_features
+from .grounding import Grounding, ground, unknown_phrases
+from .index import Index
+from .query import NUMBER, PERSON, PLACE, TIME, Query
+from .retrieval import Retriever
+from .types import Answer, Source, Span
+
+_TYPE_OK = FEATURES.index("type_ok")
+_TOPIC_FOUND = FEATURES.index("topic_found")
+
+# A word of the article is a close synonym of a question's word at this cosine or above.
+SYNONYM_SIMILARITY = 0.6
+# At most this many candidate sentences are scored by the answer model per question.
+MAX_CANDIDATES = 48
+# Word vectors kept between questions; past this many the store starts again.
+MAX_WORDS_KEPT = 20_000
+_KIND_WORDS = {NUMBER: "a number", TIME: "a date, period or duration", PERSON: "a person",
+               PLACE: "a place or institution", "title": "a title"}
+
+
+class WordLookup:
+    """Single words as the embedding model sees them: a vector each (each word embedded
+    alone, so a word's vector never depends on the question it came with; kept for the next
+    question), and whether the model's vocabulary has the word as one whole token (a real
+    word, not a slip of the pen)."""
+
+    def __init__(self, embedder: Embedder, model_path: Path | None):
+        self.embedder = embedder
+        self._model_path = model_path
+        self._vectors: dict[str, np.ndarray] = {}
+        self._vocab: frozenset[str] | None = None
+
+    def vectors(self, words: Sequence[str]) -> np.ndarray:
+        if not words:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        store = self._vectors
+        todo = [w for w in dict.fromkeys(words) if w not in store]
+        if todo:
+            if len(store) + len(todo) > MAX_WORDS_KEPT:
+                store = self._vectors = {}
+            store.update(zip(todo, self.embedder.encode(todo), strict=True))
+        return np.vstack([store[w] for w in words])
+
+    def is_word(self, word: str) -> bool:
+        """True when unknown (no vocabulary file to read)."""
+        if self._vocab is None:
+            path = self._model_path / "vocab.txt" if self._model_path else None
+            try:
+                self._vocab = frozenset(path.read_text(encoding="utf-8").split()) if path else frozenset()
+            except OSError:
+                self._vocab = frozenset()
+        return not self._vocab or word in self._vocab
+
+
+class Answerer:
+    """Answers parsed, embedded questions about one article (thread-safe: its state is read
+    only, but for the word store, whose entries are whole vectors)."""
+
+    def __init__(self, index: Index, sources: Sequence[Source], retriever: Retriever,
+                 model: AnswerModel, options: AnswerOptions, words: WordLookup, closest_k: int = 3):
+        self.index = index
+        self.retriever = retriever
+        self.model = model
+        self.options = options
+        self.words = words
+        self.closest_k = closest_k
+        self._by_id = {s.id: s for s in sources}
+        self.kinds = frozenset(s.kind for s in sources)
+        self._spans: dict[str, list[Span]] = {}
+        for span in index.sentences:
+            self._spans.setdefault(span.source_id, []).append(span)
+
+    def similar_words(self, words: Sequence[str]) -> dict[str, list[tuple[str, float]]]:
+        """For each word, the article's words closest in meaning (cosine >= 0.6 by the
+        embedding model): "men" finds "males"."""
+        vectors = self.index.vocabulary_vectors
+        out: dict[str, list[tuple[str, float]]] = {}
+        if not vectors.ntotal:
+            return out
+        for w, vec in zip(words, self.words.vectors(words), strict=True):
+            sims, ids = vectors.search(vec.reshape(1, -1), min(3, vectors.ntotal))
+            out[w] = [(self.index.vocabulary[i], float(sim))
+                      for sim, i in zip(sims[0], ids[0], strict=True)
+                      if i >= 0 and sim >= SYNONYM_SIMILARITY]
+        return out
+
+    def ground(self, query: Query) -> Grounding:
+        return ground(query, self.retriever.article, self.similar_words, self.words.is_word)
+
+    def candidates(self, query: Query, kinds: frozenset[str] | None, qvec: np.ndarray
+                   ) -> tuple[list[Candidate], Grounding]:
+        """The article's sentences most likely to answer, with the model's probabilities,
+        best first; and how the question's terms were found in the article."""
+        r = self.retriever
+        sig = r.signals(qvec, query, kinds)
+        grounding = self.ground(query)
+        rows = np.flatnonzero(sig.allowed)
+        if len(rows) > MAX_CANDIDATES:
+            prior = np.maximum(sig.dense, sig.dense_ctx)[rows] + 0.5 * sig.lexical[rows]
+            rows = rows[np.argsort(-prior, kind="stable")[:MAX_CANDIDATES]]
+        spans = [self.index.sentences[i] for i in rows]
+        sources = [self._by_id[s.source_id] for s in spans]
+        X = feature_matrix(query, rows, info=r.info, article=r.article, grounding=grounding,
+                           dense=sig.dense, dense_ctx=sig.dense_ctx, dense_chunk=sig.dense_chunk,
+                           lexical=sig.lexical, lexical_sentence=sig.lexical_sentence,
+                           sources=sources, focus_sims=self._focus_sims(query))
+        probs = self.model.sentence.probabilities(X) if len(rows) else np.zeros(0)
+        if query.yes_no_topic:
+            # "Does estrogen ...?" is answered only from passages that name estrogen (or a
+            # close synonym): one that merely shares the rest of the question says nothing
+            # about it.
+            probs = np.where(X[:, _TOPIC_FOUND] < 0, 0.0, probs)
+        order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
+        return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
+                for j in order], grounding
+
+    def _focus_sims(self, query: Query) -> np.ndarray | None:
+        """Cosine of each asked thing, then each asked verb, of the question with each word of
+        the article."""
+        matrix = self.retriever.vocabulary_matrix
+        asked = [*query.focus, *query.focus_verb]
+        if not asked or not len(matrix):
+            return None
+        return self.words.vectors(asked) @ matrix.T
+
+    def question_vector(self, query: Query, candidates: Sequence[Candidate]) -> np.ndarray:
+        """The question model's features for this question and its ranked candidates."""
+        probs = np.array([c.prob for c in candidates])
+        X = np.vstack([c.features for c in candidates])
+        return question_features(query, probs, X, self.kinds)
+
+    def confidence(self, query: Query, candidates: Sequence[Candidate]) -> float:
+        """P(an answer from these candidates is right), by the question model."""
+        if not candidates:
+            return 0.0
+        q = self.question_vector(query, candidates)
+        return float(self.model.question.probabilities(q[None, :])[0])
+
+    def why_not(self, query: Query, grounding: Grounding, candidates: Sequence[Candidate]) -> str:
+        """Why the article does not answer, in plain words."""
+        if query.author_of == "post" and "byline" not in self.kinds:
+            return "the page does not name the post's author"
+        if query.published_of == "post" and "byline" not in self.kinds:
+            return "the page does not say when the post was published"
+        if query.yes_no_topic and all(c.features[_TOPIC_FOUND] < 0 for c in candidates):
+            return f"no passage speaks of \u201c{query.yes_no_topic}\u201d"
+        phrases = unknown_phrases(query.question, grounding)
+        if phrases:
+            shown = " or ".join(f"\u201c{p}\u201d" for p in phrases[:3])
+            return f"the article never mentions {shown}"
+        wanted = query.answer_type
+        if wanted and not any(c.features[_TYPE_OK] > 0 for c in candidates[:5]):
+            return f"no passage close to the question gives {_KIND_WORDS.get(wanted, wanted)}"
+        return "the closest passage is not close enough to the question"
+
+    def neighbour(self, query: Query, c: Candidate) -> Span | None:
+        """A sentence next to ``c`` in its paragraph that holds the kind of answer asked for,
+        when ``c`` does not ("Who said ...?" quotes the sentence naming the speaker)."""
+        wanted = query.answer_type
+        if wanted not in (PERSON, TIME, NUMBER, PLACE) or c.features[_TYPE_OK] >= 0:
+            return None
+        flags = self.retriever.info.flags[wanted]
+        sentences = self.index.sentences
+        for j in (c.row - 1, c.row + 1):
+            if 0 <= j < len(sentences) and flags[j] and sentences[j].source_id == c.span.source_id:
+                return sentences[j]
+        return None
+
+    def answer(self, question: str, query: Query, kinds: frozenset[str] | None,
+               qvec: np.ndarray) -> Answer:
+        candidates, grounding = self.candidates(query, kinds, qvec)
+        opts = self.options
+        return compose(
+            question, query, candidates, self._spans,
+            confidence=self.confidence(query, candidates),
+            threshold=opts.threshold if opts.threshold is not None else self.model.threshold,
+            keep=opts.keep if opts.keep is not None else self.model.keep,
+            options=opts,
+            why_not=lambda cs: self.why_not(query, grounding, cs),
+            neighbour=lambda c: self.neighbour(query, c),
+            closest_k=self.closest_k,
+        )
