@@ -39,6 +39,24 @@ def settings(tmp_path: Path, corpus_dir: Path) -> Settings:
 
 
 @pytest.fixture
+def cli_run(monkeypatch: pytest.MonkeyPatch, settings: Settings):
+    """The ``assistant`` command in process, on the fake embedder, the test's copy of the
+    corpus and its index folder: ``cli_run("ask", "What is osteoporosis?", input=None)``."""
+    from click.testing import CliRunner, Result
+
+    from assistant.cli import cli
+
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
+
+    def invoke(*args: str, input: str | bytes | None = None) -> Result:
+        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
 def fake_embedder() -> HashEmbedder:
     return HashEmbedder()
 

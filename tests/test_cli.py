@@ -3,22 +3,11 @@
 import json
 
 import pytest
-from click.testing import CliRunner
-
-from assistant.cli import cli
 
 
 @pytest.fixture
-def run(monkeypatch, settings):
-    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
-
-    return invoke
+def run(cli_run):
+    return cli_run
 
 
 def test_ask_plain_shows_answer_and_citations(run):

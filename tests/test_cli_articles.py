@@ -7,9 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from assistant.cli import cli
 
 from .local_site import local_site
 
@@ -19,17 +16,9 @@ NOTES = "Tide tables\n\nBy Ann Lee\n\nHigh tide comes about every twelve hours a
 
 
 @pytest.fixture
-def run(monkeypatch, settings, tmp_path):
-    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
+def run(cli_run, monkeypatch, tmp_path):
     monkeypatch.setenv("ASSISTANT_LIBRARY_DIR", str(tmp_path / "library"))
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
-
-    return invoke
+    return cli_run
 
 
 def _library_files(tmp_path: Path) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -16,6 +15,8 @@ from assistant.config import PROJECT_ROOT, Settings
 from assistant.embedding import MiniLMEmbedder, OnnxMiniLMEmbedder, make_embedder
 from assistant.errors import ModelNotFoundError
 from assistant.onnx_model import cache_key, read_max_length
+
+from .model_folders import model_folder
 
 
 def test_backend_comes_from_the_environment(monkeypatch):
@@ -37,17 +38,7 @@ def test_missing_model_folder_is_a_clear_error(tmp_path):
 
 
 def _model_folder(tmp_path: Path, pooling: dict) -> Path:
-    folder = tmp_path / "model"
-    (folder / "1_Pooling").mkdir(parents=True)
-    (folder / "modules.json").write_text(json.dumps([
-        {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
-        {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
-        {"idx": 2, "name": "2", "path": "2_Normalize",
-         "type": "sentence_transformers.models.Normalize"},
-    ]))
-    (folder / "1_Pooling" / "config.json").write_text(json.dumps(pooling))
-    (folder / "sentence_bert_config.json").write_text(json.dumps({"max_seq_length": 200}))
-    return folder
+    return model_folder(tmp_path, pooling)
 
 
 def test_export_accepts_mean_pooling_only(tmp_path):

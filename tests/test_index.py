@@ -5,11 +5,9 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from click.testing import CliRunner
 
 from assistant import Assistant, IndexLoadError, fingerprint
 from assistant import index as index_mod
-from assistant.cli import cli
 from assistant.config import PROJECT_ROOT
 from assistant.embedding import HashEmbedder
 
@@ -195,15 +193,8 @@ def test_the_committed_index_gives_the_answers_a_fresh_build_gives(real_assistan
 
 
 @pytest.fixture
-def run(monkeypatch, settings):
-    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
-
-    def invoke(*args):
-        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
+def run(cli_run):
+    return cli_run
 
 
 def test_index_check_notices_an_index_built_by_another_embedder(run, settings, monkeypatch):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from assistant import AssistantError, sheet
 from assistant.cli import cli
@@ -23,15 +24,9 @@ Who won the 2014 FIFA World Cup?
 
 
 @pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, corpus_dir: Path):
-    """Invoke the CLI on the fake embedder and a private copy of the corpus."""
-    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(corpus_dir))
-
-    def invoke(*args: str, input: str | bytes | None = None) -> Result:
-        return CliRunner().invoke(cli, ["sheet", *args], input=input, catch_exceptions=False)
-
-    return invoke
+def run(cli_run):
+    """``assistant sheet ...`` on the fake embedder and a private copy of the corpus."""
+    return functools.partial(cli_run, "sheet")
 
 
 @pytest.fixture

@@ -14,9 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from assistant.cli import cli
 
 AREA = "Command line"
 LINUX_PROC = pytest.mark.skipif(not os.path.exists("/proc/self/mem"),
@@ -25,16 +22,8 @@ EIO = "/proc/self/mem"  # reading it at offset 0 fails with EIO
 
 
 @pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, settings):
-    """The CLI on the fake embedder and a private copy of the corpus."""
-    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
-
-    def invoke(*args: str, input: str | bytes | None = None) -> Result:
-        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
-
-    return invoke
+def run(cli_run):
+    return cli_run
 
 
 def _env(settings, **more: str) -> dict[str, str]:

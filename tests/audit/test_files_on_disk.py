@@ -8,6 +8,7 @@ device or to standard output, a FIFO); a folder is a clear error.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import subprocess
@@ -16,9 +17,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from assistant.cli import cli
 
 AREA = "Files on disk"
 QUESTIONS = """# lesson 3
@@ -30,15 +28,9 @@ Who won the 2014 FIFA World Cup?
 
 
 @pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, corpus_dir: Path):
+def run(cli_run):
     """``assistant sheet ...`` on the fake embedder and a private copy of the corpus."""
-    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(corpus_dir))
-
-    def invoke(*args: str, input: str | bytes | None = None) -> Result:
-        return CliRunner().invoke(cli, ["sheet", *args], input=input, catch_exceptions=False)
-
-    return invoke
+    return functools.partial(cli_run, "sheet")
 
 
 @pytest.fixture

@@ -25,14 +25,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from click.testing import CliRunner
 
 from assistant import Assistant, IndexLoadError, onnx_model
-from assistant.cli import cli
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.embedding import OnnxMiniLMEmbedder
 from assistant.errors import ModelNotFoundError
 from assistant.onnx_model import cache_key
+from tests.model_folders import model_folder
 
 from .readonly import run_readonly
 
@@ -42,16 +41,8 @@ INDEX_FILES = ["chunks.faiss", "chunks.json", "manifest.json", "sentences.faiss"
 
 
 @pytest.fixture
-def run(monkeypatch, settings):
-    """The CLI on the fake embedder, with the test's corpus and index folder."""
-    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
-
-    def invoke(*args):
-        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
+def run(cli_run):
+    return cli_run
 
 
 def _cli(*args: str, env: dict[str, str], **kwargs) -> subprocess.CompletedProcess[str]:
@@ -162,18 +153,7 @@ def test_index_check_reports_a_corrupt_model_cache(tmp_path):
 
 def _fake_model(tmp_path: Path) -> Path:
     """A sentence-transformers folder as far as the export checks it (mean pooling)."""
-    folder = tmp_path / "model"
-    (folder / "1_Pooling").mkdir(parents=True)
-    (folder / "modules.json").write_text(json.dumps([
-        {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
-        {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
-        {"idx": 2, "name": "2", "path": "2_Normalize",
-         "type": "sentence_transformers.models.Normalize"},
-    ]))
-    (folder / "1_Pooling" / "config.json").write_text(json.dumps({"pooling_mode_mean_tokens": True}))
-    (folder / "sentence_bert_config.json").write_text(json.dumps({"max_seq_length": 200}))
-    (folder / "model.safetensors").write_bytes(b"weights")
-    return folder
+    return model_folder(tmp_path, weights=b"weights")
 
 
 def test_an_unwritable_cache_holding_a_broken_export_fails_once_with_the_fix(tmp_path,
