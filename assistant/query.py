@@ -16,9 +16,6 @@ from .text import STOPWORDS, terms, words
 
 # The kind of thing a question asks for, when its form says so.
 NUMBER, TIME, PERSON, PLACE, TITLE = "number", "time", "person", "place", "title"
-DATE = TIME  # a "when" question: a date, a period or a duration
-NAME = PLACE  # a named place, institution, journal or company
-ANSWER_TYPES = (NUMBER, TIME, PERSON, PLACE, TITLE)
 
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (TITLE, re.compile(r"\b(title|titled|headline|name of the (post|article|paper|study|"
@@ -150,13 +147,9 @@ _WH_HEAD = re.compile(
     r"high|heavy|fast|often|soon)\b(?P<after>.*)$", re.I)
 
 
-def focus_words(question: str) -> tuple[str, ...]:
-    """The words naming what is asked: ``asked_thing`` and ``asked_verb`` together."""
-    return asked_thing(question) + asked_verb(question)
-
-
 def asked_thing(question: str) -> tuple[str, ...]:
-    """The thing asked for, by the form of the question: the noun after "how many" /
+    """The thing asked for (the words naming what is asked are this and ``asked_verb``), by
+    the form of the question: the noun after "how many" /
     "which" / "what" ("pages", "company"), the adjective of "how tall"."""
     return tuple(w for w, kind in _asked(question) if kind == "thing")
 

@@ -1,14 +1,14 @@
 import pytest
 
-from assistant.query import DATE, NAME, NUMBER, PERSON, answer_type, kind_hints, make_query
+from assistant.query import NUMBER, PERSON, PLACE, TIME, answer_type, kind_hints, make_query
 
 
 def test_answer_types_follow_the_form_of_the_question():
     assert answer_type("How many mice were studied?") == NUMBER
     assert answer_type("What dose should I take?") == NUMBER
-    assert answer_type("When did Imre Laubscher post?") == DATE
+    assert answer_type("When did Imre Laubscher post?") == TIME
     assert answer_type("Who led the review?") == PERSON
-    assert answer_type("Which university is she at?") == NAME
+    assert answer_type("Which university is she at?") == PLACE
     assert answer_type("What is osteoporosis?") is None
 
 

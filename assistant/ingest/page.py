@@ -17,7 +17,6 @@ from ..text import terms
 from ..types import Source
 
 PARAGRAPH, CAPTION, REFERENCE, COMMENT = "paragraph", "caption", "reference", "comment"
-BLOCK_KINDS = (PARAGRAPH, CAPTION, REFERENCE, COMMENT)
 
 
 @dataclass(frozen=True)
