@@ -275,11 +275,12 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                     who = _match_byline(lines[0], _COMMENT_HEADERS)
                     if who:
                         lines = lines[1:]
-            elif following is not None and _match_byline(lines[0], _COMMENT_HEADERS) \
-                    and not comment_byline(following.text):
-                # A header block above the comment's text: it signs the next block.
-                comments.append(["", *_match_byline(lines[0], _COMMENT_HEADERS)])  # type: ignore[misc]
-                continue
+            elif following is not None and not comment_byline(following.text):
+                header = _match_byline(lines[0], _COMMENT_HEADERS)
+                if header:
+                    # A header block above the comment's text: it signs the next block.
+                    comments.append(["", *header])
+                    continue
             body = clean("\n".join(lines))
             if comments and comments[-1][0] == "" and body:
                 comments[-1][0] = body
