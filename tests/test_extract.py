@@ -168,3 +168,17 @@ def test_a_references_section_and_no_post_date_taken_from_a_citation():
     assert refs == ["Smith J. Mills of the north. Northern History 12: 1-20, 1999.",
                     "Doe A, Roe B. Water power. 2001. doi:10.1000/xyz"]
     assert page.date is None
+
+
+@pytest.mark.parametrize("text, low", [
+    ("+1", True),
+    ("Thanks!", True),
+    ("see here: https://example.com/deal", True),
+    ("$214k for bags with magnets in them. Amazing.", False),
+    ("My son says the same thing about his school.", False),
+])
+def test_a_comment_is_low_content_only_when_it_says_next_to_nothing(text, low):
+    """A short comment that makes a point is quoted and its author asked about; "+1" is not."""
+    from assistant.ingest.page import Block, is_low_content
+
+    assert is_low_content(Block("comment", text, author="Dale K", date="16 Sep 2025")) is low

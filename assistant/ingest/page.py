@@ -53,14 +53,15 @@ _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 
 
 def is_low_content(block: Block) -> bool:
-    """A reader comment with next to nothing to quote: fewer than five content words once
-    links are removed ("+1", "see here"), or a short one whose point was a link that the
-    page no longer shows ("would love to see this on sites like ."). Never quoted."""
+    """A reader comment with next to nothing to quote: fewer than three content words once
+    links are removed ("+1", "see here", "Thanks!"; "$214k for bags with magnets." says
+    something), or a short one whose point was a link that the page no longer shows ("would
+    love to see this on sites like ."). Never quoted."""
     if block.kind != COMMENT:
         return False
     text = _URL.sub(" ", block.text)
     content = terms(text)
-    if len(content) < 5:
+    if len(content) < 3:
         return True
     return len(text.split()) <= 30 and bool(_LOST_LINK.search(text))
 
