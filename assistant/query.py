@@ -17,6 +17,26 @@ from .text import STOPWORDS, terms, words
 # The kind of thing a question asks for, when its form says so.
 NUMBER, TIME, PERSON, PLACE, TITLE = "number", "time", "person", "place", "title"
 
+# Nouns for people: "which student ...?" asks for a person.
+_PERSON_NOUN = (
+    r"(researcher|scientist|author|person|people|reader|commenter|doctor|professor|expert|"
+    r"official|engineer|councillor|councilor|keeper|writer|journalist|member|student|pupil|"
+    r"teacher|resident|director|manager|leader|spokesperson|spokesman|spokeswoman|politician|"
+    r"minister|mayor|candidate|owner|worker|employee|volunteer|critic|opponent|supporter|speaker|"
+    r"colleague|parent|mother|father|patient|participant|player|coach|artist|chair|chairman|"
+    r"chairwoman|president|officer|investigator|co-author|coauthor|historian|archaeologist|"
+    r"ecologist|biologist|physician|nurse|surgeon|economist|analyst|activist|neighbour|neighbor|"
+    r"customer|visitor|guest|user|baker|farmer|beekeeper|curator|librarian|ranger|judge|lawyer)s?")
+# ... as the head of its phrase: a verb follows ("which member voted", not "which member
+# states"), or the question ends.
+_THEN_VERB = (r"(?=\s*[?.!]?\s*$|\s+(is|are|was|were|has|have|had|did|does|do|will|would|can|"
+              r"could|should|may|might|must|\w+ed|put|said|says|told|tells|led|leads|ran|runs|"
+              r"wrote|writes|made|makes|gave|gives|took|spoke|thought|thinks|felt|got|won|set|"
+              r"paid|sent|met|left|kept|brought|came|went|chose|saw|sees|says|warns|argues|"
+              r"wants|believes|backs|opposes|supports)\b)")
+_PERSON_HEAD = re.compile(r"\b(?:which|what)(?: \w+)?(?: \w+)? (?P<noun>" + _PERSON_NOUN[1:-3]
+                          + r")s?" + _THEN_VERB, re.I)
+
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (TITLE, re.compile(r"\b(title|titled|headline|name of the (post|article|paper|study|"
                        r"book|review|piece|column|blog))\b", re.I)),
@@ -32,9 +52,8 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.I)),
     (PERSON, re.compile(
         r"^\s*(and\s+)?who\b|\bwhose\b|\bwhom\b|\bby whom\b"
-        r"|\b(which|what) (researcher|scientist|author|person|people|reader|commenter|doctor|"
-        r"professor|expert|official|engineer|councillor|councilor|keeper|writer|journalist)s?\b"
-        r"|\bwhat (is|was|are|were) the names? of the (author|researcher|scientist|person|"
+        r"|\b(which|what)( \w+)?( \w+)? " + _PERSON_NOUN + _THEN_VERB
+        + r"|\bwhat (is|was|are|were) the names? of the (author|researcher|scientist|person|"
         r"reader|commenter|writer)s?\b", re.I)),
     (PLACE, re.compile(
         r"\bname of\b|^\s*(and\s+)?where\b|\b(which|what) (university|universities|institution|institute|"
@@ -123,6 +142,8 @@ _EXPLAINS = re.compile(r"\b(why|how come|what for|for what reason|what causes|wh
 
 _YEAR = re.compile(r"\b(what|which|in what|what's the) year\b|\byear (was|did|were)\b", re.I)
 # Words too general to say what is asked ("what kind of ...", "when did it happen").
+# "Which two members ...": a count says how many, not what is asked.
+_COUNTS = frozenset("two three four five six seven eight nine ten both".split())
 _GENERIC = frozenset(
     """kind kinds type types sort sorts thing things way ways part parts one ones lot lots
     happen happened happens occur occurred take took taken make made do did does get got go
@@ -184,7 +205,11 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
             # first that is not a name.
             return ((tail[-1], "thing"),) if ws[0] in _AUX - {"is", "was", "are", "were"} \
                 else ((tail[0], "thing"),)
-        first = next((w for w in ws if w not in STOPWORDS), None)
+        person = _PERSON_HEAD.search(question)
+        if person:  # "Which council member put ...?": the member
+            return ((person["noun"].lower(), "thing"),)
+        first = next((w for w in ws if w not in STOPWORDS and w not in _COUNTS
+                      and not w.isdigit()), None)
         if first in _GENERIC:  # "what kind of fertiliser": the noun after "of"
             rest = content(" ".join(ws[ws.index(first) + 1 :]))
             return tuple((w, "thing") for w in rest[:1])

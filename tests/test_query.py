@@ -64,6 +64,13 @@ def test_yes_no_topic_is_the_plain_subject_only(question, subject, topic):
         ("How tall is the lighthouse?", "number", ("tall",), ()),
         ("What is the title of the post?", "title", (), ()),  # answered by the page's title
         ("Who wrote this post?", "person", (), ()),  # answered by the byline
+        # A noun for people, as the head of its phrase, asks for a person; a count is not
+        # what is asked.
+        ("Which two board members voted against the ban?", "person", ("member",), ()),
+        ("Which council member put the proposal forward?", "person", ("member",), ()),
+        ("Which student is quoted in the column?", "person", ("student",), ()),
+        ("Which member states signed?", None, ("member",), ()),  # "member" modifies "states"
+        ("Which student union building opened?", None, ("student",), ()),
     ],
 )
 def test_what_is_asked_follows_the_form_of_the_question(question, kind, thing, verb):
