@@ -1,6 +1,6 @@
 """Fit the answer model on the tuning articles only, and report its calibration.
 
-    python -m benchmarks.fit_answering [--dry-run]
+    python -m benchmarks.fit_answering [--dry-run] [--verbose] [--dump FILE] [--without ARTICLE ...]
 
 1. For every question of the tuning sets (``split.json``: the bundled article's dev and
    follow-up sets and the tuning articles; never a held-out one), the assistant's candidate
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,7 +48,9 @@ log = logging.getLogger(__name__)
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.025))
-KEEPS = (0.7,)  # a design choice, not fitted: extra quotes nearly as likely as the best keep answers short
+# Further quotes join the best one when their probability is at least ``keep`` times its
+# probability; chosen by cross-validation with the rest (shorter answers win a tie).
+KEEPS = (0.4, 0.55, 0.7)
 
 
 @dataclass
@@ -161,19 +164,20 @@ def fit_pointwise(X: np.ndarray, y: np.ndarray, question: np.ndarray, C: float) 
 
 def question_rows(assistant: Any, gold: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per question, with the assistant's current sentence model: the question features and
-    whether the answer (given without abstaining) shows the evidence."""
+    whether the answer (given without abstaining) shows the evidence, and the answer's length."""
     from assistant.evaluation import run
 
     answers, _ = run(assistant, gold)
     out = []
-    for g, a in zip(gold, answers, strict=True):
+    for number, (g, a) in enumerate(zip(gold, answers, strict=True)):
         query = make_query(g["question"], g.get("history") or (), assistant.settings.max_history)
         qvec = assistant._encode([query.text])[0]
         cands, _ = assistant.answerer.candidates(query, None, qvec)
         m = score([g], [a], None)
-        out.append({"answerable": bool(g["answerable"]),
+        out.append({"number": number, "answerable": bool(g["answerable"]),
                     "features": assistant.answerer.question_vector(query, cands),
-                    "hit": m["answer_hit"] == 1.0 and bool(g["answerable"])})
+                    "hit": m["answer_hit"] == 1.0 and bool(g["answerable"]),
+                    "words": len((a.get("answer") or "").split())})
     return out
 
 
@@ -236,10 +240,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--dry-run", action="store_true", help="report, do not write the model")
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument("--dump", type=Path, help="write each question's cross-validated confidence")
+    parser.add_argument("--verbose", action="store_true",
+                        help="print the best cross-validated figures of every choice")
+    parser.add_argument("--without", nargs="*", default=[], metavar="ARTICLE",
+                        help="leave these tuning articles out (an ablation)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     embedder = make_embedder(Settings.from_env())
-    items = tuning_items()
+    items = [i for i in tuning_items() if i.name not in args.without]
     if any(i.split != "tuning" for i in items):
         raise SystemExit("only tuning articles may be fitted on")
     base = default_model()
@@ -278,10 +286,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                     for keep in KEEPS:
                         a.answerer.model = AnswerModel(sentence, base.question, 0.0, keep)
                         a.answerer.options = AnswerOptions(abstain=False)
+                        gold = golds[n]
                         records.setdefault((C, keep), []).extend(
-                            {**r, "group": held, "article": n, "q": g["question"], "id": g.get("id"),
-                             "offtopic": bool(g.get("offtopic"))}
-                            for r, g in zip(question_rows(a, golds[n]), golds[n], strict=True))
+                            {**r, "group": held, "article": n, "q": gold[r["number"]]["question"],
+                             "id": gold[r["number"]].get("id"),
+                             "offtopic": bool(gold[r["number"]].get("offtopic"))}
+                            for r in question_rows(a, gold))
             sentence_cv[C] = (probs_all, labels_all)
         # Stage 2, leave one article out: the question model and its threshold.
         scored: dict[tuple[float, float, float], list[dict[str, Any]]] = {}
@@ -293,8 +303,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         written = {key: [r for r in recs if not r["offtopic"]] for key, recs in scored.items()}
         best = max(((key, t) for key in written for t in THRESHOLDS),
                    key=lambda kt: (metrics_at(written[kt[0]], kt[1])["right_overall"],
-                                   -abs(kt[1] - 0.5)))
+                                   kt[0][1], -abs(kt[1] - 0.5)))
         (C, keep, C2), threshold = best
+        for key in sorted(written):
+            t_best = max(THRESHOLDS, key=lambda t: metrics_at(written[key], t)["right_overall"])
+            if args.verbose:
+                words = [r["words"] for r in written[key] if r["p"] >= t_best]
+                print("C %s keep %s C2 %s: best threshold %s %s median words %s"
+                      % (*key, t_best, metrics_at(written[key], t_best),
+                         float(np.median(words)) if words else 0), file=sys.stderr)
         chosen = written[(C, keep, C2)]
         sentence = fit(*stack(names), C)
         question = fit_question(records[(C, keep)], C2)
@@ -315,6 +332,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 "method": "leave one tuning article out, for both models; figures on the written "
                           "questions (the off-topic ones added for training left out)",
                 "metrics": metrics_at(chosen, threshold),
+                "median_answer_words": float(np.median([r["words"] for r in chosen
+                                                        if r["p"] >= threshold] or [0])),
                 "per_article": per_article,
                 "question_calibration": reliability(
                     np.array([r["p"] for r in chosen]), np.array([r["hit"] for r in chosen], dtype=float)),
