@@ -5,9 +5,9 @@
 1. For every question of the tuning sets (``split.json``: the bundled article's dev and
    follow-up sets and the tuning articles; never a held-out one), the assistant's candidate
    sentences and their ``FEATURES`` are computed. A candidate is a positive when its text
-   (or its source's author, date or label) holds one of the question's evidence phrases and
-   its source is of the kind the gold answer must cite; every candidate of an unanswerable
-   question is a negative.
+   as quoted (with a comment's attribution, "A reader, NAME, commented on DATE:") holds one of
+   the question's evidence phrases and its source is of the kind the gold answer must cite;
+   every candidate of an unanswerable question is a negative.
 2. Leave-one-article-out cross-validation chooses the regularisation ``C``, the answer
    ``threshold`` and ``keep``: for each tuning article, a logistic regression fitted on the
    others answers its questions through the real ``Assistant.ask``, and the choice that gives
@@ -32,12 +32,13 @@ from typing import Any
 import numpy as np
 
 from assistant.answer_model import MODEL_FILE, AnswerModel, Logistic, default_model
-from assistant.answering import AnswerOptions
+from assistant.answering import AnswerOptions, attribution
 from assistant.config import Settings
 from assistant.embedding import make_embedder
 from assistant.evaluation import _source_ok, norm, read_gold, score
 from assistant.features import FEATURES, QUESTION_FEATURES
 from assistant.query import make_query
+from assistant.types import Source
 
 from .articles import EvalArticle, assistant_for, suite
 from .common import DATA_DIR, now, reliability
@@ -70,13 +71,16 @@ def tuning_items() -> list[EvalArticle]:
     return suite("tuning")
 
 
-def _positive(gold: dict[str, Any], text: str, source: dict[str, Any]) -> bool:
+def _positive(gold: dict[str, Any], text: str, source: Source) -> bool:
+    """The candidate answers when the quote as a reader sees it (its attribution, "A reader,
+    NAME, commented on DATE:", its text and its source's label) shows the evidence, from the
+    kind of source the gold answer must cite. A title whose source records the post's author
+    does not show who wrote the post; the byline does."""
     if not gold.get("answerable"):
         return False
-    hay = norm(" ".join(str(x) for x in (text, source.get("label"), source.get("author"),
-                                         source.get("date")) if x))
+    hay = norm(f"{attribution(source)}{text} {source.label}")
     found = any(norm(e) in hay for e in gold["evidence"])
-    return found and _source_ok(gold["source"], {"source": source})
+    return found and _source_ok(gold["source"], {"source": source.ref()})
 
 
 def candidate_rows(assistant: Any, name: str, gold: Sequence[dict[str, Any]]) -> Rows:
@@ -87,7 +91,7 @@ def candidate_rows(assistant: Any, name: str, gold: Sequence[dict[str, Any]]) ->
         cands, _ = assistant.answerer.candidates(query, None, qvec)
         for c in cands:
             Xs.append(c.features)
-            ys.append(_positive(g, c.span.text, c.source.ref()))
+            ys.append(_positive(g, c.span.text, c.source))
             qs.append(number)
     return Rows(name, np.array(Xs), np.array(ys, dtype=bool), np.array(qs), list(gold))
 
