@@ -47,11 +47,11 @@ OFFTOPIC = DATA_DIR / "offtopic.jsonl"
 
 log = logging.getLogger(__name__)
 
-C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.025))
 # Further quotes join the best one when their probability is at least ``keep`` times its
 # probability; chosen by cross-validation with the rest (shorter answers win a tie).
-KEEPS = (0.4, 0.55, 0.7)
+KEEPS = (0.3, 0.4, 0.55, 0.7)
 
 
 @dataclass
