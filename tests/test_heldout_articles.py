@@ -20,8 +20,8 @@ from benchmarks.articles import evaluate, suite
 
 pytestmark = pytest.mark.integration
 
-FLOORS = {"answer_hit": 0.74, "abstain_on_unanswerable": 0.28, "right_overall": 0.62}
-CEILINGS = {"false_abstain": 0.15}
+FLOORS = {"answer_hit": 0.77, "abstain_on_unanswerable": 0.37, "right_overall": 0.66}
+CEILINGS = {"false_abstain": 0.14}
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,8 @@ def heldout():
 def test_every_held_out_article_is_in_the_run(heldout):
     names = set(heldout["articles"])
     assert {"bundled:unseen", "riverside-bike-lanes", "interview-deep-sea-ecologist",
-            "coffee-and-heart-rhythm", "how-passkeys-work"} <= names
+            "coffee-and-heart-rhythm", "how-passkeys-work", "sea-ice-algae-bloom",
+            "cold-water-swimming-and-mood"} <= names
     assert sum(n.startswith("page:") for n in names) == 5
 
 
@@ -55,4 +56,4 @@ def test_pooled_held_out_metric_stays_under_its_ceiling(heldout, metric):
 def test_no_held_out_article_collapses(heldout):
     """Each article on its own still gets most of its questions right."""
     worst = min((r["metrics"]["right_overall"], name) for name, r in heldout["articles"].items())
-    assert worst[0] >= 0.45, worst
+    assert worst[0] >= 0.52, worst
