@@ -313,9 +313,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             t_best = max(THRESHOLDS, key=lambda t: metrics_at(written[key], t)["right_overall"])
             if args.verbose:
                 words = [r["words"] for r in written[key] if r["p"] >= t_best]
-                print("C %s keep %s C2 %s: best threshold %s %s median words %s"
-                      % (*key, t_best, metrics_at(written[key], t_best),
-                         float(np.median(words)) if words else 0), file=sys.stderr)
+                sentence_C, k, question_C = key
+                print(f"C {sentence_C} keep {k} C2 {question_C}: best threshold {t_best} "
+                      f"{metrics_at(written[key], t_best)} median words "
+                      f"{float(np.median(words)) if words else 0}", file=sys.stderr)
         chosen = written[(C, keep, C2)]
         sentence = fit(*stack(names), C)
         question = fit_question(records[(C, keep)], C2)
