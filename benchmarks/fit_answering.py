@@ -4,10 +4,10 @@
 
 1. For every question of the tuning sets (``split.json``: the bundled article's dev and
    follow-up sets and the tuning articles; never a held-out one), the assistant's candidate
-   sentences and their ``FEATURES`` are computed. A candidate is a positive when its text
-   as quoted (with a comment's attribution, "A reader, NAME, commented on DATE:") holds one of
-   the question's evidence phrases and its source is of the kind the gold answer must cite;
-   every candidate of an unanswerable question is a negative.
+   sentences and their ``FEATURES`` are computed. A candidate is a positive when the quote as
+   a reader sees it (a comment's attribution, "A reader, NAME, commented on DATE:", the text,
+   the source's label) holds one of the question's evidence phrases and its source is of the
+   kind the gold answer must cite; every candidate of an unanswerable question is a negative.
 2. Leave-one-article-out cross-validation chooses the regularisation ``C``, the answer
    ``threshold`` and ``keep``: for each tuning article, a logistic regression fitted on the
    others answers its questions through the real ``Assistant.ask``, and the choice that gives
@@ -173,12 +173,12 @@ def question_rows(assistant: Any, gold: Sequence[dict[str, Any]]) -> list[dict[s
 
     answers, _ = run(assistant, gold)
     out = []
-    for number, (g, a) in enumerate(zip(gold, answers, strict=True)):
+    for g, a in zip(gold, answers, strict=True):
         query = make_query(g["question"], g.get("history") or (), assistant.settings.max_history)
         qvec = assistant._encode([query.text])[0]
         cands, _ = assistant.answerer.candidates(query, None, qvec)
         m = score([g], [a], None)
-        out.append({"number": number, "answerable": bool(g["answerable"]),
+        out.append({"answerable": bool(g["answerable"]),
                     "features": assistant.answerer.question_vector(query, cands),
                     "hit": m["answer_hit"] == 1.0 and bool(g["answerable"]),
                     "words": len((a.get("answer") or "").split())})
@@ -290,12 +290,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                     for keep in KEEPS:
                         a.answerer.model = AnswerModel(sentence, base.question, 0.0, keep)
                         a.answerer.options = AnswerOptions(abstain=False)
-                        gold = golds[n]
                         records.setdefault((C, keep), []).extend(
-                            {**r, "group": held, "article": n, "q": gold[r["number"]]["question"],
-                             "id": gold[r["number"]].get("id"),
-                             "offtopic": bool(gold[r["number"]].get("offtopic"))}
-                            for r in question_rows(a, gold))
+                            {**r, "group": held, "article": n, "q": g["question"], "id": g.get("id"),
+                             "offtopic": bool(g.get("offtopic"))}
+                            for r, g in zip(question_rows(a, golds[n]), golds[n], strict=True))
             sentence_cv[C] = (probs_all, labels_all)
         # Stage 2, leave one article out: the question model and its threshold.
         scored: dict[tuple[float, float, float], list[dict[str, Any]]] = {}
@@ -309,14 +307,13 @@ def main(argv: Sequence[str] | None = None) -> None:
                    key=lambda kt: (metrics_at(written[kt[0]], kt[1])["right_overall"],
                                    kt[0][1], -abs(kt[1] - 0.5)))
         (C, keep, C2), threshold = best
-        for key in sorted(written):
+        for key in sorted(written) if args.verbose else ():
             t_best = max(THRESHOLDS, key=lambda t: metrics_at(written[key], t)["right_overall"])
-            if args.verbose:
-                words = [r["words"] for r in written[key] if r["p"] >= t_best]
-                sentence_C, k, question_C = key
-                print(f"C {sentence_C} keep {k} C2 {question_C}: best threshold {t_best} "
-                      f"{metrics_at(written[key], t_best)} median words "
-                      f"{float(np.median(words)) if words else 0}", file=sys.stderr)
+            words = [r["words"] for r in written[key] if r["p"] >= t_best]
+            sentence_C, k, question_C = key
+            print(f"C {sentence_C} keep {k} C2 {question_C}: best threshold {t_best} "
+                  f"{metrics_at(written[key], t_best)} median words "
+                  f"{float(np.median(words)) if words else 0}", file=sys.stderr)
         chosen = written[(C, keep, C2)]
         sentence = fit(*stack(names), C)
         question = fit_question(records[(C, keep)], C2)
