@@ -37,18 +37,24 @@ _THEN_VERB = (r"(?=\s*[?.!]?\s*$|\s+(is|are|was|were|has|have|had|did|does|do|wi
 _PERSON_HEAD = re.compile(r"\b(?:which|what)(?: \w+)?(?: \w+)? (?P<noun>" + _PERSON_NOUN[1:-3]
                           + r")s?" + _THEN_VERB, re.I)
 
+# "What is the price of ...", "what was the date of ...": the thing asked after a copula.
+_COPULA = r"|\b(what|which)('s| is| was| are| were| will be) (the |an? )?(average |total |usual |exact )?"
+
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (TITLE, re.compile(r"\b(title|titled|headline|name of the (post|article|paper|study|"
                        r"book|review|piece|column|blog))\b", re.I)),
     (TIME, re.compile(
         r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year|date|day|month|time|season|"
-        r"decade|century|period)\b|\bhow long\b|\bfor how many (days|weeks|months|years|hours|"
+        r"decade|century|period)\b" + _COPULA + r"(year|date|day|month|time|decade|century|period)\b"
+        r"|\bhow long\b|\bfor how many (days|weeks|months|years|hours|"
         r"minutes)\b|\bhow soon\b|\bat what (age|point|stage)\b|\bsince when\b|\buntil when\b", re.I)),
     (NUMBER, re.compile(
         r"\bhow (many|much|often|old|large|big|high|low|far|deep|tall|wide|heavy|fast|"
         r"frequently|common|likely)\b"
         r"|\b(what|which) (dose|doses|dosage|amount|percentage|proportion|share|number|quantity|"
-        r"rate|size|price|cost|depth|height|length|distance|temperature|speed|figure|score)\b",
+        r"rate|size|price|cost|depth|height|length|distance|temperature|speed|figure|score)\b"
+        + _COPULA + r"(dose|dosage|amount|percentage|proportion|number|quantity|rate|size|price|"
+        r"cost|depth|height|length|distance|temperature|speed|population|age)\b",
         re.I)),
     (PERSON, re.compile(
         r"^\s*(and\s+)?who\b|\bwhose\b|\bwhom\b|\bby whom\b"
@@ -150,7 +156,8 @@ _GENERIC = frozenset(
     going went come came name names called call number amount year years date dates time
     times day days month months show shows showed shown say says said think thinks thought
     ask asks asked mean means meant use used uses want wants wanted whatever top bottom
-    above below left right first last next previous middle end start beginning""".split()
+    above below left right first last next previous middle end start beginning average total
+    usual exact overall""".split()
 )
 # Words about the page itself (its author, title, comments, picture...): what they ask is
 # answered from the page's structure, not by a word of the answer.

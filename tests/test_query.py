@@ -71,6 +71,12 @@ def test_yes_no_topic_is_the_plain_subject_only(question, subject, topic):
         ("Which student is quoted in the column?", "person", ("student",), ()),
         ("Which member states signed?", None, ("member",), ()),  # "member" modifies "states"
         ("Which student union building opened?", None, ("student",), ()),
+        # The thing asked after a copula: "what is the price of ...".
+        ("What is the price of oxytocin?", "number", ("price",), ()),
+        ("What was the total cost?", "number", ("cost",), ()),
+        ("What is the average age of the participants?", "number", ("age",), ()),
+        ("What was the date of the vote?", "time", ("vote",), ()),
+        ("What is the role of oxytocin?", None, ("role",), ()),
     ],
 )
 def test_what_is_asked_follows_the_form_of_the_question(question, kind, thing, verb):
