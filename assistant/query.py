@@ -18,47 +18,48 @@ from .text import STOPWORDS, terms, words
 NUMBER, TIME, PERSON, PLACE, TITLE = "number", "time", "person", "place", "title"
 
 # Nouns for people: "which student ...?" asks for a person.
-_PERSON_NOUN = (
-    r"(researcher|scientist|author|person|people|reader|commenter|doctor|professor|expert|"
+_PERSON_NOUNS = (
+    r"researcher|scientist|author|person|people|reader|commenter|doctor|professor|expert|"
     r"official|engineer|councillor|councilor|keeper|writer|journalist|member|student|pupil|"
     r"teacher|resident|director|manager|leader|spokesperson|spokesman|spokeswoman|politician|"
     r"minister|mayor|candidate|owner|worker|employee|volunteer|critic|opponent|supporter|speaker|"
     r"colleague|parent|mother|father|patient|participant|player|coach|artist|chair|chairman|"
     r"chairwoman|president|officer|investigator|co-author|coauthor|historian|archaeologist|"
     r"ecologist|biologist|physician|nurse|surgeon|economist|analyst|activist|neighbour|neighbor|"
-    r"customer|visitor|guest|user|baker|farmer|beekeeper|curator|librarian|ranger|judge|lawyer)s?")
+    r"customer|visitor|guest|user|baker|farmer|beekeeper|curator|librarian|ranger|judge|lawyer")
 # ... as the head of its phrase: a verb follows ("which member voted", not "which member
 # states"), or the question ends.
 _THEN_VERB = (r"(?=\s*[?.!]?\s*$|\s+(is|are|was|were|has|have|had|did|does|do|will|would|can|"
               r"could|should|may|might|must|\w+ed|put|said|says|told|tells|led|leads|ran|runs|"
               r"wrote|writes|made|makes|gave|gives|took|spoke|thought|thinks|felt|got|won|set|"
-              r"paid|sent|met|left|kept|brought|came|went|chose|saw|sees|says|warns|argues|"
+              r"paid|sent|met|left|kept|brought|came|went|chose|saw|sees|warns|argues|"
               r"wants|believes|backs|opposes|supports)\b)")
-_PERSON_HEAD = re.compile(r"\b(?:which|what)(?: \w+)?(?: \w+)? (?P<noun>" + _PERSON_NOUN[1:-3]
-                          + r")s?" + _THEN_VERB, re.I)
+_PERSON_HEAD_RE = (r"\b(?:which|what)(?: \w+)?(?: \w+)? (?P<noun>" + _PERSON_NOUNS + r")s?"
+                   + _THEN_VERB)
+_PERSON_HEAD = re.compile(_PERSON_HEAD_RE, re.I)
 
 # "What is the price of ...", "what was the date of ...": the thing asked after a copula.
-_COPULA = r"|\b(what|which)('s| is| was| are| were| will be) (the |an? )?(average |total |usual |exact )?"
+_COPULA = r"\b(what|which)('s| is| was| are| were| will be) (the |an? )?(average |total |usual |exact )?"
 
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (TITLE, re.compile(r"\b(title|titled|headline|name of the (post|article|paper|study|"
                        r"book|review|piece|column|blog))\b", re.I)),
     (TIME, re.compile(
         r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year|date|day|month|time|season|"
-        r"decade|century|period)\b" + _COPULA + r"(year|date|day|month|time|decade|century|period)\b"
+        r"decade|century|period)\b|" + _COPULA + r"(year|date|day|month|time|decade|century|period)\b"
         r"|\bhow long\b|\bfor how many (days|weeks|months|years|hours|"
         r"minutes)\b|\bhow soon\b|\bat what (age|point|stage)\b|\bsince when\b|\buntil when\b", re.I)),
     (NUMBER, re.compile(
         r"\bhow (many|much|often|old|large|big|high|low|far|deep|tall|wide|heavy|fast|"
         r"frequently|common|likely)\b"
         r"|\b(what|which) (dose|doses|dosage|amount|percentage|proportion|share|number|quantity|"
-        r"rate|size|price|cost|depth|height|length|distance|temperature|speed|figure|score)\b"
+        r"rate|size|price|cost|depth|height|length|distance|temperature|speed|figure|score)\b|"
         + _COPULA + r"(dose|dosage|amount|percentage|proportion|number|quantity|rate|size|price|"
         r"cost|depth|height|length|distance|temperature|speed|population|age)\b",
         re.I)),
     (PERSON, re.compile(
         r"^\s*(and\s+)?who\b|\bwhose\b|\bwhom\b|\bby whom\b"
-        r"|\b(which|what)( \w+)?( \w+)? " + _PERSON_NOUN + _THEN_VERB
+        r"|" + _PERSON_HEAD_RE
         + r"|\bwhat (is|was|are|were) the names? of the (author|researcher|scientist|person|"
         r"reader|commenter|writer)s?\b", re.I)),
     (PLACE, re.compile(
@@ -147,9 +148,9 @@ _EXPLAINS = re.compile(r"\b(why|how come|what for|for what reason|what causes|wh
 
 
 _YEAR = re.compile(r"\b(what|which|in what|what's the) year\b|\byear (was|did|were)\b", re.I)
-# Words too general to say what is asked ("what kind of ...", "when did it happen").
 # "Which two members ...": a count says how many, not what is asked.
 _COUNTS = frozenset("two three four five six seven eight nine ten both".split())
+# Words too general to say what is asked ("what kind of ...", "when did it happen").
 _GENERIC = frozenset(
     """kind kinds type types sort sorts thing things way ways part parts one ones lot lots
     happen happened happens occur occurred take took taken make made do did does get got go
