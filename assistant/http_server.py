@@ -210,11 +210,9 @@ class AppServer(uvicorn.Server):
             self.on_stop()
 
 
-def serve(app: ASGIApp, *, host: str, port: int, access_log: bool = False,
-          on_stop: Callable[[], None] = lambda: None) -> None:
-    """Serve ``app`` until SIGTERM or Ctrl-C, with the limits above; ``on_stop`` runs after
-    the last request (also on SIGTERM, when atexit hooks do not). uvicorn logs through the
-    logging already set up (its own configuration is not applied)."""
+def make_server(app: ASGIApp, *, host: str, port: int, access_log: bool = False,
+                on_stop: Callable[[], None] = lambda: None) -> AppServer:
+    """The server ``serve`` runs: ``app`` behind the limits above (``port=0``: a free one)."""
     streams = StreamCloser(HeadLimit(app))
     config = uvicorn.Config(
         streams, host=host, port=port, log_config=None, log_level=None, access_log=access_log,
@@ -222,5 +220,14 @@ def serve(app: ASGIApp, *, host: str, port: int, access_log: bool = False,
         timeout_keep_alive=KEEP_ALIVE, timeout_graceful_shutdown=GRACEFUL_SHUTDOWN,
         lifespan="on",
     )
+    return AppServer(config, streams, on_stop)
+
+
+def serve(app: ASGIApp, *, host: str, port: int, access_log: bool = False,
+          on_stop: Callable[[], None] = lambda: None) -> None:
+    """Serve ``app`` until SIGTERM or Ctrl-C, with the limits above; ``on_stop`` runs after
+    the last request (also on SIGTERM, when atexit hooks do not). uvicorn logs through the
+    logging already set up (its own configuration is not applied)."""
+    server = make_server(app, host=host, port=port, access_log=access_log, on_stop=on_stop)
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl-C once stopped
-        AppServer(config, streams, on_stop).run()
+        server.run()
