@@ -7,7 +7,10 @@
   default, has no limit: one 128 MB header stalled every client for 17 s). ``HeadLimit``
   applies the same limit to a head that arrived whole.
 - A connection must send a whole request head within ``HEAD_TIMEOUT`` seconds of opening, or
-  of its previous response; one that sends nothing, or trickles a head, is closed.
+  of its previous response; one that sends nothing, or trickles a head, is closed. The body
+  must then arrive whole within ``BODY_TIMEOUT`` seconds of the head; one that is late (a
+  large Content-Length, then a byte now and then, or nothing) is answered 408 if no
+  response has begun, and its connection closed.
 - On SIGTERM or Ctrl-C, ``StreamCloser`` ends the responses that never end by themselves
   (the event streams every open chat tab holds: heartbeat, queue, /dev/reload), requests
   still running get ``GRACEFUL_SHUTDOWN`` seconds, and ``on_stop`` runs (the chat's download
@@ -33,6 +36,10 @@ log = logging.getLogger(__name__)
 
 MAX_HEADER_BYTES = 64 * 1024  # request line + headers
 HEAD_TIMEOUT = 10.0  # seconds to send a request head, from connect or the last response
+# Seconds a request's whole body may take to arrive once its head has: the largest body the
+# app takes (a 5 MB upload, app_guards.UPLOAD_LIMITS) at 350 kbit/s, a slow mobile uplink.
+# A client that trickles its body, or never sends it, holds a connection no longer than this.
+BODY_TIMEOUT = 120.0
 KEEP_ALIVE = 5  # seconds an idle keep-alive connection stays open (uvicorn's default)
 GRACEFUL_SHUTDOWN = 5  # seconds running requests get on SIGTERM before they are cancelled
 
@@ -40,32 +47,41 @@ _DISCONNECT: Message = {"type": "http.disconnect"}
 
 
 class GuardedH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol with a deadline for the request head and a 431 for one that is
-    too long (h11 stops reading at ``h11_max_incomplete_event_size``)."""
+    """uvicorn's h11 protocol with deadlines for the request head and body, and a 431 for a
+    head that is too long (h11 stops reading at ``h11_max_incomplete_event_size``).
+
+    What the client owes is h11's ``their_state``: a head while IDLE, the rest of a body while
+    SEND_BODY. Each gets its deadline when the client starts to owe it, kept however the bytes
+    trickle in, and dropped once it is sent. A body late with no response begun is answered
+    408; either way the connection is closed and the app's ``receive()`` returns
+    ``http.disconnect``. The body's clock also runs while the app leaves the body unread
+    (uvicorn stops reading past 64 KB unread, or until the app reads when asked for
+    100-continue): every route here reads its body at once.
+    """
 
     head_timeout = HEAD_TIMEOUT
+    body_timeout = BODY_TIMEOUT
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._head_timer: asyncio.TimerHandle | None = None
+        self._body_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)  # type: ignore[arg-type]
-        self._arm()
+        self._watch()
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._disarm()
+        self._watch(closed=True)
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
         super().data_received(data)
-        if self.conn.their_state is not h11.IDLE:  # a whole head came (or the request failed)
-            self._disarm()
+        self._watch()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
-        if not self.transport.is_closing() and self.conn.their_state is h11.IDLE:
-            self._arm()  # the next request's head gets the same deadline
+        self._watch()  # the next request's head gets the same deadline
 
     def send_400_response(self, msg: str) -> None:
         limit = self.config.h11_max_incomplete_event_size
@@ -82,20 +98,49 @@ class GuardedH11Protocol(H11Protocol):
             self.transport.write(self.conn.send(event) or b"")
         self.transport.close()
 
-    def _arm(self) -> None:
-        self._disarm()
-        self._head_timer = self.loop.call_later(self.head_timeout, self._head_timed_out)
+    def _watch(self, closed: bool = False) -> None:
+        """Start the deadline of what the client owes now, unless running; stop the other.
+        Neither runs once the connection is closing or is no longer HTTP (a WebSocket: its
+        upgrade request leaves h11 waiting for a body that never comes)."""
+        gone = closed or self.transport.is_closing() or self.transport.get_protocol() is not self
+        owes = None if gone else self.conn.their_state
+        self._head_timer = self._deadline(self._head_timer, owes is h11.IDLE,
+                                          self.head_timeout, self._head_timed_out)
+        self._body_timer = self._deadline(self._body_timer, owes is h11.SEND_BODY,
+                                          self.body_timeout, self._body_timed_out)
 
-    def _disarm(self) -> None:
-        if self._head_timer is not None:
-            self._head_timer.cancel()
-            self._head_timer = None
+    def _deadline(self, timer: asyncio.TimerHandle | None, wanted: bool, seconds: float,
+                  expired: Callable[[], None]) -> asyncio.TimerHandle | None:
+        """``timer`` kept, or started, if ``wanted``; else cancelled."""
+        if wanted:
+            return timer or self.loop.call_later(seconds, expired)
+        if timer is not None:
+            timer.cancel()
+        return None
 
     def _head_timed_out(self) -> None:
         self._head_timer = None
         if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
             log.debug("closing a connection that sent no request in %.0f s", self.head_timeout)
             self.transport.close()
+
+    def _body_timed_out(self) -> None:
+        self._body_timer = None
+        if self.conn.their_state is not h11.SEND_BODY or self.transport.is_closing():
+            return
+        log.debug("closing a connection whose request body did not arrive in %.0f s",
+                  self.body_timeout)
+        if self.conn.our_state is h11.SEND_RESPONSE:  # no response begun: say why
+            self._send_error(408, f"The request body did not arrive within "
+                                  f"{self.body_timeout:g} s.")
+        else:
+            self.transport.close()
+        if self.cycle is not None and not self.cycle.response_complete:
+            # What uvicorn does once the connection is lost, done at once: the app's
+            # receive() returns http.disconnect and what it sends is dropped, never written
+            # after the 408.
+            self.cycle.disconnected = True
+            self.cycle.message_event.set()
 
 
 class HeadLimit:
