@@ -136,10 +136,10 @@ class Answerer:
                 for j in order], grounding
 
     def _focus_sims(self, query: Query) -> np.ndarray | None:
-        """Cosine of each asked thing, then each asked verb, of the question with each word of
-        the article."""
+        """Cosine of each asked thing, then each asked verb, then each counted word of the
+        question with each word of the article."""
         matrix = self.retriever.vocabulary_matrix
-        asked = [*query.focus, *query.focus_verb]
+        asked = [*query.focus, *query.focus_verb, *query.counted]
         if not asked or not len(matrix):
             return None
         return self.words.vectors(asked) @ matrix.T

@@ -21,6 +21,7 @@ candidates as ``QUESTION_FEATURES``; ``answer_model`` turns both into probabilit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -35,7 +36,8 @@ from .grounding import (
     stem_of,
     unknown_share,
 )
-from .query import PERSON, PLACE, TIME, Query
+from .query import NUMBER, PERSON, PLACE, TIME, Query
+from .sentences import PERSON_NOUN as _PERSON_NOUN
 from .sentences import SentenceInfo
 from .text import STOPWORDS
 from .types import Source
@@ -71,6 +73,8 @@ FEATURES: tuple[str, ...] = (
     "topic_found",  # a yes/no question's plain subject ("Does estrogen ...?"): +1 named, -1 not
     "focus_align",  # how closely the sentence's words match the thing asked ("pages", "company")
     "verb_align",  # ... match the predicate asked about ("paid", "founded", "live")
+    "quantity_align",  # a quantity asked: a number of the sentence is of it ("40,000 visitors")
+    "name_align",  # a named thing asked: the sentence names one of that kind ("Kettle Lane Bakery")
     "agent",  # a "who did X" question, and the sentence says X was done "by" someone
     "affiliation",  # a "where" question, and the sentence ties a person to an institution
     "type_new",  # the sentence names something (a name, a number) the question does not
@@ -114,11 +118,15 @@ def feature_matrix(
     content = [t for t in query.terms if t not in STOPWORDS]
     n_things = len(query.focus)
     sims_things = focus_sims[:n_things] if focus_sims is not None else None
-    sims_verbs = focus_sims[n_things:] if focus_sims is not None else None
+    n_verbs = len(query.focus_verb)
+    sims_verbs = focus_sims[n_things : n_things + n_verbs] if focus_sims is not None else None
+    sims_counted = focus_sims[n_things + n_verbs :] if focus_sims is not None else None
     align = _focus_align([stem_of(f) for f in query.focus], sims_things, info, article, candidates)
     verb_align = _focus_align([stem_of(f) for f in query.focus_verb], sims_verbs, info, article,
                               candidates)
+    quantity = _quantity_align(query, sims_counted, info, candidates, grounding)
     qwords = {w.lower() for w in query.words}
+    name = _name_align(query, info, candidates, qwords)
     topic_rows = _topic_rows(query, grounding, article)
     wanted = query.answer_type
     flags = info.flags["year"] if query.year else (info.flags[wanted] if wanted else None)
@@ -153,13 +161,20 @@ def feature_matrix(
         if meta:
             x[INDEX[meta]] = 1.0
         if wanted is not None and flags is not None:
-            fits = bool(flags[i]) or _meta_fits(wanted, query, src, named)
+            if wanted == PLACE:  # a name the question does not already give
+                fits = any(not w[0].isdigit() and w not in qwords for w in info.named[i])
+            elif wanted == PERSON and query.credit and info.credit is not None:
+                fits = bool(info.credit[i])  # who took a photo: only a credit line says
+            else:
+                fits = bool(flags[i]) or _meta_fits(wanted, query, src, named)
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
             x[INDEX["type_near"]] = float(not fits and bool(info.near[wanted][i]))
             x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
                 wanted in (PERSON, TIME) and _meta_fits(wanted, query, src, named)))
         x[INDEX["focus_align"]] = align[row]
         x[INDEX["verb_align"]] = verb_align[row]
+        x[INDEX["quantity_align"]] = quantity[row]
+        x[INDEX["name_align"]] = name[row]
         if wanted == PERSON and query.focus_verb:
             x[INDEX["agent"]] = float(info.agent[i])
             # "Who led the study?" / "a study by Dr. X": who does a piece of work is its agent.
@@ -215,6 +230,73 @@ def _focus_align(focus: Sequence[str], sims: np.ndarray | None, info: SentenceIn
     return out
 
 
+def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
+                    candidates: np.ndarray, grounding: Grounding) -> np.ndarray:
+    """Per candidate, for a question asking for a quantity: 1 when a number of the sentence
+    states the measure asked ("$5" for a price, "71 years old" for an age), is followed by
+    what is counted ("40,000 visitors"), or is a share of it ("40 percent of visitors"); else
+    the best cosine of a counted word with the words about its numbers (0 with no number);
+    1 for other questions and when the question does not say what it counts."""
+    out = np.ones(len(candidates))
+    if query.answer_type != NUMBER or not info.quantity_terms or not (query.measure or query.counted):
+        return out
+    counted = [grounding.spelled.get(stem_of(w), stem_of(w)) for w in query.counted]
+    people = any(_PERSON_NOUN.fullmatch(w) for w in query.counted)
+    for row, i in enumerate(candidates):
+        stated = info.measures[i]
+        about = any(c in info.quantity_terms[i] for c in counted)
+        # a share answers a count or an amount: "40 percent of visitors", "two-thirds of a wage"
+        if query.measure in stated or (query.measure in (None, "money") and "share" in stated):
+            if query.measure and counted and not about:
+                # "$5", but for what? the thing measured is elsewhere in the sentence, or not in it
+                in_sentence = any(c in {stem_of(w) for w in info.words[i]} for c in counted)
+                out[row] = 0.75 if in_sentence else 0.5
+            continue
+        if about:
+            continue
+        if people and info.counts_people is not None and info.counts_people[i]:
+            continue  # "How many people work there?" / "eleven staff"
+        best = 0.0
+        if counted and sims is not None and sims.shape[1] and info.quantity_ids is not None:
+            ids = info.quantity_ids[i]
+            ids = ids[ids >= 0]
+            if len(ids):
+                best = max(0.0, float(sims[:, ids].max()))
+        out[row] = best
+    return out
+
+
+_CAPITALISED = r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)"
+
+
+def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
+                qwords: set[str]) -> np.ndarray:
+    """Per candidate, for a question asking for a named thing of a kind ("Which bakery ...?"):
+    1 when the sentence names one of that kind that the question does not ("Kettle Lane
+    Bakery", "the newspaper De Standaard", "Lipton, a tea brand", "University of Bari"), else
+    0; 1 for other questions."""
+    out = np.ones(len(candidates))
+    if not query.entity or not info.texts:
+        return out
+    noun = re.escape(query.entity) + r"(?:e?s)?"
+    title = re.escape(query.entity.capitalize())
+    names = rf"{_CAPITALISED}(?:\s+(?:of\s+|the\s+|de\s+|&\s+)?{_CAPITALISED})*"
+    pattern = re.compile(
+        rf"\b{noun}\b[,:]?\s+(?:called\s+|named\s+|known\s+as\s+)?(?:the\s+)?{names}"
+        rf"|{names}\s+(?-i:{title})"
+        rf"|{names},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{noun}\b"
+        rf"|(?-i:{title})\s+of\s+{names}", re.I)
+    for row, i in enumerate(candidates):
+        found = False
+        for m in pattern.finditer(info.texts[i]):
+            said = {w.lower() for w in re.findall(_CAPITALISED, m.group())}
+            if said - qwords - {query.entity}:
+                found = True
+                break
+        out[row] = float(found)
+    return out
+
+
 def _meta_match(query: Query, src: Source, author_named: bool) -> str | None:
     """The feature for a question asking who wrote, or when was published, what this source
     prints (its byline, a reference's authors and year, a named commenter's name and date)."""
@@ -261,6 +343,9 @@ QUESTION_FEATURES: tuple[str, ...] = (
     "focus_article",  # the best focus_align of any candidate: is what is asked anywhere?
     "verb1",  # the best candidate's verb_align
     "verb_article",  # the best verb_align of any candidate
+    "quantity1",  # the best candidate's quantity_align
+    "name1",  # the best candidate's name_align
+    "quantity_article",  # the best quantity_align of any candidate: is the quantity anywhere?
     "short_question",
     "follow_up",
     "yes_no",
@@ -305,6 +390,9 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
         "focus_article": float(X[:, col("focus_align")].max()),
         "verb1": float(X[0, col("verb_align")]),
         "verb_article": float(X[:, col("verb_align")].max()),
+        "quantity1": float(X[0, col("quantity_align")]),
+        "name1": float(X[0, col("name_align")]),
+        "quantity_article": float(X[:, col("quantity_align")].max()),
     }
     for i, name in enumerate(QUESTION_FEATURES):
         out[i] = values[name]

@@ -38,12 +38,29 @@ _PERSON_HEAD_RE = (r"\b(?:which|what)(?: \w+)?(?: \w+)? (?P<noun>" + _PERSON_NOU
                    + _THEN_VERB)
 _PERSON_HEAD = re.compile(_PERSON_HEAD_RE, re.I)
 
+# Nouns for things known by a proper name: "which (middle) school ...?" asks for one by name.
+_ENTITY_NOUNS = (
+    r"university|universities|institution|institute|country|countries|city|cities|town|village|"
+    r"region|district|ward|county|province|state|neighbou?rhood|island|river|journal|lab|"
+    r"laboratory|magazine|newspaper|publisher|website|organi[sz]ation|school|college|company|"
+    r"companies|firm|hospital|clinic|museum|agency|ship|place|street|road|brand|shop|store|"
+    r"supermarket|supplier|manufacturer|maker|bakery|restaurant|cafe|hotel|airline|operator|"
+    r"bank|insurer|charity|association|club|party|breed|species|variety|app")
+# ... as the head of the phrase after "which" / "what", past at most two modifiers ("which
+# insurance company", "which Belgian newspaper"), not a kind ("what kind of school").
+_ENTITY_HEAD_RE = (r"\b(?:which|what)(?: (?!kind\b|kinds\b|type\b|types\b|sort\b|of\b|"
+                   r"is\b|was\b|are\b|were\b|do\b|does\b|did\b|the\b|an?\b)[\w-]+){0,2}"
+                   r" (?P<entity>" + _ENTITY_NOUNS + r")(?:e?s)?\b(?![\w-])(?!'s)")
+_ENTITY_HEAD = re.compile(_ENTITY_HEAD_RE, re.I)
+
 # "What is the price of ...", "what was the date of ...": the thing asked after a copula.
 _COPULA = r"\b(what|which)('s| is| was| are| were| will be) (the |an? )?(average |total |usual |exact )?"
 
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (TITLE, re.compile(r"\b(title|titled|headline|name of the (post|article|paper|study|"
-                       r"book|review|piece|column|blog))\b", re.I)),
+                       r"book|review|piece|column|blog))\b|\b(what|which)('s| is| was) (this|the|that) "
+                       r"(blog |research |journal |news )?(post|article|paper|study|book|review|piece|"
+                       r"column|blog|story|entry|report) called\b", re.I)),
     (TIME, re.compile(
         r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year|date|day|month|time|season|"
         r"decade|century|period)\b|" + _COPULA + r"(year|date|day|month|time|decade|century|period)\b"
@@ -54,19 +71,20 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"frequently|common|likely)\b"
         r"|\b(what|which) (dose|doses|dosage|amount|percentage|proportion|share|number|quantity|"
         r"rate|size|price|cost|depth|height|length|distance|temperature|speed|figure|score)\b|"
-        + _COPULA + r"(dose|dosage|amount|percentage|proportion|number|quantity|rate|size|price|"
-        r"cost|depth|height|length|distance|temperature|speed|population|age)\b",
+        + _COPULA + r"(\w+ )?(dose|dosage|amount|percentage|proportion|number|quantity|rate|size|"
+        r"price|cost|charge|fee|fine|budget|salary|wage|rent|depth|height|length|distance|"
+        r"temperature|speed|population|age)\b",
         re.I)),
     (PERSON, re.compile(
         r"^\s*(and\s+)?who\b|\bwhose\b|\bwhom\b|\bby whom\b"
         r"|" + _PERSON_HEAD_RE
         + r"|\bwhat (is|was|are|were) the names? of the (author|researcher|scientist|person|"
         r"reader|commenter|writer)s?\b", re.I)),
-    (PLACE, re.compile(
-        r"\bname of\b|^\s*(and\s+)?where\b|\b(which|what) (university|universities|institution|institute|"
-        r"country|city|town|village|region|journal|lab|laboratory|magazine|publisher|"
-        r"organi[sz]ation|school|company|firm|hospital|museum|agency|ship|place|street|road)\b",
-        re.I)),
+    # A thing known by a name: "the names of the mills", "the mayor's name", "what was the
+    # storm called?" (answered by a proper name the question does not give).
+    (PLACE, re.compile(r"\bnames? of\b|^\s*(and\s+)?where\b|" + _ENTITY_HEAD_RE
+                       + r"|\b(what|which)('s| is| was| are| were)\b.*\b(names?|called)\s*\??\s*$",
+                       re.I)),
 )
 
 _AUX = frozenset(
@@ -141,6 +159,98 @@ class Query:
     focus: tuple[str, ...] = ()
     focus_verb: tuple[str, ...] = ()  # the predicate asked about ("paid" in "Who paid ...?")
     year: bool = False  # asks for a year ("In what year ...?")
+    # The measure a quantity question asks for, when its words say: "money" for "How much
+    # does X cost?", "age" for "How old ...?" (``MEASURES``).
+    measure: str | None = None
+    # What a quantity question counts or measures: "rail operators" in "How many rail
+    # operators provided ...?", "honey" in "How much honey ...?".
+    counted: tuple[str, ...] = ()
+    credit: bool = False  # asks who took a photo or made a picture: a credit line answers
+    entity: str | None = None  # the kind of named thing asked for: "school" in "Which school ...?"
+
+
+# The measure a quantity question asks for. Money only for "how much" and a price noun
+# ("How many fines were issued?" asks for a count, not an amount).
+_MONEY_WORDS = (r"cost|costs|costing|price|prices|priced|charge|charges|charged|fee|fees|fine|"
+                r"fines|pay|pays|paid|spend|spends|spent|money|budget|afford|worth|earn|earns|"
+                r"earned|salary|salaries|wage|wages|funding|raise|raised|bring in|brought in|"
+                r"sell for|sold for|rent|tax|taxes")
+MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("money", re.compile(rf"\bhow much\b.*\b({_MONEY_WORDS})\b|\b({_MONEY_WORDS})\b.*\bhow much\b"
+                         r"|\b(what|which)(?: \w+)? (price|cost|charge|fee|fine|budget|salary|wage|"
+                         r"rent)\b|" + _COPULA + r"(\w+ )?(price|cost|charge|fee|fine|budget|salary|wage|"
+                         r"rent)\b", re.I)),
+    ("age", re.compile(r"\bhow old\b|\bage\b|\bages\b", re.I)),
+    ("length", re.compile(r"\bhow (tall|high|deep|far|wide)\b|\b(height|depth|length|distance|"
+                          r"width)\b", re.I)),
+    ("weight", re.compile(r"\bhow heavy\b|\b(weight|weigh|weighs|weighed)\b", re.I)),
+    ("share", re.compile(r"\b(percentage|percent|per cent|proportion|share|fraction)\b", re.I)),
+    ("temperature", re.compile(r"\btemperature\b|\bhow (hot|cold|warm)\b", re.I)),
+    ("frequency", re.compile(r"\bhow (often|frequently)\b", re.I)),
+)
+
+
+# "Who took the photo?", "who is the picture by?": asks for a picture's credit.
+_PICTURES = r"photo|photos|photograph|photographs|picture|pictures|image|images|illustration|drawing|painting"
+_CREDIT = re.compile(
+    rf"\bwho\b.*\b(took|take|taken|shot|snapped|made|make|drew|draw|painted|created|illustrated)\b"
+    rf".*\b({_PICTURES})\b|\bwho\b.*\b({_PICTURES})\b.*\b(by|credit|credited)\b"
+    rf"|\b({_PICTURES})\b.*\bcredit", re.I)
+
+
+_COUNTED = re.compile(r"\bhow (?:many|much)\s+(?P<w>.+)$|\b(?:what|which) (?:number|percentage|"
+                      r"proportion|share|fraction|amount|quantity) of\s+(?P<of>.+)$", re.I)
+
+
+# "the name of Owen Price's bakery": a named thing of a kind, too.
+_NAME_OF = re.compile(r"\bnames? of (?:the |an? |(?:[\w-]+ ){0,2}[\w-]+'s )?(?:[\w-]+ )?"
+                      r"(?P<entity>" + _ENTITY_NOUNS + r")(?:e?s)?\b(?![\w-])", re.I)
+
+
+def entity_asked(question: str) -> str | None:
+    """The kind of named thing a "which ...?" question asks for ("school" in "Which middle
+    school does she teach at?"), singular; None for other questions."""
+    m = _ENTITY_HEAD.search(question) or _NAME_OF.search(question)
+    if not m or answer_type(question) != PLACE:
+        return None
+    noun = m["entity"].lower()
+    return {"universities": "university", "cities": "city", "countries": "country",
+            "companies": "company"}.get(noun, noun)
+
+
+_MONEY_WORD = re.compile(_MONEY_WORDS)
+
+
+def counted_words(question: str) -> tuple[str, ...]:
+    """The (at most two) words naming what a quantity question counts or measures: the words
+    after "how many" / "what share of" (or after the auxiliary: "how much does *a ticket*
+    cost") up to the first auxiliary, function word, past-tense verb or word for money."""
+    m = _COUNTED.search(question)
+    if not m:
+        return ()
+    out: list[str] = []
+    much = m["w"] is not None and m.group().lower().startswith("how much")
+    ws = words(m["w"] or m["of"])
+    if ws and ws[0] in _AUX:  # "How much does a ticket cost?": the ticket
+        ws = ws[1:]
+        while ws and ws[0] in _DETERMINERS:
+            ws = ws[1:]
+    for w in ws:
+        if (w in STOPWORDS or w in _AUX or w in _GENERIC or w.isdigit() or w.endswith("ed")
+                or (much and _MONEY_WORD.fullmatch(w))):
+            break
+        out.append(w)
+        if len(out) == 2:
+            break
+    return tuple(out)
+
+
+def measure_asked(question: str) -> str | None:
+    """The measure a quantity question asks for ("money", "age", "length", "weight", "share",
+    "temperature", "frequency"), or None: a count, or a question not about a quantity."""
+    if answer_type(question) != NUMBER:
+        return None
+    return next((name for name, pattern in MEASURES if pattern.search(question)), None)
 
 
 _EXPLAINS = re.compile(r"\b(why|how come|what for|for what reason|what causes|what caused|"
@@ -197,7 +307,7 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
 
     def content(text: str) -> list[str]:
         return [w for w in words(text) if w not in STOPWORDS and w not in _AUX and w not in _GENERIC
-                and w not in _PAGE and not w.isdigit()]
+                and w not in _PAGE and w not in _COUNTS and not w.isdigit()]
 
     if answer_type(question) == TITLE:
         return ()
@@ -216,6 +326,9 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
         person = _PERSON_HEAD.search(question)
         if person:  # "Which council member put ...?": the member
             return ((person["noun"].lower(), "thing"),)
+        entity = _ENTITY_HEAD.search(question)
+        if entity and entity.start() == m.start():  # "Which middle school ...?": the school
+            return ((entity["entity"].lower(), "thing"),)
         first = next((w for w in ws if w not in STOPWORDS and w not in _COUNTS
                       and not w.isdigit()), None)
         if first in _GENERIC:  # "what kind of fertiliser": the noun after "of"
@@ -330,6 +443,10 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5)
         focus=asked_thing(question),
         focus_verb=asked_verb(question),
         year=bool(_YEAR.search(question)),
+        measure=measure_asked(question),
+        counted=counted_words(question),
+        credit=bool(_CREDIT.search(question)),
+        entity=entity_asked(question),
     )
 
 

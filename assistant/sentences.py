@@ -69,6 +69,7 @@ _NOT_PERSON = re.compile(
     r"Department|Ministry|Association|Club|Coalition|Garden|Gardens|Church|Hall|Library|"
     r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way)\b")
 _PERSON_WORD = re.compile(rf"\b({_PERSON_NOUNS})\b", re.I)
+PERSON_NOUN = re.compile(rf"{_PERSON_NOUNS}|persons|adults|staff|members", re.I)  # fullmatch a word
 # A proper noun past the sentence's first word: a place, an institution, a journal.
 _PROPER = re.compile(r"(?<=[\s(,\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+")
 _AUTHORS_LIST = re.compile(r"^(?:[A-Z][\w'\-]+ [A-Z]{1,3}, )*[A-Z][\w'\-]+ [A-Z]{1,3}[.,]"
@@ -87,6 +88,61 @@ _AFFILIATION = re.compile(
     rf"(?:the\s+)?(?:[A-Z][\w'\-\u00c0-\u017f]+\s+)*(?:{_INSTITUTION})\b")
 # What a sentence names: capitalised words past its first, and numbers.
 _NAMED = re.compile(r"(?<=[\s(\"'\u201c,])[A-Z][\w'\-\u00c0-\u017f]+|\b\d[\d,.]*\b")
+
+
+# Measures a sentence states, each bound to a number: "$5 a day", "aged 71", "12 metres".
+_MEASURE_UNITS: dict[str, re.Pattern[str]] = {
+    "money": re.compile(
+        r"[$\u00a3\u20ac\u00a5]\s?\d|\d\s?(?:k|m|bn|million|billion|thousand)?\s*(?:dollars?|"
+        r"pounds?|euros?|cents?|pence|p|quid|bucks|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I),
+    "age": re.compile(
+        r"\b\d+[\s-]*(?:years?|yrs?)[\s-]*old\b|\b(?:aged|age|ages)\s+(?:of\s+)?(?:\d|between)"
+        r"|\bin (?:his|her|their) (?:late |early |mid-?)?(?:teens|twenties|thirties|forties|"
+        r"fifties|sixties|seventies|eighties|nineties|\d0s)\b|\bat the age of\b"
+        # a name and an age, as news prints it: "Ann Roe, 71, said ..."
+        r"|(?-i:\b[A-Z][a-z]+,\s\d{1,3},\s)", re.I),
+    "length": re.compile(
+        r"\d[\d,.]*\s*-?\s*(?:mm|cm|m|km|metres?|meters?|kilometres?|kilometers?|millimetres?|"
+        r"centimetres?|feet|foot|ft|inches|inch|miles?|yards?)\b", re.I),
+    "weight": re.compile(
+        r"\d[\d,.]*\s*-?\s*(?:mg|g|kg|grams?|kilograms?|kilos?|milligrams?|micrograms?|mcg|"
+        r"\u00b5g|nanograms?|ng|tonnes?|tons?|lbs?|ounces?|oz)\b", re.I),
+    "share": re.compile(
+        r"\d\s*%|\b(?:percent|per cent)\b|\b(?:a|one|two|three)[\s-](?:third|quarter|fifth|tenth)s?\b"
+        r"|\bhalf\b|\b(?:one|\d+) in (?:every )?(?:\d+|two|three|four|five|ten)\b|\bout of\b"
+        r"|\b(?:majority|minority)\b", re.I),
+    "temperature": re.compile(r"\u00b0|\bdegrees?\b|\b\d+\s?[CF]\b"),
+    "frequency": re.compile(
+        r"\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\b|\bevery\s+(?:\w+\s+)?(?:day|"
+        r"week|month|year|hour|minute|night|morning|evening)s?\b|\b(?:daily|weekly|monthly|"
+        r"yearly|annually|hourly|nightly|fortnightly)\b|\b(?:a|per) (?:day|week|month|year)\b",
+        re.I),
+}
+# A picture's credit line: "Photo: Ann Roe", "(photograph by ...)", "\u00a9 Ann Roe".
+_CREDIT = re.compile(
+    r"\b(?:photo|photograph|picture|image|illustration|drawing|map|chart|diagram)s?\s*"
+    r"(?:by\b|credit|\u00a9|:\s*(?-i:[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,3})\s*(?:[)\].;]|$))"
+    r"|\u00a9|\bcourtesy of\b|\bcredit:|\b(?:photographed|illustrated|drawn|painted|shot|taken) by\b",
+    re.I)
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split("|"))
+
+
+def measures(text: str) -> frozenset[str]:
+    """The measures (``query.MEASURES``' names) the sentence states with a number."""
+    return frozenset(name for name, pattern in _MEASURE_UNITS.items() if pattern.search(text))
+
+
+def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
+    """The words about the sentence's numbers: up to ``before`` words before each number and
+    ``after`` after it ("visitors" in "it drew 40,000 visitors a year")."""
+    ws = words(text)
+    is_number = [any(c.isdigit() for c in w) or w in _NUMBER_WORD_SET for w in ws]
+    out: list[str] = []
+    for i, number in enumerate(is_number):
+        if number:
+            out += [w for j, w in enumerate(ws[max(0, i - before) : i + after + 1], max(0, i - before))
+                    if not is_number[j]]
+    return out
 
 
 def _has_person(text: str) -> bool:
@@ -125,6 +181,12 @@ class SentenceInfo:
     affiliation: np.ndarray  # "Dr. X (University of Y)", "X, of the Y Institute"
     vocab_ids: np.ndarray  # (n, L): the sentence's words (and its author's) as vocabulary rows, -1 pads
     named: tuple[frozenset[str], ...]  # capitalised words past the first, numbers: what it names
+    measures: tuple[frozenset[str], ...] = ()  # the measures it states ("money", "age"...)
+    quantity_terms: tuple[frozenset[str], ...] = ()  # stems of the words about its numbers
+    quantity_ids: np.ndarray | None = None  # (n, L): those words as vocabulary rows, -1 pads
+    credit: np.ndarray | None = None  # a picture's credit line ("Photo: Ann Roe")
+    counts_people: np.ndarray | None = None  # a number of people: "eleven staff", "112 adults"
+    texts: tuple[str, ...] = ()  # the sentences themselves
 
     @classmethod
     def build(cls, sentences: Sequence[Span], sources: Mapping[str, Source],
@@ -151,6 +213,11 @@ class SentenceInfo:
                         nb[i] = True
             near[t] = nb
         authors = tuple(frozenset(terms(sources[s.source_id].author or "")) for s in sentences)
+        windows = [number_window(s.text) for s in sentences]
+        q_ids = [sorted({row_of[w] for w in x if w in row_of}) for x in windows]
+        quantity_ids = np.full((n, max((len(x) for x in q_ids), default=0) or 1), -1, dtype=np.int64)
+        for i, x in enumerate(q_ids):
+            quantity_ids[i, : len(x)] = x
         return cls(
             kinds=np.array([sources[s.source_id].kind for s in sentences]),
             flags=flags,
@@ -168,6 +235,13 @@ class SentenceInfo:
             affiliation=np.array([bool(_AFFILIATION.search(s.text)) for s in sentences], dtype=bool),
             vocab_ids=vocab_ids,
             named=tuple(frozenset(w.lower() for w in _NAMED.findall(s.text)) for s in sentences),
+            measures=tuple(measures(s.text) for s in sentences),
+            quantity_terms=tuple(frozenset(terms(" ".join(x))) for x in windows),
+            quantity_ids=quantity_ids,
+            credit=np.array([bool(_CREDIT.search(s.text)) for s in sentences], dtype=bool),
+            texts=tuple(s.text for s in sentences),
+            counts_people=np.array([any(PERSON_NOUN.fullmatch(w) for w in x) for x in windows],
+                                   dtype=bool),
         )
 
 

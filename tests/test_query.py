@@ -69,7 +69,7 @@ def test_yes_no_topic_is_the_plain_subject_only(question, subject, topic):
         ("Which two board members voted against the ban?", "person", ("member",), ()),
         ("Which council member put the proposal forward?", "person", ("member",), ()),
         ("Which student is quoted in the column?", "person", ("student",), ()),
-        ("Which member states signed?", None, ("member",), ()),  # "member" modifies "states"
+        ("Which member states signed?", "place", ("state",), ()),  # "member" modifies "states"
         ("Which student union building opened?", None, ("student",), ()),
         # The thing asked after a copula: "what is the price of ...".
         ("What is the price of oxytocin?", "number", ("price",), ()),
@@ -77,6 +77,17 @@ def test_yes_no_topic_is_the_plain_subject_only(question, subject, topic):
         ("What is the average age of the participants?", "number", ("age",), ()),
         ("What was the date of the vote?", "time", ("vote",), ()),
         ("What is the role of oxytocin?", None, ("role",), ()),
+        ("What is the replacement charge for a lost DVD?", "number", ("replacement",), ()),
+        # Things known by a name, past modifiers, are asked for by name.
+        ("Which middle school does Lionel Abernathy teach at?", "place", ("school",), ()),
+        ("Which insurance company is it?", "place", ("company",), ()),
+        ("Which supermarkets donate food to the fridge?", "place", ("supermarket",), ()),
+        ("What were the names of the three textile mills?", "place", ("textile",), ()),
+        ("What is the mayor's name?", "place", ("mayor",), ()),
+        ("What was the storm that damaged the roof called?", "place", ("storm",), ()),
+        ("What kind of school is it?", None, ("school",), ()),  # a kind, not a name
+        ("What is this blog post called?", "title", (), ()),  # the page's title names it
+        ("What is the city doing about it?", None, ("city",), ()),
     ],
 )
 def test_what_is_asked_follows_the_form_of_the_question(question, kind, thing, verb):
@@ -90,3 +101,47 @@ def test_who_wrote_and_when_published_follow_the_conversation():
     assert make_query("Who wrote this blog post?").author_of == "post"
     assert make_query("What year did the study come out?").published_of == "paper"
     assert make_query("In what year was it published?").year
+
+
+@pytest.mark.parametrize(
+    "question, measure, counted",
+    [
+        ("How much does a ticket cost?", "money", ("ticket",)),
+        ("How much was the daily fine for an overdue book?", "money", ("daily",)),
+        ("What is the replacement charge for a lost DVD?", "money", ()),
+        ("How many fines were issued?", None, ("fines",)),  # a count, not an amount
+        ("How old is Doris Albright?", "age", ()),
+        ("What was the average age of the participants?", "age", ()),
+        ("How tall is the Kellan Point lighthouse?", "length", ()),
+        ("What percentage of women get osteoporosis?", "share", ("women",)),
+        ("How often should I water it?", "frequency", ()),
+        ("How many rail operators provided the data?", None, ("rail", "operators")),
+        ("How much honey does a hive produce?", None, ("honey",)),
+        ("Who paid for the research?", None, ()),  # not a quantity
+    ],
+)
+def test_a_quantity_question_says_what_it_measures_or_counts(question, measure, counted):
+    q = make_query(question)
+    assert (q.measure, q.counted) == (measure, counted)
+
+
+def test_who_took_a_photo_asks_for_its_credit():
+    assert make_query("Who took the photo of the sleeper train?").credit
+    assert make_query("Who is the picture by?").credit
+    assert not make_query("Who is in the photo?").credit
+    assert not make_query("Who made the decision?").credit
+
+
+@pytest.mark.parametrize(
+    "question, entity",
+    [
+        ("Which middle school does Lionel Abernathy teach at?", "school"),
+        ("Which tea brands were tested?", "brand"),
+        ("What other cities have done away with fines?", "city"),
+        ("What is the name of Owen Price's bakery?", "bakery"),
+        ("Which student is quoted?", None),  # a person, not a named thing
+        ("Where does she work?", None),  # a place, but of no kind said
+    ],
+)
+def test_which_kind_of_named_thing_is_asked_for(question, entity):
+    assert make_query(question).entity == entity

@@ -1,0 +1,71 @@
+"""Signals that say whether a sentence can hold the answer asked for, on hand-made sentences:
+a quantity of the asked kind ("How many visitors?" / "40,000 visitors"), a named thing of the
+asked kind ("Which bakery?" / "Kettle Lane Bakery"), a photo's credit line."""
+
+import numpy as np
+
+from assistant.features import _name_align, _quantity_align
+from assistant.grounding import Grounding
+from assistant.query import make_query
+from assistant.sentences import SentenceInfo
+from assistant.text import terms
+from assistant.types import Source, Span
+
+TEXTS = (
+    "The museum drew 40,000 visitors in its last year.",  # 0: a count of visitors
+    "The roof repairs took 14 months.",  # 1: a number, not of visitors
+    "Tickets cost $5 for adults.",  # 2: money
+    "Doris Albright, 71, dusts the looms.",  # 3: an age
+    "About 40 percent of visitors came from abroad.",  # 4: a share of visitors
+    "She runs Kettle Lane Bakery on Mill Street.",  # 5: a bakery by name
+    "Owen Price runs the bakery next door.",  # 6: a bakery, not named
+    "The shop employs eleven staff.",  # 7: a number of people
+)
+
+
+def _info() -> SentenceInfo:
+    source = Source(id="p1", kind="post", label="Post", text=" ".join(TEXTS))
+    spans, at = [], 0
+    for t in TEXTS:
+        spans.append(Span("p1", at, at + len(t), t))
+        at += len(t) + 1
+    vectors = np.eye(len(TEXTS), dtype=np.float32)
+    return SentenceInfo.build(spans, {"p1": source}, [frozenset(terms(t)) for t in TEXTS],
+                              vectors, vocabulary=())
+
+
+NOTHING = Grounding({}, {}, frozenset())
+ALL = np.arange(len(TEXTS))
+
+
+def _quantity(question: str) -> np.ndarray:
+    return _quantity_align(make_query(question), None, _info(), ALL, NOTHING)
+
+
+def test_a_count_is_matched_to_what_it_counts():
+    got = _quantity("How many visitors did the museum get?")
+    assert got[0] == 1 and got[4] == 1  # "40,000 visitors", "40 percent of visitors"
+    assert got[1] == 0 and got[2] == 0  # 14 months, $5: numbers, but not of visitors
+
+
+def test_a_measure_is_matched_to_its_unit():
+    price = _quantity("How much does a ticket cost?")
+    assert price[2] == 1  # "Tickets cost $5"
+    assert 0 < price[4] < 1  # a share, but not of a ticket's price
+    assert price[0] == 0 and price[1] == 0
+    assert _quantity("How old is Doris Albright?")[3] == 1
+    assert _quantity("How old is Doris Albright?")[1] == 0
+
+
+def test_a_count_of_people_is_matched_to_any_word_for_people():
+    assert _quantity("How many people work at the shop?")[7] == 1
+
+
+def test_other_questions_are_not_constrained():
+    assert (_quantity("Who runs the bakery?") == 1).all()
+
+
+def test_a_named_thing_of_the_asked_kind():
+    q = make_query("Which bakery does she run?")
+    got = _name_align(q, _info(), ALL, {w.lower() for w in q.words})
+    assert got[5] == 1 and got[6] == 0  # "Kettle Lane Bakery"; "the bakery" names none

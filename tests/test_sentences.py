@@ -1,0 +1,51 @@
+"""What a sentence can answer, read off its own words: the measures its numbers state, the
+words about its numbers, a picture's credit line."""
+
+import pytest
+
+from assistant.sentences import _CREDIT, measures, number_window
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("Tickets cost $5 for adults.", "money"),
+        ("The fine was 25 cents a day.", "money"),
+        ("She is 71 years old.", "age"),
+        ("Doris Albright, 71, has volunteered there since 1998.", "age"),
+        ("The tower is 32 metres tall.", "length"),
+        ("A hive gives 10 to 25 kg of honey.", "weight"),
+        ("One bag sheds about 16 micrograms of plastic.", "weight"),
+        ("About 40 percent were travelling for work.", "share"),
+        ("She earned about two-thirds of her husband's wage.", "share"),
+        ("Bake at 230\u00b0C for 20 minutes.", "temperature"),
+        ("Inspect the hive once a week.", "frequency"),
+    ],
+)
+def test_a_number_states_its_measure(text, measure):
+    assert measure in measures(text)
+
+
+def test_a_bare_count_states_no_measure():
+    assert measures("The museum holds 4,000 objects from three mills.") == frozenset()
+
+
+def test_the_words_about_a_number_are_its_neighbours():
+    window = number_window("The museum drew 40,000 visitors in the year before the fire.")
+    assert "visitors" in window and "fire" not in window
+
+
+@pytest.mark.parametrize(
+    "text, credit",
+    [
+        ("Swimmers at the tidal pool in January (Photo: Ellie Marsh)", True),
+        ("A brass lamp (photograph by Tim Hale).", True),
+        ("Image courtesy of the museum.", True),
+        # A caption that opens with "Photo:" says what it shows, not who took it.
+        ("Photo: Returned picture books wait on a sorting trolley.", False),
+        ("Photo: Volunteer Doris Albright dusts a restored loom.", False),
+        ("The photo shows a lamp.", False),
+    ],
+)
+def test_a_credit_line_names_who_took_a_picture(text, credit):
+    assert bool(_CREDIT.search(text)) is credit
