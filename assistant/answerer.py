@@ -36,7 +36,8 @@ MAX_CANDIDATES = 48
 # Word vectors kept between questions; past this many the store starts again.
 MAX_WORDS_KEPT = 20_000
 _KIND_WORDS = {NUMBER: "a number", TIME: "a date, period or duration", PERSON: "a person",
-               PLACE: "a place or institution", "title": "a title"}
+               PLACE: "a name or place", "title": "a title",
+               "role": "what someone does for a living"}
 
 
 class WordLookup:

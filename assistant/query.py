@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .text import STOPWORDS, terms, words
 
 # The kind of thing a question asks for, when its form says so.
-NUMBER, TIME, PERSON, PLACE, TITLE = "number", "time", "person", "place", "title"
+NUMBER, TIME, PERSON, PLACE, TITLE, ROLE = "number", "time", "person", "place", "title", "role"
 
 # Nouns for people: "which student ...?" asks for a person.
 _PERSON_NOUNS = (
@@ -85,6 +85,9 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (PLACE, re.compile(r"\bnames? of\b|^\s*(and\s+)?where\b|" + _ENTITY_HEAD_RE
                        + r"|\b(what|which)('s| is| was| are| were)\b.*\b(names?|called)\s*\??\s*$",
                        re.I)),
+    # What someone does for a living: "What does Nadia do for a living?", "What's her job?"
+    (ROLE, re.compile(r"\bdo(es)? for (a |their |his |her )?living\b|\bwhat(?:'s|\s+\w+)*\s+"
+                      r"(job|jobs|occupation|profession|line of work|trade)\b", re.I)),
 )
 
 _AUX = frozenset(

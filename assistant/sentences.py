@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .query import NUMBER, PERSON, PLACE, TIME, TITLE
+from .query import NUMBER, PERSON, PLACE, ROLE, TIME, TITLE
 from .text import terms, words
 from .types import Source, Span
 
@@ -145,6 +145,28 @@ def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
     return out
 
 
+# What someone does for a living, said: "works as", "as a nurse", "Daniel Okafor, a cardiology
+# registrar", "retired from teaching", "I run a design studio".
+_JOBS = (r"nurse|registrar|surgeon|physician|doctor|chef|cook|clerk|pilot|driver|plumber|mechanic|"
+         r"lawyer|solicitor|vet|paramedic|officer|soldier|sailor|fisherman|cleaner|student|"
+         r"professor|tutor|principal|curator|editor|analyst|consultant|entrepreneur|founder|owner|"
+         r"retiree|pensioner|chair|head|director|manager|volunteer|keeper|coach|artist|"
+         # a word for a doer: "psychologist", "librarian", "carpenter", "inspector"
+         r"(?!(?:matter|number|member|order|rather|further|together|other|another|better|after|"
+         r"whether|later|water|power|ever|never|over|under|winter|summer|quarter|chapter|letter|"
+         r"paper|layer|center|corner|border|error|factor|color|colour|door|floor|minor|major|"
+         r"constant|important|giant|plant|variant|distant|instant|pleasant|christian|median)\b)"
+         r"[\w-]+(?:ist|ian|ant|er|or)")
+_ROLE = re.compile(
+    r"\b(?:works?|worked|working|employed|serves?|served|trained|qualified) as\b"
+    r"|\bretired\b|\bby (?:profession|trade)\b"
+    r"|\b(?:I|he|she|they|we) (?:run|runs|ran|own|owns|owned|manage|manages|managed|teach|"
+    r"teaches|taught|lecture|lectures)\b"
+    rf"|\b(?:as|is|was|am|became|becomes) (?:an?|the) (?:[\w'-]+ ){{0,2}}(?:{_JOBS})\b"
+    rf"|(?-i:[A-Z][\w'\-\u00c0-\u017f]+),\s+(?:an?|the)\s+(?:[\w'-]+\s+){{0,3}}(?:{_JOBS})\b",
+    re.I)
+
+
 def _has_person(text: str) -> bool:
     if _PERSON_WORD.search(text):
         return True
@@ -161,6 +183,7 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
         "year": bool(_YEAR.search(text)),
         PLACE: bool(_PROPER.search(text)),
         TITLE: source.kind in ("title", "reference"),
+        ROLE: bool(_ROLE.search(text)),
     }
 
 

@@ -145,3 +145,10 @@ def test_who_took_a_photo_asks_for_its_credit():
 )
 def test_which_kind_of_named_thing_is_asked_for(question, entity):
     assert make_query(question).entity == entity
+
+
+def test_what_someone_does_for_a_living_is_a_kind_of_answer():
+    assert make_query("What does Nadia Kowalczyk do for a living?").answer_type == "role"
+    assert make_query("What's her job?").answer_type == "role"
+    assert make_query("How long has she held the job?").answer_type == "time"
+    assert make_query("What does the gene do?").answer_type is None

@@ -1,9 +1,12 @@
 """What a sentence can answer, read off its own words: the measures its numbers state, the
-words about its numbers, a picture's credit line."""
+words about its numbers, a picture's credit line, what someone does for a living."""
 
 import pytest
 
-from assistant.sentences import _CREDIT, measures, number_window
+from assistant.sentences import _CREDIT, measures, number_window, sentence_flags
+from assistant.types import Source
+
+POST = Source(id="p1", kind="post", label="Post", text="")
 
 
 @pytest.mark.parametrize(
@@ -49,3 +52,20 @@ def test_the_words_about_a_number_are_its_neighbours():
 )
 def test_a_credit_line_names_who_took_a_picture(text, credit):
     assert bool(_CREDIT.search(text)) is credit
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("As a cardiology registrar I see this a lot.", True),
+        ("Daniel Okafor, a cardiology registrar, disagreed.", True),
+        ("She is a clinical psychologist at Aberglas University.", True),
+        ("I retired from teaching in 2015.", True),
+        ("Before that he worked as a ship's carpenter.", True),
+        ("As a result, the fridge closed.", False),
+        ("Ann Roe, the other member, said no.", False),
+        ("It is a good idea.", False),
+    ],
+)
+def test_a_sentence_that_says_what_someone_does_for_a_living(text, role):
+    assert sentence_flags(text, POST)["role"] is role
