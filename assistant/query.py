@@ -180,6 +180,7 @@ _MONEY_WORDS = (r"cost|costs|costing|price|prices|priced|charge|charges|charged|
                 r"sell for|sold for|rent|tax|taxes")
 MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("money", re.compile(rf"\bhow much\b.*\b({_MONEY_WORDS})\b|\b({_MONEY_WORDS})\b.*\bhow much\b"
+                         r"|\bhow much (is|are|was|were|will be|would be) (an?|one|each) "  # "a ticket"
                          r"|\b(what|which)(?: \w+)? (price|cost|charge|fee|fine|budget|salary|wage|"
                          r"rent)\b|" + _COPULA + r"(\w+ )?(price|cost|charge|fee|fine|budget|salary|wage|"
                          r"rent)\b", re.I)),

@@ -109,6 +109,7 @@ def test_who_wrote_and_when_published_follow_the_conversation():
         ("How much does a ticket cost?", "money", ("ticket",)),
         ("How much was the daily fine for an overdue book?", "money", ("daily",)),
         ("What is the replacement charge for a lost DVD?", "money", ()),
+        ("How much is a ticket from Stockholm to Berlin?", "money", ("ticket",)),
         ("How many fines were issued?", None, ("fines",)),  # a count, not an amount
         ("How old is Doris Albright?", "age", ()),
         ("What was the average age of the participants?", "age", ()),
