@@ -20,7 +20,7 @@ from benchmarks.articles import evaluate, suite
 
 pytestmark = pytest.mark.integration
 
-FLOORS = {"answer_hit": 0.77, "abstain_on_unanswerable": 0.37, "right_overall": 0.66}
+FLOORS = {"answer_hit": 0.77, "abstain_on_unanswerable": 0.50, "right_overall": 0.69}
 CEILINGS = {"false_abstain": 0.14}
 
 
@@ -56,4 +56,4 @@ def test_pooled_held_out_metric_stays_under_its_ceiling(heldout, metric):
 def test_no_held_out_article_collapses(heldout):
     """Each article on its own still gets most of its questions right."""
     worst = min((r["metrics"]["right_overall"], name) for name, r in heldout["articles"].items())
-    assert worst[0] >= 0.52, worst
+    assert worst[0] >= 0.54, worst
