@@ -345,6 +345,7 @@ QUESTION_FEATURES: tuple[str, ...] = (
     "verb_article",  # the best verb_align of any candidate
     "quantity1",  # the best candidate's quantity_align
     "name1",  # the best candidate's name_align
+    "kind_named1",  # the best candidate is the part of the page the question names ("the headline")
     "quantity_article",  # the best quantity_align of any candidate: is the quantity anywhere?
     "short_question",
     "follow_up",
@@ -392,6 +393,7 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
         "verb_article": float(X[:, col("verb_align")].max()),
         "quantity1": float(X[0, col("quantity_align")]),
         "name1": float(X[0, col("name_align")]),
+        "kind_named1": float(X[0, col("kind_named")]),
         "quantity_article": float(X[:, col("quantity_align")].max()),
     }
     for i, name in enumerate(QUESTION_FEATURES):
