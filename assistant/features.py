@@ -10,7 +10,10 @@ Every feature is about the form of the question, the sentence and its place on t
   article's vocabulary found by the embedding model) or in its source's metadata, and the
   share the article never mentions at all;
 - answer kind: whether the sentence (or its source's metadata) can hold what the question
-  asks for: a person, a place, a number, a date, period or duration, a title;
+  asks for: a person, a place or a name the question does not give, a number, a date, period
+  or duration, a title, what someone does for a living; a number of the thing counted or in
+  the measure asked ("40,000 visitors", "$5"), a name of the kind asked ("Kettle Lane
+  Bakery"), a photo's credit line;
 - the page: the source's kind, whether the question names that part of the page or its
   author, whether it asks who wrote or when was published what this source records.
 

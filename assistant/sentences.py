@@ -1,10 +1,11 @@
 """What each sentence of an article can answer, computed once per article.
 
 ``sentence_flags`` says which kinds of answer a sentence can hold (a number, a date, period or
-duration, a year, a person, a place or institution, a title); ``SentenceInfo`` keeps those and
-other question-independent facts of every sentence (its neighbours, how generic it is, the
-words it names, whether it names the doer of a deed or a person's institution) for
-``features.feature_matrix``.
+duration, a year, a person, a place or institution, a title, what someone does for a living);
+``SentenceInfo`` keeps those and other question-independent facts of every sentence (its
+neighbours, how generic it is, the words it names, whether it names the doer of a deed or a
+person's institution, the measures its numbers state and the words about them, a picture's
+credit line) for ``features.feature_matrix``.
 """
 
 from __future__ import annotations
