@@ -40,8 +40,7 @@ from .grounding import (
     unknown_share,
 )
 from .query import NUMBER, PERSON, PLACE, TIME, Query
-from .sentences import PERSON_NOUN as _PERSON_NOUN
-from .sentences import SentenceInfo
+from .sentences import PERSON_NOUN, SentenceInfo
 from .text import STOPWORDS
 from .types import Source
 
@@ -166,7 +165,7 @@ def feature_matrix(
         if wanted is not None and flags is not None:
             if wanted == PLACE:  # a name the question does not already give
                 fits = any(not w[0].isdigit() and w not in qwords for w in info.named[i])
-            elif wanted == PERSON and query.credit and info.credit is not None:
+            elif wanted == PERSON and query.credit:
                 fits = bool(info.credit[i])  # who took a photo: only a credit line says
             else:
                 fits = bool(flags[i]) or _meta_fits(wanted, query, src, named)
@@ -241,10 +240,10 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
     the best cosine of a counted word with the words about its numbers (0 with no number);
     1 for other questions and when the question does not say what it counts."""
     out = np.ones(len(candidates))
-    if query.answer_type != NUMBER or not info.quantity_terms or not (query.measure or query.counted):
+    if query.answer_type != NUMBER or not (query.measure or query.counted):
         return out
     counted = [grounding.spelled.get(stem_of(w), stem_of(w)) for w in query.counted]
-    people = any(_PERSON_NOUN.fullmatch(w) for w in query.counted)
+    people = any(PERSON_NOUN.fullmatch(w) for w in query.counted)
     for row, i in enumerate(candidates):
         stated = info.measures[i]
         about = any(c in info.quantity_terms[i] for c in counted)
@@ -252,15 +251,16 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
         if query.measure in stated or (query.measure in (None, "money") and "share" in stated):
             if query.measure and counted and not about:
                 # "$5", but for what? the thing measured is elsewhere in the sentence, or not in it
-                in_sentence = any(c in {stem_of(w) for w in info.words[i]} for c in counted)
+                stems = {stem_of(w) for w in info.words[i]}
+                in_sentence = any(c in stems for c in counted)
                 out[row] = 0.75 if in_sentence else 0.5
             continue
         if about:
             continue
-        if people and info.counts_people is not None and info.counts_people[i]:
+        if people and info.counts_people[i]:
             continue  # "How many people work there?" / "eleven staff"
         best = 0.0
-        if counted and sims is not None and sims.shape[1] and info.quantity_ids is not None:
+        if counted and sims is not None and sims.shape[1]:
             ids = info.quantity_ids[i]
             ids = ids[ids >= 0]
             if len(ids):
@@ -279,7 +279,7 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
     Bakery", "the newspaper De Standaard", "Lipton, a tea brand", "University of Bari"), else
     0; 1 for other questions."""
     out = np.ones(len(candidates))
-    if not query.entity or not info.texts:
+    if not query.entity:
         return out
     noun = re.escape(query.entity) + r"(?:e?s)?"
     title = re.escape(query.entity.capitalize())

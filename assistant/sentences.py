@@ -205,12 +205,12 @@ class SentenceInfo:
     affiliation: np.ndarray  # "Dr. X (University of Y)", "X, of the Y Institute"
     vocab_ids: np.ndarray  # (n, L): the sentence's words (and its author's) as vocabulary rows, -1 pads
     named: tuple[frozenset[str], ...]  # capitalised words past the first, numbers: what it names
-    measures: tuple[frozenset[str], ...] = ()  # the measures it states ("money", "age"...)
-    quantity_terms: tuple[frozenset[str], ...] = ()  # stems of the words about its numbers
-    quantity_ids: np.ndarray | None = None  # (n, L): those words as vocabulary rows, -1 pads
-    credit: np.ndarray | None = None  # a picture's credit line ("Photo: Ann Roe")
-    counts_people: np.ndarray | None = None  # a number of people: "eleven staff", "112 adults"
-    texts: tuple[str, ...] = ()  # the sentences themselves
+    measures: tuple[frozenset[str], ...]  # the measures it states ("money", "age"...)
+    quantity_terms: tuple[frozenset[str], ...]  # stems of the words about its numbers
+    quantity_ids: np.ndarray  # (n, L): those words as vocabulary rows, -1 pads
+    credit: np.ndarray  # a picture's credit line ("Photo: Ann Roe")
+    counts_people: np.ndarray  # a number of people: "eleven staff", "112 adults"
+    texts: tuple[str, ...]  # the sentences themselves
 
     @classmethod
     def build(cls, sentences: Sequence[Span], sources: Mapping[str, Source],
