@@ -39,9 +39,9 @@ from .grounding import (
     stem_of,
     unknown_share,
 )
-from .query import NUMBER, PERSON, PLACE, TIME, Query
+from .query import NUMBER, PERSON, PLACE, TIME, TITLE, Query
 from .sentences import PERSON_NOUN, SentenceInfo
-from .text import STOPWORDS
+from .text import STOPWORDS, words
 from .types import Source
 
 FEATURES: tuple[str, ...] = (
@@ -167,10 +167,14 @@ def feature_matrix(
                 fits = any(not w[0].isdigit() and w not in qwords for w in info.named[i])
             elif wanted == PERSON and query.credit:
                 fits = bool(info.credit[i])  # who took a photo: only a credit line says
+            elif wanted == TITLE and query.target in ("post", "paper"):
+                # the post's headline is its title; a cited paper's, in its reference
+                fits = kind == ("reference" if query.target == "paper" else "title")
             else:
                 fits = bool(flags[i]) or _meta_fits(wanted, query, src, named)
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
-            x[INDEX["type_near"]] = float(not fits and bool(info.near[wanted][i]))
+            # a quote's speaker is often named in the next sentence; a photo's credit is not
+            x[INDEX["type_near"]] = float(not fits and not query.credit and bool(info.near[wanted][i]))
             x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
                 wanted in (PERSON, TIME) and _meta_fits(wanted, query, src, named)))
         x[INDEX["focus_align"]] = align[row]
@@ -244,7 +248,13 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
         return out
     counted = [grounding.spelled.get(stem_of(w), stem_of(w)) for w in query.counted]
     people = any(PERSON_NOUN.fullmatch(w) for w in query.counted)
+    given = {w for w in query.words if any(c.isdigit() for c in w)}
     for row, i in enumerate(candidates):
+        if given:
+            numbers = {w for w in words(info.texts[i]) if any(c.isdigit() for c in w)}
+            if numbers <= given:  # "cost around 1900?" / "by around 1900": no number but the one given
+                out[row] = 0.0
+                continue
         stated = info.measures[i]
         about = any(c in info.quantity_terms[i] for c in counted)
         # a share answers a count or an amount: "40 percent of visitors", "two-thirds of a wage"
@@ -254,6 +264,9 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
                 stems = {stem_of(w) for w in info.words[i]}
                 in_sentence = any(c in stems for c in counted)
                 out[row] = 0.75 if in_sentence else 0.5
+            continue
+        if query.measure:  # a price, an age...: a number of the thing ("five frames") is not one
+            out[row] = 0.0
             continue
         if about:
             continue
@@ -270,6 +283,12 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
 
 
 _CAPITALISED = r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)"
+# "a tree called Gustav", "named the Margaret Ashby", "known as Old Tom"
+# "a tree called Gustav", "named the Margaret Ashby", "known as Old Tom"; or a name in quotes:
+# 'a new exhibition, "Warp and Weft"'
+_CALLED = re.compile(r"\b(?:called|named|nicknamed|dubbed|known as|titled)\s+(?:the\s+)?"
+                     rf"[\"\u201c']?{_CAPITALISED}(?:\s+{_CAPITALISED})*"
+                     rf"|[\"\u201c]{_CAPITALISED}[^\"\u201d]*[\"\u201d]", re.I)
 
 
 def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
@@ -280,6 +299,11 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
     0; 1 for other questions."""
     out = np.ones(len(candidates))
     if not query.entity:
+        if query.naming:  # "What is her dog called?": the sentence gives a name ("called Gustav")
+            for row, i in enumerate(candidates):
+                said = (w.lower() for m in _CALLED.finditer(info.texts[i])
+                        for w in re.findall(_CAPITALISED, m.group()))
+                out[row] = float(any(w not in qwords for w in said))
         return out
     noun = re.escape(query.entity) + r"(?:e?s)?"
     title = re.escape(query.entity.capitalize())
@@ -337,7 +361,7 @@ QUESTION_FEATURES: tuple[str, ...] = (
     "unknown",  # share of the question the article never mentions
     "unknown_yes_no",
     "type_asked",  # the question asks for a kind of answer (a date, a person...)
-    "type_ok1",  # the best candidate can hold it (+1), cannot (-1), none asked (0)
+    "type_ok1",  # the best candidate can hold it (+1), cannot, nor its neighbour (-1), else 0
     "meta_match1",  # the best candidate records who wrote / when what the question asks
     "missing_meta",  # asks who wrote / when was published what the page does not record
     "focus1",  # the best candidate's focus_align
@@ -380,7 +404,8 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
         "unknown": float(X[0, col("unknown")]),
         "unknown_yes_no": float(X[0, col("unknown_yes_no")]),
         "type_asked": float(query.answer_type is not None),
-        "type_ok1": float(X[0, col("type_ok")]),
+        # 0 when the best cannot but its neighbour can (a quote, its speaker named next)
+        "type_ok1": float(X[0, col("type_ok")]) + float(X[0, col("type_near")]),
         "meta_match1": float(X[0, col("meta_byline")] + X[0, col("meta_reference")]
                              + X[0, col("meta_comment")]),
         "short_question": float(X[0, col("short_question")]),

@@ -34,8 +34,12 @@ _THEN_VERB = (r"(?=\s*[?.!]?\s*$|\s+(is|are|was|were|has|have|had|did|does|do|wi
               r"wrote|writes|made|makes|gave|gives|took|spoke|thought|thinks|felt|got|won|set|"
               r"paid|sent|met|left|kept|brought|came|went|chose|saw|sees|warns|argues|"
               r"wants|believes|backs|opposes|supports)\b)")
-_PERSON_HEAD_RE = (r"\b(?:which|what)(?: \w+)?(?: \w+)? (?P<noun>" + _PERSON_NOUNS + r")s?"
-                   + _THEN_VERB)
+# The words between are modifiers ("which council member"), never an auxiliary or a
+# determiner: in "What did the people buried there die of?" the people are the subject.
+_MODIFIER = (r"(?: (?!(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|"
+             r"the|an?|this|that|these|those|his|her|their|its|my|our|your)\b)\w+)")
+_PERSON_HEAD_RE = (r"\b(?:which|what)" + _MODIFIER + "?" + _MODIFIER + r"? (?P<noun>" + _PERSON_NOUNS
+                   + r")s?" + _THEN_VERB)
 _PERSON_HEAD = re.compile(_PERSON_HEAD_RE, re.I)
 
 # Nouns for things known by a proper name: "which (middle) school ...?" asks for one by name.
@@ -59,7 +63,7 @@ _COPULA = r"\b(what|which)('s| is| was| are| were| will be) (the |an? )?(average
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (TITLE, re.compile(r"\b(title|titled|headline|name of the (post|article|paper|study|"
                        r"book|review|piece|column|blog))\b|\b(what|which)('s| is| was) (this|the|that) "
-                       r"(blog |research |journal |news )?(post|article|paper|study|book|review|piece|"
+                       r"([\w-]+ )?(post|article|paper|study|book|review|piece|"
                        r"column|blog|story|entry|report) called\b", re.I)),
     (TIME, re.compile(
         r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year|date|day|month|time|season|"
@@ -69,8 +73,9 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (NUMBER, re.compile(
         r"\bhow (many|much|often|old|large|big|high|low|far|deep|tall|wide|heavy|fast|"
         r"frequently|common|likely)\b"
-        r"|\b(what|which) (dose|doses|dosage|amount|percentage|proportion|share|number|quantity|"
-        r"rate|size|price|cost|depth|height|length|distance|temperature|speed|figure|score)\b|"
+        r"|\b(what|which)" + _MODIFIER + r"? (dose|doses|dosage|amount|percentage|proportion|share|"
+        r"number|quantity|rate|size|price|cost|depth|height|length|distance|temperature|speed|figure|"
+        r"score)\b|"
         + _COPULA + r"(\w+ )?(dose|dosage|amount|percentage|proportion|number|quantity|rate|size|"
         r"price|cost|charge|fee|fine|budget|salary|wage|rent|depth|height|length|distance|"
         r"temperature|speed|population|age)\b",
@@ -79,7 +84,7 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^\s*(and\s+)?who\b|\bwhose\b|\bwhom\b|\bby whom\b"
         r"|" + _PERSON_HEAD_RE
         + r"|\bwhat (is|was|are|were) the names? of the (author|researcher|scientist|person|"
-        r"reader|commenter|writer)s?\b", re.I)),
+        r"reader|commenter|writer)s?\b(?!['\u2019])", re.I)),
     # A thing known by a name: "the names of the mills", "the mayor's name", "what was the
     # storm called?" (answered by a proper name the question does not give).
     (PLACE, re.compile(r"\bnames? of\b|^\s*(and\s+)?where\b|" + _ENTITY_HEAD_RE
@@ -94,6 +99,7 @@ _AUX = frozenset(
     """do does did is are was were can could will would should has have had may might must""".split()
 )
 _DETERMINERS = frozenset("""the a an this that these those some any all there its their his her""".split())
+_SUBJECT_PRONOUNS = frozenset("""i you he she it we they""".split())
 _PRONOUNS = frozenset(
     """he she him her his hers they them their theirs it its this that these those there""".split()
 )
@@ -102,9 +108,15 @@ _AUTHOR_WORDS = re.compile(
     r"\b(wrote|write|writes|written|writing|author|authors|authored|writer|blogger|columnist|"
     r"journalist|reporter|by whom|byline|posted it|published it)\b", re.I)
 # Asking when something appeared: "when was it published", "what year did the study come out".
+# "When was the site excavated?" or "In what year did she take it over?" asks about
+# something the page tells, not about the page: a bare "when was this?" or "the date of the
+# post" asks after the page.
+_PAGE_NOUNS = r"post|article|piece|column|blog|story|entry|guide|paper|study|review|report"
 _PUBLISHED_WORDS = re.compile(
     r"\b(published|publish|posted|post(ed)? date|written|wrote|came out|come out|appeared|"
-    r"appear|released|dated|date of|when was (this|the|it)|what year)\b", re.I)
+    r"appear|released|dated)\b|\bdate of (publication|(the|this) (" + _PAGE_NOUNS + r"))\b"
+    r"|\bwhen was (this|it|(the|this) (" + _PAGE_NOUNS + r"))\s*[?.!]*\s*$"
+    r"|\bwhat year (is|was) (this|it|(the|this) (" + _PAGE_NOUNS + r")) from\b", re.I)
 # What a question is about: the post itself, a cited work, or the readers' comments.
 _TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment", re.compile(r"\b(comment|comments|commented|commenter|commenters|reader|readers|"
@@ -117,7 +129,10 @@ _TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Nouns naming a part of a page, and the source kind that part is.
 _PART_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("title", re.compile(r"\b(title|titled|headline)\b", re.I)),
+    # "the title of the study" names a cited work's title, in its reference
+    ("title", re.compile(r"\b(title|titled|headline)\b(?! of (the |this |that |an? )?"
+                         r"([\w-]+ )?(study|paper|book|review|report|research|journal article)\b)",
+                         re.I)),
     ("caption", re.compile(r"\b(picture|image|photo|photograph|figure|caption|illustration|"
                            r"diagram|chart)s?\b", re.I)),
     ("reference", re.compile(
@@ -170,6 +185,7 @@ class Query:
     counted: tuple[str, ...] = ()
     credit: bool = False  # asks who took a photo or made a picture: a credit line answers
     entity: str | None = None  # the kind of named thing asked for: "school" in "Which school ...?"
+    naming: bool = False  # asks what something is called: "What is the name of her dog?"
 
 
 # The measure a quantity question asks for. Money only for "how much" and a price noun
@@ -223,6 +239,7 @@ def entity_asked(question: str) -> str | None:
 
 
 _MONEY_WORD = re.compile(_MONEY_WORDS)
+_NAMING = re.compile(r"\bnames?\b|\bcalled\b", re.I)
 
 
 def counted_words(question: str) -> tuple[str, ...]:
@@ -235,8 +252,8 @@ def counted_words(question: str) -> tuple[str, ...]:
     out: list[str] = []
     much = m["w"] is not None and m.group().lower().startswith("how much")
     ws = words(m["w"] or m["of"])
-    if ws and ws[0] in _AUX:  # "How much does a ticket cost?": the ticket
-        ws = ws[1:]
+    if ws and (ws[0] in _AUX or ws[0] == "of"):  # "How much does a ticket cost?": the ticket;
+        ws = ws[1:]  # "How many of the people ...?": the people
         while ws and ws[0] in _DETERMINERS:
             ws = ws[1:]
     for w in ws:
@@ -272,7 +289,8 @@ _GENERIC = frozenset(
     times day days month months show shows showed shown say says said think thinks thought
     ask asks asked mean means meant use used uses want wants wanted whatever top bottom
     above below left right first last next previous middle end start beginning average total
-    usual exact overall""".split()
+    usual exact overall around approximately roughly nearly almost today currently still
+    already""".split()
 )
 # Words about the page itself (its author, title, comments, picture...): what they ask is
 # answered from the page's structure, not by a word of the answer.
@@ -346,6 +364,10 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
         first = ws[1] if ws[0] in _AUX and len(ws) > 1 else ws[0]
         return ((first, "verb"),) if first not in STOPWORDS | _GENERIC | _PAGE else ()
     if m["when"] is not None:
+        ws = words(m["when"])
+        # "When did they automate the lighthouse?": the word after "did" and a pronoun
+        if len(ws) > 2 and ws[0] in _AUX and ws[1] in _SUBJECT_PRONOUNS and ws[2] not in STOPWORDS:
+            return ((ws[2], "verb"),)
         names = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w'-]+", question)}
         tail = [w for w in content(m["when"]) if w not in names]
         return ((tail[-1], "verb"),) if tail else ()
@@ -451,6 +473,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5)
         counted=counted_words(question),
         credit=bool(_CREDIT.search(question)),
         entity=entity_asked(question),
+        naming=kind == PLACE and bool(_NAMING.search(question)),
     )
 
 

@@ -133,14 +133,30 @@ def measures(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _MEASURE_UNITS.items() if pattern.search(text))
 
 
+# Words before a number that make it a year ("in 1998", "by around 1900", "between 1995 and
+# 2005"), not a count of something.
+_BEFORE_YEAR = frozenset(
+    """in since by around until till between from of before after during and to circa c early
+    late mid spring summer autumn fall winter january february march april may june july august
+    september october november december""".split())
+
+
+def is_year(ws: Sequence[str], i: int) -> bool:
+    """Whether ``ws[i]`` is a year: four digits from 1500 to 2100 after a word that leads one
+    in, or opening the sentence."""
+    w = ws[i]
+    return (len(w) == 4 and w.isdigit() and 1500 <= int(w) <= 2100
+            and (i == 0 or ws[i - 1] in _BEFORE_YEAR))
+
+
 def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
-    """The words about the sentence's numbers: up to ``before`` words before each number and
-    ``after`` after it ("visitors" in "it drew 40,000 visitors a year")."""
+    """The words about the sentence's numbers (years left out): up to ``before`` words before
+    each number and ``after`` after it ("visitors" in "it drew 40,000 visitors a year")."""
     ws = words(text)
     is_number = [any(c.isdigit() for c in w) or w in _NUMBER_WORD_SET for w in ws]
     out: list[str] = []
     for i, number in enumerate(is_number):
-        if number:
+        if number and not is_year(ws, i):
             out += [w for j, w in enumerate(ws[max(0, i - before) : i + after + 1], max(0, i - before))
                     if not is_number[j]]
     return out

@@ -24,14 +24,7 @@ TEXTS = (
 
 
 def _info() -> SentenceInfo:
-    source = Source(id="p1", kind="post", label="Post", text=" ".join(TEXTS))
-    spans, at = [], 0
-    for t in TEXTS:
-        spans.append(Span("p1", at, at + len(t), t))
-        at += len(t) + 1
-    vectors = np.eye(len(TEXTS), dtype=np.float32)
-    return SentenceInfo.build(spans, {"p1": source}, [frozenset(terms(t)) for t in TEXTS],
-                              vectors, vocabulary=())
+    return _many(TEXTS)
 
 
 NOTHING = Grounding({}, {}, frozenset())
@@ -69,3 +62,41 @@ def test_a_named_thing_of_the_asked_kind():
     q = make_query("Which bakery does she run?")
     got = _name_align(q, _info(), ALL, {w.lower() for w in q.words})
     assert got[5] == 1 and got[6] == 0  # "Kettle Lane Bakery"; "the bakery" names none
+
+
+def test_a_measure_asked_is_not_matched_by_a_count_of_the_thing():
+    # "How much does a ticket cost?" is not answered by a number of tickets
+    info = _one("Each visitor may buy 2 tickets at the door.")
+    assert _quantity_align(make_query("How much does a ticket cost?"), None, info,
+                           np.arange(1), NOTHING)[0] == 0
+
+
+def test_a_number_the_question_gives_is_not_its_answer():
+    info = _one("By around 1900 carbide lamps had replaced oil lamps.")
+    got = _quantity_align(make_query("How many carbide lamps were sold around 1900?"), None,
+                          info, np.arange(1), NOTHING)
+    assert got[0] == 0
+
+
+def test_a_name_given_for_a_naming_question():
+    texts = ("I moved my own fig, a tree called Gustav, last spring.",
+             "The fig stands by the window.",
+             'The museum opened a new exhibition, "Warp and Weft", on Saturday.')
+    info = _many(texts)
+    q = make_query("What is the name of the author's fig?")
+    got = _name_align(q, info, np.arange(3), {w.lower() for w in q.words})
+    assert list(got) == [1, 0, 1]
+
+
+def _many(texts: tuple[str, ...]) -> SentenceInfo:
+    source = Source(id="p1", kind="post", label="Post", text=" ".join(texts))
+    spans, at = [], 0
+    for t in texts:
+        spans.append(Span("p1", at, at + len(t), t))
+        at += len(t) + 1
+    return SentenceInfo.build(spans, {"p1": source}, [frozenset(terms(t)) for t in texts],
+                              np.eye(len(texts), dtype=np.float32), vocabulary=())
+
+
+def _one(text: str) -> SentenceInfo:
+    return _many((text,))

@@ -8,10 +8,14 @@ The issue's targets (answer hit and abstention >= 0.92, false abstention <= 0.06
 overall >= 0.92) are not reached yet; the floors below are what the shipped model measures
 (README, "Quality"), less a small margin for a machine whose CPU rounds the model's
 vectors differently. Raise them when the method improves; never lower one to let a change in
-quietly. The one loosening so far is stated in the README with its figures: session 5 traded
-answer hit (0.79 -> 0.78) and false abstention (0.11 -> 0.14) for abstention (0.42 -> 0.59)
-and right overall (0.69 -> 0.73), every choice made on cross-validation over the tuning
-articles, so the hit floor went 0.77 -> 0.76 and the false-abstention ceiling 0.14 -> 0.16.
+quietly. The loosenings so far are stated in the README with their figures, every choice
+behind them made on cross-validation over the tuning articles: session 5 traded answer hit
+(0.79 -> 0.78) and false abstention (0.11 -> 0.14) for abstention (0.42 -> 0.59) and right
+overall (0.69 -> 0.73), so the hit floor went 0.77 -> 0.76 and the false-abstention ceiling
+0.14 -> 0.16; session 6 traded abstention (0.59 -> 0.53) for answer hit (0.78 -> 0.80),
+false abstention (0.14 -> 0.10) and right overall (0.728 -> 0.730; the bundled unseen set
+0.60 -> 0.64), so the abstention floor went 0.56 -> 0.50 while the hit floor rose to 0.78
+and the false-abstention ceiling fell to 0.13.
 """
 
 from __future__ import annotations
@@ -24,8 +28,8 @@ from benchmarks.articles import evaluate, suite
 
 pytestmark = pytest.mark.integration
 
-FLOORS = {"answer_hit": 0.76, "abstain_on_unanswerable": 0.56, "right_overall": 0.70}
-CEILINGS = {"false_abstain": 0.16}
+FLOORS = {"answer_hit": 0.78, "abstain_on_unanswerable": 0.50, "right_overall": 0.70}
+CEILINGS = {"false_abstain": 0.13}
 
 
 @pytest.fixture(scope="module")

@@ -153,3 +153,68 @@ def test_what_someone_does_for_a_living_is_a_kind_of_answer():
     assert make_query("What's her job?").answer_type == "role"
     assert make_query("How long has she held the job?").answer_type == "time"
     assert make_query("What does the gene do?").answer_type is None
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        # "what did the people ... die of": the people are the subject, not the answer
+        ("What did the people buried at the site die of?", None),
+        ("What did the researchers find?", None),
+        ("Which council member voted against it?", PERSON),
+        ("What two people signed the letter?", PERSON),
+        # a measure noun after one modifier still asks for a number
+        ("What room temperature does the dough need?", NUMBER),
+        ("What ticket price did they set?", NUMBER),
+    ],
+)
+def test_the_noun_after_what_is_the_thing_asked_only_when_it_follows_it(question, kind):
+    assert make_query(question).answer_type == kind
+
+
+def test_how_many_of_the_counts_the_noun_after_it():
+    assert make_query("How many of the patients were women?").counted == ("patients",)
+
+
+@pytest.mark.parametrize(
+    "question, target",
+    [
+        ("When was this published?", "post"),
+        ("When was this?", "post"),
+        ("When was the article written?", "post"),
+        ("What year did the study come out?", "paper"),
+        # about something the page tells, not about the page
+        ("When was the bridge built?", None),
+        ("When was the site excavated?", None),
+        ("In what year did she take it over?", None),
+        ("What was the date of the vote?", None),
+    ],
+)
+def test_when_published_asks_about_the_page_only(question, target):
+    assert make_query(question).published_of == target
+
+
+def test_when_did_a_pronoun_do_something_asks_about_the_verb():
+    assert make_query("When did they automate the lighthouse?").focus_verb == ("automate",)
+    assert make_query("When was the museum founded?").focus_verb == ("founded",)
+
+
+@pytest.mark.parametrize(
+    "question, naming, kind",
+    [
+        ("What is the name of the author's dog?", True, PLACE),
+        ("What was the storm called?", True, PLACE),
+        ("What is the name of the author?", False, PERSON),  # who wrote it
+        ("What is the cited paper called?", False, "title"),
+        ("Which school does she teach at?", False, PLACE),  # a named thing of a kind
+    ],
+)
+def test_asking_what_something_is_called(question, naming, kind):
+    q = make_query(question)
+    assert (q.naming, q.answer_type) == (naming, kind)
+
+
+def test_the_title_of_a_cited_work_names_no_title_of_the_page():
+    assert "title" not in kind_hints("What is the title of the study the post cites?")
+    assert "title" in kind_hints("What is the title of the post?")
+    assert "title" in kind_hints("What is the headline?")

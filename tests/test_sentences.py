@@ -69,3 +69,9 @@ def test_a_credit_line_names_who_took_a_picture(text, credit):
 )
 def test_a_sentence_that_says_what_someone_does_for_a_living(text, role):
     assert sentence_flags(text, POST)["role"] is role
+
+
+def test_a_year_is_not_a_count_of_the_words_after_it():
+    window = number_window("Hardly any sleeping cars were built between 1995 and 2015.")
+    assert "cars" not in window and "built" not in window
+    assert "cars" in number_window("Operators ordered 40 sleeping cars.")
