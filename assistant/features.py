@@ -61,6 +61,7 @@ FEATURES: tuple[str, ...] = (
     "unknown_yes_no",  # the same for a yes/no question (its predicate must be there)
     "type_ok",  # +1 the sentence can hold the kind of answer asked for, -1 it cannot, 0 none asked
     "type_near",  # it cannot, but the sentence next to it in the paragraph can
+    "type_miss",  # it cannot, nor can the sentence next to it: the answer is not here
     "kind_title",
     "kind_byline",
     "kind_caption",
@@ -175,6 +176,7 @@ def feature_matrix(
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
             # a quote's speaker is often named in the next sentence; a photo's credit is not
             x[INDEX["type_near"]] = float(not fits and not query.credit and bool(info.near[wanted][i]))
+            x[INDEX["type_miss"]] = float(not fits and not x[INDEX["type_near"]])
             x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
                 wanted in (PERSON, TIME) and _meta_fits(wanted, query, src, named)))
         x[INDEX["focus_align"]] = align[row]
@@ -374,6 +376,7 @@ QUESTION_FEATURES: tuple[str, ...] = (
     "name1",  # the best candidate's name_align
     "kind_named1",  # the best candidate is the part of the page the question names ("the headline")
     "quantity_article",  # the best quantity_align of any candidate: is the quantity anywhere?
+    "logit_fit",  # the logit of the best probability of a candidate that can hold the kind asked
     "short_question",
     "follow_up",
     "yes_no",
@@ -392,6 +395,10 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
     p1 = float(probs[0])
     p2 = float(probs[1]) if len(probs) > 1 else 0.0
     dense = np.maximum(X[:, col("dense")], X[:, col("dense_ctx")])
+    # a candidate of the kind asked (or whose neighbour is): "Who took the photo?" is not
+    # answered by a caption without a credit, however close it is
+    fit = X[:, col("type_miss")] == 0
+    p_fit = float(probs[fit].max()) if fit.any() else 0.0
     values = {
         "p1": p1,
         "logit_p1": float(np.log(max(p1, 1e-6) / max(1 - p1, 1e-6))),
@@ -423,6 +430,7 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
         "name1": float(X[0, col("name_align")]),
         "kind_named1": float(X[0, col("kind_named")]),
         "quantity_article": float(X[:, col("quantity_align")].max()),
+        "logit_fit": float(np.log(max(p_fit, 1e-6) / max(1 - p_fit, 1e-6))),
     }
     for i, name in enumerate(QUESTION_FEATURES):
         out[i] = values[name]

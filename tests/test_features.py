@@ -100,3 +100,16 @@ def _many(texts: tuple[str, ...]) -> SentenceInfo:
 
 def _one(text: str) -> SentenceInfo:
     return _many((text,))
+
+
+def test_the_question_model_sees_whether_any_candidate_can_hold_the_answer():
+    from assistant.features import FEATURES, QUESTION_FEATURES, question_features
+
+    q = make_query("Who took the photo of the train?")
+    X = np.zeros((2, len(FEATURES)))
+    X[:, FEATURES.index("type_miss")] = 1.0  # two captions, neither with a credit line
+    fit = QUESTION_FEATURES.index("logit_fit")
+    nothing = question_features(q, np.array([0.6, 0.1]), X)[fit]
+    X[1, FEATURES.index("type_miss")] = 0.0  # the second holds one
+    second = question_features(q, np.array([0.6, 0.1]), X)[fit]
+    assert nothing < -10 and abs(second - np.log(0.1 / 0.9)) < 1e-9
