@@ -303,9 +303,9 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
     if not query.entity:
         if query.naming:  # "What is her dog called?": the sentence gives a name ("called Gustav")
             for row, i in enumerate(candidates):
-                said = (w.lower() for m in _CALLED.finditer(info.texts[i])
-                        for w in re.findall(_CAPITALISED, m.group()))
-                out[row] = float(any(w not in qwords for w in said))
+                given = (w.lower() for m in _CALLED.finditer(info.texts[i])
+                         for w in re.findall(_CAPITALISED, m.group()))
+                out[row] = float(any(w not in qwords for w in given))
         return out
     noun = re.escape(query.entity) + r"(?:e?s)?"
     title = re.escape(query.entity.capitalize())
