@@ -171,6 +171,9 @@ def feature_matrix(
             elif wanted == TITLE and query.target in ("post", "paper"):
                 # the post's headline is its title; a cited paper's, in its reference
                 fits = kind == ("reference" if query.target == "paper" else "title")
+            elif kind == "reference" and wanted in (NUMBER, TIME) and not _about_citation(query):
+                # a citation's year, volume and pages tell of the cited work only
+                fits = False
             else:
                 fits = bool(flags[i]) or _meta_fits(wanted, query, src, named)
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
@@ -340,6 +343,13 @@ def _meta_match(query: Query, src: Source, author_named: bool) -> str | None:
     return None
 
 
+def _about_citation(query: Query) -> bool:
+    """The question is about a cited work (its year, pages, authors...), not about what the
+    page tells."""
+    return (query.target == "paper" or "reference" in query.kinds
+            or "paper" in (query.author_of, query.published_of))
+
+
 def _meta_fits(wanted: str, query: Query, src: Source, author_named: bool) -> bool:
     """The source's metadata holds the kind of answer asked for: a comment's author answers
     "who said ...", its date "when did X comment"; the byline holds the post's."""
@@ -377,6 +387,7 @@ QUESTION_FEATURES: tuple[str, ...] = (
     "kind_named1",  # the best candidate is the part of the page the question names ("the headline")
     "quantity_article",  # the best quantity_align of any candidate: is the quantity anywhere?
     "logit_fit",  # the logit of the best probability of a candidate that can hold the kind asked
+    "far_off",  # how far below 0.25 the best similarity is, unless the page's structure answers
     "short_question",
     "follow_up",
     "yes_no",
@@ -431,6 +442,11 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
         "kind_named1": float(X[0, col("kind_named")]),
         "quantity_article": float(X[:, col("quantity_align")].max()),
         "logit_fit": float(np.log(max(p_fit, 1e-6) / max(1 - p_fit, 1e-6))),
+        # "What is the capital of Italy?": nothing on the page is near it (a question about
+        # the page itself, "When was this posted?", is answered by its metadata instead)
+        "far_off": 0.0 if (X[0, col("kind_named")] or X[0, col("meta_byline")] or X[0, col("meta_reference")]
+                           or X[0, col("meta_comment")] or X[0, col("coverage_meta")] > 0)
+        else max(0.0, 0.25 - float(dense.max())),
     }
     for i, name in enumerate(QUESTION_FEATURES):
         out[i] = values[name]

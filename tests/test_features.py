@@ -3,6 +3,7 @@ a quantity of the asked kind ("How many visitors?" / "40,000 visitors"), a named
 asked kind ("Which bakery?" / "Kettle Lane Bakery"), a photo's credit line."""
 
 import numpy as np
+import pytest
 
 from assistant.features import _name_align, _quantity_align
 from assistant.grounding import Grounding
@@ -113,3 +114,20 @@ def test_the_question_model_sees_whether_any_candidate_can_hold_the_answer():
     X[1, FEATURES.index("type_miss")] = 0.0  # the second holds one
     second = question_features(q, np.array([0.6, 0.1]), X)[fit]
     assert nothing < -10 and abs(second - np.log(0.1 / 0.9)) < 1e-9
+
+
+@pytest.mark.parametrize(
+    "question, about",
+    [
+        ("What year was the review published?", True),
+        ("How many pages is the paper?", True),
+        ("In which volume of the journal did it appear?", True),
+        # a citation's year or pages do not answer what the page does not tell
+        ("What dose of the drug should I take?", False),
+        ("When will the drug be approved?", False),
+    ],
+)
+def test_a_citation_answers_only_questions_about_the_cited_work(question, about):
+    from assistant.features import _about_citation
+
+    assert _about_citation(make_query(question)) == about
