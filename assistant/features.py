@@ -17,6 +17,10 @@ Every feature is about the form of the question, the sentence and its place on t
 - the page: the source's kind, whether the question names that part of the page or its
   author, whether it asks who wrote or when was published what this source records.
 
+A citation's year, volume and pages answer only questions about the cited work; the
+question model also weighs the best candidate that can hold the kind of answer asked, and
+how far from everything on the page a question is ("What is the capital of Italy?").
+
 ``feature_matrix`` computes them for the candidate sentences of one question, as a matrix
 whose columns are ``FEATURES``; ``question_features`` sums up a question and its ranked
 candidates as ``QUESTION_FEATURES``; ``answer_model`` turns both into probabilities.
