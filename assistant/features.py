@@ -292,7 +292,6 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
 
 
 _CAPITALISED = r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)"
-# "a tree called Gustav", "named the Margaret Ashby", "known as Old Tom"
 # "a tree called Gustav", "named the Margaret Ashby", "known as Old Tom"; or a name in quotes:
 # 'a new exhibition, "Warp and Weft"'
 _CALLED = re.compile(r"\b(?:called|named|nicknamed|dubbed|known as|titled)\s+(?:the\s+)?"
@@ -414,9 +413,12 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
     # answered by a caption without a credit, however close it is
     fit = X[:, col("type_miss")] == 0
     p_fit = float(probs[fit].max()) if fit.any() else 0.0
+    meta1 = float(X[0, col("meta_byline")] + X[0, col("meta_reference")] + X[0, col("meta_comment")])
+    # a question about the page itself ("When was this posted?") is answered by its structure
+    by_page = bool(X[0, col("kind_named")] or meta1 or X[0, col("coverage_meta")] > 0)
     values = {
         "p1": p1,
-        "logit_p1": float(np.log(max(p1, 1e-6) / max(1 - p1, 1e-6))),
+        "logit_p1": _logit(p1),
         "p2": p2,
         "margin": p1 - p2,
         "dense1": float(dense[0]),
@@ -428,8 +430,7 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
         "type_asked": float(query.answer_type is not None),
         # 0 when the best cannot but its neighbour can (a quote, its speaker named next)
         "type_ok1": float(X[0, col("type_ok")]) + float(X[0, col("type_near")]),
-        "meta_match1": float(X[0, col("meta_byline")] + X[0, col("meta_reference")]
-                             + X[0, col("meta_comment")]),
+        "meta_match1": meta1,
         "short_question": float(X[0, col("short_question")]),
         "follow_up": float(query.follow_up),
         "yes_no": float(query.yes_no),
@@ -445,16 +446,17 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
         "name1": float(X[0, col("name_align")]),
         "kind_named1": float(X[0, col("kind_named")]),
         "quantity_article": float(X[:, col("quantity_align")].max()),
-        "logit_fit": float(np.log(max(p_fit, 1e-6) / max(1 - p_fit, 1e-6))),
-        # "What is the capital of Italy?": nothing on the page is near it (a question about
-        # the page itself, "When was this posted?", is answered by its metadata instead)
-        "far_off": 0.0 if (X[0, col("kind_named")] or X[0, col("meta_byline")] or X[0, col("meta_reference")]
-                           or X[0, col("meta_comment")] or X[0, col("coverage_meta")] > 0)
-        else max(0.0, 0.25 - float(dense.max())),
+        "logit_fit": _logit(p_fit),
+        # "What is the capital of Italy?": nothing on the page is near it
+        "far_off": 0.0 if by_page else max(0.0, 0.25 - float(dense.max())),
     }
     for i, name in enumerate(QUESTION_FEATURES):
         out[i] = values[name]
     return out
+
+
+def _logit(p: float) -> float:
+    return float(np.log(max(p, 1e-6) / max(1 - p, 1e-6)))
 
 
 def missing_meta(query: Query, kinds: frozenset[str]) -> bool:
