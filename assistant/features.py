@@ -341,7 +341,8 @@ def _meta_match(query: Query, src: Source, author_named: bool) -> str | None:
     if src.kind == "reference" and "paper" in (query.author_of, query.published_of):
         return "meta_reference"
     if src.kind == "comment" and (query.author_of == "comment" or query.published_of == "comment"
-                                  or (author_named and query.answer_type in (TIME, PERSON))):
+                                  or (author_named and (query.answer_type == PERSON or (
+                                      query.answer_type == TIME and query.when_written)))):
         return "meta_comment"
     return None
 
@@ -360,7 +361,7 @@ def _meta_fits(wanted: str, query: Query, src: Source, author_named: bool) -> bo
         return bool(src.author) and src.kind in ("comment", "byline", "abstract")
     if wanted == TIME:
         return bool(src.date) and (src.kind == "byline" or (src.kind == "comment" and (
-            author_named or query.target == "comment")))
+            (author_named and query.when_written) or query.target == "comment")))
     return False
 
 

@@ -60,7 +60,17 @@ _ENTITY_HEAD = re.compile(_ENTITY_HEAD_RE, re.I)
 # "What is the price of ...", "what was the date of ...": the thing asked after a copula.
 _COPULA = r"\b(what|which)('s| is| was| are| were| will be) (the |an? )?(average |total |usual |exact )?"
 
+_PAGE_NOUNS = r"post|article|piece|column|blog|story|entry|guide|paper|study|review|report"
+# A person's title ("Isobel's official title", "her job title") is what they do, not a
+# headline.
+_PERSON_TITLE = (r"(?:\b(?!(?:" + _PAGE_NOUNS + r"|book|site|page|journal|blog)['\u2019])[\w-]+['\u2019]s"
+                 r"|\b(?:his|her|their|my|your))\s+(?:(?:official|formal|job|exact|full|"
+                 r"proper|honorary|new|old|former)\s+)?titles?\b|\b(?:job|official) titles?\b")
+
+_PERSON_TITLE_RE = re.compile(_PERSON_TITLE, re.I)
+
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (ROLE, _PERSON_TITLE_RE),
     (TITLE, re.compile(r"\b(title|titled|headline|name of the (post|article|paper|study|"
                        r"book|review|piece|column|blog))\b|\b(what|which)('s| is| was) (this|the|that) "
                        r"([\w-]+ )?(post|article|paper|study|book|review|piece|"
@@ -111,12 +121,17 @@ _AUTHOR_WORDS = re.compile(
 # "When was the site excavated?" or "In what year did she take it over?" asks about
 # something the page tells, not about the page: a bare "when was this?" or "the date of the
 # post" asks after the page.
-_PAGE_NOUNS = r"post|article|piece|column|blog|story|entry|guide|paper|study|review|report"
 _PUBLISHED_WORDS = re.compile(
     r"\b(published|publish|posted|post(ed)? date|written|wrote|came out|come out|appeared|"
     r"appear|released|dated)\b|\bdate of (publication|(the|this) (" + _PAGE_NOUNS + r"))\b"
     r"|\bwhen was (this|it|(the|this) (" + _PAGE_NOUNS + r"))\s*[?.!]*\s*$"
     r"|\bwhat year (is|was) (this|it|(the|this) (" + _PAGE_NOUNS + r")) from\b", re.I)
+# The act a comment's or a post's date records: writing, posting, saying.
+_WRITTEN_WHEN = re.compile(
+    r"\b(comment|comments|commented|commenting|write|writes|wrote|written|writing|post|posts|"
+    r"posted|posting|reply|replies|replied|respond|responds|responded|say|says|said|add|added|"
+    r"ask|asked|mention|mentioned|publish|published)\b", re.I)
+_DURATION_ASKED = re.compile(r"\bhow long\b|\bfor how many\b|\bsince when\b", re.I)
 # What a question is about: the post itself, a cited work, or the readers' comments.
 _TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment", re.compile(r"\b(comment|comments|commented|commenter|commenters|reader|readers|"
@@ -147,7 +162,10 @@ _PART_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def kind_hints(question: str) -> frozenset[str]:
     """Source kinds the question names by a part of the page ("the picture", "the DOI")."""
-    return frozenset(kind for kind, pattern in _PART_NOUNS if pattern.search(question))
+    found = frozenset(kind for kind, pattern in _PART_NOUNS if pattern.search(question))
+    if "title" in found and _PERSON_TITLE_RE.search(question) and not re.search(r"\bheadline", question, re.I):
+        found -= {"title"}  # "her job title" is not the page's
+    return found
 
 
 @dataclass(frozen=True)
@@ -186,6 +204,9 @@ class Query:
     credit: bool = False  # asks who took a photo or made a picture: a credit line answers
     entity: str | None = None  # the kind of named thing asked for: "school" in "Which school ...?"
     naming: bool = False  # asks what something is called: "What is the name of her dog?"
+    # Asks when something was written or said ("When did Priya comment?"), which a comment's
+    # date answers; "How long has Priya owned her shop?" asks about what she tells.
+    when_written: bool = False
 
 
 # The measure a quantity question asks for. Money only for "how much" and a price noun
@@ -474,6 +495,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5)
         credit=bool(_CREDIT.search(question)),
         entity=entity_asked(question),
         naming=kind == PLACE and bool(_NAMING.search(question)),
+        when_written=kind == TIME and bool(_WRITTEN_WHEN.search(question))
+        and not _DURATION_ASKED.search(question),
     )
 
 

@@ -180,6 +180,8 @@ _ROLE = re.compile(
     r"|\b(?:I|he|she|they|we) (?:run|runs|ran|own|owns|owned|manage|manages|managed|teach|"
     r"teaches|taught|lecture|lectures)\b"
     rf"|\b(?:as|is|was|am|became|becomes) (?:an?|the) (?:[\w'-]+ ){{0,2}}(?:{_JOBS})\b"
+    # "appears in the records only as \u201cacting keeper\u201d"
+    rf"|\bas [\"\u201c](?:[\w'-]+ ){{0,2}}(?:{_JOBS})\b"
     rf"|(?-i:[A-Z][\w'\-\u00c0-\u017f]+),\s+(?:an?|the)\s+(?:[\w'-]+\s+){{0,3}}(?:{_JOBS})\b",
     re.I)
 

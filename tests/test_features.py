@@ -131,3 +131,13 @@ def test_a_citation_answers_only_questions_about_the_cited_work(question, about)
     from assistant.features import _about_citation
 
     assert _about_citation(make_query(question)) == about
+
+
+def test_a_comments_date_answers_when_it_was_written_not_what_it_tells():
+    from assistant.features import _meta_fits
+
+    comment = Source("c1", "comment", "Comment by Priya Raman", "We switched last October.",
+                     author="Priya Raman", date="2014-07-02")
+    assert _meta_fits("time", make_query("When did Priya Raman comment?"), comment, True)
+    assert not _meta_fits("time", make_query("How long has Priya Raman owned her shop?"),
+                          comment, True)

@@ -218,3 +218,33 @@ def test_the_title_of_a_cited_work_names_no_title_of_the_page():
     assert "title" not in kind_hints("What is the title of the study the post cites?")
     assert "title" in kind_hints("What is the title of the post?")
     assert "title" in kind_hints("What is the headline?")
+
+
+@pytest.mark.parametrize(
+    "question, kind, page_title",
+    [
+        ("What was Isobel's official title?", "role", False),
+        ("What is her job title?", "role", False),
+        ("What is the post's title?", "title", True),
+        ("What is the title of the post?", "title", True),
+    ],
+)
+def test_a_persons_title_is_what_they_do_not_the_headline(question, kind, page_title):
+    assert make_query(question).answer_type == kind
+    assert ("title" in kind_hints(question)) == page_title
+
+
+@pytest.mark.parametrize(
+    "question, written",
+    [
+        ("When did Priya Raman comment?", True),
+        ("When did Marcus post his reply?", True),
+        ("What date did she write that?", True),
+        # what a commenter tells about, not when they wrote
+        ("How long has Priya Raman owned her print shop?", False),
+        ("When did Priya switch to a four-day week?", False),
+        ("How long after the post did he reply?", False),
+    ],
+)
+def test_when_written_asks_after_the_act_of_writing(question, written):
+    assert make_query(question).when_written == written

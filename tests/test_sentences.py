@@ -62,9 +62,11 @@ def test_a_credit_line_names_who_took_a_picture(text, credit):
         ("She is a clinical psychologist at Aberglas University.", True),
         ("I retired from teaching in 2015.", True),
         ("Before that he worked as a ship's carpenter.", True),
+        ('The letters name her only as "acting keeper".', True),
         ("As a result, the fridge closed.", False),
         ("Ann Roe, the other member, said no.", False),
         ("It is a good idea.", False),
+        ('She read it as "a warning".', False),
     ],
 )
 def test_a_sentence_that_says_what_someone_does_for_a_living(text, role):
