@@ -163,7 +163,8 @@ _PART_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def kind_hints(question: str) -> frozenset[str]:
     """Source kinds the question names by a part of the page ("the picture", "the DOI")."""
     found = frozenset(kind for kind, pattern in _PART_NOUNS if pattern.search(question))
-    if "title" in found and _PERSON_TITLE_RE.search(question) and not re.search(r"\bheadline", question, re.I):
+    if ("title" in found and _PERSON_TITLE_RE.search(question)
+            and not re.search(r"\bheadline", question, re.I)):
         found -= {"title"}  # "her job title" is not the page's
     return found
 
