@@ -88,6 +88,9 @@ class Answerer:
         self.closest_k = closest_k
         self._by_id = {s.id: s for s in sources}
         self.kinds = frozenset(s.kind for s in sources)
+        counts = np.array(index.token_counts, dtype=np.int64)
+        self._token_has = counts > 0  # sentences with a content word piece
+        self._token_starts = (np.cumsum(counts) - counts)[self._token_has]
         self._spans: dict[str, list[Span]] = {}
         for span in index.sentences:
             self._spans.setdefault(span.source_id, []).append(span)
@@ -125,7 +128,8 @@ class Answerer:
         X = feature_matrix(query, rows, info=r.info, article=r.article, grounding=grounding,
                            dense=sig.dense, dense_ctx=sig.dense_ctx, dense_chunk=sig.dense_chunk,
                            lexical=sig.lexical, lexical_sentence=sig.lexical_sentence,
-                           sources=sources, focus_sims=self._focus_sims(query))
+                           sources=sources, focus_sims=self._focus_sims(query),
+                           token_match=self._token_match(query))
         probs = self.model.sentence.probabilities(X) if len(rows) else np.zeros(0)
         if query.yes_no_topic:
             # "Does estrogen ...?" is answered only from passages that name estrogen (or a
@@ -135,6 +139,22 @@ class Answerer:
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
                 for j in order], grounding
+
+    def _token_match(self, query: Query) -> np.ndarray | None:
+        """Per sentence of the article, late interaction: each content word piece of the
+        question matched to its closest word piece in the sentence (cosine of the model's
+        contextual vectors), averaged. None when the embedder gives no word pieces."""
+        encode = getattr(self.words.embedder, "encode_tokens", None)
+        matrix = self.index.token_vectors
+        if encode is None or not len(matrix):
+            return None
+        q = encode([query.question])[0]
+        out = np.zeros(len(self._token_has))
+        if not len(q):
+            return out
+        best = np.maximum.reduceat(q @ matrix.T, self._token_starts, axis=1)
+        out[self._token_has] = best.mean(axis=0)
+        return out
 
     def _focus_sims(self, query: Query) -> np.ndarray | None:
         """Cosine of each asked thing, then each asked verb, then each counted word of the

@@ -112,6 +112,19 @@ class _BundledMiniLM:
     def _encode(self, texts: Sequence[str], batch: int) -> np.ndarray:
         return self._batches(self._load(), texts, batch)
 
+    def encode_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Per text, the L2-normalised contextual vectors of its content word pieces (no
+        special tokens, punctuation or stopwords), one model call per text."""
+        model = self._load()
+        out = []
+        for text in texts:
+            tokens, vectors = self._embed_tokens(model, text)
+            out.append(content_tokens(tokens, vectors))
+        return out
+
+    def _embed_tokens(self, model: Any, text: str) -> tuple[list[str], np.ndarray]:
+        raise NotImplementedError
+
     def _batches(self, model: Any, texts: Sequence[str], batch: int) -> np.ndarray:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -168,6 +181,16 @@ class MiniLMEmbedder(_BundledMiniLM):
         with self._lock, torch.inference_mode():
             vecs = model.forward(prepare(texts))["sentence_embedding"]
             return torch.nn.functional.normalize(vecs, p=2, dim=1).numpy()
+
+    def _embed_tokens(self, model: Any, text: str) -> tuple[list[str], np.ndarray]:
+        import torch
+
+        prepare = getattr(model, "preprocess", None) or model.tokenize
+        with self._lock, torch.inference_mode():
+            features = prepare([text])
+            hidden = model.forward(features)["token_embeddings"][0].numpy()
+            tokens = model.tokenizer.convert_ids_to_tokens(features["input_ids"][0].tolist())
+        return tokens, hidden
 
 
 class OnnxMiniLMEmbedder(_BundledMiniLM):
@@ -280,6 +303,11 @@ class OnnxMiniLMEmbedder(_BundledMiniLM):
 
         return embed(model, self._tokenizer, texts, lock=self._tokenizer_lock)
 
+    def _embed_tokens(self, model: Any, text: str) -> tuple[list[str], np.ndarray]:
+        from .onnx_model import embed_tokens
+
+        return embed_tokens(model, self._tokenizer, text, lock=self._tokenizer_lock)
+
 
 def _unwritable_cache(found: str, folder: Path, error: OSError) -> str:
     return (f"{found}, and {folder} is not writable ({error.strerror or error}): make it "
@@ -324,6 +352,33 @@ class HashEmbedder:
             if norm > 0:
                 out[row] /= norm
         return out
+
+    def encode_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Each content word of each text, embedded alone (not contextual)."""
+        from .text import STOPWORDS
+
+        out = []
+        for text in texts:
+            ws = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+            out.append(self.encode(ws) if ws else np.zeros((0, self._dim), dtype=np.float32))
+        return out
+
+
+def content_tokens(tokens: Sequence[str], vectors: np.ndarray) -> np.ndarray:
+    """The rows of ``vectors`` whose word piece carries content (not [CLS]/[SEP], punctuation
+    or a stopword), L2-normalised."""
+    from .text import STOPWORDS
+
+    keep = [i for i, t in enumerate(tokens)
+            if t.lstrip("#").isalnum() and t not in _SPECIAL
+            and (t.startswith("##") or t.lower() not in STOPWORDS)]
+    if not keep:
+        return np.zeros((0, vectors.shape[1]), dtype=np.float32)
+    rows = vectors[keep].astype(np.float32)
+    return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+
+
+_SPECIAL = frozenset({"[CLS]", "[SEP]", "[PAD]", "[UNK]", "[MASK]"})
 
 
 def make_embedder(settings: Any) -> Embedder:

@@ -90,6 +90,9 @@ FEATURES: tuple[str, ...] = (
     "low_info",  # fewer than four content words ("Really interesting post.")
     "is_question",  # the sentence is itself a question
     "prev_is_question",  # the sentence before it is a question (this one may answer it)
+    # Late interaction: for each content word piece of the question, its best cosine with a
+    # word piece of the sentence (the model's contextual vectors), averaged.
+    "token_match",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -108,6 +111,7 @@ def feature_matrix(
     lexical_sentence: np.ndarray,
     sources: Sequence[Source],
     focus_sims: np.ndarray | None = None,
+    token_match: np.ndarray | None = None,
 ) -> np.ndarray:
     """The ``FEATURES`` of each candidate sentence (rows in ``candidates`` order).
 
@@ -149,6 +153,8 @@ def feature_matrix(
             x[INDEX["coverage_prev"]] = cov_syn[prev]
             x[INDEX["prev_is_question"]] = float(info.is_question[prev])
             x[INDEX["why_prev"]] = dense[prev] if query.explains else 0.0
+        if token_match is not None:
+            x[INDEX["token_match"]] = token_match[i]
         x[INDEX["hub"]] = info.hub[i]
         x[INDEX["coverage"]] = cov[i]
         x[INDEX["coverage_syn"]] = cov_syn[i]

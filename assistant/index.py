@@ -18,7 +18,7 @@ import os
 import platform
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -38,8 +38,8 @@ from .types import Chunk, Source, Span
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4
-FILES = ("chunks.faiss", "sentences.faiss", "vocabulary.faiss", "chunks.json")
+FORMAT = 5
+FILES = ("chunks.faiss", "sentences.faiss", "vocabulary.faiss", "tokens.faiss", "chunks.json")
 FIX = "run `assistant index build` to rebuild it"
 
 
@@ -57,6 +57,10 @@ class Index:
     vocabulary: tuple[str, ...]  # the article's content words (``text.vocabulary``)
     vocabulary_vectors: faiss.Index  # one per word, for synonym look-ups ("men" ~ "males")
     manifest: dict[str, Any]
+    # The contextual vectors of each sentence's content word pieces, sentence after sentence
+    # (``token_counts[i]`` rows for sentence i), for late-interaction matching.
+    token_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.float32))
+    token_counts: tuple[int, ...] = ()
 
 
 def _versions() -> dict[str, str]:
@@ -110,6 +114,7 @@ def build(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> 
         + list(words)
     )
     n_words = len(words)
+    token_vectors, token_counts = sentence_tokens(embedder, [s.text for s in sentences])
     manifest = {
         **expected_identity(sources, embedder, settings),
         "chunks": len(chunks),
@@ -124,8 +129,19 @@ def build(sources: Sequence[Source], embedder: Embedder, settings: Settings) -> 
     return Index(
         tuple(chunks), tuple(sentences), tuple(owner),
         _flat(vectors[: len(chunks)]), _flat(vectors[len(chunks) : split]),
-        words, _flat(vectors[split:]), manifest,
+        words, _flat(vectors[split:]), manifest, token_vectors, token_counts,
     )
+
+
+def sentence_tokens(embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarray, tuple[int, ...]]:
+    """The content word-piece vectors of each text, stacked, and how many each text has
+    (none from an embedder without ``encode_tokens``)."""
+    encode = getattr(embedder, "encode_tokens", None)
+    per = encode(texts) if callable(encode) and texts else []
+    if not per:
+        return np.zeros((0, embedder.dim), dtype=np.float32), tuple(0 for _ in texts)
+    return (np.ascontiguousarray(np.vstack(per), dtype=np.float32),
+            tuple(len(t) for t in per))
 
 
 def source_vocabulary(sources: Sequence[Source]) -> tuple[str, ...]:
@@ -176,7 +192,11 @@ def save(index: Index, folder: Path) -> None:
     _write_atomic(folder / "sentences.faiss", faiss.serialize_index(index.sentence_vectors).tobytes())
     _write_atomic(folder / "vocabulary.faiss",
                   faiss.serialize_index(index.vocabulary_vectors).tobytes())
-    table = {"chunks": [_chunk_to_dict(c) for c in index.chunks]}
+    tokens = faiss.IndexFlatIP(index.token_vectors.shape[1])
+    tokens.add(index.token_vectors)
+    _write_atomic(folder / "tokens.faiss", faiss.serialize_index(tokens).tobytes())
+    table = {"chunks": [_chunk_to_dict(c) for c in index.chunks],
+             "token_counts": list(index.token_counts)}
     _write_atomic(folder / "chunks.json", json.dumps(table, indent=1).encode())
     hashes = {name: _sha256(folder / name) for name in FILES}
     manifest = {**index.manifest, "files": hashes}
@@ -272,7 +292,7 @@ def load(folder: Path, sources: Sequence[Source], manifest: dict[str, Any]) -> I
         raise IndexLoadError(f"{path} does not match the corpus ({exc!r}); {FIX}") from exc
     _check_spans(chunks, sources, path)
     vectors = []
-    for name in ("chunks.faiss", "sentences.faiss", "vocabulary.faiss"):
+    for name in ("chunks.faiss", "sentences.faiss", "vocabulary.faiss", "tokens.faiss"):
         try:
             raw = np.frombuffer((folder / name).read_bytes(), dtype=np.uint8)
             vectors.append(faiss.deserialize_index(raw))
@@ -281,10 +301,17 @@ def load(folder: Path, sources: Sequence[Source], manifest: dict[str, Any]) -> I
     sentences, owner = _sentences(chunks)
     n_rows = 2 * len(sentences) + len(clause_owners(sentences))
     words = source_vocabulary(sources)
-    if (vectors[0].ntotal, vectors[1].ntotal, vectors[2].ntotal) != (len(chunks), n_rows, len(words)):
+    counts = table.get("token_counts")
+    if (not isinstance(counts, list) or len(counts) != len(sentences)
+            or not all(isinstance(c, int) and c >= 0 for c in counts)):
+        raise IndexLoadError(f"{path} has no word-piece count per sentence; {FIX}")
+    if ((vectors[0].ntotal, vectors[1].ntotal, vectors[2].ntotal, vectors[3].ntotal)
+            != (len(chunks), n_rows, len(words), sum(counts))):
         raise IndexLoadError(f"{folder} holds vectors that do not match its chunk table; {FIX}")
+    tokens = vectors[3].reconstruct_n(0, vectors[3].ntotal) if vectors[3].ntotal else np.zeros(
+        (0, vectors[3].d), dtype=np.float32)
     return Index(tuple(chunks), tuple(sentences), tuple(owner), vectors[0], vectors[1], words,
-                 vectors[2], manifest)
+                 vectors[2], manifest, tokens, tuple(counts))
 
 
 def open_index(

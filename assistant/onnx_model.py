@@ -252,3 +252,14 @@ def embed(session, tokenizer, texts: list[str], lock: Any = None) -> np.ndarray:
     pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
     norms = np.linalg.norm(pooled, axis=1, keepdims=True)
     return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def embed_tokens(session, tokenizer, text: str, lock: Any = None) -> tuple[list[str], np.ndarray]:
+    """The word pieces of ``text`` and their contextual vectors (the model's last layer)."""
+    with lock or nullcontext():
+        enc = tokenizer.encode(text)
+    ids = np.array([enc.ids], dtype=np.int64)
+    mask = np.ones_like(ids)
+    hidden = session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                "token_type_ids": np.zeros_like(ids)})[0]
+    return list(enc.tokens), hidden[0]

@@ -71,6 +71,30 @@ def test_onnx_vectors_agree_with_sentence_transformers(real_assistant):
     assert cosine.mean() >= 0.98 and cosine.min() >= 0.95, (cosine.mean(), cosine.min())
 
 
+def test_word_pieces_keep_content_only():
+    from assistant.embedding import content_tokens
+
+    tokens = ["[CLS]", "which", "cells", "break", "down", "bone", "##s", "?", "[SEP]"]
+    vectors = np.arange(len(tokens) * 3, dtype=np.float32).reshape(len(tokens), 3) + 1
+    kept = content_tokens(tokens, vectors)
+    assert len(kept) == 4  # cells, break, bone, ##s: no special token, stopword or "?"
+    assert np.allclose(np.linalg.norm(kept, axis=1), 1.0)
+
+
+@pytest.mark.integration
+def test_word_pieces_match_their_own_word_in_context(real_assistant):
+    """The model's word-piece vectors: a question's content words, each close to the same
+    word in a sentence, and the sentence that shares the question's words matches best."""
+    embedder = real_assistant.embedder
+    q, same, other = embedder.encode_tokens(["Which cells break down bone?",
+                                             "Osteoclasts are the cells that break down bone.",
+                                             "The review was published in 2014."])
+    assert len(q) == 3 and np.allclose(np.linalg.norm(q, axis=1), 1.0, atol=1e-4)
+    best_same = (q @ same.T).max(axis=1)
+    best_other = (q @ other.T).max(axis=1)
+    assert best_same.min() > 0.7 and best_same.mean() > best_other.mean() + 0.2
+
+
 @pytest.mark.integration
 def test_a_question_gets_the_same_vector_alone_or_among_others(real_assistant):
     embedder = real_assistant.embedder

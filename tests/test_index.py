@@ -50,7 +50,8 @@ def test_other_model_makes_the_index_stale(settings, fake_embedder, caplog):
     assert a.index.manifest["model"] == "hash-128"
 
 
-@pytest.mark.parametrize("name", ["chunks.faiss", "sentences.faiss", "vocabulary.faiss", "chunks.json"])
+@pytest.mark.parametrize("name", ["chunks.faiss", "sentences.faiss", "vocabulary.faiss", "tokens.faiss",
+                                  "chunks.json"])
 def test_corrupt_file_gives_a_clear_error(settings, fake_embedder, name):
     Assistant.load(settings, embedder=fake_embedder)
     path = settings.index_dir / name
@@ -86,7 +87,33 @@ def test_rebuild_repairs_a_corrupt_index(settings, fake_embedder):
 def test_no_temporary_files_left_behind(settings, fake_embedder):
     Assistant.load(settings, embedder=fake_embedder)
     names = sorted(p.name for p in settings.index_dir.iterdir())
-    assert names == ["chunks.faiss", "chunks.json", "manifest.json", "sentences.faiss", "vocabulary.faiss"]
+    assert names == ["chunks.faiss", "chunks.json", "manifest.json", "sentences.faiss", "tokens.faiss",
+                     "vocabulary.faiss"]
+
+
+def test_word_piece_vectors_are_saved_and_read_back(settings, fake_embedder):
+    built = Assistant.load(settings, embedder=fake_embedder).index
+    loaded = Assistant.load(settings, embedder=fake_embedder).index
+    assert loaded.manifest["built_at"] == built.manifest["built_at"]  # read, not rebuilt
+    assert len(loaded.token_counts) == len(loaded.sentences)
+    assert sum(loaded.token_counts) == len(loaded.token_vectors) > 0
+    assert np.array_equal(loaded.token_vectors, built.token_vectors)
+
+
+def test_a_word_piece_table_that_does_not_fit_is_refused(settings, fake_embedder):
+    import hashlib
+
+    Assistant.load(settings, embedder=fake_embedder)
+    path = settings.index_dir / "chunks.json"
+    table = json.loads(path.read_text())
+    table["token_counts"][0] += 1  # one more vector than tokens.faiss holds
+    path.write_text(json.dumps(table))
+    manifest_path = settings.index_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["files"]["chunks.json"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(IndexLoadError, match="do not match its chunk table"):
+        Assistant.load(settings, embedder=fake_embedder)
 
 
 # --- the embedder's fingerprint: an index built by a model giving other vectors is stale ---
@@ -205,3 +232,16 @@ def test_index_check_notices_an_index_built_by_another_embedder(run, settings, m
     r = run("index", "check")
     assert r.exit_code == 1
     assert "is stale (embedder: probe vectors differ (cosine 0.9" in r.output
+
+
+def test_late_interaction_scores_the_sentence_sharing_the_questions_words(assistant):
+    """``token_match``: each content word of the question finds its closest word piece in a
+    sentence; the sentence holding all of them scores highest."""
+    from assistant.query import make_query
+
+    sentences = assistant.index.sentences
+    target = max(range(len(sentences)), key=lambda i: len(sentences[i].text))
+    words = [w for w in sentences[target].text.split() if w.isalpha() and len(w) > 5][:4]
+    scores = assistant.answerer._token_match(make_query(" ".join(words) + "?"))
+    assert scores is not None and len(scores) == len(sentences)
+    assert scores[target] == pytest.approx(scores.max()) and scores[target] > 0.99

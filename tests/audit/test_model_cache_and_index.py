@@ -37,7 +37,7 @@ from .readonly import run_readonly
 
 AREA = "Model cache and index"
 INDEX_FILES = ["chunks.faiss", "chunks.json", "manifest.json", "sentences.faiss",
-               "vocabulary.faiss"]
+               "tokens.faiss", "vocabulary.faiss"]
 
 
 @pytest.fixture
