@@ -22,7 +22,8 @@ def test_answer_is_cited_and_a_click_shows_the_sentence_in_the_article(chat):
     citations = reply.locator("a.qa-cite")
     expect(citations.first).to_contain_text("[1] Post, paragraph")
     # The sentences cited by the latest answer are highlighted in the article already.
-    expect(chat.page.locator(f"{ARTICLE} mark.qa-cited").first).to_contain_text("osteoclasts")
+    cited = chat.page.locator(f"{ARTICLE} mark.qa-cited")
+    expect(cited.filter(has_text="osteoclasts")).to_have_count(1)
 
     citations.first.click()
     focused = chat.page.locator(f"{ARTICLE} .qa-focus")
