@@ -140,25 +140,21 @@ class Answerer:
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
                 for j in order], grounding
 
-    def _token_match(self, query: Query) -> tuple[np.ndarray, np.ndarray, float] | None:
-        """Late interaction, per sentence of the article: each content word piece of the
+    def _token_match(self, query: Query) -> np.ndarray | None:
+        """Per sentence of the article, late interaction: each content word piece of the
         question matched to its closest word piece in the sentence (cosine of the model's
-        contextual vectors); their mean and their least (the question's word the sentence
-        matches worst); and, for the whole article, the least of each question word's best
-        match anywhere. None when the embedder gives no word pieces."""
+        contextual vectors), averaged. None when the embedder gives no word pieces."""
         encode = getattr(self.words.embedder, "encode_tokens", None)
         matrix = self.index.token_vectors
         if encode is None or not len(matrix):
             return None
         q = encode([query.question])[0]
-        mean = np.zeros(len(self._token_has))
-        least = np.zeros(len(self._token_has))
+        out = np.zeros(len(self._token_has))
         if not len(q):
-            return mean, least, 0.0
+            return out
         best = np.maximum.reduceat(q @ matrix.T, self._token_starts, axis=1)
-        mean[self._token_has] = best.mean(axis=0)
-        least[self._token_has] = best.min(axis=0)
-        return mean, least, float(best.max(axis=1).min())
+        out[self._token_has] = best.mean(axis=0)
+        return out
 
     def _focus_sims(self, query: Query) -> np.ndarray | None:
         """Cosine of each asked thing, then each asked verb, then each counted word of the

@@ -93,8 +93,6 @@ FEATURES: tuple[str, ...] = (
     # Late interaction: for each content word piece of the question, its best cosine with a
     # word piece of the sentence (the model's contextual vectors), averaged.
     "token_match",
-    "token_min",  # ... the least of those cosines: the question's word this sentence lacks most
-    "token_article",  # the least, over the question's word pieces, of its best match anywhere
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -113,7 +111,7 @@ def feature_matrix(
     lexical_sentence: np.ndarray,
     sources: Sequence[Source],
     focus_sims: np.ndarray | None = None,
-    token_match: tuple[np.ndarray, np.ndarray, float] | None = None,
+    token_match: np.ndarray | None = None,
 ) -> np.ndarray:
     """The ``FEATURES`` of each candidate sentence (rows in ``candidates`` order).
 
@@ -156,9 +154,7 @@ def feature_matrix(
             x[INDEX["prev_is_question"]] = float(info.is_question[prev])
             x[INDEX["why_prev"]] = dense[prev] if query.explains else 0.0
         if token_match is not None:
-            x[INDEX["token_match"]] = token_match[0][i]
-            x[INDEX["token_min"]] = token_match[1][i]
-            x[INDEX["token_article"]] = token_match[2]
+            x[INDEX["token_match"]] = token_match[i]
         x[INDEX["hub"]] = info.hub[i]
         x[INDEX["coverage"]] = cov[i]
         x[INDEX["coverage_syn"]] = cov_syn[i]
@@ -406,9 +402,6 @@ QUESTION_FEATURES: tuple[str, ...] = (
     "follow_up",
     "yes_no",
     "terms",  # log(1 + the question's own content terms)
-    "token_match1",  # the best candidate's token_match
-    "token_min1",  # the best candidate's token_min: a word of the question it lacks
-    "token_article",  # a word of the question nothing in the article matches
 )
 
 
@@ -463,9 +456,6 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
         "logit_fit": _logit(p_fit),
         # "What is the capital of Italy?": nothing on the page is near it
         "far_off": 0.0 if by_page else max(0.0, 0.25 - float(dense.max())),
-        "token_match1": float(X[0, col("token_match")]),
-        "token_min1": float(X[0, col("token_min")]),
-        "token_article": float(X[0, col("token_article")]),
     }
     for i, name in enumerate(QUESTION_FEATURES):
         out[i] = values[name]

@@ -242,13 +242,6 @@ def test_late_interaction_scores_the_sentence_sharing_the_questions_words(assist
     sentences = assistant.index.sentences
     target = max(range(len(sentences)), key=lambda i: len(sentences[i].text))
     words = [w for w in sentences[target].text.split() if w.isalpha() and len(w) > 5][:4]
-    match = assistant.answerer._token_match(make_query(" ".join(words) + "?"))
-    assert match is not None
-    scores = match[0]
-    assert len(scores) == len(sentences)
+    scores = assistant.answerer._token_match(make_query(" ".join(words) + "?"))
+    assert scores is not None and len(scores) == len(sentences)
     assert scores[target] == pytest.approx(scores.max()) and scores[target] > 0.99
-    least, article = match[1], match[2]
-    assert least[target] > 0.99 and (least <= scores + 1e-9).all()
-    assert article > 0.99  # every word of the question is somewhere in the article
-    missing = assistant.answerer._token_match(make_query(" ".join(words) + " zyxwvut?"))
-    assert missing is not None and missing[2] < article  # one word is nowhere
