@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -210,6 +211,9 @@ class OnnxMiniLMEmbedder(_BundledMiniLM):
         self._cache_dir = cache_dir
         self._tokenizer: Any = None
         self._tokenizer_lock = threading.Lock()
+        # The last texts embedded alone, with their word pieces' vectors: a question's
+        # word pieces (late interaction) come from the call that embedded it.
+        self._recent: _Recent = _Recent(64)
 
     @property
     def name(self) -> str:
@@ -299,14 +303,39 @@ class OnnxMiniLMEmbedder(_BundledMiniLM):
                 "run `make install`, or set ASSISTANT_BACKEND=torch") from exc
 
     def _embed(self, model: Any, texts: list[str]) -> np.ndarray:
-        from .onnx_model import embed
+        from .onnx_model import pool, run
 
-        return embed(model, self._tokenizer, texts, lock=self._tokenizer_lock)
+        encodings, hidden, mask = run(model, self._tokenizer, texts, lock=self._tokenizer_lock)
+        if len(texts) == 1:  # a question: its word pieces are asked for next, keep them
+            self._recent.put(texts[0], (list(encodings[0].tokens), hidden[0]))
+        return pool(hidden, mask)
 
     def _embed_tokens(self, model: Any, text: str) -> tuple[list[str], np.ndarray]:
         from .onnx_model import embed_tokens
 
-        return embed_tokens(model, self._tokenizer, text, lock=self._tokenizer_lock)
+        found = self._recent.get(text)
+        return found if found is not None else embed_tokens(
+            model, self._tokenizer, text, lock=self._tokenizer_lock)
+
+
+class _Recent:
+    """A small thread-safe store of the last ``size`` items, oldest dropped first."""
+
+    def __init__(self, size: int):
+        self._size = size
+        self._items: OrderedDict[str, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def put(self, key: str, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+    def get(self, key: str) -> Any:
+        with self._lock:
+            return self._items.get(key)
 
 
 def _unwritable_cache(found: str, folder: Path, error: OSError) -> str:

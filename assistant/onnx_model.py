@@ -232,8 +232,9 @@ def load_tokenizer(model_dir: Path, max_length: int):
     return tokenizer
 
 
-def embed(session, tokenizer, texts: list[str], lock: Any = None) -> np.ndarray:
-    """Mean-pooled, L2-normalised vectors for ``texts`` as one padded batch.
+def run(session, tokenizer, texts: list[str], lock: Any = None) -> tuple[list[Any], np.ndarray, np.ndarray]:
+    """The model's last layer for ``texts`` as one padded batch: the tokenizer's encodings,
+    the hidden states and the attention mask.
 
     ``lock`` guards the tokenizer, shared between threads; the model call runs outside it.
     """
@@ -248,18 +249,24 @@ def embed(session, tokenizer, texts: list[str], lock: Any = None) -> np.ndarray:
         mask[row, : len(enc.ids)] = 1
     hidden = session.run(None, {"input_ids": ids, "attention_mask": mask,
                                 "token_type_ids": np.zeros_like(ids)})[0]
+    return encodings, hidden, mask
+
+
+def pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Mean-pooled, L2-normalised vectors of a batch's hidden states."""
     weights = mask[..., None].astype(np.float32)
     pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
     norms = np.linalg.norm(pooled, axis=1, keepdims=True)
     return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
+def embed(session, tokenizer, texts: list[str], lock: Any = None) -> np.ndarray:
+    """Mean-pooled, L2-normalised vectors for ``texts`` as one padded batch."""
+    _, hidden, mask = run(session, tokenizer, texts, lock)
+    return pool(hidden, mask)
+
+
 def embed_tokens(session, tokenizer, text: str, lock: Any = None) -> tuple[list[str], np.ndarray]:
     """The word pieces of ``text`` and their contextual vectors (the model's last layer)."""
-    with lock or nullcontext():
-        enc = tokenizer.encode(text)
-    ids = np.array([enc.ids], dtype=np.int64)
-    mask = np.ones_like(ids)
-    hidden = session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                "token_type_ids": np.zeros_like(ids)})[0]
-    return list(enc.tokens), hidden[0]
+    encodings, hidden, _ = run(session, tokenizer, [text], lock)
+    return list(encodings[0].tokens), hidden[0]

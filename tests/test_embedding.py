@@ -130,3 +130,24 @@ def test_answering_does_not_load_torch(real_assistant, tmp_path):
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_recent_store_drops_the_oldest_first():
+    from assistant.embedding import _Recent
+
+    store = _Recent(2)
+    store.put("a", 1)
+    store.put("b", 2)
+    store.put("c", 3)
+    assert (store.get("a"), store.get("b"), store.get("c")) == (None, 2, 3)
+
+
+@pytest.mark.integration
+def test_a_questions_word_pieces_are_the_same_from_the_call_that_embedded_it(real_assistant):
+    """The word pieces kept from embedding a question are what a fresh call gives."""
+    embedder = real_assistant.embedder
+    question = "Which hormone regulates the formation of new bone tissue?"
+    fresh = embedder.encode_tokens([question])[0]
+    embedder.encode([question])  # keeps its word pieces
+    kept = embedder.encode_tokens([question])[0]
+    assert np.array_equal(fresh, kept)
