@@ -248,3 +248,7 @@ def test_a_persons_title_is_what_they_do_not_the_headline(question, kind, page_t
 )
 def test_when_written_asks_after_the_act_of_writing(question, written):
     assert make_query(question).when_written == written
+
+
+def test_a_things_title_is_not_a_persons():
+    assert make_query("What is the exhibition's title?").answer_type == "title"
