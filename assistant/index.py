@@ -18,7 +18,7 @@ import os
 import platform
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -59,8 +59,8 @@ class Index:
     manifest: dict[str, Any]
     # The contextual vectors of each sentence's content word pieces, sentence after sentence
     # (``token_counts[i]`` rows for sentence i), for late-interaction matching.
-    token_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.float32))
-    token_counts: tuple[int, ...] = ()
+    token_vectors: np.ndarray
+    token_counts: tuple[int, ...]
 
 
 def _versions() -> dict[str, str]:
