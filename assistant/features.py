@@ -95,6 +95,10 @@ FEATURES: tuple[str, ...] = (
     "token_match",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
+# Capitalised, but never a place: "in September", "on a Tuesday".
+CALENDAR_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def feature_matrix(
@@ -175,7 +179,8 @@ def feature_matrix(
             x[INDEX[meta]] = 1.0
         if wanted is not None and flags is not None:
             if wanted == PLACE:  # a name the question does not already give
-                fits = any(not w[0].isdigit() and w not in qwords for w in info.named[i])
+                fits = any(not w[0].isdigit() and w not in qwords and w not in CALENDAR_NAMES
+                           for w in info.named[i])
             elif wanted == PERSON and query.credit:
                 fits = bool(info.credit[i])  # who took a photo: only a credit line says
             elif wanted == TITLE and query.target in ("post", "paper"):
