@@ -179,8 +179,7 @@ def feature_matrix(
             x[INDEX[meta]] = 1.0
         if wanted is not None and flags is not None:
             if wanted == PLACE:  # a name the question does not already give
-                fits = any(not w[0].isdigit() and w not in qwords and w not in CALENDAR_NAMES
-                           for w in info.named[i])
+                fits = names_a_place(info.named[i], qwords)
             elif wanted == PERSON and query.credit:
                 fits = bool(info.credit[i])  # who took a photo: only a credit line says
             elif wanted == TITLE and query.target in ("post", "paper"):
@@ -219,6 +218,13 @@ def feature_matrix(
         x[INDEX["low_info"]] = float(info.low_info[i])
         x[INDEX["is_question"]] = float(info.is_question[i])
     return X
+
+
+def names_a_place(named: frozenset[str], given: set[str]) -> bool:
+    """Whether a sentence naming ``named`` (its capitalised words past the first, and its
+    numbers) can say where: a name the question does not already give, and not a month or a
+    weekday."""
+    return any(not w[0].isdigit() and w not in given and w not in CALENDAR_NAMES for w in named)
 
 
 def _topic_rows(query: Query, grounding: Grounding, article: ArticleTerms) -> np.ndarray | None:

@@ -5,7 +5,7 @@ asked kind ("Which bakery?" / "Kettle Lane Bakery"), a photo's credit line."""
 import numpy as np
 import pytest
 
-from assistant.features import _name_align, _quantity_align
+from assistant.features import _name_align, _quantity_align, names_a_place
 from assistant.grounding import Grounding
 from assistant.query import make_query
 from assistant.sentences import SentenceInfo
@@ -141,3 +141,12 @@ def test_a_comments_date_answers_when_it_was_written_not_what_it_tells():
     assert _meta_fits("time", make_query("When did Priya Raman comment?"), comment, True)
     assert not _meta_fits("time", make_query("How long has Priya Raman owned her shop?"),
                           comment, True)
+
+
+def test_a_place_is_a_name_the_question_does_not_give_and_never_a_month_or_a_day():
+    # "Where is her workshop?"
+    assert names_a_place(frozenset({"hollin", "bridge"}), {"where", "is", "her", "workshop"})
+    assert not names_a_place(frozenset({"september"}), {"where", "is", "her", "workshop"})
+    assert not names_a_place(frozenset({"tuesday", "2024"}), {"where"})
+    # "Where does Ruth live?": Ruth is given, so naming her says nowhere
+    assert not names_a_place(frozenset({"ruth"}), {"where", "does", "ruth", "live"})

@@ -41,7 +41,7 @@ def test_every_held_out_article_is_in_the_run(heldout):
     names = set(heldout["articles"])
     assert {"bundled:unseen", "riverside-bike-lanes", "interview-deep-sea-ecologist",
             "coffee-and-heart-rhythm", "how-passkeys-work", "sea-ice-algae-bloom",
-            "cold-water-swimming-and-mood"} <= names
+            "cold-water-swimming-and-mood", "seed-library-page", "tidal-lagoon-pilot"} <= names
     assert sum(n.startswith("page:") for n in names) == 5
 
 
