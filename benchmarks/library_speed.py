@@ -44,7 +44,8 @@ def long_page(words: int = WORDS) -> bytes:
     """A saved page of ``words`` words of original prose (the evaluation articles' paragraphs
     under headings), with the furniture a real page has around it."""
     paragraphs: list[str] = []
-    for article in sorted((DATA_DIR / "articles").glob("*/article.*")):
+    texts = (p for p in (DATA_DIR / "articles").glob("*/article.*") if p.suffix in (".txt", ".md"))
+    for article in sorted(texts):  # the saved HTML pages' blocks are markup, not prose
         blocks = [b.strip() for b in article.read_text(encoding="utf-8").split("\n\n")]
         paragraphs += [b.replace("\n", " ") for b in blocks if len(b.split()) >= 25]
     body, count, n = [], 0, 0

@@ -124,7 +124,7 @@ def test_response_schemas_list_exactly_the_fields_returned(client, schema):
         assert models[name].get("additionalProperties") is False, name
     assert set(client.get("/api/health").json()) == set(models["Health"]["properties"])
     assert "reason" in models["AnswerOut"]["properties"]
-    abstained = client.post("/api/answer", json={"question": "Who won the 2014 FIFA World Cup?"})
+    abstained = client.post("/api/answer", json={"question": "How tall is Mount Everest?"})
     assert abstained.json()["reason"]
     assert set(abstained.json()) <= set(models["AnswerOut"]["properties"])
 

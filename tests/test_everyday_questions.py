@@ -34,3 +34,15 @@ def test_everyday_question_is_answered_with_the_evidence(real_assistant, questio
     shown = " ".join([answer.answer, *(q.text for q in answer.quotes),
                       *(q.source.label for q in answer.quotes)])
     assert norm(evidence) in norm(shown)
+
+
+OFF_TOPIC = ["Who won the 2014 FIFA World Cup?", "What is the capital of France?",
+             "Who painted the Mona Lisa?", "What is the boiling point of mercury?"]
+
+
+@pytest.mark.parametrize("question", OFF_TOPIC)
+def test_an_off_topic_question_is_declined_with_closest_passages(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert answer.abstained and answer.quotes == ()
+    assert answer.answer.startswith("The article does not say") and answer.reason
+    assert 1 <= len(answer.closest) <= 3

@@ -60,7 +60,10 @@ def test_no_near_duplicate_quotes(assistant):
 
 
 def test_unrelated_question_abstains_with_closest_passages(assistant):
-    a = assistant.ask("Who won the 2014 FIFA World Cup?")
+    # The fake embedder's similarities are not the model's, so the question is one whose
+    # every word the article lacks and that asks a measure it never gives; with the real
+    # model any off-topic question is declined (test_everyday_questions.py)
+    a = assistant.ask("How tall is Mount Everest?")
     assert a.abstained and a.quotes == ()
     assert a.answer.startswith("The article does not say")
     assert 1 <= len(a.closest) <= 3
