@@ -170,7 +170,10 @@ def _term_weights(query: Query, grounding: Grounding, article: ArticleTerms) -> 
     """(term, weight x IDF) for the question's own terms (weight 1) and its context's (0.4),
     each under the article's spelling of it."""
     out = []
-    for t, w in [(t, 1.0) for t in query.terms] + [(t, 0.4) for t in query.context_terms]:
+    # a follow-up that says little of its own ("When was it installed?") is about what the
+    # earlier questions named
+    ctx = 0.8 if len(query.terms) <= 2 else 0.4
+    for t, w in [(t, 1.0) for t in query.terms] + [(t, ctx) for t in query.context_terms]:
         t = grounding.spelled.get(t, t)
         out.append((t, w * article.idf_of(t)))
     return out
