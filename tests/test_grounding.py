@@ -1,5 +1,7 @@
 """How a question's words are found in the article (spelling, synonyms, never mentioned)."""
 
+import pytest
+
 from assistant.grounding import unknown_phrases
 from assistant.query import make_query
 
@@ -28,3 +30,23 @@ def test_words_about_the_page_are_never_unknown(assistant):
 def test_the_reason_names_what_the_article_never_mentions(assistant):
     q, g = _ground(assistant, "Does chocolate cake cure baldness?")
     assert set(unknown_phrases(q.question, g)) == {"chocolate cake cure baldness"}
+
+
+
+def test_a_follow_up_that_says_little_leans_on_the_earlier_question(assistant):
+    from assistant.grounding import _term_weights
+
+    article = assistant.retriever.article
+    history = ["Which cells break down bone?"]
+
+    def context_factor(question):
+        q = make_query(question, history)
+        assert q.follow_up and q.context_terms
+        weights = _term_weights(q, assistant.answerer.ground(q), article)
+        t, w = weights[len(q.terms)]  # the first of the earlier question's words
+        return w / article.idf_of(t)
+
+    # "And what about them?" names nothing of its own: the earlier question's words count
+    # almost as much as its own; a follow-up that names its subject keeps them in the back
+    assert context_factor("And what about them?") == pytest.approx(0.8)
+    assert context_factor("And do they respond to oxytocin in older mice too?") == pytest.approx(0.4)
