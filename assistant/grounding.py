@@ -167,8 +167,9 @@ def ground(query: Query, article: ArticleTerms,
 
 
 def _term_weights(query: Query, grounding: Grounding, article: ArticleTerms) -> list[tuple[str, float]]:
-    """(term, weight x IDF) for the question's own terms (weight 1) and its context's (0.4),
-    each under the article's spelling of it."""
+    """(term, weight x IDF) for the question's own terms (weight 1) and its context's (the
+    earlier questions' words of a follow-up: 0.4, or 0.8 when it has at most two words of its
+    own), each under the article's spelling of it."""
     out = []
     # a follow-up that says little of its own ("When was it installed?") is about what the
     # earlier questions named
