@@ -44,7 +44,7 @@ from .grounding import (
     unknown_share,
 )
 from .query import NUMBER, PERSON, PLACE, TIME, TITLE, Query
-from .sentences import PERSON_NOUN, SentenceInfo
+from .sentences import MONTH_NAMES, PERSON_NOUN, WEEKDAY_NAMES, SentenceInfo
 from .text import STOPWORDS, words
 from .types import Source
 
@@ -96,9 +96,7 @@ FEATURES: tuple[str, ...] = (
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 # Capitalised, but never a place: "in September", "on a Tuesday".
-CALENDAR_NAMES = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+CALENDAR_NAMES = frozenset(MONTH_NAMES + WEEKDAY_NAMES)
 
 
 def feature_matrix(

@@ -26,8 +26,12 @@ _NUMBER_WORDS = (
     r"dozen|dozens|half|twice|percent|per cent|a third|a quarter|several|few"
 )
 _HAS_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.I)
-_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
-           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# The calendar's names, lower case: a date's month or weekday, never a place or a person.
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = "|".join([*(m.capitalize() for m in MONTH_NAMES),
+                    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"])
 _TIME_UNITS = (r"seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
                r"years?|decades?|centuries|century|seasons?|winters?|summers?|springs?|autumns?|"
                r"semesters?|terms?|mornings?|evenings?|afternoons?")
@@ -35,7 +39,7 @@ _QUANTIFIER = (rf"\d[\d,.]*|{_NUMBER_WORDS}|a|an|the|few|several|couple of|first
                r"previous|following|coming|past|early|late|same|each|every|that|this|one")
 _HAS_TIME = re.compile(
     rf"\b(1[5-9]\d\d|20\d\d)s?\b|\b({_MONTHS})\b\.?"
-    r"|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|"
+    rf"|\b({'|'.join(d.capitalize() for d in WEEKDAY_NAMES)}|today|tonight|yesterday|"
     r"tomorrow|overnight|nightly|daily|weekly|fortnightly|monthly|yearly|annually|ago|"
     r"nowadays|recently)\b"
     r"|\b(spring|summer|autumn|winter|midnight|noon|dawn|dusk|christmas|easter)\b"
@@ -137,8 +141,7 @@ def measures(text: str) -> frozenset[str]:
 # 2005"), not a count of something.
 _BEFORE_YEAR = frozenset(
     """in since by around until till between from of before after during and to circa c early
-    late mid spring summer autumn fall winter january february march april may june july august
-    september october november december""".split())
+    late mid spring summer autumn fall winter""".split()) | frozenset(MONTH_NAMES)
 
 
 def is_year(ws: Sequence[str], i: int) -> bool:
