@@ -31,6 +31,7 @@ _TOPIC_FOUND = FEATURES.index("topic_found")
 
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
+RELATED_K = 5  # neighbours looked at for a word the article uses (itself among them)
 # At most this many candidate sentences are scored by the answer model per question.
 MAX_CANDIDATES = 48
 # Word vectors kept between questions; past this many the store starts again.
@@ -95,22 +96,24 @@ class Answerer:
         for span in index.sentences:
             self._spans.setdefault(span.source_id, []).append(span)
 
-    def similar_words(self, words: Sequence[str]) -> dict[str, list[tuple[str, float]]]:
-        """For each word, the article's words closest in meaning (cosine >= 0.6 by the
+    def similar_words(self, words: Sequence[str], k: int = 3) -> dict[str, list[tuple[str, float]]]:
+        """For each word, the ``k`` article words closest in meaning (cosine >= 0.6 by the
         embedding model): "men" finds "males"."""
         vectors = self.index.vocabulary_vectors
         out: dict[str, list[tuple[str, float]]] = {}
         if not vectors.ntotal:
             return out
         for w, vec in zip(words, self.words.vectors(words), strict=True):
-            sims, ids = vectors.search(vec.reshape(1, -1), min(3, vectors.ntotal))
+            sims, ids = vectors.search(vec.reshape(1, -1), min(k, vectors.ntotal))
             out[w] = [(self.index.vocabulary[i], float(sim))
                       for sim, i in zip(sims[0], ids[0], strict=True)
                       if i >= 0 and sim >= SYNONYM_SIMILARITY]
         return out
 
     def ground(self, query: Query) -> Grounding:
-        return ground(query, self.retriever.article, self.similar_words, self.words.is_word)
+        # a word the article uses finds itself and its inflections first: look further
+        return ground(query, self.retriever.article, self.similar_words, self.words.is_word,
+                      lambda ws: self.similar_words(ws, k=RELATED_K))
 
     def candidates(self, query: Query, kinds: frozenset[str] | None, qvec: np.ndarray
                    ) -> tuple[list[Candidate], Grounding]:

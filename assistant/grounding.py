@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -68,6 +68,9 @@ class Grounding:
     spelled: Mapping[str, str]  # a misspelt term -> the article's term it stands for
     synonyms: Mapping[str, tuple[tuple[str, float], ...]]  # term -> (article term, similarity)
     unknown: frozenset[str]  # terms found in none of these ways
+    # a term the article uses, -> its other close words in the article: the answering sentence
+    # may say "female" where another says "women" (credited in ``coverage_syn`` only)
+    related: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
 
 
 class ArticleTerms:
@@ -137,17 +140,25 @@ def stem_of(word: str) -> str:
 
 def ground(query: Query, article: ArticleTerms,
            similar: Callable[[Sequence[str]], Mapping[str, Sequence[tuple[str, float]]]],
-           is_word: Callable[[str], bool] = lambda w: True) -> Grounding:
+           is_word: Callable[[str], bool] = lambda w: True,
+           related_words: Callable[[Sequence[str]], Mapping[str, Sequence[tuple[str, float]]]]
+           | None = None) -> Grounding:
     """Find each of the question's content words in the article: as is, as a slip of the
     pen of one of its words, or as a close synonym (``similar``: word -> article words).
+    A word the article uses may also be said otherwise where the answer is: its other close
+    words in the article (``related_words``) are kept too.
 
     Only a word the model's vocabulary does not know (``is_word``) is taken for a slip:
     "osteoprosis" is "osteoporosis", but "caution" is not "caption"."""
     spelled: dict[str, str] = {}
     missing: list[str] = []
+    present: list[str] = []
     for w in query.surface:
         t = stem_of(w)
-        if t in article.stems or w.isdigit() or t in NEVER_UNKNOWN:
+        if w.isdigit() or t in NEVER_UNKNOWN:
+            continue
+        if t in article.stems:
+            present.append(w)
             continue
         fixed = None if is_word(w) else article.spelling(w)
         if fixed is not None and stem_of(fixed) in article.stems:
@@ -155,6 +166,14 @@ def ground(query: Query, article: ArticleTerms,
         else:
             missing.append(w)
     found = similar(missing) if missing else {}
+    related: dict[str, tuple[tuple[str, float], ...]] = {}
+    if present and related_words is not None:
+        for w, near_words in related_words(present).items():
+            t = stem_of(w)
+            near = tuple((stem_of(v), s) for v, s in near_words
+                         if stem_of(v) != t and stem_of(v) in article.stems)
+            if near:
+                related[t] = near
     synonyms: dict[str, tuple[tuple[str, float], ...]] = {}
     unknown = set()
     for w in missing:
@@ -163,7 +182,7 @@ def ground(query: Query, article: ArticleTerms,
             synonyms[stem_of(w)] = near
         if not any(s >= KNOWN_SIMILARITY for _, s in near):
             unknown.add(stem_of(w))
-    return Grounding(spelled, synonyms, frozenset(unknown))
+    return Grounding(spelled, synonyms, frozenset(unknown), related)
 
 
 def _term_weights(query: Query, grounding: Grounding, article: ArticleTerms) -> list[tuple[str, float]]:
@@ -193,7 +212,7 @@ def coverage(query: Query, grounding: Grounding, article: ArticleTerms, n: int
         exact[rows] += w
         hit = np.zeros(n)
         hit[rows] = 1.0
-        for s, sim in grounding.synonyms.get(t, ()):
+        for s, sim in (*grounding.synonyms.get(t, ()), *grounding.related.get(t, ())):
             hit[article.rows(s)] = np.maximum(hit[article.rows(s)], sim)
         syn += w * hit
         meta[article.meta_rows(t)] += w

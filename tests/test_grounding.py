@@ -50,3 +50,33 @@ def test_a_follow_up_that_says_little_leans_on_the_earlier_question(assistant):
     # almost as much as its own; a follow-up that names its subject keeps them in the back
     assert context_factor("And what about them?") == pytest.approx(0.8)
     assert context_factor("And do they respond to oxytocin in older mice too?") == pytest.approx(0.4)
+
+
+def test_a_word_the_article_uses_also_counts_where_the_article_says_it_otherwise():
+    """"Is osteoporosis only a disease of women?": one sentence says "women", the answering
+    one "a female condition". The close word counts towards that sentence's coverage with
+    synonyms (by its similarity); exact coverage and the unknown words are as before."""
+    import numpy as np
+
+    from assistant.grounding import ArticleTerms, coverage, ground
+    from assistant.text import words
+    from assistant.types import Source, Span
+
+    texts = ("Postmenopausal women often have low oxytocin.",
+             "Osteoporosis, a historically female condition, is also linked to males.")
+    source = Source(id="p1", kind="post", label="Post", text=" ".join(texts))
+    spans = [Span("p1", 0, len(texts[0]), texts[0]),
+             Span("p1", len(texts[0]) + 1, len(texts[0]) + 1 + len(texts[1]), texts[1])]
+    article = ArticleTerms(spans, {"p1": source}, ["", ""], sorted({w for t in texts for w in words(t)}))
+    q = make_query("Is osteoporosis only a disease of women?")
+
+    def related(ws):
+        return {w: [(w, 0.99), ("female", 0.68)] if w == "women" else [(w, 0.99)] for w in ws}
+
+    plain = ground(q, article, lambda ws: {})
+    found = ground(q, article, lambda ws: {}, related_words=related)
+    assert found.related == {"woman": (("femal", 0.68),)} and found.unknown == plain.unknown
+    exact0, syn0, _ = coverage(q, plain, article, 2)
+    exact1, syn1, _ = coverage(q, found, article, 2)
+    assert np.allclose(exact0, exact1) and np.allclose(syn0[0], syn1[0])
+    assert syn1[1] > syn0[1] == exact0[1]
