@@ -35,6 +35,7 @@ import numpy as np
 
 from .grounding import (
     DOING_VERBS,
+    PAGE_WORDS,
     KNOWN_SIMILARITY,
     WORKING_VERBS,
     ArticleTerms,
@@ -140,7 +141,7 @@ def feature_matrix(
     quantity = _quantity_align(query, sims_counted, info, candidates, grounding)
     qwords = {w.lower() for w in query.words}
     name = _name_align(query, info, candidates, qwords)
-    topic_rows = _topic_rows(query, grounding, article)
+    topic_rows = _topic_rows(query, grounding, article, info)
     wanted = query.answer_type
     flags = info.flags["year"] if query.year else (info.flags[wanted] if wanted else None)
     for row, (i, src) in enumerate(zip(candidates, sources, strict=True)):
@@ -225,19 +226,27 @@ def names_a_place(named: frozenset[str], given: set[str]) -> bool:
     return any(not w[0].isdigit() and w not in given and w not in CALENDAR_NAMES for w in named)
 
 
-def _topic_rows(query: Query, grounding: Grounding, article: ArticleTerms) -> np.ndarray | None:
-    """For a yes/no question with a plain subject, which sentences name it (its stem, its
-    spelling in the article, or a close synonym); None for other questions."""
+def _topic_rows(query: Query, grounding: Grounding, article: ArticleTerms, info: SentenceInfo
+                ) -> np.ndarray | None:
+    """For a yes/no question with a plain subject, which sentences speak of it: those whose
+    passage (a paragraph, a comment) names it (its stem, its spelling in the article, or a close
+    synonym), in its text or as its author ("Does Bernard think ...?": his
+    comment); None for other questions and for a subject that is the page's own people ("Did
+    the author ...?", who speaks as "I")."""
     if not query.yes_no_topic:
         return None
     t = stem_of(query.yes_no_topic)
+    if t in PAGE_WORDS:
+        return None
     t = grounding.spelled.get(t, t)
     has = np.zeros(article.n, dtype=bool)
     has[article.rows(t)] = True
+    has |= np.array([t in a for a in info.author_terms], dtype=bool)
     for s, sim in grounding.synonyms.get(t, ()):
         if sim >= KNOWN_SIMILARITY:
             has[article.rows(s)] = True
-    return has
+    # a passage names its subject once, then says "it" and "she"
+    return np.isin(article.source_of, article.source_of[has])
 
 
 def _focus_align(focus: Sequence[str], sims: np.ndarray | None, info: SentenceInfo,

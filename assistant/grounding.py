@@ -93,6 +93,10 @@ class ArticleTerms:
             meta_terms.append(frozenset(terms(" ".join(
                 x for x in (src.label, src.author or "", src.date or "", header) if x))))
         self.meta_terms = meta_terms
+        # each sentence's source (a paragraph, a comment...), numbered
+        numbers: dict[str, int] = {}
+        self.source_of = np.array([numbers.setdefault(s.source_id, len(numbers)) for s in sentences],
+                                  dtype=np.int64)
         meta_rows: dict[str, list[int]] = {}
         for i, ts in enumerate(meta_terms):
             for t in ts:

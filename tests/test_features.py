@@ -150,3 +150,37 @@ def test_a_place_is_a_name_the_question_does_not_give_and_never_a_month_or_a_day
     assert not names_a_place(frozenset({"tuesday", "2024"}), {"where"})
     # "Where does Ruth live?": Ruth is given, so naming her says nowhere
     assert not names_a_place(frozenset({"ruth"}), {"where", "does", "ruth", "live"})
+
+
+def test_a_yes_no_subject_is_spoken_of_by_the_passage_that_names_it_or_by_its_author():
+    """"Does a heat pump ...?" is answered by "It isn't breaking any laws of physics." in the
+    paragraph that names the heat pump; "Does Bernard think ...?" by Bernard's own comment;
+    "Did the author ...?" has no subject to look for: the author speaks as "I"."""
+    from assistant.features import _topic_rows
+    from assistant.grounding import ArticleTerms
+
+    paragraph = ("A heat pump moves heat rather than making it.", "It isn't breaking any laws of physics.")
+    other = ("Radiators may need to be larger.",)
+    comment = ("I would never push the old rivet back in.",)
+    sources = {"p1": Source("p1", "post", "Post, paragraph 1", " ".join(paragraph)),
+               "p2": Source("p2", "post", "Post, paragraph 2", other[0]),
+               "c1": Source("c1", "comment", "Comment by Bernard Quaile", comment[0],
+                            author="Bernard Quaile")}
+    spans = []
+    for sid, texts in (("p1", paragraph), ("p2", other), ("c1", comment)):
+        at = 0
+        for t in texts:
+            spans.append(Span(sid, at, at + len(t), t))
+            at += len(t) + 1
+    texts = [s.text for s in spans]
+    info = SentenceInfo.build(spans, sources, [frozenset(terms(t)) for t in texts],
+                              np.eye(len(texts), dtype=np.float32), vocabulary=())
+    article = ArticleTerms(spans, sources, [""] * len(spans), ())
+
+    def rows(question):
+        got = _topic_rows(make_query(question), NOTHING, article, info)
+        return None if got is None else list(got)
+
+    assert rows("Does a heat pump break the laws of physics?") == [True, True, False, False]
+    assert rows("Does Bernard think the old rivet is fine?") == [False, False, False, True]
+    assert rows("Did the author mention radiators?") is None

@@ -61,7 +61,8 @@ def test_cli_jsonl_scored_by_the_team_scorer(tmp_path):
                                       "Do mice have oxytocin receptors?",
                                       "Does vitamin D reduce the risk of fractures?"])
 def test_yes_no_answers_lead_with_a_passage_about_their_subject(real_assistant, question):
-    """A yes/no question about X is answered first from a passage naming X, or not at all."""
+    """A yes/no question about X is answered first from a passage (a paragraph, a comment)
+    naming X, or not at all."""
     from assistant.query import make_query
     from assistant.text import stem, terms
 
@@ -69,4 +70,5 @@ def test_yes_no_answers_lead_with_a_passage_about_their_subject(real_assistant, 
     answer = real_assistant.ask(question)
     assert topic
     if not answer.abstained:
-        assert stem(topic) in terms(answer.quotes[0].text), (question, answer.quotes[0].text)
+        passage = answer.quotes[0].source
+        assert stem(topic) in terms(f"{passage.text} {passage.author or ''}"), (question, passage.text)
