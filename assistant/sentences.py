@@ -123,10 +123,10 @@ _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
         r"yearly|annually|hourly|nightly|fortnightly)\b|\b(?:a|per) (?:day|week|month|year)\b",
         re.I),
 }
-# A picture's credit line: "Photo: Ann Roe", "(photograph by ...)", "\u00a9 Ann Roe".
+# A picture's credit line: "Photo: Ann Roe", "(Photo: A. Roe)", "(photograph by ...)", "\u00a9 Ann Roe".
 _CREDIT = re.compile(
     r"\b(?:photo|photograph|picture|image|illustration|drawing|map|chart|diagram)s?\s*"
-    r"(?:by\b|credit|\u00a9|:\s*(?-i:[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,3})\s*(?:[)\].;]|$))"
+    r"(?:by\b|credit|\u00a9|:\s*(?-i:[A-Z](?:[\w'\-]+|\.)(?:\s+[A-Z](?:[\w'\-]+|\.)){0,3})\s*(?:[)\].;]|$))"
     r"|\u00a9|\bcourtesy of\b|\bcredit:|\b(?:photographed|illustrated|drawn|painted|shot|taken) by\b",
     re.I)
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split("|"))

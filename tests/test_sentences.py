@@ -43,6 +43,8 @@ def test_the_words_about_a_number_are_its_neighbours():
     [
         ("Swimmers at the tidal pool in January (Photo: Ellie Marsh)", True),
         ("A brass lamp (photograph by Tim Hale).", True),
+        ("A red fox inspecting a wheelie bin (Photo: R. Penhaligon)", True),  # an initial
+        ("Map: J. K. Doe.", True),
         ("Image courtesy of the museum.", True),
         # A caption that opens with "Photo:" says what it shows, not who took it.
         ("Photo: Returned picture books wait on a sorting trolley.", False),
