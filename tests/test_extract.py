@@ -182,3 +182,18 @@ def test_a_comment_is_low_content_only_when_it_says_next_to_nothing(text, low):
     from assistant.ingest.page import Block, is_low_content
 
     assert is_low_content(Block("comment", text, author="Dale K", date="16 Sep 2025")) is low
+
+
+def test_a_last_updated_line_is_kept_in_the_byline():
+    """"When was this page last updated?" is answered from the byline, as the page prints it."""
+    html = f"""<html><head><title>River mills</title>
+      <meta property="article:published_time" content="2025-05-19T09:00:00+01:00"></head>
+      <body><article><h1>River mills</h1>
+      <p class="byline">By <a class="author-name" href="/people/jo">Jo Bloggs</a></p>
+      <p class="last-updated">Last updated: <time datetime="2026-10-14">14 October 2026</time></p>
+      {RIVER}</article></body></html>"""
+    page = read_html_page(html.encode())
+    byline = [s for s in page_sources(page) if s.kind == "byline"][0]
+    assert byline.text.endswith("; Last updated: 14 October 2026"), byline.text
+    assert page.date == "2025-05-19"  # the post's date stays the published one
+    assert all("Last updated" not in b.text for b in page.blocks)

@@ -214,6 +214,20 @@ def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:
 
 
 _BY = re.compile(r"^(?:by|posted by|written by|words by|published by|story by|author:?)\s", re.I)
+UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|revised|reviewed)\b(?:\s+on)?\s*:?\s*", re.I)
+
+
+def updated_line(root: HtmlElement, skip: set[Any]) -> str | None:
+    """The line where the page says when it was last changed, as printed ("Last updated:
+    14 October 2026"), or None; ``skip`` holds the ids of elements in comment sections."""
+    for el in iter_elements(root):
+        if el in skip or el.tag in ("script", "style", "title", "meta", "head"):
+            continue
+        text = text_of(el)
+        m = UPDATED.match(text) if len(text) <= 60 else None
+        if m and parse_date(text[m.end():]) is not None:
+            return text
+    return None
 
 
 def printed_byline(root: HtmlElement, author: str | None, skip: set[Any]) -> str | None:

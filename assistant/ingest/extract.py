@@ -26,7 +26,7 @@ from trafilatura.utils import decode_file, load_html
 from ..errors import PageError
 from . import dom
 from .comments import find_comments, regions
-from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page
+from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline
 from .text import (
     _COMMENTS_HEAD,
     _FURNITURE,
@@ -105,8 +105,8 @@ class _Walk:
             return
         if _FURNITURE.match(_section_name(text)) or _FURNITURE_LINE.match(text):
             return
-        if _match_byline(text, _POST_BYLINES):
-            return
+        if _match_byline(text, _POST_BYLINES) or dom.UPDATED.fullmatch(text):
+            return  # a byline; "Last updated:" whose date the extractor dropped (in the byline)
         if self.section == "furniture":
             return
         if self.section == "comments":
@@ -275,6 +275,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     title = _title(meta, tree)
     author = _author(meta)
     byline = dom.printed_byline(tree, author, in_comments)
+    updated = dom.updated_line(tree, in_comments)
     dom.drop(comment_regions)
     body = dom.find_body(tree)
     dom.remove_furniture(tree, keep=[body] if body is not None else [])
@@ -284,7 +285,11 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     date = printed or iso
     if byline and date and date not in byline:
         byline = f"{byline}, {date}"
-    skip = {t for t in (title, lead) if t}
+    if updated and updated not in (byline or ""):
+        # "When was this page last updated?" is answered from the byline
+        base = byline or made_byline(author, date)
+        byline = f"{base}; {updated}" if base else updated
+    skip = {t for t in (title, lead, updated) if t}
 
     target: HtmlElement = tree
     if body is not None:

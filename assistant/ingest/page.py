@@ -68,14 +68,17 @@ def is_low_content(block: Block) -> bool:
 
 def byline_text(page: Page) -> str | None:
     """The byline as printed, or one made of the page's author and date ("By X, DATE")."""
-    if page.byline:
-        return page.byline
-    if page.author and page.date:
-        return f"By {page.author}, {page.date}"
-    if page.author:
-        return f"By {page.author}"
-    if page.date:
-        return f"Published {page.date}"
+    return page.byline or made_byline(page.author, page.date)
+
+
+def made_byline(author: str | None, date: str | None) -> str | None:
+    """A byline of an author and a date the page gives but does not print as one line."""
+    if author and date:
+        return f"By {author}, {date}"
+    if author:
+        return f"By {author}"
+    if date:
+        return f"Published {date}"
     return None
 
 
