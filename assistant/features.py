@@ -35,8 +35,8 @@ import numpy as np
 
 from .grounding import (
     DOING_VERBS,
-    PAGE_WORDS,
     KNOWN_SIMILARITY,
+    PAGE_WORDS,
     WORKING_VERBS,
     ArticleTerms,
     Grounding,
