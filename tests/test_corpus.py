@@ -102,3 +102,22 @@ def test_abstract_file_is_added_after_the_reference(corpus_dir):
 def test_abstract_without_separator_is_rejected():
     with pytest.raises(CorpusError, match="abstract.txt: line 1"):
         parse_abstract("Title: x\nno separator\n")
+
+
+def test_a_comment_that_addresses_an_earlier_commenter_is_labelled_a_reply_to_them():
+    """"Who replied to Paul?": a comment opening "Paul, ..." answers Paul's comment; a name
+    nobody commented under, or an ordinary opening word, makes no reply."""
+    text = ("Title\n\nPara one.\n\nComments\n\n"
+            "The padlock is a bad idea.\n\nBy Paul Brierley on 14 September 2025\n\n"
+            "Paul, that sounds miserable, but the light would help.\n\nBy Tomasz Wrona on 15 September 2025\n\n"
+            "Thanks, Tomasz - I had not thought of that.\n\nBy Paul Brierley on 15 September 2025\n\n"
+            "Ruth, you are right about the bins.\n\nBy Ann Lee on 16 September 2025\n\n"
+            "Honestly, the hours are fine.\n\nBy Sam Cole on 17 September 2025\n")
+    comments = [s for s in parse_article(text, "page.txt") if s.kind == "comment"]
+    assert [s.label for s in comments] == [
+        "Reader comment by Paul Brierley, 14 September 2025",
+        "Reader comment by Tomasz Wrona, 15 September 2025, replying to Paul Brierley",
+        "Reader comment by Paul Brierley, 15 September 2025, replying to Tomasz Wrona",
+        "Reader comment by Ann Lee, 16 September 2025",  # no Ruth commented
+        "Reader comment by Sam Cole, 17 September 2025",
+    ]

@@ -197,3 +197,27 @@ def test_a_last_updated_line_is_kept_in_the_byline():
     assert byline.text.endswith("; Last updated: 14 October 2026"), byline.text
     assert page.date == "2025-05-19"  # the post's date stays the published one
     assert all("Last updated" not in b.text for b in page.blocks)
+
+
+def test_a_nested_reply_is_labelled_with_the_comment_it_answers():
+    """WordPress threads replies in ``ol.children`` under the comment they answer."""
+    def comment(name, day, text, children=""):
+        return (f'<li class="comment"><article class="comment-body"><footer class="comment-meta">'
+                f'<cite class="fn">{name}</cite> <time datetime="2024-03-{day:02d}">{day} March 2024'
+                f'</time></footer><div class="comment-content"><p>{text}</p></div></article>'
+                f'{children}</li>')
+    thread = comment("Martin Oyelaran", 14, "Have you tried an IBC tank for more storage?",
+                     '<ol class="children">' + comment(
+                         "Rosalind Petch", 15, "I looked at one, but our rules limit the size.",
+                         '<ol class="children">' + comment(
+                             "Martin Oyelaran", 16, "Fair enough, the rules are the rules.") + "</ol>")
+                     + "</ol>")
+    html = f"""<html><head><title>River mills</title></head><body><article><h1>River mills</h1>
+      {RIVER}</article><div id="comments" class="comments-area"><ol class="comment-list">
+      {thread}{comment("Tom Briggs", 17, "Great guide, we did the same at our plot.")}
+      </ol></div></body></html>"""
+    labels = [s.label for s in page_sources(read_html_page(html.encode())) if s.kind == "comment"]
+    assert labels == ["Reader comment by Martin Oyelaran, 14 March 2024",
+                      "Reader comment by Rosalind Petch, 15 March 2024, replying to Martin Oyelaran",
+                      "Reader comment by Martin Oyelaran, 16 March 2024, replying to Rosalind Petch",
+                      "Reader comment by Tom Briggs, 17 March 2024"]

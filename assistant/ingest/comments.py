@@ -43,6 +43,24 @@ class FoundComment:
     text: str
     author: str | None
     date: str | None
+    reply_to: str | None = None  # the author of the comment it is nested under
+
+
+# A list of replies inside a comment: WordPress ``ol.children``, ``div.comment-replies``...
+_NEST_WORDS = frozenset({"children", "replies", "reply-list", "nested", "subcomments",
+                         "sub-comments"})
+
+
+def _depth(anchor: HtmlElement, region: HtmlElement) -> int:
+    """How many lists of comments or replies hold a comment's ``anchor`` (its date or author)
+    inside its comment region."""
+    depth = 0
+    for el in anchor.iterancestors():
+        if el is region:
+            break
+        if el.tag in ("ol", "ul") or words(el) & _NEST_WORDS:
+            depth += 1
+    return depth
 
 
 def _is_region(el: HtmlElement) -> bool:
@@ -207,6 +225,7 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
             continue
         ids = set(anchors)
         found = []
+        thread: list[tuple[int, str | None]] = []  # (depth, author) of the comments so far
         for anchor in anchors:
             item = _item(anchor, region, ids)
             text = _body(item, anchor)
@@ -217,7 +236,11 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
             who = _author(item, anchor) if is_date else clean_name(text_of(anchor)) or None
             if who and who.lower() in ("anonymous", "unknown"):
                 who = "Anonymous"
-            found.append(FoundComment(text, who, when))
+            # a reply is nested one level below the comment it answers, the latest before it
+            depth = _depth(anchor, region)
+            parent = next((a for d, a in reversed(thread) if d < depth), None)
+            thread.append((depth, who))
+            found.append(FoundComment(text, who, when, parent if parent != who else None))
         if found:
             out += found
             used.append(region)

@@ -26,7 +26,7 @@ from trafilatura.utils import decode_file, load_html
 from ..errors import PageError
 from . import dom
 from .comments import find_comments, regions
-from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline
+from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline, with_replies
 from .text import (
     _COMMENTS_HEAD,
     _FURNITURE,
@@ -322,9 +322,10 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if not title:
         raise PageError(f"{filename}: the page has no title (no <title>, <h1> or og:title); "
                         "save it with its title, or give its text with the title on line 1")
-    comment_blocks = [Block(COMMENT, c.text, author=c.author, date=c.date) for c in found]
+    comment_blocks = [Block(COMMENT, c.text, author=c.author, date=c.date, reply_to=c.reply_to)
+                      for c in found]
     comment_blocks += [Block(COMMENT, t) for t in walk.unsigned]
-    return Page(title=title, blocks=(*blocks, *comment_blocks), author=author, date=date,
+    return Page(title=title, blocks=with_replies((*blocks, *comment_blocks)), author=author, date=date,
                 byline=byline,
                 url=url or getattr(meta, "url", None), site=getattr(meta, "sitename", None),
                 meta={"extractor": f"trafilatura {trafilatura.__version__}"})

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from ..text import terms
 from ..types import Source
@@ -28,6 +29,7 @@ class Block:
     heading: str | None = None  # the section heading a paragraph sits under
     author: str | None = None  # a comment's author, as printed
     date: str | None = None  # a comment's date, as printed
+    reply_to: str | None = None  # for a reply, the author of the comment it answers
 
 
 @dataclass(frozen=True)
@@ -119,8 +121,38 @@ def page_sources(page: Page) -> list[Source]:
                 label += f", {block.date}" if block.date else ""
             else:
                 label = f"Reader comment {n} (unsigned)"
+            if block.reply_to:
+                label += f", replying to {block.reply_to}"
             out.append(Source(f"comment-{n}", "comment", label, block.text, block.author,
                               block.date, low_content=low))
         else:
             raise ValueError(f"unknown block kind {block.kind!r}")
     return out
+
+
+# A comment that opens by addressing someone: "Paul, I agree", "@Paul: ...", "Thanks, Paul -",
+# "Hi Paul Brierley,".
+_ADDRESSED = re.compile(r"^\s*(?:(?i:thanks|thank you|hi|hello|dear|cheers|sorry)\s*,?\s+)?@?"
+                        r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
+                        r"\s*(?:[,:!]|\s[-\u2013\u2014]\s)")
+
+
+def with_replies(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """The blocks, each comment that opens by addressing an earlier commenter by name ("Paul,
+    I agree ...") marked as a reply to that commenter (the latest one of that name); comments
+    already marked (by the page's threading) are kept as they are."""
+    out: list[Block] = []
+    earlier: list[str] = []  # the authors of the comments so far
+    for block in blocks:
+        if block.kind == COMMENT and block.reply_to is None and block.text:
+            m = _ADDRESSED.match(block.text)
+            if m:
+                called = m["name"].lower()
+                for name in reversed(earlier):
+                    if name != block.author and called in (name.lower(), name.split()[0].lower()):
+                        block = replace(block, reply_to=name)
+                        break
+        if block.kind == COMMENT and block.author:
+            earlier.append(block.author)
+        out.append(block)
+    return tuple(out)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import CorpusError
-from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page
+from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
 
 log = logging.getLogger(__name__)
 
@@ -325,4 +325,4 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if not any(b.kind in (PARAGRAPH, COMMENT) for b in out):
         raise CorpusError(f"{filename}: line {first.line}: no paragraphs after the title "
                           f"{title!r}; see docs/article-format.md for the layout")
-    return Page(title=title, blocks=tuple(out), author=author, date=date, byline=byline)
+    return Page(title=title, blocks=with_replies(out), author=author, date=date, byline=byline)
