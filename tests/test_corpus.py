@@ -109,7 +109,8 @@ def test_a_comment_that_addresses_an_earlier_commenter_is_labelled_a_reply_to_th
     nobody commented under, or an ordinary opening word, makes no reply."""
     text = ("Title\n\nPara one.\n\nComments\n\n"
             "The padlock is a bad idea.\n\nBy Paul Brierley on 14 September 2025\n\n"
-            "Paul, that sounds miserable, but the light would help.\n\nBy Tomasz Wrona on 15 September 2025\n\n"
+            "Paul, that sounds miserable, but the light would help.\n\n"
+            "By Tomasz Wrona on 15 September 2025\n\n"
             "Thanks, Tomasz - I had not thought of that.\n\nBy Paul Brierley on 15 September 2025\n\n"
             "Ruth, you are right about the bins.\n\nBy Ann Lee on 16 September 2025\n\n"
             "Honestly, the hours are fine.\n\nBy Sam Cole on 17 September 2025\n")
