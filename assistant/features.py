@@ -230,9 +230,9 @@ def _topic_rows(query: Query, grounding: Grounding, article: ArticleTerms, info:
                 ) -> np.ndarray | None:
     """For a yes/no question with a plain subject, which sentences speak of it: those whose
     passage (a paragraph, a comment) names it (its stem, its spelling in the article, or a close
-    synonym), in its text or as its author ("Does Bernard think ...?": his
-    comment); None for other questions and for a subject that is the page's own people ("Did
-    the author ...?", who speaks as "I")."""
+    synonym) in its text or as its author ("Does Bernard think ...?": his comment); None for
+    other questions and for a subject that is the page's own people ("Did the author ...?",
+    who speaks as "I")."""
     if not query.yes_no_topic:
         return None
     t = stem_of(query.yes_no_topic)
