@@ -221,3 +221,30 @@ def test_a_nested_reply_is_labelled_with_the_comment_it_answers():
                       "Reader comment by Rosalind Petch, 15 March 2024, replying to Martin Oyelaran",
                       "Reader comment by Martin Oyelaran, 16 March 2024, replying to Rosalind Petch",
                       "Reader comment by Tom Briggs, 17 March 2024"]
+
+
+def test_a_comment_whose_replies_sit_inside_it_keeps_its_own_words():
+    """A theme that nests replies in the comment's own element (header, text, then
+    ``div.comment-replies``) still gives the parent comment its words, and the reply its own."""
+    def comment(cid, name, day, text, replies=""):
+        return (f'<div class="comment" id="{cid}"><div class="comment-header"><span '
+                f'class="comment-author">{name}</span> <time datetime="2026-02-0{day}">{day} '
+                f'February 2026</time></div><div class="comment-text"><p>{text}</p></div>'
+                f'<a class="reply-link" href="#">Reply</a>{replies}</div>')
+    reply = comment("c2", "Ann Roe", 4, "It needs a USB-C port, so probably not without an adapter.")
+    html = f"""<html><head><title>River mills</title></head><body><article><h1>River mills</h1>
+      {RIVER}</article><section class="comments" id="comments">
+      {comment("c1", "Rashid Oyelaran", 4, "Does it work with older phones? Mine is five years old.",
+               f'<div class="comment-replies">{reply}</div>')}
+      {comment("c3", "Mei Lin", 5, "We borrowed one from the library instead of buying it.")}
+      </section></body></html>"""
+    got = [(s.label, s.text) for s in page_sources(read_html_page(html.encode()))
+           if s.kind == "comment"]
+    assert got == [
+        ("Reader comment by Rashid Oyelaran, 4 February 2026",
+         "Does it work with older phones? Mine is five years old."),
+        ("Reader comment by Ann Roe, 4 February 2026, replying to Rashid Oyelaran",
+         "It needs a USB-C port, so probably not without an adapter."),
+        ("Reader comment by Mei Lin, 5 February 2026",
+         "We borrowed one from the library instead of buying it."),
+    ]

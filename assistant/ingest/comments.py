@@ -186,6 +186,27 @@ _INLINE = frozenset({"a", "em", "strong", "b", "i", "u", "q", "code", "small", "
                      "abbr", "mark", "s", "del", "ins", "br"})
 
 
+def _body_beside_replies(outer: HtmlElement, anchor: HtmlElement, anchors: set[Any]) -> str:
+    """The words of the comment of ``anchor`` when ``outer`` holds them beside its header and
+    also holds its replies (``<div class="comment">`` header, text, ``<div class="replies">``):
+    the first marked body, else the block with the most words of its own, outside every element
+    that holds another comment's anchor."""
+    inside = set(outer.iter())
+    others = [a for a in anchors if a is not anchor and a in inside]
+    blocked: set[Any] = set()
+    for el in iter_elements(outer):
+        if el is not outer and any(a in others for a in el.iter()):
+            blocked.update(el.iter())
+    free = [el for el in iter_elements(outer) if el is not outer and el not in blocked
+            and anchor not in el.iter()]
+    marked = [el for el in free if words(el) & BODY_WORDS or el.get("itemprop") == "text"]
+    if marked:
+        return _paragraphs(marked[0])
+    blocks = [el for el in free if el.tag in _BLOCKS and not words(el) & (META_WORDS | AUTHOR_WORDS)]
+    best = max(blocks, key=lambda el: len(_own_text(el)), default=None)
+    return _paragraphs(best) if best is not None and _own_text(best) else ""
+
+
 def _own_text(el: HtmlElement) -> str:
     """The element's text, counting inline children (links, emphasis) but not blocks."""
     parts = [el.text or ""]
@@ -229,6 +250,10 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
         for anchor in anchors:
             item = _item(anchor, region, ids)
             text = _body(item, anchor)
+            parent = item.getparent()
+            if not text and parent is not None and parent is not region:
+                # its words sit beside its header, in an element that also holds its replies
+                text = _body_beside_replies(parent, anchor, ids)
             if not text:
                 continue
             is_date = _is_date_el(anchor)
