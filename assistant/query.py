@@ -62,8 +62,7 @@ _COPULA = r"\b(what|which)('s| is| was| are| were| will be) (the |an? )?(average
 
 _PAGE_NOUNS = r"post|article|piece|column|blog|story|entry|guide|paper|study|review|report"
 # A person's title ("Isobel's official title", "her job title") is what they do, not a
-# headline.
-# A named person's ("Isobel's"), not a thing's ("the exhibition's title" is a name).
+# headline; a named person's ("Isobel's"), not a thing's ("the exhibition's title" is a name).
 _PERSON_TITLE = (r"(?:\b(?!(?:" + _PAGE_NOUNS + r"|book|site|page|journal)['\u2019])"
                  r"(?-i:[A-Z])[\w-]+['\u2019]s|\b(?:his|her|their|my|your))\s+(?:(?:official|formal|job|exact|full|"
                  r"proper|honorary|new|old|former)\s+)?titles?\b|\b(?:job|official) titles?\b")
