@@ -158,17 +158,21 @@ def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
     return None
 
 
-def _body(item: HtmlElement, anchor: HtmlElement) -> str:
-    """The comment's words: its marked body, else what is left once the meta is removed."""
+def _body(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = None) -> str:
+    """The comment's words: its marked body, else what is left once the meta is removed;
+    never from an element in ``skip`` (its replies, when they sit inside ``item``)."""
+    skip = skip or set()
     marked = [el for el in iter_elements(item)
-              if el is not item and (words(el) & BODY_WORDS or el.get("itemprop") == "text")
+              if el is not item and el not in skip
+              and (words(el) & BODY_WORDS or el.get("itemprop") == "text")
               and anchor not in el.iter()]
     if marked:
         return "\n".join(t for t in (_paragraphs(m) for m in marked[:1]) if t)
     clone = copy.deepcopy(item)
-    path = [i for i, el in enumerate(item.iter()) if el is anchor]
+    originals = list(item.iter())
     doomed = [el for i, el in enumerate(clone.iter()) if isinstance(el.tag, str) and (
-        i in path or el.tag in ("button", "img", "svg", "script", "style", "form", "cite")
+        originals[i] is anchor or originals[i] in skip
+        or el.tag in ("button", "img", "svg", "script", "style", "form", "cite")
         or words(el) & (META_WORDS | AUTHOR_WORDS) or el.get("itemprop") == "author")]
     for el in doomed:
         if el.getparent() is not None:
@@ -186,25 +190,17 @@ _INLINE = frozenset({"a", "em", "strong", "b", "i", "u", "q", "code", "small", "
                      "abbr", "mark", "s", "del", "ins", "br"})
 
 
-def _body_beside_replies(outer: HtmlElement, anchor: HtmlElement, anchors: set[Any]) -> str:
-    """The words of the comment of ``anchor`` when ``outer`` holds them beside its header and
-    also holds its replies (``<div class="comment">`` header, text, ``<div class="replies">``):
-    the first marked body, else the block with the most words of its own, outside every element
-    that holds another comment's anchor."""
-    inside = set(outer.iter())
-    others = [a for a in anchors if a is not anchor and a in inside]
-    blocked: set[Any] = set()
-    for el in iter_elements(outer):
-        if el is not outer and any(a in others for a in el.iter()):
-            blocked.update(el.iter())
-    free = [el for el in iter_elements(outer) if el is not outer and el not in blocked
-            and anchor not in el.iter()]
-    marked = [el for el in free if words(el) & BODY_WORDS or el.get("itemprop") == "text"]
-    if marked:
-        return _paragraphs(marked[0])
-    blocks = [el for el in free if el.tag in _BLOCKS and not words(el) & (META_WORDS | AUTHOR_WORDS)]
-    best = max(blocks, key=lambda el: len(_own_text(el)), default=None)
-    return _paragraphs(best) if best is not None and _own_text(best) else ""
+def _replies_in(outer: HtmlElement, anchor: HtmlElement, anchors: set[Any]) -> set[Any]:
+    """Every element of ``outer`` in a branch that holds another comment's anchor: the replies
+    a theme nests inside the comment's own element (header, text, ``<div class="replies">``)."""
+    out: set[Any] = set()
+    for other in anchors:
+        if other is anchor:
+            continue
+        top = next((el for el in (other, *other.iterancestors()) if el.getparent() is outer), None)
+        if top is not None:
+            out.update(top.iter())
+    return out
 
 
 def _own_text(el: HtmlElement) -> str:
@@ -250,10 +246,10 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
         for anchor in anchors:
             item = _item(anchor, region, ids)
             text = _body(item, anchor)
-            parent = item.getparent()
-            if not text and parent is not None and parent is not region:
+            outer = item.getparent()
+            if not text and outer is not None and outer is not region:
                 # its words sit beside its header, in an element that also holds its replies
-                text = _body_beside_replies(parent, anchor, ids)
+                text = _body(outer, anchor, skip=_replies_in(outer, anchor, ids))
             if not text:
                 continue
             is_date = _is_date_el(anchor)
@@ -263,9 +259,9 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
                 who = "Anonymous"
             # a reply is nested one level below the comment it answers, the latest before it
             depth = _depth(anchor, region)
-            parent = next((a for d, a in reversed(thread) if d < depth), None)
+            answered = next((a for d, a in reversed(thread) if d < depth), None)
             thread.append((depth, who))
-            found.append(FoundComment(text, who, when, parent if parent != who else None))
+            found.append(FoundComment(text, who, when, answered if answered != who else None))
         if found:
             out += found
             used.append(region)
