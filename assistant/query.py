@@ -137,7 +137,8 @@ _TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment", re.compile(r"\b(comment|comments|commented|commenter|commenters|reader|readers|"
                            r"responded|replied|reply)\b", re.I)),
     ("paper", re.compile(r"\b(paper|study|studies|review|journal article|cited|reference|book|"
-                         r"research paper|publication|report cited|source cited)\b", re.I)),
+                         r"research paper|publication|report cited|source cited|"
+                         r"(research|scientific|academic|original) article)\b", re.I)),
     ("post", re.compile(r"\b(post|blog|blog post|article|entry|piece|column|guide|story|"
                         r"interview|essay|explainer|this|page|op-ed)\b", re.I)),
 )
@@ -146,7 +147,8 @@ _TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PART_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "the title of the study" names a cited work's title, in its reference
     ("title", re.compile(r"\b(title|titled|headline)\b(?! of (the |this |that |an? )?"
-                         r"([\w-]+ )?(study|paper|book|review|report|research|journal article)\b)",
+                         r"([\w-]+ )?(study|paper|book|review|report|research|journal article|"
+                         r"(research|scientific|academic|original) article)\b)",
                          re.I)),
     ("caption", re.compile(r"\b(picture|image|photo|photograph|figure|caption|illustration|"
                            r"diagram|chart)s?\b", re.I)),

@@ -252,3 +252,14 @@ def test_when_written_asks_after_the_act_of_writing(question, written):
 
 def test_a_things_title_is_not_a_persons():
     assert make_query("What is the exhibition's title?").answer_type == "title"
+
+
+@pytest.mark.parametrize(("question", "target"), [
+    ("What is the title of the research article the post is based on?", "paper"),
+    ("Who wrote the scientific article?", "paper"),
+    ("What is the title of the article?", "post"),
+])
+def test_a_research_article_is_the_cited_work(question, target):
+    q = make_query(question)
+    assert q.target == target
+    assert ("title" in q.kinds) is (target == "post")
