@@ -45,7 +45,7 @@ from .grounding import (
     unknown_share,
 )
 from .query import NUMBER, PERSON, PLACE, TIME, TITLE, Query
-from .sentences import MONTH_NAMES, PERSON_NOUN, WEEKDAY_NAMES, SentenceInfo
+from .sentences import MONTH_NAMES, PERSON_NOUN, WEEKDAY_NAMES, SentenceInfo, states_new
 from .text import STOPWORDS, words
 from .types import Source
 
@@ -188,7 +188,9 @@ def feature_matrix(
                 # a citation's year, volume and pages tell of the cited work only
                 fits = False
             else:
-                fits = bool(flags[i]) or _meta_fits(wanted, query, src, named)
+                fits = (bool(flags[i]) and states_new("year" if query.year else wanted,
+                                                      info.texts[i], query.question, query.words)
+                        ) or _meta_fits(wanted, query, src, named)
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
             # a quote's speaker is often named in the next sentence; a photo's credit is not
             x[INDEX["type_near"]] = float(not fits and not query.credit and bool(info.near[wanted][i]))

@@ -195,6 +195,28 @@ def _has_person(text: str) -> bool:
     return any(not _NOT_PERSON.search(text, m.start(), m.end() + 1) for m in _PERSON.finditer(text))
 
 
+_NUMBER_TOKEN = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{_NUMBER_WORDS})\b", re.I)
+_FILLERS = {NUMBER: _NUMBER_TOKEN, TIME: _HAS_TIME, "year": _YEAR}
+# A month with its day and year: "14 October", "October 14th, 2025".
+_DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{_MONTHS})\b\.?"
+                   r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?")
+_GLUE = frozenset("a an the in on at of by to from until".split())
+
+
+def states_new(kind: str, text: str, question: str, given: frozenset[str]) -> bool:
+    """Whether the sentence's date, number or year (``kind``) is news to the question, not
+    only the question's own ("until October" does not answer "On what date in October ...?";
+    ``given``: the question's words). True for other kinds."""
+    pattern = _FILLERS.get(kind)
+    if pattern is None:
+        return True
+    if kind == NUMBER:
+        asked = {m.group().lower() for m in pattern.finditer(question)}
+        return any(m.group().lower() not in asked for m in pattern.finditer(text))
+    found = [*_DATE.finditer(text), *pattern.finditer(text)] if kind == TIME else pattern.finditer(text)
+    return any(set(words(m.group())) - given - _GLUE for m in found)
+
+
 def sentence_flags(text: str, source: Source) -> dict[str, bool]:
     """What kinds of answer the sentence itself can hold (question-independent)."""
     return {

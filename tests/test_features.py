@@ -184,3 +184,40 @@ def test_a_yes_no_subject_is_spoken_of_by_the_passage_that_names_it_or_by_its_au
     assert rows("Does a heat pump break the laws of physics?") == [True, True, False, False]
     assert rows("Does Bernard think the old rivet is fine?") == [False, False, False, True]
     assert rows("Did the author mention radiators?") is None
+
+
+@pytest.mark.parametrize(("kind", "question", "sentence", "news"), [
+    # the question's own month is not the date it asks for
+    ("time", "On what date in October will the vote be held?",
+     "The vote was put off until October.", False),
+    ("time", "On what date in October will the vote be held?",
+     "The vote will now be held on 14 October.", True),
+    ("year", "What happened to the mill after 1960?", "The mill closed in 1960.", False),
+    ("year", "What happened to the mill after 1960?", "The mill closed in 1960 and burned in 1974.", True),
+    ("number", "How many firms joined in 2019?", "Firms joined in 2019.", False),
+    ("number", "How many firms joined in 2019?", "In 2019, 41 firms joined.", True),
+    ("person", "Who joined in 2019?", "Firms joined in 2019.", True),  # not a date, a number, a year
+])
+def test_a_date_or_number_the_question_gives_is_not_news(kind, question, sentence, news):
+    from assistant.sentences import states_new
+    from assistant.text import words
+
+    assert states_new(kind, sentence, question, frozenset(words(question))) is news
+
+
+def test_a_sentence_holding_only_the_questions_own_date_cannot_answer_when():
+    from assistant.features import FEATURES, feature_matrix
+    from assistant.grounding import ArticleTerms
+
+    texts = ("The vote was put off until October.", "The vote will now be held on 14 October.")
+    info = _many(texts)
+    source = Source("p1", "post", "Post", " ".join(texts))
+    spans = [Span("p1", 0, len(texts[0]), texts[0]), Span("p1", len(texts[0]) + 1, len(source.text),
+                                                          texts[1])]
+    article = ArticleTerms(spans, {"p1": source}, ["", ""], vocabulary=())
+    q = make_query("On what date in October will the vote be held?")
+    ones = np.ones(2)
+    X = feature_matrix(q, np.arange(2), info=info, article=article,
+                       grounding=Grounding({}, {}, frozenset()), dense=ones, dense_ctx=ones,
+                       dense_chunk=ones, lexical=ones, lexical_sentence=ones, sources=[source] * 2)
+    assert list(X[:, FEATURES.index("type_ok")]) == [-1.0, 1.0]
