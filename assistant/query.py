@@ -457,21 +457,47 @@ def published_target(question: str, context: str | None = None) -> str | None:
     return target_of(question) or (target_of(context) if context else None) or "post"
 
 
-def make_query(question: str, history: Sequence[str] = (), max_history: int = 5) -> Query:
-    """Analyse ``question``; a follow-up borrows the text of the latest earlier questions."""
+_WHO_IS = re.compile(r"\s*who(?:'s| is| was)\b", re.I)
+
+
+def asks_after_person(question: str, history: Sequence[str] = (), max_history: int = 5) -> bool:
+    """Whether ``question`` follows up a "who ...?" question without naming anyone itself
+    ("Who answered Paul's comment?" / "What did he propose?"): it is about the person the
+    earlier question's answer named, whom ``make_query`` then takes as ``referent``. Not when
+    the earlier question asks about a person it names ("Who is Callum Rennick?")."""
+    history = [h for h in history if h.strip()][-max_history:] if max_history > 0 else []
+    if not history or not is_follow_up(question) or proper_names(question):
+        return False
+    last = history[-1]
+    return answer_type(last) == PERSON and not (_WHO_IS.match(last) and proper_names(last))
+
+
+def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
+               referent: str | None = None) -> Query:
+    """Analyse ``question``; a follow-up borrows the text of the latest earlier questions, and
+    ``referent``: the person the answer to the last one named (see ``asks_after_person``)."""
     history = [h for h in history if h.strip()][-max_history:] if max_history > 0 else []
     follow = bool(history) and is_follow_up(question)
     context = history[-2:] if follow else []
+    # the person is read with the earlier questions: "Who answered Paul's comment? What did he
+    # propose? (Tomasz Wrona)"
+    said = [f"({referent})"] if follow and referent else []
     own = tuple(terms(question))
-    ctx = tuple(t for h in context for t in terms(h) if t not in own)
-    text = " ".join([*context, question]) if context else question
+    ctx = tuple(t for h in [*context, *said] for t in terms(h) if t not in own)
+    text = " ".join([*context, question, *said]) if context else question
     subject = yes_no_subject(question)
     ws = [w for w in words(question) if w not in ("a", "an", "the")]
     topic = subject if subject and len(ws) > 1 and ws[1] == subject else None
     kind = answer_type(question) or (answer_type(context[-1]) if context and len(own) <= 1 else None)
+    if said and kind == PERSON and not answer_type(question):
+        kind = None  # the person asked for earlier is known: "What did he propose?" asks more
     names = set(proper_names(question))
+    # with the person known, the earlier questions' other people are not who "he" is ("Who
+    # answered Paul's comment? What did he propose?"): Tomasz's comment, not Paul's
+    others = ({w for h in context for n in proper_names(h) for w in words(n)} - set(words(referent))
+              if said else set())
     if follow:
-        names |= {n for h in context for n in proper_names(h)}
+        names |= {n for h in [*context, *said] for n in proper_names(h)} - others
     return Query(
         question=question,
         text=text,
@@ -485,7 +511,10 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5)
         published_of=published_target(question, context[-1] if context else None),
         target=target_of(question) or (target_of(context[-1]) if context else None),
         kinds=kind_hints(text),
-        words=frozenset(words(question)) | frozenset(w for h in context for w in words(h)),
+        # the person answered joins the names and the text, not the words a source's author
+        # is matched by (cross-validated: author_named then kept its weight)
+        words=frozenset(words(question))
+        | frozenset(w for h in context for w in words(h) if w not in others),
         names=frozenset(names),
         yes_no=bool(ws) and ws[0] in _AUX,
         surface=tuple(w for w in words(question) if w not in STOPWORDS),

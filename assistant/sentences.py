@@ -189,6 +189,25 @@ _ROLE = re.compile(
     re.I)
 
 
+# A name as printed from where ``_PERSON`` finds it: "Dr. Marcus Oakley", "Theo Marchetti".
+_NAME_RUN = re.compile(
+    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Councillor|Councilor|Senator|Captain|Rev)"
+    r"\.?\s+)?[A-Z][\w'\-\u00c0-\u017f]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'\-\u00c0-\u017f]+)*")
+
+
+def person_names(text: str) -> list[str]:
+    """The people a sentence names, as printed, in order: a title and a name, two or more
+    capitalised words that are not a place or a body ("Maritime Museum"), an interview's
+    speaker."""
+    out: list[str] = []
+    for m in _PERSON.finditer(text):
+        run = _NAME_RUN.match(text, m.start())
+        name = run.group() if run else m.group().rstrip(": ")
+        if not _NOT_PERSON.search(name) and name not in out:
+            out.append(name)
+    return out
+
+
 def _has_person(text: str) -> bool:
     if _PERSON_WORD.search(text):
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +19,10 @@ from .config import Settings
 from .corpus import load_sources
 from .embedding import Embedder, make_embedder
 from .errors import AssistantError, UnknownSourceError
-from .query import Query, make_query
+from .query import Query, asks_after_person, make_query
 from .retrieval import RetrievalOptions, Retriever
+from .sentences import person_names
+from .text import STOPWORDS, words
 from .types import Answer, Hit, Source
 from .validation import check_history, check_k, check_kinds, check_question
 
@@ -27,6 +30,46 @@ if TYPE_CHECKING:
     from .library import ArticleInfo
 
 log = logging.getLogger(__name__)
+
+
+def person_answered(answer: Answer, given: Iterable[str] = ()) -> str | None:
+    """The person an answer to a "who ...?" question names: its first quote's writer when it
+    is a comment or the byline, else the first person the quote names that the question
+    (``given``: its words) does not; None when it abstained."""
+    if answer.abstained or not answer.quotes:
+        return None
+    quote = answer.quotes[0]
+    if quote.source.kind in ("comment", "byline"):
+        return quote.source.author or None
+    if quote.source.kind == "reference":  # its first author: "Colaianni G, Sun L, ..."
+        first = re.match(r"([A-Z][\w'\-\u00c0-\u017f]+),? [A-Z]{1,3}[,.]", quote.source.text)
+        return first.group(1) if first else None
+    asked = set(given)
+    names = [n for n in person_names(quote.text) if any(w not in asked for w in words(n))]
+    if len(names) < 2:
+        return names[0] if names else None
+    # "raised $3,870 for the Food Shelf, according to the choir's treasurer, Linda Kowalczyk":
+    # a name said to be a person's ("X said", "X, a ...", "Dr. X") before one that may be a
+    # body's, then the name nearest a word of the question ("Who is the choir's treasurer?")
+    text = quote.text
+    at = [m.start() for w in asked if len(w) > 3 and w not in STOPWORDS
+          for m in re.finditer(rf"\b{re.escape(w)}", text.lower())]
+
+    def rank(name: str) -> tuple[bool, int]:
+        start = text.find(name)
+        end = start + len(name)
+        cued = bool(_TITLE.match(name) or _PERSON_AFTER.match(text, end)
+                    or _PERSON_BEFORE.search(text, 0, start))
+        return (not cued, min((abs(start - a) for a in at), default=0))
+
+    return min(names, key=rank)
+
+
+_TITLE = re.compile(r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Councillor|Councilor|Senator|"
+                    r"Captain|Rev)\b")
+_PERSON_AFTER = re.compile(r",\s+(?:a|an|the|who|whose|his|her)\b|\s+(?:said|says|told|wrote|"
+                           r"asked|added|explained|replied)\b|\s*:")
+_PERSON_BEFORE = re.compile(r"\b(?:said|says|told|asked|according to|by)\s+$")
 
 
 @dataclass(frozen=True)
@@ -137,7 +180,21 @@ class Assistant:
         limit = self.settings.max_question_chars
         q = check_question(question, limit)
         h = check_history(history, limit)
-        return q, make_query(q, h, self.settings.max_history), check_kinds(kinds)
+        return q, self.query_for(q, h), check_kinds(kinds)
+
+    def query_for(self, question: str, history: Sequence[str] = ()) -> Query:
+        """``question`` analysed in its conversation. A follow-up to a "who ...?" question
+        ("Who answered Paul's comment?" / "What did he propose?") is about the person that
+        question's answer names, so the earlier question is answered first (once, without
+        its own follow-up resolution) and the person joins the context."""
+        n = self.settings.max_history
+        referent = None
+        if asks_after_person(question, history, n):
+            earlier = [h for h in history if h.strip()][-n:]
+            prior = make_query(earlier[-1], earlier[:-1], n)
+            got = self.answerer.answer(earlier[-1], prior, None, self._encode([prior.text])[0])
+            referent = person_answered(got, prior.words)
+        return make_query(question, history, n, referent)
 
     def _answer(self, q: str, query: Query, kinds, qvec: np.ndarray) -> Answer:
         return self.answerer.answer(q, query, kinds, qvec)

@@ -38,7 +38,6 @@ from assistant.config import Settings
 from assistant.embedding import make_embedder
 from assistant.evaluation import _source_ok, norm, read_gold, score
 from assistant.features import FEATURES, QUESTION_FEATURES
-from assistant.query import make_query
 from assistant.types import Source
 
 from .articles import EvalArticle, assistant_for, suite
@@ -93,7 +92,7 @@ def _positive(gold: dict[str, Any], text: str, source: Source) -> bool:
 def candidate_rows(assistant: Any, name: str, gold: Sequence[dict[str, Any]]) -> Rows:
     Xs, ys, qs = [], [], []
     for number, g in enumerate(gold):
-        query = make_query(g["question"], g.get("history") or (), assistant.settings.max_history)
+        query = assistant.query_for(g["question"], g.get("history") or ())
         qvec = assistant._encode([query.text])[0]
         cands, _ = assistant.answerer.candidates(query, None, qvec)
         for c in cands:
@@ -181,7 +180,7 @@ def question_rows(assistant: Any, gold: Sequence[dict[str, Any]]) -> list[dict[s
     answers, _ = run(assistant, gold)
     out = []
     for g, a in zip(gold, answers, strict=True):
-        query = make_query(g["question"], g.get("history") or (), assistant.settings.max_history)
+        query = assistant.query_for(g["question"], g.get("history") or ())
         qvec = assistant._encode([query.text])[0]
         cands, _ = assistant.answerer.candidates(query, None, qvec)
         m = score([g], [a], None)

@@ -254,6 +254,38 @@ def test_a_things_title_is_not_a_persons():
     assert make_query("What is the exhibition's title?").answer_type == "title"
 
 
+@pytest.mark.parametrize(("question", "history", "expected"), [
+    ("What did he propose?", ["Who answered Paul's comment?"], True),
+    ("Which university is she at?", ["Who led the review?"], True),
+    ("When did he post that?", ["Who asked about feeding birds bread?"], True),
+    # the earlier question names its person already: the context has the name
+    ("What did he tell readers?", ["Who is Anders Kvalheim?"], False),
+    # the follow-up names its own person
+    ("What did Paul say?", ["Who answered the comment?"], False),
+    # the earlier question does not ask for a person
+    ("Where was it published?", ["What year did the review come out?"], False),
+    ("What is osteoporosis?", ["Who led the review?"], False),  # not a follow-up
+    ("Which university is she at?", [], False),
+])
+def test_a_follow_up_to_a_who_question_asks_after_its_answer(question, history, expected):
+    from assistant.query import asks_after_person
+
+    assert asks_after_person(question, history) is expected
+
+
+def test_the_person_answered_joins_a_follow_up():
+    q = make_query("What did he propose?", ["Who answered Paul's comment?"], referent="Tomasz Wrona")
+    assert q.text == "Who answered Paul's comment? What did he propose? (Tomasz Wrona)"
+    assert {"tomasz", "wrona"} <= q.names
+    # "words" name the people the question itself asks about: "he" answered, he did not ask
+    assert not {"tomasz", "wrona"} & q.words
+    assert "wrona" in q.context_terms and q.terms == ("propos",)
+    assert q.answer_type is None and q.follow_up
+    # a question that is not a follow-up has no referent
+    assert make_query("What is osteoporosis?", ["Who led it?"], referent="Ann Lee").text == (
+        "What is osteoporosis?")
+
+
 @pytest.mark.parametrize(("question", "target"), [
     ("What is the title of the research article the post is based on?", "paper"),
     ("Who wrote the scientific article?", "paper"),
@@ -263,3 +295,10 @@ def test_a_research_article_is_the_cited_work(question, target):
     q = make_query(question)
     assert q.target == target
     assert ("title" in q.kinds) is (target == "post")
+
+
+def test_with_the_person_known_the_earlier_questions_people_step_aside():
+    q = make_query("What did he propose?", ["Who answered Paul's comment?"], referent="Tomasz Wrona")
+    assert "paul" not in q.words and "paul" not in q.names
+    q = make_query("What did he propose?", ["Who answered Paul's comment?"])
+    assert "paul" in q.words

@@ -1,0 +1,59 @@
+"""Reading "he" / "she" in a follow-up as the person the earlier answer named."""
+
+import pytest
+
+from assistant.sentences import person_names
+from assistant.service import person_answered
+from assistant.types import Answer, Quote, Source
+
+
+def _answer(text: str, kind: str = "post", author: str | None = None, source_text: str | None = None,
+            abstained: bool = False) -> Answer:
+    src = Source("s1", kind, "Post, paragraph 1", source_text or text, author=author)
+    quote = Quote(1, text, 0, len(text), 0.9, src)
+    return Answer("Who?", text, abstained, () if abstained else (quote,))
+
+
+def test_person_names_finds_people_not_bodies():
+    assert person_names('"It was awful," said Theo Marchetti, a junior in my class.') == ["Theo Marchetti"]
+    assert person_names("Dr. Marcus Oakley, of the University of Leicester, disagrees.") == [
+        "Dr. Marcus Oakley"]
+    assert person_names("The count is run by the Pennine Vale Bird Trust.") == []
+    assert person_names("FERREIRA: We went down at dawn.") == ["FERREIRA"]
+
+
+def test_a_comment_answers_with_its_writer():
+    got = _answer("Paul, the hours are not the problem.", kind="comment", author="Tomasz Wrona")
+    assert person_answered(got, {"who", "answered", "paul", "comment"}) == "Tomasz Wrona"
+
+
+def test_a_post_sentence_answers_with_the_person_it_names_near_the_question_words():
+    text = ("The concert raised $3,870 for the Hollis Ferry Food Shelf, according to the choir's "
+            "treasurer, Linda Kowalczyk.")
+    assert person_answered(_answer(text), {"who", "is", "the", "choir", "treasurer"}) == (
+        "Linda Kowalczyk")
+    # a name the question gives is not the answer
+    text = "Ruth Abernathy founded the choir; Desmond Oyelaran conducts it now."
+    assert person_answered(_answer(text), {"who", "conducts", "ruth", "abernathy"}) == (
+        "Desmond Oyelaran")
+
+
+def test_a_reference_answers_with_its_first_author():
+    ref = "Colaianni G, Sun L, Zaidi M, Zallone A. Oxytocin and Bone. Am J Physiol. 2014."
+    assert person_answered(_answer(ref, kind="reference"), {"who", "wrote", "review"}) == "Colaianni"
+
+
+@pytest.mark.parametrize("got", [
+    _answer("The article does not say.", abstained=True),
+    _answer("Nobody knows for sure."),
+])
+def test_no_person_no_referent(got):
+    assert person_answered(got, {"who"}) is None
+
+
+@pytest.mark.integration
+def test_a_follow_up_reads_she_as_the_person_answered(real_assistant):
+    history = ["Who led the review on oxytocin and bone?"]
+    answer = real_assistant.ask("Which university is she at?", history=history)
+    assert "Colaianni" in (answer.resolved_question or "")
+    assert not answer.abstained and "University of Bari" in answer.answer
