@@ -200,7 +200,8 @@ class Answerer:
 
     def neighbour(self, query: Query, c: Candidate) -> Span | None:
         """A sentence next to ``c`` in its paragraph that holds the kind of answer asked for,
-        when ``c`` does not ("Who said ...?" quotes the sentence naming the speaker)."""
+        when ``c`` does not ("Who said ...?" quotes the sentence naming the speaker), or for
+        a quote running over several sentences, the one naming its speaker where it opens."""
         wanted = query.answer_type
         if wanted not in (PERSON, TIME, NUMBER, PLACE) or c.features[_TYPE_OK] >= 0:
             return None
@@ -209,6 +210,9 @@ class Answerer:
         for j in (c.row - 1, c.row + 1):
             if 0 <= j < len(sentences) and flags[j] and sentences[j].source_id == c.span.source_id:
                 return sentences[j]
+        speaker = self.retriever.info.speaker
+        if wanted == PERSON and len(speaker) > c.row >= 0 and speaker[c.row] >= 0:
+            return sentences[int(speaker[c.row])]  # a quote's speaker, named where it opens
         return None
 
     def answer(self, question: str, query: Query, kinds: frozenset[str] | None,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -208,6 +208,33 @@ def person_names(text: str) -> list[str]:
     return out
 
 
+_QUOTE_MARK = re.compile("[\"\u201c\u201d]")
+
+
+def quote_speakers(sentences: Sequence[Span], reach: int = 4) -> np.ndarray:
+    """Per sentence, the row of the sentence that names its speaker when it is part of a quote
+    that runs over several sentences, two to ``reach`` sentences back in its source; else -1.
+    Councillor Duncan Reilly ... argued ... / "Four and a half million ...," he said. / "I'm not
+    against a new wall. / I'm against signing a blank cheque ...": the last one's speaker is
+    the first sentence. Every sentence from the candidate back to the speaker's next one
+    holds a quotation mark; the speaker's names a person."""
+    out = np.full(len(sentences), -1, dtype=np.int64)
+    quoted = [bool(_QUOTE_MARK.search(s.text)) for s in sentences]
+    for i, s in enumerate(sentences):
+        if not quoted[i]:
+            continue
+        for j in range(i - 1, max(i - reach, 0) - 1, -1):
+            if sentences[j].source_id != s.source_id:
+                break
+            if person_names(sentences[j].text):
+                if j < i - 1:
+                    out[i] = j
+                break
+            if not quoted[j]:
+                break
+    return out
+
+
 def _has_person(text: str) -> bool:
     if _PERSON_WORD.search(text):
         return True
@@ -273,6 +300,9 @@ class SentenceInfo:
     credit: np.ndarray  # a picture's credit line ("Photo: Ann Roe")
     counts_people: np.ndarray  # a number of people: "eleven staff", "112 adults"
     texts: tuple[str, ...]  # the sentences themselves
+    # a quote running over several sentences: the row of the sentence naming its speaker two
+    # or more sentences back, or -1 (a next-door speaker is in ``near``)
+    speaker: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     @classmethod
     def build(cls, sentences: Sequence[Span], sources: Mapping[str, Source],
@@ -298,6 +328,9 @@ class SentenceInfo:
                     if 0 <= j < n and sentences[j].source_id == sentences[i].source_id and arr[j]:
                         nb[i] = True
             near[t] = nb
+        speaker = quote_speakers(sentences)
+        if PERSON in near:
+            near[PERSON] |= speaker >= 0
         authors = tuple(frozenset(terms(sources[s.source_id].author or "")) for s in sentences)
         windows = [number_window(s.text) for s in sentences]
         q_ids = [sorted({row_of[w] for w in x if w in row_of}) for x in windows]
@@ -305,6 +338,7 @@ class SentenceInfo:
         for i, x in enumerate(q_ids):
             quantity_ids[i, : len(x)] = x
         return cls(
+            speaker=speaker,
             kinds=np.array([sources[s.source_id].kind for s in sentences]),
             flags=flags,
             near=near,

@@ -221,3 +221,19 @@ def test_a_sentence_holding_only_the_questions_own_date_cannot_answer_when():
                        grounding=Grounding({}, {}, frozenset()), dense=ones, dense_ctx=ones,
                        dense_chunk=ones, lexical=ones, lexical_sentence=ones, sources=[source] * 2)
     assert list(X[:, FEATURES.index("type_ok")]) == [-1.0, 1.0]
+
+
+def test_a_quote_over_several_sentences_is_said_by_the_person_named_where_it_opens():
+    from assistant.sentences import quote_speakers
+
+    texts = ("Councillor Duncan Reilly, who led the opposition, argued that the town owed too much.",
+             '"Four and a half million pounds is not small change for eight thousand people," he said.',
+             '"I\'m not against a new wall.',
+             'I\'m against signing a blank cheque before we\'ve seen a final price."',
+             "The vote is in May.")
+    info = _many(texts)
+    assert list(info.speaker) == [-1, -1, 0, 0, -1]
+    assert info.near["person"][3]  # its speaker can answer "Who said ...?"
+    # a sentence without quotation marks breaks the chain
+    plain = [Span("p1", 0, 1, t) for t in (texts[0], "The town owes too much.", texts[3])]
+    assert list(quote_speakers(plain)) == [-1, -1, -1]
