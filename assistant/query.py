@@ -494,7 +494,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
     names = set(proper_names(question))
     # with the person known, the earlier questions' other people are not who "he" is ("Who
     # answered Paul's comment? What did he propose?"): Tomasz's comment, not Paul's
-    others = ({w for h in context for n in proper_names(h) for w in words(n)} - set(words(referent))
+    others = ({w for h in context for n in proper_names(h) for w in words(n)} - set(words(referent or ""))
               if said else set())
     if follow:
         names |= {n for h in [*context, *said] for n in proper_names(h)} - others
