@@ -220,13 +220,14 @@ def quote_speakers(sentences: Sequence[Span], reach: int = 4) -> np.ndarray:
     holds a quotation mark; the speaker's names a person."""
     out = np.full(len(sentences), -1, dtype=np.int64)
     quoted = [bool(_QUOTE_MARK.search(s.text)) for s in sentences]
+    names = [bool(person_names(s.text)) for s in sentences]
     for i, s in enumerate(sentences):
         if not quoted[i]:
             continue
         for j in range(i - 1, max(i - reach, 0) - 1, -1):
             if sentences[j].source_id != s.source_id:
                 break
-            if person_names(sentences[j].text):
+            if names[j]:
                 if j < i - 1:
                     out[i] = j
                 break

@@ -207,7 +207,8 @@ class Assistant:
         return self._answer(q, query, k, self._encode([query.text])[0])
 
     def ask_many(self, requests: Sequence[AskRequest]) -> list[Answer | AssistantError]:
-        """Answer many questions with one model call; a bad one comes back as its error."""
+        """Answer many questions with one model call (and one more for each follow-up that asks
+        after the person an earlier answer named); a bad one comes back as its error."""
         prepared: list[Any] = []
         for r in requests:
             try:
