@@ -84,6 +84,15 @@ def test_follow_up_uses_the_earlier_question(assistant):
     assert "University of Bari" in " ".join(q.text for q in a.quotes)
 
 
+def test_a_follow_up_reads_the_same_alone_and_in_a_batch(assistant):
+    history = ("Who led the review on oxytocin and bone?",)
+    alone = assistant.ask("Which university is she at?", history=history)
+    [batched] = assistant.ask_many([AskRequest("Which university is she at?", history)])
+    assert alone.to_dict() == batched.to_dict()
+    assert (alone.resolved_question or "").startswith(
+        "Who led the review on oxytocin and bone? Which university is she at?")
+
+
 def test_kind_filter(assistant):
     a = assistant.ask("What do readers say about oxytocin?", kinds=["comment"])
     assert a.quotes and all(q.source.kind == "comment" for q in a.quotes)
