@@ -77,6 +77,7 @@ FEATURES: tuple[str, ...] = (
     "meta_byline",  # asks who wrote / when was published the post, and this is its byline
     "meta_reference",  # asks who wrote / when appeared a cited work, and this is a reference
     "meta_comment",  # asks who / when about a named commenter, and this is their comment
+    "meta_title",  # asks the post's title ("What's the name of this recipe?"), and this is it
     "names_found",  # share of the question's proper names in the sentence
     "topic_found",  # a yes/no question's plain subject ("Does estrogen ...?"): +1 named, -1 not
     "focus_align",  # how closely the sentence's words match the thing asked ("pages", "company")
@@ -360,12 +361,16 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
 
 def _meta_match(query: Query, src: Source, author_named: bool) -> str | None:
     """The feature for a question asking who wrote, or when was published, what this source
-    prints (its byline, a reference's authors and year, a named commenter's name and date)."""
+    prints (its byline, a reference's authors and year, a named commenter's name and date), or
+    the title it prints (the post's headline, a cited work's title in its reference)."""
     if src.kind == "byline" and ((query.author_of == "post" and src.author)
                                  or (query.published_of == "post" and src.date)):
         return "meta_byline"
-    if src.kind == "reference" and "paper" in (query.author_of, query.published_of):
-        return "meta_reference"
+    if src.kind == "reference" and ("paper" in (query.author_of, query.published_of) or (
+            query.answer_type == TITLE and query.target == "paper")):
+        return "meta_reference"  # a cited work's authors, year and title are in its reference
+    if src.kind == "title" and query.answer_type == TITLE and query.target in ("post", None):
+        return "meta_title"
     if src.kind == "comment" and (query.author_of == "comment" or query.published_of == "comment"
                                   or (author_named and (query.answer_type == PERSON or (
                                       query.answer_type == TIME and query.when_written)))):
@@ -440,7 +445,8 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
     # answered by a caption without a credit, however close it is
     fit = X[:, col("type_miss")] == 0
     p_fit = float(probs[fit].max()) if fit.any() else 0.0
-    meta1 = float(X[0, col("meta_byline")] + X[0, col("meta_reference")] + X[0, col("meta_comment")])
+    meta1 = float(X[0, col("meta_byline")] + X[0, col("meta_reference")] + X[0, col("meta_comment")]
+                  + X[0, col("meta_title")])
     # a question about the page itself ("When was this posted?") is answered by its structure
     by_page = bool(X[0, col("kind_named")] or meta1 or X[0, col("coverage_meta")] > 0)
     values = {

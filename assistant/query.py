@@ -71,8 +71,9 @@ _PERSON_TITLE_RE = re.compile(_PERSON_TITLE, re.I)
 
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (ROLE, _PERSON_TITLE_RE),
-    (TITLE, re.compile(r"\b(title|titled|headline|name of the (post|article|paper|study|"
-                       r"book|review|piece|column|blog))\b|\b(what|which)('s| is| was) (this|the|that) "
+    (TITLE, re.compile(r"\b(title|titled|headline|name of (the|this) (post|article|paper|study|"
+                       r"book|review|piece|column|blog|recipe|guide|page|story))\b"
+                       r"|\b(what|which)('s| is| was) (this|the|that) "
                        r"([\w-]+ )?(post|article|paper|study|book|review|piece|"
                        r"column|blog|story|entry|report) called\b", re.I)),
     (TIME, re.compile(

@@ -237,3 +237,17 @@ def test_a_quote_over_several_sentences_is_said_by_the_person_named_where_it_ope
     # a sentence without quotation marks breaks the chain
     plain = [Span("p1", 0, 1, t) for t in (texts[0], "The town owes too much.", texts[3])]
     assert list(quote_speakers(plain)) == [-1, -1, -1]
+
+
+@pytest.mark.parametrize(("question", "kind", "feature"), [
+    ("What's the name of this recipe?", "title", "meta_title"),
+    ("What is this blog post called?", "title", "meta_title"),
+    ("What is the title of the research paper the post discusses?", "reference", "meta_reference"),
+    ("What is the title of the research paper the post discusses?", "title", None),
+    ("What is the name of the author's fig?", "title", None),
+])
+def test_a_title_asked_is_what_the_headline_or_the_reference_prints(question, kind, feature):
+    from assistant.features import _meta_match
+
+    src = Source("s1", kind, kind.capitalize(), "Lentil soup. Ferrandis L. Tea bags. J Food. 2024.")
+    assert _meta_match(make_query(question), src, False) == feature
