@@ -61,8 +61,10 @@ _PERSON_NOUNS = (
     r"skipper|descendants?|ancestor|child|children|baby|babies|volunteer|advocate|resident|"
     r"residents|coach|player|players|artist|designer|developer|developers|users?"
 )
+# A person's title before the name: "Dr. Colaianni", "Councillor Peter Langridge".
+PERSON_TITLES = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Councillor|Councilor|Senator|Captain|Rev)"
 _PERSON = re.compile(
-    r"\b(Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Councillor|Councilor|Senator|Captain|Rev)\.?\s+"
+    rf"\b{PERSON_TITLES}\.?\s+"
     r"[A-Z]|(?<=[\s(\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'\-\u00c0-\u017f]+"
     r"|^[A-Z][a-z\u00c0-\u017f]+ [A-Z][a-z\u00c0-\u017f]+(?=,| said| says| told| wrote| who)"
     r"|^[A-Z]{2,}[A-Z .'\-]*:\s")
@@ -191,8 +193,7 @@ _ROLE = re.compile(
 
 # A name as printed from where ``_PERSON`` finds it: "Dr. Marcus Oakley", "Theo Marchetti".
 _NAME_RUN = re.compile(
-    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Councillor|Councilor|Senator|Captain|Rev)"
-    r"\.?\s+)?[A-Z][\w'\-\u00c0-\u017f]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'\-\u00c0-\u017f]+)*")
+    rf"(?:{PERSON_TITLES}\.?\s+)?[A-Z][\w'\-\u00c0-\u017f]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'\-\u00c0-\u017f]+)*")
 
 
 def person_names(text: str) -> list[str]:

@@ -21,7 +21,7 @@ from .embedding import Embedder, make_embedder
 from .errors import AssistantError, UnknownSourceError
 from .query import Query, asks_after_person, make_query
 from .retrieval import RetrievalOptions, Retriever
-from .sentences import person_names
+from .sentences import PERSON_TITLES, person_names
 from .text import STOPWORDS, words
 from .types import Answer, Hit, Source
 from .validation import check_history, check_k, check_kinds, check_question
@@ -65,8 +65,7 @@ def person_answered(answer: Answer, given: Iterable[str] = ()) -> str | None:
     return min(names, key=rank)
 
 
-_TITLE = re.compile(r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Councillor|Councilor|Senator|"
-                    r"Captain|Rev)\b")
+_TITLE = re.compile(rf"{PERSON_TITLES}\b")
 _PERSON_AFTER = re.compile(r",\s+(?:a|an|the|who|whose|his|her)\b|\s+(?:said|says|told|wrote|"
                            r"asked|added|explained|replied)\b|\s*:")
 _PERSON_BEFORE = re.compile(r"\b(?:said|says|told|asked|according to|by)\s+$")
