@@ -184,6 +184,15 @@ def captions(scope: HtmlElement) -> list[tuple[HtmlElement, str]]:
     return out
 
 
+_UNSEEN = ("script", "style", "title", "meta")  # tags whose text a reader never sees as such
+
+
+def _shown(root: HtmlElement, skip: set[Any],
+           unseen: tuple[str, ...] = (*_UNSEEN, "head")) -> Iterator[HtmlElement]:
+    """The elements of ``root`` outside ``skip`` (comment sections) and ``unseen`` tags."""
+    return (el for el in iter_elements(root) if el not in skip and el.tag not in unseen)
+
+
 def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:
     """The post's date as the page prints it ("June 14, 2024"), matched to the metadata's
     ISO date; ``skip`` holds the ids of elements in comment sections."""
@@ -194,9 +203,7 @@ def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:
     except ValueError:
         return None
     candidates: list[HtmlElement] = []
-    for el in iter_elements(root):
-        if el in skip or el.tag in ("script", "style", "title", "meta"):
-            continue
+    for el in _shown(root, skip, _UNSEEN):
         if el.tag in ("time", "abbr") or el.get("itemprop") in ("datePublished", "dateCreated") \
                 or words(el) & {"date", "published", "timestamp", "dateline", "posted", "time"}:
             candidates.append(el)
@@ -205,11 +212,10 @@ def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:
         if len(text) <= 80 and parse_date(text) == want:
             return printed_date(text)
     # Pages that name nothing ("Mar 3, 2024" in a bare <span>): a short text that is the date.
-    for el in iter_elements(root):
-        if el not in skip and el.tag not in ("script", "style", "title", "meta"):
-            text = text_of(el)
-            if len(text) <= 40 and parse_date(text) == want:
-                return printed_date(text)
+    for el in _shown(root, skip, _UNSEEN):
+        text = text_of(el)
+        if len(text) <= 40 and parse_date(text) == want:
+            return printed_date(text)
     return None
 
 
@@ -220,9 +226,7 @@ UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|revised|reviewed)\b(?:\s
 def updated_line(root: HtmlElement, skip: set[Any]) -> str | None:
     """The line where the page says when it was last changed, as printed ("Last updated:
     14 October 2026"), or None; ``skip`` holds the ids of elements in comment sections."""
-    for el in iter_elements(root):
-        if el in skip or el.tag in ("script", "style", "title", "meta", "head"):
-            continue
+    for el in _shown(root, skip):
         text = text_of(el)
         m = UPDATED.match(text) if len(text) <= 60 else None
         if m and parse_date(text[m.end():]) is not None:
@@ -236,9 +240,7 @@ def printed_byline(root: HtmlElement, author: str | None, skip: set[Any]) -> str
     if not author:
         return None
     first = author.split(" and ")[0].split(",")[0].strip()
-    for el in iter_elements(root):
-        if el in skip or el.tag in ("script", "style", "title", "meta", "head"):
-            continue
+    for el in _shown(root, skip):
         if (el.text or "").strip() and first in clean_text(el.text or "") or \
                 first == text_of(el):
             for node in (el, *el.iterancestors()):
