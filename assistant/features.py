@@ -45,8 +45,9 @@ from .grounding import (
     unknown_share,
 )
 from .query import NUMBER, PERSON, PLACE, TIME, TITLE, Query
-from .sentences import MONTH_NAMES, PERSON_NOUN, WEEKDAY_NAMES, SentenceInfo, states_new
-from .text import STOPWORDS, words
+from .sentences import (MONTH_NAMES, PERSON_NOUN, WEEKDAY_NAMES, SentenceInfo, locates,
+                        states_new)
+from .text import STOPWORDS, terms, words
 from .types import Source
 
 FEATURES: tuple[str, ...] = (
@@ -144,7 +145,10 @@ def feature_matrix(
     name = _name_align(query, info, candidates, qwords)
     topic_rows = _topic_rows(query, grounding, article, info)
     wanted = query.answer_type
-    flags = info.flags["year"] if query.year else (info.flags[wanted] if wanted else None)
+    # what the sentence must hold: a year, a stretch of time ("How long ...?"), or the kind asked
+    filler = "year" if query.year else "duration" if query.duration else wanted
+    flags = info.flags[filler] if filler else None
+    by_position = asks_position(query)
     for row, (i, src) in enumerate(zip(candidates, sources, strict=True)):
         x = X[row]
         x[INDEX["dense"]] = dense[i]
@@ -179,7 +183,8 @@ def feature_matrix(
             x[INDEX[meta]] = 1.0
         if wanted is not None and flags is not None:
             if wanted == PLACE:  # a name the question does not already give
-                fits = names_a_place(info.named[i], qwords)
+                fits = names_a_place(info.named[i], qwords) or (
+                    by_position and locates(info.texts[i], qwords))
             elif wanted == PERSON and query.credit:
                 fits = bool(info.credit[i])  # who took a photo: only a credit line says
             elif wanted == TITLE and query.target in ("post", "paper"):
@@ -189,7 +194,7 @@ def feature_matrix(
                 # a citation's year, volume and pages tell of the cited work only
                 fits = False
             else:
-                fits = (bool(flags[i]) and states_new("year" if query.year else wanted,
+                fits = (bool(flags[i]) and states_new(filler,
                                                       info.texts[i], query.question, query.words)
                         ) or _meta_fits(wanted, query, src, named)
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
@@ -220,6 +225,24 @@ def feature_matrix(
         x[INDEX["low_info"]] = float(info.low_info[i])
         x[INDEX["is_question"]] = float(info.is_question[i])
     return X
+
+
+SETTLED_VERBS = WORKING_VERBS | frozenset(terms(
+    "live lives lived living reside resides born raised grow grew grown located headquartered "
+    "settle settled move moved come came"))
+
+
+def asks_position(query: Query) -> bool:
+    """Whether a "where" question can be answered by a place without a name: "Where is the
+    tap?" by "by the gate"; but where someone lives, works or was born, or where a body is
+    based, by a named place."""
+    if not query.where or not query.focus_verb:
+        return query.where
+    verb = query.focus_verb[0]
+    # "charge the battery at work": "work" there is a place, not the verb asked
+    noun = re.search(rf"\b(?:at|to|from|after|before|for)\s+{re.escape(verb)}\b", query.question,
+                     re.I)
+    return bool(noun) or stem_of(verb) not in SETTLED_VERBS
 
 
 def names_a_place(named: frozenset[str], given: set[str]) -> bool:
@@ -326,6 +349,23 @@ _CALLED = re.compile(r"\b(?:called|named|nicknamed|dubbed|known as|titled)\s+(?:
                      rf"|[\"\u201c]{_CAPITALISED}[^\"\u201d]*[\"\u201d]", re.I)
 
 
+# Nouns for a thing of the asked kind: "contractor Hallam & Pryce" names the company asked for
+# in "Which company did the repair work?" (everyday English, not one article's words).
+_COMPANY = ("firm", "business", "contractor", "supplier", "manufacturer", "maker", "retailer",
+            "operator", "partner", "brand", "agency", "consultancy", "corporation", "company",
+            "subcontractor", "developer", "publisher", "builder", "builders")
+_BODY = ("charity", "trust", "group", "society", "association", "foundation", "institute",
+         "agency", "body", "council", "club", "network", "organisation", "organization", "union",
+         "nonprofit", "campaign")
+KINDS_OF: dict[str, tuple[str, ...]] = {
+    "company": _COMPANY, "firm": _COMPANY, "business": _COMPANY,
+    "organisation": _BODY, "organization": _BODY, "charity": ("trust", "foundation", "appeal"),
+    "school": ("academy", "college", "primary"), "university": ("college", "institute"),
+    "shop": ("store", "bakery", "cafe", "café", "business", "retailer"),
+    "newspaper": ("paper", "magazine", "outlet", "website", "site"),
+}
+
+
 def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
                 qwords: set[str]) -> np.ndarray:
     """Per candidate, for a question asking for a named thing of a kind ("Which bakery ...?"):
@@ -340,8 +380,9 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
                          for w in re.findall(_CAPITALISED, m.group()))
                 out[row] = float(any(w not in qwords for w in given))
         return out
-    noun = re.escape(query.entity) + r"(?:e?s)?"
-    title = re.escape(query.entity.capitalize())
+    kinds = (query.entity, *KINDS_OF.get(query.entity, ()))
+    noun = "(?:" + "|".join(re.escape(k) for k in kinds) + r")(?:e?s)?"
+    title = "(?:" + "|".join(re.escape(k.capitalize()) for k in kinds) + ")"
     names = rf"{_CAPITALISED}(?:\s+(?:of\s+|the\s+|de\s+|&\s+)?{_CAPITALISED})*"
     pattern = re.compile(
         rf"\b{noun}\b[,:]?\s+(?:called\s+|named\s+|known\s+as\s+)?(?:the\s+)?{names}"

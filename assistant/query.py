@@ -163,9 +163,38 @@ _PART_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# "Readers" the post speaks to are its audience, not its commenters: "Why does the blogger urge
+# readers to be careful?", "Why should readers be cautious?" ("Which reader asked ...?" and
+# "What did readers say?" are about commenters).
+_AUDIENCE_BEFORE = re.compile(
+    r"\b(?:tell|tells|told|urge|urges|urged|warn|warns|warned|advise|advises|advised|remind|"
+    r"reminds|reminded|send|sends|sent|invite|invites|invited|encourage|encourages|encouraged|"
+    r"ask|asks|give|gives|gave|show|shows|showed|help|helps|let|lets|want|wants|point|points|"
+    r"should|must|can|could|would|might|may)\s+(?:(?:his|her|their|its|the|our|your)\s+)?$",
+    re.I)
+
+
+# "Which outside expert commented on the trial?": an expert quoted in the post, not a commenter.
+_ROLE_BEFORE = re.compile(
+    r"\b(?:expert|scientist|researcher|professor|specialist|spokesperson|spokesman|spokeswoman|"
+    r"official|minister|mayor|councillor|director|doctor|analyst|economist|engineer|lawyer)s?"
+    r"\s+(?:\w+\s+)?$", re.I)
+
+
+def _not_commenters(m: re.Match[str]) -> bool:
+    """Whether a matched comment word is not about the readers' comments: "readers" as the
+    audience addressed (``_AUDIENCE_BEFORE``), or a quoted expert who "commented"."""
+    word = m.group().lower()
+    if word == "readers":
+        return bool(_AUDIENCE_BEFORE.search(m.string, 0, m.start()))
+    return word in ("commented", "replied") and bool(_ROLE_BEFORE.search(m.string, 0, m.start()))
+
+
 def kind_hints(question: str) -> frozenset[str]:
     """Source kinds the question names by a part of the page ("the picture", "the DOI")."""
-    found = frozenset(kind for kind, pattern in _PART_NOUNS if pattern.search(question))
+    found = frozenset(kind for kind, pattern in _PART_NOUNS
+                      if any(not (kind == "comment" and _not_commenters(m))
+                             for m in pattern.finditer(question)))
     if ("title" in found and _PERSON_TITLE_RE.search(question)
             and not re.search(r"\bheadline", question, re.I)):
         found -= {"title"}  # "her job title" is not the page's
@@ -211,6 +240,11 @@ class Query:
     # Asks when something was written or said ("When did Priya comment?"), which a comment's
     # date answers; "How long has Priya owned her shop?" asks about what she tells.
     when_written: bool = False
+    # Asks how long ("How long was the museum shut?"): a stretch of time or a length answers,
+    # a bare date does not.
+    duration: bool = False
+    # Asks where ("Where is the tap?"), which a place without a name can answer ("by the gate").
+    where: bool = False
 
 
 # The measure a quantity question asks for. Money only for "how much" and a price noun
@@ -265,6 +299,7 @@ def entity_asked(question: str) -> str | None:
 
 _MONEY_WORD = re.compile(_MONEY_WORDS)
 _NAMING = re.compile(r"\bnames?\b|\bcalled\b", re.I)
+_WHERE = re.compile(r"\s*(and\s+)?where\b", re.I)
 
 
 def counted_words(question: str) -> tuple[str, ...]:
@@ -528,6 +563,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         credit=bool(_CREDIT.search(question)),
         entity=entity_asked(question),
         naming=kind == PLACE and bool(_NAMING.search(question)),
+        where=kind == PLACE and bool(_WHERE.match(question)),
+        duration=kind == TIME and bool(_DURATION_ASKED.search(question)),
         when_written=kind == TIME and bool(_WRITTEN_WHEN.search(question))
         and not _DURATION_ASKED.search(question),
     )

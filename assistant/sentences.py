@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .query import NUMBER, PERSON, PLACE, ROLE, TIME, TITLE
-from .text import terms, words
+from .text import STOPWORDS, terms, words
 from .types import Source, Span
 
 _NUMBER_WORDS = (
@@ -243,8 +243,17 @@ def _has_person(text: str) -> bool:
     return any(not _NOT_PERSON.search(text, m.start(), m.end() + 1) for m in _PERSON.finditer(text))
 
 
+# How long: a stretch of time ("more than two years", "a six-month pilot", "since 1887") or
+# a length ("an 11-mile diversion", "25 cm long"); never a bare date.
+_DURATION = re.compile(
+    rf"\b(?:\d[\d,.]*|{_NUMBER_WORDS}|a|an|few|many|a couple of)[\s-]+(?:\w+[\s-]+)?"
+    rf"(?:{_TIME_UNITS}|(?:{'|'.join(WEEKDAY_NAMES)})s)\b"
+    rf"|\b(?:since|until|till)\s+(?:\d|the\s|{_MONTHS}|last\b|then\b|next\b|the end\b)"
+    r"|\b(?:for|over)\s+(?:years|decades|months|weeks|centuries|generations)\b|\bfortnight\b"
+    r"|\b\d[\d,.]*\s*-?\s*(?:mm|cm|m|km|metres?|meters?|miles?|feet|foot|ft|inch(?:es)?|"
+    r"yards?|kilometres?|kilometers?|centimetres?|centimeters?|millimetres?)\b", re.I)
 _NUMBER_TOKEN = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{_NUMBER_WORDS})\b", re.I)
-_FILLERS = {NUMBER: _NUMBER_TOKEN, TIME: _HAS_TIME, "year": _YEAR}
+_FILLERS = {NUMBER: _NUMBER_TOKEN, TIME: _HAS_TIME, "year": _YEAR, "duration": _DURATION}
 # A month with its day and year: "14 October", "October 14th, 2025".
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{_MONTHS})\b\.?"
                    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?")
@@ -265,6 +274,37 @@ def states_new(kind: str, text: str, question: str, given: frozenset[str]) -> bo
     return any(set(words(m.group())) - given - _GLUE for m in found)
 
 
+# A place said without a name: "by the gate", "under my desk", "close to a wall", "at the
+# top of your bill". The noun after the preposition is the place.
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|on|by|near|behind|beside|under|underneath|inside|outside|above|below|along|"
+    r"across|opposite|between|beneath|among|against|facing|from|into|onto|close to|next to|"
+    r"near to|up|down|round|around|off|over|past|through|within)\s+"
+    r"(?:the|a|an|her|his|their|its|my|our|your|this|that|these|those|each|every|one|some)\s+"
+    r"(?=((?:[\w'\u2019-]+,?\s+){0,2}[\w'\u2019-]+))", re.I)
+# Nouns after such a preposition that tell when, how or how much, not where.
+_NOT_PLACE = frozenset(
+    """time times day days week weeks month months year years morning mornings afternoon evening
+    evenings night nights hour hours minute minutes second seconds moment moments period season
+    seasons spring summer autumn winter fall weekend weekends end start beginning middle meantime
+    past future way ways case cases rate rates cost costs price prices least most same first
+    last next other rest whole lot lots bit number amount kind sort type part result results
+    point points study studies trial trials help use sake reason basis average total""".split())
+
+
+def locates(text: str, given: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence says where with a common noun the question does not already give:
+    "I spent most of August hauling cans from the single tap by the gate" answers "Where is
+    the tap?" (``given``: the question's words)."""
+    for m in _LOCATIVE.finditer(text):
+        phrase = words(m.group(1))
+        cut = next((k for k, w in enumerate(phrase) if w in STOPWORDS), len(phrase))
+        head = phrase[cut - 1] if cut else ""
+        if head and head not in given and head not in _NOT_PLACE and not head.isdigit():
+            return True
+    return False
+
+
 def sentence_flags(text: str, source: Source) -> dict[str, bool]:
     """What kinds of answer the sentence itself can hold (question-independent)."""
     return {
@@ -273,6 +313,7 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
         PERSON: _has_person(text) or (source.kind == "reference"
                                        and bool(_AUTHORS_LIST.search(text))),
         "year": bool(_YEAR.search(text)),
+        "duration": bool(_DURATION.search(text)),
         PLACE: bool(_PROPER.search(text)),
         TITLE: source.kind in ("title", "reference"),
         ROLE: bool(_ROLE.search(text)),

@@ -5,10 +5,10 @@ asked kind ("Which bakery?" / "Kettle Lane Bakery"), a photo's credit line."""
 import numpy as np
 import pytest
 
-from assistant.features import _name_align, _quantity_align, names_a_place
+from assistant.features import _name_align, _quantity_align, asks_position, names_a_place
 from assistant.grounding import Grounding
 from assistant.query import make_query
-from assistant.sentences import SentenceInfo
+from assistant.sentences import SentenceInfo, locates, sentence_flags
 from assistant.text import terms
 from assistant.types import Source, Span
 
@@ -63,6 +63,16 @@ def test_a_named_thing_of_the_asked_kind():
     q = make_query("Which bakery does she run?")
     got = _name_align(q, _info(), ALL, {w.lower() for w in q.words})
     assert got[5] == 1 and got[6] == 0  # "Kettle Lane Bakery"; "the bakery" names none
+
+
+def test_a_named_thing_of_a_kind_that_is_the_asked_kind():
+    # a contractor is a company; a bridge is not
+    texts = ("Since April, contractor Hallam & Pryce Civil Engineering has placed the rock.",
+             "Our partner, Fenwick Utility Services, fits the meters.",
+             "The Lenn Bridge carries the B4127.")
+    q = make_query("Which company did the repair work?")
+    got = _name_align(q, _many(texts), np.arange(3), {w.lower() for w in q.words})
+    assert list(got) == [1, 1, 0]
 
 
 def test_a_measure_asked_is_not_matched_by_a_count_of_the_thing():
@@ -150,6 +160,46 @@ def test_a_place_is_a_name_the_question_does_not_give_and_never_a_month_or_a_day
     assert not names_a_place(frozenset({"tuesday", "2024"}), {"where"})
     # "Where does Ruth live?": Ruth is given, so naming her says nowhere
     assert not names_a_place(frozenset({"ruth"}), {"where", "does", "ruth", "live"})
+
+
+@pytest.mark.parametrize("text, found", [
+    ("I spent August hauling cans from the single tap by the gate, a 90-metre walk.", True),
+    ("I charge mine under my desk.", True),
+    ("Put the hive close to a wall or parapet.", True),
+    # when, not where; and a place the question already gives
+    ("It ran for the first weeks of the trial.", False),
+    ("Dev has kept bees on the site for nineteen years.", False),
+])
+def test_a_place_can_be_said_without_a_name(text, found):
+    # "Where is the tap on the allotment site?"
+    assert locates(text, {"where", "is", "the", "tap", "on", "allotment", "site"}) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("It ended a closure of more than two years.", True),
+    ("The firms went through a six-month pilot.", True),
+    ("The repair took roughly twelve minutes.", True),
+    ("The wall has stood since 1887.", True),
+    ("There was an 11-mile diversion.", True),  # how long, as a length
+    ("A course runs over four or five Saturdays in late winter.", True),
+    ("The exhibition runs until 31 October.", True),
+    ("The museum shut its doors in January 2024.", False),  # a date, not how long
+])
+def test_how_long_takes_a_stretch_of_time_or_a_length_not_a_date(text, found):
+    query = make_query("How long was it shut?")
+    assert query.duration
+    assert sentence_flags(text, Source("post", "post", "Post", text))["duration"] is found
+
+
+def test_a_where_question_takes_a_place_without_a_name():
+    assert asks_position(make_query("Where is the tap on the allotment site?"))
+    assert asks_position(make_query("And where did she get the water butts from?"))
+    assert not asks_position(make_query("Which bakery does she run?"))
+    assert not asks_position(make_query("What is the name of her dog?"))
+    # where someone lives or works, or a body is based: a named place
+    assert not asks_position(make_query("Where does Jenny Marsh live?"))
+    assert not asks_position(make_query("Where is Fenwick Utility Services based?"))
+    assert asks_position(make_query("Where does the reviewer charge the battery at work?"))
 
 
 def test_a_yes_no_subject_is_spoken_of_by_the_passage_that_names_it_or_by_its_author():

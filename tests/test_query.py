@@ -32,6 +32,13 @@ def test_parts_of_the_page():
     assert kind_hints("What does the picture show?") == {"caption"}
     assert kind_hints("What is the DOI of the cited paper?") == {"reference"}
     assert "comment" in kind_hints("When did the reader comment?")
+    assert "comment" in kind_hints("What did readers say about the price?")
+    # readers the post speaks to are its audience, not its commenters
+    assert "comment" not in kind_hints("Why should readers be cautious about the result?")
+    assert "comment" not in kind_hints("Why does the blogger urge readers to be careful?")
+    # nor is an expert the post quotes
+    assert "comment" not in kind_hints("Which outside expert commented on the trial?")
+    assert "comment" in kind_hints("Which reader commented on the trial?")
     assert make_query("Does vitamin D help?").yes_no_subject == "vitamin"
     assert make_query("Are there concerns about side effects?").yes_no_subject is None
 
