@@ -45,8 +45,7 @@ from .grounding import (
     unknown_share,
 )
 from .query import NUMBER, PERSON, PLACE, TIME, TITLE, Query
-from .sentences import (MONTH_NAMES, PERSON_NOUN, WEEKDAY_NAMES, SentenceInfo, locates,
-                        states_new)
+from .sentences import MONTH_NAMES, PERSON_NOUN, WEEKDAY_NAMES, SentenceInfo, locates, states_new
 from .text import STOPWORDS, terms, words
 from .types import Source
 

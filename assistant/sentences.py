@@ -260,7 +260,7 @@ _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{_MONTHS})
 _GLUE = frozenset("a an the in on at of by to from until".split())
 
 
-def states_new(kind: str, text: str, question: str, given: frozenset[str]) -> bool:
+def states_new(kind: str | None, text: str, question: str, given: frozenset[str]) -> bool:
     """Whether the sentence's date, number or year (``kind``) is news to the question, not
     only the question's own ("until October" does not answer "On what date in October ...?";
     ``given``: the question's words). True for other kinds."""
