@@ -264,7 +264,7 @@ def states_new(kind: str | None, text: str, question: str, given: frozenset[str]
     """Whether the sentence's date, number or year (``kind``) is news to the question, not
     only the question's own ("until October" does not answer "On what date in October ...?";
     ``given``: the question's words). True for other kinds."""
-    pattern = _FILLERS.get(kind)
+    pattern = _FILLERS.get(kind) if kind else None
     if pattern is None:
         return True
     if kind == NUMBER:
