@@ -189,6 +189,8 @@ def feature_matrix(
             elif wanted == TITLE and query.target in ("post", "paper"):
                 # the post's headline is its title; a cited paper's, in its reference
                 fits = kind == ("reference" if query.target == "paper" else "title")
+            elif wanted == NUMBER and query.measure == "money" and _FREE.search(info.texts[i]):
+                fits = True  # "How much does the meter cost?" / "There is no charge for it."
             elif kind == "reference" and wanted in (NUMBER, TIME) and not _about_citation(query):
                 # a citation's year, volume and pages tell of the cited work only
                 fits = False
@@ -224,6 +226,13 @@ def feature_matrix(
         x[INDEX["low_info"]] = float(info.low_info[i])
         x[INDEX["is_question"]] = float(info.is_question[i])
     return X
+
+
+# A price that is nothing: "There is no charge for the meter", "free of charge".
+_FREE = re.compile(r"\bfree of charge\b|\bfor free\b|\b(?:is|are|was|were|be|it's|it\u2019s)\s+"
+                   r"(?:completely\s+|entirely\s+)?free\b|\bno (?:extra |additional )?"
+                   r"(?:charge|cost|fee)s?\b|\bat no (?:extra |additional )?cost\b|"
+                   r"\bcosts? (?:you )?nothing\b|\bfree to (?:use|join|attend|enter)\b", re.I)
 
 
 SETTLED_VERBS = WORKING_VERBS | frozenset(terms(
@@ -270,8 +279,20 @@ def _topic_rows(query: Query, grounding: Grounding, article: ArticleTerms, info:
     for s, sim in grounding.synonyms.get(t, ()):
         if sim >= KNOWN_SIMILARITY:
             has[article.rows(s)] = True
+    if query.yes_no_head:
+        # "Does the smart meter ...?" where the article says "smart meter(s)": a passage that
+        # names the meter speaks of it ("The meter has a small built-in radio ...")
+        h = stem_of(query.yes_no_head)
+        h = grounding.spelled.get(h, h)
+        both = np.intersect1d(article.rows(t), article.rows(h))
+        if any(_adjacent(terms(info.texts[i]), t, h) for i in both):
+            has[article.rows(h)] = True
     # a passage names its subject once, then says "it" and "she"
     return np.isin(article.source_of, article.source_of[has])
+
+
+def _adjacent(ts: Sequence[str], first: str, second: str) -> bool:
+    return any(a == first and b == second for a, b in zip(ts, ts[1:], strict=False))
 
 
 def _focus_align(focus: Sequence[str], sims: np.ndarray | None, info: SentenceInfo,

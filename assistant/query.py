@@ -219,6 +219,10 @@ class Query:
     # The same word when it is plainly the grammatical subject ("Does estrogen ...?"), not a
     # verb behind a pronoun ("Does it work?" gives "work" above and None here).
     yes_no_topic: str | None = None
+    # The word after it, which may be the head of a compound ("smart" in "Does the smart meter
+    # use Wi-Fi?" modifies "meter"): a passage naming it speaks of the topic when the article
+    # itself says "smart meter".
+    yes_no_head: str | None = None
     published_of: str | None = None  # "post" for "When was this published?", "paper"...
     target: str | None = None  # what the question is about: "post", "paper", "comment"
     yes_no: bool = False  # opens with an auxiliary: "Does ...?", "Is ...?"
@@ -524,6 +528,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
     subject = yes_no_subject(question)
     ws = [w for w in words(question) if w not in ("a", "an", "the")]
     topic = subject if subject and len(ws) > 1 and ws[1] == subject else None
+    head = ws[2] if topic and len(ws) > 2 and ws[2] not in STOPWORDS else None
     kind = answer_type(question) or (answer_type(context[-1]) if context and len(own) <= 1 else None)
     if said and kind == PERSON and not answer_type(question):
         kind = None  # the person asked for earlier is known: "What did he propose?" asks more
@@ -543,6 +548,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         follow_up=follow,
         yes_no_subject=subject,
         yes_no_topic=topic,
+        yes_no_head=head,
         author_of=author_target(question, context[-1] if context else None),
         published_of=published_target(question, context[-1] if context else None),
         target=target_of(question) or (target_of(context[-1]) if context else None),

@@ -191,6 +191,20 @@ def test_how_long_takes_a_stretch_of_time_or_a_length_not_a_date(text, found):
     assert sentence_flags(text, Source("post", "post", "Post", text))["duration"] is found
 
 
+@pytest.mark.parametrize("text, free", [
+    ("There is no charge for the meter or for fitting it.", True),
+    ("Entry is free.", True),
+    ("The leaflet is available free of charge.", True),
+    ("Feel free to ask the team.", False),
+    ("She spends her free time in the garden.", False),
+])
+def test_a_price_of_nothing_answers_how_much(text, free):
+    from assistant.features import _FREE
+
+    assert make_query("How much does the meter cost?").measure == "money"
+    assert bool(_FREE.search(text)) is free
+
+
 def test_a_where_question_takes_a_place_without_a_name():
     assert asks_position(make_query("Where is the tap on the allotment site?"))
     assert asks_position(make_query("And where did she get the water butts from?"))
@@ -200,6 +214,34 @@ def test_a_where_question_takes_a_place_without_a_name():
     assert not asks_position(make_query("Where does Jenny Marsh live?"))
     assert not asks_position(make_query("Where is Fenwick Utility Services based?"))
     assert asks_position(make_query("Where does the reviewer charge the battery at work?"))
+
+
+def test_a_yes_no_subject_in_a_compound_is_spoken_of_by_a_passage_naming_its_head():
+    """"Does the smart meter use my Wi-Fi?": the article says "smart meters", so the paragraph
+    "The meter has a radio. It does not use your home Wi-Fi." speaks of it; a "safe" after
+    "Is the hormone ...?" is no head (the article never says "hormone safe")."""
+    from assistant.features import _topic_rows
+    from assistant.grounding import ArticleTerms
+
+    texts = {"p1": ("We are fitting smart meters to 214,000 homes.",),
+             "p2": ("The meter has a radio.", "It does not use your home Wi-Fi."),
+             "p3": ("The hormone is made in the brain.",),
+             "p4": ("It is safe in small doses.",)}
+    sources = {sid: Source(sid, "post", f"Post, {sid}", " ".join(ts)) for sid, ts in texts.items()}
+    spans = []
+    for sid, ts in texts.items():
+        at = 0
+        for t in ts:
+            spans.append(Span(sid, at, at + len(t), t))
+            at += len(t) + 1
+    plain = [s.text for s in spans]
+    info = SentenceInfo.build(spans, sources, [frozenset(terms(t)) for t in plain],
+                              np.eye(len(plain), dtype=np.float32), vocabulary=())
+    article = ArticleTerms(spans, sources, [""] * len(spans), ())
+    got = _topic_rows(make_query("Does the smart meter use my home Wi-Fi?"), NOTHING, article, info)
+    assert list(got) == [True, True, True, False, False]
+    got = _topic_rows(make_query("Is the hormone safe for men?"), NOTHING, article, info)
+    assert list(got) == [False, False, False, True, False]
 
 
 def test_a_yes_no_subject_is_spoken_of_by_the_passage_that_names_it_or_by_its_author():
