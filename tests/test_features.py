@@ -216,18 +216,10 @@ def test_a_where_question_takes_a_place_without_a_name():
     assert asks_position(make_query("Where does the reviewer charge the battery at work?"))
 
 
-def test_a_yes_no_subject_in_a_compound_is_spoken_of_by_a_passage_naming_its_head():
-    """"Does the smart meter use my Wi-Fi?": the article says "smart meters", so the paragraph
-    "The meter has a radio. It does not use your home Wi-Fi." speaks of it; a "safe" after
-    "Is the hormone ...?" is no head (the article never says "hormone safe")."""
-    from assistant.features import _topic_rows
+def _passages(sources: dict[str, Source], texts: dict[str, tuple[str, ...]]):
+    """The sentence facts and term look-ups of an article whose sources hold ``texts``."""
     from assistant.grounding import ArticleTerms
 
-    texts = {"p1": ("We are fitting smart meters to 214,000 homes.",),
-             "p2": ("The meter has a radio.", "It does not use your home Wi-Fi."),
-             "p3": ("The hormone is made in the brain.",),
-             "p4": ("It is safe in small doses.",)}
-    sources = {sid: Source(sid, "post", f"Post, {sid}", " ".join(ts)) for sid, ts in texts.items()}
     spans = []
     for sid, ts in texts.items():
         at = 0
@@ -237,7 +229,21 @@ def test_a_yes_no_subject_in_a_compound_is_spoken_of_by_a_passage_naming_its_hea
     plain = [s.text for s in spans]
     info = SentenceInfo.build(spans, sources, [frozenset(terms(t)) for t in plain],
                               np.eye(len(plain), dtype=np.float32), vocabulary=())
-    article = ArticleTerms(spans, sources, [""] * len(spans), ())
+    return info, ArticleTerms(spans, sources, [""] * len(spans), ())
+
+
+def test_a_yes_no_subject_in_a_compound_is_spoken_of_by_a_passage_naming_its_head():
+    """"Does the smart meter use my Wi-Fi?": the article says "smart meters", so the paragraph
+    "The meter has a radio. It does not use your home Wi-Fi." speaks of it; a "safe" after
+    "Is the hormone ...?" is no head (the article never says "hormone safe")."""
+    from assistant.features import _topic_rows
+
+    texts = {"p1": ("We are fitting smart meters to 214,000 homes.",),
+             "p2": ("The meter has a radio.", "It does not use your home Wi-Fi."),
+             "p3": ("The hormone is made in the brain.",),
+             "p4": ("It is safe in small doses.",)}
+    sources = {sid: Source(sid, "post", f"Post, {sid}", " ".join(ts)) for sid, ts in texts.items()}
+    info, article = _passages(sources, texts)
     got = _topic_rows(make_query("Does the smart meter use my home Wi-Fi?"), NOTHING, article, info)
     assert list(got) == [True, True, True, False, False]
     got = _topic_rows(make_query("Is the hormone safe for men?"), NOTHING, article, info)
@@ -249,7 +255,6 @@ def test_a_yes_no_subject_is_spoken_of_by_the_passage_that_names_it_or_by_its_au
     paragraph that names the heat pump; "Does Bernard think ...?" by Bernard's own comment;
     "Did the author ...?" has no subject to look for: the author speaks as "I"."""
     from assistant.features import _topic_rows
-    from assistant.grounding import ArticleTerms
 
     paragraph = ("A heat pump moves heat rather than making it.", "It isn't breaking any laws of physics.")
     other = ("Radiators may need to be larger.",)
@@ -258,16 +263,7 @@ def test_a_yes_no_subject_is_spoken_of_by_the_passage_that_names_it_or_by_its_au
                "p2": Source("p2", "post", "Post, paragraph 2", other[0]),
                "c1": Source("c1", "comment", "Comment by Bernard Quaile", comment[0],
                             author="Bernard Quaile")}
-    spans = []
-    for sid, texts in (("p1", paragraph), ("p2", other), ("c1", comment)):
-        at = 0
-        for t in texts:
-            spans.append(Span(sid, at, at + len(t), t))
-            at += len(t) + 1
-    texts = [s.text for s in spans]
-    info = SentenceInfo.build(spans, sources, [frozenset(terms(t)) for t in texts],
-                              np.eye(len(texts), dtype=np.float32), vocabulary=())
-    article = ArticleTerms(spans, sources, [""] * len(spans), ())
+    info, article = _passages(sources, {"p1": paragraph, "p2": other, "c1": comment})
 
     def rows(question):
         got = _topic_rows(make_query(question), NOTHING, article, info)
