@@ -291,6 +291,13 @@ _NOT_PLACE = frozenset(
     last next other rest whole lot lots bit number amount kind sort type part result results
     point points study studies trial trials help use sake reason basis average total""".split())
 
+# Nouns of an idea, not a place: "a role in their resistance", "in the regulation of bone".
+_ABSTRACT = re.compile(r"(?:tion|sion|ance|ence|ancy|ency|ment|ity|ness|ism|ship|ology|ics)$")
+# ... but these are places
+_PLACES_LIKE_IDEAS = frozenset(
+    """basement apartment compartment pavement settlement department embankment encampment
+    monument parliament tenement entrance station residence conference""".split())
+
 
 def locates(text: str, given: frozenset[str] | set[str]) -> bool:
     """Whether the sentence says where with a common noun the question does not already give:
@@ -300,7 +307,8 @@ def locates(text: str, given: frozenset[str] | set[str]) -> bool:
         phrase = words(m.group(1))
         cut = next((k for k, w in enumerate(phrase) if w in STOPWORDS), len(phrase))
         head = phrase[cut - 1] if cut else ""
-        if head and head not in given and head not in _NOT_PLACE and not head.isdigit():
+        if (head and head not in given and head not in _NOT_PLACE and not head.isdigit()
+                and (head in _PLACES_LIKE_IDEAS or not _ABSTRACT.search(head))):
             return True
     return False
 

@@ -169,6 +169,8 @@ def test_a_place_is_a_name_the_question_does_not_give_and_never_a_month_or_a_day
     # when, not where; and a place the question already gives
     ("It ran for the first weeks of the trial.", False),
     ("Dev has kept bees on the site for nineteen years.", False),
+    # an idea is no place
+    ("Oxytocin may play a role in their resistance to osteoporosis.", False),
 ])
 def test_a_place_can_be_said_without_a_name(text, found):
     # "Where is the tap on the allotment site?"
