@@ -69,6 +69,9 @@ _PERSON_TITLE = (r"(?:\b(?!(?:" + _PAGE_NOUNS + r"|book|site|page|journal)['\u20
 
 _PERSON_TITLE_RE = re.compile(_PERSON_TITLE, re.I)
 
+# A question opening with "where" ("And where did she get them from?").
+_WHERE_RE = r"\s*(and\s+)?where\b"
+
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (ROLE, _PERSON_TITLE_RE),
     (TITLE, re.compile(r"\b(title|titled|headline|name of (the|this) (post|article|paper|study|"
@@ -98,7 +101,7 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"reader|commenter|writer)s?\b(?!['\u2019])", re.I)),
     # A thing known by a name: "the names of the mills", "the mayor's name", "what was the
     # storm called?" (answered by a proper name the question does not give).
-    (PLACE, re.compile(r"\bnames? of\b|^\s*(and\s+)?where\b|" + _ENTITY_HEAD_RE
+    (PLACE, re.compile(r"\bnames? of\b|^" + _WHERE_RE + "|" + _ENTITY_HEAD_RE
                        + r"|\b(what|which)('s| is| was| are| were)\b.*\b(names?|called)\s*\??\s*$",
                        re.I)),
     # What someone does for a living: "What does Nadia do for a living?", "What's her job?"
@@ -303,7 +306,7 @@ def entity_asked(question: str) -> str | None:
 
 _MONEY_WORD = re.compile(_MONEY_WORDS)
 _NAMING = re.compile(r"\bnames?\b|\bcalled\b", re.I)
-_WHERE = re.compile(r"\s*(and\s+)?where\b", re.I)
+_WHERE = re.compile(_WHERE_RE, re.I)
 
 
 def counted_words(question: str) -> tuple[str, ...]:
@@ -500,12 +503,17 @@ def published_target(question: str, context: str | None = None) -> str | None:
 _WHO_IS = re.compile(r"\s*who(?:'s| is| was)\b", re.I)
 
 
+def recent(history: Sequence[str], max_history: int) -> list[str]:
+    """The conversation's last ``max_history`` non-empty questions (none when it is 0)."""
+    return [h for h in history if h.strip()][-max_history:] if max_history > 0 else []
+
+
 def asks_after_person(question: str, history: Sequence[str] = (), max_history: int = 5) -> bool:
     """Whether ``question`` follows up a "who ...?" question without naming anyone itself
     ("Who answered Paul's comment?" / "What did he propose?"): it is about the person the
     earlier question's answer named, whom ``make_query`` then takes as ``referent``. Not when
     the earlier question asks about a person it names ("Who is Callum Rennick?")."""
-    history = [h for h in history if h.strip()][-max_history:] if max_history > 0 else []
+    history = recent(history, max_history)
     if not history or not is_follow_up(question) or proper_names(question):
         return False
     last = history[-1]
@@ -516,7 +524,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
                referent: str | None = None) -> Query:
     """Analyse ``question``; a follow-up borrows the text of the latest earlier questions, and
     ``referent``: the person the answer to the last one named (see ``asks_after_person``)."""
-    history = [h for h in history if h.strip()][-max_history:] if max_history > 0 else []
+    history = recent(history, max_history)
     follow = bool(history) and is_follow_up(question)
     context = history[-2:] if follow else []
     # the person is read with the earlier questions: "Who answered Paul's comment? What did he

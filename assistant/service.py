@@ -19,7 +19,7 @@ from .config import Settings
 from .corpus import load_sources
 from .embedding import Embedder, make_embedder
 from .errors import AssistantError, UnknownSourceError
-from .query import Query, asks_after_person, make_query
+from .query import Query, asks_after_person, make_query, recent
 from .retrieval import RetrievalOptions, Retriever
 from .sentences import PERSON_TITLES, person_names
 from .text import STOPWORDS, words
@@ -189,7 +189,7 @@ class Assistant:
         n = self.settings.max_history
         referent = None
         if asks_after_person(question, history, n):
-            earlier = [h for h in history if h.strip()][-n:]
+            earlier = recent(history, n)
             prior = make_query(earlier[-1], earlier[:-1], n)
             got = self.answerer.answer(earlier[-1], prior, None, self._encode([prior.text])[0])
             referent = person_answered(got, prior.words)
