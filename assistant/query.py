@@ -136,10 +136,13 @@ _WRITTEN_WHEN = re.compile(
     r"posted|posting|reply|replies|replied|respond|responds|responded|say|says|said|add|added|"
     r"ask|asked|mention|mentioned|publish|published)\b", re.I)
 _DURATION_ASKED = re.compile(r"\bhow long\b|\bfor how many\b|\bsince when\b", re.I)
+# Words that name the readers' comments ("Which commenter ...?", "What did readers say?"),
+# unless ``_not_commenters`` says otherwise.
+_COMMENT_WORDS = re.compile(r"\b(comment|comments|commented|commenter|commenters|reader|readers|"
+                            r"responded|replied|reply)\b", re.I)
 # What a question is about: the post itself, a cited work, or the readers' comments.
 _TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("comment", re.compile(r"\b(comment|comments|commented|commenter|commenters|reader|readers|"
-                           r"responded|replied|reply)\b", re.I)),
+    ("comment", _COMMENT_WORDS),
     ("paper", re.compile(r"\b(paper|study|studies|review|journal article|cited|reference|book|"
                          r"research paper|publication|report cited|source cited|"
                          r"(research|scientific|academic|original) article)\b", re.I)),
@@ -158,8 +161,7 @@ _PART_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"diagram|chart)s?\b", re.I)),
     ("reference", re.compile(
         r"\b(journal|doi|reference|references|citation|cited|volume|pages|bibliography)\b", re.I)),
-    ("comment", re.compile(r"\b(comment|comments|commented|commenter|commenters|reader|readers|"
-                           r"replied|reply)\b", re.I)),
+    ("comment", _COMMENT_WORDS),
     ("byline", re.compile(r"\b(byline|wrote this|author of (this|the) (post|article|piece|"
                           r"column|guide|blog|story))\b", re.I)),
     ("abstract", re.compile(r"\babstract\b", re.I)),
@@ -190,14 +192,21 @@ def _not_commenters(m: re.Match[str]) -> bool:
     word = m.group().lower()
     if word == "readers":
         return bool(_AUDIENCE_BEFORE.search(m.string, 0, m.start()))
-    return word in ("commented", "replied") and bool(_ROLE_BEFORE.search(m.string, 0, m.start()))
+    return (word in ("commented", "replied", "responded")
+            and bool(_ROLE_BEFORE.search(m.string, 0, m.start())))
+
+
+def _names_part(kind: str, pattern: re.Pattern[str], question: str) -> re.Match[str] | None:
+    """Where the question first names that part of the page (the comment words that are not
+    about the comments left out)."""
+    return next((m for m in pattern.finditer(question)
+                 if not (kind == "comment" and _not_commenters(m))), None)
 
 
 def kind_hints(question: str) -> frozenset[str]:
     """Source kinds the question names by a part of the page ("the picture", "the DOI")."""
     found = frozenset(kind for kind, pattern in _PART_NOUNS
-                      if any(not (kind == "comment" and _not_commenters(m))
-                             for m in pattern.finditer(question)))
+                      if _names_part(kind, pattern, question))
     if ("title" in found and _PERSON_TITLE_RE.search(question)
             and not re.search(r"\bheadline", question, re.I)):
         found -= {"title"}  # "her job title" is not the page's
@@ -309,6 +318,10 @@ _NAMING = re.compile(r"\bnames?\b|\bcalled\b", re.I)
 _WHERE = re.compile(_WHERE_RE, re.I)
 
 
+_PLURAL = re.compile(r"[a-z-]{2,}(?<!s|u|i)s|people|children|men|women|staff|police|mice|geese|"
+                     r"teeth|feet")
+
+
 def counted_words(question: str) -> tuple[str, ...]:
     """The (at most two) words naming what a quantity question counts or measures: the words
     after "how many" / "what share of" (or after the auxiliary: "how much does *a ticket*
@@ -328,7 +341,10 @@ def counted_words(question: str) -> tuple[str, ...]:
                 or (much and _MONEY_WORD.fullmatch(w))):
             break
         out.append(w)
-        if len(out) == 2:
+        # a plural ends the noun phrase: in "How many foxes live in ...?" a verb follows it
+        # (not a possessive one: "How many borrowers' accounts ...?")
+        if len(out) == 2 or (_PLURAL.fullmatch(w) and not re.search(
+                rf"\b{re.escape(w)}['\u2019]", question, re.I)):
             break
     return tuple(out)
 
@@ -481,7 +497,7 @@ def yes_no_subject(question: str) -> str | None:
 
 def target_of(question: str) -> str | None:
     """What the question is about, by the first page part it names."""
-    found = [(m.start(), kind) for kind, p in _TARGETS for m in [p.search(question)] if m]
+    found = [(m.start(), kind) for kind, p in _TARGETS if (m := _names_part(kind, p, question))]
     return min(found)[1] if found else None
 
 

@@ -39,6 +39,10 @@ def test_parts_of_the_page():
     # nor is an expert the post quotes
     assert "comment" not in kind_hints("Which outside expert commented on the trial?")
     assert "comment" in kind_hints("Which reader commented on the trial?")
+    # what the question is about reads the comment words the same way
+    assert make_query("Which outside expert commented on the trial?").target is None
+    assert make_query("Why should readers trust this post?").target == "post"
+    assert make_query("Which reader commented on the trial?").target == "comment"
     assert make_query("Does vitamin D help?").yes_no_subject == "vitamin"
     assert make_query("Are there concerns about side effects?").yes_no_subject is None
 
@@ -124,6 +128,10 @@ def test_who_wrote_and_when_published_follow_the_conversation():
         ("What percentage of women get osteoporosis?", "share", ("women",)),
         ("How often should I water it?", "frequency", ()),
         ("How many rail operators provided the data?", None, ("rail", "operators")),
+        # a plural ends the phrase counted; a verb follows it
+        ("How many foxes live in the city?", None, ("foxes",)),
+        ("How many people work there?", None, ("people",)),
+        ("How many borrowers' accounts carried debts?", None, ("borrowers", "accounts")),
         ("How much honey does a hive produce?", None, ("honey",)),
         ("Who paid for the research?", None, ()),  # not a quantity
     ],
