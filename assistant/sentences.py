@@ -21,10 +21,16 @@ from .text import STOPWORDS, terms, words
 from .types import Source, Span
 
 _NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|million|millions|billion|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|hundreds|thousand|thousands|million|millions|billion|"
     r"dozen|dozens|half|twice|percent|per cent|a third|a quarter|several|few"
 )
+# A number as written in figures or in words: "12", "1,150", "twelve", "twenty-two".
+_CARDINAL = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+             r"sixty|seventy|eighty|ninety|hundred|thousand)")
+_NUM = rf"(?:\d[\d,.]*|\b{_CARDINAL}(?:[\s-]+(?:and\s+)?{_CARDINAL})*)"
 _HAS_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.I)
 # The calendar's names, lower case: a date's month or weekday, never a place or a person.
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -101,22 +107,29 @@ _NAMED = re.compile(r"(?<=[\s(\"'\u201c,])[A-Z][\w'\-\u00c0-\u017f]+|\b\d[\d,.]*
 _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
     "money": re.compile(
         r"[$\u00a3\u20ac\u00a5]\s?\d|\d\s?(?:k|m|bn|million|billion|thousand)?\s*(?:dollars?|"
-        r"pounds?|euros?|cents?|pence|p|quid|bucks|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d", re.I),
+        r"pounds?|euros?|cents?|pence|p|quid|bucks|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d"
+        rf"|\b{_CARDINAL}\s+(?:dollars?|pounds?|euros?|cents?|pence|quid|bucks)\b", re.I),
     "age": re.compile(
-        r"\b\d+[\s-]*(?:years?|yrs?)[\s-]*old\b|\b(?:aged|age|ages)\s+(?:of\s+)?(?:\d|between)"
+        rf"{_NUM}[\s-]*(?:years?|yrs?)[\s-]*old\b|\b(?:aged|age|ages)\s+(?:of\s+)?(?:{_NUM}|between)"
+        # a bare number after a copula or "at": "Nell is nine", "My mother is 84", "learning
+        # to read at 52" (not "was 3 goals", "at 11am", "at 5 degrees")
+        rf"|\b(?:is|was|am|turned|turns|turning|at)\s+(?:only\s+|just\s+|nearly\s+|almost\s+)?"
+        rf"(?:\d{{1,3}}|\b{_CARDINAL}(?:-{_CARDINAL})?)\b(?!\.?\d|,\d|\s*(?:%|-[a-z]|"
+        r"(?!(?:when|and|but|so|or|now|then|this|last|next)\b)[a-z]))"
         r"|\bin (?:his|her|their) (?:late |early |mid-?)?(?:teens|twenties|thirties|forties|"
         r"fifties|sixties|seventies|eighties|nineties|\d0s)\b|\bat the age of\b"
         # a name and an age, as news prints it: "Ann Roe, 71, said ..."
         r"|(?-i:\b[A-Z][a-z]+,\s\d{1,3},\s)", re.I),
     "length": re.compile(
-        r"\d[\d,.]*\s*-?\s*(?:mm|cm|m|km|metres?|meters?|kilometres?|kilometers?|millimetres?|"
+        rf"{_NUM}\s*-?\s*(?:mm|cm|m|km|metres?|meters?|kilometres?|kilometers?|millimetres?|"
         r"centimetres?|feet|foot|ft|inches|inch|miles?|yards?)\b", re.I),
     "weight": re.compile(
-        r"\d[\d,.]*\s*-?\s*(?:mg|g|kg|grams?|kilograms?|kilos?|milligrams?|micrograms?|mcg|"
+        rf"{_NUM}\s*-?\s*(?:mg|g|kg|grams?|kilograms?|kilos?|milligrams?|micrograms?|mcg|"
         r"\u00b5g|nanograms?|ng|tonnes?|tons?|lbs?|ounces?|oz)\b", re.I),
     "share": re.compile(
         r"\d\s*%|\b(?:percent|per cent)\b|\b(?:a|one|two|three)[\s-](?:third|quarter|fifth|tenth)s?\b"
-        r"|\bhalf\b|\b(?:one|\d+) in (?:every )?(?:\d+|two|three|four|five|ten)\b|\bout of\b"
+        r"|\bhalf\b|\b(?:one|\d+) in (?:every )?(?:\d+|two|three|four|five|ten)\b"
+        r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)(?: times)? out of\b"
         r"|\b(?:majority|minority)\b", re.I),
     "temperature": re.compile(r"\u00b0|\bdegrees?\b|\b\d+\s?[CF]\b"),
     "frequency": re.compile(
@@ -128,7 +141,7 @@ _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
 # A picture's credit line: "Photo: Ann Roe", "(Photo: A. Roe)", "(photograph by ...)", "\u00a9 Ann Roe".
 _CREDIT = re.compile(
     r"\b(?:photo|photograph|picture|image|illustration|drawing|map|chart|diagram)s?\s*"
-    r"(?:by\b|credit|\u00a9|:\s*(?-i:[A-Z](?:[\w'\-]+|\.)(?:\s+[A-Z](?:[\w'\-]+|\.)){0,3})\s*(?:[)\].;]|$))"
+    r"(?:by\b|credit|\u00a9|:\s*(?-i:[A-Z](?:[\w'\-]+|\.)(?:\s+[A-Z](?:[\w'\-]+|\.)){0,3})\s*(?:[)\].;/]|$))"
     r"|\u00a9|\bcourtesy of\b|\bcredit:|\b(?:photographed|illustrated|drawn|painted|shot|taken) by\b",
     re.I)
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split("|"))

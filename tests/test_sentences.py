@@ -23,6 +23,13 @@ POST = Source(id="p1", kind="post", label="Post", text="")
         ("She earned about two-thirds of her husband's wage.", "share"),
         ("Bake at 230\u00b0C for 20 minutes.", "temperature"),
         ("Inspect the hive once a week.", "frequency"),
+        # in words
+        ("Bees fly two or three miles from home.", "length"),
+        ("The wreck lies in about twelve metres of water.", "length"),
+        ("The first time I ate this soup I was twenty-two.", "age"),
+        ("Nell is nine.", "age"),
+        ("My dad was learning to read at 52.", "age"),
+        ("Nine times out of ten it was worn out.", "share"),
     ],
 )
 def test_a_number_states_its_measure(text, measure):
@@ -31,6 +38,11 @@ def test_a_number_states_its_measure(text, measure):
 
 def test_a_bare_count_states_no_measure():
     assert measures("The museum holds 4,000 objects from three mills.") == frozenset()
+    # a number after "is" is an age only when nothing it counts follows it
+    assert measures("The score was 3 goals, and the total was 2,140.") == frozenset()
+    assert measures("The walk starts at 11am.") == frozenset()
+    # "out of" a place is no share
+    assert measures("Mine went on the climb out of Hollin Bridge.") == frozenset()
 
 
 def test_the_words_about_a_number_are_its_neighbours():
@@ -45,6 +57,8 @@ def test_the_words_about_a_number_are_its_neighbours():
         ("A brass lamp (photograph by Tim Hale).", True),
         ("A red fox inspecting a wheelie bin (Photo: R. Penhaligon)", True),  # an initial
         ("Map: J. K. Doe.", True),
+        ("The new meter in its pit. Photo: Marcus Bellingham / Ellerby Vale Water", True),
+        ("Photo: Harbour Road, looking east", False),
         ("Image courtesy of the museum.", True),
         # A caption that opens with "Photo:" says what it shows, not who took it.
         ("Photo: Returned picture books wait on a sorting trolley.", False),
