@@ -377,13 +377,19 @@ _COMPANY = ("firm", "business", "contractor", "supplier", "manufacturer", "maker
 _BODY = ("charity", "trust", "group", "society", "association", "foundation", "institute",
          "agency", "body", "council", "club", "network", "organisation", "organization", "union",
          "nonprofit", "campaign")
+_VESSELS = ("schooner", "steamer", "steamship", "vessel", "boat", "trawler", "ferry", "liner",
+            "brig", "barque", "tanker", "freighter", "yacht", "frigate", "cutter", "lifeboat")
 KINDS_OF: dict[str, tuple[str, ...]] = {
     "company": _COMPANY, "firm": _COMPANY, "business": _COMPANY,
     "organisation": _BODY, "organization": _BODY, "charity": ("trust", "foundation", "appeal"),
     "school": ("academy", "college", "primary"), "university": ("college", "institute"),
     "shop": ("store", "bakery", "cafe", "café", "business", "retailer"),
     "newspaper": ("paper", "magazine", "outlet", "website", "site"),
+    "ship": _VESSELS,
 }
+# Kinds whose members English writes in lower case ("the robin", "a Jersey cow" aside): the
+# sentence need not name one with a capital.
+_COMMON_KINDS = frozenset({"species", "breed", "variety"})
 
 
 def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
@@ -393,6 +399,8 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
     Bakery", "the newspaper De Standaard", "Lipton, a tea brand", "University of Bari"), else
     0; 1 for other questions."""
     out = np.ones(len(candidates))
+    if query.entity in _COMMON_KINDS:
+        return out  # "Which species ...?" / "the robin will ..."
     if not query.entity:
         if query.naming:  # "What is her dog called?": the sentence gives a name ("called Gustav")
             for row, i in enumerate(candidates):

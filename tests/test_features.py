@@ -75,6 +75,18 @@ def test_a_named_thing_of_a_kind_that_is_the_asked_kind():
     assert list(got) == [1, 1, 0]
 
 
+def test_a_ship_is_named_by_its_kind_and_a_species_in_lower_case():
+    texts = ("In 1883 the coal schooner Margaret Ashby was driven onto the reef.",
+             "The keeper rowed out to the reef.")
+    q = make_query("Which ship was wrecked near the lighthouse?")
+    got = _name_align(q, _many(texts), np.arange(2), {w.lower() for w in q.words})
+    assert list(got) == [1, 0]
+    # "the robin" names a species without a capital: no name is required
+    q = make_query("Which species will tolerate a gardener nearby?")
+    info = _many(("A robin will happily stay near a working gardener.",))
+    assert _name_align(q, info, np.arange(1), {w.lower() for w in q.words})[0] == 1
+
+
 def test_a_measure_asked_is_not_matched_by_a_count_of_the_thing():
     # "How much does a ticket cost?" is not answered by a number of tickets
     info = _one("Each visitor may buy 2 tickets at the door.")
