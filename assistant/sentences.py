@@ -190,7 +190,8 @@ _JOBS = (r"nurse|registrar|surgeon|physician|doctor|chef|cook|clerk|pilot|driver
          r"(?!(?:matter|number|member|order|rather|further|together|other|another|better|after|"
          r"whether|later|water|power|ever|never|over|under|winter|summer|quarter|chapter|letter|"
          r"paper|layer|center|corner|border|error|factor|color|colour|door|floor|minor|major|"
-         r"constant|important|giant|plant|variant|distant|instant|pleasant|christian|median)\b)"
+         r"constant|important|giant|plant|variant|distant|instant|pleasant|christian|median|"
+         r"(?:grand|step)?(?:daughter|mother|father|brother|sister))\b)"
          r"[\w-]+(?:ist|ian|ant|er|or)")
 _ROLE = re.compile(
     r"\b(?:works?|worked|working|employed|serves?|served|trained|qualified) as\b"
@@ -198,6 +199,10 @@ _ROLE = re.compile(
     r"|\b(?:I|he|she|they|we) (?:run|runs|ran|own|owns|owned|manage|manages|managed|teach|"
     r"teaches|taught|lecture|lectures)\b"
     rf"|\b(?:as|is|was|am|became|becomes) (?:an?|the) (?:[\w'-]+ ){{0,2}}(?:{_JOBS})\b"
+    # a parent's trade as a family history gives it: "the youngest of four children of a
+    # colliery winding engineman"
+    rf"|\b(?:sons?|daughters?|child|children|wife|husband|widow|widower) of (?:an?|the) "
+    rf"(?:[\w'-]+ ){{0,3}}(?:{_JOBS}|[\w-]{{3,}}man)\b"
     # "appears in the records only as \u201cacting keeper\u201d"
     rf"|\bas [\"\u201c](?:[\w'-]+ ){{0,2}}(?:{_JOBS})\b"
     rf"|(?-i:[A-Z][\w'\-\u00c0-\u017f]+),\s+(?:an?|the)\s+(?:[\w'-]+\s+){{0,3}}(?:{_JOBS})\b",
@@ -263,7 +268,7 @@ _DURATION = re.compile(
     rf"(?:{_TIME_UNITS}|(?:{'|'.join(WEEKDAY_NAMES)})s)\b"
     rf"|\b(?:since|until|till)\s+(?:\d|the\s|{_MONTHS}|last\b|then\b|next\b|the end\b)"
     r"|\b(?:for|over)\s+(?:years|decades|months|weeks|centuries|generations)\b|\bfortnight\b"
-    r"|\b\d[\d,.]*\s*-?\s*(?:mm|cm|m|km|metres?|meters?|miles?|feet|foot|ft|inch(?:es)?|"
+    rf"|\b{_NUM}\s*-?\s*(?:mm|cm|m|km|metres?|meters?|miles?|feet|foot|ft|inch(?:es)?|"
     r"yards?|kilometres?|kilometers?|centimetres?|centimeters?|millimetres?)\b", re.I)
 _NUMBER_TOKEN = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{_NUMBER_WORDS})\b", re.I)
 _FILLERS = {NUMBER: _NUMBER_TOKEN, TIME: _HAS_TIME, "year": _YEAR, "duration": _DURATION}

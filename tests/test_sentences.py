@@ -78,6 +78,8 @@ def test_a_credit_line_names_who_took_a_picture(text, credit):
         ("She is a clinical psychologist at Aberglas University.", True),
         ("I retired from teaching in 2015.", True),
         ("Before that he worked as a ship's carpenter.", True),
+        ("She was the youngest of four children of a colliery winding engineman.", True),
+        ("She was the daughter of a woman from Leeds.", False),
         ('The letters name her only as "acting keeper".', True),
         ("As a result, the fridge closed.", False),
         ("Ann Roe, the other member, said no.", False),
