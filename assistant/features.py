@@ -387,9 +387,10 @@ KINDS_OF: dict[str, tuple[str, ...]] = {
     "newspaper": ("paper", "magazine", "outlet", "website", "site"),
     "ship": _VESSELS,
 }
-# Kinds whose members English writes in lower case ("the robin", "a Jersey cow" aside): the
-# sentence need not name one with a capital.
-_COMMON_KINDS = frozenset({"species", "breed", "variety"})
+# A kind whose members English writes in lower case ("the robin", "a blue tit"): the sentence
+# need not name one with a capital. (A breed or a variety is mostly a name: "Buckfast",
+# "Bramley".)
+_COMMON_KINDS = frozenset({"species"})
 
 
 def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
