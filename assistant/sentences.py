@@ -20,16 +20,18 @@ from .query import NUMBER, PERSON, PLACE, ROLE, TIME, TITLE
 from .text import STOPWORDS, terms, words
 from .types import Source, Span
 
-_NUMBER_WORDS = (
+# Numbers in words: the cardinals ("twelve", "twenty" and "two" of "twenty-two"), then the
+# other words that say how many.
+_CARDINAL_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"hundred|hundreds|thousand|thousands|million|millions|billion|"
+    r"hundred|thousand")
+_NUMBER_WORDS = (
+    rf"{_CARDINAL_WORDS}|hundreds|thousands|million|millions|billion|"
     r"dozen|dozens|half|twice|percent|per cent|a third|a quarter|several|few"
 )
 # A number as written in figures or in words: "12", "1,150", "twelve", "twenty-two".
-_CARDINAL = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-             r"sixty|seventy|eighty|ninety|hundred|thousand)")
+_CARDINAL = f"(?:{_CARDINAL_WORDS})"
 _NUM = rf"(?:\d[\d,.]*|\b{_CARDINAL}(?:[\s-]+(?:and\s+)?{_CARDINAL})*)"
 _HAS_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.I)
 # The calendar's names, lower case: a date's month or weekday, never a place or a person.
