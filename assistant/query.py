@@ -556,6 +556,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
     kind = answer_type(question) or (answer_type(context[-1]) if context and len(own) <= 1 else None)
     if said and kind == PERSON and not answer_type(question):
         kind = None  # the person asked for earlier is known: "What did he propose?" asks more
+    duration = kind == TIME and bool(_DURATION_ASKED.search(question))
     names = set(proper_names(question))
     # with the person known, the earlier questions' other people are not who "he" is ("Who
     # answered Paul's comment? What did he propose?"): Tomasz's comment, not Paul's
@@ -594,9 +595,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         entity=entity_asked(question),
         naming=kind == PLACE and bool(_NAMING.search(question)),
         where=kind == PLACE and bool(_WHERE.match(question)),
-        duration=kind == TIME and bool(_DURATION_ASKED.search(question)),
-        when_written=kind == TIME and bool(_WRITTEN_WHEN.search(question))
-        and not _DURATION_ASKED.search(question),
+        duration=duration,
+        when_written=kind == TIME and bool(_WRITTEN_WHEN.search(question)) and not duration,
     )
 
 
