@@ -156,6 +156,9 @@ class SourceOut(SourceRef):
     low_content: bool = Field(
         default=False, description="Next to nothing to quote (e.g. a comment that was only a "
                                    "link): shown, never quoted. Present only when true.")
+    reply_to: str | None = Field(
+        default=None, description="For a reader's comment that replies to another, the "
+                                  "commenter it answers. Present only for a reply.")
 
 
 class SourceList(_Out):

@@ -78,6 +78,7 @@ FEATURES: tuple[str, ...] = (
     "meta_reference",  # asks who wrote / when appeared a cited work, and this is a reference
     "meta_comment",  # asks who / when about a named commenter, and this is their comment
     "meta_title",  # asks the post's title ("What's the name of this recipe?"), and this is it
+    "reply_named",  # asks how someone was answered, and this is a reply to the person named
     "names_found",  # share of the question's proper names in the sentence
     "topic_found",  # a yes/no question's plain subject ("Does estrogen ...?"): +1 named, -1 not
     "focus_align",  # how closely the sentence's words match the thing asked ("pages", "company")
@@ -222,6 +223,7 @@ def feature_matrix(
             x[INDEX["topic_found"]] = 1.0 if topic_rows[i] else -1.0
         if names:
             x[INDEX["names_found"]] = len(names & info.words[i]) / len(names)
+            x[INDEX["reply_named"]] = float(query.reply and bool(names & info.reply_to[i]))
         x[INDEX["short_question"]] = float(len(content) <= 2)
         x[INDEX["low_info"]] = float(info.low_info[i])
         x[INDEX["is_question"]] = float(info.is_question[i])

@@ -72,6 +72,17 @@ _PERSON_TITLE_RE = re.compile(_PERSON_TITLE, re.I)
 # A question opening with "where" ("And where did she get them from?").
 _WHERE_RE = r"\s*(and\s+)?where\b"
 
+# Sizes a quantity answers ("What is the wingspan of a fieldfare?"), besides the nouns the
+# number pattern lists itself.
+_SIZE_NOUNS = r"weight|width|wingspan|diameter|thickness|altitude|elevation"
+# What a quantity is of, closing a question typed as keywords ("gutter length?").
+_MEASURE_NOUNS = (r"cost|costs|price|prices|fee|fees|fine|fines|charge|rent|salary|wage|weight|"
+                  r"length|height|depth|width|distance|size|temperature|speed|age|"
+                  r"wingspan|diameter|thickness|altitude|elevation")
+# The words a question opens with when it is phrased as one (not as keywords).
+_ASKING = (r"who|whom|whose|what|what's|which|where|when|why|how|is|are|was|were|do|does|did|"
+           r"can|could|will|would|should|has|have|had|and|so|but")
+
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (ROLE, _PERSON_TITLE_RE),
     (TITLE, re.compile(r"\b(title|titled|headline|name of (the|this) (post|article|paper|study|"
@@ -89,10 +100,13 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"frequently|common|likely)\b"
         r"|\b(what|which)" + _MODIFIER + r"? (dose|doses|dosage|amount|percentage|proportion|share|"
         r"number|quantity|rate|size|price|cost|depth|height|length|distance|temperature|speed|figure|"
-        r"score)\b|"
+        r"score|" + _SIZE_NOUNS + r")\b|"
         + _COPULA + r"(\w+ )?(dose|dosage|amount|percentage|proportion|number|quantity|rate|size|"
         r"price|cost|charge|fee|fine|budget|salary|wage|rent|depth|height|length|distance|"
-        r"temperature|speed|population|age)\b",
+        r"temperature|speed|population|age|" + _SIZE_NOUNS + r")\b"
+        # a keyword question ending in what it measures: "skylark weight??", "meter cost?"
+        r"|^(?!\s*(?:" + _ASKING + r")\b)(?:\W*[\w'-]+){0,4}\s+(?:" + _MEASURE_NOUNS
+        + r")\W*$",
         re.I)),
     (PERSON, re.compile(
         r"^\s*(and\s+)?who\b|\bwhose\b|\bwhom\b|\bby whom\b"
@@ -135,6 +149,9 @@ _WRITTEN_WHEN = re.compile(
     r"\b(comment|comments|commented|commenting|write|writes|wrote|written|writing|post|posts|"
     r"posted|posting|reply|replies|replied|respond|responds|responded|say|says|said|add|added|"
     r"ask|asked|mention|mentioned|publish|published)\b", re.I)
+_REPLY_ASKED = re.compile(r"\b(reply|replies|replied|replying|respond|responds|responded|"
+                          r"responding|response|answer|answers|answered|answering|tell|tells|"
+                          r"told)\b", re.I)
 _DURATION_ASKED = re.compile(r"\bhow long\b|\bfor how many\b|\bsince when\b", re.I)
 # Words that name the readers' comments ("Which commenter ...?", "What did readers say?"),
 # unless ``_not_commenters`` says otherwise.
@@ -261,6 +278,9 @@ class Query:
     duration: bool = False
     # Asks where ("Where is the tap?"), which a place without a name can answer ("by the gate").
     where: bool = False
+    # Asks (or follows up a question that asked) how someone was answered: "Did the author
+    # reply to Marcus?", "What did the author tell her?": a reply to that person answers.
+    reply: bool = False
 
 
 # The measure a quantity question asks for. Money only for "how much" and a price noun
@@ -274,10 +294,11 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"|\bhow much (is|are|was|were|will be|would be) (an?|one|each) "  # "a ticket"
                          r"|\b(what|which)(?: \w+)? (price|cost|charge|fee|fine|budget|salary|wage|"
                          r"rent)\b|" + _COPULA + r"(\w+ )?(price|cost|charge|fee|fine|budget|salary|wage|"
-                         r"rent)\b", re.I)),
+                         r"rent)\b|^(?!\s*(?:" + _ASKING + r")\b).*\b(cost|costs|price|prices|fee|"
+                         r"fees|fine|fines|charge|rent|salary|wage)\W*$", re.I)),
     ("age", re.compile(r"\bhow old\b|\bage\b|\bages\b", re.I)),
     ("length", re.compile(r"\bhow (tall|high|deep|far|wide)\b|\b(height|depth|length|distance|"
-                          r"width)\b", re.I)),
+                          r"width|wingspan|diameter|thickness|altitude|elevation)\b", re.I)),
     ("weight", re.compile(r"\bhow heavy\b|\b(weight|weigh|weighs|weighed)\b", re.I)),
     ("share", re.compile(r"\b(percentage|percent|per cent|proportion|share|fraction)\b", re.I)),
     ("temperature", re.compile(r"\btemperature\b|\bhow (hot|cold|warm)\b", re.I)),
@@ -597,6 +618,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         where=kind == PLACE and bool(_WHERE.match(question)),
         duration=duration,
         when_written=kind == TIME and bool(_WRITTEN_WHEN.search(question)) and not duration,
+        reply=any(_REPLY_ASKED.search(h) for h in [*context, question]),
     )
 
 

@@ -374,6 +374,8 @@ class SentenceInfo:
     # a quote running over several sentences: the row of the sentence naming its speaker two
     # or more sentences back, or -1 (a next-door speaker is in ``near``)
     speaker: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # for a sentence of a reader's reply, the words of the name of the commenter it answers
+    reply_to: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def build(cls, sentences: Sequence[Span], sources: Mapping[str, Source],
@@ -410,6 +412,7 @@ class SentenceInfo:
             quantity_ids[i, : len(x)] = x
         return cls(
             speaker=speaker,
+            reply_to=tuple(frozenset(words(sources[s.source_id].reply_to or "")) for s in sentences),
             kinds=np.array([sources[s.source_id].kind for s in sentences]),
             flags=flags,
             near=near,

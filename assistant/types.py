@@ -22,6 +22,8 @@ class Source:
     section: str | None = None  # the heading a post paragraph sits under, if any
     # Next to nothing to quote (a comment that was only a link): shown, never quoted.
     low_content: bool = False
+    # For a reader's reply, the commenter it answers (also in its label, "replying to ...").
+    reply_to: str | None = None
 
     def ref(self) -> dict[str, Any]:
         """The source as cited in a quote (no text)."""
@@ -40,6 +42,8 @@ class Source:
         out = {**self.ref(), "text": self.text}
         if self.low_content:
             out["low_content"] = True
+        if self.reply_to:
+            out["reply_to"] = self.reply_to
         return out
 
     @classmethod
@@ -47,7 +51,7 @@ class Source:
         """The inverse of ``to_dict`` (a library article's ``sources.json``)."""
         return cls(str(data["id"]), str(data["kind"]), str(data["label"]), str(data["text"]),
                    data.get("author"), data.get("date"), data.get("section"),
-                   bool(data.get("low_content", False)))
+                   bool(data.get("low_content", False)), data.get("reply_to"))
 
 
 @dataclass(frozen=True)

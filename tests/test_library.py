@@ -251,3 +251,45 @@ def test_assistant_load_takes_an_article(settings, fake_embedder, tmp_path, monk
     assert Assistant.load(s, embedder=fake_embedder).info.bundled
     with pytest.raises(UnknownArticleError):
         Assistant.load(s, embedder=fake_embedder, article="nope")
+
+
+REPLIES = """# Bins or a padlock?
+
+By Ruth Okafor on 12 September 2025
+
+The community fridge on Mill Lane may get a padlock at night, after food was left in it that
+nobody could date.
+
+Comments
+
+A padlock is a bad idea: night-shift workers use the fridge most.
+By Paul Brierley on 14 September 2025
+
+Paul, you are right, and a light over the fridge would do more than a lock.
+By Ruth Okafor on 14 September 2025
+
+The fridge saved me money all last winter.
+By Sam Cole on 15 September 2025
+"""
+
+
+def test_a_reply_is_kept_with_the_article_and_read_as_an_answer_to_its_commenter(library):
+    from assistant.features import FEATURES
+
+    info = library.add(read_bytes(REPLIES.encode(), "fridge.md", kind="markdown")).info
+    sources = {s.author: s for s in library.sources(info.id) if s.kind == "comment"}
+    assert sources["Ruth Okafor"].reply_to == "Paul Brierley"  # kept in sources.json
+    assert sources["Paul Brierley"].reply_to is None
+    a = library.get(info.id)
+    col = FEATURES.index("reply_named")
+
+    def replies(question: str, history: list[str]) -> set[str]:
+        _, query, kinds = a._prepare(question, history, None)
+        cands, _ = a.answerer.candidates(query, kinds, a._encode([query.text])[0])
+        return {c.source.author for c in cands if c.features[col]}
+
+    assert replies("Did the author reply to Paul?", []) == {"Ruth Okafor"}
+    assert replies("Who replied to him?", ["What did Paul say about the padlock?"]) == \
+        {"Ruth Okafor"}
+    # asked what Paul wrote, his own comment answers, not the reply to it
+    assert replies("What did Paul say about the padlock?", []) == set()

@@ -317,3 +317,42 @@ def test_with_the_person_known_the_earlier_questions_people_step_aside():
     assert "paul" not in q.words and "paul" not in q.names
     q = make_query("What did he propose?", ["Who answered Paul's comment?"])
     assert "paul" in q.words
+
+
+@pytest.mark.parametrize(
+    "question, kind, measure",
+    [
+        # a question typed as keywords names what it measures last
+        ("skylark weight??", NUMBER, "weight"),
+        ("smart meter cost??", NUMBER, "money"),
+        ("gutter length?", NUMBER, "length"),
+        # a size noun asks for a quantity like "height" does
+        ("What is the wingspan of a fieldfare?", NUMBER, "length"),
+        ("What was the average weight of the foxes?", NUMBER, "weight"),
+        # ... but not when the question asks something else about it
+        ("Who paid the cost?", PERSON, None),
+        ("Was there a weight limit on the bridge?", None, None),
+        ("rubber glove??", None, None),
+        ("Which area does she represent?", None, None),
+    ],
+)
+def test_a_size_or_a_keyword_measure_asks_for_a_quantity(question, kind, measure):
+    from assistant.query import measure_asked
+
+    assert (answer_type(question), measure_asked(question)) == (kind, measure)
+
+
+@pytest.mark.parametrize(
+    "question, history, reply",
+    [
+        ("Did the author reply to Marcus?", [], True),
+        ("Who answered Paul's comment?", [], True),
+        # a follow-up to such a question asks about the answer too
+        ("What did the author tell her?", ["Who asked about using green lentils?"], True),
+        ("What did he propose?", ["Who answered Paul's comment?"], True),
+        ("What did Farah ask?", [], False),
+        ("What did he propose?", ["Who wrote the post?"], False),
+    ],
+)
+def test_a_question_about_how_someone_was_answered(question, history, reply):
+    assert make_query(question, history).reply is reply

@@ -124,7 +124,7 @@ def page_sources(page: Page) -> list[Source]:
             if block.reply_to:
                 label += f", replying to {block.reply_to}"
             out.append(Source(f"comment-{n}", "comment", label, block.text, block.author,
-                              block.date, low_content=low))
+                              block.date, low_content=low, reply_to=block.reply_to))
         else:
             raise ValueError(f"unknown block kind {block.kind!r}")
     return out
