@@ -5,6 +5,7 @@ question each sentence covers.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -54,6 +55,18 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return a[i:] == b[i + 1 :]
+
+
+def siblings(a: str, b: str) -> bool:
+    """Two stems built on one root with different affixes ("osteoblast" / "osteoclast",
+    "inflow" / "outflow"): the model's word pieces make them close, but they name different
+    things, so neither stands in for the other. A stem that extends the other ("analys" /
+    "analysi", "teach" / "teacher") is the same word's kin, not a sibling."""
+    if a == b or a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
+        return False
+    prefix = len(os.path.commonprefix([a, b]))
+    suffix = len(os.path.commonprefix([a[::-1], b[::-1]]))
+    return max(prefix, suffix) >= 4
 
 
 # A question's word counts as found in the article when one of the article's words is this
@@ -175,13 +188,15 @@ def ground(query: Query, article: ArticleTerms,
         for w, near_words in related_words(present).items():
             t = stem_of(w)
             near = tuple((stem_of(v), s) for v, s in near_words
-                         if stem_of(v) != t and stem_of(v) in article.stems)
+                         if stem_of(v) != t and stem_of(v) in article.stems
+                         and not siblings(t, stem_of(v)))
             if near:
                 related[t] = near
     synonyms: dict[str, tuple[tuple[str, float], ...]] = {}
     unknown = set()
     for w in missing:
-        near = tuple((stem_of(v), s) for v, s in found.get(w, ()) if stem_of(v) in article.stems)
+        near = tuple((stem_of(v), s) for v, s in found.get(w, ())
+                     if stem_of(v) in article.stems and not siblings(stem_of(w), stem_of(v)))
         if near:
             synonyms[stem_of(w)] = near
         if not any(s >= KNOWN_SIMILARITY for _, s in near):

@@ -80,3 +80,44 @@ def test_a_word_the_article_uses_also_counts_where_the_article_says_it_otherwise
     exact1, syn1, _ = coverage(q, found, article, 2)
     assert np.allclose(exact0, exact1) and np.allclose(syn0[0], syn1[0])
     assert syn1[1] > syn0[1] == exact0[1]
+
+
+@pytest.mark.parametrize(
+    "a, b, sibling",
+    [
+        ("osteoclasts", "osteoblasts", True),  # one root, different things
+        ("inflow", "outflow", True),
+        ("hypertension", "hypotension", True),
+        ("analysis", "analyse", False),  # the same word's kin
+        ("teacher", "teaching", False),
+        ("women", "woman", False),
+        ("photograph", "photo", False),
+        ("female", "male", False),
+    ],
+)
+def test_words_on_one_root_with_different_affixes_are_siblings(a, b, sibling):
+    from assistant.grounding import siblings, stem_of
+
+    assert siblings(stem_of(a), stem_of(b)) is sibling
+
+
+def test_a_sibling_word_never_stands_in_for_the_question_s_word():
+    """"What do osteoclasts do?": the sentence about osteoblasts does not cover it, however
+    close the model puts the two words; a real synonym still does."""
+    from assistant.grounding import ArticleTerms, ground
+    from assistant.text import words
+    from assistant.types import Source, Span
+
+    texts = ("Osteoblasts build new bone.", "Osteoclasts break down old bone.")
+    source = Source(id="p1", kind="post", label="Post", text=" ".join(texts))
+    spans = [Span("p1", 0, len(texts[0]), texts[0]),
+             Span("p1", len(texts[0]) + 1, len(texts[0]) + 1 + len(texts[1]), texts[1])]
+    article = ArticleTerms(spans, {"p1": source}, ["", ""], sorted({w for t in texts for w in words(t)}))
+
+    def close(ws):
+        return {w: [("osteoblasts", 0.9), ("osteoclasts", 0.9), ("bone", 0.75)] for w in ws}
+
+    found = ground(make_query("What do osteoclasts do?"), article, close, related_words=close)
+    assert dict(found.related) == {"osteoclast": (("bone", 0.75),)}  # not "osteoblast"
+    missing = ground(make_query("What do osteocytes do?"), article, close, related_words=close)
+    assert dict(missing.synonyms) == {"osteocyt": (("bone", 0.75),)}
