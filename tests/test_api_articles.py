@@ -64,7 +64,10 @@ def test_add_a_page_then_ask_search_and_read_its_sources(client):
     srcs = client.get("/api/sources", params={"article": article}).json()["sources"]
     assert srcs[0]["text"].startswith("Hot pavement")
     comment = client.get("/api/sources/comment-1", params={"article": article}).json()
-    assert comment["author"] == "Tobias Wren"
+    assert comment["author"] == "Tobias Wren" and "reply_to" not in comment
+    # a reply names the commenter it answers, as its label does
+    replies = {s["author"]: s["reply_to"] for s in srcs if "reply_to" in s}
+    assert replies == {"Maren Ashdown": "Tobias Wren"}
     ids = {s["id"] for s in srcs}
     texts = {s["id"]: s["text"] for s in srcs}
 
