@@ -623,6 +623,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
 
 
 def proper_names(question: str) -> list[str]:
-    """Capitalised words that do not open the question, lower-cased ("Dr." excluded)."""
+    """Capitalised words that do not open the question, lower-cased ("Dr." excluded), a
+    possessive's "'s" left off as ``words`` leaves it ("Paul's comment": "paul")."""
     found = re.findall(r"(?<=[\s(\"'])[A-Z][\w\u00c0-\u017f'\-]*[a-z\u00df-\u017f]\b(?!\.)", question)
-    return [w.lower() for w in found if w.lower() not in STOPWORDS]
+    names = (re.sub(r"'s$", "", w.lower()) for w in found)
+    return [w for w in names if w not in STOPWORDS]

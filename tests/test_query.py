@@ -356,3 +356,13 @@ def test_a_size_or_a_keyword_measure_asks_for_a_quantity(question, kind, measure
 )
 def test_a_question_about_how_someone_was_answered(question, history, reply):
     assert make_query(question, history).reply is reply
+
+
+def test_a_possessive_name_is_the_person_s_name():
+    """"Who answered Paul's comment?" names Paul: a passage that names him, his comment, and a
+    reply to him are found by "paul", as the article's words are read."""
+    from assistant.query import proper_names
+
+    assert proper_names("Who answered Paul's comment about O'Neill and Jones' bike?") == \
+        ["paul", "o'neill", "jones"]
+    assert make_query("What did Paul's neighbour say?").names == {"paul"}
