@@ -74,11 +74,13 @@ _WHERE_RE = r"\s*(and\s+)?where\b"
 
 # Sizes a quantity answers ("What is the wingspan of a fieldfare?"), besides the nouns the
 # number pattern lists itself.
-_SIZE_NOUNS = r"weight|width|wingspan|diameter|thickness|altitude|elevation"
+_LENGTH_SIZES = r"width|wingspan|diameter|thickness|altitude|elevation"
+_SIZE_NOUNS = r"weight|" + _LENGTH_SIZES
+# Prices, closing a question typed as keywords ("smart meter cost??").
+_PRICE_NOUNS = r"cost|costs|price|prices|fee|fees|fine|fines|charge|rent|salary|wage"
 # What a quantity is of, closing a question typed as keywords ("gutter length?").
-_MEASURE_NOUNS = (r"cost|costs|price|prices|fee|fees|fine|fines|charge|rent|salary|wage|weight|"
-                  r"length|height|depth|width|distance|size|temperature|speed|age|"
-                  r"wingspan|diameter|thickness|altitude|elevation")
+_MEASURE_NOUNS = (_PRICE_NOUNS + r"|length|height|depth|distance|size|temperature|speed|age|"
+                  + _SIZE_NOUNS)
 # The words a question opens with when it is phrased as one (not as keywords).
 _ASKING = (r"who|whom|whose|what|what's|which|where|when|why|how|is|are|was|were|do|does|did|"
            r"can|could|will|would|should|has|have|had|and|so|but")
@@ -294,11 +296,11 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"|\bhow much (is|are|was|were|will be|would be) (an?|one|each) "  # "a ticket"
                          r"|\b(what|which)(?: \w+)? (price|cost|charge|fee|fine|budget|salary|wage|"
                          r"rent)\b|" + _COPULA + r"(\w+ )?(price|cost|charge|fee|fine|budget|salary|wage|"
-                         r"rent)\b|^(?!\s*(?:" + _ASKING + r")\b).*\b(cost|costs|price|prices|fee|"
-                         r"fees|fine|fines|charge|rent|salary|wage)\W*$", re.I)),
+                         r"rent)\b|^(?!\s*(?:" + _ASKING + r")\b).*\b(" + _PRICE_NOUNS + r")\W*$",
+                         re.I)),
     ("age", re.compile(r"\bhow old\b|\bage\b|\bages\b", re.I)),
     ("length", re.compile(r"\bhow (tall|high|deep|far|wide)\b|\b(height|depth|length|distance|"
-                          r"width|wingspan|diameter|thickness|altitude|elevation)\b", re.I)),
+                          + _LENGTH_SIZES + r")\b", re.I)),
     ("weight", re.compile(r"\bhow heavy\b|\b(weight|weigh|weighs|weighed)\b", re.I)),
     ("share", re.compile(r"\b(percentage|percent|per cent|proportion|share|fraction)\b", re.I)),
     ("temperature", re.compile(r"\btemperature\b|\bhow (hot|cold|warm)\b", re.I)),

@@ -9,6 +9,11 @@ Kind = Literal["title", "byline", "caption", "post", "abstract", "reference", "c
 KINDS: tuple[str, ...] = ("title", "byline", "caption", "post", "abstract", "reference", "comment")
 
 
+# How a reply's label names the commenter it answers: "Reader comment by Ann Roe, 4 May 2025,
+# replying to Paul Brierley".
+REPLYING_TO = ", replying to "
+
+
 @dataclass(frozen=True)
 class Source:
     """One citable piece of the article: the title, a post paragraph, a comment..."""
@@ -48,10 +53,15 @@ class Source:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Source:
-        """The inverse of ``to_dict`` (a library article's ``sources.json``)."""
-        return cls(str(data["id"]), str(data["kind"]), str(data["label"]), str(data["text"]),
+        """The inverse of ``to_dict`` (a library article's ``sources.json``). A reply stored
+        before sources kept ``reply_to`` is known by its label, which names the commenter."""
+        label = str(data["label"])
+        reply_to = data.get("reply_to")
+        if reply_to is None and data.get("kind") == "comment":
+            reply_to = label.partition(REPLYING_TO)[2] or None
+        return cls(str(data["id"]), str(data["kind"]), label, str(data["text"]),
                    data.get("author"), data.get("date"), data.get("section"),
-                   bool(data.get("low_content", False)), data.get("reply_to"))
+                   bool(data.get("low_content", False)), str(reply_to) if reply_to else None)
 
 
 @dataclass(frozen=True)

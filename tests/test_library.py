@@ -293,3 +293,17 @@ def test_a_reply_is_kept_with_the_article_and_read_as_an_answer_to_its_commenter
         {"Ruth Okafor"}
     # asked what Paul wrote, his own comment answers, not the reply to it
     assert replies("What did Paul say about the padlock?", []) == set()
+
+
+def test_a_reply_stored_before_sources_kept_reply_to_is_known_by_its_label():
+    """A library article added by an earlier version has no "reply_to" in its sources.json;
+    the reply's label still names the commenter it answers."""
+    from assistant.types import Source
+
+    row = {"id": "comment-2", "kind": "comment", "text": "Paul, you are right.",
+           "label": "Reader comment by Ruth Okafor, 14 September 2025, replying to Paul Brierley",
+           "author": "Ruth Okafor", "date": "14 September 2025"}
+    reply = Source.from_dict(row)
+    assert reply.reply_to == "Paul Brierley" and Source.from_dict(reply.to_dict()) == reply
+    assert Source.from_dict({**row, "label": "Reader comment by Ruth Okafor"}).reply_to is None
+    assert Source.from_dict({**row, "kind": "post"}).reply_to is None

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..text import terms
-from ..types import Source
+from ..types import REPLYING_TO, Source
 
 PARAGRAPH, CAPTION, REFERENCE, COMMENT = "paragraph", "caption", "reference", "comment"
 
@@ -122,7 +122,7 @@ def page_sources(page: Page) -> list[Source]:
             else:
                 label = f"Reader comment {n} (unsigned)"
             if block.reply_to:
-                label += f", replying to {block.reply_to}"
+                label += REPLYING_TO + block.reply_to
             out.append(Source(f"comment-{n}", "comment", label, block.text, block.author,
                               block.date, low_content=low, reply_to=block.reply_to))
         else:
