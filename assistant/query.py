@@ -85,6 +85,13 @@ _MEASURE_NOUNS = (_PRICE_NOUNS + r"|length|height|depth|distance|size|temperatur
 _ASKING = (r"who|whom|whose|what|what's|which|where|when|why|how|is|are|was|were|do|does|did|"
            r"can|could|will|would|should|has|have|had|and|so|but")
 
+
+def _keywords_ending(nouns: str, lead: str = r"(?:\W*[\w'-]+){0,4}\s+") -> str:
+    """A question not phrased as one (no opening question word) that ends in one of
+    ``nouns``, after ``lead``: by default a few keywords ("smart meter cost??")."""
+    return r"^(?!\s*(?:" + _ASKING + r")\b)" + lead + r"(?:" + nouns + r")\W*$"
+
+
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (ROLE, _PERSON_TITLE_RE),
     (TITLE, re.compile(r"\b(title|titled|headline|name of (the|this) (post|article|paper|study|"
@@ -107,8 +114,7 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"price|cost|charge|fee|fine|budget|salary|wage|rent|depth|height|length|distance|"
         r"temperature|speed|population|age|" + _SIZE_NOUNS + r")\b"
         # a keyword question ending in what it measures: "skylark weight??", "meter cost?"
-        r"|^(?!\s*(?:" + _ASKING + r")\b)(?:\W*[\w'-]+){0,4}\s+(?:" + _MEASURE_NOUNS
-        + r")\W*$",
+        r"|" + _keywords_ending(_MEASURE_NOUNS),
         re.I)),
     (PERSON, re.compile(
         r"^\s*(and\s+)?who\b|\bwhose\b|\bwhom\b|\bby whom\b"
@@ -296,8 +302,7 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"|\bhow much (is|are|was|were|will be|would be) (an?|one|each) "  # "a ticket"
                          r"|\b(what|which)(?: \w+)? (price|cost|charge|fee|fine|budget|salary|wage|"
                          r"rent)\b|" + _COPULA + r"(\w+ )?(price|cost|charge|fee|fine|budget|salary|wage|"
-                         r"rent)\b|^(?!\s*(?:" + _ASKING + r")\b).*\b(" + _PRICE_NOUNS + r")\W*$",
-                         re.I)),
+                         r"rent)\b|" + _keywords_ending(_PRICE_NOUNS, lead=r".*\b"), re.I)),
     ("age", re.compile(r"\bhow old\b|\bage\b|\bages\b", re.I)),
     ("length", re.compile(r"\bhow (tall|high|deep|far|wide)\b|\b(height|depth|length|distance|"
                           + _LENGTH_SIZES + r")\b", re.I)),
