@@ -146,7 +146,8 @@ def feature_matrix(
     topic_rows = _topic_rows(query, grounding, article, info)
     wanted = query.answer_type
     # what the sentence must hold: a year, a stretch of time ("How long ...?"), or the kind asked
-    filler = "year" if query.year else "duration" if query.duration else wanted
+    filler = ("year" if query.year else "duration" if query.duration else "clock" if query.clock
+              else wanted)
     flags = info.flags[filler] if filler else None
     by_position = asks_position(query)
     for row, (i, src) in enumerate(zip(candidates, sources, strict=True)):

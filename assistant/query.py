@@ -160,6 +160,9 @@ _WRITTEN_WHEN = re.compile(
 _REPLY_ASKED = re.compile(r"\b(reply|replies|replied|replying|respond|responds|responded|"
                           r"responding|response|answer|answers|answered|answering|tell|tells|"
                           r"told)\b", re.I)
+_CLOCK_ASKED = re.compile(r"\b(?:what|which) time\b(?!\s+(?:of\s+(?:the\s+)?(?:year|month|"
+                          r"season|life)|frame|period|span|scale|limit|zone))|\bwhat hour\b"
+                          r"|\bhow (?:early|late)\b", re.I)
 _DURATION_ASKED = re.compile(r"\bhow long\b|\bfor how many\b|\bsince when\b", re.I)
 # Words that name the readers' comments ("Which commenter ...?", "What did readers say?"),
 # unless ``_not_commenters`` says otherwise.
@@ -284,6 +287,8 @@ class Query:
     # Asks how long ("How long was the museum shut?"): a stretch of time or a length answers,
     # a bare date does not.
     duration: bool = False
+    # Asks for a time of day ("What time does the train arrive?"), which a date does not give.
+    clock: bool = False
     # Asks where ("Where is the tap?"), which a place without a name can answer ("by the gate").
     where: bool = False
     # Asks (or follows up a question that asked) how someone was answered: "Did the author
@@ -319,6 +324,24 @@ _CREDIT = re.compile(
     rf"\bwho\b.*\b(took|take|taken|shot|snapped|made|make|drew|draw|painted|created|illustrated)\b"
     rf".*\b({_PICTURES})\b|\bwho\b.*\b({_PICTURES})\b.*\b(by|credit|credited)\b"
     rf"|\b({_PICTURES})\b.*\bcredit", re.I)
+
+
+# Units a quantity is counted in, by measure ("How many grams of inulin ...?": a weight).
+UNITS: dict[str, frozenset[str]] = {
+    "weight": frozenset("""grams gram kilograms kilogram kilos kg milligrams mg micrograms
+                        tonnes tons pounds lbs ounces oz""".split()),
+    "length": frozenset("""metres meters metre meter kilometres kilometers km miles mile feet
+                        foot inches inch yards centimetres centimeters cm millimetres
+                        millimeters mm""".split()),
+    "temperature": frozenset(["degrees"]),
+    "money": frozenset("dollars euros pence cents quid".split()),
+}
+_UNIT_COUNTED = re.compile(r"\bhow many (?P<unit>" + "|".join(sorted(
+    (u for us in UNITS.values() for u in us), key=len, reverse=True)) + r")\b", re.I)
+# "How much did Ann pay for the lamp?": the lamp is priced, not Ann.
+_PAID_FOR = re.compile(r"\bhow much (?:did|does|do|will|would|has|have|had|is|was)\s+"
+                       r"(?:[\w'-]+\s+){1,4}?(?:pay|paid|spend|spent|charge|charged)\s+"
+                       r"(?:for|on)\s+(?P<w>.+)$", re.I)
 
 
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+(?P<w>.+)$|\b(?:what|which) (?:number|percentage|"
@@ -360,6 +383,13 @@ def counted_words(question: str) -> tuple[str, ...]:
     out: list[str] = []
     much = m["w"] is not None and m.group().lower().startswith("how much")
     ws = words(m["w"] or m["of"])
+    paid = _PAID_FOR.search(question) if much else None
+    if paid or (ws and _UNIT_COUNTED.match(m.group())):
+        # "How much did Ann pay for *the lamp*?"; "How many grams of *inulin* ...?" (the unit
+        # says the measure)
+        ws = words(paid["w"]) if paid else ws[2:] if len(ws) > 1 and ws[1] == "of" else []
+        while ws and ws[0] in _DETERMINERS:
+            ws = ws[1:]
     if ws and (ws[0] in _AUX or ws[0] == "of"):  # "How much does a ticket cost?": the ticket;
         ws = ws[1:]  # "How many of the people ...?": the people
         while ws and ws[0] in _DETERMINERS:
@@ -379,9 +409,13 @@ def counted_words(question: str) -> tuple[str, ...]:
 
 def measure_asked(question: str) -> str | None:
     """The measure a quantity question asks for ("money", "age", "length", "weight", "share",
-    "temperature", "frequency"), or None: a count, or a question not about a quantity."""
+    "temperature", "frequency"), or None: a count, or a question not about a quantity. A unit
+    counted says which: "How many grams ...?" asks for a weight, "how many miles" a length."""
     if answer_type(question) != NUMBER:
         return None
+    unit = _UNIT_COUNTED.search(question)
+    if unit:
+        return next(name for name, units in UNITS.items() if unit["unit"].lower() in units)
     return next((name for name, pattern in MEASURES if pattern.search(question)), None)
 
 
@@ -433,6 +467,36 @@ def asked_verb(question: str) -> tuple[str, ...]:
     return tuple(w for w, kind in _asked(question) if kind == "verb")
 
 
+# Prepositions that ``STOPWORDS`` leaves out; one ends a noun phrase.
+_PREPOSITIONS = frozenset(
+    """without within despite across along among amongst around behind beyond beside besides
+    toward towards via per versus including like near since until till unlike upon""".split())
+
+
+def _phrase_head(ws: Sequence[str], names: set[str], content) -> str | None:
+    """The head of the noun phrase ``ws`` opens with: its last content word before a function
+    word, an auxiliary or a number, or at a plural ("the extended opening hours during the
+    week": "hours"); None when it holds none but names."""
+    phrase: list[str] = []
+    for at, w in enumerate(ws):
+        if (w in STOPWORDS or w in _AUX or w in _PREPOSITIONS or w.isdigit()
+                or (w.endswith("ly") and len(w) > 5)):  # an adverb: "his theory exactly"
+            if phrase:
+                break
+            continue
+        # a participle or a verb after the noun ends it: "she paid compared with ...", "the
+        # programme costing?" (one before it is an adjective: "the tested bags")
+        if phrase and (w.endswith("ed") or (w.endswith("ing") and at == len(ws) - 1)):
+            break
+        phrase.append(w)
+        if _PLURAL.fullmatch(w):
+            break
+    kept = [w for w in content(" ".join(phrase)) if w not in names]
+    if len(kept) > 1 and _MONEY_WORD.fullmatch(kept[-1]):
+        kept.pop()  # "the replacement charge": the charge is the measure asked, not the thing
+    return kept[-1] if kept and kept[-1] in phrase else None
+
+
 def _asked(question: str) -> tuple[tuple[str, str], ...]:
     m = _WH_HEAD.search(question)
     if not m:
@@ -453,9 +517,12 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
             if not tail:
                 return ()
             # "How much does a fig cost?": the last word; "What is the capital of Italy?": the
-            # first that is not a name.
-            return ((tail[-1], "thing"),) if ws[0] in _AUX - {"is", "was", "are", "were"} \
-                else ((tail[0], "thing"),)
+            # head of the first noun phrase ("the extended opening *hours* during ..."), else
+            # the first word that is not a name.
+            if ws[0] in _AUX - {"is", "was", "are", "were"}:
+                return ((tail[-1], "thing"),)
+            head = _phrase_head(ws[1:], names, content)
+            return ((head or tail[0], "thing"),)
         person = _PERSON_HEAD.search(question)
         if person:  # "Which council member put ...?": the member
             return ((person["noun"].lower(), "thing"),)
@@ -624,6 +691,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         naming=kind == PLACE and bool(_NAMING.search(question)),
         where=kind == PLACE and bool(_WHERE.match(question)),
         duration=duration,
+        clock=kind == TIME and not duration and bool(_CLOCK_ASKED.search(question)),
         when_written=kind == TIME and bool(_WRITTEN_WHEN.search(question)) and not duration,
         reply=any(_REPLY_ASKED.search(h) for h in [*context, question]),
     )

@@ -272,8 +272,20 @@ _DURATION = re.compile(
     r"|\b(?:for|over)\s+(?:years|decades|months|weeks|centuries|generations)\b|\bfortnight\b"
     rf"|\b{_NUM}\s*-?\s*(?:mm|cm|m|km|metres?|meters?|miles?|feet|foot|ft|inch(?:es)?|"
     r"yards?|kilometres?|kilometers?|centimetres?|centimeters?|millimetres?)\b", re.I)
+# A time of day: "at 1 pm", "10.30", "about 6 every evening", "shortly before nine the next
+# morning", "at noon", "on a calm evening".
+_HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_CLOCK = re.compile(
+    r"(?<![$\u00a3\u20ac\d.,])\b(?:[01]?\d|2[0-3]):[0-5]\d\b|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
+    r"|\b(?:at|from|until|till|by|before|after)\s+(?:[01]?\d|2[0-3])\.[0-5]\d\b|\b(?:noon|midday|midnight|o'clock|lunchtime|"
+    r"teatime|dawn|dusk|sunrise|sunset|daybreak|nightfall|morning|afternoon|evening|night|"
+    r"overnight)\b|\b(?:half|quarter) (?:past|to)\b"
+    rf"|\b(?:at|about|around|before|after|until|till|from|by|past)\s+(?:about\s+|around\s+)?"
+    rf"(?:\d{{1,2}}|{_HOURS})\b(?=\s*(?:[,;)]|\.(?!\d)|$|in the\b|every\b|each\b|on\b|and\b|"
+    r"or\b|sharp\b|the next\b|that\b|this\b))", re.I)
 _NUMBER_TOKEN = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{_NUMBER_WORDS})\b", re.I)
-_FILLERS = {NUMBER: _NUMBER_TOKEN, TIME: _HAS_TIME, "year": _YEAR, "duration": _DURATION}
+_FILLERS = {NUMBER: _NUMBER_TOKEN, TIME: _HAS_TIME, "year": _YEAR, "duration": _DURATION,
+            "clock": _CLOCK}
 # A month with its day and year: "14 October", "October 14th, 2025".
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{_MONTHS})\b\.?"
                    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?")
@@ -342,6 +354,7 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
                                        and bool(_AUTHORS_LIST.search(text))),
         "year": bool(_YEAR.search(text)),
         "duration": bool(_DURATION.search(text)),
+        "clock": bool(_CLOCK.search(text)),
         PLACE: bool(_PROPER.search(text)),
         TITLE: source.kind in ("title", "reference"),
         ROLE: bool(_ROLE.search(text)),

@@ -353,3 +353,26 @@ def test_a_title_asked_is_what_the_headline_or_the_reference_prints(question, ki
 
     src = Source("s1", kind, kind.capitalize(), "Lentil soup. Ferrandis L. Tea bags. J Food. 2024.")
     assert _meta_match(make_query(question), src, False) == feature
+
+
+def test_what_time_is_answered_by_a_time_of_day_not_by_a_date():
+    from assistant.features import FEATURES, feature_matrix
+    from assistant.grounding import ArticleTerms
+
+    texts = ("The memorial reading is on Tuesday 9 December.", "The reading starts at 7.30 pm.")
+    info = _many(texts)
+    source = Source("p1", "post", "Post", " ".join(texts))
+    spans = [Span("p1", 0, len(texts[0]), texts[0]), Span("p1", len(texts[0]) + 1, len(source.text),
+                                                          texts[1])]
+    article = ArticleTerms(spans, {"p1": source}, ["", ""], vocabulary=())
+    ones = np.ones(2)
+
+    def type_ok(question: str) -> list[float]:
+        X = feature_matrix(make_query(question), np.arange(2), info=info, article=article,
+                           grounding=Grounding({}, {}, frozenset()), dense=ones, dense_ctx=ones,
+                           dense_chunk=ones, lexical=ones, lexical_sentence=ones,
+                           sources=[source] * 2)
+        return list(X[:, FEATURES.index("type_ok")])
+
+    assert type_ok("What time does the memorial reading start?") == [-1.0, 1.0]
+    assert type_ok("When is the memorial reading?") == [1.0, 1.0]  # a date answers "when"

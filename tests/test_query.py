@@ -99,6 +99,14 @@ def test_yes_no_topic_is_the_plain_subject_only(question, subject, topic):
         ("What kind of school is it?", None, ("school",), ()),  # a kind, not a name
         ("What is this blog post called?", "title", (), ()),  # the page's title names it
         ("What is the city doing about it?", None, ("city",), ()),
+        # The head of the noun phrase, past its modifiers, is the thing asked.
+        ("What are the extended opening hours during the Welcome Back week?", None, ("hours",), ()),
+        ("What is sleep efficiency?", None, ("efficiency",), ()),
+        ("What is the most common reason a loaf ends up flat?", None, ("reason",), ()),
+        ("What was the fibre supplement made of?", None, ("supplement",), ()),  # not "made"
+        ("How much was she paid compared with a man?", "number", ("paid",), ()),
+        ("What was his theory exactly?", None, ("theory",), ()),  # not the adverb
+        ("What was in the fox poo without the lab?", None, ("poo",), ()),
     ],
 )
 def test_what_is_asked_follows_the_form_of_the_question(question, kind, thing, verb):
@@ -134,6 +142,14 @@ def test_who_wrote_and_when_published_follow_the_conversation():
         ("How many borrowers' accounts carried debts?", None, ("borrowers", "accounts")),
         ("How much honey does a hive produce?", None, ("honey",)),
         ("Who paid for the research?", None, ()),  # not a quantity
+        # a unit counted says the measure, and what it measures follows "of"
+        ("How many grams of inulin did they take each day?", "weight", ("inulin",)),
+        ("How many miles has the chain done?", "length", ()),
+        ("How many hours does a violin take?", None, ("hours",)),  # a count of hours
+        # what a payer pays for is priced, not the payer
+        ("How much did Rosalind Achebe pay for her heat pump?", "money", ("heat", "pump")),
+        ("How much did the district pay for the pouches?", "money", ("pouches",)),
+        ("How much does a pipe repair cost if I pay for it myself?", "money", ("pipe", "repair")),
     ],
 )
 def test_a_quantity_question_says_what_it_measures_or_counts(question, measure, counted):
@@ -366,3 +382,19 @@ def test_a_possessive_name_is_the_person_s_name():
     assert proper_names("Who answered Paul's comment about O'Neill and Jones' bike?") == \
         ["paul", "o'neill", "jones"]
     assert make_query("What did Paul's neighbour say?").names == {"paul"}
+
+
+@pytest.mark.parametrize(
+    ("question", "clock"),
+    [
+        ("What time does the train arrive?", True),
+        ("What time of day should the frames be moved?", True),
+        ("At what time does the reading start?", True),
+        ("What time of year is best for repotting?", False),  # a season answers it
+        ("Over what time frame will the work run?", False),
+        ("When does the library open?", False),  # a date answers it
+        ("How long does the ferry take?", False),
+    ],
+)
+def test_what_time_asks_for_a_time_of_day(question, clock):
+    assert make_query(question).clock is clock

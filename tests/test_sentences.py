@@ -95,3 +95,20 @@ def test_a_year_is_not_a_count_of_the_words_after_it():
     window = number_window("Hardly any sleeping cars were built between 1995 and 2015.")
     assert "cars" not in window and "built" not in window
     assert "cars" in number_window("Operators ordered 40 sleeping cars.")
+
+
+@pytest.mark.parametrize(
+    "text, clock",
+    [
+        ("At 1 pm, mix 500 g of flour with 350 g of water.", True),
+        ("The ribbon will be cut at 10.30 on Saturday.", True),
+        ("He brings the leftover bread at about 6 every evening.", True),
+        ("It arrives shortly before nine the next morning.", True),
+        ("Move the frames on a calm evening.", True),
+        ("The reading is on Tuesday 9 December, and all are welcome.", False),  # a date only
+        ("A loaf costs \u00a312.50 and sales rose 0.75 per cent.", False),
+        ("Keep it at 4 degrees for 2 to 5 years.", False),
+    ],
+)
+def test_a_time_of_day_is_told_apart_from_a_date(text, clock):
+    assert sentence_flags(text, POST)["clock"] is clock
