@@ -9,7 +9,7 @@ content.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .text import STOPWORDS, terms, words
@@ -473,7 +473,7 @@ _PREPOSITIONS = frozenset(
     toward towards via per versus including like near since until till unlike upon""".split())
 
 
-def _phrase_head(ws: Sequence[str], names: set[str], content) -> str | None:
+def _phrase_head(ws: Sequence[str], names: set[str], content: Callable[[str], list[str]]) -> str | None:
     """The head of the noun phrase ``ws`` opens with: its last content word before a function
     word, an auxiliary or a number, or at a plural ("the extended opening hours during the
     week": "hours"); None when it holds none but names."""

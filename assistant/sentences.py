@@ -277,7 +277,8 @@ _DURATION = re.compile(
 _HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _CLOCK = re.compile(
     r"(?<![$\u00a3\u20ac\d.,])\b(?:[01]?\d|2[0-3]):[0-5]\d\b|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
-    r"|\b(?:at|from|until|till|by|before|after)\s+(?:[01]?\d|2[0-3])\.[0-5]\d\b|\b(?:noon|midday|midnight|o'clock|lunchtime|"
+    r"|\b(?:at|from|until|till|by|before|after)\s+(?:[01]?\d|2[0-3])\.[0-5]\d\b"
+    r"|\b(?:noon|midday|midnight|o'clock|lunchtime|"
     r"teatime|dawn|dusk|sunrise|sunset|daybreak|nightfall|morning|afternoon|evening|night|"
     r"overnight)\b|\b(?:half|quarter) (?:past|to)\b"
     rf"|\b(?:at|about|around|before|after|until|till|from|by|past)\s+(?:about\s+|around\s+)?"
