@@ -307,22 +307,26 @@ def test_a_date_or_number_the_question_gives_is_not_news(kind, question, sentenc
     assert states_new(kind, sentence, question, frozenset(words(question))) is news
 
 
-def test_a_sentence_holding_only_the_questions_own_date_cannot_answer_when():
+def _type_ok(question: str, texts: tuple[str, str]) -> list[float]:
+    """``type_ok`` of each of two sentences of a post, all else equal."""
     from assistant.features import FEATURES, feature_matrix
     from assistant.grounding import ArticleTerms
 
-    texts = ("The vote was put off until October.", "The vote will now be held on 14 October.")
     info = _many(texts)
     source = Source("p1", "post", "Post", " ".join(texts))
     spans = [Span("p1", 0, len(texts[0]), texts[0]), Span("p1", len(texts[0]) + 1, len(source.text),
                                                           texts[1])]
     article = ArticleTerms(spans, {"p1": source}, ["", ""], vocabulary=())
-    q = make_query("On what date in October will the vote be held?")
     ones = np.ones(2)
-    X = feature_matrix(q, np.arange(2), info=info, article=article,
+    X = feature_matrix(make_query(question), np.arange(2), info=info, article=article,
                        grounding=Grounding({}, {}, frozenset()), dense=ones, dense_ctx=ones,
                        dense_chunk=ones, lexical=ones, lexical_sentence=ones, sources=[source] * 2)
-    assert list(X[:, FEATURES.index("type_ok")]) == [-1.0, 1.0]
+    return list(X[:, FEATURES.index("type_ok")])
+
+
+def test_a_sentence_holding_only_the_questions_own_date_cannot_answer_when():
+    texts = ("The vote was put off until October.", "The vote will now be held on 14 October.")
+    assert _type_ok("On what date in October will the vote be held?", texts) == [-1.0, 1.0]
 
 
 def test_a_quote_over_several_sentences_is_said_by_the_person_named_where_it_opens():
@@ -356,23 +360,6 @@ def test_a_title_asked_is_what_the_headline_or_the_reference_prints(question, ki
 
 
 def test_what_time_is_answered_by_a_time_of_day_not_by_a_date():
-    from assistant.features import FEATURES, feature_matrix
-    from assistant.grounding import ArticleTerms
-
     texts = ("The memorial reading is on Tuesday 9 December.", "The reading starts at 7.30 pm.")
-    info = _many(texts)
-    source = Source("p1", "post", "Post", " ".join(texts))
-    spans = [Span("p1", 0, len(texts[0]), texts[0]), Span("p1", len(texts[0]) + 1, len(source.text),
-                                                          texts[1])]
-    article = ArticleTerms(spans, {"p1": source}, ["", ""], vocabulary=())
-    ones = np.ones(2)
-
-    def type_ok(question: str) -> list[float]:
-        X = feature_matrix(make_query(question), np.arange(2), info=info, article=article,
-                           grounding=Grounding({}, {}, frozenset()), dense=ones, dense_ctx=ones,
-                           dense_chunk=ones, lexical=ones, lexical_sentence=ones,
-                           sources=[source] * 2)
-        return list(X[:, FEATURES.index("type_ok")])
-
-    assert type_ok("What time does the memorial reading start?") == [-1.0, 1.0]
-    assert type_ok("When is the memorial reading?") == [1.0, 1.0]  # a date answers "when"
+    assert _type_ok("What time does the memorial reading start?", texts) == [-1.0, 1.0]
+    assert _type_ok("When is the memorial reading?", texts) == [1.0, 1.0]  # a date answers "when"
