@@ -9,7 +9,7 @@ content.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .text import STOPWORDS, terms, words
@@ -373,6 +373,12 @@ _PLURAL = re.compile(r"[a-z-]{2,}(?<!s|u|i)s|people|children|men|women|staff|pol
                      r"teeth|feet")
 
 
+def _past_determiners(ws: Sequence[str]) -> list[str]:
+    """``ws`` from its first word that is not a determiner ("the people": "people")."""
+    at = next((k for k, w in enumerate(ws) if w not in _DETERMINERS), len(ws))
+    return list(ws[at:])
+
+
 def counted_words(question: str) -> tuple[str, ...]:
     """The (at most two) words naming what a quantity question counts or measures: the words
     after "how many" / "what share of" (or after the auxiliary: "how much does *a ticket*
@@ -387,13 +393,10 @@ def counted_words(question: str) -> tuple[str, ...]:
     if paid or (ws and _UNIT_COUNTED.match(m.group())):
         # "How much did Ann pay for *the lamp*?"; "How many grams of *inulin* ...?" (the unit
         # says the measure)
-        ws = words(paid["w"]) if paid else ws[2:] if len(ws) > 1 and ws[1] == "of" else []
-        while ws and ws[0] in _DETERMINERS:
-            ws = ws[1:]
+        ws = _past_determiners(words(paid["w"]) if paid
+                               else ws[2:] if len(ws) > 1 and ws[1] == "of" else [])
     if ws and (ws[0] in _AUX or ws[0] == "of"):  # "How much does a ticket cost?": the ticket;
-        ws = ws[1:]  # "How many of the people ...?": the people
-        while ws and ws[0] in _DETERMINERS:
-            ws = ws[1:]
+        ws = _past_determiners(ws[1:])  # "How many of the people ...?": the people
     for w in ws:
         if (w in STOPWORDS or w in _AUX or w in _GENERIC or w.isdigit() or w.endswith("ed")
                 or (much and _MONEY_WORD.fullmatch(w))):
@@ -473,7 +476,17 @@ _PREPOSITIONS = frozenset(
     toward towards via per versus including like near since until till unlike upon""".split())
 
 
-def _phrase_head(ws: Sequence[str], names: set[str], content: Callable[[str], list[str]]) -> str | None:
+def _is_content(w: str) -> bool:
+    """A word that can name what is asked: not a function, generic or page word, nor a count."""
+    return (w not in STOPWORDS and w not in _AUX and w not in _GENERIC and w not in _PAGE
+            and w not in _COUNTS and not w.isdigit())
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in words(text) if _is_content(w)]
+
+
+def _phrase_head(ws: Sequence[str], names: set[str]) -> str | None:
     """The head of the noun phrase ``ws`` opens with: its last content word before a function
     word, an auxiliary or a number, or at a plural ("the extended opening hours during the
     week": "hours"); None when it holds none but names."""
@@ -491,20 +504,16 @@ def _phrase_head(ws: Sequence[str], names: set[str], content: Callable[[str], li
         phrase.append(w)
         if _PLURAL.fullmatch(w):
             break
-    kept = [w for w in content(" ".join(phrase)) if w not in names]
+    kept = [w for w in phrase if _is_content(w) and w not in names]
     if len(kept) > 1 and _MONEY_WORD.fullmatch(kept[-1]):
         kept.pop()  # "the replacement charge": the charge is the measure asked, not the thing
-    return kept[-1] if kept and kept[-1] in phrase else None
+    return kept[-1] if kept else None
 
 
 def _asked(question: str) -> tuple[tuple[str, str], ...]:
     m = _WH_HEAD.search(question)
     if not m:
         return ()
-
-    def content(text: str) -> list[str]:
-        return [w for w in words(text) if w not in STOPWORDS and w not in _AUX and w not in _GENERIC
-                and w not in _PAGE and w not in _COUNTS and not w.isdigit()]
 
     if answer_type(question) == TITLE:
         return ()
@@ -513,7 +522,7 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
         ws = words(m["rest"])
         if ws and ws[0] in _AUX | {"is", "was", "are", "were"}:  # "what is ...", "how much does X cost"
             names = {n.lower() for n in re.findall(r"(?<=\s)[A-Z][\w-]+", question)}
-            tail = [w for w in content(m["rest"]) if w not in names]
+            tail = [w for w in _content(m["rest"]) if w not in names]
             if not tail:
                 return ()
             # "How much does a fig cost?": the last word; "What is the capital of Italy?": the
@@ -521,7 +530,7 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
             # the first word that is not a name.
             if ws[0] in _AUX - {"is", "was", "are", "were"}:
                 return ((tail[-1], "thing"),)
-            head = _phrase_head(ws[1:], names, content)
+            head = _phrase_head(ws[1:], names)
             return ((head or tail[0], "thing"),)
         person = _PERSON_HEAD.search(question)
         if person:  # "Which council member put ...?": the member
@@ -532,7 +541,7 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
         first = next((w for w in ws if w not in STOPWORDS and w not in _COUNTS
                       and not w.isdigit()), None)
         if first in _GENERIC:  # "what kind of fertiliser": the noun after "of"
-            rest = content(" ".join(ws[ws.index(first) + 1 :]))
+            rest = _content(" ".join(ws[ws.index(first) + 1 :]))
             return tuple((w, "thing") for w in rest[:1])
         return ((first, "thing"),) if first and first not in _PAGE else ()
     if m["who"] is not None:
@@ -547,10 +556,10 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
         if len(ws) > 2 and ws[0] in _AUX and ws[1] in _SUBJECT_PRONOUNS and ws[2] not in STOPWORDS:
             return ((ws[2], "verb"),)
         names = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w'-]+", question)}
-        tail = [w for w in content(m["when"]) if w not in names]
+        tail = [w for w in _content(m["when"]) if w not in names]
         return ((tail[-1], "verb"),) if tail else ()
     if m["adj"] is not None:
-        verb = [w for w in content(m["after"] or "") if w.endswith(("ed", "en"))]
+        verb = [w for w in _content(m["after"] or "") if w.endswith(("ed", "en"))]
         adj = m["adj"].lower()
         return (*(() if adj in ("long", "often", "soon") else ((adj, "thing"),)),
                 *((v, "verb") for v in verb[-1:]))

@@ -274,7 +274,7 @@ _DURATION = re.compile(
     r"yards?|kilometres?|kilometers?|centimetres?|centimeters?|millimetres?)\b", re.I)
 # A time of day: "at 1 pm", "10.30", "about 6 every evening", "shortly before nine the next
 # morning", "at noon", "on a calm evening".
-_HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_HOURS = "|".join(_CARDINAL_WORDS.split("|")[:12])  # "one" ... "twelve"
 _CLOCK = re.compile(
     r"(?<![$\u00a3\u20ac\d.,])\b(?:[01]?\d|2[0-3]):[0-5]\d\b|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
     r"|\b(?:at|from|until|till|by|before|after)\s+(?:[01]?\d|2[0-3])\.[0-5]\d\b"
