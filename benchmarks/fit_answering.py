@@ -58,6 +58,7 @@ KEEPS = (0.3, 0.4, 0.55, 0.7)
 # error users notice most, and the curve of right overall is flat across a wide band.
 SMOOTH = 2
 FALSE_ABSTAIN_CAP = 0.06
+TOP = 8  # candidates per question kept in --dump
 
 
 @dataclass
@@ -187,7 +188,11 @@ def question_rows(assistant: Any, gold: Sequence[dict[str, Any]]) -> list[dict[s
         out.append({"answerable": bool(g["answerable"]),
                     "features": assistant.answerer.question_vector(query, cands),
                     "hit": m["answer_hit"] == 1.0 and bool(g["answerable"]),
-                    "words": len((a.get("answer") or "").split())})
+                    "words": len((a.get("answer") or "").split()),
+                    # for --dump: the best candidates, so the question model can be studied
+                    # offline (``benchmarks.question_model``) without running stage 1 again
+                    "top_probs": [round(float(c.prob), 4) for c in cands[:TOP]],
+                    "top_features": [[round(float(v), 4) for v in c.features] for c in cands[:TOP]]})
     return out
 
 
@@ -266,7 +271,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dry-run", action="store_true", help="report, do not write the model")
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
-    parser.add_argument("--dump", type=Path, help="write each question's cross-validated confidence")
+    parser.add_argument("--dump", type=Path,
+                        help="write each question's cross-validated confidence, features and best "
+                             "candidates (the off-topic questions too, flagged \"offtopic\")")
     parser.add_argument("--verbose", action="store_true",
                         help="print the best cross-validated figures of every choice")
     parser.add_argument("--without", nargs="*", default=[], metavar="ARTICLE",
@@ -384,7 +391,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         args.dump.write_text(json.dumps([{**r, "features": dict(zip(QUESTION_FEATURES,
                                                                      map(float, r["features"]),
                                                                      strict=True))}
-                                         for r in chosen], indent=0), encoding="utf-8")
+                                         for r in scored[(C, keep, C2)]], indent=0),
+                             encoding="utf-8")
     if not args.dry_run:
         args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")
