@@ -3,7 +3,7 @@
 The vectors of a few fixed probe sentences, embedded the way an index is built, and the
 runtime's details (for ONNX: the export's SHA-256 and the onnxruntime version). An index whose
 fingerprint does not match the embedder of this process was built by a model that gives other
-vectors here (another export or runtime, or with int8 another CPU's kernels): it is rebuilt, so a
+vectors here (another CPU's int8 kernels, another export or runtime): it is rebuilt, so a
 fresh clone answers as the tests did. The model computes its fingerprint once, when it loads.
 """
 
