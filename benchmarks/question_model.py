@@ -107,9 +107,15 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="the question model's C (default: the shipped model's); 0: each of "
                              "the fit's grid, the best kept (six times slower)")
     args = parser.parse_args(argv)
-    records = json.loads(args.dump.read_text(encoding="utf-8"))
-    if not records or "top_features" not in records[0]:
-        raise SystemExit(f"{args.dump}: not a dump of this fit_answering (no top_features)")
+    try:
+        records = json.loads(args.dump.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SystemExit(f"cannot read {args.dump}: {exc}") from None
+    needed = {"group", "hit", "answerable", "p", "features", "top_probs", "top_features"}
+    if not isinstance(records, list) or not records or not all(
+            isinstance(r, dict) and needed <= r.keys() for r in records):
+        raise SystemExit(f"{args.dump}: not a dump of this fit_answering (each record needs "
+                         f"{', '.join(sorted(needed))}; no top_features: made before session 15)")
     Q = np.array([[r["features"][f] for f in QUESTION_FEATURES] for r in records])
     if args.C is None:
         from assistant.answer_model import load_model

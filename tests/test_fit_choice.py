@@ -85,10 +85,16 @@ def test_question_model_study_refits_out_of_fold_and_reports_each_variant(tmp_pa
     assert fitted["smoothed_right"] > 0.7 and "offtopic_declined" in fitted
 
 
-def test_question_model_study_refuses_a_dump_without_candidates(tmp_path):
+def test_question_model_study_refuses_a_dump_it_cannot_use(tmp_path):
     from benchmarks import question_model
 
     old = tmp_path / "old.json"
     old.write_text('[{"features": {}, "p": 0.5}]', encoding="utf-8")
     with pytest.raises(SystemExit, match="no top_features"):
         question_model.main([str(old), "--C", "1"])
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"features": ', encoding="utf-8")
+    with pytest.raises(SystemExit, match="cannot read"):
+        question_model.main([str(broken), "--C", "1"])
+    with pytest.raises(SystemExit, match="cannot read"):
+        question_model.main([str(tmp_path / "missing.json"), "--C", "1"])
