@@ -208,19 +208,29 @@ def metrics_at(records: Sequence[dict[str, Any]], threshold: float) -> dict[str,
             "false_abstain": round(false_abstain, 3), "right_overall": round(right, 3)}
 
 
+def operating_points(records: Sequence[dict[str, Any]]) -> list[tuple[bool, float, float, float,
+                                                                      dict[str, float]]]:
+    """Each threshold's (false abstention at most ``FALSE_ABSTAIN_CAP``, right overall averaged
+    over the threshold and its ``SMOOTH`` neighbours each side, right overall, the threshold,
+    its metrics): what ``choose`` ranks."""
+    curve = [metrics_at(records, t) for t in THRESHOLDS]
+    out = []
+    for i, t in enumerate(THRESHOLDS):
+        window = curve[max(0, i - SMOOTH): i + SMOOTH + 1]
+        smooth = sum(m["right_overall"] for m in window) / len(window)
+        out.append((curve[i]["false_abstain"] <= FALSE_ABSTAIN_CAP, round(smooth, 4),
+                    curve[i]["right_overall"], t, curve[i]))
+    return out
+
+
 def choose(written: dict[Any, Sequence[dict[str, Any]]]) -> tuple[Any, float]:
     """The setting and threshold to ship: the best cross-validated right overall, averaged over
     the threshold and its ``SMOOTH`` neighbours each side (the curve is flat and noisy near its
     top, so a lone spike is not chosen), among those whose cross-validated false abstention is
     at most ``FALSE_ABSTAIN_CAP``; ties go to the larger ``keep`` and a threshold nearer 0.5."""
-    options = []
-    for key, recs in written.items():
-        curve = [metrics_at(recs, t) for t in THRESHOLDS]
-        for i, t in enumerate(THRESHOLDS):
-            window = curve[max(0, i - SMOOTH): i + SMOOTH + 1]
-            smooth = sum(m["right_overall"] for m in window) / len(window)
-            options.append((curve[i]["false_abstain"] <= FALSE_ABSTAIN_CAP, round(smooth, 4),
-                            curve[i]["right_overall"], key[1], -abs(t - 0.5), key, t))
+    options = [(capped, smooth, right, key[1], -abs(t - 0.5), key, t)
+               for key, recs in written.items()
+               for capped, smooth, right, t, _ in operating_points(recs)]
     best = max(options, key=lambda o: o[:5])
     return best[5], best[6]
 

@@ -25,7 +25,7 @@ import numpy as np
 
 from assistant.features import FEATURES, QUESTION_FEATURES
 
-from .fit_answering import C_GRID, FALSE_ABSTAIN_CAP, SMOOTH, THRESHOLDS, metrics_at
+from .fit_answering import C_GRID, operating_points
 
 Record = dict[str, Any]
 COLUMN = {f: i for i, f in enumerate(FEATURES)}
@@ -33,20 +33,14 @@ COLUMN = {f: i for i, f in enumerate(FEATURES)}
 
 def summary(written: Sequence[Record]) -> dict[str, float]:
     """``choose``'s figure for one set of confidences, its threshold and the risk-coverage area."""
-    curve = [metrics_at(written, t) for t in THRESHOLDS]
-    options = []
-    for i, t in enumerate(THRESHOLDS):
-        window = curve[max(0, i - SMOOTH): i + SMOOTH + 1]
-        smooth = sum(m["right_overall"] for m in window) / len(window)
-        options.append((curve[i]["false_abstain"] <= FALSE_ABSTAIN_CAP, round(smooth, 4),
-                        curve[i]["right_overall"], -abs(t - 0.5), t, curve[i]))
-    best = max(options, key=lambda o: o[:4])
+    _, smooth, _, threshold, metrics = max(
+        operating_points(written), key=lambda o: (*o[:3], -abs(o[3] - 0.5)))
     order = sorted(written, key=lambda r: -r["p"])
     right, risks = 0, []
     for k, r in enumerate(order, start=1):
         right += bool(r["hit"])
         risks.append(1 - right / k)
-    return {"smoothed_right": best[1], "threshold": best[4], **best[5],
+    return {"smoothed_right": smooth, "threshold": threshold, **metrics,
             "risk_coverage_area": round(float(np.mean(risks)), 4)}
 
 
