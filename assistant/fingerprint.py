@@ -25,7 +25,8 @@ PROBES: tuple[str, ...] = (
     "Ça coûte 5 € — naïve question?",
 )
 # The same embedder gives the same vectors (bit for bit on one machine, measured); float
-# rounding elsewhere moves a probe's cosine by ~1e-7. Another int8 kernel moves it by 1e-2.
+# rounding elsewhere moves a probe's cosine by ~1e-7. Another int8 kernel moved it by 1e-2
+# before the export's weights were 7-bit (onnx_model.RECIPE 2).
 MIN_COSINE = 0.99999
 
 
