@@ -20,7 +20,7 @@ from .answer_model import AnswerModel
 from .answering import AnswerOptions, Candidate, compose
 from .embedding import Embedder
 from .features import FEATURES, feature_matrix, question_features
-from .grounding import Grounding, ground, unknown_phrases
+from .grounding import Grounding, ground, respell, unknown_phrases
 from .index import Index
 from .query import NUMBER, PERSON, PLACE, TIME, Query
 from .retrieval import Retriever
@@ -109,6 +109,10 @@ class Answerer:
                       for sim, i in zip(sims[0], ids[0], strict=True)
                       if i >= 0 and sim >= SYNONYM_SIMILARITY]
         return out
+
+    def respell(self, text: str) -> str:
+        """``text`` with its slips of the pen spelt as the article spells the words."""
+        return respell(text, self.retriever.article, self.words.is_word)
 
     def ground(self, query: Query) -> Grounding:
         # a word the article uses finds itself and its inflections first: look further

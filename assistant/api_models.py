@@ -183,10 +183,12 @@ class AnswerOut(_Out):
     quotes: list[QuoteOut]
     closest: list[QuoteOut] = Field(description="Nearest passages when abstaining.")
     resolved_question: str | None = Field(
-        default=None, description="The follow-up as understood with its history, and after a "
-                                  "'who' question the person its answer named, e.g. 'Who led the "
-                                  "review? Which university is she at? (Dr. Graziana Colaianni)' "
-                                  "(only when it differs from the question).")
+        default=None, description="How the question was read, only when that differs from it: "
+                                  "a follow-up with its history and, after a 'who' question, the "
+                                  "person its answer named, e.g. 'Who led the review? Which "
+                                  "university is she at? (Dr. Graziana Colaianni)'; a slip of the "
+                                  "pen spelt as the article spells the word ('osteoprosis' is "
+                                  "read as 'osteoporosis').")
     reason: str | None = Field(
         default=None, description="When abstaining: why, in plain words (e.g. 'the closest "
                                   "passage is not close enough to the question').")

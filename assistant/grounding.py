@@ -155,6 +155,29 @@ def stem_of(word: str) -> str:
     return found[0] if found else word
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def respell(text: str, article: ArticleTerms, is_word: Callable[[str], bool]) -> str:
+    """``text`` with each slip of the pen written as the article spells the word ("how many
+    parnets in the survy" -> "how many parents in the survey"), so that the question is
+    embedded, retrieved and read with the article's words. A slip is a word of 5+ letters
+    that neither the article nor the model's vocabulary (``is_word``) knows, one letter from
+    exactly one of the article's words (``ArticleTerms.spelling``); every other word, the
+    punctuation and a capital first letter are kept."""
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < 5 or is_word(low) or stem_of(low) in article.stems:
+            return word
+        fixed = article.spelling(low)
+        if fixed is None or stem_of(fixed) not in article.stems:
+            return word
+        return fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed
+
+    return _LETTERS.sub(fix, text)
+
+
 def ground(query: Query, article: ArticleTerms,
            similar: Callable[[Sequence[str]], Mapping[str, Sequence[tuple[str, float]]]],
            is_word: Callable[[str], bool] = lambda w: True,

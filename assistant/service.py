@@ -185,8 +185,12 @@ class Assistant:
         """``question`` analysed in its conversation. A follow-up to a "who ...?" question
         ("Who answered Paul's comment?" / "What did he propose?") is about the person that
         question's answer names, so the earlier question is answered first (once, without
-        its own follow-up resolution) and the person joins the context."""
+        its own follow-up resolution) and the person joins the context. A slip of the pen is
+        read as the article spells the word ("parnets" -> "parents"), in the question and its
+        history, before anything else: it is embedded, retrieved and parsed so."""
         n = self.settings.max_history
+        question = self.answerer.respell(question)
+        history = [self.answerer.respell(h) for h in recent(history, n)]
         referent = None
         if asks_after_person(question, history, n):
             earlier = recent(history, n)

@@ -22,6 +22,26 @@ def test_a_real_word_is_never_taken_for_a_slip(assistant):
     assert "caution" not in g.spelled and "caution" in g.unknown
 
 
+def test_a_slip_of_the_pen_is_respelt_before_the_question_is_read(assistant):
+    fix = assistant.answerer.respell
+    assert fix("Is Osteoprosis common, or rare?") == "Is Osteoporosis common, or rare?"
+    # a real word, a short word and a word the article uses are left as they are
+    assert fix("Is there any caution about bnoe?") == "Is there any caution about bnoe?"
+    assert fix("osteoporosis") == "osteoporosis"
+
+
+def test_a_misspelt_question_gets_the_answer_of_the_well_spelt_one(assistant):
+    """The slip is read as the article spells it everywhere (embedding, retrieval, parsing),
+    not only when its words are looked up: the same quotes, the user's own words echoed."""
+    right = assistant.ask("What is osteoporosis?")
+    slip = assistant.ask("What is osteoprosis?")
+    assert slip.question == "What is osteoprosis?"
+    assert slip.to_dict()["resolved_question"] == "What is osteoporosis?"
+    assert "resolved_question" not in right.to_dict()
+    assert [q.text for q in slip.quotes] == [q.text for q in right.quotes]
+    assert slip.quotes and slip.abstained == right.abstained
+
+
 def test_words_about_the_page_are_never_unknown(assistant):
     _, g = _ground(assistant, "Who wrote this blog post and when was it published?")
     assert not g.unknown
