@@ -11,7 +11,9 @@ what the question asks about.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+import threading
+from collections.abc import Container, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +27,8 @@ from .index import Index
 from .query import NUMBER, PERSON, PLACE, TIME, Query
 from .retrieval import Retriever
 from .types import Answer, Source, Span
+
+log = logging.getLogger(__name__)
 
 _TYPE_OK = FEATURES.index("type_ok")
 _TOPIC_FOUND = FEATURES.index("topic_found")
@@ -44,14 +48,17 @@ _KIND_WORDS = {NUMBER: "a number", TIME: "a date, period or duration", PERSON: "
 class WordLookup:
     """Single words as the embedding model sees them: a vector each (each word embedded
     alone, so a word's vector never depends on the question it came with; kept for the next
-    question), and whether the model's vocabulary has the word as one whole token (a real
-    word, not a slip of the pen)."""
+    question), and whether a word is a real one, not a slip of the pen: the model's
+    vocabulary has it as one whole token, or failing that the English word list of
+    ``pyspellchecker`` (160,000 words, read once, the first time it is needed) has it."""
 
     def __init__(self, embedder: Embedder, model_path: Path | None):
         self.embedder = embedder
         self._model_path = model_path
         self._vectors: dict[str, np.ndarray] = {}
         self._vocab: frozenset[str] | None = None
+        self._english: Container[str] | None = None
+        self._lock = threading.Lock()
 
     def vectors(self, words: Sequence[str]) -> np.ndarray:
         if not words:
@@ -72,7 +79,26 @@ class WordLookup:
                 self._vocab = frozenset(path.read_text(encoding="utf-8").split()) if path else frozenset()
             except OSError:
                 self._vocab = frozenset()
-        return not self._vocab or word in self._vocab
+        return not self._vocab or word in self._vocab or word in self._english_words()
+
+    def _english_words(self) -> Container[str]:
+        if self._english is None:
+            with self._lock:
+                if self._english is None:
+                    self._english = _english_words()
+        return self._english
+
+
+def _english_words() -> Container[str]:
+    """pyspellchecker's English word list (its words and their frequencies); empty when the
+    package is missing, so that only the model's vocabulary tells real words."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:  # a declared dependency; without it, fewer words count as real
+        log.warning("pyspellchecker is not installed: only the model's vocabulary tells "
+                    "a real word from a slip of the pen")
+        return frozenset()
+    return SpellChecker(language="en", distance=1).word_frequency.dictionary
 
 
 class Answerer:

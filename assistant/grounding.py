@@ -156,22 +156,50 @@ def stem_of(word: str) -> str:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# British spellings that American word lists spell otherwise: "memorise", "colour", "centre".
+_BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+            (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"), (re.compile(r"our(s|ed|ing)?$"), r"or\1"),
+            (re.compile(r"tre(s)?$"), r"ter\1"), (re.compile(r"mme(s)?$"), r"m\1"))
+
+
+def american(word: str) -> str:
+    """``word`` as American word lists spell it ("organised" -> "organized"), else itself."""
+    for pattern, repl in _BRITISH:
+        if pattern.search(word):
+            return pattern.sub(repl, word)
+    return word
+
+
+def known_word(word: str, is_word: Callable[[str], bool]) -> bool:
+    """``is_word`` knows ``word``, its stem ("chills": "chill") or its American spelling
+    ("memorise": "memorize"): a real word, not a slip of the pen."""
+    return is_word(word) or is_word(stem_of(word)) or is_word(american(word))
+
+
+def slip_fix(word: str, article: ArticleTerms, is_word: Callable[[str], bool]) -> str | None:
+    """The article's word that ``word`` (lower case) is a slip of the pen of, or None. A slip
+    is a word of 5+ letters that the article does not use, one letter from exactly one of
+    the article's words (``ArticleTerms.spelling``), and not a real word (``known_word``:
+    "mites" stays, though the article says "miles"), unless that article word is its
+    American spelling ("colour" is read as "color")."""
+    if len(word) < 5 or stem_of(word) in article.stems:
+        return None
+    fixed = article.spelling(word)
+    if (fixed is None or stem_of(fixed) not in article.stems
+            or (known_word(word, is_word) and fixed != american(word))):
+        return None
+    return fixed
 
 
 def respell(text: str, article: ArticleTerms, is_word: Callable[[str], bool]) -> str:
-    """``text`` with each slip of the pen written as the article spells the word ("how many
-    parnets in the survy" -> "how many parents in the survey"), so that the question is
-    embedded, retrieved and read with the article's words. A slip is a word of 5+ letters
-    that neither the article nor the model's vocabulary (``is_word``) knows, one letter from
-    exactly one of the article's words (``ArticleTerms.spelling``); every other word, the
-    punctuation and a capital first letter are kept."""
+    """``text`` with each slip of the pen (``slip_fix``) written as the article spells the
+    word ("how many parnets in the survy" -> "how many parents in the survey"), so that the
+    question is embedded, retrieved and read with the article's words; every other word,
+    the punctuation and a capital first letter are kept."""
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        low = word.lower()
-        if len(low) < 5 or is_word(low) or stem_of(low) in article.stems:
-            return word
-        fixed = article.spelling(low)
-        if fixed is None or stem_of(fixed) not in article.stems:
+        fixed = slip_fix(word.lower(), article, is_word)
+        if fixed is None:
             return word
         return fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed
 
@@ -188,8 +216,8 @@ def ground(query: Query, article: ArticleTerms,
     A word the article uses may also be said otherwise where the answer is: its other close
     words in the article (``related_words``) are kept too.
 
-    Only a word the model's vocabulary does not know (``is_word``) is taken for a slip:
-    "osteoprosis" is "osteoporosis", but "caution" is not "caption"."""
+    Only a word that is not a real one (``slip_fix``) is taken for a slip: "osteoprosis" is
+    "osteoporosis", but "caution" is not "caption"."""
     spelled: dict[str, str] = {}
     missing: list[str] = []
     present: list[str] = []
@@ -200,8 +228,8 @@ def ground(query: Query, article: ArticleTerms,
         if t in article.stems:
             present.append(w)
             continue
-        fixed = None if is_word(w) else article.spelling(w)
-        if fixed is not None and stem_of(fixed) in article.stems:
+        fixed = slip_fix(w, article, is_word)
+        if fixed is not None:
             spelled[t] = stem_of(fixed)
         else:
             missing.append(w)

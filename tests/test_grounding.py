@@ -30,6 +30,38 @@ def test_a_slip_of_the_pen_is_respelt_before_the_question_is_read(assistant):
     assert fix("osteoporosis") == "osteoporosis"
 
 
+def _two_sentence_article(texts):
+    from assistant.grounding import ArticleTerms
+    from assistant.text import words
+    from assistant.types import Source, Span
+
+    source = Source(id="p1", kind="post", label="Post", text=" ".join(texts))
+    spans = [Span("p1", 0, len(texts[0]), texts[0]),
+             Span("p1", len(texts[0]) + 1, len(texts[0]) + 1 + len(texts[1]), texts[1])]
+    return ArticleTerms(spans, {"p1": source}, ["", ""], sorted({w for t in texts for w in words(t)}))
+
+
+def test_a_real_word_one_letter_from_the_articles_is_not_a_slip():
+    """A word the model's vocabulary lacks but English has ("mites") is not taken for the
+    article's word one letter away ("miles"); a British spelling is read as the article's
+    American one ("colour" as "color")."""
+    from assistant.grounding import respell
+
+    article = _two_sentence_article(("The colony flew twelve miles.", "Its color changed."))
+    model_vocab = {"the", "colony", "flew", "twelve", "miles", "its", "color", "changed", "what",
+                   "how", "many"}
+    english = model_vocab | {"mites", "colour"}
+    question = "Mites? What colour? How many milse?"
+    assert respell(question, article, english.__contains__) == "Mites? What color? How many miles?"
+    assert respell(question, article, model_vocab.__contains__) == "Miles? What color? How many miles?"
+
+
+def test_the_english_word_list_knows_real_words_only(assistant):
+    is_word = assistant.answerer.words.is_word
+    assert is_word("mites") and is_word("chills") and is_word("caution")
+    assert not is_word("parnets") and not is_word("survy") and not is_word("osteoprosis")
+
+
 def test_a_misspelt_question_gets_the_answer_of_the_well_spelt_one(assistant):
     """The slip is read as the article spells it everywhere (embedding, retrieval, parsing),
     not only when its words are looked up: the same quotes, the user's own words echoed."""
