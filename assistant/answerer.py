@@ -71,6 +71,11 @@ class WordLookup:
             store.update(zip(todo, self.embedder.encode(todo), strict=True))
         return np.vstack([store[w] for w in words])
 
+    def load(self) -> None:
+        """Read the word lists now rather than at the first question that needs them."""
+        self.is_word("")
+        self._english_words()
+
     def is_word(self, word: str) -> bool:
         """True when unknown (no vocabulary file to read)."""
         if self._vocab is None:

@@ -167,8 +167,10 @@ class Assistant:
         return cls(settings, sources, idx, embedder, retrieval, answering, model)
 
     def warm_up(self) -> None:
-        """Load the model and run one query so the first real question is fast."""
+        """Load the model and run one query, and read the word lists a misspelt question
+        needs, so the first real question is fast."""
         self._encode(["warm up"])
+        self.answerer.words.load()
 
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
         return self.embedder.encode(texts)  # embedders are thread-safe
