@@ -118,6 +118,44 @@ def test_a_corrupt_cached_export_is_made_again(real_assistant, tmp_path):
 
 
 @pytest.mark.integration
+def test_int8_products_are_exact_integers_so_every_cpu_gives_the_same_vectors(real_assistant):
+    """The int8 export's weights are 7-bit, and with such weights ONNX Runtime's int8 product
+    is the exact integer one on this CPU. CPUs with VNNI compute it exactly with any weights;
+    CPUs without it (AVX2 only) saturate 16-bit sums with full 8-bit weights, and so gave
+    other vectors, which a committed index or answer model did not fit."""
+    import onnx
+    import onnxruntime
+    from onnx import TensorProto, helper, numpy_helper
+
+    if not real_assistant.settings.quantize:
+        pytest.skip("float model: no int8 product")
+    model = onnx.load(str(real_assistant.embedder.cached_export()))
+    fed = {name for node in model.graph.node if node.op_type == "MatMulInteger"
+           for name in node.input[1:2]}
+    weights = [numpy_helper.to_array(t) for t in model.graph.initializer if t.name in fed]
+    assert len(weights) >= 36  # six layers: q, k, v, output, two feed-forward matrices
+    assert min(int(w.min()) for w in weights) >= -64 and max(int(w.max()) for w in weights) <= 64
+
+    rng = np.random.default_rng(0)
+    a = rng.integers(0, 256, size=(32, 384), dtype=np.uint8)
+
+    def product(b: np.ndarray) -> np.ndarray:
+        graph = helper.make_graph(
+            [helper.make_node("MatMulInteger", ["A", "B"], ["Y"])], "product",
+            [helper.make_tensor_value_info("A", TensorProto.UINT8, list(a.shape))],
+            [helper.make_tensor_value_info("Y", TensorProto.INT32, [a.shape[0], b.shape[1]])],
+            [numpy_helper.from_array(b, "B")])
+        graph_model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+        graph_model.ir_version = 8
+        session = onnxruntime.InferenceSession(graph_model.SerializeToString(),
+                                               providers=["CPUExecutionProvider"])
+        return session.run(None, {"A": a})[0]
+
+    seven_bit = rng.integers(-64, 65, size=(384, 384), dtype=np.int8)
+    assert np.array_equal(product(seven_bit), a.astype(np.int64) @ seven_bit.astype(np.int64))
+
+
+@pytest.mark.integration
 def test_answering_does_not_load_torch(real_assistant, tmp_path):
     """With the export cached, a process answers with ONNX Runtime alone: no torch in memory."""
     real_assistant.embedder.encode(["warm"])
