@@ -95,15 +95,15 @@ class WordLookup:
 
 
 def _english_words() -> Container[str]:
-    """pyspellchecker's English word list (its words and their frequencies); empty when the
-    package is missing, so that only the model's vocabulary tells real words."""
+    """pyspellchecker's English word list (its words, without their frequencies); empty when
+    the package is missing, so that only the model's vocabulary tells real words."""
     try:
         from spellchecker import SpellChecker
     except ImportError:  # a declared dependency; without it, fewer words count as real
         log.warning("pyspellchecker is not installed: only the model's vocabulary tells "
                     "a real word from a slip of the pen")
         return frozenset()
-    return SpellChecker(language="en", distance=1).word_frequency.dictionary
+    return frozenset(SpellChecker(language="en", distance=1).word_frequency.keys())
 
 
 class Answerer:
