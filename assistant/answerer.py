@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -50,15 +50,14 @@ class WordLookup:
     alone, so a word's vector never depends on the question it came with; kept for the next
     question), and whether a word is a real one, not a slip of the pen: the model's
     vocabulary has it as one whole token, or failing that the English word list of
-    ``pyspellchecker`` (160,000 words, read once, the first time it is needed) has it."""
+    ``pyspellchecker`` (160,000 words, read once per process, the first time it is needed)
+    has it."""
 
     def __init__(self, embedder: Embedder, model_path: Path | None):
         self.embedder = embedder
         self._model_path = model_path
         self._vectors: dict[str, np.ndarray] = {}
         self._vocab: frozenset[str] | None = None
-        self._english: Container[str] | None = None
-        self._lock = threading.Lock()
 
     def vectors(self, words: Sequence[str]) -> np.ndarray:
         if not words:
@@ -74,7 +73,7 @@ class WordLookup:
     def load(self) -> None:
         """Read the word lists now rather than at the first question that needs them."""
         self.is_word("")
-        self._english_words()
+        english_words()
 
     def is_word(self, word: str) -> bool:
         """True when unknown (no vocabulary file to read)."""
@@ -84,19 +83,26 @@ class WordLookup:
                 self._vocab = frozenset(path.read_text(encoding="utf-8").split()) if path else frozenset()
             except OSError:
                 self._vocab = frozenset()
-        return not self._vocab or word in self._vocab or word in self._english_words()
-
-    def _english_words(self) -> Container[str]:
-        if self._english is None:
-            with self._lock:
-                if self._english is None:
-                    self._english = _english_words()
-        return self._english
+        return not self._vocab or word in self._vocab or word in english_words()
 
 
-def _english_words() -> Container[str]:
-    """pyspellchecker's English word list (its words, without their frequencies); empty when
-    the package is missing, so that only the model's vocabulary tells real words."""
+_ENGLISH_LOCK = threading.Lock()
+_english: frozenset[str] | None = None
+
+
+def english_words() -> frozenset[str]:
+    """pyspellchecker's English word list (its words, without their frequencies), read once
+    per process and shared by every article's answerer; empty when the package is missing,
+    so that only the model's vocabulary tells real words."""
+    global _english
+    if _english is None:
+        with _ENGLISH_LOCK:  # two first questions at once: one reads, the other waits
+            if _english is None:
+                _english = _read_english_words()
+    return _english
+
+
+def _read_english_words() -> frozenset[str]:
     try:
         from spellchecker import SpellChecker
     except ImportError:  # a declared dependency; without it, fewer words count as real
