@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from assistant.api import create_app
+from assistant.http_server import KEEP_ALIVE
 from tests.loops import run_async
 
 AREA = "HTTP API"
@@ -210,8 +211,11 @@ def test_single_questions_keep_a_short_wait_while_32_clients_send_batches(server
 
     async def run():
         stop = asyncio.get_running_loop().time() + 10
-        async with httpx.AsyncClient(base_url=server.url, timeout=60,
-                                     limits=httpx.Limits(max_connections=64)) as c:
+        # idle connections are dropped well before the server's keep-alive would close them,
+        # so reusing one never races that close (with both at 5 s, one CI run failed here
+        # with a ReadError, most likely that race)
+        limits = httpx.Limits(max_connections=64, keepalive_expiry=KEEP_ALIVE / 2)
+        async with httpx.AsyncClient(base_url=server.url, timeout=60, limits=limits) as c:
             async def batches(i: int) -> None:
                 while asyncio.get_running_loop().time() < stop:
                     r = await c.post("/api/answer/batch", json=_batch(str(i)))
