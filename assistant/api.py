@@ -129,8 +129,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _bug(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error")
+        # The server closes the connection after an unhandled error (uvicorn does, once the
+        # response is sent); saying so keeps a client from sending its next request on it.
         return SafeJSONResponse({"detail": "internal error; the server log has the details"},
-                                status_code=500)
+                                status_code=500, headers={"Connection": "close"})
 
 
 def _ask_request(item: AnswerRequest | BatchQuestion) -> AskRequest:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -81,9 +82,17 @@ STOPWORDS = frozenset(
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
 
 
-@lru_cache(maxsize=1)
+_LOCAL = threading.local()
+
+
 def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
+    """This thread's Snowball stemmer. A stemmer keeps the word it is working on in its own
+    fields, so one shared by the answering threads garbled words and raised IndexError."""
+    try:
+        return _LOCAL.stemmer
+    except AttributeError:
+        _LOCAL.stemmer = snowballstemmer.stemmer("english")
+        return _LOCAL.stemmer
 
 
 # Irregular forms the Snowball stemmer leaves apart from their base ("shown" / "show").

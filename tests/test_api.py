@@ -153,6 +153,7 @@ def test_a_bug_in_the_core_is_a_json_500_without_traceback(assistant, monkeypatc
     assert r.status_code == 500
     assert "secret" not in r.text and "Traceback" not in r.text
     assert "internal error" in r.json()["detail"]
+    assert r.headers["connection"] == "close"  # the server drops it: no client reuses it
 
 
 def test_no_cors_unless_configured(assistant):

@@ -212,8 +212,9 @@ def test_single_questions_keep_a_short_wait_while_32_clients_send_batches(server
     async def run():
         stop = asyncio.get_running_loop().time() + 10
         # idle connections are dropped well before the server's keep-alive would close them,
-        # so reusing one never races that close (with both at 5 s, one CI run failed here
-        # with a ReadError, most likely that race)
+        # so reusing one never races that close. (Two CI runs failed here with a ReadError:
+        # answering threads shared one stemmer, a batch got a 500, and the server closed that
+        # connection after it without saying so; a 500 now says "Connection: close".)
         limits = httpx.Limits(max_connections=64, keepalive_expiry=KEEP_ALIVE / 2)
         async with httpx.AsyncClient(base_url=server.url, timeout=60, limits=limits) as c:
             async def batches(i: int) -> None:
