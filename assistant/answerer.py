@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -50,8 +51,8 @@ class WordLookup:
     alone, so a word's vector never depends on the question it came with; kept for the next
     question), and whether a word is a real one, not a slip of the pen: the model's
     vocabulary has it as one whole token, or failing that the English word list of
-    ``pyspellchecker`` (160,000 words, read once per process, the first time it is needed)
-    has it."""
+    ``pyspellchecker`` (160,000 words) has it. Both are read once per process, the first
+    time they are needed, and shared by every article's answerer."""
 
     def __init__(self, embedder: Embedder, model_path: Path | None):
         self.embedder = embedder
@@ -78,16 +79,22 @@ class WordLookup:
     def is_word(self, word: str) -> bool:
         """True when unknown (no vocabulary file to read)."""
         if self._vocab is None:
-            path = self._model_path / "vocab.txt" if self._model_path else None
-            try:
-                self._vocab = frozenset(path.read_text(encoding="utf-8").split()) if path else frozenset()
-            except OSError:
-                self._vocab = frozenset()
+            self._vocab = model_vocabulary(self._model_path) if self._model_path else frozenset()
         return not self._vocab or word in self._vocab or word in english_words()
 
 
 _ENGLISH_LOCK = threading.Lock()
 _english: frozenset[str] | None = None
+
+
+@lru_cache(maxsize=4)
+def model_vocabulary(model_path: Path) -> frozenset[str]:
+    """The embedding model's word pieces (``vocab.txt``), read once per process and shared by
+    every article's answerer; empty if the file cannot be read."""
+    try:
+        return frozenset((model_path / "vocab.txt").read_text(encoding="utf-8").split())
+    except OSError:
+        return frozenset()
 
 
 def english_words() -> frozenset[str]:
