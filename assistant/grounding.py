@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -176,61 +176,29 @@ def known_word(word: str, is_word: Callable[[str], bool]) -> bool:
     return is_word(word) or is_word(stem_of(word)) or is_word(american(word))
 
 
-def slip_fix(word: str, article: ArticleTerms, is_word: Callable[[str], bool],
-             dictionary: Collection[str] = frozenset()) -> str | None:
-    """The word that ``word`` (lower case) is a slip of the pen of, or None. A slip is a word
-    of 5+ letters that the article does not use and that is not a real word (``known_word``:
-    "mites" stays, though the article says "miles"), unless the article's word is its
-    American spelling ("colour" is read as "color"). It is read as the one article word a
-    letter away (``ArticleTerms.spelling``); failing that, as the ``dictionary`` words a
-    letter away (same first letter) that are all one of the article's words otherwise
-    inflected ("frequncy": "frequency", where the article says "frequencies")."""
+def slip_fix(word: str, article: ArticleTerms, is_word: Callable[[str], bool]) -> str | None:
+    """The article's word that ``word`` (lower case) is a slip of the pen of, or None. A slip
+    is a word of 5+ letters that the article does not use, one letter from exactly one of
+    the article's words (``ArticleTerms.spelling``), and not a real word (``known_word``:
+    "mites" stays, though the article says "miles"), unless that article word is its
+    American spelling ("colour" is read as "color")."""
     if len(word) < 5 or stem_of(word) in article.stems:
         return None
     fixed = article.spelling(word)
-    if fixed is None and not known_word(word, is_word):
-        fixed = _inflection_of_article_word(word, article, dictionary)
     if (fixed is None or stem_of(fixed) not in article.stems
             or (known_word(word, is_word) and fixed != american(word))):
         return None
     return fixed
 
 
-def _inflection_of_article_word(word: str, article: ArticleTerms,
-                                dictionary: Collection[str]) -> str | None:
-    """The shortest of the ``dictionary`` words one letter from ``word`` (same first letter),
-    if every one of them that the article uses in some form is the same article word."""
-    if not dictionary:
-        return None
-    found = sorted((w for w in _one_letter_away(word) if w in dictionary
-                    and stem_of(w) in article.stems), key=lambda w: (len(w), w))
-    return found[0] if found and len({stem_of(w) for w in found}) == 1 else None
-
-
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _one_letter_away(word: str) -> set[str]:
-    """Every string one deletion, swap of neighbours, change or insertion from ``word`` that
-    keeps its first letter."""
-    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
-    out |= {a + c + b for a, b in splits for c in _ALPHABET}
-    out.discard(word)
-    return out
-
-
-def respell(text: str, article: ArticleTerms, is_word: Callable[[str], bool],
-            dictionary: Collection[str] = frozenset()) -> str:
+def respell(text: str, article: ArticleTerms, is_word: Callable[[str], bool]) -> str:
     """``text`` with each slip of the pen (``slip_fix``) written as the article spells the
     word ("how many parnets in the survy" -> "how many parents in the survey"), so that the
     question is embedded, retrieved and read with the article's words; every other word,
     the punctuation and a capital first letter are kept."""
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        fixed = slip_fix(word.lower(), article, is_word, dictionary)
+        fixed = slip_fix(word.lower(), article, is_word)
         if fixed is None:
             return word
         return fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed

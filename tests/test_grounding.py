@@ -56,25 +56,6 @@ def test_a_real_word_one_letter_from_the_articles_is_not_a_slip():
     assert respell(question, article, model_vocab.__contains__) == "Miles? What color? How many miles?"
 
 
-def test_a_slip_of_a_word_the_article_inflects_otherwise_is_read_as_that_word():
-    """ "frequncy" is two letters from the article's "frequencies", but one from the English
-    word "frequency", which is that word otherwise inflected: it is read so. A slip whose
-    English neighbours are different article words is left alone."""
-    from assistant.grounding import respell
-
-    article = _two_sentence_article(("Spindle frequencies rose.", "Commenters disagreed."))
-    english = {"spindle", "frequencies", "frequency", "rose", "commenters", "commenter",
-               "disagreed", "what", "who", "was", "the", "comment", "comments", "rise"}
-    is_word = english.__contains__
-    assert (respell("What was the frequncy? Who was the comenter?", article, is_word, english)
-            == "What was the frequency? Who was the commenter?")
-    # without a word list, only the article's own words one letter away count
-    assert respell("the frequncy", article, is_word) == "the frequncy"
-    # a slip one letter from two of the article's words ("tests", "texts") is left alone
-    two = _two_sentence_article(("Tests and texts.", "Nothing else."))
-    assert respell("tesxts", two, is_word, {"tests", "texts"}) == "tesxts"
-
-
 def test_the_english_word_list_knows_real_words_only(assistant):
     is_word = assistant.answerer.words.is_word
     assert is_word("mites") and is_word("chills") and is_word("caution")
