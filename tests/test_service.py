@@ -141,10 +141,9 @@ def test_answers_are_the_same_when_many_threads_ask_at_once(assistant):
     # The API answers on several threads at once. Words never seen before (and slips of the
     # pen) go through every per-word step afresh; a shared stemmer once garbled them there.
     import random
-    import sys
-    import threading
 
     from assistant.text import stem
+    from tests.threads import map_on_threads
 
     rng = random.Random(7)
     made_up = ["".join(rng.choice("aeioubcdfglmnprst") for _ in range(rng.randint(5, 11)))
@@ -152,27 +151,6 @@ def test_answers_are_the_same_when_many_threads_ask_at_once(assistant):
     questions = [f"{' '.join(rng.sample(WORDS, 4))} {w}ings {w}ation osteoporsis?"
                  for w in made_up]
     stem.cache_clear()
-    together: dict[int, dict] = {}
-    failures: list[BaseException] = []
-
-    def work(part: list[int]) -> None:
-        try:
-            for i in part:
-                together[i] = assistant.ask(questions[i]).to_dict()
-        except Exception as exc:  # noqa: BLE001 - reported below
-            failures.append(exc)
-
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-5)
-    try:
-        threads = [threading.Thread(target=work, args=(list(range(i, len(questions), 6)),))
-                   for i in range(6)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-    finally:
-        sys.setswitchinterval(interval)
-    assert not failures, failures[:3]
+    together = map_on_threads(lambda q: assistant.ask(q).to_dict(), questions, threads=6)
     alone = {i: assistant.ask(q).to_dict() for i, q in enumerate(questions)}
     assert together == alone

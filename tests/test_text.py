@@ -35,35 +35,15 @@ def test_terms_stem_and_drop_stopwords():
 def test_words_are_stemmed_the_same_when_many_threads_stem_at_once():
     # the API answers on several threads; a shared Snowball stemmer garbled words and raised
     # IndexError there (a batch answered 500)
-    import sys
-    import threading
-
     from assistant.text import stem
+    from tests.threads import map_on_threads
 
     words = [f"{base}{suffix}{i}" for i in range(400)
              for base in ("studi", "generat", "readabl", "connect")
              for suffix in ("es", "ation", "ingly", "ness")]
-    expected = {w: stem.__wrapped__(w) for w in words}
+    expected = {i: stem.__wrapped__(w) for i, w in enumerate(words)}
     stem.cache_clear()
-    failures: list[BaseException] = []
-    got: dict[str, str] = {}
-
-    def work(part: list[str]) -> None:
-        try:
-            got.update((w, stem(w)) for w in part)
-        except Exception as exc:  # noqa: BLE001 - reported below
-            failures.append(exc)
-
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # switch threads as often as possible
     try:
-        threads = [threading.Thread(target=work, args=(words[i::8],)) for i in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        assert map_on_threads(stem, words, threads=8) == expected
     finally:
-        sys.setswitchinterval(interval)
         stem.cache_clear()
-    assert not failures, failures[:3]
-    assert got == expected
