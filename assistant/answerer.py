@@ -58,7 +58,6 @@ class WordLookup:
         self.embedder = embedder
         self._model_path = model_path
         self._vectors: dict[str, np.ndarray] = {}
-        self._vocab: frozenset[str] | None = None
 
     def vectors(self, words: Sequence[str]) -> np.ndarray:
         if not words:
@@ -78,9 +77,8 @@ class WordLookup:
 
     def is_word(self, word: str) -> bool:
         """True when unknown (no vocabulary file to read)."""
-        if self._vocab is None:
-            self._vocab = model_vocabulary(self._model_path) if self._model_path else frozenset()
-        return not self._vocab or word in self._vocab or word in english_words()
+        vocab = model_vocabulary(self._model_path) if self._model_path else frozenset()
+        return not vocab or word in vocab or word in english_words()
 
 
 _ENGLISH_LOCK = threading.Lock()
