@@ -456,6 +456,33 @@ _WH_HEAD = re.compile(
     r"high|heavy|fast|often|soon)\b(?P<after>.*)$", re.I)
 
 
+# A past participle: "published", "switched", "built", "born" (not "speed", "bred" is rare).
+_PARTICIPLE = re.compile(r"[a-z]{3,}(?<!e)ed|born|built|held|made|taken|given|written|known|"
+                         r"shown|seen|done|begun|sold|won|found|paid|laid|set|put|cut|shut|"
+                         r"grown|thrown|drawn|chosen|spoken|broken|frozen|stolen|driven|risen|"
+                         r"fallen|left|kept|lost|met|sent|spent|told|brought|bought|"
+                         r"caught|taught|fought|sought|dug|hung|led|fed|bred|fled|sung|struck|"
+                         r"hidden|eaten|forgotten|run|undertaken|rebuilt|reopened")
+# Verbs of a start or an end, whose -ing object is the event asked ("start charging fees").
+_ASPECT = frozenset("""start started starts begin began begun stop stopped stops finish finished
+    keep kept quit""".split())
+# Words that may follow a verb in its clause: "switched back on", "built up".
+_PARTICLES = frozenset("back off on up down out over away in around along".split())
+
+
+def _main_verb(ws: Sequence[str], at: int) -> bool:
+    """Whether ``ws[at]`` is a participle or an -ing form that carries the clause asked about:
+    not one in a relative clause ("the storm that breached the wall"), nor one leading to
+    another verb ("expected to arrive"), nor an adjective before its noun ("the donated food")."""
+    w = ws[at]
+    if at and ws[at - 1] in _ASPECT and w.endswith("ing"):
+        return True
+    if not _PARTICIPLE.fullmatch(w) or (at and ws[at - 1] in ("that", "which", "who")):
+        return False
+    after = ws[at + 1] if at + 1 < len(ws) else None
+    return after is None or after in _PARTICLES or (after != "to" and not _is_content(after))
+
+
 def asked_thing(question: str) -> tuple[str, ...]:
     """The thing asked for (the words naming what is asked are this and ``asked_verb``), by
     the form of the question: the noun after "how many" /
@@ -557,7 +584,11 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
             return ((ws[2], "verb"),)
         names = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w'-]+", question)}
         tail = [w for w in _content(m["when"]) if w not in names]
-        return ((tail[-1], "verb"),) if tail else ()
+        # the verb where its form shows it, not the last noun: "When were the results of the
+        # survey *published*?", "... *inspected* before the January floods?", "When did the
+        # library start *charging* fees?"; else the last word ("When did Penrose *die*?")
+        marked = [w for at, w in enumerate(ws) if w in tail and _main_verb(ws, at)]
+        return (((marked or tail)[-1], "verb"),) if tail else ()
     if m["adj"] is not None:
         verb = [w for w in _content(m["after"] or "") if w.endswith(("ed", "en"))]
         adj = m["adj"].lower()
