@@ -231,6 +231,28 @@ def test_when_did_a_pronoun_do_something_asks_about_the_verb():
 
 
 @pytest.mark.parametrize(
+    "question, verb",
+    [
+        # the participle, not the noun after it
+        ("When were the survey results announced at the school gate?", "announced"),
+        ("When was the bridge's foundation last inspected before the January floods?", "inspected"),
+        ("When were the communal troughs switched back on?", "switched"),
+        ("When will the drug be approved for use in children?", "approved"),
+        # what starts or stops
+        ("When did the library first start charging late fees?", "charging"),
+        ("When might demand stop growing, according to the authors?", "growing"),
+        # a participle that is not the clause asked about
+        ("When did the storm that breached the wall hit?", "hit"),  # a relative clause
+        ("When is the new ferry now expected to arrive?", "arrive"),  # leads to a verb
+        ("Where does most of the donated food come from?", "food"),  # an adjective
+        ("When did Josiah Penrose die?", "die"),  # no form to show: the last word
+    ],
+)
+def test_a_when_question_asks_about_the_verb_its_form_shows(question, verb):
+    assert make_query(question).focus_verb == (verb,)
+
+
+@pytest.mark.parametrize(
     "question, naming, kind",
     [
         ("What is the name of the author's dog?", True, PLACE),
