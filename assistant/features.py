@@ -137,7 +137,9 @@ def feature_matrix(
     n_verbs = len(query.focus_verb)
     sims_verbs = focus_sims[n_things : n_things + n_verbs] if focus_sims is not None else None
     sims_counted = focus_sims[n_things + n_verbs :] if focus_sims is not None else None
-    align = _focus_align([stem_of(f) for f in query.focus], sims_things, info, article, candidates)
+    # a thing asked is found as itself or as a word for one of its kind ("company": "contractor")
+    align = _focus_align([stem_of(f) for f in query.focus], sims_things, info, article, candidates,
+                         [[stem_of(k) for k in KINDS_OF.get(f, ())] for f in query.focus])
     verb_align = _focus_align([stem_of(f) for f in query.focus_verb], sims_verbs, info, article,
                               candidates)
     quantity = _quantity_align(query, sims_counted, info, candidates, grounding)
@@ -299,15 +301,18 @@ def _adjacent(ts: Sequence[str], first: str, second: str) -> bool:
 
 
 def _focus_align(focus: Sequence[str], sims: np.ndarray | None, info: SentenceInfo,
-                 article: ArticleTerms, candidates: np.ndarray) -> np.ndarray:
+                 article: ArticleTerms, candidates: np.ndarray,
+                 kinds: Sequence[Sequence[str]] = ()) -> np.ndarray:
     """Per candidate: for the weakest of the question's focus words, the best cosine with one
-    of the sentence's words (1 when the sentence has the word itself); 1 with no focus."""
+    of the sentence's words (1 when the sentence has the word itself, or ``kinds[f]``, a word
+    for a thing of its kind); 1 with no focus."""
     out = np.ones(len(candidates))
     if not focus:
         return out
     for f_at, f in enumerate(focus):
         has = np.zeros(article.n, dtype=bool)
-        has[article.rows(f)] = True
+        for w in (f, *(kinds[f_at] if f_at < len(kinds) else ())):
+            has[article.rows(w)] = True
         best = np.zeros(len(candidates))
         if sims is not None and sims.shape[1]:
             ids = info.vocab_ids[candidates]
@@ -338,6 +343,8 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
                 out[row] = 0.0
                 continue
         stated = info.measures[i]
+        if query.measure == "interval" and "length" in stated:
+            stated = stated | {"interval"}  # "How far apart ...?" / "12 miles from each other"
         about = any(c in info.quantity_terms[i] for c in counted)
         # a share answers a count or an amount: "40 percent of visitors", "two-thirds of a wage"
         if query.measure in stated or (query.measure in (None, "money") and "share" in stated):

@@ -309,6 +309,7 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"rent)\b|" + _COPULA + r"(\w+ )?(price|cost|charge|fee|fine|budget|salary|wage|"
                          r"rent)\b|" + _keywords_ending(_PRICE_NOUNS, lead=r".*\b"), re.I)),
     ("age", re.compile(r"\bhow old\b|\bage\b|\bages\b", re.I)),
+    ("interval", re.compile(r"\bhow (far|long|much time) apart\b", re.I)),
     ("length", re.compile(r"\bhow (tall|high|deep|far|wide)\b|\b(height|depth|length|distance|"
                           + _LENGTH_SIZES + r")\b", re.I)),
     ("weight", re.compile(r"\bhow heavy\b|\b(weight|weigh|weighs|weighed)\b", re.I)),

@@ -105,6 +105,9 @@ _AFFILIATION = re.compile(
 _NAMED = re.compile(r"(?<=[\s(\"'\u201c,])[A-Z][\w'\-\u00c0-\u017f]+|\b\d[\d,.]*\b")
 
 
+# Two things a stretch of time (or space) apart: "eight days apart", "half an hour apart".
+_APART = (rf"(?:{_NUM}|\ban?|\bhalf an?|\bevery)\s+(?:[a-z]+\s+)?(?:{_TIME_UNITS}|"
+          r"mm|cm|m|km|metres?|meters?|feet|foot|inches|miles?|yards?)\s+apart\b")
 # Measures a sentence states, each bound to a number: "$5 a day", "aged 71", "12 metres".
 _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
     "money": re.compile(
@@ -137,8 +140,12 @@ _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
     "frequency": re.compile(
         r"\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\b|\bevery\s+(?:\w+\s+)?(?:day|"
         r"week|month|year|hour|minute|night|morning|evening)s?\b|\b(?:daily|weekly|monthly|"
-        r"yearly|annually|hourly|nightly|fortnightly)\b|\b(?:a|per) (?:day|week|month|year)\b",
+        r"yearly|annually|hourly|nightly|fortnightly)\b|\b(?:a|per) (?:day|week|month|year)\b"
+        # sets of stretches "half an hour apart" say how often
+        rf"|(?:{_NUM}|\ban?|\bhalf an?)\s+(?:[a-z]+\s+)?(?:{_TIME_UNITS})\s+apart\b",
         re.I),
+    # how far apart two things are, in time or space: "two nights in the lab, eight days apart"
+    "interval": re.compile(_APART, re.I),
 }
 # A picture's credit line: "Photo: Ann Roe", "(Photo: A. Roe)", "(photograph by ...)", "\u00a9 Ann Roe".
 _CREDIT = re.compile(

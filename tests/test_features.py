@@ -316,8 +316,8 @@ def test_a_date_or_number_the_question_gives_is_not_news(kind, question, sentenc
     assert states_new(kind, sentence, question, frozenset(words(question))) is news
 
 
-def _type_ok(question: str, texts: tuple[str, str]) -> list[float]:
-    """``type_ok`` of each of two sentences of a post, all else equal."""
+def _type_ok(question: str, texts: tuple[str, str], feature: str = "type_ok") -> list[float]:
+    """``type_ok`` (or another ``feature``) of each of two sentences of a post, all else equal."""
     from assistant.features import FEATURES, feature_matrix
     from assistant.grounding import ArticleTerms
 
@@ -330,7 +330,25 @@ def _type_ok(question: str, texts: tuple[str, str]) -> list[float]:
     X = feature_matrix(make_query(question), np.arange(2), info=info, article=article,
                        grounding=Grounding({}, {}, frozenset()), dense=ones, dense_ctx=ones,
                        dense_chunk=ones, lexical=ones, lexical_sentence=ones, sources=[source] * 2)
-    return list(X[:, FEATURES.index("type_ok")])
+    return list(X[:, FEATURES.index(feature)])
+
+
+def test_a_thing_asked_is_found_as_a_word_for_one_of_its_kind():
+    # "Which company ...?": a contractor is a company; a bridge is not one
+    texts = ("Since April, contractor Hallam & Pryce has placed the rock.",
+             "The Lenn Bridge carries the B4127.")
+    assert _type_ok("Which company did the repair work?", texts, "focus_align") == [1.0, 0.0]
+
+
+def test_an_interval_answers_how_far_apart_and_how_often():
+    texts = ("Each volunteer spent two nights in the lab, eight days apart.",
+             "The lab is open for 14 months.")
+    assert _type_ok("How far apart were the two nights?", texts, "quantity_align") == [1.0, 0.0]
+    texts = ("Give the dough four sets of folds, half an hour apart.", "The dough rose by half.")
+    assert _type_ok("How often are the folds done?", texts, "quantity_align") == [1.0, 0.0]
+    # a distance answers "how far apart" too
+    texts = ("The two villages are 12 miles from each other.", "The villages had 400 people.")
+    assert _type_ok("How far apart are the villages?", texts, "quantity_align") == [1.0, 0.0]
 
 
 def test_a_sentence_holding_only_the_questions_own_date_cannot_answer_when():

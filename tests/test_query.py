@@ -135,6 +135,8 @@ def test_who_wrote_and_when_published_follow_the_conversation():
         ("How tall is the Kellan Point lighthouse?", "length", ()),
         ("What percentage of women get osteoporosis?", "share", ("women",)),
         ("How often should I water it?", "frequency", ()),
+        ("How far apart were the two nights in the lab?", "interval", ()),
+        ("How far is the lab from the station?", "length", ()),
         ("How many rail operators provided the data?", None, ("rail", "operators")),
         # a plural ends the phrase counted; a verb follows it
         ("How many foxes live in the city?", None, ("foxes",)),

@@ -30,6 +30,10 @@ POST = Source(id="p1", kind="post", label="Post", text="")
         ("Nell is nine.", "age"),
         ("My dad was learning to read at 52.", "age"),
         ("Nine times out of ten it was worn out.", "share"),
+        # how far apart two things are: in time (also how often), or in space
+        ("Each volunteer spent two nights in the lab, eight days apart.", "interval"),
+        ("Give it four sets of folds, half an hour apart.", "frequency"),
+        ("Plant them 30 cm apart.", "interval"),
     ],
 )
 def test_a_number_states_its_measure(text, measure):
@@ -43,6 +47,7 @@ def test_a_bare_count_states_no_measure():
     assert measures("The walk starts at 11am.") == frozenset()
     # "out of" a place is no share
     assert measures("Mine went on the climb out of Hollin Bridge.") == frozenset()
+    assert measures("The two of them drifted apart.") == frozenset()
 
 
 def test_the_words_about_a_number_are_its_neighbours():
