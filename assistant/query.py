@@ -110,7 +110,7 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\b(what|which)" + _MODIFIER + r"? (dose|doses|dosage|amount|percentage|proportion|share|"
         r"number|quantity|rate|size|price|cost|depth|height|length|distance|temperature|speed|figure|"
         r"score|" + _SIZE_NOUNS + r")\b|"
-        + _COPULA + r"(\w+ )?(dose|dosage|amount|percentage|proportion|number|quantity|rate|size|"
+        + _COPULA + r"(\w+ ){0,2}(dose|dosage|amount|percentage|proportion|number|quantity|rate|size|"
         r"price|cost|charge|fee|fine|budget|salary|wage|rent|depth|height|length|distance|"
         r"temperature|speed|population|age|" + _SIZE_NOUNS + r")\b"
         # a keyword question ending in what it measures: "skylark weight??", "meter cost?"
@@ -574,8 +574,15 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
         return ((first, "thing"),) if first and first not in _PAGE else ()
     if m["who"] is not None:
         ws = words(m["who"])
-        if not ws or ws[0] in ("is", "was", "are", "were", "am", "s"):  # "who is X": identity
+        if not ws:
             return ()
+        if ws[0] in ("is", "was", "are", "were", "am", "s"):  # "who is X": identity ...
+            # ... unless it asks who does something: "Who is leading the service?", "Who was
+            # the technician who scored the test?"
+            doing = [w for at, w in enumerate(ws) if at and (
+                (at == 1 and w.endswith("ing") and len(w) > 4)
+                or (ws[at - 1] in ("who", "that") and w not in _AUX and _is_content(w)))]
+            return ((doing[-1], "verb"),) if doing else ()
         first = ws[1] if ws[0] in _AUX and len(ws) > 1 else ws[0]
         return ((first, "verb"),) if first not in STOPWORDS | _GENERIC | _PAGE else ()
     if m["when"] is not None:

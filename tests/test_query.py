@@ -255,6 +255,25 @@ def test_a_when_question_asks_about_the_verb_its_form_shows(question, verb):
 
 
 @pytest.mark.parametrize(
+    "question, verb",
+    [
+        ("Who is leading the funeral service?", ("leading",)),
+        ("Who was the technician who scored the memory test?", ("scored",)),
+        ("Who was the other member who voted against the plan?", ("voted",)),
+        ("Who is Callum Rennick?", ()),  # who someone is: no verb asked
+        ("Who was the first keeper?", ()),
+    ],
+)
+def test_who_is_asks_about_a_verb_only_when_it_asks_who_does_something(question, verb):
+    assert make_query(question).focus_verb == verb
+
+
+def test_a_measure_after_two_modifiers_asks_for_a_number():
+    q = make_query("What is the maximum rider weight for the Skylark F2?")
+    assert (q.answer_type, q.measure) == ("number", "weight")
+
+
+@pytest.mark.parametrize(
     "question, naming, kind",
     [
         ("What is the name of the author's dog?", True, PLACE),
