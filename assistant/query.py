@@ -328,12 +328,16 @@ _CREDIT = re.compile(
 
 
 # Units a quantity is counted in, by measure ("How many grams of inulin ...?": a weight).
+# ``sentences`` reads a stated length or weight ("12 metres", "16 micrograms") with the same
+# words and their abbreviations.
 UNITS: dict[str, frozenset[str]] = {
-    "weight": frozenset("""grams gram kilograms kilogram kilos kg milligrams mg micrograms
-                        tonnes tons pounds lbs ounces oz""".split()),
-    "length": frozenset("""metres meters metre meter kilometres kilometers km miles mile feet
-                        foot inches inch yards centimetres centimeters cm millimetres
-                        millimeters mm""".split()),
+    "weight": frozenset("""grams gram kilograms kilogram kilos kilo kg milligrams milligram mg
+                        micrograms microgram tonnes tonne tons ton pounds lbs lb ounces ounce
+                        oz""".split()),
+    "length": frozenset("""metres meters metre meter kilometres kilometre kilometers kilometer
+                        km miles mile feet foot inches inch yards yard centimetres centimetre
+                        centimeters centimeter cm millimetres millimetre millimeters millimeter
+                        mm""".split()),
     "temperature": frozenset(["degrees"]),
     "money": frozenset("dollars euros pence cents quid".split()),
 }

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .query import NUMBER, PERSON, PLACE, ROLE, TIME, TITLE
+from .query import NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, UNITS
 from .text import STOPWORDS, terms, words
 from .types import Source, Span
 
@@ -105,9 +105,19 @@ _AFFILIATION = re.compile(
 _NAMED = re.compile(r"(?<=[\s(\"'\u201c,])[A-Z][\w'\-\u00c0-\u017f]+|\b\d[\d,.]*\b")
 
 
+
+
+def _one_of(names: frozenset[str]) -> str:
+    return "(?:" + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + ")"
+
+
+# Units a length or a weight is stated in: the words a question counts in (``query.UNITS``)
+# and the abbreviations only a number makes units ("12 m", "5 g").
+_LENGTH_UNIT = _one_of(UNITS["length"] | {"m", "ft"})
+_WEIGHT_UNIT = _one_of(UNITS["weight"] | {"g", "mcg", "\u00b5g", "nanograms", "nanogram", "ng"})
 # Two things a stretch of time (or space) apart: "eight days apart", "half an hour apart".
 _APART = (rf"(?:{_NUM}|\ban?|\bhalf an?|\bevery)\s+(?:[a-z]+\s+)?(?:{_TIME_UNITS}|"
-          r"mm|cm|m|km|metres?|meters?|feet|foot|inches|miles?|yards?)\s+apart\b")
+          rf"{_LENGTH_UNIT})\s+apart\b")
 # Measures a sentence states, each bound to a number: "$5 a day", "aged 71", "12 metres".
 _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
     "money": re.compile(
@@ -125,12 +135,8 @@ _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
         r"fifties|sixties|seventies|eighties|nineties|\d0s)\b|\bat the age of\b"
         # a name and an age, as news prints it: "Ann Roe, 71, said ..."
         r"|(?-i:\b[A-Z][a-z]+,\s\d{1,3},\s)", re.I),
-    "length": re.compile(
-        rf"{_NUM}\s*-?\s*(?:mm|cm|m|km|metres?|meters?|kilometres?|kilometers?|millimetres?|"
-        r"centimetres?|feet|foot|ft|inches|inch|miles?|yards?)\b", re.I),
-    "weight": re.compile(
-        rf"{_NUM}\s*-?\s*(?:mg|g|kg|grams?|kilograms?|kilos?|milligrams?|micrograms?|mcg|"
-        r"\u00b5g|nanograms?|ng|tonnes?|tons?|lbs?|ounces?|oz)\b", re.I),
+    "length": re.compile(rf"{_NUM}\s*-?\s*{_LENGTH_UNIT}\b", re.I),
+    "weight": re.compile(rf"{_NUM}\s*-?\s*{_WEIGHT_UNIT}\b", re.I),
     "share": re.compile(
         r"\d\s*%|\b(?:percent|per cent)\b|\b(?:a|one|two|three)[\s-](?:third|quarter|fifth|tenth)s?\b"
         r"|\bhalf\b|\b(?:one|\d+) in (?:every )?(?:\d+|two|three|four|five|ten)\b"
@@ -277,8 +283,7 @@ _DURATION = re.compile(
     rf"(?:{_TIME_UNITS}|(?:{'|'.join(WEEKDAY_NAMES)})s)\b"
     rf"|\b(?:since|until|till)\s+(?:\d|the\s|{_MONTHS}|last\b|then\b|next\b|the end\b)"
     r"|\b(?:for|over)\s+(?:years|decades|months|weeks|centuries|generations)\b|\bfortnight\b"
-    rf"|\b{_NUM}\s*-?\s*(?:mm|cm|m|km|metres?|meters?|miles?|feet|foot|ft|inch(?:es)?|"
-    r"yards?|kilometres?|kilometers?|centimetres?|centimeters?|millimetres?)\b", re.I)
+    rf"|\b{_NUM}\s*-?\s*{_LENGTH_UNIT}\b", re.I)
 # A time of day: "at 1 pm", "10.30", "about 6 every evening", "shortly before nine the next
 # morning", "at noon", "on a calm evening".
 _HOURS = "|".join(_CARDINAL_WORDS.split("|")[:12])  # "one" ... "twelve"

@@ -34,6 +34,11 @@ POST = Source(id="p1", kind="post", label="Post", text="")
         ("Each volunteer spent two nights in the lab, eight days apart.", "interval"),
         ("Give it four sets of folds, half an hour apart.", "frequency"),
         ("Plant them 30 cm apart.", "interval"),
+        # every unit a question counts in, and their abbreviations
+        ("The path is 1 kilometre long.", "length"),
+        ("Space them 15 centimeters apart.", "length"),
+        ("The baby weighed 8 pounds.", "weight"),  # and "8 pounds" may be money too
+        ("The sample held 3 \u00b5g of lead.", "weight"),
     ],
 )
 def test_a_number_states_its_measure(text, measure):
