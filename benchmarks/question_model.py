@@ -10,7 +10,8 @@ turn as ``fit_answering`` does, and is reported with ``fit_answering.choose``'s 
 overall averaged over neighbouring thresholds, false abstention at most 0.06) on the written
 questions, the area under their risk-coverage curve (lower is better) and the share of the
 off-topic questions it declines at that threshold. A variant that gains less than the gap
-between the two ``as fitted`` lines of two machines (README: about 0.005) is noise.
+between the two ``as fitted`` lines of two machines (docs/history.md, session 15: about
+0.005) is noise.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ def test_dev_questions_meet_the_targets(real_assistant):
     assert m["verbatim_violations"] == 0
     # The answer model is fitted on many articles, not tuned to these 26 questions: the two
     # misses left (d01, d13) are paraphrases ("traditionally" for "previously", "disease" for
-    # "condition"); see README, "Quality".
+    # "condition"); see docs/history.md.
     assert m["answer_hit"] >= 0.90, m["misses"]
     assert m["cited_correctly"] >= 0.90, m["misses"]
     assert m["abstain_on_unanswerable"] >= 0.90, m["misses"]
