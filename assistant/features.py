@@ -348,16 +348,12 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
         about = any(c in info.quantity_terms[i] for c in counted)
         # a share answers a count or an amount: "40 percent of visitors", "two-thirds of a wage"
         if query.measure in stated or (query.measure in (None, "money") and "share" in stated):
-            if not counted or about:
-                continue
-            if query.measure:
+            if query.measure and counted and not about:
                 # "$5", but for what? the thing measured is elsewhere in the sentence, or not in it
                 stems = {stem_of(w) for w in info.words[i]}
                 in_sentence = any(c in stems for c in counted)
                 out[row] = 0.75 if in_sentence else 0.5
-                continue
-            # a share of something else ("more than half of its length") counts no eggs: it
-            # weighs as any other number below
+            continue
         if query.measure:  # a price, an age...: a number of the thing ("five frames") is not one
             out[row] = 0.0
             continue
