@@ -189,3 +189,15 @@ def test_a_questions_word_pieces_are_the_same_from_the_call_that_embedded_it(rea
     embedder.encode([question])  # keeps its word pieces
     kept = embedder.encode_tokens([question])[0]
     assert np.array_equal(fresh, kept)
+
+
+def test_numpy_and_faiss_use_no_more_threads_than_the_model():
+    # a thread per core for numpy's BLAS and faiss's OpenMP would spin against the
+    # answering threads on 2 shared cores; the model's setting caps them too
+    import faiss
+    from threadpoolctl import threadpool_info
+
+    make_embedder(Settings(embedder="hash", threads=1))
+    blas = [p for p in threadpool_info() if p["user_api"] == "blas"]
+    assert blas and all(p["num_threads"] == 1 for p in blas)
+    assert faiss.omp_get_max_threads() == 1
