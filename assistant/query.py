@@ -461,13 +461,14 @@ _WH_HEAD = re.compile(
     r"high|heavy|fast|often|soon)\b(?P<after>.*)$", re.I)
 
 
-# A past participle: "published", "switched", "built", "born" (not "speed", "bred" is rare).
+# A past participle: "announced", "switched", "built", "born" (an -ed word, but not one in
+# "-eed": "speed" is none).
 _PARTICIPLE = re.compile(r"[a-z]{3,}(?<!e)ed|born|built|held|made|taken|given|written|known|"
                          r"shown|seen|done|begun|sold|won|found|paid|laid|set|put|cut|shut|"
                          r"grown|thrown|drawn|chosen|spoken|broken|frozen|stolen|driven|risen|"
                          r"fallen|left|kept|lost|met|sent|spent|told|brought|bought|"
                          r"caught|taught|fought|sought|dug|hung|led|fed|bred|fled|sung|struck|"
-                         r"hidden|eaten|forgotten|run|undertaken|rebuilt|reopened")
+                         r"hidden|eaten|forgotten|run|undertaken|rebuilt")
 # Verbs of a start or an end, whose -ing object is the event asked ("start charging fees").
 _ASPECT = frozenset("""start started starts begin began begun stop stopped stops finish finished
     keep kept quit""".split())
@@ -596,9 +597,9 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
             return ((ws[2], "verb"),)
         names = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w'-]+", question)}
         tail = [w for w in _content(m["when"]) if w not in names]
-        # the verb where its form shows it, not the last noun: "When were the results of the
-        # survey *published*?", "... *inspected* before the January floods?", "When did the
-        # library start *charging* fees?"; else the last word ("When did Penrose *die*?")
+        # the verb where its form shows it, not the last noun: "When were the survey results
+        # *announced* at the school gate?", "... *inspected* before the January floods?", "When
+        # did the library start *charging* fees?"; else the last word ("When did Penrose *die*?")
         marked = [w for at, w in enumerate(ws) if w in tail and _main_verb(ws, at)]
         return (((marked or tail)[-1], "verb"),) if tail else ()
     if m["adj"] is not None:

@@ -105,8 +105,6 @@ _AFFILIATION = re.compile(
 _NAMED = re.compile(r"(?<=[\s(\"'\u201c,])[A-Z][\w'\-\u00c0-\u017f]+|\b\d[\d,.]*\b")
 
 
-
-
 def _one_of(names: frozenset[str]) -> str:
     return "(?:" + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + ")"
 
