@@ -113,9 +113,13 @@ def _one_of(names: frozenset[str]) -> str:
 # and the abbreviations only a number makes units ("12 m", "5 g").
 _LENGTH_UNIT = _one_of(UNITS["length"] | {"m", "ft"})
 _WEIGHT_UNIT = _one_of(UNITS["weight"] | {"g", "mcg", "\u00b5g", "nanograms", "nanogram", "ng"})
-# Two things a stretch of time (or space) apart: "eight days apart", "half an hour apart".
-_APART = (rf"(?:{_NUM}|\ban?|\bhalf an?|\bevery)\s+(?:[a-z]+\s+)?(?:{_TIME_UNITS}|"
-          rf"{_LENGTH_UNIT})\s+apart\b")
+
+
+def _apart(units: str) -> str:
+    """Two things a stretch of ``units`` apart: "eight days apart", "half an hour apart"."""
+    return rf"(?:{_NUM}|\ban?|\bhalf an?)\s+(?:[a-z]+\s+)?(?:{units})\s+apart\b"
+
+
 # Measures a sentence states, each bound to a number: "$5 a day", "aged 71", "12 metres".
 _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
     "money": re.compile(
@@ -146,10 +150,10 @@ _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
         r"week|month|year|hour|minute|night|morning|evening)s?\b|\b(?:daily|weekly|monthly|"
         r"yearly|annually|hourly|nightly|fortnightly)\b|\b(?:a|per) (?:day|week|month|year)\b"
         # sets of stretches "half an hour apart" say how often
-        rf"|(?:{_NUM}|\ban?|\bhalf an?)\s+(?:[a-z]+\s+)?(?:{_TIME_UNITS})\s+apart\b",
+        rf"|{_apart(_TIME_UNITS)}",
         re.I),
     # how far apart two things are, in time or space: "two nights in the lab, eight days apart"
-    "interval": re.compile(_APART, re.I),
+    "interval": re.compile(_apart(rf"{_TIME_UNITS}|{_LENGTH_UNIT}"), re.I),
 }
 # A picture's credit line: "Photo: Ann Roe", "(Photo: A. Roe)", "(photograph by ...)", "\u00a9 Ann Roe".
 _CREDIT = re.compile(
