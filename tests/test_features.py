@@ -307,7 +307,7 @@ def test_a_date_or_number_the_question_gives_is_not_news(kind, question, sentenc
     assert states_new(kind, sentence, question, frozenset(words(question))) is news
 
 
-def _type_ok(question: str, texts: tuple[str, str], feature: str = "type_ok") -> list[float]:
+def _feature_of(question: str, texts: tuple[str, str], feature: str = "type_ok") -> list[float]:
     """``type_ok`` (or another ``feature``) of each of two sentences of a post, all else equal."""
     from assistant.features import FEATURES, feature_matrix
     from assistant.grounding import ArticleTerms
@@ -328,23 +328,23 @@ def test_a_thing_asked_is_found_as_a_word_for_one_of_its_kind():
     # "Which company ...?": a contractor is a company; a bridge is not one
     texts = ("Since April, contractor Hallam & Pryce has placed the rock.",
              "The Lenn Bridge carries the B4127.")
-    assert _type_ok("Which company did the repair work?", texts, "focus_align") == [1.0, 0.0]
+    assert _feature_of("Which company did the repair work?", texts, "focus_align") == [1.0, 0.0]
 
 
 def test_an_interval_answers_how_far_apart_and_how_often():
     texts = ("Each volunteer spent two nights in the lab, eight days apart.",
              "The lab is open for 14 months.")
-    assert _type_ok("How far apart were the two nights?", texts, "quantity_align") == [1.0, 0.0]
+    assert _feature_of("How far apart were the two nights?", texts, "quantity_align") == [1.0, 0.0]
     texts = ("Give the dough four sets of folds, half an hour apart.", "The dough rose by half.")
-    assert _type_ok("How often are the folds done?", texts, "quantity_align") == [1.0, 0.0]
+    assert _feature_of("How often are the folds done?", texts, "quantity_align") == [1.0, 0.0]
     # a distance answers "how far apart" too
     texts = ("The two villages are 12 miles from each other.", "The villages had 400 people.")
-    assert _type_ok("How far apart are the villages?", texts, "quantity_align") == [1.0, 0.0]
+    assert _feature_of("How far apart are the villages?", texts, "quantity_align") == [1.0, 0.0]
 
 
 def test_a_sentence_holding_only_the_questions_own_date_cannot_answer_when():
     texts = ("The vote was put off until October.", "The vote will now be held on 14 October.")
-    assert _type_ok("On what date in October will the vote be held?", texts) == [-1.0, 1.0]
+    assert _feature_of("On what date in October will the vote be held?", texts) == [-1.0, 1.0]
 
 
 def test_a_quote_over_several_sentences_is_said_by_the_person_named_where_it_opens():
@@ -379,5 +379,5 @@ def test_a_title_asked_is_what_the_headline_or_the_reference_prints(question, ki
 
 def test_what_time_is_answered_by_a_time_of_day_not_by_a_date():
     texts = ("The memorial reading is on Tuesday 9 December.", "The reading starts at 7.30 pm.")
-    assert _type_ok("What time does the memorial reading start?", texts) == [-1.0, 1.0]
-    assert _type_ok("When is the memorial reading?", texts) == [1.0, 1.0]  # a date answers "when"
+    assert _feature_of("What time does the memorial reading start?", texts) == [-1.0, 1.0]
+    assert _feature_of("When is the memorial reading?", texts) == [1.0, 1.0]  # a date answers "when"
