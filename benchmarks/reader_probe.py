@@ -1,6 +1,6 @@
 """Probe whether a reader trained on the tuning articles adds to the answer model.
 
-    python -m benchmarks.reader_probe candidates out/cands.json      # ~1.5 min
+    python -m benchmarks.reader_probe candidates out/cands.json      # ~2 min
     python -m benchmarks.reader_probe attention out/cands.json out/scores.json   # ~8 min
     python -m benchmarks.reader_probe cross-encoder out/cands.json out/ce.json --folds 0  # ~17 min a fold
     python -m benchmarks.reader_probe report out/cands.json out/scores.json --dump cv.json
