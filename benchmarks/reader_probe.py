@@ -9,7 +9,7 @@ A reader looks at a question and a sentence together and says whether the senten
 the answer model's signals look at them apart (a dense cosine, word matches, kinds). Two readers
 are trained here, out of fold (each tuning article scored by a reader that never saw it; five
 folds by article), on the candidates the shipped model retrieves for every tuning question (up
-to 12 each, labelled by the gold evidence):
+to 12 each, labelled as the fit labels its rows):
 
 - ``attention``: decomposable attention (Parikh et al., 2016) over the frozen contextual token
   vectors of all-MiniLM-L6-v2; only a small head is trained;
@@ -17,7 +17,9 @@ to 12 each, labelled by the gold evidence):
 
 ``report`` compares them with the shipped signals: which candidate each ranks first, and, with
 a fit's cross-validated dump (``fit_answering --dump``), whether the reader's score added to the
-question's confidence separates answerable from unanswerable questions better (grouped CV).
+question's confidence separates answerable from unanswerable questions better (grouped CV),
+and what the fit's rule would make of that confidence (``fit_answering.operating_points``:
+smoothed right overall with false abstention capped, as the README's ideas table reports).
 The findings are in the README's table of ideas tried and not kept (session 19). Only tuning
 articles are read.
 """
@@ -41,14 +43,15 @@ FOLDS = 5
 
 
 def collect(out: Path) -> None:
-    """Every tuning question's candidates under the shipped model, labelled by gold evidence."""
+    """Every tuning question's candidates under the shipped model, read as the assistant reads
+    the question (``query_for``) and labelled as the fit labels them (``fit_answering._positive``):
+    each candidate's text is the quote as a reader sees it, the text that label judges."""
+    from assistant.answering import attribution
     from assistant.config import Settings
     from assistant.embedding import make_embedder
-    from assistant.evaluation import norm
-    from assistant.query import make_query
 
     from .articles import assistant_for
-    from .fit_answering import tuning_items
+    from .fit_answering import _positive, tuning_items
 
     embedder = make_embedder(Settings.from_env())
     rows: list[dict[str, Any]] = []
@@ -57,15 +60,10 @@ def collect(out: Path) -> None:
             gold = [json.loads(line) for line in item.questions.read_text().splitlines() if line.strip()]
             a = assistant_for(item, embedder, Path(tmp))
             for g in gold:
-                query = make_query(a.answerer.respell(g["question"]), tuple(g.get("history") or ()))
+                query = a.query_for(g["question"], g.get("history") or ())
                 cands, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
-                evidence = [norm(e) for e in g.get("evidence") or []]
-                found = []
-                for c in cands[:K]:
-                    meta = " ".join(str(x) for x in (c.source.label, c.source.author, c.source.date) if x)
-                    text = c.span.text + (f" ({meta})" if meta else "")
-                    found.append({"text": text, "prob": c.prob,
-                                  "pos": bool(g["answerable"] and any(e in norm(text) for e in evidence))})
+                found = [{"text": f"{attribution(c.source)}{c.span.text} {c.source.label}", "prob": c.prob,
+                          "pos": _positive(g, c.span.text, c.source)} for c in cands[:K]]
                 rows.append({"key": f"{item.name}/{g['id']}", "article": item.name, "question": query.text,
                              "answerable": g["answerable"], "cands": found})
             print(item.name, len(gold), file=sys.stderr)
@@ -204,6 +202,8 @@ def report(cands: Path, scores_path: Path, dump: Path | None) -> dict[str, Any]:
     from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupKFold, cross_val_predict
 
+    from .fit_answering import operating_points
+
     scores = json.loads(scores_path.read_text())
     rows = [r for r in json.loads(cands.read_text()) if r["key"] in scores]
     answerable = [r for r in rows if r["answerable"]]
@@ -226,16 +226,20 @@ def report(cands: Path, scores_path: Path, dump: Path | None) -> dict[str, Any]:
             return cross_val_predict(LogisticRegression(), X[:, cols], y, groups=groups,
                                      cv=GroupKFold(5), method="predict_proba")[:, 1]
 
-        def right(conf: np.ndarray) -> int:  # the best threshold in hindsight, for both alike
-            return max(int((((conf >= t) & y & hit) | ((conf < t) & ~y)).sum())
-                       for t in np.linspace(0.05, 0.95, 91))
+        def chosen(conf: np.ndarray) -> dict[str, float]:
+            """What the fit would choose by (``fit_answering.operating_points``): the best
+            smoothed right overall with false abstention capped, and the best right overall."""
+            points = operating_points([{"answerable": a, "hit": h, "p": c}
+                                       for a, h, c in zip(y, hit, conf, strict=True)])
+            capped = [pt for pt in points if pt[0]] or points
+            return {"smoothed": max(pt[1] for pt in capped), "right": max(pt[2] for pt in points)}
 
         alone, both = oof([0]), oof([0, 1])
         out |= {"auc_confidence": round(float(roc_auc_score(y, p)), 3),
                 "auc_reader": round(float(roc_auc_score(y, best)), 3),
                 "auc_confidence_refit": round(float(roc_auc_score(y, alone)), 3),
                 "auc_confidence_and_reader": round(float(roc_auc_score(y, both)), 3),
-                "right_confidence_refit": right(alone), "right_confidence_and_reader": right(both)}
+                "confidence_refit": chosen(alone), "confidence_and_reader": chosen(both)}
     return out
 
 

@@ -44,6 +44,8 @@ def test_report_counts_what_each_ranks_first_and_how_well_the_reader_separates(t
     assert out["auc_reader"] == 1.0
     assert out["auc_confidence"] < 1.0
     assert out["auc_confidence_and_reader"] > out["auc_confidence_refit"]
+    # judged as the fit chooses (smoothed right overall, false abstention capped)
+    assert out["confidence_and_reader"]["smoothed"] > out["confidence_refit"]["smoothed"]
 
 
 def test_report_without_a_dump_gives_only_the_ranking(tmp_path: Path) -> None:
