@@ -102,7 +102,7 @@ def heldout_table(articles: Mapping[str, Any]) -> list[str]:
 def bundled_table(articles: Mapping[str, Any]) -> list[str]:
     """The bundled article's sets side by side: dev (tuned on) next to unseen (held out)."""
     per = articles.get("articles") or {}
-    names = [n for n in (DEV, UNSEEN, "bundled:heldout", "bundled:followups") if n in per]
+    names = [n for n in (DEV, UNSEEN, "bundled:heldout", "bundled:followups", "bundled:readers") if n in per]
     if not names:
         return []
     lines = ["| bundled article | split | questions (ans/unans) " + HEAD

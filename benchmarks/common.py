@@ -31,6 +31,10 @@ PYTHON = sys.executable
 HELDOUT = DATA_DIR / "heldout.jsonl"
 # A few follow-up questions whose pronoun only the history resolves (the ablation probe).
 FOLLOWUPS = DATA_DIR / "followups.jsonl"
+# Questions a curious reader might ask (paraphrases, one-word and sloppy questions, follow-ups),
+# written in session 20 (2026-11-30) before any run on them; tuning: their first run showed
+# the method's faults that session fixed (benchmarks/data/articles/SPLIT.md).
+READERS = DATA_DIR / "readers.jsonl"
 # The bundled article's questions written later by someone who saw neither the assistant nor
 # its answers: held out (benchmarks/data/articles/SPLIT.md).
 UNSEEN = DATA_DIR / "unseen.jsonl"

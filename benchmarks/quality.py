@@ -3,8 +3,8 @@
     python -m benchmarks.quality [--quick] [--embedder minilm|hash]
 
 Every system answers every question of the bundled article's sets in ``benchmarks/data/``
-(``dev.jsonl``, ``heldout.jsonl`` and ``followups.jsonl``, which tuned the assistant, and the
-held-out ``unseen.jsonl``, when present) and is scored with the metrics of the scorer
+(``dev.jsonl``, ``heldout.jsonl``, ``followups.jsonl`` and ``readers.jsonl``, which tuned the
+assistant, and the held-out ``unseen.jsonl``, when present) and is scored with the metrics of the scorer
 (``benchmarks/scoring.py``). Writes ``benchmarks/results/quality.json`` and each system's
 answers as JSON lines under ``benchmarks/results/answers/`` so any figure can be rechecked
 with ``python -m benchmarks.scoring`` itself.
@@ -31,6 +31,7 @@ from .common import (
     DEV,
     FOLLOWUPS,
     HELDOUT,
+    READERS,
     RESULTS_DIR,
     TMP_DIR,
     UNSEEN,
@@ -214,7 +215,8 @@ def run(*, embedder_name: str = "minilm", quick: bool = False) -> dict[str, Any]
         systems.extend(got)
         missing.update(miss)
 
-    sets = {"dev": DEV, "heldout": HELDOUT, "followups": FOLLOWUPS, "unseen": UNSEEN}
+    sets = {"dev": DEV, "heldout": HELDOUT, "followups": FOLLOWUPS, "readers": READERS,
+            "unseen": UNSEEN}
     sets = {name: path for name, path in sets.items() if path.is_file()}
     result: dict[str, Any] = {
         "generated": now(),

@@ -24,6 +24,8 @@ SET_ROLES = {
     "dev": "tuning: the answer model was fitted on it",
     "heldout": "tuning: looked at in earlier sessions, and the answer model was fitted on it",
     "followups": "tuning: the answer model was fitted on it",
+    "readers": "tuning: written in session 20 before any run; its first run informed that "
+               "session's changes, and the answer model was fitted on it",
     "unseen": "held out: never tuned on",
 }
 
