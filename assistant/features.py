@@ -179,7 +179,10 @@ def feature_matrix(
             x[kind_cols[kind]] = 1.0
         x[INDEX["kind_named"]] = float(kind in query.kinds)
         author = info.author_terms[i]
-        named = bool(author) and any(len(w) > 2 and w in query.words for w in author)
+        # "Who replied to Imre?" names whom the answer's author acted on: Imre's own comment and
+        # byline are not who
+        named = (bool(author) and any(len(w) > 2 and w in query.words for w in author)
+                 and not query.named_object)
         x[INDEX["author_named"]] = float(named)
         meta = _meta_match(query, src, named)
         if meta:

@@ -294,6 +294,9 @@ class Query:
     # Asks (or follows up a question that asked) how someone was answered: "Did the author
     # reply to Marcus?", "What did the author tell her?": a reply to that person answers.
     reply: bool = False
+    # Asks who did something to the people it names ("Who replied to Imre?", "Who is the
+    # reader that agreed with Paul?"): their own words and bylines do not say who.
+    named_object: bool = False
 
 
 # The measure a quantity question asks for. Money only for "how much" and a price noun
@@ -665,6 +668,13 @@ def published_target(question: str, context: str | None = None) -> str | None:
 
 
 _WHO_IS = re.compile(r"\s*who(?:'s| is| was)\b", re.I)
+# "Who replied to ...?", "Which reader agreed with ...?": the person asked is the one who acts,
+# so a person the question names is acted on; "Who is the reader that ...?" likewise. Not
+# "Who did Imre agree with?" or "Who is Imre?", which ask about the person named.
+_WHO_ACTS = re.compile(
+    r"\s*(?:who|(?:which|what)(?: \w+)? (?:" + _PERSON_NOUNS + r")s?)"
+    r"(?:\s+(?!(?:" + "|".join(sorted(_AUX)) + r")\b)[a-z]\w*|\s+(?:has|have|had)\s+[a-z]\w*ed\b"
+    r"|(?:'s|\s+(?:is|was|are|were))\s+(?:the|an?|that|this|one)\b)", re.I)
 
 
 def recent(history: Sequence[str], max_history: int) -> list[str]:
@@ -747,7 +757,34 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         clock=kind == TIME and not duration and bool(_CLOCK_ASKED.search(question)),
         when_written=kind == TIME and bool(_WRITTEN_WHEN.search(question)) and not duration,
         reply=any(_REPLY_ASKED.search(h) for h in [*context, question]),
+        named_object=kind == PERSON and bool(_WHO_ACTS.match(question)),
     )
+
+
+# The word of a question's wh-phrase that names the kind of answer ("How long ...?", "What
+# year ...?", "What kind of ...?", "the name of ..."): a duration, a year or a name answers it,
+# so the article need not use the word itself; nor "end" in "at the end of the post".
+_KIND_WORD = re.compile(
+    r"\bhow\s+(?P<how>long|old|far|often|big|tall|high|deep|wide|heavy|large|soon|late|early|"
+    r"fast|quickly|frequently)\b"
+    r"|\b(?:what|which)(?:'s|\s+(?:is|was|are|were))?(?:\s+(?:the|an?|exact|full|usual)){0,2}\s+"
+    r"(?P<what>kind|type|sort|year|date|day|month|time|age|size|name|colou?r)s?\b"
+    r"|\b(?P<name>name)s?\s+of\b"
+    # where on the page or in the story: "at the end of the post"
+    r"|\b(?:at|near|towards?|by)\s+the\s+(?:very\s+)?(?P<where>end|beginning|start|close)\b", re.I)
+# A prefix that English joins with a hyphen ("co-authors", "re-opened", "e-bike"): the word after
+# it carries the meaning.
+_BOUND_PREFIX = re.compile(r"\b(co|re|pre|non|ex|e|anti|semi|mid|multi|sub)-(?=[a-z])", re.I)
+
+
+def form_terms(question: str) -> frozenset[str]:
+    """The question's terms that shape what it asks rather than name what it is about: its
+    wh-phrase's kind word ("long" in "How long ...?", "year" in "What year ...?"), a place in
+    the text ("at the end of the post") and a hyphen's prefix ("co" in "co-authors"). Their
+    absence from the article says nothing."""
+    found = [m["how"] or m["what"] or m["name"] or m["where"] for m in _KIND_WORD.finditer(question)]
+    found += [m[1] for m in _BOUND_PREFIX.finditer(question)]
+    return frozenset(t for w in found for t in terms(w))
 
 
 def proper_names(question: str) -> list[str]:

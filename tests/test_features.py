@@ -381,3 +381,29 @@ def test_what_time_is_answered_by_a_time_of_day_not_by_a_date():
     texts = ("The memorial reading is on Tuesday 9 December.", "The reading starts at 7.30 pm.")
     assert _feature_of("What time does the memorial reading start?", texts) == [-1.0, 1.0]
     assert _feature_of("When is the memorial reading?", texts) == [1.0, 1.0]  # a date answers "when"
+
+
+def test_whom_a_who_question_names_as_acted_on_is_not_who_answers():
+    """"Who replied to Imre?": Imre's own comment, signed by the person the question names,
+    says nothing of who replied; "Who is Imre?" and "Who did Imre agree with?" are about him."""
+    from assistant.features import FEATURES, feature_matrix
+
+    texts = {"c1": ("The impact on older women is astonishing.",),
+             "c2": ("I agree, and calcium would help too.",)}
+    sources = {"c1": Source("c1", "comment", "Comment by Imre Laubscher", texts["c1"][0],
+                            author="Imre Laubscher"),
+               "c2": Source("c2", "comment", "Comment by Tessa Brannigan", texts["c2"][0],
+                            author="Tessa Brannigan")}
+    info, article = _passages(sources, texts)
+    ones = np.ones(2)
+
+    def of(question, feature):
+        X = feature_matrix(make_query(question), np.arange(2), info=info, article=article,
+                           grounding=NOTHING, dense=ones, dense_ctx=ones, dense_chunk=ones,
+                           lexical=ones, lexical_sentence=ones, sources=list(sources.values()))
+        return list(X[:, FEATURES.index(feature)])
+
+    assert of("Who replied to Imre Laubscher?", "author_named") == [0.0, 0.0]
+    assert of("Who replied to Imre Laubscher?", "meta_comment") == [0.0, 0.0]
+    assert of("Who is Imre Laubscher?", "author_named") == [1.0, 0.0]
+    assert of("Who did Imre Laubscher agree with?", "meta_comment") == [1.0, 0.0]

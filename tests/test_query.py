@@ -441,3 +441,40 @@ def test_a_possessive_name_is_the_person_s_name():
 )
 def test_what_time_asks_for_a_time_of_day(question, clock):
     assert make_query(question).clock is clock
+
+
+@pytest.mark.parametrize(("question", "acted_on"), [
+    ("Who replied to Imre Laubscher?", True),
+    ("who replied to imre", True),
+    ("Which commenter agreed with Marty?", True),
+    ("Who is the reader that answered Paul?", True),
+    ("Who has replied to Imre?", True),
+    ("Who did Imre agree with?", False),
+    ("Who is Imre Laubscher?", False),
+    ("Who was Imre replying to?", False),
+    ("When did Imre comment?", False),
+])
+def test_a_who_question_tells_whether_the_person_it_names_is_acted_on(question, acted_on):
+    """In "Who replied to Imre?" Imre is replied to, so Imre's own words do not say who; in
+    "Who did Imre agree with?" and "Who is Imre?" they may."""
+    assert make_query(question).named_object is acted_on
+
+
+@pytest.mark.parametrize(("question", "form"), [
+    ("How long does the dough rest?", "long"),
+    ("How old was the dog?", "old"),
+    ("What year was the mill built?", "year"),
+    ("What's the exact date of the vote?", "date"),
+    ("At what age do women get it?", "age"),
+    ("What kind of fertiliser should I use?", "kind"),
+    ("What is the name of her bakery?", "name"),
+    ("Who were Colaianni's co-authors?", "co"),
+    ("What does the writer wonder about at the end of the post?", "end"),
+    ("How is oxytocin made?", ""),
+    ("Which country is she from?", ""),
+])
+def test_the_words_that_shape_a_question_are_told_from_what_it_is_about(question, form):
+    from assistant.query import form_terms
+    from assistant.text import terms
+
+    assert form_terms(question) == frozenset(terms(form))
