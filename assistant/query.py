@@ -654,10 +654,13 @@ def target_of(question: str) -> str | None:
 
 def author_target(question: str, context: str | None = None) -> str | None:
     """Which kind of source a "who wrote ...?" question is about, if it is one (for a
-    follow-up without a target of its own, what the earlier question was about)."""
+    follow-up without a target of its own, what the earlier question was about). Without one,
+    the post, unless the question names a person whose work it asks about ("Who were
+    Colaianni's co-authors?"): a cited work, which a byline does not record."""
     if not _AUTHOR_WORDS.search(question) or answer_type(question) != PERSON:
         return None
-    return target_of(question) or (target_of(context) if context else None) or "post"
+    return (target_of(question) or (target_of(context) if context else None)
+            or ("paper" if proper_names(question) else "post"))
 
 
 def published_target(question: str, context: str | None = None) -> str | None:

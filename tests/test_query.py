@@ -478,3 +478,11 @@ def test_the_words_that_shape_a_question_are_told_from_what_it_is_about(question
     from assistant.text import terms
 
     assert form_terms(question) == frozenset(terms(form))
+
+
+def test_who_wrote_with_a_named_person_asks_about_their_work_not_the_post():
+    """"Who were Colaianni's co-authors?" asks for the authors of Colaianni's work, which a
+    reference records; "Who wrote this?" asks for the post's byline."""
+    assert make_query("Who were Colaianni's co-authors?").author_of == "paper"
+    assert make_query("Who wrote this?").author_of == "post"
+    assert make_query("Who wrote this blog post?").author_of == "post"
