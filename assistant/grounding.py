@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .query import Query, form_terms
+from .query import Query
 from .text import terms
 from .types import Source, Span
 
@@ -290,9 +290,8 @@ def coverage(query: Query, grounding: Grounding, article: ArticleTerms, n: int
 
 
 def unknown_share(query: Query, grounding: Grounding, article: ArticleTerms) -> float:
-    form = form_terms(query.question)
     own = [(t, article.idf_of(grounding.spelled.get(t, t))) for t in query.terms
-           if t not in NEVER_UNKNOWN and t not in form]
+           if t not in NEVER_UNKNOWN]
     total = sum(w for _, w in own)
     if not total:
         return 0.0

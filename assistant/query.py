@@ -764,32 +764,6 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
     )
 
 
-# The word of a question's wh-phrase that names the kind of answer ("How long ...?", "What
-# year ...?", "What kind of ...?", "the name of ..."): a duration, a year or a name answers it,
-# so the article need not use the word itself; nor "end" in "at the end of the post".
-_KIND_WORD = re.compile(
-    r"\bhow\s+(?P<how>long|old|far|often|big|tall|high|deep|wide|heavy|large|soon|late|early|"
-    r"fast|quickly|frequently)\b"
-    r"|\b(?:what|which)(?:'s|\s+(?:is|was|are|were))?(?:\s+(?:the|an?|exact|full|usual)){0,2}\s+"
-    r"(?P<what>kind|type|sort|year|date|day|month|time|age|size|name|colou?r)s?\b"
-    r"|\b(?P<name>name)s?\s+of\b"
-    # where on the page or in the story: "at the end of the post"
-    r"|\b(?:at|near|towards?|by)\s+the\s+(?:very\s+)?(?P<where>end|beginning|start|close)\b", re.I)
-# A prefix that English joins with a hyphen ("co-authors", "re-opened", "e-bike"): the word after
-# it carries the meaning.
-_BOUND_PREFIX = re.compile(r"\b(co|re|pre|non|ex|e|anti|semi|mid|multi|sub)-(?=[a-z])", re.I)
-
-
-def form_terms(question: str) -> frozenset[str]:
-    """The question's terms that shape what it asks rather than name what it is about: its
-    wh-phrase's kind word ("long" in "How long ...?", "year" in "What year ...?"), a place in
-    the text ("at the end of the post") and a hyphen's prefix ("co" in "co-authors"). Their
-    absence from the article says nothing."""
-    found = [m["how"] or m["what"] or m["name"] or m["where"] for m in _KIND_WORD.finditer(question)]
-    found += [m[1] for m in _BOUND_PREFIX.finditer(question)]
-    return frozenset(t for w in found for t in terms(w))
-
-
 def proper_names(question: str) -> list[str]:
     """Capitalised words that do not open the question, lower-cased ("Dr." excluded), a
     possessive's "'s" left off as ``words`` leaves it ("Paul's comment": "paul")."""

@@ -460,26 +460,6 @@ def test_a_who_question_tells_whether_the_person_it_names_is_acted_on(question, 
     assert make_query(question).named_object is acted_on
 
 
-@pytest.mark.parametrize(("question", "form"), [
-    ("How long does the dough rest?", "long"),
-    ("How old was the dog?", "old"),
-    ("What year was the mill built?", "year"),
-    ("What's the exact date of the vote?", "date"),
-    ("At what age do women get it?", "age"),
-    ("What kind of fertiliser should I use?", "kind"),
-    ("What is the name of her bakery?", "name"),
-    ("Who were Colaianni's co-authors?", "co"),
-    ("What does the writer wonder about at the end of the post?", "end"),
-    ("How is oxytocin made?", ""),
-    ("Which country is she from?", ""),
-])
-def test_the_words_that_shape_a_question_are_told_from_what_it_is_about(question, form):
-    from assistant.query import form_terms
-    from assistant.text import terms
-
-    assert form_terms(question) == frozenset(terms(form))
-
-
 def test_who_wrote_with_a_named_person_asks_about_their_work_not_the_post():
     """"Who were Colaianni's co-authors?" asks for the authors of Colaianni's work, which a
     reference records; "Who wrote this?" asks for the post's byline."""
