@@ -100,9 +100,11 @@ def heldout_table(articles: Mapping[str, Any]) -> list[str]:
 
 
 def bundled_table(articles: Mapping[str, Any]) -> list[str]:
-    """The bundled article's sets side by side: dev (tuned on) next to unseen (held out)."""
+    """The bundled article's sets side by side: dev (tuned on) next to unseen (held out), then
+    its other sets in the suite's order."""
     per = articles.get("articles") or {}
-    names = [n for n in (DEV, UNSEEN, "bundled:heldout", "bundled:followups", "bundled:readers") if n in per]
+    names = [n for n in (DEV, UNSEEN) if n in per]
+    names += [n for n in per if n.startswith("bundled:") and n not in names]
     if not names:
         return []
     lines = ["| bundled article | split | questions (ans/unans) " + HEAD
