@@ -38,8 +38,9 @@ _THEN_VERB = (r"(?=\s*[?.!]?\s*$|\s+(is|are|was|were|has|have|had|did|does|do|wi
 # determiner: in "What did the people buried there die of?" the people are the subject.
 _MODIFIER = (r"(?: (?!(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|"
              r"the|an?|this|that|these|those|his|her|their|its|my|our|your)\b)\w+)")
-_PERSON_HEAD_RE = (r"\b(?:which|what)" + _MODIFIER + "?" + _MODIFIER + r"? (?P<noun>" + _PERSON_NOUNS
-                   + r")s?" + _THEN_VERB)
+# "which (council) member", "what kind of person": a person asked for by a noun
+_PERSON_PHRASE = r"\b(?:which|what)" + _MODIFIER + "?" + _MODIFIER + r"? (?P<noun>" + _PERSON_NOUNS + r")s?"
+_PERSON_HEAD_RE = _PERSON_PHRASE + _THEN_VERB
 _PERSON_HEAD = re.compile(_PERSON_HEAD_RE, re.I)
 
 # Nouns for things known by a proper name: "which (middle) school ...?" asks for one by name.
@@ -675,7 +676,7 @@ _WHO_IS = re.compile(r"\s*who(?:'s| is| was)\b", re.I)
 # so a person the question names is acted on; "Who is the reader that ...?" likewise. Not
 # "Who did Imre agree with?" or "Who is Imre?", which ask about the person named.
 _WHO_ACTS = re.compile(
-    r"\s*(?:who|(?:which|what)(?: \w+)? (?:" + _PERSON_NOUNS + r")s?)"
+    r"\s*(?:who|" + _PERSON_PHRASE + r")"
     r"(?:\s+(?!(?:" + "|".join(sorted(_AUX)) + r")\b)[a-z]\w*|\s+(?:has|have|had)\s+[a-z]\w*ed\b"
     r"|(?:'s|\s+(?:is|was|are|were))\s+(?:the|an?|that|this|one)\b)", re.I)
 

@@ -447,6 +447,7 @@ def test_what_time_asks_for_a_time_of_day(question, clock):
     ("Who replied to Imre Laubscher?", True),
     ("who replied to imre", True),
     ("Which commenter agreed with Marty?", True),
+    ("Which two board members sided with Dale?", True),
     ("Who is the reader that answered Paul?", True),
     ("Who has replied to Imre?", True),
     ("Who did Imre agree with?", False),
