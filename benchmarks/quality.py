@@ -4,8 +4,8 @@
 
 Every system answers every question of the bundled article's sets in ``benchmarks/data/``
 (``dev.jsonl``, ``heldout.jsonl``, ``followups.jsonl`` and ``readers.jsonl``, which tuned the
-assistant, and the held-out ``unseen.jsonl``, when present) and is scored with the metrics of the scorer
-(``benchmarks/scoring.py``). Writes ``benchmarks/results/quality.json`` and each system's
+assistant, and the held-out ``unseen.jsonl``, when present) and is scored with the metrics of
+the scorer (``benchmarks/scoring.py``). Writes ``benchmarks/results/quality.json`` and each system's
 answers as JSON lines under ``benchmarks/results/answers/`` so any figure can be rechecked
 with ``python -m benchmarks.scoring`` itself.
 """

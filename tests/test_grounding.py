@@ -173,4 +173,3 @@ def test_a_sibling_word_never_stands_in_for_the_question_s_word():
     assert dict(found.related) == {"osteoclast": (("bone", 0.75),)}  # not "osteoblast"
     missing = ground(make_query("What do osteocytes do?"), article, close, related_words=close)
     assert dict(missing.synonyms) == {"osteocyt": (("bone", 0.75),)}
-
