@@ -38,7 +38,18 @@ _COMMENT_BYLINES = (
 _COMMENT_HEADERS = (
     re.compile(rf"^{_NAME}\s+(?:says|said|wrote)(?:\s+on\s+(?P<date>{DATE}){_TIME})?\s*:?\s*$"),
     re.compile(rf"^{_NAME}{_SEP}(?P<date>{DATE}){_TIME}\s*:?\s*$"),
+    re.compile(rf"^{_NAME}\s*\((?P<date>{DATE}){_TIME}\)\s*:?\s*$"),
 )
+# A comment signed on its own first line, its text following the colon ("Ines Marlow, 3
+# February 2025: Great tips.", "Ann Lee (4 March 2021): ...", "Bob says: ...").
+_INLINE_HEADERS = (
+    re.compile(rf"^{_NAME}\s+(?:says|said|wrote)(?:\s+on\s+(?P<date>{DATE}){_TIME})?\s*:\s+(?P<text>\S.*)$"),
+    re.compile(rf"^{_NAME}(?:{_SEP}(?P<date>{DATE}){_TIME}|\s*\((?P<pdate>{DATE}){_TIME}\))\s*:\s+"
+               r"(?P<text>\S.*)$"),
+)
+# ... or signed at the end of its last line, with a date: "Great news! -- Bob Lane, 6 May 2025".
+_TRAILING_BYLINE = re.compile(
+    rf"^(?P<text>.*\S)\s+(?:\u2014|\u2013|--)\s*{_NAME}{_SEP}(?P<date>{DATE}){_TIME}\s*$")
 # The post's own byline under the title.
 _POST_BYLINES = (
     *_COMMENT_BYLINES[:1],
@@ -46,6 +57,9 @@ _POST_BYLINES = (
     re.compile(rf"^(?:Posted|Published|Updated)(?:\s+on)?\s+(?P<date>{DATE}){_TIME}"
                rf"(?:\s*,?\s*by\s+{_NAME})?\s*$"),
 )
+# "The fair moves -- Saturday, 3 May 2025": a day or a month is not who signed.
+_CALENDAR_WORD = re.compile(rf"^(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Today|Tomorrow|"
+                            r"Yesterday)$", re.I)
 _PARTICLES = frozenset("de da di van von der den del la le du bin al el st. mc".split())
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<h>.+?)\s*#*\s*$")
@@ -115,9 +129,11 @@ def clean_name(name: str) -> str:
 
 
 def _match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str | None, str | None] | None:
-    """(author, date) when ``line`` is a byline of one of ``patterns``."""
+    """(author, date) when ``line`` is a byline of one of ``patterns`` (Markdown emphasis
+    aside: "*By Ana Reyes | 5 May 2025*", "— **Carla Diaz**, 7 May 2025")."""
+    line = _unemphasised(line.strip())
     for pattern in patterns:
-        m = pattern.match(line.strip())
+        m = pattern.match(line)
         if not m:
             continue
         name = m.groupdict().get("name")
@@ -133,6 +149,24 @@ def _match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str
 
 def comment_byline(line: str) -> tuple[str | None, str | None] | None:
     return _match_byline(line, _COMMENT_BYLINES)
+
+
+def _signed_inline(first: str, last: str) -> tuple[str, str | None, str | None, str] | None:
+    """A comment that signs itself inside its text: ("head", author, date, text) when its
+    first line opens with a signature and a colon ("Ines Marlow, 3 February 2025: Great
+    tips."), or ("tail", ...) when its last line ends with a dash, a name and a date ("Great
+    news! -- Bob Lane, 6 May 2025"); ``text`` is that line without the signature."""
+    for where, line, patterns in (("head", first, _INLINE_HEADERS), ("tail", last, (_TRAILING_BYLINE,))):
+        plain = _unemphasised(line.strip())
+        for pattern in patterns:
+            m = pattern.match(plain)
+            if not m:
+                continue
+            name = clean_name(m["name"])
+            if _name_ok(name) and not _CALENDAR_WORD.match(name) and any(
+                    w[0].isalpha() for w in name.split()):
+                return where, name, m.groupdict().get("date") or m.groupdict().get("pdate"), m["text"]
+    return None
 
 
 def _heading(line: str) -> str | None:
@@ -177,6 +211,13 @@ _MD_INLINE = (
 )
 
 
+def _unemphasised(text: str) -> str:
+    """``text`` without Markdown's bold and italic marks."""
+    for pattern, repl in _MD_INLINE[2:5]:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def _markdown_text(text: str) -> str:
     for pattern, repl in _MD_INLINE:
         text = pattern.sub(repl, text)
@@ -211,7 +252,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         found = _match_byline(head.lines[0], _POST_BYLINES)
         if found:
             author, date = found
-            byline = head.lines[0].strip()
+            byline = clean(head.lines[0]).strip()
             rest = rest[1:] if len(head.lines) == 1 else [_Block(head.lines[1:], head.line + 1), *rest[1:]]
 
     has_comments_head = any(_COMMENTS_HEAD.match(_section_name(b.lines[0])) for b in rest
@@ -281,6 +322,12 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                     # A header block above the comment's text: it signs the next block.
                     comments.append(["", *header])
                     continue
+            if who is None and lines:
+                signed = _signed_inline(lines[0], lines[-1])
+                if signed:
+                    where, *who_when, text = signed
+                    who = (who_when[0], who_when[1])
+                    lines = [text, *lines[1:]] if where == "head" else [*lines[:-1], text]
             body = clean("\n".join(lines))
             if comments and comments[-1][0] == "" and body:
                 comments[-1][0] = body

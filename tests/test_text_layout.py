@@ -1,0 +1,66 @@
+"""The text layout (docs/article-format.md) as people write it in Markdown and plain text:
+bylines in emphasis, and comments signed inside their own text."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.ingest.page import page_sources
+from assistant.ingest.text import read_text_page
+
+MARKDOWN = """# Winter cycling: five things I learned
+
+*By Tomas Ferrer, 2 February 2025*
+
+Last winter I cycled to work every day from November to March.
+
+## Comments
+
+**Ines Marlow**, 3 February 2025: Great tips. Which rear light do you use?
+
+Tomas Ferrer (3 February 2025): A cheap USB one, Ines.
+
+Great news for the canal path! -- Bob Lane, 6 May 2025
+
+Dara Quinn says: I ride the same route.
+
+Is there a Sunday service?
+\u2014 _Carla Diaz_, 7 May 2025
+"""
+
+
+@pytest.fixture(scope="module")
+def sources():
+    return page_sources(read_text_page(MARKDOWN, "winter.md", markdown=True))
+
+
+def test_a_byline_in_emphasis_is_the_posts_byline_not_a_paragraph(sources):
+    byline = next(s for s in sources if s.kind == "byline")
+    assert byline.text == "By Tomas Ferrer, 2 February 2025"
+    posts = [s for s in sources if s.kind == "post"]
+    assert [p.text for p in posts] == ["Last winter I cycled to work every day from November to March."]
+    assert (posts[0].author, posts[0].date) == ("Tomas Ferrer", "2 February 2025")
+
+
+def test_comments_signed_inside_their_text_get_their_author_and_date(sources):
+    comments = [(s.author, s.date, s.text) for s in sources if s.kind == "comment"]
+    assert comments == [
+        ("Ines Marlow", "3 February 2025", "Great tips. Which rear light do you use?"),
+        ("Tomas Ferrer", "3 February 2025", "A cheap USB one, Ines."),
+        ("Bob Lane", "6 May 2025", "Great news for the canal path!"),
+        ("Dara Quinn", None, "I ride the same route."),
+        ("Carla Diaz", "7 May 2025", "Is there a Sunday service?"),
+    ]
+    assert sources[-1].label == "Reader comment by Carla Diaz, 7 May 2025"
+
+
+@pytest.mark.parametrize("comment", [
+    "The fair moves to a new date -- Saturday, 3 May 2025",  # a day is not who signed
+    "Paris, 3 March 2021 is when we met. Lovely post.",  # no colon after the date
+    "I agree -- mostly.",  # a dash without a name and a date
+    "my gran said: try it.",  # not a name as bylines print one
+])
+def test_comment_text_that_only_looks_signed_stays_text(comment):
+    page = read_text_page(f"Title\n\nA paragraph of the post.\n\nComments\n\n{comment}\n", "t.txt")
+    (found,) = [b for b in page.blocks if b.kind == "comment"]
+    assert (found.author, found.text) == (None, comment)
