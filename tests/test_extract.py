@@ -139,6 +139,18 @@ def test_a_plain_page_without_classes_or_title_tag():
     assert (page.author, page.date) == (None, None)
 
 
+def test_a_subtitle_under_the_title_of_a_page_without_an_article_element_is_kept():
+    """A newsletter post: no <article>, the subtitle printed between the <h1> and the body."""
+    page = read_html_page((
+        '<html><body><div class="topbar"><a href="/">Marsh Notes</a></div><div class="post">'
+        '<h1 class="post-title">The quiet return of the night heron</h1>'
+        '<h3 class="subtitle">Three pairs nested at Eddon Fen this spring</h3>'
+        f'<div class="body markup">{RIVER}</div></div></body></html>').encode())
+    texts = [b.text for b in page.blocks if b.kind == "paragraph"]
+    assert texts[0] == "Three pairs nested at Eddon Fen this spring"
+    assert texts.count(texts[0]) == 1 and len(texts) == 6
+
+
 def test_schema_org_comments_and_no_post_date_taken_from_them():
     html = f"""<html><head><title>River mills</title></head><body><article><h1>River mills</h1>
       {RIVER}</article><section id="comments">

@@ -154,10 +154,26 @@ def scope_of(body: HtmlElement) -> HtmlElement:
     return body
 
 
-def standfirst(scope: HtmlElement, body: HtmlElement) -> str | None:
-    """A news standfirst or a post's subtitle printed above the body, if any."""
-    inside = {e for e in body.iter()}
+def standfirst(scope: HtmlElement, body: HtmlElement | None) -> str | None:
+    """A news standfirst or a post's subtitle printed above the body, if any: in the
+    ``<article>`` around the body, or, on a page without one, after the page's ``<h1>`` in
+    the element that holds both (a newsletter post's subtitle under its title)."""
+    after: HtmlElement | None = None
+    if body is None or scope is body:
+        after = next(scope.iter("h1"), None) if body is None else next(
+            (h for a in body.iterancestors() for h in a.iter("h1")), None)
+        if after is None:
+            return None
+        scope = next((a for a in after.iterancestors()
+                      if body is None or any(e is body for e in a.iter())), after)
+    inside = set(body.iter()) if body is not None else set()
     for el in iter_elements(scope):
+        if el is body:
+            break
+        if after is not None:
+            if el is after:
+                after = None
+            continue
         if el in inside:
             continue
         if words(el) & STANDFIRST_WORDS or el.get("itemprop") == "description" and el.tag != "meta":

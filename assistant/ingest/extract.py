@@ -281,7 +281,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     dom.remove_furniture(tree, keep=[body] if body is not None else [])
     scope = dom.scope_of(body) if body is not None else tree
     captions = dom.captions(scope)
-    lead = dom.standfirst(scope, body) if body is not None else None
+    lead = dom.standfirst(scope, body)
     date = printed or iso
     if byline and date and date not in byline:
         byline = f"{byline}, {date}"
