@@ -64,3 +64,53 @@ def test_comment_text_that_only_looks_signed_stays_text(comment):
     page = read_text_page(f"Title\n\nA paragraph of the post.\n\nComments\n\n{comment}\n", "t.txt")
     (found,) = [b for b in page.blocks if b.kind == "comment"]
     assert (found.author, found.text) == (None, comment)
+
+
+DRUPAL = """Can cats recognise their names?
+
+Submitted by Lena Hartmann on Tue, 09/04/2019 - 10:23
+
+A study suggests that pet cats can tell their own names apart from other words.
+
+Most cats moved their heads or ears when they heard their name.
+{reference}
+Add new comment
+
+My cat only answers to the sound of the treat bag.
+
+Submitted by Olu Bankole (not verified) on Wed, 10/04/2019 - 08:15
+
+Permalink
+
+Did they test dogs as well?
+
+Submitted by Marta Sousa (not verified) on Thu, 11/04/2019 - 19:02
+
+Log in or register to post comments
+"""
+REFERENCE = """
+Saito A, Shinozuka K, Ito Y, Hasegawa T. Domestic cats discriminate their names from other
+words. Scientific Reports. 9: 5394, 2019. doi:10.1038/s41598-019-40616-4
+"""
+
+
+@pytest.mark.parametrize("reference", [REFERENCE, ""], ids=["with a reference", "without"])
+def test_a_drupal_page_submitted_by_its_author_with_signed_comments_and_no_comments_heading(reference):
+    page = read_text_page(DRUPAL.format(reference=reference), "cats.txt")
+    assert (page.author, page.date) == ("Lena Hartmann", "Tue, 09/04/2019")
+    assert page.byline == "Submitted by Lena Hartmann on Tue, 09/04/2019 - 10:23"
+    kinds = [b.kind for b in page.blocks]
+    assert kinds == ["paragraph", "paragraph", *(["reference"] if reference else []), "comment", "comment"]
+    comments = [(b.author, b.date, b.text) for b in page.blocks if b.kind == "comment"]
+    assert comments == [
+        ("Olu Bankole", "Wed, 10/04/2019", "My cat only answers to the sound of the treat bag."),
+        ("Marta Sousa", "Thu, 11/04/2019", "Did they test dogs as well?"),
+    ]
+
+
+def test_signed_comments_after_a_references_section_are_comments_not_references():
+    page = read_text_page("Bees and cold\n\nBy Ann Roe on 3 March 2021\n\nBees cluster in winter.\n\n"
+                          "References\n\nDoe J. Bees. Journal. 2020.\n\nNice post!\n\n"
+                          "By Carl Poe on 4 March 2021\n", "bees.txt")
+    assert [(b.kind, b.author) for b in page.blocks] == [
+        ("paragraph", None), ("reference", None), ("comment", "Carl Poe")]

@@ -23,38 +23,40 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
         rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
         rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTH}\s+\d{{4}})")
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?"
+# A weekday before a byline's date: "Submitted by X on Tue, 09/04/2019 - 10:23".
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_TIME = r"(?:,?\s*(?:at\s+|-\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?"
 _SEP = r"(?:\s+on\s+|\s*[,|\u00b7\u2022]\s*|\s+[-\u2013\u2014]\s+)"
 _NAME = r"(?P<name>[^\n]{1,80}?)"
 _NOT_VERIFIED = r"(?:\s*\(not verified\))?"
 
 # Bylines under a comment ("By NAME (not verified) on DATE #permalink", "— NAME, DATE").
 _COMMENT_BYLINES = (
-    re.compile(rf"^By\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{DATE}){_TIME})?\s*(?:#permalink)?\s*$"),
-    re.compile(rf"^(?:\u2014|\u2013|--|-)\s*{_NAME}(?:{_SEP}(?P<date>{DATE}){_TIME})?\s*$"),
-    re.compile(rf"^(?:Posted|Written)\s+by\s+{_NAME}(?:{_SEP}(?P<date>{DATE}){_TIME})?\s*$"),
+    re.compile(rf"^By\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*(?:#permalink)?\s*$"),
+    re.compile(rf"^(?:\u2014|\u2013|--|-)\s*{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
+    re.compile(rf"^(?:Posted|Written|Submitted)\s+by\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
 )
 # A comment header above the text ("Priya Nair on 3 March 2021:", "Ann Lee says:").
 _COMMENT_HEADERS = (
-    re.compile(rf"^{_NAME}\s+(?:says|said|wrote)(?:\s+on\s+(?P<date>{DATE}){_TIME})?\s*:?\s*$"),
-    re.compile(rf"^{_NAME}{_SEP}(?P<date>{DATE}){_TIME}\s*:?\s*$"),
-    re.compile(rf"^{_NAME}\s*\((?P<date>{DATE}){_TIME}\)\s*:?\s*$"),
+    re.compile(rf"^{_NAME}\s+(?:says|said|wrote)(?:\s+on\s+(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*:?\s*$"),
+    re.compile(rf"^{_NAME}{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*:?\s*$"),
+    re.compile(rf"^{_NAME}\s*\((?P<date>{_WEEKDAY}{DATE}){_TIME}\)\s*:?\s*$"),
 )
 # A comment signed on its own first line, its text following the colon ("Ines Marlow, 3
 # February 2025: Great tips.", "Ann Lee (4 March 2021): ...", "Bob says: ...").
 _INLINE_HEADERS = (
-    re.compile(rf"^{_NAME}\s+(?:says|said|wrote)(?:\s+on\s+(?P<date>{DATE}){_TIME})?\s*:\s+(?P<text>\S.*)$"),
-    re.compile(rf"^{_NAME}(?:{_SEP}(?P<date>{DATE}){_TIME}|\s*\((?P<pdate>{DATE}){_TIME}\))\s*:\s+"
+    re.compile(rf"^{_NAME}\s+(?:says|said|wrote)(?:\s+on\s+(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*:\s+(?P<text>\S.*)$"),
+    re.compile(rf"^{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME}|\s*\((?P<pdate>{_WEEKDAY}{DATE}){_TIME}\))\s*:\s+"
                r"(?P<text>\S.*)$"),
 )
 # ... or signed at the end of its last line, with a date: "Great news! -- Bob Lane, 6 May 2025".
 _TRAILING_BYLINE = re.compile(
-    rf"^(?P<text>.*\S)\s+(?:\u2014|\u2013|--)\s*{_NAME}{_SEP}(?P<date>{DATE}){_TIME}\s*$")
+    rf"^(?P<text>.*\S)\s+(?:\u2014|\u2013|--)\s*{_NAME}{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$")
 # The post's own byline under the title.
 _POST_BYLINES = (
     *_COMMENT_BYLINES[:1],
-    re.compile(rf"^(?:Posted|Published|Written)\s+by\s+{_NAME}(?:{_SEP}(?P<date>{DATE}){_TIME})?\s*$"),
-    re.compile(rf"^(?:Posted|Published|Updated)(?:\s+on)?\s+(?P<date>{DATE}){_TIME}"
+    re.compile(rf"^(?:Posted|Published|Written|Submitted)\s+by\s+{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
+    re.compile(rf"^(?:Posted|Published|Updated)(?:\s+on)?\s+(?P<date>{_WEEKDAY}{DATE}){_TIME}"
                rf"(?:\s*,?\s*by\s+{_NAME})?\s*$"),
 )
 # "The fair moves -- Saturday, 3 May 2025": a day or a month is not who signed.
@@ -83,7 +85,8 @@ _COMMENTS_HEAD = re.compile(
 _FURNITURE = re.compile(
     r"^(?:more like this|related|related posts|related articles|related stories|share|share this|"
     r"share this post|leave a reply|leave a comment|post a comment|reply|tags?|you may also like|"
-    r"advertisement|subscribe|newsletter|permalink|read next|up next)$", re.I)
+    r"advertisement|subscribe|newsletter|permalink|read next|up next|add new comment|"
+    r"log ?in or register to post comments|log ?in to post comments|read more)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -279,9 +282,22 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             return False
         return any(comment_byline(b.lines[-1]) for b in rest[at + 1 :])
 
+    # No Comments heading: a dated comment byline ("Submitted by X on DATE") signs the block
+    # above it, so the readers' comments begin there, not in the post.
+    comments_from = len(rest)
+    if not has_comments_head:
+        for j, b in enumerate(rest):
+            signed = comment_byline(b.lines[-1])
+            if signed and signed[1]:
+                above = rest[j - 1].text if j and len(b.lines) == 1 else None
+                comments_from = j - 1 if above and not REFERENCE_LIKE.search(above) else j
+                break
+
     for i, block in enumerate(rest):
         following = rest[i + 1] if i + 1 < len(rest) else None
         first_line = block.lines[0]
+        if i == comments_from and section in ("body", "references"):
+            section = "comments"
         name = _section_name(first_line) if len(block.lines) == 1 else ""
         md_head = _heading(first_line)
         if len(block.lines) == 1 and (name and (_COMMENTS_HEAD.match(name) or md_head and
