@@ -287,8 +287,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     comments_from = len(rest)
     if not has_comments_head:
         for j, b in enumerate(rest):
-            signed = comment_byline(b.lines[-1])
-            if signed and signed[1]:
+            dated = comment_byline(b.lines[-1])
+            if dated and dated[1]:
                 above = rest[j - 1].text if j and len(b.lines) == 1 else None
                 comments_from = j - 1 if above and not REFERENCE_LIKE.search(above) else j
                 break
