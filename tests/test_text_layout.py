@@ -114,3 +114,40 @@ def test_signed_comments_after_a_references_section_are_comments_not_references(
                           "By Carl Poe on 4 March 2021\n", "bees.txt")
     assert [(b.kind, b.author) for b in page.blocks] == [
         ("paragraph", None), ("reference", None), ("comment", "Carl Poe")]
+
+
+POST = ("A water butt collects rain from a downpipe.\n\n"
+        "Fit a lid so mosquitoes cannot breed in it.\n\n")
+
+
+def _comments(page):
+    return [(b.author, b.date, b.text) for b in page.blocks if b.kind == "comment"]
+
+
+def test_a_wordpress_page_copied_as_text():
+    page = read_text_page(
+        "Rainwater butts for beginners\n\nMarch 3, 2021\nby Ann Lee\n\n" + POST
+        + "12 thoughts on \u201cRainwater butts for beginners\u201d\n\n"
+        "Paul Brierley says:\nMarch 4, 2021 at 9:12 am\nHow do you stop the water going green?\nReply\n\n"
+        "Ann Lee says:\nMarch 4, 2021 at 10:01 am\nKeep the light out with a lid.\nReply\n", "wp.txt")
+    assert (page.author, page.date, page.byline) == ("Ann Lee", "March 3, 2021", "March 3, 2021\nby Ann Lee")
+    assert [b.kind for b in page.blocks] == ["paragraph", "paragraph", "comment", "comment"]
+    assert _comments(page) == [
+        ("Paul Brierley", "March 4, 2021", "How do you stop the water going green?"),
+        ("Ann Lee", "March 4, 2021", "Keep the light out with a lid."),
+    ]
+
+
+def test_a_blogger_page_copied_as_text():
+    page = read_text_page(
+        "Rainwater butts for beginners\n\n" + POST + "Posted by Ann Lee at 9:12 AM\n\n3 comments:\n\n"
+        "Anonymous said...\nHow do you stop the water going green?\n4 March 2021 at 09:12\n", "b.txt")
+    assert (page.author, page.byline) == ("Ann Lee", "Posted by Ann Lee at 9:12 AM")
+    assert [b.kind for b in page.blocks] == ["paragraph", "paragraph", "comment"]
+    assert _comments(page) == [("Anonymous", "4 March 2021", "How do you stop the water going green?")]
+
+
+def test_numbered_comments_are_signed_without_their_number():
+    page = read_text_page("Butts\n\n" + POST + "Comments\n\n1. Maria Chen \u2013 5 March 2021\n"
+                          "Mine has a tap at the bottom.\n", "n.txt")
+    assert _comments(page) == [("Maria Chen", "5 March 2021", "Mine has a tap at the bottom.")]

@@ -29,23 +29,29 @@ _TIME = r"(?:,?\s*(?:at\s+|-\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?"
 _SEP = r"(?:\s+on\s+|\s*[,|\u00b7\u2022]\s*|\s+[-\u2013\u2014]\s+)"
 _NAME = r"(?P<name>[^\n]{1,80}?)"
 _NOT_VERIFIED = r"(?:\s*\(not verified\))?"
+_SAYS = r"(?:says|said|wrote)(?:\.\.\.|\u2026)?"  # Blogger prints "Anonymous said..."
+# A line that is only a date: "March 4, 2021 at 9:12 am" under "Paul says:" or under a title.
+_DATE_LINE = re.compile(rf"^(?:on\s+)?(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$")
+# Blogger's footer under the post: "Posted by Ann Lee at 9:12 AM".
+_POST_FOOTER = re.compile(rf"^Posted\s+by\s+{_NAME}(?:\s+at\s+\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?"
+                          rf"(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$", re.I)
 
 # Bylines under a comment ("By NAME (not verified) on DATE #permalink", "— NAME, DATE").
 _COMMENT_BYLINES = (
-    re.compile(rf"^By\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*(?:#permalink)?\s*$"),
+    re.compile(rf"^(?i:by)\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*(?:#permalink)?\s*$"),
     re.compile(rf"^(?:\u2014|\u2013|--|-)\s*{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
     re.compile(rf"^(?:Posted|Written|Submitted)\s+by\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
 )
 # A comment header above the text ("Priya Nair on 3 March 2021:", "Ann Lee says:").
 _COMMENT_HEADERS = (
-    re.compile(rf"^{_NAME}\s+(?:says|said|wrote)(?:\s+on\s+(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*:?\s*$"),
+    re.compile(rf"^{_NAME}\s+{_SAYS}(?:\s+on\s+(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*:?\s*$"),
     re.compile(rf"^{_NAME}{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*:?\s*$"),
     re.compile(rf"^{_NAME}\s*\((?P<date>{_WEEKDAY}{DATE}){_TIME}\)\s*:?\s*$"),
 )
 # A comment signed on its own first line, its text following the colon ("Ines Marlow, 3
 # February 2025: Great tips.", "Ann Lee (4 March 2021): ...", "Bob says: ...").
 _INLINE_HEADERS = (
-    re.compile(rf"^{_NAME}\s+(?:says|said|wrote)(?:\s+on\s+(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*:\s+(?P<text>\S.*)$"),
+    re.compile(rf"^{_NAME}\s+{_SAYS}(?:\s+on\s+(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*:\s+(?P<text>\S.*)$"),
     re.compile(rf"^{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME}|\s*\((?P<pdate>{_WEEKDAY}{DATE}){_TIME}\))\s*:\s+"
                r"(?P<text>\S.*)$"),
 )
@@ -127,8 +133,10 @@ def _name_ok(name: str) -> bool:
 
 
 def clean_name(name: str) -> str:
-    """Bylines truncate long names with an ellipsis: the name is what precedes it."""
-    return re.sub(r"\s*(?:\u2026|\.\.\.)$", "", name.strip()).strip().rstrip(",")
+    """Bylines truncate long names with an ellipsis: the name is what precedes it; a
+    numbered comment's number ("1. Maria Chen") is not part of it."""
+    name = re.sub(r"^\d{1,3}[.)]\s+", "", name.strip())
+    return re.sub(r"\s*(?:\u2026|\.\.\.)$", "", name).strip().rstrip(",")
 
 
 def _match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str | None, str | None] | None:
@@ -170,6 +178,36 @@ def _signed_inline(first: str, last: str) -> tuple[str, str | None, str | None, 
                     w[0].isalpha() for w in name.split()):
                 return where, name, m.groupdict().get("date") or m.groupdict().get("pdate"), m["text"]
     return None
+
+
+def _leading_lines(blocks: list[_Block]) -> list[str]:
+    """The first two lines under the title: two of its first block, or the first lines of
+    its first two one-line blocks."""
+    if not blocks:
+        return []
+    if len(blocks[0].lines) > 1 or len(blocks) == 1 or len(blocks[1].lines) > 1:
+        return list(blocks[0].lines[:2])
+    return [blocks[0].lines[0], blocks[1].lines[0]]
+
+
+def _post_byline(lines: list[str]) -> tuple[str | None, str | None, int]:
+    """(author, date, how many of ``lines`` they take) for the post's byline under the title."""
+    if not lines:
+        return None, None, 0
+    first = _match_byline(lines[0], _POST_BYLINES)
+    dated = _DATE_LINE.match(lines[0])
+    second = lines[1] if len(lines) > 1 else ""
+    if first:
+        author, date = first
+        if date is None and (m := _DATE_LINE.match(second)):
+            return author, m["date"], 2  # "By Ann Lee" / "March 3, 2021"
+        return author, date, 1
+    if dated:
+        after = _match_byline(second, _POST_BYLINES) if second else None
+        if after and after[0] and after[1] is None:
+            return after[0], dated["date"], 2  # "March 3, 2021" / "by Ann Lee"
+        return None, dated["date"], 1
+    return None, None, 0
 
 
 def _heading(line: str) -> str | None:
@@ -248,15 +286,13 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     def clean(s: str) -> str:
         return _markdown_text(s) if markdown else s
 
-    # The post's byline: the first line under the title.
-    author = date = byline = None
-    if rest:
+    # The post's byline: the first line under the title, with a date on the line next to it
+    # ("March 3, 2021" / "by Ann Lee"), or a date alone.
+    author, date, taken = _post_byline([clean(line).strip() for line in _leading_lines(rest)])
+    byline = "\n".join(clean(line).strip() for line in _leading_lines(rest)[:taken]) or None
+    for _ in range(taken):
         head = rest[0]
-        found = _match_byline(head.lines[0], _POST_BYLINES)
-        if found:
-            author, date = found
-            byline = clean(head.lines[0]).strip()
-            rest = rest[1:] if len(head.lines) == 1 else [_Block(head.lines[1:], head.line + 1), *rest[1:]]
+        rest = rest[1:] if len(head.lines) == 1 else [_Block(head.lines[1:], head.line + 1), *rest[1:]]
 
     has_comments_head = any(_COMMENTS_HEAD.match(_section_name(b.lines[0])) for b in rest
                             if len(b.lines) == 1)
@@ -322,7 +358,11 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                     log.info("%s: line %d: a byline that follows no comment is skipped",
                              filename, block.line)
                 continue
-            lines = list(block.lines)
+            # "Reply" under a comment's text is the page's button, not the reader's words
+            lines = [line for line in block.lines if not _FURNITURE.match(_section_name(line))] \
+                if len(block.lines) > 1 else list(block.lines)
+            if not lines:
+                continue
             who: tuple[str | None, str | None] | None = None
             if len(lines) > 1:
                 who = comment_byline(lines[-1])
@@ -344,6 +384,15 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                     where, *who_when, text = signed
                     who = (who_when[0], who_when[1])
                     lines = [text, *lines[1:]] if where == "head" else [*lines[:-1], text]
+            if len(lines) > 1:
+                # a date on a line of its own: "Paul says:" / "March 4, 2021 at 9:12 am" / text,
+                # or the text, then "4 March 2021 at 09:12"
+                for at in (0, -1):
+                    m = _DATE_LINE.match(clean(lines[at]).strip())
+                    if m and not (who and who[1]):
+                        who = (who[0] if who else None, m["date"])
+                        del lines[at]
+                        break
             body = clean("\n".join(lines))
             if comments and comments[-1][0] == "" and body:
                 comments[-1][0] = body
@@ -377,6 +426,13 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             out.append(Block(REFERENCE, clean(block.text)))
             if last_reference_before_byline(i):
                 section = "comments"
+            continue
+        footer = _POST_FOOTER.match(clean(block.text).strip()) if len(block.lines) == 1 else None
+        if footer and _name_ok(clean_name(footer["name"])):
+            # Blogger signs the post under it: "Posted by Ann Lee at 9:12 AM"
+            if author is None:
+                author, date = clean_name(footer["name"]), date or footer["date"]
+                byline = clean(block.text).strip()
             continue
         if not markdown and _plain_heading(block, following):
             heading = first_line.strip()
