@@ -151,6 +151,46 @@ def test_a_subtitle_under_the_title_of_a_page_without_an_article_element_is_kept
     assert texts.count(texts[0]) == 1 and len(texts) == 6
 
 
+def _post(cls: str, who: str, when: str, text: str) -> str:
+    return (f'<div class="{cls}"><div class="post-author"><strong>{who}</strong><br>'
+            f'<span class="joined">Joined: 2019</span></div><div class="post-date">Posted {when}</div>'
+            f'<div class="post-text"><p>{text}</p></div></div>')
+
+
+FORUM = ('<html><head><title>Kiln firing schedule for stoneware? - Clay Talk</title></head><body>'
+         '<div id="crumbs"><a href="/">Clay Talk</a> &raquo; <a href="/f/kilns">Kilns</a></div>'
+         '<div class="topic"><h1>Kiln firing schedule for stoneware?</h1>'
+         + _post("post first-post", "mossbank_pots", "12 March 2025, 9:14 pm",
+                 "I have just bought a second-hand electric kiln and want to glaze-fire stoneware "
+                 "to cone 6. Several of my test tiles came out pinholed. What schedule do people use?")
+         + _post("post", "Gwen Talbot", "13 March 2025, 7:02 am",
+                 "Pinholes usually mean gases are still escaping when the glaze seals over. Slow "
+                 "the last 100 degrees to about 60 degrees an hour and add a 15 minute hold.")
+         + _post("post", "kilnfolk", "13 March 2025, 12:40 pm",
+                 "Also check your bisque. I bisque to cone 04 over ten hours.")
+         + '</div><div class="reply-box"><textarea></textarea></div></body></html>')
+
+
+def test_a_forum_thread_is_its_opening_post_signed_by_who_started_it_and_replies():
+    page = read_html_page(FORUM.encode())
+    assert (page.title, page.author, page.date) == (
+        "Kiln firing schedule for stoneware?", "mossbank_pots", "12 March 2025, 9:14 pm")
+    assert [b.kind for b in page.blocks] == ["paragraph", "comment", "comment"]
+    assert page.blocks[0].text.startswith("I have just bought a second-hand electric kiln")
+    assert "Joined" not in page.blocks[0].text
+    assert [(b.author, b.date) for b in page.blocks[1:]] == [
+        ("Gwen Talbot", "13 March 2025, 7:02 am"), ("kilnfolk", "13 March 2025, 12:40 pm")]
+    assert page.blocks[1].text.startswith("Pinholes usually mean")
+
+
+def test_signed_teasers_beside_an_article_are_not_a_thread():
+    teasers = "".join(f'<div class="card"><span class="author">Ann Roe</span> <time>{d} May 2024'
+                      f'</time><p>A short teaser {d}.</p></div>' for d in (3, 4, 5))
+    page = read_html_page((f"<html><body><article><h1>River mills</h1>{RIVER}</article>"
+                           f'<aside class="related">{teasers}</aside></body></html>').encode())
+    assert [b.kind for b in page.blocks] == ["paragraph"] * 5  # no comments, nothing dropped
+
+
 def test_schema_org_comments_and_no_post_date_taken_from_them():
     html = f"""<html><head><title>River mills</title></head><body><article><h1>River mills</h1>
       {RIVER}</article><section id="comments">

@@ -232,10 +232,71 @@ def _paragraphs(el: HtmlElement) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# A forum handle: "mossbank_pots", "kilnfolk", "J.Smith-99".
+_HANDLE = re.compile(r"[\w][\w.\-]{1,29}")
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post of a forum thread: its element, who signed it, its date and the date's
+    element."""
+
+    item: HtmlElement
+    author: str
+    date: str
+    anchor: HtmlElement
+
+
+def _signed(item: HtmlElement) -> Post | None:
+    """A thread post's signature: the first text of its author element ("mossbank_pots" of
+    "mossbank_pots / Joined: 2019"), a name or a handle, and its date element."""
+    dates = [el for el in iter_elements(item) if el is not item and _is_date_el(el)]
+    authors = [el for el in iter_elements(item) if el is not item and _is_author_el(el)]
+    if not dates or not authors:
+        return None
+    first = next((clean_text(t) for t in authors[0].itertext() if clean_text(t)), "")
+    name = clean_name(first)
+    if not name or not (_name_ok(name) or _HANDLE.fullmatch(name)):
+        return None
+    when = _date_text(dates[0])
+    return Post(item, name, when, dates[0]) if when else None
+
+
+def thread_posts(root: HtmlElement) -> list[Post]:
+    """A forum thread's posts, the opening one first: two or more sibling elements of one
+    class, each signed with an author and a date, that hold most of the page's text (not a
+    list of teasers beside an article); [] on other pages."""
+    total = len(text_of(root))
+    for parent in iter_elements(root):
+        kids = [c for c in parent if isinstance(c.tag, str)]
+        if len(kids) < 2:
+            continue
+        shared: dict[str, list[HtmlElement]] = {}
+        for kid in kids:
+            for w in words(kid):
+                shared.setdefault(w, []).append(kid)
+        for items in shared.values():
+            if len(items) < 2 or sum(len(text_of(i)) for i in items) < total / 2:
+                continue
+            posts = [_signed(i) for i in items]
+            if all(posts):
+                return [p for p in posts if p]
+    return []
+
+
 def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlElement]]:
-    """Reader comments in page order, and the regions they were found in (for removal)."""
+    """Reader comments in page order, and the regions they were found in (for removal). On a
+    forum thread (no comment region), the replies after the opening post."""
     out: list[FoundComment] = []
     used: list[HtmlElement] = []
+    if not regions(root):
+        posts = thread_posts(root)
+        for post in posts[1:]:
+            text = _body(post.item, post.anchor)
+            if text:
+                out.append(FoundComment(text, post.author, post.date))
+                used.append(post.item)
+        return out, used
     for region in regions(root):
         anchors = _anchors(region)
         if not anchors:

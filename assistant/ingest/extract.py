@@ -25,7 +25,7 @@ from trafilatura.utils import decode_file, load_html
 
 from ..errors import PageError
 from . import dom
-from .comments import find_comments, regions
+from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline, with_replies
 from .text import (
     _COMMENTS_HEAD,
@@ -267,14 +267,23 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if tree is None or not dom.text_of(tree):
         raise PageError(f"{filename}: the page has no text")
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
-    found, _ = find_comments(tree)
+    found, replies = find_comments(tree)
     comment_regions = regions(tree)  # with or without comments found in them ("0 Comments")
+    # a forum thread: the opening post is the article, signed by who started the thread
+    opening = thread_posts(tree)[0] if not comment_regions and replies else None
+    comment_regions = comment_regions or replies
     in_comments = {e for r in comment_regions for e in r.iter()}
     iso = _post_date(tree, comment_regions)
     printed = dom.post_date(tree, iso, in_comments)
     title = _title(meta, tree)
     author = _author(meta)
     byline = dom.printed_byline(tree, author, in_comments)
+    if opening is not None:
+        author, printed, iso = opening.author, opening.date, None
+        byline = made_byline(author, printed)
+        in_comments.update(opening.anchor.iter())
+        dom.drop([opening.anchor, *(el for el in opening.item.iter() if el is not opening.item
+                                    and dom.words(el) & AUTHOR_WORDS)])
     updated = dom.updated_line(tree, in_comments)
     dom.drop(comment_regions)
     body = dom.find_body(tree)
