@@ -151,3 +151,43 @@ def test_numbered_comments_are_signed_without_their_number():
     page = read_text_page("Butts\n\n" + POST + "Comments\n\n1. Maria Chen \u2013 5 March 2021\n"
                           "Mine has a tap at the bottom.\n", "n.txt")
     assert _comments(page) == [("Maria Chen", "5 March 2021", "Mine has a tap at the bottom.")]
+
+
+WRAPPED = """Why the old mill pond froze last
+
+By Ruth Kaye on 12 January 2024
+
+The old mill pond is always the last body of water in the village to
+freeze. Most winters the ice only forms in the second week of January,
+about ten days after the duck pond on the green.
+
+What to bring:
+- skates that fit, and a spare pair of
+  thick socks
+- a flask
+
+Comments
+
+I skated on it as a boy in 1963, when it froze for
+seven weeks.
+By Tom Ashe on 13 January 2024
+"""
+
+
+def test_a_hard_wrapped_text_file_is_read_in_whole_sentences():
+    page = read_text_page(WRAPPED, "pond.txt")
+    texts = [b.text for b in page.blocks]
+    assert texts[0] == ("The old mill pond is always the last body of water in the village to "
+                        "freeze. Most winters the ice only forms in the second week of January, "
+                        "about ten days after the duck pond on the green.")
+    # a list keeps one item a line; an item wrapped onto the next line is joined
+    assert texts[1] == "What to bring:\n- skates that fit, and a spare pair of thick socks\n- a flask"
+    assert texts[2] == "I skated on it as a boy in 1963, when it froze for seven weeks."
+    assert page.blocks[2].author == "Tom Ashe"
+
+
+def test_lines_that_are_not_wrapped_stay_lines():
+    table = "Low water 02:14, height 0.9 m\nHigh water 08:31, height 4.6 m"
+    recipe = "250 g split red lentils, rinsed\n2 tablespoons olive oil\nA thumb-sized piece of ginger"
+    page = read_text_page(f"Tides\n\n{table}\n\n{recipe}\n", "tides.txt")
+    assert [b.text for b in page.blocks] == [table, recipe]

@@ -252,6 +252,28 @@ _MD_INLINE = (
 )
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s")
+
+
+def unwrap(text: str) -> str:
+    """A paragraph hard-wrapped at a fixed width (plain-text exports, e-mails) as one line per
+    paragraph: when a line breaks off mid-sentence (no final punctuation, the next line going
+    on in lower case), every break in the block is a wrap, not a new line, except before a
+    list item. Lists, tables and addresses (no such break) stay as they are."""
+    lines = text.split("\n")
+    wrapped = any(not _SENTENCE_END.search(a.rstrip()) and not a.rstrip().endswith((":", ";"))
+                  and b.lstrip()[:1].islower() for a, b in zip(lines, lines[1:], strict=False))
+    if not wrapped:
+        return text
+    out = [lines[0].rstrip()]
+    for line in lines[1:]:
+        if _LIST_ITEM.match(line):
+            out.append(line.rstrip())
+        else:
+            out[-1] = f"{out[-1]} {line.strip()}"
+    return "\n".join(out)
+
+
 def _unemphasised(text: str) -> str:
     """``text`` without Markdown's bold and italic marks."""
     for pattern, repl in _MD_INLINE[2:5]:
@@ -284,6 +306,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         rest.insert(0, _Block(first.lines[1:], first.line + 1))
 
     def clean(s: str) -> str:
+        s = unwrap(s)
         return _markdown_text(s) if markdown else s
 
     # The post's byline: the first line under the title, with a date on the line next to it
