@@ -191,3 +191,14 @@ def test_lines_that_are_not_wrapped_stay_lines():
     recipe = "250 g split red lentils, rinsed\n2 tablespoons olive oil\nA thumb-sized piece of ginger"
     page = read_text_page(f"Tides\n\n{table}\n\n{recipe}\n", "tides.txt")
     assert [b.text for b in page.blocks] == [table, recipe]
+
+
+def test_a_text_file_without_blank_lines_is_read_a_paragraph_a_line():
+    page = read_text_page(
+        "Why the old mill pond froze last\nBy Ruth Kaye on 12 January 2024\n"
+        "The old mill pond is always the last body of water in the village to freeze.\n"
+        "This year the pond froze over on 28 December.\nComments\n"
+        "I skated on it as a boy in 1963.\nBy Tom Ashe on 13 January 2024\n", "pond.txt")
+    assert (page.author, page.date) == ("Ruth Kaye", "12 January 2024")
+    assert [(b.kind, b.author) for b in page.blocks] == [
+        ("paragraph", None), ("paragraph", None), ("comment", "Tom Ashe")]

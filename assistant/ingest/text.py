@@ -294,6 +294,10 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     blocks = _blocks(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     if not blocks:
         raise CorpusError(f"{filename}: line 1: the article is empty")
+    if len(blocks) == 1 and len(blocks[0].lines) >= 3 and unwrap(blocks[0].text) == blocks[0].text:
+        # no blank line anywhere, and not hard-wrapped: one paragraph (or heading, byline...) a
+        # line, as a page copied into a text editor often is
+        blocks = [_Block((line,), blocks[0].line + k) for k, line in enumerate(blocks[0].lines)]
     first = blocks[0]
     title_line = first.lines[0]
     if markdown is None:
@@ -351,6 +355,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                 above = rest[j - 1].text if j and len(b.lines) == 1 else None
                 comments_from = j - 1 if above and not REFERENCE_LIKE.search(above) else j
                 break
+        if comments_from == 0:  # the post is not all comments: nothing above to sign
+            comments_from = len(rest)
 
     for i, block in enumerate(rest):
         following = rest[i + 1] if i + 1 < len(rest) else None
