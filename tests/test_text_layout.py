@@ -202,3 +202,28 @@ def test_a_text_file_without_blank_lines_is_read_a_paragraph_a_line():
     assert (page.author, page.date) == ("Ruth Kaye", "12 January 2024")
     assert [(b.kind, b.author) for b in page.blocks] == [
         ("paragraph", None), ("paragraph", None), ("comment", "Tom Ashe")]
+
+
+@pytest.mark.parametrize("head, kind", [
+    ('---\ntitle: "Winter cycling: five things I learned"\nauthors: [Tomas Ferrer, Ines Marlow]\n'
+     "date: 2025-02-02T10:00:00Z\ntags: [cycling, winter]\n---\n", "markdown"),
+    ("---\nlayout: post\nauthor:\n  - Tomas Ferrer\n  - Ines Marlow\ndate: 2025-02-02\n---\n\n"
+     "# Winter cycling: five things I learned\n", "markdown"),
+    ("Title: Winter cycling: five things I learned\nAuthor: Tomas Ferrer; Ines Marlow\n"
+     "Date: 2025-02-02\n", "text"),
+], ids=["front matter", "front matter, then the title as a heading", "a header block"])
+def test_title_author_and_date_given_as_fields_before_the_text(head, kind):
+    text = head + "\nLast winter I cycled to work every day.\n\n## Lights\n\nI run a 400-lumen light.\n"
+    page = read_text_page(text, "winter.md", markdown=kind == "markdown")
+    assert (page.title, page.author, page.date) == (
+        "Winter cycling: five things I learned", "Tomas Ferrer and Ines Marlow", "2025-02-02")
+    assert [(b.kind, b.heading, b.text) for b in page.blocks] == [
+        ("paragraph", None, "Last winter I cycled to work every day."),
+        ("paragraph", "Lights", "I run a 400-lumen light.")]
+    byline = next(s for s in page_sources(page) if s.kind == "byline")
+    assert byline.text == "By Tomas Ferrer and Ines Marlow, 2025-02-02"
+
+
+def test_a_first_line_with_a_colon_is_still_the_title():
+    page = read_text_page("Kilns: a first guide\nNote: read this first\n\nA kiln is hot.\n", "k.txt")
+    assert page.title == "Kilns: a first guide" and page.author is None

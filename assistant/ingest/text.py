@@ -180,6 +180,63 @@ def _signed_inline(first: str, last: str) -> tuple[str, str | None, str | None, 
     return None
 
 
+# A "key: value" line of a Markdown file's front matter ("---" ... "---") or of a header block
+# atop a text file ("Title: ...", "Author: ...", "Date: ...").
+_FIELD = re.compile(r"^(?P<key>[A-Za-z][\w -]{0,30}?)\s*:\s*(?P<value>.*?)\s*$")
+_FIELD_KEYS = {"title": "title", "author": "author", "authors": "author", "by": "author",
+               "written by": "author", "date": "date", "published": "date", "posted": "date"}
+
+
+def _field_value(value: str) -> str:
+    value = value.strip().strip("[]").strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?", value):
+        value = value[:10]  # "2025-02-02T10:00:00Z": the day
+    return value
+
+
+def _metadata(blocks: list[_Block]) -> tuple[dict[str, str], list[_Block]]:
+    """The title, author and date a file states as fields before its text: Markdown front
+    matter, or a first block of "Title: ..." / "Author: ..." / "Date: ..." lines; and the
+    blocks without them. Other keys (tags, layout...) are dropped; ({}, blocks) without."""
+    first = blocks[0]
+    lines = list(first.lines)
+    after: tuple[str, ...] = ()
+    if lines[0].strip() == "---":
+        close = next((k for k, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
+        if close is None:
+            return {}, blocks
+        lines, after = lines[1:close], tuple(lines[close + 1 :])
+    elif not (len(lines) >= 2 and all(_FIELD.match(line) for line in lines)):
+        return {}, blocks
+    fields: dict[str, str] = {}
+    key = listed = None
+    for line in lines:
+        item = re.match(r"^\s+-\s+(.+)$", line)  # a list under the key above: "authors:" / "  - A"
+        if item and key and (key not in fields or listed == key):
+            value = _field_value(item.group(1))
+            fields[key] = f"{fields[key]}, {value}" if key in fields else value
+            listed = key
+            continue
+        listed = None
+        m = _FIELD.match(line)
+        key = _FIELD_KEYS.get(m["key"].strip().lower()) if m else None
+        if key and m and m["value"] and key not in fields:
+            fields[key] = _field_value(m["value"])
+    names = [n.strip().strip("\"'") for n in re.split(r"[;,]", fields.get("author", ""))]
+    if len(names) > 1 and all(_name_ok(n) and len(n.split()) > 1 for n in names):
+        fields["author"] = ", ".join(names[:-1]) + " and " + names[-1]  # "[A B, C D]"
+    if first.lines[0].strip() != "---" and "title" not in fields:
+        return {}, blocks  # "Note: ..." / "Warning: ...": text, not a header
+    rest = blocks[1:]
+    if after:
+        rest.insert(0, _Block(after, first.line + len(first.lines) - len(after)))
+    if fields.get("title") and not (rest and _heading(rest[0].lines[0])):
+        rest.insert(0, _Block((fields["title"],), first.line))
+    return fields, rest or blocks
+
+
 def _leading_lines(blocks: list[_Block]) -> list[str]:
     """The first two lines under the title: two of its first block, or the first lines of
     its first two one-line blocks."""
@@ -298,6 +355,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         # no blank line anywhere, and not hard-wrapped: one paragraph (or heading, byline...) a
         # line, as a page copied into a text editor often is
         blocks = [_Block((line,), blocks[0].line + k) for k, line in enumerate(blocks[0].lines)]
+    fields, blocks = _metadata(blocks)
     first = blocks[0]
     title_line = first.lines[0]
     if markdown is None:
@@ -317,6 +375,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     # ("March 3, 2021" / "by Ann Lee"), or a date alone.
     author, date, taken = _post_byline([clean(line).strip() for line in _leading_lines(rest)])
     byline = "\n".join(clean(line).strip() for line in _leading_lines(rest)[:taken]) or None
+    author, date = author or fields.get("author"), date or fields.get("date")
     for _ in range(taken):
         head = rest[0]
         rest = rest[1:] if len(head.lines) == 1 else [_Block(head.lines[1:], head.line + 1), *rest[1:]]
