@@ -469,8 +469,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             if who is None and lines:
                 signed = _signed_inline(lines[0], lines[-1])
                 if signed:
-                    where, name, when, text = signed
-                    who = (name, when)
+                    where, signer, when, text = signed
+                    who = (signer, when)
                     lines = [text, *lines[1:]] if where == "head" else [*lines[:-1], text]
             if len(lines) > 1:
                 # a date on a line of its own: "Paul says:" / "March 4, 2021 at 9:12 am" / text,
