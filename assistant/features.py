@@ -44,7 +44,7 @@ from .grounding import (
     stem_of,
     unknown_share,
 )
-from .query import NUMBER, PERSON, PLACE, TIME, TITLE, Query
+from .query import NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, Query
 from .sentences import MONTH_NAMES, PERSON_NOUN, WEEKDAY_NAMES, SentenceInfo, locates, states_new
 from .text import STOPWORDS, terms, words
 from .types import Source
@@ -85,6 +85,7 @@ FEATURES: tuple[str, ...] = (
     "verb_align",  # ... match the predicate asked about ("paid", "founded", "live")
     "quantity_align",  # a quantity asked: a number of the sentence is of it ("40,000 visitors")
     "name_align",  # a named thing asked: the sentence names one of that kind ("Kettle Lane Bakery")
+    "answer_near",  # a kind asked: share of the question's terms in the sentence near a filler of it
     "agent",  # a "who did X" question, and the sentence says X was done "by" someone
     "affiliation",  # a "where" question, and the sentence ties a person to an institution
     "type_new",  # the sentence names something (a name, a number) the question does not
@@ -145,11 +146,11 @@ def feature_matrix(
     quantity = _quantity_align(query, sims_counted, info, candidates, grounding)
     qwords = {w.lower() for w in query.words}
     name = _name_align(query, info, candidates, qwords)
+    near = _answer_near(query, filler_of(query), info, candidates)
     topic_rows = _topic_rows(query, grounding, article, info)
     wanted = query.answer_type
     # what the sentence must hold: a year, a stretch of time ("How long ...?"), or the kind asked
-    filler = ("year" if query.year else "duration" if query.duration else "clock" if query.clock
-              else wanted)
+    filler = filler_of(query)
     flags = info.flags[filler] if filler else None
     by_position = asks_position(query)
     for row, (i, src) in enumerate(zip(candidates, sources, strict=True)):
@@ -215,6 +216,9 @@ def feature_matrix(
         x[INDEX["verb_align"]] = verb_align[row]
         x[INDEX["quantity_align"]] = quantity[row]
         x[INDEX["name_align"]] = name[row]
+        # who wrote or when: the source's byline or signature holds it, not a word of the text
+        x[INDEX["answer_near"]] = 1.0 if wanted is not None and _meta_fits(
+            wanted, query, src, named) else near[row]
         if wanted == PERSON and query.focus_verb:
             x[INDEX["agent"]] = float(info.agent[i])
             # "Who led the study?" / "a study by Dr. X": who does a piece of work is its agent.
@@ -246,6 +250,50 @@ _FREE = re.compile(r"\bfree of charge\b|\bfor free\b|\b(?:is|are|was|were|be|it'
 SETTLED_VERBS = WORKING_VERBS | frozenset(terms(
     "live lives lived living reside resides born raised grow grew grown located headquartered "
     "settle settled move moved come came"))
+
+
+def filler_of(query: Query) -> str | None:
+    """What the sentence must hold: a year, a stretch of time ("How long ...?"), a clock time,
+    or the kind asked."""
+    return ("year" if query.year else "duration" if query.duration else "clock" if query.clock
+            else query.answer_type)
+
+
+# How far (in words) from a filler of the kind asked a question's term still speaks of it:
+# "flooded 23 homes" (1), "412 scats ... from gardens, allotments ... and cemeteries" (12).
+NEAR_WORDS = 5
+
+
+def _answer_near(query: Query, filler: str | None, info: SentenceInfo,
+                 candidates: np.ndarray) -> np.ndarray:
+    """Per candidate, for a question asking a kind of answer (a number, a date, a person, a
+    place...): the share of the question's own terms found in the sentence that stand within
+    ``NEAR_WORDS`` words of a filler of that kind (0 when it has none or no term); 1 for
+    other questions. An answer sits next to what the question says about it; a number or a
+    name far from the question's words is about something else."""
+    out = np.ones(len(candidates))
+    if filler is None or filler in (TITLE, ROLE) or not info.slots:
+        return out
+    own = set(query.terms)
+    given = {stem_of(w) for w in query.words}
+    for row, i in enumerate(candidates):
+        slots = info.slots[i]
+        stems = slots.stems
+        if filler in (PERSON, PLACE):
+            at = [k for k in slots.capitals if stems[k] not in given]
+        else:
+            at = list(slots.fillers.get(filler, ()))
+        if not at:
+            out[row] = 0.0
+            continue
+        taken = set(at)
+        dist: dict[str, int] = {}
+        for k, s in enumerate(stems):
+            if s in own and k not in taken:
+                d = min(abs(k - a) for a in at)
+                dist[s] = min(dist.get(s, d), d)
+        out[row] = sum(d <= NEAR_WORDS for d in dist.values()) / len(dist) if dist else 0.0
+    return out
 
 
 def asks_position(query: Query) -> bool:
@@ -503,6 +551,7 @@ QUESTION_FEATURES: tuple[str, ...] = (
     "quantity1",  # the best candidate's quantity_align
     "name1",  # the best candidate's name_align
     "kind_named1",  # the best candidate is the part of the page the question names ("the headline")
+    "near1",  # the best candidate's answer_near
     "quantity_article",  # the best quantity_align of any candidate: is the quantity anywhere?
     "logit_fit",  # the logit of the best probability of a candidate that can hold the kind asked
     "far_off",  # how far below 0.25 the best similarity is, unless the page's structure answers
@@ -561,6 +610,7 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
         "quantity1": float(X[0, col("quantity_align")]),
         "name1": float(X[0, col("name_align")]),
         "kind_named1": float(X[0, col("kind_named")]),
+        "near1": float(X[0, col("answer_near")]),
         "quantity_article": float(X[:, col("quantity_align")].max()),
         "logit_fit": _logit(p_fit),
         # "What is the capital of Italy?": nothing on the page is near it

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .query import NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, UNITS
-from .text import STOPWORDS, terms, words
+from .text import STOPWORDS, stem, terms, words
 from .types import Source, Span
 
 # Numbers in words: the cardinals ("twelve", "twenty" and "two" of "twenty-two"), then the
@@ -360,6 +360,33 @@ def locates(text: str, given: frozenset[str] | set[str]) -> bool:
     return False
 
 
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'\-\u00c0-\u017f]*")
+
+
+@dataclass(frozen=True)
+class Slots:
+    """Where in a sentence an answer could sit: its word tokens (stemmed), the tokens each
+    kind of filler covers (a number, a date or time, a year, a stretch of time, a clock
+    time), and its capitalised tokens past the first (a name)."""
+
+    stems: tuple[str, ...]
+    fillers: dict[str, tuple[int, ...]]
+    capitals: tuple[int, ...]
+
+
+def answer_slots(text: str) -> Slots:
+    toks = list(_TOKEN.finditer(text))
+    fillers = {}
+    for kind, pattern in _FILLERS.items():
+        spans = [m.span() for m in pattern.finditer(text)]
+        if kind == TIME:
+            spans += [m.span() for m in _DATE.finditer(text)]
+        fillers[kind] = tuple(k for k, t in enumerate(toks)
+                              if any(t.start() < b and t.end() > a for a, b in spans))
+    return Slots(tuple(stem(t.group().lower().replace("\u2019", "'").removesuffix("'s")) for t in toks),
+                 fillers, tuple(k for k, t in enumerate(toks) if k and t.group()[0].isupper()))
+
+
 def sentence_flags(text: str, source: Source) -> dict[str, bool]:
     """What kinds of answer the sentence itself can hold (question-independent)."""
     return {
@@ -404,6 +431,7 @@ class SentenceInfo:
     speaker: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     # for a sentence of a reader's reply, the words of the name of the commenter it answers
     reply_to: tuple[frozenset[str], ...] = ()
+    slots: tuple[Slots, ...] = ()  # where an answer could sit in each sentence
 
     @classmethod
     def build(cls, sentences: Sequence[Span], sources: Mapping[str, Source],
@@ -439,6 +467,7 @@ class SentenceInfo:
         for i, x in enumerate(q_ids):
             quantity_ids[i, : len(x)] = x
         return cls(
+            slots=tuple(answer_slots(s.text) for s in sentences),
             speaker=speaker,
             reply_to=tuple(frozenset(words(sources[s.source_id].reply_to or "")) for s in sentences),
             kinds=np.array([sources[s.source_id].kind for s in sentences]),
