@@ -407,3 +407,16 @@ def test_whom_a_who_question_names_as_acted_on_is_not_who_answers():
     assert of("Who replied to Imre Laubscher?", "meta_comment") == [0.0, 0.0]
     assert of("Who is Imre Laubscher?", "author_named") == [1.0, 0.0]
     assert of("Who did Imre Laubscher agree with?", "meta_comment") == [1.0, 0.0]
+
+
+def test_an_answer_sits_next_to_what_the_question_says_about_it():
+    # "412 scats" counts scats, but the cemeteries are a list away from the number
+    texts = ("They gathered 412 scats from gardens, allotments, railway embankments, the "
+             "town's parks and the old cemeteries.",
+             "In the cemeteries they found 37 scats under the yews.")
+    near = _feature_of("How many scats were found in the cemeteries?", texts, "answer_near")
+    assert near[1] == 1.0 and near[0] < near[1]
+    # a sentence with no number cannot have one near anything; other questions are not asked
+    assert _feature_of("How many scats were found?", ("No scats were found.", texts[1]),
+                       "answer_near") == [0.0, 1.0]
+    assert _feature_of("Why were the scats gathered?", texts, "answer_near") == [1.0, 1.0]
