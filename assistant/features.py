@@ -13,7 +13,8 @@ Every feature is about the form of the question, the sentence and its place on t
   asks for: a person, a place or a name the question does not give, a number, a date, period
   or duration, a title, what someone does for a living; a number of the thing counted or in
   the measure asked ("40,000 visitors", "$5"), a name of the kind asked ("Kettle Lane
-  Bakery"), a photo's credit line;
+  Bakery"), a photo's credit line; and whether the question's words stand next to such an
+  answer in the sentence (a number far from them is about something else);
 - the page: the source's kind, whether the question names that part of the page or its
   author, whether it asks who wrote or when was published what this source records.
 
