@@ -360,7 +360,8 @@ def locates(text: str, given: frozenset[str] | set[str]) -> bool:
     return False
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w'\-\u00c0-\u017f]*")
+# The word tokens ``text.words`` makes, found in the sentence as printed (so a capital shows).
+_TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -385,6 +386,7 @@ def answer_slots(text: str) -> Slots:
                               if any(t.start() < b and t.end() > a for a, b in spans))
     return Slots(tuple(stem(t.group().lower().replace("\u2019", "'").removesuffix("'s")) for t in toks),
                  fillers, tuple(k for k, t in enumerate(toks) if k and t.group()[0].isupper()))
+
 
 
 def sentence_flags(text: str, source: Source) -> dict[str, bool]:

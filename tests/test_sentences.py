@@ -122,3 +122,14 @@ def test_a_year_is_not_a_count_of_the_words_after_it():
 )
 def test_a_time_of_day_is_told_apart_from_a_date(text, clock):
     assert sentence_flags(text, POST)["clock"] is clock
+
+
+def test_answer_slots_are_the_words_questions_are_read_in():
+    from assistant.sentences import answer_slots
+    from assistant.text import stem, words
+
+    text = "The second-hand kiln\u2019s co-authors, Zo\u00eb and Dr. O'Neil, met at 9:30 in S\u00e3o Paulo."
+    slots = answer_slots(text)
+    assert slots.stems == tuple(stem(w) for w in words(text))
+    assert [slots.stems[k] for k in slots.fillers["clock"]] == ["9", "30"]
+    assert "paulo" in [slots.stems[k] for k in slots.capitals]
