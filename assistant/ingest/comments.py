@@ -284,19 +284,23 @@ def thread_posts(root: HtmlElement) -> list[Post]:
     return []
 
 
-def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlElement]]:
-    """Reader comments in page order, and the regions they were found in (for removal). On a
-    forum thread (no comment region), the replies after the opening post."""
+def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElement]]:
+    """A forum thread's replies (its posts after the opening one) as comments, and their
+    elements (for removal)."""
     out: list[FoundComment] = []
     used: list[HtmlElement] = []
-    if not regions(root):
-        posts = thread_posts(root)
-        for post in posts[1:]:
-            text = _body(post.item, post.anchor)
-            if text:
-                out.append(FoundComment(text, post.author, post.date))
-                used.append(post.item)
-        return out, used
+    for post in posts[1:]:
+        text = _body(post.item, post.anchor)
+        if text:
+            out.append(FoundComment(text, post.author, post.date))
+            used.append(post.item)
+    return out, used
+
+
+def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlElement]]:
+    """Reader comments in page order, and the regions they were found in (for removal)."""
+    out: list[FoundComment] = []
+    used: list[HtmlElement] = []
     for region in regions(root):
         anchors = _anchors(region)
         if not anchors:

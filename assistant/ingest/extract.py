@@ -25,7 +25,7 @@ from trafilatura.utils import decode_file, load_html
 
 from ..errors import PageError
 from . import dom
-from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts
+from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts, thread_replies
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline, with_replies
 from .text import (
     _COMMENTS_HEAD,
@@ -267,10 +267,12 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if tree is None or not dom.text_of(tree):
         raise PageError(f"{filename}: the page has no text")
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
-    found, replies = find_comments(tree)
     comment_regions = regions(tree)  # with or without comments found in them ("0 Comments")
-    # a forum thread: the opening post is the article, signed by who started the thread
-    opening = thread_posts(tree)[0] if not comment_regions and replies else None
+    # a forum thread: the opening post is the article, signed by who started the thread, and
+    # the replies are its comments
+    posts = [] if comment_regions else thread_posts(tree)
+    found, replies = thread_replies(posts) if posts else find_comments(tree)
+    opening = posts[0] if posts and replies else None
     comment_regions = comment_regions or replies
     in_comments = {e for r in comment_regions for e in r.iter()}
     iso = _post_date(tree, comment_regions)
