@@ -42,19 +42,18 @@ _COMMENT_BYLINES = (
     re.compile(rf"^(?:\u2014|\u2013|--|-)\s*{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
     re.compile(rf"^(?:Posted|Written|Submitted)\s+by\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
 )
-# A comment header above the text ("Priya Nair on 3 March 2021:", "Ann Lee says:").
-_COMMENT_HEADERS = (
-    re.compile(rf"^{_NAME}\s+{_SAYS}(?:\s+on\s+(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*:?\s*$"),
-    re.compile(rf"^{_NAME}{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*:?\s*$"),
-    re.compile(rf"^{_NAME}\s*\((?P<date>{_WEEKDAY}{DATE}){_TIME}\)\s*:?\s*$"),
+# How a comment is signed above its text: "Ann Lee says", "Priya Nair on 3 March 2021",
+# "Ann Lee (4 March 2021)".
+_SIGNATURES = (
+    rf"{_NAME}\s+{_SAYS}(?:\s+on\s+(?P<date>{_WEEKDAY}{DATE}){_TIME})?",
+    rf"{_NAME}{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME}",
+    rf"{_NAME}\s*\((?P<date>{_WEEKDAY}{DATE}){_TIME}\)",
 )
-# A comment signed on its own first line, its text following the colon ("Ines Marlow, 3
-# February 2025: Great tips.", "Ann Lee (4 March 2021): ...", "Bob says: ...").
-_INLINE_HEADERS = (
-    re.compile(rf"^{_NAME}\s+{_SAYS}(?:\s+on\s+(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*:\s+(?P<text>\S.*)$"),
-    re.compile(rf"^{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME}|\s*\((?P<pdate>{_WEEKDAY}{DATE}){_TIME}\))\s*:\s+"
-               r"(?P<text>\S.*)$"),
-)
+# ... on a line of its own ("Priya Nair on 3 March 2021:", "Ann Lee says:")
+_COMMENT_HEADERS = tuple(re.compile(rf"^{s}\s*:?\s*$") for s in _SIGNATURES)
+# ... or opening its first line, its text after the colon ("Ines Marlow, 3 February 2025:
+# Great tips.", "Ann Lee (4 March 2021): ...", "Bob says: ...").
+_INLINE_HEADERS = tuple(re.compile(rf"^{s}\s*:\s+(?P<text>\S.*)$") for s in _SIGNATURES)
 # ... or signed at the end of its last line, with a date: "Great news! -- Bob Lane, 6 May 2025".
 _TRAILING_BYLINE = re.compile(
     rf"^(?P<text>.*\S)\s+(?:\u2014|\u2013|--)\s*{_NAME}{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$")
@@ -176,7 +175,7 @@ def _signed_inline(first: str, last: str) -> tuple[str, str | None, str | None, 
             name = clean_name(m["name"])
             if _name_ok(name) and not _CALENDAR_WORD.match(name) and any(
                     w[0].isalpha() for w in name.split()):
-                return where, name, m.groupdict().get("date") or m.groupdict().get("pdate"), m["text"]
+                return where, name, m.groupdict().get("date"), m["text"]
     return None
 
 
