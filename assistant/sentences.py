@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .query import NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, UNITS
-from .text import STOPWORDS, stem, terms, words
+from .text import STOPWORDS, WORD, stem, terms, word_of, words
 from .types import Source, Span
 
 # Numbers in words: the cardinals ("twelve", "twenty" and "two" of "twenty-two"), then the
@@ -361,7 +361,7 @@ def locates(text: str, given: frozenset[str] | set[str]) -> bool:
 
 
 # The word tokens ``text.words`` makes, found in the sentence as printed (so a capital shows).
-_TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?", re.I)
+_TOKEN = re.compile(WORD, re.I)
 
 
 @dataclass(frozen=True)
@@ -384,7 +384,7 @@ def answer_slots(text: str) -> Slots:
             spans += [m.span() for m in _DATE.finditer(text)]
         fillers[kind] = tuple(k for k, t in enumerate(toks)
                               if any(t.start() < b and t.end() > a for a, b in spans))
-    return Slots(tuple(stem(t.group().lower().replace("\u2019", "'").removesuffix("'s")) for t in toks),
+    return Slots(tuple(stem(word_of(t.group().lower())) for t in toks),
                  fillers, tuple(k for k, t in enumerate(toks) if k and t.group()[0].isupper()))
 
 

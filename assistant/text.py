@@ -79,7 +79,9 @@ STOPWORDS = frozenset(
     shall s t don isn aren wasn weren s us well much many""".split()
 )
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
+# A word token of lower-cased text ("o'neil", "kiln's"; "second-hand" is two).
+WORD = r"[a-z0-9]+(?:['\u2019][a-z]+)?"
+_TOKEN = re.compile(WORD)
 
 
 _LOCAL = threading.local()
@@ -113,14 +115,16 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(_IRREGULAR.get(word, word)))
 
 
+def word_of(token: str) -> str:
+    """A lower-cased token as ``words`` gives it: a curly apostrophe straight, a possessive
+    dropped ("kiln\u2019s" -> "kiln")."""
+    token = token.replace("\u2019", "'")
+    return token[:-2] if token.endswith("'s") else token
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, possessives dropped."""
-    out = []
-    for tok in _TOKEN.findall(text.lower().replace("\u2019", "'")):
-        if tok.endswith("'s"):
-            tok = tok[:-2]
-        out.append(tok)
-    return out
+    return [word_of(tok) for tok in _TOKEN.findall(text.lower())]
 
 
 def terms(text: str) -> list[str]:
