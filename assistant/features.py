@@ -147,11 +147,11 @@ def feature_matrix(
     quantity = _quantity_align(query, sims_counted, info, candidates, grounding)
     qwords = {w.lower() for w in query.words}
     name = _name_align(query, info, candidates, qwords)
-    near = _answer_near(query, filler_of(query), info, candidates)
-    topic_rows = _topic_rows(query, grounding, article, info)
-    wanted = query.answer_type
     # what the sentence must hold: a year, a stretch of time ("How long ...?"), or the kind asked
     filler = filler_of(query)
+    near = _answer_near(query, filler, info, candidates)
+    topic_rows = _topic_rows(query, grounding, article, info)
+    wanted = query.answer_type
     flags = info.flags[filler] if filler else None
     by_position = asks_position(query)
     for row, (i, src) in enumerate(zip(candidates, sources, strict=True)):

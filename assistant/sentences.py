@@ -307,18 +307,24 @@ _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{_MONTHS})
 _GLUE = frozenset("a an the in on at of by to from until".split())
 
 
+def filler_matches(kind: str, text: str) -> list[re.Match[str]]:
+    """Where ``text`` holds a filler of ``kind`` (a number, a date or time, a year, a stretch
+    of time, a clock time): a time is also a date ("14 October")."""
+    pattern = _FILLERS[kind]
+    return [*_DATE.finditer(text), *pattern.finditer(text)] if kind == TIME else list(pattern.finditer(text))
+
+
 def states_new(kind: str | None, text: str, question: str, given: frozenset[str]) -> bool:
     """Whether the sentence's date, number or year (``kind``) is news to the question, not
     only the question's own ("until October" does not answer "On what date in October ...?";
     ``given``: the question's words). True for other kinds."""
-    pattern = _FILLERS.get(kind) if kind else None
-    if pattern is None:
+    if kind is None or kind not in _FILLERS:
         return True
+    pattern = _FILLERS[kind]
     if kind == NUMBER:
         asked = {m.group().lower() for m in pattern.finditer(question)}
         return any(m.group().lower() not in asked for m in pattern.finditer(text))
-    found = [*_DATE.finditer(text), *pattern.finditer(text)] if kind == TIME else pattern.finditer(text)
-    return any(set(words(m.group())) - given - _GLUE for m in found)
+    return any(set(words(m.group())) - given - _GLUE for m in filler_matches(kind, text))
 
 
 # A place said without a name: "by the gate", "under my desk", "close to a wall", "at the
@@ -378,15 +384,12 @@ class Slots:
 def answer_slots(text: str) -> Slots:
     toks = list(_TOKEN.finditer(text))
     fillers = {}
-    for kind, pattern in _FILLERS.items():
-        spans = [m.span() for m in pattern.finditer(text)]
-        if kind == TIME:
-            spans += [m.span() for m in _DATE.finditer(text)]
+    for kind in _FILLERS:
+        spans = [m.span() for m in filler_matches(kind, text)]
         fillers[kind] = tuple(k for k, t in enumerate(toks)
                               if any(t.start() < b and t.end() > a for a, b in spans))
     return Slots(tuple(stem(word_of(t.group().lower())) for t in toks),
                  fillers, tuple(k for k, t in enumerate(toks) if k and t.group()[0].isupper()))
-
 
 
 def sentence_flags(text: str, source: Source) -> dict[str, bool]:

@@ -238,13 +238,14 @@ _HANDLE = re.compile(r"[\w][\w.\-]{1,29}")
 
 @dataclass(frozen=True)
 class Post:
-    """One post of a forum thread: its element, who signed it, its date and the date's
-    element."""
+    """One post of a forum thread: its element, who signed it, its date, and the elements
+    that print the date and the name."""
 
     item: HtmlElement
     author: str
     date: str
     anchor: HtmlElement
+    signer: HtmlElement
 
 
 def _signed(item: HtmlElement) -> Post | None:
@@ -259,7 +260,7 @@ def _signed(item: HtmlElement) -> Post | None:
     if not name or not (_name_ok(name) or _HANDLE.fullmatch(name)):
         return None
     when = _date_text(dates[0])
-    return Post(item, name, when, dates[0]) if when else None
+    return Post(item, name, when, dates[0], authors[0]) if when else None
 
 
 def thread_posts(root: HtmlElement) -> list[Post]:

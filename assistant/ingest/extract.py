@@ -25,7 +25,7 @@ from trafilatura.utils import decode_file, load_html
 
 from ..errors import PageError
 from . import dom
-from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts, thread_replies
+from .comments import find_comments, regions, thread_posts, thread_replies
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline, with_replies
 from .text import (
     _COMMENTS_HEAD,
@@ -284,8 +284,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         author, printed, iso = opening.author, opening.date, None
         byline = made_byline(author, printed)
         in_comments.update(opening.anchor.iter())
-        dom.drop([opening.anchor, *(el for el in opening.item.iter() if el is not opening.item
-                                    and dom.words(el) & AUTHOR_WORDS)])
+        dom.drop([opening.anchor, opening.signer])
     updated = dom.updated_line(tree, in_comments)
     dom.drop(comment_regions)
     body = dom.find_body(tree)

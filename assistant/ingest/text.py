@@ -372,8 +372,9 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
 
     # The post's byline: the first line under the title, with a date on the line next to it
     # ("March 3, 2021" / "by Ann Lee"), or a date alone.
-    author, date, taken = _post_byline([clean(line).strip() for line in _leading_lines(rest)])
-    byline = "\n".join(clean(line).strip() for line in _leading_lines(rest)[:taken]) or None
+    leading = [clean(line).strip() for line in _leading_lines(rest)]
+    author, date, taken = _post_byline(leading)
+    byline = "\n".join(leading[:taken]) or None
     author, date = author or fields.get("author"), date or fields.get("date")
     for _ in range(taken):
         head = rest[0]
