@@ -300,3 +300,19 @@ def test_a_comment_whose_replies_sit_inside_it_keeps_its_own_words():
         ("Reader comment by Mei Lin, 5 February 2026",
          "We borrowed one from the library instead of buying it."),
     ]
+
+
+def test_comments_dated_without_a_year_or_relative_to_the_visit_are_kept():
+    def comment(who: str, when: str, text: str) -> str:
+        return (f'<div class="comment"><span class="comment-author">{who}</span> '
+                f'<span class="comment-date">{when}</span><p>{text}</p></div>')
+    html = (f"<html><body><article><h1>River mills</h1>{RIVER}</article>"
+            '<section class="comments"><h2>3 comments</h2>'
+            + comment("lena_k", "2 days ago", "I grew up by the east mill and miss its wheel.")
+            + comment("Mark Evans", "Jun 4", "The weir was rebuilt in the sixties, not the fifties.")
+            + comment("Ola Berg", "May 8, 2024 at 10:12 am", "Is the mill museum open on Sundays?")
+            + "</section></body></html>")
+    page = read_html_page(html.encode())
+    assert [(b.author, b.date) for b in page.blocks if b.kind == "comment"] == [
+        ("lena_k", "2 days ago"), ("Mark Evans", "Jun 4"), ("Ola Berg", "May 8, 2024 at 10:12 am")]
+

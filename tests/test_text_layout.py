@@ -227,3 +227,25 @@ def test_title_author_and_date_given_as_fields_before_the_text(head, kind):
 def test_a_first_line_with_a_colon_is_still_the_title():
     page = read_text_page("Kilns: a first guide\nNote: read this first\n\nA kiln is hot.\n", "k.txt")
     assert page.title == "Kilns: a first guide" and page.author is None
+
+
+def test_comments_signed_with_a_date_without_its_year_or_relative_to_the_visit():
+    text = ("Night buses return\n\nBy Hana Sato, 2 June 2025\n\nThe number 9 night bus runs again "
+            "from July.\n\nComments\n\nRavi Patel, Jun 4: About time, I walk home at 1 am.\n\n"
+            "Kim Ode (3 days ago): Will it stop at the harbour?\n\n"
+            "Great news for the students! -- Bea Mills, yesterday\n\n"
+            "Tom Wu says:\nJune 5 at 9:12 pm\nDoes anyone know the fare?\n")
+    page = read_text_page(text, "buses.txt")
+    assert [(b.author, b.date, b.text) for b in page.blocks if b.kind == "comment"] == [
+        ("Ravi Patel", "Jun 4", "About time, I walk home at 1 am."),
+        ("Kim Ode", "3 days ago", "Will it stop at the harbour?"),
+        ("Bea Mills", "yesterday", "Great news for the students!"),
+        ("Tom Wu", "June 5", "Does anyone know the fare?")]
+
+
+def test_a_date_without_its_year_does_not_start_the_comments_of_a_post_without_a_heading():
+    # with no Comments heading, only a dated byline with its year shows where comments begin
+    text = ("Pond notes\n\nThe pond froze on 28 December.\n\nWe skated until dusk.\n"
+            "-- Ann Lee, Jan 2\n\nThe ice was gone by the 9th.\n")
+    page = read_text_page(text, "pond.txt")
+    assert all(b.kind == "paragraph" for b in page.blocks)

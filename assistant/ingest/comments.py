@@ -19,7 +19,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from .dom import clean_text, iter_elements, parse_date, printed_date, text_of, words
-from .text import _name_ok, clean_name
+from .text import _name_ok, clean_name, is_comment_date
 
 _REGION = re.compile(r"(?:^|[-_])(?:comments?|commentlist|responses?|replies|discussion|"
                      r"disqus)(?:$|[-_](?:list|area|section|wrapper|container|holder|thread|"
@@ -83,8 +83,11 @@ def _is_date_el(el: HtmlElement) -> bool:
     if el.tag == "time" or el.get("itemprop") in ("dateCreated", "datePublished", "commentTime"):
         return bool(text_of(el))
     text = text_of(el)
-    if not text or len(text) > 60 or parse_date(text) is None:
+    if not text or len(text) > 60:
         return False
+    if parse_date(text) is None:
+        # a date printed without its year or relative to the visit ("Jun 4", "2 days ago")
+        return is_comment_date(text)
     # A leaf-like element whose own words are the date ("Mar 4, 2024", "June 14, 2024 at 9 pm").
     return not any(isinstance(c.tag, str) and parse_date(text_of(c)) for c in el) \
         and len(text.split()) <= 8
@@ -132,6 +135,8 @@ def _item(anchor: HtmlElement, region: HtmlElement, anchors: set[Any]) -> HtmlEl
 def _date_text(anchor: HtmlElement) -> str | None:
     """The comment's date as printed, time included ("June 14, 2024 at 11:42 am")."""
     text = text_of(anchor)
+    if is_comment_date(text):
+        return text
     start = text.find(printed_date(text) or "\0")
     return text[start:] if start >= 0 and len(text) <= 60 else printed_date(text)
 
@@ -139,8 +144,9 @@ def _date_text(anchor: HtmlElement) -> str | None:
 def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
     for el in iter_elements(item):
         if el is not item and _is_author_el(el):
+            # an element marked as the author may print a handle ("lena_k")
             name = clean_name(text_of(el))
-            if name and _name_ok(name):
+            if name and (_name_ok(name) or _HANDLE.fullmatch(name)):
                 return name
     # No marked author: the name-like text just before the date ("Kirsty Aldane", "Mar 4").
     before: list[str] = []

@@ -23,31 +23,40 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
         rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
         rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTH}\s+\d{{4}})")
+# A comment's date may be printed without its year ("Jun 4", "4 June at 9:12") or relative
+# to when the page was seen ("2 days ago", "yesterday"); a post's date needs its year.
+_NO_YEAR = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+            r"(?![\d,]*\s*\d{4})"
+            r"|(?:\d{1,3}|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago"
+            r"|[Yy]esterday")
 # A weekday before a byline's date: "Submitted by X on Tue, 09/04/2019 - 10:23".
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _TIME = r"(?:,?\s*(?:at\s+|-\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?"
 _SEP = r"(?:\s+on\s+|\s*[,|\u00b7\u2022]\s*|\s+[-\u2013\u2014]\s+)"
 _NAME = r"(?P<name>[^\n]{1,80}?)"
+_COMMENT_DATE = rf"{_WEEKDAY}(?:{DATE}|{_NO_YEAR})"
 _NOT_VERIFIED = r"(?:\s*\(not verified\))?"
 _SAYS = r"(?:says|said|wrote)(?:\.\.\.|\u2026)?"  # Blogger prints "Anonymous said..."
 # A line that is only a date: "March 4, 2021 at 9:12 am" under "Paul says:" or under a title.
 _DATE_LINE = re.compile(rf"^(?:on\s+)?(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$")
+_COMMENT_DATE_LINE = re.compile(rf"^(?:on\s+)?(?P<date>{_COMMENT_DATE}){_TIME}\s*$")
+_YEAR_DATE = re.compile(rf"{_WEEKDAY}{DATE}")
 # Blogger's footer under the post: "Posted by Ann Lee at 9:12 AM".
 _POST_FOOTER = re.compile(rf"^Posted\s+by\s+{_NAME}(?:\s+at\s+\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?"
                           rf"(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$", re.I)
 
 # Bylines under a comment ("By NAME (not verified) on DATE #permalink", "— NAME, DATE").
 _COMMENT_BYLINES = (
-    re.compile(rf"^(?i:by)\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*(?:#permalink)?\s*$"),
-    re.compile(rf"^(?:\u2014|\u2013|--|-)\s*{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
-    re.compile(rf"^(?:Posted|Written|Submitted)\s+by\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
+    re.compile(rf"^(?i:by)\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{_COMMENT_DATE}){_TIME})?\s*(?:#permalink)?\s*$"),
+    re.compile(rf"^(?:\u2014|\u2013|--|-)\s*{_NAME}(?:{_SEP}(?P<date>{_COMMENT_DATE}){_TIME})?\s*$"),
+    re.compile(rf"^(?:Posted|Written|Submitted)\s+by\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{_COMMENT_DATE}){_TIME})?\s*$"),
 )
 # How a comment is signed above its text: "Ann Lee says", "Priya Nair on 3 March 2021",
 # "Ann Lee (4 March 2021)".
 _SIGNATURES = (
-    rf"{_NAME}\s+{_SAYS}(?:\s+on\s+(?P<date>{_WEEKDAY}{DATE}){_TIME})?",
-    rf"{_NAME}{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME}",
-    rf"{_NAME}\s*\((?P<date>{_WEEKDAY}{DATE}){_TIME}\)",
+    rf"{_NAME}\s+{_SAYS}(?:\s+on\s+(?P<date>{_COMMENT_DATE}){_TIME})?",
+    rf"{_NAME}{_SEP}(?P<date>{_COMMENT_DATE}){_TIME}",
+    rf"{_NAME}\s*\((?P<date>{_COMMENT_DATE}){_TIME}\)",
 )
 # ... on a line of its own ("Priya Nair on 3 March 2021:", "Ann Lee says:")
 _COMMENT_HEADERS = tuple(re.compile(rf"^{s}\s*:?\s*$") for s in _SIGNATURES)
@@ -56,7 +65,7 @@ _COMMENT_HEADERS = tuple(re.compile(rf"^{s}\s*:?\s*$") for s in _SIGNATURES)
 _INLINE_HEADERS = tuple(re.compile(rf"^{s}\s*:\s+(?P<text>\S.*)$") for s in _SIGNATURES)
 # ... or signed at the end of its last line, with a date: "Great news! -- Bob Lane, 6 May 2025".
 _TRAILING_BYLINE = re.compile(
-    rf"^(?P<text>.*\S)\s+(?:\u2014|\u2013|--)\s*{_NAME}{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$")
+    rf"^(?P<text>.*\S)\s+(?:\u2014|\u2013|--)\s*{_NAME}{_SEP}(?P<date>{_COMMENT_DATE}){_TIME}\s*$")
 # The post's own byline under the title.
 _POST_BYLINES = (
     *_COMMENT_BYLINES[:1],
@@ -155,6 +164,11 @@ def _match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str
         if name or date:
             return name, date
     return None
+
+
+def is_comment_date(text: str) -> bool:
+    """``text`` is only a comment's date: "Jun 4", "2 days ago", "March 4, 2021 at 9:12 am"."""
+    return bool(_COMMENT_DATE_LINE.match(text.strip()))
 
 
 def comment_byline(line: str) -> tuple[str | None, str | None] | None:
@@ -410,7 +424,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if not has_comments_head:
         for j, b in enumerate(rest):
             dated = comment_byline(b.lines[-1])
-            if dated and dated[1]:
+            if dated and dated[1] and _YEAR_DATE.match(dated[1]):  # with its year
                 above = rest[j - 1].text if j and len(b.lines) == 1 else None
                 comments_from = j - 1 if above and not REFERENCE_LIKE.search(above) else j
                 break
@@ -476,7 +490,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                 # a date on a line of its own: "Paul says:" / "March 4, 2021 at 9:12 am" / text,
                 # or the text, then "4 March 2021 at 09:12"
                 for at in (0, -1):
-                    m = _DATE_LINE.match(clean(lines[at]).strip())
+                    m = _COMMENT_DATE_LINE.match(clean(lines[at]).strip())
                     if m and not (who and who[1]):
                         who = (who[0] if who else None, m["date"])
                         del lines[at]
