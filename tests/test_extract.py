@@ -316,3 +316,17 @@ def test_comments_dated_without_a_year_or_relative_to_the_visit_are_kept():
     assert [(b.author, b.date) for b in page.blocks if b.kind == "comment"] == [
         ("lena_k", "2 days ago"), ("Mark Evans", "Jun 4"), ("Ola Berg", "May 8, 2024 at 10:12 am")]
 
+
+@pytest.mark.parametrize("head, author", [
+    ("", None),  # only a teaser in the box beside the article names anyone
+    ('<meta name="author" content="Ruth Kaye">', "Ruth Kaye"),
+], ids=["only in a teaser", "in the page's metadata"])
+def test_a_name_in_a_related_posts_teaser_is_not_the_posts_author(head, author):
+    teasers = ('<div class="related-posts"><h3>You might also like</h3>'
+               '<div class="post-teaser"><a href="/x">Saving tomato seeds</a>'
+               '<p class="author">by Greta Lind</p></div></div>')
+    html = (f"<html><head><title>River mills</title>{head}</head><body><div id='content'>"
+            f"<h1>River mills</h1>{RIVER}</div>{teasers}</body></html>")
+    page = read_html_page(html.encode())
+    assert page.author == author
+    assert all("Greta Lind" not in b.text for b in page.blocks)

@@ -209,6 +209,47 @@ def _shown(root: HtmlElement, skip: set[Any],
     return (el for el in iter_elements(root) if el not in skip and el.tag not in unseen)
 
 
+# Boxes of other posts beside the article ("Related", "You might also like", a sidebar): a
+# name printed there signs another post.
+_OTHER_POSTS_WORDS = frozenset("""
+    related popular trending recommended recommendations readnext teaser teasers sidebar promo
+    sponsored
+    """.split())
+_OTHER_POSTS_PHRASES = ("more-from", "read-next", "also-like", "most-read", "read-more",
+                        "read-also", "see-also", "also-read", "might-like")
+
+
+def _in_other_posts(el: HtmlElement, page_chars: int) -> bool:
+    for node in (el, *el.iterancestors()):
+        if len(text_of(node)) > page_chars / 2:
+            return False  # a wrapper of the page's layout ("has-sidebar"), not a box beside it
+        if node.tag in ("aside", "nav", "footer") or \
+                (node.get("role") or "").lower() in ("complementary", "navigation"):
+            return True
+        found = words(node)
+        if found & _OTHER_POSTS_WORDS or any(p in w for w in found for p in _OTHER_POSTS_PHRASES):
+            return True
+    return False
+
+
+def author_vouched(root: HtmlElement, name: str, skip: set[Any]) -> bool:
+    """Whether ``name`` (an author the metadata reader found) signs this post: the page's
+    own metadata (meta tags, JSON-LD) names it, or it is printed outside the comments
+    (``skip``) and outside boxes of other posts, whose teasers carry their own bylines."""
+    want = clean_text(name).lower()
+    declared = [el.get("content") or "" for el in root.iter("meta")]
+    declared += [text_of(el) for el in root.iter("script") if "json" in (el.get("type") or "")]
+    if any(want in clean_text(text).lower() for text in declared):
+        return True
+    def says_it(el: HtmlElement) -> bool:  # in its own words, or in a short element's
+        text = text_of(el) if len(text_of(el)) <= 120 else \
+            " ".join([el.text or "", *(c.tail or "" for c in el)])
+        return want in clean_text(text).lower()
+
+    page_chars = len(text_of(root))
+    return any(says_it(el) and not _in_other_posts(el, page_chars) for el in _shown(root, skip))
+
+
 def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:
     """The post's date as the page prints it ("June 14, 2024"), matched to the metadata's
     ISO date; ``skip`` holds the ids of elements in comment sections."""

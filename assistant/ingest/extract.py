@@ -212,11 +212,12 @@ def _title(meta: object, root: HtmlElement) -> str | None:
     return dom.text_of(found) if found is not None and dom.text_of(found) else None
 
 
-def _author(meta: object) -> str | None:
-    """The post's author(s) from the metadata, when they look like names."""
+def _author(meta: object, tree: HtmlElement, in_comments: set[object]) -> str | None:
+    """The post's author(s) from the metadata, when they look like names and the page
+    vouches for them (not only a teaser's byline in a "Related posts" box)."""
     raw = getattr(meta, "author", None) or ""
     names = [clean_name(n) for n in raw.split(";")]
-    names = [n for n in names if n and _name_ok(n)]
+    names = [n for n in names if n and _name_ok(n) and dom.author_vouched(tree, n, in_comments)]
     if not names:
         return None
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -278,7 +279,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     iso = _post_date(tree, comment_regions)
     printed = dom.post_date(tree, iso, in_comments)
     title = _title(meta, tree)
-    author = _author(meta)
+    author = _author(meta, tree, in_comments)
     byline = dom.printed_byline(tree, author, in_comments)
     if opening is not None:
         author, printed, iso = opening.author, opening.date, None
