@@ -317,6 +317,21 @@ def test_comments_dated_without_a_year_or_relative_to_the_visit_are_kept():
         ("lena_k", "2 days ago"), ("Mark Evans", "Jun 4"), ("Ola Berg", "May 8, 2024 at 10:12 am")]
 
 
+def test_a_relative_comment_date_gives_way_to_the_full_date_the_element_holds():
+    def comment(who: str, attr: str, text: str) -> str:
+        return (f'<li class="post"><span class="author">{who}</span> <a class="time-ago" {attr}>'
+                f'5 months ago</a><p>{text}</p></li>')
+    html = (f"<html><body><article><h1>River mills</h1>{RIVER}</article>"
+            '<div id="comments"><ul>'
+            + comment("Pete Walsh", 'title="Tuesday, June 4, 2024 10:12 AM"', "Were the mills water-powered?")
+            + comment("Ann Roe", 'datetime="2024-06-05T09:00:00Z"', "My grandfather worked at the east mill.")
+            + comment("Sam Lee", "", "Lovely piece on the weir.")
+            + "</ul></div></body></html>")
+    page = read_html_page(html.encode())
+    assert [(b.author, b.date) for b in page.blocks if b.kind == "comment"] == [
+        ("Pete Walsh", "June 4, 2024"), ("Ann Roe", "2024-06-05"), ("Sam Lee", "5 months ago")]
+
+
 @pytest.mark.parametrize("head, author", [
     ("", None),  # only a teaser in the box beside the article names anyone
     ('<meta name="author" content="Ruth Kaye">', "Ruth Kaye"),

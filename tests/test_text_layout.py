@@ -249,3 +249,23 @@ def test_a_date_without_its_year_does_not_start_the_comments_of_a_post_without_a
             "-- Ann Lee, Jan 2\n\nThe ice was gone by the 9th.\n")
     page = read_text_page(text, "pond.txt")
     assert all(b.kind == "paragraph" for b in page.blocks)
+
+
+@pytest.mark.parametrize("heading", ["Responses (2)", "Comments (2)", "Comments: 2",
+                                     "## What readers said", "Readers' comments",
+                                     "Join the discussion"])
+def test_headings_that_open_the_comments(heading):
+    text = (f"# Going fine-free\n\nBy Amara Obi, 10 January 2025\n\nFrom February the branch "
+            f"stops charging late fees.\n\n{heading}\n\n**Leo Brandt** — 11 January 2025\n\n"
+            "Will lost books still be charged?\n\nSue Harper, 12 January 2025: Returns went up "
+            "in Hull.\n")
+    page = read_text_page(text, "fines.md", markdown=True)
+    assert [(b.kind, b.author) for b in page.blocks] == [
+        ("paragraph", None), ("comment", "Leo Brandt"), ("comment", "Sue Harper")]
+
+
+@pytest.mark.parametrize("heading", ["Discussion of the results", "Commentary", "Conversation"])
+def test_headings_that_only_look_like_a_comments_heading_stay_in_the_post(heading):
+    text = f"Going fine-free\n\nThe branch stops charging fees.\n\n## {heading}\n\nReturns went up.\n"
+    page = read_text_page(text, "fines.md", markdown=True)
+    assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]

@@ -94,8 +94,10 @@ _REFERENCES_HEAD = re.compile(
     r"^(?:references?|sources?|further reading|bibliography|works cited|citations?|literature|"
     r"notes and references|read more)$", re.I)
 _COMMENTS_HEAD = re.compile(
-    r"^(?:comments?|reader comments|responses?|replies|discussion|what readers say|"
-    r"\d+\s+(?:comments?|responses?|replies|thoughts?)\b.*)$", re.I)
+    r"^(?:(?:(?:readers?'?|your|user|visitor)s?'?\s+)?(?:comments?|responses?|replies|"
+    r"discussion)(?:\s*[(\[]\d+[)\]]|\s*:\s*\d+)?|what (?:readers|you|others) (?:say|said|think)|"
+    r"join the (?:discussion|conversation)|\d+\s+(?:comments?|responses?|replies|thoughts?)\b.*)$",
+    re.I)
 _FURNITURE = re.compile(
     r"^(?:more like this|related|related posts|related articles|related stories|share|share this|"
     r"share this post|leave a reply|leave a comment|post a comment|reply|tags?|you may also like|"
