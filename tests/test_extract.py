@@ -345,3 +345,15 @@ def test_a_name_in_a_related_posts_teaser_is_not_the_posts_author(head, author):
     page = read_html_page(html.encode())
     assert page.author == author
     assert all("Greta Lind" not in b.text for b in page.blocks)
+
+
+def test_a_figure_after_a_list_is_captioned_after_the_lists_last_item():
+    html = ("<html><body><article><h1>How to bleed a radiator</h1><p>If the top of a radiator "
+            "stays cold while the bottom is hot, air is trapped inside it.</p><ol>"
+            "<li>Turn the heating off and wait thirty minutes for it to cool.</li>"
+            "<li>Turn the key a quarter turn until water, not air, comes out.</li></ol>"
+            "<figure><img src='v.jpg'><figcaption>The bleed valve sits at the top corner."
+            "</figcaption></figure><p>Check the boiler pressure afterwards, at 1 to 1.5 bar.</p>"
+            "</article></body></html>")
+    page = read_html_page(html.encode())
+    assert [b.kind for b in page.blocks] == ["paragraph"] * 3 + ["caption", "paragraph"]

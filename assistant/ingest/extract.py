@@ -244,7 +244,7 @@ def _place_captions(blocks: list[Block], captions: list[tuple[HtmlElement, str]]
     out = list(blocks)
     before: str | None = None
     for el in dom.iter_elements(scope):
-        if el.tag == "p":
+        if el.tag in ("p", "li"):  # a list's items are paragraphs too (a how-to's steps)
             text = dom.text_of(el)
             if text:
                 before = text
