@@ -269,3 +269,21 @@ def test_headings_that_only_look_like_a_comments_heading_stay_in_the_post(headin
     text = f"Going fine-free\n\nThe branch stops charging fees.\n\n## {heading}\n\nReturns went up.\n"
     page = read_text_page(text, "fines.md", markdown=True)
     assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]
+
+
+def test_comments_signed_with_a_handle_in_the_bundled_layout():
+    text = ("Do bats get osteoporosis?\n\nBats lost under 2 percent of their bone mass.\n\n"
+            "More like this\n\nDo the bats drink water while they hibernate?\n\n"
+            "By dean (not verified) on 12 Mar 2015 #permalink\n\n"
+            "I wonder if the same is true for bears.\n\nBy eric.lund on 14 Mar 2015 #permalink\n")
+    page = read_text_page(text, "bats.txt")
+    assert [(b.kind, b.author, b.date) for b in page.blocks] == [
+        ("paragraph", None, None), ("comment", "dean", "12 Mar 2015"),
+        ("comment", "eric.lund", "14 Mar 2015")]
+
+
+def test_a_lowercase_word_after_by_is_a_handle_only_with_a_date():
+    text = "Bat notes\n\nBats lose little bone.\n\nBy contrast\n\nBears lose none.\n"
+    page = read_text_page(text, "bats.txt")
+    assert page.author is None and page.byline is None
+    assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]

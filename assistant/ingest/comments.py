@@ -19,7 +19,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from .dom import clean_text, iter_elements, parse_date, printed_date, text_of, words
-from .text import _name_ok, clean_name, is_comment_date
+from .text import HANDLE, _name_ok, clean_name, is_comment_date
 
 _REGION = re.compile(r"(?:^|[-_])(?:comments?|commentlist|responses?|replies|discussion|"
                      r"disqus)(?:$|[-_](?:list|area|section|wrapper|container|holder|thread|"
@@ -151,7 +151,7 @@ def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
         if el is not item and _is_author_el(el):
             # an element marked as the author may print a handle ("lena_k")
             name = clean_name(text_of(el))
-            if name and (_name_ok(name) or _HANDLE.fullmatch(name)):
+            if name and (_name_ok(name) or HANDLE.fullmatch(name)):
                 return name
     # No marked author: the name-like text just before the date ("Kirsty Aldane", "Mar 4").
     before: list[str] = []
@@ -243,8 +243,6 @@ def _paragraphs(el: HtmlElement) -> str:
     return "\n".join(line for line in lines if line)
 
 
-# A forum handle: "mossbank_pots", "kilnfolk", "J.Smith-99".
-_HANDLE = re.compile(r"[\w][\w.\-]{1,29}")
 
 
 @dataclass(frozen=True)
@@ -268,7 +266,7 @@ def _signed(item: HtmlElement) -> Post | None:
         return None
     first = next((clean_text(t) for t in authors[0].itertext() if clean_text(t)), "")
     name = clean_name(first)
-    if not name or not (_name_ok(name) or _HANDLE.fullmatch(name)):
+    if not name or not (_name_ok(name) or HANDLE.fullmatch(name)):
         return None
     when = _date_text(dates[0])
     return Post(item, name, when, dates[0], authors[0]) if when else None

@@ -51,6 +51,10 @@ _COMMENT_BYLINES = (
     re.compile(rf"^(?:\u2014|\u2013|--|-)\s*{_NAME}(?:{_SEP}(?P<date>{_COMMENT_DATE}){_TIME})?\s*$"),
     re.compile(rf"^(?:Posted|Written|Submitted)\s+by\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{_COMMENT_DATE}){_TIME})?\s*$"),
 )
+# A handle in place of a name ("dean", "eric.lund", "MrsK_1990"): a dated "By ..." byline
+# may be signed with one.
+HANDLE = re.compile(r"[\w][\w.\-]{1,29}")
+_HANDLE_BYLINES = (_COMMENT_BYLINES[0], _COMMENT_BYLINES[2])
 # How a comment is signed above its text: "Ann Lee says", "Priya Nair on 3 March 2021",
 # "Ann Lee (4 March 2021)".
 _SIGNATURES = (
@@ -161,7 +165,8 @@ def _match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str
         date = m.groupdict().get("date")
         if name is not None:
             name = clean_name(name)
-            if not _name_ok(name):
+            if not _name_ok(name) and not (date and pattern in _HANDLE_BYLINES
+                                           and HANDLE.fullmatch(name)):
                 continue
         if name or date:
             return name, date
