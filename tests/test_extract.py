@@ -357,3 +357,16 @@ def test_a_figure_after_a_list_is_captioned_after_the_lists_last_item():
             "</article></body></html>")
     page = read_html_page(html.encode())
     assert [b.kind for b in page.blocks] == ["paragraph"] * 3 + ["caption", "paragraph"]
+
+
+def test_a_byline_printed_as_plain_text_atop_the_post_names_its_author():
+    html = ("<html><head><title>Notes from the allotment</title></head><body><div id='main'>"
+            "<h2>Notes from the allotment</h2><div class='post'>Posted by Gwen Hale on 3 March "
+            "2023<br><br>The broad beans I sowed in November came through the frost with only two "
+            "losses.<br><br>The first early potatoes are chitting on the kitchen windowsill, "
+            "Swift and Rocket this year.<br><br>The water butts are full after the February rain."
+            "</div></div></body></html>")
+    page = read_html_page(html.encode())
+    assert (page.author, page.date, page.byline) == (
+        "Gwen Hale", "3 March 2023", "Posted by Gwen Hale on 3 March 2023")
+    assert all("Posted by" not in b.text for b in page.blocks)

@@ -8,6 +8,7 @@ body, figure captions, and the post's printed date. Dates are kept as the page p
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -16,7 +17,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .text import DATE
+from .text import DATE, post_byline
 
 # Never article text.
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "aside", "footer", "form",
@@ -248,6 +249,27 @@ def author_vouched(root: HtmlElement, name: str, skip: set[Any]) -> bool:
 
     page_chars = len(text_of(root))
     return any(says_it(el) and not _in_other_posts(el, page_chars) for el in _shown(root, skip))
+
+
+def text_byline(scope: HtmlElement) -> tuple[str, str, str | None] | None:
+    """(line, author, date) of a byline printed as plain text atop the article, in no element
+    of its own ("Posted by Gwen Hale on 3 March 2023<br>The broad beans..."): the first of
+    its first dozen lines that reads as a post's byline naming its author."""
+    clone = copy.deepcopy(scope)
+    for br in clone.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in clone.iter(*_LINE_BLOCKS):
+        block.tail = "\n" + (block.tail or "")
+    lines = [clean_text(line) for line in clone.text_content().split("\n")]
+    for line in [line for line in lines if line][:12]:
+        found = post_byline(line) if len(line) <= 120 else None
+        if found:
+            return line, found[0], found[1]
+    return None
+
+
+_LINE_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header", "section",
+                "article", "time", "address", "blockquote", "figure", "table", "tr")
 
 
 def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:

@@ -293,6 +293,9 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     scope = dom.scope_of(body) if body is not None else tree
     captions = dom.captions(scope)
     lead = dom.standfirst(scope, body)
+    plain = dom.text_byline(scope) if author is None and opening is None else None
+    if plain:  # a byline printed as plain text, with no metadata to name the author
+        byline, author, printed = plain[0], plain[1], printed or plain[2]
     date = printed or iso
     if byline and date and date not in byline:
         byline = f"{byline}, {date}"
@@ -300,7 +303,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         # "When was this page last updated?" is answered from the byline
         base = byline or made_byline(author, date)
         byline = f"{base}; {updated}" if base else updated
-    skip = {t for t in (title, lead, updated) if t}
+    skip = {t for t in (title, lead, updated, plain[0] if plain else None) if t}
 
     target: HtmlElement = tree
     if body is not None:

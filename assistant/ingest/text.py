@@ -173,6 +173,13 @@ def _match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str
     return None
 
 
+def post_byline(line: str) -> tuple[str, str | None] | None:
+    """(author, date) when ``line`` is a post's byline that names its author ("Posted by Gwen
+    Hale on 3 March 2023", "By Ann Lee | 5 May 2025")."""
+    found = _match_byline(line, _POST_BYLINES)
+    return (found[0], found[1]) if found and found[0] else None
+
+
 def is_comment_date(text: str) -> bool:
     """``text`` is only a comment's date: "Jun 4", "2 days ago", "March 4, 2021 at 9:12 am"."""
     return bool(_COMMENT_DATE_LINE.match(text.strip()))
