@@ -47,3 +47,11 @@ def test_words_are_stemmed_the_same_when_many_threads_stem_at_once():
         assert map_on_threads(stem, words, threads=8) == expected
     finally:
         stem.cache_clear()
+
+
+def test_a_citation_mark_after_the_period_ends_the_sentence_with_it():
+    text = ("Coffee cut sleep by about 40 minutes.[1] The effect was larger after 50.[2, 3] "
+            "A third study agreed.\u00b2 See Fig. 2 by Dr. Lee.")
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Coffee cut sleep by about 40 minutes.[1]", "The effect was larger after 50.[2, 3]",
+        "A third study agreed.\u00b2", "See Fig. 2 by Dr. Lee."]

@@ -287,3 +287,21 @@ def test_a_lowercase_word_after_by_is_a_handle_only_with_a_date():
     page = read_text_page(text, "bats.txt")
     assert page.author is None and page.byline is None
     assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]
+
+
+def test_a_first_paragraph_ending_in_a_citation_mark_is_no_caption():
+    page = read_text_page("Coffee and sleep\n\nBy Lina Berg, 4 April 2024\n\nA small trial found "
+                          "that coffee six hours before bed cut sleep by 40 minutes.[1]\n\n"
+                          "References\n\n1. Drake C, Roth T. Caffeine effects on sleep. "
+                          "J Clin Sleep Med. 2013;9(11):1195-1200.\n", "coffee.md", markdown=True)
+    assert [b.kind for b in page.blocks] == ["paragraph", "reference"]
+
+
+def test_a_heading_after_the_references_starts_a_section_of_the_post():
+    text = ("Coffee and sleep\n\nCoffee six hours before bed cut sleep by 40 minutes.\n\n"
+            "Works cited\n\nDrake C, Roth T (2013) Caffeine effects on sleep. Journal of "
+            "Clinical Sleep Medicine 9(11): 1195-1200.\n\nNotes\n\nThe trial had only 12 "
+            "participants.\n\nComments\n\nMaya Ross, 5 April 2024: I stopped coffee after noon.\n")
+    page = read_text_page(text, "coffee.txt")
+    assert [(b.kind, b.heading) for b in page.blocks] == [
+        ("paragraph", None), ("reference", None), ("paragraph", "Notes"), ("comment", None)]

@@ -312,7 +312,9 @@ def _undouble(text: str) -> str:
     return text
 
 
-_SENTENCE_END = re.compile(r"[.!?\u2026\"')\u201d\u2019]$")
+# A sentence's end, a citation mark after it too ("... 40 minutes.[1]", "... in 2015.\u00b2").
+_SENTENCE_END = re.compile(r"[.!?\u2026\"')\u201d\u2019]"
+                           r"(?:\[\d+(?:\s*[,\u2013-]\s*\d+)*\]|[\u00b9\u00b2\u00b3\u2070-\u2079])*$")
 
 
 def _plain_heading(block: _Block, following: _Block | None) -> bool:
@@ -515,6 +517,10 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             elif body:
                 comments.append([body, *(who or (None, None))])
             continue
+        if section == "references" and (md_head or not markdown and _plain_heading(
+                block, following) and not REFERENCE_LIKE.search(first_line)
+                and not re.search(r"\d", first_line)):
+            section = "body"  # a section after the references ("Notes", "About the author")
         if section == "references":
             for item in re.split(r"\n(?=\s*(?:[-*+]|\d+[.)])\s)", block.text):
                 ref = clean(re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", item)) if markdown else item.strip()
