@@ -12,6 +12,7 @@ what the question asks about.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
@@ -117,6 +118,21 @@ def _read_english_words() -> frozenset[str]:
     return frozenset(SpellChecker(language="en", distance=1).word_frequency.keys())
 
 
+# "Who wrote / posted the comment?", "Who commented first?": asks who signed it.
+_WHO_SIGNED = re.compile(r"\bwho\b.*\b(?:wrote|write|writes|posted|post|left|leave|made|sent|"
+                         r"signed|commented|comments)\b", re.I)
+
+
+def _unstated(query: Query, comment: Source) -> bool:
+    """The question asks who signed ``comment`` or when, and the page does not say."""
+    if query.answer_type == PERSON and (
+            query.author_of == "comment" or _WHO_SIGNED.search(query.question)):
+        return comment.author is None
+    if query.published_of == "comment":
+        return comment.date is None
+    return False
+
+
 class Answerer:
     """Answers parsed, embedded questions about one article (thread-safe: its state is read
     only, but for the word store, whose entries are whole vectors)."""
@@ -131,6 +147,8 @@ class Answerer:
         self.closest_k = closest_k
         self._by_id = {s.id: s for s in sources}
         self.kinds = frozenset(s.kind for s in sources)
+        # the readers' comments in page order: "the third comment" is comments[2]
+        self.comments = [s for s in sources if s.kind == "comment"]
         counts = np.array(index.token_counts, dtype=np.int64)
         self._token_has = counts > 0  # sentences with a content word piece
         self._token_starts = (np.cumsum(counts) - counts)[self._token_has]
@@ -168,7 +186,16 @@ class Answerer:
         r = self.retriever
         sig = r.signals(qvec, query, kinds)
         grounding = self.ground(query)
-        rows = np.flatnonzero(sig.allowed)
+        allowed = sig.allowed
+        if query.comment_at is not None:
+            # "What did the third commenter say?": that comment's sentences, or none; "Who
+            # wrote the first comment?" of an unsigned one, none
+            named = self.comment_at(query)
+            if named is not None and _unstated(query, named):
+                named = None
+            allowed = allowed & np.array([s.source_id == (named.id if named else None)
+                                          for s in self.index.sentences], dtype=bool)
+        rows = np.flatnonzero(allowed)
         if len(rows) > MAX_CANDIDATES:
             prior = np.maximum(sig.dense, sig.dense_ctx)[rows] + 0.5 * sig.lexical[rows]
             rows = rows[np.argsort(-prior, kind="stable")[:MAX_CANDIDATES]]
@@ -227,8 +254,25 @@ class Answerer:
         q = self.question_vector(query, candidates)
         return float(self.model.question.probabilities(q[None, :])[0])
 
+    def comment_at(self, query: Query) -> Source | None:
+        """The comment the question names by its place on the page ("the third comment")."""
+        at = query.comment_at
+        if at is None or not -len(self.comments) <= (at - 1 if at > 0 else at) < len(self.comments):
+            return None
+        return self.comments[at - 1 if at > 0 else at]
+
     def why_not(self, query: Query, grounding: Grounding, candidates: Sequence[Candidate]) -> str:
         """Why the article does not answer, in plain words."""
+        if query.comment_at is not None:
+            named = self.comment_at(query)
+            n = len(self.comments)
+            if named is None:
+                return (f"the page has only {n} comment{'s' if n != 1 else ''}" if n
+                        else "the page has no comments")
+            if named.low_content:
+                return f"{named.label} has next to nothing to quote"
+            if _unstated(query, named):
+                return f"{named.label} is not {'signed' if query.answer_type == PERSON else 'dated'}"
         if query.author_of == "post" and "byline" not in self.kinds:
             return "the page does not name the post's author"
         if query.published_of == "post" and "byline" not in self.kinds:

@@ -161,6 +161,35 @@ _WRITTEN_WHEN = re.compile(
 _REPLY_ASKED = re.compile(r"\b(reply|replies|replied|replying|respond|responds|responded|"
                           r"responding|response|answer|answers|answered|answering|tell|tells|"
                           r"told)\b", re.I)
+# A comment named by its place on the page: "the first comment", "the third commenter", "the
+# last comment", "Who commented first?" (1 the first, -1 the last).
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7,
+             "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1,
+             "final": -1, "latest": -1, "most recent": -1, "newest": -1, "earliest": 1,
+             "oldest": 1}
+_ORDINAL = "|".join(sorted((re.escape(k) for k in _ORDINALS), key=len, reverse=True))
+_COMMENT_AT = re.compile(
+    rf"\b(?P<at>{_ORDINAL})(?:\s+(?:signed|unsigned|anonymous|reader'?s?|readers'))?"
+    r"\s+(?:reader\s+)?(?:comment|commenter|commentator|comment's|commenter's)\b(?!\s+to\b)"
+    rf"|\b(?P<at2>{_ORDINAL})\s+(?:reader|person|one)\s+to\s+(?:comment|reply|respond)"
+    r"|\b(?:commented|replied|responded)\s+(?P<at3>first|last)\b", re.I)
+
+
+def comment_at(question: str) -> int | None:
+    """The place on the page of the comment ``question`` names by its order: 1 for "the first
+    comment", 3 for "the third commenter", -1 for "the last comment"; None when it names none
+    that way ("the first reply to Paul" is no comment's place)."""
+    m = _COMMENT_AT.search(question)
+    if not m or _AGREED.search(question, 0, m.start()) or not m["at3"] and _REPLY_ASKED.search(question):
+        # "Who replied to the first comment?", "Did the last commenter get an answer?", "Who
+        # agreed with the first commenter?" ask after another comment
+        return None
+    return _ORDINALS[(m["at"] or m["at2"] or m["at3"]).lower()]
+
+
+_AGREED = re.compile(r"\b(?:agree|agrees|agreed|disagree|disagrees|disagreed|quote|quotes|quoted|"
+                     r"thank|thanks|thanked|mention|mentions|mentioned|cite|cites|cited)\b", re.I)
 _CLOCK_ASKED = re.compile(r"\b(?:what|which) time\b(?!\s+(?:of\s+(?:the\s+)?(?:year|month|"
                           r"season|life)|frame|period|span|scale|limit|zone))|\bwhat hour\b"
                           r"|\bhow (?:early|late)\b", re.I)
@@ -295,6 +324,9 @@ class Query:
     # Asks (or follows up a question that asked) how someone was answered: "Did the author
     # reply to Marcus?", "What did the author tell her?": a reply to that person answers.
     reply: bool = False
+    # The comment asked about by its place on the page: 1 the first, -1 the last (the
+    # earlier question's, for a follow-up that names none: "Who wrote the last comment? When?")
+    comment_at: int | None = None
     # Asks who did something to the people it names ("Who replied to Imre?", "Who is the
     # reader that agreed with Paul?"): their own words and bylines do not say who.
     named_object: bool = False
@@ -762,6 +794,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         when_written=kind == TIME and bool(_WRITTEN_WHEN.search(question)) and not duration,
         reply=any(_REPLY_ASKED.search(h) for h in [*context, question]),
         named_object=kind == PERSON and bool(_WHO_ACTS.match(question)),
+        comment_at=next((at for h in [question, *reversed(context)]
+                         if (at := comment_at(h)) is not None), None),
     )
 
 

@@ -467,3 +467,27 @@ def test_who_wrote_with_a_named_person_asks_about_their_work_not_the_post():
     assert make_query("Who were Colaianni's co-authors?").author_of == "paper"
     assert make_query("Who wrote this?").author_of == "post"
     assert make_query("Who wrote this blog post?").author_of == "post"
+
+
+@pytest.mark.parametrize("question, at", [
+    ("Who wrote the first comment?", 1),
+    ("what did the first commenter say about men", 1),
+    ("What did the unsigned third comment say?", 3),
+    ("What did the 2nd commenter think?", 2),
+    ("Who posted the last comment?", -1),
+    ("When was the most recent comment posted?", -1),
+    ("Who commented first?", 1),
+    ("Who was the first reader to comment?", 1),
+    ("What was the first thing the commenter said?", None),
+    ("What is the first step?", None),
+    ("Who replied to the first comment?", None),  # asks after another comment
+    ("Did the first commenter get a reply?", None),
+    ("Who agreed with the last commenter?", None),
+    ("Who wrote the first comment to mention estrogen?", None),  # the first of a kind, not by place
+])
+def test_a_comment_named_by_its_place_on_the_page(question, at):
+    assert make_query(question).comment_at == at
+
+
+def test_a_follow_up_keeps_the_comment_its_question_named():
+    assert make_query("And when?", ["Who wrote the last comment?"]).comment_at == -1

@@ -154,3 +154,26 @@ def test_answers_are_the_same_when_many_threads_ask_at_once(assistant):
     together = map_on_threads(lambda q: assistant.ask(q).to_dict(), questions, threads=6)
     alone = {i: assistant.ask(q).to_dict() for i, q in enumerate(questions)}
     assert together == alone
+
+
+@pytest.mark.parametrize("question, source", [
+    ("What did the second commenter say?", "comment-2"),
+    ("What did the last commenter think about calcium?", "comment-4"),
+    ("Who commented last?", "comment-4"),
+])
+def test_a_comment_named_by_its_place_on_the_page_is_the_one_quoted(assistant, question, source):
+    answer = assistant.ask(question)
+    shown = [q.source.id for q in (*answer.quotes, *answer.closest)]
+    assert shown and set(shown) == {source}
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("Who wrote the first comment?", "Reader comment 1 (unsigned) is not signed"),
+    ("When was the first comment posted?", "Reader comment 1 (unsigned) is not dated"),
+    ("What did the third comment say?", "Reader comment 3 (unsigned) has next to nothing to quote"),
+    ("What did the fifth commenter say?", "the page has only 4 comments"),
+])
+def test_a_comment_named_by_its_place_that_cannot_answer_is_declined_with_why(
+        assistant, question, reason):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.reason == reason
