@@ -305,3 +305,9 @@ def test_a_heading_after_the_references_starts_a_section_of_the_post():
     page = read_text_page(text, "coffee.txt")
     assert [(b.kind, b.heading) for b in page.blocks] == [
         ("paragraph", None), ("reference", None), ("paragraph", "Notes"), ("comment", None)]
+
+
+def test_a_first_paragraph_leading_into_a_list_is_no_caption():
+    page = read_text_page("Study notes\n\nThe researchers followed three groups of patients for two "
+                          "years and found the following:\n\n- fewer falls\n- stronger bones\n", "s.txt")
+    assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]

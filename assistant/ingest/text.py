@@ -422,7 +422,9 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if rest and not _heading(rest[0].lines[0]) and not _MD_IMAGE.match(rest[0].lines[0]):
         cand = rest[0].text
         doubled = _undouble(cand) != cand
+        # (a block that ends with a colon leads into what follows: no caption does)
         if doubled or (not _SENTENCE_END.search(cand) and len(cand.split()) > 8
+                       and not cand.rstrip().endswith((":", ";", ","))
                        and not REFERENCE_LIKE.search(cand)):
             out.append(Block(CAPTION, clean(_undouble(cand))))
             rest = rest[1:]
