@@ -28,6 +28,7 @@ from .grounding import Grounding, ground, respell, unknown_phrases
 from .index import Index
 from .query import NUMBER, PERSON, PLACE, TIME, Query
 from .retrieval import Retriever
+from .text import word_count
 from .types import Answer, Source, Span
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,29 @@ def _read_english_words() -> frozenset[str]:
     return frozenset(SpellChecker(language="en", distance=1).word_frequency.keys())
 
 
+def gist_rows(index: Index, sources: Sequence[Source]) -> list[int]:
+    """The sentences that say what the post is about, in page order: its lead (the first
+    sentence of five words or more) and its most central statement (of the post's sentences,
+    not a question, the one closest to the title plus the closest to the post's mean vector,
+    as in centroid-based extractive summarising); one row when they are the same."""
+    kind = {s.id: s.kind for s in sources}
+    sentences = index.sentences
+    post = [i for i, sp in enumerate(sentences)
+            if kind.get(sp.source_id) == "post" and word_count(sp.text) >= 5]
+    if not post:
+        return []
+    stated = [i for i in post if not sentences[i].text.rstrip().endswith("?")]
+    if len(stated) < 2:
+        return post[:1]
+    vectors = np.vstack([index.sentence_vectors.reconstruct(i) for i in stated])
+    centre = vectors.mean(axis=0)
+    score = vectors @ (centre / (np.linalg.norm(centre) or 1.0))
+    title = [i for i, sp in enumerate(sentences) if kind.get(sp.source_id) == "title"]
+    if title:
+        score = score + vectors @ index.sentence_vectors.reconstruct(title[0])
+    return sorted({post[0], stated[int(np.argmax(score))]})
+
+
 # "Who wrote / posted the comment?", "Who commented first?": asks who signed it.
 _WHO_SIGNED = re.compile(r"\bwho\b.*\b(?:wrote|write|writes|posted|post|left|leave|made|sent|"
                          r"signed|commented|comments)\b", re.I)
@@ -149,6 +173,7 @@ class Answerer:
         self.kinds = frozenset(s.kind for s in sources)
         # the readers' comments in page order: "the third comment" is comments[2]
         self.comments = [s for s in sources if s.kind == "comment"]
+        self.lead_rows = gist_rows(index, sources)
         counts = np.array(index.token_counts, dtype=np.int64)
         self._token_has = counts > 0  # sentences with a content word piece
         self._token_starts = (np.cumsum(counts) - counts)[self._token_has]
@@ -187,7 +212,10 @@ class Answerer:
         sig = r.signals(qvec, query, kinds)
         grounding = self.ground(query)
         allowed = sig.allowed
-        if query.comment_at is not None:
+        if query.gist and self.lead_rows:
+            # "What is this article about?": the post's lead
+            allowed = allowed & np.isin(np.arange(len(allowed)), self.lead_rows)
+        elif query.comment_at is not None:
             # "What did the third commenter say?": that comment's sentences, or none; "Who
             # wrote the first comment?" of an unsigned one, none
             named = self.comment_at(query)
@@ -309,11 +337,18 @@ class Answerer:
                qvec: np.ndarray) -> Answer:
         candidates, grounding = self.candidates(query, kinds, qvec)
         opts = self.options
+        confidence = self.confidence(query, candidates)
+        threshold = opts.threshold if opts.threshold is not None else self.model.threshold
+        keep = opts.keep if opts.keep is not None else self.model.keep
+        if query.gist and candidates and all(c.row in self.lead_rows for c in candidates):
+            # what the post is about: its lead says it, quoted in page order
+            candidates = sorted(candidates, key=lambda c: c.row)
+            threshold, keep = 0.0, 0.0
         return compose(
             question, query, candidates, self._spans,
-            confidence=self.confidence(query, candidates),
-            threshold=opts.threshold if opts.threshold is not None else self.model.threshold,
-            keep=opts.keep if opts.keep is not None else self.model.keep,
+            confidence=confidence,
+            threshold=threshold,
+            keep=keep,
             options=opts,
             why_not=lambda cs: self.why_not(query, grounding, cs),
             neighbour=lambda c: self.neighbour(query, c),

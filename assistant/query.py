@@ -176,6 +176,37 @@ _COMMENT_AT = re.compile(
     r"|\b(?:commented|replied|responded)\s+(?P<at3>first|last)\b", re.I)
 
 
+# Asks what the post is about as a whole: "What is this article about?", "Summarize the
+# post", "What's the main point?", "tl;dr" (the post's lead answers).
+_DOC = r"(?:article|post|blog post|blog|piece|page|story|text|essay|column|entry|write-?up)"
+_GIST = re.compile(
+    rf"\bwhat(?:'s|\s+is|\s+was)\s+(?:this|the)\s+{_DOC}\s+(?:\w+\s+)?about\b"
+    r"|^\W*(?:(?:please|can you|could you)\s+)?(?:summari[sz]e|sum up)\b"
+    r"|\b(?:summary|gist|tl;?\s?dr|nutshell)\b"
+    r"|\b(?:main|key|central|overall)\s+(?:point|idea|message|argument|takeaway|topic|theme|"
+    rf"thesis)s?\b(?=\W*$|\s+(?:of|in)\s+(?:this|the)\s+{_DOC}\b|\s+here\b)"
+    rf"|\btopic\s+of\s+(?:this|the)\s+{_DOC}", re.I)
+
+
+# The words such a question is made of; any other ("Summarize the findings on mice", "Give
+# me a summary of the French Revolution") asks about something in particular.
+_GIST_WORDS = frozenset("""
+    article post blog piece page story text essay column entry write writeup summary summarize
+    summarise summarised summarized sum give short brief quick please main key central overall
+    point points idea ideas message messages argument arguments takeaway takeaways topic topics
+    theme themes thesis gist tl dr tldr nutshell really actually mainly basically version
+    explain briefly tell whole generally general say says
+    """.split())
+
+
+def asks_gist(question: str) -> bool:
+    """Whether ``question`` asks what the post is about as a whole (not a comment's or a
+    cited study's point: "What is the main point of Paul's comment?", nor "Summarize the
+    findings on mice")."""
+    return (bool(_GIST.search(question)) and target_of(question) in (None, "post")
+            and all(w in STOPWORDS or w in _GIST_WORDS for w in words(question)))
+
+
 def comment_at(question: str) -> int | None:
     """The place on the page of the comment ``question`` names by its order: 1 for "the first
     comment", 3 for "the third commenter", -1 for "the last comment"; None when it names none
@@ -327,6 +358,8 @@ class Query:
     # The comment asked about by its place on the page: 1 the first, -1 the last (the
     # earlier question's, for a follow-up that names none: "Who wrote the last comment? When?")
     comment_at: int | None = None
+    # Asks what the post is about as a whole ("What is this article about?"): its lead answers.
+    gist: bool = False
     # Asks who did something to the people it names ("Who replied to Imre?", "Who is the
     # reader that agreed with Paul?"): their own words and bylines do not say who.
     named_object: bool = False
@@ -794,6 +827,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         when_written=kind == TIME and bool(_WRITTEN_WHEN.search(question)) and not duration,
         reply=any(_REPLY_ASKED.search(h) for h in [*context, question]),
         named_object=kind == PERSON and bool(_WHO_ACTS.match(question)),
+        gist=asks_gist(question),
         comment_at=next((at for h in [question, *reversed(context)]
                          if (at := comment_at(h)) is not None), None),
     )

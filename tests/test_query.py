@@ -491,3 +491,24 @@ def test_a_comment_named_by_its_place_on_the_page(question, at):
 
 def test_a_follow_up_keeps_the_comment_its_question_named():
     assert make_query("And when?", ["Who wrote the last comment?"]).comment_at == -1
+
+
+@pytest.mark.parametrize("question, gist", [
+    ("What is this article about?", True),
+    ("what's this post about", True),
+    ("Summarize the post", True),
+    ("Give me a summary", True),
+    ("tl;dr?", True),
+    ("What are the key takeaways?", True),
+    ("What is the main point of the post?", True),
+    ("In a nutshell, what does the post say?", True),
+    ("What is the main point of Paul's comment?", False),  # a comment's point
+    ("What is the main finding of the study?", False),  # a cited study's
+    ("What did the review summarize?", False),
+    ("Summarize the findings on mice", False),  # something in particular
+    ("Give me a summary of the French Revolution", False),
+    ("What was the main topic of the meeting?", False),
+    ("What is it about?", False),  # a follow-up's "it" is what came before
+])
+def test_a_question_about_what_the_post_is_about_as_a_whole(question, gist):
+    assert make_query(question).gist is gist

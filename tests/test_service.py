@@ -177,3 +177,14 @@ def test_a_comment_named_by_its_place_that_cannot_answer_is_declined_with_why(
         assistant, question, reason):
     answer = assistant.ask(question)
     assert answer.abstained and answer.reason == reason
+
+
+@pytest.mark.parametrize("question", ["What is this article about?", "Summarize the post", "tl;dr"])
+def test_what_the_post_is_about_is_answered_by_its_lead(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    kinds = {s.id: s.kind for s in assistant.sources()}
+    assert all(kinds[q.source.id] == "post" for q in answer.quotes) and len(answer.quotes) <= 2
+    first = answer.quotes[0]
+    assert (first.source.id, first.start) == ("post-1", 0)  # the lead, first
+    assert_verbatim(assistant, answer)
