@@ -311,3 +311,9 @@ def test_a_first_paragraph_leading_into_a_list_is_no_caption():
     page = read_text_page("Study notes\n\nThe researchers followed three groups of patients for two "
                           "years and found the following:\n\n- fewer falls\n- stronger bones\n", "s.txt")
     assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]
+
+
+def test_a_first_paragraph_without_a_final_period_that_says_i_is_no_caption():
+    page = read_text_page("Shed roof\n\nSo this week I finally got round to fixing the shed roof "
+                          "and here is how it went\n\nFirst I took off the old felt.\n", "shed.txt")
+    assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]

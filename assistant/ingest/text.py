@@ -317,6 +317,9 @@ _SENTENCE_END = re.compile(r"[.!?\u2026\"')\u201d\u2019]"
                            r"(?:\[\d+(?:\s*[,\u2013-]\s*\d+)*\]|[\u00b9\u00b2\u00b3\u2070-\u2079])*$")
 
 
+_PERSONAL = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]y|[Ww]e|[Ww]e're|[Oo]ur|[Yy]ou|[Yy]our)\b")
+
+
 def _plain_heading(block: _Block, following: _Block | None) -> bool:
     """A short line alone in its block, not ending like a sentence, followed by text."""
     if len(block.lines) != 1 or following is None:
@@ -422,10 +425,11 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if rest and not _heading(rest[0].lines[0]) and not _MD_IMAGE.match(rest[0].lines[0]):
         cand = rest[0].text
         doubled = _undouble(cand) != cand
-        # (a block that ends with a colon leads into what follows: no caption does)
+        # (a block that ends with a colon leads into what follows, and one that says "I" or
+        # "you" is the writer talking: no caption does either)
         if doubled or (not _SENTENCE_END.search(cand) and len(cand.split()) > 8
                        and not cand.rstrip().endswith((":", ";", ","))
-                       and not REFERENCE_LIKE.search(cand)):
+                       and not _PERSONAL.search(cand) and not REFERENCE_LIKE.search(cand)):
             out.append(Block(CAPTION, clean(_undouble(cand))))
             rest = rest[1:]
 
