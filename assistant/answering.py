@@ -54,11 +54,16 @@ def _near_duplicate(a: str, b: str) -> bool:
     return len(ta & tb) / len(ta | tb) > 0.6
 
 
+_RELATIVE_DATE = re.compile(r"\bago\b|^(?:yesterday|today)\b", re.I)
+
+
 def attribution(source: Source) -> str:
     """How the answer introduces a quote: readers' comments are marked as their opinion."""
     if source.kind == "comment":
         if source.author and source.date:
-            return f"A reader, {source.author}, commented on {source.date}: "
+            # "commented on 4 June", but "commented 2 days ago", "commented yesterday"
+            on = "" if _RELATIVE_DATE.search(source.date) else "on "
+            return f"A reader, {source.author}, commented {on}{source.date}: "
         if source.author:
             return f"A reader, {source.author}, commented: "
         return "A reader commented (unsigned): "

@@ -188,3 +188,16 @@ def test_what_the_post_is_about_is_answered_by_its_lead(assistant, question):
     first = answer.quotes[0]
     assert (first.source.id, first.start) == ("post-1", 0)  # the lead, first
     assert_verbatim(assistant, answer)
+
+
+@pytest.mark.parametrize("date, said", [
+    ("4 June 2024", "A reader, Ann Lee, commented on 4 June 2024: "),
+    ("2 days ago", "A reader, Ann Lee, commented 2 days ago: "),
+    ("yesterday", "A reader, Ann Lee, commented yesterday: "),
+])
+def test_a_comment_is_introduced_with_its_date_as_printed(date, said):
+    from assistant.answering import attribution
+    from assistant.types import Source
+
+    source = Source("comment-1", "comment", "Reader comment by Ann Lee", "Lovely.", "Ann Lee", date)
+    assert attribution(source) == said
