@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .dom import clean_text, iter_elements, parse_date, printed_date, text_of, words
+from .dom import clean_text, iter_elements, parse_date, printed_date, text_lines, text_of, words
 from .text import HANDLE, _name_ok, clean_name, is_comment_date
 
 _REGION = re.compile(r"(?:^|[-_])(?:comments?|commentlist|responses?|replies|discussion|"
@@ -231,18 +231,7 @@ def _paragraphs(el: HtmlElement) -> str:
     ps = [p for p in ps if p]
     if len(ps) > 1:
         return "\n".join(ps)
-    parts: list[str] = []
-    for node in el.iter():
-        if node.tag == "br":
-            parts.append("\n")
-        elif isinstance(node.tag, str) and node.text:
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-    lines = [clean_text(line) for line in "".join(parts).split("\n")]
-    return "\n".join(line for line in lines if line)
-
-
+    return "\n".join(text_lines(el))
 
 
 @dataclass(frozen=True)

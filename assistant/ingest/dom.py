@@ -8,7 +8,6 @@ body, figure captions, and the post's printed date. Dates are kept as the page p
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -242,6 +241,7 @@ def author_vouched(root: HtmlElement, name: str, skip: set[Any]) -> bool:
     declared += [text_of(el) for el in root.iter("script") if "json" in (el.get("type") or "")]
     if any(want in clean_text(text).lower() for text in declared):
         return True
+
     def says_it(el: HtmlElement) -> bool:  # in its own words, or in a short element's
         text = text_of(el) if len(text_of(el)) <= 120 else \
             " ".join([el.text or "", *(c.tail or "" for c in el)])
@@ -251,25 +251,35 @@ def author_vouched(root: HtmlElement, name: str, skip: set[Any]) -> bool:
     return any(says_it(el) and not _in_other_posts(el, page_chars) for el in _shown(root, skip))
 
 
+def text_lines(el: HtmlElement, blocks: frozenset[str] = frozenset()) -> list[str]:
+    """An element's text as the lines a browser shows: broken at ``<br>`` and around the
+    elements of ``blocks``, whitespace collapsed, empty lines dropped."""
+    parts: list[str] = []
+    for node in el.iter():
+        if node.tag == "br" or node.tag in blocks:
+            parts.append("\n")
+        if isinstance(node.tag, str) and node.tag != "br" and node.text:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(("\n" if node.tag in blocks else "") + node.tail)
+    lines = [clean_text(line) for line in "".join(parts).split("\n")]
+    return [line for line in lines if line]
+
+
 def text_byline(scope: HtmlElement) -> tuple[str, str, str | None] | None:
     """(line, author, date) of a byline printed as plain text atop the article, in no element
     of its own ("Posted by Gwen Hale on 3 March 2023<br>The broad beans..."): the first of
     its first dozen lines that reads as a post's byline naming its author."""
-    clone = copy.deepcopy(scope)
-    for br in clone.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    for block in clone.iter(*_LINE_BLOCKS):
-        block.tail = "\n" + (block.tail or "")
-    lines = [clean_text(line) for line in clone.text_content().split("\n")]
-    for line in [line for line in lines if line][:12]:
+    for line in text_lines(scope, _LINE_BLOCKS)[:12]:
         found = post_byline(line) if len(line) <= 120 else None
         if found:
             return line, found[0], found[1]
     return None
 
 
-_LINE_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header", "section",
-                "article", "time", "address", "blockquote", "figure", "table", "tr")
+_LINE_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header",
+                          "section", "article", "address", "blockquote", "figure", "table",
+                          "tr"})
 
 
 def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:
