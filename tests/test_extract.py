@@ -302,34 +302,36 @@ def test_a_comment_whose_replies_sit_inside_it_keeps_its_own_words():
     ]
 
 
+def _signed_comments(comments: list[tuple[str, str, str]]) -> list[tuple]:
+    """(author, date) of the comments read from the river page with ``comments`` (who, the
+    element printing the date, what they said) under it."""
+    items = "".join(f'<div class="comment"><span class="comment-author">{who}</span> {when}'
+                    f"<p>{text}</p></div>" for who, when, text in comments)
+    page = read_html_page((f"<html><body><article><h1>River mills</h1>{RIVER}</article>"
+                           f'<section class="comments"><h2>3 comments</h2>{items}</section>'
+                           "</body></html>").encode())
+    return [(b.author, b.date) for b in page.blocks if b.kind == "comment"]
+
+
 def test_comments_dated_without_a_year_or_relative_to_the_visit_are_kept():
-    def comment(who: str, when: str, text: str) -> str:
-        return (f'<div class="comment"><span class="comment-author">{who}</span> '
-                f'<span class="comment-date">{when}</span><p>{text}</p></div>')
-    html = (f"<html><body><article><h1>River mills</h1>{RIVER}</article>"
-            '<section class="comments"><h2>3 comments</h2>'
-            + comment("lena_k", "2 days ago", "I grew up by the east mill and miss its wheel.")
-            + comment("Mark Evans", "Jun 4", "The weir was rebuilt in the sixties, not the fifties.")
-            + comment("Ola Berg", "May 8, 2024 at 10:12 am", "Is the mill museum open on Sundays?")
-            + "</section></body></html>")
-    page = read_html_page(html.encode())
-    assert [(b.author, b.date) for b in page.blocks if b.kind == "comment"] == [
-        ("lena_k", "2 days ago"), ("Mark Evans", "Jun 4"), ("Ola Berg", "May 8, 2024 at 10:12 am")]
+    def date(shown: str) -> str:
+        return f'<span class="comment-date">{shown}</span>'
+    assert _signed_comments([
+        ("lena_k", date("2 days ago"), "I grew up by the east mill and miss its wheel."),
+        ("Mark Evans", date("Jun 4"), "The weir was rebuilt in the sixties, not the fifties."),
+        ("Ola Berg", date("May 8, 2024 at 10:12 am"), "Is the mill museum open on Sundays?"),
+    ]) == [("lena_k", "2 days ago"), ("Mark Evans", "Jun 4"),
+           ("Ola Berg", "May 8, 2024 at 10:12 am")]
 
 
 def test_a_relative_comment_date_gives_way_to_the_full_date_the_element_holds():
-    def comment(who: str, attr: str, text: str) -> str:
-        return (f'<li class="post"><span class="author">{who}</span> <a class="time-ago" {attr}>'
-                f'5 months ago</a><p>{text}</p></li>')
-    html = (f"<html><body><article><h1>River mills</h1>{RIVER}</article>"
-            '<div id="comments"><ul>'
-            + comment("Pete Walsh", 'title="Tuesday, June 4, 2024 10:12 AM"', "Were the mills water-powered?")
-            + comment("Ann Roe", 'datetime="2024-06-05T09:00:00Z"', "My grandfather worked at the east mill.")
-            + comment("Sam Lee", "", "Lovely piece on the weir.")
-            + "</ul></div></body></html>")
-    page = read_html_page(html.encode())
-    assert [(b.author, b.date) for b in page.blocks if b.kind == "comment"] == [
-        ("Pete Walsh", "June 4, 2024"), ("Ann Roe", "2024-06-05"), ("Sam Lee", "5 months ago")]
+    def ago(attr: str) -> str:
+        return f'<a class="time-ago" {attr}>5 months ago</a>'
+    assert _signed_comments([
+        ("Pete Walsh", ago('title="Tuesday, June 4, 2024 10:12 AM"'), "Were they water-powered?"),
+        ("Ann Roe", ago('datetime="2024-06-05T09:00:00Z"'), "My grandfather was a miller."),
+        ("Sam Lee", ago(""), "Lovely piece on the weir."),
+    ]) == [("Pete Walsh", "June 4, 2024"), ("Ann Roe", "2024-06-05"), ("Sam Lee", "5 months ago")]
 
 
 @pytest.mark.parametrize("head, author", [
