@@ -317,3 +317,15 @@ def test_a_first_paragraph_without_a_final_period_that_says_i_is_no_caption():
     page = read_text_page("Shed roof\n\nSo this week I finally got round to fixing the shed roof "
                           "and here is how it went\n\nFirst I took off the old felt.\n", "shed.txt")
     assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]
+
+
+def test_html_in_markdown_is_read_as_a_browser_shows_it():
+    text = ("# Coffee and sleep\n\n<!-- draft: check the numbers\nbefore publishing -->\n\n"
+            "Coffee before bed cut sleep by <b>40 minutes</b>.<sup>1</sup> See <a href=\"https://"
+            "x.org\">the trial</a>.\n\n<img src=\"cup.jpg\" alt=\"A cup of coffee by the bed\">\n\n"
+            "A line break<br>and more. Is 3 < 4? Yes.\n")
+    page = read_text_page(text, "coffee.md", markdown=True)
+    assert [(b.kind, b.text) for b in page.blocks] == [
+        ("paragraph", "Coffee before bed cut sleep by 40 minutes.\u00b9 See the trial."),
+        ("caption", "A cup of coffee by the bed"),
+        ("paragraph", "A line break\nand more. Is 3 < 4? Yes.")]

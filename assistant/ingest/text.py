@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import CorpusError
@@ -83,6 +84,10 @@ _CALENDAR_WORD = re.compile(rf"^(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|S
 _PARTICLES = frozenset("de da di van von der den del la le du bin al el st. mc".split())
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<h>.+?)\s*#*\s*$")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# An HTML image on a line of its own: <img src="cup.jpg" alt="A cup of coffee">
+_HTML_IMAGE = re.compile(r"^[ \t]*<img\b(?=[^<>]*\balt=\"(?P<alt>[^\"]*)\")"
+                         r"(?:(?=[^<>]*\bsrc=\"(?P<src>[^\"]*)\"))?[^<>]*>[ \t]*$", re.M | re.I)
 _MD_IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)\s*$")
 _CAPTION = re.compile(
     r"^(?:Figure|Fig\.|Image|Photo|Photograph|Picture|Caption|Illustration|Chart|Diagram)"
@@ -329,12 +334,23 @@ def _plain_heading(block: _Block, following: _Block | None) -> bool:
             and not line.endswith((",", ";", ":")) and line[:1].isupper())
 
 
-_MD_INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+_SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+# Inline HTML a Markdown file may hold, rendered as a browser shows it.
+_HTML_INLINE = r"b|i|em|strong|sup|sub|a|span|small|mark|u|s|del|ins|code|kbd|abbr|cite|q|font"
+_Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
+# Bold and italic marks.
+_MD_EMPHASIS: tuple[_Rule, ...] = (
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
     (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
     (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+)
+_MD_INLINE: tuple[_Rule, ...] = (
+    (re.compile(r"<sup>\s*(\d{1,3})\s*</sup>", re.I), lambda m: m[1].translate(_SUPERSCRIPT)),
+    (re.compile(r"<br\s*/?>", re.I), "\n"),
+    (re.compile(rf"</?(?:{_HTML_INLINE})\b[^<>]*>", re.I), ""),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    *_MD_EMPHASIS,
     (re.compile(r"`([^`]+)`"), r"\1"),
     (re.compile(r"^\s*>\s?", re.M), ""),
     (re.compile(r"^\s*[-*+]\s+", re.M), ""),
@@ -365,7 +381,7 @@ def unwrap(text: str) -> str:
 
 def _unemphasised(text: str) -> str:
     """``text`` without Markdown's bold and italic marks."""
-    for pattern, repl in _MD_INLINE[2:5]:
+    for pattern, repl in _MD_EMPHASIS:
         text = pattern.sub(repl, text)
     return text
 
@@ -380,7 +396,12 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     """Read an article in the text layout. ``markdown`` strips inline Markdown (links,
     emphasis, list markers); by default it is on when the title is a ``# `` heading.
     Errors name the file and line."""
-    blocks = _blocks(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if markdown is not False:
+        # HTML in Markdown: a comment is not shown; an image is one
+        text = _HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
+        text = _HTML_IMAGE.sub(lambda m: f"![{m['alt']}]({m['src'] or ''})", text)
+    blocks = _blocks(text)
     if not blocks:
         raise CorpusError(f"{filename}: line 1: the article is empty")
     if len(blocks) == 1 and len(blocks[0].lines) >= 3 and unwrap(blocks[0].text) == blocks[0].text:
