@@ -35,6 +35,11 @@ log = logging.getLogger(__name__)
 
 _TYPE_OK = FEATURES.index("type_ok")
 _TOPIC_FOUND = FEATURES.index("topic_found")
+_IS_QUESTION = FEATURES.index("is_question")
+_KIND_TITLE = FEATURES.index("kind_title")
+# "Who asked ...?", "What did Tom want to know?": a question sentence may answer these.
+_ASKS_ASKING = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|"
+                          r"query|queried|question|questions|questioned|know)\b", re.I)
 
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
@@ -240,6 +245,10 @@ class Answerer:
             # close synonym): one that merely shares the rest of the question says nothing
             # about it.
             probs = np.where(X[:, _TOPIC_FOUND] < 0, 0.0, probs)
+        if query.yes_no and not _ASKS_ASKING.search(query.question):
+            # "Will the trams be step-free?" is not answered by a reader asking the same
+            # (a title put as a question states what the post is about)
+            probs = np.where((X[:, _IS_QUESTION] > 0) & (X[:, _KIND_TITLE] == 0), 0.0, probs)
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
                 for j in order], grounding

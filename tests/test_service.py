@@ -201,3 +201,20 @@ def test_a_comment_is_introduced_with_its_date_as_printed(date, said):
 
     source = Source("comment-1", "comment", "Reader comment by Ann Lee", "Lovely.", "Ann Lee", date)
     assert attribution(source) == said
+
+
+def test_a_yes_no_question_is_not_answered_by_a_reader_asking_the_same(settings, fake_embedder):
+    from assistant import Assistant
+    from assistant.ingest.page import page_sources
+    from assistant.ingest.text import read_text_page
+
+    page = read_text_page(
+        "Tram line extension approved\n\nThe council approved a 6 km extension of the tram line "
+        "on Tuesday.\n\nThe extension adds seven stops, one of them at the new hospital.\n\n"
+        "Comments\n\nOla Berg, 8 May 2024: Will the trams be step-free at every stop?\n", "tram.txt")
+    a = Assistant.from_sources(page_sources(page), settings, embedder=fake_embedder)
+    answer = a.ask("Will the trams be step-free at every stop?")
+    assert all(not q.text.endswith("?") for q in (*answer.quotes, *answer.closest))
+    # asking who asked it is answered by the question
+    asked = a.ask("Who asked whether the trams will be step-free?")
+    assert any(q.text.endswith("?") for q in (*asked.quotes, *asked.closest))
