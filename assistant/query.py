@@ -168,6 +168,9 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
              "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1,
              "final": -1, "latest": -1, "most recent": -1, "newest": -1, "earliest": 1,
              "oldest": 1}
+# ... but "Who agreed with the first commenter?" asks after another comment
+_AGREED = re.compile(r"\b(?:agree|agrees|agreed|disagree|disagrees|disagreed|quote|quotes|quoted|"
+                     r"thank|thanks|thanked|mention|mentions|mentioned|cite|cites|cited)\b", re.I)
 _ORDINAL = "|".join(sorted((re.escape(k) for k in _ORDINALS), key=len, reverse=True))
 _COMMENT_AT = re.compile(
     rf"\b(?P<at>{_ORDINAL})(?:\s+(?:signed|unsigned|anonymous|reader'?s?|readers'))?"
@@ -219,8 +222,6 @@ def comment_at(question: str) -> int | None:
     return _ORDINALS[(m["at"] or m["at2"] or m["at3"]).lower()]
 
 
-_AGREED = re.compile(r"\b(?:agree|agrees|agreed|disagree|disagrees|disagreed|quote|quotes|quoted|"
-                     r"thank|thanks|thanked|mention|mentions|mentioned|cite|cites|cited)\b", re.I)
 _CLOCK_ASKED = re.compile(r"\b(?:what|which) time\b(?!\s+(?:of\s+(?:the\s+)?(?:year|month|"
                           r"season|life)|frame|period|span|scale|limit|zone))|\bwhat hour\b"
                           r"|\bhow (?:early|late)\b", re.I)

@@ -17,8 +17,8 @@ ABBREVIATIONS = frozenset(
 
 # Candidate sentence end: terminal punctuation (incl. the ellipsis character), any closing
 # quotes or brackets, any citation marks ("[1]", "[2, 3]", "\u00b2"), then whitespace.
-_CITATION_MARK = r"(?:\[\d+(?:\s*[,\u2013-]\s*\d+)*\]|[\u00b9\u00b2\u00b3\u2070-\u2079])"
-_END = re.compile(rf"[.!?\u2026]+[\"'\u201d\u2019)\]]*{_CITATION_MARK}*(?=\s)")
+CITATION_MARK = r"(?:\[\d+(?:\s*[,\u2013-]\s*\d+)*\]|[\u00b9\u00b2\u00b3\u2070-\u2079])"
+_END = re.compile(rf"[.!?\u2026]+[\"'\u201d\u2019)\]]*{CITATION_MARK}*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"'\u201c\u2018(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -47,7 +47,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         end = m.end()
         if not _NEXT_START.match(text, end):
             continue
-        punct = re.sub(rf"{_CITATION_MARK}+$", "", text[m.start() : m.end()]).rstrip("\"'\u201d\u2019)]")
+        punct = re.sub(rf"{CITATION_MARK}+$", "", text[m.start() : m.end()]).rstrip("\"'\u201d\u2019)]")
         if punct == "." and _is_abbreviation(text, m.start()):
             continue
         cuts.append(end)

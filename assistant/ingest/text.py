@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import CorpusError
+from ..text import CITATION_MARK
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
 
 log = logging.getLogger(__name__)
@@ -318,8 +319,7 @@ def _undouble(text: str) -> str:
 
 
 # A sentence's end, a citation mark after it too ("... 40 minutes.[1]", "... in 2015.\u00b2").
-_SENTENCE_END = re.compile(r"[.!?\u2026\"')\u201d\u2019]"
-                           r"(?:\[\d+(?:\s*[,\u2013-]\s*\d+)*\]|[\u00b9\u00b2\u00b3\u2070-\u2079])*$")
+_SENTENCE_END = re.compile(rf"[.!?\u2026\"')\u201d\u2019]{CITATION_MARK}*$")
 
 
 _PERSONAL = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]y|[Ww]e|[Ww]e're|[Oo]ur|[Yy]ou|[Yy]our)\b")
