@@ -15,7 +15,7 @@ import logging
 import re
 import threading
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -178,7 +178,6 @@ class Answerer:
         self.kinds = frozenset(s.kind for s in sources)
         # the readers' comments in page order: "the third comment" is comments[2]
         self.comments = [s for s in sources if s.kind == "comment"]
-        self.lead_rows = gist_rows(index, sources)
         counts = np.array(index.token_counts, dtype=np.int64)
         self._token_has = counts > 0  # sentences with a content word piece
         self._token_starts = (np.cumsum(counts) - counts)[self._token_has]
@@ -291,6 +290,11 @@ class Answerer:
         q = self.question_vector(query, candidates)
         return float(self.model.question.probabilities(q[None, :])[0])
 
+    @cached_property
+    def lead_rows(self) -> list[int]:
+        """The post's lead (``gist_rows``), found on the first question that asks for it."""
+        return gist_rows(self.index, list(self._by_id.values()))
+
     def comment_at(self, query: Query) -> Source | None:
         """The comment the question names by its place on the page ("the third comment")."""
         at = query.comment_at
@@ -349,8 +353,8 @@ class Answerer:
         confidence = self.confidence(query, candidates)
         threshold = opts.threshold if opts.threshold is not None else self.model.threshold
         keep = opts.keep if opts.keep is not None else self.model.keep
-        if query.gist and candidates and all(c.row in self.lead_rows for c in candidates):
-            # what the post is about: its lead says it, quoted in page order
+        if query.gist and self.lead_rows and candidates:
+            # what the post is about: its lead (the only candidates), quoted in page order
             candidates = sorted(candidates, key=lambda c: c.row)
             threshold, keep = 0.0, 0.0
         return compose(

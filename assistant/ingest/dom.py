@@ -243,8 +243,9 @@ def author_vouched(root: HtmlElement, name: str, skip: set[Any]) -> bool:
         return True
 
     def says_it(el: HtmlElement) -> bool:  # in its own words, or in a short element's
-        text = text_of(el) if len(text_of(el)) <= 120 else \
-            " ".join([el.text or "", *(c.tail or "" for c in el)])
+        text = text_of(el)
+        if len(text) > 120:
+            text = " ".join([el.text or "", *(c.tail or "" for c in el)])
         return want in clean_text(text).lower()
 
     page_chars = len(text_of(root))
