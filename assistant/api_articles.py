@@ -24,6 +24,7 @@ from .api_models import ErrorOut
 from .api_runtime import SafeJSONResponse
 from .errors import InvalidRequestError
 from .ingest.fetch import MAX_BYTES as UPLOAD_MAX_BYTES
+from .ingest.fetch import media_type
 from .ingest.read import HTML, MARKDOWN, TEXT, read_bytes
 from .library import Library
 
@@ -118,7 +119,7 @@ def install_article_routes(app: FastAPI, library: Library, *, allow_fetch: bool 
                   ) -> JSONResponse:
         """Add an article: the page's HTML, its text or Markdown as the body (at most 5 MB);
         or, on a server started with --allow-fetch, JSON {"url": ...}."""
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        ctype, charset = media_type(request.headers.get("content-type", ""))
         kind = UPLOAD_TYPES.get(ctype)
         body = await request.body()
         if kind == "json":
@@ -135,7 +136,7 @@ def install_article_routes(app: FastAPI, library: Library, *, allow_fetch: bool 
             added = await in_adder(library.add_source, link.url, article_id=link.id or id,
                                    replace=link.replace or replace)
         else:
-            received = read_bytes(body, "the request body", kind=kind)
+            received = read_bytes(body, "the request body", kind=kind, charset=charset)
             added = await in_adder(library.add, received, article_id=id, replace=replace)
         out = {**added.info.to_dict(), "created": added.created, "replaced": added.replaced}
         return SafeJSONResponse(out, status_code=201 if added.created else 200)

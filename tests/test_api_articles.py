@@ -101,6 +101,16 @@ def test_add_text_and_markdown(client, library, body, ctype, kind):
                                                       "markdown": "page.md"}[kind]
 
 
+def test_an_upload_is_read_in_the_charset_its_content_type_names(client):
+    body = "Prices\n\nBy Zoë Lévêque\n\nA ticket costs 12 € at the door.\n".encode("iso-8859-15")
+    r = client.post("/api/articles", content=body,
+                    headers={"content-type": "text/plain; charset=ISO-8859-15"})
+    assert r.status_code == 201, r.text
+    assert r.json()["author"] == "Zoë Lévêque"
+    sources = client.get("/api/sources", params={"article": r.json()["id"]}).json()["sources"]
+    assert "A ticket costs 12 € at the door." in [s["text"] for s in sources]
+
+
 def test_unknown_article_is_a_404_listing_the_known_ones(client):
     for r in (client.post("/api/answer", json={"question": "q", "article": "nope"}),
               client.post("/api/search", json={"query": "q", "article": "nope"}),

@@ -52,7 +52,8 @@ def check_link(url: str) -> str:
     return url
 
 
-def _media_type(header: str) -> tuple[str, str | None]:
+def media_type(header: str) -> tuple[str, str | None]:
+    """A Content-Type header -> its media type, lowercased, and its charset (None if unsaid)."""
     main, _, params = header.partition(";")
     charset = None
     for param in params.split(";"):
@@ -80,7 +81,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
                 reason = response.reason_phrase or "error"
                 raise FetchError(f"{url} answered {response.status_code} {reason}: "
                                  "check the link, or save the page from your browser and add the file")
-            media, charset = _media_type(response.headers.get("content-type", ""))
+            media, charset = media_type(response.headers.get("content-type", ""))
             if media and media not in HTML_TYPES | TEXT_TYPES:
                 raise FetchError(f"{url} is {media}, not a web page or text: only HTML, plain text "
                                  "and Markdown articles can be added")

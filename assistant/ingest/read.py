@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import AssistantError, PageError
+from .charset import to_utf8, unmark
 from .extract import is_binary, read_html_page
 from .fetch import HTML_TYPES, MAX_BYTES, Fetched, fetch, is_link
 from .page import Page
@@ -55,23 +56,22 @@ def _limit(size: int, name: str, max_bytes: int) -> None:
 
 
 def read_bytes(data: bytes, name: str, *, kind: str | None = None, url: str | None = None,
-               max_bytes: int = MAX_BYTES) -> Received:
-    """Read ``data`` as ``kind`` (html, text, markdown), or as its content says."""
+               charset: str | None = None, max_bytes: int = MAX_BYTES) -> Received:
+    """Read ``data`` as ``kind`` (html, text, markdown), or as its content says; ``charset``
+    is the encoding a server declared (``charset.py`` says how the bytes are decoded)."""
     _limit(len(data), name, max_bytes)
-    if not data.strip():
+    unmarked = unmark(data)
+    if not unmarked.strip():
         raise PageError(f"{name}: the page is empty")
     if kind is None:
-        kind = HTML if looks_like_html(data) else TEXT
+        kind = HTML if looks_like_html(unmarked) else TEXT
     if kind == HTML:
-        return Received(read_html_page(data, name, url=url), data, HTML, name, url)
-    if is_binary(data):
+        page = read_html_page(to_utf8(unmarked, name, html=True, charset=charset), name, url=url)
+        return Received(page, data, HTML, name, url)
+    if is_binary(unmarked):
         raise PageError(f"{name}: not text: it holds binary data (an image, a PDF or an "
                         "archive?); give a saved web page (.html), a .txt or a .md file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PageError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it "
-                        "as UTF-8") from exc
+    text = to_utf8(unmarked, name, html=False, charset=charset).decode("utf-8")
     try:
         page = read_text_page(text, name, markdown=True if kind == MARKDOWN else None)
     except PageError:
@@ -93,7 +93,8 @@ def read_fetched(got: Fetched, max_bytes: int = MAX_BYTES) -> Received:
         kind = None if looks_like_html(got.body) else TEXT
     else:
         kind = None
-    return read_bytes(got.body, got.url, kind=kind, url=got.final_url, max_bytes=max_bytes)
+    return read_bytes(got.body, got.url, kind=kind, url=got.final_url, charset=got.charset,
+                      max_bytes=max_bytes)
 
 
 def read_source(source: str, *, stdin: BinaryIO | None = None,
