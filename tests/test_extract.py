@@ -302,6 +302,36 @@ def test_a_comment_whose_replies_sit_inside_it_keeps_its_own_words():
     ]
 
 
+def test_a_widget_nesting_a_reply_beside_its_parents_words_credits_each_their_own():
+    """A comment widget (Commento's shape) that prints the name in a header with no author
+    class, and nests a reply beside its parent's words: the parent's words are not its name,
+    and the reply's words are not its parent's."""
+    def card(cid, name, when, text, children=""):
+        kids = f'<div class="widget-children" id="children-{cid}">{children}</div>' if children else ""
+        return (f'<div class="widget-card" id="card-{cid}"><div class="widget-header">'
+                f'<div class="widget-avatar">{name[0]}</div><div class="widget-name">{name}</div>'
+                f'<div class="widget-score">3 points</div><div class="widget-timeago" '
+                f'title="{when}">2 weeks ago</div></div><div class="widget-contents">'
+                f'<div class="widget-text"><p>{text}</p></div>{kids}</div></div>')
+    reply = card("b", "Iain Carrow", "Mon Jun 03 2024 18:40:51 GMT+0100",
+                 "Lena, the ruler trick deserves a post of its own.")
+    thread = (card("a", "Lena Fairweather", "Mon Jun 03 2024 09:14:02 GMT+0100",
+                   "I went down the fine grit rabbit hole for a year and my planing did not "
+                   "improve.", reply)
+              + card("c", "Mark Ostrowski", "Sat Jun 08 2024 21:02:33 GMT+0100",
+                     "On figured maple I do see a difference above 1000 grit."))
+    html = (f"<html><head><title>River mills</title></head><body><article><h1>River mills</h1>"
+            f'{RIVER}</article><div id="comments-area">{thread}</div></body></html>')
+    got = [(b.author, b.text, b.reply_to) for b in read_html_page(html.encode()).blocks
+           if b.kind == "comment"]
+    assert got == [
+        ("Lena Fairweather", "I went down the fine grit rabbit hole for a year and my planing "
+                             "did not improve.", None),
+        ("Iain Carrow", "Lena, the ruler trick deserves a post of its own.", "Lena Fairweather"),
+        ("Mark Ostrowski", "On figured maple I do see a difference above 1000 grit.", None),
+    ]
+
+
 def _signed_comments(comments: list[tuple[str, str, str]]) -> list[tuple]:
     """(author, date) of the comments read from the river page with ``comments`` (who, the
     element printing the date, what they said) under it."""

@@ -121,10 +121,12 @@ def _anchors(region: HtmlElement) -> list[HtmlElement]:
 
 
 def _item(anchor: HtmlElement, region: HtmlElement, anchors: set[Any]) -> HtmlElement:
-    """The largest element around ``anchor`` (inside the region) holding no other anchor."""
+    """The largest element around ``anchor`` (inside the region) holding no other anchor,
+    and not past a list of replies: a reply alone in its parent's ``children`` list, nested
+    beside the parent's words, is not the parent's words too."""
     item = anchor
     for parent in anchor.iterancestors():
-        if parent is region:
+        if parent is region or words(item) & _NEST_WORDS:
             break
         if any(d in anchors for d in parent.iter() if d is not anchor):
             break
@@ -202,13 +204,21 @@ _INLINE = frozenset({"a", "em", "strong", "b", "i", "u", "q", "code", "small", "
 
 
 def _replies_in(outer: HtmlElement, anchor: HtmlElement, anchors: set[Any]) -> set[Any]:
-    """Every element of ``outer`` in a branch that holds another comment's anchor: the replies
-    a theme nests inside the comment's own element (header, text, ``<div class="replies">``)."""
+    """Every element of ``outer`` that holds another comment: the replies a theme nests inside
+    the comment's own element (header, text, ``<div class="replies">``). That is the list of
+    replies holding the other comment's anchor, else the whole branch of ``outer`` holding it."""
     out: set[Any] = set()
     for other in anchors:
         if other is anchor:
             continue
-        top = next((el for el in (other, *other.iterancestors()) if el.getparent() is outer), None)
+        chain = []
+        for el in (other, *other.iterancestors()):
+            if el is outer:
+                break
+            chain.append(el)
+        else:
+            continue
+        top = next((el for el in chain if words(el) & _NEST_WORDS), chain[-1] if chain else None)
         if top is not None:
             out.update(top.iter())
     return out
@@ -309,16 +319,17 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
         thread: list[tuple[int, str | None]] = []  # (depth, author) of the comments so far
         for anchor in anchors:
             item = _item(anchor, region, ids)
+            is_date = _is_date_el(anchor)
+            who = _author(item, anchor) if is_date else clean_name(text_of(anchor)) or None
             text = _body(item, anchor)
             outer = item.getparent()
-            if not text and outer is not None and outer is not region:
-                # its words sit beside its header, in an element that also holds its replies
+            if (not text or text == who) and outer is not None and outer is not region:
+                # its words sit beside its header (its signer's name is not its words), in an
+                # element that also holds its replies
                 text = _body(outer, anchor, skip=_replies_in(outer, anchor, ids))
-            if not text:
+            if not text or text == who:
                 continue
-            is_date = _is_date_el(anchor)
             when = _date_text(anchor) if is_date else None
-            who = _author(item, anchor) if is_date else clean_name(text_of(anchor)) or None
             if who and who.lower() in ("anonymous", "unknown"):
                 who = "Anonymous"
             # a reply is nested one level below the comment it answers, the latest before it
