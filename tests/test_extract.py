@@ -402,3 +402,23 @@ def test_a_byline_printed_as_plain_text_atop_the_post_names_its_author():
     assert (page.author, page.date, page.byline) == (
         "Gwen Hale", "3 March 2023", "Posted by Gwen Hale on 3 March 2023")
     assert all("Posted by" not in b.text for b in page.blocks)
+
+
+@pytest.mark.parametrize("printed, author", [
+    ("<span>Interview by </span><a class='profile'><span>Tom Hadley</span></a>", "Tom Hadley"),
+    ("<span>Words by Ruth Kaye</span>", "Ruth Kaye"),
+    ("", "Clay Lines"),  # a one-person site may be signed by its own name: nothing says otherwise
+], ids=["interview by", "words by", "no printed byline"])
+def test_a_metadata_author_that_is_the_sites_name_gives_way_to_the_printed_byline(printed,
+                                                                                   author):
+    # Squarespace puts the site's name in <meta itemprop="author">
+    html = ("<html><head><title>River mills - Clay Lines</title><meta property='og:site_name' "
+            "content='Clay Lines'><meta itemprop='author' content='Clay Lines'></head><body>"
+            "<header><a href='/'>Clay Lines</a></header><article><h1>River mills</h1>"
+            f"<div class='blog-item-meta'><div class='author-name'>{printed}</div>"
+            "<time datetime='2025-02-06'>6 February 2025</time></div>"
+            f"{RIVER}</article></body></html>")
+    page = read_html_page(html.encode())
+    assert page.author == author
+    if printed:
+        assert page.byline.endswith(f"by {author}, 6 February 2025")

@@ -42,6 +42,13 @@ def test_a_byline_in_emphasis_is_the_posts_byline_not_a_paragraph(sources):
     assert (posts[0].author, posts[0].date) == ("Tomas Ferrer", "2 February 2025")
 
 
+@pytest.mark.parametrize("line", ["Interview by Nell Varga, 4 May 2025", "Words by Nell Varga"])
+def test_an_interview_or_words_byline_names_the_author(line):
+    page = read_text_page(f"Five questions for a glassblower\n\n{line}\n\nNell Varga talked to "
+                          "a glassblower in her workshop above the harbour.\n", "glass.txt")
+    assert page.author == "Nell Varga" and page.byline == line
+
+
 def test_comments_signed_inside_their_text_get_their_author_and_date(sources):
     comments = [(s.author, s.date, s.text) for s in sources if s.kind == "comment"]
     assert comments == [

@@ -278,6 +278,20 @@ def text_byline(scope: HtmlElement) -> tuple[str, str, str | None] | None:
     return None
 
 
+def signed_by(root: HtmlElement, skip: set[Any]) -> str | None:
+    """The author an element of the page prints as the post's byline ("Interview by Tom
+    Hadley"), outside the comments (``skip``) and boxes of other posts; None if none does."""
+    page_chars = len(text_of(root))
+    for el in _shown(root, skip):
+        text = text_of(el)
+        if len(text) > 120 or any(d.tag in _LINE_BLOCKS for d in el.iterdescendants()):
+            continue  # a line of its own, not a box of several ("Interview by ...", a date)
+        found = post_byline(text)
+        if found and not _in_other_posts(el, page_chars):
+            return found[0]
+    return None
+
+
 _LINE_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header",
                           "section", "article", "address", "blockquote", "figure", "table",
                           "tr"})
@@ -309,7 +323,8 @@ def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:
     return None
 
 
-_BY = re.compile(r"^(?:by|posted by|written by|words by|published by|story by|author:?)\s", re.I)
+_BY = re.compile(r"^(?:(?:posted|written|words|published|story|text|report|reporting|interview|"
+                 r"interviewed)\s+)?by\s|^author:?\s", re.I)
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|revised|reviewed)\b(?:\s+on)?\s*:?\s*", re.I)
 
 

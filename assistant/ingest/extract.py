@@ -280,6 +280,11 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     printed = dom.post_date(tree, iso, in_comments)
     title = _title(meta, tree)
     author = _author(meta, tree, in_comments)
+    site = getattr(meta, "sitename", None)
+    if author and site and author.casefold() == site.casefold():
+        # the metadata's author is the site (Squarespace's itemprop="author"): a byline the
+        # page prints names the writer ("Interview by Tom Hadley")
+        author = dom.signed_by(tree, in_comments) or author
     byline = dom.printed_byline(tree, author, in_comments)
     if opening is not None:
         author, printed, iso = opening.author, opening.date, None
@@ -341,5 +346,5 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     comment_blocks += [Block(COMMENT, t) for t in walk.unsigned]
     return Page(title=title, blocks=with_replies((*blocks, *comment_blocks)), author=author, date=date,
                 byline=byline,
-                url=url or getattr(meta, "url", None), site=getattr(meta, "sitename", None),
+                url=url or getattr(meta, "url", None), site=site,
                 meta={"extractor": f"trafilatura {trafilatura.__version__}"})

@@ -75,7 +75,8 @@ _TRAILING_BYLINE = re.compile(
 # The post's own byline under the title.
 _POST_BYLINES = (
     *_COMMENT_BYLINES[:1],
-    re.compile(rf"^(?:Posted|Published|Written|Submitted)\s+by\s+{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
+    re.compile(rf"^(?:Posted|Published|Written|Submitted|Words|Story|Text|Report|Reporting|"
+               rf"Interview|Interviewed)\s+by\s+{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
     re.compile(rf"^(?:Posted|Published|Updated)(?:\s+on)?\s+(?P<date>{_WEEKDAY}{DATE}){_TIME}"
                rf"(?:\s*,?\s*by\s+{_NAME})?\s*$"),
 )
