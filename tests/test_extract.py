@@ -422,3 +422,16 @@ def test_a_metadata_author_that_is_the_sites_name_gives_way_to_the_printed_bylin
     assert page.author == author
     if printed:
         assert page.byline.endswith(f"by {author}, 6 February 2025")
+
+
+def test_a_standfirst_of_key_points_keeps_each_point_apart():
+    html = ("<html><head><title>Storm Orla</title></head><body><article><h1>Storm Orla</h1>"
+            "<div class='standfirst'><ul><li>Amber wind warning extended to 11pm</li>"
+            "<li>All ferry crossings to the islands cancelled</li><li>Police urge people not "
+            f"to travel</li></ul></div><div class='article-body'>{RIVER}</div></article>"
+            "</body></html>")
+    texts = [b.text for b in read_html_page(html.encode()).blocks]
+    assert texts[:3] == ["Amber wind warning extended to 11pm",
+                         "All ferry crossings to the islands cancelled",
+                         "Police urge people not to travel"]
+    assert sum("ferry crossings" in t for t in texts) == 1

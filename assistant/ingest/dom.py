@@ -154,16 +154,17 @@ def scope_of(body: HtmlElement) -> HtmlElement:
     return body
 
 
-def standfirst(scope: HtmlElement, body: HtmlElement | None) -> str | None:
-    """A news standfirst or a post's subtitle printed above the body, if any: in the
-    ``<article>`` around the body, or, on a page without one, after the page's ``<h1>`` in
-    the element that holds both (a newsletter post's subtitle under its title)."""
+def standfirst(scope: HtmlElement, body: HtmlElement | None) -> list[str]:
+    """A news standfirst or a post's subtitle printed above the body, if any, as its lines (a
+    list of key points is one line a point): in the ``<article>`` around the body, or, on a
+    page without one, after the page's ``<h1>`` in the element that holds both (a newsletter
+    post's subtitle under its title)."""
     after: HtmlElement | None = None
     if body is None or scope is body:
         after = next(scope.iter("h1"), None) if body is None else next(
             (h for a in body.iterancestors() for h in a.iter("h1")), None)
         if after is None:
-            return None
+            return []
         scope = next((a for a in after.iterancestors()
                       if body is None or any(e is body for e in a.iter())), after)
     inside = set(body.iter()) if body is not None else set()
@@ -177,10 +178,9 @@ def standfirst(scope: HtmlElement, body: HtmlElement | None) -> str | None:
         if el in inside:
             continue
         if words(el) & STANDFIRST_WORDS or el.get("itemprop") == "description" and el.tag != "meta":
-            text = text_of(el)
-            if len(text.split()) >= 6:
-                return text
-    return None
+            if len(text_of(el).split()) >= 6:
+                return text_lines(el, _LINE_BLOCKS)
+    return []
 
 
 def captions(scope: HtmlElement) -> list[tuple[HtmlElement, str]]:

@@ -308,7 +308,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         # "When was this page last updated?" is answered from the byline
         base = byline or made_byline(author, date)
         byline = f"{base}; {updated}" if base else updated
-    skip = {t for t in (title, lead, updated, plain[0] if plain else None) if t}
+    skip = {t for t in (title, *lead, updated, plain[0] if plain else None) if t}
 
     target: HtmlElement = tree
     if body is not None:
@@ -321,8 +321,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
                               include_links=False, favor_recall=body is not None,
                               with_metadata=False, deduplicate=False)
     walk = _Walk(title or "", [c for _, c in captions], skip)
-    if lead:
-        walk.blocks.append(Block(PARAGRAPH, lead))
+    walk.blocks += [Block(PARAGRAPH, line) for line in lead]
     if xml:
         doc = etree.fromstring(xml.encode("utf-8"))
         main = doc.find("main")
