@@ -435,3 +435,27 @@ def test_a_standfirst_of_key_points_keeps_each_point_apart():
                          "All ferry crossings to the islands cancelled",
                          "Police urge people not to travel"]
     assert sum("ferry crossings" in t for t in texts) == 1
+
+
+@pytest.mark.parametrize("source", [
+    "<cite>Anjali Rao, library manager</cite>",
+    "<footer>\u2014 <cite>Anjali Rao, library manager</cite></footer>",
+], ids=["cite", "footer"])
+def test_a_pull_quote_keeps_who_said_it(source):
+    html = ("<html><head><title>The library reopens</title></head><body><article>"
+            f"<h1>The library reopens</h1>{RIVER}<blockquote class='pullquote'><p>\u201cPeople "
+            "kept asking when they could come back. It was never a question of whether."
+            f"\u201d</p>{source}</blockquote>{RIVER}</article></body></html>")
+    texts = [b.text for b in read_html_page(html.encode()).blocks]
+    assert "\u201cPeople kept asking when they could come back. It was never a question of " \
+           "whether.\u201d \u2014 Anjali Rao, library manager" in texts
+
+
+def test_a_gallerys_captions_stay_in_page_order():
+    figures = "".join(f"<figure><img src='{i}.jpg' alt=''><figcaption>Photo {i} of the "
+                      f"restored reading room.</figcaption></figure>" for i in (1, 2, 3))
+    html = ("<html><head><title>The library reopens</title></head><body><article>"
+            f"<h1>The library reopens</h1>{RIVER}<div class='gallery'>{figures}</div>"
+            "<p>The library will open six days a week from Monday.</p></article></body></html>")
+    captions = [b.text for b in read_html_page(html.encode()).blocks if b.kind == "caption"]
+    assert captions == [f"Photo {i} of the restored reading room." for i in (1, 2, 3)]

@@ -127,6 +127,27 @@ def remove_furniture(root: HtmlElement, keep: Iterable[HtmlElement] = ()) -> Non
     drop(list(root.iter(etree.Comment, etree.ProcessingInstruction)))
 
 
+def attribute_quotes(root: HtmlElement) -> None:
+    """A quotation's source printed under it (``<blockquote><p>...</p><cite>Anjali Rao,
+    library manager</cite></blockquote>``, or in its ``<footer>``) ends its last paragraph,
+    after a dash, as a reader sees it under the quote: the extractor drops a ``<cite>``, and
+    the quote alone would say nothing of who said it."""
+    for quote in list(root.iter("blockquote")):
+        paragraphs = [p for p in quote.iter("p") if text_of(p)]
+        sources = [el for el in quote if el.tag in ("cite", "footer") and text_of(el)]
+        if not paragraphs or len(sources) != 1 or any(sources[0] in p.iterancestors()
+                                                      for p in paragraphs):
+            continue
+        who = text_of(sources[0]).lstrip("—–-~ ").strip()
+        last = paragraphs[-1]
+        if who and who not in text_of(last):
+            if len(last):
+                last[-1].tail = (last[-1].tail or "") + f" — {who}"
+            else:
+                last.text = (last.text or "") + f" — {who}"
+        sources[0].drop_tree()
+
+
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
     chosen = set(elements)
     return [e for e in elements if not any(a in chosen for a in e.iterancestors())]

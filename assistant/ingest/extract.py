@@ -256,6 +256,8 @@ def _place_captions(blocks: list[Block], captions: list[tuple[HtmlElement, str]]
                     for i, b in enumerate(out):
                         if b.kind == PARAGRAPH and before[:40] in b.text:
                             at = i + 1
+                while at < len(out) and out[at].kind == CAPTION:
+                    at += 1  # after the captions placed there before it (a gallery's, in order)
                 out.insert(at, Block(CAPTION, caption))
     return out
 
@@ -294,6 +296,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     updated = dom.updated_line(tree, in_comments)
     dom.drop(comment_regions)
     body = dom.find_body(tree)
+    dom.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
     dom.remove_furniture(tree, keep=[body] if body is not None else [])
     scope = dom.scope_of(body) if body is not None else tree
     captions = dom.captions(scope)
