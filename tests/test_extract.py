@@ -14,6 +14,7 @@ from assistant.errors import PageError
 from assistant.ingest.dom import parse_date
 from assistant.ingest.extract import read_html_page
 from assistant.ingest.page import page_sources
+from assistant.text import sentence_spans
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 FIXTURES = sorted(p.name for p in PAGES.iterdir() if (p / "expected.json").is_file()) \
@@ -459,3 +460,41 @@ def test_a_gallerys_captions_stay_in_page_order():
             "<p>The library will open six days a week from Monday.</p></article></body></html>")
     captions = [b.text for b in read_html_page(html.encode()).blocks if b.kind == "caption"]
     assert captions == [f"Photo {i} of the restored reading room." for i in (1, 2, 3)]
+
+
+@pytest.mark.parametrize("mark, notes", [
+    # pandoc / Ghost
+    ('<sup id="fnref1"><a href="#fn1" class="footnote-ref">1</a></sup>',
+     '<section class="footnotes" role="doc-endnotes"><hr><ol><li id="fn1"><p>Paul Sellers makes '
+     'this point well in his video. <a href="#fnref1" class="footnote-back" '
+     'role="doc-backlink">\u21a9\ufe0e</a></p></li></ol></section>'),
+    # kramdown (Jekyll)
+    ('<sup id="fnref:1"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup>',
+     '<div class="footnotes" role="doc-endnotes"><ol><li id="fn:1"><p>Paul Sellers makes this '
+     'point well in his video.&nbsp;<a href="#fnref:1" class="reversefootnote">&#8617;</a></p>'
+     '</li></ol></div>'),
+], ids=["pandoc", "kramdown"])
+def test_footnotes_read_as_a_reader_sees_them(mark, notes):
+    html = ("<html><head><title>Plane irons</title></head><body><article><h1>Plane irons</h1>"
+            f"{RIVER}<p>The plane leaves tracks however sharp the bevel is.{mark} You do not "
+            f"need the whole back flat, though.</p>{notes}</article></body></html>")
+    page = read_html_page(html.encode())
+    text = next(b.text for b in page.blocks if "bevel" in b.text)
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "The plane leaves tracks however sharp the bevel is.[1]",
+        "You do not need the whole back flat, though."]
+    note = next(b for b in page.blocks if "Paul Sellers" in b.text)
+    assert (note.text, note.heading) == ("[1] Paul Sellers makes this point well in his video.",
+                                         "Notes")
+
+
+def test_a_wikipedia_references_backlinks_are_not_read():
+    html = ("<html><head><title>Kestrel Point</title></head><body><article>"
+            f"<h1>Kestrel Point</h1>{RIVER}<h2>References</h2><ol class='references'>"
+            "<li id='cite_note-board-1'><span class='mw-cite-backlink'>^ <a href='#cite_ref-b-0'>"
+            "<sup><i><b>a</b></i></sup></a> <a href='#cite_ref-b-1'><sup><i><b>b</b></i></sup>"
+            "</a></span> <span class='reference-text'>Hendry, Alasdair (1998). Lights of the "
+            "Northern Sounds. Carrick Press. pp. 112\u2013118.</span></li></ol></article></body></html>")
+    refs = [b.text for b in read_html_page(html.encode()).blocks if b.kind == "reference"]
+    assert refs == ["Hendry, Alasdair (1998). Lights of the Northern Sounds. Carrick Press. "
+                    "pp. 112\u2013118."]

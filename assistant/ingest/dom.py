@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
+import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -146,6 +147,52 @@ def attribute_quotes(root: HtmlElement) -> None:
             else:
                 last.text = (last.text or "") + f" — {who}"
         sources[0].drop_tree()
+
+
+_NOTE_LABEL = re.compile(r"^\[?([0-9]{1,3}|[a-z*\u2020\u2021])\]?$", re.I)
+_BACKLINK_WORDS = frozenset({"footnote-back", "footnote-backref", "footnote-return", "backref",
+                             "reversefootnote", "mw-cite-backlink", "footnotes-backlink"})
+_NOTES_WORDS = frozenset({"footnotes", "endnotes", "footnote-list", "footnotes-list"})
+
+
+def _is_backlink(el: HtmlElement) -> bool:
+    href = el.get("href") or ""
+    return el.get("role") == "doc-backlink" or bool(words(el) & _BACKLINK_WORDS) or (
+        el.tag == "a" and href.startswith(("#fnref", "#cite_ref", "#footnote-ref")))
+
+
+def mark_footnotes(root: HtmlElement) -> None:
+    """Footnotes as a reader sees them, in words: a note's mark in the text (``<sup><a
+    href="#fn1">1</a></sup>``) reads "[1]", so the sentence before it ends there ("...the
+    bevel is.[1] You do not..." is two sentences, as "is.1 You" was not); the notes' links
+    back to the text ("↩", Wikipedia's "^ a b") go; a list of notes with no heading of its
+    own is headed "Notes", each note led by its mark."""
+    for el in _outermost([el for el in iter_elements(root) if _is_backlink(el)]):
+        drop([el])
+    marks = 0
+    for link in list(root.iter("a")):
+        href, label = link.get("href") or "", text_of(link)
+        in_sup = link.getparent() is not None and link.getparent().tag == "sup"
+        if href.startswith("#") and len(href) > 1 and (in_sup or link.get("role") == "doc-noteref"
+                                                      or words(link) & {"footnote-ref"}):
+            found = _NOTE_LABEL.match(label)
+            if found and not label.startswith("["):
+                for child in list(link):
+                    drop([child])
+                link.text = f"[{found.group(1)}]"
+                marks += 1
+    if not marks:
+        return
+    for notes in _outermost([el for el in iter_elements(root)
+                             if words(el) & _NOTES_WORDS or el.get("role") == "doc-endnotes"]):
+        items = [li for li in notes.iter("li") if text_of(li)]
+        for n, li in enumerate(items, 1):
+            target = next((p for p in li.iter("p")), li)
+            target.text = f"[{n}] " + (target.text or "").lstrip()
+        if items and not any(h.tag in ("h2", "h3", "h4", "h5", "h6") for h in notes.iter()):
+            heading = lxml.html.Element("h2")
+            heading.text = "Notes"
+            notes.insert(0, heading)
 
 
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
