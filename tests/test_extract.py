@@ -498,3 +498,29 @@ def test_a_wikipedia_references_backlinks_are_not_read():
     refs = [b.text for b in read_html_page(html.encode()).blocks if b.kind == "reference"]
     assert refs == ["Hendry, Alasdair (1998). Lights of the Northern Sounds. Carrick Press. "
                     "pp. 112\u2013118."]
+
+
+def test_a_questions_answers_are_read_as_signed_responses():
+    """A Q&A page (Stack Exchange's shape): the answers, under ``div#answers``, are signed
+    responses; the answerer's name is not run into their reputation ("21.5k")."""
+    def answer(name, rep, when, text):
+        return (f'<div class="answer"><div class="answercell"><div class="s-prose">'
+                f'<p>{text}</p></div><div class="post-signature"><div class="user-info">'
+                f'<div class="user-action-time">answered <span title="{when}" '
+                f'class="relativetime">Mar 2 at 11:37</span></div><div class="user-details" '
+                f'itemprop="author"><a href="/u/1">{name}</a><div class="-flair"><span '
+                f'class="reputation-score">{rep}</span></div></div></div></div></div></div>')
+    html = ("<html><head><title>Why does my starter smell of acetone?</title></head><body>"
+            "<div id='question' class='question'><h1>Why does my starter smell of acetone?</h1>"
+            f"{RIVER}</div><div id='answers'><h2>2 Answers</h2>"
+            + answer("Tobias Brenner", "21.5k", "2024-03-02 11:37:05Z",
+                     "It is not ruined; the smell means the starter is hungry.")
+            + answer("Ruth Gallacher", "1,204", "2024-03-04 17:40:02Z",
+                     "I would also move it somewhere cooler than the kitchen.")
+            + "</div></body></html>")
+    got = [(b.author, b.date, b.text) for b in read_html_page(html.encode()).blocks
+           if b.kind == "comment"]
+    assert got == [
+        ("Tobias Brenner", "2024-03-02", "It is not ruined; the smell means the starter is hungry."),
+        ("Ruth Gallacher", "2024-03-04", "I would also move it somewhere cooler than the kitchen."),
+    ]

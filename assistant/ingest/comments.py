@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 from .dom import clean_text, iter_elements, parse_date, printed_date, text_lines, text_of, words
 from .text import HANDLE, _name_ok, clean_name, is_comment_date
 
-_REGION = re.compile(r"(?:^|[-_])(?:comments?|commentlist|responses?|replies|discussion|"
+_REGION = re.compile(r"(?:^|[-_])(?:comments?|commentlist|responses?|replies|answers|discussion|"
                      r"disqus)(?:$|[-_](?:list|area|section|wrapper|container|holder|thread|"
                      r"content|inner|block))", re.I)
 _NOT_REGION = ("form", "respond", "reply-title", "link", "count", "feed", "editor", "button",
@@ -151,9 +151,14 @@ def _date_text(anchor: HtmlElement) -> str | None:
 def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
     for el in iter_elements(item):
         if el is not item and _is_author_el(el):
-            # an element marked as the author may print a handle ("lena_k")
+            # an element marked as the author may print a handle ("lena_k"), or more than
+            # the name: "Tobias Brenner" then his reputation, "21.5k"
             name = clean_name(text_of(el))
-            if name and (_name_ok(name) or HANDLE.fullmatch(name)):
+            if any(c.isdigit() for c in name):  # a name, then a reputation: its first text
+                first = next((clean_text(t) for t in el.itertext() if clean_text(t)), "")
+                if _name_ok(clean_name(first)):
+                    return clean_name(first)
+            elif name and (_name_ok(name) or HANDLE.fullmatch(name)):
                 return name
     # No marked author: the name-like text just before the date ("Kirsty Aldane", "Mar 4").
     before: list[str] = []
