@@ -524,3 +524,16 @@ def test_a_questions_answers_are_read_as_signed_responses():
         ("Tobias Brenner", "2024-03-02", "It is not ruined; the smell means the starter is hungry."),
         ("Ruth Gallacher", "2024-03-04", "I would also move it somewhere cooler than the kitchen."),
     ]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Kestrel Point Lighthouse - Wikipedia", "Kestrel Point Lighthouse"),
+    ("Kestrel Point Lighthouse | The Northern Ledger", "Kestrel Point Lighthouse"),
+    ("Kestrel Point Lighthouse-keepers", "Kestrel Point Lighthouse-keepers"),
+    ("Kestrel Point Lighthouse", "Kestrel Point Lighthouse"),
+], ids=["site after a dash", "site after a bar", "a longer title", "same"])
+def test_the_sites_name_after_the_title_is_not_the_title(title, expected):
+    html = (f"<html><head><title>{title}</title><meta property='og:title' content='{title}'>"
+            "</head><body><article>"
+            f"<h1>Kestrel Point Lighthouse</h1>{RIVER}</article></body></html>")
+    assert read_html_page(html.encode()).title == expected

@@ -200,9 +200,18 @@ def _walk(main: etree._Element, walk: _Walk) -> None:
             walk.add_line("".join(el.itertext()))
 
 
+# "Kestrel Point Lighthouse - Wikipedia", "River mills | The Ledger": the site after the title
+_SITE_SUFFIX = re.compile(r"^\s+[-|\u2013\u2014\u00b7]\s+\S.{0,60}$")
+
+
 def _title(meta: object, root: HtmlElement) -> str | None:
     title = dom.clean_text(getattr(meta, "title", None) or "")
     if title:
+        # the page's own heading, when the title is that heading and then the site's name
+        for h1 in root.iter("h1"):
+            heading = dom.text_of(h1)
+            if heading and title.startswith(heading) and _SITE_SUFFIX.match(title[len(heading):]):
+                return heading
         return title
     for h1 in root.iter("h1"):
         text = dom.text_of(h1)
