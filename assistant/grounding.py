@@ -131,9 +131,9 @@ class ArticleTerms:
         return self.idf.get(term, self.max_idf)
 
     def spelling(self, word: str) -> str | None:
-        """The article's word that ``word`` is a one-letter slip of (words of 5+ letters,
+        """The article's word that ``word`` is a one-letter slip of (words of 4+ letters,
         same first letter), or None."""
-        if len(word) < 5:
+        if len(word) < 4:
             return None
         close = [w for w in self._by_letter.get(word[:1], ()) if _edit_distance_at_most_one(word, w)
                  and w != word]
@@ -178,11 +178,11 @@ def known_word(word: str, is_word: Callable[[str], bool]) -> bool:
 
 def slip_fix(word: str, article: ArticleTerms, is_word: Callable[[str], bool]) -> str | None:
     """The article's word that ``word`` (lower case) is a slip of the pen of, or None. A slip
-    is a word of 5+ letters that the article does not use, one letter from exactly one of
-    the article's words (``ArticleTerms.spelling``), and not a real word (``known_word``:
+    is a word of 4+ letters ("tiem", "quik") that the article does not use, one letter from
+    exactly one of the article's words (``ArticleTerms.spelling``), and not a real word (``known_word``:
     "mites" stays, though the article says "miles"), unless that article word is its
     American spelling ("colour" is read as "color")."""
-    if len(word) < 5 or stem_of(word) in article.stems:
+    if len(word) < 4 or stem_of(word) in article.stems:
         return None
     fixed = article.spelling(word)
     if (fixed is None or stem_of(fixed) not in article.stems

@@ -25,8 +25,10 @@ def test_a_real_word_is_never_taken_for_a_slip(assistant):
 def test_a_slip_of_the_pen_is_respelt_before_the_question_is_read(assistant):
     fix = assistant.answerer.respell
     assert fix("Is Osteoprosis common, or rare?") == "Is Osteoporosis common, or rare?"
-    # a real word, a short word and a word the article uses are left as they are
-    assert fix("Is there any caution about bnoe?") == "Is there any caution about bnoe?"
+    assert fix("Is there any caution about bnoe?") == "Is there any caution about bone?"
+    # a real word ("caution"), a word under four letters and a word the article uses are
+    # left as they are
+    assert fix("Does teh hormone help?") == "Does teh hormone help?"
     assert fix("osteoporosis") == "osteoporosis"
 
 
