@@ -537,3 +537,35 @@ def test_the_sites_name_after_the_title_is_not_the_title(title, expected):
             "</head><body><article>"
             f"<h1>Kestrel Point Lighthouse</h1>{RIVER}</article></body></html>")
     assert read_html_page(html.encode()).title == expected
+
+
+def test_text_shown_in_a_form_is_read_and_a_search_form_is_not():
+    """Old Reddit wraps a post's and each comment's words in ``form.usertext`` (no field a
+    reader could use); replies nest in ``div.child``. A search box is still furniture."""
+    def usertext(text):
+        return (f'<form action="#" class="usertext"><input type="hidden" name="thing_id" '
+                f'value="t1"><div class="usertext-body"><div class="md"><p>{text}</p></div></div>'
+                f'</form>')
+
+    def comment(who, text, child=""):
+        return (f'<div class="thing comment"><div class="entry"><p class="tagline"><a '
+                f'class="author">{who}</a> <span class="score">31 points</span> <time '
+                f'datetime="2024-10-15T10:00:00+00:00">2 hours ago</time></p>{usertext(text)}'
+                f'</div><div class="child">{child}</div></div>')
+    html = ("<html><head><title>Cider stuck at 1.020</title></head><body><form role='search' "
+            "action='/search'><input type='text' name='q'><p>Search the forum</p></form>"
+            "<div class='content'><div class='link'><h1>Cider stuck at 1.020</h1>"
+            + usertext("First cider from our own apples, pressed on the 28th of September and "
+                       "fermenting in the garage since then without much change at all.")
+            + "</div><div class='commentarea'>"
+            + comment("cellar_rat_dan", "Twelve degrees is your problem; champagne yeast is slow "
+                      "in the cold.", comment("orchard_end", "Thanks, would nutrient help now?"))
+            + "</div></div></body></html>")
+    page = read_html_page(html.encode())
+    assert [b.text for b in page.blocks if b.kind == "paragraph"] == [
+        "First cider from our own apples, pressed on the 28th of September and fermenting in "
+        "the garage since then without much change at all."]
+    assert [(b.author, b.reply_to, b.text) for b in page.blocks if b.kind == "comment"] == [
+        ("cellar_rat_dan", None, "Twelve degrees is your problem; champagne yeast is slow in "
+                                 "the cold."),
+        ("orchard_end", "cellar_rat_dan", "Thanks, would nutrient help now?")]

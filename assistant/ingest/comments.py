@@ -18,7 +18,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .dom import clean_text, iter_elements, parse_date, printed_date, text_lines, text_of, words
+from .dom import (clean_text, iter_elements, parse_date, printed_date, shows_text, text_lines,
+                  text_of, words)
 from .text import HANDLE, _name_ok, clean_name, is_comment_date
 
 _REGION = re.compile(r"(?:^|[-_])(?:comments?|commentlist|responses?|replies|answers|discussion|"
@@ -47,7 +48,7 @@ class FoundComment:
 
 
 # A list of replies inside a comment: WordPress ``ol.children``, ``div.comment-replies``...
-_NEST_WORDS = frozenset({"children", "replies", "reply-list", "nested", "subcomments",
+_NEST_WORDS = frozenset({"children", "child", "replies", "reply-list", "nested", "subcomments",
                          "sub-comments"})
 
 
@@ -100,7 +101,8 @@ def _is_author_el(el: HtmlElement) -> bool:
 
 def _in_form(el: HtmlElement) -> bool:
     """Inside the comment form ("Leave a reply": name, email, comment fields)."""
-    return any(a.tag in ("form", "textarea", "input", "label", "button")
+    return any(a.tag in ("textarea", "input", "label", "button")
+               or a.tag == "form" and not shows_text(a)
                or words(a) & _FORM_WORDS for a in (el, *el.iterancestors()))
 
 
@@ -190,7 +192,8 @@ def _body(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = None) 
     originals = list(item.iter())
     doomed = [el for i, el in enumerate(clone.iter()) if isinstance(el.tag, str) and (
         originals[i] is anchor or originals[i] in skip
-        or el.tag in ("button", "img", "svg", "script", "style", "form", "cite")
+        or el.tag in ("button", "img", "svg", "script", "style", "cite")
+        or el.tag == "form" and not shows_text(originals[i])
         or words(el) & (META_WORDS | AUTHOR_WORDS) or el.get("itemprop") == "author")]
     for el in doomed:
         if el.getparent() is not None:

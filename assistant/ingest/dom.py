@@ -96,9 +96,19 @@ def iter_elements(root: HtmlElement) -> Iterator[HtmlElement]:
             yield el
 
 
+def shows_text(form: HtmlElement) -> bool:
+    """A ``<form>`` that only shows text (old Reddit's ``form.usertext`` around a post or a
+    comment): paragraphs, and no field or button a reader could use."""
+    controls = [el for el in form.iter("textarea", "select", "button", "input")
+                if not (el.tag == "input" and (el.get("type") or "").lower() == "hidden")]
+    return not controls and next(form.iter("p"), None) is not None
+
+
 def is_furniture(el: HtmlElement) -> bool:
     """Navigation, banners, sidebars, share boxes, comment forms, scripts...: never article text."""
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if tag == "form" and shows_text(el):
+        return False
     if tag in DROP_TAGS:
         return True
     if (el.get("role") or "").lower() in DROP_ROLES:
