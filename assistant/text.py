@@ -35,12 +35,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(m.group(1)) == 1 and m.group(1).isupper()
 
 
+def _is_list_number(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` closes an item's number at the start of a line ("1. The
+    paper ..."): the item's sentence starts before it."""
+    start = text.rfind("\n", 0, dot) + 1
+    return bool(re.fullmatch(r"\s*\d{1,3}", text[start:dot]))
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentences as ``(start, end)`` offsets, whitespace trimmed.
 
     A sentence ends at ., !, ? or ... followed by whitespace and a capital, digit or
-    opening quote, unless the period closes an abbreviation ("Dr.") or an initial; a line
-    break always ends one. ``text[start:end]`` is never cut inside a sentence.
+    opening quote, unless the period closes an abbreviation ("Dr."), an initial or a list
+    item's number at the start of a line ("1. The paper"); a line break always ends one. ``text[start:end]`` is never cut inside a sentence.
     """
     cuts: list[int] = []
     for m in _END.finditer(text):
@@ -48,7 +55,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if not _NEXT_START.match(text, end):
             continue
         punct = re.sub(rf"{CITATION_MARK}+$", "", text[m.start() : m.end()]).rstrip("\"'\u201d\u2019)]")
-        if punct == "." and _is_abbreviation(text, m.start()):
+        if punct == "." and (_is_abbreviation(text, m.start()) or _is_list_number(text, m.start())):
             continue
         cuts.append(end)
     for m in re.finditer(r"\n", text):

@@ -55,3 +55,10 @@ def test_a_citation_mark_after_the_period_ends_the_sentence_with_it():
     assert [text[a:b] for a, b in sentence_spans(text)] == [
         "Coffee cut sleep by about 40 minutes.[1]", "The effect was larger after 50.[2, 3]",
         "A third study agreed.\u00b2", "See Fig. 2 by Dr. Lee."]
+
+
+def test_a_list_items_number_does_not_end_a_sentence():
+    text = ("1. Heat the oil in a large pan.\n2. Add the onion. Cook for 12. minutes, no more.\n"
+            "10. Serve in warm bowls.")
+    assert split(text) == ["1. Heat the oil in a large pan.", "2. Add the onion.",
+                            "Cook for 12. minutes, no more.", "10. Serve in warm bowls."]
