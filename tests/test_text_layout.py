@@ -336,3 +336,97 @@ def test_html_in_markdown_is_read_as_a_browser_shows_it():
         ("paragraph", "Coffee before bed cut sleep by 40 minutes.\u00b9 See the trial."),
         ("caption", "A cup of coffee by the bed"),
         ("paragraph", "A line break\nand more. Is 3 < 4? Yes.")]
+
+
+COPIED = """Skip to content
+Menu
+Search
+News | Sport | Weather | Local
+
+Home
+UK
+World
+Business
+
+Coastal town bans disposable barbecues
+
+By Helen Marsh
+Local Democracy Reporter
+14 August 2025
+
+Councillors in Wellsby have voted to ban disposable barbecues from the town's beaches.
+
+The ban comes into force on 1 September and was approved by 23 votes to four.
+
+Categories: Local news
+Tags: beaches, fire
+
+Share this article
+Facebook
+X
+Email
+
+Related stories
+Heatwave warning issued for the south west
+Firefighters tackle large moorland blaze
+
+Comments
+
+Ann Lee says:
+14 August 2025 at 9:12 am
+About time too. The gorse above North Bay burnt twice.
+
+Leave a Reply Cancel reply
+Your email address will not be published. Required fields are marked *
+
+Name *
+
+Save my name, email, and website in this browser for the next time I comment.
+
+Post Comment
+
+\u00a9 2025 Wellsby News Group. All rights reserved.
+Privacy policy
+"""
+
+
+def test_a_page_copied_from_the_browser_is_read_without_its_furniture():
+    """Select all, copy, paste: the site's menu above the title, the share and related boxes,
+    the comment form and the copyright line below are not the article."""
+    page = read_text_page(COPIED, "copied.txt")
+    assert (page.title, page.author, page.date) == (
+        "Coastal town bans disposable barbecues", "Helen Marsh", "14 August 2025")
+    assert page.byline == "By Helen Marsh\nLocal Democracy Reporter\n14 August 2025"
+    assert [b.text for b in page.blocks if b.kind == "paragraph"] == [
+        "Councillors in Wellsby have voted to ban disposable barbecues from the town's beaches.",
+        "The ban comes into force on 1 September and was approved by 23 votes to four."]
+    assert [(b.author, b.text) for b in page.blocks if b.kind == "comment"] == [
+        ("Ann Lee", "About time too. The gorse above North Bay burnt twice.")]
+
+
+@pytest.mark.parametrize("top", [
+    "The Allotment Diaries\nGrowing things badly since 2016\n\nHome\nAbout\nRecipes\nContact\n\n",
+    "FOR IMMEDIATE RELEASE\n\n",
+], ids=["blog name and menu", "press release label"])
+def test_the_title_is_found_under_the_sites_name_and_labels(top):
+    text = (f"{top}Why my squash failed this year\nPosted on September 12, 2024 by Marion Keel"
+            "\n\nEvery year I tell myself that squash is the easy crop.\n")
+    if "RELEASE" in top:
+        text = text.replace("\nPosted on September 12, 2024 by Marion Keel", "")
+    page = read_text_page(text, "blog.txt")
+    assert page.title == "Why my squash failed this year"
+    assert page.blocks[-1].text == "Every year I tell myself that squash is the easy crop."
+
+
+def test_a_one_word_title_is_still_the_title():
+    page = read_text_page("Hedgehogs\n\nHedgehogs visit most gardens in the town at night.\n",
+                          "h.txt")
+    assert page.title == "Hedgehogs"
+
+
+def test_a_press_releases_dateline_dates_it():
+    page = read_text_page("Blood test spots kidney damage\n\nOXFORD, 3 March 2025 \u2014 A "
+                          "routine blood test could identify people at risk.\n\n###\n", "pr.txt")
+    assert page.date == "3 March 2025"
+    assert [b.text for b in page.blocks] == [
+        "OXFORD, 3 March 2025 \u2014 A routine blood test could identify people at risk."]

@@ -43,6 +43,9 @@ _SAYS = r"(?:says|said|wrote)(?:\.\.\.|\u2026)?"  # Blogger prints "Anonymous sa
 _DATE_LINE = re.compile(rf"^(?:on\s+)?(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$")
 _COMMENT_DATE_LINE = re.compile(rf"^(?:on\s+)?(?P<date>{_COMMENT_DATE}){_TIME}\s*$")
 _YEAR_DATE = re.compile(rf"{_WEEKDAY}{DATE}")
+# A news or press release's dateline opening its first paragraph: "OXFORD, 3 March 2025 — A".
+_DATELINE = re.compile(rf"^[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){{0,3}}(?:,\s[A-Z][\w.'\-]*){{0,2}},\s+"
+                       rf"(?P<date>{_WEEKDAY}{DATE})\s*(?:\u2014|\u2013|--?)\s")
 # Blogger's footer under the post: "Posted by Ann Lee at 9:12 AM".
 _POST_FOOTER = re.compile(rf"^Posted\s+by\s+{_NAME}(?:\s+at\s+\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?"
                           rf"(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$", re.I)
@@ -114,6 +117,39 @@ _FURNITURE = re.compile(
     r"share this post|leave a reply|leave a comment|post a comment|reply|tags?|you may also like|"
     r"advertisement|subscribe|newsletter|permalink|read next|up next|add new comment|"
     r"log ?in or register to post comments|log ?in to post comments|read more)$", re.I)
+
+
+# A page copied from a browser carries its furniture as blocks of lines: a heading, then
+# its items ("Share this article" / "Facebook" / "X"; "Related stories" / three headlines).
+_LIST_HEAD = re.compile(
+    r"^(?:share(?: this)?(?: article| post| story| page)?|related(?: stories| posts| articles| "
+    r"content| reading| links)?|most (?:read|popular|viewed|shared|commented)|more stories|"
+    r"more from [\w' ]{1,40}|top stories|trending(?: now)?|you (?:may|might) also like|"
+    r"recommended(?: for you| reading)?|read next|up next|categories|tags|popular posts|"
+    r"recent posts|archives?|follow us|elsewhere)\s*:?$", re.I)
+_COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)\s|copyright\b)", re.I)
+_FIELD_LINE = re.compile(r"^(?:categories|category|tags|tagged|filed under|posted in|labels)\s*:",
+                         re.I)
+# ... and the comment form under the comments (WordPress's words)
+_FORM_PHRASE = re.compile(
+    r"leave a (?:reply|comment)|cancel reply|your email address will not be published|"
+    r"required fields are marked|(?:^|\s)(?:comment|name|email|website|url)\s*\*?\s*$|"
+    r"^(?:comment|name|email|website|url)\b\s*\*|save my name,? email,? and website in this "
+    r"browser for the next time I comment|post comment|submit comment|notify me of (?:follow-up "
+    r"comments|new posts) by email|you must be logged in to post a comment", re.I)
+
+
+def _page_furniture(block: "_Block") -> bool:
+    """A block of the page's furniture as a browser copies it: a comment form's lines, a
+    copyright line, "Categories: ..." / "Tags: ..." lines, or a heading such as "Share this
+    article" or "Related stories" with its short items under it."""
+    lines = [line.strip() for line in block.lines]
+    if all(not re.search(r"[^\W\d_]", _FORM_PHRASE.sub("", line)) for line in lines):
+        return True
+    if _COPYRIGHT.match(lines[0]) or all(_FIELD_LINE.match(line) for line in lines):
+        return True
+    return len(lines) > 1 and bool(_LIST_HEAD.match(lines[0])) and all(
+        len(line.split()) <= 12 for line in lines[1:])
 
 
 @dataclass(frozen=True)
@@ -271,13 +307,69 @@ def _metadata(blocks: list[_Block]) -> tuple[dict[str, str], list[_Block]]:
     return fields, rest or blocks
 
 
+# A page copied from a browser (select all, copy) opens with the site's furniture before the
+# title: "Skip to content", a menu ("Home", "News | Sport | Weather"), a search box, a label.
+_CHROME_LINE = re.compile(
+    r"^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|sign in|log ?in|"
+    r"register|subscribe|sign up|home|close|accessibility links|advertisement|cookies? settings|"
+    r"for immediate release|press release|news release|breaking news)\W*$", re.I)
+_MENU_LINE = re.compile(r"^[^|\u00b7\u2022]{1,40}(?:\s[|\u00b7\u2022]\s[^|\u00b7\u2022]{1,40}){2,}$")
+_CHROME_SCAN = 12  # blocks: furniture above the title is short
+
+
+def _chrome(line: str) -> bool:
+    return bool(_CHROME_LINE.match(line.strip()) or _MENU_LINE.match(line.strip()))
+
+
+def _is_menu(block: _Block) -> bool:
+    """A block of three or more short lines that end like no sentence: a site's menu."""
+    return len(block.lines) >= 3 and all(
+        len(line.split()) <= 3 and not _SENTENCE_END.search(line.strip()) for line in block.lines)
+
+
+def _without_chrome(blocks: list[_Block]) -> list[_Block]:
+    """``blocks`` from the article's title on, for a page copied with the site's furniture
+    above it. The title is the line above the post's byline ("By Helen Marsh", "Posted on
+    ... by Marion Keel") when only short lines come before it (a site's name and tagline, a
+    menu); else, the first line that is no furniture (``_CHROME_LINE``, a menu line "News |
+    Sport", a block of a menu's short lines). A file that opens with its title is unchanged."""
+    lines = [(b, k) for b, block in enumerate(blocks[:_CHROME_SCAN])
+             for k in range(len(block.lines))]
+    for n, (b, k) in enumerate(lines):
+        if n >= 2 and post_byline(blocks[b].lines[k].strip()):
+            # the title: the line above the byline, or above its date ("March 3, 2021" /
+            # "by Ann Lee")
+            t = n - 1
+            while t > 0 and _DATE_LINE.match(blocks[lines[t][0]].lines[lines[t][1]].strip()):
+                t -= 1
+            tb, tk = lines[t]
+            before = [blocks[x].lines[y] for x, y in lines[:t]]
+            if all(_chrome(line) or len(line.split()) <= 8
+                   and not line.rstrip().endswith((".", "!", "?")) for line in before):
+                return _from(blocks, tb, tk)
+            break
+    for b, block in enumerate(blocks[:_CHROME_SCAN]):
+        if _is_menu(block) and b + 1 < len(blocks):
+            continue
+        for k, line in enumerate(block.lines):
+            if not _chrome(line):
+                return _from(blocks, b, k) if (b, k) != (0, 0) else blocks
+    return blocks
+
+
+def _from(blocks: list[_Block], b: int, k: int) -> list[_Block]:
+    head = blocks[b]
+    first = _Block(head.lines[k:], head.line + k) if k else head
+    return [first, *blocks[b + 1 :]]
+
+
 def _leading_lines(blocks: list[_Block]) -> list[str]:
-    """The first two lines under the title: two of its first block, or the first lines of
-    its first two one-line blocks."""
+    """The first lines under the title: up to three of its first block, or the first lines
+    of its first two one-line blocks."""
     if not blocks:
         return []
     if len(blocks[0].lines) > 1 or len(blocks) == 1 or len(blocks[1].lines) > 1:
-        return list(blocks[0].lines[:2])
+        return list(blocks[0].lines[:3])
     return [blocks[0].lines[0], blocks[1].lines[0]]
 
 
@@ -292,6 +384,10 @@ def _post_byline(lines: list[str]) -> tuple[str | None, str | None, int]:
         author, date = first
         if date is None and (m := _DATE_LINE.match(second)):
             return author, m["date"], 2  # "By Ann Lee" / "March 3, 2021"
+        third = lines[2] if len(lines) > 2 else ""
+        if date is None and (m := _DATE_LINE.match(third)) and len(second.split()) <= 6 \
+                and not _SENTENCE_END.search(second):
+            return author, m["date"], 3  # "By Helen Marsh" / "Local Democracy Reporter" / date
         return author, date, 1
     if dated:
         after = _match_byline(second, _POST_BYLINES) if second else None
@@ -410,6 +506,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         # line, as a page copied into a text editor often is
         blocks = [_Block((line,), blocks[0].line + k) for k, line in enumerate(blocks[0].lines)]
     fields, blocks = _metadata(blocks)
+    if not fields.get("title"):
+        blocks = _without_chrome(blocks)
     first = blocks[0]
     title_line = first.lines[0]
     if markdown is None:
@@ -431,6 +529,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     author, date, taken = _post_byline(leading)
     byline = "\n".join(leading[:taken]) or None
     author, date = author or fields.get("author"), date or fields.get("date")
+    if date is None and rest and (m := _DATELINE.match(rest[0].lines[0])):
+        date = m["date"]  # "OXFORD, 3 March 2025 — A routine blood test ..."
     for _ in range(taken):
         head = rest[0]
         rest = rest[1:] if len(head.lines) == 1 else [_Block(head.lines[1:], head.line + 1), *rest[1:]]
@@ -494,6 +594,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             # The bundled page: readers' comments follow its "More like this" line.
             if name.lower() == "more like this" and not has_comments_head:
                 section = "comments"
+            continue
+        if _page_furniture(block):
             continue
         if section == "comments":
             found = comment_byline(block.text) if len(block.lines) == 1 else None
