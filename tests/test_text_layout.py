@@ -430,3 +430,38 @@ def test_a_press_releases_dateline_dates_it():
     assert page.date == "3 March 2025"
     assert [b.text for b in page.blocks] == [
         "OXFORD, 3 March 2025 \u2014 A routine blood test could identify people at risk."]
+
+
+def test_underlined_headings_are_headings():
+    text = ("Cutting a build time in half\n============================\n\nBy Lena Okafor, 21 "
+            "October 2024\n\nOur site took eleven minutes to build.\n\nWhere the time went\n"
+            "-------------------\n\nImage resizing took most of it.\n")
+    page = read_text_page(text, "build.md", markdown=True)
+    assert (page.title, page.author) == ("Cutting a build time in half", "Lena Okafor")
+    assert [(b.text, b.heading) for b in page.blocks] == [
+        ("Our site took eleven minutes to build.", None),
+        ("Image resizing took most of it.", "Where the time went")]
+
+
+def test_an_emails_header_gives_title_author_and_date():
+    text = ("From: Riverside Birders <news@example.org>\nTo: Anna Lowe <anna@example.com>\n"
+            "Subject: Winter newsletter\nDate: Mon, 6 Jan 2025 08:30:12 +0000\n\n"
+            "Our winter count recorded 48 species along the usual\nroute from the weir.\n\n"
+            "> Martin, the lapwing decline is not only\n> about housing, I think.\n")
+    page = read_text_page(text, "news.txt")
+    assert (page.title, page.author, page.date) == ("Winter newsletter", "Riverside Birders",
+                                                    "Mon, 6 Jan 2025")
+    assert [b.text for b in page.blocks] == [
+        "Our winter count recorded 48 species along the usual route from the weir.",
+        "Martin, the lapwing decline is not only about housing, I think."]
+
+
+def test_markdown_tables_reference_links_and_code_read_as_shown():
+    text = ("# Build notes\n\nWe read the [issue thread][1] first.\n\n| Stage | Before | After |\n"
+            "| --- | :---: | ---: |\n| Images | 6 min | 10 s |\n\n```yaml\ncache:\n  key: images\n\n"
+            "  paths: [.cache]\n```\n\n[1]: https://example.org/issues/42\n")
+    page = read_text_page(text, "notes.md")
+    assert [b.text for b in page.blocks] == [
+        "We read the issue thread first.",
+        "Stage | Before | After\nImages | 6 min | 10 s",
+        "cache:\n  key: images\n\n  paths: [.cache]"]

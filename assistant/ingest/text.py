@@ -162,12 +162,18 @@ class _Block:
         return "\n".join(self.lines)
 
 
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
 def _blocks(text: str) -> list[_Block]:
     blocks: list[_Block] = []
     current: list[str] = []
     first = 0
+    fenced = False  # inside a fenced code block, whose blank lines are its own
     for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
+        if _FENCE.match(line):
+            fenced = not fenced
+        if line.strip() or fenced and current:
             if not current:
                 first = number
             current.append(line.rstrip())
@@ -254,7 +260,11 @@ def _signed_inline(first: str, last: str) -> tuple[str, str | None, str | None, 
 # atop a text file ("Title: ...", "Author: ...", "Date: ...").
 _FIELD = re.compile(r"^(?P<key>[A-Za-z][\w -]{0,30}?)\s*:\s*(?P<value>.*?)\s*$")
 _FIELD_KEYS = {"title": "title", "author": "author", "authors": "author", "by": "author",
-               "written by": "author", "date": "date", "published": "date", "posted": "date"}
+               "written by": "author", "date": "date", "published": "date", "posted": "date",
+               "created": "date", "subject": "title", "from": "author"}  # an e-mail's header too
+# "Mon, 6 Jan 2025 08:30:12 +0000" (an e-mail's date): the day as printed
+_MAIL_DATE = re.compile(r"^((?:[A-Z][a-z]{2},\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4})\s+\d{1,2}:\d{2}"
+                        r"(?::\d{2})?(?:\s+(?:[+-]\d{4}|[A-Z]{2,4}))?(?:\s+\([^)]*\))?$")
 
 
 def _field_value(value: str) -> str:
@@ -263,7 +273,10 @@ def _field_value(value: str) -> str:
         value = value[1:-1]
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?", value):
         value = value[:10]  # "2025-02-02T10:00:00Z": the day
-    return value
+    if m := _MAIL_DATE.match(value):
+        value = m[1]
+    # "Riverside Birders <news@example.org>": the name, not the address
+    return re.sub(r"\s*<[^<>@\s]+@[^<>\s]+>$", "", value) or value
 
 
 def _metadata(blocks: list[_Block]) -> tuple[dict[str, str], list[_Block]]:
@@ -447,6 +460,8 @@ _MD_INLINE: tuple[_Rule, ...] = (
     (re.compile(rf"</?(?:{_HTML_INLINE})\b[^<>]*>", re.I), ""),
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # a reference link: "[thread][1]"
+    (re.compile(r"^\s*\|\s*(.*?)\s*\|\s*$", re.M), r"\1"),  # a table row's outer bars
     *_MD_EMPHASIS,
     (re.compile(r"`([^`]+)`"), r"\1"),
     (re.compile(r"^\s*>\s?", re.M), ""),
@@ -483,6 +498,36 @@ def _unemphasised(text: str) -> str:
     return text
 
 
+# A heading underlined with "=" or "-" (Markdown's setext headings, plain-text e-mails): a
+# short line alone in its block, the underline of three or more right under it.
+_SETEXT = re.compile(r"(?:(?<=\n\n)|\A)(?P<h>[^\n#>|*+\-\s][^\n]{0,79})\n(?P<u>={3,}|-{3,})[ \t]*(?=\n|\Z)")
+
+
+def _atx_headings(text: str) -> str:
+    """Setext headings as ``#`` headings ("Results" / "=======" -> "# Results"), outside the
+    front matter; a line of twelve words or more, or one ending like a sentence, is a
+    paragraph above a rule, not a heading."""
+    start = 0
+    if text.startswith("---\n"):
+        close = re.search(r"\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", text[4:])
+        start = 4 + close.end() if close else 0
+
+    def atx(m: re.Match[str]) -> str:
+        head = m["h"].strip()
+        if len(head.split()) >= 12 or _SENTENCE_END.search(head) and not head.endswith("?"):
+            return m[0]
+        return ("# " if m["u"][0] == "=" else "## ") + head
+
+    return text[:start] + _SETEXT.sub(atx, text[start:])
+
+
+# Quoted lines ("> " in an e-mail's reply or a Markdown quote): their words without the marks.
+_QUOTED = re.compile(r"^[ \t]*>[ \t]?", re.M)
+# A Markdown table's rule row ("| --- | :---: |") and a reference link's target ("[1]: https://")
+_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$")
+_LINK_TARGET = re.compile(r"^\s*\[[^\]]+\]:\s+\S+(?:\s+[\"'(].*)?\s*$")
+
+
 def _markdown_text(text: str) -> str:
     for pattern, repl in _MD_INLINE:
         text = pattern.sub(repl, text)
@@ -498,6 +543,10 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         # HTML in Markdown: a comment is not shown; an image is one
         text = _HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
         text = _HTML_IMAGE.sub(lambda m: f"![{m['alt']}]({m['src'] or ''})", text)
+    text = _atx_headings(text)
+    if markdown is not False:
+        text = "\n".join(line for line in text.split("\n")
+                         if not _TABLE_RULE.match(line) and not _LINK_TARGET.match(line))
     blocks = _blocks(text)
     if not blocks:
         raise CorpusError(f"{filename}: line 1: the article is empty")
@@ -520,6 +569,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         rest.insert(0, _Block(first.lines[1:], first.line + 1))
 
     def clean(s: str) -> str:
+        if all(_QUOTED.match(line) for line in s.split("\n")):
+            s = _QUOTED.sub("", s)  # a quote's hard-wrapped lines, unwrapped as one
         s = unwrap(s)
         return _markdown_text(s) if markdown else s
 
@@ -664,6 +715,12 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                 continue
             block = _Block(block.lines[1:], block.line + 1)
             first_line = block.lines[0]
+        if _FENCE.match(first_line):
+            # code, as typed: its lines are not wrapped text, nor Markdown
+            code = [line for line in block.lines[1:] if not _FENCE.match(line)]
+            if any(line.strip() for line in code):
+                out.append(Block(PARAGRAPH, "\n".join(code).strip("\n"), heading))
+            continue
         image = _MD_IMAGE.match(first_line)
         if image:
             extra = clean("\n".join(block.lines[1:])) if len(block.lines) > 1 else ""
