@@ -252,6 +252,19 @@ def test_a_last_updated_line_is_kept_in_the_byline():
     assert all("Last updated" not in b.text for b in page.blocks)
 
 
+@pytest.mark.parametrize("line", [
+    "<p class='review-date'>Page last reviewed: 12 May 2024<br>Next review due: 12 May 2027</p>",
+    "<div id='footer-info'>This page was last edited on 11 January 2025, at 16:22 (UTC).</div>",
+], ids=["reviewed", "edited"])
+def test_a_pages_only_date_saying_when_it_changed_is_not_its_publication(line):
+    html = (f"<html><head><title>Shingles</title></head><body><article><h1>Shingles</h1>"
+            f"{RIVER}{line}</article></body></html>")
+    page = read_html_page(html.encode())
+    assert page.date is None
+    assert page.byline in ("Page last reviewed: 12 May 2024",
+                           "This page was last edited on 11 January 2025, at 16:22 (UTC).")
+
+
 def test_a_nested_reply_is_labelled_with_the_comment_it_answers():
     """WordPress threads replies in ``ol.children`` under the comment they answer."""
     def comment(name, day, text, children=""):

@@ -403,18 +403,34 @@ def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:
 
 _BY = re.compile(r"^(?:(?:posted|written|words|published|story|text|report|reporting|interview|"
                  r"interviewed)\s+)?by\s|^author:?\s", re.I)
-UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|revised|reviewed)\b(?:\s+on)?\s*:?\s*", re.I)
+UPDATED = re.compile(r"^(?:(?:this\s+)?page\s+(?:was\s+)?)?(?:last\s+)?(?:updated|modified|"
+                     r"revised|reviewed|edited)\b(?:\s+on)?\s*:?\s*", re.I)
 
 
-def updated_line(root: HtmlElement, skip: set[Any]) -> str | None:
-    """The line where the page says when it was last changed, as printed ("Last updated:
-    14 October 2026"), or None; ``skip`` holds the ids of elements in comment sections."""
-    for el in _shown(root, skip):
-        text = text_of(el)
-        m = UPDATED.match(text) if len(text) <= 60 else None
-        if m and parse_date(text[m.end():]) is not None:
-            return text
-    return None
+def around(el: HtmlElement, chars: int = 120) -> set[Any]:
+    """``el``, what it holds, and the elements around it whose text is no longer than
+    ``chars`` (the line's box)."""
+    out = set(el.iter())
+    out.update(a for a in el.iterancestors() if len(text_of(a)) <= chars)
+    return out
+
+
+def updated_line(root: HtmlElement, skip: set[Any]) -> HtmlElement | None:
+    """The element that says when the page was last changed ("Last updated: 14 October
+    2026", "Page last reviewed: 12 May 2024", "This page was last edited on 11 January
+    2025, at 09:12"), or None; ``skip`` holds the ids of elements in comment sections."""
+    def says_it(el: HtmlElement) -> bool:
+        text = (text_lines(el) or [""])[0]
+        m = UPDATED.match(text) if len(text) <= 80 else None
+        return bool(m) and parse_date(text[m.end():]) is not None
+
+    found = next((el for el in _shown(root, skip) if says_it(el)), None)
+    while found is not None:  # the line itself, not a box holding it and the next line
+        inner = next((el for el in iter_elements(found) if el is not found and says_it(el)), None)
+        if inner is None:
+            break
+        found = inner
+    return found
 
 
 def printed_byline(root: HtmlElement, author: str | None, skip: set[Any]) -> str | None:

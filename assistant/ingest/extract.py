@@ -15,6 +15,7 @@ import copy
 import logging
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import lxml.html
 import trafilatura
@@ -232,6 +233,13 @@ def _author(meta: object, tree: HtmlElement, in_comments: set[object]) -> str | 
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _day(iso: str) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
 def _post_date(tree: HtmlElement, comment_regions: list[HtmlElement]) -> str | None:
     """The post's date (ISO) from what the page declares about itself (meta tags, JSON-LD,
     ``<time>`` elements), never guessed from the text: a date in a comment or in a cited
@@ -288,7 +296,12 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     comment_regions = comment_regions or replies
     in_comments = {e for r in comment_regions for e in r.iter()}
     iso = _post_date(tree, comment_regions)
-    printed = dom.post_date(tree, iso, in_comments)
+    updated_el = dom.updated_line(tree, in_comments)
+    updated = dom.text_lines(updated_el)[0] if updated_el is not None else None
+    printed = dom.post_date(tree, iso, in_comments | (dom.around(updated_el)
+                                                      if updated_el is not None else set()))
+    if updated and iso and not printed and dom.parse_date(updated) == _day(iso):
+        iso = None  # the page's only date says when it was changed, not when it was published
     title = _title(meta, tree)
     author = _author(meta, tree, in_comments)
     site = getattr(meta, "sitename", None)
@@ -302,7 +315,6 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         byline = made_byline(author, printed)
         in_comments.update(opening.anchor.iter())
         dom.drop([opening.anchor, opening.signer])
-    updated = dom.updated_line(tree, in_comments)
     dom.drop(comment_regions)
     body = dom.find_body(tree)
     dom.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
