@@ -582,3 +582,13 @@ def test_text_shown_in_a_form_is_read_and_a_search_form_is_not():
         ("cellar_rat_dan", None, "Twelve degrees is your problem; champagne yeast is slow in "
                                  "the cold."),
         ("orchard_end", "cellar_rat_dan", "Thanks, would nutrient help now?")]
+
+
+def test_a_long_heading_above_the_first_paragraph_is_a_subtitle_not_a_section():
+    html = ("<html><head><title>No more feature branches</title></head><body><article>"
+            "<h1>No more feature branches</h1><h2>Trunk-based development on a team of six, "
+            f"mistakes left in</h2>{RIVER}<h2>Why we changed</h2>{RIVER}</article></body></html>")
+    blocks = read_html_page(html.encode()).blocks
+    assert (blocks[0].text, blocks[0].heading) == (
+        "Trunk-based development on a team of six, mistakes left in", None)
+    assert blocks[1].heading is None and blocks[-1].heading == "Why we changed"

@@ -135,7 +135,7 @@ class _Walk:
             self.section = "comments"
         elif _FURNITURE.match(name) or _FURNITURE_LINE.match(text):
             self.section = "furniture"
-        elif not any(b.kind == PARAGRAPH for b in self.blocks) and len(text.split()) > 12:
+        elif not any(b.kind == PARAGRAPH for b in self.blocks) and len(text.split()) >= 8:
             self.section = "body"
             self.blocks.append(Block(PARAGRAPH, text))  # a subtitle, not a heading
         else:
