@@ -219,6 +219,11 @@ class Answerer:
         if query.gist and self.lead_rows:
             # "What is this article about?": the post's lead
             allowed = allowed & np.isin(np.arange(len(allowed)), self.lead_rows)
+        elif query.comments_asked:
+            # "Who commented?": each commenter's opening words; "How many comments are
+            # there?": no sentence counts them (why_not says what the page shows)
+            rows = self.commenter_rows if query.comments_asked == "who" else []
+            allowed = allowed & np.isin(np.arange(len(allowed)), rows)
         elif query.comment_at is not None:
             # "What did the third commenter say?": that comment's sentences, or none; "Who
             # wrote the first comment?" of an unsigned one, none
@@ -295,6 +300,21 @@ class Answerer:
         """The post's lead (``gist_rows``), found on the first question that asks for it."""
         return gist_rows(self.index, list(self._by_id.values()))
 
+    @cached_property
+    def commenter_rows(self) -> list[int]:
+        """The first sentence of each commenter's first comment with words to quote, in page
+        order (an unsigned comment is a commenter of its own)."""
+        by_source = {s.id: s for s in self.comments if not s.low_content}
+        rows: list[int] = []
+        done: set[str] = set()  # comments and authors met
+        for i, span in enumerate(self.index.sentences):
+            source = by_source.get(span.source_id)
+            if source is None or source.id in done or source.author in done:
+                continue
+            done.update(x for x in (source.id, source.author) if x)
+            rows.append(i)
+        return rows
+
     def comment_at(self, query: Query) -> Source | None:
         """The comment the question names by its place on the page ("the third comment")."""
         at = query.comment_at
@@ -304,6 +324,15 @@ class Answerer:
 
     def why_not(self, query: Query, grounding: Grounding, candidates: Sequence[Candidate]) -> str:
         """Why the article does not answer, in plain words."""
+        if query.comments_asked:
+            n = len(self.comments)
+            if not n:
+                return "the page has no comments"
+            if query.comments_asked == "count":
+                signed = len({c.author for c in self.comments if c.author})
+                by = f", from {signed} signed commenter{'s' if signed != 1 else ''}" if signed else ""
+                return (f"its words do not count them, but the page shows {n} reader "
+                        f"comment{'s' if n != 1 else ''}{by}")
         if query.comment_at is not None:
             named = self.comment_at(query)
             n = len(self.comments)
@@ -353,8 +382,9 @@ class Answerer:
         confidence = self.confidence(query, candidates)
         threshold = opts.threshold if opts.threshold is not None else self.model.threshold
         keep = opts.keep if opts.keep is not None else self.model.keep
-        if query.gist and self.lead_rows and candidates:
-            # what the post is about: its lead (the only candidates), quoted in page order
+        if (query.gist and self.lead_rows or query.comments_asked == "who") and candidates:
+            # what the post is about: its lead; who commented: each commenter's opening words
+            # (the only candidates), quoted in page order
             candidates = sorted(candidates, key=lambda c: c.row)
             threshold, keep = 0.0, 0.0
         return compose(

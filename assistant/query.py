@@ -210,6 +210,31 @@ def asks_gist(question: str) -> bool:
             and all(w in STOPWORDS or w in _GIST_WORDS for w in words(question)))
 
 
+# Asks who commented or how many comments there are, in such words only ("Who commented on
+# the post?", "How many people left comments?"; not "Who commented about calcium?").
+_COMMENTERS = re.compile(r"^\W*(?:who|which (?:readers?|people|persons))\b|\bwho\s+(?:are|were)\s+the\s+"
+                         r"(?:commenters|commentators)\b", re.I)
+_COMMENT_COUNT = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.I)
+_ON_COMMENTS = frozenset("""
+    comment comments commented commenting commenter commenters commentator commentators
+    left leave wrote write writes posted post posts article blog page piece story reader
+    readers people persons person anyone someone anybody somebody total number altogether
+    there get got receive received have has did does made make count
+    """.split())
+
+
+def comments_asked(question: str) -> str | None:
+    """"who" when ``question`` asks who commented on the post, "count" when it asks how many
+    comments (or commenters) there are; None for any other question."""
+    if not re.search(r"\bcomment(?:s|ed|ing|ers|ators)\b", question, re.I):
+        return None  # "Who wrote the comment?" asks after one comment
+    if not all(w in STOPWORDS or w in _ON_COMMENTS for w in words(question)):
+        return None
+    if _COMMENT_COUNT.search(question):
+        return "count"
+    return "who" if _COMMENTERS.search(question) else None
+
+
 def comment_at(question: str) -> int | None:
     """The place on the page of the comment ``question`` names by its order: 1 for "the first
     comment", 3 for "the third commenter", -1 for "the last comment"; None when it names none
@@ -361,6 +386,10 @@ class Query:
     comment_at: int | None = None
     # Asks what the post is about as a whole ("What is this article about?"): its lead answers.
     gist: bool = False
+    # Asks about the readers' comments as a whole: "who" for "Who commented?" (each
+    # commenter's opening words answer), "count" for "How many comments are there?" (the page
+    # shows them; its words do not count them).
+    comments_asked: str | None = None
     # Asks who did something to the people it names ("Who replied to Imre?", "Who is the
     # reader that agreed with Paul?"): their own words and bylines do not say who.
     named_object: bool = False
@@ -829,6 +858,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         reply=any(_REPLY_ASKED.search(h) for h in [*context, question]),
         named_object=kind == PERSON and bool(_WHO_ACTS.match(question)),
         gist=asks_gist(question),
+        comments_asked=comments_asked(question),
         comment_at=next((at for h in [question, *reversed(context)]
                          if (at := comment_at(h)) is not None), None),
     )

@@ -512,3 +512,21 @@ def test_a_follow_up_keeps_the_comment_its_question_named():
 ])
 def test_a_question_about_what_the_post_is_about_as_a_whole(question, gist):
     assert make_query(question).gist is gist
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Who commented on the post?", "who"),
+    ("Who left comments?", "who"),
+    ("Which readers commented?", "who"),
+    ("Who are the commenters?", "who"),
+    ("How many comments are there?", "count"),
+    ("How many people commented?", "count"),
+    ("how many commenters were there in total", "count"),
+    ("Who wrote the comment?", None),  # one comment, named before
+    ("Who commented first?", None),  # a comment by its place
+    ("Who commented about calcium supplements?", None),  # about something in particular
+    ("How many responses did the consultation get?", None),
+    ("What did the commenters say?", None),
+])
+def test_a_question_about_the_comments_as_a_whole(question, asked):
+    assert make_query(question).comments_asked == asked

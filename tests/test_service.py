@@ -190,6 +190,27 @@ def test_what_the_post_is_about_is_answered_by_its_lead(assistant, question):
     assert_verbatim(assistant, answer)
 
 
+@pytest.mark.parametrize("question", ["Who commented on the post?", "Who left comments?",
+                                      "Which readers commented?"])
+def test_who_commented_is_answered_by_each_commenters_opening_words(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    # comment-3 has next to nothing to quote; Simran Ghooi's and Imre Laubscher's opening
+    # sentences, once each, in page order after the unsigned first comment's
+    assert [(q.source.id, q.start) for q in answer.quotes] == [
+        ("comment-1", 0), ("comment-2", 0), ("comment-4", 0)]
+    assert_verbatim(assistant, answer)
+
+
+@pytest.mark.parametrize("question", ["How many comments are there?",
+                                      "how many people commented on this article"])
+def test_how_many_comments_is_declined_with_what_the_page_shows(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert answer.reason == ("its words do not count them, but the page shows 4 reader "
+                             "comments, from 2 signed commenters")
+
+
 @pytest.mark.parametrize("date, said", [
     ("4 June 2024", "A reader, Ann Lee, commented on 4 June 2024: "),
     ("2 days ago", "A reader, Ann Lee, commented 2 days ago: "),
