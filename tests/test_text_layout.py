@@ -465,3 +465,11 @@ def test_markdown_tables_reference_links_and_code_read_as_shown():
         "We read the issue thread first.",
         "Stage | Before | After\nImages | 6 min | 10 s",
         "cache:\n  key: images\n\n  paths: [.cache]"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bees\n\nShort intro\n\nLovely\nBy Ann Lee on 3 March 2021\n",
+    "Bees\n\nComments\n\nLovely\nBy Ann Lee on 3 March 2021\n",
+])
+def test_a_comment_byline_near_the_top_does_not_move_the_title(text):
+    assert read_text_page(text, "bees.txt").title == "Bees"

@@ -343,9 +343,10 @@ def _is_menu(block: _Block) -> bool:
 def _without_chrome(blocks: list[_Block]) -> list[_Block]:
     """``blocks`` from the article's title on, for a page copied with the site's furniture
     above it. The title is the line above the post's byline ("By Helen Marsh", "Posted on
-    ... by Marion Keel") when only short lines come before it (a site's name and tagline, a
-    menu); else, the first line that is no furniture (``_CHROME_LINE``, a menu line "News |
-    Sport", a block of a menu's short lines). A file that opens with its title is unchanged."""
+    ... by Marion Keel") when only short lines come before it (a site's name and tagline)
+    and some of them are furniture (``_CHROME_LINE``, a menu line "News | Sport", a block of
+    a menu's short lines); else, the first line that is no furniture. A file that opens with
+    its title is unchanged."""
     lines = [(b, k) for b, block in enumerate(blocks[:_CHROME_SCAN])
              for k in range(len(block.lines))]
     for n, (b, k) in enumerate(lines):
@@ -356,9 +357,13 @@ def _without_chrome(blocks: list[_Block]) -> list[_Block]:
             while t > 0 and _DATE_LINE.match(blocks[lines[t][0]].lines[lines[t][1]].strip()):
                 t -= 1
             tb, tk = lines[t]
+            title = blocks[tb].lines[tk].strip()
             before = [blocks[x].lines[y] for x, y in lines[:t]]
-            if all(_chrome(line) or len(line.split()) <= 8
-                   and not line.rstrip().endswith((".", "!", "?")) for line in before):
+            furniture = any(_chrome(line) for line in before) or any(
+                _is_menu(block) for block in blocks[:tb])
+            if furniture and not title.endswith(".") and all(
+                    _chrome(line) or len(line.split()) <= 8 and not _COMMENTS_HEAD.match(line)
+                    and not line.rstrip().endswith((".", "!", "?")) for line in before):
                 return _from(blocks, tb, tk)
             break
     for b, block in enumerate(blocks[:_CHROME_SCAN]):
@@ -580,11 +585,11 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     author, date, taken = _post_byline(leading)
     byline = "\n".join(leading[:taken]) or None
     author, date = author or fields.get("author"), date or fields.get("date")
-    if date is None and rest and (m := _DATELINE.match(rest[0].lines[0])):
-        date = m["date"]  # "OXFORD, 3 March 2025 — A routine blood test ..."
     for _ in range(taken):
         head = rest[0]
         rest = rest[1:] if len(head.lines) == 1 else [_Block(head.lines[1:], head.line + 1), *rest[1:]]
+    if date is None and rest and (m := _DATELINE.match(rest[0].lines[0])):
+        date = m["date"]  # "OXFORD, 3 March 2025 — A routine blood test ..."
 
     has_comments_head = any(_COMMENTS_HEAD.match(_section_name(b.lines[0])) for b in rest
                             if len(b.lines) == 1)
