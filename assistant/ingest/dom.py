@@ -420,7 +420,9 @@ def updated_line(root: HtmlElement, skip: set[Any]) -> HtmlElement | None:
     2026", "Page last reviewed: 12 May 2024", "This page was last edited on 11 January
     2025, at 09:12"), or None; ``skip`` holds the ids of elements in comment sections."""
     def says_it(el: HtmlElement) -> bool:
-        text = (text_lines(el) or [""])[0]
+        if not UPDATED.match(text_of(el)):
+            return False
+        text = (text_lines(el) or [""])[0]  # its first line only
         m = UPDATED.match(text) if len(text) <= 80 else None
         return bool(m) and parse_date(text[m.end():]) is not None
 
