@@ -301,6 +301,12 @@ class Answerer:
         return gist_rows(self.index, list(self._by_id.values()))
 
     @cached_property
+    def post_author(self) -> str | None:
+        """Who signed the post (its byline's or its paragraphs' author), if the page says."""
+        return next((s.author for s in self._by_id.values()
+                     if s.kind in ("byline", "post") and s.author), None)
+
+    @cached_property
     def commenter_rows(self) -> list[int]:
         """The first sentence of each commenter's first comment with words to quote, in page
         order (an unsigned comment is a commenter of its own)."""
@@ -396,4 +402,5 @@ class Answerer:
             why_not=lambda cs: self.why_not(query, grounding, cs),
             neighbour=lambda c: self.neighbour(query, c),
             closest_k=self.closest_k,
+            post_author=self.post_author,
         )

@@ -57,15 +57,18 @@ def _near_duplicate(a: str, b: str) -> bool:
 _RELATIVE_DATE = re.compile(r"\bago\b|^(?:yesterday|today)\b", re.I)
 
 
-def attribution(source: Source) -> str:
-    """How the answer introduces a quote: readers' comments are marked as their opinion."""
+def attribution(source: Source, post_author: str | None = None) -> str:
+    """How the answer introduces a quote: readers' comments are marked as their opinion; a
+    comment signed by the post's own author (``post_author``) as the author's."""
     if source.kind == "comment":
+        who = "The post's author" if source.author and source.author == post_author \
+            else "A reader"
         if source.author and source.date:
             # "commented on 4 June", but "commented 2 days ago", "commented yesterday"
             on = "" if _RELATIVE_DATE.search(source.date) else "on "
-            return f"A reader, {source.author}, commented {on}{source.date}: "
+            return f"{who}, {source.author}, commented {on}{source.date}: "
         if source.author:
-            return f"A reader, {source.author}, commented: "
+            return f"{who}, {source.author}, commented: "
         return "A reader commented (unsigned): "
     if source.kind == "abstract":
         return "The review's abstract: "
@@ -107,6 +110,7 @@ def compose(
     why_not: Callable[[Sequence[Candidate]], str],
     neighbour: Callable[[Candidate], Span | None] = lambda c: None,
     closest_k: int = 3,
+    post_author: str | None = None,
 ) -> Answer:
     """Quote the candidates the model believes answer (best first), or abstain.
 
@@ -136,7 +140,7 @@ def compose(
                for k, b, e in chosen) or any(
                 _near_duplicate(text, k.source.text[b:e]) for k, b, e in chosen):
             continue
-        cost = word_count(text) + word_count(attribution(c.source)) + 1
+        cost = word_count(text) + word_count(attribution(c.source, post_author)) + 1
         if chosen and used + cost > options.max_words:
             continue
         chosen.append((c, start, end))
@@ -145,6 +149,6 @@ def compose(
         Quote(n, c.source.text[b:e], b, e, c.prob, c.source)
         for n, (c, b, e) in enumerate(chosen, start=1)
     )
-    parts = [f"{attribution(q.source)}{q.text} [{q.n}]" for q in quotes]
+    parts = [f"{attribution(q.source, post_author)}{q.text} [{q.n}]" for q in quotes]
     return Answer(question, " ".join(parts), False, quotes, (), query.text,
                   extra={"confidence": round(confidence, 4)})

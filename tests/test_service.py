@@ -239,3 +239,30 @@ def test_a_yes_no_question_is_not_answered_by_a_reader_asking_the_same(settings,
     # asking who asked it is answered by the question
     asked = a.ask("Who asked whether the trams will be step-free?")
     assert any(q.text.endswith("?") for q in (*asked.quotes, *asked.closest))
+
+
+def test_the_posts_author_answering_in_the_comments_is_not_called_a_reader():
+    from assistant.answering import attribution
+    from assistant.types import Source
+
+    reply = Source("comment-2", "comment", "Reader comment by Owen Pritchard", "Not supported.",
+                   "Owen Pritchard", "19 September 2024")
+    assert attribution(reply, post_author="Owen Pritchard") == \
+        "The post's author, Owen Pritchard, commented on 19 September 2024: "
+    assert attribution(reply, post_author="Beth Kavanagh").startswith("A reader, Owen Pritchard")
+
+
+def test_an_answer_quoting_the_authors_own_comment_says_so(settings, fake_embedder):
+    from assistant import Assistant
+    from assistant.ingest.page import page_sources
+    from assistant.ingest.text import read_text_page
+
+    page = read_text_page(
+        "Fitting a mid-drive kit\n\nBy Owen Pritchard, 18 September 2024\n\nThe kit took me "
+        "just under three hours to fit to a steel tourer.\n\nComments\n\nGareth Lumley says:\n"
+        "18 September 2024 at 7:44 pm\nDoes it fit a press-fit shell?\n\nOwen Pritchard says:\n"
+        "19 September 2024 at 8:12 am\nPress-fit adaptors are not supported by the maker and "
+        "would void the warranty.\n", "kit.txt")
+    a = Assistant.from_sources(page_sources(page), settings, embedder=fake_embedder)
+    answer = a.ask("Are press-fit adaptors supported by the maker?")
+    assert "The post's author, Owen Pritchard, commented on 19 September 2024: " in answer.answer
