@@ -427,7 +427,7 @@ def test_a_one_word_title_is_still_the_title():
 def test_a_press_releases_dateline_dates_it():
     page = read_text_page("Blood test spots kidney damage\n\nOXFORD, 3 March 2025 \u2014 A "
                           "routine blood test could identify people at risk.\n\n###\n", "pr.txt")
-    assert page.date == "3 March 2025"
+    assert (page.date, page.byline) == ("3 March 2025", "OXFORD, 3 March 2025")
     assert [b.text for b in page.blocks] == [
         "OXFORD, 3 March 2025 \u2014 A routine blood test could identify people at risk."]
 

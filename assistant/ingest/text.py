@@ -589,7 +589,10 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         head = rest[0]
         rest = rest[1:] if len(head.lines) == 1 else [_Block(head.lines[1:], head.line + 1), *rest[1:]]
     if date is None and rest and (m := _DATELINE.match(rest[0].lines[0])):
-        date = m["date"]  # "OXFORD, 3 March 2025 — A routine blood test ..."
+        # "OXFORD, 3 March 2025 — A routine blood test ...": the dateline, as printed, is
+        # the byline (not a "Published 3 March 2025" the page never prints)
+        date = m["date"]
+        byline = byline or m[0].rstrip(" \u2014\u2013-")
 
     has_comments_head = any(_COMMENTS_HEAD.match(_section_name(b.lines[0])) for b in rest
                             if len(b.lines) == 1)
