@@ -47,7 +47,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     A sentence ends at ., !, ? or ... followed by whitespace and a capital, digit or
     opening quote, unless the period closes an abbreviation ("Dr."), an initial or a list
-    item's number at the start of a line ("1. The paper"); a line break always ends one. ``text[start:end]`` is never cut inside a sentence.
+    item's number at the start of a line ("1. The paper"); a line break always ends one.
+    ``text[start:end]`` is never cut inside a sentence.
     """
     cuts: list[int] = []
     for m in _END.finditer(text):

@@ -18,8 +18,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .dom import (clean_text, iter_elements, parse_date, printed_date, shows_text, text_lines,
-                  text_of, words)
+from .dom import clean_text, iter_elements, parse_date, printed_date, shows_text, text_lines, text_of, words
 from .text import HANDLE, _name_ok, clean_name, is_comment_date
 
 _REGION = re.compile(r"(?:^|[-_])(?:comments?|commentlist|responses?|replies|answers|discussion|"

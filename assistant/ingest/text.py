@@ -139,7 +139,7 @@ _FORM_PHRASE = re.compile(
     r"comments|new posts) by email|you must be logged in to post a comment", re.I)
 
 
-def _page_furniture(block: "_Block") -> bool:
+def _page_furniture(block: _Block) -> bool:
     """A block of the page's furniture as a browser copies it: a comment form's lines, a
     copyright line, "Categories: ..." / "Tags: ..." lines, or a heading such as "Share this
     article" or "Related stories" with its short items under it."""
