@@ -222,8 +222,8 @@ class Answerer:
         elif query.comments_asked:
             # "Who commented?": each commenter's opening words; "How many comments are
             # there?": no sentence counts them (why_not says what the page shows)
-            rows = self.commenter_rows if query.comments_asked == "who" else []
-            allowed = allowed & np.isin(np.arange(len(allowed)), rows)
+            commenters = self.commenter_rows if query.comments_asked == "who" else []
+            allowed = allowed & np.isin(np.arange(len(allowed)), commenters)
         elif query.comment_at is not None:
             # "What did the third commenter say?": that comment's sentences, or none; "Who
             # wrote the first comment?" of an unsigned one, none

@@ -424,7 +424,7 @@ def updated_line(root: HtmlElement, skip: set[Any]) -> HtmlElement | None:
             return False
         text = (text_lines(el) or [""])[0]  # its first line only
         m = UPDATED.match(text) if len(text) <= 80 else None
-        return bool(m) and parse_date(text[m.end():]) is not None
+        return m is not None and parse_date(text[m.end():]) is not None
 
     found = next((el for el in _shown(root, skip) if says_it(el)), None)
     while found is not None:  # the line itself, not a box holding it and the next line
