@@ -592,3 +592,11 @@ def test_a_long_heading_above_the_first_paragraph_is_a_subtitle_not_a_section():
     assert (blocks[0].text, blocks[0].heading) == (
         "Trunk-based development on a team of six, mistakes left in", None)
     assert blocks[1].heading is None and blocks[-1].heading == "Why we changed"
+
+
+def test_an_affiliate_links_notice_is_not_the_posts_first_paragraph():
+    html = ("<html><head><title>Lemon drizzle</title></head><body><article><h1>Lemon drizzle"
+            "</h1><p>This post may contain affiliate links. Please read our disclosure policy."
+            f"</p>{RIVER}</article></body></html>")
+    texts = [b.text for b in read_html_page(html.encode()).blocks]
+    assert not any("affiliate" in t for t in texts) and texts[0].startswith("Sentence number 0")

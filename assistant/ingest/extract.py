@@ -49,7 +49,8 @@ _FURNITURE_LINE = re.compile(
     r"next(?: post| article)?|leave a (?:reply|comment)|post a comment|labels?|tags?|"
     r"filed under|categories|subscribe to|powered by|advertisement|sponsored|read more|"
     r"sign (?:up|in)|log in|follow|listen|cookie settings|accept(?: all)?(?: cookies)?|"
-    r"skip to (?:the )?(?:main )?content)\b.{0,80}$", re.I)
+    r"skip to (?:the )?(?:main )?content|(?:this|the) (?:post|article|page|site) (?:may )?"
+    r"contains? affiliate links|as an amazon associate)\b.{0,80}$", re.I)
 
 
 def is_binary(data: bytes) -> bool:
