@@ -3,6 +3,9 @@ bylines in emphasis, and comments signed inside their own text."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from assistant.ingest.page import page_sources
@@ -473,3 +476,26 @@ def test_markdown_tables_reference_links_and_code_read_as_shown():
 ])
 def test_a_comment_byline_near_the_top_does_not_move_the_title(text):
     assert read_text_page(text, "bees.txt").title == "Bees"
+
+
+_MENU = "Skip to content\nMenu\nSearch\nNews | Sport | Weather | Local\n\nHome\nUK\nWorld\nBusiness\n\n"
+_BELOW = ("\n\nShare this article\nFacebook\nX\nEmail\n\nRelated stories\nHeatwave warning issued "
+          "for the south west\nFirefighters tackle large moorland blaze\n\nMost read\n1\nMan rescued "
+          "after 12 hours\n\n\u00a9 2025 The Ledger. All rights reserved.\nPrivacy policy\n")
+
+
+_SUITE = Path(__file__).parent.parent / "benchmarks" / "data" / "articles"
+_TUNING = json.loads((_SUITE / "split.json").read_text(encoding="utf-8"))["tuning"]
+
+
+@pytest.mark.parametrize("path", sorted(str(p) for a in _TUNING for p in (_SUITE / a).glob(
+    "article.*")), ids=lambda p: Path(p).parent.name)
+def test_an_article_copied_with_its_sites_furniture_reads_as_the_article(path):
+    """Every tuning article, as a browser's select-all would copy it (a menu above, share,
+    related and most-read boxes and a copyright line below), reads as the article alone."""
+    text = Path(path).read_text(encoding="utf-8")
+    markdown = True if path.endswith(".md") else None
+    clean = read_text_page(text, path, markdown=markdown)
+    copied = read_text_page(_MENU + text.rstrip("\n") + _BELOW, path, markdown=markdown)
+    assert (copied.title, copied.author, copied.date, copied.byline, copied.blocks) == (
+        clean.title, clean.author, clean.date, clean.byline, clean.blocks)
