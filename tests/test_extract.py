@@ -600,3 +600,23 @@ def test_an_affiliate_links_notice_is_not_the_posts_first_paragraph():
             f"</p>{RIVER}</article></body></html>")
     texts = [b.text for b in read_html_page(html.encode()).blocks]
     assert not any("affiliate" in t for t in texts) and texts[0].startswith("Sentence number 0")
+
+
+def test_comments_in_a_table_tree_signed_with_handles_are_read():
+    """Hacker News prints its comments as rows of ``table.comment-tree``, each signed by an
+    ``a.hnuser`` handle (digits and all) and dated in ``span.age``."""
+    def row(user, when, text):
+        return (f'<tr class="athing comtr"><td><table><tr><td class="ind" indent="0"></td>'
+                f'<td class="default"><div><span class="comhead"><a class="hnuser">{user}</a> '
+                f'<span class="age" title="{when}"><a>5 months ago</a></span></span></div>'
+                f'<div class="comment"><span class="commtext c00">{text}</span></div></td></tr>'
+                f'</table></td></tr>')
+    html = ("<html><head><title>Show HN: A tide table</title></head><body><table class='fatitem'>"
+            f"<tr><td class='toptext'>{RIVER}</td></tr></table><table class='comment-tree'>"
+            + row("seagull42", "2024-06-04T11:00:00", "How do you handle river ports?")
+            + row("kelpie", "2024-06-04T11:30:00", "I don't yet; they are off by half a metre.")
+            + "</table></body></html>")
+    got = [(b.author, b.date, b.text) for b in read_html_page(html.encode()).blocks
+           if b.kind == "comment"]
+    assert got == [("seagull42", "2024-06-04", "How do you handle river ports?"),
+                   ("kelpie", "2024-06-04", "I don't yet; they are off by half a metre.")]

@@ -23,11 +23,11 @@ from .text import HANDLE, _name_ok, clean_name, is_comment_date
 
 _REGION = re.compile(r"(?:^|[-_])(?:comments?|commentlist|responses?|replies|answers|discussion|"
                      r"disqus)(?:$|[-_](?:list|area|section|wrapper|container|holder|thread|"
-                     r"content|inner|block))", re.I)
+                     r"content|inner|block|tree))", re.I)
 _NOT_REGION = ("form", "respond", "reply-title", "link", "count", "feed", "editor", "button",
                "title", "header", "notes")
 AUTHOR_WORDS = frozenset({"fn", "author", "comment-author", "user", "username", "user-name",
-                          "commenter", "display-name", "nickname"})
+                          "commenter", "display-name", "nickname", "hnuser"})
 BODY_WORDS = frozenset({"comment-content", "comment-text", "comment-body-text", "commenttext",
                         "comment-message", "message", "response-body", "response-text"})
 # Parts of an item that are not the comment's words.
@@ -155,12 +155,13 @@ def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
             # an element marked as the author may print a handle ("lena_k"), or more than
             # the name: "Tobias Brenner" then his reputation, "21.5k"
             name = clean_name(text_of(el))
-            if any(c.isdigit() for c in name):  # a name, then a reputation: its first text
-                first = next((clean_text(t) for t in el.itertext() if clean_text(t)), "")
-                if _name_ok(clean_name(first)):
-                    return clean_name(first)
-            elif name and (_name_ok(name) or HANDLE.fullmatch(name)):
+            if name and (HANDLE.fullmatch(name) or _name_ok(name)
+                         and not any(c.isdigit() for c in name)):
                 return name
+            # a name, then a reputation ("Tobias Brenner" / "21.5k"): its first text
+            first = clean_name(next((clean_text(t) for t in el.itertext() if clean_text(t)), ""))
+            if first and first != name and _name_ok(first):
+                return first
     # No marked author: the name-like text just before the date ("Kirsty Aldane", "Mar 4").
     before: list[str] = []
     for el in iter_elements(item):
