@@ -620,3 +620,16 @@ def test_comments_in_a_table_tree_signed_with_handles_are_read():
            if b.kind == "comment"]
     assert got == [("seagull42", "2024-06-04", "How do you handle river ports?"),
                    ("kelpie", "2024-06-04", "I don't yet; they are off by half a metre.")]
+
+
+def test_a_gallerys_heading_heads_no_paragraph_after_it():
+    figures = "".join(f"<figure><img src='{i}.jpg' alt=''><figcaption>Photo {i} of the "
+                      f"restored reading room.</figcaption></figure>" for i in (1, 2))
+    html = ("<html><head><title>The library reopens</title></head><body><article>"
+            f"<h1>The library reopens</h1>{RIVER}<div class='gallery'><h2>In pictures</h2>"
+            f"{figures}</div><p>The library will open six days a week from Monday.</p>"
+            "</article></body></html>")
+    blocks = read_html_page(html.encode()).blocks
+    assert all(b.heading is None for b in blocks)
+    assert [b.text for b in blocks if b.kind == "caption"] == [
+        "Photo 1 of the restored reading room.", "Photo 2 of the restored reading room."]

@@ -159,6 +159,19 @@ def attribute_quotes(root: HtmlElement) -> None:
         sources[0].drop_tree()
 
 
+def drop_gallery_headings(root: HtmlElement) -> None:
+    """A heading over a gallery ("In pictures: the reopening" above figures, alone in their
+    box) heads no text: the paragraphs after the box are not under it."""
+    doomed = []
+    for heading in root.iter("h2", "h3", "h4"):
+        box = heading.getparent()
+        others = [el for el in box if el is not heading and isinstance(el.tag, str)] \
+            if box is not None else []
+        if others and all(el.tag == "figure" for el in others):
+            doomed.append(heading)
+    drop(doomed)
+
+
 _NOTE_LABEL = re.compile(r"^\[?([0-9]{1,3}|[a-z*\u2020\u2021])\]?$", re.I)
 _BACKLINK_WORDS = frozenset({"footnote-back", "footnote-backref", "footnote-return", "backref",
                              "reversefootnote", "mw-cite-backlink", "footnotes-backlink"})

@@ -320,6 +320,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     body = dom.find_body(tree)
     dom.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
     dom.mark_footnotes(tree)
+    dom.drop_gallery_headings(tree)
     dom.remove_furniture(tree, keep=[body] if body is not None else [])
     scope = dom.scope_of(body) if body is not None else tree
     captions = dom.captions(scope)
