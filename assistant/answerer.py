@@ -312,12 +312,15 @@ class Answerer:
         order (an unsigned comment is a commenter of its own)."""
         by_source = {s.id: s for s in self.comments if not s.low_content}
         rows: list[int] = []
-        done: set[str] = set()  # comments and authors met
+        comments: set[str] = set()
+        authors: set[str] = set()
         for i, span in enumerate(self.index.sentences):
             source = by_source.get(span.source_id)
-            if source is None or source.id in done or source.author in done:
+            if source is None or source.id in comments or source.author in authors:
                 continue
-            done.update(x for x in (source.id, source.author) if x)
+            comments.add(source.id)
+            if source.author:
+                authors.add(source.author)
             rows.append(i)
         return rows
 

@@ -388,14 +388,19 @@ _LINE_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", 
                           "tr"})
 
 
+def iso_day(iso: str | None) -> date | None:
+    """The day of an ISO date or timestamp ("2025-05-19T09:00:00+01:00"), or None."""
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
 def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:
     """The post's date as the page prints it ("June 14, 2024"), matched to the metadata's
     ISO date; ``skip`` holds the ids of elements in comment sections."""
-    if not iso:
-        return None
-    try:
-        want = date.fromisoformat(iso[:10])
-    except ValueError:
+    want = iso_day(iso)
+    if want is None:
         return None
     candidates: list[HtmlElement] = []
     for el in _shown(root, skip, _UNSEEN):

@@ -15,7 +15,6 @@ import copy
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 import lxml.html
 import trafilatura
@@ -234,13 +233,6 @@ def _author(meta: object, tree: HtmlElement, in_comments: set[object]) -> str | 
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _day(iso: str) -> date | None:
-    try:
-        return date.fromisoformat(iso[:10])
-    except ValueError:
-        return None
-
-
 def _post_date(tree: HtmlElement, comment_regions: list[HtmlElement]) -> str | None:
     """The post's date (ISO) from what the page declares about itself (meta tags, JSON-LD,
     ``<time>`` elements), never guessed from the text: a date in a comment or in a cited
@@ -301,7 +293,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     updated = dom.text_lines(updated_el)[0] if updated_el is not None else None
     printed = dom.post_date(tree, iso, in_comments | (dom.around(updated_el)
                                                       if updated_el is not None else set()))
-    if updated and iso and not printed and dom.parse_date(updated) == _day(iso):
+    if updated and iso and not printed and dom.parse_date(updated) == dom.iso_day(iso):
         iso = None  # the page's only date says when it was changed, not when it was published
     title = _title(meta, tree)
     author = _author(meta, tree, in_comments)
