@@ -51,13 +51,13 @@ def unmark(data: bytes) -> bytes:
 
 
 def to_utf8(data: bytes, name: str, *, html: bool, charset: str | None = None) -> bytes:
-    """``data`` as UTF-8 with no byte-order mark; PageError for a text that cannot be decoded.
+    """``data`` (its byte-order mark already read by ``unmark``) as UTF-8; PageError for a
+    text that cannot be decoded.
 
     ``charset`` is the declared label. Bytes invalid in a declared encoding become U+FFFD, as
     in a browser. A page whose encoding is neither declared nor UTF-8 is returned as it came,
     for the HTML reader's detector.
     """
-    data = unmark(data)
     try:
         data.decode("utf-8")
         return data
