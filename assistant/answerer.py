@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer_model import AnswerModel
-from .answering import AnswerOptions, Candidate, compose
+from .answering import AnswerOptions, Candidate, compose, speaker_labels
 from .embedding import Embedder
 from .features import FEATURES, feature_matrix, question_features
 from .grounding import Grounding, ground, respell, unknown_phrases
@@ -307,6 +307,11 @@ class Answerer:
                      if s.kind in ("byline", "post") and s.author), None)
 
     @cached_property
+    def speakers(self) -> dict[str, str]:
+        """An interview's speaker for each post paragraph opening with their label."""
+        return speaker_labels(self._by_id.values())
+
+    @cached_property
     def commenter_rows(self) -> list[int]:
         """The first sentence of each commenter's first comment with words to quote, in page
         order (an unsigned comment is a commenter of its own)."""
@@ -406,4 +411,5 @@ class Answerer:
             neighbour=lambda c: self.neighbour(query, c),
             closest_k=self.closest_k,
             post_author=self.post_author,
+            speakers=self.speakers,
         )

@@ -4,7 +4,8 @@ citations, or an abstention that says why."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,9 +58,45 @@ def _near_duplicate(a: str, b: str) -> bool:
 _RELATIVE_DATE = re.compile(r"\bago\b|^(?:yesterday|today)\b", re.I)
 
 
-def attribution(source: Source, post_author: str | None = None) -> str:
+# An interview's speaker label opening a paragraph: "Brandvold: ...", "FERREIRA: ...",
+# "Maria Lopez: ...".
+_SPEAKER_LABEL = re.compile(r"([A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2}):\s")
+# Labels that head a paragraph without naming who speaks: the asker, or a note.
+_NOT_SPEAKER = frozenset(
+    "q a question answer interviewer interviewee note notes tip tips update updated warning "
+    "caution important step summary source sources editor correction disclaimer ingredients "
+    "method verdict pros cons price photo image caption figure table tl;dr ps p.s bonus "
+    "example answer key takeaway takeaways".split())
+
+
+def speaker_labels(sources: Iterable[Source]) -> dict[str, str]:
+    """For an interview set out as a transcript, the speaker of each post paragraph that opens
+    with a label naming them: {source id: name}. A label counts when it opens two paragraphs
+    or more and its name is also used outside the labels (the introduction names the person
+    interviewed); "Q:", "Note:" and the like name nobody. An all-capitals label is shown in
+    title case ("FERREIRA" -> "Ferreira")."""
+    posts = [s for s in sources if s.kind in ("post", "title", "byline", "caption")]
+    labels = {s.id: m.group(1) for s in posts
+              if s.kind == "post" and (m := _SPEAKER_LABEL.match(s.text))}
+    counts = Counter(labels.values())
+    unlabelled = " ".join(
+        s.text[len(labels[s.id]) + 1:] if s.id in labels else s.text for s in posts).lower()
+    speakers = {
+        label for label, n in counts.items()
+        if n >= 2 and label.lower() not in _NOT_SPEAKER
+        and re.search(rf"\b{re.escape(label.split()[-1].lower())}\b", unlabelled)}
+    return {sid: (label.title() if label.isupper() else label)
+            for sid, label in labels.items() if label in speakers}
+
+
+def attribution(source: Source, post_author: str | None = None, speaker: str | None = None,
+                asks: bool = False) -> str:
     """How the answer introduces a quote: readers' comments are marked as their opinion; a
-    comment signed by the post's own author (``post_author``) as the author's."""
+    comment signed by the post's own author (``post_author``) as the author's. A quote from
+    an interview's answer past its speaker's label names the ``speaker`` ("Brandvold said:
+    ..."; ``asks``: the quote is a question, "... asked: ...")."""
+    if speaker:
+        return f"{speaker} {'asked' if asks else 'said'}: "
     if source.kind == "comment":
         who = "The post's author" if source.author and source.author == post_author \
             else "A reader"
@@ -111,14 +148,22 @@ def compose(
     neighbour: Callable[[Candidate], Span | None] = lambda c: None,
     closest_k: int = 3,
     post_author: str | None = None,
+    speakers: Mapping[str, str] | None = None,
 ) -> Answer:
     """Quote the candidates the model believes answer (best first), or abstain.
 
     ``candidates`` are sorted by probability, best first. The question model's
     ``confidence`` that an answer from them is right must reach ``threshold``; others join
     the best one when they reach ``keep`` x its probability, up to ``max_quotes`` quotes and
-    ``max_words`` words.
+    ``max_words`` words. ``speakers`` names the speaker of an interview's paragraphs
+    (``speaker_labels``): a quote past the label is introduced with the name.
     """
+    speakers = speakers or {}
+
+    def introduce(source: Source, start: int, text: str) -> str:
+        speaker = speakers.get(source.id) if start > 0 else None
+        return attribution(source, post_author, speaker, text.rstrip().endswith("?"))
+
     top = candidates[0] if candidates else None
     if top is None or (options.abstain and confidence < threshold):
         closest = tuple(_quote(n, c) for n, c in enumerate(candidates[:closest_k], start=1))
@@ -140,7 +185,7 @@ def compose(
                for k, b, e in chosen) or any(
                 _near_duplicate(text, k.source.text[b:e]) for k, b, e in chosen):
             continue
-        cost = word_count(text) + word_count(attribution(c.source, post_author)) + 1
+        cost = word_count(text) + word_count(introduce(c.source, start, text)) + 1
         if chosen and used + cost > options.max_words:
             continue
         chosen.append((c, start, end))
@@ -149,6 +194,6 @@ def compose(
         Quote(n, c.source.text[b:e], b, e, c.prob, c.source)
         for n, (c, b, e) in enumerate(chosen, start=1)
     )
-    parts = [f"{attribution(q.source, post_author)}{q.text} [{q.n}]" for q in quotes]
+    parts = [f"{introduce(q.source, q.start, q.text)}{q.text} [{q.n}]" for q in quotes]
     return Answer(question, " ".join(parts), False, quotes, (), query.text,
                   extra={"confidence": round(confidence, 4)})

@@ -266,3 +266,57 @@ def test_an_answer_quoting_the_authors_own_comment_says_so(settings, fake_embedd
     a = Assistant.from_sources(page_sources(page), settings, embedder=fake_embedder)
     answer = a.ask("Are press-fit adaptors supported by the maker?")
     assert "The post's author, Owen Pritchard, commented on 19 September 2024: " in answer.answer
+
+
+def _source(sid: str, text: str, kind: str = "post"):
+    from assistant.types import Source
+
+    return Source(sid, kind, sid, text)
+
+
+def test_an_interviews_speakers_are_read_from_labels_that_recur_and_name_someone():
+    from assistant.answering import speaker_labels
+
+    transcript = [
+        _source("title", "A conversation with the potter Dana Okafor", "title"),
+        _source("post-1", "Q: How did you start?"),
+        _source("post-2", "Dana Okafor: By accident. My aunt had a wheel."),
+        _source("post-3", "Q: And the kiln?"),
+        _source("post-4", "Dana Okafor: We built it ourselves. It took a summer."),
+        _source("post-5", "HALE: I helped a little."),
+        _source("post-6", "HALE: Mostly with the bricks, as Dana said to Mr Hale."),
+        _source("post-7", "Note: the kiln is wood-fired."),
+        _source("post-8", "Note: visits are by appointment."),
+        _source("post-9", "Zed: Once."),
+    ]
+    assert speaker_labels(transcript) == {
+        "post-2": "Dana Okafor", "post-4": "Dana Okafor", "post-5": "Hale", "post-6": "Hale"}
+    # a label used once, or a name the article uses nowhere else, is not taken for a speaker
+    how_to = [_source("post-1", "Step one: oil the chain."), _source("post-2", "Tip: wipe it."),
+              _source("post-3", "Tip: wipe it again."), _source("post-4", "Gear: a rag.")]
+    assert speaker_labels(how_to) == {}
+
+
+def test_a_quote_from_an_interview_answer_names_its_speaker(settings, fake_embedder):
+    from assistant import Assistant
+    from assistant.answering import AnswerOptions
+    from assistant.ingest.page import page_sources
+    from assistant.ingest.text import read_text_page
+
+    page = read_text_page(
+        "A conversation with the potter Dana Okafor\nBy Ruth Fenn, 3 March 2025\n\n"
+        "Dana Okafor has fired her own kiln in Wexcombe for eleven years.\n\n"
+        "Interviewer: How did you start?\n\n"
+        "Dana Okafor: By accident, really. My aunt kept a potter's wheel in her garage and let "
+        "me use it every summer.\n\n"
+        "Interviewer: Who built the kiln?\n\n"
+        "Dana Okafor: We built it ourselves from reclaimed bricks. It took the whole of one "
+        "summer and most of my savings.\n", "okafor.txt")
+    # the fake embedder's confidence is no measure: answer whatever is closest
+    a = Assistant.from_sources(page_sources(page), settings, embedder=fake_embedder,
+                               answering=AnswerOptions(abstain=False))
+    answer = a.ask("Who kept a potter's wheel in her garage?")
+    quote = next(q for q in answer.quotes if "potter's wheel" in q.text)
+    assert quote.start > 0  # past the label
+    assert f"Dana Okafor said: {quote.text} [{quote.n}]" in answer.answer
+    assert quote.source.text[quote.start:quote.end] == quote.text
