@@ -821,6 +821,10 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
               if said else set())
     if follow:
         names |= {n for h in [*context, *said] for n in proper_names(h)} - others
+    # who wrote or when appeared "it": the latest earlier question that names a part of the
+    # page says what "it" is ("Which journal published the review? / Who were the authors? /
+    # What year did it come out?")
+    spoken_of = next((h for h in reversed(context) if target_of(h)), context[-1] if context else None)
     return Query(
         question=question,
         text=text,
@@ -831,8 +835,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         yes_no_subject=subject,
         yes_no_topic=topic,
         yes_no_head=head,
-        author_of=author_target(question, context[-1] if context else None),
-        published_of=published_target(question, context[-1] if context else None),
+        author_of=author_target(question, spoken_of),
+        published_of=published_target(question, spoken_of),
         target=target_of(question) or (target_of(context[-1]) if context else None),
         kinds=kind_hints(text),
         # the person answered joins the names and the text, not the words a source's author

@@ -120,6 +120,11 @@ def test_who_wrote_and_when_published_follow_the_conversation():
     assert make_query("Who wrote this blog post?").author_of == "post"
     assert make_query("What year did the study come out?").published_of == "paper"
     assert make_query("In what year was it published?").year
+    # "it" is the work last named, though the question just before names none
+    later = make_query("what year did it come out",
+                       ["Which journal published the review?", "Who were the authors?"])
+    assert later.published_of == "paper"
+    assert make_query("Who wrote it?", ["What is the post about?", "Is it long?"]).author_of == "post"
 
 
 @pytest.mark.parametrize(
