@@ -35,6 +35,10 @@ FOLLOWUPS = DATA_DIR / "followups.jsonl"
 # written in session 20 (2026-11-30) before any run on them; tuning: their first run showed
 # the method's faults that session fixed (benchmarks/data/articles/SPLIT.md).
 READERS = DATA_DIR / "readers.jsonl"
+# More such questions (a quarter unanswerable, follow-ups, who/when, sloppy), written in
+# session 24 (2026-11-30) by a helper who had not seen unseen.jsonl, before any run on them;
+# tuning: their first run informed that session's follow-up fix.
+FRESH = DATA_DIR / "fresh.jsonl"
 # The bundled article's questions written later by someone who saw neither the assistant nor
 # its answers: held out (benchmarks/data/articles/SPLIT.md).
 UNSEEN = DATA_DIR / "unseen.jsonl"

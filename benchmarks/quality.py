@@ -3,7 +3,7 @@
     python -m benchmarks.quality [--quick] [--embedder minilm|hash]
 
 Every system answers every question of the bundled article's sets in ``benchmarks/data/``
-(``dev.jsonl``, ``heldout.jsonl``, ``followups.jsonl`` and ``readers.jsonl``, which tuned the
+(``dev.jsonl``, ``heldout.jsonl``, ``followups.jsonl``, ``readers.jsonl`` and ``fresh.jsonl``, which tuned the
 assistant, and the held-out ``unseen.jsonl``, when present) and is scored with the metrics of
 the scorer (``benchmarks/scoring.py``). Writes ``benchmarks/results/quality.json`` and each system's
 answers as JSON lines under ``benchmarks/results/answers/`` so any figure can be rechecked
@@ -30,6 +30,7 @@ from .baselines import all_baselines, variant_baselines
 from .common import (
     DEV,
     FOLLOWUPS,
+    FRESH,
     HELDOUT,
     READERS,
     RESULTS_DIR,
@@ -216,7 +217,7 @@ def run(*, embedder_name: str = "minilm", quick: bool = False) -> dict[str, Any]
         missing.update(miss)
 
     sets = {"dev": DEV, "heldout": HELDOUT, "followups": FOLLOWUPS, "readers": READERS,
-            "unseen": UNSEEN}
+            "fresh": FRESH, "unseen": UNSEEN}
     sets = {name: path for name, path in sets.items() if path.is_file()}
     result: dict[str, Any] = {
         "generated": now(),

@@ -26,6 +26,8 @@ SET_ROLES = {
     "followups": "tuning: the answer model was fitted on it",
     "readers": "tuning: written in session 20 before any run; its first run informed that "
                "session's changes, and the answer model was fitted on it",
+    "fresh": "tuning: written in session 24 before any run; its first run informed that "
+             "session's changes",
     "unseen": "held out: never tuned on",
 }
 
