@@ -289,6 +289,37 @@ def test_a_nested_reply_is_labelled_with_the_comment_it_answers():
                       "Reader comment by Tom Briggs, 17 March 2024"]
 
 
+def test_a_reply_classed_as_a_reply_keeps_its_own_words_and_never_takes_its_parents():
+    """``<li class="comment reply">`` is a reader's reply, not a "Reply" link: its words are its
+    own. A reply whose words cannot be told apart is left out rather than given its parent's."""
+    def comment(cls, name, day, text, children=""):
+        return (f'<li class="{cls}"><div class="comment-meta"><span class="comment-author">{name}'
+                f'</span> <time datetime="2024-05-{day:02d}T20:15:00+01:00">{day} May 2024</time>'
+                f'</div><div class="comment-body"><p>{text}</p></div>{children}</li>')
+    reply = comment("comment reply", "Geoff Tanner", 23, "Solar panels won't help with heating "
+                    "bills though, the schools heat with gas.")
+    html = f"""<html><head><title>River mills</title></head><body><article><h1>River mills</h1>
+      {RIVER}</article><section class="comments" id="comments"><ol class="comment-list">
+      {comment("comment", "Lorna McBride", 22, "About time, the heating bills cut the club.",
+               f'<ol class="children">{reply}</ol>')}
+      {comment("comment", "Priyanka Deol", 24, "Councillor Hale has a point about the roofs.")}
+      </ol></section></body></html>"""
+    got = [(b.author, b.text, b.reply_to) for b in read_html_page(html.encode()).blocks
+           if b.kind == "comment"]
+    assert got == [
+        ("Lorna McBride", "About time, the heating bills cut the club.", None),
+        ("Geoff Tanner", "Solar panels won't help with heating bills though, the schools heat "
+                         "with gas.", "Lorna McBride"),
+        ("Priyanka Deol", "Councillor Hale has a point about the roofs.", None),
+    ]
+    # a reply marked only by a word the reader takes for meta: dropped, not given Lorna's words
+    unmarked = html.replace('class="comment reply"', 'class="reply"')
+    got = [(b.author, b.text) for b in read_html_page(unmarked.encode()).blocks
+           if b.kind == "comment"]
+    assert ("Geoff Tanner", "About time, the heating bills cut the club.") not in got
+    assert got[0] == ("Lorna McBride", "About time, the heating bills cut the club.")
+
+
 def test_a_comment_whose_replies_sit_inside_it_keeps_its_own_words():
     """A theme that nests replies in the comment's own element (header, text, then
     ``div.comment-replies``) still gives the parent comment its words, and the reply its own."""

@@ -194,7 +194,8 @@ def _body(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = None) 
         originals[i] is anchor or originals[i] in skip
         or el.tag in ("button", "img", "svg", "script", "style", "cite")
         or el.tag == "form" and not shows_text(originals[i])
-        or words(el) & (META_WORDS | AUTHOR_WORDS) or el.get("itemprop") == "author")]
+        or words(el) & (META_WORDS | AUTHOR_WORDS) and not _is_reply_item(el)
+        or el.get("itemprop") == "author")]
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
@@ -204,6 +205,12 @@ def _body(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = None) 
     if best is None or not _own_text(best):
         return ""
     return _paragraphs(best)
+
+
+def _is_reply_item(el: HtmlElement) -> bool:
+    """A reader's reply nested in the item (``<li class="comment reply">``): a comment whose
+    class says it is a reply, not a "Reply" link or the comment's meta."""
+    return "comment" in (el.get("class") or "").lower().split() and "reply" in words(el)
 
 
 _BLOCKS = frozenset({"p", "div", "pre", "blockquote", "section", "article", "li", "span"})
@@ -335,8 +342,8 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
                 # its words sit beside its header (its signer's name is not its words), in an
                 # element that also holds its replies
                 text = _body(outer, anchor, skip=_replies_in(outer, anchor, ids))
-            if not text or text == who:
-                continue
+            if not text or text == who or any(f.text == text and f.author != who for f in found):
+                continue  # no words, or another signer's: never put one reader's words in two mouths
             when = _date_text(anchor) if is_date else None
             if who and who.lower() in ("anonymous", "unknown"):
                 who = "Anonymous"
