@@ -52,6 +52,20 @@ def test_an_interview_or_words_byline_names_the_author(line):
     assert page.author == "Nell Varga" and page.byline == line
 
 
+@pytest.mark.parametrize("line, date", [
+    ("*A beginner's guide by Tomasz Wierzbicki, published 3 February 2025*", "3 February 2025"),
+    ("*A beginner's guide by Tomasz Wierzbicki, updated 3 February 2025*", None),
+    ("The weekly column by Tomasz Wierzbicki", None),
+])
+def test_what_the_piece_is_then_by_whom_is_the_byline_not_a_caption(line, date):
+    """An update's date is printed in the byline but is not when the post was published."""
+    page = read_text_page(f"# Sharpening a knife\n\n{line}\n\nA sharp knife is safer than a "
+                          "dull one.\n", "knife.md", markdown=True)
+    assert (page.author, page.date) == ("Tomasz Wierzbicki", date)
+    assert page.byline == line.strip("*")
+    assert [b.kind for b in page.blocks] == ["paragraph"]
+
+
 def test_comments_signed_inside_their_text_get_their_author_and_date(sources):
     comments = [(s.author, s.date, s.text) for s in sources if s.kind == "comment"]
     assert comments == [

@@ -82,6 +82,11 @@ _POST_BYLINES = (
                rf"Interview|Interviewed)\s+by\s+{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
     re.compile(rf"^(?:Posted|Published|Updated)(?:\s+on)?\s+(?P<date>{_WEEKDAY}{DATE}){_TIME}"
                rf"(?:\s*,?\s*by\s+{_NAME})?\s*$"),
+    # what the piece is, then who wrote it: "A beginner's guide by Tomasz Wierzbicki, updated
+    # 3 February 2025" (a date said to be an update's is not when the post was published)
+    re.compile(rf"^(?:An?|The)\s+[\w'\u2019\- ]{{1,40}}?\s+by\s+{_NAME}(?:{_SEP}(?:(?P<updated>"
+               rf"(?:last\s+)?(?:updated|revised|reviewed))|published|posted)?:?\s*(?:on\s+)?"
+               rf"(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
 )
 # "The fair moves -- Saturday, 3 May 2025": a day or a month is not who signed.
 _CALENDAR_WORD = re.compile(rf"^(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Today|Tomorrow|"
@@ -211,7 +216,7 @@ def _match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str
         if not m:
             continue
         name = m.groupdict().get("name")
-        date = m.groupdict().get("date")
+        date = None if m.groupdict().get("updated") else m.groupdict().get("date")
         if name is not None:
             name = clean_name(name)
             if not _name_ok(name) and not (date and pattern in _HANDLE_BYLINES
