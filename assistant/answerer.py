@@ -283,9 +283,10 @@ class Answerer:
         return self.words.vectors(asked) @ matrix.T
 
     def question_vector(self, query: Query, candidates: Sequence[Candidate]) -> np.ndarray:
-        """The question model's features for this question and its ranked candidates."""
+        """The question model's features for this question and its ranked candidates (all
+        zero for none: "Who wrote the first comment?" of an unsigned one)."""
         probs = np.array([c.prob for c in candidates])
-        X = np.vstack([c.features for c in candidates])
+        X = np.vstack([c.features for c in candidates]) if candidates else np.zeros((0, len(FEATURES)))
         return question_features(query, probs, X, self.kinds)
 
     def confidence(self, query: Query, candidates: Sequence[Candidate]) -> float:

@@ -186,6 +186,8 @@ def question_rows(assistant: Any, gold: Sequence[dict[str, Any]]) -> list[dict[s
         cands, _ = assistant.answerer.candidates(query, None, qvec)
         m = score([g], [a], None)
         out.append({"answerable": bool(g["answerable"]),
+                    # no candidate at all: always declined (confidence 0), so not fitted on
+                    "no_candidates": not cands,
                     "features": assistant.answerer.question_vector(query, cands),
                     "hit": m["answer_hit"] == 1.0 and bool(g["answerable"]),
                     "words": len((a.get("answer") or "").split()),
@@ -238,6 +240,7 @@ def choose(written: dict[Any, Sequence[dict[str, Any]]]) -> tuple[Any, float]:
 def fit_question(records: Sequence[dict[str, Any]], C: float) -> Logistic:
     from sklearn.linear_model import LogisticRegression
 
+    records = [r for r in records if not r.get("no_candidates")]
     Q = np.vstack([r["features"] for r in records])
     y = np.array([r["hit"] for r in records], dtype=bool)
     mean = Q.mean(axis=0)
@@ -257,7 +260,8 @@ def out_of_fold(records: Sequence[dict[str, Any]], C: float) -> list[dict[str, A
         model = fit_question(train, C)
         for r in records:
             if r["group"] == held:
-                p = float(model.probabilities(r["features"][None, :])[0])
+                p = 0.0 if r.get("no_candidates") else \
+                    float(model.probabilities(r["features"][None, :])[0])
                 out.append({**r, "p": p})
     return out
 

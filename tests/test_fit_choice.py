@@ -98,3 +98,20 @@ def test_question_model_study_refuses_a_dump_it_cannot_use(tmp_path):
         question_model.main([str(broken), "--C", "1"])
     with pytest.raises(SystemExit, match="cannot read"):
         question_model.main([str(tmp_path / "missing.json"), "--C", "1"])
+
+
+def test_a_question_with_no_candidate_is_declined_and_not_fitted_on(assistant):
+    """"Who wrote the first comment?" of an unsigned one leaves no candidate: its question
+    features are all zero, the fit leaves it out, and cross-validation declines it."""
+    import numpy as np
+
+    from benchmarks.fit_answering import out_of_fold, question_rows
+
+    gold = [{"id": "x", "question": "Who wrote the first reader comment?", "answerable": False}]
+    (row,) = question_rows(assistant, gold)
+    assert row["no_candidates"] and not np.any(row["features"])
+    rng = np.random.default_rng(0)
+    others = [{"features": rng.normal(size=len(row["features"])), "hit": bool(k % 2),
+               "group": f"g{k % 3}"} for k in range(30)]
+    scored = out_of_fold([*others, {**row, "group": "g0"}], 1.0)
+    assert next(r for r in scored if r.get("id") is None and r.get("no_candidates"))["p"] == 0.0
