@@ -28,6 +28,7 @@ from .grounding import Grounding, ground, respell, unknown_phrases
 from .index import Index
 from .query import NUMBER, PERSON, PLACE, TIME, Query
 from .retrieval import Retriever
+from .sentences import quote_opener
 from .text import word_count
 from .types import Answer, Source, Span
 
@@ -376,19 +377,18 @@ class Answerer:
     def neighbour(self, query: Query, c: Candidate) -> Span | None:
         """A sentence next to ``c`` in its paragraph that holds the kind of answer asked for,
         when ``c`` does not ("Who said ...?" quotes the sentence naming the speaker), or for
-        a quote running over several sentences, the one naming its speaker where it opens."""
+        a quote running over several sentences, the one naming its speaker where it opens
+        (whatever is asked: a quoted claim is shown with whose it is)."""
         wanted = query.answer_type
-        if wanted not in (PERSON, TIME, NUMBER, PLACE) or c.features[_TYPE_OK] >= 0:
-            return None
-        flags = self.retriever.info.flags[wanted]
         sentences = self.index.sentences
-        for j in (c.row - 1, c.row + 1):
-            if 0 <= j < len(sentences) and flags[j] and sentences[j].source_id == c.span.source_id:
-                return sentences[j]
-        speaker = self.retriever.info.speaker
-        if wanted == PERSON and len(speaker) > c.row >= 0 and speaker[c.row] >= 0:
-            return sentences[int(speaker[c.row])]  # a quote's speaker, named where it opens
-        return None
+        if wanted in (PERSON, TIME, NUMBER, PLACE) and c.features[_TYPE_OK] < 0:
+            flags = self.retriever.info.flags[wanted]
+            for j in (c.row - 1, c.row + 1):
+                if 0 <= j < len(sentences) and flags[j] \
+                        and sentences[j].source_id == c.span.source_id:
+                    return sentences[j]
+        opener = quote_opener(sentences, self.retriever.info.speaker, c.row)
+        return sentences[opener] if opener >= 0 else None
 
     def answer(self, question: str, query: Query, kinds: frozenset[str] | None,
                qvec: np.ndarray) -> Answer:

@@ -272,6 +272,27 @@ def quote_speakers(sentences: Sequence[Span], reach: int = 4) -> np.ndarray:
     return out
 
 
+_OPENS_QUOTE = re.compile("^[\"\u201c]")
+
+
+def quote_opener(sentences: Sequence[Span], speaker: np.ndarray, row: int) -> int:
+    """The row of the sentence naming who speaks, for a sentence that carries on a quote
+    without naming anyone; else -1. Two or more sentences back it is ``speaker[row]``
+    (``quote_speakers``); next door, this sentence opens with a quotation mark and the one
+    before it, in its paragraph, quotes a person it names: "'Every pound ...,' said Councillor
+    Imogen Tate. / 'The panels should pay for themselves ...'"."""
+    if not 0 <= row < len(sentences) or person_names(sentences[row].text):
+        return -1
+    if row < len(speaker) and speaker[row] >= 0:
+        return int(speaker[row])
+    here, before = sentences[row], sentences[row - 1] if row else None
+    if (before is not None and before.source_id == here.source_id
+            and _OPENS_QUOTE.match(here.text) and _QUOTE_MARK.search(before.text)
+            and person_names(before.text)):
+        return row - 1
+    return -1
+
+
 def _has_person(text: str) -> bool:
     if _PERSON_WORD.search(text):
         return True

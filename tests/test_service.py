@@ -320,3 +320,33 @@ def test_a_quote_from_an_interview_answer_names_its_speaker(settings, fake_embed
     assert quote.start > 0  # past the label
     assert f"Dana Okafor said: {quote.text} [{quote.n}]" in answer.answer
     assert quote.source.text[quote.start:quote.end] == quote.text
+
+
+def test_a_quote_carried_on_from_a_named_speaker_is_quoted_with_them(settings, fake_embedder):
+    """Whatever is asked, a sentence that carries on someone's quote is shown with the
+    sentence naming them: a quoted claim is never cut off from whose it is."""
+    import numpy as np
+
+    from assistant import Assistant
+    from assistant.answering import AnswerOptions
+    from assistant.ingest.page import page_sources
+    from assistant.ingest.text import read_text_page
+    from assistant.sentences import quote_opener
+    from assistant.types import Span
+
+    tate = ('"Every pound we do not spend on electricity goes back into classrooms," said '
+            'Councillor Imogen Tate.')
+    panels = '"The panels should pay for themselves in about eleven years, and last twenty-five."'
+    spans = [Span("p1", 0, 1, tate), Span("p1", 0, 1, panels), Span("p2", 0, 1, panels),
+             Span("p2", 0, 1, "They will last twenty-five years.")]
+    none = np.full(4, -1)
+    assert [quote_opener(spans, none, r) for r in range(4)] == [-1, 0, -1, -1]
+
+    page = read_text_page(
+        "Solar panels for three schools\nBy Ruth Fenn, 3 March 2025\n\n"
+        "The council approved solar panels for three primary schools on Tuesday.\n\n"
+        f"{tate} {panels}\n", "solar.txt")
+    a = Assistant.from_sources(page_sources(page), settings, embedder=fake_embedder,
+                               answering=AnswerOptions(abstain=False, max_quotes=1))
+    answer = a.ask("How long should the panels take to pay for themselves?")
+    assert answer.quotes[0].text == f"{tate} {panels}"
