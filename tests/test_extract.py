@@ -635,9 +635,10 @@ def test_an_affiliate_links_notice_is_not_the_posts_first_paragraph():
 
 def test_comments_in_a_table_tree_signed_with_handles_are_read():
     """Hacker News prints its comments as rows of ``table.comment-tree``, each signed by an
-    ``a.hnuser`` handle (digits and all) and dated in ``span.age``."""
-    def row(user, when, text):
-        return (f'<tr class="athing comtr"><td><table><tr><td class="ind" indent="0"></td>'
+    ``a.hnuser`` handle (digits and all) and dated in ``span.age``; a reply is a row whose
+    indent cell says it sits one deeper."""
+    def row(user, when, text, indent=0):
+        return (f'<tr class="athing comtr"><td><table><tr><td class="ind" indent="{indent}"></td>'
                 f'<td class="default"><div><span class="comhead"><a class="hnuser">{user}</a> '
                 f'<span class="age" title="{when}"><a>5 months ago</a></span></span></div>'
                 f'<div class="comment"><span class="commtext c00">{text}</span></div></td></tr>'
@@ -645,12 +646,14 @@ def test_comments_in_a_table_tree_signed_with_handles_are_read():
     html = ("<html><head><title>Show HN: A tide table</title></head><body><table class='fatitem'>"
             f"<tr><td class='toptext'>{RIVER}</td></tr></table><table class='comment-tree'>"
             + row("seagull42", "2024-06-04T11:00:00", "How do you handle river ports?")
-            + row("kelpie", "2024-06-04T11:30:00", "I don't yet; they are off by half a metre.")
+            + row("kelpie", "2024-06-04T11:30:00", "I don't yet; they are off by half a metre.", 1)
+            + row("ferryman", "2024-06-04T12:00:00", "Does it do the Severn bore?")
             + "</table></body></html>")
-    got = [(b.author, b.date, b.text) for b in read_html_page(html.encode()).blocks
+    got = [(b.author, b.date, b.text, b.reply_to) for b in read_html_page(html.encode()).blocks
            if b.kind == "comment"]
-    assert got == [("seagull42", "2024-06-04", "How do you handle river ports?"),
-                   ("kelpie", "2024-06-04", "I don't yet; they are off by half a metre.")]
+    assert got == [("seagull42", "2024-06-04", "How do you handle river ports?", None),
+                   ("kelpie", "2024-06-04", "I don't yet; they are off by half a metre.", "seagull42"),
+                   ("ferryman", "2024-06-04", "Does it do the Severn bore?", None)]
 
 
 def test_a_gallerys_heading_heads_no_paragraph_after_it():
@@ -664,3 +667,18 @@ def test_a_gallerys_heading_heads_no_paragraph_after_it():
     assert all(b.heading is None for b in blocks)
     assert [b.text for b in blocks if b.kind == "caption"] == [
         "Photo 1 of the restored reading room.", "Photo 2 of the restored reading room."]
+
+
+@pytest.mark.parametrize("attr, top", [("data-depth", 0), ("aria-level", 1), ("depth", 0)])
+def test_a_flat_thread_that_states_each_comments_depth_reads_replies(attr, top):
+    def comment(name, text, level):
+        return (f'<div class="comment" {attr}="{level}"><span class="comment-author">{name}'
+                f'</span> <time datetime="2024-06-04">4 June 2024</time><p>{text}</p></div>')
+    html = (f"<html><head><title>River mills</title></head><body><article><h1>River mills</h1>"
+            f'{RIVER}</article><section id="comments">'
+            f'{comment("Ann Roe", "Which mill is the oldest?", top)}'
+            f'{comment("Ben Hill", "The one at Crane Weir, Ann.", top + 1)}'
+            f'{comment("Cat Dunn", "Lovely photos.", top)}</section></body></html>')
+    got = [(b.author, b.reply_to) for b in read_html_page(html.encode()).blocks
+           if b.kind == "comment"]
+    assert got == [("Ann Roe", None), ("Ben Hill", "Ann Roe"), ("Cat Dunn", None)]

@@ -51,9 +51,38 @@ _NEST_WORDS = frozenset({"children", "child", "replies", "reply-list", "nested",
                          "sub-comments"})
 
 
+# A thread printed flat, each comment saying how deep it sits: Hacker News'
+# ``<td class="ind" indent="1">`` beside the comment, ``depth``/``data-depth``/``aria-level``
+# on the comment's element.
+_DEPTH_ATTRS = ("indent", "depth", "data-depth", "data-level", "aria-level")
+
+
+def _stated_depth(anchor: HtmlElement, region: HtmlElement) -> int | None:
+    """The depth the page states for the comment of ``anchor``: on the nearest element around
+    it that states one, or holds the one element stating one (its row's indent cell)."""
+    for el in anchor.iterancestors():
+        if el is region:
+            return None
+        for attr in _DEPTH_ATTRS:
+            value = (el.get(attr) or "").strip()
+            if value.isdigit():
+                return int(value)
+        stated = [d for d in el.iterdescendants() if isinstance(d.tag, str)
+                  and any((d.get(a) or "").strip().isdigit() for a in _DEPTH_ATTRS)]
+        if len(stated) > 1:
+            return None  # past the comment: its neighbours' depths too
+        if stated:
+            return next(int(v) for a in _DEPTH_ATTRS
+                        if (v := (stated[0].get(a) or "").strip()).isdigit())
+    return None
+
+
 def _depth(anchor: HtmlElement, region: HtmlElement) -> int:
-    """How many lists of comments or replies hold a comment's ``anchor`` (its date or author)
-    inside its comment region."""
+    """How deep a comment sits in its region's thread: the depth the page states for it, else
+    how many lists of comments or replies hold its ``anchor`` (its date or author)."""
+    stated = _stated_depth(anchor, region)
+    if stated is not None:
+        return stated
     depth = 0
     for el in anchor.iterancestors():
         if el is region:
