@@ -682,3 +682,13 @@ def test_a_flat_thread_that_states_each_comments_depth_reads_replies(attr, top):
     got = [(b.author, b.reply_to) for b in read_html_page(html.encode()).blocks
            if b.kind == "comment"]
     assert got == [("Ann Roe", None), ("Ben Hill", "Ann Roe"), ("Cat Dunn", None)]
+
+
+@pytest.mark.parametrize("left", ["\u00b7 9 min read", "5-minute read", "Reading time: 4 minutes"])
+def test_how_long_the_page_takes_to_read_is_not_a_paragraph(left):
+    html = (f"<html><head><title>River mills</title></head><body><article><h1>River mills</h1>"
+            f'<p class="dateline"><time datetime="2024-10-18">18 October 2024</time> {left}</p>'
+            f"{RIVER}</article></body></html>")
+    page = read_html_page(html.encode())
+    assert page.date == "18 October 2024"
+    assert not any("read" in b.text.lower() for b in page.blocks if len(b.text) < 40)

@@ -49,7 +49,11 @@ _FURNITURE_LINE = re.compile(
     r"filed under|categories|subscribe to|powered by|advertisement|sponsored|read more|"
     r"sign (?:up|in)|log in|follow|listen|cookie settings|accept(?: all)?(?: cookies)?|"
     r"skip to (?:the )?(?:main )?content|(?:this|the) (?:post|article|page|site) (?:may )?"
-    r"contains? affiliate links|as an amazon associate)\b.{0,80}$", re.I)
+    r"contains? affiliate links|as an amazon associate)\b.{0,80}$"
+    # how long the page takes to read, left beside a date the byline took: "· 9 min read"
+    r"|^[\W_]*(?:\d+|an?|one)[\s-]*min(?:ute)?s?\s+read(?:ing)?(?:\s+time)?\W*$"
+    r"|^[\W_]*(?:reading time|read time|time to read)\W*(?:\d+|an?|one)?[\s-]*(?:min(?:ute)?s?)?\W*$",
+    re.I)
 
 
 def is_binary(data: bytes) -> bool:
