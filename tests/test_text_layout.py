@@ -513,3 +513,15 @@ def test_an_article_copied_with_its_sites_furniture_reads_as_the_article(path):
     copied = read_text_page(_MENU + text.rstrip("\n") + _BELOW, path, markdown=markdown)
     assert (copied.title, copied.author, copied.date, copied.byline, copied.blocks) == (
         clean.title, clean.author, clean.date, clean.byline, clean.blocks)
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Episode 12 \u00b7 14 March 2025", "14 March 2025"),
+    ("Issue 31 | 2 May 2025", "2 May 2025"),
+    ("Updated \u00b7 2 May 2025", None),
+])
+def test_what_the_piece_is_then_its_date_under_the_title_dates_the_post(line, date):
+    page = read_text_page(f"Sound Minds: The City After Dark\n{line}\n\nIn this episode, the host "
+                          "talks to an acoustics researcher about noise at night.\n", "ep12.txt")
+    assert page.date == date
+    assert all(line not in b.text and b.heading != line for b in page.blocks) or date is None

@@ -41,6 +41,10 @@ _NOT_VERIFIED = r"(?:\s*\(not verified\))?"
 _SAYS = r"(?:says|said|wrote)(?:\.\.\.|\u2026)?"  # Blogger prints "Anonymous said..."
 # A line that is only a date: "March 4, 2021 at 9:12 am" under "Paul says:" or under a title.
 _DATE_LINE = re.compile(rf"^(?:on\s+)?(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$")
+# What the piece is, then its date, under the title: "Episode 12 \u00b7 14 March 2025",
+# "Issue 31 | 2 May 2025" (not an update's date).
+_ISSUE_LINE = re.compile(rf"^(?!(?:last\s+)?(?:updated|revised|reviewed)\b)(?P<what>[A-Z][^.!?\n]{{0,40}}?)"
+                         rf"\s+[\u00b7|\u2022\u2013\u2014]\s+(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$", re.I)
 _COMMENT_DATE_LINE = re.compile(rf"^(?:on\s+)?(?P<date>{_COMMENT_DATE}){_TIME}\s*$")
 _YEAR_DATE = re.compile(rf"{_WEEKDAY}{DATE}")
 # A news or press release's dateline opening its first paragraph: "OXFORD, 3 March 2025 — A".
@@ -417,6 +421,8 @@ def _post_byline(lines: list[str]) -> tuple[str | None, str | None, int]:
         if after and after[0] and after[1] is None:
             return after[0], dated["date"], 2  # "March 3, 2021" / "by Ann Lee"
         return None, dated["date"], 1
+    if issue := _ISSUE_LINE.match(_unemphasised(lines[0].strip())):
+        return None, issue["date"], 1
     return None, None, 0
 
 
