@@ -59,8 +59,11 @@ _RELATIVE_DATE = re.compile(r"\bago\b|^(?:yesterday|today)\b", re.I)
 
 
 # An interview's speaker label opening a paragraph: "Brandvold: ...", "FERREIRA: ...",
-# "Maria Lopez: ...".
-_SPEAKER_LABEL = re.compile(r"([A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2}):\s")
+# "Maria Lopez: ...", a transcript's "[00:01:12] Host (Priya Menon): ...".
+_SPEAKER_LABEL = re.compile(
+    r"(?:\[?\d{1,2}(?::\d{2}){1,2}\]?\s+)?"
+    r"(?P<label>[A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2}"
+    r"(?: \((?P<name>[A-Z][\w.'\u2019\- ]{1,40})\))?):\s")
 # Labels that head a paragraph without naming who speaks: the asker, or a note.
 _NOT_SPEAKER = frozenset(
     "q a question answer interviewer interviewee note notes tip tips update updated warning "
@@ -76,17 +79,18 @@ def speaker_labels(sources: Iterable[Source]) -> dict[str, str]:
     interviewed); "Q:", "Note:" and the like name nobody. An all-capitals label is shown in
     title case ("FERREIRA" -> "Ferreira")."""
     posts = [s for s in sources if s.kind in ("post", "title", "byline", "caption")]
-    labels = {s.id: m.group(1) for s in posts
-              if s.kind == "post" and (m := _SPEAKER_LABEL.match(s.text))}
-    counts = Counter(labels.values())
+    found = {s.id: m for s in posts if s.kind == "post" and (m := _SPEAKER_LABEL.match(s.text))}
+    counts = Counter(m["label"] for m in found.values())
     unlabelled = " ".join(
-        s.text[len(labels[s.id]) + 1:] if s.id in labels else s.text for s in posts).lower()
-    speakers = {
-        label for label, n in counts.items()
-        if n >= 2 and label.lower() not in _NOT_SPEAKER
-        and re.search(rf"\b{re.escape(label.split()[-1].lower())}\b", unlabelled)}
-    return {sid: (label.title() if label.isupper() else label)
-            for sid, label in labels.items() if label in speakers}
+        s.text[found[s.id].end():] if s.id in found else s.text for s in posts).lower()
+
+    def shown(m: re.Match[str]) -> str:  # "Host (Priya Menon)" -> "Priya Menon"
+        name = m["name"] or m["label"]
+        return name.title() if name.isupper() else name
+
+    return {sid: shown(m) for sid, m in found.items()
+            if counts[m["label"]] >= 2 and m["label"].lower() not in _NOT_SPEAKER
+            and re.search(rf"\b{re.escape(shown(m).split()[-1].lower())}\b", unlabelled)}
 
 
 def attribution(source: Source, post_author: str | None = None, speaker: str | None = None,

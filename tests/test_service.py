@@ -295,6 +295,14 @@ def test_an_interviews_speakers_are_read_from_labels_that_recur_and_name_someone
     how_to = [_source("post-1", "Step one: oil the chain."), _source("post-2", "Tip: wipe it."),
               _source("post-3", "Tip: wipe it again."), _source("post-4", "Gear: a rag.")]
     assert speaker_labels(how_to) == {}
+    # a podcast's transcript: timestamps, and the name beside the role
+    podcast = [_source("post-1", "Host Priya Menon talks to Dr. Tom Adeyemi about noise."),
+               _source("post-2", "[00:00:05] Host (Priya Menon): Welcome back."),
+               _source("post-3", "[00:00:18] Guest (Dr. Tom Adeyemi): Thanks. It is quiet here."),
+               _source("post-4", "[00:00:25] Host (Priya Menon): How loud is a street?"),
+               _source("post-5", "[00:00:31] Guest (Dr. Tom Adeyemi): About 55 decibels.")]
+    assert speaker_labels(podcast) == {"post-2": "Priya Menon", "post-3": "Dr. Tom Adeyemi",
+                                       "post-4": "Priya Menon", "post-5": "Dr. Tom Adeyemi"}
 
 
 def test_a_quote_from_an_interview_answer_names_its_speaker(settings, fake_embedder):
