@@ -143,7 +143,9 @@ _PRONOUNS = frozenset(
 # Asking who made something: "who wrote ...", "the author of ...".
 _AUTHOR_WORDS = re.compile(
     r"\b(wrote|write|writes|written|writing|author|authors|authored|writer|blogger|columnist|"
-    r"journalist|reporter|by whom|byline|posted it|published it)\b", re.I)
+    r"journalist|reporter|by whom|byline|posted it|published it|original poster|"
+    r"(?:started|began|opened|created|posted)\s+(?:the|this)\s+(?:thread|topic|discussion|forum post))\b",
+    re.I)
 # Asking when something appeared: "when was it published", "what year did the study come out".
 # "When was the site excavated?" or "In what year did she take it over?" asks about
 # something the page tells, not about the page: a bare "when was this?" or "the date of the
