@@ -49,8 +49,9 @@ def suite(split: str = "all") -> list[EvalArticle]:
     """The articles of ``split`` ("tuning", "heldout" or "all"), the bundled article first.
 
     The bundled article's dev, heldout and follow-up sets were looked at while tuning in
-    earlier sessions, ``readers.jsonl`` in session 20 and ``fresh.jsonl`` in session 24, so they tune; ``unseen.jsonl`` was
-    written by someone who saw neither the assistant nor its answers and is held out."""
+    earlier sessions, ``readers.jsonl`` in session 20 and ``fresh.jsonl`` in session 24, so
+    they tune; ``unseen.jsonl`` was written by someone who saw neither the assistant nor its
+    answers and is held out."""
     out: list[EvalArticle] = [EvalArticle("bundled:dev", "tuning", None, DEV),
                               EvalArticle("bundled:heldout", "tuning", None, HELDOUT),
                               EvalArticle("bundled:followups", "tuning", None, FOLLOWUPS),

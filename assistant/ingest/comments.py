@@ -359,7 +359,7 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
         if not anchors:
             continue
         ids = set(anchors)
-        found = []
+        found: list[FoundComment] = []
         thread: list[tuple[int, str | None]] = []  # (depth, author) of the comments so far
         for anchor in anchors:
             item = _item(anchor, region, ids)
