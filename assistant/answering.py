@@ -185,9 +185,20 @@ def compose(
             break
         start, end = expand(c.span, spans_by_source.get(c.span.source_id, ()), neighbour(c))
         text = c.source.text[start:end]
-        if any(k.span.source_id == c.span.source_id and start < e and b < end
-               for k, b, e in chosen) or any(
-                _near_duplicate(text, k.source.text[b:e]) for k, b, e in chosen):
+        overlap = next((i for i, (k, b, e) in enumerate(chosen)
+                        if k.span.source_id == c.span.source_id and start < e and b < end), None)
+        if overlap is not None:
+            # it runs into a quote already chosen (its lead-in, a quote's speaker): one quote of
+            # both, when the words allow ("Councillor Hale ... questioned ... / '...,' he said.
+            # / 'I would rather we fixed the roofs first.'")
+            k, b, e = chosen[overlap]
+            nb, ne = min(b, start), max(e, end)
+            grown = word_count(c.source.text[nb:ne]) - word_count(c.source.text[b:e])
+            if grown and used + grown <= options.max_words:
+                chosen[overlap] = (k, nb, ne)
+                used += grown
+            continue
+        if any(_near_duplicate(text, k.source.text[b:e]) for k, b, e in chosen):
             continue
         cost = word_count(text) + word_count(introduce(c.source, start, text)) + 1
         if chosen and used + cost > options.max_words:

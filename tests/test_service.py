@@ -358,3 +358,29 @@ def test_a_quote_carried_on_from_a_named_speaker_is_quoted_with_them(settings, f
                                answering=AnswerOptions(abstain=False, max_quotes=1))
     answer = a.ask("How long should the panels take to pay for themselves?")
     assert answer.quotes[0].text == f"{tate} {panels}"
+
+
+def test_a_quote_running_into_one_already_chosen_joins_it():
+    """A candidate whose quote (with its speaker's sentence) runs into a quote already chosen is
+    joined to it, not dropped: the answer keeps the sentence that answers."""
+    import numpy as np
+
+    from assistant.answering import AnswerOptions, Candidate, compose
+    from assistant.query import make_query
+    from assistant.types import Source, Span
+
+    hale = ("Councillor Barnaby Hale questioned whether the older school roofs could carry the "
+            "extra weight.")
+    said = '"Holloway Road\'s roof was patched twice in the last decade," he said.'
+    first = '"I would rather we fixed the roofs properly first."'
+    text = f"{hale} {said} {first}"
+    src = Source("post-5", "post", "Post, paragraph 5", text)
+    spans = [Span("post-5", 0, len(hale), hale),
+             Span("post-5", len(hale) + 1, len(hale) + 1 + len(said), said),
+             Span("post-5", len(text) - len(first), len(text), first)]
+    cands = [Candidate(0, spans[0], src, 0.9, np.zeros(1)), Candidate(2, spans[2], src, 0.8, np.zeros(1))]
+    answer = compose("What did he want done first?", make_query("What did he want done first?"),
+                     cands, {"post-5": spans}, confidence=0.9, threshold=0.3, keep=0.3,
+                     options=AnswerOptions(), why_not=lambda cs: "",
+                     neighbour=lambda c: spans[0] if c.row == 2 else None)
+    assert [q.text for q in answer.quotes] == [text]
