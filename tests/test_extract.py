@@ -692,3 +692,21 @@ def test_how_long_the_page_takes_to_read_is_not_a_paragraph(left):
     page = read_html_page(html.encode())
     assert page.date == "18 October 2024"
     assert not any("read" in b.text.lower() for b in page.blocks if len(b.text) < 40)
+
+
+def test_one_stated_level_in_a_nested_thread_does_not_flatten_it():
+    """A heading's ``aria-level`` inside the comments is no thread's depth: replies nested in
+    ``ol.children`` stay replies."""
+    def comment(name, text, children=""):
+        return (f'<li class="comment"><article class="comment-body"><footer class="comment-meta">'
+                f'<cite class="fn">{name}</cite> <time datetime="2024-06-04">4 June 2024</time>'
+                f'</footer><div class="comment-content"><p>{text}</p></div></article>{children}</li>')
+    html = (f"<html><head><title>River mills</title></head><body><article><h1>River mills</h1>"
+            f'{RIVER}</article><section id="comments"><div role="heading" aria-level="2">'
+            f'3 thoughts</div><ol class="comment-list">'
+            + comment("Ann Roe", "Which mill is the oldest?",
+                      '<ol class="children">' + comment("Ben Hill", "Crane Weir, Ann.") + "</ol>")
+            + comment("Cat Dunn", "Lovely photos.") + "</ol></section></body></html>")
+    got = [(b.author, b.reply_to) for b in read_html_page(html.encode()).blocks
+           if b.kind == "comment"]
+    assert got == [("Ann Roe", None), ("Ben Hill", "Ann Roe"), ("Cat Dunn", None)]

@@ -11,6 +11,7 @@ regular expressions: class names are matched as words.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 from dataclasses import dataclass
@@ -57,32 +58,33 @@ _NEST_WORDS = frozenset({"children", "child", "replies", "reply-list", "nested",
 _DEPTH_ATTRS = ("indent", "depth", "data-depth", "data-level", "aria-level")
 
 
-def _stated_depth(anchor: HtmlElement, region: HtmlElement) -> int | None:
-    """The depth the page states for the comment of ``anchor``: on the nearest element around
-    it that states one, or holds the one element stating one (its row's indent cell)."""
-    for el in anchor.iterancestors():
-        if el is region:
-            return None
-        for attr in _DEPTH_ATTRS:
-            value = (el.get(attr) or "").strip()
-            if value.isdigit():
-                return int(value)
-        stated = [d for d in el.iterdescendants() if isinstance(d.tag, str)
-                  and any((d.get(a) or "").strip().isdigit() for a in _DEPTH_ATTRS)]
-        if len(stated) > 1:
-            return None  # past the comment: its neighbours' depths too
-        if stated:
-            return next(int(v) for a in _DEPTH_ATTRS
-                        if (v := (stated[0].get(a) or "").strip()).isdigit())
-    return None
+def stated_depths(region: HtmlElement, anchors: list[HtmlElement]) -> dict[Any, int]:
+    """For a thread printed flat that states each comment's depth, each anchor's depth: the
+    one stated last before it in the page (its own element's, or its row's indent cell).
+    Empty when the region states fewer depths than half its comments (a heading's
+    ``aria-level`` is no thread)."""
+    order: dict[Any, int] = {}
+    stated: list[tuple[int, int]] = []  # (position, depth)
+    for i, el in enumerate(region.iter()):
+        order[el] = i
+        if isinstance(el.tag, str):
+            value = next((v for a in _DEPTH_ATTRS if (v := (el.get(a) or "").strip()).isdigit()), None)
+            if value is not None:
+                stated.append((i, int(value)))
+    if not stated or 2 * len(stated) < len(anchors):
+        return {}
+    positions = [pos for pos, _ in stated]
+    out: dict[Any, int] = {}
+    for anchor in anchors:
+        k = bisect.bisect_right(positions, order.get(anchor, -1)) - 1
+        if k >= 0:
+            out[anchor] = stated[k][1]
+    return out
 
 
 def _depth(anchor: HtmlElement, region: HtmlElement) -> int:
-    """How deep a comment sits in its region's thread: the depth the page states for it, else
-    how many lists of comments or replies hold its ``anchor`` (its date or author)."""
-    stated = _stated_depth(anchor, region)
-    if stated is not None:
-        return stated
+    """How many lists of comments or replies hold a comment's ``anchor`` (its date or author)
+    inside its comment region."""
     depth = 0
     for el in anchor.iterancestors():
         if el is region:
@@ -359,6 +361,7 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
         if not anchors:
             continue
         ids = set(anchors)
+        levels = stated_depths(region, anchors)
         found: list[FoundComment] = []
         thread: list[tuple[int, str | None]] = []  # (depth, author) of the comments so far
         for anchor in anchors:
@@ -377,7 +380,7 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
             if who and who.lower() in ("anonymous", "unknown"):
                 who = "Anonymous"
             # a reply is nested one level below the comment it answers, the latest before it
-            depth = _depth(anchor, region)
+            depth = levels[anchor] if anchor in levels else _depth(anchor, region)
             answered = next((a for d, a in reversed(thread) if d < depth), None)
             thread.append((depth, who))
             found.append(FoundComment(text, who, when, answered if answered != who else None))
