@@ -64,12 +64,13 @@ _SPEAKER_LABEL = re.compile(
     r"(?:\[?\d{1,2}(?::\d{2}){1,2}\]?\s+)?"
     r"(?P<label>[A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2}"
     r"(?: \((?P<name>[A-Z][\w.'\u2019\- ]{1,40})\))?):\s")
-# Labels that head a paragraph without naming who speaks: the asker, or a note.
+# Labels that head a paragraph without naming who speaks: the asker, or a note (a label is
+# letters only, so "TL;DR" and "P.S." never reach here).
 _NOT_SPEAKER = frozenset(
     "q a question answer interviewer interviewee note notes tip tips update updated warning "
     "caution important step summary source sources editor correction disclaimer ingredients "
-    "method verdict pros cons price photo image caption figure table tl;dr ps p.s bonus "
-    "example answer key takeaway takeaways".split())
+    "method verdict pros cons price photo image caption figure table ps bonus example key "
+    "takeaway takeaways".split())
 
 
 def speaker_labels(sources: Iterable[Source]) -> dict[str, str]:
