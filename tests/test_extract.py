@@ -409,6 +409,32 @@ def test_a_relative_comment_date_gives_way_to_the_full_date_the_element_holds():
     ]) == [("Pete Walsh", "June 4, 2024"), ("Ann Roe", "2024-06-05"), ("Sam Lee", "5 months ago")]
 
 
+def test_a_relative_comment_date_wrapped_in_a_span_takes_the_full_date_of_the_link_inside():
+    def ago(title: str) -> str:  # Disqus: <span class="post-meta"><a title=...>an hour ago</a>
+        return f'<span class="post-meta"><a class="time-ago" href="#c" title="{title}">an hour ago</a></span>'
+    assert _signed_comments([
+        ("QuaysideQueenie", ago("Saturday, March 16, 2024 8:05 PM"), "Marsh has to start."),
+        ("millbrook_mike", ago("Saturday, March 16, 2024 8:31 PM"), "That was never a penalty."),
+    ]) == [("QuaysideQueenie", "March 16, 2024"), ("millbrook_mike", "March 16, 2024")]
+
+
+def test_a_mediawiki_pages_edit_links_leave_its_headings_and_references_section_alone():
+    def head(tag: str, name: str) -> str:
+        return (f'<{tag}><span class="mw-headline">{name}</span><span class="mw-editsection">'
+                f'<span class="mw-editsection-bracket">[</span><a href="?action=edit">edit</a>'
+                f'<span class="mw-editsection-bracket">]</span></span></{tag}>')
+    html = f"""<html><head><title>River mills</title></head><body><article>
+      <h1>River mills</h1>{head("h2", "History")}{RIVER}{head("h2", "References")}<ol class="references">
+      <li>Smith J. Mills of the north. Northern History 12: 1-20, 1999.</li>
+      <li>Doe A, Roe B. Water power. 2001. doi:10.1000/xyz</li></ol></article></body></html>"""
+    page = read_html_page(html.encode())
+    assert {b.heading for b in page.blocks if b.kind == "paragraph"} == {"History"}
+    assert [b.text for b in page.blocks if b.kind == "reference"] == [
+        "Smith J. Mills of the north. Northern History 12: 1-20, 1999.",
+        "Doe A, Roe B. Water power. 2001. doi:10.1000/xyz"]
+    assert "edit" not in " ".join(b.text for b in page.blocks)
+
+
 @pytest.mark.parametrize("head, author", [
     ("", None),  # only a teaser in the box beside the article names anyone
     ('<meta name="author" content="Ruth Kaye">', "Ruth Kaye"),

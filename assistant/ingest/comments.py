@@ -169,12 +169,14 @@ def _item(anchor: HtmlElement, region: HtmlElement, anchors: set[Any]) -> HtmlEl
 def _date_text(anchor: HtmlElement) -> str | None:
     """The comment's date as printed, time included ("June 14, 2024 at 11:42 am"); printed
     without its year or relative to the visit ("Jun 4", "5 months ago"), the full date the
-    element gives in its ``datetime`` or ``title``, else the text as printed."""
+    element (or one inside it: a link in a "post-meta" span) gives in its ``datetime`` or
+    ``title``, else the text as printed."""
     text = text_of(anchor)
     if parse_date(text) is None and is_comment_date(text):
-        for value in (anchor.get("datetime"), anchor.get("title")):
-            if value and parse_date(value) is not None:
-                return printed_date(value)
+        for el in anchor.iter():
+            for value in (el.get("datetime"), el.get("title")) if isinstance(el.tag, str) else ():
+                if value and parse_date(value) is not None:
+                    return printed_date(value)
         return text
     start = text.find(printed_date(text) or "\0")
     return text[start:] if start >= 0 and len(text) <= 60 else printed_date(text)

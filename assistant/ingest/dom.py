@@ -32,7 +32,7 @@ FURNITURE_WORDS = frozenset("""
     signup advert adverts advertisement ad ads adsbygoogle sponsor sponsored promo breadcrumb
     breadcrumbs pagination pager navigation nav navbar menu masthead skip respond commentform
     feed tags labels topics categories byline meta kicker toolbar modal popup overlay
-    readnext bio profile follow
+    readnext bio profile follow editsection
     """.split())
 # ...and parts of a class name that do ("more-from-section", "you-may-also-like").
 FURNITURE_PHRASES = ("more-from", "read-next", "post-navigation", "nav-links", "author-box",
