@@ -525,3 +525,28 @@ def test_what_the_piece_is_then_its_date_under_the_title_dates_the_post(line, da
                           "talks to an acoustics researcher about noise at night.\n", "ep12.txt")
     assert page.date == date
     assert all(line not in b.text and b.heading != line for b in page.blocks) or date is None
+
+
+def test_a_forum_post_signed_with_a_handle_and_replies_headed_reply_from():
+    text = ("Review: the K9 vacuum after six months\n\nPosted by dustbunny_77 on 3 February 2024\n\n"
+            "I paid 249 pounds for it in the summer sale. The suction is better than I expected.\n\n"
+            "Verdict: 7/10. A solid vacuum for a small house.\n\n"
+            "Reply from mopmaster, 3 February 2024:\nGood review. Did they fix the filter rattle?\n\n"
+            "Reply from Harriet Wells, 5 February 2024:\nI returned mine after a week.\n\n"
+            "Reply from old_Pete, 11 February 2024: 7/10 seems generous to me.\n")
+    page = read_text_page(text, "k9.txt")
+    assert (page.author, page.date) == ("dustbunny_77", "3 February 2024")
+    assert [b.kind for b in page.blocks].count("paragraph") == 2
+    assert _comments(page) == [
+        ("mopmaster", "3 February 2024", "Good review. Did they fix the filter rattle?"),
+        ("Harriet Wells", "5 February 2024", "I returned mine after a week."),
+        ("old_Pete", "11 February 2024", "7/10 seems generous to me.")]
+
+
+def test_a_reply_word_or_a_handle_alone_does_not_make_a_comment():
+    text = ("Replies to the consultation\n\nPosted by the council\n\n"
+            "Reply from the minister: the plan stays as it is.\n\n"
+            "Reply from residents, 3 February 2024, was mixed.\n")
+    page = read_text_page(text, "c.txt")
+    assert page.author is None
+    assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]

@@ -66,16 +66,20 @@ HANDLE = re.compile(r"[\w][\w.\-]{1,29}")
 _HANDLE_BYLINES = (_COMMENT_BYLINES[0], _COMMENT_BYLINES[2])
 # How a comment is signed above its text: "Ann Lee says", "Priya Nair on 3 March 2021",
 # "Ann Lee (4 March 2021)".
+# A forum's "Reply from old_Pete, 11 February 2024:" (its last; a handle may sign it).
 _SIGNATURES = (
     rf"{_NAME}\s+{_SAYS}(?:\s+on\s+(?P<date>{_COMMENT_DATE}){_TIME})?",
     rf"{_NAME}{_SEP}(?P<date>{_COMMENT_DATE}){_TIME}",
     rf"{_NAME}\s*\((?P<date>{_COMMENT_DATE}){_TIME}\)",
+    rf"(?:Reply|Response|Answer|Comment)\s+(?:from|by)\s+{_NAME}{_SEP}(?P<date>{_COMMENT_DATE}){_TIME}",
 )
 # ... on a line of its own ("Priya Nair on 3 March 2021:", "Ann Lee says:")
 _COMMENT_HEADERS = tuple(re.compile(rf"^{s}\s*:?\s*$") for s in _SIGNATURES)
 # ... or opening its first line, its text after the colon ("Ines Marlow, 3 February 2025:
 # Great tips.", "Ann Lee (4 March 2021): ...", "Bob says: ...").
 _INLINE_HEADERS = tuple(re.compile(rf"^{s}\s*:\s+(?P<text>\S.*)$") for s in _SIGNATURES)
+# A reply's header says it is one: no Comments heading is needed for the replies to begin there.
+_REPLY_HEADERS = (_COMMENT_HEADERS[-1], _INLINE_HEADERS[-1])
 # ... or signed at the end of its last line, with a date: "Great news! -- Bob Lane, 6 May 2025".
 _TRAILING_BYLINE = re.compile(
     rf"^(?P<text>.*\S)\s+(?:\u2014|\u2013|--)\s*{_NAME}{_SEP}(?P<date>{_COMMENT_DATE}){_TIME}\s*$")
@@ -92,6 +96,9 @@ _POST_BYLINES = (
                rf"(?:last\s+)?(?:updated|revised|reviewed))|published|posted)?:?\s*(?:on\s+)?"
                rf"(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
 )
+# "Posted by dustbunny_77 on 3 February 2024" (a forum's post, dated) and a reply's header may
+# be signed with a handle too.
+_HANDLE_BYLINES = (*_HANDLE_BYLINES, _POST_BYLINES[1], *_REPLY_HEADERS)
 # "The fair moves -- Saturday, 3 May 2025": a day or a month is not who signed.
 _CALENDAR_WORD = re.compile(rf"^(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Today|Tomorrow|"
                             r"Yesterday)$", re.I)
@@ -259,8 +266,8 @@ def _signed_inline(first: str, last: str) -> tuple[str, str | None, str | None, 
             if not m:
                 continue
             name = clean_name(m["name"])
-            if _name_ok(name) and not _CALENDAR_WORD.match(name) and any(
-                    w[0].isalpha() for w in name.split()):
+            if (_name_ok(name) or pattern in _HANDLE_BYLINES and HANDLE.fullmatch(name)) \
+                    and not _CALENDAR_WORD.match(name) and any(w[0].isalpha() for w in name.split()):
                 return where, name, m.groupdict().get("date"), m["text"]
     return None
 
@@ -641,6 +648,9 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             if dated and dated[1] and _YEAR_DATE.match(dated[1]):  # with its year
                 above = rest[j - 1].text if j and len(b.lines) == 1 else None
                 comments_from = j - 1 if above and not REFERENCE_LIKE.search(above) else j
+                break
+            if _match_byline(b.lines[0], _REPLY_HEADERS):  # "Reply from NAME, DATE:" above it
+                comments_from = j
                 break
         if comments_from == 0:  # the post is not all comments: nothing above to sign
             comments_from = len(rest)
