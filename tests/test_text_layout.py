@@ -473,6 +473,31 @@ def test_an_emails_header_gives_title_author_and_date():
         "Martin, the lapwing decline is not only about housing, I think."]
 
 
+@pytest.mark.parametrize("sender, author", [
+    ("Riverside Birders <news@example.org>", "Hannah Whitlock"),  # an organisation sent it
+    ("Hannah Whitlock <hannah@example.org>", "Hannah Whitlock"),
+    ("Anna Lowe <anna@example.org>", "Hannah Whitlock"),  # sent for the one who signed it
+])
+def test_an_emails_signature_is_not_its_text_and_names_who_signed_it(sender, author):
+    text = (f"From: {sender}\nSubject: Winter newsletter\nDate: Mon, 6 Jan 2025 08:30:12 +0000\n\n"
+            "Our winter count recorded 48 species along the usual\nroute from the weir.\n\n"
+            "Happy birding,\n\n--\nHannah Whitlock\nNewsletter editor, Riverside Birders\n"
+            "Tel: 0117 496 0321\nTo unsubscribe, reply with UNSUBSCRIBE in the subject line.\n")
+    page = read_text_page(text, "news.txt")
+    assert page.author == author
+    assert [b.text for b in page.blocks] == [
+        "Our winter count recorded 48 species along the usual route from the weir.",
+        "Happy birding,"]
+
+
+def test_a_double_dash_line_inside_the_text_is_no_signature():
+    text = ("Bird notes\n\nBy Ann Lowe\n\nThe count went well.\n\n--\nMore next week, when "
+            "the count moves to the estuary and we hope for waders.\n\nThanks to all who came.\n")
+    page = read_text_page(text, "notes.txt")
+    assert page.author == "Ann Lowe"
+    assert len([b for b in page.blocks if b.kind == "paragraph"]) == 3
+
+
 def test_markdown_tables_reference_links_and_code_read_as_shown():
     text = ("# Build notes\n\nWe read the [issue thread][1] first.\n\n| Stage | Before | After |\n"
             "| --- | :---: | ---: |\n| Images | 6 min | 10 s |\n\n```yaml\ncache:\n  key: images\n\n"

@@ -323,6 +323,8 @@ def _metadata(blocks: list[_Block]) -> tuple[dict[str, str], list[_Block]]:
         key = _FIELD_KEYS.get(m["key"].strip().lower()) if m else None
         if key and m and m["value"] and key not in fields:
             fields[key] = _field_value(m["value"])
+            if m["key"].strip().lower() == "from":
+                fields["sender"] = fields[key]  # an e-mail's sender, maybe an organisation
     names = [n.strip().strip("\"'") for n in re.split(r"[;,]", fields.get("author", ""))]
     if len(names) > 1 and all(_name_ok(n) and len(n.split()) > 1 for n in names):
         fields["author"] = ", ".join(names[:-1]) + " and " + names[-1]  # "[A B, C D]"
@@ -334,6 +336,19 @@ def _metadata(blocks: list[_Block]) -> tuple[dict[str, str], list[_Block]]:
     if fields.get("title") and not (rest and _heading(rest[0].lines[0])):
         rest.insert(0, _Block((fields["title"],), first.line))
     return fields, rest or blocks
+
+
+def _signature(blocks: list[_Block]) -> tuple[str | None, list[_Block]]:
+    """An e-mail's signature, the last block when it opens with the "--" line that marks one
+    (RFC 3676) and its lines are short ("Hannah Whitlock" / "Newsletter editor" / an address,
+    a phone number, how to unsubscribe): never the article's text. (the name on its first
+    line when it is a person's, the blocks without it)."""
+    last = blocks[-1]
+    if len(blocks) < 2 or len(last.lines) < 2 or last.lines[0].rstrip() != "--" \
+            or any(len(line.split()) > 14 for line in last.lines[1:]):
+        return None, blocks
+    name = clean_name(last.lines[1].strip())
+    return (name if _name_ok(name) and len(name.split()) > 1 else None), blocks[:-1]
 
 
 # A page copied from a browser (select all, copy) opens with the site's furniture before the
@@ -578,6 +593,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         # line, as a page copied into a text editor often is
         blocks = [_Block((line,), blocks[0].line + k) for k, line in enumerate(blocks[0].lines)]
     fields, blocks = _metadata(blocks)
+    signer, blocks = _signature(blocks)
     if not fields.get("title"):
         blocks = _without_chrome(blocks)
     first = blocks[0]
@@ -603,6 +619,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     author, date, taken = _post_byline(leading)
     byline = "\n".join(leading[:taken]) or None
     author, date = author or fields.get("author"), date or fields.get("date")
+    if signer and (author is None or author == fields.get("sender")):
+        author = signer  # who signed the e-mail wrote it, whoever's address sent it
     for _ in range(taken):
         head = rest[0]
         rest = rest[1:] if len(head.lines) == 1 else [_Block(head.lines[1:], head.line + 1), *rest[1:]]
