@@ -85,7 +85,7 @@ STOPWORDS = frozenset(
     ours out over own same she should so some such than that the their theirs them themselves
     then there these they this those through to too under until up very was we were what when
     where which while who whom why will with would you your yours yourself also may might must
-    shall s t don isn aren wasn weren s us well much many""".split()
+    shall s t don isn aren wasn weren s us well much many per""".split()
 )
 
 # A word token of lower-cased text ("o'neil", "kiln's"; "second-hand" is two).

@@ -175,3 +175,11 @@ def test_a_sibling_word_never_stands_in_for_the_question_s_word():
     assert dict(found.related) == {"osteoclast": (("bone", 0.75),)}  # not "osteoblast"
     missing = ground(make_query("What do osteocytes do?"), article, close, related_words=close)
     assert dict(missing.synonyms) == {"osteocyt": (("bone", 0.75),)}
+
+
+def test_per_in_a_rate_is_no_word_the_article_must_hold(assistant):
+    """ "How much does a room cost per night?" asks for a price a night: an article that
+    says "80 euros a night" answers it, and "per" is never named as a word it lacks."""
+    q, g = _ground(assistant, "How much does a dose of oxytocin cost per week?")
+    assert "per" not in q.terms
+    assert not any("per" in phrase.split() for phrase in unknown_phrases(q.question, g))
