@@ -154,6 +154,7 @@ def feature_matrix(
     wanted = query.answer_type
     flags = info.flags[filler] if filler else None
     by_position = asks_position(query)
+    who_is = _WHO_IS.match(query.question) is not None and query.target != "comment"
     for row, (i, src) in enumerate(zip(candidates, sources, strict=True)):
         x = X[row]
         x[INDEX["dense"]] = dense[i]
@@ -189,6 +190,12 @@ def feature_matrix(
         meta = _meta_match(query, src, named)
         if meta:
             x[INDEX[meta]] = 1.0
+        # who wrote or when: the source's byline or signature holds it, not a word of the text;
+        # "Who was the referee?" asks who someone is, which a comment's signature tells only
+        # when its writer speaks of themself ("I was the referee")
+        meta_ok = wanted is not None and _meta_fits(wanted, query, src, named) and not (
+            wanted == PERSON and kind == "comment" and who_is
+            and not _FIRST_PERSON.search(info.texts[i]))
         if wanted is not None and flags is not None:
             if wanted == PLACE:  # a name the question does not already give
                 fits = names_a_place(info.named[i], qwords) or (
@@ -206,20 +213,18 @@ def feature_matrix(
             else:
                 fits = (bool(flags[i]) and states_new(filler,
                                                       info.texts[i], query.question, query.words)
-                        ) or _meta_fits(wanted, query, src, named)
+                        ) or meta_ok
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
             # a quote's speaker is often named in the next sentence; a photo's credit is not
             x[INDEX["type_near"]] = float(not fits and not query.credit and bool(info.near[wanted][i]))
             x[INDEX["type_miss"]] = float(not fits and not x[INDEX["type_near"]])
             x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
-                wanted in (PERSON, TIME) and _meta_fits(wanted, query, src, named)))
+                wanted in (PERSON, TIME) and meta_ok))
         x[INDEX["focus_align"]] = align[row]
         x[INDEX["verb_align"]] = verb_align[row]
         x[INDEX["quantity_align"]] = quantity[row]
         x[INDEX["name_align"]] = name[row]
-        # who wrote or when: the source's byline or signature holds it, not a word of the text
-        x[INDEX["answer_near"]] = 1.0 if wanted is not None and _meta_fits(
-            wanted, query, src, named) else near[row]
+        x[INDEX["answer_near"]] = 1.0 if meta_ok else near[row]
         if wanted == PERSON and query.focus_verb:
             x[INDEX["agent"]] = float(info.agent[i])
             # "Who led the study?" / "a study by Dr. X": who does a piece of work is its agent.
@@ -515,6 +520,13 @@ def _about_citation(query: Query) -> bool:
     page tells."""
     return (query.target == "paper" or "reference" in query.kinds
             or "paper" in (query.author_of, query.published_of))
+
+
+# "Who was the referee?", "Who is Millbrook's goalkeeper?": who someone is (a name the text
+# gives), not who said or did something (which a comment's signature answers).
+_WHO_IS = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:the|a|an|his|her|their|its|this|that|"
+                     r"[\w-]+['\u2019]s)\s", re.I)
+_FIRST_PERSON = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b")
 
 
 def _meta_fits(wanted: str, query: Query, src: Source, author_named: bool) -> bool:

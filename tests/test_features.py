@@ -409,6 +409,34 @@ def test_whom_a_who_question_names_as_acted_on_is_not_who_answers():
     assert of("Who did Imre Laubscher agree with?", "meta_comment") == [1.0, 0.0]
 
 
+def test_who_someone_is_is_not_told_by_a_comments_signature_unless_its_writer_says_i():
+    """"Who was the goalkeeper?" asks for the name the text gives: a fan's comment that the
+    ball was won clean is signed by the fan, who is not the keeper; "Who said the ball was won
+    clean?" is answered by the signature, and so is "Who was the referee?" by "I was the
+    referee"."""
+    from assistant.features import FEATURES, feature_matrix
+
+    texts = {"c1": ("That was never a penalty, the ball was won clean.",),
+             "c2": ("I was the referee that day, and it was a penalty.",)}
+    sources = {"c1": Source("c1", "comment", "Comment by Mike Dale", texts["c1"][0],
+                            author="Mike Dale"),
+               "c2": Source("c2", "comment", "Comment by Tessa Bran", texts["c2"][0],
+                            author="Tessa Bran")}
+    info, article = _passages(sources, texts)
+    ones = np.ones(2)
+
+    def of(question, feature="type_ok"):
+        X = feature_matrix(make_query(question), np.arange(2), info=info, article=article,
+                           grounding=NOTHING, dense=ones, dense_ctx=ones, dense_chunk=ones,
+                           lexical=ones, lexical_sentence=ones, sources=list(sources.values()))
+        return list(X[:, FEATURES.index(feature)])
+
+    assert of("Who was the goalkeeper?") == [-1.0, 1.0]
+    assert of("Who was Millbrook's goalkeeper?", "answer_near")[0] < 1.0
+    assert of("Who said the ball was won clean?") == [1.0, 1.0]
+    assert of("Who is the reader who doubted the penalty?") == [1.0, 1.0]
+
+
 def test_an_answer_sits_next_to_what_the_question_says_about_it():
     # "412 scats" counts scats, but the cemeteries are a list away from the number
     texts = ("They gathered 412 scats from gardens, allotments, railway embankments, the "
