@@ -736,3 +736,13 @@ def test_one_stated_level_in_a_nested_thread_does_not_flatten_it():
     got = [(b.author, b.reply_to) for b in read_html_page(html.encode()).blocks
            if b.kind == "comment"]
     assert got == [("Ann Roe", None), ("Ben Hill", "Ann Roe"), ("Cat Dunn", None)]
+
+
+@pytest.mark.parametrize("label", ["Published:", "Posted on", "Date:"])
+def test_a_dates_label_is_not_left_as_a_paragraph_once_the_date_dates_the_post(label):
+    html = f"""<html><head><title>Fungi and wheat</title></head><body><article>
+      <h1>Fungi and wheat</h1><p class="release-date">{label} <time datetime="2024-06-11">11
+      June 2024</time></p>{RIVER}</article></body></html>"""
+    page = read_html_page(html.encode())
+    assert page.date is not None and "2024" in page.date
+    assert [b.text for b in page.blocks if not b.text.startswith("Sentence number")] == []

@@ -80,6 +80,10 @@ def decode_html(data: bytes | str, filename: str = "<page>") -> str:
     return text
 
 
+# A date's label left alone once its <time> went to the byline: "Published:", "Posted on".
+_DATE_LABEL = re.compile(r"(?:first\s+)?(?:published|posted|dated?)(?:\s+on)?\s*:?\s*", re.I)
+
+
 @dataclass
 class _Walk:
     """State while reading trafilatura's XML into blocks."""
@@ -110,8 +114,9 @@ class _Walk:
             return
         if _FURNITURE.match(_section_name(text)) or _FURNITURE_LINE.match(text):
             return
-        if _match_byline(text, _POST_BYLINES) or dom.UPDATED.fullmatch(text):
-            return  # a byline; "Last updated:" whose date the extractor dropped (in the byline)
+        if _match_byline(text, _POST_BYLINES) or dom.UPDATED.fullmatch(text) \
+                or _DATE_LABEL.fullmatch(text):
+            return  # a byline; "Last updated:", "Published:" whose date went to the byline
         if self.section == "furniture":
             return
         if self.section == "comments":
