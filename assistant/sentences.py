@@ -120,12 +120,21 @@ def _apart(units: str) -> str:
     return rf"(?:{_NUM}|\ban?|\bhalf an?)\s+(?:[a-z]+\s+)?(?:{units})\s+apart\b"
 
 
+# Money in words or codes, in any currency: "30 pounds", "520 kr", "CHF 12", "1,200 rupees".
+_CURRENCY_CODES = ("usd|eur|gbp|chf|sek|nok|dkk|isk|czk|pln|huf|bgn|rub|uah|jpy|cny|rmb|"
+                   "hkd|twd|krw|inr|pkr|idr|thb|vnd|myr|sgd|aud|nzd|mxn|brl|ars|clp|"
+                   "zar|ngn|kes|egp|aed|sar|ils")
+_CURRENCY = (rf"dollars?|pounds?|euros?|cents?|pence|yen|yuan|renminbi|rupees?|rupiah|francs?|"
+             rf"kron(?:a|e|er|or)|koruna|kc|k\u010d|z\u0142oty|zlotys?|z\u0142|forint|lira|lire|"
+             rf"rand|pesos?|reais|dinars?|dirhams?|riyals?|shillings?|baht|ringgit|dong|hryvnias?|"
+             rf"roubles?|rubles?|kr|{_CURRENCY_CODES}")
 # Measures a sentence states, each bound to a number: "$5 a day", "aged 71", "12 metres".
 _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
     "money": re.compile(
-        r"[$\u00a3\u20ac\u00a5]\s?\d|\d\s?(?:k|m|bn|million|billion|thousand)?\s*(?:dollars?|"
-        r"pounds?|euros?|cents?|pence|p|quid|bucks|usd|eur|gbp)\b|\b(?:usd|eur|gbp)\s?\d"
-        rf"|\b{_CARDINAL}\s+(?:dollars?|pounds?|euros?|cents?|pence|quid|bucks)\b", re.I),
+        rf"[$\u00a3\u20ac\u00a5\u20b9\u20a9\u20ba\u20bd\u20b4\u20a6\u20b1]\s?\d"
+        rf"|\d\s?(?:k|m|bn|million|billion|thousand)?\s*(?:{_CURRENCY}|p|quid|bucks)(?!\w)"
+        rf"|\b(?:{_CURRENCY_CODES}|kr|fr|chf)\.?\s?\d"
+        rf"|\b{_CARDINAL}\s+(?:{_CURRENCY}|quid|bucks)(?!\w)", re.I),
     "age": re.compile(
         rf"{_NUM}[\s-]*(?:years?|yrs?)[\s-]*old\b|\b(?:aged|age|ages)\s+(?:of\s+)?(?:{_NUM}|between)"
         # a bare number after a copula or "at": "Nell is nine", "My mother is 84", "learning

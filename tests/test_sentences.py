@@ -14,6 +14,13 @@ POST = Source(id="p1", kind="post", label="Post", text="")
     [
         ("Tickets cost $5 for adults.", "money"),
         ("The fine was 25 cents a day.", "money"),
+        # in any currency, by its name, code or sign
+        ("A double room was 520 KR a night including breakfast.", "money"),
+        ("The pass costs CHF 12 a day.", "money"),
+        ("Entry is 1,200 rupees for foreign visitors.", "money"),
+        ("Beer is about 60 K\u010d a glass.", "money"),
+        ("A thali costs \u20b9180.", "money"),
+        ("Tickets are 45 zlotys.", "money"),
         ("She is 71 years old.", "age"),
         ("Doris Albright, 71, has volunteered there since 1998.", "age"),
         ("The tower is 32 metres tall.", "length"),
@@ -53,6 +60,8 @@ def test_a_bare_count_states_no_measure():
     # "out of" a place is no share
     assert measures("Mine went on the climb out of Hollin Bridge.") == frozenset()
     assert measures("The two of them drifted apart.") == frozenset()
+    # a code or name of money only next to a number, and not a word that only looks like one
+    assert "money" not in measures("Try 5 minutes at first; 10 randomly chosen plots; 12 NHS trusts.")
 
 
 def test_the_words_about_a_number_are_its_neighbours():
