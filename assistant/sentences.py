@@ -69,13 +69,27 @@ _PERSON_NOUNS = (
     r"skipper|descendants?|ancestor|child|children|baby|babies|volunteer|advocate|resident|"
     r"residents|coach|player|players|artist|designer|developer|developers|users?"
 )
+_SURNAME = r"[A-Z][a-z\u00c0-\u017f]+(?:[-'\u2019][A-Z][a-z\u00c0-\u017f]+)?"
+_SPEECH = (r"said|says|told|added|explained|admitted|recalled|wrote|asked|argued|noted|insisted|"
+           r"warned|agreed|replied|conceded|laughed|joked|cautioned|suggested")
+# Right after "said " or "according to " (the match starts at the name).
+_AFTER_SPEECH = "(?:" + "|".join(f"(?<=\\b{v} )" for v in (*_SPEECH.split("|"), "according to",
+                                                            "According to")) + ")"
+# Capitalised words before "said" that name no one: "He said", "Officials said", "Police said".
+_NAMES_NO_ONE = (r"(?:He|She|They|It|We|I|You|This|That|These|Those|Officials|Police|Critics|"
+                r"Researchers|Scientists|Experts|Residents|Others|Some|Many|Most|Everyone|"
+                r"Nobody|Somebody|Someone|Reports|Studies|Sources|Organisers|Organizers)")
 # A person's title before the name: "Dr. Colaianni", "Councillor Peter Langridge".
 PERSON_TITLES = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Councillor|Councilor|Senator|Captain|Rev)"
 _PERSON = re.compile(
     rf"\b{PERSON_TITLES}\.?\s+"
     r"[A-Z]|(?<=[\s(\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'\-\u00c0-\u017f]+"
     r"|^[A-Z][a-z\u00c0-\u017f]+ [A-Z][a-z\u00c0-\u017f]+(?=,| said| says| told| wrote| who)"
-    r"|^[A-Z]{2,}[A-Z .'\-]*:\s")
+    r"|^[A-Z]{2,}[A-Z .'\-]*:\s"
+    # a quote's speaker by surname alone, as news names people after the first mention:
+    # '"Nothing dramatic happens," Brenner-Haas said.', "said Kewley", "according to Pellegrin"
+    rf"|(?:(?<=[\s\"'\u201c\u201d,])|^)(?!{_NAMES_NO_ONE}\b){_SURNAME}(?=\s+{_SPEECH}\b)"
+    rf"|{_AFTER_SPEECH}(?!{_NAMES_NO_ONE}\b){_SURNAME}")
 # Capitalised pairs that name places and bodies, not people ("Maritime Museum").
 _NOT_PERSON = re.compile(
     r"\b(Museum|University|Institute|Institution|College|School|Hospital|Centre|Center|Press|"

@@ -142,3 +142,19 @@ def test_answer_slots_are_the_words_questions_are_read_in():
     assert slots.stems == tuple(stem(w) for w in words(text))
     assert [slots.stems[k] for k in slots.fillers["clock"]] == ["9", "30"]
     assert "paulo" in [slots.stems[k] for k in slots.capitals]
+
+
+@pytest.mark.parametrize("text", [
+    '"Nothing dramatic happens on any one day," Brenner-Haas said.',
+    "Kewley said the side had been told to keep the ball on the ground.",
+    '"We stayed calm," said Kewley.',
+    "According to Pellegrin, the group is now planning a larger trial.",
+])
+def test_a_quotes_speaker_named_by_surname_alone_is_a_person(text):
+    assert sentence_flags(text, POST)["person"]
+
+
+@pytest.mark.parametrize("text", ['"Fine," she said.', "He said it was fine.", "It said nothing.",
+                                  "The council said no."])
+def test_a_pronoun_or_a_body_before_said_is_no_person(text):
+    assert not sentence_flags(text, POST)["person"]
