@@ -744,6 +744,9 @@ def yes_no_subject(question: str) -> str | None:
     return None
 
 
+_POSTED = re.compile(r"\b(?:posted|post date|uploaded|put online|put up)\b", re.I)
+
+
 def target_of(question: str) -> str | None:
     """What the question is about, by the first page part it names."""
     found = [(m.start(), kind) for kind, p in _TARGETS if (m := _names_part(kind, p, question))]
@@ -765,7 +768,10 @@ def published_target(question: str, context: str | None = None) -> str | None:
     """Which kind of source a "when was ... published?" question is about, if it is one."""
     if answer_type(question) != TIME or not _PUBLISHED_WORDS.search(question):
         return None
-    return target_of(question) or (target_of(context) if context else None) or "post"
+    target = target_of(question) or (target_of(context) if context else None) or "post"
+    # a page, or a comment, is posted; a cited work is published: "When was the review posted?"
+    # asks for the post's date, whatever it reviews
+    return "post" if target == "paper" and _POSTED.search(question) else target
 
 
 _WHO_IS = re.compile(r"\s*who(?:'s| is| was)\b", re.I)

@@ -125,6 +125,10 @@ def test_who_wrote_and_when_published_follow_the_conversation():
                        ["Which journal published the review?", "Who were the authors?"])
     assert later.published_of == "paper"
     assert make_query("Who wrote it?", ["What is the post about?", "Is it long?"]).author_of == "post"
+    # a page is posted, a cited work published: the review posted is the post
+    assert make_query("When was the review posted?").published_of == "post"
+    assert make_query("When was the review published?").published_of == "paper"
+    assert make_query("When was the first comment posted?").published_of == "comment"
     # a forum thread's opening post is the post
     assert make_query("Who started the thread?").author_of == "post"
     assert make_query("Who was the original poster?").author_of == "post"
