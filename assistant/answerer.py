@@ -15,6 +15,7 @@ import logging
 import re
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -282,6 +283,20 @@ class Answerer:
         if not asked or not len(matrix):
             return None
         return self.words.vectors(asked) @ matrix.T
+
+    def on_page(self, query: Query) -> Query:
+        """``query`` as this page reads it. A page that cites no work has no cited work to be
+        about: there "the study", "the book" or "the review" is something its text tells of
+        ("Who wrote the book?" / "a novel by Imogen Varga-Holt"), not a reference."""
+        if "reference" in self.kinds or "paper" not in (query.target, query.author_of,
+                                                        query.published_of):
+            return query
+
+        def off(target: str | None) -> str | None:
+            return None if target == "paper" else target
+
+        return replace(query, target=off(query.target), author_of=off(query.author_of),
+                       published_of=off(query.published_of))
 
     def question_vector(self, query: Query, candidates: Sequence[Candidate]) -> np.ndarray:
         """The question model's features for this question and its ranked candidates (all

@@ -196,10 +196,10 @@ class Assistant:
         referent = None
         if asks_after_person(question, history, n):
             earlier = recent(history, n)
-            prior = make_query(earlier[-1], earlier[:-1], n)
+            prior = self.answerer.on_page(make_query(earlier[-1], earlier[:-1], n))
             got = self.answerer.answer(earlier[-1], prior, None, self._encode([prior.text])[0])
             referent = person_answered(got, prior.words)
-        return make_query(question, history, n, referent)
+        return self.answerer.on_page(make_query(question, history, n, referent))
 
     def _answer(self, q: str, query: Query, kinds, qvec: np.ndarray) -> Answer:
         return self.answerer.answer(q, query, kinds, qvec)

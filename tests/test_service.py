@@ -384,3 +384,29 @@ def test_a_quote_running_into_one_already_chosen_joins_it():
                      options=AnswerOptions(), why_not=lambda cs: "",
                      neighbour=lambda c: spans[0] if c.row == 2 else None)
     assert [q.text for q in answer.quotes] == [text]
+
+
+def test_a_page_citing_no_work_reads_the_study_or_the_book_as_what_its_text_tells_of(
+        settings, fake_embedder):
+    """On a book review that cites no work, "Who wrote the book?" is a question about the text
+    (not declined for want of a reference), and "When was the review posted?" asks for the
+    post's date; a page with a reference keeps reading "the study" as the cited work."""
+    from assistant import Assistant
+    from assistant.ingest.page import page_sources
+    from assistant.ingest.text import read_text_page
+
+    review = read_text_page(
+        "Review: A Winter of Clocks\n\nBy Harriet Solberg, 18 October 2026\n\n"
+        "A Winter of Clocks is a novel by Imogen Varga-Holt, published in March 2026.\n\n"
+        "The prose is the first thing you notice.\n", "review.txt")
+    a = Assistant.from_sources(page_sources(review), settings, embedder=fake_embedder)
+    book = a.query_for("Who wrote the book?")
+    assert (book.author_of, book.target) == (None, None)
+    assert a.query_for("When was the review posted?").published_of == "post"
+    posted = a.ask("When was the review posted?")
+    assert not posted.abstained and "18 October 2026" in posted.quotes[0].source.date
+    cited = read_text_page(
+        "Mice and bone\n\nA study found that mice kept their bone.\n\nReferences\n\n"
+        "Doe J, Roe R. Mice and bone. Bone Journal 12: 3-9, 2020.\n", "mice.txt")
+    b = Assistant.from_sources(page_sources(cited), settings, embedder=fake_embedder)
+    assert b.query_for("Who wrote the study?").author_of == "paper"
