@@ -63,7 +63,7 @@ _COMMENT_BYLINES = (
 # A handle in place of a name ("dean", "eric.lund", "MrsK_1990"): a dated "By ..." byline
 # may be signed with one.
 HANDLE = re.compile(r"[\w][\w.\-]{1,29}")
-_HANDLE_BYLINES = (_COMMENT_BYLINES[0], _COMMENT_BYLINES[2])
+_HANDLE_BYLINES: tuple[re.Pattern[str], ...] = (_COMMENT_BYLINES[0], _COMMENT_BYLINES[2])
 # How a comment is signed above its text: "Ann Lee says", "Priya Nair on 3 March 2021",
 # "Ann Lee (4 March 2021)".
 # A forum's "Reply from old_Pete, 11 February 2024:" (its last; a handle may sign it).
