@@ -383,26 +383,32 @@ def test_what_time_is_answered_by_a_time_of_day_not_by_a_date():
     assert _feature_of("When is the memorial reading?", texts) == [1.0, 1.0]  # a date answers "when"
 
 
+def _comments_feature(comments: dict[str, str]):
+    """``of(question, feature)``: that feature for each of ``comments`` (author -> its one
+    sentence), each a signed comment, with every similarity 1."""
+    from assistant.features import FEATURES, feature_matrix
+
+    texts = {f"c{k}": (text,) for k, text in enumerate(comments.values(), 1)}
+    sources = {sid: Source(sid, "comment", f"Comment by {who}", ts[0], author=who)
+               for (sid, ts), who in zip(texts.items(), comments, strict=True)}
+    info, article = _passages(sources, texts)
+    ones = np.ones(len(texts))
+
+    def of(question, feature="type_ok"):
+        X = feature_matrix(make_query(question), np.arange(len(texts)), info=info,
+                           article=article, grounding=NOTHING, dense=ones, dense_ctx=ones,
+                           dense_chunk=ones, lexical=ones, lexical_sentence=ones,
+                           sources=list(sources.values()))
+        return list(X[:, FEATURES.index(feature)])
+
+    return of
+
+
 def test_whom_a_who_question_names_as_acted_on_is_not_who_answers():
     """"Who replied to Imre?": Imre's own comment, signed by the person the question names,
     says nothing of who replied; "Who is Imre?" and "Who did Imre agree with?" are about him."""
-    from assistant.features import FEATURES, feature_matrix
-
-    texts = {"c1": ("The impact on older women is astonishing.",),
-             "c2": ("I agree, and calcium would help too.",)}
-    sources = {"c1": Source("c1", "comment", "Comment by Imre Laubscher", texts["c1"][0],
-                            author="Imre Laubscher"),
-               "c2": Source("c2", "comment", "Comment by Tessa Brannigan", texts["c2"][0],
-                            author="Tessa Brannigan")}
-    info, article = _passages(sources, texts)
-    ones = np.ones(2)
-
-    def of(question, feature):
-        X = feature_matrix(make_query(question), np.arange(2), info=info, article=article,
-                           grounding=NOTHING, dense=ones, dense_ctx=ones, dense_chunk=ones,
-                           lexical=ones, lexical_sentence=ones, sources=list(sources.values()))
-        return list(X[:, FEATURES.index(feature)])
-
+    of = _comments_feature({"Imre Laubscher": "The impact on older women is astonishing.",
+                            "Tessa Brannigan": "I agree, and calcium would help too."})
     assert of("Who replied to Imre Laubscher?", "author_named") == [0.0, 0.0]
     assert of("Who replied to Imre Laubscher?", "meta_comment") == [0.0, 0.0]
     assert of("Who is Imre Laubscher?", "author_named") == [1.0, 0.0]
@@ -414,23 +420,8 @@ def test_who_someone_is_is_not_told_by_a_comments_signature_unless_its_writer_sa
     ball was won clean is signed by the fan, who is not the keeper; "Who said the ball was won
     clean?" is answered by the signature, and so is "Who was the referee?" by "I was the
     referee"."""
-    from assistant.features import FEATURES, feature_matrix
-
-    texts = {"c1": ("That was never a penalty, the ball was won clean.",),
-             "c2": ("I was the referee that day, and it was a penalty.",)}
-    sources = {"c1": Source("c1", "comment", "Comment by Mike Dale", texts["c1"][0],
-                            author="Mike Dale"),
-               "c2": Source("c2", "comment", "Comment by Tessa Bran", texts["c2"][0],
-                            author="Tessa Bran")}
-    info, article = _passages(sources, texts)
-    ones = np.ones(2)
-
-    def of(question, feature="type_ok"):
-        X = feature_matrix(make_query(question), np.arange(2), info=info, article=article,
-                           grounding=NOTHING, dense=ones, dense_ctx=ones, dense_chunk=ones,
-                           lexical=ones, lexical_sentence=ones, sources=list(sources.values()))
-        return list(X[:, FEATURES.index(feature)])
-
+    of = _comments_feature({"Mike Dale": "That was never a penalty, the ball was won clean.",
+                            "Tessa Bran": "I was the referee that day, and it was a penalty."})
     assert of("Who was the goalkeeper?") == [-1.0, 1.0]
     assert of("Who was Millbrook's goalkeeper?", "answer_near")[0] < 1.0
     assert of("Who said the ball was won clean?") == [1.0, 1.0]
