@@ -65,8 +65,8 @@ _COMMENT_BYLINES = (
 HANDLE = re.compile(r"[\w][\w.\-]{1,29}")
 _HANDLE_BYLINES: tuple[re.Pattern[str], ...] = (_COMMENT_BYLINES[0], _COMMENT_BYLINES[2])
 # How a comment is signed above its text: "Ann Lee says", "Priya Nair on 3 March 2021",
-# "Ann Lee (4 March 2021)".
-# A forum's "Reply from old_Pete, 11 February 2024:" (its last; a handle may sign it).
+# "Ann Lee (4 March 2021)", and last a forum's "Reply from old_Pete, 11 February 2024:" (which a
+# handle may sign).
 _SIGNATURES = (
     rf"{_NAME}\s+{_SAYS}(?:\s+on\s+(?P<date>{_COMMENT_DATE}){_TIME})?",
     rf"{_NAME}{_SEP}(?P<date>{_COMMENT_DATE}){_TIME}",
@@ -341,8 +341,8 @@ def _metadata(blocks: list[_Block]) -> tuple[dict[str, str], list[_Block]]:
 def _signature(blocks: list[_Block]) -> tuple[str | None, list[_Block]]:
     """An e-mail's signature, the last block when it opens with the "--" line that marks one
     (RFC 3676) and its lines are short ("Hannah Whitlock" / "Newsletter editor" / an address,
-    a phone number, how to unsubscribe): never the article's text. (the name on its first
-    line when it is a person's, the blocks without it)."""
+    a phone number, how to unsubscribe), is never the article's text: the name on its first
+    line when it is a person's, and the blocks without it."""
     last = blocks[-1]
     if len(blocks) < 2 or len(last.lines) < 2 or last.lines[0].rstrip() != "--" \
             or any(len(line.split()) > 14 for line in last.lines[1:]):
