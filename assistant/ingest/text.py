@@ -60,10 +60,9 @@ _COMMENT_BYLINES = (
     re.compile(rf"^(?:\u2014|\u2013|--|-)\s*{_NAME}(?:{_SEP}(?P<date>{_COMMENT_DATE}){_TIME})?\s*$"),
     re.compile(rf"^(?:Posted|Written|Submitted)\s+by\s+{_NAME}{_NOT_VERIFIED}(?:{_SEP}(?P<date>{_COMMENT_DATE}){_TIME})?\s*$"),
 )
-# A handle in place of a name ("dean", "eric.lund", "MrsK_1990"): a dated "By ..." byline
-# may be signed with one.
+# A handle in place of a name ("dean", "eric.lund", "MrsK_1990"): a dated byline may be
+# signed with one (``_HANDLE_BYLINES``, below).
 HANDLE = re.compile(r"[\w][\w.\-]{1,29}")
-_HANDLE_BYLINES: tuple[re.Pattern[str], ...] = (_COMMENT_BYLINES[0], _COMMENT_BYLINES[2])
 # How a comment is signed above its text: "Ann Lee says", "Priya Nair on 3 March 2021",
 # "Ann Lee (4 March 2021)", and last a forum's "Reply from old_Pete, 11 February 2024:" (which a
 # handle may sign).
@@ -96,9 +95,9 @@ _POST_BYLINES = (
                rf"(?:last\s+)?(?:updated|revised|reviewed))|published|posted)?:?\s*(?:on\s+)?"
                rf"(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
 )
-# "Posted by dustbunny_77 on 3 February 2024" (a forum's post, dated) and a reply's header may
-# be signed with a handle too.
-_HANDLE_BYLINES = (*_HANDLE_BYLINES, _POST_BYLINES[1], *_REPLY_HEADERS)
+# The dated bylines a handle may sign: a comment's "By ..." and "Posted by ...", a forum post's
+# "Posted by dustbunny_77 on 3 February 2024", and a reply's header.
+_HANDLE_BYLINES = (_COMMENT_BYLINES[0], _COMMENT_BYLINES[2], _POST_BYLINES[1], *_REPLY_HEADERS)
 # "The fair moves -- Saturday, 3 May 2025": a day or a month is not who signed.
 _CALENDAR_WORD = re.compile(rf"^(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Today|Tomorrow|"
                             r"Yesterday)$", re.I)
