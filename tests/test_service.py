@@ -225,15 +225,11 @@ def test_a_comment_is_introduced_with_its_date_as_printed(date, said):
 
 
 def test_a_yes_no_question_is_not_answered_by_a_reader_asking_the_same(settings, fake_embedder):
-    from assistant import Assistant
-    from assistant.ingest.page import page_sources
-    from assistant.ingest.text import read_text_page
-
-    page = read_text_page(
+    a = _text_assistant(
         "Tram line extension approved\n\nThe council approved a 6 km extension of the tram line "
         "on Tuesday.\n\nThe extension adds seven stops, one of them at the new hospital.\n\n"
-        "Comments\n\nOla Berg, 8 May 2024: Will the trams be step-free at every stop?\n", "tram.txt")
-    a = Assistant.from_sources(page_sources(page), settings, embedder=fake_embedder)
+        "Comments\n\nOla Berg, 8 May 2024: Will the trams be step-free at every stop?\n",
+        settings, fake_embedder)
     answer = a.ask("Will the trams be step-free at every stop?")
     assert all(not q.text.endswith("?") for q in (*answer.quotes, *answer.closest))
     # asking who asked it is answered by the question
@@ -253,19 +249,24 @@ def test_the_posts_author_answering_in_the_comments_is_not_called_a_reader():
 
 
 def test_an_answer_quoting_the_authors_own_comment_says_so(settings, fake_embedder):
-    from assistant import Assistant
-    from assistant.ingest.page import page_sources
-    from assistant.ingest.text import read_text_page
-
-    page = read_text_page(
+    a = _text_assistant(
         "Fitting a mid-drive kit\n\nBy Owen Pritchard, 18 September 2024\n\nThe kit took me "
         "just under three hours to fit to a steel tourer.\n\nComments\n\nGareth Lumley says:\n"
         "18 September 2024 at 7:44 pm\nDoes it fit a press-fit shell?\n\nOwen Pritchard says:\n"
         "19 September 2024 at 8:12 am\nPress-fit adaptors are not supported by the maker and "
-        "would void the warranty.\n", "kit.txt")
-    a = Assistant.from_sources(page_sources(page), settings, embedder=fake_embedder)
+        "would void the warranty.\n", settings, fake_embedder)
     answer = a.ask("Are press-fit adaptors supported by the maker?")
     assert "The post's author, Owen Pritchard, commented on 19 September 2024: " in answer.answer
+
+
+def _text_assistant(text: str, settings, embedder, **options):
+    """An assistant over an article given in the text layout."""
+    from assistant import Assistant
+    from assistant.ingest.page import page_sources
+    from assistant.ingest.text import read_text_page
+
+    return Assistant.from_sources(page_sources(read_text_page(text, "article.txt")), settings,
+                                  embedder=embedder, **options)
 
 
 def _source(sid: str, text: str, kind: str = "post"):
@@ -306,12 +307,9 @@ def test_an_interviews_speakers_are_read_from_labels_that_recur_and_name_someone
 
 
 def test_a_quote_from_an_interview_answer_names_its_speaker(settings, fake_embedder):
-    from assistant import Assistant
     from assistant.answering import AnswerOptions
-    from assistant.ingest.page import page_sources
-    from assistant.ingest.text import read_text_page
 
-    page = read_text_page(
+    text = (
         "A conversation with the potter Dana Okafor\nBy Ruth Fenn, 3 March 2025\n\n"
         "Dana Okafor has fired her own kiln in Wexcombe for eleven years.\n\n"
         "Interviewer: How did you start?\n\n"
@@ -319,10 +317,9 @@ def test_a_quote_from_an_interview_answer_names_its_speaker(settings, fake_embed
         "me use it every summer.\n\n"
         "Interviewer: Who built the kiln?\n\n"
         "Dana Okafor: We built it ourselves from reclaimed bricks. It took the whole of one "
-        "summer and most of my savings.\n", "okafor.txt")
+        "summer and most of my savings.\n")
     # the fake embedder's confidence is no measure: answer whatever is closest
-    a = Assistant.from_sources(page_sources(page), settings, embedder=fake_embedder,
-                               answering=AnswerOptions(abstain=False))
+    a = _text_assistant(text, settings, fake_embedder, answering=AnswerOptions(abstain=False))
     answer = a.ask("Who kept a potter's wheel in her garage?")
     quote = next(q for q in answer.quotes if "potter's wheel" in q.text)
     assert quote.start > 0  # past the label
@@ -335,10 +332,7 @@ def test_a_quote_carried_on_from_a_named_speaker_is_quoted_with_them(settings, f
     sentence naming them: a quoted claim is never cut off from whose it is."""
     import numpy as np
 
-    from assistant import Assistant
     from assistant.answering import AnswerOptions
-    from assistant.ingest.page import page_sources
-    from assistant.ingest.text import read_text_page
     from assistant.sentences import quote_opener
     from assistant.types import Span
 
@@ -350,12 +344,11 @@ def test_a_quote_carried_on_from_a_named_speaker_is_quoted_with_them(settings, f
     none = np.full(4, -1)
     assert [quote_opener(spans, none, r) for r in range(4)] == [-1, 0, -1, -1]
 
-    page = read_text_page(
+    a = _text_assistant(
         "Solar panels for three schools\nBy Ruth Fenn, 3 March 2025\n\n"
         "The council approved solar panels for three primary schools on Tuesday.\n\n"
-        f"{tate} {panels}\n", "solar.txt")
-    a = Assistant.from_sources(page_sources(page), settings, embedder=fake_embedder,
-                               answering=AnswerOptions(abstain=False, max_quotes=1))
+        f"{tate} {panels}\n", settings, fake_embedder,
+        answering=AnswerOptions(abstain=False, max_quotes=1))
     answer = a.ask("How long should the panels take to pay for themselves?")
     assert answer.quotes[0].text == f"{tate} {panels}"
 
@@ -391,22 +384,16 @@ def test_a_page_citing_no_work_reads_the_study_or_the_book_as_what_its_text_tell
     """On a book review that cites no work, "Who wrote the book?" is a question about the text
     (not declined for want of a reference), and "When was the review posted?" asks for the
     post's date; a page with a reference keeps reading "the study" as the cited work."""
-    from assistant import Assistant
-    from assistant.ingest.page import page_sources
-    from assistant.ingest.text import read_text_page
-
-    review = read_text_page(
+    a = _text_assistant(
         "Review: A Winter of Clocks\n\nBy Harriet Solberg, 18 October 2026\n\n"
         "A Winter of Clocks is a novel by Imogen Varga-Holt, published in March 2026.\n\n"
-        "The prose is the first thing you notice.\n", "review.txt")
-    a = Assistant.from_sources(page_sources(review), settings, embedder=fake_embedder)
+        "The prose is the first thing you notice.\n", settings, fake_embedder)
     book = a.query_for("Who wrote the book?")
     assert (book.author_of, book.target) == (None, None)
     assert a.query_for("When was the review posted?").published_of == "post"
     posted = a.ask("When was the review posted?")
     assert not posted.abstained and "18 October 2026" in posted.quotes[0].source.date
-    cited = read_text_page(
+    b = _text_assistant(
         "Mice and bone\n\nA study found that mice kept their bone.\n\nReferences\n\n"
-        "Doe J, Roe R. Mice and bone. Bone Journal 12: 3-9, 2020.\n", "mice.txt")
-    b = Assistant.from_sources(page_sources(cited), settings, embedder=fake_embedder)
+        "Doe J, Roe R. Mice and bone. Bone Journal 12: 3-9, 2020.\n", settings, fake_embedder)
     assert b.query_for("Who wrote the study?").author_of == "paper"
