@@ -27,7 +27,7 @@ SET_ROLES = {
     "readers": "tuning: written in session 20 before any run; its first run informed that "
                "session's changes, and the answer model was fitted on it",
     "fresh": "tuning: written in session 24 before any run; its first run informed that "
-             "session's changes",
+             "session's changes, and the answer model was fitted on it",
     "unseen": "held out: never tuned on",
 }
 
