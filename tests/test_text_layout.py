@@ -435,6 +435,23 @@ def test_the_title_is_found_under_the_sites_name_and_labels(top):
     assert page.blocks[-1].text == "Every year I tell myself that squash is the easy crop."
 
 
+@pytest.mark.parametrize("trail", [
+    "Homes \u203a Ask the Surveyor", "Home \u00bb News \u00bb Local", "Home > Gardening > Fruit",
+])
+def test_a_breadcrumb_trail_above_the_title_is_furniture(trail):
+    page = read_text_page(f"{trail}\n\n\"Why did my pears split?\"\nBy Ann Lee, 2 May 2025\n\n"
+                          "Pears split after heavy rain follows a dry spell.\n", "pears.txt")
+    assert (page.title, page.author, page.date) == ('"Why did my pears split?"', "Ann Lee",
+                                                    "2 May 2025")
+    assert [b.text for b in page.blocks] == ["Pears split after heavy rain follows a dry spell."]
+
+
+def test_a_title_with_one_angle_bracket_is_still_the_title():
+    page = read_text_page("Cats > dogs? A vet weighs in\n\nBy Ann Lee, 2 May 2025\n\nIt depends "
+                          "on the household.\n", "pets.txt")
+    assert page.title == "Cats > dogs? A vet weighs in"
+
+
 def test_a_one_word_title_is_still_the_title():
     page = read_text_page("Hedgehogs\n\nHedgehogs visit most gardens in the town at night.\n",
                           "h.txt")

@@ -357,11 +357,15 @@ _CHROME_LINE = re.compile(
     r"register|subscribe|sign up|home|close|accessibility links|advertisement|cookies? settings|"
     r"for immediate release|press release|news release|breaking news)\W*$", re.I)
 _MENU_LINE = re.compile(r"^[^|\u00b7\u2022]{1,40}(?:\s[|\u00b7\u2022]\s[^|\u00b7\u2022]{1,40}){2,}$")
+# A breadcrumb trail: "Homes \u203a Ask the Surveyor", "Home \u00bb News \u00bb Local", "Home > News > Local".
+_BREADCRUMB = re.compile(r"^[^\u203a\u00bb>]{1,40}(?:\s[\u203a\u00bb]\s[^\u203a\u00bb>]{1,40})+$"
+                         r"|^[^>]{1,40}(?:\s>\s[^>]{1,40}){2,}$")
 _CHROME_SCAN = 12  # blocks: furniture above the title is short
 
 
 def _chrome(line: str) -> bool:
-    return bool(_CHROME_LINE.match(line.strip()) or _MENU_LINE.match(line.strip()))
+    line = line.strip()
+    return bool(_CHROME_LINE.match(line) or _MENU_LINE.match(line) or _BREADCRUMB.match(line))
 
 
 def _is_menu(block: _Block) -> bool:
