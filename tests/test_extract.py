@@ -184,6 +184,57 @@ def test_a_forum_thread_is_its_opening_post_signed_by_who_started_it_and_replies
     assert page.blocks[1].text.startswith("Pinholes usually mean")
 
 
+def _phpbb_post(number: int, who: str, joined: str, posted: str, iso: str, text: str,
+                subject: str = "Re: Kiln firing schedule for stoneware?") -> str:
+    """A post as phpBB's prosilver theme prints it: the member's profile (rank, join date)
+    beside the post, whose class says it has one."""
+    return (f'<div id="p{number}" class="post has-profile bg2"><div class="inner">'
+            f'<dl class="postprofile"><dt><a href="/u/{who}" class="username">{who}</a></dt>'
+            f'<dd class="profile-rank">Member</dd><dd class="profile-joined"><strong>Joined:'
+            f'</strong> {joined}</dd></dl><div class="postbody"><div id="post_content{number}">'
+            f'<h3 class="first"><a href="#p{number}">{subject}</a></h3><p class="author"><span>by '
+            f'<strong><a href="/u/{who}" class="username">{who}</a></strong> &raquo; </span>'
+            f'<time datetime="{iso}">{posted}</time></p><div class="content">{text}</div>'
+            '</div></div></div></div><hr class="divider">')
+
+
+PHPBB = ('<html><head><title>Kiln firing schedule for stoneware? - Clay Talk Forum</title></head>'
+         '<body><div id="page-header"><h1>Clay Talk Forum</h1><p>Potters helping potters</p></div>'
+         '<div id="page-body"><h2 class="topic-title"><a href="/t/12">Kiln firing schedule for '
+         'stoneware?</a></h2>'
+         + _phpbb_post(1, "mossbank_pots", "Tue Feb 17, 2026 6:22 pm", "Sat Oct 03, 2026 8:14 pm",
+                       "2026-10-03T20:14:00", "I have just bought a second-hand electric kiln "
+                       "and want to glaze-fire stoneware to cone 6. It came with a controller "
+                       "but no manual, and the seller had only ever fired earthenware in it."
+                       "<br>\n<br>\nSeveral of my test tiles came out pinholed, mostly the "
+                       "darker glazes on the thicker pieces. The clay is a buff stoneware from "
+                       "the local supplier. What schedule do people use?",
+                       "Kiln firing schedule for stoneware?")
+         + _phpbb_post(2, "gwen_t", "Mon Jun 01, 2015 9:00 am", "Sun Oct 04, 2026 7:02 am",
+                       "2026-10-04T07:02:00", '<blockquote><cite>mossbank_pots wrote:</cite>'
+                       "Several of my test tiles came out pinholed.</blockquote>"
+                       "Slow the last 100 degrees to about 60 degrees an hour.")
+         + _phpbb_post(3, "kilnfolk", "Wed Mar 02, 2022 1:00 pm", "Sun Oct 04, 2026 12:40 pm",
+                       "2026-10-04T12:40:00", "I bisque to cone 04 over ten hours.")
+         + '</div></body></html>')
+
+
+def test_a_phpbb_thread_reads_its_opening_post_its_title_and_when_each_post_was_written():
+    """Not the forum's name (its <h1>), not the date a member joined (in the profile beside
+    each post), and a reply's own words without the post it quotes."""
+    page = read_html_page(PHPBB.encode())
+    assert (page.title, page.author, page.date) == (
+        "Kiln firing schedule for stoneware?", "mossbank_pots", "Sat Oct 03, 2026 8:14 pm")
+    assert [b.kind for b in page.blocks] == ["paragraph", "paragraph", "comment", "comment"]
+    assert page.blocks[0].text.startswith("I have just bought a second-hand electric kiln")
+    assert page.blocks[1].text.startswith("Several of my test tiles came out pinholed")
+    assert page.blocks[1].text.endswith("What schedule do people use?")
+    assert [(b.author, b.date, b.text) for b in page.blocks[2:]] == [
+        ("gwen_t", "Sun Oct 04, 2026 7:02 am",
+         "Slow the last 100 degrees to about 60 degrees an hour."),
+        ("kilnfolk", "Sun Oct 04, 2026 12:40 pm", "I bisque to cone 04 over ten hours.")]
+
+
 def test_signed_teasers_beside_an_article_are_not_a_thread():
     teasers = "".join(f'<div class="card"><span class="author">Ann Roe</span> <time>{d} May 2024'
                       f'</time><p>A short teaser {d}.</p></div>' for d in (3, 4, 5))

@@ -179,7 +179,13 @@ def _date_text(anchor: HtmlElement) -> str | None:
                     return printed_date(value)
         return text
     start = text.find(printed_date(text) or "\0")
+    if start > 0 and (day := _WEEKDAY_BEFORE.search(text[:start])):
+        start = day.start()  # "Sat Oct 03, 2026 8:14 pm", as printed
     return text[start:] if start >= 0 and len(text) <= 60 else printed_date(text)
+
+
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+$")
 
 
 def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
@@ -304,10 +310,26 @@ class Post:
     signer: HtmlElement
 
 
+# A member's profile beside a post prints when they joined the forum, not when they posted:
+# phpBB's "Joined: Tue Feb 17, 2026 6:22 pm", "Registered: ...", "Member since ...".
+_JOINED = re.compile(r"^\W*(?:joined|registered|member since|join date|registration date)\b",
+                     re.I)
+_JOINED_WORDS = frozenset({"joined", "profile-joined", "regdate", "registered", "member-since",
+                           "join-date", "joindate"})
+
+
+def _joined(el: HtmlElement) -> bool:
+    label = el.getprevious()
+    return bool(_JOINED.match(text_of(el)) or words(el) & _JOINED_WORDS or (
+        label is not None and isinstance(label.tag, str) and _JOINED.match(text_of(label))))
+
+
 def _signed(item: HtmlElement) -> Post | None:
     """A thread post's signature: the first text of its author element ("mossbank_pots" of
-    "mossbank_pots / Joined: 2019"), a name or a handle, and its date element."""
-    dates = [el for el in iter_elements(item) if el is not item and _is_date_el(el)]
+    "mossbank_pots / Joined: 2019"), a name or a handle, and its date element (never the
+    date its author joined the forum)."""
+    dates = [el for el in iter_elements(item)
+             if el is not item and _is_date_el(el) and not _joined(el)]
     authors = [el for el in iter_elements(item) if el is not item and _is_author_el(el)]
     if not dates or not authors:
         return None
@@ -347,7 +369,9 @@ def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElem
     out: list[FoundComment] = []
     used: list[HtmlElement] = []
     for post in posts[1:]:
-        text = _body(post.item, post.anchor)
+        # a reply that quotes an earlier post (phpBB's <blockquote><cite>old_stoker wrote:)
+        # says only its own words: the quote is its author's, printed where it was posted
+        text = _body(post.item, post.anchor, skip=set(post.item.iter("blockquote")))
         if text:
             out.append(FoundComment(text, post.author, post.date))
             used.append(post.item)

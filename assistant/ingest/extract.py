@@ -25,7 +25,7 @@ from trafilatura.utils import decode_file, load_html
 
 from ..errors import PageError
 from . import dom
-from .comments import find_comments, regions, thread_posts, thread_replies
+from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts, thread_replies
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline, with_replies
 from .text import (
     _COMMENTS_HEAD,
@@ -212,10 +212,18 @@ def _walk(main: etree._Element, walk: _Walk) -> None:
 
 # "Kestrel Point Lighthouse - Wikipedia", "River mills | The Ledger": the site after the title
 _SITE_SUFFIX = re.compile(r"^\s+[-|\u2013\u2014\u00b7]\s+\S.{0,60}$")
+_SITE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014\u00b7]\s+$")
 
 
 def _title(meta: object, root: HtmlElement) -> str | None:
     title = dom.clean_text(getattr(meta, "title", None) or "")
+    found = root.find(".//title")
+    named = dom.text_of(found) if found is not None else ""
+    if title and len(named) > len(title) and named.endswith(title) \
+            and _SITE_SEPARATOR.search(named[:-len(title)]):
+        # the metadata's title is the site's name (a forum's <h1>), and the page's <title>
+        # is "First 200 km audax - Fenland & Fells Cycling Forum": the thread's title
+        return _SITE_SEPARATOR.sub("", named[:-len(title)])
     if title:
         # the page's own heading, when the title is that heading and then the site's name
         for h1 in root.iter("h1"):
@@ -316,9 +324,15 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         author, printed, iso = opening.author, opening.date, None
         byline = made_byline(author, printed)
         in_comments.update(opening.anchor.iter())
-        dom.drop([opening.anchor, opening.signer])
+        # its signature line ("by mossbank_pots » Sat Oct 03, 2026") is not its words
+        dom.drop([opening.anchor, opening.signer, *(
+            el for el in dom.iter_elements(opening.item) if el is not opening.item
+            and dom.words(el) & AUTHOR_WORDS and len(dom.text_of(el).split()) <= 12)])
     dom.drop(comment_regions)
     body = dom.find_body(tree)
+    if opening is not None and (body is None or opening.item not in body.iter()):
+        # the opening post is the article, whatever its class says ("post has-profile")
+        body = opening.item
     dom.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
     dom.mark_footnotes(tree)
     dom.drop_gallery_headings(tree)
