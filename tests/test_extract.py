@@ -5,6 +5,7 @@ dates) and no page furniture in any source."""
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -188,7 +189,7 @@ def _phpbb_post(number: int, who: str, joined: str, posted: str, iso: str, text:
                 subject: str = "Re: Kiln firing schedule for stoneware?") -> str:
     """A post as phpBB's prosilver theme prints it: the member's profile (rank, join date)
     beside the post, whose class says it has one."""
-    return (f'<div id="p{number}" class="post has-profile bg2"><div class="inner">'
+    return (f'<div id="p{number}" class="post has-profile bg{1 + number % 2}"><div class="inner">'
             f'<dl class="postprofile"><dt><a href="/u/{who}" class="username">{who}</a></dt>'
             f'<dd class="profile-rank">Member</dd><dd class="profile-joined"><strong>Joined:'
             f'</strong> {joined}</dd></dl><div class="postbody"><div id="post_content{number}">'
@@ -233,6 +234,21 @@ def test_a_phpbb_thread_reads_its_opening_post_its_title_and_when_each_post_was_
         ("gwen_t", "Sun Oct 04, 2026 7:02 am",
          "Slow the last 100 degrees to about 60 degrees an hour."),
         ("kilnfolk", "Sun Oct 04, 2026 12:40 pm", "I bisque to cone 04 over ten hours.")]
+
+
+def test_a_thread_whose_posts_alternate_two_classes_keeps_every_reply():
+    """prosilver colours posts "bg1" and "bg2" in turn: every post shares "post", and the
+    thread is all of them, however Python orders a set of class words (the hash seed)."""
+    import subprocess
+    import sys
+    code = ("import sys; from tests.test_extract import PHPBB; "
+            "from assistant.ingest.extract import read_html_page; "
+            "print(sum(b.kind == 'comment' for b in read_html_page(PHPBB.encode()).blocks))")
+    root = Path(__file__).parent.parent
+    counts = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             cwd=root, env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                             check=True).stdout.strip() for seed in range(6)}
+    assert counts == {"2"}
 
 
 def test_signed_teasers_beside_an_article_are_not_a_thread():

@@ -354,7 +354,9 @@ def thread_posts(root: HtmlElement) -> list[Post]:
         for kid in kids:
             for w in words(kid):
                 shared.setdefault(w, []).append(kid)
-        for items in shared.values():
+        # the class every post shares ("post"), not one that alternates ("bg1" / "bg2"),
+        # whatever order the words come in
+        for _, items in sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0])):
             if len(items) < 2 or sum(len(text_of(i)) for i in items) < total / 2:
                 continue
             posts = [_signed(i) for i in items]
