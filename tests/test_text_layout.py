@@ -452,6 +452,48 @@ def test_a_title_with_one_angle_bracket_is_still_the_title():
     assert page.title == "Cats > dogs? A vet weighs in"
 
 
+GUIDANCE = """Home Improvement Grant: guidance
+
+Last updated 14 January 2025
+
+Contents
+1. Who can apply
+2. What the grant pays for
+2.1 Eligible work
+
+The scheme was launched in April 2023.
+
+1. Who can apply
+
+You can apply if you are 65 or older.
+
+2. What the grant pays for
+
+The grant pays up to \u00a37,500 towards repairs.
+
+2.1 Eligible work
+
+It can pay for a new boiler.
+
+Is this page useful? Yes No
+Report a problem with this page
+"""
+
+
+def test_a_guidance_page_reads_its_update_line_numbered_headings_and_no_contents_list():
+    """GOV.UK-style guidance: "Last updated DATE" under the title is a byline that dates no
+    post; "1. Who can apply" heads the text under it; the contents list and the feedback box
+    are the page's furniture."""
+    page = read_text_page(GUIDANCE, "grant.txt")
+    assert (page.title, page.author, page.date, page.byline) == (
+        "Home Improvement Grant: guidance", None, None, "Last updated 14 January 2025")
+    assert [(b.heading, b.text) for b in page.blocks] == [
+        (None, "The scheme was launched in April 2023."),
+        ("1. Who can apply", "You can apply if you are 65 or older."),
+        ("2. What the grant pays for", "The grant pays up to \u00a37,500 towards repairs."),
+        ("2.1 Eligible work", "It can pay for a new boiler.")]
+
+
 def test_a_one_word_title_is_still_the_title():
     page = read_text_page("Hedgehogs\n\nHedgehogs visit most gardens in the town at night.\n",
                           "h.txt")

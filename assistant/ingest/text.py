@@ -45,6 +45,10 @@ _DATE_LINE = re.compile(rf"^(?:on\s+)?(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$")
 # "Issue 31 | 2 May 2025" (not an update's date).
 _ISSUE_LINE = re.compile(rf"^(?!(?:last\s+)?(?:updated|revised|reviewed)\b)(?P<what>[A-Z][^.!?\n]{{0,40}}?)"
                          rf"\s+[\u00b7|\u2022\u2013\u2014]\s+(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$", re.I)
+# When the page was last changed, under its title ("Last updated 14 January 2025", GOV.UK's
+# guidance; "Updated: 2 May 2025"): a byline that names no author and does not date the post.
+_UPDATED_LINE = re.compile(rf"^(?:page\s+)?(?:last\s+)?(?:updated|revised|reviewed)(?:\s+on)?"
+                           rf"\s*[:\u00b7|\u2013\u2014-]?\s*{_WEEKDAY}{DATE}{_TIME}\.?\s*$", re.I)
 _COMMENT_DATE_LINE = re.compile(rf"^(?:on\s+)?(?P<date>{_COMMENT_DATE}){_TIME}\s*$")
 _YEAR_DATE = re.compile(rf"{_WEEKDAY}{DATE}")
 # A news or press release's dateline opening its first paragraph: "OXFORD, 3 March 2025 — A".
@@ -141,7 +145,8 @@ _LIST_HEAD = re.compile(
     r"content| reading| links)?|most (?:read|popular|viewed|shared|commented)|more stories|"
     r"more from [\w' ]{1,40}|top stories|trending(?: now)?|you (?:may|might) also like|"
     r"recommended(?: for you| reading)?|read next|up next|categories|tags|popular posts|"
-    r"recent posts|archives?|follow us|elsewhere)\s*:?$", re.I)
+    r"recent posts|archives?|follow us|elsewhere|contents|table of contents|on this page|"
+    r"in this (?:article|guide|section|page))\s*:?$", re.I)
 _COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)\s|copyright\b)", re.I)
 _FIELD_LINE = re.compile(r"^(?:categories|category|tags|tagged|filed under|posted in|labels)\s*:",
                          re.I)
@@ -151,7 +156,10 @@ _FORM_PHRASE = re.compile(
     r"required fields are marked|(?:^|\s)(?:comment|name|email|website|url)\s*\*?\s*$|"
     r"^(?:comment|name|email|website|url)\b\s*\*|save my name,? email,? and website in this "
     r"browser for the next time I comment|post comment|submit comment|notify me of (?:follow-up "
-    r"comments|new posts) by email|you must be logged in to post a comment", re.I)
+    r"comments|new posts) by email|you must be logged in to post a comment|"
+    # a page's feedback box (GOV.UK's "Is this page useful? Yes No")
+    r"(?:is this page useful|was this (?:page|article|answer) (?:helpful|useful))\?(?:\s*yes\s*no)?|"
+    r"report a problem with this page", re.I)
 
 
 def _page_furniture(block: _Block) -> bool:
@@ -448,6 +456,8 @@ def _post_byline(lines: list[str]) -> tuple[str | None, str | None, int]:
         return None, dated["date"], 1
     if issue := _ISSUE_LINE.match(_unemphasised(lines[0].strip())):
         return None, issue["date"], 1
+    if _UPDATED_LINE.match(_unemphasised(lines[0].strip())):
+        return None, None, 1
     return None, None, 0
 
 
@@ -481,8 +491,13 @@ def _plain_heading(block: _Block, following: _Block | None) -> bool:
     if len(block.lines) != 1 or following is None:
         return False
     line = block.lines[0]
+    # a numbered section's heading: "1. Who can apply", "2.1 Eligible work"
+    name = _SECTION_NUMBER.sub("", line, count=1)
     return (len(line.split()) <= 10 and len(line) <= 80 and not _SENTENCE_END.search(line)
-            and not line.endswith((",", ";", ":")) and line[:1].isupper())
+            and not line.endswith((",", ";", ":")) and name[:1].isupper())
+
+
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])")
 
 
 _SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
@@ -642,7 +657,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
 
     # The bundled layout: the block right under the title that is printed twice, or a long
     # one that does not end like a sentence, is the image caption.
-    if rest and not _heading(rest[0].lines[0]) and not _MD_IMAGE.match(rest[0].lines[0]):
+    if rest and not _heading(rest[0].lines[0]) and not _MD_IMAGE.match(rest[0].lines[0]) \
+            and not _page_furniture(rest[0]):
         cand = rest[0].text
         doubled = _undouble(cand) != cand
         # (a block that ends with a colon leads into what follows, and one that says "I" or
