@@ -494,6 +494,50 @@ def test_a_guidance_page_reads_its_update_line_numbered_headings_and_no_contents
         ("2.1 Eligible work", "It can pay for a new boiler.")]
 
 
+def test_a_bylines_job_title_is_not_part_of_the_name():
+    page = read_text_page("# K2 thermostat: your questions\n\n*Posted by Anika Varga, Head of "
+                          "Customer Support \u00b7 9 October 2024*\n\nHere are the answers.\n",
+                          "faq.md", markdown=True)
+    assert (page.author, page.date) == ("Anika Varga", "9 October 2024")
+    assert [b.text for b in page.blocks] == ["Here are the answers."]
+
+
+NEWSLETTER = """# The Allotment Ledger
+
+**Issue 47 \u00b7 3 March 2025**
+
+### Water back on from 15 March
+
+The standpipes will be switched on again on Saturday 15 March.
+
+Read more: https://example.org/news/water-2025
+
+Happy digging,
+
+Helen Ostrowska
+Newsletter editor, Farrow Lane Allotment Society
+editor@example.org
+"""
+
+
+def test_a_newsletter_signed_off_under_a_closing_line_names_its_author():
+    """"Happy digging," then the editor's name, role and address: she wrote it, and neither
+    the sign-off nor an item's "Read more: https://..." link is the newsletter's text."""
+    page = read_text_page(NEWSLETTER, "ledger.md", markdown=True)
+    assert (page.title, page.author, page.date) == ("The Allotment Ledger", "Helen Ostrowska",
+                                                    "3 March 2025")
+    assert [b.text for b in page.blocks] == [
+        "The standpipes will be switched on again on Saturday 15 March."]
+
+
+def test_a_closing_line_above_a_comments_byline_is_not_a_sign_off():
+    text = ("Bees in winter\n\nBees cluster to keep warm.\n\nComments\n\nGreat post, thanks,"
+            "\n\nBy Ann Lee on 3 May 2025\n")
+    page = read_text_page(text, "bees.txt")
+    assert page.author is None
+    assert [(b.kind, b.author) for b in page.blocks] == [("paragraph", None), ("comment", "Ann Lee")]
+
+
 def test_a_one_word_title_is_still_the_title():
     page = read_text_page("Hedgehogs\n\nHedgehogs visit most gardens in the town at night.\n",
                           "h.txt")

@@ -159,7 +159,10 @@ _FORM_PHRASE = re.compile(
     r"comments|new posts) by email|you must be logged in to post a comment|"
     # a page's feedback box (GOV.UK's "Is this page useful? Yes No")
     r"(?:is this page useful|was this (?:page|article|answer) (?:helpful|useful))\?(?:\s*yes\s*no)?|"
-    r"report a problem with this page", re.I)
+    r"report a problem with this page|"
+    # a newsletter's link under an item: "Read more: https://example.org/news/compost"
+    r"^(?:read more|more info(?:rmation)?|find out more|full story|details)\s*:?\s*"
+    r"(?:https?://|www\.)\S+$", re.I)
 
 
 def _page_furniture(block: _Block) -> bool:
@@ -225,6 +228,10 @@ def clean_name(name: str) -> str:
     return re.sub(r"\s*(?:\u2026|\.\.\.)$", "", name).strip().rstrip(",")
 
 
+# A job title after a byline's name: "Head of Customer Support", "Local Democracy Reporter".
+_ROLE = re.compile(r"[A-Za-z][A-Za-z&'\u2019\- ]{1,60}")
+
+
 def _match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str | None, str | None] | None:
     """(author, date) when ``line`` is a byline of one of ``patterns`` (Markdown emphasis
     aside: "*By Ana Reyes | 5 May 2025*", "— **Carla Diaz**, 7 May 2025")."""
@@ -237,6 +244,9 @@ def _match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str
         date = None if m.groupdict().get("updated") else m.groupdict().get("date")
         if name is not None:
             name = clean_name(name)
+            head, _, role = name.partition(", ")
+            if not _name_ok(name) and role and _name_ok(head) and _ROLE.fullmatch(role):
+                name = head  # "Posted by Anika Varga, Head of Customer Support · 9 October 2024"
             if not _name_ok(name) and not (date and pattern in _HANDLE_BYLINES
                                            and HANDLE.fullmatch(name)):
                 continue
@@ -349,13 +359,30 @@ def _signature(blocks: list[_Block]) -> tuple[str | None, list[_Block]]:
     """An e-mail's signature, the last block when it opens with the "--" line that marks one
     (RFC 3676) and its lines are short ("Hannah Whitlock" / "Newsletter editor" / an address,
     a phone number, how to unsubscribe), is never the article's text: the name on its first
-    line when it is a person's, and the blocks without it."""
+    line when it is a person's, and the blocks without it. So is a sign-off under a closing
+    line (``_signed_off``)."""
     last = blocks[-1]
+    if len(blocks) >= 3 and _signed_off(blocks[-2], last):
+        return clean_name(last.lines[0].strip()), blocks[:-2]
     if len(blocks) < 2 or len(last.lines) < 2 or last.lines[0].rstrip() != "--" \
             or any(len(line.split()) > 14 for line in last.lines[1:]):
         return None, blocks
     name = clean_name(last.lines[1].strip())
     return (name if _name_ok(name) and len(name.split()) > 1 else None), blocks[:-1]
+
+
+# A letter's or a newsletter's closing line: "Happy digging,", "Best wishes,", "Yours,".
+_CLOSING = re.compile(r"^[A-Z][\w'\u2019]*(?: [\w'\u2019]+){0,3},$")
+
+
+def _signed_off(closing: _Block, last: _Block) -> bool:
+    """The text ends with a closing line alone in its block, then the writer's name and a few
+    short lines (a role, an address): "Happy digging," / "Helen Ostrowska" / "Newsletter
+    editor, ...". The name, when it is a person's, signed it."""
+    name = last.lines[0].strip()
+    return (len(closing.lines) == 1 and bool(_CLOSING.match(closing.lines[0].strip()))
+            and len(last.lines) <= 4 and clean_name(name) == name and _name_ok(name)
+            and len(name.split()) > 1 and all(len(line.split()) <= 14 for line in last.lines))
 
 
 # A page copied from a browser (select all, copy) opens with the site's furniture before the
