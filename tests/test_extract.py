@@ -251,6 +251,51 @@ def test_a_thread_whose_posts_alternate_two_classes_keeps_every_reply():
     assert counts == {"2"}
 
 
+def _se_card(action: str, when: str, who: str | None = None) -> str:
+    person = (f'<div class="user-details" itemprop="author" itemscope><a href="/u/1">{who}</a>'
+              f'<span class="d-none" itemprop="name">{who}</span><div class="-flair"><span '
+              'class="reputation-score">211</span></div></div>') if who else ""
+    return (f'<div class="post-signature"><div class="user-info"><div class="user-action-time">'
+            f'{action} <span class="relativetime">{when}</span></div>{person}</div></div>')
+
+
+def _se_answer(body: str, *cards: str) -> str:
+    return (f'<div class="answer" itemprop="suggestedAnswer" itemscope><div class="answercell">'
+            f'<div class="s-prose js-post-body" itemprop="text">{body}</div><div class="menu">'
+            '<a href="/edit">Improve this answer</a></div>' + "".join(cards) + "</div></div>")
+
+
+STACK_EXCHANGE = (
+    '<html><head><title>Why does my starter smell of acetone? - Seasoned Advice</title></head>'
+    '<body><div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question">'
+    '<h1 itemprop="name">Why does my starter smell of acetone?</h1><div class="question">'
+    '<div class="s-prose js-post-body" itemprop="text"><p>I keep a rye starter at about 27 '
+    'degrees and feed it once a day at 1:1:1.</p><p>Ten hours after each feeding it smells '
+    'strongly of acetone. Is it dying?</p></div>' + _se_card("asked", "Mar 2, 2024 at 18:40",
+                                                          "Ilse Vandermeer")
+    + '</div><div id="answers">'
+    + _se_answer("<p>It is hungry, not dying. Try one of two things:</p><ul><li>feed at 1:5:5"
+                 "</li><li>keep it cooler, around 21 degrees.</li></ul>",
+                 _se_card("answered", "Mar 3, 2024 at 9:12", "Hannah Oyelaran"))
+    + _se_answer("<p>Check your water too: chloramine in tap water can upset a starter.</p>",
+                 _se_card("edited", "Mar 4, 2024 at 16:41"),
+                 _se_card("answered", "Mar 4, 2024 at 16:20", "breadhead_92"))
+    + "</div></div></body></html>")
+
+
+def test_a_stack_exchange_question_is_signed_by_its_asker_and_its_answers_kept_whole():
+    """The asker's card names the post's author; an answer's list is its words too; an answer
+    edited after it was written is dated and signed by its "answered" card."""
+    page = read_html_page(STACK_EXCHANGE.encode())
+    assert page.author == "Ilse Vandermeer"
+    assert [(b.author, b.date, b.text) for b in page.blocks if b.kind == "comment"] == [
+        ("Hannah Oyelaran", "Mar 3, 2024 at 9:12",
+         "It is hungry, not dying. Try one of two things:\nfeed at 1:5:5\nkeep it cooler, "
+         "around 21 degrees."),
+        ("breadhead_92", "Mar 4, 2024 at 16:20",
+         "Check your water too: chloramine in tap water can upset a starter.")]
+
+
 def test_signed_teasers_beside_an_article_are_not_a_thread():
     teasers = "".join(f'<div class="card"><span class="author">Ann Roe</span> <time>{d} May 2024'
                       f'</time><p>A short teaser {d}.</p></div>' for d in (3, 4, 5))

@@ -140,9 +140,20 @@ _FORM_WORDS = frozenset({"comment-form", "commentform", "comment-respond", "resp
                          "comment-editor", "comment-form-note", "no-comments"})
 
 
+def _edited(el: HtmlElement) -> bool:
+    """A date that says when a post was last changed, not when it was written: Stack
+    Exchange's "edited <span>Mar 4, 2024 at 16:41</span>" above its "answered ..."."""
+    parent = el.getparent()
+    said = text_of(parent) if parent is not None and len(text_of(parent)) <= 60 else text_of(el)
+    return bool(_EDITED.match(said))
+
+
+_EDITED = re.compile(r"^\W*(?:last\s+)?(?:edited|modified|updated)\b", re.I)
+
+
 def _anchors(region: HtmlElement) -> list[HtmlElement]:
     candidates = [el for el in iter_elements(region) if not _in_form(el)]
-    dates = [el for el in candidates if _is_date_el(el)]
+    dates = [el for el in candidates if _is_date_el(el) and not _edited(el)]
     ids = set(dates)
     dates = [d for d in dates if not any(a in ids for a in d.iterancestors())]
     if dates:
@@ -189,6 +200,14 @@ _WEEKDAY_BEFORE = re.compile(
 
 
 def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
+    # schema.org's author and its name: Stack Exchange's user card ("breadhead_92", then a
+    # reputation and badges), the last of an "edited" and an "answered" card
+    for el in iter_elements(item):
+        if el is not item and el.get("itemprop") == "name" and any(
+                a.get("itemprop") == "author" for a in el.iterancestors()):
+            name = clean_name(text_of(el))
+            if name and (HANDLE.fullmatch(name) or _name_ok(name)):
+                return name
     for el in iter_elements(item):
         if el is not item and _is_author_el(el):
             # an element marked as the author may print a handle ("lena_k"), or more than
@@ -290,8 +309,12 @@ def _own_text(el: HtmlElement) -> str:
 
 
 def _paragraphs(el: HtmlElement) -> str:
-    """An element's text with its paragraphs (``<p>``, ``<br>``) on separate lines."""
-    ps = [text_of(p) for p in el.iter("p")]
+    """An element's text with its paragraphs (``<p>``, a list's items, ``<br>``) on separate
+    lines."""
+    inside = set(el.iterancestors())
+    blocks = [b for b in el.iter("p", "li") if b is not el and not any(
+        a.tag in ("p", "li") for a in b.iterancestors() if a is not el and a not in inside)]
+    ps = [text_of(p) for p in blocks]
     ps = [p for p in ps if p]
     if len(ps) > 1:
         return "\n".join(ps)

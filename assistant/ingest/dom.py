@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .text import DATE, post_byline
+from .text import DATE, HANDLE, _name_ok, clean_name, post_byline
 
 # Never article text.
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "aside", "footer", "form",
@@ -380,6 +380,24 @@ def signed_by(root: HtmlElement, skip: set[Any]) -> str | None:
         found = post_byline(text)
         if found and not _in_other_posts(el, page_chars):
             return found[0]
+    return None
+
+
+def schema_author(root: HtmlElement, skip: set[Any]) -> str | None:
+    """The author the page's schema.org markup gives the main work (a Question's asker on
+    Stack Exchange: ``itemprop="author"`` and its ``itemprop="name"``), outside the comments
+    and answers (``skip``) and boxes of other posts; None if none."""
+    page_chars = len(text_of(root))
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.get("itemprop") != "author" or el in skip \
+                or any(is_furniture(a) for a in el.iterancestors()):
+            continue
+        named = next((n for n in el.iter() if isinstance(n.tag, str)
+                      and n.get("itemprop") == "name" and text_of(n)), el)
+        name = clean_name(text_of(named))
+        if name and (_name_ok(name) or HANDLE.fullmatch(name)) \
+                and not _in_other_posts(el, page_chars):
+            return name
     return None
 
 

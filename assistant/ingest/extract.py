@@ -319,6 +319,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         # the metadata's author is the site (Squarespace's itemprop="author"): a byline the
         # page prints names the writer ("Interview by Tom Hadley")
         author = dom.signed_by(tree, in_comments) or author
+    if author is None:
+        author = dom.schema_author(tree, in_comments)
     byline = dom.printed_byline(tree, author, in_comments)
     if opening is not None:
         author, printed, iso = opening.author, opening.date, None
