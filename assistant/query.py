@@ -753,12 +753,19 @@ def target_of(question: str) -> str | None:
     return min(found)[1] if found else None
 
 
+# Asking whom to write to, not who wrote: "Who do I write to?", "Who should we write to about
+# a refusal?", "To whom do I write?".
+_WRITE_TO = re.compile(r"\bwho(?:m)?\s+(?:do|did|does|should|can|could|must|would|shall)\s+(?:i|we|you|he|she|"
+                       r"they|people)\s+write\s+to\b|\bto whom\b.*\bwrite\b", re.I)
+
+
 def author_target(question: str, context: str | None = None) -> str | None:
     """Which kind of source a "who wrote ...?" question is about, if it is one (for a
     follow-up without a target of its own, what the earlier question was about). Without one,
     the post, unless the question names a person whose work it asks about ("Who were
     Colaianni's co-authors?"): a cited work, which a byline does not record."""
-    if not _AUTHOR_WORDS.search(question) or answer_type(question) != PERSON:
+    if not _AUTHOR_WORDS.search(question) or answer_type(question) != PERSON \
+            or _WRITE_TO.search(question):
         return None
     return (target_of(question) or (target_of(context) if context else None)
             or ("paper" if proper_names(question) else "post"))

@@ -182,7 +182,10 @@ _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
 _CREDIT = re.compile(
     r"\b(?:photo|photograph|picture|image|illustration|drawing|map|chart|diagram)s?\s*"
     r"(?:by\b|credit|\u00a9|:\s*(?-i:[A-Z](?:[\w'\-]+|\.)(?:\s+[A-Z](?:[\w'\-]+|\.)){0,3})\s*(?:[)\].;/]|$))"
-    r"|\u00a9|\bcourtesy of\b|\bcredit:|\b(?:photographed|illustrated|drawn|painted|shot|taken) by\b",
+    r"|\u00a9|\bcourtesy of\b|\bcredit:|\b(?:photographed|illustrated|drawn|painted|shot|taken) by\b"
+    # "photographed in June 2023 by Leonie Marsh"
+    r"|\b(?:photographed|illustrated|drawn|painted|shot|taken)(?:\s+(?!by\b)[\w,'\u2019\-]+){1,5}"
+    r"\s+by\s+(?-i:[A-Z])",
     re.I)
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split("|"))
 

@@ -131,6 +131,9 @@ def test_who_wrote_and_when_published_follow_the_conversation():
     assert make_query("When was the first comment posted?").published_of == "comment"
     # a forum thread's opening post is the post
     assert make_query("Who started the thread?").author_of == "post"
+    # whom to write to is not who wrote
+    assert make_query("Who do I write to?").author_of is None
+    assert make_query("Who should we write to about a refusal?").author_of is None
     assert make_query("Who was the original poster?").author_of == "post"
 
 

@@ -83,6 +83,8 @@ def test_the_words_about_a_number_are_its_neighbours():
         ("Photo: Returned picture books wait on a sorting trolley.", False),
         ("Photo: Volunteer Doris Albright dusts a restored loom.", False),
         ("The photo shows a lamp.", False),
+        ("The two hives on the roof, photographed in June 2023 by Leonie Marsh.", True),
+        ("Samples were taken from the river by volunteers.", False),
     ],
 )
 def test_a_credit_line_names_who_took_a_picture(text, credit):
