@@ -81,6 +81,8 @@ FEATURES: tuple[str, ...] = (
     "meta_title",  # asks the post's title ("What's the name of this recipe?"), and this is it
     "reply_named",  # asks how someone was answered, and this is a reply to the person named
     "names_found",  # share of the question's proper names in the sentence
+    "anchor_missing",  # share of the question's names and numbers ("Castlegate", "2019") in
+    #   neither the sentence, the one before it, nor its source's label, author and date
     "topic_found",  # a yes/no question's plain subject ("Does estrogen ...?"): +1 named, -1 not
     "focus_align",  # how closely the sentence's words match the thing asked ("pages", "company")
     "verb_align",  # ... match the predicate asked about ("paid", "founded", "live")
@@ -155,6 +157,7 @@ def feature_matrix(
     flags = info.flags[filler] if filler else None
     by_position = asks_position(query)
     who_is = _WHO_IS.match(query.question) is not None and query.target != "comment"
+    anchors = anchors_of(query)
     for row, (i, src) in enumerate(zip(candidates, sources, strict=True)):
         x = X[row]
         x[INDEX["dense"]] = dense[i]
@@ -237,6 +240,10 @@ def feature_matrix(
                 x[INDEX["verb_align"]] = 1.0
         if topic_rows is not None:
             x[INDEX["topic_found"]] = 1.0 if topic_rows[i] else -1.0
+        if anchors:
+            near_words = info.words[i] | (info.words[prev] if prev >= 0 else frozenset()) | set(
+                words(f"{src.label} {src.author or ''} {src.date or ''}"))
+            x[INDEX["anchor_missing"]] = len(anchors - near_words) / len(anchors)
         if names:
             x[INDEX["names_found"]] = len(names & info.words[i]) / len(names)
             x[INDEX["reply_named"]] = float(query.reply and bool(names & info.reply_to[i]))
@@ -244,6 +251,14 @@ def feature_matrix(
         x[INDEX["low_info"]] = float(info.low_info[i])
         x[INDEX["is_question"]] = float(info.is_question[i])
     return X
+
+
+def anchors_of(query: Query) -> frozenset[str]:
+    """What pins the question to one thing: its proper names and its numbers ("How much rain
+    fell in Castlegate?", "How many came in 2019?"). A sentence about another place or year
+    answers another question."""
+    return frozenset(query.names) | frozenset(
+        w for w in (x.lower() for x in query.words) if any(c.isdigit() for c in w))
 
 
 # A price that is nothing: "There is no charge for the meter", "free of charge".
@@ -558,6 +573,7 @@ QUESTION_FEATURES: tuple[str, ...] = (
     "focus1",  # the best candidate's focus_align
     "focus_max",  # the best focus_align of the top three
     "type_new1",  # the best candidate names something the question does not
+    "anchor_missing1",  # the best candidate's anchor_missing
     "focus_article",  # the best focus_align of any candidate: is what is asked anywhere?
     "verb1",  # the best candidate's verb_align
     "verb_article",  # the best verb_align of any candidate
@@ -617,6 +633,7 @@ def question_features(query: Query, probs: np.ndarray, X: np.ndarray,
         "focus1": float(X[0, col("focus_align")]),
         "focus_max": float(X[:3, col("focus_align")].max()),
         "type_new1": float(X[0, col("type_new")]),
+        "anchor_missing1": float(X[0, col("anchor_missing")]),
         "focus_article": float(X[:, col("focus_align")].max()),
         "verb1": float(X[0, col("verb_align")]),
         "verb_article": float(X[:, col("verb_align")].max()),
