@@ -439,3 +439,15 @@ def test_an_answer_sits_next_to_what_the_question_says_about_it():
     assert _feature_of("How many scats were found?", ("No scats were found.", texts[1]),
                        "answer_near") == [0.0, 1.0]
     assert _feature_of("Why were the scats gathered?", texts, "answer_near") == [1.0, 1.0]
+
+
+def test_a_sentence_without_the_questions_names_and_numbers_misses_its_anchors():
+    """"How much rain fell in Castlegate in 2024?": a sentence about another place, with no
+    year, answers another question; one that names both, or follows one that does, does not
+    miss them."""
+    question = "How much rain fell in Castlegate in 2024?"
+    texts = ("About 60mm of rain fell on parts of Westmoor.", "Castlegate saw 41mm of rain in 2024.")
+    assert _feature_of(question, texts, "anchor_missing") == [1.0, 0.0]
+    after = ("Castlegate saw 41mm of rain in 2024.", "Most of it fell overnight.")
+    assert _feature_of(question, after, "anchor_missing") == [0.0, 0.0]
+    assert _feature_of("How much rain fell?", texts, "anchor_missing") == [0.0, 0.0]
