@@ -755,8 +755,9 @@ def target_of(question: str) -> str | None:
 
 # Asking whom to write to, not who wrote: "Who do I write to?", "Who should we write to about
 # a refusal?", "To whom do I write?".
-_WRITE_TO = re.compile(r"\bwho(?:m)?\s+(?:do|did|does|should|can|could|must|would|shall)\s+(?:i|we|you|he|she|"
-                       r"they|people)\s+write\s+to\b|\bto whom\b.*\bwrite\b", re.I)
+_WRITE_TO = re.compile(r"\bwho(?:m)?\s+(?:do|did|does|should|can|could|must|would|shall)\s+"
+                       r"(?:i|we|you|he|she|they|people)\s+write\s+to\b|\bto whom\b.*\bwrite\b",
+                       re.I)
 
 
 def author_target(question: str, context: str | None = None) -> str | None:
