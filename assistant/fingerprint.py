@@ -1,7 +1,8 @@
 """The embedder's fingerprint: what an index records about the model that built it.
 
 The vectors of a few fixed probe sentences, embedded the way an index is built, and the
-runtime's details (for ONNX: the export's SHA-256 and the onnxruntime version). An index whose
+runtime's details (for ONNX: the export's SHA-256 and the onnxruntime version; always the
+CPU's kernel-choosing instruction sets). An index whose
 fingerprint does not match the embedder of this process was built by a model that gives other
 vectors here (another CPU's int8 kernels, another export or runtime): it is rebuilt, so a
 fresh clone answers as the tests did. The model computes its fingerprint once, when it loads.
@@ -45,7 +46,34 @@ class Fingerprint:
 
 def measure(encode: Callable[[list[str]], np.ndarray], details: Mapping[str, str] | None = None
             ) -> Fingerprint:
-    return Fingerprint(np.asarray(encode(list(PROBES)), dtype=np.float32), dict(details or {}))
+    return Fingerprint(np.asarray(encode(list(PROBES)), dtype=np.float32),
+                       {**dict(details or {}), "cpu_isa": cpu_isa()})
+
+
+# The instruction sets that choose a runtime's int8 and float kernels. A 2-core Intel Xeon with
+# AVX-512 VNNI and AMX gave the short probes the vectors an AMD EPYC with AVX2 gave (cosine
+# 1 - 6e-8), but moved the article's longest texts (cosine 0.9993), and with them the scores
+# of its answers: an index built on one is rebuilt on the other.
+_ISA_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx512_bf16", "avx_vnni", "amx_int8",
+              "amx_bf16", "asimd", "sve")
+
+
+def cpu_isa(cpuinfo: str | None = None) -> str:
+    """The kernel-choosing instruction sets this CPU has (``/proc/cpuinfo``'s flags, joined),
+    or "unknown" where the system does not say."""
+    if cpuinfo is None:
+        try:
+            with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
+                cpuinfo = f.read(200_000)
+        except OSError:
+            return "unknown"
+    flags: set[str] = set()
+    for line in cpuinfo.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip().lower() in ("flags", "features"):
+            flags.update(value.split())
+    found = [f for f in _ISA_FLAGS if f in flags]
+    return " ".join(found) if flags else "unknown"
 
 
 def of(embedder: Any) -> Fingerprint:

@@ -165,6 +165,33 @@ def test_float_rounding_does_not_make_an_index_stale(settings, fake_embedder, ca
     assert not caplog.records and a.index.manifest["model"] == "hash-256"
 
 
+def test_an_index_built_on_a_cpu_with_other_instruction_sets_is_rebuilt(settings, fake_embedder,
+                                                                        caplog, monkeypatch):
+    """An AMD EPYC with AVX2 and an Intel Xeon with AVX-512 VNNI and AMX gave MiniLM's short
+    probes the same vectors but moved the article's longest texts: the CPU's kernel-choosing
+    instruction sets are part of the fingerprint."""
+    monkeypatch.setattr(fingerprint, "cpu_isa", lambda: "avx2")
+    Assistant.load(settings, embedder=fake_embedder)
+    monkeypatch.setattr(fingerprint, "cpu_isa", lambda: "avx2 avx512f avx512_vnni amx_int8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        a = Assistant.load(settings, embedder=fake_embedder)
+    assert any("cpu_isa avx2 there, avx2 avx512f avx512_vnni amx_int8 here" in r.getMessage()
+               for r in caplog.records)
+    assert a.index.manifest["embedder"]["cpu_isa"] == "avx2 avx512f avx512_vnni amx_int8"
+
+
+@pytest.mark.parametrize("cpuinfo, isa", [
+    ("processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma\n", "avx2"),
+    ("flags : avx2 avx512f avx512_vnni amx_int8 amx_tile\nflags : avx2 avx512f\n",
+     "avx2 avx512f avx512_vnni amx_int8"),
+    ("Features\t: fp asimd evtstrm aes\n", "asimd"),  # an ARM CPU
+    ("processor : 0\n", "unknown"),
+])
+def test_the_cpus_instruction_sets_are_read_from_cpuinfo(cpuinfo, isa):
+    assert fingerprint.cpu_isa(cpuinfo) == isa
+
+
 def test_without_auto_rebuild_another_embedder_is_an_error(settings, fake_embedder):
     Assistant.load(settings, embedder=fake_embedder)
     with pytest.raises(IndexLoadError, match="stale .embedder: probe vectors differ.*index build"):
