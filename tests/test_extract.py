@@ -236,6 +236,15 @@ def test_a_phpbb_thread_reads_its_opening_post_its_title_and_when_each_post_was_
         ("kilnfolk", "Sun Oct 04, 2026 12:40 pm", "I bisque to cone 04 over ten hours.")]
 
 
+def test_a_title_that_puts_the_sites_name_first_keeps_the_articles_heading():
+    """"The Ledger | River mills": the site's name before the page's own heading is not the
+    title, as a forum's thread title before the forum's name is."""
+    page = read_html_page(("<html><head><title>The Ledger | River mills</title></head><body>"
+                           '<div class="logo">The Ledger</div><article>'
+                           f"<h1>River mills</h1>{RIVER}</article></body></html>").encode())
+    assert page.title == "River mills"
+
+
 def test_a_thread_whose_posts_alternate_two_classes_keeps_every_reply():
     """prosilver colours posts "bg1" and "bg2" in turn: every post shares "post", and the
     thread is all of them, however Python orders a set of class words (the hash seed)."""

@@ -215,15 +215,29 @@ _SITE_SUFFIX = re.compile(r"^\s+[-|\u2013\u2014\u00b7]\s+\S.{0,60}$")
 _SITE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014\u00b7]\s+$")
 
 
+_HEADER_WORDS = frozenset({"header", "headerbar", "masthead", "site-header", "site-description",
+                           "branding", "site-branding"})
+
+
+def _site_heading(root: HtmlElement, text: str) -> bool:
+    """``text`` is an ``<h1>`` in the page's header (a banner, a masthead): the site's name."""
+    return any(dom.text_of(h) == text and any(
+        a.tag == "header" or a.get("role") == "banner" or dom.words(a) & _HEADER_WORDS
+        for a in h.iterancestors()) for h in root.iter("h1"))
+
+
 def _title(meta: object, root: HtmlElement) -> str | None:
     title = dom.clean_text(getattr(meta, "title", None) or "")
     found = root.find(".//title")
     named = dom.text_of(found) if found is not None else ""
     if title and len(named) > len(title) and named.endswith(title) \
-            and _SITE_SEPARATOR.search(named[:-len(title)]):
-        # the metadata's title is the site's name (a forum's <h1>), and the page's <title>
-        # is "First 200 km audax - Fenland & Fells Cycling Forum": the thread's title
-        return _SITE_SEPARATOR.sub("", named[:-len(title)])
+            and _SITE_SEPARATOR.search(named[:-len(title)]) and _site_heading(root, title):
+        # the metadata's title is the site's name (a forum's <h1> in the page's header), and
+        # the page's <title> is "First 200 km audax - Fenland & Fells Cycling Forum": the
+        # thread's title, when the page prints it as a heading
+        thread = _SITE_SEPARATOR.sub("", named[:-len(title)])
+        if any(dom.text_of(h) == thread for h in root.iter("h2", "h3")):
+            return thread
     if title:
         # the page's own heading, when the title is that heading and then the site's name
         for h1 in root.iter("h1"):
