@@ -20,7 +20,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from .dom import clean_text, iter_elements, parse_date, printed_date, shows_text, text_lines, text_of, words
-from .text import HANDLE, _name_ok, clean_name, is_comment_date
+from .text import _YEAR_DATE, HANDLE, _name_ok, clean_name, is_comment_date, name_or_handle
 
 _REGION = re.compile(r"(?:^|[-_])(?:comments?|commentlist|responses?|replies|answers|discussion|"
                      r"disqus)(?:$|[-_](?:list|area|section|wrapper|container|holder|thread|"
@@ -189,14 +189,8 @@ def _date_text(anchor: HtmlElement) -> str | None:
                 if value and parse_date(value) is not None:
                     return printed_date(value)
         return text
-    start = text.find(printed_date(text) or "\0")
-    if start > 0 and (day := _WEEKDAY_BEFORE.search(text[:start])):
-        start = day.start()  # "Sat Oct 03, 2026 8:14 pm", as printed
-    return text[start:] if start >= 0 and len(text) <= 60 else printed_date(text)
-
-
-_WEEKDAY_BEFORE = re.compile(
-    r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+$")
+    found = _YEAR_DATE.search(text)  # with its weekday: "Sat Oct 03, 2026 8:14 pm", as printed
+    return text[found.start():] if found and len(text) <= 60 else printed_date(text)
 
 
 def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
@@ -205,8 +199,8 @@ def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
     for el in iter_elements(item):
         if el is not item and el.get("itemprop") == "name" and any(
                 a.get("itemprop") == "author" for a in el.iterancestors()):
-            name = clean_name(text_of(el))
-            if name and (HANDLE.fullmatch(name) or _name_ok(name)):
+            name = name_or_handle(text_of(el))
+            if name:
                 return name
     for el in iter_elements(item):
         if el is not item and _is_author_el(el):
@@ -356,9 +350,8 @@ def _signed(item: HtmlElement) -> Post | None:
     authors = [el for el in iter_elements(item) if el is not item and _is_author_el(el)]
     if not dates or not authors:
         return None
-    first = next((clean_text(t) for t in authors[0].itertext() if clean_text(t)), "")
-    name = clean_name(first)
-    if not name or not (_name_ok(name) or HANDLE.fullmatch(name)):
+    name = name_or_handle(next((clean_text(t) for t in authors[0].itertext() if clean_text(t)), ""))
+    if not name:
         return None
     when = _date_text(dates[0])
     return Post(item, name, when, dates[0], authors[0]) if when else None

@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .text import DATE, HANDLE, _name_ok, clean_name, post_byline
+from .text import DATE, name_or_handle, post_byline
 
 # Never article text.
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "aside", "footer", "form",
@@ -394,9 +394,8 @@ def schema_author(root: HtmlElement, skip: set[Any]) -> str | None:
             continue
         named = next((n for n in el.iter() if isinstance(n.tag, str)
                       and n.get("itemprop") == "name" and text_of(n)), el)
-        name = clean_name(text_of(named))
-        if name and (_name_ok(name) or HANDLE.fullmatch(name)) \
-                and not _in_other_posts(el, page_chars):
+        name = name_or_handle(text_of(named))
+        if name and not _in_other_posts(el, page_chars):
             return name
     return None
 

@@ -228,6 +228,13 @@ def clean_name(name: str) -> str:
     return re.sub(r"\s*(?:\u2026|\.\.\.)$", "", name).strip().rstrip(",")
 
 
+def name_or_handle(text: str) -> str | None:
+    """``text`` as whoever signed something: a person's name or a handle ("breadhead_92"),
+    cleaned; None when it is neither."""
+    name = clean_name(text)
+    return name if name and (_name_ok(name) or HANDLE.fullmatch(name)) else None
+
+
 # A job title after a byline's name: "Head of Customer Support", "Local Democracy Reporter".
 _ROLE = re.compile(r"[A-Za-z][A-Za-z&'\u2019\- ]{1,60}")
 
