@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -241,8 +242,9 @@ def feature_matrix(
         if topic_rows is not None:
             x[INDEX["topic_found"]] = 1.0 if topic_rows[i] else -1.0
         if anchors:
-            near_words = info.words[i] | (info.words[prev] if prev >= 0 else frozenset()) | set(
-                words(f"{src.label} {src.author or ''} {src.date or ''}"))
+            # the sentence's words hold its source's author's already
+            near_words = info.words[i] | (info.words[prev] if prev >= 0 else frozenset()) \
+                | _label_words(src.label, src.date)
             x[INDEX["anchor_missing"]] = len(anchors - near_words) / len(anchors)
         if names:
             x[INDEX["names_found"]] = len(names & info.words[i]) / len(names)
@@ -251,6 +253,12 @@ def feature_matrix(
         x[INDEX["low_info"]] = float(info.low_info[i])
         x[INDEX["is_question"]] = float(info.is_question[i])
     return X
+
+
+@lru_cache(maxsize=4096)
+def _label_words(label: str, date: str | None) -> frozenset[str]:
+    """The words of a source's label and date, read once per source, not per question."""
+    return frozenset(words(f"{label} {date or ''}"))
 
 
 def anchors_of(query: Query) -> frozenset[str]:
