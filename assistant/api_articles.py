@@ -2,7 +2,8 @@
 link when the server allows it) and remove (when the server allows it).
 
 ``POST /api/articles`` takes the page itself as the body (``text/html``, ``text/plain``,
-``text/markdown``; at most ``UPLOAD_MAX_BYTES``), or ``{"url": ...}`` as JSON when the server
+``text/markdown``, or a one-file saved page: ``multipart/related`` for MHTML,
+``application/x-webarchive``; at most ``UPLOAD_MAX_BYTES``), or ``{"url": ...}`` as JSON when the server
 runs with ``--allow-fetch``: a server that fetches any link it is given can be turned
 against the network it sits in, so it does not unless told. ``DELETE`` needs
 ``--allow-delete``. Adding embeds the page (seconds for a long one), on a thread of its own
@@ -25,12 +26,12 @@ from .api_runtime import SafeJSONResponse
 from .errors import InvalidRequestError
 from .ingest.fetch import MAX_BYTES as UPLOAD_MAX_BYTES
 from .ingest.fetch import media_type
-from .ingest.read import HTML, MARKDOWN, TEXT, read_bytes
+from .ingest.read import ARCHIVE_TYPES, HTML, MARKDOWN, TEXT, read_bytes
 from .library import Library
 
 UPLOAD_TYPES = {"text/html": HTML, "application/xhtml+xml": HTML, "text/plain": TEXT,
                 "text/markdown": MARKDOWN, "text/x-markdown": MARKDOWN,
-                "application/json": "json"}
+                "application/json": "json", **ARCHIVE_TYPES}
 
 
 class ArticleOut(BaseModel):
@@ -70,8 +71,8 @@ class LinkRequest(BaseModel):
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     text = {400: "Malformed body", 403: "Not allowed on this server", 404: "Unknown article id",
             409: "Another article has this id", 413: "Body over 5 MB",
-            415: "Not HTML, text, Markdown or JSON", 422: "Not an article (empty, binary, no "
-            "text) or a bad id", 503: "Server busy"}
+            415: "Not HTML, text, Markdown, a saved-page archive or JSON",
+            422: "Not an article (empty, binary, no text) or a bad id", 503: "Server busy"}
     return {c: {"model": ErrorOut, "description": text[c]} for c in codes}
 
 
@@ -81,6 +82,10 @@ _BODY = {"requestBody": {"required": True, "content": {
                              "<h1>A post</h1><p>Its first paragraph.</p></article></body></html>"},
     "text/plain": {"schema": {"type": "string"}},
     "text/markdown": {"schema": {"type": "string"}},
+    "multipart/related": {"schema": {"type": "string", "format": "binary"},
+                          "description": "A page saved as one file (MHTML: .mhtml, .mht)"},
+    "application/x-webarchive": {"schema": {"type": "string", "format": "binary"},
+                                 "description": "A page saved by Safari (.webarchive)"},
     # Inlined: the route reads its body itself, so FastAPI lists no LinkRequest component.
     "application/json": {"schema": LinkRequest.model_json_schema()},
 }}}
@@ -117,8 +122,9 @@ def install_article_routes(app: FastAPI, library: Library, *, allow_fetch: bool 
                                          description="The article's id (default: from its title)."),
                   replace: bool = Query(False, description="Replace the article with this id.")
                   ) -> JSONResponse:
-        """Add an article: the page's HTML, its text or Markdown as the body (at most 5 MB);
-        or, on a server started with --allow-fetch, JSON {"url": ...}."""
+        """Add an article: the page's HTML, its text or Markdown, or the page saved as one file
+        (MHTML, Safari's web archive) as the body (at most 5 MB); or, on a server started
+        with --allow-fetch, JSON {"url": ...}."""
         ctype, charset = media_type(request.headers.get("content-type", ""))
         kind = UPLOAD_TYPES.get(ctype)
         body = await request.body()

@@ -13,6 +13,7 @@ from assistant.api import create_app
 from assistant.library import Library
 
 from .local_site import local_site
+from .test_archive import blink_mhtml, safari
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 WORDPRESS = (PAGES / "wordpress-threaded-comments" / "page.html").read_bytes()
@@ -99,6 +100,21 @@ def test_add_text_and_markdown(client, library, body, ctype, kind):
     assert (r.json()["title"], r.json()["author"]) == ("Tide tables", "Ann Lee")
     assert library.info(r.json()["id"]).page_file == {"text": "page.txt",
                                                       "markdown": "page.md"}[kind]
+
+
+@pytest.mark.parametrize("body, ctype, stored", [
+    (blink_mhtml(), "multipart/related", "page.mhtml"),
+    (safari(), "application/x-webarchive", "page.webarchive"),
+])
+def test_add_a_page_saved_as_one_file(client, library, body, ctype, stored):
+    r = client.post("/api/articles", content=body, headers={"content-type": ctype})
+    assert r.status_code == 201, r.text
+    assert r.json()["title"] == "Why the pond froze from the top"
+    assert r.json()["url"] == "https://marsh-notes.example.org/2025/01/pond-ice/"
+    assert library.info(r.json()["id"]).page_file == stored
+    answer = client.post("/api/answer", json={"question": "How thick was the ice on the pond?",
+                                              "article": r.json()["id"]}).json()
+    assert answer["quotes"] and "nine centimetres" in answer["quotes"][0]["text"]
 
 
 def test_an_upload_is_read_in_the_charset_its_content_type_names(client):
@@ -201,8 +217,8 @@ def test_delete_only_with_allow_delete(assistant, library, client):
 def test_openapi_documents_the_article_routes_without_dangling_refs(client):
     schema = client.get("/openapi.json").json()
     add = schema["paths"]["/api/articles"]["post"]
-    assert {"text/html", "text/plain", "text/markdown", "application/json"} <= \
-        set(add["requestBody"]["content"])
+    assert {"text/html", "text/plain", "text/markdown", "application/json",
+            "multipart/related", "application/x-webarchive"} <= set(add["requestBody"]["content"])
     assert {"201", "403", "409", "413", "415", "422"} <= set(add["responses"])
     props = schema["components"]["schemas"]["AnswerRequest"]["properties"]
     assert "article" in props

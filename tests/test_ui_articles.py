@@ -13,6 +13,8 @@ from assistant import ui
 from assistant.library import Library
 from assistant.ui_articles import add_article, article_choices, header_html
 
+from .test_archive import blink_mhtml, safari
+
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 WORDPRESS = PAGES / "wordpress-threaded-comments" / "page.html"
 
@@ -41,6 +43,14 @@ def test_adding_an_upload_or_pasted_text(library, tmp_path):
     message, pasted_id = add_article(library, None, "Tide tables\n\nBy Ann Lee\n\nHigh tide "
                                                     "comes about every twelve hours.")
     assert pasted_id == "tide-tables" and "Ann Lee" in message
+
+
+@pytest.mark.parametrize("name", ["pond.mhtml", "pond.webarchive"])
+def test_a_page_saved_as_one_file_is_added(library, tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(blink_mhtml() if name.endswith("mhtml") else safari())
+    message, new_id = add_article(library, str(path), None)
+    assert new_id and message.startswith("Added \u201cWhy the pond froze from the top")
 
 
 @pytest.mark.parametrize("content, words", [

@@ -1,7 +1,8 @@
 """Any source of an article -> ``Received`` (its ``Page`` and the bytes as received).
 
 A reader is picked by content: a saved page (``.html``/``.htm`` or HTML content) goes to
-``extract``; a ``.txt``/``.md`` file or plain text to ``text`` (``docs/article-format.md``);
+``extract``, and so does the page inside a one-file archive (``.mhtml``/``.mht``,
+``.webarchive``: ``archive``); a ``.txt``/``.md`` file or plain text to ``text`` (``docs/article-format.md``);
 ``-`` is standard input; a link is fetched (``fetch``) and read by its content type.
 Every failure is a ``PageError`` naming the source and what is wrong with it.
 """
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import AssistantError, PageError
+from . import archive
+from .archive import MHTML, WEBARCHIVE
 from .charset import to_utf8, unmark
 from .extract import is_binary, read_html_page
 from .fetch import HTML_TYPES, MAX_BYTES, Fetched, fetch, is_link
@@ -23,8 +26,14 @@ from .text import read_text_page
 
 HTML, TEXT, MARKDOWN = "html", "text", "markdown"
 SUFFIXES = {".html": HTML, ".htm": HTML, ".xhtml": HTML, ".txt": TEXT, ".text": TEXT,
-            ".md": MARKDOWN, ".markdown": MARKDOWN}
-STORED_AS = {HTML: "page.html", TEXT: "page.txt", MARKDOWN: "page.md"}
+            ".md": MARKDOWN, ".markdown": MARKDOWN, ".mhtml": MHTML, ".mht": MHTML,
+            ".webarchive": WEBARCHIVE}
+# kept as received: an archive's pictures and styles too
+STORED_AS = {HTML: "page.html", TEXT: "page.txt", MARKDOWN: "page.md", MHTML: "page.mhtml",
+             WEBARCHIVE: "page.webarchive"}
+# media types of one-file saved pages, as servers and clients send them
+ARCHIVE_TYPES = {"multipart/related": MHTML, "application/x-mimearchive": MHTML,
+                 "message/rfc822": MHTML, "application/x-webarchive": WEBARCHIVE}
 _HTML_STARTS = ("<!doctype html", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ",
                 "<main", "<section", "<meta", "<title", "<!--")
 
@@ -35,7 +44,7 @@ class Received:
 
     page: Page
     data: bytes
-    kind: str  # html, text or markdown
+    kind: str  # html, text, markdown, mhtml or webarchive
     name: str  # the file, the link or "-"
     url: str | None = None
 
@@ -57,9 +66,13 @@ def _limit(size: int, name: str, max_bytes: int) -> None:
 
 def read_bytes(data: bytes, name: str, *, kind: str | None = None, url: str | None = None,
                charset: str | None = None, max_bytes: int = MAX_BYTES) -> Received:
-    """Read ``data`` as ``kind`` (html, text, markdown), or as its content says; ``charset``
-    is the encoding a server declared (``charset.py`` says how the bytes are decoded)."""
+    """Read ``data`` as ``kind`` (html, text, markdown, mhtml, webarchive), or as its content
+    says; ``charset`` is the encoding a server declared (``charset.py`` says how the bytes are
+    decoded)."""
     _limit(len(data), name, max_bytes)
+    packed = archive.sniff(data)
+    if packed or kind in (MHTML, WEBARCHIVE):
+        return _read_archive(data, name, packed or str(kind), url)
     unmarked = unmark(data)
     if not unmarked.strip():
         raise PageError(f"{name}: the page is empty")
@@ -72,8 +85,13 @@ def read_bytes(data: bytes, name: str, *, kind: str | None = None, url: str | No
         raise PageError(f"{name}: not text: it holds binary data (an image, a PDF or an "
                         "archive?); give a saved web page (.html), a .txt or a .md file")
     text = to_utf8(unmarked, name, html=False, charset=charset).decode("utf-8")
+    page = _text_page(text, name, markdown=True if kind == MARKDOWN else None, url=url)
+    return Received(page, data, kind, name, url)
+
+
+def _text_page(text: str, name: str, *, markdown: bool | None, url: str | None) -> Page:
     try:
-        page = read_text_page(text, name, markdown=True if kind == MARKDOWN else None)
+        page = read_text_page(text, name, markdown=markdown)
     except PageError:
         raise
     except AssistantError as exc:  # CorpusError: the layout is wrong, with the line
@@ -81,7 +99,19 @@ def read_bytes(data: bytes, name: str, *, kind: str | None = None, url: str | No
     if url:
         page = Page(page.title, page.blocks, page.author, page.date, page.byline, url, page.site,
                     page.meta)
-    return Received(page, data, kind, name, url)
+    return page
+
+
+def _read_archive(data: bytes, name: str, kind: str, url: str | None) -> Received:
+    inner = archive.unpack(data, name, kind)
+    link = url or inner.url
+    if inner.html:
+        page = read_html_page(to_utf8(unmark(inner.data), name, html=True,
+                                      charset=inner.charset), name, url=link)
+    else:
+        text = to_utf8(unmark(inner.data), name, html=False, charset=inner.charset).decode("utf-8")
+        page = _text_page(text, name, markdown=None, url=link)
+    return Received(page, data, kind, name, link)
 
 
 def read_fetched(got: Fetched, max_bytes: int = MAX_BYTES) -> Received:
@@ -89,6 +119,8 @@ def read_fetched(got: Fetched, max_bytes: int = MAX_BYTES) -> Received:
         kind: str | None = HTML
     elif got.media_type in ("text/markdown", "text/x-markdown"):
         kind = MARKDOWN
+    elif got.media_type in ARCHIVE_TYPES:
+        kind = ARCHIVE_TYPES[got.media_type]
     elif got.media_type == "text/plain":
         kind = None if looks_like_html(got.body) else TEXT
     else:
