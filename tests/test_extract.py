@@ -867,3 +867,34 @@ def test_a_dates_label_is_not_left_as_a_paragraph_once_the_date_dates_the_post(l
     page = read_html_page(html.encode())
     assert page.date is not None and "2024" in page.date
     assert [b.text for b in page.blocks if not b.text.startswith("Sentence number")] == []
+
+
+def _react_comment(who: str, when_full: str, ago: str, text: str) -> str:
+    """A comment as a React-built forum prints it: its own element classed "Comment", a
+    handle and an "hr. ago" date in a header, the words in a sibling marked only by a test id."""
+    return (f'<div class="_pad"><div class="Comment t1_{who[:4]} Xq9" id="t1_{who[:4]}">'
+            f'<div class="_m1"><a class="_a1" data-testid="comment_author_link" '
+            f'href="/user/{who}/">{who}</a> <span>\u00b7</span> <a data-testid="comment_timestamp" '
+            f'href="#"><span title="{when_full}">{ago}</span></a></div>'
+            f'<div data-testid="comment" class="_b2"><div class="_r3"><p class="_p4">{text}</p>'
+            f'</div></div><div class="_v5"><div>42</div><button>Reply</button></div></div></div>')
+
+
+def test_comments_that_are_each_a_region_of_their_own_keep_their_words_and_signers():
+    """Each comment classed "Comment" with a short relative date ("4 hr. ago", the full date in
+    its title) and its words beside its header: no comment is lost, none is its signer's name."""
+    html = ('<html><head><meta property="og:title" content="r/gardening - Why did my leeks bolt?">'
+            "<title>Why did my leeks bolt? : r/gardening</title></head><body>"
+            "<div class='Post'><h1>Why did my leeks bolt?</h1><div class='RichText'>"
+            f"{RIVER}</div></div><div data-testid='comments-page'>"
+            + _react_comment("soil_sam", "Tuesday, May 14, 2024 at 9:03:10 AM GMT+1", "4 hr. ago",
+                             "A dry spell in June makes leeks bolt; water them weekly.")
+            + _react_comment("Marrow_Meg", "Tuesday, May 14, 2024 at 9:40:52 AM GMT+1", "3h ago",
+                             "Mine bolted after a cold April, so it is not only drought.")
+            + "</div></body></html>")
+    page = read_html_page(html.encode())
+    assert page.title == "Why did my leeks bolt?"  # not the forum's name before it
+    got = [(b.author, b.date, b.text) for b in page.blocks if b.kind == "comment"]
+    assert got == [
+        ("soil_sam", "May 14, 2024", "A dry spell in June makes leeks bolt; water them weekly."),
+        ("Marrow_Meg", "May 14, 2024", "Mine bolted after a cold April, so it is not only drought.")]

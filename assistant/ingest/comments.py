@@ -259,6 +259,12 @@ def _body(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = None) 
     return _paragraphs(best)
 
 
+def _no_words(text: str, who: str | None) -> bool:
+    """``text`` holds no words but its signer's name and marks ("lena_k \u00b7", "Ann OP")."""
+    rest = text.replace(who, " ") if who else text
+    return not any(len(w) > 3 for w in re.findall(r"[^\W\d_]+", rest))
+
+
 def _is_reply_item(el: HtmlElement) -> bool:
     """A reader's reply nested in the item (``<li class="comment reply">``): a comment whose
     class says it is a reply, not a "Reply" link or the comment's meta."""
@@ -413,8 +419,11 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
             is_date = _is_date_el(anchor)
             who = _author(item, anchor) if is_date else clean_name(text_of(anchor)) or None
             text = _body(item, anchor)
-            outer = item.getparent()
-            if (not text or text == who) and outer is not None and outer is not region:
+            outer = item.getparent() if item is not region else None
+            # its words sit beside its header, in the comment's element: a region holding one
+            # comment may be that element (Reddit's <div class="Comment">)
+            if _no_words(text, who) and outer is not None and (outer is not region
+                                                                or len(anchors) == 1):
                 # its words sit beside its header (its signer's name is not its words), in an
                 # element that also holds its replies
                 text = _body(outer, anchor, skip=_replies_in(outer, anchor, ids))

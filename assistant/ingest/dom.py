@@ -52,9 +52,10 @@ _FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d", "%B %Y",
 
 
 def words(el: HtmlElement) -> set[str]:
-    """The words of an element's class and id: "nav-links post-navigation" -> both, and their
-    parts ("nav", "links", "post", "navigation")."""
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+    """The words of an element's class, id and test id (the stable hook of pages built with
+    React: Reddit's ``data-testid="comment_author_link"``): "nav-links post-navigation" ->
+    both, and their parts ("nav", "links", "post", "navigation")."""
+    raw = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('data-testid') or ''}".lower().split()
     out = set(raw)
     for name in raw:
         out.update(p for p in re.split(r"[-_]+", name) if p)

@@ -239,10 +239,15 @@ def _title(meta: object, root: HtmlElement) -> str | None:
         if any(dom.text_of(h) == thread for h in root.iter("h2", "h3")):
             return thread
     if title:
-        # the page's own heading, when the title is that heading and then the site's name
+        # the page's own heading, when the title is that heading and then the site's name, or
+        # the site's (a forum's) name and then the heading: "r/bikecommuting - Bike stolen..."
         for h1 in root.iter("h1"):
             heading = dom.text_of(h1)
             if heading and title.startswith(heading) and _SITE_SUFFIX.match(title[len(heading):]):
+                return heading
+            site = title[:-len(heading)] if heading and title.endswith(heading) else ""
+            if 0 < len(site) <= 64 and _SITE_SEPARATOR.search(site) \
+                    and not _SITE_SEPARATOR.sub("", site).endswith((".", "!", "?", ":")):
                 return heading
         return title
     for h1 in root.iter("h1"):

@@ -29,8 +29,9 @@ DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
 # to when the page was seen ("2 days ago", "yesterday"); a post's date needs its year.
 _NO_YEAR = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
             r"(?![\d,]*\s*\d{4})"
-            r"|(?:\d{1,3}|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago"
-            r"|[Yy]esterday")
+            r"|(?:\d{1,3}|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?"
+            r"\.?\s+ago|\d{1,3}\s?(?:s|m|h|d|w|mo|y)\s+ago"  # "4 hr. ago", Reddit's "5h ago"
+            r"|[Yy]esterday|[Jj]ust\s+now")
 # A weekday before a byline's date: "Submitted by X on Tue, 09/04/2019 - 10:23".
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _TIME = r"(?:,?\s*(?:at\s+|-\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?"
