@@ -78,6 +78,19 @@ def test_comments_signed_inside_their_text_get_their_author_and_date(sources):
     assert sources[-1].label == "Reader comment by Carla Diaz, 7 May 2025"
 
 
+@pytest.mark.parametrize("signed, name", [
+    ("Sunniva Dahl \u2614 on 3 May 2024:", "Sunniva Dahl"),
+    ("\U0001f33f Ana Reyes (3 May 2024)", "Ana Reyes"),
+    ("Toby K. \U0001f468\u200d\U0001f52c, 3 May 2024", "Toby K."),
+])
+def test_the_emoji_a_display_name_wears_are_not_the_name(signed, name):
+    page = read_text_page(f"Title\n\nA paragraph of the post.\n\nComments\n\n{signed}\n"
+                          "Lovely photos of the glacier.\n", "t.txt")
+    (found,) = [b for b in page.blocks if b.kind == "comment"]
+    assert (found.author, found.date, found.text) == (name, "3 May 2024",
+                                                      "Lovely photos of the glacier.")
+
+
 @pytest.mark.parametrize("comment", [
     "The fair moves to a new date -- Saturday, 3 May 2025",  # a day is not who signed
     "Paris, 3 March 2021 is when we met. Lovely post.",  # no colon after the date

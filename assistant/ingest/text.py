@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -224,9 +225,24 @@ def _name_ok(name: str) -> bool:
 
 def clean_name(name: str) -> str:
     """Bylines truncate long names with an ellipsis: the name is what precedes it; a
-    numbered comment's number ("1. Maria Chen") is not part of it."""
-    name = re.sub(r"^\d{1,3}[.)]\s+", "", name.strip())
+    numbered comment's number ("1. Maria Chen") is not part of it, nor are the emoji a
+    display name wears on either side ("Sunniva Dahl \u2614", "\U0001f33f Ana Reyes")."""
+    name = re.sub(r"^\d{1,3}[.)]\s+", "", _unadorned(name.strip()))
     return re.sub(r"\s*(?:\u2026|\.\.\.)$", "", name).strip().rstrip(",")
+
+
+def _is_adornment(char: str) -> bool:
+    """An emoji or a symbol, or what joins and styles them (ZWJ, variation selectors)."""
+    return unicodedata.category(char) in ("So", "Sk", "Cf") or char in "\ufe0e\ufe0f"
+
+
+def _unadorned(name: str) -> str:
+    start, end = 0, len(name)
+    while start < end and (_is_adornment(name[start]) or name[start].isspace()):
+        start += 1
+    while end > start and (_is_adornment(name[end - 1]) or name[end - 1].isspace()):
+        end -= 1
+    return name[start:end]
 
 
 def name_or_handle(text: str) -> str | None:
