@@ -898,3 +898,26 @@ def test_comments_that_are_each_a_region_of_their_own_keep_their_words_and_signe
     assert got == [
         ("soil_sam", "May 14, 2024", "A dry spell in June makes leeks bolt; water them weekly."),
         ("Marrow_Meg", "May 14, 2024", "Mine bolted after a cold April, so it is not only drought.")]
+
+
+def test_a_journal_pages_authors_are_named_as_people_write_them():
+    """``citation_author`` tags print "Surname, Given", one author each."""
+    html = ('<html><head><title>Grip and cold water</title>'
+            '<meta name="citation_author" content="Okafor, Adaeze">'
+            '<meta name="citation_author" content="van Dijk, Pieter J.">'
+            '</head><body><article><h1>Grip and cold water</h1><ul class="author-list">'
+            '<li>Adaeze Okafor<sup>1</sup>,</li><li>Pieter J. van Dijk<sup>2</sup></li></ul>'
+            f"{RIVER}</article></body></html>")
+    page = read_html_page(html.encode())
+    assert page.author == "Adaeze Okafor and Pieter J. van Dijk"
+
+
+def test_a_definition_lists_term_and_value_are_one_line():
+    html = ("<html><head><title>Grip and cold water</title></head><body><article>"
+            "<h1>Grip and cold water</h1><dl class='history'><dt>Received</dt><dd>14 March 2023"
+            "</dd><dt>Accepted</dt><dd>2 August 2023</dd></dl><dl><div><dt>Source:</dt>"
+            "<dd>University of Northmoor</dd></div><dt>Funders</dt><dd>A trust</dd><dd>A council"
+            f"</dd></dl>{RIVER}</article></body></html>")
+    texts = [b.text for b in read_html_page(html.encode()).blocks]
+    assert texts[:4] == ["Received: 14 March 2023", "Accepted: 2 August 2023",
+                         "Source: University of Northmoor", "Funders: A trust; A council"]

@@ -139,6 +139,36 @@ def remove_furniture(root: HtmlElement, keep: Iterable[HtmlElement] = ()) -> Non
     drop(list(root.iter(etree.Comment, etree.ProcessingInstruction)))
 
 
+def join_definitions(root: HtmlElement, skip: set[Any]) -> None:
+    """A definition list's term and what follows it are one line, as a reader sees them:
+    "Received" / "14 March 2023" -> "Received: 14 March 2023", "Source:" / "University of
+    Northmoor" -> "Source: University of Northmoor" (the extractor gives each its own
+    paragraph, the label alone and the value without its label). Lists in ``skip`` (the
+    comments) are left."""
+    for dl in list(root.iter("dl")):
+        if dl in skip or dl.getparent() is None:
+            continue
+        groups: list[tuple[str, list[str]]] = []  # (term, its values)
+        # HTML allows a <div> around each term and its values
+        children = [c for x in dl for c in (x if x.tag == "div" else (x,))]
+        for child in children:
+            if isinstance(child.tag, str) and child.tag in ("dt", "dd") and text_of(child):
+                if child.tag == "dt" or not groups:
+                    groups.append((text_of(child) if child.tag == "dt" else "", []))
+                if child.tag == "dd":
+                    groups[-1][1].append(text_of(child))
+        lines = [term if not values else "; ".join(values) if not term
+                 else f"{term}{' ' if term.endswith(':') else ': '}{'; '.join(values)}"
+                 for term, values in groups]
+        if not lines:
+            continue
+        box = lxml.html.Element("div", {"class": dl.get("class") or ""} if dl.get("class") else {})
+        for line in lines:
+            etree.SubElement(box, "p").text = line
+        box.tail = dl.tail
+        dl.getparent().replace(dl, box)
+
+
 def attribute_quotes(root: HtmlElement) -> None:
     """A quotation's source printed under it (``<blockquote><p>...</p><cite>Anjali Rao,
     library manager</cite></blockquote>``, or in its ``<footer>``) ends its last paragraph,

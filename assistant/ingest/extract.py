@@ -262,11 +262,30 @@ def _author(meta: object, tree: HtmlElement, in_comments: set[object]) -> str | 
     """The post's author(s) from the metadata, when they look like names and the page
     vouches for them (not only a teaser's byline in a "Related posts" box)."""
     raw = getattr(meta, "author", None) or ""
-    names = [clean_name(n) for n in raw.split(";")]
+    names = _citation_authors(tree) or [clean_name(n) for n in raw.split(";")]
     names = [n for n in names if n and _name_ok(n) and dom.author_vouched(tree, n, in_comments)]
     if not names:
         return None
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# A scholarly page's authors, one per tag, "Surname, Given" (Highwire Press tags, which
+# Google Scholar reads; the metadata reader splits them at the comma into two "names").
+_CITATION_AUTHOR = frozenset({"citation_author", "dc.creator", "dcterms.creator"})
+
+
+def _citation_authors(tree: HtmlElement) -> list[str]:
+    """The authors a journal page's ``citation_author`` tags name, as people write them:
+    "Iglesias-Ruiz, Marta" -> "Marta Iglesias-Ruiz"."""
+    out: list[str] = []
+    for el in tree.iter("meta"):
+        if (el.get("name") or "").lower() not in _CITATION_AUTHOR:
+            continue
+        surname, comma, given = dom.clean_text(el.get("content") or "").partition(",")
+        name = clean_name(f"{given} {surname}" if comma and given.strip() else surname)
+        if name and name not in out:
+            out.append(name)
+    return out
 
 
 def _post_date(tree: HtmlElement, comment_regions: list[HtmlElement]) -> str | None:
@@ -354,6 +373,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if opening is not None and (body is None or opening.item not in body.iter()):
         # the opening post is the article, whatever its class says ("post has-profile")
         body = opening.item
+    dom.join_definitions(tree, in_comments)
     dom.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
     dom.mark_footnotes(tree)
     dom.drop_gallery_headings(tree)
