@@ -921,3 +921,31 @@ def test_a_definition_lists_term_and_value_are_one_line():
     texts = [b.text for b in read_html_page(html.encode()).blocks]
     assert texts[:4] == ["Received: 14 March 2023", "Accepted: 2 August 2023",
                          "Source: University of Northmoor", "Funders: A trust; A council"]
+
+
+def test_a_shops_customer_reviews_are_signed_comments_but_a_review_site_is_no_comment():
+    def review(who, stars, when, title, text):
+        return (f'<div class="review"><div class="review-head"><span class="reviewer">{who}</span>'
+                f' <span class="stars" aria-label="{stars} out of 5 stars">\u2605</span> <span '
+                f'class="date">{when}</span> <span class="verified">Verified purchase</span></div>'
+                f'<h3 class="review-title">{title}</h3><p>{text}</p>'
+                '<p class="helpful">12 people found this helpful</p></div>')
+    shop = ("<html><head><title>Aero kettle</title></head><body><main><h1>Aero kettle</h1>"
+            f"{RIVER}</main><section class='reviews' id='reviews'><h2>Customer reviews</h2>"
+            + review("Gwen Ap Rhys", 5, "18 April 2024", "Quiet", "It boils a litre in two "
+                     "minutes and barely makes a sound.")
+            + review("Sunil M.", 2, "3 May 2024", "Lid broke", "The lid hinge snapped after "
+                     "five weeks of daily use.") + "</section></body></html>")
+    got = [(b.author, b.date, b.text) for b in read_html_page(shop.encode()).blocks
+           if b.kind == "comment"]
+    assert got == [("Gwen Ap Rhys", "18 April 2024", "It boils a litre in two minutes and barely "
+                                                      "makes a sound."),
+                   ("Sunil M.", "3 May 2024", "The lid hinge snapped after five weeks of daily "
+                                              "use.")]
+    # a review site's page is classed "reviews" around the article: that is the article
+    site = ("<html><head><title>Aero kettle review</title></head><body><div class='site-reviews'>"
+            "<article><h1>Aero kettle review</h1><p class='byline'>By Ann Lee, "
+            f"<span class='date'>3 May 2024</span></p>{RIVER}</article></div></body></html>")
+    page = read_html_page(site.encode())
+    assert not [b for b in page.blocks if b.kind == "comment"]
+    assert sum(b.kind == "paragraph" for b in page.blocks) == 5

@@ -22,12 +22,14 @@ from lxml.html import HtmlElement
 from .dom import clean_text, iter_elements, parse_date, printed_date, shows_text, text_lines, text_of, words
 from .text import _YEAR_DATE, HANDLE, _name_ok, clean_name, is_comment_date, name_or_handle
 
+# (a shop's customer reviews are its readers' comments: "reviews", never one "review", which
+# may be the article itself)
 _REGION = re.compile(r"(?:^|[-_])(?:comments?|commentlist|responses?|replies|answers|discussion|"
-                     r"disqus)(?:$|[-_](?:list|area|section|wrapper|container|holder|thread|"
+                     r"disqus|reviews)(?:$|[-_](?:list|area|section|wrapper|container|holder|thread|"
                      r"content|inner|block|tree))", re.I)
 _NOT_REGION = ("form", "respond", "reply-title", "link", "count", "feed", "editor", "button",
                "title", "header", "notes")
-AUTHOR_WORDS = frozenset({"fn", "author", "comment-author", "user", "username", "user-name",
+AUTHOR_WORDS = frozenset({"fn", "author", "comment-author", "user", "username", "user-name", "reviewer",
                           "commenter", "display-name", "nickname", "hnuser"})
 BODY_WORDS = frozenset({"comment-content", "comment-text", "comment-body-text", "commenttext",
                         "comment-message", "message", "response-body", "response-text"})
@@ -100,7 +102,9 @@ def _is_region(el: HtmlElement) -> bool:
     if el.get("itemprop") == "comment" or "Comment" in (el.get("itemtype") or ""):
         return False  # an item, not a region
     names = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-    return any(_REGION.search(n) and not any(x in n for x in _NOT_REGION) for n in names)
+    found = [m for n in names if not any(x in n for x in _NOT_REGION) for m in [_REGION.search(n)] if m]
+    # a site of reviews ("category-reviews") holds the article: its heading is not a review's
+    return any("reviews" not in m[0] for m in found) or bool(found) and el.find(".//h1") is None
 
 
 def regions(root: HtmlElement) -> list[HtmlElement]:
