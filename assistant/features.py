@@ -83,7 +83,7 @@ FEATURES: tuple[str, ...] = (
     "reply_named",  # asks how someone was answered, and this is a reply to the person named
     "names_found",  # share of the question's proper names in the sentence
     "anchor_missing",  # share of the question's names and numbers ("Castlegate", "2019") in
-    #   neither the sentence, the one before it, nor its source's label, author and date
+    #   neither the sentence, the one before it, its source's label, author and date, nor the title
     "topic_found",  # a yes/no question's plain subject ("Does estrogen ...?"): +1 named, -1 not
     "focus_align",  # how closely the sentence's words match the thing asked ("pages", "company")
     "verb_align",  # ... match the predicate asked about ("paid", "founded", "live")
@@ -159,6 +159,9 @@ def feature_matrix(
     by_position = asks_position(query)
     who_is = _WHO_IS.match(query.question) is not None and query.target != "comment"
     anchors = anchors_of(query)
+    # the title names what the whole article is about ("How much does the Aero 3 weigh?" /
+    # "Weight | 640 g" on the Aero 3's page): its names pin no sentence to another topic
+    topic = _title_words(info) if anchors else frozenset()
     for row, (i, src) in enumerate(zip(candidates, sources, strict=True)):
         x = X[row]
         x[INDEX["dense"]] = dense[i]
@@ -244,7 +247,7 @@ def feature_matrix(
         if anchors:
             # the sentence's words hold its source's author's already
             near_words = info.words[i] | (info.words[prev] if prev >= 0 else frozenset()) \
-                | _label_words(src.label, src.date)
+                | _label_words(src.label, src.date) | topic
             x[INDEX["anchor_missing"]] = len(anchors - near_words) / len(anchors)
         if names:
             x[INDEX["names_found"]] = len(names & info.words[i]) / len(names)
@@ -253,6 +256,10 @@ def feature_matrix(
         x[INDEX["low_info"]] = float(info.low_info[i])
         x[INDEX["is_question"]] = float(info.is_question[i])
     return X
+
+
+def _title_words(info: SentenceInfo) -> frozenset[str]:
+    return frozenset().union(*(info.words[j] for j in np.flatnonzero(info.kinds == "title")))
 
 
 @lru_cache(maxsize=4096)

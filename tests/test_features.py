@@ -451,3 +451,28 @@ def test_a_sentence_without_the_questions_names_and_numbers_misses_its_anchors()
     after = ("Castlegate saw 41mm of rain in 2024.", "Most of it fell overnight.")
     assert _feature_of(question, after, "anchor_missing") == [0.0, 0.0]
     assert _feature_of("How much rain fell?", texts, "anchor_missing") == [0.0, 0.0]
+
+
+def test_the_titles_names_pin_every_sentence_to_the_articles_topic():
+    """On the Aero 3's page, "Weight | 640 g" is the Aero 3's weight: the title names what
+    every sentence is about. The Aero 2, which the title does not name, is still missing."""
+    from assistant.features import FEATURES, feature_matrix
+    from assistant.grounding import ArticleTerms
+
+    title = Source("title", "title", "Title", "Brightwell Aero 3 cordless hand blender")
+    post = Source("p1", "post", "Post", "Weight | 640 g with the blending arm attached.")
+    sources = {"title": title, "p1": post}
+    spans = [Span("title", 0, len(title.text), title.text), Span("p1", 0, len(post.text), post.text)]
+    info = SentenceInfo.build(spans, sources, [frozenset(terms(s.text)) for s in spans],
+                              np.eye(2, dtype=np.float32), vocabulary=())
+    article = ArticleTerms(spans, sources, ["", ""], vocabulary=())
+    ones = np.ones(2)
+
+    def missing(question: str) -> float:
+        X = feature_matrix(make_query(question), np.array([1]), info=info, article=article,
+                           grounding=Grounding({}, {}, frozenset()), dense=ones, dense_ctx=ones,
+                           dense_chunk=ones, lexical=ones, lexical_sentence=ones, sources=[post])
+        return float(X[0, FEATURES.index("anchor_missing")])
+
+    assert missing("How much does the Aero 3 weigh?") == 0.0
+    assert missing("How much does the Aero 2 weigh?") == 0.5
