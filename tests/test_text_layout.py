@@ -691,3 +691,13 @@ def test_a_reply_word_or_a_handle_alone_does_not_make_a_comment():
     page = read_text_page(text, "c.txt")
     assert page.author is None
     assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]
+
+
+def test_a_question_and_its_answer_printed_apart_are_one_paragraph():
+    """An FAQ's "Q." and "A." paragraphs: the answer is read after what it answers."""
+    page = read_text_page("Kettle FAQ\n\nQ. Can it boil milk?\n\nA. No, only water.\n\nQ: Does "
+                          "it switch off by itself?\n\nA: Yes, when the water boils.\n\nAnother "
+                          "paragraph.\n", "faq.txt")
+    assert [s.text for s in page_sources(page) if s.kind == "post"] == [
+        "Q. Can it boil milk? A. No, only water.",
+        "Q: Does it switch off by itself? A: Yes, when the water boils.", "Another paragraph."]

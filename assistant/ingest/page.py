@@ -84,6 +84,25 @@ def made_byline(author: str | None, date: str | None) -> str | None:
     return None
 
 
+# A question and its answer printed as two paragraphs ("Q: Can it crush ice?" / "A: No, ...";
+# "Question." / "Answer."): one paragraph, so the answer is read after what it answers.
+_QUESTION_LINE = re.compile(r"^(?:Q|Question)\s*\d*\s*[:.)\u2013\u2014-]\s+\S")
+_ANSWER_LINE = re.compile(r"^(?:A|Answer)\s*\d*\s*[:.)\u2013\u2014-]\s+\S")
+
+
+def _answers_joined(blocks: Sequence[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if last is not None and block.kind == last.kind == PARAGRAPH \
+                and block.heading == last.heading and _ANSWER_LINE.match(block.text) \
+                and _QUESTION_LINE.match(last.text) and not _ANSWER_LINE.search(last.text[2:]):
+            out[-1] = replace(last, text=f"{last.text} {block.text}")
+        else:
+            out.append(block)
+    return out
+
+
 def _numbered(kind: str, n: int, total: int) -> str:
     return kind if total == 1 else f"{kind}-{n}"
 
@@ -97,9 +116,10 @@ def page_sources(page: Page) -> list[Source]:
     byline = byline_text(page)
     if byline:
         out.append(Source("byline", "byline", "Byline", byline, author, date))
-    totals = page.counts()
+    blocks = _answers_joined(page.blocks)
+    totals = Counter(b.kind for b in blocks)
     seen: Counter[str] = Counter()
-    for block in page.blocks:
+    for block in blocks:
         seen[block.kind] += 1
         n, total = seen[block.kind], totals[block.kind]
         low = is_low_content(block)
