@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..errors import CorpusError
 from ..text import CITATION_MARK
+from .mail import Message, split_thread
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
 
 log = logging.getLogger(__name__)
@@ -324,6 +325,10 @@ _MAIL_DATE = re.compile(r"^((?:[A-Z][a-z]{2},\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4
                         r"(?::\d{2})?(?:\s+(?:[+-]\d{4}|[A-Z]{2,4}))?(?:\s+\([^)]*\))?$")
 
 
+# A reply's or a forward's subject: "Re: Re: Roof survey", "Fwd: ...", "AW: ...".
+_REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|sv|wg|tr)(?:\[\d+\])?\s*:\s*)+", re.I)
+
+
 def _field_value(value: str) -> str:
     value = value.strip().strip("[]").strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
@@ -364,6 +369,8 @@ def _metadata(blocks: list[_Block]) -> tuple[dict[str, str], list[_Block]]:
         key = _FIELD_KEYS.get(m["key"].strip().lower()) if m else None
         if key and m and m["value"] and key not in fields:
             fields[key] = _field_value(m["value"])
+            if m["key"].strip().lower() == "subject":
+                fields[key] = _REPLY_PREFIX.sub("", fields[key]) or fields[key]
             if m["key"].strip().lower() == "from":
                 fields["sender"] = fields[key]  # an e-mail's sender, maybe an organisation
     names = [n.strip().strip("\"'") for n in re.split(r"[;,]", fields.get("author", ""))]
@@ -379,34 +386,64 @@ def _metadata(blocks: list[_Block]) -> tuple[dict[str, str], list[_Block]]:
     return fields, rest or blocks
 
 
-def _signature(blocks: list[_Block]) -> tuple[str | None, list[_Block]]:
+def _signature(blocks: list[_Block], writer: str | None = None) -> tuple[str | None, list[_Block]]:
     """An e-mail's signature, the last block when it opens with the "--" line that marks one
     (RFC 3676) and its lines are short ("Hannah Whitlock" / "Newsletter editor" / an address,
     a phone number, how to unsubscribe), is never the article's text: the name on its first
     line when it is a person's, and the blocks without it. So is a sign-off under a closing
-    line (``_signed_off``)."""
+    line (``_signed_off``), or a last block of a few short lines opening with the ``writer``'s
+    name or first name ("Lucy" / "(Tower Captain)")."""
     last = blocks[-1]
     if len(blocks) >= 3 and _signed_off(blocks[-2], last):
         return clean_name(last.lines[0].strip()), blocks[:-2]
+    if len(blocks) >= 2 and len(last.lines) >= 2 and _signed_off(
+            _Block(last.lines[:1], last.line), _Block(last.lines[1:], last.line + 1), first_name=True):
+        name = last.lines[1].strip()  # "Best," / "Harriet": a first name signs no byline
+        return (name if len(name.split()) > 1 else None), blocks[:-1]
+    if len(blocks) >= 2 and writer and _by_writer(last, writer):
+        return None, blocks[:-1]
     if len(blocks) < 2 or len(last.lines) < 2 or last.lines[0].rstrip() != "--" \
             or any(len(line.split()) > 14 for line in last.lines[1:]):
         return None, blocks
-    name = clean_name(last.lines[1].strip())
-    return (name if _name_ok(name) and len(name.split()) > 1 else None), blocks[:-1]
+    return signer_name(last.lines[1]), blocks[:-1]
+
+
+def signer_name(line: str) -> str | None:
+    """The person's name on a signature's first line, when it is one."""
+    name = clean_name(line.strip())
+    return name if _name_ok(name) and len(name.split()) > 1 else None
 
 
 # A letter's or a newsletter's closing line: "Happy digging,", "Best wishes,", "Yours,".
 _CLOSING = re.compile(r"^[A-Z][\w'\u2019]*(?: [\w'\u2019]+){0,3},$")
 
 
-def _signed_off(closing: _Block, last: _Block) -> bool:
+def _signed_off(closing: _Block, last: _Block, first_name: bool = False) -> bool:
     """The text ends with a closing line alone in its block, then the writer's name and a few
     short lines (a role, an address): "Happy digging," / "Helen Ostrowska" / "Newsletter
-    editor, ...". The name, when it is a person's, signed it."""
+    editor, ...". The name, when it is a person's, signed it; in an e-mail (``first_name``)
+    the closing line and a first name may share a block ("Best," / "Harriet")."""
     name = last.lines[0].strip()
     return (len(closing.lines) == 1 and bool(_CLOSING.match(closing.lines[0].strip()))
             and len(last.lines) <= 4 and clean_name(name) == name and _name_ok(name)
-            and len(name.split()) > 1 and all(len(line.split()) <= 14 for line in last.lines))
+            and (len(name.split()) > 1 or first_name)
+            and all(len(line.split()) <= 14 for line in last.lines))
+
+
+def _by_writer(block: _Block, writer: str) -> bool:
+    """A block of up to four short lines opening with the writer's name or first name."""
+    first = block.lines[0].strip().rstrip(",")
+    return first in (writer, writer.split()[0]) and len(block.lines) <= 4 \
+        and all(len(line.split()) <= 8 for line in block.lines)
+
+
+def _message_text(message: Message) -> str:
+    """An earlier message of an e-mail thread as a comment's text: its paragraphs, unwrapped,
+    a line each, without its sign-off."""
+    blocks = _blocks("\n".join(message.lines))
+    if blocks:
+        _, blocks = _signature(blocks, message.author)
+    return "\n".join(unwrap(b.text) for b in blocks)
 
 
 # A page copied from a browser (select all, copy) opens with the site's furniture before the
@@ -646,6 +683,9 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     emphasis, list markers); by default it is on when the title is a ``# `` heading.
     Errors name the file and line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    thread = split_thread(text)
+    if thread:  # an e-mail thread: the newest message is the post, the earlier ones comments
+        text = thread.newest
     if markdown is not False:
         # HTML in Markdown: a comment is not shown; an image is one
         text = _HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
@@ -662,7 +702,9 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         # line, as a page copied into a text editor often is
         blocks = [_Block((line,), blocks[0].line + k) for k, line in enumerate(blocks[0].lines)]
     fields, blocks = _metadata(blocks)
-    signer, blocks = _signature(blocks)
+    signer, blocks = _signature(blocks, fields.get("author"))
+    if thread and thread.signer:
+        signer = signer_name(thread.signer) or signer
     if not fields.get("title"):
         blocks = _without_chrome(blocks)
     first = blocks[0]
@@ -865,6 +907,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             continue
         out.append(Block(PARAGRAPH, clean(block.text), heading))
 
+    comments += [[_message_text(m), m.author, m.date] for m in thread.earlier] if thread else []
     out += [Block(COMMENT, body, heading=None, author=who, date=when)
             for body, who, when in comments if body]
     if not any(b.kind in (PARAGRAPH, COMMENT) for b in out):
