@@ -701,3 +701,59 @@ def test_a_question_and_its_answer_printed_apart_are_one_paragraph():
     assert [s.text for s in page_sources(page) if s.kind == "post"] == [
         "Q. Can it boil milk? A. No, only water.",
         "Q: Does it switch off by itself? A: Yes, when the water boils.", "Another paragraph."]
+
+
+ENCYCLOPEDIA = """Larkspur Lighthouse
+
+From Wikipedia, the free encyclopedia
+
+Larkspur Lighthouse
+Location\tGull Point, Devon
+Constructed\t1833
+Height\t21 m (69 ft)
+
+Larkspur Lighthouse is a disused lighthouse on Gull Point.[1] It was lit by oil until 1921.[2][3]
+
+History[edit]
+
+The keeper, Amos Tregear, kept a log of every wreck.[a] The light was automated in 1921,[4]
+and the keepers left the same year.[citation needed]
+
+See also[edit]
+List of lighthouses in Devon
+Gull Point Coastguard Station
+
+References[edit]
+^ Penrose, A. (1990). Lights of the South-West. Exeter: Harbour Books. p. 12.
+^ a b "Larkspur light goes electric". Western Courier. 3 May 1921. p. 4.
+
+Notes
+^ Tregear's logs are held by the county record office.
+
+External links[edit]
+Larkspur Lighthouse Trust
+"""
+
+
+def test_an_encyclopedia_copied_from_the_browser_reads_without_its_furniture_and_marks():
+    page = read_text_page(ENCYCLOPEDIA, "lighthouse.txt")
+    assert [(b.kind, b.text, b.heading) for b in page.blocks] == [
+        ("paragraph", "Larkspur Lighthouse\nLocation: Gull Point, Devon\nConstructed: 1833\n"
+                      "Height: 21 m (69 ft)", None),
+        ("paragraph", "Larkspur Lighthouse is a disused lighthouse on Gull Point. It was lit by oil "
+                      "until 1921.", None),
+        ("paragraph", "The keeper, Amos Tregear, kept a log of every wreck. The light was automated "
+                      "in 1921, and the keepers left the same year.", "History"),
+        ("reference", "Penrose, A. (1990). Lights of the South-West. Exeter: Harbour Books. p. 12.",
+         None),
+        ("reference", "\"Larkspur light goes electric\". Western Courier. 3 May 1921. p. 4.", None),
+        ("reference", "Tregear's logs are held by the county record office.", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Bees\n\nHives were counted [1] in spring.\n",  # a bracket after a space is the writer's
+    "Bees\n\nThe list:\n[a] hives\n[b] swarms\n",
+])
+def test_brackets_that_are_no_footnote_mark_stay(text):
+    page = read_text_page(text, "bees.txt")
+    assert page.blocks[0].text == text.split("\n\n", 1)[1].strip()

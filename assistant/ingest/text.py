@@ -138,7 +138,41 @@ _FURNITURE = re.compile(
     r"^(?:more like this|related|related posts|related articles|related stories|share|share this|"
     r"share this post|leave a reply|leave a comment|post a comment|reply|tags?|you may also like|"
     r"advertisement|subscribe|newsletter|permalink|read next|up next|add new comment|"
-    r"log ?in or register to post comments|log ?in to post comments|read more)$", re.I)
+    r"log ?in or register to post comments|log ?in to post comments|read more|"
+    r"from [\w .'\-]{1,40}, the free encyclopedia)$", re.I)
+
+
+# An encyclopedia copied from the browser: a heading's "[edit]" link ("History[edit]"), a
+# footnote's mark in a sentence ("... in 1871.[4][5]", "[a]", "[citation needed]"), and a
+# "References" or "Notes" list of "^ " lines ("^ a b Hartley, J. (1998) ...": the caret and
+# the letters linking back to each use).
+_EDIT_LINK = re.compile(r"[ \t]*\[edit(?: source)?\][ \t]*$", re.M | re.I)
+_FOOTNOTE_MARK = re.compile(r"(?:(?<=[\w.,;:!?)%\u201d\u2019])|(?<=[^\s,]\"))"
+                            r"(?:\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|"
+                            r"[a-z][a-z ]{1,30} needed|(?:who|when|where|which|why)\?)\])+")
+_CARET = re.compile(r"^\s*\^(?:\s*jump up(?: to)?:?)?(?:\s+a(?:\s+[a-z]{1,2})+(?=\s))?\s*", re.I)
+
+
+def _caret_notes(block: _Block) -> list[str] | None:
+    """The notes of a block of "^ " lines, under its heading if it has one, without their
+    carets; None for any other block."""
+    lines = list(block.lines)
+    if not _CARET.match(lines[0]) and len(lines[0].split()) <= 4 and not _SENTENCE_END.search(lines[0]):
+        lines = lines[1:]  # "References", "Notes"
+    if not lines or not all(line.lstrip().startswith("^") for line in lines):
+        return None
+    return [_CARET.sub("", line) for line in lines if _CARET.sub("", line)]
+
+
+def _tab_cells(text: str) -> str:
+    """Lines of cells copied from a table (an infobox's "Opened<TAB>1871") as the page shows
+    them: "Opened: 1871", or more cells between " | "."""
+    def row(line: str) -> str:
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        if "\t" not in line.strip() or len(cells) < 2:
+            return line
+        return f"{cells[0]}: {cells[1]}" if len(cells) == 2 else " | ".join(cells)
+    return "\n".join(row(line) for line in text.split("\n"))
 
 
 # A page copied from a browser carries its furniture as blocks of lines: a heading, then
@@ -149,7 +183,7 @@ _LIST_HEAD = re.compile(
     r"more from [\w' ]{1,40}|top stories|trending(?: now)?|you (?:may|might) also like|"
     r"recommended(?: for you| reading)?|read next|up next|categories|tags|popular posts|"
     r"recent posts|archives?|follow us|elsewhere|contents|table of contents|on this page|"
-    r"in this (?:article|guide|section|page))\s*:?$", re.I)
+    r"in this (?:article|guide|section|page)|see also|external links)\s*:?$", re.I)
 _COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)\s|copyright\b)", re.I)
 _FIELD_LINE = re.compile(r"^(?:categories|category|tags|tagged|filed under|posted in|labels)\s*:",
                          re.I)
@@ -683,6 +717,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     emphasis, list markers); by default it is on when the title is a ``# `` heading.
     Errors name the file and line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = _EDIT_LINK.sub("", text)
     thread = split_thread(text)
     if thread:  # an e-mail thread: the newest message is the post, the earlier ones comments
         text = thread.newest
@@ -721,8 +756,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     def clean(s: str) -> str:
         if all(_QUOTED.match(line) for line in s.split("\n")):
             s = _QUOTED.sub("", s)  # a quote's hard-wrapped lines, unwrapped as one
-        s = unwrap(s)
-        return _markdown_text(s) if markdown else s
+        s = unwrap(_tab_cells(s))
+        return _FOOTNOTE_MARK.sub("", _markdown_text(s) if markdown else s)
 
     # The post's byline: the first line under the title, with a date on the line next to it
     # ("March 3, 2021" / "by Ann Lee"), or a date alone.
@@ -856,6 +891,10 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                 comments[-1][0] = body
             elif body:
                 comments.append([body, *(who or (None, None))])
+            continue
+        notes = _caret_notes(block)
+        if notes:
+            out += [Block(REFERENCE, clean(note)) for note in notes]
             continue
         if section == "references" and (md_head or not markdown and _plain_heading(
                 block, following) and not REFERENCE_LIKE.search(first_line)
