@@ -757,3 +757,19 @@ def test_an_encyclopedia_copied_from_the_browser_reads_without_its_furniture_and
 def test_brackets_that_are_no_footnote_mark_stay(text):
     page = read_text_page(text, "bees.txt")
     assert page.blocks[0].text == text.split("\n\n", 1)[1].strip()
+
+
+def test_markdown_footnotes_are_notes_and_their_marks_leave_the_sentences():
+    text = ("# Mending a dry-stone wall\n\nThe wall fell in the storm of 2019.[^1] We rebuilt it "
+            "over a month [^wall][^2] with stone from the field.\n\n## Afterwards\n\n"
+            "It has stood since.\n\n[^1]: The storm of 12 February, as the parish recorded it.\n"
+            "[^wall]: About forty metres of it,\n    on the north side.\n"
+            "[^2]: https://example.org/walling-guide\n")
+    page = read_text_page(text, "wall.md")
+    assert [(b.kind, b.text) for b in page.blocks] == [
+        ("paragraph", "The wall fell in the storm of 2019. We rebuilt it over a month with stone "
+                      "from the field."),
+        ("paragraph", "It has stood since."),
+        ("reference", "The storm of 12 February, as the parish recorded it."),
+        ("reference", "About forty metres of it, on the north side."),
+        ("reference", "https://example.org/walling-guide")]

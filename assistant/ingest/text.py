@@ -143,25 +143,34 @@ _FURNITURE = re.compile(
 
 
 # An encyclopedia copied from the browser: a heading's "[edit]" link ("History[edit]"), a
-# footnote's mark in a sentence ("... in 1871.[4][5]", "[a]", "[citation needed]"), and a
-# "References" or "Notes" list of "^ " lines ("^ a b Hartley, J. (1998) ...": the caret and
-# the letters linking back to each use).
+# footnote's mark in a sentence ("... in 1871.[4][5]", "[a]", "[citation needed]", Markdown's
+# "[^1]"), and a "References" or "Notes" list of "^ " lines ("^ a b Hartley, J. (1998) ...":
+# the caret and the letters linking back to each use) or of Markdown's "[^1]: ..." notes.
 _EDIT_LINK = re.compile(r"[ \t]*\[edit(?: source)?\][ \t]*$", re.M | re.I)
 _FOOTNOTE_MARK = re.compile(r"(?:(?<=[\w.,;:!?)%\u201d\u2019])|(?<=[^\s,]\"))"
-                            r"(?:\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|"
+                            r"(?:\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|\^[^\[\]\s]{1,30}|"
                             r"[a-z][a-z ]{1,30} needed|(?:who|when|where|which|why)\?)\])+")
-_CARET = re.compile(r"^\s*\^(?:\s*jump up(?: to)?:?)?(?:\s+a(?:\s+[a-z]{1,2})+(?=\s))?\s*", re.I)
+_NOTE = re.compile(r"^\s*(?:\^(?:\s*jump up(?: to)?:?)?(?:\s+a(?:\s+[a-z]{1,2})+(?=\s))?|"
+                   r"\[\^[^\[\]\s]{1,30}\]:)\s*", re.I)
 
 
-def _caret_notes(block: _Block) -> list[str] | None:
-    """The notes of a block of "^ " lines, under its heading if it has one, without their
-    carets; None for any other block."""
+def _notes(block: _Block) -> list[str] | None:
+    """The notes of a block of "^ " lines or of Markdown's "[^1]: ..." (their indented lines
+    going on), under its heading if it has one, without their marks; None for any other
+    block."""
     lines = list(block.lines)
-    if not _CARET.match(lines[0]) and len(lines[0].split()) <= 4 and not _SENTENCE_END.search(lines[0]):
+    if not _NOTE.match(lines[0]) and len(lines[0].split()) <= 4 and not _SENTENCE_END.search(lines[0]):
         lines = lines[1:]  # "References", "Notes"
-    if not lines or not all(line.lstrip().startswith("^") for line in lines):
+    if not lines or not _NOTE.match(lines[0]) or not all(
+            _NOTE.match(line) or line[:1].isspace() for line in lines):
         return None
-    return [_CARET.sub("", line) for line in lines if _CARET.sub("", line)]
+    notes: list[str] = []
+    for line in lines:
+        if _NOTE.match(line):
+            notes.append(_NOTE.sub("", line))
+        else:
+            notes[-1] = f"{notes[-1]} {line.strip()}"
+    return [note for note in notes if note]
 
 
 def _tab_cells(text: str) -> str:
@@ -633,6 +642,7 @@ _MD_EMPHASIS: tuple[_Rule, ...] = (
     (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
 )
 _MD_INLINE: tuple[_Rule, ...] = (
+    (re.compile(r"[ \t]*\[\^[^\[\]\s]{1,30}\](?!:)"), ""),  # a footnote's mark: "[^1]"
     (re.compile(r"<sup>\s*(\d{1,3})\s*</sup>", re.I), lambda m: m[1].translate(_SUPERSCRIPT)),
     (re.compile(r"<br\s*/?>", re.I), "\n"),
     (re.compile(rf"</?(?:{_HTML_INLINE})\b[^<>]*>", re.I), ""),
@@ -703,7 +713,7 @@ def _atx_headings(text: str) -> str:
 _QUOTED = re.compile(r"^[ \t]*>[ \t]?", re.M)
 # A Markdown table's rule row ("| --- | :---: |") and a reference link's target ("[1]: https://")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$")
-_LINK_TARGET = re.compile(r"^\s*\[[^\]]+\]:\s+\S+(?:\s+[\"'(].*)?\s*$")
+_LINK_TARGET = re.compile(r"^\s*\[(?!\^)[^\]]+\]:\s+\S+(?:\s+[\"'(].*)?\s*$")
 
 
 def _markdown_text(text: str) -> str:
@@ -892,7 +902,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             elif body:
                 comments.append([body, *(who or (None, None))])
             continue
-        notes = _caret_notes(block)
+        notes = _notes(block)
         if notes:
             out += [Block(REFERENCE, clean(note)) for note in notes]
             continue
