@@ -127,7 +127,7 @@ REFERENCE_LIKE = re.compile(
     r"|\bdoi:\s*10\.|\bdoi\.org/10\.")
 
 _REFERENCES_HEAD = re.compile(
-    r"^(?:references?|sources?|further reading|bibliography|works cited|citations?|literature|"
+    r"^(?:(?:journal |full )?references?|sources?|further reading|bibliography|works cited|citations?|literature|"
     r"notes and references|read more)$", re.I)
 _COMMENTS_HEAD = re.compile(
     r"^(?:(?:(?:readers?'?|your|user|visitor)s?'?\s+)?(?:comments?|responses?|replies|"
