@@ -949,3 +949,24 @@ def test_a_shops_customer_reviews_are_signed_comments_but_a_review_site_is_no_co
     page = read_html_page(site.encode())
     assert not [b for b in page.blocks if b.kind == "comment"]
     assert sum(b.kind == "paragraph" for b in page.blocks) == 5
+
+
+def test_a_news_storys_journal_reference_block_is_its_reference():
+    html = ("<html><head><title>Moths and lamps</title></head><body><article><h1>Moths and lamps"
+            f"</h1>{RIVER}<h4>Journal Reference:</h4><ol><li>Ann Roe, Ben Hill. Amber light and "
+            "moths. <i>Journal of Night Ecology</i>, 2026; 12 (3): 44. DOI: 10.5555/jne.2026.44"
+            "</li></ol></article></body></html>")
+    refs = [b.text for b in read_html_page(html.encode()).blocks if b.kind == "reference"]
+    assert refs == ["Ann Roe, Ben Hill. Amber light and moths. Journal of Night Ecology, 2026; 12 "
+                    "(3): 44. DOI: 10.5555/jne.2026.44"]
+
+
+def test_a_papers_author_information_section_is_read_though_its_class_says_author():
+    html = ("<html><head><title>Soil fungi</title></head><body><article><h1>Soil fungi</h1>"
+            f"{RIVER}<section class='c-article-author-information' id='author-information'>"
+            "<h2>Author information</h2><ol class='author-affiliation__list'><li><p>Department "
+            "of Soil Sciences, University of Westmere, UK</p></li></ol><h3>Contributions</h3>"
+            "<p>RP carried out the sequencing.</p></section></article></body></html>")
+    texts = [b.text for b in read_html_page(html.encode()).blocks]
+    assert "Department of Soil Sciences, University of Westmere, UK" in texts
+    assert "RP carried out the sequencing." in texts

@@ -139,6 +139,28 @@ def remove_furniture(root: HtmlElement, keep: Iterable[HtmlElement] = ()) -> Non
     drop(list(root.iter(etree.Comment, etree.ProcessingInstruction)))
 
 
+# A paper's sections about its authors: where they work, who did what, whom to write to.
+_AUTHOR_SECTION = re.compile(r"^(?:author information|authors? and affiliations|affiliations|"
+                             r"authors?'? contributions?|contributions|corresponding authors?)$", re.I)
+
+
+def keep_author_sections(root: HtmlElement) -> None:
+    """A journal page's "Author information" section (affiliations, contributions, the
+    corresponding author) is the paper's text, though its class says "author", which the
+    extractor drops wherever it sees it (for bylines and author cards): the word goes from
+    the section's class and id, and from those of what it holds."""
+    for heading in root.iter("h2", "h3", "h4"):
+        if not _AUTHOR_SECTION.match(text_of(heading)):
+            continue
+        section = next((a for a in heading.iterancestors() if a.tag in ("section", "div")
+                        and a.getparent() is not None), None)
+        for el in (section.iter() if section is not None else ()):
+            for attr in ("class", "id"):
+                value = el.get(attr) if isinstance(el.tag, str) else None
+                if value and "author" in value.lower():
+                    el.set(attr, re.sub("(?i)author", "writer", value))
+
+
 def join_definitions(root: HtmlElement, skip: set[Any]) -> None:
     """A definition list's term and what follows it are one line, as a reader sees them:
     "Received" / "14 March 2023" -> "Received: 14 March 2023", "Source:" / "University of
