@@ -970,3 +970,12 @@ def test_a_papers_author_information_section_is_read_though_its_class_says_autho
     texts = [b.text for b in read_html_page(html.encode()).blocks]
     assert "Department of Soil Sciences, University of Westmere, UK" in texts
     assert "RP carried out the sequencing." in texts
+
+
+def test_a_space_between_two_inline_elements_is_kept():
+    html = ("<html><head><title>Soil fungi</title></head><body><article><h1>Soil fungi</h1>"
+            f"{RIVER}<p>It was a <em>very</em> <strong>big</strong> deal for the farm.</p>"
+            "<p>Marwood, I. et al. Fungal networks. <i>Soil Biota Res</i> <b>41</b>, 108 (2026)."
+            "</p></article></body></html>")
+    texts = " ".join(b.text for b in read_html_page(html.encode()).blocks)
+    assert "a very big deal" in texts and "Soil Biota Res 41, 108 (2026)" in texts

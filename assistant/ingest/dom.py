@@ -161,6 +161,26 @@ def keep_author_sections(root: HtmlElement) -> None:
                     el.set(attr, re.sub("(?i)author", "writer", value))
 
 
+_INLINE_TAGS = frozenset({"a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small",
+                          "span", "strong", "sub", "sup", "time", "u", "var"})
+
+
+def keep_spaces_between_inlines(root: HtmlElement) -> None:
+    """The extractor drops a space that stands alone between two inline elements ("<em>very
+    </em> <b>big</b>" -> "verybig"; "<i>Soil Biota Res</i> <b>41</b>" -> "Res41"): the space
+    moves inside the first one, where it is kept."""
+    for el in root.iter(*_INLINE_TAGS):
+        following = el.getnext()
+        if el.tail is None or el.tail.strip() or not el.tail or following is None \
+                or following.tag not in _INLINE_TAGS:
+            continue
+        el.tail = None
+        if len(el):
+            el[-1].tail = (el[-1].tail or "") + " "
+        else:
+            el.text = (el.text or "") + " "
+
+
 def join_definitions(root: HtmlElement, skip: set[Any]) -> None:
     """A definition list's term and what follows it are one line, as a reader sees them:
     "Received" / "14 March 2023" -> "Received: 14 March 2023", "Source:" / "University of
