@@ -127,8 +127,8 @@ REFERENCE_LIKE = re.compile(
     r"|\bdoi:\s*10\.|\bdoi\.org/10\.")
 
 _REFERENCES_HEAD = re.compile(
-    r"^(?:(?:journal |full )?references?|sources?|further reading|bibliography|works cited|citations?|literature|"
-    r"notes and references|read more)$", re.I)
+    r"^(?:(?:journal |full )?references?|sources?|further reading|bibliography|works cited|"
+    r"citations?|literature|notes and references|read more)$", re.I)
 _COMMENTS_HEAD = re.compile(
     r"^(?:(?:(?:readers?'?|your|user|visitor)s?'?\s+)?(?:comments?|responses?|replies|"
     r"discussion)(?:\s*[(\[]\d+[)\]]|\s*:\s*\d+)?|what (?:readers|you|others) (?:say|said|think)|"
