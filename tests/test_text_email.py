@@ -57,10 +57,10 @@ def test_an_email_thread_reads_as_the_newest_message_and_the_quoted_ones_as_comm
         ("paragraph", "Yes, the nets are in the blue crate behind the visitor hut, and the key is "
                       "with the warden.")]
     assert [(b.author, b.date, b.text) for b in page.blocks if b.kind == "comment"] == [
-        ("Owen Pike", "Tue, 11 Mar 2025",
+        ("Owen Pike", "Tue, 11 Mar 2025 at 18:02",
          "Nadia, where do we keep the dipping nets? Twelve children are booked for the session "
          "on Saturday."),
-        ("Rosa Quill", "Mon, 10 Mar 2025",
+        ("Rosa Quill", "Mon, 10 Mar 2025 at 08:40",
          "Dear both,\nThe school has confirmed the booking for the morning session. They will "
          "bring their own wellies.")]
 
@@ -75,7 +75,7 @@ def test_apple_mails_attribution_and_a_reply_between_quoted_lines():
     assert [b.text for b in page.blocks if b.kind == "paragraph"] == [
         "Thanks, that settles it.", "That suits the ringers."]
     assert [(b.author, b.date, b.text) for b in page.blocks if b.kind == "comment"] == [
-        ("Nadia Brook", "12 Mar 2025", "The hide opens at dawn in spring.\nIt closes at six.")]
+        ("Nadia Brook", "12 Mar 2025, at 16:45", "The hide opens at dawn in spring.\nIt closes at six.")]
 
 
 def test_outlooks_original_message_block_is_an_earlier_message():
@@ -91,5 +91,22 @@ def test_outlooks_original_message_block_is_an_earlier_message():
     assert [b.text for b in page.blocks if b.kind == "paragraph"] == [
         "Owen, the minibus is booked for 8.30 on Saturday."]
     assert [(b.author, b.date, b.text) for b in page.blocks if b.kind == "comment"] == [
-        ("Owen Pike", "Thursday, March 13, 2025",
+        ("Owen Pike", "Thursday, March 13, 2025 4:12 PM",
          "Could we borrow the reserve's minibus to collect the class?")]
+
+
+def test_a_phones_attribution_inside_the_quote_and_a_signature_under_a_sign_off():
+    """An iPhone quotes its "On ..., X wrote:" line with the message, as deep as it; a first
+    name, then a signature block, then "Sent from my iPhone" are no one's words."""
+    text = ("From: Ann Lee <ann@example.org>\nSubject: Re: Re: Shed rota\n"
+            "Date: Thu, 13 Mar 2025 10:00:00 +0000\n\nAgreed, Saturdays it is.\n\n"
+            "On 12 Mar 2025 at 09:10, Ben Hill <ben@example.org> wrote:\n\n"
+            "> I can do Saturdays until May.\n>\n> Ben\n> Plot 12, site rep\n>\n"
+            "> Sent from my iPhone\n>\n"
+            ">> On 11 Mar 2025, at 22:31, Cat Dunn <cat@example.org> wrote:\n"
+            ">> Who can open the shed on Saturdays?\n>>\n>> Best wishes,\n>> Cat\n>>\n"
+            ">> Cat Dunn\n>> Chair, Brook Lane Allotments\n>> Tel: 01632 960271\n")
+    page = read_text_page(text, "rota.txt")
+    assert [(b.author, b.date, b.text) for b in page.blocks if b.kind == "comment"] == [
+        ("Ben Hill", "12 Mar 2025 at 09:10", "I can do Saturdays until May."),
+        ("Cat Dunn", "11 Mar 2025, at 22:31", "Who can open the shed on Saturdays?")]

@@ -51,8 +51,8 @@ _SEPARATOR = re.compile(r"^\s*(?:-{2,}\s*(?:Original Message|Forwarded message)\
                         re.I)
 # An address after a name: "<ann@example.org>", Outlook's "[mailto:ann@example.org]".
 _ADDRESS = re.compile(r"\s*[<\[](?:mailto:)?[^<>\[\]\s@]+@[^<>\[\]\s]+[>\]]")
-# "Thu, 5 Sep 2024 at 11:20, Ann Lee": the day, then the time, then who.
-_WHEN_WHO = re.compile(r"^(?P<date>.+?),?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+# "Thu, 5 Sep 2024 at 11:20, Ann Lee": the day and the time (the date as printed), then who.
+_WHEN_WHO = re.compile(r"^(?P<date>.+?,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)"
                        r"(?:\s*(?:[+-]\d{4}|[A-Z]{2,4}\b))?(?:\s*\([^)]*\))?,?\s*(?P<name>.*)$", re.I)
 _SIGNATURE = re.compile(r"^--\s*$")
 # A mailing list's footer: a rule of underscores, or the words a list server appends.
@@ -120,7 +120,10 @@ def _attribution(lines: list[tuple[int, str]], at: int) -> tuple[_Open, int, int
     if not m:
         return None
     date, name = _when_who(m["said"])
-    return _Open(name, date), at + 1, depth + 1
+    # its lines are quoted a level below it, or, when the line opens a quote (a phone's
+    # reply quotes "On ..., Ann Lee wrote:" with the message), as deep as the line itself
+    following = next((d for d, text in lines[at + 1:] if text.strip()), depth + 1)
+    return _Open(name, date), at + 1, depth if 0 < depth == following else depth + 1
 
 
 def _add(message: _Open, line: str) -> None:

@@ -480,12 +480,23 @@ def _by_writer(block: _Block, writer: str) -> bool:
         and all(len(line.split()) <= 8 for line in block.lines)
 
 
+# What a mail app adds under a message: "Sent from my iPhone", "Get Outlook for Android".
+_SENT_FROM = re.compile(r"^(?:Sent from my|Sent from Mail for|Get Outlook for)\b", re.I)
+
+
 def _message_text(message: Message) -> str:
     """An earlier message of an e-mail thread as a comment's text: its paragraphs, unwrapped,
-    a line each, without its sign-off."""
-    blocks = _blocks("\n".join(message.lines))
-    if blocks:
-        _, blocks = _signature(blocks, message.author)
+    a line each, without its sign-off, its signature ("Margaret" / "Margaret Oduya" / "Chair,
+    ..."; "Tomasz" / "Plot 22, site rep") and the line its mail app adds."""
+    blocks = [b for b in _blocks("\n".join(message.lines))
+              if not (len(b.lines) == 1 and _SENT_FROM.match(b.lines[0].strip()))]
+    for _ in range(3):  # a sign-off, then a signature block under it
+        if not blocks:
+            break
+        _, fewer = _signature(blocks, message.author)
+        if len(fewer) == len(blocks):
+            break
+        blocks = fewer
     return "\n".join(unwrap(b.text) for b in blocks)
 
 
