@@ -979,3 +979,33 @@ def test_a_space_between_two_inline_elements_is_kept():
             "</p></article></body></html>")
     texts = " ".join(b.text for b in read_html_page(html.encode()).blocks)
     assert "a very big deal" in texts and "Soil Biota Res 41, 108 (2026)" in texts
+
+
+def test_a_product_pages_answers_keep_who_answered_and_reviews_their_dates_and_words():
+    html = ("<html><head><title>Pour kettle</title></head><body><main><h1>Pour kettle</h1>"
+            f"{RIVER}<section class='questions'><h2>Customer questions</h2><div class='qa-item'>"
+            "<p class='qa-question'><span class='label'>Question:</span> Does it work in the "
+            "USA?</p><p class='qa-answer'><span class='label'>Answer:</span> No, it needs 230 V."
+            "</p><p class='qa-meta'>Answered by Priya Raman on 2 August 2025</p></div></section>"
+            "<section class='reviews'><h2>Reviews</h2><div class='review'><p class='reviewer-name'>"
+            "Helen Mathers</p><p class='review-rating'>3 out of 5 stars</p><p class='review-date'>"
+            "Reviewed in the United Kingdom on 30 July 2026</p><p class='review-text'>Heavy when "
+            "full, and pouring is awkward.</p></div></section></main></body></html>")
+    page = read_html_page(html.encode())
+    assert "Question: Does it work in the USA? Answer: No, it needs 230 V. Answered by Priya " \
+           "Raman on 2 August 2025" in [s.text for s in page_sources(page)]
+    assert [(b.author, b.date, b.text) for b in page.blocks if b.kind == "comment"] == [
+        ("Helen Mathers", "30 July 2026", "Heavy when full, and pouring is awkward.")]
+
+
+def test_a_comment_of_several_paragraphs_keeps_them_all():
+    """Words beside the comment's header, in a box marked by nothing but a test id."""
+    html = ("<html><head><title>Trains</title></head><body><main><h1>Trains</h1>"
+            f"{RIVER}</main><div data-testid='comments-page'>"
+            + _react_comment("rail_sal", "Tuesday, August 6, 2024 at 9:03 AM", "4 hr. ago",
+                             "Not official, but I work in the industry.</p><p>Four units are "
+                             "in the depot for repairs.")
+            + "</div></body></html>")
+    (comment,) = [b for b in read_html_page(html.encode()).blocks if b.kind == "comment"]
+    assert comment.text == "Not official, but I work in the industry.\nFour units are in the " \
+                           "depot for repairs."

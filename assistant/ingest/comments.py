@@ -32,13 +32,15 @@ _NOT_REGION = ("form", "respond", "reply-title", "link", "count", "feed", "edito
 AUTHOR_WORDS = frozenset({"fn", "author", "comment-author", "user", "username", "user-name", "reviewer",
                           "commenter", "display-name", "nickname", "hnuser"})
 BODY_WORDS = frozenset({"comment-content", "comment-text", "comment-body-text", "commenttext",
-                        "comment-message", "message", "response-body", "response-text"})
+                        "comment-message", "message", "response-body", "response-text",
+                        "review-text", "review-body", "review-content"})
 # Parts of an item that are not the comment's words.
 META_WORDS = frozenset({"reply", "comment-reply", "actions", "comment-actions", "meta",
                         "comment-meta", "comment-metadata", "avatar", "says", "badge",
                         "post-author-badge", "vote", "votes", "likes", "like", "count",
                         "item-control", "blog-admin", "permalink", "edit-link", "icon",
-                        "secondary-text", "datetime", "comment-header", "comment-footer"})
+                        "secondary-text", "datetime", "comment-header", "comment-footer",
+                        "helpful", "verified"})
 
 
 @dataclass(frozen=True)
@@ -123,9 +125,10 @@ def _is_date_el(el: HtmlElement) -> bool:
     if parse_date(text) is None:
         # a date printed without its year or relative to the visit ("Jun 4", "2 days ago")
         return is_comment_date(text)
-    # A leaf-like element whose own words are the date ("Mar 4, 2024", "June 14, 2024 at 9 pm").
+    # A leaf-like element whose own words are the date ("Mar 4, 2024", "June 14, 2024 at 9 pm"),
+    # or one marked as the date ("Reviewed in the United Kingdom on 14 June 2025").
     return not any(isinstance(c.tag, str) and parse_date(text_of(c)) for c in el) \
-        and len(text.split()) <= 8
+        and (len(text.split()) <= 8 or bool(words(el) & {"date", "datetime", "timestamp"}))
 
 
 def _is_author_el(el: HtmlElement) -> bool:
@@ -260,6 +263,9 @@ def _body(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = None) 
     best = max(blocks, key=lambda el: len(_own_text(el)), default=None)
     if best is None or not _own_text(best):
         return ""
+    parent = best.getparent()
+    if best.tag == "p" and parent is not None and sum(c.tag == "p" for c in parent) > 1:
+        return _paragraphs(parent)  # a comment of several paragraphs, not its longest one
     return _paragraphs(best)
 
 

@@ -119,7 +119,14 @@ def is_furniture(el: HtmlElement) -> bool:
     if tag == "header" and el.getparent() is not None and el.getparent().tag == "body":
         return True  # the site's header; an article's own <header> sits deeper
     found = words(el)
-    return bool(found & FURNITURE_WORDS) or any(p in w for w in found for p in FURNITURE_PHRASES)
+    if not (found & FURNITURE_WORDS or any(p in w for w in found for p in FURNITURE_PHRASES)):
+        return False
+    # who answered a question on the page ("Answered by Priya Raman on 2 August 2025"), in a
+    # box classed as meta, is the answer's signature, not the site's
+    return not _ANSWERED_BY.match(text_of(el)[:121])
+
+
+_ANSWERED_BY = re.compile(r"^(?:answered|replied|responded|asked)\s+by\s+\S.{0,80}$", re.I)
 
 
 def drop(elements: Iterable[Any]) -> None:
@@ -142,6 +149,15 @@ def remove_furniture(root: HtmlElement, keep: Iterable[HtmlElement] = ()) -> Non
 # A paper's sections about its authors: where they work, who did what, whom to write to.
 _AUTHOR_SECTION = re.compile(r"^(?:author information|authors? and affiliations|affiliations|"
                              r"authors?'? contributions?|contributions|corresponding authors?)$", re.I)
+
+
+def keep_answered_by(root: HtmlElement) -> None:
+    """A line saying who answered a question on the page ("Answered by Priya Raman on 2 August
+    2025") keeps its words though its class says "meta", which the extractor drops."""
+    for el in root.iter("p", "div", "span", "small"):
+        if _ANSWERED_BY.match(text_of(el)[:121]) and (el.get("class") or el.get("id")):
+            el.attrib.pop("class", None)
+            el.attrib.pop("id", None)
 
 
 def keep_author_sections(root: HtmlElement) -> None:

@@ -398,6 +398,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         target = lxml.html.Element("html")
         etree.SubElement(target, "body").append(copy.deepcopy(body))
     dom.keep_author_sections(target)
+    dom.keep_answered_by(target)
     dom.keep_spaces_between_inlines(target)
     # Trafilatura's own comment finder only when the page has no comment section we know.
     unknown_comments = not comment_regions

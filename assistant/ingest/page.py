@@ -85,9 +85,14 @@ def made_byline(author: str | None, date: str | None) -> str | None:
 
 
 # A question and its answer printed as two paragraphs ("Q: Can it crush ice?" / "A: No, ...";
-# "Question." / "Answer."): one paragraph, so the answer is read after what it answers.
+# "Question." / "Answer."): one paragraph, so the answer is read after what it answers, and
+# signed by the line under it that says who answered ("Answered by Ann Lee on 2 May 2025").
 _QUESTION_LINE = re.compile(r"^(?:Q|Question)\s*\d*\s*[:.)\u2013\u2014-]\s+\S")
 _ANSWER_LINE = re.compile(r"^(?:A|Answer)\s*\d*\s*[:.)\u2013\u2014-]\s+\S")
+_ANSWERED_BY = re.compile(r"^(?:answered|replied|responded)\s+by\s+\S.{0,80}$", re.I)
+
+
+_ANSWER_SEEN = re.compile(r"\s(?:A|Answer)\s*\d*\s*[:.)\u2013\u2014-]\s+\S")
 
 
 def _answers_joined(blocks: Sequence[Block]) -> list[Block]:
@@ -95,8 +100,9 @@ def _answers_joined(blocks: Sequence[Block]) -> list[Block]:
     for block in blocks:
         last = out[-1] if out else None
         if last is not None and block.kind == last.kind == PARAGRAPH \
-                and block.heading == last.heading and _ANSWER_LINE.match(block.text) \
-                and _QUESTION_LINE.match(last.text) and not _ANSWER_LINE.search(last.text[2:]):
+                and block.heading == last.heading and _QUESTION_LINE.match(last.text) and (
+                    _ANSWER_LINE.match(block.text) and not _ANSWER_LINE.search(last.text[2:])
+                    or _ANSWERED_BY.match(block.text) and _ANSWER_SEEN.search(last.text)):
             out[-1] = replace(last, text=f"{last.text} {block.text}")
         else:
             out.append(block)
