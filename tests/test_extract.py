@@ -1009,3 +1009,24 @@ def test_a_comment_of_several_paragraphs_keeps_them_all():
     (comment,) = [b for b in read_html_page(html.encode()).blocks if b.kind == "comment"]
     assert comment.text == "Not official, but I work in the industry.\nFour units are in the " \
                            "depot for repairs."
+
+
+def test_a_reply_by_a_registered_user_is_not_taken_for_the_comments_author_box():
+    """WordPress classes a registered user's comment ``comment-author-lena``: a reply alone in
+    its parent's ``ol.children`` is still a comment, not author metadata to drop."""
+    def comment(cls, name, when, text, children=""):
+        return (f'<li class="{cls}"><article class="ast-comment"><header class="comment-meta">'
+                f'<cite><b class="fn">{name}</b></cite> <time datetime="2024-10-12">{when}</time>'
+                f'</header><section class="ast-comment-content comment"><p>{text}</p></section>'
+                f'</article>{children}</li>')
+    html = (f"<html><head><title>Starters</title></head><body><article><h1>Starters</h1>{RIVER}"
+            "</article><div class='comments-area'><ol class='comment-list'>"
+            + comment("comment even depth-1", "Deborah Quince", "October 12, 2024 at 8:41 am",
+                      "Mine smelled like this too.", "<ol class='children'>" + comment(
+                          "comment byuser comment-author-lena bypostauthor odd depth-2",
+                          "Lena Ashworth", "October 12, 2024 at 10:15 am", "So glad, Deborah!")
+                      + "</ol>") + "</ol></div></body></html>")
+    got = [(b.author, b.reply_to, b.text) for b in read_html_page(html.encode()).blocks
+           if b.kind == "comment"]
+    assert got == [("Deborah Quince", None, "Mine smelled like this too."),
+                   ("Lena Ashworth", "Deborah Quince", "So glad, Deborah!")]

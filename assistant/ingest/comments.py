@@ -276,9 +276,10 @@ def _no_words(text: str, who: str | None) -> bool:
 
 
 def _is_reply_item(el: HtmlElement) -> bool:
-    """A reader's reply nested in the item (``<li class="comment reply">``): a comment whose
-    class says it is a reply, not a "Reply" link or the comment's meta."""
-    return "comment" in (el.get("class") or "").lower().split() and "reply" in words(el)
+    """A reader's comment nested in the item (``<li class="comment reply">``, WordPress's
+    ``<li class="comment byuser comment-author-lena depth-2">``): classed "comment", whatever
+    else its class says ("reply", "author"), it is not a "Reply" link or the comment's meta."""
+    return "comment" in (el.get("class") or "").lower().split()
 
 
 _BLOCKS = frozenset({"p", "div", "pre", "blockquote", "section", "article", "li", "span"})
