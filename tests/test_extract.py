@@ -1030,3 +1030,26 @@ def test_a_reply_by_a_registered_user_is_not_taken_for_the_comments_author_box()
            if b.kind == "comment"]
     assert got == [("Deborah Quince", None, "Mine smelled like this too."),
                    ("Lena Ashworth", "Deborah Quince", "So glad, Deborah!")]
+
+
+def test_an_issue_trackers_comments_keep_their_text_and_the_people_they_mention():
+    """GitHub's comment text sits in a table classed "user-select-contain" and mentions link
+    "user-mention": neither is the comment's author box."""
+    def comment(who, iso, words_):
+        return (f'<div class="timeline-comment comment"><div class="timeline-comment-header">'
+                f'<a class="author" href="/{who}">{who}</a> commented <relative-time '
+                f'datetime="{iso}">on Mar 3, 2025</relative-time></div><table class="d-block '
+                f'user-select-contain"><tr><td class="comment-body markdown-body">{words_}</td>'
+                f'</tr></table></div>')
+    html = (f"<html><head><title>Pinned tiles</title></head><body><main><h1>Pinned tiles</h1>"
+            f"{RIVER}</main><div class='js-discussion'>"
+            + comment("marta-k", "2025-03-03T09:14:22Z", "<p>After upgrading, pinned tiles are "
+                      "evicted from the cache within the hour, on every node we run.</p>")
+            + comment("priya-r", "2025-03-04T08:05:17Z", "<p>Thanks both. <a class='user-mention'"
+                      " href='/marta-k'>@marta-k</a> is right about the cause: the sweep never "
+                      "checks the pinned flag.</p>") + "</div></body></html>")
+    got = [(b.author, b.text) for b in read_html_page(html.encode()).blocks if b.kind == "comment"]
+    assert got == [("marta-k", "After upgrading, pinned tiles are evicted from the cache within "
+                                "the hour, on every node we run."),
+                   ("priya-r", "Thanks both. @marta-k is right about the cause: the sweep never "
+                               "checks the pinned flag.")]

@@ -254,6 +254,7 @@ def _body(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = None) 
         or el.tag in ("button", "img", "svg", "script", "style", "cite")
         or el.tag == "form" and not shows_text(originals[i])
         or words(el) & (META_WORDS | AUTHOR_WORDS) and not _is_reply_item(el)
+        and not _holds_paragraphs(originals[i]) and not _in_sentence(originals[i])
         or el.get("itemprop") == "author")]
     for el in doomed:
         if el.getparent() is not None:
@@ -267,6 +268,20 @@ def _body(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = None) 
     if best.tag == "p" and parent is not None and sum(c.tag == "p" for c in parent) > 1:
         return _paragraphs(parent)  # a comment of several paragraphs, not its longest one
     return _paragraphs(best)
+
+
+def _in_sentence(el: HtmlElement) -> bool:
+    """A link inside a paragraph's running text ("@dvoigt is right about the cause"): a word
+    of the sentence, whatever its class says ("user-mention")."""
+    parent = el.getparent()
+    return el.tag in _INLINE and parent is not None and parent.tag in ("p", "li") \
+        and bool((el.tail or "").strip() or (parent.text or "").strip())
+
+
+def _holds_paragraphs(el: HtmlElement) -> bool:
+    """Paragraphs of text, which no name or date box holds (GitHub's comment text sits in a
+    table classed "user-select-contain": a class word, not the comment's author)."""
+    return any(len(text_of(p)) > 40 for p in el.iter("p"))
 
 
 def _no_words(text: str, who: str | None) -> bool:
