@@ -26,6 +26,7 @@ from trafilatura.utils import decode_file, load_html
 from ..errors import PageError
 from . import dom
 from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts, thread_replies
+from .layout import section_name
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline, with_replies
 from .text import (
     _COMMENTS_HEAD,
@@ -35,7 +36,6 @@ from .text import (
     REFERENCE_LIKE,
     _match_byline,
     _name_ok,
-    _section_name,
     clean_name,
 )
 
@@ -112,7 +112,7 @@ class _Walk:
             self.placed.add(caption)
             self.blocks.append(Block(CAPTION, caption))
             return
-        if _FURNITURE.match(_section_name(text)) or _FURNITURE_LINE.match(text):
+        if _FURNITURE.match(section_name(text)) or _FURNITURE_LINE.match(text):
             return
         if _match_byline(text, _POST_BYLINES) or dom.UPDATED.fullmatch(text) \
                 or _DATE_LABEL.fullmatch(text):
@@ -135,7 +135,7 @@ class _Walk:
 
     def add_heading(self, text: str) -> None:
         text = dom.clean_text(text)
-        name = _section_name(text)
+        name = section_name(text)
         if not text or text == self.title or text in self.skip:
             return
         if _REFERENCES_HEAD.match(name):

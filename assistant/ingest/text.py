@@ -13,10 +13,20 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ..errors import CorpusError
-from ..text import CITATION_MARK
+from .layout import (
+    FENCE,
+    PERSONAL,
+    SENTENCE_END,
+    TextBlock,
+    plain_heading,
+    section_name,
+    split_blocks,
+    tab_cells,
+    undouble,
+    unwrap,
+)
 from .mail import Message, split_thread
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
 
@@ -154,12 +164,12 @@ _NOTE = re.compile(r"^\s*(?:\^(?:\s*jump up(?: to)?:?)?(?:\s+a(?:\s+[a-z]{1,2})+
                    r"\[\^[^\[\]\s]{1,30}\]:)\s*", re.I)
 
 
-def _notes(block: _Block) -> list[str] | None:
+def _notes(block: TextBlock) -> list[str] | None:
     """The notes of a block of "^ " lines or of Markdown's "[^1]: ..." (their indented lines
     going on), under its heading if it has one, without their marks; None for any other
     block."""
     lines = list(block.lines)
-    if not _NOTE.match(lines[0]) and len(lines[0].split()) <= 4 and not _SENTENCE_END.search(lines[0]):
+    if not _NOTE.match(lines[0]) and len(lines[0].split()) <= 4 and not SENTENCE_END.search(lines[0]):
         lines = lines[1:]  # "References", "Notes"
     if not lines or not _NOTE.match(lines[0]) or not all(
             _NOTE.match(line) or line[:1].isspace() for line in lines):
@@ -171,17 +181,6 @@ def _notes(block: _Block) -> list[str] | None:
         else:
             notes[-1] = f"{notes[-1]} {line.strip()}"
     return [note for note in notes if note]
-
-
-def _tab_cells(text: str) -> str:
-    """Lines of cells copied from a table (an infobox's "Opened<TAB>1871") as the page shows
-    them: "Opened: 1871", or more cells between " | "."""
-    def row(line: str) -> str:
-        cells = [c.strip() for c in line.split("\t") if c.strip()]
-        if "\t" not in line.strip() or len(cells) < 2:
-            return line
-        return f"{cells[0]}: {cells[1]}" if len(cells) == 2 else " | ".join(cells)
-    return "\n".join(row(line) for line in text.split("\n"))
 
 
 # A page copied from a browser carries its furniture as blocks of lines: a heading, then
@@ -211,7 +210,7 @@ _FORM_PHRASE = re.compile(
     r"(?:https?://|www\.)\S+$", re.I)
 
 
-def _page_furniture(block: _Block) -> bool:
+def _page_furniture(block: TextBlock) -> bool:
     """A block of the page's furniture as a browser copies it: a comment form's lines, a
     copyright line, "Categories: ..." / "Tags: ..." lines, or a heading such as "Share this
     article" or "Related stories" with its short items under it."""
@@ -222,40 +221,6 @@ def _page_furniture(block: _Block) -> bool:
         return True
     return len(lines) > 1 and bool(_LIST_HEAD.match(lines[0])) and all(
         len(line.split()) <= 12 for line in lines[1:])
-
-
-@dataclass(frozen=True)
-class _Block:
-    lines: tuple[str, ...]
-    line: int  # 1-based number of its first line
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines)
-
-
-_FENCE = re.compile(r"^\s*(?:```|~~~)")
-
-
-def _blocks(text: str) -> list[_Block]:
-    blocks: list[_Block] = []
-    current: list[str] = []
-    first = 0
-    fenced = False  # inside a fenced code block, whose blank lines are its own
-    for number, line in enumerate(text.split("\n"), start=1):
-        if _FENCE.match(line):
-            fenced = not fenced
-        if line.strip() or fenced and current:
-            if not current:
-                first = number
-            current.append(line.rstrip())
-        elif current:
-            blocks.append(_Block(tuple(current), first))
-            current = []
-    if current:
-        blocks.append(_Block(tuple(current), first))
-    # Leading spaces of a block's first line are layout, not text.
-    return [_Block((b.lines[0].lstrip(), *b.lines[1:]), b.line) for b in blocks]
 
 
 def _name_ok(name: str) -> bool:
@@ -384,7 +349,7 @@ def _field_value(value: str) -> str:
     return re.sub(r"\s*<[^<>@\s]+@[^<>\s]+>$", "", value) or value
 
 
-def _metadata(blocks: list[_Block]) -> tuple[dict[str, str], list[_Block]]:
+def _metadata(blocks: list[TextBlock]) -> tuple[dict[str, str], list[TextBlock]]:
     """The title, author and date a file states as fields before its text: Markdown front
     matter, or a first block of "Title: ..." / "Author: ..." / "Date: ..." lines; and the
     blocks without them. Other keys (tags, layout...) are dropped; ({}, blocks) without."""
@@ -423,13 +388,13 @@ def _metadata(blocks: list[_Block]) -> tuple[dict[str, str], list[_Block]]:
         return {}, blocks  # "Note: ..." / "Warning: ...": text, not a header
     rest = blocks[1:]
     if after:
-        rest.insert(0, _Block(after, first.line + len(first.lines) - len(after)))
+        rest.insert(0, TextBlock(after, first.line + len(first.lines) - len(after)))
     if fields.get("title") and not (rest and _heading(rest[0].lines[0])):
-        rest.insert(0, _Block((fields["title"],), first.line))
+        rest.insert(0, TextBlock((fields["title"],), first.line))
     return fields, rest or blocks
 
 
-def _signature(blocks: list[_Block], writer: str | None = None) -> tuple[str | None, list[_Block]]:
+def _signature(blocks: list[TextBlock], writer: str | None = None) -> tuple[str | None, list[TextBlock]]:
     """An e-mail's signature, the last block when it opens with the "--" line that marks one
     (RFC 3676) and its lines are short ("Hannah Whitlock" / "Newsletter editor" / an address,
     a phone number, how to unsubscribe), is never the article's text: the name on its first
@@ -440,7 +405,7 @@ def _signature(blocks: list[_Block], writer: str | None = None) -> tuple[str | N
     if len(blocks) >= 3 and _signed_off(blocks[-2], last):
         return clean_name(last.lines[0].strip()), blocks[:-2]
     if len(blocks) >= 2 and len(last.lines) >= 2 and _signed_off(
-            _Block(last.lines[:1], last.line), _Block(last.lines[1:], last.line + 1), first_name=True):
+            TextBlock(last.lines[:1], last.line), TextBlock(last.lines[1:], last.line + 1), first_name=True):
         name = last.lines[1].strip()  # "Best," / "Harriet": a first name signs no byline
         return (name if len(name.split()) > 1 else None), blocks[:-1]
     if len(blocks) >= 2 and writer and _by_writer(last, writer):
@@ -461,7 +426,7 @@ def signer_name(line: str) -> str | None:
 _CLOSING = re.compile(r"^[A-Z][\w'\u2019]*(?: [\w'\u2019]+){0,3},$")
 
 
-def _signed_off(closing: _Block, last: _Block, first_name: bool = False) -> bool:
+def _signed_off(closing: TextBlock, last: TextBlock, first_name: bool = False) -> bool:
     """The text ends with a closing line alone in its block, then the writer's name and a few
     short lines (a role, an address): "Happy digging," / "Helen Ostrowska" / "Newsletter
     editor, ...". The name, when it is a person's, signed it; in an e-mail (``first_name``)
@@ -473,7 +438,7 @@ def _signed_off(closing: _Block, last: _Block, first_name: bool = False) -> bool
             and all(len(line.split()) <= 14 for line in last.lines))
 
 
-def _by_writer(block: _Block, writer: str) -> bool:
+def _by_writer(block: TextBlock, writer: str) -> bool:
     """A block of up to four short lines opening with the writer's name or first name."""
     first = block.lines[0].strip().rstrip(",")
     return first in (writer, writer.split()[0]) and len(block.lines) <= 4 \
@@ -488,7 +453,7 @@ def _message_text(message: Message) -> str:
     """An earlier message of an e-mail thread as a comment's text: its paragraphs, unwrapped,
     a line each, without its sign-off, its signature ("Margaret" / "Margaret Oduya" / "Chair,
     ..."; "Tomasz" / "Plot 22, site rep") and the line its mail app adds."""
-    blocks = [b for b in _blocks("\n".join(message.lines))
+    blocks = [b for b in split_blocks("\n".join(message.lines))
               if not (len(b.lines) == 1 and _SENT_FROM.match(b.lines[0].strip()))]
     for _ in range(3):  # a sign-off, then a signature block under it
         if not blocks:
@@ -518,13 +483,13 @@ def _chrome(line: str) -> bool:
     return bool(_CHROME_LINE.match(line) or _MENU_LINE.match(line) or _BREADCRUMB.match(line))
 
 
-def _is_menu(block: _Block) -> bool:
+def _is_menu(block: TextBlock) -> bool:
     """A block of three or more short lines that end like no sentence: a site's menu."""
     return len(block.lines) >= 3 and all(
-        len(line.split()) <= 3 and not _SENTENCE_END.search(line.strip()) for line in block.lines)
+        len(line.split()) <= 3 and not SENTENCE_END.search(line.strip()) for line in block.lines)
 
 
-def _without_chrome(blocks: list[_Block]) -> list[_Block]:
+def _without_chrome(blocks: list[TextBlock]) -> list[TextBlock]:
     """``blocks`` from the article's title on, for a page copied with the site's furniture
     above it. The title is the line above the post's byline ("By Helen Marsh", "Posted on
     ... by Marion Keel") when only short lines come before it (a site's name and tagline)
@@ -559,13 +524,13 @@ def _without_chrome(blocks: list[_Block]) -> list[_Block]:
     return blocks
 
 
-def _from(blocks: list[_Block], b: int, k: int) -> list[_Block]:
+def _from(blocks: list[TextBlock], b: int, k: int) -> list[TextBlock]:
     head = blocks[b]
-    first = _Block(head.lines[k:], head.line + k) if k else head
+    first = TextBlock(head.lines[k:], head.line + k) if k else head
     return [first, *blocks[b + 1 :]]
 
 
-def _leading_lines(blocks: list[_Block]) -> list[str]:
+def _leading_lines(blocks: list[TextBlock]) -> list[str]:
     """The first lines under the title: up to three of its first block, or the first lines
     of its first two one-line blocks."""
     if not blocks:
@@ -588,7 +553,7 @@ def _post_byline(lines: list[str]) -> tuple[str | None, str | None, int]:
             return author, m["date"], 2  # "By Ann Lee" / "March 3, 2021"
         third = lines[2] if len(lines) > 2 else ""
         if date is None and (m := _DATE_LINE.match(third)) and len(second.split()) <= 6 \
-                and not _SENTENCE_END.search(second):
+                and not SENTENCE_END.search(second):
             return author, m["date"], 3  # "By Helen Marsh" / "Local Democracy Reporter" / date
         return author, date, 1
     if dated:
@@ -606,40 +571,6 @@ def _post_byline(lines: list[str]) -> tuple[str | None, str | None, int]:
 def _heading(line: str) -> str | None:
     m = _MD_HEADING.match(line)
     return m["h"].strip() if m else None
-
-
-def _section_name(line: str) -> str:
-    return re.sub(r"[:#*_\s]+$", "", re.sub(r"^[#*_\s]+", "", line)).strip()
-
-
-def _undouble(text: str) -> str:
-    """The bundled page prints the caption twice in a row ("X X"): keep one copy."""
-    n = len(text)
-    half = (n - 1) // 2
-    if n % 2 == 1 and text[:half] == text[half + 1 :] and text[half].isspace():
-        return text[:half]
-    return text
-
-
-# A sentence's end, a citation mark after it too ("... 40 minutes.[1]", "... in 2015.\u00b2").
-_SENTENCE_END = re.compile(rf"[.!?\u2026\"')\u201d\u2019]{CITATION_MARK}*$")
-
-
-_PERSONAL = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]y|[Ww]e|[Ww]e're|[Oo]ur|[Yy]ou|[Yy]our)\b")
-
-
-def _plain_heading(block: _Block, following: _Block | None) -> bool:
-    """A short line alone in its block, not ending like a sentence, followed by text."""
-    if len(block.lines) != 1 or following is None:
-        return False
-    line = block.lines[0]
-    # a numbered section's heading: "1. Who can apply", "2.1 Eligible work"
-    name = _SECTION_NUMBER.sub("", line, count=1)
-    return (len(line.split()) <= 10 and len(line) <= 80 and not _SENTENCE_END.search(line)
-            and not line.endswith((",", ";", ":")) and name[:1].isupper())
-
-
-_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])")
 
 
 _SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
@@ -668,28 +599,6 @@ _MD_INLINE: tuple[_Rule, ...] = (
 )
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s")
-
-
-def unwrap(text: str) -> str:
-    """A paragraph hard-wrapped at a fixed width (plain-text exports, e-mails) as one line per
-    paragraph: when a line breaks off mid-sentence (no final punctuation, the next line going
-    on in lower case), every break in the block is a wrap, not a new line, except before a
-    list item. Lists, tables and addresses (no such break) stay as they are."""
-    lines = text.split("\n")
-    wrapped = any(not _SENTENCE_END.search(a.rstrip()) and not a.rstrip().endswith((":", ";"))
-                  and b.lstrip()[:1].islower() for a, b in zip(lines, lines[1:], strict=False))
-    if not wrapped:
-        return text
-    out = [lines[0].rstrip()]
-    for line in lines[1:]:
-        if _LIST_ITEM.match(line):
-            out.append(line.rstrip())
-        else:
-            out[-1] = f"{out[-1]} {line.strip()}"
-    return "\n".join(out)
-
-
 def _unemphasised(text: str) -> str:
     """``text`` without Markdown's bold and italic marks."""
     for pattern, repl in _MD_EMPHASIS:
@@ -713,7 +622,7 @@ def _atx_headings(text: str) -> str:
 
     def atx(m: re.Match[str]) -> str:
         head = m["h"].strip()
-        if len(head.split()) >= 12 or _SENTENCE_END.search(head) and not head.endswith("?"):
+        if len(head.split()) >= 12 or SENTENCE_END.search(head) and not head.endswith("?"):
             return m[0]
         return ("# " if m["u"][0] == "=" else "## ") + head
 
@@ -750,13 +659,13 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if markdown is not False:
         text = "\n".join(line for line in text.split("\n")
                          if not _TABLE_RULE.match(line) and not _LINK_TARGET.match(line))
-    blocks = _blocks(text)
+    blocks = split_blocks(text)
     if not blocks:
         raise CorpusError(f"{filename}: line 1: the article is empty")
     if len(blocks) == 1 and len(blocks[0].lines) >= 3 and unwrap(blocks[0].text) == blocks[0].text:
         # no blank line anywhere, and not hard-wrapped: one paragraph (or heading, byline...) a
         # line, as a page copied into a text editor often is
-        blocks = [_Block((line,), blocks[0].line + k) for k, line in enumerate(blocks[0].lines)]
+        blocks = [TextBlock((line,), blocks[0].line + k) for k, line in enumerate(blocks[0].lines)]
     fields, blocks = _metadata(blocks)
     signer, blocks = _signature(blocks, fields.get("author"))
     if thread and thread.signer:
@@ -772,12 +681,12 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         title = _markdown_text(title)
     rest = list(blocks[1:])
     if len(first.lines) > 1:
-        rest.insert(0, _Block(first.lines[1:], first.line + 1))
+        rest.insert(0, TextBlock(first.lines[1:], first.line + 1))
 
     def clean(s: str) -> str:
         if all(_QUOTED.match(line) for line in s.split("\n")):
             s = _QUOTED.sub("", s)  # a quote's hard-wrapped lines, unwrapped as one
-        s = unwrap(_tab_cells(s))
+        s = unwrap(tab_cells(s))
         return _FOOTNOTE_MARK.sub("", _markdown_text(s) if markdown else s)
 
     # The post's byline: the first line under the title, with a date on the line next to it
@@ -790,14 +699,14 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         author = signer  # who signed the e-mail wrote it, whoever's address sent it
     for _ in range(taken):
         head = rest[0]
-        rest = rest[1:] if len(head.lines) == 1 else [_Block(head.lines[1:], head.line + 1), *rest[1:]]
+        rest = rest[1:] if len(head.lines) == 1 else [TextBlock(head.lines[1:], head.line + 1), *rest[1:]]
     if date is None and rest and (m := _DATELINE.match(rest[0].lines[0])):
         # "OXFORD, 3 March 2025 — A routine blood test ...": the dateline, as printed, is
         # the byline (not a "Published 3 March 2025" the page never prints)
         date = m["date"]
         byline = byline or m[0].rstrip(" \u2014\u2013-")
 
-    has_comments_head = any(_COMMENTS_HEAD.match(_section_name(b.lines[0])) for b in rest
+    has_comments_head = any(_COMMENTS_HEAD.match(section_name(b.lines[0])) for b in rest
                             if len(b.lines) == 1)
     out: list[Block] = []
     section = "body"
@@ -809,13 +718,13 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if rest and not _heading(rest[0].lines[0]) and not _MD_IMAGE.match(rest[0].lines[0]) \
             and not _page_furniture(rest[0]):
         cand = rest[0].text
-        doubled = _undouble(cand) != cand
+        doubled = undouble(cand) != cand
         # (a block that ends with a colon leads into what follows, and one that says "I" or
         # "you" is the writer talking: no caption does either)
-        if doubled or (not _SENTENCE_END.search(cand) and len(cand.split()) > 8
+        if doubled or (not SENTENCE_END.search(cand) and len(cand.split()) > 8
                        and not cand.rstrip().endswith((":", ";", ","))
-                       and not _PERSONAL.search(cand) and not REFERENCE_LIKE.search(cand)):
-            out.append(Block(CAPTION, clean(_undouble(cand))))
+                       and not PERSONAL.search(cand) and not REFERENCE_LIKE.search(cand)):
+            out.append(Block(CAPTION, clean(undouble(cand))))
             rest = rest[1:]
 
     def last_reference_before_byline(at: int) -> bool:
@@ -846,14 +755,14 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         first_line = block.lines[0]
         if i == comments_from and section in ("body", "references"):
             section = "comments"
-        name = _section_name(first_line) if len(block.lines) == 1 else ""
+        name = section_name(first_line) if len(block.lines) == 1 else ""
         md_head = _heading(first_line)
         if len(block.lines) == 1 and (name and (_COMMENTS_HEAD.match(name) or md_head and
-                                                _COMMENTS_HEAD.match(_section_name(md_head)))):
+                                                _COMMENTS_HEAD.match(section_name(md_head)))):
             section = "comments"
             continue
         if len(block.lines) == 1 and name and (_REFERENCES_HEAD.match(name) or md_head and
-                                               _REFERENCES_HEAD.match(_section_name(md_head))):
+                                               _REFERENCES_HEAD.match(section_name(md_head))):
             section = "references"
             continue
         if len(block.lines) == 1 and name and _FURNITURE.match(name):
@@ -873,7 +782,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                              filename, block.line)
                 continue
             # "Reply" under a comment's text is the page's button, not the reader's words
-            lines = [line for line in block.lines if not _FURNITURE.match(_section_name(line))] \
+            lines = [line for line in block.lines if not _FURNITURE.match(section_name(line))] \
                 if len(block.lines) > 1 else list(block.lines)
             if not lines:
                 continue
@@ -917,7 +826,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         if notes:
             out += [Block(REFERENCE, clean(note)) for note in notes]
             continue
-        if section == "references" and (md_head or not markdown and _plain_heading(
+        if section == "references" and (md_head or not markdown and plain_heading(
                 block, following) and not REFERENCE_LIKE.search(first_line)
                 and not re.search(r"\d", first_line)):
             section = "body"  # a section after the references ("Notes", "About the author")
@@ -932,11 +841,11 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             heading = clean(md_head)
             if len(block.lines) == 1:
                 continue
-            block = _Block(block.lines[1:], block.line + 1)
+            block = TextBlock(block.lines[1:], block.line + 1)
             first_line = block.lines[0]
-        if _FENCE.match(first_line):
+        if FENCE.match(first_line):
             # code, as typed: its lines are not wrapped text, nor Markdown
-            code = [line for line in block.lines[1:] if not _FENCE.match(line)]
+            code = [line for line in block.lines[1:] if not FENCE.match(line)]
             if any(line.strip() for line in code):
                 out.append(Block(PARAGRAPH, "\n".join(code).strip("\n"), heading))
             continue
@@ -962,7 +871,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                 author, date = clean_name(footer["name"]), date or footer["date"]
                 byline = clean(block.text).strip()
             continue
-        if not markdown and _plain_heading(block, following):
+        if not markdown and plain_heading(block, following):
             heading = first_line.strip()
             continue
         out.append(Block(PARAGRAPH, clean(block.text), heading))

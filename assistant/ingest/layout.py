@@ -1,0 +1,111 @@
+"""How a text article's lines are laid out: blocks between blank lines, hard-wrapped
+paragraphs unwrapped, sentence ends, plain headings and the other line shapes the text readers
+share (``text``, ``furniture``, ``signoff``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import CITATION_MARK
+
+
+def tab_cells(text: str) -> str:
+    """Lines of cells copied from a table (an infobox's "Opened<TAB>1871") as the page shows
+    them: "Opened: 1871", or more cells between " | "."""
+    def row(line: str) -> str:
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        if "\t" not in line.strip() or len(cells) < 2:
+            return line
+        return f"{cells[0]}: {cells[1]}" if len(cells) == 2 else " | ".join(cells)
+    return "\n".join(row(line) for line in text.split("\n"))
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    lines: tuple[str, ...]
+    line: int  # 1-based number of its first line
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def split_blocks(text: str) -> list[TextBlock]:
+    blocks: list[TextBlock] = []
+    current: list[str] = []
+    first = 0
+    fenced = False  # inside a fenced code block, whose blank lines are its own
+    for number, line in enumerate(text.split("\n"), start=1):
+        if FENCE.match(line):
+            fenced = not fenced
+        if line.strip() or fenced and current:
+            if not current:
+                first = number
+            current.append(line.rstrip())
+        elif current:
+            blocks.append(TextBlock(tuple(current), first))
+            current = []
+    if current:
+        blocks.append(TextBlock(tuple(current), first))
+    # Leading spaces of a block's first line are layout, not text.
+    return [TextBlock((b.lines[0].lstrip(), *b.lines[1:]), b.line) for b in blocks]
+
+
+def section_name(line: str) -> str:
+    return re.sub(r"[:#*_\s]+$", "", re.sub(r"^[#*_\s]+", "", line)).strip()
+
+
+def undouble(text: str) -> str:
+    """The bundled page prints the caption twice in a row ("X X"): keep one copy."""
+    n = len(text)
+    half = (n - 1) // 2
+    if n % 2 == 1 and text[:half] == text[half + 1 :] and text[half].isspace():
+        return text[:half]
+    return text
+
+
+# A sentence's end, a citation mark after it too ("... 40 minutes.[1]", "... in 2015.\u00b2").
+SENTENCE_END = re.compile(rf"[.!?\u2026\"')\u201d\u2019]{CITATION_MARK}*$")
+
+
+PERSONAL = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]y|[Ww]e|[Ww]e're|[Oo]ur|[Yy]ou|[Yy]our)\b")
+
+
+def plain_heading(block: TextBlock, following: TextBlock | None) -> bool:
+    """A short line alone in its block, not ending like a sentence, followed by text."""
+    if len(block.lines) != 1 or following is None:
+        return False
+    line = block.lines[0]
+    # a numbered section's heading: "1. Who can apply", "2.1 Eligible work"
+    name = _SECTION_NUMBER.sub("", line, count=1)
+    return (len(line.split()) <= 10 and len(line) <= 80 and not SENTENCE_END.search(line)
+            and not line.endswith((",", ";", ":")) and name[:1].isupper())
+
+
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])")
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s")
+
+
+def unwrap(text: str) -> str:
+    """A paragraph hard-wrapped at a fixed width (plain-text exports, e-mails) as one line per
+    paragraph: when a line breaks off mid-sentence (no final punctuation, the next line going
+    on in lower case), every break in the block is a wrap, not a new line, except before a
+    list item. Lists, tables and addresses (no such break) stay as they are."""
+    lines = text.split("\n")
+    wrapped = any(not SENTENCE_END.search(a.rstrip()) and not a.rstrip().endswith((":", ";"))
+                  and b.lstrip()[:1].islower() for a, b in zip(lines, lines[1:], strict=False))
+    if not wrapped:
+        return text
+    out = [lines[0].rstrip()]
+    for line in lines[1:]:
+        if _LIST_ITEM.match(line):
+            out.append(line.rstrip())
+        else:
+            out[-1] = f"{out[-1]} {line.strip()}"
+    return "\n".join(out)
