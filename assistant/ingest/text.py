@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Callable
 
 from ..errors import CorpusError
 from .layout import (
@@ -28,6 +27,18 @@ from .layout import (
     unwrap,
 )
 from .mail import Message, split_thread
+from .markup import (
+    HTML_COMMENT,
+    HTML_IMAGE,
+    LINK_TARGET,
+    MD_IMAGE,
+    QUOTED,
+    TABLE_RULE,
+    atx_headings,
+    markdown_text,
+    md_heading,
+    unemphasised,
+)
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
 
 log = logging.getLogger(__name__)
@@ -120,12 +131,6 @@ _CALENDAR_WORD = re.compile(rf"^(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|S
                             r"Yesterday)$", re.I)
 _PARTICLES = frozenset("de da di van von der den del la le du bin al el st. mc".split())
 
-_MD_HEADING = re.compile(r"^#{1,6}\s+(?P<h>.+?)\s*#*\s*$")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-# An HTML image on a line of its own: <img src="cup.jpg" alt="A cup of coffee">
-_HTML_IMAGE = re.compile(r"^[ \t]*<img\b(?=[^<>]*\balt=\"(?P<alt>[^\"]*)\")"
-                         r"(?:(?=[^<>]*\bsrc=\"(?P<src>[^\"]*)\"))?[^<>]*>[ \t]*$", re.M | re.I)
-_MD_IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)\s*$")
 _CAPTION = re.compile(
     r"^(?:Figure|Fig\.|Image|Photo|Photograph|Picture|Caption|Illustration|Chart|Diagram)"
     r"(?:\s+\d+[a-z]?)?\s*[:.\u2013\u2014-]\s+\S")
@@ -268,7 +273,7 @@ _ROLE = re.compile(r"[A-Za-z][A-Za-z&'\u2019\- ]{1,60}")
 def _match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str | None, str | None] | None:
     """(author, date) when ``line`` is a byline of one of ``patterns`` (Markdown emphasis
     aside: "*By Ana Reyes | 5 May 2025*", "— **Carla Diaz**, 7 May 2025")."""
-    line = _unemphasised(line.strip())
+    line = unemphasised(line.strip())
     for pattern in patterns:
         m = pattern.match(line)
         if not m:
@@ -310,7 +315,7 @@ def _signed_inline(first: str, last: str) -> tuple[str, str | None, str | None, 
     tips."), or ("tail", ...) when its last line ends with a dash, a name and a date ("Great
     news! -- Bob Lane, 6 May 2025"); ``text`` is that line without the signature."""
     for where, line, patterns in (("head", first, _INLINE_HEADERS), ("tail", last, (_TRAILING_BYLINE,))):
-        plain = _unemphasised(line.strip())
+        plain = unemphasised(line.strip())
         for pattern in patterns:
             m = pattern.match(plain)
             if not m:
@@ -389,7 +394,7 @@ def _metadata(blocks: list[TextBlock]) -> tuple[dict[str, str], list[TextBlock]]
     rest = blocks[1:]
     if after:
         rest.insert(0, TextBlock(after, first.line + len(first.lines) - len(after)))
-    if fields.get("title") and not (rest and _heading(rest[0].lines[0])):
+    if fields.get("title") and not (rest and md_heading(rest[0].lines[0])):
         rest.insert(0, TextBlock((fields["title"],), first.line))
     return fields, rest or blocks
 
@@ -561,85 +566,11 @@ def _post_byline(lines: list[str]) -> tuple[str | None, str | None, int]:
         if after and after[0] and after[1] is None:
             return after[0], dated["date"], 2  # "March 3, 2021" / "by Ann Lee"
         return None, dated["date"], 1
-    if issue := _ISSUE_LINE.match(_unemphasised(lines[0].strip())):
+    if issue := _ISSUE_LINE.match(unemphasised(lines[0].strip())):
         return None, issue["date"], 1
-    if _UPDATED_LINE.match(_unemphasised(lines[0].strip())):
+    if _UPDATED_LINE.match(unemphasised(lines[0].strip())):
         return None, None, 1
     return None, None, 0
-
-
-def _heading(line: str) -> str | None:
-    m = _MD_HEADING.match(line)
-    return m["h"].strip() if m else None
-
-
-_SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
-# Inline HTML a Markdown file may hold, rendered as a browser shows it.
-_HTML_INLINE = r"b|i|em|strong|sup|sub|a|span|small|mark|u|s|del|ins|code|kbd|abbr|cite|q|font"
-_Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
-# Bold and italic marks.
-_MD_EMPHASIS: tuple[_Rule, ...] = (
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
-)
-_MD_INLINE: tuple[_Rule, ...] = (
-    (re.compile(r"[ \t]*\[\^[^\[\]\s]{1,30}\](?!:)"), ""),  # a footnote's mark: "[^1]"
-    (re.compile(r"<sup>\s*(\d{1,3})\s*</sup>", re.I), lambda m: m[1].translate(_SUPERSCRIPT)),
-    (re.compile(r"<br\s*/?>", re.I), "\n"),
-    (re.compile(rf"</?(?:{_HTML_INLINE})\b[^<>]*>", re.I), ""),
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # a reference link: "[thread][1]"
-    (re.compile(r"^\s*\|\s*(.*?)\s*\|\s*$", re.M), r"\1"),  # a table row's outer bars
-    *_MD_EMPHASIS,
-    (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"^\s*>\s?", re.M), ""),
-    (re.compile(r"^\s*[-*+]\s+", re.M), ""),
-)
-
-
-def _unemphasised(text: str) -> str:
-    """``text`` without Markdown's bold and italic marks."""
-    for pattern, repl in _MD_EMPHASIS:
-        text = pattern.sub(repl, text)
-    return text
-
-
-# A heading underlined with "=" or "-" (Markdown's setext headings, plain-text e-mails): a
-# short line alone in its block, the underline of three or more right under it.
-_SETEXT = re.compile(r"(?:(?<=\n\n)|\A)(?P<h>[^\n#>|*+\-\s][^\n]{0,79})\n(?P<u>={3,}|-{3,})[ \t]*(?=\n|\Z)")
-
-
-def _atx_headings(text: str) -> str:
-    """Setext headings as ``#`` headings ("Results" / "=======" -> "# Results"), outside the
-    front matter; a line of twelve words or more, or one ending like a sentence, is a
-    paragraph above a rule, not a heading."""
-    start = 0
-    if text.startswith("---\n"):
-        close = re.search(r"\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", text[4:])
-        start = 4 + close.end() if close else 0
-
-    def atx(m: re.Match[str]) -> str:
-        head = m["h"].strip()
-        if len(head.split()) >= 12 or SENTENCE_END.search(head) and not head.endswith("?"):
-            return m[0]
-        return ("# " if m["u"][0] == "=" else "## ") + head
-
-    return text[:start] + _SETEXT.sub(atx, text[start:])
-
-
-# Quoted lines ("> " in an e-mail's reply or a Markdown quote): their words without the marks.
-_QUOTED = re.compile(r"^[ \t]*>[ \t]?", re.M)
-# A Markdown table's rule row ("| --- | :---: |") and a reference link's target ("[1]: https://")
-_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$")
-_LINK_TARGET = re.compile(r"^\s*\[(?!\^)[^\]]+\]:\s+\S+(?:\s+[\"'(].*)?\s*$")
-
-
-def _markdown_text(text: str) -> str:
-    for pattern, repl in _MD_INLINE:
-        text = pattern.sub(repl, text)
-    return text.strip()
 
 
 def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | None = None) -> Page:
@@ -653,12 +584,12 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         text = thread.newest
     if markdown is not False:
         # HTML in Markdown: a comment is not shown; an image is one
-        text = _HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
-        text = _HTML_IMAGE.sub(lambda m: f"![{m['alt']}]({m['src'] or ''})", text)
-    text = _atx_headings(text)
+        text = HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
+        text = HTML_IMAGE.sub(lambda m: f"![{m['alt']}]({m['src'] or ''})", text)
+    text = atx_headings(text)
     if markdown is not False:
         text = "\n".join(line for line in text.split("\n")
-                         if not _TABLE_RULE.match(line) and not _LINK_TARGET.match(line))
+                         if not TABLE_RULE.match(line) and not LINK_TARGET.match(line))
     blocks = split_blocks(text)
     if not blocks:
         raise CorpusError(f"{filename}: line 1: the article is empty")
@@ -675,19 +606,19 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     first = blocks[0]
     title_line = first.lines[0]
     if markdown is None:
-        markdown = _heading(title_line) is not None
-    title = (_heading(title_line) or title_line).strip()
+        markdown = md_heading(title_line) is not None
+    title = (md_heading(title_line) or title_line).strip()
     if markdown:
-        title = _markdown_text(title)
+        title = markdown_text(title)
     rest = list(blocks[1:])
     if len(first.lines) > 1:
         rest.insert(0, TextBlock(first.lines[1:], first.line + 1))
 
     def clean(s: str) -> str:
-        if all(_QUOTED.match(line) for line in s.split("\n")):
-            s = _QUOTED.sub("", s)  # a quote's hard-wrapped lines, unwrapped as one
+        if all(QUOTED.match(line) for line in s.split("\n")):
+            s = QUOTED.sub("", s)  # a quote's hard-wrapped lines, unwrapped as one
         s = unwrap(tab_cells(s))
-        return _FOOTNOTE_MARK.sub("", _markdown_text(s) if markdown else s)
+        return _FOOTNOTE_MARK.sub("", markdown_text(s) if markdown else s)
 
     # The post's byline: the first line under the title, with a date on the line next to it
     # ("March 3, 2021" / "by Ann Lee"), or a date alone.
@@ -715,7 +646,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
 
     # The bundled layout: the block right under the title that is printed twice, or a long
     # one that does not end like a sentence, is the image caption.
-    if rest and not _heading(rest[0].lines[0]) and not _MD_IMAGE.match(rest[0].lines[0]) \
+    if rest and not md_heading(rest[0].lines[0]) and not MD_IMAGE.match(rest[0].lines[0]) \
             and not _page_furniture(rest[0]):
         cand = rest[0].text
         doubled = undouble(cand) != cand
@@ -756,7 +687,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         if i == comments_from and section in ("body", "references"):
             section = "comments"
         name = section_name(first_line) if len(block.lines) == 1 else ""
-        md_head = _heading(first_line)
+        md_head = md_heading(first_line)
         if len(block.lines) == 1 and (name and (_COMMENTS_HEAD.match(name) or md_head and
                                                 _COMMENTS_HEAD.match(section_name(md_head)))):
             section = "comments"
@@ -849,7 +780,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             if any(line.strip() for line in code):
                 out.append(Block(PARAGRAPH, "\n".join(code).strip("\n"), heading))
             continue
-        image = _MD_IMAGE.match(first_line)
+        image = MD_IMAGE.match(first_line)
         if image:
             extra = clean("\n".join(block.lines[1:])) if len(block.lines) > 1 else ""
             caption = extra or image["alt"].strip()
