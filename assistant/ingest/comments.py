@@ -19,8 +19,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from .bylines import HANDLE, YEAR_DATE, clean_name, is_comment_date, name_ok, name_or_handle
 from .dom import clean_text, iter_elements, parse_date, printed_date, shows_text, text_lines, text_of, words
-from .text import _YEAR_DATE, HANDLE, _name_ok, clean_name, is_comment_date, name_or_handle
 
 # (a shop's customer reviews are its readers' comments: "reviews", never one "review", which
 # may be the article itself)
@@ -196,7 +196,7 @@ def _date_text(anchor: HtmlElement) -> str | None:
                 if value and parse_date(value) is not None:
                     return printed_date(value)
         return text
-    found = _YEAR_DATE.search(text)  # with its weekday: "Sat Oct 03, 2026 8:14 pm", as printed
+    found = YEAR_DATE.search(text)  # with its weekday: "Sat Oct 03, 2026 8:14 pm", as printed
     return text[found.start():] if found and len(text) <= 60 else printed_date(text)
 
 
@@ -214,12 +214,12 @@ def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
             # an element marked as the author may print a handle ("lena_k"), or more than
             # the name: "Tobias Brenner" then his reputation, "21.5k"
             name = clean_name(text_of(el))
-            if name and (HANDLE.fullmatch(name) or _name_ok(name)
+            if name and (HANDLE.fullmatch(name) or name_ok(name)
                          and not any(c.isdigit() for c in name)):
                 return name
             # a name, then a reputation ("Tobias Brenner" / "21.5k"): its first text
             first = clean_name(next((clean_text(t) for t in el.itertext() if clean_text(t)), ""))
-            if first and first != name and _name_ok(first):
+            if first and first != name and name_ok(first):
                 return first
     # No marked author: the name-like text just before the date ("Kirsty Aldane", "Mar 4").
     before: list[str] = []
@@ -232,7 +232,7 @@ def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
             before.append(clean_text(el.text))
     for text in reversed(before):
         name = clean_name(text)
-        if name and _name_ok(name) and len(name.split()) <= 4:
+        if name and name_ok(name) and len(name.split()) <= 4:
             return name
     return None
 

@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .text import DATE, name_or_handle, post_byline
+from .bylines import DATE, name_or_handle, post_byline
 
 # Never article text.
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "aside", "footer", "form",

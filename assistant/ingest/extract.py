@@ -25,18 +25,15 @@ from trafilatura.utils import decode_file, load_html
 
 from ..errors import PageError
 from . import dom
+from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts, thread_replies
 from .layout import section_name
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline, with_replies
 from .text import (
     _COMMENTS_HEAD,
     _FURNITURE,
-    _POST_BYLINES,
     _REFERENCES_HEAD,
     REFERENCE_LIKE,
-    _match_byline,
-    _name_ok,
-    clean_name,
 )
 
 log = logging.getLogger(__name__)
@@ -114,7 +111,7 @@ class _Walk:
             return
         if _FURNITURE.match(section_name(text)) or _FURNITURE_LINE.match(text):
             return
-        if _match_byline(text, _POST_BYLINES) or dom.UPDATED.fullmatch(text) \
+        if match_byline(text, POST_BYLINES) or dom.UPDATED.fullmatch(text) \
                 or _DATE_LABEL.fullmatch(text):
             return  # a byline; "Last updated:", "Published:" whose date went to the byline
         if self.section == "furniture":
@@ -263,7 +260,7 @@ def _author(meta: object, tree: HtmlElement, in_comments: set[object]) -> str | 
     vouches for them (not only a teaser's byline in a "Related posts" box)."""
     raw = getattr(meta, "author", None) or ""
     names = _citation_authors(tree) or [clean_name(n) for n in raw.split(";")]
-    names = [n for n in names if n and _name_ok(n) and dom.author_vouched(tree, n, in_comments)]
+    names = [n for n in names if n and name_ok(n) and dom.author_vouched(tree, n, in_comments)]
     if not names:
         return None
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
