@@ -27,14 +27,10 @@ from ..errors import PageError
 from . import dom
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts, thread_replies
+from .furniture import COMMENTS_HEAD, FURNITURE, REFERENCES_HEAD
 from .layout import section_name
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline, with_replies
-from .text import (
-    _COMMENTS_HEAD,
-    _FURNITURE,
-    _REFERENCES_HEAD,
-    REFERENCE_LIKE,
-)
+from .text import REFERENCE_LIKE
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +105,7 @@ class _Walk:
             self.placed.add(caption)
             self.blocks.append(Block(CAPTION, caption))
             return
-        if _FURNITURE.match(section_name(text)) or _FURNITURE_LINE.match(text):
+        if FURNITURE.match(section_name(text)) or _FURNITURE_LINE.match(text):
             return
         if match_byline(text, POST_BYLINES) or dom.UPDATED.fullmatch(text) \
                 or _DATE_LABEL.fullmatch(text):
@@ -135,11 +131,11 @@ class _Walk:
         name = section_name(text)
         if not text or text == self.title or text in self.skip:
             return
-        if _REFERENCES_HEAD.match(name):
+        if REFERENCES_HEAD.match(name):
             self.section = "references"
-        elif _COMMENTS_HEAD.match(name):
+        elif COMMENTS_HEAD.match(name):
             self.section = "comments"
-        elif _FURNITURE.match(name) or _FURNITURE_LINE.match(text):
+        elif FURNITURE.match(name) or _FURNITURE_LINE.match(text):
             self.section = "furniture"
         elif not any(b.kind == PARAGRAPH for b in self.blocks) and len(text.split()) >= 8:
             self.section = "body"

@@ -16,7 +16,6 @@ from ..errors import CorpusError
 from .bylines import (
     COMMENT_DATE_LINE,
     COMMENT_HEADERS,
-    DATE_LINE,
     DATELINE,
     POST_FOOTER,
     REPLY_HEADERS,
@@ -26,8 +25,17 @@ from .bylines import (
     comment_byline,
     match_byline,
     name_ok,
-    post_byline,
     signed_inline,
+)
+from .furniture import (
+    COMMENTS_HEAD,
+    EDIT_LINK,
+    FOOTNOTE_MARK,
+    FURNITURE,
+    REFERENCES_HEAD,
+    footnotes,
+    page_furniture,
+    without_chrome,
 )
 from .layout import (
     FENCE,
@@ -67,92 +75,6 @@ REFERENCE_LIKE = re.compile(
     r"^(?:[A-Z][\w'\-]+ [A-Z]{1,3}, )*[A-Z][\w'\-]+ [A-Z]{1,3}(?:\.| et al\.) "
     r"|^[A-Z][\w'\-]+, (?:[A-Z]\.\s?)+.*\(\d{4}\)"
     r"|\bdoi:\s*10\.|\bdoi\.org/10\.")
-
-_REFERENCES_HEAD = re.compile(
-    r"^(?:(?:journal |full )?references?|sources?|further reading|bibliography|works cited|"
-    r"citations?|literature|notes and references|read more)$", re.I)
-_COMMENTS_HEAD = re.compile(
-    r"^(?:(?:(?:readers?'?|your|user|visitor)s?'?\s+)?(?:comments?|responses?|replies|"
-    r"discussion)(?:\s*[(\[]\d+[)\]]|\s*:\s*\d+)?|what (?:readers|you|others) (?:say|said|think)|"
-    r"join the (?:discussion|conversation)|\d+\s+(?:comments?|responses?|replies|thoughts?)\b.*)$",
-    re.I)
-_FURNITURE = re.compile(
-    r"^(?:more like this|related|related posts|related articles|related stories|share|share this|"
-    r"share this post|leave a reply|leave a comment|post a comment|reply|tags?|you may also like|"
-    r"advertisement|subscribe|newsletter|permalink|read next|up next|add new comment|"
-    r"log ?in or register to post comments|log ?in to post comments|read more|"
-    r"from [\w .'\-]{1,40}, the free encyclopedia)$", re.I)
-
-
-# An encyclopedia copied from the browser: a heading's "[edit]" link ("History[edit]"), a
-# footnote's mark in a sentence ("... in 1871.[4][5]", "[a]", "[citation needed]", Markdown's
-# "[^1]"), and a "References" or "Notes" list of "^ " lines ("^ a b Hartley, J. (1998) ...":
-# the caret and the letters linking back to each use) or of Markdown's "[^1]: ..." notes.
-_EDIT_LINK = re.compile(r"[ \t]*\[edit(?: source)?\][ \t]*$", re.M | re.I)
-_FOOTNOTE_MARK = re.compile(r"(?:(?<=[\w.,;:!?)%\u201d\u2019])|(?<=[^\s,]\"))"
-                            r"(?:\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|\^[^\[\]\s]{1,30}|"
-                            r"[a-z][a-z ]{1,30} needed|(?:who|when|where|which|why)\?)\])+")
-_NOTE = re.compile(r"^\s*(?:\^(?:\s*jump up(?: to)?:?)?(?:\s+a(?:\s+[a-z]{1,2})+(?=\s))?|"
-                   r"\[\^[^\[\]\s]{1,30}\]:)\s*", re.I)
-
-
-def _notes(block: TextBlock) -> list[str] | None:
-    """The notes of a block of "^ " lines or of Markdown's "[^1]: ..." (their indented lines
-    going on), under its heading if it has one, without their marks; None for any other
-    block."""
-    lines = list(block.lines)
-    if not _NOTE.match(lines[0]) and len(lines[0].split()) <= 4 and not SENTENCE_END.search(lines[0]):
-        lines = lines[1:]  # "References", "Notes"
-    if not lines or not _NOTE.match(lines[0]) or not all(
-            _NOTE.match(line) or line[:1].isspace() for line in lines):
-        return None
-    notes: list[str] = []
-    for line in lines:
-        if _NOTE.match(line):
-            notes.append(_NOTE.sub("", line))
-        else:
-            notes[-1] = f"{notes[-1]} {line.strip()}"
-    return [note for note in notes if note]
-
-
-# A page copied from a browser carries its furniture as blocks of lines: a heading, then
-# its items ("Share this article" / "Facebook" / "X"; "Related stories" / three headlines).
-_LIST_HEAD = re.compile(
-    r"^(?:share(?: this)?(?: article| post| story| page)?|related(?: stories| posts| articles| "
-    r"content| reading| links)?|most (?:read|popular|viewed|shared|commented)|more stories|"
-    r"more from [\w' ]{1,40}|top stories|trending(?: now)?|you (?:may|might) also like|"
-    r"recommended(?: for you| reading)?|read next|up next|categories|tags|popular posts|"
-    r"recent posts|archives?|follow us|elsewhere|contents|table of contents|on this page|"
-    r"in this (?:article|guide|section|page)|see also|external links)\s*:?$", re.I)
-_COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)\s|copyright\b)", re.I)
-_FIELD_LINE = re.compile(r"^(?:categories|category|tags|tagged|filed under|posted in|labels)\s*:",
-                         re.I)
-# ... and the comment form under the comments (WordPress's words)
-_FORM_PHRASE = re.compile(
-    r"leave a (?:reply|comment)|cancel reply|your email address will not be published|"
-    r"required fields are marked|(?:^|\s)(?:comment|name|email|website|url)\s*\*?\s*$|"
-    r"^(?:comment|name|email|website|url)\b\s*\*|save my name,? email,? and website in this "
-    r"browser for the next time I comment|post comment|submit comment|notify me of (?:follow-up "
-    r"comments|new posts) by email|you must be logged in to post a comment|"
-    # a page's feedback box (GOV.UK's "Is this page useful? Yes No")
-    r"(?:is this page useful|was this (?:page|article|answer) (?:helpful|useful))\?(?:\s*yes\s*no)?|"
-    r"report a problem with this page|"
-    # a newsletter's link under an item: "Read more: https://example.org/news/compost"
-    r"^(?:read more|more info(?:rmation)?|find out more|full story|details)\s*:?\s*"
-    r"(?:https?://|www\.)\S+$", re.I)
-
-
-def _page_furniture(block: TextBlock) -> bool:
-    """A block of the page's furniture as a browser copies it: a comment form's lines, a
-    copyright line, "Categories: ..." / "Tags: ..." lines, or a heading such as "Share this
-    article" or "Related stories" with its short items under it."""
-    lines = [line.strip() for line in block.lines]
-    if all(not re.search(r"[^\W\d_]", _FORM_PHRASE.sub("", line)) for line in lines):
-        return True
-    if _COPYRIGHT.match(lines[0]) or all(_FIELD_LINE.match(line) for line in lines):
-        return True
-    return len(lines) > 1 and bool(_LIST_HEAD.match(lines[0])) and all(
-        len(line.split()) <= 12 for line in lines[1:])
 
 
 # A "key: value" line of a Markdown file's front matter ("---" ... "---") or of a header block
@@ -298,71 +220,6 @@ def _message_text(message: Message) -> str:
     return "\n".join(unwrap(b.text) for b in blocks)
 
 
-# A page copied from a browser (select all, copy) opens with the site's furniture before the
-# title: "Skip to content", a menu ("Home", "News | Sport | Weather"), a search box, a label.
-_CHROME_LINE = re.compile(
-    r"^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|sign in|log ?in|"
-    r"register|subscribe|sign up|home|close|accessibility links|advertisement|cookies? settings|"
-    r"for immediate release|press release|news release|breaking news)\W*$", re.I)
-_MENU_LINE = re.compile(r"^[^|\u00b7\u2022]{1,40}(?:\s[|\u00b7\u2022]\s[^|\u00b7\u2022]{1,40}){2,}$")
-# A breadcrumb trail: "Homes \u203a Ask the Surveyor", "Home \u00bb News \u00bb Local", "Home > News > Local".
-_BREADCRUMB = re.compile(r"^[^\u203a\u00bb>]{1,40}(?:\s[\u203a\u00bb]\s[^\u203a\u00bb>]{1,40})+$"
-                         r"|^[^>]{1,40}(?:\s>\s[^>]{1,40}){2,}$")
-_CHROME_SCAN = 12  # blocks: furniture above the title is short
-
-
-def _chrome(line: str) -> bool:
-    line = line.strip()
-    return bool(_CHROME_LINE.match(line) or _MENU_LINE.match(line) or _BREADCRUMB.match(line))
-
-
-def _is_menu(block: TextBlock) -> bool:
-    """A block of three or more short lines that end like no sentence: a site's menu."""
-    return len(block.lines) >= 3 and all(
-        len(line.split()) <= 3 and not SENTENCE_END.search(line.strip()) for line in block.lines)
-
-
-def _without_chrome(blocks: list[TextBlock]) -> list[TextBlock]:
-    """``blocks`` from the article's title on, for a page copied with the site's furniture
-    above it. The title is the line above the post's byline ("By Helen Marsh", "Posted on
-    ... by Marion Keel") when only short lines come before it (a site's name and tagline)
-    and some of them are furniture (``_CHROME_LINE``, a menu line "News | Sport", a block of
-    a menu's short lines); else, the first line that is no furniture. A file that opens with
-    its title is unchanged."""
-    lines = [(b, k) for b, block in enumerate(blocks[:_CHROME_SCAN])
-             for k in range(len(block.lines))]
-    for n, (b, k) in enumerate(lines):
-        if n >= 2 and post_byline(blocks[b].lines[k].strip()):
-            # the title: the line above the byline, or above its date ("March 3, 2021" /
-            # "by Ann Lee")
-            t = n - 1
-            while t > 0 and DATE_LINE.match(blocks[lines[t][0]].lines[lines[t][1]].strip()):
-                t -= 1
-            tb, tk = lines[t]
-            title = blocks[tb].lines[tk].strip()
-            before = [blocks[x].lines[y] for x, y in lines[:t]]
-            furniture = any(_chrome(line) for line in before) or any(
-                _is_menu(block) for block in blocks[:tb])
-            if furniture and not title.endswith(".") and all(
-                    _chrome(line) or len(line.split()) <= 8 and not _COMMENTS_HEAD.match(line)
-                    and not line.rstrip().endswith((".", "!", "?")) for line in before):
-                return _from(blocks, tb, tk)
-            break
-    for b, block in enumerate(blocks[:_CHROME_SCAN]):
-        if _is_menu(block) and b + 1 < len(blocks):
-            continue
-        for k, line in enumerate(block.lines):
-            if not _chrome(line):
-                return _from(blocks, b, k) if (b, k) != (0, 0) else blocks
-    return blocks
-
-
-def _from(blocks: list[TextBlock], b: int, k: int) -> list[TextBlock]:
-    head = blocks[b]
-    first = TextBlock(head.lines[k:], head.line + k) if k else head
-    return [first, *blocks[b + 1 :]]
-
-
 def _leading_lines(blocks: list[TextBlock]) -> list[str]:
     """The first lines under the title: up to three of its first block, or the first lines
     of its first two one-line blocks."""
@@ -378,7 +235,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     emphasis, list markers); by default it is on when the title is a ``# `` heading.
     Errors name the file and line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    text = _EDIT_LINK.sub("", text)
+    text = EDIT_LINK.sub("", text)
     thread = split_thread(text)
     if thread:  # an e-mail thread: the newest message is the post, the earlier ones comments
         text = thread.newest
@@ -402,7 +259,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if thread and thread.signer:
         signer = signer_name(thread.signer) or signer
     if not fields.get("title"):
-        blocks = _without_chrome(blocks)
+        blocks = without_chrome(blocks)
     first = blocks[0]
     title_line = first.lines[0]
     if markdown is None:
@@ -418,7 +275,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         if all(QUOTED.match(line) for line in s.split("\n")):
             s = QUOTED.sub("", s)  # a quote's hard-wrapped lines, unwrapped as one
         s = unwrap(tab_cells(s))
-        return _FOOTNOTE_MARK.sub("", markdown_text(s) if markdown else s)
+        return FOOTNOTE_MARK.sub("", markdown_text(s) if markdown else s)
 
     # The post's byline: the first line under the title, with a date on the line next to it
     # ("March 3, 2021" / "by Ann Lee"), or a date alone.
@@ -437,7 +294,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         date = m["date"]
         byline = byline or m[0].rstrip(" \u2014\u2013-")
 
-    has_comments_head = any(_COMMENTS_HEAD.match(section_name(b.lines[0])) for b in rest
+    has_comments_head = any(COMMENTS_HEAD.match(section_name(b.lines[0])) for b in rest
                             if len(b.lines) == 1)
     out: list[Block] = []
     section = "body"
@@ -447,7 +304,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     # The bundled layout: the block right under the title that is printed twice, or a long
     # one that does not end like a sentence, is the image caption.
     if rest and not md_heading(rest[0].lines[0]) and not MD_IMAGE.match(rest[0].lines[0]) \
-            and not _page_furniture(rest[0]):
+            and not page_furniture(rest[0]):
         cand = rest[0].text
         doubled = undouble(cand) != cand
         # (a block that ends with a colon leads into what follows, and one that says "I" or
@@ -488,20 +345,20 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             section = "comments"
         name = section_name(first_line) if len(block.lines) == 1 else ""
         md_head = md_heading(first_line)
-        if len(block.lines) == 1 and (name and (_COMMENTS_HEAD.match(name) or md_head and
-                                                _COMMENTS_HEAD.match(section_name(md_head)))):
+        if len(block.lines) == 1 and (name and (COMMENTS_HEAD.match(name) or md_head and
+                                                COMMENTS_HEAD.match(section_name(md_head)))):
             section = "comments"
             continue
-        if len(block.lines) == 1 and name and (_REFERENCES_HEAD.match(name) or md_head and
-                                               _REFERENCES_HEAD.match(section_name(md_head))):
+        if len(block.lines) == 1 and name and (REFERENCES_HEAD.match(name) or md_head and
+                                               REFERENCES_HEAD.match(section_name(md_head))):
             section = "references"
             continue
-        if len(block.lines) == 1 and name and _FURNITURE.match(name):
+        if len(block.lines) == 1 and name and FURNITURE.match(name):
             # The bundled page: readers' comments follow its "More like this" line.
             if name.lower() == "more like this" and not has_comments_head:
                 section = "comments"
             continue
-        if _page_furniture(block):
+        if page_furniture(block):
             continue
         if section == "comments":
             found = comment_byline(block.text) if len(block.lines) == 1 else None
@@ -513,7 +370,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                              filename, block.line)
                 continue
             # "Reply" under a comment's text is the page's button, not the reader's words
-            lines = [line for line in block.lines if not _FURNITURE.match(section_name(line))] \
+            lines = [line for line in block.lines if not FURNITURE.match(section_name(line))] \
                 if len(block.lines) > 1 else list(block.lines)
             if not lines:
                 continue
@@ -553,7 +410,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             elif body:
                 comments.append([body, *(who or (None, None))])
             continue
-        notes = _notes(block)
+        notes = footnotes(block)
         if notes:
             out += [Block(REFERENCE, clean(note)) for note in notes]
             continue
