@@ -27,6 +27,7 @@ from .bylines import (
     name_ok,
     signed_inline,
 )
+from .fields import header_fields
 from .furniture import (
     COMMENTS_HEAD,
     EDIT_LINK,
@@ -49,7 +50,7 @@ from .layout import (
     undouble,
     unwrap,
 )
-from .mail import Message, split_thread
+from .mail import split_thread
 from .markup import (
     HTML_COMMENT,
     HTML_IMAGE,
@@ -62,6 +63,7 @@ from .markup import (
     md_heading,
 )
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
+from .signoff import message_text, signature, signer_name
 
 log = logging.getLogger(__name__)
 
@@ -75,149 +77,6 @@ REFERENCE_LIKE = re.compile(
     r"^(?:[A-Z][\w'\-]+ [A-Z]{1,3}, )*[A-Z][\w'\-]+ [A-Z]{1,3}(?:\.| et al\.) "
     r"|^[A-Z][\w'\-]+, (?:[A-Z]\.\s?)+.*\(\d{4}\)"
     r"|\bdoi:\s*10\.|\bdoi\.org/10\.")
-
-
-# A "key: value" line of a Markdown file's front matter ("---" ... "---") or of a header block
-# atop a text file ("Title: ...", "Author: ...", "Date: ...").
-_FIELD = re.compile(r"^(?P<key>[A-Za-z][\w -]{0,30}?)\s*:\s*(?P<value>.*?)\s*$")
-_FIELD_KEYS = {"title": "title", "author": "author", "authors": "author", "by": "author",
-               "written by": "author", "date": "date", "published": "date", "posted": "date",
-               "created": "date", "subject": "title", "from": "author"}  # an e-mail's header too
-# "Mon, 6 Jan 2025 08:30:12 +0000" (an e-mail's date): the day as printed
-_MAIL_DATE = re.compile(r"^((?:[A-Z][a-z]{2},\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4})\s+\d{1,2}:\d{2}"
-                        r"(?::\d{2})?(?:\s+(?:[+-]\d{4}|[A-Z]{2,4}))?(?:\s+\([^)]*\))?$")
-
-
-# A reply's or a forward's subject: "Re: Re: Roof survey", "Fwd: ...", "AW: ...".
-_REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|sv|wg|tr)(?:\[\d+\])?\s*:\s*)+", re.I)
-
-
-def _field_value(value: str) -> str:
-    value = value.strip().strip("[]").strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        value = value[1:-1]
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?", value):
-        value = value[:10]  # "2025-02-02T10:00:00Z": the day
-    if m := _MAIL_DATE.match(value):
-        value = m[1]
-    # "Riverside Birders <news@example.org>": the name, not the address
-    return re.sub(r"\s*<[^<>@\s]+@[^<>\s]+>$", "", value) or value
-
-
-def _metadata(blocks: list[TextBlock]) -> tuple[dict[str, str], list[TextBlock]]:
-    """The title, author and date a file states as fields before its text: Markdown front
-    matter, or a first block of "Title: ..." / "Author: ..." / "Date: ..." lines; and the
-    blocks without them. Other keys (tags, layout...) are dropped; ({}, blocks) without."""
-    first = blocks[0]
-    lines = list(first.lines)
-    after: tuple[str, ...] = ()
-    if lines[0].strip() == "---":
-        close = next((k for k, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
-        if close is None:
-            return {}, blocks
-        lines, after = lines[1:close], tuple(lines[close + 1 :])
-    elif not (len(lines) >= 2 and all(_FIELD.match(line) for line in lines)):
-        return {}, blocks
-    fields: dict[str, str] = {}
-    key = listed = None
-    for line in lines:
-        item = re.match(r"^\s+-\s+(.+)$", line)  # a list under the key above: "authors:" / "  - A"
-        if item and key and (key not in fields or listed == key):
-            value = _field_value(item.group(1))
-            fields[key] = f"{fields[key]}, {value}" if key in fields else value
-            listed = key
-            continue
-        listed = None
-        m = _FIELD.match(line)
-        key = _FIELD_KEYS.get(m["key"].strip().lower()) if m else None
-        if key and m and m["value"] and key not in fields:
-            fields[key] = _field_value(m["value"])
-            if m["key"].strip().lower() == "subject":
-                fields[key] = _REPLY_PREFIX.sub("", fields[key]) or fields[key]
-            if m["key"].strip().lower() == "from":
-                fields["sender"] = fields[key]  # an e-mail's sender, maybe an organisation
-    names = [n.strip().strip("\"'") for n in re.split(r"[;,]", fields.get("author", ""))]
-    if len(names) > 1 and all(name_ok(n) and len(n.split()) > 1 for n in names):
-        fields["author"] = ", ".join(names[:-1]) + " and " + names[-1]  # "[A B, C D]"
-    if first.lines[0].strip() != "---" and "title" not in fields:
-        return {}, blocks  # "Note: ..." / "Warning: ...": text, not a header
-    rest = blocks[1:]
-    if after:
-        rest.insert(0, TextBlock(after, first.line + len(first.lines) - len(after)))
-    if fields.get("title") and not (rest and md_heading(rest[0].lines[0])):
-        rest.insert(0, TextBlock((fields["title"],), first.line))
-    return fields, rest or blocks
-
-
-def _signature(blocks: list[TextBlock], writer: str | None = None) -> tuple[str | None, list[TextBlock]]:
-    """An e-mail's signature, the last block when it opens with the "--" line that marks one
-    (RFC 3676) and its lines are short ("Hannah Whitlock" / "Newsletter editor" / an address,
-    a phone number, how to unsubscribe), is never the article's text: the name on its first
-    line when it is a person's, and the blocks without it. So is a sign-off under a closing
-    line (``_signed_off``), or a last block of a few short lines opening with the ``writer``'s
-    name or first name ("Lucy" / "(Tower Captain)")."""
-    last = blocks[-1]
-    if len(blocks) >= 3 and _signed_off(blocks[-2], last):
-        return clean_name(last.lines[0].strip()), blocks[:-2]
-    if len(blocks) >= 2 and len(last.lines) >= 2 and _signed_off(
-            TextBlock(last.lines[:1], last.line), TextBlock(last.lines[1:], last.line + 1), first_name=True):
-        name = last.lines[1].strip()  # "Best," / "Harriet": a first name signs no byline
-        return (name if len(name.split()) > 1 else None), blocks[:-1]
-    if len(blocks) >= 2 and writer and _by_writer(last, writer):
-        return None, blocks[:-1]
-    if len(blocks) < 2 or len(last.lines) < 2 or last.lines[0].rstrip() != "--" \
-            or any(len(line.split()) > 14 for line in last.lines[1:]):
-        return None, blocks
-    return signer_name(last.lines[1]), blocks[:-1]
-
-
-def signer_name(line: str) -> str | None:
-    """The person's name on a signature's first line, when it is one."""
-    name = clean_name(line.strip())
-    return name if name_ok(name) and len(name.split()) > 1 else None
-
-
-# A letter's or a newsletter's closing line: "Happy digging,", "Best wishes,", "Yours,".
-_CLOSING = re.compile(r"^[A-Z][\w'\u2019]*(?: [\w'\u2019]+){0,3},$")
-
-
-def _signed_off(closing: TextBlock, last: TextBlock, first_name: bool = False) -> bool:
-    """The text ends with a closing line alone in its block, then the writer's name and a few
-    short lines (a role, an address): "Happy digging," / "Helen Ostrowska" / "Newsletter
-    editor, ...". The name, when it is a person's, signed it; in an e-mail (``first_name``)
-    the closing line and a first name may share a block ("Best," / "Harriet")."""
-    name = last.lines[0].strip()
-    return (len(closing.lines) == 1 and bool(_CLOSING.match(closing.lines[0].strip()))
-            and len(last.lines) <= 4 and clean_name(name) == name and name_ok(name)
-            and (len(name.split()) > 1 or first_name)
-            and all(len(line.split()) <= 14 for line in last.lines))
-
-
-def _by_writer(block: TextBlock, writer: str) -> bool:
-    """A block of up to four short lines opening with the writer's name or first name."""
-    first = block.lines[0].strip().rstrip(",")
-    return first in (writer, writer.split()[0]) and len(block.lines) <= 4 \
-        and all(len(line.split()) <= 8 for line in block.lines)
-
-
-# What a mail app adds under a message: "Sent from my iPhone", "Get Outlook for Android".
-_SENT_FROM = re.compile(r"^(?:Sent from my|Sent from Mail for|Get Outlook for)\b", re.I)
-
-
-def _message_text(message: Message) -> str:
-    """An earlier message of an e-mail thread as a comment's text: its paragraphs, unwrapped,
-    a line each, without its sign-off, its signature ("Margaret" / "Margaret Oduya" / "Chair,
-    ..."; "Tomasz" / "Plot 22, site rep") and the line its mail app adds."""
-    blocks = [b for b in split_blocks("\n".join(message.lines))
-              if not (len(b.lines) == 1 and _SENT_FROM.match(b.lines[0].strip()))]
-    for _ in range(3):  # a sign-off, then a signature block under it
-        if not blocks:
-            break
-        _, fewer = _signature(blocks, message.author)
-        if len(fewer) == len(blocks):
-            break
-        blocks = fewer
-    return "\n".join(unwrap(b.text) for b in blocks)
 
 
 def _leading_lines(blocks: list[TextBlock]) -> list[str]:
@@ -254,8 +113,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         # no blank line anywhere, and not hard-wrapped: one paragraph (or heading, byline...) a
         # line, as a page copied into a text editor often is
         blocks = [TextBlock((line,), blocks[0].line + k) for k, line in enumerate(blocks[0].lines)]
-    fields, blocks = _metadata(blocks)
-    signer, blocks = _signature(blocks, fields.get("author"))
+    fields, blocks = header_fields(blocks)
+    signer, blocks = signature(blocks, fields.get("author"))
     if thread and thread.signer:
         signer = signer_name(thread.signer) or signer
     if not fields.get("title"):
@@ -464,7 +323,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             continue
         out.append(Block(PARAGRAPH, clean(block.text), heading))
 
-    comments += [[_message_text(m), m.author, m.date] for m in thread.earlier] if thread else []
+    comments += [[message_text(m), m.author, m.date] for m in thread.earlier] if thread else []
     out += [Block(COMMENT, body, heading=None, author=who, date=when)
             for body, who, when in comments if body]
     if not any(b.kind in (PARAGRAPH, COMMENT) for b in out):
