@@ -14,8 +14,6 @@ import re
 
 from ..errors import CorpusError
 from .bylines import (
-    COMMENT_DATE_LINE,
-    COMMENT_HEADERS,
     DATELINE,
     POST_FOOTER,
     REPLY_HEADERS,
@@ -25,8 +23,8 @@ from .bylines import (
     comment_byline,
     match_byline,
     name_ok,
-    signed_inline,
 )
+from .comment_section import add_comment
 from .fields import header_fields
 from .furniture import (
     COMMENTS_HEAD,
@@ -220,54 +218,9 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         if page_furniture(block):
             continue
         if section == "comments":
-            found = comment_byline(block.text) if len(block.lines) == 1 else None
-            if found:
-                if comments and comments[-1][1] is None and comments[-1][2] is None:
-                    comments[-1][1:] = found
-                else:
-                    log.info("%s: line %d: a byline that follows no comment is skipped",
-                             filename, block.line)
-                continue
-            # "Reply" under a comment's text is the page's button, not the reader's words
-            lines = [line for line in block.lines if not FURNITURE.match(section_name(line))] \
-                if len(block.lines) > 1 else list(block.lines)
-            if not lines:
-                continue
-            who: tuple[str | None, str | None] | None = None
-            if len(lines) > 1:
-                who = comment_byline(lines[-1])
-                if who:
-                    lines = lines[:-1]
-                else:
-                    who = match_byline(lines[0], COMMENT_HEADERS)
-                    if who:
-                        lines = lines[1:]
-            elif following is not None and not comment_byline(following.text):
-                header = match_byline(lines[0], COMMENT_HEADERS)
-                if header:
-                    # A header block above the comment's text: it signs the next block.
-                    comments.append(["", *header])
-                    continue
-            if who is None and lines:
-                signed = signed_inline(lines[0], lines[-1])
-                if signed:
-                    where, signer, when, text = signed
-                    who = (signer, when)
-                    lines = [text, *lines[1:]] if where == "head" else [*lines[:-1], text]
-            if len(lines) > 1:
-                # a date on a line of its own: "Paul says:" / "March 4, 2021 at 9:12 am" / text,
-                # or the text, then "4 March 2021 at 09:12"
-                for at in (0, -1):
-                    m = COMMENT_DATE_LINE.match(clean(lines[at]).strip())
-                    if m and not (who and who[1]):
-                        who = (who[0] if who else None, m["date"])
-                        del lines[at]
-                        break
-            body = clean("\n".join(lines))
-            if comments and comments[-1][0] == "" and body:
-                comments[-1][0] = body
-            elif body:
-                comments.append([body, *(who or (None, None))])
+            if not add_comment(block, following, comments, clean):
+                log.info("%s: line %d: a byline that follows no comment is skipped",
+                         filename, block.line)
             continue
         notes = footnotes(block)
         if notes:
