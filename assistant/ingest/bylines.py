@@ -45,10 +45,10 @@ COMMENT_DATE_LINE = re.compile(rf"^(?:on\s+)?(?P<date>{_COMMENT_DATE}){_TIME}\s*
 YEAR_DATE = re.compile(rf"{_WEEKDAY}{DATE}")
 # A news or press release's dateline opening its first paragraph: "OXFORD, 3 March 2025 — A".
 DATELINE = re.compile(rf"^[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){{0,3}}(?:,\s[A-Z][\w.'\-]*){{0,2}},\s+"
-                       rf"(?P<date>{_WEEKDAY}{DATE})\s*(?:\u2014|\u2013|--?)\s")
+                      rf"(?P<date>{_WEEKDAY}{DATE})\s*(?:\u2014|\u2013|--?)\s")
 # Blogger's footer under the post: "Posted by Ann Lee at 9:12 AM".
 POST_FOOTER = re.compile(rf"^Posted\s+by\s+{_NAME}(?:\s+at\s+\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?"
-                          rf"(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$", re.I)
+                         rf"(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$", re.I)
 
 # Bylines under a comment ("By NAME (not verified) on DATE #permalink", "— NAME, DATE").
 _COMMENT_BYLINES = (
@@ -158,7 +158,7 @@ def match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str 
             if not name_ok(name) and role and name_ok(head) and _ROLE.fullmatch(role):
                 name = head  # "Posted by Anika Varga, Head of Customer Support · 9 October 2024"
             if not name_ok(name) and not (date and pattern in _HANDLE_BYLINES
-                                           and HANDLE.fullmatch(name)):
+                                          and HANDLE.fullmatch(name)):
                 continue
         if name or date:
             return name, date

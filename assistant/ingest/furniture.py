@@ -32,8 +32,8 @@ FURNITURE = re.compile(
 # the caret and the letters linking back to each use) or of Markdown's "[^1]: ..." notes.
 EDIT_LINK = re.compile(r"[ \t]*\[edit(?: source)?\][ \t]*$", re.M | re.I)
 FOOTNOTE_MARK = re.compile(r"(?:(?<=[\w.,;:!?)%\u201d\u2019])|(?<=[^\s,]\"))"
-                            r"(?:\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|\^[^\[\]\s]{1,30}|"
-                            r"[a-z][a-z ]{1,30} needed|(?:who|when|where|which|why)\?)\])+")
+                           r"(?:\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|\^[^\[\]\s]{1,30}|"
+                           r"[a-z][a-z ]{1,30} needed|(?:who|when|where|which|why)\?)\])+")
 _NOTE = re.compile(r"^\s*(?:\^(?:\s*jump up(?: to)?:?)?(?:\s+a(?:\s+[a-z]{1,2})+(?=\s))?|"
                    r"\[\^[^\[\]\s]{1,30}\]:)\s*", re.I)
 

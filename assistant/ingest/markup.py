@@ -12,7 +12,7 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<h>.+?)\s*#*\s*$")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 # An HTML image on a line of its own: <img src="cup.jpg" alt="A cup of coffee">
 HTML_IMAGE = re.compile(r"^[ \t]*<img\b(?=[^<>]*\balt=\"(?P<alt>[^\"]*)\")"
-                         r"(?:(?=[^<>]*\bsrc=\"(?P<src>[^\"]*)\"))?[^<>]*>[ \t]*$", re.M | re.I)
+                        r"(?:(?=[^<>]*\bsrc=\"(?P<src>[^\"]*)\"))?[^<>]*>[ \t]*$", re.M | re.I)
 MD_IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)\s*$")
 
 
