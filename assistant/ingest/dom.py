@@ -2,8 +2,9 @@
 
 Helpers for ``extract``: the words of an element's class and id, page furniture (navigation,
 banners, sidebars, share and "related" boxes, forms...), the element holding the article's
-body, figure captions, and the post's printed date. Dates are kept as the page prints them
-("June 14, 2024"); ``parse_date`` only compares them with the page's metadata.
+body, figure captions, and the post's printed date (``dom_rewrites`` changes the tree with
+them before extraction). Dates are kept as the page prints them ("June 14, 2024");
+``parse_date`` only compares them with the page's metadata.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
-import lxml.html
-from lxml import etree
 from lxml.html import HtmlElement
 
 from .bylines import DATE, name_or_handle, post_byline
@@ -123,10 +122,10 @@ def is_furniture(el: HtmlElement) -> bool:
         return False
     # who answered a question on the page ("Answered by Priya Raman on 2 August 2025"), in a
     # box classed as meta, is the answer's signature, not the site's
-    return not _ANSWERED_BY.match(text_of(el)[:121])
+    return not ANSWERED_BY.match(text_of(el)[:121])
 
 
-_ANSWERED_BY = re.compile(r"^(?:answered|replied|responded|asked)\s+by\s+\S.{0,80}$", re.I)
+ANSWERED_BY = re.compile(r"^(?:answered|replied|responded|asked)\s+by\s+\S.{0,80}$", re.I)
 
 
 def drop(elements: Iterable[Any]) -> None:
@@ -136,178 +135,7 @@ def drop(elements: Iterable[Any]) -> None:
             el.drop_tree()
 
 
-def remove_furniture(root: HtmlElement, keep: Iterable[HtmlElement] = ()) -> None:
-    """Remove every furniture element, HTML comments and processing instructions, except
-    the elements holding one of ``keep`` (the article's body)."""
-    protected = {a for k in keep for a in (k, *k.iterancestors())}
-    drop(_outermost([el for el in iter_elements(root)
-                     if el not in protected and el.tag not in ("html", "body")
-                     and is_furniture(el)]))
-    drop(list(root.iter(etree.Comment, etree.ProcessingInstruction)))
-
-
-# A paper's sections about its authors: where they work, who did what, whom to write to.
-_AUTHOR_SECTION = re.compile(r"^(?:author information|authors? and affiliations|affiliations|"
-                             r"authors?'? contributions?|contributions|corresponding authors?)$", re.I)
-
-
-def keep_answered_by(root: HtmlElement) -> None:
-    """A line saying who answered a question on the page ("Answered by Priya Raman on 2 August
-    2025") keeps its words though its class says "meta", which the extractor drops."""
-    for el in root.iter("p", "div", "span", "small"):
-        if _ANSWERED_BY.match(text_of(el)[:121]) and (el.get("class") or el.get("id")):
-            el.attrib.pop("class", None)
-            el.attrib.pop("id", None)
-
-
-def keep_author_sections(root: HtmlElement) -> None:
-    """A journal page's "Author information" section (affiliations, contributions, the
-    corresponding author) is the paper's text, though its class says "author", which the
-    extractor drops wherever it sees it (for bylines and author cards): the word goes from
-    the section's class and id, and from those of what it holds."""
-    for heading in root.iter("h2", "h3", "h4"):
-        if not _AUTHOR_SECTION.match(text_of(heading)):
-            continue
-        section = next((a for a in heading.iterancestors() if a.tag in ("section", "div")
-                        and a.getparent() is not None), None)
-        for el in (section.iter() if section is not None else ()):
-            for attr in ("class", "id"):
-                value = el.get(attr) if isinstance(el.tag, str) else None
-                if value and "author" in value.lower():
-                    el.set(attr, re.sub("(?i)author", "writer", value))
-
-
-_INLINE_TAGS = frozenset({"a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small",
-                          "span", "strong", "sub", "sup", "time", "u", "var"})
-
-
-def keep_spaces_between_inlines(root: HtmlElement) -> None:
-    """The extractor drops a space that stands alone between two inline elements ("<em>very
-    </em> <b>big</b>" -> "verybig"; "<i>Soil Biota Res</i> <b>41</b>" -> "Res41"): the space
-    moves inside the first one, where it is kept."""
-    for el in root.iter(*_INLINE_TAGS):
-        following = el.getnext()
-        if el.tail is None or el.tail.strip() or not el.tail or following is None \
-                or following.tag not in _INLINE_TAGS:
-            continue
-        el.tail = None
-        if len(el):
-            el[-1].tail = (el[-1].tail or "") + " "
-        else:
-            el.text = (el.text or "") + " "
-
-
-def join_definitions(root: HtmlElement, skip: set[Any]) -> None:
-    """A definition list's term and what follows it are one line, as a reader sees them:
-    "Received" / "14 March 2023" -> "Received: 14 March 2023", "Source:" / "University of
-    Northmoor" -> "Source: University of Northmoor" (the extractor gives each its own
-    paragraph, the label alone and the value without its label). Lists in ``skip`` (the
-    comments) are left."""
-    for dl in list(root.iter("dl")):
-        if dl in skip or dl.getparent() is None:
-            continue
-        groups: list[tuple[str, list[str]]] = []  # (term, its values)
-        # HTML allows a <div> around each term and its values
-        children = [c for x in dl for c in (x if x.tag == "div" else (x,))]
-        for child in children:
-            if isinstance(child.tag, str) and child.tag in ("dt", "dd") and text_of(child):
-                if child.tag == "dt" or not groups:
-                    groups.append((text_of(child) if child.tag == "dt" else "", []))
-                if child.tag == "dd":
-                    groups[-1][1].append(text_of(child))
-        lines = [term if not values else "; ".join(values) if not term
-                 else f"{term}{' ' if term.endswith(':') else ': '}{'; '.join(values)}"
-                 for term, values in groups]
-        if not lines:
-            continue
-        box = lxml.html.Element("div", {"class": dl.get("class") or ""} if dl.get("class") else {})
-        for line in lines:
-            etree.SubElement(box, "p").text = line
-        box.tail = dl.tail
-        dl.getparent().replace(dl, box)
-
-
-def attribute_quotes(root: HtmlElement) -> None:
-    """A quotation's source printed under it (``<blockquote><p>...</p><cite>Anjali Rao,
-    library manager</cite></blockquote>``, or in its ``<footer>``) ends its last paragraph,
-    after a dash, as a reader sees it under the quote: the extractor drops a ``<cite>``, and
-    the quote alone would say nothing of who said it."""
-    for quote in list(root.iter("blockquote")):
-        paragraphs = [p for p in quote.iter("p") if text_of(p)]
-        sources = [el for el in quote if el.tag in ("cite", "footer") and text_of(el)]
-        if not paragraphs or len(sources) != 1 or any(sources[0] in p.iterancestors()
-                                                      for p in paragraphs):
-            continue
-        who = text_of(sources[0]).lstrip("—–-~ ").strip()
-        last = paragraphs[-1]
-        if who and who not in text_of(last):
-            if len(last):
-                last[-1].tail = (last[-1].tail or "") + f" — {who}"
-            else:
-                last.text = (last.text or "") + f" — {who}"
-        sources[0].drop_tree()
-
-
-def drop_gallery_headings(root: HtmlElement) -> None:
-    """A heading over a gallery ("In pictures: the reopening" above figures, alone in their
-    box) heads no text: the paragraphs after the box are not under it."""
-    doomed = []
-    for heading in root.iter("h2", "h3", "h4"):
-        box = heading.getparent()
-        others = [el for el in box if el is not heading and isinstance(el.tag, str)] \
-            if box is not None else []
-        if others and all(el.tag == "figure" for el in others):
-            doomed.append(heading)
-    drop(doomed)
-
-
-_NOTE_LABEL = re.compile(r"^\[?([0-9]{1,3}|[a-z*\u2020\u2021])\]?$", re.I)
-_BACKLINK_WORDS = frozenset({"footnote-back", "footnote-backref", "footnote-return", "backref",
-                             "reversefootnote", "mw-cite-backlink", "footnotes-backlink"})
-_NOTES_WORDS = frozenset({"footnotes", "endnotes", "footnote-list", "footnotes-list"})
-
-
-def _is_backlink(el: HtmlElement) -> bool:
-    href = el.get("href") or ""
-    return el.get("role") == "doc-backlink" or bool(words(el) & _BACKLINK_WORDS) or (
-        el.tag == "a" and href.startswith(("#fnref", "#cite_ref", "#footnote-ref")))
-
-
-def mark_footnotes(root: HtmlElement) -> None:
-    """Footnotes as a reader sees them, in words: a note's mark in the text (``<sup><a
-    href="#fn1">1</a></sup>``) reads "[1]", so the sentence before it ends there ("...the
-    bevel is.[1] You do not..." is two sentences, as "is.1 You" was not); the notes' links
-    back to the text ("↩", Wikipedia's "^ a b") go; a list of notes with no heading of its
-    own is headed "Notes", each note led by its mark."""
-    for el in _outermost([el for el in iter_elements(root) if _is_backlink(el)]):
-        drop([el])
-    marks = 0
-    for link in list(root.iter("a")):
-        href, label = link.get("href") or "", text_of(link)
-        in_sup = link.getparent() is not None and link.getparent().tag == "sup"
-        if href.startswith("#") and len(href) > 1 and (in_sup or link.get("role") == "doc-noteref"
-                                                      or words(link) & {"footnote-ref"}):
-            found = _NOTE_LABEL.match(label)
-            if found and not label.startswith("["):
-                for child in list(link):
-                    drop([child])
-                link.text = f"[{found.group(1)}]"
-                marks += 1
-    if not marks:
-        return
-    for notes in _outermost([el for el in iter_elements(root)
-                             if words(el) & _NOTES_WORDS or el.get("role") == "doc-endnotes"]):
-        items = [li for li in notes.iter("li") if text_of(li)]
-        for n, li in enumerate(items, 1):
-            target = next((p for p in li.iter("p")), li)
-            target.text = f"[{n}] " + (target.text or "").lstrip()
-        if items and not any(h.tag in ("h2", "h3", "h4", "h5", "h6") for h in notes.iter()):
-            heading = lxml.html.Element("h2")
-            heading.text = "Notes"
-            notes.insert(0, heading)
-
-
-def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
+def outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
     chosen = set(elements)
     return [e for e in elements if not any(a in chosen for a in e.iterancestors())]
 
@@ -321,7 +149,7 @@ def find_body(root: HtmlElement) -> HtmlElement | None:
     found = [el for el in iter_elements(root) if el.get("itemprop") == "articleBody"]
     found = found or [el for el in iter_elements(root) if words(el) & set(BODY_CLASSES)]
     found = found or list(root.iter("article")) or list(root.iter("main"))
-    found = [el for el in _outermost(found) if size(el) >= 200]
+    found = [el for el in outermost(found) if size(el) >= 200]
     return max(found, key=size) if found else None
 
 

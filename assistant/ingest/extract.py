@@ -24,7 +24,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import decode_file, load_html
 
 from ..errors import PageError
-from . import dom
+from . import dom, dom_rewrites
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts, thread_replies
 from .furniture import COMMENTS_HEAD, FURNITURE, REFERENCES_HEAD
@@ -366,11 +366,11 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if opening is not None and (body is None or opening.item not in body.iter()):
         # the opening post is the article, whatever its class says ("post has-profile")
         body = opening.item
-    dom.join_definitions(tree, in_comments)
-    dom.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
-    dom.mark_footnotes(tree)
-    dom.drop_gallery_headings(tree)
-    dom.remove_furniture(tree, keep=[body] if body is not None else [])
+    dom_rewrites.join_definitions(tree, in_comments)
+    dom_rewrites.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
+    dom_rewrites.mark_footnotes(tree)
+    dom_rewrites.drop_gallery_headings(tree)
+    dom_rewrites.remove_furniture(tree, keep=[body] if body is not None else [])
     scope = dom.scope_of(body) if body is not None else tree
     captions = dom.captions(scope)
     lead = dom.standfirst(scope, body)
@@ -390,9 +390,9 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if body is not None:
         target = lxml.html.Element("html")
         etree.SubElement(target, "body").append(copy.deepcopy(body))
-    dom.keep_author_sections(target)
-    dom.keep_answered_by(target)
-    dom.keep_spaces_between_inlines(target)
+    dom_rewrites.keep_author_sections(target)
+    dom_rewrites.keep_answered_by(target)
+    dom_rewrites.keep_spaces_between_inlines(target)
     # Trafilatura's own comment finder only when the page has no comment section we know.
     unknown_comments = not comment_regions
     xml = trafilatura.extract(target, output_format="xml", include_comments=unknown_comments,
