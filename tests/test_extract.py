@@ -1053,3 +1053,30 @@ def test_an_issue_trackers_comments_keep_their_text_and_the_people_they_mention(
                                 "the hour, on every node we run."),
                    ("priya-r", "Thanks both. @marta-k is right about the cause: the sweep never "
                                "checks the pinned flag.")]
+
+
+def test_an_embedded_tweet_is_quoted_with_who_posted_it():
+    html = (f"<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1>{RIVER}"
+            "<div class='embed embed--twitter'><blockquote class='twitter-tweet'><p>The school "
+            "will stay open all week, whatever the ferry does.</p>&mdash; Marrow Primary "
+            "(@MarrowPrimary) <a href='https://twitter.com/x/status/1'>March 3, 2025</a>"
+            "</blockquote><script src='https://platform.twitter.com/widgets.js'></script></div>"
+            "</article></body></html>")
+    texts = [b.text for b in read_html_page(html.encode()).blocks]
+    assert "The school will stay open all week, whatever the ferry does. \u2014 Marrow Primary " \
+           "(@MarrowPrimary) March 3, 2025" in texts
+
+
+def test_an_faqs_folded_answers_are_read():
+    def item(q, a):
+        return (f"<div class='faq-accordion' itemscope itemprop='mainEntity' "
+                f"itemtype='https://schema.org/Question'><p itemprop='name'>{q}</p><div "
+                f"style='display:none' itemprop='acceptedAnswer' itemscope><div itemprop='text'>"
+                f"<p>{a}</p></div></div></div>")
+    html = (f"<html><head><title>Starters</title></head><body><article><h1>Starters</h1>{RIVER}"
+            "<h2>FAQ</h2>" + item("Can I use tap water?", "Yes, unless it is heavily chlorinated.")
+            + item("How long can it stay in the fridge?", "Up to three weeks without a feed.")
+            + "</article></body></html>")
+    texts = [b.text for b in read_html_page(html.encode()).blocks]
+    assert texts[-4:] == ["Can I use tap water?", "Yes, unless it is heavily chlorinated.",
+                          "How long can it stay in the fridge?", "Up to three weeks without a feed."]

@@ -31,6 +31,46 @@ _AUTHOR_SECTION = re.compile(r"^(?:author information|authors? and affiliations|
                              r"authors?'? contributions?|contributions|corresponding authors?)$", re.I)
 
 
+# An FAQ's answer an accordion hides until clicked: schema.org's answer, or a toggle's panel.
+_ANSWER_PROPS = frozenset({"acceptedAnswer", "suggestedAnswer"})
+_TOGGLE_WORDS = frozenset({"accordion", "faq", "toggle", "collapse", "collapsible", "expandable"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none\s*;?|visibility\s*:\s*hidden\s*;?", re.I)
+
+
+def show_folded_answers(root: HtmlElement) -> None:
+    """An FAQ's answers folded in an accordion (``style="display:none"``, ``hidden``) are the
+    page's text, shown with a click: unfolded, so neither the furniture rules nor the
+    extractor, which drop hidden elements, lose them."""
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        folded = el.get("hidden") is not None or el.get("aria-hidden") == "true" \
+            or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+        if not folded or not (el.get("itemprop") in _ANSWER_PROPS or (
+                words(el) & _TOGGLE_WORDS and next(el.iter("p"), None) is not None)):
+            continue
+        el.attrib.pop("hidden", None)
+        el.attrib.pop("aria-hidden", None)
+        if el.get("style"):
+            el.set("style", _HIDDEN_STYLE.sub("", el.get("style") or ""))
+
+
+# An embedded post (a tweet, an Instagram post) quoted in the article, in a wrapper classed
+# "embed", which the extractor drops with share widgets and video players.
+_EMBED = re.compile(r"\bembed", re.I)
+
+
+def keep_embedded_posts(root: HtmlElement) -> None:
+    """A social post the article quotes (``<blockquote class="twitter-tweet">`` in ``<div
+    class="embed embed--twitter">``) is its text: the wrapper loses the word "embed"."""
+    for quote in root.iter("blockquote"):
+        for el in (quote, *quote.iterancestors()):
+            if el.tag in ("article", "main", "body"):
+                break
+            if _EMBED.search(el.get("class") or ""):
+                el.set("class", _EMBED.sub("quoted", el.get("class") or ""))
+
+
 def keep_answered_by(root: HtmlElement) -> None:
     """A line saying who answered a question on the page ("Answered by Priya Raman on 2 August
     2025") keeps its words though its class says "meta", which the extractor drops."""
@@ -109,11 +149,14 @@ def join_definitions(root: HtmlElement, skip: set[Any]) -> None:
 
 def attribute_quotes(root: HtmlElement) -> None:
     """A quotation's source printed under it (``<blockquote><p>...</p><cite>Anjali Rao,
-    library manager</cite></blockquote>``, or in its ``<footer>``) ends its last paragraph,
-    after a dash, as a reader sees it under the quote: the extractor drops a ``<cite>``, and
-    the quote alone would say nothing of who said it."""
+    library manager</cite></blockquote>``, or in its ``<footer>``, or as the dash line an
+    embedded tweet prints: "&mdash; Isla Brannigan MSP (@IslaBranniganMSP) March 3, 2025")
+    ends its last paragraph, after a dash, as a reader sees it under the quote: the
+    extractor drops a ``<cite>`` and such a line, and the quote alone would say nothing of
+    who said it."""
     for quote in list(root.iter("blockquote")):
         paragraphs = [p for p in quote.iter("p") if text_of(p)]
+        _wrap_dash_line(quote, paragraphs)
         sources = [el for el in quote if el.tag in ("cite", "footer") and text_of(el)]
         if not paragraphs or len(sources) != 1 or any(sources[0] in p.iterancestors()
                                                       for p in paragraphs):
@@ -126,6 +169,23 @@ def attribute_quotes(root: HtmlElement) -> None:
             else:
                 last.text = (last.text or "") + f" — {who}"
         sources[0].drop_tree()
+
+
+def _wrap_dash_line(quote: HtmlElement, paragraphs: list[HtmlElement]) -> None:
+    """The text after a quote's last paragraph that opens with a dash (and the links after
+    it), as a ``<cite>`` of its own."""
+    if not paragraphs or paragraphs[-1].getparent() is not quote:
+        return
+    last = paragraphs[-1]
+    tail = (last.tail or "").strip()
+    if not tail.startswith(("\u2014", "\u2013", "-")):
+        return
+    cite = lxml.html.Element("cite")
+    cite.text = last.tail
+    last.tail = None
+    for el in list(last.itersiblings()):
+        cite.append(el)  # the date's link and what follows it
+    last.addnext(cite)
 
 
 def drop_gallery_headings(root: HtmlElement) -> None:

@@ -366,6 +366,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if opening is not None and (body is None or opening.item not in body.iter()):
         # the opening post is the article, whatever its class says ("post has-profile")
         body = opening.item
+    dom_rewrites.show_folded_answers(tree)
+    dom_rewrites.keep_embedded_posts(tree)
     dom_rewrites.join_definitions(tree, in_comments)
     dom_rewrites.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
     dom_rewrites.mark_footnotes(tree)
