@@ -1080,3 +1080,17 @@ def test_an_faqs_folded_answers_are_read():
     texts = [b.text for b in read_html_page(html.encode()).blocks]
     assert texts[-4:] == ["Can I use tap water?", "Yes, unless it is heavily chlorinated.",
                           "How long can it stay in the fridge?", "Up to three weeks without a feed."]
+
+
+def test_a_google_doc_published_to_the_web_keeps_its_lists():
+    html = ("<html><head><title>Allotment report</title></head><body><div id='banner'>Published "
+            "using Google Docs</div><div class='doc-content'><p class='title'><span>Allotment "
+            "report</span></p>" + "".join(f"<p class='c3'><span class='c1'>Paragraph {i} of the "
+            "report says what the society did this year, at some length.</span></p>"
+            for i in range(4)) + "<ul class='lst-kix_x'><li class='c6'><span class='c1'>Replace "
+            "the north gate water pipe before the spring.</span></li><li class='c6'><span "
+            "class='c1'>Hold a seed swap in February.</span></li></ul></div><div id='footer'>"
+            "Report abuse</div></body></html>")
+    texts = [b.text for b in read_html_page(html.encode()).blocks]
+    assert "Replace the north gate water pipe before the spring." in texts
+    assert "Hold a seed swap in February." in texts

@@ -40,7 +40,8 @@ FURNITURE_PHRASES = ("more-from", "read-next", "post-navigation", "nav-links", "
 # Class or id words marking the element that holds the article's body.
 BODY_CLASSES = ("entry-content", "post-body", "post-content", "article-body", "article-content",
                 "articlebody", "story-body", "story-content", "post-entry", "blog-post-body",
-                "article__body", "article-text", "body-text", "content-body", "single-content")
+                "article__body", "article-text", "body-text", "content-body", "single-content",
+                "doc-content")  # Google Docs published to the web
 STANDFIRST_WORDS = frozenset({"standfirst", "dek", "subtitle", "subheadline", "sub-headline",
                               "lede", "summary", "pw-subtitle-paragraph"})
 CAPTION_WORDS = re.compile(r"(?:^|[-_])(?:caption|figcaption|wp-caption-text)(?:$|[-_]text)")
