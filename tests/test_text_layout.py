@@ -777,3 +777,17 @@ def test_markdown_footnotes_are_notes_and_their_marks_leave_the_sentences():
         ("reference", "The storm of 12 February, as the parish recorded it."),
         ("reference", "About forty metres of it, on the north side."),
         ("reference", "https://example.org/walling-guide")]
+
+
+def test_a_readmes_centred_logo_badges_and_html_are_not_its_title_or_text():
+    text = ('<p align="center">\n  <img src="logo.png" alt="Gullwing logo: a gull holding a map">\n'
+            "</p>\n\n# Gullwing\n\n[![CI](https://x.org/ci.svg)](https://x.org/ci) "
+            "[![PyPI](https://x.org/v.svg)](https://pypi.org/p/gullwing)\n\nGullwing is a small "
+            "offline map tile server for field teams.\n\n<h2 align=\"center\">Features</h2>\n\n"
+            "It caches tiles on a laptop.\n")
+    page = read_text_page(text, "README.md", markdown=True)
+    assert page.title == "Gullwing"
+    assert [(b.kind, b.text, b.heading) for b in page.blocks] == [
+        ("caption", "Gullwing logo: a gull holding a map", None),
+        ("paragraph", "Gullwing is a small offline map tile server for field teams.", None),
+        ("paragraph", "It caches tiles on a laptop.", "Features")]

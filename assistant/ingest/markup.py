@@ -16,6 +16,26 @@ HTML_IMAGE = re.compile(r"^[ \t]*<img\b(?=[^<>]*\balt=\"(?P<alt>[^\"]*)\")"
 MD_IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)\s*$")
 
 
+# Block HTML a Markdown file wraps around its parts (a README's centred logo and title):
+# "<p align="center">", "</div>", "<h1 align="center">Gullwing</h1>".
+_HTML_BLOCK_LINE = re.compile(r"^[ \t]*</?(?:p|div|center|section|details|summary|picture|"
+                              r"source|br|hr)\b[^<>]*>[ \t]*$", re.M | re.I)
+_HTML_HEADING = re.compile(r"^[ \t]*<h(?P<n>[1-6])\b[^<>]*>(?P<h>[^<>]+)</h(?P=n)>[ \t]*$",
+                           re.M | re.I)
+
+
+# A line of linked badge images only: "[![CI](.../badge.svg)](...) [![PyPI](...)](...)".
+_BADGES = re.compile(r"^(?:[ \t]*\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\))+[ \t]*$", re.M)
+
+
+def html_blocks(text: str) -> str:
+    """A Markdown file's lines of block HTML as Markdown: a heading's line a heading, a
+    wrapper's opening or closing tag alone on its line a blank line; and a line of badges
+    (build status, version, licence) is no text."""
+    text = _HTML_HEADING.sub(lambda m: "#" * int(m["n"]) + " " + m["h"].strip(), text)
+    return _BADGES.sub("", _HTML_BLOCK_LINE.sub("", text))
+
+
 def md_heading(line: str) -> str | None:
     m = _MD_HEADING.match(line)
     return m["h"].strip() if m else None

@@ -57,6 +57,7 @@ from .markup import (
     QUOTED,
     TABLE_RULE,
     atx_headings,
+    html_blocks,
     markdown_text,
     md_heading,
 )
@@ -100,6 +101,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         # HTML in Markdown: a comment is not shown; an image is one
         text = HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
         text = HTML_IMAGE.sub(lambda m: f"![{m['alt']}]({m['src'] or ''})", text)
+        text = html_blocks(text)
     text = atx_headings(text)
     if markdown is not False:
         text = "\n".join(line for line in text.split("\n")
@@ -117,6 +119,9 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         signer = signer_name(thread.signer) or signer
     if not fields.get("title"):
         blocks = without_chrome(blocks)
+    if markdown is not False and len(blocks) > 1 and len(blocks[0].lines) == 1 \
+            and MD_IMAGE.match(blocks[0].lines[0]) and md_heading(blocks[1].lines[0]):
+        blocks = [blocks[1], blocks[0], *blocks[2:]]  # a README's logo above its "# Title"
     first = blocks[0]
     title_line = first.lines[0]
     if markdown is None:
