@@ -109,3 +109,12 @@ def unwrap(text: str) -> str:
         else:
             out[-1] = f"{out[-1]} {line.strip()}"
     return "\n".join(out)
+
+
+def file_title(filename: str, default: str) -> str:
+    """The title of a file that prints none (a subtitle file, a chat's export): its name
+    without its extension ("coastlines_ep12.srt" -> "coastlines_ep12"), or ``default`` when
+    the text came without a file's name (pasted, from standard input)."""
+    name = re.split(r"[/\\]", filename.split("?")[0].rstrip("/"))[-1]
+    stem, dot, suffix = name.rpartition(".")
+    return stem if dot and stem and suffix.isalnum() and len(suffix) <= 8 else default

@@ -63,6 +63,7 @@ from .markup import (
 )
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
 from .signoff import message_text, signature, signer_name
+from .subtitles import subtitle_page
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     emphasis, list markers); by default it is on when the title is a ``# `` heading.
     Errors name the file and line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if page := subtitle_page(text, filename):
+        return page  # an SRT or WebVTT file: its cues as a transcript's paragraphs
     text = EDIT_LINK.sub("", text)
     thread = split_thread(text)
     if thread:  # an e-mail thread: the newest message is the post, the earlier ones comments
