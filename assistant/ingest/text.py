@@ -24,6 +24,7 @@ from .bylines import (
     match_byline,
     name_ok,
 )
+from .chat import chat_page
 from .comment_section import add_comment
 from .fields import header_fields
 from .furniture import (
@@ -94,8 +95,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     emphasis, list markers); by default it is on when the title is a ``# `` heading.
     Errors name the file and line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    if page := subtitle_page(text, filename):
-        return page  # an SRT or WebVTT file: its cues as a transcript's paragraphs
+    if page := subtitle_page(text, filename) or chat_page(text, filename):
+        return page  # an SRT or WebVTT file, a chat's export: read by their own modules
     text = EDIT_LINK.sub("", text)
     thread = split_thread(text)
     if thread:  # an e-mail thread: the newest message is the post, the earlier ones comments
