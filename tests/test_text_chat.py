@@ -61,3 +61,51 @@ def test_a_log_of_stamped_lines_naming_no_sender_is_not_a_chat():
     page = read_text_page(log, "pump.txt")
     assert page.title == "03/02/2025, 06:00 - Gate opened"
     assert all(b.kind == "paragraph" for b in page.blocks)
+
+
+SLACK = """Thursday, May 8th
+Rosa Delgado  10:02 AM
+Print run for the zine is booked: 250 copies, collected on the 20th.
+Kwame Asante  10:05 AM
+Rosa, did the printer take the risograph files?
+:+1: 2
+Rosa Delgado  10:07 AM
+Yes, both colours. (edited)
+10:08
+The invoice is £186.
+2 replies
+"""
+
+
+def test_a_slack_channel_copied_as_text_reads_as_signed_messages():
+    page = read_text_page(SLACK, "zine-channel.txt")
+    assert page.title == "zine-channel"
+    assert [(b.author, b.date, b.text) for b in page.blocks] == [
+        ("Rosa Delgado", "Thursday, May 8th, 10:02 AM",
+         "Print run for the zine is booked: 250 copies, collected on the 20th."),
+        ("Kwame Asante", "Thursday, May 8th, 10:05 AM",
+         "Rosa, did the printer take the risograph files?"),  # no reaction line
+        ("Rosa Delgado", "Thursday, May 8th, 10:07 AM", "Yes, both colours."),
+        # a time alone heads the same sender's next message
+        ("Rosa Delgado", "Thursday, May 8th, 10:08", "The invoice is £186."),
+    ]
+
+
+def test_a_teams_chat_copied_as_text():
+    teams = ("[9:40 AM] Lena Fischer\nThe boiler service is on Monday.\n"
+             "[9:42 AM] Omar Haddad\nWill the hall be closed?\n"
+             "[9:44 AM] Lena Fischer\nOnly until noon.\n")
+    page = read_text_page(teams, "hall.txt")
+    assert [(b.author, b.date, b.text) for b in page.blocks] == [
+        ("Lena Fischer", "9:40 AM", "The boiler service is on Monday."),
+        ("Omar Haddad", "9:42 AM", "Will the hall be closed?"),
+        ("Lena Fischer", "9:44 AM", "Only until noon."),
+    ]
+
+
+def test_a_schedule_of_times_is_not_a_chat():
+    text = ("Open Day Programme\nRegistration 9:00 AM\nWelcome Talk 9:30 AM\nLab Tours 10:15 AM\n"
+            "\nBring a packed lunch; the cafe is closed.\n")
+    page = read_text_page(text, "programme.txt")
+    assert page.title == "Open Day Programme"
+    assert not any(b.kind == "comment" for b in page.blocks)

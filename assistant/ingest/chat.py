@@ -1,7 +1,10 @@
-"""A chat's export (WhatsApp's "Export chat", as a text file) taken apart into its messages.
+"""A chat's export (WhatsApp's "Export chat", as a text file) or a channel copied from Slack or
+Teams, taken apart into its messages.
 
-iOS stamps each message "[12/03/2024, 09:14:05] Ann Lee: message", Android "12/03/2024, 09:14 -
-Ann Lee: message"; a line without a stamp goes on the message above it. ``chat_page`` reads
+WhatsApp on iOS stamps each message "[12/03/2024, 09:14:05] Ann Lee: message", on Android
+"12/03/2024, 09:14 - Ann Lee: message"; a line without a stamp goes on the message above it.
+Slack's copied text heads a message "Ann Lee  9:14 AM" (a later one by the same sender only
+"9:16"), Teams' "[9:14 AM] Ann Lee", the message's lines under it. ``chat_page`` reads
 each message as a comment signed by its sender and dated by its stamp, as an e-mail thread's
 earlier messages are: a page's comments each carry their own writer and date, where a post's
 paragraphs all carry the post's one author. What the app writes itself (the encryption notice,
@@ -32,7 +35,18 @@ _SYSTEM = re.compile(
     r"secured|(?:This message was deleted|You deleted this message)\.?$|<attached: [^>]*>$|"
     r"<Media omitted>$|(?:image|video|audio|sticker|GIF|document|Contact card) omitted$|"
     r"Missed (?:group )?(?:voice|video) call|Waiting for this message)", re.I)
-_EDITED = re.compile(rf"\s*[{_MARKS}]?<This message was edited>\s*$")
+_EDITED = re.compile(rf"\s*[{_MARKS}]?<This message was edited>\s*$|\s+\(edited\)\s*$")
+# Slack's and Teams' message headers: a person's name (capitalised words) and a clock time.
+_CLOCK = r"(?P<time>\d{1,2}:\d{2}\s?[AaPp]\.?[Mm]\.?)"
+_PERSON = r"(?P<sender>[A-Z][\w.'\u2019-]*(?:[ ](?:[A-Z][\w.'\u2019-]*|de|van|von|da|di|le)){0,3})"
+_HEADERS = (re.compile(rf"^{_PERSON}[ \t]+{_CLOCK}\s*$"),  # Slack
+            re.compile(rf"^\[(?:(?P<day>[\d/.-]{{6,10}}),?\s)?{_CLOCK}\]\s{_PERSON}\s*$"))  # Teams
+# Slack: a time alone heads the same sender's next message.
+_SAME_SENDER = re.compile(r"^(?P<time>\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?)\s*$")
+_DAY_LINE = re.compile(r"^(?:Today|Yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
+                       r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\s*$")
+# A thread's and a reaction's lines under a message: "3 replies", "View thread", ":+1: 2".
+_THREAD_LINE = re.compile(r"^(?:\d+ repl(?:y|ies)|View thread|Last reply .*|:[\w+-]+:\s*\d*)\s*$")
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,35 @@ def split_chat(text: str) -> Chat | None:
     return Chat(group, messages)
 
 
+def split_copied(text: str) -> Chat | None:
+    """The messages of a Slack channel or a Teams chat as copied from the app: a text opening
+    with a message's header (or a day line, "Tuesday, March 12th"), with three headers or more
+    by two senders or more, each followed by its message's lines (a schedule's "Lunch 12:30
+    PM" lines are not); None for any other text."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lead = next((line for line in lines if not _DAY_LINE.match(line)), "")
+    header = next((h for h in _HEADERS if h.match(lead)), None)
+    if header is None:
+        return None
+    day: str | None = None
+    found: list[tuple[str, str, list[str]]] = []  # sender, stamp, lines
+    for line in lines:
+        m = header.match(line) or (_SAME_SENDER.match(line) if found and header is _HEADERS[0] else None)
+        if m:
+            if found and not found[-1][2]:
+                return None  # a header with no message under it
+            when = m["time"] if m.groupdict().get("day") is None else f"{m['day']}, {m['time']}"
+            sender = m["sender"] if "sender" in m.groupdict() else found[-1][0]
+            found.append((sender, f"{day}, {when}" if day else when, []))
+        elif _DAY_LINE.match(line):
+            day = line
+        elif found and not _THREAD_LINE.match(line) and not _system(line):
+            found[-1][2].append(_EDITED.sub("", line))
+    if len(found) < 3 or len({f[0] for f in found}) < 2 or not found[-1][2]:
+        return None
+    return Chat(None, tuple(ChatMessage(who, when, tuple(said)) for who, when, said in found))
+
+
 def _trimmed(lines: list[str]) -> list[str]:
     """A message's lines without blank ones at its end and runs of them inside."""
     out: list[str] = []
@@ -104,7 +147,7 @@ def chat_page(text: str, filename: str) -> Page | None:
     extension), each message a comment signed by its sender and dated by its stamp (a reply
     that opens by naming an earlier sender, "Thanks Ann", marked as one); None for any other
     text."""
-    chat = split_chat(text)
+    chat = split_chat(text) or split_copied(text)
     if chat is None:
         return None
     blocks = [Block(COMMENT, "\n".join(m.lines).strip(), author=m.sender, date=m.stamp)
