@@ -26,6 +26,7 @@ from .text import read_text_page
 
 HTML, TEXT, MARKDOWN = "html", "text", "markdown"
 SUFFIXES = {".html": HTML, ".htm": HTML, ".xhtml": HTML, ".txt": TEXT, ".text": TEXT,
+            ".srt": TEXT, ".vtt": TEXT,
             ".md": MARKDOWN, ".markdown": MARKDOWN, ".mhtml": MHTML, ".mht": MHTML,
             ".webarchive": WEBARCHIVE}
 # kept as received: an archive's pictures and styles too
