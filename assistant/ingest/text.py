@@ -63,6 +63,7 @@ from .markup import (
     md_heading,
 )
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
+from .pdf_copy import pdf_copy
 from .signoff import message_text, signature, signer_name
 from .subtitles import subtitle_page
 
@@ -98,6 +99,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if page := subtitle_page(text, filename) or chat_page(text, filename):
         return page  # an SRT or WebVTT file, a chat's export: read by their own modules
     text = EDIT_LINK.sub("", text)
+    paper = pdf_copy(text)  # a PDF's text: its pages' furniture gone, its paragraphs whole
+    text = paper or text
     thread = split_thread(text)
     if thread:  # an e-mail thread: the newest message is the post, the earlier ones comments
         text = thread.newest
@@ -169,7 +172,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
 
     # The bundled layout: the block right under the title that is printed twice, or a long
     # one that does not end like a sentence, is the image caption.
-    if rest and not md_heading(rest[0].lines[0]) and not MD_IMAGE.match(rest[0].lines[0]) \
+    if rest and not paper and not md_heading(rest[0].lines[0]) and not MD_IMAGE.match(rest[0].lines[0]) \
             and not page_furniture(rest[0]):
         cand = rest[0].text
         doubled = undouble(cand) != cand
