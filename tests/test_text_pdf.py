@@ -148,3 +148,14 @@ def test_hyphenated_line_ends_alone_are_a_pdfs_sign():
 ])
 def test_ordinary_text_is_not_read_as_a_pdf(text):
     assert pdf_copy(text) is None
+
+
+def test_a_copy_without_blank_lines_still_has_its_headings_caption_and_title():
+    page = read_text_page("\n".join(line for line in PAPER.split("\n") if line.strip()), "eelgrass.txt")
+    assert page.title == "Eelgrass recovery after the 2019 mooring ban in Lyme Sound"
+    assert page.author == "Ines Carvalho, Tomasz Wrobel and Aiko Hayashi"
+    by_start = {p.text.split()[0]: p.label for p in _posts(page)}
+    assert by_start["Seagrass"].endswith('(under "Abstract")')
+    assert by_start["Divers"].endswith('(under "2. Study area and methods")')
+    assert [b.text[:7] for b in page.blocks if b.kind == "caption"] == ["Fig. 3."]
+    assert not any("Carvalho et al." in b.text for b in page.blocks)

@@ -42,6 +42,7 @@ _NUMBERED_HEAD = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z][^.,;:!?]*$")
 _REFERENCES = re.compile(r"^(?:references|bibliography|literature cited)\s*:?$", re.I)
 # A reference list's entry: "1. Kanis JA, ...", "5-15. See ...", "[3] Shiraki M, ...".
 _ENTRY = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}(?:[-\u2013]\d{1,3})?\.)\s+\S")
+_CAPTION = re.compile(r"^(?:Fig\.|Figure|Table)\s+\d{1,2}[a-z]?[.:]\s")
 _KEYWORDS = re.compile(r"^(?:key\s?words?|index terms)\s*:", re.I)
 _FIELD_LINE = re.compile(r"^[A-Z][\w ]{0,30}:\s")  # "Funding: ...", a line of its own
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\(?[a-z\d]\))\s")
@@ -142,8 +143,8 @@ def _furniture(lines: list[str], running: set[str]) -> set[int]:
 
 def _page_headers(lines: list[str], found: set[int], front: set[str]) -> set[int]:
     """A page's header printed once: the first line after a page break (a form feed, or a
-    footer below text), alone in its block, with no sentence's end, that reads like one: a
-    wide gap inside it ("Okafor et al.     Vitamin K2 ..."), "et al.", or the title's words."""
+    footer below text), with no sentence's end, that reads like one: a wide gap inside it
+    ("Okafor et al.     Vitamin K2 ..."), "et al.", or, alone in its block, the title's words."""
     out: set[int] = set()
     text_above = False
     after_break = False
@@ -157,9 +158,9 @@ def _page_headers(lines: list[str], found: set[int], front: set[str]) -> set[int
             words = [w.lower() for w in _WORD.findall(line)]
             alone = all(not lines[j].strip() or lines[j] == _FF or j in found
                         for j in (i - 1, i + 1) if 0 <= j < len(lines))
-            like = re.search(r"\S\s{3,}\S", line.strip()) or "et al" in line or (
+            like = re.search(r"\S\s{3,}\S", line.strip()) or "et al" in line or alone and (
                 words and sum(w in front for w in words) >= 0.6 * len(words))
-            if alone and like and len(words) <= 14 and not SENTENCE_END.search(line.rstrip()) \
+            if like and len(words) <= 14 and not SENTENCE_END.search(line.rstrip()) \
                     and not _is_heading(line):
                 out.add(i)
         text_above, after_break = True, False
@@ -237,16 +238,19 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 
 def _unglued(block: list[str], in_references: bool) -> list[list[str]]:
     """A block split before and after a heading glued to its lines ("1. Introduction" /
-    "Osteoporosis affects ..."): a heading line, after a line that ends a sentence (or first)
-    and before one that opens one."""
+    "Osteoporosis affects ..."): a section's name ("Abstract", "2. Methods"), or a short
+    numbered line after a line that ends a sentence; before a line that opens one. A figure's
+    caption ("Fig. 2. ...") after a sentence's end opens a block too."""
     out: list[list[str]] = [[]]
     for k, line in enumerate(block):
-        heading = (_KNOWN_HEAD.match(line) if in_references else _is_heading(line)) and (
-            k == 0 or SENTENCE_END.search(block[k - 1])) and k + 1 < len(block) and (
+        heading = (_KNOWN_HEAD.match(line) or not in_references and _is_heading(line) and (
+            k == 0 or SENTENCE_END.search(block[k - 1]))) and k + 1 < len(block) and (
             block[k + 1][:1].isupper() or block[k + 1][:1].isdigit() or block[k + 1][:1] == "[")
         if heading:
             out += [[line], []]
             in_references = bool(_REFERENCES.match(line)) or in_references and not _KNOWN_HEAD.match(line)
+        elif k and _CAPTION.match(line) and SENTENCE_END.search(block[k - 1]):
+            out.append([line])  # a figure's caption, to the block's end
         else:
             out[-1].append(line)
     return [b for b in out if b]
@@ -319,9 +323,11 @@ def _front(blocks: list[list[str]]) -> tuple[str, list[list[str]]] | None:
                 return None
             author = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             head = f"Title: {' '.join(title)}\nAuthor: {author}"
-            if k + 1 < len(block):  # one block, its lines kept, so that none reads as a heading
-                head += "\n\n" + "\n".join(_AFFILIATION.sub("", t) for t in block[k + 1 :])
-            return head, blocks[b + 1 :]
+            under = block[k + 1 :]
+            end = next((n for n, t in enumerate(under) if _is_heading(t)), len(under))
+            if end:  # one block, its lines kept, so that none reads as a heading
+                head += "\n\n" + "\n".join(_AFFILIATION.sub("", t) for t in under[:end])
+            return head, ([under[end:]] if under[end:] else []) + blocks[b + 1 :]
     return None
 
 
