@@ -159,3 +159,18 @@ def test_a_copy_without_blank_lines_still_has_its_headings_caption_and_title():
     assert by_start["Divers"].endswith('(under "2. Study area and methods")')
     assert [b.text[:7] for b in page.blocks if b.kind == "caption"] == ["Fig. 3."]
     assert not any("Carvalho et al." in b.text for b in page.blocks)
+
+
+def test_a_reports_plain_headings_glued_to_their_text_and_bare_page_numbers():
+    text = ("Annual report of the Fenwick Harbour Trust\n\nSummary\nThe trust handled 412 vessel "
+            "move-\nments in 2023, up from 377. Dredging of the inner basin was\ncompleted in June "
+            "at a cost of 1.2 million pounds, and the\n\n4\n\f\nnew pontoon opened in August.\n\n"
+            "Finances\nIncome rose to 2.9 million pounds, mostly from mooring fees.\n\n5\n\f\n"
+            "Staff\nThe harbour master, Elin Pascoe, retired after 22 years in the post.\n")
+    posts = _posts(read_text_page(text, "harbour.txt"))
+    assert [(p.label, p.text[:20]) for p in posts] == [
+        ('Post, paragraph 1 (under "Summary")', "The trust handled 41"),
+        ('Post, paragraph 2 (under "Finances")', "Income rose to 2.9 m"),
+        ('Post, paragraph 3 (under "Staff")', "The harbour master, "),
+    ]
+    assert posts[0].text.endswith("1.2 million pounds, and the new pontoon opened in August.")

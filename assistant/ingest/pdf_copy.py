@@ -236,14 +236,23 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
+def _short_head(line: str, below: list[str]) -> bool:
+    """A plain heading ("Finances", "Staff costs") over a wrapped paragraph: a few words with no
+    end mark or comma, much shorter than the line under it."""
+    return bool(below) and len(line.split()) <= 6 and line[:1].isupper() and not re.search(
+        r"[,;:\-]", line) and not SENTENCE_END.search(line) and len(line) < 0.6 * len(below[0])
+
+
 def _unglued(block: list[str], in_references: bool) -> list[list[str]]:
     """A block split before and after a heading glued to its lines ("1. Introduction" /
     "Osteoporosis affects ..."): a section's name ("Abstract", "2. Methods"), or a short
-    numbered line after a line that ends a sentence; before a line that opens one. A figure's
+    numbered line or a short name (``_short_head``) first or after a line that ends a
+    sentence; before a line that opens one. A figure's
     caption ("Fig. 2. ...") after a sentence's end opens a block too."""
     out: list[list[str]] = [[]]
     for k, line in enumerate(block):
-        heading = (_KNOWN_HEAD.match(line) or not in_references and _is_heading(line) and (
+        heading = (_KNOWN_HEAD.match(line) or not in_references and (
+            _is_heading(line) or _short_head(line, block[k + 1 : k + 2])) and (
             k == 0 or SENTENCE_END.search(block[k - 1]))) and k + 1 < len(block) and (
             block[k + 1][:1].isupper() or block[k + 1][:1].isdigit() or block[k + 1][:1] == "[")
         if heading:
