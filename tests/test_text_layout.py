@@ -791,3 +791,10 @@ def test_a_readmes_centred_logo_badges_and_html_are_not_its_title_or_text():
         ("caption", "Gullwing logo: a gull holding a map", None),
         ("paragraph", "Gullwing is a small offline map tile server for field teams.", None),
         ("paragraph", "It caches tiles on a laptop.", "Features")]
+
+
+def test_a_question_takes_one_answer_paragraph_not_the_next_one_too():
+    page = read_text_page("Kettle FAQ\n\nQ. Can it boil milk?\n\nA. No, only water.\n\nA. Milk "
+                          "burns on the element.\n", "faq.txt")
+    assert [s.text for s in page_sources(page) if s.kind == "post"] == [
+        "Q. Can it boil milk? A. No, only water.", "A. Milk burns on the element."]

@@ -89,10 +89,8 @@ def made_byline(author: str | None, date: str | None) -> str | None:
 # signed by the line under it that says who answered ("Answered by Ann Lee on 2 May 2025").
 _QUESTION_LINE = re.compile(r"^(?:Q|Question)\s*\d*\s*[:.)\u2013\u2014-]\s+\S")
 _ANSWER_LINE = re.compile(r"^(?:A|Answer)\s*\d*\s*[:.)\u2013\u2014-]\s+\S")
+_ANSWER_SEEN = re.compile(r"\s(?:A|Answer)\s*\d*\s*[:.)\u2013\u2014-]\s+\S")  # ... joined already
 _ANSWERED_BY = re.compile(r"^(?:answered|replied|responded)\s+by\s+\S.{0,80}$", re.I)
-
-
-_ANSWER_SEEN = re.compile(r"\s(?:A|Answer)\s*\d*\s*[:.)\u2013\u2014-]\s+\S")
 
 
 def _answers_joined(blocks: Sequence[Block]) -> list[Block]:
@@ -101,7 +99,7 @@ def _answers_joined(blocks: Sequence[Block]) -> list[Block]:
         last = out[-1] if out else None
         if last is not None and block.kind == last.kind == PARAGRAPH \
                 and block.heading == last.heading and _QUESTION_LINE.match(last.text) and (
-                    _ANSWER_LINE.match(block.text) and not _ANSWER_LINE.search(last.text[2:])
+                    _ANSWER_LINE.match(block.text) and not _ANSWER_SEEN.search(last.text)
                     or _ANSWERED_BY.match(block.text) and _ANSWER_SEEN.search(last.text)):
             out[-1] = replace(last, text=f"{last.text} {block.text}")
         else:
