@@ -253,7 +253,7 @@ def _body(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = None) 
         originals[i] is anchor or originals[i] in skip
         or el.tag in ("button", "img", "svg", "script", "style", "cite")
         or el.tag == "form" and not shows_text(originals[i])
-        or words(el) & (META_WORDS | AUTHOR_WORDS) and not _is_reply_item(el)
+        or words(el) & (META_WORDS | AUTHOR_WORDS) and not _is_comment_item(el)
         and not _holds_paragraphs(originals[i]) and not _in_sentence(originals[i])
         or el.get("itemprop") == "author")]
     for el in doomed:
@@ -290,7 +290,7 @@ def _no_words(text: str, who: str | None) -> bool:
     return not any(len(w) > 3 for w in re.findall(r"[^\W\d_]+", rest))
 
 
-def _is_reply_item(el: HtmlElement) -> bool:
+def _is_comment_item(el: HtmlElement) -> bool:
     """A reader's comment nested in the item (``<li class="comment reply">``, WordPress's
     ``<li class="comment byuser comment-author-lena depth-2">``): classed "comment", whatever
     else its class says ("reply", "author"), it is not a "Reply" link or the comment's meta."""
