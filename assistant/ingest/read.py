@@ -104,14 +104,11 @@ def _text_page(text: str, name: str, *, markdown: bool | None, url: str | None) 
 
 
 def _read_archive(data: bytes, name: str, kind: str, url: str | None) -> Received:
+    """The page inside a one-file archive, read as any page is, kept as the archive."""
     inner = archive.unpack(data, name, kind)
     link = url or inner.url
-    if inner.html:
-        page = read_html_page(to_utf8(unmark(inner.data), name, html=True,
-                                      charset=inner.charset), name, url=link)
-    else:
-        text = to_utf8(unmark(inner.data), name, html=False, charset=inner.charset).decode("utf-8")
-        page = _text_page(text, name, markdown=None, url=link)
+    page = read_bytes(inner.data, name, kind=HTML if inner.html else TEXT, url=link,
+                      charset=inner.charset).page
     return Received(page, data, kind, name, link)
 
 
