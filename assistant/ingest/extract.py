@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import decode_file, load_html
 
 from ..errors import PageError
+from . import declared as declared_text
 from . import dom, dom_rewrites
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts, thread_replies
@@ -327,6 +328,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     tree = load_html(text)
     if tree is None or not dom.text_of(tree):
         raise PageError(f"{filename}: the page has no text")
+    declared = declared_text.article_body(tree)  # before any script or element is dropped
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
     comment_regions = regions(tree)  # with or without comments found in them ("0 Comments")
     # a forum thread: the opening post is the article, signed by who started the thread, and
@@ -414,6 +416,11 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
                 walk.unsigned += [dom.clean_text(t) for t in
                                   ("".join(p.itertext()) for p in comments_el.iter("p")) if t.strip()]
     blocks = _place_captions(walk.blocks, captions, walk.placed, scope)
+    shown = sum(len(b.text.split()) for b in blocks if b.kind == PARAGRAPH)
+    if declared and declared_text.use_declared(shown, declared):
+        # a page built by script, or folded: its declared text stands for the skeleton shown
+        blocks = [Block(PARAGRAPH, text) for text in declared] + [
+            b for b in blocks if b.kind != PARAGRAPH]
     if not any(b.kind == PARAGRAPH for b in blocks):
         raise PageError(f"{filename}: no article text found on the page (only navigation, "
                         "links or scripts?); if the page is built by JavaScript, save it from "
