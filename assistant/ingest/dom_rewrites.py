@@ -13,7 +13,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .dom import ANSWERED_BY, drop, is_furniture, iter_elements, outermost, text_of, words
+from .dom import ANSWERED_BY, drop, find_body, is_furniture, iter_elements, outermost, text_of, words
 
 
 def remove_furniture(root: HtmlElement, keep: Iterable[HtmlElement] = ()) -> None:
@@ -245,3 +245,62 @@ def mark_footnotes(root: HtmlElement) -> None:
             heading = lxml.html.Element("h2")
             heading.text = "Notes"
             notes.insert(0, heading)
+
+
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_PROSE = re.compile(r"\w[.!?][\u201d\u2019\"')]?$")
+
+
+def keep_article_asides(body: HtmlElement) -> None:
+    """A box of the article's own set aside under its own heading ("About the study", "How
+    the survey was done") is read as a section of the article: an ``<aside>`` inside the
+    article's body that opens with a heading and holds a sentence, not mostly links. A pull
+    quote (no heading), a related-stories box (links) or a promo (its class says so) stays
+    furniture."""
+    for el in list(body.iter("aside")):
+        first = next((c for c in el if isinstance(c.tag, str)), None)
+        text = text_of(el)
+        links = sum(len(text_of(a)) for a in el.iter("a"))
+        if el is body or first is None or first.tag not in _HEADINGS or not text \
+                or links > 0.3 * len(text):
+            continue
+        if any(len(text_of(p).split()) >= 8 and _PROSE.search(text_of(p)) for p in el.iter("p")):
+            el.tag = "section"
+
+
+_BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "blockquote")
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})
+
+
+def unwrap_layout_tables(root: HtmlElement) -> None:
+    """A table that lays the page out (an old newsletter's menu cell beside its article cell)
+    is not data: a table with a heading or two or more paragraphs in a cell becomes divisions,
+    one per cell, so its article reads as paragraphs under headings and its menu is judged as
+    any other part of the page; on a page that marks no article body, the cell holding most of
+    the paragraphs becomes its ``<article>``. A data table, with its rows of short cells, is
+    left alone."""
+    for table in list(root.iter("table")):
+        cells = [c for c in table.iter("td", "th") if _own(c, table)]
+        if not any(next(c.iter(*_BLOCK_TAGS[:6]), None) is not None
+                   or sum(1 for _ in c.iter("p")) >= 2 for c in cells):
+            continue
+        prose = {id(c): sum(len(text_of(p)) for p in c.iter("p", "li")) for c in cells}
+        main = max(cells, key=lambda c: prose[id(c)])
+        for el in [table, *(e for e in table.iter() if e is not table and _own(e, table))]:
+            if el.tag in _TABLE_PARTS:
+                el.tag = "div"
+                for attr in ("colspan", "rowspan", "width", "align", "valign", "bgcolor",
+                             "cellpadding", "cellspacing", "border"):
+                    el.attrib.pop(attr, None)
+        if find_body(root) is None and prose[id(main)] >= 0.6 * sum(prose.values()):
+            main.tag = "article"
+
+
+def _own(el: HtmlElement, table: HtmlElement) -> bool:
+    """Whether ``el`` belongs to ``table`` itself, not to a table nested in one of its cells."""
+    for ancestor in el.iterancestors():
+        if ancestor is table:
+            return True
+        if ancestor.tag == "table":
+            return False
+    return False

@@ -364,10 +364,13 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
             el for el in dom.iter_elements(opening.item) if el is not opening.item
             and dom.words(el) & AUTHOR_WORDS and len(dom.text_of(el).split()) <= 12)])
     dom.drop(comment_regions)
+    dom_rewrites.unwrap_layout_tables(tree)
     body = dom.find_body(tree)
     if opening is not None and (body is None or opening.item not in body.iter()):
         # the opening post is the article, whatever its class says ("post has-profile")
         body = opening.item
+    if body is not None:
+        dom_rewrites.keep_article_asides(body)
     dom_rewrites.show_folded_answers(tree)
     dom_rewrites.keep_embedded_posts(tree)
     dom_rewrites.join_definitions(tree, in_comments)
