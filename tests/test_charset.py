@@ -86,3 +86,30 @@ def test_only_character_sets_are_honoured_as_labels(label, codec):
 def test_a_label_that_is_no_character_set_is_ignored():
     data = "Zoë’s café".encode("cp1252")
     assert to_utf8(data, "x.txt", html=False, charset="base64") == "Zoë’s café".encode()
+
+
+
+# Pages on which the detector guesses another Latin code page (cp775, cp1250) for windows-1252
+_NAMES = ["José Núñez", "£15", "Sinéad Ó Briain", "Amélie Fournier"]
+
+
+def _notes(names: list[str], extra: str = "") -> str:
+    body = "".join(f"<p>The volunteers met {name} near the harbour and talked about the plans "
+                   "for the spring fair at length.</p>" for name in names)
+    return (f"<html><head><title>Notes</title></head><body><article><h1>Notes</h1>{body}{extra}"
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize("names", [_NAMES[:1], _NAMES[:2], _NAMES[:4]])
+def test_an_unlabelled_english_page_in_windows_1252_reads_as_a_browser_shows_it(names):
+    text = _sentences(read_bytes(_notes(names).encode("cp1252"), "notes.html").page)
+    assert all(f"met {name} near" in text for name in names), text
+
+
+def test_a_declared_charset_or_a_page_full_of_accents_keeps_the_detector_s_reading():
+    polish = "<p>" + "Zażółć gęślą jaźń, śliczna łąka. " * 12 + "</p>"
+    text = _sentences(read_bytes(_notes(["Jan Nowak"], polish).encode("cp1250"), "n.html").page)
+    assert "Zażółć gęślą jaźń" in text
+    labelled = _notes(["Paweł Łęcki"]).replace("<head>", '<head><meta charset="windows-1250">')
+    text = _sentences(read_bytes(labelled.encode("cp1250"), "notes.html").page)
+    assert "met Paweł Łęcki near" in text

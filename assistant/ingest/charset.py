@@ -6,7 +6,9 @@ bytes are valid UTF-8 (before any declared label, unlike a browser: an old serve
 valid UTF-8 by chance). Then the charset the server or the HTTP client declared
 (``Content-Type: text/plain; charset=koi8-r``). A text that is none of these is read as
 windows-1252, the legacy encoding browsers assume for unlabelled text in English (Notepad's
-"ANSI"); a page is left to trafilatura's detector, which reads its ``<meta charset>``. As in
+"ANSI"); a page is left to trafilatura's detector, which reads its ``<meta charset>``, except an
+unlabelled page that is almost all ASCII and that the detector takes for another Latin code
+page (``unlabelled_page_codec``): windows-1252, as a browser set to English reads it. As in
 the Encoding Standard, the labels "iso-8859-1", "latin1" and "us-ascii" mean windows-1252.
 """
 
@@ -73,3 +75,31 @@ def to_utf8(data: bytes, name: str, *, html: bool, charset: str | None = None) -
     except UnicodeDecodeError:
         raise PageError(f"{name}: not UTF-8 text ({invalid.reason} at byte {invalid.start}), "
                         "nor Windows-1252; save it as UTF-8") from invalid
+
+
+# Code pages of Latin scripts that a detector may take windows-1252 text for, given the few
+# accented letters of an English page (cp1250 for "Núñez" and "£15": "Núńez", "Ł15").
+_LATIN_GUESSES = frozenset({"cp1250", "cp1257", "cp775", "cp850", "cp852", "cp1254", "cp858",
+                            "iso8859_2", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13",
+                            "iso8859_15", "iso8859_16", "mac_latin2", "mac_roman", "latin_1"})
+# At most this many letters outside ASCII (bytes from 0xA0: below it, both code pages hold the
+# same quotes and dashes) per ASCII letter: a few accented names in English text (or French,
+# Spanish, German), not Polish, whose every tenth or so letter bears a mark
+FEW_ACCENTS = 0.03
+
+
+def unlabelled_page_codec(data: bytes, guesses: list[str]) -> str | None:
+    """windows-1252 for a page that declares no encoding, is not UTF-8, is almost all ASCII and
+    that the detector takes for another Latin code page: an English page with a few accented
+    names, read as a browser set to English reads it (at most ``FEW_ACCENTS`` per letter). None otherwise (the detector's guess
+    stands: a Polish page in windows-1250 has far more accented letters; a Russian one is no
+    Latin guess)."""
+    from charset_normalizer.utils import any_specified_encoding
+
+    if not guesses or guesses[0].replace("-", "_") not in _LATIN_GUESSES:
+        return None
+    if any_specified_encoding(data) is not None:
+        return None
+    accented = sum(1 for byte in data if byte >= 0xA0)
+    letters = sum(1 for byte in data if 0x41 <= byte <= 0x5A or 0x61 <= byte <= 0x7A)
+    return "cp1252" if accented <= FEW_ACCENTS * letters else None

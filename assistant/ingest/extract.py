@@ -21,10 +21,11 @@ import trafilatura
 from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.utils import decode_file, load_html
+from trafilatura.utils import decode_file, detect_encoding, load_html
 
 from ..errors import PageError
 from . import declared as declared_text
+from .charset import unlabelled_page_codec
 from . import dom, dom_rewrites
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts, thread_replies
@@ -69,6 +70,10 @@ def decode_html(data: bytes | str, filename: str = "<page>") -> str:
                             "or an archive?); save the page from your browser as HTML, or give "
                             "its text as a .txt file")
         text = decode_file(data)
+        if not text.isascii() and text.encode("utf-8", errors="replace") != data:
+            codec = unlabelled_page_codec(data, detect_encoding(data))
+            if codec:
+                text = data.decode(codec, errors="replace")
     if not text.strip():
         raise PageError(f"{filename}: the page is empty")
     return text
