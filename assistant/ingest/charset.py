@@ -91,9 +91,9 @@ FEW_ACCENTS = 0.03
 def unlabelled_page_codec(data: bytes, guesses: list[str]) -> str | None:
     """windows-1252 for a page that declares no encoding, is not UTF-8, is almost all ASCII and
     that the detector takes for another Latin code page: an English page with a few accented
-    names, read as a browser set to English reads it (at most ``FEW_ACCENTS`` per letter). None otherwise (the detector's guess
-    stands: a Polish page in windows-1250 has far more accented letters; a Russian one is no
-    Latin guess)."""
+    names (at most ``FEW_ACCENTS`` per letter), read as a browser set to English reads it.
+    None otherwise (the detector's guess stands: a Polish page in windows-1250 has far more
+    accented letters; a Russian one is no Latin guess)."""
     from charset_normalizer.utils import any_specified_encoding
 
     if not guesses or guesses[0].replace("-", "_") not in _LATIN_GUESSES:

@@ -25,9 +25,9 @@ from trafilatura.utils import decode_file, detect_encoding, load_html
 
 from ..errors import PageError
 from . import declared as declared_text
-from .charset import unlabelled_page_codec
 from . import dom, dom_rewrites
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
+from .charset import unlabelled_page_codec
 from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts, thread_replies
 from .furniture import COMMENTS_HEAD, FURNITURE, REFERENCES_HEAD
 from .layout import section_name
