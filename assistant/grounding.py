@@ -191,11 +191,36 @@ def slip_fix(word: str, article: ArticleTerms, is_word: Callable[[str], bool]) -
     return fixed
 
 
+# Chat shorthand that any English question typed in a hurry may use ("how many ppl", "wat
+# year", "who helped w the survey"), with the words it stands for. Only lower-case words
+# standing alone are read so: "BC", "U.S.", "r/cycling" and a unit after a number ("5 w")
+# stay as they are.
+SHORTHAND = {
+    "ppl": "people", "wat": "what", "wut": "what", "wht": "what", "hw": "how", "wen": "when",
+    "whr": "where", "r": "are", "u": "you", "ur": "your", "tho": "though", "thru": "through",
+    "shud": "should", "shld": "should", "wud": "would", "cud": "could", "frm": "from",
+    "abt": "about", "pls": "please", "plz": "please", "govt": "government", "b4": "before",
+    "w/o": "without", "w/": "with", "w": "with", "cuz": "because", "coz": "because",
+    "becuz": "because", "bcuz": "because", "nite": "night", "yr": "year", "yrs": "years",
+    "hrs": "hours", "mins": "minutes", "bday": "birthday", "pic": "picture", "pics": "pictures",
+}
+_SHORTHAND = re.compile(r"(?<![\w/&.'\u2019-])(?<!\d )(?:" + "|".join(
+    re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True)) + r")(?![\w/&'\u2019-]|\.\w)")
+
+
+def written_out(text: str) -> str:
+    """``text`` with chat shorthand (``SHORTHAND``) written out: "hw many ppl came" -> "how
+    many people came"."""
+    return _SHORTHAND.sub(lambda m: SHORTHAND[m.group(0)], text)
+
+
 def respell(text: str, article: ArticleTerms, is_word: Callable[[str], bool]) -> str:
-    """``text`` with each slip of the pen (``slip_fix``) written as the article spells the
-    word ("how many parnets in the survy" -> "how many parents in the survey"), so that the
-    question is embedded, retrieved and read with the article's words; every other word,
-    the punctuation and a capital first letter are kept."""
+    """``text`` with chat shorthand written out (``written_out``) and each slip of the pen
+    (``slip_fix``) written as the article spells the word ("how many parnets in the survy" ->
+    "how many parents in the survey"), so that the question is embedded, retrieved and read
+    with the article's words; every other word, the punctuation and a capital first letter
+    are kept."""
+    text = written_out(text)
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         fixed = slip_fix(word.lower(), article, is_word)

@@ -183,3 +183,22 @@ def test_per_in_a_rate_is_no_word_the_article_must_hold(assistant):
     q, g = _ground(assistant, "How much does a dose of oxytocin cost per week?")
     assert "per" not in q.terms
     assert not any("per" in phrase.split() for phrase in unknown_phrases(q.question, g))
+
+
+def test_chat_shorthand_is_written_out_before_the_question_is_read(assistant):
+    fix = assistant.answerer.respell
+    assert fix("hw many ppl r in the study") == "how many people are in the study"
+    assert fix("wat yr was it published, is it good w milk?") == \
+        "what year was it published, is it good with milk?"
+
+
+@pytest.mark.parametrize("question", [
+    "During which centuries BC was the cemetery used?",  # capitals are never shorthand
+    "Is the U.S. rule in r/cycling the same?",  # nor a letter before a dot or a slash
+    "Is it a 5 w or a 10 w bulb?",  # nor a unit after a number
+    "Does R&D pay for the u-bend?",
+])
+def test_what_only_looks_like_shorthand_is_left_as_it_is(question):
+    from assistant.grounding import written_out
+
+    assert written_out(question) == question
