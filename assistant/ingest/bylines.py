@@ -78,11 +78,16 @@ REPLY_HEADERS = (COMMENT_HEADERS[-1], _INLINE_HEADERS[-1])
 # ... or signed at the end of its last line, with a date: "Great news! -- Bob Lane, 6 May 2025".
 _TRAILING_BYLINE = re.compile(
     rf"^(?P<text>.*\S)\s+(?:\u2014|\u2013|--)\s*{_NAME}{_SEP}(?P<date>{_COMMENT_DATE}){_TIME}\s*$")
+# A report's: "Prepared by Ann Lee, 14 February 2025", "Prepared for the Parish Council by Ann
+# Lee", "Compiled by Ann Lee".
+_REPORT_BYLINE = re.compile(rf"^(?:Prepared|Compiled)(?:\s+for\s+[^\n]{{1,80}}?)?\s+by\s+{_NAME}"
+                            rf"(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*\.?$")
 # The post's own byline under the title.
 POST_BYLINES = (
     *_COMMENT_BYLINES[:1],
     re.compile(rf"^(?:Posted|Published|Written|Submitted|Words|Story|Text|Report|Reporting|"
                rf"Interview|Interviewed)\s+by\s+{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
+    _REPORT_BYLINE,
     re.compile(rf"^(?:Posted|Published|Updated)(?:\s+on)?\s+(?P<date>{_WEEKDAY}{DATE}){_TIME}"
                rf"(?:\s*,?\s*by\s+{_NAME})?\s*$"),
     # what the piece is, then who wrote it: "A beginner's guide by Tomasz Wierzbicki, updated
@@ -155,8 +160,11 @@ def match_byline(line: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str 
         if name is not None:
             name = clean_name(name)
             head, _, role = name.partition(", ")
-            if not name_ok(name) and role and name_ok(head) and _ROLE.fullmatch(role):
-                name = head  # "Posted by Anika Varga, Head of Customer Support · 9 October 2024"
+            if role and name_ok(head) and _ROLE.fullmatch(role) and (
+                    not name_ok(name) or pattern is _REPORT_BYLINE and len(head.split()) >= 2):
+                # "Posted by Anika Varga, Head of Customer Support · 9 October 2024",
+                # "Prepared by Gwen Hale, Secretary, 12 January 2025"
+                name = head
             if not name_ok(name) and not (date and pattern in _HANDLE_BYLINES
                                           and HANDLE.fullmatch(name)):
                 continue
