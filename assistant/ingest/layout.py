@@ -9,11 +9,22 @@ from dataclasses import dataclass
 
 from ..text import CITATION_MARK
 
+# A list item as Word saves it as plain text: its bullet or number, a tab, the text ("•<TAB>The
+# roof", "o<TAB>..." a level down, "2.<TAB>...", "b)<TAB>..."); Symbol-font bullets come out as
+# "·", "§", "Ø" or "o".
+_TAB_ITEM = re.compile(r"^\s*(?:(?P<bullet>[\u2022\u00b7\u25aa\u25e6\u25a0\u27a2o\u00a7\u00d8])|"
+                       r"(?P<mark>[-*\u2013]|(?:\d{1,2}|[a-z])[.)]))\t+(?=\S)")
+_BULLET = "\u2022"
+
 
 def tab_cells(text: str) -> str:
     """Lines of cells copied from a table (an infobox's "Opened<TAB>1871") as the page shows
-    them: "Opened: 1871", or more cells between " | "."""
+    them: "Opened: 1871", or more cells between " | ". A list item saved by Word ("•<TAB>The
+    roof") is no row of cells: it reads "• The roof"."""
     def row(line: str) -> str:
+        item = _TAB_ITEM.match(line)
+        if item and "\t" not in line[item.end():].strip():  # (a numbered row of cells is a row)
+            return f"{item['mark'] or _BULLET} {line[item.end():].strip()}"
         cells = [c.strip() for c in line.split("\t") if c.strip()]
         if "\t" not in line.strip() or len(cells) < 2:
             return line
