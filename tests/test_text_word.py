@@ -35,3 +35,23 @@ def test_words_tab_bullets_and_numbers_are_list_items_not_table_cells():
         "We found three problems:", "\u2022 The north tap drips.", "\u2022 Its washer is worn.",
         "- The trough has no lid.", "2. Nobody reads the meter.", "Tap: Litres a day", "North: 40",
         "1. | South | 25"]
+
+
+@pytest.mark.parametrize("notes", [
+    "Footnotes\n[1] Meter readings taken by the committee.\n[2] Water company bill, March 2025.",
+    "Endnotes\n\n[1] Meter readings taken by the committee.\n[2] Water company bill, March 2025.",
+    "## Notes\n\n[1] Meter readings taken by the committee.\n[2] Water company bill, March 2025.",
+])
+def test_numbered_notes_under_a_footnotes_heading_are_references(notes):
+    page = read_text_page(f"Allotment Water Survey\n\nThe site used 41,000 litres.[1] The bill rose.[2]\n\n"
+                          f"{notes}\n", markdown=notes.startswith("#"))
+    assert [(b.kind, b.text) for b in page.blocks] == [
+        ("paragraph", "The site used 41,000 litres. The bill rose."),
+        ("reference", "Meter readings taken by the committee."),
+        ("reference", "Water company bill, March 2025.")]
+
+
+def test_bracketed_numbers_without_a_notes_heading_stay_text():
+    page = read_text_page("Allotment Water Survey\n\nThe site used 41,000 litres.\n\n"
+                          "[1] North tap, 12 litres.\n[2] South tap, 9 litres.\n")
+    assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]

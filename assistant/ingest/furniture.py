@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .bylines import DATE_LINE, post_byline
-from .layout import SENTENCE_END, TextBlock
+from .layout import SENTENCE_END, TextBlock, section_name
 
 REFERENCES_HEAD = re.compile(
     r"^(?:(?:journal |full )?references?|sources?|further reading|bibliography|works cited|"
@@ -38,20 +38,29 @@ _NOTE = re.compile(r"^\s*(?:\^(?:\s*jump up(?: to)?:?)?(?:\s+a(?:\s+[a-z]{1,2})+
                    r"\[\^[^\[\]\s]{1,30}\]:)\s*", re.I)
 
 
-def footnotes(block: TextBlock) -> list[str] | None:
+# A report's numbered notes under "Footnotes", "Endnotes" or "Notes": "[1] Letter from ...".
+_NOTES_HEAD = re.compile(r"^(?:foot|end)?notes$", re.I)
+_NUMBERED_NOTE = re.compile(r"^\s*\[\d{1,3}\]\s+(?=\S)")
+
+
+def footnotes(block: TextBlock, heading: str | None = None) -> list[str] | None:
     """The notes of a block of "^ " lines or of Markdown's "[^1]: ..." (their indented lines
-    going on), under its heading if it has one, without their marks; None for any other
-    block."""
+    going on), under its heading if it has one, without their marks; or of "[1] ..." lines
+    under a "Footnotes", "Endnotes" or "Notes" heading (the block's first line, or the
+    ``heading`` it is under); None for any other block."""
     lines = list(block.lines)
-    if not _NOTE.match(lines[0]) and len(lines[0].split()) <= 4 and not SENTENCE_END.search(lines[0]):
+    note = _NOTE
+    if _NOTES_HEAD.match(section_name(lines[0])) or heading and _NOTES_HEAD.match(section_name(heading)):
+        note = re.compile(f"{_NOTE.pattern}|{_NUMBERED_NOTE.pattern}", re.I)
+    if not note.match(lines[0]) and len(lines[0].split()) <= 4 and not SENTENCE_END.search(lines[0]):
         lines = lines[1:]  # "References", "Notes"
-    if not lines or not _NOTE.match(lines[0]) or not all(
-            _NOTE.match(line) or line[:1].isspace() for line in lines):
+    if not lines or not note.match(lines[0]) or not all(
+            note.match(line) or line[:1].isspace() for line in lines):
         return None
     notes: list[str] = []
     for line in lines:
-        if _NOTE.match(line):
-            notes.append(_NOTE.sub("", line))
+        if note.match(line):
+            notes.append(note.sub("", line, count=1))
         else:
             notes[-1] = f"{notes[-1]} {line.strip()}"
     return [note for note in notes if note]

@@ -234,7 +234,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                 log.info("%s: line %d: a byline that follows no comment is skipped",
                          filename, block.line)
             continue
-        notes = footnotes(block)
+        notes = footnotes(block, heading)
         if notes:
             out += [Block(REFERENCE, clean(note)) for note in notes]
             continue
