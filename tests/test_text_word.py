@@ -55,3 +55,32 @@ def test_bracketed_numbers_without_a_notes_heading_stay_text():
     page = read_text_page("Allotment Water Survey\n\nThe site used 41,000 litres.\n\n"
                           "[1] North tap, 12 litres.\n[2] South tap, 9 litres.\n")
     assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]
+
+
+LONG = ("Every plot holder was asked to read their tap's meter on the first Sunday of each month "
+        "from April to September, and the committee checked the readings against the bill.")
+WORD_EXPORT = "\r\n".join([
+    "Allotment Water Survey", "Prepared by Tobias Wren, 3 April 2025", "",
+    "How We Measured", LONG, "The meters were new in 2023.", "",
+    "What We Found", "The site used 41,000 litres.", "",
+    "Next Steps", "\u2022\tFit a lid to the trough.", "\u2022\tMend the north tap.", ""])
+
+
+def test_a_heading_word_wrote_right_above_its_paragraph_heads_it():
+    page = read_text_page(WORD_EXPORT, "survey.txt")
+    assert [(b.heading, b.text) for b in page.blocks] == [
+        ("How We Measured", f"{LONG}\nThe meters were new in 2023."),
+        ("What We Found", "The site used 41,000 litres."),
+        ("Next Steps", "\u2022 Fit a lid to the trough.\n\u2022 Mend the north tap.")]
+
+
+@pytest.mark.parametrize("text", [
+    WORD_EXPORT.replace("\r\n", "\n"),  # not saved by Word: no CR line ends
+    WORD_EXPORT.replace(LONG, "Every plot holder was asked to read their tap's meter on\r\n"
+                              "the first Sunday of each month.").replace(  # hard-wrapped
+        "The site used", f"{LONG} The site used"),
+])
+def test_other_files_keep_a_line_above_a_paragraph_in_it(text):
+    page = read_text_page(text, "survey.txt")
+    assert page.blocks[0].heading is None
+    assert page.blocks[0].text.startswith("How We Measured")

@@ -66,6 +66,7 @@ from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_repl
 from .pdf_copy import pdf_copy
 from .signoff import message_text, signature, signer_name
 from .subtitles import subtitle_page
+from .word import word_headings
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     """Read an article in the text layout. ``markdown`` strips inline Markdown (links,
     emphasis, list markers); by default it is on when the title is a ``# `` heading.
     Errors name the file and line."""
+    cr_line_ends = "\r" in text  # as Word saves plain text (word.py)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if page := subtitle_page(text, filename) or chat_page(text, filename):
         return page  # an SRT or WebVTT file, a chat's export: read by their own modules
@@ -121,6 +123,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         # line, as a page copied into a text editor often is
         blocks = [TextBlock((line,), blocks[0].line + k) for k, line in enumerate(blocks[0].lines)]
     fields, blocks = header_fields(blocks)
+    if cr_line_ends and not (thread or paper or markdown):
+        blocks = word_headings(blocks)
     signer, blocks = signature(blocks, fields.get("author"))
     if thread and thread.signer:
         signer = signer_name(thread.signer) or signer
