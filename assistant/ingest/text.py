@@ -66,6 +66,7 @@ from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_repl
 from .pdf_copy import pdf_copy
 from .signoff import message_text, signature, signer_name
 from .subtitles import subtitle_page
+from .transcript import transcript_page
 from .word import word_headings
 
 log = logging.getLogger(__name__)
@@ -98,8 +99,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     Errors name the file and line."""
     cr_line_ends = "\r" in text  # as Word saves plain text (word.py)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    if page := subtitle_page(text, filename) or chat_page(text, filename):
-        return page  # an SRT or WebVTT file, a chat's export: read by their own modules
+    if page := subtitle_page(text, filename) or chat_page(text, filename) or transcript_page(text, filename):
+        return page  # an SRT or WebVTT file, a chat's export, Otter's: read by their own modules
     text = EDIT_LINK.sub("", text)
     paper = pdf_copy(text)  # a PDF's text: its pages' furniture gone, its paragraphs whole
     text = paper or text
