@@ -63,7 +63,7 @@ _MD_INLINE: tuple[_Rule, ...] = (
     *_MD_EMPHASIS,
     (re.compile(r"`([^`]+)`"), r"\1"),
     (re.compile(r"^\s*>\s?", re.M), ""),
-    (re.compile(r"^\s*[-*+]\s+", re.M), ""),
+    (re.compile(r"^\s*[-*+]\s+(?:\[[ xX]\]\s+)?", re.M), ""),  # a checklist's box too: "- [x] "
 )
 
 

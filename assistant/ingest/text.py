@@ -62,6 +62,7 @@ from .markup import (
     markdown_text,
     md_heading,
 )
+from .notion import notion_text
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
 from .pdf_copy import pdf_copy
 from .signoff import message_text, signature, signer_name
@@ -108,6 +109,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if thread:  # an e-mail thread: the newest message is the post, the earlier ones comments
         text = thread.newest
     if markdown is not False:
+        text = notion_text(text)  # a Notion page's properties, callouts and toggles
         # HTML in Markdown: a comment is not shown; an image is one
         text = HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
         text = HTML_IMAGE.sub(lambda m: f"![{m['alt']}]({m['src'] or ''})", text)
