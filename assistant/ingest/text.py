@@ -62,6 +62,7 @@ from .markup import (
     markdown_text,
     md_heading,
 )
+from .notebook import notebook_blocks
 from .notion import notion_text
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
 from .pdf_copy import pdf_copy
@@ -119,6 +120,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         text = "\n".join(line for line in text.split("\n")
                          if not TABLE_RULE.match(line) and not LINK_TARGET.match(line))
     blocks = split_blocks(text)
+    if markdown is not False:
+        blocks = notebook_blocks(blocks)  # a notebook's code cells and outputs, display maths
     if not blocks:
         raise CorpusError(f"{filename}: line 1: the article is empty")
     if len(blocks) == 1 and len(blocks[0].lines) >= 3 and unwrap(blocks[0].text) == blocks[0].text:
