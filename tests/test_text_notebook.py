@@ -67,3 +67,10 @@ def test_display_maths_stays_in_the_sentence_that_introduces_it():
             "where $t$ is the minutes after sunset and $\\tau$ is about 14 minutes.") in paragraphs
     # after a sentence's end, a formula is a paragraph of its own, as before
     assert "The fit is rough." in paragraphs and "$$R^2 = 0.71$$" in paragraphs
+
+
+def test_a_label_and_a_date_under_the_title_date_the_post():
+    page = read_text_page(NOTEBOOK, "swifts.md", markdown=True)
+    assert page.date == "3 August 2024"
+    assert page.byline == "Analysis notes, 3 August 2024"
+    assert "Analysis notes, 3 August 2024" not in _paragraphs(NOTEBOOK)

@@ -37,6 +37,10 @@ DATE_LINE = re.compile(rf"^(?:on\s+)?(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$")
 # "Issue 31 | 2 May 2025" (not an update's date).
 _ISSUE_LINE = re.compile(rf"^(?!(?:last\s+)?(?:updated|revised|reviewed)\b)(?P<what>[A-Z][^.!?\n]{{0,40}}?)"
                          rf"\s+[\u00b7|\u2022\u2013\u2014]\s+(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$", re.I)
+# ... or a label and a date after a comma, as a notebook's write-up prints it in italics:
+# "Notebook write-up, 22 September 2024" (not who wrote it: "Prepared by Ann Lee, 2 May 2025").
+_LABEL_LINE = re.compile(rf"^(?!(?:last\s+)?(?:updated|revised|reviewed)\b)(?![^\n]*\bby\s)"
+                         rf"(?P<what>[A-Z][^.!?,\n]{{0,40}}?),\s+(?P<date>{_WEEKDAY}{DATE}){_TIME}\s*$", re.I)
 # When the page was last changed, under its title ("Last updated 14 January 2025", GOV.UK's
 # guidance; "Updated: 2 May 2025"): a byline that names no author and does not date the post.
 _UPDATED_LINE = re.compile(rf"^(?:page\s+)?(?:last\s+)?(?:updated|revised|reviewed)(?:\s+on)?"
@@ -228,7 +232,7 @@ def byline_under_title(lines: list[str]) -> tuple[str | None, str | None, int]:
         if after and after[0] and after[1] is None:
             return after[0], dated["date"], 2  # "March 3, 2021" / "by Ann Lee"
         return None, dated["date"], 1
-    if issue := _ISSUE_LINE.match(unemphasised(lines[0].strip())):
+    if issue := _ISSUE_LINE.match(plain := unemphasised(lines[0].strip())) or _LABEL_LINE.match(plain):
         return None, issue["date"], 1
     if _UPDATED_LINE.match(unemphasised(lines[0].strip())):
         return None, None, 1
