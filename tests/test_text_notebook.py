@@ -74,3 +74,29 @@ def test_a_label_and_a_date_under_the_title_date_the_post():
     assert page.date == "3 August 2024"
     assert page.byline == "Analysis notes, 3 August 2024"
     assert "Analysis notes, 3 August 2024" not in _paragraphs(NOTEBOOK)
+
+
+def test_about_the_author_box_names_the_author_in_its_own_section():
+    page = read_text_page(NOTEBOOK, "swifts.md", markdown=True)
+    assert page.author == "Wiktor Sandoval"
+    last = page.blocks[-1]
+    assert last.heading == "About the author"
+    assert last.text.startswith("Wiktor Sandoval is a volunteer")
+
+
+def test_about_the_author_box_does_not_override_a_byline():
+    text = NOTEBOOK.replace("_Analysis notes, 3 August 2024_", "By Ruth Okoye, 3 August 2024")
+    assert read_text_page(text, "swifts.md", markdown=True).author == "Ruth Okoye"
+
+
+def test_about_the_author_in_plain_text_names_the_author():
+    text = ("Moth trapping in a small garden\n\nA light trap caught 40 species in one June night.\n\n"
+            "About the author\n\nNadia Ferris is a retired teacher who runs the village moth group.\n")
+    page = read_text_page(text, "moths.txt")
+    assert page.author == "Nadia Ferris"
+
+
+def test_about_the_author_mid_post_names_no_one():
+    text = ("# A review of The Salt Path\n\nA moving book.\n\n## About the author\n\n"
+            "Raynor Winn is a writer who walked the coast path.\n\n## Verdict\n\nRead it.\n")
+    assert read_text_page(text, "review.md", markdown=True).author is None

@@ -13,6 +13,7 @@ import logging
 import re
 
 from ..errors import CorpusError
+from .author_box import author_box
 from .bylines import (
     DATELINE,
     POST_FOOTER,
@@ -132,6 +133,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if cr_line_ends and not (thread or paper or markdown):
         blocks = word_headings(blocks)
     signer, blocks = signature(blocks, fields.get("author"))
+    box_author, blocks = author_box(blocks)  # "About the author" / "NAME is a ..." closing it
     if thread and thread.signer:
         signer = signer_name(thread.signer) or signer
     if not fields.get("title"):
@@ -164,6 +166,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     author, date = author or fields.get("author"), date or fields.get("date")
     if signer and (author is None or author == fields.get("sender")):
         author = signer  # who signed the e-mail wrote it, whoever's address sent it
+    author = author or box_author
     for _ in range(taken):
         head = rest[0]
         rest = rest[1:] if len(head.lines) == 1 else [TextBlock(head.lines[1:], head.line + 1), *rest[1:]]
