@@ -116,7 +116,7 @@ def regions(root: HtmlElement) -> list[HtmlElement]:
     return [e for e in found if not any(a in ids for a in e.iterancestors())]
 
 
-def _is_date_el(el: HtmlElement) -> bool:
+def is_date_el(el: HtmlElement) -> bool:
     if el.tag == "time" or el.get("itemprop") in ("dateCreated", "datePublished", "commentTime"):
         return bool(text_of(el))
     text = text_of(el)
@@ -131,7 +131,7 @@ def _is_date_el(el: HtmlElement) -> bool:
         and (len(text.split()) <= 8 or bool(words(el) & {"date", "datetime", "timestamp"}))
 
 
-def _is_author_el(el: HtmlElement) -> bool:
+def is_author_el(el: HtmlElement) -> bool:
     return bool(words(el) & AUTHOR_WORDS and el.tag != "img") or el.get("itemprop") == "author" \
         or el.tag == "cite"
 
@@ -160,12 +160,12 @@ _EDITED = re.compile(r"^\W*(?:last\s+)?(?:edited|modified|updated)\b", re.I)
 
 def _anchors(region: HtmlElement) -> list[HtmlElement]:
     candidates = [el for el in iter_elements(region) if not _in_form(el)]
-    dates = [el for el in candidates if _is_date_el(el) and not _edited(el)]
+    dates = [el for el in candidates if is_date_el(el) and not _edited(el)]
     ids = set(dates)
     dates = [d for d in dates if not any(a in ids for a in d.iterancestors())]
     if dates:
         return dates
-    authors = [el for el in candidates if _is_author_el(el)]
+    authors = [el for el in candidates if is_author_el(el)]
     ids = set(authors)
     return [a for a in authors if not any(x in ids for x in a.iterancestors())]
 
@@ -184,7 +184,7 @@ def _item(anchor: HtmlElement, region: HtmlElement, anchors: set[Any]) -> HtmlEl
     return item
 
 
-def _date_text(anchor: HtmlElement) -> str | None:
+def date_text(anchor: HtmlElement) -> str | None:
     """The comment's date as printed, time included ("June 14, 2024 at 11:42 am"); printed
     without its year or relative to the visit ("Jun 4", "5 months ago"), the full date the
     element (or one inside it: a link in a "post-meta" span) gives in its ``datetime`` or
@@ -210,7 +210,7 @@ def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
             if name:
                 return name
     for el in iter_elements(item):
-        if el is not item and _is_author_el(el):
+        if el is not item and is_author_el(el):
             # an element marked as the author may print a handle ("lena_k"), or more than
             # the name: "Tobias Brenner" then his reputation, "21.5k"
             name = clean_name(text_of(el))
@@ -237,7 +237,7 @@ def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
     return None
 
 
-def _body(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = None) -> str:
+def body_text(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = None) -> str:
     """The comment's words: its marked body, else what is left once the meta is removed;
     never from an element in ``skip`` (its replies, when they sit inside ``item``)."""
     skip = skip or set()
@@ -347,87 +347,6 @@ def _paragraphs(el: HtmlElement) -> str:
     return "\n".join(text_lines(el))
 
 
-@dataclass(frozen=True)
-class Post:
-    """One post of a forum thread: its element, who signed it, its date, and the elements
-    that print the date and the name."""
-
-    item: HtmlElement
-    author: str
-    date: str
-    anchor: HtmlElement
-    signer: HtmlElement
-
-
-# A member's profile beside a post prints when they joined the forum, not when they posted:
-# phpBB's "Joined: Tue Feb 17, 2026 6:22 pm", "Registered: ...", "Member since ...".
-_JOINED = re.compile(r"^\W*(?:joined|registered|member since|join date|registration date)\b",
-                     re.I)
-_JOINED_WORDS = frozenset({"joined", "profile-joined", "regdate", "registered", "member-since",
-                           "join-date", "joindate"})
-
-
-def _joined(el: HtmlElement) -> bool:
-    label = el.getprevious()
-    return bool(_JOINED.match(text_of(el)) or words(el) & _JOINED_WORDS or (
-        label is not None and isinstance(label.tag, str) and _JOINED.match(text_of(label))))
-
-
-def _signed(item: HtmlElement) -> Post | None:
-    """A thread post's signature: the first text of its author element ("mossbank_pots" of
-    "mossbank_pots / Joined: 2019"), a name or a handle, and its date element (never the
-    date its author joined the forum)."""
-    dates = [el for el in iter_elements(item)
-             if el is not item and _is_date_el(el) and not _joined(el)]
-    authors = [el for el in iter_elements(item) if el is not item and _is_author_el(el)]
-    if not dates or not authors:
-        return None
-    name = name_or_handle(next((clean_text(t) for t in authors[0].itertext() if clean_text(t)), ""))
-    if not name:
-        return None
-    when = _date_text(dates[0])
-    return Post(item, name, when, dates[0], authors[0]) if when else None
-
-
-def thread_posts(root: HtmlElement) -> list[Post]:
-    """A forum thread's posts, the opening one first: two or more sibling elements of one
-    class, each signed with an author and a date, that hold most of the page's text (not a
-    list of teasers beside an article); [] on other pages."""
-    total = len(text_of(root))
-    for parent in iter_elements(root):
-        kids = [c for c in parent if isinstance(c.tag, str)]
-        if len(kids) < 2:
-            continue
-        shared: dict[str, list[HtmlElement]] = {}
-        for kid in kids:
-            for w in words(kid):
-                shared.setdefault(w, []).append(kid)
-        # the class every post shares ("post"), not one that alternates ("bg1" / "bg2"),
-        # whatever order the words come in
-        for _, items in sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            if len(items) < 2 or sum(len(text_of(i)) for i in items) < total / 2:
-                continue
-            posts = [_signed(i) for i in items]
-            if all(posts):
-                return [p for p in posts if p]
-    return []
-
-
-def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElement]]:
-    """A forum thread's replies (its posts after the opening one) as comments, and their
-    elements (for removal)."""
-    out: list[FoundComment] = []
-    used: list[HtmlElement] = []
-    for post in posts[1:]:
-        # a reply that quotes an earlier post (phpBB's <blockquote><cite>old_stoker wrote:)
-        # says only its own words: the quote is its author's, printed where it was posted
-        text = _body(post.item, post.anchor, skip=set(post.item.iter("blockquote")))
-        if text:
-            out.append(FoundComment(text, post.author, post.date))
-            used.append(post.item)
-    return out, used
-
-
 def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlElement]]:
     """Reader comments in page order, and the regions they were found in (for removal)."""
     out: list[FoundComment] = []
@@ -442,9 +361,9 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
         thread: list[tuple[int, str | None]] = []  # (depth, author) of the comments so far
         for anchor in anchors:
             item = _item(anchor, region, ids)
-            is_date = _is_date_el(anchor)
+            is_date = is_date_el(anchor)
             who = _author(item, anchor) if is_date else clean_name(text_of(anchor)) or None
-            text = _body(item, anchor)
+            text = body_text(item, anchor)
             outer = item.getparent() if item is not region else None
             # its words sit beside its header, in the comment's element: a region holding one
             # comment may be that element (Reddit's <div class="Comment">)
@@ -452,10 +371,10 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
                                                                 or len(anchors) == 1):
                 # its words sit beside its header (its signer's name is not its words), in an
                 # element that also holds its replies
-                text = _body(outer, anchor, skip=_replies_in(outer, anchor, ids))
+                text = body_text(outer, anchor, skip=_replies_in(outer, anchor, ids))
             if not text or text == who or any(f.text == text and f.author != who for f in found):
                 continue  # no words, or another signer's: never put one reader's words in two mouths
-            when = _date_text(anchor) if is_date else None
+            when = date_text(anchor) if is_date else None
             if who and who.lower() in ("anonymous", "unknown"):
                 who = "Anonymous"
             # a reply is nested one level below the comment it answers, the latest before it

@@ -28,7 +28,8 @@ from . import declared as declared_text
 from . import dom, dom_rewrites
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .charset import unlabelled_page_codec
-from .comments import AUTHOR_WORDS, find_comments, regions, thread_posts, thread_replies
+from .comments import AUTHOR_WORDS, find_comments, regions
+from .forum_posts import thread_posts, thread_replies
 from .furniture import COMMENTS_HEAD, FURNITURE, REFERENCES_HEAD
 from .layout import section_name
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline, with_replies

@@ -1,0 +1,99 @@
+"""A forum thread's posts read from the page's structure (lxml): the opening post and the
+replies, each signed by its author and dated when it was posted.
+
+A thread prints its posts as sibling elements of one class ("post"), each with its author
+(a name or a handle) and its date, together holding most of the page's text. The opening
+post is the article; the replies are its comments (``comments.FoundComment``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from .bylines import name_or_handle
+from .comments import FoundComment, body_text, date_text, is_author_el, is_date_el
+from .dom import clean_text, iter_elements, text_of, words
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post of a forum thread: its element, who signed it, its date, and the elements
+    that print the date and the name."""
+
+    item: HtmlElement
+    author: str
+    date: str
+    anchor: HtmlElement
+    signer: HtmlElement
+
+
+# A member's profile beside a post prints when they joined the forum, not when they posted:
+# phpBB's "Joined: Tue Feb 17, 2026 6:22 pm", "Registered: ...", "Member since ...".
+_JOINED = re.compile(r"^\W*(?:joined|registered|member since|join date|registration date)\b",
+                     re.I)
+_JOINED_WORDS = frozenset({"joined", "profile-joined", "regdate", "registered", "member-since",
+                           "join-date", "joindate"})
+
+
+def _joined(el: HtmlElement) -> bool:
+    label = el.getprevious()
+    return bool(_JOINED.match(text_of(el)) or words(el) & _JOINED_WORDS or (
+        label is not None and isinstance(label.tag, str) and _JOINED.match(text_of(label))))
+
+
+def _signed(item: HtmlElement) -> Post | None:
+    """A thread post's signature: the first text of its author element ("mossbank_pots" of
+    "mossbank_pots / Joined: 2019"), a name or a handle, and its date element (never the
+    date its author joined the forum)."""
+    dates = [el for el in iter_elements(item)
+             if el is not item and is_date_el(el) and not _joined(el)]
+    authors = [el for el in iter_elements(item) if el is not item and is_author_el(el)]
+    if not dates or not authors:
+        return None
+    name = name_or_handle(next((clean_text(t) for t in authors[0].itertext() if clean_text(t)), ""))
+    if not name:
+        return None
+    when = date_text(dates[0])
+    return Post(item, name, when, dates[0], authors[0]) if when else None
+
+
+def thread_posts(root: HtmlElement) -> list[Post]:
+    """A forum thread's posts, the opening one first: two or more sibling elements of one
+    class, each signed with an author and a date, that hold most of the page's text (not a
+    list of teasers beside an article); [] on other pages."""
+    total = len(text_of(root))
+    for parent in iter_elements(root):
+        kids = [c for c in parent if isinstance(c.tag, str)]
+        if len(kids) < 2:
+            continue
+        shared: dict[str, list[HtmlElement]] = {}
+        for kid in kids:
+            for w in words(kid):
+                shared.setdefault(w, []).append(kid)
+        # the class every post shares ("post"), not one that alternates ("bg1" / "bg2"),
+        # whatever order the words come in
+        for _, items in sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            if len(items) < 2 or sum(len(text_of(i)) for i in items) < total / 2:
+                continue
+            posts = [_signed(i) for i in items]
+            if all(posts):
+                return [p for p in posts if p]
+    return []
+
+
+def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElement]]:
+    """A forum thread's replies (its posts after the opening one) as comments, and their
+    elements (for removal)."""
+    out: list[FoundComment] = []
+    used: list[HtmlElement] = []
+    for post in posts[1:]:
+        # a reply that quotes an earlier post (phpBB's <blockquote><cite>old_stoker wrote:)
+        # says only its own words: the quote is its author's, printed where it was posted
+        text = body_text(post.item, post.anchor, skip=set(post.item.iter("blockquote")))
+        if text:
+            out.append(FoundComment(text, post.author, post.date))
+            used.append(post.item)
+    return out, used
