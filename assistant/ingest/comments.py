@@ -21,6 +21,8 @@ from lxml.html import HtmlElement
 
 from .bylines import HANDLE, YEAR_DATE, clean_name, is_comment_date, name_ok, name_or_handle
 from .dom import clean_text, iter_elements, parse_date, printed_date, shows_text, text_lines, text_of, words
+from .stamps import full_date, is_tiny_date, stamped
+from .thread_marks import comment_mark, is_dead
 
 # (a shop's customer reviews are its readers' comments: "reviews", never one "review", which
 # may be the article itself)
@@ -49,6 +51,7 @@ class FoundComment:
     author: str | None
     date: str | None
     reply_to: str | None = None  # the author of the comment it is nested under
+    mark: str | None = None  # how the page marks it: "accepted solution" (``thread_marks``)
 
 
 # A list of replies inside a comment: WordPress ``ol.children``, ``div.comment-replies``...
@@ -123,8 +126,9 @@ def is_date_el(el: HtmlElement) -> bool:
     if not text or len(text) > 60:
         return False
     if parse_date(text) is None:
-        # a date printed without its year or relative to the visit ("Jun 4", "2 days ago")
-        return is_comment_date(text)
+        # a date printed without its year or relative to the visit ("Jun 4", "2 days ago"),
+        # or a tiny one ("4d") beside the full date it keeps in an attribute
+        return is_comment_date(text) or stamped(el, text)
     # A leaf-like element whose own words are the date ("Mar 4, 2024", "June 14, 2024 at 9 pm"),
     # or one marked as the date ("Reviewed in the United Kingdom on 14 June 2025").
     return not any(isinstance(c.tag, str) and parse_date(text_of(c)) for c in el) \
@@ -186,16 +190,12 @@ def _item(anchor: HtmlElement, region: HtmlElement, anchors: set[Any]) -> HtmlEl
 
 def date_text(anchor: HtmlElement) -> str | None:
     """The comment's date as printed, time included ("June 14, 2024 at 11:42 am"); printed
-    without its year or relative to the visit ("Jun 4", "5 months ago"), the full date the
-    element (or one inside it: a link in a "post-meta" span) gives in its ``datetime`` or
-    ``title``, else the text as printed."""
+    without its year or relative to the visit ("Jun 4", "5 months ago", "4d"), the full date
+    the element (or one inside it: a link in a "post-meta" span) keeps in its ``datetime``,
+    ``title`` or ``data-time`` (``stamps.full_date``), else the text as printed."""
     text = text_of(anchor)
-    if parse_date(text) is None and is_comment_date(text):
-        for el in anchor.iter():
-            for value in (el.get("datetime"), el.get("title")) if isinstance(el.tag, str) else ():
-                if value and parse_date(value) is not None:
-                    return printed_date(value)
-        return text
+    if parse_date(text) is None and (is_comment_date(text) or is_tiny_date(text)):
+        return full_date(anchor) or text
     found = YEAR_DATE.search(text)  # with its weekday: "Sat Oct 03, 2026 8:14 pm", as printed
     return text[found.start():] if found and len(text) <= 60 else printed_date(text)
 
@@ -211,14 +211,15 @@ def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
                 return name
     for el in iter_elements(item):
         if el is not item and is_author_el(el):
-            # an element marked as the author may print a handle ("lena_k"), or more than
-            # the name: "Tobias Brenner" then his reputation, "21.5k"
-            name = clean_name(text_of(el))
+            # an element marked as the author may print a handle ("lena_k", YouTube's
+            # "@lena_k"), or more than the name: "Tobias Brenner" then his reputation, "21.5k"
+            name = clean_name(text_of(el)).removeprefix("@")
             if name and (HANDLE.fullmatch(name) or name_ok(name)
                          and not any(c.isdigit() for c in name)):
                 return name
             # a name, then a reputation ("Tobias Brenner" / "21.5k"): its first text
-            first = clean_name(next((clean_text(t) for t in el.itertext() if clean_text(t)), ""))
+            first = clean_name(next((clean_text(t) for t in el.itertext() if clean_text(t)),
+                                    "")).removeprefix("@")
             if first and first != name and name_ok(first):
                 return first
     # No marked author: the name-like text just before the date ("Kirsty Aldane", "Mar 4").
@@ -297,6 +298,7 @@ def _is_comment_item(el: HtmlElement) -> bool:
     return "comment" in (el.get("class") or "").lower().split()
 
 
+_PARAGRAPH_TAGS = frozenset({"p"})
 _BLOCKS = frozenset({"p", "div", "pre", "blockquote", "section", "article", "li", "span"})
 _INLINE = frozenset({"a", "em", "strong", "b", "i", "u", "q", "code", "small", "sup", "sub",
                      "abbr", "mark", "s", "del", "ins", "br"})
@@ -336,7 +338,8 @@ def _own_text(el: HtmlElement) -> str:
 
 def _paragraphs(el: HtmlElement) -> str:
     """An element's text with its paragraphs (``<p>``, a list's items, ``<br>``) on separate
-    lines."""
+    lines; text before an unclosed ``<p>`` (Hacker News' "...pilots.<p>Adding ...") is a
+    paragraph of its own, not glued to the next."""
     inside = set(el.iterancestors())
     blocks = [b for b in el.iter("p", "li") if b is not el and not any(
         a.tag in ("p", "li") for a in b.iterancestors() if a is not el and a not in inside)]
@@ -344,7 +347,7 @@ def _paragraphs(el: HtmlElement) -> str:
     ps = [p for p in ps if p]
     if len(ps) > 1:
         return "\n".join(ps)
-    return "\n".join(text_lines(el))
+    return "\n".join(text_lines(el, _PARAGRAPH_TAGS))
 
 
 def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlElement]]:
@@ -381,7 +384,10 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
             depth = levels[anchor] if anchor in levels else _depth(anchor, region)
             answered = next((a for d, a in reversed(thread) if d < depth), None)
             thread.append((depth, who))
-            found.append(FoundComment(text, who, when, answered if answered != who else None))
+            if is_dead(item, anchor):
+                continue  # killed or flagged by the site: hidden from its readers
+            found.append(FoundComment(text, who, when, answered if answered != who else None,
+                                      comment_mark(item, item.getparent())))
         if found:
             out += found
             used.append(region)

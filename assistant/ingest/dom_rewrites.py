@@ -14,15 +14,17 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .dom import ANSWERED_BY, drop, find_body, is_furniture, iter_elements, outermost, text_of, words
+from .thread_marks import is_link_bar, is_stats_list
 
 
 def remove_furniture(root: HtmlElement, keep: Iterable[HtmlElement] = ()) -> None:
-    """Remove every furniture element, HTML comments and processing instructions, except
-    the elements holding one of ``keep`` (the article's body)."""
+    """Remove every furniture element (a forum topic's stats and a bar of menu links too),
+    HTML comments and processing instructions, except the elements holding one of ``keep``
+    (the article's body)."""
     protected = {a for k in keep for a in (k, *k.iterancestors())}
     drop(outermost([el for el in iter_elements(root)
                     if el not in protected and el.tag not in ("html", "body")
-                    and is_furniture(el)]))
+                    and (is_furniture(el) or is_stats_list(el) or is_link_bar(el))]))
     drop(list(root.iter(etree.Comment, etree.ProcessingInstruction)))
 
 
@@ -304,3 +306,31 @@ def _own(el: HtmlElement, table: HtmlElement) -> bool:
         if ancestor.tag == "table":
             return False
     return False
+
+
+# Text a browser shows with its line breaks: CSS "white-space: pre-wrap" (or "pre-line"), in a
+# style or in a class named for it (YouTube's "...--white-space-pre-wrap"), and YouTube's
+# <yt-formatted-string>, whose newlines break its lines.
+_PRE_WRAP_STYLE = re.compile(r"white-space\s*:\s*pre(?:-wrap|-line)?\b", re.I)
+
+
+def _keeps_line_breaks(el: HtmlElement) -> bool:
+    return el.tag == "yt-formatted-string" or bool(_PRE_WRAP_STYLE.search(el.get("style") or "")) \
+        or any(w.endswith(("pre-wrap", "pre-line")) for w in (el.get("class") or "").split())
+
+
+def keep_pre_wrap_lines(root: HtmlElement) -> None:
+    """An element that shows its newlines (a video's description: a paragraph a line, then
+    chapter marks "00:00 Intro") becomes a paragraph a line, so the extractor keeps its lines
+    apart instead of running them into one paragraph. ``<pre>`` keeps its own."""
+    for el in outermost([e for e in iter_elements(root) if _keeps_line_breaks(e) and not any(
+            a.tag in ("pre", "code", "textarea") for a in (e, *e.iterancestors()))]):
+        lines = [line.strip() for line in el.text_content().strip().split("\n")]
+        if len([line for line in lines if line]) < 2:
+            continue
+        tail = el.tail
+        el.clear()
+        el.tag, el.tail = "div", tail
+        for line in lines:
+            if line:
+                etree.SubElement(el, "p").text = line

@@ -34,6 +34,7 @@ from .furniture import COMMENTS_HEAD, FURNITURE, REFERENCES_HEAD
 from .layout import section_name
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline, with_replies
 from .text import REFERENCE_LIKE
+from .thread_marks import channel_name, submitted
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,8 @@ _FURNITURE_LINE = re.compile(
     r"contains? affiliate links|as an amazon associate)\b.{0,80}$"
     # how long the page takes to read, left beside a date the byline took: "· 9 min read"
     r"|^[\W_]*(?:\d+|an?|one)[\s-]*min(?:ute)?s?\s+read(?:ing)?(?:\s+time)?\W*$"
-    r"|^[\W_]*(?:reading time|read time|time to read)\W*(?:\d+|an?|one)?[\s-]*(?:min(?:ute)?s?)?\W*$",
+    r"|^[\W_]*(?:reading time|read time|time to read)\W*(?:\d+|an?|one)?[\s-]*(?:min(?:ute)?s?)?\W*$"
+    r"|^(?:login|logout|log out)$",  # a site's account link alone, beside its menu bar
     re.I)
 
 
@@ -361,6 +363,11 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if author is None:
         author = dom.schema_author(tree, in_comments)
     byline = dom.printed_byline(tree, author, in_comments)
+    story = submitted(tree, in_comments) if author is None and opening is None else None
+    if story is not None:  # "123 points by HANDLE 5 hours ago | hide | 48 comments"
+        author, printed, byline = story.author, story.date, made_byline(story.author, story.date)
+        dom.drop([story.line])
+    channel = channel_name(tree, in_comments) if author is None else None
     if opening is not None:
         author, printed, iso = opening.author, opening.date, None
         byline = made_byline(author, printed)
@@ -390,6 +397,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     plain = dom.text_byline(scope) if author is None and opening is None else None
     if plain:  # a byline printed as plain text, with no metadata to name the author
         byline, author, printed = plain[0], plain[1], printed or plain[2]
+    author = author or channel  # a video page's channel, when nothing else names its author
     date = printed or iso
     if byline and date and date not in byline:
         byline = f"{byline}, {date}"
@@ -406,6 +414,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     dom_rewrites.keep_author_sections(target)
     dom_rewrites.keep_answered_by(target)
     dom_rewrites.keep_spaces_between_inlines(target)
+    dom_rewrites.keep_pre_wrap_lines(target)
     # Trafilatura's own comment finder only when the page has no comment section we know.
     unknown_comments = not comment_regions
     xml = trafilatura.extract(target, output_format="xml", include_comments=unknown_comments,
@@ -437,8 +446,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if not title:
         raise PageError(f"{filename}: the page has no title (no <title>, <h1> or og:title); "
                         "save it with its title, or give its text with the title on line 1")
-    comment_blocks = [Block(COMMENT, c.text, author=c.author, date=c.date, reply_to=c.reply_to)
-                      for c in found]
+    comment_blocks = [Block(COMMENT, c.text, author=c.author, date=c.date, reply_to=c.reply_to,
+                            mark=c.mark) for c in found]
     comment_blocks += [Block(COMMENT, t) for t in walk.unsigned]
     return Page(title=title, blocks=with_replies((*blocks, *comment_blocks)), author=author, date=date,
                 byline=byline,

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from .bylines import name_or_handle
 from .comments import FoundComment, body_text, date_text, is_author_el, is_date_el
 from .dom import clean_text, iter_elements, text_of, words
+from .thread_marks import comment_mark
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,10 @@ def _signed(item: HtmlElement) -> Post | None:
     date its author joined the forum)."""
     dates = [el for el in iter_elements(item)
              if el is not item and is_date_el(el) and not _joined(el)]
-    authors = [el for el in iter_elements(item) if el is not item and is_author_el(el)]
+    # the first author element that names someone: an avatar's link (Discourse's
+    # "trigger-user-card main-avatar", holding only an <img>) names no one
+    authors = [el for el in iter_elements(item) if el is not item and is_author_el(el)
+               and any(clean_text(t) for t in el.itertext())]
     if not dates or not authors:
         return None
     name = name_or_handle(next((clean_text(t) for t in authors[0].itertext() if clean_text(t)), ""))
@@ -94,6 +98,7 @@ def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElem
         # says only its own words: the quote is its author's, printed where it was posted
         text = body_text(post.item, post.anchor, skip=set(post.item.iter("blockquote")))
         if text:
-            out.append(FoundComment(text, post.author, post.date))
+            out.append(FoundComment(text, post.author, post.date,
+                                    mark=comment_mark(post.item, post.item.getparent())))
             used.append(post.item)
     return out, used

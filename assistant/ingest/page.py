@@ -30,6 +30,7 @@ class Block:
     author: str | None = None  # a comment's author, as printed
     date: str | None = None  # a comment's date, as printed
     reply_to: str | None = None  # for a reply, the author of the comment it answers
+    mark: str | None = None  # how the page marks a comment: "accepted solution"
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,8 @@ def page_sources(page: Page) -> list[Source]:
                 label += f", {block.date}" if block.date else ""
             else:
                 label = f"Reader comment {n} (unsigned)"
+            if block.mark:  # "Reader comment by priya_k, 4 May 2025 (accepted solution)"
+                label += f" ({block.mark})"
             if block.reply_to:
                 label += REPLYING_TO + block.reply_to
             out.append(Source(f"comment-{n}", "comment", label, block.text, block.author,

@@ -1,0 +1,146 @@
+"""What a discussion page's markup says that its text does not: who submitted a story and
+when, whose channel a video is, which reply is the accepted solution, which comment is dead,
+and which lines are the site's chrome (a topic's stats, a bar of menu links).
+
+Link aggregators (Hacker News, Lobsters), forums (Discourse) and video pages print these as
+short lines and class names around the posts. Each rule needs the shape whole, so an
+ordinary article, blog or forum page reads as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from .bylines import COMMENT_DATE_LINE, name_or_handle
+from .dom import clean_text, iter_elements, parse_date, text_of, words
+from .stamps import full_date, is_tiny_date
+
+# A topic's stats, one a list item: "412 views", "9 likes", "created Feb 24", "last reply 1d".
+_COUNT = re.compile(r"^[\d.,]+\s?[KkM]?\s+(?:views?|likes?|repl(?:y|ies)|users?|posts?|comments?|"
+                    r"links?|participants?|members?|votes?|points?|shares?|reads?|answers?|"
+                    r"subscribers?|followers?|watchers?|stars?|forks?)$", re.I)
+_STAMP_LABEL = re.compile(r"^(?:created|started|posted|last (?:reply|post|activity|visit)|"
+                          r"activity|updated)\s+(?P<date>.+)$", re.I)
+
+
+def _spaced_text(el: HtmlElement) -> str:
+    """An element's text with its pieces spaced ("<h4>created</h4><span>Feb 24</span>")."""
+    return clean_text(" ".join(el.itertext()))
+
+
+def _is_stat(text: str) -> bool:
+    if _COUNT.match(text):
+        return True
+    m = _STAMP_LABEL.match(text)
+    return m is not None and (is_tiny_date(m["date"]) or parse_date(m["date"]) is not None
+                              or bool(COMMENT_DATE_LINE.match(m["date"])))
+
+
+def is_stats_list(el: HtmlElement) -> bool:
+    """A list whose every item (two or more) is a count or a labelled date: a forum topic's
+    stats ("created Feb 24", "5 replies", "412 views"), the site's, not the post's."""
+    if el.tag not in ("ul", "ol"):
+        return False
+    items = [c for c in el if isinstance(c.tag, str)]
+    return len(items) >= 2 and all(c.tag == "li" and _is_stat(_spaced_text(c)) for c in items)
+
+
+_BAR_SEPARATORS = re.compile(r"^[\s|\u00b7\u2022]*$")
+
+
+def is_link_bar(el: HtmlElement) -> bool:
+    """A bar of four or more links with only separators between them ("new | past | ask |
+    show"; the site's name in bold may open it): a site's menu, whatever its markup."""
+    if el.tag in ("a", "html", "body"):
+        return False
+    kids = [c for c in el if isinstance(c.tag, str)]
+    links = [c for c in kids if c.tag == "a" or len(c) == 1 and c[0].tag == "a"
+             and not (c.text or "").strip() and not (c[0].tail or "").strip()]
+    loose = [el.text or "", *(c.tail or "" for c in el)]
+    return len(links) >= 4 and len(links) == len(kids) \
+        and all(_BAR_SEPARATORS.match(t) for t in loose) and "|" in "".join(loose)
+
+
+# A story's submitter line: "123 points by halvorsen 5 hours ago | hide | past | 48 comments".
+_SUBMITTED = re.compile(r"^(?:(?P<score>\d[\d,]*\s+points?)\s+)?by\s+(?P<who>\S+)\s+"
+                        r"(?P<when>[^|]+?)\s*(?P<rest>\|.*)?$", re.I)
+_SUBMITTER_WORDS = frozenset({"hnuser", "user", "author", "username", "u-author"})
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """A story's submitter line: its element, who submitted it and when (the full date)."""
+
+    line: HtmlElement
+    author: str
+    date: str
+
+
+def submitted(root: HtmlElement, skip: set[Any]) -> Submitted | None:
+    """The line under a link aggregator's story that says who submitted it and when: a
+    score or a bar of links beside "by HANDLE TIME", the handle in an element marked as the
+    user, the time's element keeping the full date ("5 hours ago", titled 2025-03-04)."""
+    for el in iter_elements(root):
+        if el in skip or not any(" by " in f" {t} " for t in (el.text, *(c.tail for c in el)) if t):
+            continue  # "by" is this element's own text, not only a child's
+        text = text_of(el)
+        m = _SUBMITTED.match(text) if len(text) <= 200 else None
+        if m is None or not (m["score"] or m["rest"]):
+            continue
+        users = [u for u in el.iter("a", "span") if words(u) & _SUBMITTER_WORDS
+                 and text_of(u) == m["who"]]
+        stamps = [t for t in iter_elements(el) if t is not el and text_of(t) == m["when"]]
+        when = next((d for d in map(full_date, stamps) if d), None)
+        who = name_or_handle(m["who"])
+        if users and who and when:
+            return Submitted(el, who, when)
+    return None
+
+
+_CHANNEL_WORDS = frozenset({"channel-name", "owner-name", "uploader-name"})
+
+
+def channel_name(root: HtmlElement, skip: set[Any]) -> str | None:
+    """The name of the channel a video page is on (YouTube's ``#channel-name`` under the
+    video), outside the comments: who made the video when nothing else names its author."""
+    for el in iter_elements(root):
+        if el in skip or not words(el) & _CHANNEL_WORDS:
+            continue
+        name = name_or_handle(next((clean_text(t) for t in el.itertext() if clean_text(t)), ""))
+        if name:
+            return name
+    return None
+
+
+ACCEPTED = "accepted solution"
+_ACCEPTED_WORDS = frozenset({"accepted-answer", "accepted-solution", "answer-accepted",
+                             "solution-accepted", "is-accepted"})
+
+
+def comment_mark(item: HtmlElement, up_to: HtmlElement | None = None) -> str | None:
+    """"accepted solution" for a reply the page marks as the thread's answer (Discourse's
+    and Stack Exchange's ``accepted-answer`` on it or on its box, schema.org's
+    ``acceptedAnswer``), else None; ``up_to``: the region its boxes are inside."""
+    for el in (item, *item.iterancestors()):
+        if el is up_to or el.tag in ("body", "html"):
+            break
+        if words(el) & _ACCEPTED_WORDS or el.get("itemprop") == "acceptedAnswer":
+            return ACCEPTED
+    return None
+
+
+_DEAD_WORDS = frozenset({"dead", "cdd", "flagged"})
+_DEAD_TAG = re.compile(r"\[(?:dead|flagged)\]", re.I)
+
+
+def is_dead(item: HtmlElement, anchor: HtmlElement) -> bool:
+    """A comment the site has killed or flagged (Hacker News' "[flagged] [dead]" beside the
+    date, its text classed ``cdd``): hidden from readers, not the discussion's words."""
+    header = anchor.getparent()
+    said = text_of(header) if header is not None else ""
+    return bool(len(said) <= 200 and _DEAD_TAG.search(said)) \
+        or any(words(el) & _DEAD_WORDS for el in iter_elements(item))
