@@ -17,6 +17,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from .bylines import DATE, name_or_handle, post_byline
+from .not_furniture import text_words
 
 # Never article text.
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "aside", "footer", "form",
@@ -36,7 +37,8 @@ FURNITURE_WORDS = frozenset("""
 # ...and parts of a class name that do ("more-from-section", "you-may-also-like").
 FURNITURE_PHRASES = ("more-from", "read-next", "post-navigation", "nav-links", "author-box",
                      "also-like", "most-read", "read-more", "comment-form", "comment-respond",
-                     "reply-form", "screen-reader", "read-also", "see-also", "also-read")
+                     "reply-form", "screen-reader", "read-also", "see-also", "also-read",
+                     "call-to-action")
 # Class or id words marking the element that holds the article's body.
 BODY_CLASSES = ("entry-content", "post-body", "post-content", "article-body", "article-content",
                 "articlebody", "story-body", "story-content", "post-entry", "blog-post-body",
@@ -119,6 +121,7 @@ def is_furniture(el: HtmlElement) -> bool:
     if tag == "header" and el.getparent() is not None and el.getparent().tag == "body":
         return True  # the site's header; an article's own <header> sits deeper
     found = words(el)
+    found -= text_words(el, found)  # a heading's slug id, a recipe card's details
     if not (found & FURNITURE_WORDS or any(p in w for w in found for p in FURNITURE_PHRASES)):
         return False
     # who answered a question on the page ("Answered by Priya Raman on 2 August 2025"), in a

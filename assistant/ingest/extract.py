@@ -25,7 +25,7 @@ from trafilatura.utils import decode_file, detect_encoding, load_html
 
 from ..errors import PageError
 from . import declared as declared_text
-from . import dom, dom_rewrites
+from . import dom, dom_rewrites, inline_lines, not_furniture
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .charset import unlabelled_page_codec
 from .comments import AUTHOR_WORDS, find_comments, regions
@@ -412,6 +412,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         target = lxml.html.Element("html")
         etree.SubElement(target, "body").append(copy.deepcopy(body))
     dom_rewrites.keep_author_sections(target)
+    not_furniture.keep_text_words(target)
+    inline_lines.make_lines(target)
     dom_rewrites.keep_answered_by(target)
     dom_rewrites.keep_spaces_between_inlines(target)
     dom_rewrites.keep_pre_wrap_lines(target)

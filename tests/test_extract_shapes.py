@@ -1,0 +1,78 @@
+"""Saved pages of reference works and recipe blogs: documentation (Sphinx, MkDocs), an
+encyclopedia article, a preprint's abstract page and a recipe card read as a reader sees
+them, with the parts their class and id words make look like furniture kept."""
+
+from __future__ import annotations
+
+from assistant.ingest.extract import read_html_page
+
+LAKE = "".join(f"<p>Sentence number {i} says something new about the lake and its ferries, "
+               f"at some length.</p>" for i in range(5))
+
+
+def _page(body: str, title: str = "Lake ferries", head: str = ""):
+    html = (f"<!doctype html><html><head><title>{title}</title>{head}</head>"
+            f"<body>{body}</body></html>")
+    return read_html_page(html.encode())
+
+
+def _texts(page) -> list[str]:
+    return [b.text for b in page.blocks]
+
+
+def test_a_heading_whose_id_is_its_own_slug_is_not_furniture():
+    # a wiki's headings carry their slugs as ids: "Related_routes" names the section
+    body = ("<main><h1>Lake ferries</h1>" + LAKE
+            + "".join(f"<h2 id='{h.replace(' ', '_')}'>{h}</h2><p>The {h.lower()} section "
+                      f"tells of the boats that crossed the lake in winter.</p>"
+                      for h in ("Early years", "Steam era", "Related routes", "Popular culture"))
+            + "</main>")
+    page = _page(body)
+    headings = [b.heading for b in page.blocks if b.text.startswith("The ")]
+    assert headings == ["Early years", "Steam era", "Related routes", "Popular culture"]
+
+
+def test_a_documentation_section_whose_id_says_sharing_is_read():
+    body = ("<div itemprop='articleBody'><section id='ferry-api'><h1>Ferry API</h1>" + LAKE
+            + "<section id='opening-a-port'><h2>Opening a port</h2><p>A port opens once per "
+              "process and stays open until the process exits.</p></section>"
+              "<section id='sharing-a-port'><h2>Sharing a port</h2><p>Two threads may share "
+              "one port, but two processes may not.</p></section>"
+              "<section id='closing-a-port'><h2>Closing a port</h2><p>Closing a port twice "
+              "raises PortClosed.</p></section></section></div>")
+    page = _page(body, "Ferry API")
+    shared = [b for b in page.blocks if b.text.startswith("Two threads")]
+    assert [b.heading for b in shared] == ["Sharing a port"]
+
+
+def test_a_lone_box_whose_id_is_its_headings_slug_is_still_furniture():
+    body = ("<article><h1>Lake ferries</h1>" + LAKE + "<div id='related-stories'><h3>Related "
+            "stories</h3><ul><li><a href='/a'>Ferry fares rise again next spring</a></li></ul>"
+            "</div></article>")
+    assert not any("fares rise" in t for t in _texts(_page(body)))
+
+
+def test_a_recipe_cards_times_servings_and_nutrition_are_read():
+    card = (
+        "<div class='wprm-recipe-container'><div class='wprm-recipe'><h2>Lentil soup</h2>"
+        "<div class='wprm-recipe-summary'><span style='display: block;'>A thick red lentil "
+        "soup for cold evenings.</span></div>"
+        "<div class='wprm-recipe-meta-container wprm-recipe-times-container'>"
+        "<div class='wprm-recipe-block-container'><span class='wprm-recipe-details-label'>Cook "
+        "Time </span><span class='wprm-recipe-time'><span>35</span> <span>mins</span></span>"
+        "</div></div><div class='wprm-recipe-meta-container wprm-recipe-tags-container'>"
+        "<div class='wprm-recipe-block-container'><span>Servings </span><span>6</span></div></div>"
+        "<div class='wprm-recipe-notes'><span style='display: block;'><strong>Freezing:</strong>"
+        " it keeps for 2 months.</span><span style='display: block;'><strong>Spice:</strong> "
+        "add chilli at the end.</span></div>"
+        "<div class='wprm-nutrition-label-container'><h3>Nutrition</h3><span><span>Calories: "
+        "</span><span>310</span><span> kcal</span></span><span> | </span><span><span>Fat: "
+        "</span><span>9</span><span> g</span></span></div>"
+        "<div class='wprm-call-to-action'><span>Tried this recipe?</span><span>Tag us!</span>"
+        "</div></div></div>")
+    texts = _texts(_page(f"<article><div class='entry-content'>{LAKE}{card}</div></article>"))
+    assert "A thick red lentil soup for cold evenings." in texts
+    assert "Cook Time 35 mins" in texts and "Servings 6" in texts
+    assert "Freezing: it keeps for 2 months." in texts and "Spice: add chilli at the end." in texts
+    assert "Calories: 310 kcal | Fat: 9 g" in texts
+    assert not any("Tried this recipe" in t for t in texts)
