@@ -5,6 +5,7 @@ them, with the parts their class and id words make look like furniture kept."""
 from __future__ import annotations
 
 from assistant.ingest.extract import read_html_page
+from assistant.ingest.page import page_sources
 
 LAKE = "".join(f"<p>Sentence number {i} says something new about the lake and its ferries, "
                f"at some length.</p>" for i in range(5))
@@ -76,3 +77,45 @@ def test_a_recipe_cards_times_servings_and_nutrition_are_read():
     assert "Freezing: it keeps for 2 months." in texts and "Spice: add chilli at the end." in texts
     assert "Calories: 310 kcal | Fat: 9 g" in texts
     assert not any("Tried this recipe" in t for t in texts)
+
+
+ABSTRACT_PAGE = (
+    "<main><div class='subheader'><h1>Physics &gt; Fluid Dynamics</h1></div>"
+    "<div id='abs'><div class='dateline'>[Submitted on 2 Feb 2026]</div>"
+    "<h1 class='title mathjax'><span class='descriptor'>Title:</span>Ripples on shallow lakes "
+    "under steady wind</h1><div class='authors'><span class='descriptor'>Authors:</span>"
+    "<a href='/a/1'>Ines Varga</a>, <a href='/a/2'>Tom Okoro</a></div>"
+    "<blockquote class='abstract mathjax'><span class='descriptor'>Abstract:</span>We measure "
+    "ripples on three shallow lakes over two winters. Ripple height grows with fetch until the "
+    "water is 2 m deep, and then stops growing.</blockquote>"
+    "<div class='metatable'><table><tr><td class='tablecell label'>Comments:</td>"
+    "<td class='tablecell comments mathjax'>9 pages, 3 figures</td></tr><tr><td class='tablecell "
+    "label'>Subjects:</td><td class='tablecell subjects'>Fluid Dynamics (physics.flu-dyn)</td>"
+    "</tr></table></div></div>"
+    "<div class='extra-services'><div class='full-text'><span class='descriptor'>Full-text "
+    "links:</span><h2>Access Paper:</h2><ul><li><a href='/pdf/1'>View PDF</a></li></ul></div>"
+    "<div class='browse'>Current browse context: <div class='current'>physics.flu-dyn</div>"
+    "</div></div></main>")
+
+
+def test_an_abstract_page_reads_its_abstract_under_a_heading_without_labels():
+    page = _page(ABSTRACT_PAGE, "Ripples on shallow lakes under steady wind")
+    abstract = [b for b in page.blocks if b.text.startswith("We measure ripples")]
+    assert [b.heading for b in abstract] == ["Abstract"]
+    texts = _texts(page)
+    assert not any("Abstract:" in t or "Title:" in t for t in texts)
+    assert not any(b.heading and b.heading.startswith("Title:") for b in page.blocks)
+
+
+def test_an_abstract_pages_fields_are_lines_and_a_comments_cell_is_no_comment():
+    page = _page(ABSTRACT_PAGE, "Ripples on shallow lakes under steady wind")
+    texts = _texts(page)
+    assert "Comments: 9 pages, 3 figures" in texts
+    assert "Subjects: Fluid Dynamics (physics.flu-dyn)" in texts
+    assert not any(b.kind == "comment" for b in page.blocks)
+    assert not any("browse context" in t or "Full-text" in t for t in texts)
+
+
+def test_sources_of_an_abstract_page_name_its_authors():
+    page = _page(ABSTRACT_PAGE, "Ripples on shallow lakes under steady wind")
+    assert any("Authors: Ines Varga, Tom Okoro" in s.text for s in page_sources(page))

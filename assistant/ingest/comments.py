@@ -106,6 +106,9 @@ def _is_region(el: HtmlElement) -> bool:
         return False
     if el.get("itemprop") == "comment" or "Comment" in (el.get("itemtype") or ""):
         return False  # an item, not a region
+    if el.tag in ("td", "th") and not any(isinstance(d.tag, str) and d.tag not in _INLINE
+                                          for d in el.iterdescendants()):
+        return False  # a table's cell of a line of text: a field's value ("Comments: 12 pages")
     names = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
     found = [m for n in names if not any(x in n for x in _NOT_REGION) for m in [_REGION.search(n)] if m]
     # a site of reviews ("category-reviews") holds the article: its heading is not a review's

@@ -25,7 +25,7 @@ from trafilatura.utils import decode_file, detect_encoding, load_html
 
 from ..errors import PageError
 from . import declared as declared_text
-from . import dom, dom_rewrites, inline_lines, not_furniture
+from . import abstract_page, dom, dom_rewrites, inline_lines, not_furniture
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .charset import unlabelled_page_codec
 from .comments import AUTHOR_WORDS, find_comments, regions
@@ -378,7 +378,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
             and dom.words(el) & AUTHOR_WORDS and len(dom.text_of(el).split()) <= 12)])
     dom.drop(comment_regions)
     dom_rewrites.unwrap_layout_tables(tree)
-    body = dom.find_body(tree)
+    body = abstract_page.find_body(tree)
+    body = dom.find_body(tree) if body is None else body
     if opening is not None and (body is None or opening.item not in body.iter()):
         # the opening post is the article, whatever its class says ("post has-profile")
         body = opening.item
@@ -389,6 +390,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     dom_rewrites.join_definitions(tree, in_comments)
     dom_rewrites.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
     dom_rewrites.mark_footnotes(tree)
+    abstract_page.rewrite(tree)
     dom_rewrites.drop_gallery_headings(tree)
     dom_rewrites.remove_furniture(tree, keep=[body] if body is not None else [])
     scope = dom.scope_of(body) if body is not None else tree
