@@ -119,3 +119,35 @@ def test_an_abstract_pages_fields_are_lines_and_a_comments_cell_is_no_comment():
 def test_sources_of_an_abstract_page_name_its_authors():
     page = _page(ABSTRACT_PAGE, "Ripples on shallow lakes under steady wind")
     assert any("Authors: Ines Varga, Tom Okoro" in s.text for s in page_sources(page))
+
+
+DOCS_PAGE = (
+    "<div itemprop='articleBody'><section id='tide-tables'><h1>Tide tables<a class='headerlink' "
+    "href='#tide-tables' title='Link to this heading'>\u00b6</a></h1>" + LAKE
+    + "<section id='reading-a-table'><h2>Reading a table<a class='headerlink' "
+      "href='#reading-a-table'>\u00b6</a></h2><p>Load a table and ask it for a day:</p>"
+      "<div class='highlight-pycon'><div class='highlight'><pre><span></span><span class='gp'>"
+      "&gt;&gt;&gt; </span><span class='n'>t</span> <span class='o'>=</span> <span class='n'>"
+      "load</span><span class='p'>(</span><span class='s2'>'oban'</span><span class='p'>)"
+      "</span>\n<span class='gp'>&gt;&gt;&gt; </span><span class='n'>t</span><span class='o'>."
+      "</span><span class='n'>high</span><span class='p'>()</span>\n<span class='go'>06:42"
+      "</span>\n</pre></div></div>"
+      "<div class='admonition warning'><p class='admonition-title'>Warning</p><p>Tables before "
+      "1990 use local time, not UTC.</p></div></section></section></div>")
+
+
+def test_a_documentation_pages_permalink_marks_are_not_in_its_title_or_headings():
+    page = _page(DOCS_PAGE, "Tide tables \u2014 tides 1.2 documentation")
+    assert page.title == "Tide tables"
+    assert {b.heading for b in page.blocks} == {None, "Reading a table"}
+
+
+def test_an_admonitions_title_leads_its_text():
+    texts = _texts(_page(DOCS_PAGE, "Tide tables"))
+    assert "Warning: Tables before 1990 use local time, not UTC." in texts
+    assert "Warning" not in texts
+
+
+def test_a_code_blocks_lines_are_kept():
+    texts = _texts(_page(DOCS_PAGE, "Tide tables"))
+    assert ">>> t = load('oban')\n>>> t.high()\n06:42" in texts

@@ -108,6 +108,8 @@ def keep_spaces_between_inlines(root: HtmlElement) -> None:
     </em> <b>big</b>" -> "verybig"; "<i>Soil Biota Res</i> <b>41</b>" -> "Res41"): the space
     moves inside the first one, where it is kept."""
     for el in root.iter(*_INLINE_TAGS):
+        if any(a.tag == "pre" for a in el.iterancestors()):
+            continue  # a code block's line breaks are its text
         following = el.getnext()
         if el.tail is None or el.tail.strip() or not el.tail or following is None \
                 or following.tag not in _INLINE_TAGS:

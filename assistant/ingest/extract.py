@@ -25,7 +25,7 @@ from trafilatura.utils import decode_file, detect_encoding, load_html
 
 from ..errors import PageError
 from . import declared as declared_text
-from . import abstract_page, dom, dom_rewrites, inline_lines, not_furniture
+from . import abstract_page, doc_markup, dom, dom_rewrites, inline_lines, not_furniture
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .charset import unlabelled_page_codec
 from .comments import AUTHOR_WORDS, find_comments, regions
@@ -135,6 +135,14 @@ class _Walk:
             return
         self.blocks.append(Block(PARAGRAPH, text, self.heading))
 
+    def add_code(self, text: str) -> None:
+        """A code block keeps its lines (a console session's prompts and output)."""
+        lines = [line.rstrip() for line in text.strip("\n").split("\n")]
+        if len(lines) < 2 or self.section != "body":
+            self.add_line(text)
+        elif any(_LETTERS.search(line) for line in lines):
+            self.blocks.append(Block(PARAGRAPH, "\n".join(lines), self.heading))
+
     def add_heading(self, text: str) -> None:
         text = dom.clean_text(text)
         name = section_name(text)
@@ -209,7 +217,7 @@ def _walk(main: etree._Element, walk: _Walk) -> None:
                 cells = [dom.clean_text("".join(c.itertext())) for c in row]
                 walk.add_line(" | ".join(c for c in cells if c))
         elif tag in ("code", "pre"):
-            walk.add_line("".join(el.itertext()))
+            walk.add_code("".join(el.itertext()))
 
 
 # "Kestrel Point Lighthouse - Wikipedia", "River mills | The Ledger": the site after the title
@@ -337,6 +345,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if tree is None or not dom.text_of(tree):
         raise PageError(f"{filename}: the page has no text")
     declared = declared_text.article_body(tree)  # before any script or element is dropped
+    doc_markup.drop_permalinks(tree)  # "Connection pooling¶": the mark is not the title's
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
     comment_regions = regions(tree)  # with or without comments found in them ("0 Comments")
     # a forum thread: the opening post is the article, signed by who started the thread, and
@@ -391,6 +400,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     dom_rewrites.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
     dom_rewrites.mark_footnotes(tree)
     abstract_page.rewrite(tree)
+    doc_markup.lead_admonitions(tree)
     dom_rewrites.drop_gallery_headings(tree)
     dom_rewrites.remove_furniture(tree, keep=[body] if body is not None else [])
     scope = dom.scope_of(body) if body is not None else tree
