@@ -151,3 +151,12 @@ def test_an_admonitions_title_leads_its_text():
 def test_a_code_blocks_lines_are_kept():
     texts = _texts(_page(DOCS_PAGE, "Tide tables"))
     assert ">>> t = load('oban')\n>>> t.high()\n06:42" in texts
+
+
+def test_a_line_break_in_an_infobox_cell_keeps_a_separator():
+    box = ("<table class='infobox'><tbody><tr><th scope='row' class='infobox-label'>Services</th>"
+           "<td class='infobox-data'><a href='/wiki/Ferry'>Car ferry</a> (1921\u20131980)<br>"
+           "Foot ferry (since 1981)</td></tr><tr><th>Length</th><td>2.4 km</td></tr></tbody>"
+           "</table>")
+    texts = _texts(_page(f"<main><h1>Lake ferries</h1>{box}{LAKE}</main>"))
+    assert "Services | Car ferry (1921\u20131980); Foot ferry (since 1981)" in texts

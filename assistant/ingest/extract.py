@@ -25,7 +25,8 @@ from trafilatura.utils import decode_file, detect_encoding, load_html
 
 from ..errors import PageError
 from . import declared as declared_text
-from . import abstract_page, doc_markup, dom, dom_rewrites, inline_lines, not_furniture
+from . import (abstract_page, doc_markup, dom, dom_rewrites, inline_lines, not_furniture,
+               wiki_markup)
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .charset import unlabelled_page_codec
 from .comments import AUTHOR_WORDS, find_comments, regions
@@ -398,6 +399,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     dom_rewrites.keep_embedded_posts(tree)
     dom_rewrites.join_definitions(tree, in_comments)
     dom_rewrites.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
+    wiki_markup.rewrite(tree)
     dom_rewrites.mark_footnotes(tree)
     abstract_page.rewrite(tree)
     doc_markup.lead_admonitions(tree)
