@@ -160,3 +160,24 @@ def test_a_line_break_in_an_infobox_cell_keeps_a_separator():
            "</table>")
     texts = _texts(_page(f"<main><h1>Lake ferries</h1>{box}{LAKE}</main>"))
     assert "Services | Car ferry (1921\u20131980); Foot ferry (since 1981)" in texts
+
+
+def test_a_bold_label_opening_a_box_keeps_its_space():
+    body = (f"<article><div class='entry-content'>{LAKE}<div class='tip'><strong>Best time:"
+            "</strong> the first ferry leaves at dawn.</div></div></article>")
+    assert "Best time: the first ferry leaves at dawn." in _texts(_page(body))
+
+
+def test_a_star_rating_shown_as_a_picture_heads_its_comment():
+    comments = (
+        "<div id='comments' class='comments-area'><ol class='comment-list'>"
+        "<li id='comment-1' class='comment'><article class='comment-body'><footer "
+        "class='comment-meta'><div class='comment-author vcard'><b class='fn'>Nia Brook</b> "
+        "<span class='says'>says:</span></div><div class='comment-metadata'><time datetime="
+        "'2025-06-02T10:00:00+00:00'>June 2, 2025 at 10:00 am</time></div></footer>"
+        "<div class='comment-content'><div class='comment-rating'><img src='s.svg' alt='4 stars'>"
+        "</div><p>We took the early ferry and it was quiet and cold.</p></div></article></li>"
+        "</ol></div>")
+    page = _page(f"<article><div class='entry-content'>{LAKE}</div></article>{comments}")
+    assert [(b.author, b.text) for b in page.blocks if b.kind == "comment"] == [
+        ("Nia Brook", "Rated 4 stars. We took the early ferry and it was quiet and cold.")]

@@ -106,7 +106,11 @@ _INLINE_TAGS = frozenset({"a", "abbr", "b", "cite", "code", "em", "i", "mark", "
 def keep_spaces_between_inlines(root: HtmlElement) -> None:
     """The extractor drops a space that stands alone between two inline elements ("<em>very
     </em> <b>big</b>" -> "verybig"; "<i>Soil Biota Res</i> <b>41</b>" -> "Res41"): the space
-    moves inside the first one, where it is kept."""
+    moves inside the first one, where it is kept. A box of inline elements only that opens
+    with a bold label ("<div><strong>Make ahead:</strong> the stew ...</div>", which the
+    extractor reads "Make ahead:the stew") is a paragraph, where the space is kept."""
+    for box in [el.getparent() for el in root.iter("strong", "b") if _opens_box(el)]:
+        box.tag = "p"
     for el in root.iter(*_INLINE_TAGS):
         if any(a.tag == "pre" for a in el.iterancestors()):
             continue  # a code block's line breaks are its text
@@ -119,6 +123,19 @@ def keep_spaces_between_inlines(root: HtmlElement) -> None:
             el[-1].tail = (el[-1].tail or "") + " "
         else:
             el.text = (el.text or "") + " "
+
+
+def _opens_box(el: HtmlElement) -> bool:
+    """``el`` is a bold label ("Make ahead:") opening a ``<div>`` of inline elements only (or
+    a ``<span>`` in a ``<div>``), the text after it starting with a space."""
+    box = el.getparent()
+    outer = box.getparent() if box is not None else None
+    return box is not None and (box.tag == "div" or box.tag == "span" and outer is not None
+                                and outer.tag == "div") \
+        and box[0] is el and not (box.text or "").strip() \
+        and el.text_content().strip().endswith(":") and bool(el.tail) \
+        and el.tail[:1].isspace() and bool(el.tail.strip()) \
+        and all(isinstance(d.tag, str) and d.tag in _INLINE_TAGS | {"br"} for d in box.iterdescendants())
 
 
 def join_definitions(root: HtmlElement, skip: set[Any]) -> None:

@@ -25,7 +25,7 @@ from trafilatura.utils import decode_file, detect_encoding, load_html
 
 from ..errors import PageError
 from . import declared as declared_text
-from . import (abstract_page, doc_markup, dom, dom_rewrites, inline_lines, not_furniture,
+from . import (abstract_page, doc_markup, dom, dom_rewrites, inline_lines, not_furniture, ratings,
                wiki_markup)
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .charset import unlabelled_page_codec
@@ -348,6 +348,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     declared = declared_text.article_body(tree)  # before any script or element is dropped
     doc_markup.drop_permalinks(tree)  # "Connection pooling¶": the mark is not the title's
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
+    ratings.show_star_ratings(tree)  # "Rated 5 stars." heading a reader's comment
     comment_regions = regions(tree)  # with or without comments found in them ("0 Comments")
     # a forum thread: the opening post is the article, signed by who started the thread, and
     # the replies are its comments
