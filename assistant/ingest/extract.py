@@ -24,9 +24,8 @@ from lxml.html import HtmlElement
 from trafilatura.utils import decode_file, detect_encoding, load_html
 
 from ..errors import PageError
+from . import abstract_page, doc_markup, dom, dom_rewrites, inline_lines, not_furniture, ratings, wiki_markup
 from . import declared as declared_text
-from . import (abstract_page, doc_markup, dom, dom_rewrites, inline_lines, not_furniture, ratings,
-               wiki_markup)
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .charset import unlabelled_page_codec
 from .comments import AUTHOR_WORDS, find_comments, regions
