@@ -62,8 +62,12 @@ _RELATIVE_DATE = re.compile(r"\bago\b|^(?:yesterday|today)\b", re.I)
 # "Maria Lopez: ...", a transcript's "[00:01:12] Host (Priya Menon): ...".
 _SPEAKER_LABEL = re.compile(
     r"(?:\[?\d{1,2}(?::\d{2}){1,2}\]?\s+)?"
-    r"(?P<label>[A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2}"
+    r"(?P<label>[A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2}(?: \d{1,2})?"
     r"(?: \((?P<name>[A-Z][\w.'\u2019\- ]{1,40})\))?):\s")
+# The label a transcription service gives a voice it cannot name: "Speaker 3", "Unknown
+# Speaker", "Participant 2"; no one names them so in the talk, yet they are speakers.
+_UNNAMED_VOICE = re.compile(r"^(?:unknown )?(?:speaker|participant|guest|caller|attendee)(?: \d{1,2})?$",
+                            re.I)
 # Labels that head a paragraph without naming who speaks: the asker, or a note (a label is
 # letters only, so "TL;DR" and "P.S." never reach here).
 _NOT_SPEAKER = frozenset(
@@ -76,9 +80,11 @@ _NOT_SPEAKER = frozenset(
 def speaker_labels(sources: Iterable[Source]) -> dict[str, str]:
     """For an interview set out as a transcript, the speaker of each post paragraph that opens
     with a label naming them: {source id: name}. A label counts when it opens two paragraphs
-    or more and its name is also used outside the labels (the introduction names the person
-    interviewed); "Q:", "Note:" and the like name nobody. An all-capitals label is shown in
-    title case ("FERREIRA" -> "Ferreira")."""
+    or more and a name of it is also used outside the labels (the introduction names the
+    person interviewed by their surname; in a meeting, people call each other by their first
+    names), or it is a transcription service's label for a voice it could not name ("Speaker
+    3"); "Q:", "Note:" and the like name nobody. An all-capitals label is shown in title case
+    ("FERREIRA" -> "Ferreira")."""
     posts = [s for s in sources if s.kind in ("post", "title", "byline", "caption")]
     found = {s.id: m for s in posts if s.kind == "post" and (m := _SPEAKER_LABEL.match(s.text))}
     counts = Counter(m["label"] for m in found.values())
@@ -89,9 +95,15 @@ def speaker_labels(sources: Iterable[Source]) -> dict[str, str]:
         name = m["name"] or m["label"]
         return name.title() if name.isupper() else name
 
+    def named(name: str) -> bool:
+        parts = name.split()
+        return bool(_UNNAMED_VOICE.match(name)) or any(
+            re.search(rf"\b{re.escape(part.lower())}\b", unlabelled)
+            for part in {parts[0], parts[-1]} if len(part) > 1)
+
     return {sid: shown(m) for sid, m in found.items()
             if counts[m["label"]] >= 2 and m["label"].lower() not in _NOT_SPEAKER
-            and re.search(rf"\b{re.escape(shown(m).split()[-1].lower())}\b", unlabelled)}
+            and named(shown(m))}
 
 
 def attribution(source: Source, post_author: str | None = None, speaker: str | None = None,

@@ -78,3 +78,60 @@ def test_a_rev_transcript_reads_as_its_speakers_turns(head):
 ])
 def test_other_text_with_names_and_times_is_no_transcript(text):
     assert split_transcript(text) is None
+
+
+MEETING = """Orchard group - March meeting
+Tue, Mar 4, 2025 7:02PM \u2022 31:10
+
+Ruth Abbot  0:03
+OK, first thing. Ken, can you do the numbers?
+
+Ken Ostrow  0:09
+Sure. We planted 40 trees.
+
+Speaker 3  0:14
+Forty-two, with the two pears.
+
+Ruth Abbot  0:18
+Right, forty-two. Ken, and the cost?
+
+Ken Ostrow  0:22
+About 600 pounds in all.
+
+Speaker 3  0:26
+The pears were a gift, so 560.
+"""
+
+
+def test_a_meeting_s_speakers_are_known_by_first_names_and_unnamed_voices_speak_too():
+    page = read_text_page(MEETING, "orchard.txt")
+    speakers = speaker_labels(page_sources(page))
+    # "Ken" is called by his first name only; "Speaker 3" is a voice the service could not
+    # name; Ruth, whom no one names, is not taken for a speaker (a label the talk never uses
+    # may be a heading's)
+    assert sorted(set(speakers.values())) == ["Ken Ostrow", "Speaker 3"]
+
+
+TEAMS = """Home heat pumps 101 - Ashby Energy webinar-20241009_180215-Meeting Recording
+October 9, 2024, 6:02PM
+47m 31s
+
+Colm Brady   0:05
+Good evening and welcome. Our speaker is Priya Natarajan, who runs our installs team.
+
+Priya Natarajan   0:31
+Thanks, Colm. We fitted 120 heat pumps last year.
+
+Colm Brady   1:02
+And how long does one take, Priya?
+
+Priya Natarajan   1:09
+Most installs are done in two days.
+"""
+
+
+def test_a_teams_transcript_s_title_and_length_are_not_text():
+    page = read_text_page(TEAMS, "webinar.txt")
+    assert page.title == "Home heat pumps 101 - Ashby Energy webinar"
+    assert (page.date, page.byline) == ("October 9, 2024", "October 9, 2024, 6:02PM \u2022 47m 31s")
+    assert [b.text for b in page.blocks][0].startswith("Colm Brady: Good evening")

@@ -3,7 +3,9 @@
 Otter heads the file with its title, the recording's day and time and length ("Tue, Mar 11,
 2025 10:04AM \u2022 14:52"), its "SUMMARY KEYWORDS" and "SPEAKERS" lists, then heads each turn
 "Speaker Name  0:24" on a line of its own, the words under it, and signs off "Transcribed by
-https://otter.ai". Rev heads a turn "Jane Doe (00:01:12):" (or "Jane Doe: [00:01:12]"), the
+https://otter.ai"; Teams's text export has the same turns, its day and its length ("47m 31s")
+on two lines, and the recording's file name after its title ("-20241009_180215-Meeting
+Recording"), which is not part of it. Rev heads a turn "Jane Doe (00:01:12):" (or "Jane Doe: [00:01:12]"), the
 words under it or after it. ``transcript_page`` reads each turn as paragraphs opening with the
 speaker's label ("Jane Doe: ..."), as an interview set out as a transcript is written (see
 ``subtitles``), so an answer quoting it says who said it; the day recorded dates the page. The
@@ -34,6 +36,10 @@ _TURN_HEADS = (
 # When it was recorded: "Tue, Mar 11, 2025 10:04AM \u2022 14:52" (the day, the time, the length).
 _RECORDED = re.compile(rf"^(?P<date>{YEAR_DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?)?"
                        rf"(?:\s*[\u2022\u00b7|-]\s*{_STAMP})?\s*$")
+# The recording's length on a line of its own under its day (Teams: "47m 31s", "1h 2m 5s").
+_LENGTH = re.compile(r"^(?:\d{1,2}h\s*)?(?:\d{1,2}m\s*)?(?:\d{1,2}s)?$")
+# The file name Teams gives a recording, after the meeting's name in its title.
+_RECORDING_NAME = re.compile(r"-\d{8}_\d{6}-Meeting Recording$", re.I)
 _LISTS = re.compile(r"^(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS)\s*:?\s*$", re.I)
 _SIGN_OFF = re.compile(r"^Transcribed by\s+(?:https?://)?(?:www\.)?(?:otter\.ai|otter|rev\.com|rev)\S*\s*$",
                        re.I)
@@ -87,9 +93,11 @@ def _header(blocks: list[list[str]]) -> tuple[str | None, str | None, str | None
             continue
         lines = list(block)
         if k == 0 and len(lines[0]) <= 150 and not _RECORDED.match(lines[0]):
-            title = lines.pop(0)
+            title = _RECORDING_NAME.sub("", lines.pop(0)).strip()
         if lines and (m := _RECORDED.match(lines[0])):
             recorded, date = lines.pop(0), m["date"]
+            if lines and lines[0].strip() and _LENGTH.match(lines[0]):
+                recorded = f"{recorded} \u2022 {lines.pop(0)}"  # its length, under it
         if lines:
             preface.append(" ".join(lines))
     return title, recorded, date, preface
