@@ -29,12 +29,12 @@ from . import declared as declared_text
 from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
 from .charset import unlabelled_page_codec
 from .comments import AUTHOR_WORDS, find_comments, regions
-from .forum_posts import thread_posts, thread_replies
+from .forum_posts import outside_posts, thread_posts, thread_replies
 from .furniture import COMMENTS_HEAD, FURNITURE, REFERENCES_HEAD
 from .layout import section_name
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline, with_replies
 from .text import REFERENCE_LIKE
-from .thread_marks import channel_name, submitted
+from .thread_marks import channel_name, only_counts, submitted
 
 log = logging.getLogger(__name__)
 
@@ -350,11 +350,13 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     ratings.show_star_ratings(tree)  # "Rated 5 stars." heading a reader's comment
     comment_regions = regions(tree)  # with or without comments found in them ("0 Comments")
     # a forum thread: the opening post is the article, signed by who started the thread, and
-    # the replies are its comments
-    posts = [] if comment_regions else thread_posts(tree)
+    # the replies are its comments; regions that only count (a topic list's "14" replies, a
+    # timeline's "1 / 7") do not rule it out
+    posts = thread_posts(tree) if all(map(only_counts, comment_regions)) else []
     found, replies = thread_replies(posts) if posts else find_comments(tree)
     opening = posts[0] if posts and replies else None
-    comment_regions = comment_regions or replies
+    comment_regions = [*outside_posts(comment_regions, posts), *replies] if posts \
+        else comment_regions or replies
     in_comments = {e for r in comment_regions for e in r.iter()}
     iso = _post_date(tree, comment_regions)
     updated_el = dom.updated_line(tree, in_comments)

@@ -102,3 +102,10 @@ def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElem
                                     mark=comment_mark(post.item, post.item.getparent())))
             used.append(post.item)
     return out, used
+
+
+def outside_posts(regions: list[HtmlElement], posts: list[Post]) -> list[HtmlElement]:
+    """The comment regions that hold no post of the thread (a suggested topic's "replies"
+    count, a timeline's): furniture around the thread, never a wrapper of its posts."""
+    items = {p.item for p in posts}
+    return [r for r in regions if not any(el in items for el in r.iter())]

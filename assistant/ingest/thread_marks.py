@@ -49,6 +49,18 @@ def is_stats_list(el: HtmlElement) -> bool:
     return len(items) >= 2 and all(c.tag == "li" and _is_stat(_spaced_text(c)) for c in items)
 
 
+# A count standing alone: "14", "1 / 7", "2 Replies", "3 comments".
+_ONLY_COUNT = re.compile(r"^[\d\s/.,+]*\d[\d\s/.,+]*[KkM]?(?:\s*(?:repl(?:y|ies)|comments?|posts?|"
+                         r"answers?|responses?))?$", re.I)
+
+
+def only_counts(el: HtmlElement) -> bool:
+    """A box that prints only a count (a topic list's "replies" cell, "14"; a timeline's
+    position, "1 / 7"; a button's "2 Replies"): named for comments, it holds none. (A count
+    inline in a line of text, a ``<span>`` or a list item, is left as it was read.)"""
+    return el.tag in ("td", "th", "div", "button") and bool(_ONLY_COUNT.match(text_of(el)))
+
+
 _BAR_SEPARATORS = re.compile(r"^[\s|\u00b7\u2022]*$")
 
 

@@ -1,0 +1,90 @@
+"""Discourse topics as browsers save them: the Ember app's view (with its timeline, its
+suggested topics and its notices between posts) and the crawler's no-JavaScript view, each
+read as a thread: the opening post signed by its writer, each reply a comment signed and
+dated."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.ingest.extract import read_html_page
+
+OPENING = ("<p>Our two hives on the allotment swarmed within a week of each other, and both "
+           "times the cluster settled on the same hawthorn by the compost bays.</p><p>Is there "
+           "something about that hedge that draws them, or is it only the nearest shade to the "
+           "hives? I would like to put a bait box there before next May.</p>")
+ANSWER = ("<p>Scout bees remember a spot that worked before, so a hedge that held one cluster "
+          "tends to hold the next. A bait box with an old comb in it, two metres up, is the "
+          "right call.</p>")
+THANKS = ("<p>Thanks, I will hang the box from the hawthorn this weekend and report back in "
+          "the spring when the scouts start looking.</p>")
+LATER = ("<p>Same here with a crab apple by our gate: three swarms in four years, always on "
+         "the lowest branch facing the sun in the morning.</p>")
+
+
+def _post(n: int, handle: str, shown: str, full: str, text: str, classes: str = "regular",
+          infos: str = "") -> str:
+    """A post as the Ember app prints it: an avatar link holding only an image, the name,
+    a tiny date ("3d", "Apr '22") whose full date is in its title, the cooked text, and a
+    bar of buttons."""
+    return (f'<div class="topic-post clearfix {classes}" data-post-number="{n}">'
+            f'<article id="post_{n}" aria-label="post #{n} by @{handle}" class="boxed '
+            f'onscreen-post {classes}"><div class="row"><div class="topic-avatar">'
+            f'<a class="trigger-user-card main-avatar" data-user-card="{handle}"><img alt="" '
+            f'src="/a/{handle}.png" class="avatar"></a></div><div class="topic-body clearfix">'
+            f'<div class="topic-meta-data"><div class="names trigger-user-card"><span class='
+            f'"first username"><a href="/u/{handle}" data-user-card="{handle}">{handle}</a>'
+            f'</span></div><div class="post-infos">{infos}<div class="post-info post-date">'
+            f'<a class="widget-link post-date" href="/t/hawthorn/77/{n}"><span title="{full}" '
+            f'data-format="tiny" class="relative-date">{shown}</span></a></div></div></div>'
+            f'<div class="regular contents"><div class="cooked">{text}</div><section class='
+            f'"post-menu-area clearfix"><nav class="post-controls"><div class="actions"><button '
+            f'class="widget-button btn-flat reply create" type="button"><span class="d-button-'
+            f'label">Reply</span></button></div></nav></section></div></div></div></article>'
+            f'</div>')
+
+
+def _topic(posts: str, before: str = "", after: str = "") -> bytes:
+    return ("<html><head><title>Swarms keep settling on the same hawthorn - Hives - Allotment "
+            "Bees</title></head><body><div id=\"main-outlet\"><div id=\"topic-title\"><h1><a "
+            "class=\"fancy-title\">Swarms keep settling on the same hawthorn</a></h1></div>"
+            f"{before}<div class=\"post-stream\">{posts}</div>{after}</div></body></html>"
+            ).encode()
+
+
+THREAD = (_post(1, "wren_apiary", "Apr 3", "Apr 3, 2022 7:15 am", OPENING, "topic-owner regular")
+          + _post(2, "old_skep", "Apr 4", "Apr 4, 2022 9:40 am", ANSWER)
+          + _post(3, "wren_apiary", "Apr 4", "Apr 4, 2022 6:02 pm", THANKS, "topic-owner regular")
+          + _post(4, "crab_apple_jo", "Apr 6", "Apr 6, 2022 8:30 pm", LATER))
+
+SIGNED = [("old_skep", "Apr 4, 2022"), ("wren_apiary", "Apr 4, 2022"),
+          ("crab_apple_jo", "Apr 6, 2022")]
+
+
+def _comments(page: object) -> list[tuple[str | None, str | None]]:
+    return [(b.author, b.date) for b in page.blocks if b.kind == "comment"]  # type: ignore[attr-defined]
+
+
+# Class words naming replies on elements that hold no comment: a suggested topic's count of
+# replies, the timeline's position, a post's button showing its replies.
+_NOT_COMMENTS = {
+    "suggested topics": ('<div class="suggested-topics"><h3>Suggested Topics</h3><table class='
+                         '"topic-list"><tr class="topic-list-item"><td class="main-link"><a>'
+                         'Queen cells in March?</a></td><td class="replies"><span class="posts">'
+                         '11</span></td></tr><tr class="topic-list-item"><td class="main-link">'
+                         '<a>Varroa boards</a></td><td class="replies"><span class="posts">3'
+                         '</span></td></tr></table></div>'),
+    "timeline": ('<div class="topic-timeline"><div class="timeline-scroller"><div class='
+                 '"timeline-replies">1 / 4</div><div class="timeline-ago">Apr 3</div></div></div>'),
+    "replies button": ('<div class="post-controls"><button class="widget-button show-replies" '
+                       'type="button"><span class="d-button-label">2 Replies</span></button></div>'),
+}
+
+
+@pytest.mark.parametrize("furniture", sorted(_NOT_COMMENTS))
+def test_an_element_named_for_replies_that_holds_no_comment_leaves_the_thread_read(furniture: str):
+    page = read_html_page(_topic(THREAD, after=_NOT_COMMENTS[furniture]))
+    assert (page.author, page.date) == ("wren_apiary", "Apr 3, 2022")
+    assert _comments(page) == SIGNED
+    texts = [b.text for b in page.blocks if b.kind == "paragraph"]
+    assert texts[0].startswith("Our two hives") and len(texts) == 2
