@@ -88,3 +88,26 @@ def test_an_element_named_for_replies_that_holds_no_comment_leaves_the_thread_re
     assert _comments(page) == SIGNED
     texts = [b.text for b in page.blocks if b.kind == "paragraph"]
     assert texts[0].startswith("Our two hives") and len(texts) == 2
+
+
+_TOPIC_MAP = ('<section class="topic-map"><ul class="clearfix"><li><h4>created</h4><div class='
+              '"topic-map-post created-at"><span title="Apr 3, 2022 7:15 am" data-format="tiny" '
+              'class="relative-date">Apr \'22</span></div></li><li><h4>last reply</h4><span '
+              'data-time="1649277000000" class="relative-date">Apr \'22</span></li><li><span '
+              'class="number">3</span><h4>replies</h4></li><li><span class="number">96</span>'
+              '<h4>views</h4></li></ul></section>')
+
+
+def test_a_tiny_date_of_an_earlier_year_is_read_in_full_and_the_topic_map_stays_out():
+    # Discourse prints a post of an earlier year as "Apr '22", its full date in the title
+    posts = (_post(1, "wren_apiary", "Apr '22", "Apr 3, 2022 7:15 am", OPENING + _TOPIC_MAP,
+                   "topic-owner regular")
+             + _post(2, "old_skep", "Apr '22", "Apr 4, 2022 9:40 am", ANSWER)
+             + _post(3, "wren_apiary", "Apr '22", "Apr 4, 2022 6:02 pm", THANKS,
+                     "topic-owner regular")
+             + _post(4, "crab_apple_jo", "Apr '22", "Apr 6, 2022 8:30 pm", LATER))
+    page = read_html_page(_topic(posts))
+    assert (page.author, page.date) == ("wren_apiary", "Apr 3, 2022")
+    assert _comments(page) == SIGNED
+    texts = [b.text for b in page.blocks if b.kind == "paragraph"]
+    assert len(texts) == 2 and not any("created" in t or "views" in t for t in texts)

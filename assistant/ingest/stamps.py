@@ -16,13 +16,16 @@ from lxml.html import HtmlElement
 
 from .dom import parse_date, printed_date
 
-# "4d", "1d", "3h", "2w", "5mo", "1y", "12m": how long ago, without "ago".
-_TINY = re.compile(r"^\s*\d{1,3}\s?(?:s|m|min|h|hr|d|w|mo|y|yr)\s*$", re.I)
+# "4d", "1d", "3h", "2w", "5mo", "1y", "12m": how long ago, without "ago"; a month of an
+# earlier year with the year cut to two digits ("Oct '23", "Oct 27, '23"), as Discourse
+# prints one.
+_TINY = re.compile(r"^\s*(?:\d{1,3}\s?(?:s|m|min|h|hr|d|w|mo|y|yr)|(?:jan|feb|mar|apr|may|jun|jul|"
+                   r"aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?['\u2019]\d{2})\s*$", re.I)
 _EPOCH = re.compile(r"^\d{9,13}$")
 
 
 def is_tiny_date(text: str) -> bool:
-    """``text`` is only a tiny relative date: "4d", "3h", "2w"."""
+    """``text`` is only a tiny date: "4d", "3h", "2w", "Oct '23"."""
     return bool(_TINY.match(text))
 
 
@@ -56,6 +59,6 @@ def full_date(el: HtmlElement) -> str | None:
 
 
 def stamped(el: HtmlElement, text: str) -> bool:
-    """A tiny relative date ("4d") whose element keeps the full date: a date, though its text
-    alone is none."""
+    """A tiny date ("4d", "Oct '23") whose element keeps the full date: a date, though its
+    text alone is none."""
     return is_tiny_date(text) and full_date(el) is not None
