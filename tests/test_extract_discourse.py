@@ -111,3 +111,30 @@ def test_a_tiny_date_of_an_earlier_year_is_read_in_full_and_the_topic_map_stays_
     assert _comments(page) == SIGNED
     texts = [b.text for b in page.blocks if b.kind == "paragraph"]
     assert len(texts) == 2 and not any("created" in t or "views" in t for t in texts)
+
+
+_CLOSED = ('<div class="topic-post clearfix" data-post-number="9"><article id="post_9" class='
+           '"small-action onscreen-post"><div class="topic-avatar"></div><div class="small-action-'
+           'desc"><div class="small-action-contents"><a class="trigger-user-card" data-user-card='
+           '"system"><img alt="" title="system" class="avatar"></a><p>closed this topic <span '
+           'title="Apr 9, 2022 6:00 am" class="relative-date">Apr 9</span></p></div></div>'
+           '</article></div>')
+_WHISPER = _post(5, "hive_mod", "Apr 7", "Apr 7, 2022 7:00 am",
+                 "<p>Moderator note: moving this to the swarm-season FAQ thread next week.</p>",
+                 "staff moderator whisper")
+
+
+def test_a_notice_between_posts_is_no_post_and_keeps_a_whisper_among_the_replies():
+    # the whisper is classed apart from "regular" posts; a notice ("closed this topic") that
+    # no one signs by name must not make the reader fall back to the "regular" ones
+    page = read_html_page(_topic(THREAD + _WHISPER + _CLOSED))
+    assert page.author == "wren_apiary"
+    assert _comments(page) == [*SIGNED, ("hive_mod", "Apr 7, 2022")]
+    assert not any("closed this topic" in b.text for b in page.blocks)
+
+
+def test_an_unsigned_placeholder_among_the_posts_does_not_drop_a_whisper():
+    hidden = ('<div class="topic-post clearfix regular"><article class="boxed"><p>This post is '
+              'hidden because you are ignoring its author.</p></article></div>')
+    page = read_html_page(_topic(THREAD + hidden + _WHISPER))
+    assert _comments(page) == [*SIGNED, ("hive_mod", "Apr 7, 2022")]

@@ -82,10 +82,23 @@ def thread_posts(root: HtmlElement) -> list[Post]:
         for _, items in sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0])):
             if len(items) < 2 or sum(len(text_of(i)) for i in items) < total / 2:
                 continue
+            items = [i for i in items if not _notice(i)]
             posts = [_signed(i) for i in items]
-            if all(posts):
+            # an unsigned item of a line or two among them (a placeholder) is no post, and
+            # does not make the thread fall back to a narrower class that drops real posts
+            if posts and posts[0] and sum(map(bool, posts)) >= 2 and all(
+                    p or len(text_of(i)) < _PLACEHOLDER for p, i in zip(posts, items)):
                 return [p for p in posts if p]
     return []
+
+
+_PLACEHOLDER = 200  # characters
+
+
+def _notice(item: HtmlElement) -> bool:
+    """A notice in the stream of posts, not a post: Discourse's "small action" ("closed this
+    topic", "pinned globally"), signed by who did it, however long ago."""
+    return any("small-action" in words(el) for el in item.iter() if isinstance(el.tag, str))
 
 
 def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElement]]:
