@@ -87,7 +87,7 @@ def thread_posts(root: HtmlElement) -> list[Post]:
             # an unsigned item of a line or two among them (a placeholder) is no post, and
             # does not make the thread fall back to a narrower class that drops real posts
             if posts and posts[0] and sum(map(bool, posts)) >= 2 and all(
-                    p or len(text_of(i)) < _PLACEHOLDER for p, i in zip(posts, items)):
+                    p or len(text_of(i)) < _PLACEHOLDER for p, i in zip(posts, items, strict=True)):
                 return [p for p in posts if p]
     return []
 
