@@ -138,3 +138,22 @@ def test_an_unsigned_placeholder_among_the_posts_does_not_drop_a_whisper():
               'hidden because you are ignoring its author.</p></article></div>')
     page = read_html_page(_topic(THREAD + hidden + _WHISPER))
     assert _comments(page) == [*SIGNED, ("hive_mod", "Apr 7, 2022")]
+
+
+def _crawler_copy(posts: list[tuple[str, str, str]]) -> str:
+    """The posts again as Discourse's crawler view prints them, for browsers without
+    JavaScript: a ``<noscript>`` copy the saved page keeps beside the app's."""
+    return "<noscript>" + "".join(
+        f'<div class="topic-body crawler-post"><div class="crawler-post-meta"><span class='
+        f'"creator" itemprop="author"><a><span itemprop="name">{who}</span></a></span><time '
+        f'itemprop="datePublished" datetime="{iso}">{iso}</time></div><div class="post" '
+        f'itemprop="text">{text}</div></div>' for who, iso, text in posts) + "</noscript>"
+
+
+def test_a_noscript_copy_of_the_posts_leaves_the_thread_read_once():
+    copy = _crawler_copy([("wren_apiary", "2022-04-03", OPENING), ("old_skep", "2022-04-04", ANSWER),
+                          ("wren_apiary", "2022-04-04", THANKS), ("crab_apple_jo", "2022-04-06", LATER)])
+    page = read_html_page(_topic(THREAD, after=copy))
+    assert (page.author, page.date) == ("wren_apiary", "Apr 3, 2022")
+    assert _comments(page) == SIGNED
+    assert len([b for b in page.blocks if b.kind == "paragraph"]) == 2

@@ -68,10 +68,14 @@ def thread_posts(root: HtmlElement) -> list[Post]:
     """A forum thread's posts, the opening one first: two or more sibling elements of one
     class, each signed with an author and a date, that hold most of the page's text (not a
     list of teasers beside an article); [] on other pages."""
-    total = len(text_of(root))
+    # a copy of the posts for browsers without JavaScript (Discourse's crawler view inside a
+    # <noscript>) is not shown, and not counted
+    hidden = {el for n in root.iter("noscript") for el in n.iter()}
+    total = len(text_of(root)) - sum(len(text_of(n)) for n in root.iter("noscript")
+                                     if not any(a.tag == "noscript" for a in n.iterancestors()))
     for parent in iter_elements(root):
         kids = [c for c in parent if isinstance(c.tag, str)]
-        if len(kids) < 2:
+        if len(kids) < 2 or parent in hidden:
             continue
         shared: dict[str, list[HtmlElement]] = {}
         for kid in kids:
