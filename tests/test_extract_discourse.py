@@ -157,3 +157,39 @@ def test_a_noscript_copy_of_the_posts_leaves_the_thread_read_once():
     assert (page.author, page.date) == ("wren_apiary", "Apr 3, 2022")
     assert _comments(page) == SIGNED
     assert len([b for b in page.blocks if b.kind == "paragraph"]) == 2
+
+
+def _crawler_page(posts: list[tuple[str, str, str]], head: str = "") -> bytes:
+    """A topic as Discourse serves it to a browser without JavaScript: schema.org markup,
+    each post's writer in ``itemprop="author"`` and its text in ``div.post[itemprop=text]``."""
+    body = "".join(
+        f'<div id="post_{n}" class="topic-body crawler-post"{"" if n == 1 else " itemprop=comment"}>'
+        f'<div class="crawler-post-meta"><span class="creator" itemprop="author"><a><span '
+        f'itemprop="name">{who}</span></a></span><span class="crawler-post-infos"><time '
+        f'itemprop="datePublished" datetime="{iso}T08:00:00Z" class="post-time">{iso}</time>'
+        f'</span></div><div class="post" itemprop="text">{text}</div><div itemprop="interaction'
+        f'Statistic"><span class="post-likes">{n + 1} Likes</span></div></div>'
+        for n, (who, iso, text) in enumerate(posts, 1))
+    return (f"<html><head><title>Swarms keep settling on the same hawthorn - Allotment Bees"
+            f"</title>{head}</head><body class=\"crawler\"><div id=\"main-outlet\"><div id=\"topic"
+            f"-title\"><h1><a>Swarms keep settling on the same hawthorn</a></h1></div><div "
+            f"itemscope itemtype=\"http://schema.org/DiscussionForumPosting\">{body}</div></div>"
+            f"</body></html>").encode()
+
+
+QUOTING = ('<aside class="quote no-group" data-username="old_skep" data-post="2"><div class='
+           '"title"><img alt="" class="avatar"> old_skep:</div><blockquote><p>A bait box with '
+           'an old comb in it, two metres up, is the right call.</p></blockquote></aside>'
+           + THANKS)
+CRAWLED = [("wren_apiary", "2022-04-03", OPENING), ("old_skep", "2022-04-04", ANSWER),
+           ("wren_apiary", "2022-04-04", QUOTING), ("crab_apple_jo", "2022-04-06", LATER)]
+
+
+def test_the_crawler_views_quote_is_not_the_repliers_words_nor_its_likes_the_posts():
+    page = read_html_page(_crawler_page(CRAWLED))
+    assert (page.author, page.date) == ("wren_apiary", "2022-04-03")
+    comments = [b for b in page.blocks if b.kind == "comment"]
+    assert [(c.author, c.date) for c in comments] == [
+        ("old_skep", "2022-04-04"), ("wren_apiary", "2022-04-04"), ("crab_apple_jo", "2022-04-06")]
+    assert comments[1].text.startswith("Thanks, I will hang the box")
+    assert not any("Likes" in b.text or "old_skep:" in b.text for b in page.blocks)

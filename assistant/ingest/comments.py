@@ -250,7 +250,7 @@ def body_text(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = No
               and (words(el) & BODY_WORDS or el.get("itemprop") == "text")
               and anchor not in el.iter()]
     if marked:
-        return "\n".join(t for t in (_paragraphs(m) for m in marked[:1]) if t)
+        return _paragraphs(_pruned(marked[0], skip))
     clone = copy.deepcopy(item)
     originals = list(item.iter())
     doomed = [el for i, el in enumerate(clone.iter()) if isinstance(el.tag, str) and (
@@ -272,6 +272,17 @@ def body_text(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = No
     if best.tag == "p" and parent is not None and sum(c.tag == "p" for c in parent) > 1:
         return _paragraphs(parent)  # a comment of several paragraphs, not its longest one
     return _paragraphs(best)
+
+
+def _pruned(el: HtmlElement, skip: set[Any]) -> HtmlElement:
+    """``el``, or a copy of it without the elements of ``skip`` inside it."""
+    if not any(d in skip for d in el.iterdescendants()):
+        return el
+    clone = copy.deepcopy(el)
+    doomed = [c for o, c in zip(el.iter(), clone.iter(), strict=True) if o in skip and o is not el]
+    for c in doomed:
+        c.drop_tree()
+    return clone
 
 
 def _in_sentence(el: HtmlElement) -> bool:

@@ -111,9 +111,13 @@ def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElem
     out: list[FoundComment] = []
     used: list[HtmlElement] = []
     for post in posts[1:]:
-        # a reply that quotes an earlier post (phpBB's <blockquote><cite>old_stoker wrote:)
-        # says only its own words: the quote is its author's, printed where it was posted
-        text = body_text(post.item, post.anchor, skip=set(post.item.iter("blockquote")))
+        # a reply that quotes an earlier post (phpBB's <blockquote><cite>old_stoker wrote:,
+        # Discourse's <aside class="quote"> with "hollis_m:" above the blockquote) says only
+        # its own words: the quote is its author's, printed where it was posted
+        quotes = set(post.item.iter("blockquote"))
+        quotes.update(el for el in iter_elements(post.item) if "quote" in words(el)
+                      and any(q in quotes for q in el.iterdescendants()))
+        text = body_text(post.item, post.anchor, skip=quotes)
         if text:
             out.append(FoundComment(text, post.author, post.date,
                                     mark=comment_mark(post.item, post.item.getparent())))
