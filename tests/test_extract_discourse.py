@@ -193,3 +193,14 @@ def test_the_crawler_views_quote_is_not_the_repliers_words_nor_its_likes_the_pos
         ("old_skep", "2022-04-04"), ("wren_apiary", "2022-04-04"), ("crab_apple_jo", "2022-04-06")]
     assert comments[1].text.startswith("Thanks, I will hang the box")
     assert not any("Likes" in b.text or "old_skep:" in b.text for b in page.blocks)
+
+
+def test_a_withdrawn_post_is_not_a_comment():
+    withdrawn = _post(5, "late_drone", "Apr 7", "Apr 7, 2022 9:12 am",
+                      "<p>(post withdrawn by author, will be automatically deleted in 24 hours "
+                      "unless flagged)</p>", "deleted")
+    deleted = _post(6, "spam_bee", "Apr 8", "Apr 8, 2022 1:00 pm",
+                    "<p>Cheap nucs delivered to your door, message me for prices today.</p>",
+                    "deleted")
+    page = read_html_page(_topic(THREAD + withdrawn + deleted))
+    assert _comments(page) == SIGNED

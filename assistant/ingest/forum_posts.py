@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from .bylines import name_or_handle
 from .comments import FoundComment, body_text, date_text, is_author_el, is_date_el
 from .dom import clean_text, iter_elements, text_of, words
-from .thread_marks import comment_mark
+from .thread_marks import comment_mark, is_withdrawn
 
 
 @dataclass(frozen=True)
@@ -118,10 +118,12 @@ def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElem
         quotes.update(el for el in iter_elements(post.item) if "quote" in words(el)
                       and any(q in quotes for q in el.iterdescendants()))
         text = body_text(post.item, post.anchor, skip=quotes)
-        if text:
+        if not text:
+            continue
+        used.append(post.item)
+        if not is_withdrawn(post.item, post.anchor, text):  # its notice is no one's words
             out.append(FoundComment(text, post.author, post.date,
                                     mark=comment_mark(post.item, post.item.getparent())))
-            used.append(post.item)
     return out, used
 
 

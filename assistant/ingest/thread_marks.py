@@ -156,3 +156,17 @@ def is_dead(item: HtmlElement, anchor: HtmlElement) -> bool:
     said = text_of(header) if header is not None else ""
     return bool(len(said) <= 200 and _DEAD_TAG.search(said)) \
         or any(words(el) & _DEAD_WORDS for el in iter_elements(item))
+
+
+# Discourse's words where a post was: "(post withdrawn by author, will be automatically
+# deleted in 24 hours unless flagged)", "(post deleted by author)".
+_WITHDRAWN = re.compile(r"^\(post (?:withdrawn|deleted|hidden) by [^)]*\)$", re.I)
+_DELETED_WORDS = frozenset({"deleted", "post-deleted", "is-deleted"})
+
+
+def is_withdrawn(item: HtmlElement, anchor: HtmlElement, text: str) -> bool:
+    """A post its writer withdrew or a moderator deleted (Discourse's ``article.deleted``,
+    its text only the notice saying so): no longer the thread's words."""
+    boxes = [anchor, *anchor.iterancestors()]
+    boxes = boxes[:boxes.index(item) + 1] if item in boxes else [item]
+    return bool(_WITHDRAWN.match(text)) or any(words(el) & _DELETED_WORDS for el in boxes)
