@@ -23,7 +23,7 @@ LATER = ("<p>Same here with a crab apple by our gate: three swarms in four years
 
 
 def _post(n: int, handle: str, shown: str, full: str, text: str, classes: str = "regular",
-          infos: str = "") -> str:
+          infos: str = "", name: str = "") -> str:
     """A post as the Ember app prints it: an avatar link holding only an image, the name,
     a tiny date ("3d", "Apr '22") whose full date is in its title, the cooked text, and a
     bar of buttons."""
@@ -33,7 +33,7 @@ def _post(n: int, handle: str, shown: str, full: str, text: str, classes: str = 
             f'<a class="trigger-user-card main-avatar" data-user-card="{handle}"><img alt="" '
             f'src="/a/{handle}.png" class="avatar"></a></div><div class="topic-body clearfix">'
             f'<div class="topic-meta-data"><div class="names trigger-user-card"><span class='
-            f'"first username"><a href="/u/{handle}" data-user-card="{handle}">{handle}</a>'
+            f'"first username"><a href="/u/{handle}" data-user-card="{handle}">{name or handle}</a>'
             f'</span></div><div class="post-infos">{infos}<div class="post-info post-date">'
             f'<a class="widget-link post-date" href="/t/hawthorn/77/{n}"><span title="{full}" '
             f'data-format="tiny" class="relative-date">{shown}</span></a></div></div></div>'
@@ -204,3 +204,32 @@ def test_a_withdrawn_post_is_not_a_comment():
                     "deleted")
     page = read_html_page(_topic(THREAD + withdrawn + deleted))
     assert _comments(page) == SIGNED
+
+
+def _tab(n: int, handle: str, label: bool = True) -> str:
+    said = f' aria-label="in reply to post #{n} by @{handle}" title="in reply to post #{n} by @{handle}"'
+    return (f'<a class="reply-to-tab" href="/t/hawthorn/77/{n}"{said if label else ""}><img '
+            f'alt="" class="avatar" src="/a/{handle}.png"><span>{handle}</span></a>')
+
+
+def test_a_replys_tab_names_the_post_it_answers():
+    posts = (_post(1, "wren_apiary", "Apr 3", "Apr 3, 2022 7:15 am", OPENING, "topic-owner regular")
+             + _post(2, "old_skep", "Apr 4", "Apr 4, 2022 9:40 am", ANSWER, infos=_tab(1, "wren_apiary"))
+             + _post(3, "wren_apiary", "Apr 4", "Apr 4, 2022 6:02 pm", THANKS, "topic-owner regular",
+                     infos=_tab(2, "old_skep", label=False))
+             + _post(4, "crab_apple_jo", "Apr 6", "Apr 6, 2022 8:30 pm", LATER))
+    page = read_html_page(_topic(posts))
+    replies = [(b.author, b.reply_to) for b in page.blocks if b.kind == "comment"]
+    assert replies == [("old_skep", "wren_apiary"), ("wren_apiary", "old_skep"), ("crab_apple_jo", None)]
+    assert [b.date for b in page.blocks if b.kind == "comment"] == [d for _, d in SIGNED]
+
+
+def test_a_reply_tabs_handle_names_the_writer_as_the_thread_signs_them():
+    # a community showing full names: the tab's label gives the handle, the thread the name
+    posts = (_post(1, "wren_apiary", "Apr 3", "Apr 3, 2022 7:15 am", OPENING, name="Wren Hollis")
+             + _post(2, "old_skep", "Apr 4", "Apr 4, 2022 9:40 am", ANSWER, name="Amos Keel")
+             + _post(3, "crab_apple_jo", "Apr 6", "Apr 6, 2022 8:30 pm", LATER, name="Jo Abara",
+                     infos=_tab(1, "wren_apiary")))
+    page = read_html_page(_topic(posts))
+    replies = [(b.author, b.reply_to) for b in page.blocks if b.kind == "comment"]
+    assert replies == [("Amos Keel", None), ("Jo Abara", "Wren Hollis")]

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from .bylines import name_or_handle
 from .comments import FoundComment, body_text, date_text, is_author_el, is_date_el
 from .dom import clean_text, iter_elements, text_of, words
-from .thread_marks import comment_mark, is_withdrawn
+from .thread_marks import comment_mark, is_withdrawn, replying_to
 
 
 @dataclass(frozen=True)
@@ -122,8 +122,10 @@ def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElem
             continue
         used.append(post.item)
         if not is_withdrawn(post.item, post.anchor, text):  # its notice is no one's words
+            answered = _answered(replying_to(post.item), posts[:posts.index(post)])
             out.append(FoundComment(text, post.author, post.date,
-                                    mark=comment_mark(post.item, post.item.getparent())))
+                                    answered if answered != post.author else None,
+                                    comment_mark(post.item, post.item.getparent())))
     return out, used
 
 
@@ -132,3 +134,28 @@ def outside_posts(regions: list[HtmlElement], posts: list[Post]) -> list[HtmlEle
     count, a timeline's): furniture around the thread, never a wrapper of its posts."""
     items = {p.item for p in posts}
     return [r for r in regions if not any(el in items for el in r.iter())]
+
+
+def _answered(names: list[str], earlier: list[Post]) -> str | None:
+    """The writer of the post a reply answers, named as the thread signs them: a reply tab's
+    handle ("ewan.blythe") or shown name is an earlier post's writer ("Ewan Blythe") when that
+    post's header links its writer by that handle; else the first name the tab gives."""
+    for post in reversed(earlier):
+        if any(n == post.author or n in _handles(post) for n in names):
+            return post.author
+    return names[0] if names else None
+
+
+def _handles(post: Post) -> set[str]:
+    """The handles a post's header links its writer by (``data-user-card``, ``/u/HANDLE``),
+    not counting a reply tab's, which names another writer."""
+    out: set[str] = set()
+    for el in iter_elements(post.item):
+        if el is post.anchor:
+            break
+        if any("reply-to-tab" in words(a) for a in (el, *el.iterancestors())):
+            continue
+        href = (el.get("href") or "").rstrip("/")
+        out.update(h for h in (el.get("data-user-card"), href.rpartition("/u/")[2] if "/u/" in href
+                               else None) if h)
+    return out

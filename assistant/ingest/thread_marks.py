@@ -145,6 +145,26 @@ def comment_mark(item: HtmlElement, up_to: HtmlElement | None = None) -> str | N
     return None
 
 
+# Discourse's tab over a reply naming the post it answers: its label "in reply to post #3 by
+# @mo_adeyemi", its text the handle beside the avatar.
+_REPLY_TAB = re.compile(r"^in reply to\b.*\bby @?(?P<who>\S+)$", re.I)
+
+
+def replying_to(item: HtmlElement) -> list[str]:
+    """Who the post a reply answers is by, as the tab the forum prints over the reply says it
+    (Discourse's ``a.reply-to-tab``): the handle in its label, then the name it shows; []
+    without a tab."""
+    for el in iter_elements(item):
+        if "reply-to-tab" not in words(el):
+            continue
+        said = [clean_text(el.get(a) or "") for a in ("aria-label", "title")]
+        found = [m["who"] for m in map(_REPLY_TAB.match, said) if m][:1]
+        shown = clean_text(text_of(el)).removeprefix("@")
+        names = [name_or_handle(n) for n in (*found, shown)]
+        return [n for n in names if n and n.casefold() != "reply"]
+    return []
+
+
 _DEAD_WORDS = frozenset({"dead", "cdd", "flagged"})
 _DEAD_TAG = re.compile(r"\[(?:dead|flagged)\]", re.I)
 
