@@ -233,3 +233,14 @@ def test_a_reply_tabs_handle_names_the_writer_as_the_thread_signs_them():
     page = read_html_page(_topic(posts))
     replies = [(b.author, b.reply_to) for b in page.blocks if b.kind == "comment"]
     assert replies == [("Amos Keel", None), ("Jo Abara", "Wren Hollis")]
+
+
+def test_the_accepted_answer_declared_in_json_ld_is_marked():
+    ld = ('<script type="application/ld+json">{"@context": "http://schema.org", "@type": '
+          '"QAPage", "mainEntity": {"@type": "Question", "name": "Swarms keep settling on the '
+          'same hawthorn", "acceptedAnswer": {"@type": "Answer", "text": "Scout bees remember a '
+          'spot that worked before, so a hedge that held one", "author": {"@type": "Person", '
+          '"name": "old_skep"}}}}</script>')
+    page = read_html_page(_crawler_page(CRAWLED, head=ld))
+    marks = [(b.author, b.mark) for b in page.blocks if b.kind == "comment"]
+    assert marks == [("old_skep", "accepted solution"), ("wren_apiary", None), ("crab_apple_jo", None)]

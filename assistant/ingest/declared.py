@@ -62,11 +62,9 @@ def _paragraphs(body: str) -> list[str]:
     return [text for text in (dom.clean_text(part) for part in parts) if text]
 
 
-def article_body(tree: HtmlElement) -> list[str]:
-    """The paragraphs of the longest ``articleBody`` the page's JSON-LD declares; [] if none
-    (or none that parses: a broken script is skipped, never an error)."""
-    best: list[str] = []
-    best_words = 0
+def ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every object the page's JSON-LD scripts declare (a broken script is skipped, never an
+    error)."""
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -78,14 +76,22 @@ def article_body(tree: HtmlElement) -> list[str]:
         except ValueError:
             log.debug("a JSON-LD script that does not parse", exc_info=True)
             continue
-        for obj in _objects(data):
-            body = obj.get("articleBody")
-            if not isinstance(body, str):
-                continue
-            paragraphs = _paragraphs(body)
-            words = sum(len(p.split()) for p in paragraphs)
-            if words > best_words:
-                best, best_words = paragraphs, words
+        yield from _objects(data)
+
+
+def article_body(tree: HtmlElement) -> list[str]:
+    """The paragraphs of the longest ``articleBody`` the page's JSON-LD declares; [] if none
+    (or none that parses)."""
+    best: list[str] = []
+    best_words = 0
+    for obj in ld_objects(tree):
+        body = obj.get("articleBody")
+        if not isinstance(body, str):
+            continue
+        paragraphs = _paragraphs(body)
+        words = sum(len(p.split()) for p in paragraphs)
+        if words > best_words:
+            best, best_words = paragraphs, words
     return best
 
 

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from .bylines import name_or_handle
 from .comments import FoundComment, body_text, date_text, is_author_el, is_date_el
 from .dom import clean_text, iter_elements, text_of, words
-from .thread_marks import comment_mark, is_withdrawn, replying_to
+from .thread_marks import ACCEPTED, comment_mark, declared_answer, is_withdrawn, replying_to
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,7 @@ def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElem
     elements (for removal)."""
     out: list[FoundComment] = []
     used: list[HtmlElement] = []
+    declared = declared_answer(posts[0].item.getroottree().getroot()) if posts else None
     for post in posts[1:]:
         # a reply that quotes an earlier post (phpBB's <blockquote><cite>old_stoker wrote:,
         # Discourse's <aside class="quote"> with "hollis_m:" above the blockquote) says only
@@ -123,9 +124,10 @@ def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElem
         used.append(post.item)
         if not is_withdrawn(post.item, post.anchor, text):  # its notice is no one's words
             answered = _answered(replying_to(post.item), posts[:posts.index(post)])
+            mark = comment_mark(post.item, post.item.getparent()) or (
+                ACCEPTED if declared and declared.is_of(post.author, text) else None)
             out.append(FoundComment(text, post.author, post.date,
-                                    answered if answered != post.author else None,
-                                    comment_mark(post.item, post.item.getparent())))
+                                    answered if answered != post.author else None, mark))
     return out, used
 
 

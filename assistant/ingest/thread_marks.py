@@ -16,6 +16,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from .bylines import COMMENT_DATE_LINE, name_or_handle
+from .declared import ld_objects
 from .dom import clean_text, iter_elements, parse_date, text_of, words
 from .stamps import full_date, is_tiny_date
 
@@ -163,6 +164,34 @@ def replying_to(item: HtmlElement) -> list[str]:
         names = [name_or_handle(n) for n in (*found, shown)]
         return [n for n in names if n and n.casefold() != "reply"]
     return []
+
+
+@dataclass(frozen=True)
+class DeclaredAnswer:
+    """The accepted answer a Q&A page declares to search engines (JSON-LD ``acceptedAnswer``,
+    as Discourse's crawler view does): its writer and how its text opens (the declared text
+    may be cut short)."""
+
+    author: str
+    opening: str
+
+    def is_of(self, author: str, text: str) -> bool:
+        return author == self.author and clean_text(text).startswith(self.opening)
+
+
+def declared_answer(root: HtmlElement) -> DeclaredAnswer | None:
+    """The accepted answer the page's JSON-LD declares, else None."""
+    for obj in ld_objects(root):
+        answer = obj.get("acceptedAnswer")
+        if not isinstance(answer, dict):
+            continue
+        who = answer.get("author")
+        name = who.get("name") if isinstance(who, dict) else who
+        text = answer.get("text")
+        opening = clean_text(text).rstrip(".\u2026 ")[:60] if isinstance(text, str) else ""
+        if isinstance(name, str) and clean_text(name) and opening:
+            return DeclaredAnswer(clean_text(name), opening)
+    return None
 
 
 _DEAD_WORDS = frozenset({"dead", "cdd", "flagged"})
