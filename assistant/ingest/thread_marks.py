@@ -57,9 +57,9 @@ _ONLY_COUNT = re.compile(r"^[\d\s/.,+]*\d[\d\s/.,+]*[KkM]?(?:\s*(?:repl(?:y|ies)
 
 def only_counts(el: HtmlElement) -> bool:
     """A box that prints only a count (a topic list's "replies" cell, "14"; a timeline's
-    position, "1 / 7"; a button's "2 Replies"): named for comments, it holds none. (A count
-    inline in a line of text, a ``<span>`` or a list item, is left as it was read.)"""
-    return el.tag in ("td", "th", "div", "button") and bool(_ONLY_COUNT.match(text_of(el)))
+    position, "1 / 7"; a button's "2 Replies"; a ``<span>`` or a list item alike): named for
+    comments, it holds none."""
+    return bool(_ONLY_COUNT.match(text_of(el)))
 
 
 _BAR_SEPARATORS = re.compile(r"^[\s|\u00b7\u2022]*$")
