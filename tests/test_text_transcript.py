@@ -43,7 +43,7 @@ def test_an_otter_transcript_reads_as_its_speakers_turns():
     page = read_text_page(OTTER, "harbour-talk-7.txt")
     assert page.title == "Harbour Talk 7 - Nell Quist on the ferry timetable"
     assert (page.author, page.date) == (None, "Fri, Oct 3, 2025")
-    assert page.byline == "Fri, Oct 3, 2025 2:15PM \u2022 09:41"
+    assert page.byline == "Recorded Fri, Oct 3, 2025 2:15PM \u2022 09:41"
     assert [b.text for b in page.blocks] == [
         "Ivo Brandt: Hello, I am Ivo Brandt. With me is Nell Quist, who runs the harbour ferry.",
         "Nell Quist: Thanks, Ivo. We carry about 600 people a day in summer.",
@@ -133,5 +133,5 @@ Most installs are done in two days.
 def test_a_teams_transcript_s_title_and_length_are_not_text():
     page = read_text_page(TEAMS, "webinar.txt")
     assert page.title == "Home heat pumps 101 - Ashby Energy webinar"
-    assert (page.date, page.byline) == ("October 9, 2024", "October 9, 2024, 6:02PM \u2022 47m 31s")
+    assert (page.date, page.byline) == ("October 9, 2024", "Recorded October 9, 2024, 6:02PM \u2022 47m 31s")
     assert [b.text for b in page.blocks][0].startswith("Colm Brady: Good evening")

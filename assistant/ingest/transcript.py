@@ -137,8 +137,9 @@ def split_transcript(text: str) -> Transcript | None:
 
 def transcript_page(text: str, filename: str) -> Page | None:
     """An interview's transcript as a Page: its title (else the file's name without its
-    extension), dated by the day recorded, each paragraph of a turn opening with its speaker's
-    label; None for any other text."""
+    extension), dated by the day recorded, its byline saying so ("Recorded Tue, Mar 11, 2025
+    10:04AM \u2022 14:52": the header's line says when it was recorded, not published), each
+    paragraph of a turn opening with its speaker's label; None for any other text."""
     found = split_transcript(text)
     if found is None:
         return None
@@ -146,4 +147,4 @@ def transcript_page(text: str, filename: str) -> Page | None:
                   *(f"{turn.speaker}: {p}" for turn in found.turns for p in turn.paragraphs)]
     return Page(title=found.title or file_title(filename, "Transcript"),
                 blocks=tuple(Block(PARAGRAPH, p) for p in paragraphs),
-                date=found.date, byline=found.recorded)
+                date=found.date, byline=f"Recorded {found.recorded}" if found.recorded else None)
