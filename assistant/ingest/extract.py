@@ -14,7 +14,6 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from dataclasses import dataclass, field
 
 import lxml.html
 import trafilatura
@@ -26,32 +25,15 @@ from trafilatura.utils import decode_file, detect_encoding, load_html
 from ..errors import PageError
 from . import abstract_page, doc_markup, dom, dom_rewrites, inline_lines, not_furniture, ratings, wiki_markup
 from . import declared as declared_text
-from .bylines import POST_BYLINES, clean_name, match_byline, name_ok
+from .bylines import clean_name, name_ok
 from .charset import unlabelled_page_codec
 from .comments import AUTHOR_WORDS, find_comments, regions
 from .forum_posts import outside_posts, thread_posts, thread_replies
-from .furniture import COMMENTS_HEAD, FURNITURE, REFERENCES_HEAD
-from .layout import section_name
-from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, made_byline, with_replies
-from .text import REFERENCE_LIKE
+from .page import CAPTION, COMMENT, PARAGRAPH, Block, Page, made_byline, with_replies
 from .thread_marks import channel_name, only_counts, submitted
+from .xml_walk import Walk, walk_main
 
 log = logging.getLogger(__name__)
-
-_LETTERS = re.compile(r"[^\W\d_]{2,}")
-# Lines that are page furniture wherever they turn up ("Share this:", "Posted by X at 3 PM").
-_FURNITURE_LINE = re.compile(
-    r"^(?:share(?: this)?(?: (?:post|article|story))?|previous(?: post| article)?|"
-    r"next(?: post| article)?|leave a (?:reply|comment)|post a comment|labels?|tags?|"
-    r"filed under|categories|subscribe to|powered by|advertisement|sponsored|read more|"
-    r"sign (?:up|in)|log in|follow|listen|cookie settings|accept(?: all)?(?: cookies)?|"
-    r"skip to (?:the )?(?:main )?content|(?:this|the) (?:post|article|page|site) (?:may )?"
-    r"contains? affiliate links|as an amazon associate)\b.{0,80}$"
-    # how long the page takes to read, left beside a date the byline took: "· 9 min read"
-    r"|^[\W_]*(?:\d+|an?|one)[\s-]*min(?:ute)?s?\s+read(?:ing)?(?:\s+time)?\W*$"
-    r"|^[\W_]*(?:reading time|read time|time to read)\W*(?:\d+|an?|one)?[\s-]*(?:min(?:ute)?s?)?\W*$"
-    r"|^(?:login|logout|log out)$",  # a site's account link alone, beside its menu bar
-    re.I)
 
 
 def is_binary(data: bytes) -> bool:
@@ -81,143 +63,6 @@ def decode_html(data: bytes | str, filename: str = "<page>") -> str:
         raise PageError(f"{filename}: the page is empty")
     return text
 
-
-# A date's label left alone once its <time> went to the byline: "Published:", "Posted on".
-_DATE_LABEL = re.compile(r"(?:first\s+)?(?:published|posted|dated?)(?:\s+on)?\s*:?\s*", re.I)
-
-
-@dataclass
-class _Walk:
-    """State while reading trafilatura's XML into blocks."""
-
-    title: str
-    captions: list[str]
-    skip: set[str] = field(default_factory=set)  # lines never kept (title, byline, standfirst)
-    blocks: list[Block] = field(default_factory=list)
-    heading: str | None = None
-    section: str = "body"  # body, references, comments, furniture
-    unsigned: list[str] = field(default_factory=list)  # comments found in the main text
-    placed: set[str] = field(default_factory=set)
-
-    def caption_in(self, text: str) -> str | None:
-        for caption in self.captions:
-            if caption not in self.placed and (text == caption or text in caption and len(text) > 20):
-                return caption
-        return None
-
-    def add_line(self, text: str, *, bold: bool = False) -> None:
-        text = dom.clean_text(text)
-        if not text or not _LETTERS.search(text) or text in self.skip:
-            return
-        caption = self.caption_in(text)
-        if caption:
-            self.placed.add(caption)
-            self.blocks.append(Block(CAPTION, caption))
-            return
-        if FURNITURE.match(section_name(text)) or _FURNITURE_LINE.match(text):
-            return
-        if match_byline(text, POST_BYLINES) or dom.UPDATED.fullmatch(text) \
-                or _DATE_LABEL.fullmatch(text):
-            return  # a byline; "Last updated:", "Published:" whose date went to the byline
-        if self.section == "furniture":
-            return
-        if self.section == "comments":
-            self.unsigned.append(text)
-            return
-        if self.section == "references":
-            self.blocks.append(Block(REFERENCE, text))
-            return
-        if bold and len(text.split()) <= 12 and not text.endswith((".", "?", "!", ":")):
-            self.add_heading(text)
-            return
-        if REFERENCE_LIKE.search(text) and len(text) < 500:
-            self.blocks.append(Block(REFERENCE, text))
-            return
-        self.blocks.append(Block(PARAGRAPH, text, self.heading))
-
-    def add_code(self, text: str) -> None:
-        """A code block keeps its lines (a console session's prompts and output)."""
-        lines = [line.rstrip() for line in text.strip("\n").split("\n")]
-        if len(lines) < 2 or self.section != "body":
-            self.add_line(text)
-        elif any(_LETTERS.search(line) for line in lines):
-            self.blocks.append(Block(PARAGRAPH, "\n".join(lines), self.heading))
-
-    def add_heading(self, text: str) -> None:
-        text = dom.clean_text(text)
-        name = section_name(text)
-        if not text or text == self.title or text in self.skip:
-            return
-        if REFERENCES_HEAD.match(name):
-            self.section = "references"
-        elif COMMENTS_HEAD.match(name):
-            self.section = "comments"
-        elif FURNITURE.match(name) or _FURNITURE_LINE.match(text):
-            self.section = "furniture"
-        elif not any(b.kind == PARAGRAPH for b in self.blocks) and len(text.split()) >= 8:
-            self.section = "body"
-            self.blocks.append(Block(PARAGRAPH, text))  # a subtitle, not a heading
-        else:
-            self.section = "body"
-            self.heading = text
-
-
-def _lines(el: etree._Element, walk: _Walk) -> list[tuple[str, bool]]:
-    """A trafilatura ``<p>``'s lines (split at ``<lb/>``), each with "all bold" (a heading
-    in a page that marks headings only with bold). Graphics are skipped; a table inside is
-    its own line (Blogger puts image captions in one)."""
-    lines: list[tuple[str, bool]] = []
-    parts: list[str] = [el.text or ""]
-    bold = [False]
-
-    def flush() -> None:
-        text = dom.clean_text("".join(parts))
-        lines.append((text, bold[0] and text == dom.clean_text(bold_text[0])))
-        parts.clear()
-        bold[0] = False
-        bold_text[0] = ""
-
-    bold_text = [""]
-    for child in el:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == "lb":
-            flush()
-        elif tag == "table":
-            flush()
-            lines.append((dom.clean_text(" ".join(child.itertext())), False))
-        elif tag == "graphic":
-            pass
-        else:
-            inner = "".join(child.itertext())
-            if tag == "hi" and (child.get("rend") or "") in ("#b", "#strong") and inner.strip():
-                bold[0] = not dom.clean_text("".join(parts))
-                bold_text[0] += inner
-            parts.append(inner)
-        parts.append(child.tail or "")
-    flush()
-    return lines
-
-
-def _walk(main: etree._Element, walk: _Walk) -> None:
-    for el in main:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag == "head":
-            walk.add_heading("".join(el.itertext()))
-        elif tag == "p":
-            for text, bold in _lines(el, walk):
-                walk.add_line(text, bold=bold)
-        elif tag in ("list", "quote", "div"):
-            _walk(el, walk) if any(c.tag in ("p", "item", "head", "list") for c in el) \
-                else walk.add_line("".join(el.itertext()))
-        elif tag == "item":
-            for text, bold in _lines(el, walk):
-                walk.add_line(text, bold=bold)
-        elif tag == "table":
-            for row in el.iter("row", "tr"):
-                cells = [dom.clean_text("".join(c.itertext())) for c in row]
-                walk.add_line(" | ".join(c for c in cells if c))
-        elif tag in ("code", "pre"):
-            walk.add_code("".join(el.itertext()))
 
 
 # "Kestrel Point Lighthouse - Wikipedia", "River mills | The Ledger": the site after the title
@@ -439,13 +284,13 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
                               include_images=True, include_tables=True, include_formatting=True,
                               include_links=False, favor_recall=body is not None,
                               with_metadata=False, deduplicate=False)
-    walk = _Walk(title or "", [c for _, c in captions], skip)
+    walk = Walk(title or "", [c for _, c in captions], skip)
     walk.blocks += [Block(PARAGRAPH, line) for line in lead]
     if xml:
         doc = etree.fromstring(xml.encode("utf-8"))
         main = doc.find("main")
         if main is not None:
-            _walk(main, walk)
+            walk_main(main, walk)
         if unknown_comments:
             comments_el = doc.find("comments")
             if comments_el is not None:
