@@ -48,7 +48,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     A sentence ends at ., !, ? or ... followed by whitespace and a capital, digit or
     opening quote, unless the period closes an abbreviation ("Dr."), an initial or a list
     item's number at the start of a line ("1. The paper"); a line break always ends one.
-    ``text[start:end]`` is never cut inside a sentence.
+    ``text[start:end]`` is never cut inside a sentence, but for one longer than
+    ``MAX_SENTENCE_CHARS`` (a list or a table run together, or text made to stall the
+    patterns that read a sentence), which is cut at its last space before each limit.
     """
     cuts: list[int] = []
     for m in _END.finditer(text):
@@ -72,9 +74,31 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            spans.append((s, e))
+            spans.extend(_bounded(text, s, e))
         start = cut
     return spans
+
+
+MAX_SENTENCE_CHARS = 1000  # the suite's longest sentence has 359
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as pieces of at most ``MAX_SENTENCE_CHARS``, cut at spaces."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = next((i for i in range(limit, start, -1) if text[i].isspace()), limit)
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            pieces.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
 
 
 STOPWORDS = frozenset(
@@ -145,7 +169,9 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()]|\s[-\u2013\u2014]\s)\s*")
+# (a run of spaces is tried where it starts, or where an earlier break left off: never at each
+# of its spaces, which takes time in the square of its length)
+_CLAUSE_BREAK = re.compile(r"(?:(?<!\s)\s*|(?<=\s))(?:[,;:()]|\s[-\u2013\u2014]\s)\s*")
 
 
 def clauses(sentence: str, min_words: int = 4) -> list[str]:

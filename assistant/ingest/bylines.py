@@ -123,7 +123,7 @@ def clean_name(name: str) -> str:
     numbered comment's number ("1. Maria Chen") is not part of it, nor are the emoji a
     display name wears on either side ("Sunniva Dahl \u2614", "\U0001f33f Ana Reyes")."""
     name = re.sub(r"^\d{1,3}[.)]\s+", "", _unadorned(name.strip()))
-    return re.sub(r"\s*(?:\u2026|\.\.\.)$", "", name).strip().rstrip(",")
+    return re.sub(r"(?<!\s)\s*(?:\u2026|\.\.\.)$", "", name).strip().rstrip(",")
 
 
 def _is_adornment(char: str) -> bool:

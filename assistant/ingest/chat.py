@@ -35,7 +35,7 @@ _SYSTEM = re.compile(
     r"secured|(?:This message was deleted|You deleted this message)\.?$|<attached: [^>]*>$|"
     r"<Media omitted>$|(?:image|video|audio|sticker|GIF|document|Contact card) omitted$|"
     r"Missed (?:group )?(?:voice|video) call|Waiting for this message)", re.I)
-_EDITED = re.compile(rf"\s*[{_MARKS}]?<This message was edited>\s*$|\s+\(edited\)\s*$")
+_EDITED = re.compile(rf"(?<!\s)\s*[{_MARKS}]?<This message was edited>\s*$|(?<!\s)\s+\(edited\)\s*$")
 # Slack's and Teams' message headers: a person's name (capitalised words) and a clock time.
 _CLOCK = r"(?P<time>\d{1,2}:\d{2}\s?[AaPp]\.?[Mm]\.?)"
 _PERSON = r"(?P<sender>[A-Z][\w.'\u2019-]*(?:[ ](?:[A-Z][\w.'\u2019-]*|de|van|von|da|di|le)){0,3})"

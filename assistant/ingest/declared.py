@@ -29,7 +29,7 @@ MAX_SCRIPT_CHARS = 2_000_000  # a JSON-LD script longer than this is not read
 MIN_WORDS = 60  # a declared body shorter than this is a description, not the article
 SHOWN_SHARE = 0.5  # the page shows less than this share of the declared body's words
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
-_LINE_BREAK = re.compile(r"\s*\n\s*")
+_LINE_BREAK = re.compile(r"(?<!\s)\s*\n\s*")
 _TAG = re.compile(r"<(?:p|br|div|h[1-6]|li|ul|ol|blockquote)\b[^>]*>", re.I)
 _TEXT_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 

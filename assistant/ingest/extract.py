@@ -67,7 +67,7 @@ def decode_html(data: bytes | str, filename: str = "<page>") -> str:
 
 # "Kestrel Point Lighthouse - Wikipedia", "River mills | The Ledger": the site after the title
 _SITE_SUFFIX = re.compile(r"^\s+[-|\u2013\u2014\u00b7]\s+\S.{0,60}$")
-_SITE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014\u00b7]\s+$")
+_SITE_SEPARATOR = re.compile(r"(?<!\s)\s+[-|\u2013\u2014\u00b7]\s+$")
 
 
 _HEADER_WORDS = frozenset({"header", "headerbar", "masthead", "site-header", "site-description",

@@ -34,7 +34,7 @@ def _field_value(value: str) -> str:
     if m := _MAIL_DATE.match(value):
         value = m[1]
     # "Riverside Birders <news@example.org>": the name, not the address
-    return re.sub(r"\s*<[^<>@\s]+@[^<>\s]+>$", "", value) or value
+    return re.sub(r"(?<!\s)\s*<[^<>@\s]+@[^<>\s]+>$", "", value) or value
 
 
 def header_fields(blocks: list[TextBlock]) -> tuple[dict[str, str], list[TextBlock]]:

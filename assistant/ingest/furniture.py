@@ -30,7 +30,7 @@ FURNITURE = re.compile(
 # footnote's mark in a sentence ("... in 1871.[4][5]", "[a]", "[citation needed]", Markdown's
 # "[^1]"), and a "References" or "Notes" list of "^ " lines ("^ a b Hartley, J. (1998) ...":
 # the caret and the letters linking back to each use) or of Markdown's "[^1]: ..." notes.
-EDIT_LINK = re.compile(r"[ \t]*\[edit(?: source)?\][ \t]*$", re.M | re.I)
+EDIT_LINK = re.compile(r"(?<![ \t])[ \t]*\[edit(?: source)?\][ \t]*$", re.M | re.I)
 FOOTNOTE_MARK = re.compile(r"(?:(?<=[\w.,;:!?)%\u201d\u2019])|(?<=[^\s,]\"))"
                            r"(?:\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|\^[^\[\]\s]{1,30}|"
                            r"[a-z][a-z ]{1,30} needed|(?:who|when|where|which|why)\?)\])+")

@@ -67,7 +67,12 @@ def split_blocks(text: str) -> list[TextBlock]:
 
 
 def section_name(line: str) -> str:
-    return re.sub(r"[:#*_\s]+$", "", re.sub(r"^[#*_\s]+", "", line)).strip()
+    """A heading's words without the marks around it ("## Method:" -> "Method")."""
+    line = re.sub(r"^[#*_\s]+", "", line)
+    end = len(line)  # trailing marks, stripped without a pattern that tries every start
+    while end and (line[end - 1] in ":#*_" or line[end - 1].isspace()):
+        end -= 1
+    return line[:end].strip()
 
 
 def undouble(text: str) -> str:

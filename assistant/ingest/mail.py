@@ -50,7 +50,7 @@ _ATTRIBUTION = re.compile(r"^On\s+(?P<said>.+?)\s+wrote:\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-{2,}|_{10,})\s*$",
                         re.I)
 # An address after a name: "<ann@example.org>", Outlook's "[mailto:ann@example.org]".
-_ADDRESS = re.compile(r"\s*[<\[](?:mailto:)?[^<>\[\]\s@]+@[^<>\[\]\s]+[>\]]")
+_ADDRESS = re.compile(r"(?<!\s)\s*[<\[](?:mailto:)?[^<>\[\]\s@]+@[^<>\[\]\s]+[>\]]")
 # "Thu, 5 Sep 2024 at 11:20, Ann Lee": the day and the time (the date as printed), then who.
 _WHEN_WHO = re.compile(r"^(?P<date>.+?,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)"
                        r"(?:\s*(?:[+-]\d{4}|[A-Z]{2,4}\b))?(?:\s*\([^)]*\))?,?\s*(?P<name>.*)$", re.I)
@@ -75,7 +75,8 @@ def _when_who(said: str) -> tuple[str | None, str | None]:
     """(date, name) in an attribution ("Thu, 5 Sep 2024 at 11:20, Ann Lee <ann@...>") or an
     Outlook date ("Thursday, September 5, 2024 11:20 AM")."""
     said = _ADDRESS.sub("", said).strip()
-    m = _WHEN_WHO.match(said)
+    # an attribution is a line; a longer text is not tried (the pattern would try every split)
+    m = _WHEN_WHO.match(said) if len(said) <= 300 else None
     if m:
         return m["date"].strip(" ,") or None, _person(m["name"])
     date, _, name = said.rpartition(", ")  # no time: "Thu, 5 Sep 2024, Ann Lee"

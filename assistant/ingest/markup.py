@@ -100,7 +100,7 @@ def atx_headings(text: str) -> str:
 # Quoted lines ("> " in an e-mail's reply or a Markdown quote): their words without the marks.
 QUOTED = re.compile(r"^[ \t]*>[ \t]?", re.M)
 # A Markdown table's rule row ("| --- | :---: |") and a reference link's target ("[1]: https://")
-TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$")
+TABLE_RULE = re.compile(r"^\s*+\|?(?:\s*+:?-{3,}:?\s*+\|)+\s*+:?-*:?\s*+\|?\s*$")
 LINK_TARGET = re.compile(r"^\s*\[(?!\^)[^\]]+\]:\s+\S+(?:\s+[\"'(].*)?\s*$")
 
 

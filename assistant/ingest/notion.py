@@ -22,7 +22,7 @@ _NOTION_KEYS = frozenset({"created", "created time", "created by", "last edited 
 _AUTHOR_KEYS = ("owner", "created by", "author")
 _DATE_KEYS = ("created", "created time", "date")
 # Notion's date and time, "March 4, 2025 9:12 AM": the day, as printed, is the post's date.
-_TIME = re.compile(r"\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+\([^)]*\))?$")
+_TIME = re.compile(r"(?<!\s)\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+\([^)]*\))?$")
 _TITLE = re.compile(r"\A\s*(?P<title>#[ \t]+[^\n]+)\n(?:[ \t]*\n)+")
 _ASIDE = re.compile(r"^[ \t]*<aside>[ \t]*\n(?P<body>.*?)^[ \t]*</aside>[ \t]*$", re.M | re.S | re.I)
 _ICON_IMAGE = re.compile(r"\A<img\b[^<>]*>\s*")

@@ -27,7 +27,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?(?:page\s+)?\d{1,4}(?:\s*
 # A page number before or after a running line: "J Bone Res 2014; 12: 34-56      35".
 _LEADING_NUMBER = re.compile(r"^(?:page\s+)?(?P<n>\d{1,4})(?:\s+of\s+\d{1,4})?\s+(?:[|\u00b7\u2022]\s+)?",
                              re.I)
-_TRAILING_NUMBER = re.compile(r"\s+(?:[|\u00b7\u2022]\s+)?(?:page\s+)?(?P<n>\d{1,4})(?:\s+of\s+\d{1,4})?$",
+_TRAILING_NUMBER = re.compile(r"(?<!\s)\s+(?:[|\u00b7\u2022]\s+)?(?:page\s+)?(?P<n>\d{1,4})"
+                              r"(?:\s+of\s+\d{1,4})?$",
                               re.I)
 _HYPHENATED = re.compile(r"(?<=[^\W\d_])-$")  # "osteo-" at a line's end
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -52,7 +53,7 @@ _MARKS = "\\d*\u2020\u2021\u00a7\u00b6#\u00b9\u00b2\u00b3\u2070-\u2079"
 _NAME_MARKS = re.compile(rf"^(?P<name>.*?[a-z\u00e0-\u00ff'\u2019])(?P<marks>[{_MARKS}]+(?:,[{_MARKS}]+)*)?$")
 _AFFILIATION = re.compile(rf"^(?:[{_MARKS}]{{1,3}}|[a-z])\s?(?=[A-Z])")
 _NAME_WORD = re.compile(r"^(?:[A-Z]\.(?:-?[A-Z]\.)?|[A-Z][\w'\u2019\-]*[a-z\u00e0-\u00ff][\w'\u2019\-]*)$")
-_AUTHOR_SPLIT = re.compile(rf"\s*(?:,(?![{_MARKS}])|;|\band\b|&)\s*")
+_AUTHOR_SPLIT = re.compile(rf"(?:(?<!\s)\s*|(?<=\s))(?:,(?![{_MARKS}])|;|\band\b|&)\s*")
 _LABEL = re.compile(r"^[A-Z0-9 &:\-]{2,40}$|(?i:doi\b|https?://)|\d{4};")  # "REVIEW ARTICLE"
 _PARTICLES = frozenset("van von de der den da di du le la".split())
 _FRONT = 8  # blocks in which the title and the author line are looked for

@@ -50,7 +50,9 @@ def is_stats_list(el: HtmlElement) -> bool:
     return len(items) >= 2 and all(c.tag == "li" and _is_stat(_spaced_text(c)) for c in items)
 
 
-# A count standing alone: "14", "1 / 7", "2 Replies", "3 comments".
+# A count standing alone: "14", "1 / 7", "2 Replies", "3 comments"; short (and so never a
+# long text for the pattern to try at every split).
+_COUNT_CHARS = 40
 _ONLY_COUNT = re.compile(r"^[\d\s/.,+]*\d[\d\s/.,+]*[KkM]?(?:\s*(?:repl(?:y|ies)|comments?|posts?|"
                          r"answers?|responses?))?$", re.I)
 
@@ -59,7 +61,8 @@ def only_counts(el: HtmlElement) -> bool:
     """A box that prints only a count (a topic list's "replies" cell, "14"; a timeline's
     position, "1 / 7"; a button's "2 Replies"; a ``<span>`` or a list item alike): named for
     comments, it holds none."""
-    return bool(_ONLY_COUNT.match(text_of(el)))
+    text = text_of(el)
+    return len(text) <= _COUNT_CHARS and bool(_ONLY_COUNT.match(text))
 
 
 _BAR_SEPARATORS = re.compile(r"^[\s|\u00b7\u2022]*$")

@@ -44,7 +44,7 @@ _LISTS = re.compile(r"^(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS)\s*:?\s*$", re.I)
 _SIGN_OFF = re.compile(r"^Transcribed by\s+(?:https?://)?(?:www\.)?(?:otter\.ai|otter|rev\.com|rev)\S*\s*$",
                        re.I)
 # A timestamp in the words: "[00:03:26]" alone, or in a note ("[inaudible 03:26]").
-_INLINE_STAMP = re.compile(rf"\s*\[{_STAMP}\]|(?<=\w)\s+{_STAMP}(?=\])")
+_INLINE_STAMP = re.compile(rf"(?<!\s)\s*\[{_STAMP}\]|(?<=\w)\s+{_STAMP}(?=\])")
 _SOUND = re.compile(r"^(?:\[[^\[\]]*\]\s*)+$")  # "[laughs]": no one's words
 _HEADER_BLOCKS = 6  # blocks above the first turn: the title, the day recorded, the lists
 
