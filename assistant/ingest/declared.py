@@ -31,7 +31,7 @@ SHOWN_SHARE = 0.5  # the page shows less than this share of the declared body's 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _LINE_BREAK = re.compile(r"(?<!\s)\s*\n\s*")
 _TAG = re.compile(r"<(?:p|br|div|h[1-6]|li|ul|ol|blockquote)\b[^>]*>", re.I)
-_TEXT_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
+_TEXT_TAGS = ("p", *dom.HEADINGS, "li", "blockquote")
 
 
 def _objects(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:

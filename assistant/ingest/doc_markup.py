@@ -12,7 +12,8 @@ import re
 
 from lxml.html import HtmlElement
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+from .dom import HEADINGS
+
 _WORD = re.compile(r"[^\W_]")
 _TITLE_WORDS = frozenset({"admonition-title", "markdown-alert-title"})
 
@@ -20,7 +21,7 @@ _TITLE_WORDS = frozenset({"admonition-title", "markdown-alert-title"})
 def drop_permalinks(root: HtmlElement) -> None:
     """A link inside a heading to the heading itself ("#...") showing no word or number, only
     a mark ("¶", "#", "§", an icon), goes; its tail stays."""
-    doomed = [a for h in root.iter(*_HEADINGS) for a in h.iter("a")
+    doomed = [a for h in root.iter(*HEADINGS) for a in h.iter("a")
               if (a.get("href") or "").startswith("#") and not _WORD.search(a.text_content())]
     for a in doomed:
         if a.getparent() is not None:

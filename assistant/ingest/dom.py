@@ -321,7 +321,8 @@ def schema_author(root: HtmlElement, skip: set[Any]) -> str | None:
     return None
 
 
-_LINE_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "header",
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_LINE_BLOCKS = frozenset({"p", "div", *HEADINGS, "li", "header",
                           "section", "article", "address", "blockquote", "figure", "table",
                           "tr"})
 

@@ -13,8 +13,20 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .dom import ANSWERED_BY, drop, find_body, is_furniture, iter_elements, outermost, text_of, words
+from .dom import (
+    ANSWERED_BY,
+    HEADINGS,
+    drop,
+    find_body,
+    is_furniture,
+    iter_elements,
+    outermost,
+    text_of,
+    words,
+)
 from .thread_marks import is_link_bar, is_stats_list
+
+_SUBHEADINGS = HEADINGS[1:]  # a section's heading, under the page's <h1>
 
 
 def remove_furniture(root: HtmlElement, keep: Iterable[HtmlElement] = ()) -> None:
@@ -262,13 +274,12 @@ def mark_footnotes(root: HtmlElement) -> None:
         for n, li in enumerate(items, 1):
             target = next((p for p in li.iter("p")), li)
             target.text = f"[{n}] " + (target.text or "").lstrip()
-        if items and not any(h.tag in ("h2", "h3", "h4", "h5", "h6") for h in notes.iter()):
+        if items and not any(h.tag in _SUBHEADINGS for h in notes.iter()):
             heading = lxml.html.Element("h2")
             heading.text = "Notes"
             notes.insert(0, heading)
 
 
-_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _PROSE = re.compile(r"\w[.!?][\u201d\u2019\"')]?$")
 
 
@@ -282,14 +293,13 @@ def keep_article_asides(body: HtmlElement) -> None:
         first = next((c for c in el if isinstance(c.tag, str)), None)
         text = text_of(el)
         links = sum(len(text_of(a)) for a in el.iter("a"))
-        if el is body or first is None or first.tag not in _HEADINGS or not text \
+        if el is body or first is None or first.tag not in _SUBHEADINGS or not text \
                 or links > 0.3 * len(text):
             continue
         if any(len(text_of(p).split()) >= 8 and _PROSE.search(text_of(p)) for p in el.iter("p")):
             el.tag = "section"
 
 
-_BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "blockquote")
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})
 
 
@@ -302,7 +312,7 @@ def unwrap_layout_tables(root: HtmlElement) -> None:
     left alone."""
     for table in list(root.iter("table")):
         cells = [c for c in table.iter("td", "th") if _own(c, table)]
-        if not any(next(c.iter(*_BLOCK_TAGS[:6]), None) is not None
+        if not any(next(c.iter(*HEADINGS), None) is not None
                    or sum(1 for _ in c.iter("p")) >= 2 for c in cells):
             continue
         prose = {id(c): sum(len(text_of(p)) for p in c.iter("p", "li")) for c in cells}

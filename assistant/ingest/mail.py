@@ -54,6 +54,7 @@ _ADDRESS = re.compile(r"(?<!\s)\s*[<\[](?:mailto:)?[^<>\[\]\s@]+@[^<>\[\]\s]+[>\
 # "Thu, 5 Sep 2024 at 11:20, Ann Lee": the day and the time (the date as printed), then who.
 _WHEN_WHO = re.compile(r"^(?P<date>.+?,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)"
                        r"(?:\s*(?:[+-]\d{4}|[A-Z]{2,4}\b))?(?:\s*\([^)]*\))?,?\s*(?P<name>.*)$", re.I)
+_ATTRIBUTION_CHARS = 300  # an attribution longer than this is no line of one
 _SIGNATURE = re.compile(r"^--\s*$")
 # A mailing list's footer: a rule of underscores, or the words a list server appends.
 _LIST_FOOTER = re.compile(r"^(?:_{5,}\s*$|You received this message because you are subscribed|"
@@ -76,7 +77,7 @@ def _when_who(said: str) -> tuple[str | None, str | None]:
     Outlook date ("Thursday, September 5, 2024 11:20 AM")."""
     said = _ADDRESS.sub("", said).strip()
     # an attribution is a line; a longer text is not tried (the pattern would try every split)
-    m = _WHEN_WHO.match(said) if len(said) <= 300 else None
+    m = _WHEN_WHO.match(said) if len(said) <= _ATTRIBUTION_CHARS else None
     if m:
         return m["date"].strip(" ,") or None, _person(m["name"])
     date, _, name = said.rpartition(", ")  # no time: "Thu, 5 Sep 2024, Ann Lee"
