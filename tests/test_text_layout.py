@@ -607,6 +607,21 @@ def test_an_emails_signature_is_not_its_text_and_names_who_signed_it(sender, aut
         "Happy birding,"]
 
 
+def test_a_report_signed_at_its_end_is_dated_and_bylined_by_its_signature():
+    """A report with no byline under its title, signed at its end ("-- " / name / role /
+    date): the signature, as printed, is its byline, and its date the report's; an address
+    or a phone number under the name is not part of it."""
+    text = ("Estuary Survey 2024\n===================\n\nThe trust surveyed the three beds in "
+            "September, and the western bed grew for the third year.\n\n-- \nDr Halloran Pike\n"
+            "Senior Ecologist, Wrenmoor Estuary Trust\nTel: 01632 960 412\n12 May 2025\n")
+    page = read_text_page(text, "survey.txt")
+    assert (page.author, page.date) == ("Dr Halloran Pike", "12 May 2025")
+    assert page.byline == "Dr Halloran Pike, Senior Ecologist, Wrenmoor Estuary Trust, 12 May 2025"
+    assert [b.text for b in page.blocks] == [
+        "The trust surveyed the three beds in September, and the western bed grew for the third "
+        "year."]
+
+
 def test_a_double_dash_line_inside_the_text_is_no_signature():
     text = ("Bird notes\n\nBy Ann Lowe\n\nThe count went well.\n\n--\nMore next week, when "
             "the count moves to the estuary and we hope for waders.\n\nThanks to all who came.\n")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import clean_name, name_ok
+from .bylines import DATE_LINE, clean_name, name_ok
 from .layout import TextBlock, split_blocks, unwrap
 from .mail import Message
 
@@ -31,6 +31,31 @@ def signature(blocks: list[TextBlock], writer: str | None = None) -> tuple[str |
             or any(len(line.split()) > 14 for line in last.lines[1:]):
         return None, blocks
     return signer_name(last.lines[1]), blocks[:-1]
+
+
+def signed_lines(block: TextBlock) -> list[str]:
+    """What a removed signature block says of its signer, as printed: the name, then the
+    lines under it that give a role or an organisation ("Senior Ecologist, Wrenmoor Estuary
+    Trust") and the date it was signed ("12 May 2025"); an address, a phone number, an e-mail
+    or web address, or how to unsubscribe is left out."""
+    lines = [line.strip() for line in block.lines if line.strip() and line.rstrip() != "--"]
+    out = lines[:1]
+    for line in lines[1:4]:
+        if DATE_LINE.match(line) or (_ROLE_LINE.fullmatch(line) and len(line.split()) <= 8):
+            out.append(line)
+    return out
+
+
+# A signature's role or organisation line: words, commas and "&", no digits or addresses.
+_ROLE_LINE = re.compile(r"[A-Z][\w'\u2019.&\-]*(?:,?\s+[\w'\u2019.&\-]+)*")
+
+
+def signed_date(lines: list[str]) -> str | None:
+    """The date a signature gives on a line of its own ("12 May 2025"), if any."""
+    for line in lines[1:]:
+        if m := DATE_LINE.match(line):
+            return m["date"]
+    return None
 
 
 def signer_name(line: str) -> str | None:

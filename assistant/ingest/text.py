@@ -67,7 +67,7 @@ from .notebook import notebook_blocks
 from .notion import notion_text
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
 from .pdf_copy import pdf_copy
-from .signoff import message_text, signature, signer_name
+from .signoff import message_text, signature, signed_date, signed_lines, signer_name
 from .subtitles import subtitle_page
 from .transcript import transcript_page
 from .word import word_headings
@@ -132,7 +132,9 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     fields, blocks = header_fields(blocks)
     if cr_line_ends and not (thread or paper or markdown):
         blocks = word_headings(blocks)
-    signer, blocks = signature(blocks, fields.get("author"))
+    signer, signed = signature(blocks, fields.get("author"))
+    signed_by = signed_lines(blocks[-1]) if signer and len(signed) < len(blocks) else []
+    blocks = signed
     box_author, blocks = author_box(blocks)  # "About the author" / "NAME is a ..." closing it
     if thread and thread.signer:
         signer = signer_name(thread.signer) or signer
@@ -166,6 +168,10 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     author, date = author or fields.get("author"), date or fields.get("date")
     if signer and (author is None or author == fields.get("sender")):
         author = signer  # who signed the e-mail wrote it, whoever's address sent it
+    if signer and author == signer and byline is None and date is None and len(signed_by) > 1:
+        # a report signed at its end ("-- " / "Dr Ann Lee" / "Senior Ecologist, ..." / "12 May
+        # 2025"): the signature, as printed, is its byline, and its date the report's
+        date, byline = signed_date(signed_by), ", ".join(signed_by)
     author = author or box_author
     for _ in range(taken):
         head = rest[0]
