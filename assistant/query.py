@@ -738,10 +738,16 @@ def yes_no_subject(question: str) -> str | None:
     if rest and rest[0] == "there":  # "Are there concerns about ...": existential, no subject
         return None
     for w in rest:
-        if w in _DETERMINERS or w in STOPWORDS:
+        if w in _DETERMINERS or w in STOPWORDS or w in _INDEFINITE:
             continue
         return w
     return None
+
+
+# "Did anyone suggest ...?", "Is anything said about ...?": no one in particular, so no subject
+# the article must name.
+_INDEFINITE = frozenset("""anyone anybody someone somebody anything something everyone everybody
+    everything nobody""".split())
 
 
 _POSTED = re.compile(r"\b(?:posted|post date|uploaded|put online|put up)\b", re.I)

@@ -55,6 +55,9 @@ def test_parts_of_the_page():
         ("Does it work in humans?", "work", None),  # "work" is the verb: no topic to require
         ("Does this treatment help?", "treatment", None),
         ("Are there concerns about side effects?", None, None),
+        # no one in particular: no subject the article must name
+        ("Did anyone suggest loose tea?", "suggest", None),
+        ("Is anything said about estrogen?", "said", None),
     ],
 )
 def test_yes_no_topic_is_the_plain_subject_only(question, subject, topic):

@@ -237,6 +237,17 @@ def test_a_yes_no_question_is_not_answered_by_a_reader_asking_the_same(settings,
     assert any(q.text.endswith("?") for q in (*asked.quotes, *asked.closest))
 
 
+def test_did_anyone_questions_look_in_every_passage_not_one_naming_anyone(settings, fake_embedder):
+    """"Did anyone suggest ...?" names no one: the passages that suggest it can answer it,
+    though none of them says "anyone"."""
+    a = _text_assistant(
+        "Tea bags and plastic\n\nSome tea bags are sealed with plastic.\n\nComments\n\n"
+        "Ola Berg, 8 May 2024: I switched to loose leaf tea in a steel infuser instead.\n",
+        settings, fake_embedder)
+    answer = a.ask("Did anyone suggest switching to loose leaf tea instead?")
+    assert any("loose leaf tea" in q.text for q in answer.quotes)
+
+
 def test_the_posts_author_answering_in_the_comments_is_not_called_a_reader():
     from assistant.answering import attribution
     from assistant.types import Source
