@@ -129,15 +129,58 @@ def attribution(source: Source, post_author: str | None = None, speaker: str | N
     return ""
 
 
-def expand(span: Span, spans: Sequence[Span], extra: Span | None = None) -> tuple[int, int]:
+# Double quotation marks: an opening or closing curly one, or a straight one (either).
+_OPEN_MARK, _CLOSE_MARK, _STRAIGHT = "\u201c", "\u201d", '"'
+QUOTE_REACH = 3  # sentences back to where a quotation opens
+
+
+def _closes_quotation(text: str) -> bool:
+    """The sentence ends a quotation opened in an earlier sentence: its first double mark is
+    a closing one ('But the eels came later," said Dr Combe.')."""
+    marks = [c for c in text if c in (_OPEN_MARK, _CLOSE_MARK, _STRAIGHT)]
+    if not marks:
+        return False
+    if marks[0] == _CLOSE_MARK:
+        return True
+    return marks[0] == _STRAIGHT and len(marks) % 2 == 1 and not text.lstrip().startswith('"')
+
+
+def _opens_quotation(text: str) -> bool:
+    """The sentence leaves a quotation open: more opening marks than closing ones, or an odd
+    number of straight marks."""
+    if text.count(_OPEN_MARK) > text.count(_CLOSE_MARK):
+        return True
+    return _OPEN_MARK not in text and text.count(_STRAIGHT) % 2 == 1
+
+
+def quotation_start(span: Span, spans: Sequence[Span]) -> int:
+    """Where the quotation a sentence closes opens: a speaker's words running over sentences
+    ('"We expected the pass to help. / But the eels came later," said Dr Combe.') are quoted
+    whole, from the sentence that opens them, up to ``QUOTE_REACH`` sentences back in the
+    same source; the sentence's own start otherwise."""
+    if not _closes_quotation(span.text):
+        return span.start
+    prev = [p for p in spans if p.end <= span.start][-QUOTE_REACH:]
+    for p in reversed(prev):
+        if _opens_quotation(p.text):
+            return p.start
+        if any(c in p.text for c in (_OPEN_MARK, _CLOSE_MARK, _STRAIGHT)):
+            break  # another quotation's marks: not this one's opening
+    return span.start
+
+
+def expand(span: Span, spans: Sequence[Span], extra: Span | None = None,
+           whole_quotation: bool = True) -> tuple[int, int]:
     """Quote a sentence with its context: one opening with "This ..." takes the sentence
-    before it; one followed by a "This ..." sentence takes that one too; ``extra`` (a
-    neighbour holding the kind of answer asked for) is joined in."""
-    start, end = span.start, span.end
+    before it; one followed by a "This ..." sentence takes that one too; with
+    ``whole_quotation``, one that closes a quotation opened sentences before takes it from
+    where it opens (``quotation_start``); ``extra`` (a neighbour holding the kind of answer
+    asked for) is joined in."""
+    start, end = quotation_start(span, spans) if whole_quotation else span.start, span.end
     if _ANAPHOR.match(span.text):
-        prev = [p for p in spans if p.end <= start]
+        prev = [p for p in spans if p.end <= span.start]
         if prev:
-            start = prev[-1].start
+            start = min(start, prev[-1].start)
     else:
         nxt = [p for p in spans if p.start >= end]
         if nxt and _ANAPHOR.match(nxt[0].text):
@@ -196,7 +239,10 @@ def compose(
             break
         if chosen and c.prob < floor:
             break
-        start, end = expand(c.span, spans_by_source.get(c.span.source_id, ()), neighbour(c))
+        # the best quote is shown whole when it ends a quotation; the others keep to their
+        # sentence, leaving the words to more of the page
+        start, end = expand(c.span, spans_by_source.get(c.span.source_id, ()), neighbour(c),
+                            whole_quotation=not chosen)
         text = c.source.text[start:end]
         overlap = next((i for i, (k, b, e) in enumerate(chosen)
                         if k.span.source_id == c.span.source_id and start < e and b < end), None)

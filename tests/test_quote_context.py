@@ -1,0 +1,47 @@
+"""How much of the page a quote takes: a speaker's words that run over several sentences are
+quoted from where the quotation opens, not from the middle of it."""
+
+from __future__ import annotations
+
+from assistant.answering import expand
+from assistant.types import Span
+
+
+def _spans(*texts: str) -> list[Span]:
+    out, at = [], 0
+    for t in texts:
+        out.append(Span("post-1", at, at + len(t), t))
+        at += len(t) + 1
+    return out
+
+
+def test_a_sentence_closing_a_quotation_is_quoted_from_where_it_opens():
+    spans = _spans("The pass opened in May.", "\u201cWe expected the elvers first.",
+                   "But the adults came later,\u201d said Dr Harriet Combe.")
+    assert expand(spans[2], spans) == (spans[1].start, spans[2].end)
+    # straight marks too, over a sentence without marks
+    spans = _spans('"We expected the elvers first.', "Nobody knew why.",
+                   'But the adults came later," said Dr Harriet Combe.')
+    assert expand(spans[2], spans) == (spans[0].start, spans[2].end)
+
+
+def test_a_whole_quotation_or_a_sentence_outside_one_is_quoted_alone():
+    spans = _spans("The pass opened in May.", '"It works," said Dr Harriet Combe.',
+                   "Counts rose in June.")
+    assert expand(spans[1], spans) == (spans[1].start, spans[1].end)
+    assert expand(spans[2], spans) == (spans[2].start, spans[2].end)
+    # an earlier, closed quotation is not where this one opens
+    spans = _spans('"One," she said.', "Counts rose.", 'Later," she added.')
+    assert expand(spans[2], spans) == (spans[2].start, spans[2].end)
+
+
+def test_an_answer_ending_a_quotation_shows_it_from_its_first_word(settings, fake_embedder):
+    from tests.test_service import _text_assistant
+
+    a = _text_assistant(
+        "Eel pass report\n\nThe new eel pass on the weir opened in May.\n\n"
+        "\u201cWe expected the elvers to come first. But the adult eels arrived in March, "
+        "weeks early,\u201d said Dr Harriet Combe.\n", settings, fake_embedder)
+    answer = a.ask("When did the adult eels arrive?")
+    assert answer.quotes[0].text.startswith("\u201cWe expected the elvers")
+    assert answer.quotes[0].text.endswith("said Dr Harriet Combe.")
