@@ -23,7 +23,17 @@ from lxml.html import HtmlElement
 from trafilatura.utils import decode_file, detect_encoding, load_html
 
 from ..errors import PageError
-from . import abstract_page, doc_markup, dom, dom_rewrites, inline_lines, not_furniture, ratings, wiki_markup
+from . import (
+    abstract_page,
+    doc_markup,
+    dom,
+    dom_rewrites,
+    inline_lines,
+    not_furniture,
+    press_release,
+    ratings,
+    wiki_markup,
+)
 from . import declared as declared_text
 from .bylines import clean_name, name_ok
 from .charset import unlabelled_page_codec
@@ -242,6 +252,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         body = opening.item
     if body is not None:
         dom_rewrites.keep_article_asides(body)
+        press_release.keep_closing_sections(dom.scope_of(body), body)  # "Notes to editors"
     dom_rewrites.show_folded_answers(tree)
     dom_rewrites.keep_embedded_posts(tree)
     dom_rewrites.join_definitions(tree, in_comments)

@@ -1,0 +1,56 @@
+"""Public bodies' pages: a press release's closing sections (notes to editors, the media
+contact, the boilerplate about who issued it) read as its text; a guidance page's metadata
+list and change history, a health page's review dates, read into its byline; a sidebar's
+dates never the page's; a heading's context label no caption."""
+
+from __future__ import annotations
+
+from assistant.ingest.extract import read_html_page
+
+STORY = "".join(f"<p>Paragraph {i} of the release says what the otter survey on the Wend found "
+                f"this spring, at some length.</p>" for i in range(5))
+
+
+def _page(body: str, title: str = "Otters return to the Wend"):
+    html = (f"<!doctype html><html><head><title>{title}</title></head>"
+            f"<body>{body}</body></html>")
+    return read_html_page(html.encode())
+
+
+def _paragraphs(page) -> list[tuple[str | None, str]]:
+    return [(b.heading, b.text) for b in page.blocks if b.kind == "paragraph"]
+
+
+RELEASE = ("<main><article class='release'><h1>Otters return to the Wend</h1>"
+           "<div class='release__body'>" + STORY + "</div>"
+           "<aside class='press-contact'><h2>Press enquiries</h2><p>Owen Tarrant, Communications "
+           "Officer<br>Email: o.tarrant@example.org<br>Phone: 01234 567 890</p></aside>"
+           "<section class='editors'><h2>Notes to editors</h2><ol><li>The survey was paid for by "
+           "the Lowmarsh Rivers Fund with a grant of £38,000.</li><li>Photographs are available "
+           "from the press office.</li></ol></section>"
+           "<section class='boilerplate'><h2>About the Wend Valley Trust</h2><p>The Wend Valley "
+           "Trust is a charity founded in 1962 that looks after 40 miles of river.</p></section>"
+           "{extra}</article>{outside}</main>")
+
+
+def test_a_press_releases_closing_sections_are_its_text():
+    page = _page(RELEASE.format(extra="", outside=""))
+    paragraphs = _paragraphs(page)
+    assert ("Notes to editors", "The survey was paid for by the Lowmarsh Rivers Fund with a "
+            "grant of £38,000.") in paragraphs
+    contact = [t for h, t in paragraphs if h == "Press enquiries"]
+    assert any("Owen Tarrant" in t for t in contact) and any("01234 567 890" in t for t in contact)
+    assert [h for h, t in paragraphs if t.startswith("The Wend Valley Trust is")] == [
+        "About the Wend Valley Trust"]
+    assert paragraphs[-1][1].startswith("The Wend Valley Trust is")  # after the story
+
+
+def test_a_releases_sidebars_sign_ups_and_related_news_stay_out():
+    extra = ("<aside class='newsletter-signup'><h2>About our newsletter</h2><p>Sign up to hear "
+             "about every new survey we publish, once a month.</p></aside>")
+    outside = ("<section class='related-news'><h2>Related news</h2><div class='card'><p>3 May "
+               "2025</p><h3>Kingfishers nest at the old mill</h3></div></section>")
+    texts = " ".join(t for _, t in _paragraphs(_page(RELEASE.format(extra=extra, outside=outside))))
+    assert "Lowmarsh Rivers Fund" in texts
+    assert "newsletter" not in texts and "Sign up" not in texts and "Kingfishers" not in texts
+
