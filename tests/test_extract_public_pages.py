@@ -54,3 +54,44 @@ def test_a_releases_sidebars_sign_ups_and_related_news_stay_out():
     assert "Lowmarsh Rivers Fund" in texts
     assert "newsletter" not in texts and "Sign up" not in texts and "Kingfishers" not in texts
 
+
+
+GUIDANCE = ("<main><div><h1>Register a community orchard</h1></div>"
+            "<div class='gem-c-metadata'><dl><dt>From:</dt><dd><a href='/orgs/ofo'>Office for "
+            "Orchards</a> and <a href='/orgs/tt'>Tree Trust</a></dd><dt>Published</dt>"
+            "<dd>2 April 2024</dd><dt>Last updated</dt><dd>19 August 2024 <span>&mdash; <a "
+            "href='#history'>See all updates</a></span></dd></dl></div>"
+            "<div class='govspeak'>" + STORY.replace("release", "guide") + "</div>"
+            "<div id='history'><h2>Updates to this page</h2><ol>"
+            "<li><time datetime='2024-08-19'>19 August 2024</time><p>Added the rules for "
+            "orchards on common land.</p></li>"
+            "<li><time datetime='2024-04-02'>2 April 2024</time><p>First published.</p></li>"
+            "</ol></div></main>")
+
+
+def test_a_guidance_pages_metadata_list_is_its_byline_and_publisher():
+    page = _page(GUIDANCE, title="Register a community orchard")
+    assert page.author == "Office for Orchards and Tree Trust"
+    assert page.byline == ("From: Office for Orchards and Tree Trust; Published 2 April 2024; "
+                           "Last updated 19 August 2024")
+    assert page.date == "2 April 2024"
+
+
+def test_a_change_historys_entries_keep_their_dates():
+    texts = [t for _, t in _paragraphs(_page(GUIDANCE, title="Register a community orchard"))]
+    assert "19 August 2024: Added the rules for orchards on common land." in texts
+
+
+def test_a_definition_list_of_other_fields_is_no_byline():
+    body = ("<main><h1>Otters return to the Wend</h1><dl><dt>From:</dt><dd>Wendbury</dd>"
+            "<dt>Distance</dt><dd>12 miles</dd></dl>" + STORY + "</main>")
+    page = _page(body)
+    assert page.author is None and "Wendbury" not in (page.byline or "")
+
+
+def test_a_health_pages_next_review_date_stays_in_its_byline():
+    body = ("<main><article><h1>Dune rash</h1>" + STORY + "<div class='review-date'><p>Page "
+            "last reviewed: 9 June 2023<br>Next review due: 9 June 2026</p></div></article></main>")
+    page = _page(body, title="Dune rash")
+    assert page.byline == "Page last reviewed: 9 June 2023; Next review due: 9 June 2026"
+    assert not any("reviewed" in t or "review due" in t for _, t in _paragraphs(page))

@@ -30,6 +30,7 @@ from . import (
     dom_rewrites,
     inline_lines,
     not_furniture,
+    page_dates,
     press_release,
     ratings,
     wiki_markup,
@@ -215,7 +216,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     in_comments = {e for r in comment_regions for e in r.iter()}
     iso = _post_date(tree, comment_regions)
     updated_el = dom.updated_line(tree, in_comments)
-    updated = dom.text_lines(updated_el)[0] if updated_el is not None else None
+    changed = page_dates.updated_lines(updated_el) if updated_el is not None else []
+    updated = "; ".join(changed) or None  # "Page last reviewed: ...; Next review due: ..."
     printed = dom.post_date(tree, iso, in_comments | (dom.around(updated_el)
                                                       if updated_el is not None else set()))
     if updated and iso and not printed and dom.parse_date(updated) == dom.iso_day(iso):
@@ -230,6 +232,11 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if author is None:
         author = dom.schema_author(tree, in_comments)
     byline = dom.printed_byline(tree, author, in_comments)
+    record = page_dates.metadata_list(tree, in_comments)  # "From: ...", "Published ...", ...
+    if record is not None:  # who issued it is its author; the list, as printed, its byline
+        author, printed = author or record.publisher, printed or record.published
+        byline = f"{byline}; {record.byline}" if byline else record.byline
+        dom.drop([record.element])
     story = submitted(tree, in_comments) if author is None and opening is None else None
     if story is not None:  # "123 points by HANDLE 5 hours ago | hide | 48 comments"
         author, printed, byline = story.author, story.date, made_byline(story.author, story.date)
@@ -256,6 +263,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     dom_rewrites.show_folded_answers(tree)
     dom_rewrites.keep_embedded_posts(tree)
     dom_rewrites.join_definitions(tree, in_comments)
+    page_dates.date_change_notes(tree)  # "12 May 2025: The closing date has been extended ..."
     dom_rewrites.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
     wiki_markup.rewrite(tree)
     dom_rewrites.mark_footnotes(tree)
@@ -277,7 +285,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         # "When was this page last updated?" is answered from the byline
         base = byline or made_byline(author, date)
         byline = f"{base}; {updated}" if base else updated
-    skip = {t for t in (title, *lead, updated, plain[0] if plain else None) if t}
+    skip = {t for t in (title, *lead, *changed, plain[0] if plain else None) if t}
 
     target: HtmlElement = tree
     if body is not None:
