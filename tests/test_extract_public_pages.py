@@ -95,3 +95,19 @@ def test_a_health_pages_next_review_date_stays_in_its_byline():
     page = _page(body, title="Dune rash")
     assert page.byline == "Page last reviewed: 9 June 2023; Next review due: 9 June 2026"
     assert not any("reviewed" in t or "review due" in t for _, t in _paragraphs(page))
+
+
+def test_a_sidebars_dates_of_other_posts_are_not_the_pages():
+    sidebar = ("<aside id='secondary' class='widget-area'><section class='widget'><h2>Latest "
+               "news</h2><ul><li><a href='/n/ferry'>Ferry timetable changes</a> <span "
+               "class='post-date'>4 March 2025</span></li><li><a href='/n/weir'>Weir repairs "
+               "finish early</a> <span class='post-date'>27 February 2025</span></li></ul>"
+               "</section></aside>")
+    body = ("<div class='site-content'><main><article><h1 class='entry-title'>Otters return to "
+            "the Wend</h1><div class='entry-content'>" + STORY + "</div></article></main>"
+            + sidebar + "</div>")
+    page = _page(body)
+    assert page.date is None and "2025" not in (page.byline or "")
+    dated = body.replace("<h1 class='entry-title'>", "<p class='posted-on'><time datetime="
+                         "'2025-03-01'>1 March 2025</time></p><h1 class='entry-title'>")
+    assert _page(dated).date == "1 March 2025"  # the article's own date still is

@@ -214,11 +214,13 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     comment_regions = [*outside_posts(comment_regions, posts), *replies] if posts \
         else comment_regions or replies
     in_comments = {e for r in comment_regions for e in r.iter()}
-    iso = _post_date(tree, comment_regions)
+    sidebars = page_dates.sidebars(tree)  # "Latest news": other posts' dates, not this one's
+    beside = {e for box in sidebars for e in box.iter()}
+    iso = _post_date(tree, [*comment_regions, *sidebars])
     updated_el = dom.updated_line(tree, in_comments)
     changed = page_dates.updated_lines(updated_el) if updated_el is not None else []
     updated = "; ".join(changed) or None  # "Page last reviewed: ...; Next review due: ..."
-    printed = dom.post_date(tree, iso, in_comments | (dom.around(updated_el)
+    printed = dom.post_date(tree, iso, in_comments | beside | (dom.around(updated_el)
                                                       if updated_el is not None else set()))
     if updated and iso and not printed and dom.parse_date(updated) == dom.iso_day(iso):
         iso = None  # the page's only date says when it was changed, not when it was published

@@ -1,5 +1,5 @@
 """What a public body's page prints about itself: who issued it and when it was published,
-updated and reviewed.
+updated and reviewed, and which dates on it are not its own.
 
 - A guidance page's metadata list (GOV.UK's ``dl.gem-c-metadata``: "From: Department for
   ... and ...", "Published 3 March 2025", "Last updated 12 May 2025 — See all updates") is
@@ -7,6 +7,9 @@ updated and reviewed.
   (an organisation), since no person signs it.
 - A review line's next one ("Page last reviewed: 4 March 2024" / "Next review due: 4 March
   2027", a health page's) stays with it in the byline.
+- A sidebar beside the article listing other pages (an ``<aside>``'s "Latest news" widget,
+  each link with its ``.post-date``) dates those pages, never this one: its dates are not looked at for the
+  page's date, which is then none unless the article gives one.
 - A change history's entries (``<li><time>12 May 2025</time><p>The closing date ...</p>``)
   keep their dates: the extractor keeps the note and drops the date set beside it, and
   "When was the closing date changed?" is answered by the date.
@@ -20,7 +23,16 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .dom import drop, iter_elements, parse_date, printed_date, text_lines, text_of
+from .dom import (
+    drop,
+    iter_elements,
+    outermost,
+    parse_date,
+    printed_date,
+    text_lines,
+    text_of,
+    words,
+)
 
 _FROM_TERM = re.compile(r"^(?:from|published by|publisher|issued by)\s*:?$", re.I)
 _DATE_TERM = re.compile(r"^(?:(?:first )?published|(?:last )?updated|(?:last )?reviewed|"
@@ -113,3 +125,25 @@ def _dated_entry(li: HtmlElement) -> bool:
         and any(isinstance(c.tag, str) and c.tag in ("p", "div") and text_of(c)
                 for c in first.itersiblings()) and all(
             e.tag != "time" for e in iter_elements(li) if e is not first)
+
+
+_DATE_WORDS = frozenset({"date", "post-date", "entry-date", "published"})
+
+
+def sidebars(root: HtmlElement) -> list[HtmlElement]:
+    """Boxes beside the article listing other pages: an ``<aside>`` (or a box of the
+    complementary role) holding no ``<h1>`` and no ``<article>``, less than half the page's
+    text, and two or more list items each with a link and a date in an element of its own
+    classed as one (``<span class="post-date">6 January 2025</span>``)."""
+    half = len(text_of(root)) / 2
+    found = []
+    for el in iter_elements(root):
+        if el.tag != "aside" and (el.get("role") or "").lower() != "complementary":
+            continue
+        if next(el.iter("h1", "article"), None) is not None or len(text_of(el)) >= half:
+            continue
+        dated = [li for li in el.iter("li") if next(li.iter("a"), None) is not None and any(
+            words(d) & _DATE_WORDS and parse_date(text_of(d)) for d in iter_elements(li))]
+        if len(dated) >= 2:
+            found.append(el)
+    return outermost(found)
