@@ -111,3 +111,20 @@ def test_a_sidebars_dates_of_other_posts_are_not_the_pages():
     dated = body.replace("<h1 class='entry-title'>", "<p class='posted-on'><time datetime="
                          "'2025-03-01'>1 March 2025</time></p><h1 class='entry-title'>")
     assert _page(dated).date == "1 March 2025"  # the article's own date still is
+
+
+def test_a_headings_context_label_is_no_image_caption():
+    above = ("<main><span class='page-caption-l'>Detailed guide</span><h1>Otters return to the "
+             "Wend</h1>" + STORY + "</main>")
+    inside = ("<main><h1><span class='title-caption'>Case study</span> Otters return to the "
+              "Wend</h1>" + STORY + "</main>")
+    for body in (above, inside):
+        page = _page(body)
+        assert not [b for b in page.blocks if b.kind == "caption"]
+        assert not any(t in ("Detailed guide", "Case study") for _, t in _paragraphs(page))
+    photo = ("<main><h1>Otters return to the Wend</h1>" + STORY + "<div><img src='otter.jpg' "
+             "alt=''><span class='wp-caption-text'>An otter at Wendbury weir</span></div>"
+             "<h2>Where they live</h2><p>They live along the quieter stretches of the river, "
+             "away from the towpath.</p></main>")
+    assert [b.text for b in _page(photo).blocks if b.kind == "caption"] == [
+        "An otter at Wendbury weir"]

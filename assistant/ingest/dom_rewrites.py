@@ -1,7 +1,8 @@
 """Changes made to a page's parsed tree before the extractor reads it, so that it keeps what
 a reader sees: furniture removed; answered-by lines, journal author sections and spaces
 between inline elements kept; definition lists joined into lines, quotes signed by their
-source, gallery headings dropped and footnote marks written out as "[1]"."""
+source, gallery headings and a heading's context label dropped and footnote marks written
+out as "[1]"."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from lxml.html import HtmlElement
 
 from .dom import (
     ANSWERED_BY,
+    CAPTION_WORDS,
     HEADINGS,
     drop,
     find_body,
@@ -231,6 +233,24 @@ def drop_gallery_headings(root: HtmlElement) -> None:
             if box is not None else []
         if others and all(el.tag == "figure" for el in others):
             doomed.append(heading)
+    drop(doomed)
+
+
+def drop_heading_labels(root: HtmlElement) -> None:
+    """A heading's context label set in a caption-classed span (GOV.UK's ``<span
+    class="govuk-caption-xl">Guidance</span>`` just above or inside the ``<h1>``) says what kind
+    of page it is, like a kicker: dropped, so it is read as no image's caption. A span in a
+    figure or next to a picture stays a caption."""
+    doomed = []
+    for el in root.iter("span", "p", "div"):
+        if not any(CAPTION_WORDS.search(w) for w in words(el)) or len(text_of(el).split()) > 6:
+            continue
+        parent, after = el.getparent(), el.getnext()
+        if parent is None or any(a.tag == "figure" for a in el.iterancestors()) \
+                or next(parent.iter("img", "picture", "video"), None) is not None:
+            continue
+        if parent.tag in HEADINGS or after is not None and after.tag in HEADINGS:
+            doomed.append(el)
     drop(doomed)
 
 

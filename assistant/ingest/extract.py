@@ -272,6 +272,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     abstract_page.rewrite(tree)
     doc_markup.lead_admonitions(tree)
     dom_rewrites.drop_gallery_headings(tree)
+    dom_rewrites.drop_heading_labels(tree)  # "Guidance" over the <h1>: no image's caption
     dom_rewrites.remove_furniture(tree, keep=[body] if body is not None else [])
     scope = dom.scope_of(body) if body is not None else tree
     captions = dom.captions(scope)
