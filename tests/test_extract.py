@@ -382,7 +382,8 @@ def test_a_pages_only_date_saying_when_it_changed_is_not_its_publication(line):
             f"{RIVER}{line}</article></body></html>")
     page = read_html_page(html.encode())
     assert page.date is None
-    assert page.byline in ("Page last reviewed: 12 May 2024",
+    # the next review date under the review line stays with it in the byline
+    assert page.byline in ("Page last reviewed: 12 May 2024; Next review due: 12 May 2027",
                            "This page was last edited on 11 January 2025, at 16:22 (UTC).")
 
 
