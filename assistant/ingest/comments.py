@@ -401,7 +401,7 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
             if is_dead(item, anchor):
                 continue  # killed or flagged by the site: hidden from its readers
             found.append(FoundComment(text, who, when, answered if answered != who else None,
-                                      comment_mark(item, item.getparent())))
+                                      comment_mark(item, region, (anchor, ids))))
         if found:
             out += found
             used.append(region)

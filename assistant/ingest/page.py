@@ -164,21 +164,36 @@ _ADDRESSED = re.compile(r"^\s*(?:(?i:thanks|thank you|hi|hello|dear|cheers|sorry
                         r"\s*(?:[,:!]|\s[-\u2013\u2014]\s)")
 
 
+# A comment that opens with a mention, as Stack Exchange writes one: "@AnnRoe it is ...".
+_AT_HANDLE = re.compile(r"^\s*@(?P<handle>\w[\w.'\u2019-]*\w|\w)")
+
+
+def _mentions(handle: str, name: str) -> bool:
+    """``@handle`` names the person ``name``: their name of two words or more as a mention
+    writes it, without its spaces, in any case ("@AnnRoe", "@annroe"), or their first name
+    ("@Ann"). A handle (one word) is matched only as ``_ADDRESSED`` does, before a comma or a
+    colon: a forum's "@handle" in passing mentions, it need not answer."""
+    parts = name.split()
+    return len(parts) > 1 and handle.casefold() in ("".join(parts).casefold(), parts[0].casefold())
+
+
 def with_replies(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """The blocks, each comment that opens by addressing an earlier commenter by name ("Paul,
-    I agree ...") marked as a reply to that commenter (the latest one of that name); comments
-    already marked (by the page's threading) are kept as they are."""
+    I agree ...") or by a mention of their name ("@PaulBrierley ...") marked as a
+    reply to that commenter (the latest one of that name); comments already marked (by the
+    page's threading) are kept as they are."""
     out: list[Block] = []
     earlier: list[str] = []  # the authors of the comments so far
     for block in blocks:
         if block.kind == COMMENT and block.reply_to is None and block.text:
             m = _ADDRESSED.match(block.text)
-            if m:
-                called = m["name"].lower()
-                for name in reversed(earlier):
-                    if name != block.author and called in (name.lower(), name.split()[0].lower()):
-                        block = replace(block, reply_to=name)
-                        break
+            at = _AT_HANDLE.match(block.text)
+            called = m["name"].lower() if m else None
+            for name in reversed(earlier):
+                if name != block.author and (called in (name.lower(), name.split()[0].lower())
+                                             or at is not None and _mentions(at["handle"], name)):
+                    block = replace(block, reply_to=name)
+                    break
         if block.kind == COMMENT and block.author:
             earlier.append(block.author)
         out.append(block)

@@ -133,20 +133,42 @@ def channel_name(root: HtmlElement, skip: set[Any]) -> str | None:
 
 
 ACCEPTED = "accepted solution"
+# A Q&A page's answers (Stack Exchange's ``div.answer``, schema.org ``Answer``), told apart
+# from the comments under them and from the question's comments.
+ANSWER, ACCEPTED_ANSWER = "answer", "accepted answer"
 _ACCEPTED_WORDS = frozenset({"accepted-answer", "accepted-solution", "answer-accepted",
                              "solution-accepted", "is-accepted"})
+_ANSWER_PROPS = frozenset({"acceptedAnswer", "suggestedAnswer"})
 
 
-def comment_mark(item: HtmlElement, up_to: HtmlElement | None = None) -> str | None:
-    """"accepted solution" for a reply the page marks as the thread's answer (Discourse's
-    and Stack Exchange's ``accepted-answer`` on it or on its box, schema.org's
-    ``acceptedAnswer``), else None; ``up_to``: the region its boxes are inside."""
+def _is_answer_box(el: HtmlElement) -> bool:
+    return "answer" in (el.get("class") or "").lower().split() \
+        or el.get("itemprop") in _ANSWER_PROPS \
+        or (el.get("itemtype") or "").rstrip("/").endswith("schema.org/Answer")
+
+
+def comment_mark(item: HtmlElement, up_to: HtmlElement | None = None,
+                 owner: tuple[HtmlElement, set[Any]] | None = None) -> str | None:
+    """How the page marks a reply: "accepted solution" for the thread's answer (Discourse's
+    ``accepted-answer`` on it or on its box, schema.org's ``acceptedAnswer``); on a Q&A page
+    "answer" for an answer (``div.answer``, a schema.org ``Answer``), "accepted answer" for
+    the accepted one; else None. ``up_to``: the region its boxes are inside; ``owner``: the
+    reply's anchor and every reply's: a box around the item is the reply's too while the reply
+    comes first in it (Stack Exchange marks ``div.answer``, which also holds the comments
+    under the answer, whose own marks these are not)."""
+    accepted = answer = False
     for el in (item, *item.iterancestors()):
         if el is up_to or el.tag in ("body", "html"):
             break
-        if words(el) & _ACCEPTED_WORDS or el.get("itemprop") == "acceptedAnswer":
-            return ACCEPTED
-    return None
+        if el is not item and owner is not None \
+                and next((d for d in el.iter() if d in owner[1]), None) is not owner[0]:
+            break
+        accepted = accepted or bool(words(el) & _ACCEPTED_WORDS) \
+            or el.get("itemprop") == "acceptedAnswer"
+        answer = answer or _is_answer_box(el)
+    if answer:
+        return ACCEPTED_ANSWER if accepted else ANSWER
+    return ACCEPTED if accepted else None
 
 
 # Discourse's tab over a reply naming the post it answers: its label "in reply to post #3 by

@@ -1,0 +1,101 @@
+"""Question-and-answer pages read from their markup: a Stack Exchange-like question with its
+answers and the comments under them, a Quora-like question whose answers are signed boxes in
+obfuscated classes, and the ordinary pages those rules must leave alone."""
+
+from __future__ import annotations
+
+from assistant.ingest.extract import read_html_page
+from assistant.ingest.page import page_sources
+
+
+def _card(action: str, iso: str, shown: str, who: str) -> str:
+    return (f'<div class="post-signature"><div class="user-info"><div class="user-action-time">'
+            f'{action} <span title="{iso}" class="relativetime">{shown}</span></div>'
+            f'<div class="user-details" itemprop="author" itemscope><a href="/users/7">{who}</a>'
+            f'<span class="d-none" itemprop="name">{who}</span><div class="-flair"><span '
+            f'class="reputation-score">3,101</span></div></div></div></div>')
+
+
+def _comment(text: str, who: str, shown: str) -> str:
+    return (f'<li class="comment js-comment"><div class="comment-text"><div class="comment-body">'
+            f'<span class="comment-copy">{text}</span> &ndash;&nbsp;<a href="/users/9" '
+            f'class="comment-user">{who}</a> <span class="comment-date"><span '
+            f'class="relativetime-clean">{shown}</span></span></div></div></li>')
+
+
+def _comments(*items: str) -> str:
+    return ('<div class="comments js-comments-container"><ul class="comments-list">'
+            + "".join(items) + "</ul></div>")
+
+
+def _answer(body: str, card: str, comments: str = "", accepted: bool = False) -> str:
+    classes = "answer js-answer" + (" accepted-answer" if accepted else "")
+    prop = "acceptedAnswer" if accepted else "suggestedAnswer"
+    return (f'<div class="{classes}" itemprop="{prop}" itemscope '
+            f'itemtype="https://schema.org/Answer"><div class="post-layout"><div class="answercell">'
+            f'<div class="s-prose js-post-body" itemprop="text">{body}</div>{card}</div>'
+            f'<div class="post-layout--right">{comments}</div></div></div>')
+
+
+QUESTION_PAGE = (
+    '<html><head><title>Why does the kiln crack my glaze? - Pottery Stack Exchange</title></head>'
+    '<body><div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question">'
+    '<h1 itemprop="name">Why does the kiln crack my glaze?</h1><div class="question">'
+    '<div class="s-prose js-post-body" itemprop="text"><p>Every bowl I fire to cone 6 comes out '
+    'with fine cracks all over the glaze, though the test tiles were smooth.</p><p>I use the same '
+    'clay body for both. What changes between a tile and a bowl?</p></div>'
+    + _card("asked", "2024-05-02 08:10:00Z", "May 2, 2024 at 8:10", "Wren Castell")
+    + _comments(_comment("Is the glaze thicker on the bowls than on the tiles?", "Odile Marsh",
+                         "May 2, 2024 at 9:02"),
+                _comment("@OdileMarsh about the same, two dips each.", "Wren Castell",
+                         "May 2, 2024 at 9:30"))
+    + '</div><div id="answers"><h2>2 Answers</h2>'
+    + _answer("<p>That is crazing: the glaze shrinks more than the clay as it cools. A bowl holds "
+              "heat longer than a tile, so the stress shows.</p>",
+              _card("answered", "2024-05-02 11:45:00Z", "May 2, 2024 at 11:45", "Tobiah Renn"),
+              _comments(_comment("Adding silica to the glaze fixed it for me, thank you.",
+                                 "Wren Castell", "May 4, 2024 at 17:20")), accepted=True)
+    + _answer("<p>Check the cooling rate of your kiln as well; a slow cool helps.</p>",
+              _card("answered", "2024-05-03 07:05:00Z", "May 3, 2024 at 7:05", "Imke Sollis"))
+    + "</div></div></body></html>")
+
+
+def _comment_labels(html: str) -> list[str]:
+    return [s.label for s in page_sources(read_html_page(html.encode())) if s.kind == "comment"]
+
+
+def test_a_questions_accepted_answer_is_marked_on_its_box_and_the_comments_under_it_are_not():
+    """The accepted mark sits on the answer's outer box, which holds the comments under the
+    answer too: the answer is the accepted one, the comments under it are replies to it."""
+    assert _comment_labels(QUESTION_PAGE) == [
+        "Reader comment by Odile Marsh, May 2, 2024 at 9:02",
+        "Reader comment by Wren Castell, May 2, 2024 at 9:30, replying to Odile Marsh",
+        "Reader comment by Tobiah Renn, May 2, 2024 at 11:45 (accepted answer)",
+        "Reader comment by Wren Castell, May 4, 2024 at 17:20, replying to Tobiah Renn",
+        "Reader comment by Imke Sollis, May 3, 2024 at 7:05 (answer)",
+    ]
+
+
+def test_a_mention_of_a_name_without_its_spaces_is_a_reply():
+    page = read_html_page(QUESTION_PAGE.encode())
+    replies = {b.text[:12]: b.reply_to for b in page.blocks if b.kind == "comment"}
+    assert replies["@OdileMarsh "] == "Odile Marsh"
+
+
+def test_a_blogs_comment_opening_with_a_one_word_handle_in_passing_is_no_reply():
+    """A handle is a reply's address only before a comma or a colon ("@wren: ..."), as before:
+    a forum's "@handle" in passing mentions someone."""
+    def item(who: str, day: int, text: str) -> str:
+        return (f'<li class="comment"><div class="comment-author"><cite class="fn">{who}</cite>'
+                f'</div><div class="comment-meta"><time>May {day}, 2024</time></div>'
+                f'<div class="comment-content"><p>{text}</p></div></li>')
+    html = ("<html><head><title>Glaze notes</title></head><body><article><h1>Glaze notes</h1>"
+            "<p>Crazing is the fine net of cracks a glaze gets when it shrinks more than the "
+            "clay under it, and it can show up weeks after firing.</p><p>Here is what we changed "
+            "in our studio to stop it on the stoneware mugs.</p></article>"
+            '<ol class="comment-list">'
+            + item("wren", 3, "We had the same problem with the blue glaze last winter.")
+            + item("odile", 4, "@wren did the silica help in the end? We are trying it next.")
+            + "</ol></body></html>")
+    assert _comment_labels(html) == ["Reader comment by wren, May 3, 2024",
+                                     "Reader comment by odile, May 4, 2024"]
