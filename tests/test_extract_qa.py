@@ -99,3 +99,70 @@ def test_a_blogs_comment_opening_with_a_one_word_handle_in_passing_is_no_reply()
             + "</ol></body></html>")
     assert _comment_labels(html) == ["Reader comment by wren, May 3, 2024",
                                      "Reader comment by odile, May 4, 2024"]
+
+
+def _qa_box(n: int, slug: str, name: str, credential: str, stamp: str, *paragraphs: str) -> str:
+    """An answer as a Quora-like page prints it: generated class names, an avatar and a name
+    linking the writer's profile, a credential line and a stamp, then the paragraphs."""
+    body = "".join(f'<p class="q-text qu-display--block"><span>{p}</span></p>' for p in paragraphs)
+    return (f'<div class="q-box answer_item_{n} qu-borderAll qu-mb--small"><div class="q-flex">'
+            f'<a class="q-box Link___Styled-x1" href="https://ask.example/profile/{slug}"><img '
+            f'alt="Profile photo for {name}" src="/{slug}.jpg"></a><div class="q-box">'
+            f'<div class="q-text qu-bold"><a class="q-box Link___Styled-x1" '
+            f'href="https://ask.example/profile/{slug}"><span>{name}</span></a></div>'
+            f'<div class="q-text qu-color--gray"><span class="Credential___Styled-y2">{credential}'
+            f'</span><span class="q-text">\u00b7</span><a class="q-box" href="/answer/{slug}">'
+            f'{stamp}</a></div></div></div><div class="q-box">{body}</div>'
+            f'<div class="q-text">1.2K views \u00b7 View upvotes</div>'
+            f'<button class="q-click-wrapper"><span class="q-text">Upvote \u00b7 88</span></button></div>')
+
+
+_LD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "QAPage", '
+       '"mainEntity": {"@type": "Question", "name": "How do lighthouse keepers clean the lens?", '
+       '"answerCount": 9, "dateCreated": "2018-03-11T00:00:00.000Z", "author": {"@type": '
+       '"Person", "name": "Anonymous"}, "suggestedAnswer": [{"@type": "Answer", "text": "We '
+       'used a chamois...", "dateCreated": "2021-07-02T00:00:00.000Z", "author": {"@type": '
+       '"Person", "name": "Maud Pellow"}}]}}</script>')
+
+
+def _ask_page(declared: bool) -> str:
+    return (f'<html><head><title>How do lighthouse keepers clean the lens? - Ask</title>'
+            f'{_LD if declared else ""}</head><body><div id="root"><div class="q-box">'
+            '<div class="q-text title_x"><span>How do lighthouse keepers clean the lens?</span>'
+            '</div><div class="q-box main_col">'
+            + _qa_box(0, "Maud-Pellow", "Maud Pellow", "Keeper at Skerrow Head 1971\u20131989",
+                      "Updated 3y", "We used a chamois leather and a bucket of warm water with a "
+                      "splash of vinegar, every morning after the light was put out.",
+                      "The brass took longer than the glass. Polishing it was half the job.")
+            + '<div class="q-box ad_promoted qu-mb--small"><div class="q-text">Sponsored by Tidewell '
+              'Paints</div><div class="q-box"><span>Our marine varnish lasts three winters on '
+              'any timber, or we refund you in full.</span></div></div>'
+            + _qa_box(1, "Hal-Treharne", "Hal Treharne", "Maritime historian", "Answered Mar 3",
+                      "Before paraffin lamps the soot was the real enemy, and the keepers' log "
+                      "books record cleaning the lens twice a night in winter.")
+            + '</div><div class="q-box side_col"><div class="q-text">Related questions</div>'
+              '<div class="q-box"><a href="/Why-are-lighthouses-striped">Why are lighthouses '
+              'striped?</a></div><div class="q-text">Sponsored</div><p class="q-text">Learn to '
+              'sail on the south coast this summer with our five-day beginners course.</p></div>'
+              '</div></div></body></html>')
+
+
+def test_a_question_pages_answers_in_generated_classes_are_signed_responses():
+    page = read_html_page(_ask_page(declared=True).encode())
+    comments = [(b.author, b.date, b.mark, b.text.split("\n")[0]) for b in page.blocks
+                if b.kind == "comment"]
+    # the declared answer's date is its own; the other keeps its stamp as printed; the
+    # credential line opens the answer's text
+    assert comments == [("Maud Pellow", "2021-07-02", "answer", "Keeper at Skerrow Head 1971\u20131989"),
+                        ("Hal Treharne", "Answered Mar 3", "answer", "Maritime historian")]
+    assert [b.text for b in page.blocks if b.kind == "paragraph"] == [
+        "How do lighthouse keepers clean the lens?"]
+    # the question's declared date is when it was asked, not when it was answered
+    assert (page.date, page.byline) == ("2018-03-11", "Question asked 2018-03-11")
+    texts = " ".join(b.text for b in page.blocks)
+    assert "varnish" not in texts and "sail" not in texts and "Related" not in texts
+
+
+def test_boxes_of_that_shape_on_a_page_declaring_no_question_read_as_before():
+    page = read_html_page(_ask_page(declared=False).encode())
+    assert not [b for b in page.blocks if b.kind == "comment"]

@@ -41,6 +41,7 @@ from .charset import unlabelled_page_codec
 from .comments import AUTHOR_WORDS, find_comments, regions
 from .forum_posts import outside_posts, thread_posts, thread_replies
 from .page import CAPTION, COMMENT, PARAGRAPH, Block, Page, made_byline, with_replies
+from .qa_answers import read_qa_page
 from .thread_marks import channel_name, only_counts, submitted
 from .xml_walk import Walk, walk_main
 
@@ -213,6 +214,9 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     opening = posts[0] if posts and replies else None
     comment_regions = [*outside_posts(comment_regions, posts), *replies] if posts \
         else comment_regions or replies
+    qa = read_qa_page(tree) if not found and not posts else None
+    if qa is not None:  # a question page (Quora's shape): its answers are signed boxes
+        found, comment_regions = list(qa.answers), [*comment_regions, *qa.boxes]
     in_comments = {e for r in comment_regions for e in r.iter()}
     sidebars = page_dates.sidebars(tree)  # "Latest news": other posts' dates, not this one's
     beside = {e for box in sidebars for e in box.iter()}
@@ -282,6 +286,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         byline, author, printed = plain[0], plain[1], printed or plain[2]
     author = author or channel  # a video page's channel, when nothing else names its author
     date = printed or iso
+    if qa is not None and qa.question.asked:  # the question's date, not its answers'
+        date, byline = qa.question.asked, f"Question asked {qa.question.asked}"
     if byline and date and date not in byline:
         byline = f"{byline}, {date}"
     if updated and updated not in (byline or ""):
@@ -324,6 +330,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         # a page built by script, or folded: its declared text stands for the skeleton shown
         blocks = [Block(PARAGRAPH, text) for text in declared] + [
             b for b in blocks if b.kind != PARAGRAPH]
+    if qa is not None:  # the question is the post; the rest is the page's sidebar
+        blocks = [Block(PARAGRAPH, text) for text in qa.question.text]
     if not any(b.kind == PARAGRAPH for b in blocks):
         raise PageError(f"{filename}: no article text found on the page (only navigation, "
                         "links or scripts?); if the page is built by JavaScript, save it from "
