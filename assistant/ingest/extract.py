@@ -25,6 +25,7 @@ from trafilatura.utils import decode_file, detect_encoding, load_html
 from ..errors import PageError
 from . import (
     abstract_page,
+    author_card,
     doc_markup,
     dom,
     dom_rewrites,
@@ -266,6 +267,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if body is not None:
         dom_rewrites.keep_article_asides(body)
         press_release.keep_closing_sections(dom.scope_of(body), body)  # "Notes to editors"
+    bio = author_card.author_bio(tree, author, body, in_comments)  # before it goes as furniture
     dom_rewrites.show_folded_answers(tree)
     dom_rewrites.keep_embedded_posts(tree)
     dom_rewrites.join_definitions(tree, in_comments)
@@ -330,6 +332,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         # a page built by script, or folded: its declared text stands for the skeleton shown
         blocks = [Block(PARAGRAPH, text) for text in declared] + [
             b for b in blocks if b.kind != PARAGRAPH]
+    if bio and not any(bio in b.text for b in blocks):
+        blocks.append(Block(PARAGRAPH, bio, heading=author_card.HEADING))
     if qa is not None:  # the question is the post; the rest is the page's sidebar
         blocks = [Block(PARAGRAPH, text) for text in qa.question.text]
     if not any(b.kind == PARAGRAPH for b in blocks):
