@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer_model import AnswerModel
-from .answering import AnswerOptions, Candidate, compose, speaker_labels
+from .answering import ANSWER_LABEL, AnswerOptions, Candidate, compose, speaker_labels
 from .embedding import Embedder
 from .features import FEATURES, feature_matrix, question_features
 from .grounding import Grounding, ground, respell, unknown_phrases
@@ -42,6 +42,12 @@ _KIND_TITLE = FEATURES.index("kind_title")
 # "Who asked ...?", "What did Tom want to know?": a question sentence may answer these.
 _ASKS_ASKING = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|"
                           r"query|queried|question|questions|questioned|know)\b", re.I)
+
+# On a question-and-answer page: "Who asked the question?", "When was this question posted?",
+# "Who is the asker?".
+_ASKED_QUESTION = re.compile(r"\b(?:asked|asks|posted|posed|raised|wrote)\b.*\bquestion\b"
+                             r"|\bquestion\b.*\b(?:asked|posted|posed|raised|written)\b|\basker\b",
+                             re.I)
 
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
@@ -287,7 +293,15 @@ class Answerer:
     def on_page(self, query: Query) -> Query:
         """``query`` as this page reads it. A page that cites no work has no cited work to be
         about: there "the study", "the book" or "the review" is something its text tells of
-        ("Who wrote the book?" / "a novel by Imogen Varga-Holt"), not a reference."""
+        ("Who wrote the book?" / "a novel by Imogen Varga-Holt"), not a reference. On a
+        question-and-answer page (its replies are answers) the post is the question: "Who asked
+        the question?" and "When was it asked?" ask for its byline."""
+        if self.answers_page and query.target in (None, "post") and not (
+                query.author_of or query.published_of) and _ASKED_QUESTION.search(query.question):
+            if query.answer_type == PERSON:
+                return replace(query, target="post", author_of="post")
+            if query.answer_type == TIME:
+                return replace(query, target="post", published_of="post")
         if "reference" in self.kinds or "paper" not in (query.target, query.author_of,
                                                         query.published_of):
             return query
@@ -297,6 +311,12 @@ class Answerer:
 
         return replace(query, target=off(query.target), author_of=off(query.author_of),
                        published_of=off(query.published_of))
+
+    @cached_property
+    def answers_page(self) -> bool:
+        """The page's replies are answers to its post (a question-and-answer page: the reader
+        labels them "(answer)", "(accepted answer)")."""
+        return any(s.kind == "comment" and ANSWER_LABEL.search(s.label) for s in self._by_id.values())
 
     def question_vector(self, query: Query, candidates: Sequence[Candidate]) -> np.ndarray:
         """The question model's features for this question and its ranked candidates (all

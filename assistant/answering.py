@@ -56,6 +56,18 @@ def _near_duplicate(a: str, b: str) -> bool:
 
 
 _RELATIVE_DATE = re.compile(r"\bago\b|^(?:yesterday|today)\b", re.I)
+# A site's stamp that is no date to say "on" before: "3y", "Updated 1y", "edited".
+_STAMP = re.compile(r"^(?:(?:updated|edited|answered)\s+)?\d+\s*[smhdwy]$|^(?:updated|edited)$", re.I)
+
+
+def _when(date: str | None) -> str:
+    """How the answer says when a reply was written: " on 4 June 2024", " 2 days ago",
+    " (Updated 1y)"."""
+    if not date:
+        return ""
+    if _RELATIVE_DATE.search(date):
+        return f" {date}"
+    return f" ({date})" if _STAMP.match(date.strip()) else f" on {date}"
 
 
 # An interview's speaker label opening a paragraph: "Brandvold: ...", "FERREIRA: ...",
@@ -106,6 +118,11 @@ def speaker_labels(sources: Iterable[Source]) -> dict[str, str]:
             and named(shown(m))}
 
 
+# The label the reader gives a question-and-answer page's answers: "... (answer)", "...
+# (accepted answer)".
+ANSWER_LABEL = re.compile(r"\((accepted )?answer\)$")
+
+
 def attribution(source: Source, post_author: str | None = None, speaker: str | None = None,
                 asks: bool = False) -> str:
     """How the answer introduces a quote: readers' comments are marked as their opinion; a
@@ -117,10 +134,15 @@ def attribution(source: Source, post_author: str | None = None, speaker: str | N
     if source.kind == "comment":
         who = "The post's author" if source.author and source.author == post_author \
             else "A reader"
+        answer = ANSWER_LABEL.search(source.label)
+        if answer and source.author:
+            # a question-and-answer page's answer: "Nils Ahlgren answered on 3 March 2024 (the
+            # accepted answer): "
+            name = f"The post's author, {source.author}," if who != "A reader" else source.author
+            return f"{name} answered{_when(source.date)}{' (the accepted answer)' if answer[1] else ''}: "
         if source.author and source.date:
             # "commented on 4 June", but "commented 2 days ago", "commented yesterday"
-            on = "" if _RELATIVE_DATE.search(source.date) else "on "
-            return f"{who}, {source.author}, commented {on}{source.date}: "
+            return f"{who}, {source.author}, commented{_when(source.date)}: "
         if source.author:
             return f"{who}, {source.author}, commented: "
         return "A reader commented (unsigned): "

@@ -256,7 +256,11 @@ _DURATION_ASKED = re.compile(r"\bhow long\b|\bfor how many\b|\bsince when\b", re
 # Words that name the readers' comments ("Which commenter ...?", "What did readers say?"),
 # unless ``_not_commenters`` says otherwise.
 _COMMENT_WORDS = re.compile(r"\b(comment|comments|commented|commenter|commenters|reader|readers|"
-                            r"responded|replied|reply)\b", re.I)
+                            r"responded|replied|reply|answerers?)\b"
+                            # a question-and-answer page's answers: "the accepted answer", "the
+                            # top answer", "the other answers" (not "the answer to ...")
+                            r"|\b(?:accepted|top|best|highest[- ]voted|most[- ]upvoted|first|"
+                            r"second|third|last|other|another)\s+answers?\b", re.I)
 # What a question is about: the post itself, a cited work, or the readers' comments.
 _TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment", _COMMENT_WORDS),

@@ -1,0 +1,64 @@
+"""A question-and-answer page (Stack Exchange's or Quora's shape, as the page reader labels its
+answers): the post is the question, its replies are answers, and the assistant speaks of them
+so."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering import attribution
+from assistant.query import make_query
+from assistant.types import Source
+
+_SOURCES = [
+    Source("title", "title", "Title", "Rear hub clicks once per turn after a rebuild",
+           "Ines Roe", "Apr 9, 2024"),
+    Source("byline", "byline", "Byline", "By Ines Roe, Apr 9, 2024", "Ines Roe", "Apr 9, 2024"),
+    Source("post-1", "post", "Post, paragraph 1",
+           "I repacked the rear hub bearings last weekend and now it clicks once per turn.",
+           "Ines Roe", "Apr 9, 2024"),
+    Source("comment-1", "comment",
+           "Reader comment by Nils Ahlgren, Apr 9, 2024 at 21:30 (accepted answer)",
+           "A pitted cone clicks once per wheel turn under load, so replace the cone.",
+           "Nils Ahlgren", "Apr 9, 2024 at 21:30"),
+    Source("comment-2", "comment", "Reader comment by Paolo Verri, Apr 10, 2024 (answer)",
+           "Check the freewheel pawls for a dry spring before blaming the hub.",
+           "Paolo Verri", "Apr 10, 2024"),
+]
+
+
+def _assistant(settings, fake_embedder):
+    from assistant import Assistant
+
+    return Assistant.from_sources(_SOURCES, settings, embedder=fake_embedder)
+
+
+@pytest.mark.parametrize("question", ["Who wrote the accepted answer?",
+                                      "What does the top answer say?",
+                                      "Did any of the other answers mention grease?"])
+def test_a_pages_answers_are_its_replies(question):
+    assert make_query(question).target == "comment"
+
+
+def test_the_answer_to_something_is_no_reply():
+    assert make_query("What answer did the council give?").target != "comment"
+
+
+def test_who_asked_the_question_is_the_posts_byline_on_a_question_page(settings, fake_embedder):
+    a = _assistant(settings, fake_embedder)
+    asked = a.ask("Who asked the question?")
+    assert not asked.abstained and asked.quotes[0].source.kind == "byline"
+    when = a.ask("When was the question asked?")
+    assert not when.abstained and when.quotes[0].source.kind == "byline"
+
+
+def test_an_answer_is_introduced_as_one():
+    accepted, other = _SOURCES[3], _SOURCES[4]
+    assert attribution(accepted) == \
+        "Nils Ahlgren answered on Apr 9, 2024 at 21:30 (the accepted answer): "
+    assert attribution(other) == "Paolo Verri answered on Apr 10, 2024: "
+    stamped = Source("comment-3", "comment", "Reader comment by Gus Lee, Updated 1y (answer)",
+                     "Space.", "Gus Lee", "Updated 1y")
+    assert attribution(stamped) == "Gus Lee answered (Updated 1y): "
+    comment = Source("comment-4", "comment", "Reader comment by Ann Lee, 3y", "Nice.", "Ann Lee", "3y")
+    assert attribution(comment) == "A reader, Ann Lee, commented (3y): "
