@@ -884,7 +884,10 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         where=kind == PLACE and bool(_WHERE.match(question)),
         duration=duration,
         clock=kind == TIME and not duration and bool(_CLOCK_ASKED.search(question)),
-        when_written=kind == TIME and bool(_WRITTEN_WHEN.search(question)) and not duration,
+        # "when?" after "Who said ...?" asks when that was said
+        when_written=kind == TIME and not duration and bool(
+            _WRITTEN_WHEN.search(question)
+            or (follow and not own and context and _WRITTEN_WHEN.search(context[-1]))),
         reply=any(_REPLY_ASKED.search(h) for h in [*context, question]),
         named_object=kind == PERSON and bool(_WHO_ACTS.match(question)),
         gist=asks_gist(question),
