@@ -49,6 +49,10 @@ _ASKED_QUESTION = re.compile(r"\b(?:asked|asks|posted|posed|raised|wrote)\b.*\bq
                              r"|\bquestion\b.*\b(?:asked|posted|posed|raised|written)\b|\basker\b",
                              re.I)
 
+# Who asked a question-and-answer page's question, in a question about it.
+_ASKER = re.compile(r"\b(?:the\s+)?(?:asker|questioner|original\s+poster|(?-i:OP)|person\s+who\s+"
+                    r"asked(?:\s+(?:the|this)\s+question)?)\b", re.I)
+
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
 RELATED_K = 5  # neighbours looked at for a word the article uses (itself among them)
@@ -311,6 +315,14 @@ class Answerer:
 
         return replace(query, target=off(query.target), author_of=off(query.author_of),
                        published_of=off(query.published_of))
+
+    def asker_named(self, question: str) -> str:
+        """On a question-and-answer page whose question is signed, "the asker", "the OP" or
+        "the original poster" is that person: "Did the asker say what fixed it?" asks what
+        grantwheeler said."""
+        if not self.answers_page or not self.post_author:
+            return question
+        return _ASKER.sub(self.post_author, question)
 
     @cached_property
     def answers_page(self) -> bool:

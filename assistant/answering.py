@@ -119,8 +119,8 @@ def speaker_labels(sources: Iterable[Source]) -> dict[str, str]:
 
 
 # The label the reader gives a question-and-answer page's answers: "... (answer)", "...
-# (accepted answer)".
-ANSWER_LABEL = re.compile(r"\((accepted )?answer\)$")
+# (accepted answer)", a forum's "... (accepted solution)".
+ANSWER_LABEL = re.compile(r"\((accepted )?(answer|solution)\)$")
 
 
 def attribution(source: Source, post_author: str | None = None, speaker: str | None = None,
@@ -139,7 +139,8 @@ def attribution(source: Source, post_author: str | None = None, speaker: str | N
             # a question-and-answer page's answer: "Nils Ahlgren answered on 3 March 2024 (the
             # accepted answer): "
             name = f"The post's author, {source.author}," if who != "A reader" else source.author
-            return f"{name} answered{_when(source.date)}{' (the accepted answer)' if answer[1] else ''}: "
+            accepted = f" (the accepted {answer[2]})" if answer[1] else ""
+            return f"{name} answered{_when(source.date)}{accepted}: "
         if source.author and source.date:
             # "commented on 4 June", but "commented 2 days ago", "commented yesterday"
             return f"{who}, {source.author}, commented{_when(source.date)}: "

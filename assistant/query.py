@@ -260,7 +260,8 @@ _COMMENT_WORDS = re.compile(r"\b(comment|comments|commented|commenter|commenters
                             # a question-and-answer page's answers: "the accepted answer", "the
                             # top answer", "the other answers" (not "the answer to ...")
                             r"|\b(?:accepted|top|best|highest[- ]voted|most[- ]upvoted|first|"
-                            r"second|third|last|other|another)\s+answers?\b", re.I)
+                            r"second|third|last|other|another)\s+answers?\b"
+                            r"|\b(?:accepted|marked)\s+solution\b", re.I)
 # What a question is about: the post itself, a cited work, or the readers' comments.
 _TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment", _COMMENT_WORDS),

@@ -191,8 +191,8 @@ class Assistant:
         read as the article spells the word ("parnets" -> "parents"), in the question and its
         history, before anything else: it is embedded, retrieved and parsed so."""
         n = self.settings.max_history
-        question = self.answerer.respell(question)
-        history = [self.answerer.respell(h) for h in recent(history, n)]
+        question = self.answerer.asker_named(self.answerer.respell(question))
+        history = [self.answerer.asker_named(self.answerer.respell(h)) for h in recent(history, n)]
         referent = None
         if asks_after_person(question, history, n):
             earlier = recent(history, n)

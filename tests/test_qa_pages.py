@@ -62,3 +62,26 @@ def test_an_answer_is_introduced_as_one():
     assert attribution(stamped) == "Gus Lee answered (Updated 1y): "
     comment = Source("comment-4", "comment", "Reader comment by Ann Lee, 3y", "Nice.", "Ann Lee", "3y")
     assert attribution(comment) == "A reader, Ann Lee, commented (3y): "
+
+
+def test_the_asker_is_the_person_who_signed_the_question(settings, fake_embedder):
+    sources = [*_SOURCES, Source(
+        "comment-3", "comment", "Reader comment by Ines Roe, Apr 13, 2024, replying to Nils Ahlgren",
+        "Found it: the drive-side cone was pitted, and a new cone fixed the click.",
+        "Ines Roe", "Apr 13, 2024", reply_to="Nils Ahlgren")]
+    from assistant import Assistant
+
+    a = Assistant.from_sources(sources, settings, embedder=fake_embedder)
+    assert a.query_for("Did the asker say what fixed it?").question == "Did Ines Roe say what fixed it?"
+    assert a.query_for("What bike does the OP ride?").question == "What bike does Ines Roe ride?"
+    # "op" in a word, or lower case, is no one
+    assert a.query_for("Is the shop open?").question == "Is the shop open?"
+    answer = a.ask("Did the asker say what fixed it?")
+    assert any(q.source.author == "Ines Roe" for q in answer.quotes)
+
+
+def test_a_forums_accepted_solution_is_one_of_its_replies():
+    assert make_query("Who wrote the accepted solution?").target == "comment"
+    solution = Source("comment-5", "comment", "Reader comment by lenka_h, Apr 9, 2024 (accepted solution)",
+                      "Move the pump to the load terminals.", "lenka_h", "Apr 9, 2024")
+    assert attribution(solution) == "lenka_h answered on Apr 9, 2024 (the accepted solution): "

@@ -548,3 +548,10 @@ def test_a_question_about_what_the_post_is_about_as_a_whole(question, gist):
 ])
 def test_a_question_about_the_comments_as_a_whole(question, asked):
     assert make_query(question).comments_asked == asked
+
+
+def test_a_bare_when_after_who_said_asks_when_it_was_said():
+    q = make_query("when?", ["Who said oxytocin could be used with calcium supplements?"])
+    assert q.answer_type == "time" and q.when_written
+    # after a question about something else that someone did, "when?" is not about writing
+    assert not make_query("when?", ["Who found the first bone?"]).when_written
