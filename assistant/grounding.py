@@ -27,7 +27,8 @@ PAGE_WORDS = frozenset(terms(
     "commented commenter commenters reader readers reply replied reference references cite "
     "cited citation say said says mention mentioned mentions according think thinks thought "
     "talk talks talked claim claims suggest suggests suggested describe described explain "
-    "explained argue argues argued"))
+    "explained argue argues argued ask asks asked asker question questions answer answers "
+    "answered"))
 
 
 # Verbs of doing a piece of work, whose doer "X by Y" names; of where a person works.

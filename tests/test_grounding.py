@@ -79,6 +79,9 @@ def test_a_misspelt_question_gets_the_answer_of_the_well_spelt_one(assistant):
 def test_words_about_the_page_are_never_unknown(assistant):
     _, g = _ground(assistant, "Who wrote this blog post and when was it published?")
     assert not g.unknown
+    # nor, on a question-and-answer page, who asked or answered
+    _, g = _ground(assistant, "Who asked the question, and who answered it?")
+    assert not g.unknown
 
 
 def test_the_reason_names_what_the_article_never_mentions(assistant):
