@@ -18,6 +18,7 @@ import secrets
 import stat
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import AssistantError
@@ -83,7 +84,9 @@ def answer_items(
             results = assistant.ask_many(requests)
             for (i, item), result in zip(batch, results, strict=True):
                 if isinstance(result, Answer):
-                    rows[i] = result
+                    # a follow-up keeps the questions it follows, for the sheet to show
+                    rows[i] = replace(result, extra={**result.extra, "history": list(item.history)}) \
+                        if item.history else result
                 else:
                     rows[i] = SheetError(_shown(item.question), _message(result), item.line)
             bar.update(len(batch))

@@ -65,8 +65,28 @@ def render(items: Sequence[SheetRow], fmt: str, sources: Sequence[Source] = (),
     return renderers[fmt](items, sources)
 
 
+def asked_after(item: Answer) -> str | None:
+    """For a follow-up on a sheet, the questions it follows, as asked ("Who said ...?")."""
+    history = item.extra.get("history") or []
+    return " / ".join(history) or None
+
+
+def shown_question(item: Answer) -> str:
+    """The question as a sheet's cell or a students' copy shows it: a follow-up with the
+    question it follows ("when? (after: Who said ...?)"), so it can be answered on paper."""
+    after = asked_after(item)
+    return f"{item.question} (after: {after})" if after else item.question
+
+
 def _render_json(items: Sequence[SheetRow], sources: Sequence[Source]) -> str:
-    return json.dumps([item.to_dict() for item in items], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([_json_row(item) for item in items], ensure_ascii=False, indent=2) + "\n"
+
+
+def _json_row(item: SheetRow) -> dict:
+    row = item.to_dict()
+    if isinstance(item, Answer) and item.extra.get("history"):
+        row["history"] = list(item.extra["history"])
+    return row
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -118,10 +138,10 @@ def _render_csv(items: Sequence[SheetRow], sources: Sequence[Source]) -> str:
             if closest:
                 text += (" The closest passages, for you to judge, are in the citations and "
                          "quotes columns; they do not answer the question.")
-            row = [item.question, text, "no", citations, texts]
+            row = [shown_question(item), text, "no", citations, texts]
         else:
             citations, texts = _quote_lines(item.quotes)
-            row = [item.question, item.answer, "yes", citations, texts]
+            row = [shown_question(item), item.answer, "yes", citations, texts]
         writer.writerow([_cell(cell) for cell in row])
     return out.getvalue()
 
@@ -214,7 +234,10 @@ def _render_md(items: Sequence[SheetRow], sources: Sequence[Source],
             out += [f"**Could not be read{where}:** {_md(item.error)}", ""]
             continue
         out += [f"## {number}. {_md(item.question, user=True)}", ""]
-        if item.resolved_question and item.resolved_question != item.question:
+        if asked_after(item):
+            # a follow-up: the question it follows, as asked ("when?" after "Who said ...?")
+            out += [f"*After:* {_md(asked_after(item) or '', user=True)}", ""]
+        elif item.resolved_question and item.resolved_question != item.question:
             out += [f"*Read as:* {_md(item.resolved_question, user=True)}", ""]
         if item.abstained:
             out += [f"**{_md(not_answered(item))}**", ""]

@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 
 from .sheet_questions import SheetError, SheetRow
-from .sheet_render import _cell, _md
+from .sheet_render import _cell, _md, shown_question
 from .types import Answer, Source
 
 ANSWER_LINES = 4  # dotted lines to write on under each question
@@ -28,8 +28,9 @@ INSTRUCTIONS = (
 
 
 def questions(items: Sequence[SheetRow]) -> list[tuple[int, str]]:
-    """(number on the key, question) for every question that could be read."""
-    return [(n, item.question) for n, item in enumerate(items, start=1)
+    """(number on the key, question) for every question that could be read; a follow-up
+    with the question it follows."""
+    return [(n, shown_question(item)) for n, item in enumerate(items, start=1)
             if isinstance(item, Answer)]
 
 

@@ -124,7 +124,22 @@ def test_bad_lines_are_reported_and_the_rest_answered(run, tmp_path: Path):
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
     assert [r["answered"] for r in rows][1:3] == ["error", "error"]
     assert rows[0]["answered"] in ("yes", "no") and rows[3]["answered"] in ("yes", "no")
-    assert rows[3]["question"] == "Which university?"
+    # a follow-up shows the question it follows, so the sheet's row can be read on its own
+    assert rows[3]["question"] == "Which university? (after: Who led the review?)"
+
+
+def test_a_follow_up_shows_the_question_it_follows_on_the_key_and_the_students_copy(
+        run, tmp_path: Path):
+    src = tmp_path / "q.jsonl"
+    src.write_text('{"question": "Who led the review?"}\n'
+                   '{"question": "when?", "history": ["Who led the review?"]}\n', encoding="utf-8")
+    key, student, data = tmp_path / "key.md", tmp_path / "student.md", tmp_path / "key.json"
+    assert run(str(src), "-o", str(key), "--student", str(student)).exit_code == 0
+    assert "## 2. when?\n\n*After:* Who led the review?" in key.read_text(encoding="utf-8")
+    assert "## 2. when? (after: Who led the review?)" in student.read_text(encoding="utf-8")
+    assert run(str(src), "-o", str(data)).exit_code == 0
+    rows = json.loads(data.read_text(encoding="utf-8"))
+    assert "history" not in rows[0] and rows[1]["history"] == ["Who led the review?"]
 
 
 def test_stdin_to_json_and_format_option(run, tmp_path: Path):
