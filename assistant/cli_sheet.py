@@ -33,9 +33,10 @@ def sheet_command(questions: str | None, out: str | None, fmt: str | None, examp
 
     QUESTIONS is a text file with one question a line (blank lines and # comments
     skipped), a JSON lines file ({"question": ..., "history": [...]}), or - for
-    standard input. Every answer is quoted from the article and cited. A line that
-    cannot be answered is reported in the sheet and on stderr with its line number,
-    and makes the exit code 1. OUT is written whole or not at all.
+    standard input. Every answer is quoted from the article and cited; a question
+    the article does not answer is marked so on the sheet. A line that cannot be read
+    (empty, over-long, broken JSON) is reported in the sheet and on stderr with its
+    line number, and makes the exit code 1. OUT is written whole or not at all.
 
     \b
     assistant sheet questions.txt -o lesson.md
