@@ -22,7 +22,7 @@ _MAIL_DATE = re.compile(r"^((?:[A-Z][a-z]{2},\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4
 
 
 # A reply's or a forward's subject: "Re: Re: Roof survey", "Fwd: ...", "AW: ...".
-_REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|sv|wg|tr)(?:\[\d+\])?\s*:\s*)+", re.I)
+REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|sv|wg|tr)(?:\[\d+\])?\s*:\s*)+", re.I)
 
 
 def _field_value(value: str) -> str:
@@ -66,7 +66,7 @@ def header_fields(blocks: list[TextBlock]) -> tuple[dict[str, str], list[TextBlo
         if key and m and m["value"] and key not in fields:
             fields[key] = _field_value(m["value"])
             if m["key"].strip().lower() == "subject":
-                fields[key] = _REPLY_PREFIX.sub("", fields[key]) or fields[key]
+                fields[key] = REPLY_PREFIX.sub("", fields[key]) or fields[key]
             if m["key"].strip().lower() == "from":
                 fields["sender"] = fields[key]  # an e-mail's sender, maybe an organisation
     names = [n.strip().strip("\"'") for n in re.split(r"[;,]", fields.get("author", ""))]

@@ -67,21 +67,22 @@ def _quoted(line: str) -> tuple[int, str]:
     return (m[0].count(">"), line[m.end():]) if m else (0, line)
 
 
-def _person(text: str) -> str | None:
+def person(text: str) -> str | None:
+    """The name in a ``From`` value or an attribution, without the address."""
     name = _ADDRESS.sub("", text).strip().strip("\"'").strip()
     return name if name and "@" not in name else None
 
 
-def _when_who(said: str) -> tuple[str | None, str | None]:
+def when_who(said: str) -> tuple[str | None, str | None]:
     """(date, name) in an attribution ("Thu, 5 Sep 2024 at 11:20, Ann Lee <ann@...>") or an
     Outlook date ("Thursday, September 5, 2024 11:20 AM")."""
     said = _ADDRESS.sub("", said).strip()
     # an attribution is a line; a longer text is not tried (the pattern would try every split)
     m = _WHEN_WHO.match(said) if len(said) <= _ATTRIBUTION_CHARS else None
     if m:
-        return m["date"].strip(" ,") or None, _person(m["name"])
+        return m["date"].strip(" ,") or None, person(m["name"])
     date, _, name = said.rpartition(", ")  # no time: "Thu, 5 Sep 2024, Ann Lee"
-    return date or None, _person(name)
+    return date or None, person(name)
 
 
 _FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,30}):\s|^\s+\S")  # a header's line, or its continuation
@@ -108,7 +109,7 @@ def _header_block(lines: list[tuple[int, str]], at: int) -> tuple[_Open, int, in
     if "from" not in fields or not fields.keys() & {"sent", "date", "to"}:
         return None
     when = fields.get("sent") or fields.get("date")
-    return _Open(_person(fields["from"]), _when_who(when)[0] if when else None), end, depth
+    return _Open(person(fields["from"]), when_who(when)[0] if when else None), end, depth
 
 
 def _attribution(lines: list[tuple[int, str]], at: int) -> tuple[_Open, int, int] | None:
@@ -121,7 +122,7 @@ def _attribution(lines: list[tuple[int, str]], at: int) -> tuple[_Open, int, int
         at += 1
     if not m:
         return None
-    date, name = _when_who(m["said"])
+    date, name = when_who(m["said"])
     # its lines are quoted a level below it, or, when the line opens a quote (a phone's
     # reply quotes "On ..., Ann Lee wrote:" with the message), as deep as the line itself
     following = next((d for d, text in lines[at + 1:] if text.strip()), depth + 1)

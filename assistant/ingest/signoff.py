@@ -81,9 +81,11 @@ def _signed_off(closing: TextBlock, last: TextBlock, first_name: bool = False) -
 
 
 def _by_writer(block: TextBlock, writer: str) -> bool:
-    """A block of up to four short lines opening with the writer's name or first name."""
+    """A block of up to four short lines opening with the writer's name or first name (the
+    first words of it: "Mei Lin" signs for Mei Lin Tan)."""
     first = block.lines[0].strip().rstrip(",")
-    return first in (writer, writer.split()[0]) and len(block.lines) <= 4 \
+    words = writer.split()
+    return first in {" ".join(words[:k]) for k in range(1, len(words) + 1)} and len(block.lines) <= 4 \
         and all(len(line.split()) <= 8 for line in block.lines)
 
 

@@ -27,6 +27,7 @@ from .bylines import (
 )
 from .chat import chat_page
 from .comment_section import add_comment
+from .digest import digest_page
 from .fields import header_fields
 from .furniture import (
     COMMENTS_HEAD,
@@ -102,8 +103,9 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     Errors name the file and line."""
     cr_line_ends = "\r" in text  # as Word saves plain text (word.py)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    if page := subtitle_page(text, filename) or chat_page(text, filename) or transcript_page(text, filename):
-        return page  # an SRT or WebVTT file, a chat's export, Otter's: read by their own modules
+    if page := subtitle_page(text, filename) or chat_page(text, filename) or transcript_page(text, filename) \
+            or digest_page(text, filename):
+        return page  # an SRT or WebVTT file, a chat's export, Otter's, a list's digest: their own modules
     text = EDIT_LINK.sub("", text)
     paper = pdf_copy(text)  # a PDF's text: its pages' furniture gone, its paragraphs whole
     text = paper or text
