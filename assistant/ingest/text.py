@@ -68,6 +68,7 @@ from .notebook import notebook_blocks
 from .notion import notion_text
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
 from .pdf_copy import pdf_copy
+from .rst import rst_markdown
 from .signoff import message_text, signature, signed_date, signed_lines, signer_name
 from .subtitles import subtitle_page
 from .transcript import transcript_page
@@ -106,6 +107,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if page := subtitle_page(text, filename) or chat_page(text, filename) or transcript_page(text, filename) \
             or digest_page(text, filename):
         return page  # an SRT or WebVTT file, a chat's export, Otter's, a list's digest: their own modules
+    if markdown is None and (doc := rst_markdown(text)):
+        text, markdown = doc, True  # reStructuredText: read as the Markdown it renders like
     text = EDIT_LINK.sub("", text)
     paper = pdf_copy(text)  # a PDF's text: its pages' furniture gone, its paragraphs whole
     text = paper or text
