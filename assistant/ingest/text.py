@@ -13,6 +13,7 @@ import logging
 import re
 
 from ..errors import CorpusError
+from .asciidoc import asciidoc_markdown
 from .author_box import author_box
 from .bylines import (
     DATELINE,
@@ -107,8 +108,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if page := subtitle_page(text, filename) or chat_page(text, filename) or transcript_page(text, filename) \
             or digest_page(text, filename):
         return page  # an SRT or WebVTT file, a chat's export, Otter's, a list's digest: their own modules
-    if markdown is None and (doc := rst_markdown(text)):
-        text, markdown = doc, True  # reStructuredText: read as the Markdown it renders like
+    if markdown is None and (doc := asciidoc_markdown(text) or rst_markdown(text)):
+        text, markdown = doc, True  # AsciiDoc, reStructuredText: as the Markdown they render like
     text = EDIT_LINK.sub("", text)
     paper = pdf_copy(text)  # a PDF's text: its pages' furniture gone, its paragraphs whole
     text = paper or text
