@@ -67,6 +67,7 @@ from .markup import (
 )
 from .notebook import notebook_blocks
 from .notion import notion_text
+from .obsidian import obsidian_text
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
 from .pdf_copy import pdf_copy
 from .rst import rst_markdown
@@ -117,7 +118,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     if thread:  # an e-mail thread: the newest message is the post, the earlier ones comments
         text = thread.newest
     if markdown is not False:
-        text = notion_text(text)  # a Notion page's properties, callouts and toggles
+        text = obsidian_text(notion_text(text))  # Notion's properties, callouts, toggles; Obsidian's
         # HTML in Markdown: a comment is not shown; an image is one
         text = HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
         text = HTML_IMAGE.sub(lambda m: f"![{m['alt']}]({m['src'] or ''})", text)
