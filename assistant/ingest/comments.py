@@ -11,7 +11,6 @@ regular expressions: class names are matched as words.
 
 from __future__ import annotations
 
-import bisect
 import copy
 import re
 from dataclasses import dataclass
@@ -20,14 +19,16 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from .bylines import HANDLE, YEAR_DATE, clean_name, is_comment_date, name_ok, name_or_handle
+from .comment_cards import headline, is_card_line, signer_name
+from .comment_depths import NEST_WORDS, depth_in, stated_depths
 from .dom import clean_text, iter_elements, parse_date, printed_date, shows_text, text_lines, text_of, words
 from .stamps import full_date, is_tiny_date, stamped
 from .thread_marks import comment_mark, is_dead
 
 # (a shop's customer reviews are its readers' comments: "reviews", never one "review", which
-# may be the article itself)
+# may be the article itself; an obituary's guestbook holds its visitors' memories)
 _REGION = re.compile(r"(?:^|[-_])(?:comments?|commentlist|responses?|replies|answers|discussion|"
-                     r"disqus|reviews)(?:$|[-_](?:list|area|section|wrapper|container|holder|thread|"
+                     r"disqus|reviews|guestbook)(?:$|[-_](?:list|area|section|wrapper|container|holder|thread|"
                      r"content|inner|block|tree))", re.I)
 _NOT_REGION = ("form", "respond", "reply-title", "link", "count", "feed", "editor", "button",
                "title", "header", "notes")
@@ -52,53 +53,6 @@ class FoundComment:
     date: str | None
     reply_to: str | None = None  # the author of the comment it is nested under
     mark: str | None = None  # how the page marks it: "accepted solution" (``thread_marks``)
-
-
-# A list of replies inside a comment: WordPress ``ol.children``, ``div.comment-replies``...
-_NEST_WORDS = frozenset({"children", "child", "replies", "reply-list", "nested", "subcomments",
-                         "sub-comments"})
-
-
-# A thread printed flat, each comment saying how deep it sits: Hacker News'
-# ``<td class="ind" indent="1">`` beside the comment, ``depth``/``data-depth``/``aria-level``
-# on the comment's element.
-_DEPTH_ATTRS = ("indent", "depth", "data-depth", "data-level", "aria-level")
-
-
-def stated_depths(region: HtmlElement, anchors: list[HtmlElement]) -> dict[Any, int]:
-    """For a thread printed flat that states each comment's depth, each anchor's depth: the
-    one stated last before it in the page (its own element's, or its row's indent cell).
-    Empty when the region states fewer depths than half its comments (a heading's
-    ``aria-level`` is no thread)."""
-    order: dict[Any, int] = {}
-    stated: list[tuple[int, int]] = []  # (position, depth)
-    for i, el in enumerate(region.iter()):
-        order[el] = i
-        if isinstance(el.tag, str):
-            value = next((v for a in _DEPTH_ATTRS if (v := (el.get(a) or "").strip()).isdigit()), None)
-            if value is not None:
-                stated.append((i, int(value)))
-    if not stated or 2 * len(stated) < len(anchors):
-        return {}
-    positions = [pos for pos, _ in stated]
-    out: dict[Any, int] = {}
-    for anchor in anchors:
-        k = bisect.bisect_right(positions, order.get(anchor, -1)) - 1
-        if k >= 0:
-            out[anchor] = stated[k][1]
-    return out
-
-
-def _depth(anchor: HtmlElement, region: HtmlElement) -> int:
-    """How many lists of comments or replies hold a comment's ``anchor`` (its date or author)
-    inside its comment region."""
-    depth = 0
-    for el in anchor.iterancestors():
-        if el is region:
-            break
-        if el.tag in ("ol", "ul") or words(el) & _NEST_WORDS:
-            depth += 1
-    return depth
 
 
 def _is_region(el: HtmlElement) -> bool:
@@ -139,8 +93,8 @@ def is_date_el(el: HtmlElement) -> bool:
 
 
 def is_author_el(el: HtmlElement) -> bool:
-    return bool(words(el) & AUTHOR_WORDS and el.tag != "img") or el.get("itemprop") == "author" \
-        or el.tag == "cite"
+    return bool(words(el) & AUTHOR_WORDS and el.tag != "img" and not is_card_line(el)) \
+        or el.get("itemprop") == "author" or el.tag == "cite"
 
 
 def _in_form(el: HtmlElement) -> bool:
@@ -183,7 +137,7 @@ def _item(anchor: HtmlElement, region: HtmlElement, anchors: set[Any]) -> HtmlEl
     beside the parent's words, is not the parent's words too."""
     item = anchor
     for parent in anchor.iterancestors():
-        if parent is region or words(item) & _NEST_WORDS:
+        if parent is region or words(item) & NEST_WORDS:
             break
         if any(d in anchors for d in parent.iter() if d is not anchor):
             break
@@ -225,6 +179,9 @@ def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
                                     "")).removeprefix("@")
             if first and first != name and name_ok(first):
                 return first
+    signer = signer_name(item, anchor)  # classed as a name: "entry-name", "name-text"
+    if signer:
+        return signer
     # No marked author: the name-like text just before the date ("Kirsty Aldane", "Mar 4").
     before: list[str] = []
     for el in iter_elements(item):
@@ -232,7 +189,7 @@ def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
             break
         if el.tag == "img" and el.get("alt"):
             before.append(clean_text(el.get("alt") or ""))
-        elif el.text and el.text.strip():
+        elif el.text and el.text.strip() and not is_card_line(el):
             before.append(clean_text(el.text))
     for text in reversed(before):
         name = clean_name(text)
@@ -307,9 +264,12 @@ def _no_words(text: str, who: str | None) -> bool:
 
 def _is_comment_item(el: HtmlElement) -> bool:
     """A reader's comment nested in the item (``<li class="comment reply">``, WordPress's
-    ``<li class="comment byuser comment-author-lena depth-2">``): classed "comment", whatever
-    else its class says ("reply", "author"), it is not a "Reply" link or the comment's meta."""
-    return "comment" in (el.get("class") or "").lower().split()
+    ``<li class="comment byuser comment-author-lena depth-2">``, LinkedIn's ``<article
+    class="comments-comment-item comments-reply-item">``): classed "comment" (or a comment's
+    or a reply's "item"), whatever else its class says ("reply", "author"), it is not a
+    "Reply" link or the comment's meta."""
+    return any(c == "comment" or re.search(r"(?:comment|reply)[-_]+item$", c)
+               for c in (el.get("class") or "").lower().split())
 
 
 _PARAGRAPH_TAGS = frozenset({"p"})
@@ -333,7 +293,7 @@ def _replies_in(outer: HtmlElement, anchor: HtmlElement, anchors: set[Any]) -> s
             chain.append(el)
         else:
             continue
-        top = next((el for el in chain if words(el) & _NEST_WORDS), chain[-1] if chain else None)
+        top = next((el for el in chain if words(el) & NEST_WORDS), chain[-1] if chain else None)
         if top is not None:
             out.update(top.iter())
     return out
@@ -391,11 +351,13 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
                 text = body_text(outer, anchor, skip=_replies_in(outer, anchor, ids))
             if not text or text == who or any(f.text == text and f.author != who for f in found):
                 continue  # no words, or another signer's: never put one reader's words in two mouths
+            line = headline(item, anchor)  # "Shift Team Leader at ...": who the commenter is
+            text = f"{line}\n{text}" if line and line not in text else text
             when = date_text(anchor) if is_date else None
             if who and who.lower() in ("anonymous", "unknown"):
                 who = "Anonymous"
             # a reply is nested one level below the comment it answers, the latest before it
-            depth = levels[anchor] if anchor in levels else _depth(anchor, region)
+            depth = levels[anchor] if anchor in levels else depth_in(anchor, region)
             answered = next((a for d, a in reversed(thread) if d < depth), None)
             thread.append((depth, who))
             if is_dead(item, anchor):
