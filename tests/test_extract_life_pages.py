@@ -94,3 +94,53 @@ def test_an_obituarys_guestbook_entries_are_comments_signed_and_dated():
     assert found[0].text.splitlines() == [
         "He mended every bicycle on our street and never took a penny for it.",
         "Maude Fenwick, Kettering (neighbour)"]
+
+
+OBITUARY = ('<main><section class="obit-hero"><h1 class="obit-name">Tobias Crane</h1>'
+            '<div class="obit-dates"><span class="obit-born">3 May 1941</span> &ndash; '
+            '<span class="obit-died">9 January 2025</span></div></section>'
+            f'<section class="obit-text">{STORY}</section></main>')
+
+
+def test_an_obituarys_life_dates_are_text_not_its_publication_date():
+    page = _page(OBITUARY, title="Tobias Crane Obituary")
+    assert page.date is None and page.byline is None  # no "Published 9 January 2025"
+    assert "3 May 1941 \u2013 9 January 2025" in [b.text for b in page.blocks]
+
+
+def test_an_obituary_declaring_its_publication_that_day_keeps_it():
+    head = '<meta property="article:published_time" content="2025-01-09T10:00:00Z">'
+    page = _page(OBITUARY, title="Tobias Crane Obituary", head=head)
+    assert page.date is not None and "2025" in page.date
+
+
+EVENT_HEAD = ('<meta property="event:start_time" content="2025-09-20T10:00:00+01:00">'
+              '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+              '"Event", "name": "Apple Day", "startDate": "2025-09-20T10:00:00+01:00"}</script>')
+
+
+def test_an_events_start_is_not_its_publication_date():
+    body = ('<main><h1>Apple Day at the cannery</h1><section class="date-and-time"><h2>Date and '
+            'time</h2><p class="date-info">Saturday, September 20 \u00b7 10am - 4pm</p></section>'
+            f'<section class="event-description">{STORY}</section></main>')
+    page = _page(body, title="Apple Day at the cannery", head=EVENT_HEAD)
+    assert page.date is None and page.byline is None
+    assert "Saturday, September 20 \u00b7 10am - 4pm" in [b.text for b in page.blocks]
+
+
+def test_an_events_printed_date_is_its_byline_as_printed():
+    body = ('<main><article class="eventitem"><h1>Apple Day at the cannery</h1>'
+            '<time class="event-date" datetime="2025-09-20">September 20, 2025</time>'
+            f'{STORY}</article></main>')
+    page = _page(body, title="Apple Day at the cannery", head=EVENT_HEAD)
+    assert page.date is None and page.byline == "September 20, 2025"
+
+
+def test_a_news_story_declaring_its_date_keeps_it_beside_an_event():
+    head = ('<meta property="article:published_time" content="2025-09-20T08:00:00Z">'
+            + EVENT_HEAD)
+    body = ('<main><article><h1>Apple Day at the cannery</h1>'
+            '<time class="published" datetime="2025-09-20">September 20, 2025</time>'
+            f'{STORY}</article></main>')
+    page = _page(body, title="Apple Day at the cannery", head=head)
+    assert page.date == "September 20, 2025"

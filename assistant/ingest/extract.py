@@ -30,6 +30,7 @@ from . import (
     dom,
     dom_rewrites,
     inline_lines,
+    life_dates,
     not_furniture,
     page_dates,
     press_release,
@@ -222,6 +223,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     sidebars = page_dates.sidebars(tree)  # "Latest news": other posts' dates, not this one's
     beside = {e for box in sidebars for e in box.iter()}
     iso = _post_date(tree, [*comment_regions, *sidebars])
+    subject = life_dates.subject_date(tree, iso, in_comments | beside)
+    iso = None if subject else iso  # a death's or an event's day is not the page's
     updated_el = dom.updated_line(tree, in_comments)
     changed = page_dates.updated_lines(updated_el) if updated_el is not None else []
     updated = "; ".join(changed) or None  # "Page last reviewed: ...; Next review due: ..."
@@ -239,6 +242,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if author is None:
         author = dom.schema_author(tree, in_comments)
     byline = dom.printed_byline(tree, author, in_comments)
+    byline = byline or (subject.printed if subject else None)  # "Saturday, September 20, 2025"
     record = page_dates.metadata_list(tree, in_comments)  # "From: ...", "Published ...", ...
     if record is not None:  # who issued it is its author; the list, as printed, its byline
         author, printed = author or record.publisher, printed or record.published
@@ -268,6 +272,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         dom_rewrites.keep_article_asides(body)
         press_release.keep_closing_sections(dom.scope_of(body), body)  # "Notes to editors"
     bio = author_card.author_bio(tree, author, body, in_comments)  # before it goes as furniture
+    life_dates.show_life_dates(tree)  # "14 June 1938 \u2013 2 February 2025", as printed
     dom_rewrites.show_folded_answers(tree)
     dom_rewrites.keep_embedded_posts(tree)
     dom_rewrites.join_definitions(tree, in_comments)
