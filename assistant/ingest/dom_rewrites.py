@@ -337,8 +337,9 @@ def unwrap_layout_tables(root: HtmlElement) -> None:
             continue
         prose = {id(c): sum(len(text_of(p)) for p in c.iter("p", "li")) for c in cells}
         main = max(cells, key=lambda c: prose[id(c)])
+        # (a table in a cell is judged in its turn: a data table there stays one)
         for el in [table, *(e for e in table.iter() if e is not table and _own(e, table))]:
-            if el.tag in _TABLE_PARTS:
+            if el.tag in _TABLE_PARTS and (el is table or el.tag != "table"):
                 el.tag = "div"
                 for attr in ("colspan", "rowspan", "width", "align", "valign", "bgcolor",
                              "cellpadding", "cellspacing", "border"):
