@@ -144,3 +144,57 @@ def test_a_news_story_declaring_its_date_keeps_it_beside_an_event():
             f'{STORY}</article></main>')
     page = _page(body, title="Apple Day at the cannery", head=head)
     assert page.date == "September 20, 2025"
+
+
+def _cell(inner: str) -> str:
+    """A block of an e-mail's layout: tables in tables, the text in the innermost cell."""
+    return ('<table class="mcnTextBlock"><tbody><tr><td class="mcnTextBlockInner"><table '
+            'class="mcnTextContentContainer"><tbody><tr><td valign="top" class="mcnTextContent">'
+            f'{inner}</td></tr></tbody></table></td></tr></tbody></table>')
+
+
+BUTTON = ('<table class="mcnButtonBlock"><tr><td><table class="mcnButtonContentContainer"><tr>'
+          '<td><a class="mcnButton" href="/hire">Reserve a slot</a></td></tr></table></td></tr>'
+          '</table>')
+
+
+def _mailing(preheader: str, signed: str) -> str:
+    return ('<center><table id="bodyTable"><tr><td id="bodyCell"><table class="templateContainer">'
+            + (f'<tr><td id="templatePreheader">{_cell(preheader)}</td></tr>' if preheader else "")
+            + '<tr><td id="templateBody">'
+            + _cell("<h1>Summer news</h1><p>Dear members,</p>" + STORY)
+            + _cell('<h2>Coming up</h2><table class="eventsTable"><tr><td><strong>Sat 7 June'
+                    '</strong></td><td>Jam-making morning at the hut</td></tr><tr><td><strong>Sun '
+                    '6 July</strong></td><td>Scarecrow contest, 2pm</td></tr></table>')
+            + BUTTON
+            + _cell("<p>See you at the hut.</p><p>Imogen Barrow<br>Newsletter Editor, Quayside "
+                    f"Growers<br>Tel. 01632 960 777</p>{signed}")
+            + "</td></tr></table></td></tr></table></center>")
+
+
+def _lines(page) -> list[str]:
+    return [b.text for b in page.blocks]
+
+
+def test_a_data_table_in_a_layout_cell_is_read_a_row_a_line():
+    page = _page(_mailing("", ""), title="Summer news")
+    assert "Sat 7 June | Jam-making morning at the hut" in _lines(page)
+    assert "Sun 6 July | Scarecrow contest, 2pm" in _lines(page)
+
+
+def test_an_emails_web_copy_is_signed_by_its_sign_off_without_its_furniture():
+    preheader = ('Summer News 2025 &middot; <a href="https://example.org/c/1">View this email in '
+                 'your browser</a>')
+    page = _page(_mailing(preheader, ""), title="Summer news")
+    assert page.author == "Imogen Barrow"
+    assert page.byline and page.byline.startswith("Imogen Barrow, Newsletter Editor, Quayside Growers")
+    lines = _lines(page)
+    assert not any("View this email" in t or t == "Reserve a slot" for t in lines)
+    assert not any(t.startswith(("Imogen Barrow", "Newsletter Editor", "Tel.")) for t in lines)
+    assert "See you at the hut." in lines
+
+
+def test_a_page_that_is_no_emails_copy_keeps_its_last_paragraph():
+    page = _page(_mailing("", ""), title="Summer news")
+    assert page.author is None
+    assert any(t.startswith("Imogen Barrow") for t in _lines(page))

@@ -31,6 +31,7 @@ from . import (
     dom_rewrites,
     inline_lines,
     life_dates,
+    newsletter,
     not_furniture,
     page_dates,
     press_release,
@@ -272,6 +273,9 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         dom_rewrites.keep_article_asides(body)
         press_release.keep_closing_sections(dom.scope_of(body), body)  # "Notes to editors"
     bio = author_card.author_bio(tree, author, body, in_comments)  # before it goes as furniture
+    signed = newsletter.read_campaign(tree, body)  # an e-mail's preheader, buttons, sign-off
+    if signed is not None and author is None:
+        author, byline = signed.author, byline or signed.byline
     life_dates.show_life_dates(tree)  # "14 June 1938 \u2013 2 February 2025", as printed
     dom_rewrites.show_folded_answers(tree)
     dom_rewrites.keep_embedded_posts(tree)
