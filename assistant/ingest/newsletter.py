@@ -80,8 +80,8 @@ def _lines(el: HtmlElement) -> list[str]:
 
 
 def read_campaign(tree: HtmlElement, body: HtmlElement | None) -> Signed | None:
-    """On an e-mail's web copy, drop its preheader and buttons, and its sign-off (returned);
-    None, and nothing dropped, on any other page or when no sign-off closes it."""
+    """On an e-mail's web copy, drop its preheader and buttons, and its sign-off (returned,
+    None when none closes it); on any other page, drop nothing and return None."""
     boxes = _preheader(tree)
     if not boxes:
         return None
