@@ -18,12 +18,13 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from .best_answer import lone_answers, marks_up_to
 from .bylines import HANDLE, YEAR_DATE, clean_name, is_comment_date, name_ok, name_or_handle
 from .comment_cards import headline, is_card_line, signer_name
 from .comment_depths import NEST_WORDS, depth_in, stated_depths
 from .dom import clean_text, iter_elements, parse_date, printed_date, shows_text, text_lines, text_of, words
 from .stamps import full_date, is_tiny_date, stamped
-from .thread_marks import comment_mark, is_dead
+from .thread_marks import comment_mark, is_answer_box, is_dead
 
 # (a shop's customer reviews are its readers' comments: "reviews", never one "review", which
 # may be the article itself; an obituary's guestbook holds its visitors' memories)
@@ -73,7 +74,9 @@ def regions(root: HtmlElement) -> list[HtmlElement]:
     """The outermost comment regions of the page."""
     found = [el for el in iter_elements(root) if _is_region(el)]
     ids = set(found)
-    return [e for e in found if not any(a in ids for a in e.iterancestors())]
+    outer = [e for e in found if not any(a in ids for a in e.iterancestors())]
+    extra = set(lone_answers(root, outer))  # a "Best answer" box beside the answers' list
+    return [e for e in iter_elements(root) if e in extra or e in outer] if extra else outer
 
 
 def is_date_el(el: HtmlElement) -> bool:
@@ -137,11 +140,13 @@ def _item(anchor: HtmlElement, region: HtmlElement, anchors: set[Any]) -> HtmlEl
     beside the parent's words, is not the parent's words too."""
     item = anchor
     for parent in anchor.iterancestors():
-        if parent is region or words(item) & NEST_WORDS:
+        if parent is region and not is_answer_box(region) or words(item) & NEST_WORDS:
             break
         if any(d in anchors for d in parent.iter() if d is not anchor):
             break
         item = parent
+        if parent is region:
+            break  # an answer's own box (a region of its own) is the answer's item
     return item
 
 
@@ -363,7 +368,7 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
             if is_dead(item, anchor):
                 continue  # killed or flagged by the site: hidden from its readers
             found.append(FoundComment(text, who, when, answered if answered != who else None,
-                                      comment_mark(item, region, (anchor, ids))))
+                                      comment_mark(item, marks_up_to(region), (anchor, ids))))
         if found:
             out += found
             used.append(region)

@@ -26,6 +26,7 @@ from ..errors import PageError
 from . import (
     abstract_page,
     author_card,
+    best_answer,
     doc_markup,
     dom,
     dom_rewrites,
@@ -44,7 +45,7 @@ from .charset import unlabelled_page_codec
 from .comments import AUTHOR_WORDS, find_comments, regions
 from .forum_posts import outside_posts, thread_posts, thread_replies
 from .page import CAPTION, COMMENT, PARAGRAPH, Block, Page, made_byline, with_replies
-from .qa_answers import read_qa_page
+from .qa_answers import read_qa_page, with_declared_accepted
 from .thread_marks import channel_name, only_counts, submitted
 from .xml_walk import Walk, walk_main
 
@@ -218,6 +219,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     comment_regions = [*outside_posts(comment_regions, posts), *replies] if posts \
         else comment_regions or replies
     qa = read_qa_page(tree) if not found and not posts else None
+    found = found if posts else with_declared_accepted(found, tree)  # JSON-LD's acceptedAnswer
     if qa is not None:  # a question page (Quora's shape): its answers are signed boxes
         found, comment_regions = list(qa.answers), [*comment_regions, *qa.boxes]
     in_comments = {e for r in comment_regions for e in r.iter()}
@@ -266,6 +268,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     dom_rewrites.unwrap_layout_tables(tree)
     body = abstract_page.find_body(tree)
     body = dom.find_body(tree) if body is None else body
+    question = best_answer.question_body(tree, comment_regions)  # not its "Asked by" line
+    body = body if question is None else question
     if opening is not None and (body is None or opening.item not in body.iter()):
         # the opening post is the article, whatever its class says ("post has-profile")
         body = opening.item

@@ -16,7 +16,7 @@ not read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -171,3 +171,17 @@ def read_qa_page(root: HtmlElement) -> QAPage | None:
                                  else ANSWER)
                     for _, name, stamp, text in found)
     return QAPage(question, answers, tuple(b for b, *_ in found))
+
+
+def with_declared_accepted(found: list[FoundComment], root: HtmlElement) -> list[FoundComment]:
+    """The comments, the answer the page's JSON-LD declares accepted marked so: the only
+    answer by the writer its ``acceptedAnswer`` names, when the markup marks no answer
+    accepted (a "Best answer" box in classes only)."""
+    if any(c.mark == ACCEPTED_ANSWER for c in found) or not any(c.mark == ANSWER for c in found):
+        return found
+    question = declared_question(root)
+    accepted = {who for who, _, chosen in question.answers if chosen} if question else set()
+    mine = [i for i, c in enumerate(found) if c.mark == ANSWER and c.author in accepted]
+    if len(accepted) != 1 or len(mine) != 1:
+        return found
+    return [replace(c, mark=ACCEPTED_ANSWER) if i == mine[0] else c for i, c in enumerate(found)]

@@ -139,11 +139,20 @@ ANSWER, ACCEPTED_ANSWER = "answer", "accepted answer"
 _ACCEPTED_WORDS = frozenset({"accepted-answer", "accepted-solution", "answer-accepted",
                              "solution-accepted", "is-accepted"})
 _ANSWER_PROPS = frozenset({"acceptedAnswer", "suggestedAnswer"})
+# Yahoo Answers' "Best answer" box (``#ya-best-answer``, ``.BestAnswer__container``): the
+# accepted one
+_BEST = re.compile(r"(?:^|[-_])best[-_]?answer(?:$|[-_])", re.I)
 
 
-def _is_answer_box(el: HtmlElement) -> bool:
+def _best_answer(el: HtmlElement) -> bool:
+    return any(_BEST.search(n) for n in f"{el.get('class') or ''} {el.get('id') or ''}".split())
+
+
+def is_answer_box(el: HtmlElement) -> bool:
+    """A Q&A page's answer (Stack Exchange's ``div.answer``, a schema.org ``Answer``, a
+    "Best answer" box)."""
     return "answer" in (el.get("class") or "").lower().split() \
-        or el.get("itemprop") in _ANSWER_PROPS \
+        or el.get("itemprop") in _ANSWER_PROPS or _best_answer(el) \
         or (el.get("itemtype") or "").rstrip("/").endswith("schema.org/Answer")
 
 
@@ -164,8 +173,8 @@ def comment_mark(item: HtmlElement, up_to: HtmlElement | None = None,
                 and next((d for d in el.iter() if d in owner[1]), None) is not owner[0]:
             break
         accepted = accepted or bool(words(el) & _ACCEPTED_WORDS) \
-            or el.get("itemprop") == "acceptedAnswer"
-        answer = answer or _is_answer_box(el)
+            or el.get("itemprop") == "acceptedAnswer" or _best_answer(el)
+        answer = answer or is_answer_box(el)
     if answer:
         return ACCEPTED_ANSWER if accepted else ANSWER
     return ACCEPTED if accepted else None
