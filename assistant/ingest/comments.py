@@ -24,7 +24,7 @@ from .comment_cards import headline, is_card_line, signer_name
 from .comment_depths import NEST_WORDS, depth_in, stated_depths
 from .dom import clean_text, iter_elements, parse_date, printed_date, shows_text, text_lines, text_of, words
 from .stamps import full_date, is_tiny_date, stamped
-from .thread_marks import comment_mark, is_answer_box, is_dead
+from .thread_marks import comment_mark, is_answer_box, is_dead, is_deleted, name_text
 
 # (a shop's customer reviews are its readers' comments: "reviews", never one "review", which
 # may be the article itself; an obituary's guestbook holds its visitors' memories)
@@ -175,7 +175,7 @@ def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
         if el is not item and is_author_el(el):
             # an element marked as the author may print a handle ("lena_k", YouTube's
             # "@lena_k"), or more than the name: "Tobias Brenner" then his reputation, "21.5k"
-            name = clean_name(text_of(el)).removeprefix("@")
+            name = clean_name(name_text(el)).removeprefix("@")
             if name and (HANDLE.fullmatch(name) or name_ok(name)
                          and not any(c.isdigit() for c in name)):
                 return name
@@ -365,8 +365,8 @@ def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlEleme
             depth = levels[anchor] if anchor in levels else depth_in(anchor, region)
             answered = next((a for d, a in reversed(thread) if d < depth), None)
             thread.append((depth, who))
-            if is_dead(item, anchor):
-                continue  # killed or flagged by the site: hidden from its readers
+            if is_dead(item, anchor) or is_deleted(item, anchor, region, ids, text):
+                continue  # killed, flagged or deleted by the site: hidden from its readers
             found.append(FoundComment(text, who, when, answered if answered != who else None,
                                       comment_mark(item, marks_up_to(region), (anchor, ids))))
         if found:

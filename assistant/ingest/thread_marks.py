@@ -253,3 +253,49 @@ def is_withdrawn(item: HtmlElement, anchor: HtmlElement, text: str) -> bool:
     boxes = [anchor, *anchor.iterancestors()]
     boxes = boxes[:boxes.index(item) + 1] if item in boxes else [item]
     return bool(_WITHDRAWN.match(text)) or any(words(el) & _DELETED_WORDS for el in boxes)
+
+
+# A user card's standing printed beside the name: Stack Exchange's ``div.-flair`` (a
+# reputation, "18.9k", and badge counts), Reddit's ``span.flair`` and karma.
+_FLAIR_CLASSES = frozenset({"-flair", "flair", "user-flair", "reputation-score", "reputation",
+                            "badgecount", "userkarma", "karma"})
+_DELETED_CLASSES = frozenset({"deleted", "deleted-answer", "deleted-comment", "is-deleted",
+                              "comment-deleted", "post-deleted"})
+_DELETED_TEXT = frozenset({"[deleted]", "[removed]"})
+
+
+def _classes(el: HtmlElement) -> set[str]:
+    return set((el.get("class") or "").lower().split())
+
+
+def name_text(el: HtmlElement) -> str:
+    """An author element's text without its card's reputation, badges and flair ("quickfix"
+    and "11" are two things, not "quickfix11")."""
+    def text(node: HtmlElement) -> str:
+        parts = [node.text or ""]
+        for child in node:
+            if isinstance(child.tag, str) and not _classes(child) & _FLAIR_CLASSES:
+                parts.append(" " + text(child) + " " if child.tag not in ("a", "span", "b",
+                                                                          "strong") else text(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+    return clean_text(text(el))
+
+
+def is_deleted(item: HtmlElement, anchor: HtmlElement, up_to: HtmlElement | None,
+               anchors: set[Any], text: str) -> bool:
+    """A reply the site deleted, shown greyed or as "[deleted]" (Reddit's
+    ``div.thing.comment.deleted``, Stack Exchange's ``div.answer.deleted-answer``): its box,
+    the first reply inside it this one, is classed deleted, or its text is only "[deleted]".
+    Replies nested in a deleted comment's box stand."""
+    if text.strip() in _DELETED_TEXT:
+        return True
+    for el in (item, *item.iterancestors()):
+        if el.tag in ("body", "html") or el is not item and next(
+                (d for d in el.iter() if d in anchors), None) is not anchor:
+            break
+        if _classes(el) & _DELETED_CLASSES:
+            return True
+        if el is up_to:  # (a region may be the comment's own box: Reddit's div.comment)
+            break
+    return False
