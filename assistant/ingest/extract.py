@@ -120,13 +120,28 @@ def _title(meta: object, root: HtmlElement) -> str | None:
             if 0 < len(site) <= 64 and _SITE_SEPARATOR.search(site) \
                     and not _SITE_SEPARATOR.sub("", site).endswith((".", "!", "?", ":")):
                 return heading
-        return title
+        return _without_forum(title, named) or title
     for h1 in root.iter("h1"):
         text = dom.text_of(h1)
         if text:
             return text
     found = root.find(".//title")
     return dom.text_of(found) if found is not None and dom.text_of(found) else None
+
+
+# "r/Beekeeping - First year, hive swarmed twice": a forum's name, then the thread's title
+_FORUM_PREFIX = re.compile(r"^(?P<forum>[^\s.!?:]\S{0,40}(?:\s\S+){0,3})\s+[-|\u2013\u2014]\s+"
+                           r"(?P<rest>\S.*)$")
+_SITE_AFTER = re.compile(r"^\s+[-|:\u2013\u2014\u00b7]\s+(?P<site>\S.{0,60})$")
+
+
+def _without_forum(title: str, named: str) -> str | None:
+    """The thread's title without the forum's name before it (old Reddit's og:title "r/Sub -
+    TITLE"), when the page's ``<title>`` is that title with the forum named after it ("TITLE :
+    Sub"); else None."""
+    m = _FORUM_PREFIX.match(title)
+    after = _SITE_AFTER.match(named[len(m["rest"]):]) if m and named.startswith(m["rest"]) else None
+    return m["rest"] if m and after and after["site"].casefold() in m["forum"].casefold() else None
 
 
 def _author(meta: object, tree: HtmlElement, in_comments: set[object]) -> str | None:
@@ -251,8 +266,10 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         author, printed = author or record.publisher, printed or record.published
         byline = f"{byline}; {record.byline}" if byline else record.byline
         dom.drop([record.element])
-    story = submitted(tree, in_comments) if author is None and opening is None else None
-    if story is not None:  # "123 points by HANDLE 5 hours ago | hide | 48 comments"
+    story = submitted(tree, in_comments) if opening is None else None
+    # "123 points by HANDLE 5 hours ago | hide | 48 comments", when the metadata names no one
+    # else (or only a piece of the handle: "Plot" of "plot_37_ada")
+    if story is not None and (author is None or author.casefold() in story.author.casefold()):
         author, printed, byline = story.author, story.date, made_byline(story.author, story.date)
         dom.drop([story.line])
     channel = channel_name(tree, in_comments) if author is None else None

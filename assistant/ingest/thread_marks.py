@@ -84,6 +84,10 @@ def is_link_bar(el: HtmlElement) -> bool:
 # A story's submitter line: "123 points by halvorsen 5 hours ago | hide | past | 48 comments".
 _SUBMITTED = re.compile(r"^(?:(?P<score>\d[\d,]*\s+points?)\s+)?by\s+(?P<who>\S+)\s+"
                         r"(?P<when>[^|]+?)\s*(?P<rest>\|.*)?$", re.I)
+# Old Reddit's: "submitted 5 hours ago by hollowoak_bees UK, 1st year to r/Beekeeping" (the
+# submitter's flair between the handle and "to").
+_SUBMITTED_TO = re.compile(r"^submitted\s+(?P<when>.{1,40}?)\s+by\s+(?P<who>\S+)(?P<score>)"
+                           r"(?P<rest>(?:\s.{0,60})?\s+to\s+/?r/\S+)$", re.I)
 _SUBMITTER_WORDS = frozenset({"hnuser", "user", "author", "username", "u-author"})
 
 
@@ -98,13 +102,15 @@ class Submitted:
 
 def submitted(root: HtmlElement, skip: set[Any]) -> Submitted | None:
     """The line under a link aggregator's story that says who submitted it and when: a
-    score or a bar of links beside "by HANDLE TIME", the handle in an element marked as the
+    score or a bar of links beside "by HANDLE TIME" (old Reddit's "submitted TIME by HANDLE
+    to r/SUB"), the handle in an element marked as the
     user, the time's element keeping the full date ("5 hours ago", titled 2025-03-04)."""
     for el in iter_elements(root):
         if el in skip or not any(" by " in f" {t} " for t in (el.text, *(c.tail for c in el)) if t):
             continue  # "by" is this element's own text, not only a child's
         text = text_of(el)
-        m = _SUBMITTED.match(text) if len(text) <= 200 else None
+        m = (_SUBMITTED.match(text) or _SUBMITTED_TO.match(name_text(el))) \
+            if len(text) <= 200 else None  # (the handle without its flair)
         if m is None or not (m["score"] or m["rest"]):
             continue
         users = [u for u in el.iter("a", "span") if words(u) & _SUBMITTER_WORDS
