@@ -244,3 +244,42 @@ def test_the_accepted_answer_declared_in_json_ld_is_marked():
     page = read_html_page(_crawler_page(CRAWLED, head=ld))
     marks = [(b.author, b.mark) for b in page.blocks if b.kind == "comment"]
     assert marks == [("old_skep", "accepted solution"), ("wren_apiary", None), ("crab_apple_jo", None)]
+
+
+def test_a_post_shown_as_month_and_year_is_dated_by_its_full_title():
+    """A theme that prints an older post's date as "Apr 2022" keeps the day in its title."""
+    posts = (_post(1, "wren_apiary", "Apr 2022", "Apr 3, 2022 7:15 am", OPENING,
+                   "topic-owner regular")
+             + _post(2, "old_skep", "Apr 2022", "Apr 4, 2022 9:40 am", ANSWER))
+    page = read_html_page(_topic(posts))
+    assert page.date == "Apr 3, 2022"
+    assert [b.date for b in page.blocks if b.kind == "comment"] == ["Apr 4, 2022"]
+
+
+def test_a_shown_month_the_title_does_not_fall_in_stays_as_printed():
+    posts = (_post(1, "wren_apiary", "May 2022", "Apr 3, 2022 7:15 am", OPENING,
+                   "topic-owner regular")
+             + _post(2, "old_skep", "Apr 2022", "Apr 4, 2022 9:40 am", ANSWER))
+    assert read_html_page(_topic(posts)).date == "May 2022"
+
+
+def _quote(handle: str, n: int, words: str) -> str:
+    return (f'<aside class="quote no-group" data-username="{handle}" data-post="{n}" '
+            f'data-topic="77"><div class="title"><img alt="" class="avatar"> {handle}:</div>'
+            f'<blockquote><p>{words}</p></blockquote></aside>')
+
+
+def test_a_reply_quoting_an_earlier_post_without_a_tab_is_a_reply_to_its_writer():
+    posts = (_post(1, "wren_apiary", "Apr 3", "Apr 3, 2022 7:15 am", OPENING,
+                   "topic-owner regular", name="Wren Abbott")
+             + _post(2, "old_skep", "Apr 4", "Apr 4, 2022 9:40 am", ANSWER)
+             + _post(3, "crab_apple_jo", "Apr 6", "Apr 6, 2022 8:30 pm",
+                     _quote("wren_apiary", 1, "both times the cluster settled on the same "
+                            "hawthorn") + LATER)
+             + _post(4, "wren_apiary", "Apr 7", "Apr 7, 2022 8:00 am",
+                     _quote("old_skep", 2, "A bait box with an old comb in it") + THANKS,
+                     "topic-owner regular", name="Wren Abbott"))
+    replies = [(b.author, b.reply_to) for b in read_html_page(_topic(posts)).blocks
+               if b.kind == "comment"]
+    assert replies == [("old_skep", None), ("crab_apple_jo", "Wren Abbott"),
+                       ("Wren Abbott", "old_skep")]

@@ -23,7 +23,7 @@ from .bylines import HANDLE, YEAR_DATE, clean_name, is_comment_date, name_ok, na
 from .comment_cards import headline, is_card_line, signer_name
 from .comment_depths import NEST_WORDS, depth_in, stated_depths
 from .dom import clean_text, iter_elements, parse_date, printed_date, shows_text, text_lines, text_of, words
-from .stamps import full_date, is_tiny_date, stamped
+from .stamps import full_date, fuller_date, is_tiny_date, stamped
 from .thread_marks import comment_mark, is_answer_box, is_dead, is_deleted, name_text
 
 # (a shop's customer reviews are its readers' comments: "reviews", never one "review", which
@@ -152,12 +152,15 @@ def _item(anchor: HtmlElement, region: HtmlElement, anchors: set[Any]) -> HtmlEl
 
 def date_text(anchor: HtmlElement) -> str | None:
     """The comment's date as printed, time included ("June 14, 2024 at 11:42 am"); printed
-    without its year or relative to the visit ("Jun 4", "5 months ago", "4d"), the full date
-    the element (or one inside it: a link in a "post-meta" span) keeps in its ``datetime``,
+    without its year or its day, or relative to the visit ("Jun 4", "Apr 2024", "4d"), the
+    full date the element (or one inside it: a link in a "post-meta" span) keeps in its ``datetime``,
     ``title`` or ``data-time`` (``stamps.full_date``), else the text as printed."""
     text = text_of(anchor)
     if parse_date(text) is None and (is_comment_date(text) or is_tiny_date(text)):
         return full_date(anchor) or text
+    fuller = fuller_date(anchor, text)  # "Apr 2024", titled "Apr 8, 2024 7:22 pm"
+    if fuller:
+        return fuller
     found = YEAR_DATE.search(text)  # with its weekday: "Sat Oct 03, 2026 8:14 pm", as printed
     return text[found.start():] if found and len(text) <= 60 else printed_date(text)
 

@@ -16,7 +16,14 @@ from lxml.html import HtmlElement
 from .bylines import name_or_handle
 from .comments import FoundComment, body_text, date_text, is_author_el, is_date_el
 from .dom import clean_text, iter_elements, text_of, words
-from .thread_marks import ACCEPTED, comment_mark, declared_answer, is_withdrawn, replying_to
+from .thread_marks import (
+    ACCEPTED,
+    comment_mark,
+    declared_answer,
+    is_withdrawn,
+    quoted_writer,
+    replying_to,
+)
 
 
 @dataclass(frozen=True)
@@ -123,7 +130,8 @@ def thread_replies(posts: list[Post]) -> tuple[list[FoundComment], list[HtmlElem
             continue
         used.append(post.item)
         if not is_withdrawn(post.item, post.anchor, text):  # its notice is no one's words
-            answered = _answered(replying_to(post.item), posts[:posts.index(post)])
+            answered = _answered(replying_to(post.item) or quoted_writer(post.item),
+                                 posts[:posts.index(post)])
             mark = comment_mark(post.item, post.item.getparent()) or (
                 ACCEPTED if declared and declared.is_of(post.author, text) else None)
             out.append(FoundComment(text, post.author, post.date,

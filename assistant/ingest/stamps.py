@@ -22,6 +22,9 @@ from .dom import parse_date, printed_date
 _TINY = re.compile(r"^\s*(?:\d{1,3}\s?(?:s|m|min|h|hr|d|w|mo|y|yr)|(?:jan|feb|mar|apr|may|jun|jul|"
                    r"aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?['\u2019]\d{2})\s*$", re.I)
 _EPOCH = re.compile(r"^\d{9,13}$")
+# A month and its year only ("Apr 2024"), as a forum prints an older post's date
+_MONTH_YEAR = re.compile(r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+"
+                         r"\d{4}\s*$", re.I)
 
 
 def is_tiny_date(text: str) -> bool:
@@ -62,3 +65,14 @@ def stamped(el: HtmlElement, text: str) -> bool:
     """A tiny date ("4d", "Oct '23") whose element keeps the full date: a date, though its
     text alone is none."""
     return is_tiny_date(text) and full_date(el) is not None
+
+
+def fuller_date(el: HtmlElement, text: str) -> str | None:
+    """The full date behind a shown month and year ("Apr 2024": Discourse's ``title`` "Apr 8,
+    2024 7:22 pm"), when it falls in that month; else None."""
+    if not _MONTH_YEAR.match(text):
+        return None
+    full = full_date(el)
+    day, shown = parse_date(full or ""), parse_date(text)
+    same = day is not None and shown is not None and (day.year, day.month) == (shown.year, shown.month)
+    return full if same else None

@@ -206,6 +206,16 @@ def replying_to(item: HtmlElement) -> list[str]:
     return []
 
 
+def quoted_writer(item: HtmlElement) -> list[str]:
+    """Whose post a reply quotes (Discourse's ``aside.quote`` with ``data-username``, the first
+    one not inside another quote): a reply to that writer, when no tab says otherwise."""
+    for el in iter_elements(item):
+        who = name_or_handle(clean_text(el.get("data-username") or ""))
+        if who and "quote" in words(el) and not any("quote" in words(a) for a in el.iterancestors()):
+            return [who]
+    return []
+
+
 @dataclass(frozen=True)
 class DeclaredAnswer:
     """The accepted answer a Q&A page declares to search engines (JSON-LD ``acceptedAnswer``,
