@@ -166,3 +166,35 @@ def test_a_question_pages_answers_in_generated_classes_are_signed_responses():
 def test_boxes_of_that_shape_on_a_page_declaring_no_question_read_as_before():
     page = read_html_page(_ask_page(declared=False).encode())
     assert not [b for b in page.blocks if b.kind == "comment"]
+
+
+def _answer_text(body: str) -> str:
+    html = QUESTION_PAGE.replace(
+        "<p>Check the cooling rate of your kiln as well; a slow cool helps.</p>", body)
+    page = read_html_page(html.encode())
+    return next(b.text for b in page.blocks if b.kind == "comment" and b.author == "Imke Sollis")
+
+
+def test_an_answers_table_is_read_a_row_a_line():
+    text = _answer_text(
+        '<p>Cooling rates I have measured on three kilns:</p><table class="s-table"><thead><tr>'
+        '<th>Kiln</th><th>Cooling to 500 degrees</th></tr></thead><tbody><tr><td>Front loader'
+        '</td><td>9 hours</td></tr><tr><td>Top loader</td><td>6 hours</td></tr></tbody></table>'
+        '<p>The top loader crazes most.</p>')
+    assert text.split("\n") == ["Cooling rates I have measured on three kilns:",
+                                "Kiln | Cooling to 500 degrees", "Front loader | 9 hours",
+                                "Top loader | 6 hours", "The top loader crazes most."]
+
+
+def test_an_answers_code_block_keeps_its_lines():
+    text = _answer_text(
+        '<p>Program the controller to hold on the way down:</p><pre class="s-code-block"><code>'
+        'SEG 4 RATE 80 TEMP 1000\nSEG 5 HOLD 30</code></pre><p>Then let it cool freely.</p>')
+    assert text.split("\n") == ["Program the controller to hold on the way down:",
+                                "SEG 4 RATE 80 TEMP 1000", "SEG 5 HOLD 30",
+                                "Then let it cool freely."]
+
+
+def test_inline_code_does_not_break_an_answers_sentence():
+    text = _answer_text('<p>Set <code>cool_rate</code> to 80 and the glaze stays smooth.</p>\n')
+    assert text == "Set cool_rate to 80 and the glaze stays smooth."

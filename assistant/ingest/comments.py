@@ -318,14 +318,27 @@ def _own_text(el: HtmlElement) -> str:
     return "" if re.fullmatch(r"[\d\s.,KkMm+]*", text) else text
 
 
+# A comment's blocks of text: its paragraphs and list items, a code block (an answer's
+# ``<pre><code>``, its lines as typed) and a table's rows (its cells between " | ").
+_TEXT_BLOCKS = ("p", "li", "pre", "tr")
+
+
+def _block_text(el: HtmlElement) -> str:
+    if el.tag == "pre":
+        return "\n".join(line for line in map(clean_text, el.text_content().splitlines()) if line)
+    if el.tag == "tr":
+        return " | ".join(c for c in (text_of(td) for td in el if td.tag in ("td", "th")) if c)
+    return text_of(el)
+
+
 def _paragraphs(el: HtmlElement) -> str:
-    """An element's text with its paragraphs (``<p>``, a list's items, ``<br>``) on separate
-    lines; text before an unclosed ``<p>`` (Hacker News' "...pilots.<p>Adding ...") is a
-    paragraph of its own, not glued to the next."""
+    """An element's text with its paragraphs (``<p>``, a list's items, a code block's lines,
+    a table's rows, ``<br>``) on separate lines; text before an unclosed ``<p>`` (Hacker
+    News' "...pilots.<p>Adding ...") is a paragraph of its own, not glued to the next."""
     inside = set(el.iterancestors())
-    blocks = [b for b in el.iter("p", "li") if b is not el and not any(
-        a.tag in ("p", "li") for a in b.iterancestors() if a is not el and a not in inside)]
-    ps = [text_of(p) for p in blocks]
+    blocks = [b for b in el.iter(*_TEXT_BLOCKS) if b is not el and not any(
+        a.tag in _TEXT_BLOCKS for a in b.iterancestors() if a is not el and a not in inside)]
+    ps = [_block_text(p) for p in blocks]
     ps = [p for p in ps if p]
     if len(ps) > 1:
         return "\n".join(ps)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .bylines import DATE, name_or_handle, post_byline
@@ -268,12 +269,13 @@ def text_lines(el: HtmlElement, blocks: frozenset[str] = frozenset()) -> list[st
     """An element's text as the lines a browser shows: broken at ``<br>`` and around the
     elements of ``blocks``, whitespace collapsed, empty lines dropped."""
     parts: list[str] = []
-    for node in el.iter():
-        if node.tag == "br" or node.tag in blocks:
-            parts.append("\n")
-        if isinstance(node.tag, str) and node.tag != "br" and node.text:
-            parts.append(node.text)
-        if node is not el and node.tail:
+    for event, node in etree.iterwalk(el, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            if node.tag == "br" or node.tag in blocks:
+                parts.append("\n")
+            if node.tag != "br" and node.text:
+                parts.append(node.text)
+        elif node is not el and node.tail:  # after its children ("with <code>flock</code> as")
             parts.append(("\n" if node.tag in blocks else "") + node.tail)
     lines = [clean_text(line) for line in "".join(parts).split("\n")]
     return [line for line in lines if line]
