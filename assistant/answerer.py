@@ -51,7 +51,7 @@ _ASKED_QUESTION = re.compile(r"\b(?:asked|asks|posted|posed|raised|wrote)\b.*\bq
 
 # Who asked a question-and-answer page's question, in a question about it.
 _ASKER = re.compile(r"\b(?:the\s+)?(?:asker|questioner|original\s+poster|(?-i:OP)|person\s+who\s+"
-                    r"asked(?:\s+(?:the|this)\s+question)?)\b", re.I)
+                    r"asked\s+(?:the|this)\s+question)\b", re.I)
 
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6

@@ -189,7 +189,9 @@ class Assistant:
         question's answer names, so the earlier question is answered first (once, without
         its own follow-up resolution) and the person joins the context. A slip of the pen is
         read as the article spells the word ("parnets" -> "parents"), in the question and its
-        history, before anything else: it is embedded, retrieved and parsed so."""
+        history, before anything else: it is embedded, retrieved and parsed so; on a
+        question-and-answer page, so is "the asker" (or "the OP") as the name of the person who
+        signed the question."""
         n = self.settings.max_history
         question = self.answerer.asker_named(self.answerer.respell(question))
         history = [self.answerer.asker_named(self.answerer.respell(h)) for h in recent(history, n)]

@@ -74,8 +74,12 @@ def test_the_asker_is_the_person_who_signed_the_question(settings, fake_embedder
     a = Assistant.from_sources(sources, settings, embedder=fake_embedder)
     assert a.query_for("Did the asker say what fixed it?").question == "Did Ines Roe say what fixed it?"
     assert a.query_for("What bike does the OP ride?").question == "What bike does Ines Roe ride?"
-    # "op" in a word, or lower case, is no one
+    # "op" in a word, or lower case, is no one; nor is someone who asked about something
     assert a.query_for("Is the shop open?").question == "Is the shop open?"
+    assert a.query_for("Who is the person who asked about grease?").question == \
+        "Who is the person who asked about grease?"
+    assert a.query_for("What did the person who asked the question ride?").question == \
+        "What did Ines Roe ride?"
     answer = a.ask("Did the asker say what fixed it?")
     assert any(q.source.author == "Ines Roe" for q in answer.quotes)
 
