@@ -30,6 +30,7 @@ from . import (
     doc_markup,
     dom,
     dom_rewrites,
+    event_page,
     inline_lines,
     life_dates,
     newsletter,
@@ -258,7 +259,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         # page prints names the writer ("Interview by Tom Hadley")
         author = dom.signed_by(tree, in_comments) or author
     if author is None:
-        author = dom.schema_author(tree, in_comments)
+        author = dom.schema_author(tree, in_comments) or event_page.organiser(tree, in_comments)
     byline = dom.printed_byline(tree, author, in_comments)
     byline = byline or (subject.printed if subject else None)  # "Saturday, September 20, 2025"
     record = page_dates.metadata_list(tree, in_comments)  # "From: ...", "Published ...", ...
@@ -298,6 +299,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if signed is not None and author is None:
         author, byline = signed.author, byline or signed.byline
     life_dates.show_life_dates(tree)  # "14 June 1938 \u2013 2 February 2025", as printed
+    event_page.rewrite(tree)  # a venue with its address, the ticket box; not "34 events"
     dom_rewrites.show_folded_answers(tree)
     dom_rewrites.keep_embedded_posts(tree)
     dom_rewrites.join_definitions(tree, in_comments)

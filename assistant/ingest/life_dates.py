@@ -76,6 +76,11 @@ def _event_days(tree: HtmlElement) -> set[date]:
                         for k in ("startDate", "endDate")])
 
 
+def declares_event(tree: HtmlElement) -> bool:
+    """Whether the page declares an event's start or end (an event listing)."""
+    return bool(_event_days(tree))
+
+
 def _published_days(tree: HtmlElement) -> set[date]:
     """The days the page declares it was published on."""
     found = [m.get("content") for m in tree.iter("meta")
