@@ -40,6 +40,7 @@ from .furniture import (
     page_furniture,
     without_chrome,
 )
+from .indented_quotes import join_indented_quotes
 from .layout import (
     FENCE,
     PERSONAL,
@@ -123,10 +124,13 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         text = HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
         text = HTML_IMAGE.sub(lambda m: f"![{m['alt']}]({m['src'] or ''})", text)
         text = html_blocks(text)
+    opening = next((line for line in text.split("\n") if line.strip()), "")  # as typed
     text = atx_headings(text)
     if markdown is not False:
         text = "\n".join(line for line in text.split("\n")
                          if not TABLE_RULE.match(line) and not LINK_TARGET.match(line))
+    if not markdown and not paper and md_heading(opening) is None:  # Markdown indents code
+        text = join_indented_quotes(text)  # "... in her field notes:" / "    We have never ..."
     blocks = split_blocks(text)
     if markdown is not False:
         blocks = notebook_blocks(blocks)  # a notebook's code cells and outputs, display maths
