@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from .declared import ld_objects
+from .declared import ld_objects, ld_types
 from .dom import iter_elements, words
 from .thread_marks import is_answer_box
 
@@ -28,12 +28,7 @@ def _declares_question(root: HtmlElement) -> bool:
     if any((el.get("itemtype") or "").rstrip("/").rpartition("/")[2] in _QUESTION_TYPES
            for el in iter_elements(root)):
         return True
-    for obj in ld_objects(root):
-        kind = obj.get("@type")
-        if any(k in _QUESTION_TYPES for k in (kind if isinstance(kind, list) else [kind])
-               if isinstance(k, str)):
-            return True
-    return False
+    return any(ld_types(obj) & _QUESTION_TYPES for obj in ld_objects(root))
 
 
 def _is_question(el: HtmlElement) -> bool:

@@ -79,6 +79,18 @@ def ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
         yield from _objects(data)
 
 
+def ld_types(obj: dict[str, Any]) -> set[str]:
+    """The types a JSON-LD object declares (its ``@type``, one or a list)."""
+    kind = obj.get("@type")
+    return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
+
+
+def ld_name(who: Any) -> str | None:
+    """A JSON-LD person's name (an object's ``name``, or a bare string), cleaned; None if none."""
+    name = who.get("name") if isinstance(who, dict) else who
+    return dom.clean_text(name) or None if isinstance(name, str) else None
+
+
 def article_body(tree: HtmlElement) -> list[str]:
     """The paragraphs of the longest ``articleBody`` the page's JSON-LD declares; [] if none
     (or none that parses)."""

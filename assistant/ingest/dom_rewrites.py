@@ -26,7 +26,7 @@ from .dom import (
     text_of,
     words,
 )
-from .thread_marks import is_link_bar, is_stats_list
+from .thread_marks import ANSWER_PROPS, is_link_bar, is_stats_list
 
 _SUBHEADINGS = HEADINGS[1:]  # a section's heading, under the page's <h1>
 
@@ -48,7 +48,6 @@ _AUTHOR_SECTION = re.compile(r"^(?:author information|authors? and affiliations|
 
 
 # An FAQ's answer an accordion hides until clicked: schema.org's answer, or a toggle's panel.
-_ANSWER_PROPS = frozenset({"acceptedAnswer", "suggestedAnswer"})
 _TOGGLE_WORDS = frozenset({"accordion", "faq", "toggle", "collapse", "collapsible", "expandable"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none\s*;?|visibility\s*:\s*hidden\s*;?", re.I)
 
@@ -62,7 +61,7 @@ def show_folded_answers(root: HtmlElement) -> None:
             continue
         folded = el.get("hidden") is not None or el.get("aria-hidden") == "true" \
             or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
-        if not folded or not (el.get("itemprop") in _ANSWER_PROPS or (
+        if not folded or not (el.get("itemprop") in ANSWER_PROPS or (
                 words(el) & _TOGGLE_WORDS and next(el.iter("p"), None) is not None)):
             continue
         el.attrib.pop("hidden", None)

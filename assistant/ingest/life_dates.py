@@ -21,7 +21,7 @@ from typing import Any
 import lxml.html
 from lxml.html import HtmlElement
 
-from .declared import ld_objects
+from .declared import ld_objects, ld_types
 from .dom import iso_day, iter_elements, parse_date, post_date, text_of, words
 
 _BIRTH = frozenset({"born", "birth", "birthdate", "dob"})
@@ -42,9 +42,7 @@ def _life_elements(tree: HtmlElement) -> tuple[list[HtmlElement], list[HtmlEleme
 
 
 def _is_event(obj: dict[str, Any]) -> bool:
-    kinds = obj.get("@type")
-    kinds = kinds if isinstance(kinds, list) else [kinds]
-    return any(isinstance(k, str) and k.endswith("Event") for k in kinds)
+    return any(k.endswith("Event") for k in ld_types(obj))
 
 
 def _days(values: list[Any]) -> set[date]:

@@ -13,13 +13,12 @@ is left alone.
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from .dom import clean_text, drop, iter_elements, text_of
+from .dom import drop, iter_elements, text_lines, text_of
 from .layout import TextBlock
 from .signoff import signed_lines, signer_name
 
@@ -64,19 +63,11 @@ def _sign_off(body: HtmlElement) -> tuple[HtmlElement, Signed] | None:
     if not paragraphs or paragraphs[-1].find("br") is None:
         return None
     last = paragraphs[-1]
-    lines = _lines(last)
+    lines = text_lines(last)
     name = signer_name(lines[0]) if lines else None
     if name is None or not 2 <= len(lines) <= 4 or any(len(x.split()) > 14 for x in lines):
         return None
     return last, Signed(name, ", ".join(signed_lines(TextBlock(tuple(lines), 0))))
-
-
-def _lines(el: HtmlElement) -> list[str]:
-    """The element's lines, as its line breaks (``<br>``) set them."""
-    clone = copy.deepcopy(el)
-    for br in clone.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    return [line for line in (clean_text(x) for x in clone.text_content().split("\n")) if line]
 
 
 def read_campaign(tree: HtmlElement, body: HtmlElement | None) -> Signed | None:

@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 
 from .bylines import is_comment_date, name_ok
 from .comments import FoundComment
-from .declared import ld_objects
+from .declared import ld_name, ld_objects, ld_types
 from .dom import clean_text, iter_elements, parse_date, text_of
 from .stamps import is_tiny_date
 from .thread_marks import ACCEPTED_ANSWER, ANSWER
@@ -57,16 +57,6 @@ class QAPage:
     boxes: tuple[HtmlElement, ...]
 
 
-def _types(obj: dict[str, Any]) -> set[str]:
-    kind = obj.get("@type")
-    return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
-
-
-def _name(who: Any) -> str | None:
-    name = who.get("name") if isinstance(who, dict) else who
-    return clean_text(name) if isinstance(name, str) and clean_text(name) else None
-
-
 def _day(value: Any) -> str | None:
     return value[:10] if isinstance(value, str) and parse_date(value[:10]) is not None else None
 
@@ -74,17 +64,17 @@ def _day(value: Any) -> str | None:
 def declared_question(root: HtmlElement) -> Question | None:
     """The question the page's JSON-LD declares with its answers, else None."""
     for obj in ld_objects(root):
-        if "Question" not in _types(obj) or not any(
+        if "Question" not in ld_types(obj) or not any(
                 k in obj for k in ("suggestedAnswer", "acceptedAnswer", "answerCount")):
             continue
         answers: list[tuple[str, str | None, bool]] = []
         for key in ("acceptedAnswer", "suggestedAnswer"):
             value = obj.get(key)
             for answer in value if isinstance(value, list) else [value]:
-                who = _name(answer.get("author")) if isinstance(answer, dict) else None
+                who = ld_name(answer.get("author")) if isinstance(answer, dict) else None
                 if who and isinstance(answer, dict):
                     answers.append((who, _day(answer.get("dateCreated")), key == "acceptedAnswer"))
-        name = _name(obj.get("name")) or ""
+        name = ld_name(obj.get("name")) or ""
         text = clean_text(str(obj.get("text") or ""))
         return Question((text,) if text and text != name else (name,) if name else (),
                         _day(obj.get("dateCreated")), tuple(answers))

@@ -16,7 +16,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from .bylines import COMMENT_DATE_LINE, name_or_handle
-from .declared import ld_objects
+from .declared import ld_name, ld_objects
 from .dom import clean_text, iter_elements, parse_date, text_of, words
 from .stamps import full_date, is_tiny_date
 
@@ -144,7 +144,8 @@ ACCEPTED = "accepted solution"
 ANSWER, ACCEPTED_ANSWER = "answer", "accepted answer"
 _ACCEPTED_WORDS = frozenset({"accepted-answer", "accepted-solution", "answer-accepted",
                              "solution-accepted", "is-accepted"})
-_ANSWER_PROPS = frozenset({"acceptedAnswer", "suggestedAnswer"})
+# schema.org's properties holding a question's answers
+ANSWER_PROPS = frozenset({"acceptedAnswer", "suggestedAnswer"})
 # Yahoo Answers' "Best answer" box (``#ya-best-answer``, ``.BestAnswer__container``): the
 # accepted one
 _BEST = re.compile(r"(?:^|[-_])best[-_]?answer(?:$|[-_])", re.I)
@@ -158,7 +159,7 @@ def is_answer_box(el: HtmlElement) -> bool:
     """A Q&A page's answer (Stack Exchange's ``div.answer``, a schema.org ``Answer``, a
     "Best answer" box)."""
     return "answer" in (el.get("class") or "").lower().split() \
-        or el.get("itemprop") in _ANSWER_PROPS or _best_answer(el) \
+        or el.get("itemprop") in ANSWER_PROPS or _best_answer(el) \
         or (el.get("itemtype") or "").rstrip("/").endswith("schema.org/Answer")
 
 
@@ -235,12 +236,11 @@ def declared_answer(root: HtmlElement) -> DeclaredAnswer | None:
         answer = obj.get("acceptedAnswer")
         if not isinstance(answer, dict):
             continue
-        who = answer.get("author")
-        name = who.get("name") if isinstance(who, dict) else who
+        name = ld_name(answer.get("author"))
         text = answer.get("text")
         opening = clean_text(text).rstrip(".\u2026 ")[:60] if isinstance(text, str) else ""
-        if isinstance(name, str) and clean_text(name) and opening:
-            return DeclaredAnswer(clean_text(name), opening)
+        if name and opening:
+            return DeclaredAnswer(name, opening)
     return None
 
 
