@@ -2,8 +2,9 @@
 link when the server allows it) and remove (when the server allows it).
 
 ``POST /api/articles`` takes the page itself as the body (``text/html``, ``text/plain``,
-``text/markdown``, or a one-file saved page: ``multipart/related`` for MHTML,
-``application/x-webarchive``; at most ``UPLOAD_MAX_BYTES``), or ``{"url": ...}`` as JSON when the server
+``text/markdown``, a one-file saved page: ``multipart/related`` for MHTML,
+``application/x-webarchive``, or a saved e-mail: ``message/rfc822`` (``.eml``),
+``application/mbox``; at most ``UPLOAD_MAX_BYTES``), or ``{"url": ...}`` as JSON when the server
 runs with ``--allow-fetch``: a server that fetches any link it is given can be turned
 against the network it sits in, so it does not unless told. ``DELETE`` needs
 ``--allow-delete``. Adding embeds the page (seconds for a long one), on a thread of its own
@@ -86,6 +87,11 @@ _BODY = {"requestBody": {"required": True, "content": {
                           "description": "A page saved as one file (MHTML: .mhtml, .mht)"},
     "application/x-webarchive": {"schema": {"type": "string", "format": "binary"},
                                  "description": "A page saved by Safari (.webarchive)"},
+    "message/rfc822": {"schema": {"type": "string", "format": "binary"},
+                       "description": "An e-mail saved by a mail client (.eml)"},
+    "application/mbox": {"schema": {"type": "string", "format": "binary"},
+                         "description": "A mailbox of e-mails (.mbox): the first the post, "
+                                        "the others comments"},
     # Inlined: the route reads its body itself, so FastAPI lists no LinkRequest component.
     "application/json": {"schema": LinkRequest.model_json_schema()},
 }}}

@@ -19,8 +19,8 @@ from .errors import AssistantError
 @click.option("--replace", is_flag=True, help="Replace the article that already has this --id.")
 @click.option("--json", "as_json", is_flag=True, help="Print the added article as JSON.")
 def add_command(source: str, article_id: str | None, replace: bool, as_json: bool) -> None:
-    """Add an article: a saved page (.html, .mhtml, .webarchive), a link, a .txt / .md file,
-    or - (standard input).
+    """Add an article: a saved page (.html, .mhtml, .webarchive), a saved e-mail (.eml) or
+    mailbox (.mbox), a link, a .txt / .md file, or - (standard input).
 
     Prints the article's id (then, on stderr, its title, author, date, paragraphs and
     comments). Ask about it with --article ID. Adding the same content again keeps one

@@ -324,10 +324,11 @@ def build_ui(assistant: Assistant, *, download_dir: Path | None = None,
                                                    elem_id="qa-download-csv")
                 with gr.Accordion("Add an article", open=False, elem_id="qa-add"):
                     upload = gr.File(label="A page saved from your browser (.html, .mhtml, "
-                                           ".webarchive), or a .txt / .md file (at most 5 MB)",
+                                           ".webarchive), an e-mail (.eml, .mbox), or a .txt / "
+                                           ".md file (at most 5 MB)",
                                      file_types=[".html", ".htm", ".mhtml", ".mht",
-                                                 ".webarchive", ".txt", ".md", ".srt",
-                                                 ".vtt"],
+                                                 ".webarchive", ".eml", ".mbox", ".txt",
+                                                 ".md", ".srt", ".vtt"],
                                      type="filepath", elem_id="qa-add-file")
                     pasted = gr.Textbox(label="\u2026or paste the article\u2019s text (title on "
                                               "the first line)", lines=5, max_lines=12,

@@ -57,8 +57,8 @@ def add_article(library: Library, upload: str | None, pasted: str | None) -> tup
                 return "The pasted text is over 5 MB; paste only the article.", None
             received = read_bytes(data, "the pasted text")
         else:
-            return ("Choose a saved page (.html, .mhtml, .webarchive), a .txt or .md file, or "
-                    "paste the article\u2019s text."), None
+            return ("Choose a saved page (.html, .mhtml, .webarchive), an e-mail (.eml, .mbox), "
+                    "a .txt or .md file, or paste the article\u2019s text."), None
         added = library.add(received)
     except AssistantError as exc:
         return f"Not added: {exc}", None

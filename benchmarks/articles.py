@@ -3,7 +3,8 @@
     python -m benchmarks.articles [--split tuning|heldout|all] [--embedder minilm|hash] [--out FILE]
 
 Articles live in ``benchmarks/data/articles/<name>/`` (``article.txt`` or ``article.md`` in the
-text layout of ``docs/article-format.md``, ``questions.jsonl``, ``meta.json``); saved HTML pages
+text layout of ``docs/article-format.md``, ``article.html`` a saved page, ``article.eml`` a saved
+e-mail; ``questions.jsonl``, ``meta.json``); saved HTML pages
 in ``tests/fixtures/pages/<name>/`` (``page.html``, ``questions.jsonl``). ``split.json`` says
 which tune the assistant and which are held out; it was decided before anything was written.
 The bundled article's sets (``dev.jsonl``, ``heldout.jsonl``) are reported beside them.
@@ -43,6 +44,10 @@ class EvalArticle:
     @property
     def is_page(self) -> bool:
         return self.article is not None and self.article.suffix in (".html", ".htm")
+
+    @property
+    def is_mail(self) -> bool:
+        return self.article is not None and self.article.suffix in (".eml", ".mbox")
 
 
 def suite(split: str = "all") -> list[EvalArticle]:
@@ -85,6 +90,13 @@ def assistant_for(item: EvalArticle, embedder: Embedder, workdir: Path, **option
         from assistant.ingest.page import page_sources
 
         sources = page_sources(read_html_page(item.article.read_bytes()))
+        return Assistant.from_sources(sources, Settings.from_env(index_dir=index_dir),
+                                      embedder=embedder, **options)
+    elif item.is_mail:
+        from assistant.ingest.page import page_sources
+        from assistant.ingest.read import read_source
+
+        sources = page_sources(read_source(str(item.article)).page)
         return Assistant.from_sources(sources, Settings.from_env(index_dir=index_dir),
                                       embedder=embedder, **options)
     else:

@@ -74,7 +74,7 @@ def _ends_message(lines: list[str], at: int) -> bool:
                 or _FOOTER.match(line) or _END.match(line))
 
 
-def _text(lines: list[str]) -> list[str]:
+def own_lines(lines: list[str]) -> list[str]:
     """A message's own lines: not the quote of an earlier one, nor the line introducing it,
     nor an attachment's note and what follows it, nor the rules closing it."""
     for k, line in enumerate(lines):
@@ -119,7 +119,7 @@ def split_digest(text: str) -> tuple[str | None, list[DigestMessage]] | None:
         if "from" in fields:
             date = when_who(fields["date"])[0] if fields.get("date") else None
             messages.append(DigestMessage(_writer(fields["from"]), date, fields.get("subject", ""),
-                                          tuple(_text(lines[start:at]))))
+                                          tuple(own_lines(lines[start:at]))))
     if not messages:
         return None
     named = _NAME.search(text) or next((m for line in lines if (m := _END.match(line.strip()))), None)

@@ -25,14 +25,20 @@ _MAIL_DATE = re.compile(r"^((?:[A-Z][a-z]{2},\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4
 REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|sv|wg|tr)(?:\[\d+\])?\s*:\s*)+", re.I)
 
 
+def mail_day(value: str) -> str:
+    """An e-mail's date as its day, as printed ("Mon, 6 Jan 2025" of "Mon, 6 Jan 2025
+    08:30:12 +0000"); any other value as it is."""
+    m = _MAIL_DATE.match(value.strip())
+    return m[1] if m else value
+
+
 def _field_value(value: str) -> str:
     value = value.strip().strip("[]").strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         value = value[1:-1]
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?", value):
         value = value[:10]  # "2025-02-02T10:00:00Z": the day
-    if m := _MAIL_DATE.match(value):
-        value = m[1]
+    value = mail_day(value)
     # "Riverside Birders <news@example.org>": the name, not the address
     return re.sub(r"(?<!\s)\s*<[^<>@\s]+@[^<>\s]+>$", "", value) or value
 
