@@ -121,7 +121,11 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^\s*(and\s+)?who\b|\bwhose\b|\bwhom\b|\bby whom\b"
         r"|" + _PERSON_HEAD_RE
         + r"|\bwhat (is|was|are|were) the names? of the (author|researcher|scientist|person|"
-        r"reader|commenter|writer)s?\b(?!['\u2019])", re.I)),
+        r"reader|commenter|writer)s?\b(?!['\u2019])"
+        # a person's name: "What's her name?" (a noun's, "the mayor's name", asks for a name of
+        # the kind named: PLACE below, name_align)
+        r"|\b(what|which)('s|\u2019s| is| was| are| were)\s+(his|her|their)\s+"
+        r"(full |first |last |sur)?names?\b", re.I)),
     # A thing known by a name: "the names of the mills", "the mayor's name", "what was the
     # storm called?" (answered by a proper name the question does not give).
     (PLACE, re.compile(r"\bnames? of\b|^" + _WHERE_RE + "|" + _ENTITY_HEAD_RE
@@ -820,6 +824,13 @@ def asks_after_person(question: str, history: Sequence[str] = (), max_history: i
     return answer_type(last) == PERSON and not (_WHO_IS.match(last) and proper_names(last))
 
 
+# A wh-word and its verb: a question of its own, not an elliptical one ("and the women?").
+_OWN_QUESTION = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?|well|then)\W+)*"
+                           r"(?:what|which|how|why|where|who|when)(?:'s|\u2019s|\s+(?:is|are|was|"
+                           r"were|do|does|did|has|have|had|can|could|will|would|should|might|may)"
+                           r")\b", re.I)
+
+
 def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
                referent: str | None = None) -> Query:
     """Analyse ``question``; a follow-up borrows the text of the latest earlier questions, and
@@ -837,7 +848,10 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
     ws = [w for w in words(question) if w not in ("a", "an", "the")]
     topic = subject if subject and len(ws) > 1 and ws[1] == subject else None
     head = ws[2] if topic and len(ws) > 2 and ws[2] not in STOPWORDS else None
-    kind = answer_type(question) or (answer_type(context[-1]) if context and len(own) <= 1 else None)
+    # an elliptical follow-up borrows the kind asked before ("How many men? / and women?"), a
+    # question of its own does not ("How many mice? / so what are researchers doing about it")
+    borrows = not own or len(own) == 1 and not _OWN_QUESTION.match(question)
+    kind = answer_type(question) or (answer_type(context[-1]) if context and borrows else None)
     if said and kind == PERSON and not answer_type(question):
         kind = None  # the person asked for earlier is known: "What did he propose?" asks more
     duration = kind == TIME and bool(_DURATION_ASKED.search(question))

@@ -555,3 +555,18 @@ def test_a_bare_when_after_who_said_asks_when_it_was_said():
     assert q.answer_type == "time" and q.when_written
     # after a question about something else that someone did, "when?" is not about writing
     assert not make_query("when?", ["Who found the first bone?"]).when_written
+
+
+@pytest.mark.parametrize("question, history, kind", [
+    ("and the women?", ["How many men took part?"], "number"),  # elliptical: the kind carries
+    ("what about 2023?", ["How many visitors came in 2022?"], "number"),
+    # a question of its own asks its own kind, whatever the one before asked
+    ("so what are researchers doing about it", ["How many mice were in that study?"], None),
+    ("What did he tell her?", ["What's the name of the officer she talked to?"], None),
+    # a person's name, asked after a person
+    ("what's their name", ["Who wrote the last comment?", "when did they write that"], "person"),
+    ("what is her name", ["Who wrote the last comment?"], "person"),
+])
+def test_a_follow_up_borrows_the_kind_asked_only_when_it_asks_no_question_of_its_own(
+        question, history, kind):
+    assert make_query(question, history).answer_type == kind
