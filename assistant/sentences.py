@@ -89,7 +89,10 @@ _PERSON = re.compile(
     # a quote's speaker by surname alone, as news names people after the first mention:
     # '"Nothing dramatic happens," Brenner-Haas said.', "said Kewley", "according to Pellegrin"
     rf"|(?:(?<=[\s\"'\u201c\u201d,])|^)(?!{_NAMES_NO_ONE}\b){_SURNAME}(?=\s+{_SPEECH}\b)"
-    rf"|{_AFTER_SPEECH}(?!{_NAMES_NO_ONE}\b){_SURNAME}")
+    rf"|{_AFTER_SPEECH}(?!{_NAMES_NO_ONE}\b){_SURNAME}"
+    # a person by their handle, as forums, changelogs and social posts name people:
+    # "(#212, @oyelaran)", "thanks to @mira_k" (never an e-mail address's "@")
+    r"|(?<![\w@.])@[A-Za-z0-9_][\w.-]{1,38}(?<![.-])")
 # Capitalised pairs that name places and bodies, not people ("Maritime Museum").
 _NOT_PERSON = re.compile(
     r"\b(Museum|University|Institute|Institution|College|School|Hospital|Centre|Center|Press|"
