@@ -150,7 +150,8 @@ def _author(meta: object, tree: HtmlElement, in_comments: set[object]) -> str | 
     vouches for them (not only a teaser's byline in a "Related posts" box)."""
     raw = getattr(meta, "author", None) or ""
     names = _citation_authors(tree) or [clean_name(n) for n in raw.split(";")]
-    names = [n for n in names if n and name_ok(n) and dom.author_vouched(tree, n, in_comments)]
+    names = [n for n in names if n and name_ok(n) and dom.author_vouched(tree, n, in_comments)
+             and not not_furniture.only_in_sentences(tree, n)]
     if not names:
         return None
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -10,7 +10,10 @@ not about the site's furniture:
   the id names the section, whatever its words, on a page that gives its headings such ids
   (three or more: a generator's habit, not a news site's one "More from" box);
 - a recipe card's parts (``wprm-recipe-meta-container``, ``wprm-recipe-tags-container``):
-  its times, servings, course and calories are the recipe's text, not the page's metadata.
+  its times, servings, course and calories are the recipe's text, not the page's metadata;
+- a name marked as an author inside a sentence ("Asked by <span class="author">Ann Roe</span>
+  on 3 May 2024"): a word of the sentence, which the extractor would cut out of it (it drops
+  whatever is classed "author", meaning a byline or an author card).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ import itertools
 import re
 
 from lxml.html import HtmlElement
+
+from .bylines import post_byline
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SLUG_GAP = re.compile(r"[\W_]+")
@@ -91,3 +96,47 @@ def keep_text_words(root: HtmlElement) -> None:
         el.attrib.pop("id", None)
     for el in recipe:
         el.attrib.pop("class", None)
+    for el in [el for el in elements if _name_in_sentence(el)]:
+        for attr in ("class", "id"):
+            if el.get(attr):
+                el.set(attr, _AUTHOR.sub("writer", el.get(attr) or ""))
+
+
+_AUTHOR = re.compile("author", re.I)
+_INLINE = frozenset({"span", "a", "b", "strong", "em", "i", "cite", "small"})
+_TEXT_BLOCKS = frozenset({"p", "li", "dd", "td", "blockquote"})
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def only_in_sentences(root: HtmlElement, name: str) -> bool:
+    """``name`` (the author the metadata reader found in an element marked as one) is marked so
+    only inside sentences ("Asked by NAME on 3 May 2024": a question's asker on a shop's page),
+    and no meta tag or JSON-LD declares it: a name the text mentions, not the page's byline."""
+    want = " ".join(name.split()).casefold()
+    marked = [el for el in root.iter(*_INLINE, *_TEXT_BLOCKS, "div", "address")
+              if _AUTHOR.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+              and want in " ".join(el.text_content().split()).casefold()]
+    declared = [el.get("content") or "" for el in root.iter("meta")]
+    declared += [el.text_content() for el in root.iter("script") if "json" in (el.get("type") or "")]
+    return bool(marked) and all(map(_name_in_sentence, marked)) \
+        and not any(want in " ".join(d.split()).casefold() for d in declared)
+
+
+def _name_in_sentence(el: HtmlElement) -> bool:
+    """An inline element marked as an author with words of its paragraph on both sides of it
+    ("Asked by NAME on 3 May 2024"), in a paragraph that is no post's byline ("By NAME on 3 May
+    2024" is one, read as such)."""
+    parent = el.getparent()
+    if el.tag not in _INLINE or parent is None or parent.tag not in _TEXT_BLOCKS \
+            or not _AUTHOR.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        return False
+    before = [parent.text or ""]
+    for sibling in parent:
+        if sibling is el:
+            break
+        before += [sibling.text_content() if isinstance(sibling.tag, str) else "", sibling.tail or ""]
+    after = [el.tail or "", *(s.text_content() + (s.tail or "") for s in el.itersiblings()
+                             if isinstance(s.tag, str))]
+    line = " ".join(parent.text_content().split())
+    return bool(_WORD.search("".join(before)) and _WORD.search("".join(after))) \
+        and (len(line) > 120 or post_byline(line) is None)
