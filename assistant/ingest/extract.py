@@ -38,6 +38,7 @@ from . import (
     page_dates,
     press_release,
     ratings,
+    shop_qa,
     wiki_markup,
 )
 from . import declared as declared_text
@@ -226,6 +227,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     doc_markup.drop_permalinks(tree)  # "Connection pooling¶": the mark is not the title's
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
     ratings.show_star_ratings(tree)  # "Rated 5 stars." heading a reader's comment
+    shop = shop_qa.read_shop_qa(tree)  # a product page's customer questions, taken out
     comment_regions = regions(tree)  # with or without comments found in them ("0 Comments")
     # a forum thread: the opening post is the article, signed by who started the thread, and
     # the replies are its comments; regions that only count (a topic list's "14" replies, a
@@ -235,10 +237,12 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     opening = posts[0] if posts and replies else None
     comment_regions = [*outside_posts(comment_regions, posts), *replies] if posts \
         else comment_regions or replies
-    qa = read_qa_page(tree) if not found and not posts else None
+    qa = read_qa_page(tree) if not found and not posts and shop is None else None
     found = found if posts else with_declared_accepted(found, tree)  # JSON-LD's acceptedAnswer
     if qa is not None:  # a question page (Quora's shape): its answers are signed boxes
         found, comment_regions = list(qa.answers), [*comment_regions, *qa.boxes]
+    if shop is not None:  # in their place among the page's other comments (its reviews)
+        found = [*shop.comments, *found] if shop.ahead else [*found, *shop.comments]
     in_comments = {e for r in comment_regions for e in r.iter()}
     sidebars = page_dates.sidebars(tree)  # "Latest news": other posts' dates, not this one's
     beside = {e for box in sidebars for e in box.iter()}

@@ -18,6 +18,9 @@ from ..text import terms
 from ..types import REPLYING_TO, Source
 
 PARAGRAPH, CAPTION, REFERENCE, COMMENT = "paragraph", "caption", "reference", "comment"
+# A comment's mark for a shopper's question on a product page ("Is it waterproof?"), its
+# answers below it: what was asked, however short, is worth quoting with who asked it.
+QUESTION = "question"
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,8 @@ def is_low_content(block: Block) -> bool:
     """A reader comment with next to nothing to quote: fewer than three content words once
     links are removed ("+1", "see here", "Thanks!"; "$214k for bags with magnets." says
     something), or a short one whose point was a link that the page no longer shows ("would
-    love to see this on sites like ."). Never quoted."""
-    if block.kind != COMMENT:
+    love to see this on sites like ."). Never quoted. A shopper's question is never one."""
+    if block.kind != COMMENT or block.mark == QUESTION:
         return False
     text = _URL.sub(" ", block.text)
     content = terms(text)
