@@ -182,3 +182,29 @@ def test_a_star_rating_shown_as_a_picture_heads_its_comment():
     # the rating's box and the paragraph are lines of the comment
     assert [(b.author, " ".join(b.text.split())) for b in page.blocks if b.kind == "comment"] == [
         ("Nia Brook", "Rated 4 stars. We took the early ferry and it was quiet and cold.")]
+
+
+def test_a_rating_drawn_as_star_characters_or_bubbles_heads_its_comment():
+    def comment(n: int, who: str, rating: str, text: str) -> str:
+        return (f"<li id='comment-{n}' class='comment'><article class='comment-body'><footer "
+                f"class='comment-meta'><div class='comment-author vcard'><b class='fn'>{who}</b>"
+                "</div><div class='comment-metadata'><time datetime='2025-06-02T10:00:00+00:00'>"
+                f"June 2, 2025 at 10:00 am</time></div></footer><div class='comment-content'>"
+                f"{rating}<p>{text}</p></div></article></li>")
+    comments = ("<div id='comments' class='comments-area'><ol class='comment-list'>"
+                + comment(1, "Nia Brook", "<span class='stars' aria-label='4 out of 5 stars'>"
+                          "\u2605\u2605\u2605\u2605\u2606</span>", "The early ferry was quiet.")
+                + comment(2, "Ivo Marsh", "<span class='ui_bubble_rating bubble_30' aria-label="
+                          "'3 of 5 bubbles'></span>", "The cafe on the pier was shut.")
+                + "</ol></div>")
+    page = _page(f"<article><div class='entry-content'>{LAKE}</div></article>{comments}")
+    # the characters draw the rating: its label says it in words
+    assert [(b.author, " ".join(b.text.split())) for b in page.blocks if b.kind == "comment"] == [
+        ("Nia Brook", "Rated 4 out of 5 stars. The early ferry was quiet."),
+        ("Ivo Marsh", "Rated 3 of 5 bubbles. The cafe on the pier was shut.")]
+
+
+def test_a_rating_printed_in_words_beside_its_stars_is_not_read_twice():
+    body = (f"<article><div class='entry-content'>{LAKE}<p>Our verdict: <span aria-label='4 out "
+            "of 5 stars'>four stars out of five</span> for the crossing.</p></div></article>")
+    assert "Our verdict: four stars out of five for the crossing." in _texts(_page(body))

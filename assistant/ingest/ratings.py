@@ -1,5 +1,6 @@
 """A star rating shown as a picture (``<img alt="5 stars">``, an element that is only its
-``aria-label="Rated 4 out of 5"``) as the words a reader sees: a recipe's reader comment
+``aria-label="Rated 4 out of 5"``, or its glyphs "★★★★☆", or a travel site's "4 of 5 bubbles")
+as the words a reader sees: a recipe's reader comment
 rated five stars says so in its text ("Rated 5 stars. Made this on ..."), where the
 extractor and the comment reader, which skip images and labels, would lose it."""
 
@@ -10,21 +11,31 @@ import re
 import lxml.html
 from lxml.html import HtmlElement
 
-# "5 stars", "4.5 out of 5 stars", "Rated 4 out of 5", "3 star rating"
-_RATING = re.compile(r"^(?:rated\s+)?\d(?:[.,]\d)?\s*(?:out\s+of\s+\d+\s*)?(?:stars?)?"
-                     r"(?:\s+rating)?$", re.I)
+# "5 stars", "4.5 out of 5 stars", "Rated 4 out of 5", "3 star rating", "4 of 5 bubbles"
+_RATING = re.compile(r"^(?:rated\s+)?\d(?:[.,]\d)?\s*(?:(?:out\s+)?of\s+\d+\s*)?"
+                     r"(?:stars?|bubbles?)?(?:\s+rating)?$", re.I)
+# Stars drawn as characters: the picture, not words ("\u2605\u2605\u2605\u2606\u2606").
+_GLYPHS = re.compile(r"^[\u2605\u2606\u2729-\u2730\u2b50\u2bea\u2beb\s]*$")
 
 
 def _says_rating(label: str) -> bool:
-    label = " ".join(label.split())
-    return bool(_RATING.match(label)) and ("star" in label.lower() or "out of" in label.lower())
+    label = " ".join(label.split()).lower()
+    return bool(_RATING.match(label)) and ("star" in label or "out of" in label
+                                           or label.endswith(("bubble", "bubbles")))
+
+
+def shown_rating(el: HtmlElement) -> bool:
+    """``el`` is a rating shown as its words ("Rated 5 stars.")."""
+    text = " ".join(el.text_content().split())
+    return not len(el) and text.startswith("Rated ") and text.endswith(".") \
+        and _says_rating(text[:-1])
 
 
 def show_star_ratings(root: HtmlElement) -> None:
     """Each picture of a rating becomes its words, as a sentence: "Rated 5 stars."."""
     for el in list(root.iter("img", "span", "div", "i")):
         label = (el.get("alt") if el.tag == "img" else el.get("aria-label")) or ""
-        if not _says_rating(label) or (el.tag != "img" and el.text_content().strip()):
+        if not _says_rating(label) or (el.tag != "img" and not _GLYPHS.match(el.text_content())):
             continue
         words = " ".join(label.split())
         text = words if words.lower().startswith("rated") else f"Rated {words}"
