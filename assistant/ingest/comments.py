@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -345,12 +346,19 @@ def _paragraphs(el: HtmlElement) -> str:
     return "\n".join(text_lines(el, _PARAGRAPH_TAGS))
 
 
-def find_comments(root: HtmlElement) -> tuple[list[FoundComment], list[HtmlElement]]:
-    """Reader comments in page order, and the regions they were found in (for removal)."""
+def find_comments(root: HtmlElement, read_cards: Callable[[HtmlElement, list[HtmlElement]],
+                                                          list[FoundComment] | None] | None = None,
+                  ) -> tuple[list[FoundComment], list[HtmlElement]]:
+    """Reader comments in page order, and the regions they were found in (for removal);
+    ``read_cards`` reads a region's cards whole (``review_cards``) where its anchors would not."""
     out: list[FoundComment] = []
     used: list[HtmlElement] = []
     for region in regions(root):
         anchors = _anchors(region)
+        cards = read_cards(region, anchors) if read_cards else None
+        if cards is not None:
+            out, used = out + cards, used + [region]
+            continue
         if not anchors:
             continue
         ids = set(anchors)

@@ -38,6 +38,7 @@ from . import (
     page_dates,
     press_release,
     ratings,
+    review_cards,
     shop_qa,
     wiki_markup,
 )
@@ -233,7 +234,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     # the replies are its comments; regions that only count (a topic list's "14" replies, a
     # timeline's "1 / 7") do not rule it out
     posts = thread_posts(tree) if all(map(only_counts, comment_regions)) else []
-    found, replies = thread_replies(posts) if posts else find_comments(tree)
+    found, replies = thread_replies(posts) if posts else find_comments(tree, review_cards.read_cards)
     opening = posts[0] if posts and replies else None
     comment_regions = [*outside_posts(comment_regions, posts), *replies] if posts \
         else comment_regions or replies
