@@ -71,19 +71,22 @@ def show_folded_answers(root: HtmlElement) -> None:
 
 
 # An embedded post (a tweet, an Instagram post) quoted in the article, in a wrapper classed
-# "embed", which the extractor drops with share widgets and video players.
+# "embed", which the extractor drops with share widgets and video players; "social" beside it
+# ("embed--social", "social-embed") names the kind of post, not a share bar.
 _EMBED = re.compile(r"\bembed", re.I)
+_SOCIAL = re.compile(r"social", re.I)
 
 
 def keep_embedded_posts(root: HtmlElement) -> None:
     """A social post the article quotes (``<blockquote class="twitter-tweet">`` in ``<div
-    class="embed embed--twitter">``) is its text: the wrapper loses the word "embed"."""
+    class="embed embed--twitter">``, ``embed--social``) is its text: the wrapper loses the
+    words "embed" and "social"."""
     for quote in root.iter("blockquote"):
         for el in (quote, *quote.iterancestors()):
             if el.tag in ("article", "main", "body"):
                 break
             if _EMBED.search(el.get("class") or ""):
-                el.set("class", _EMBED.sub("quoted", el.get("class") or ""))
+                el.set("class", _SOCIAL.sub("post", _EMBED.sub("quoted", el.get("class") or "")))
 
 
 def keep_answered_by(root: HtmlElement) -> None:
