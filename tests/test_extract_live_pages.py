@@ -36,3 +36,82 @@ def test_a_share_bar_classed_social_stays_out():
     page = _page(f"<article><h1>Canal day</h1>{CANAL}<div class='social-share'><a href='#'>"
                  "Share on Facebook</a> <a href='#'>Share by e-mail</a></div></article>")
     assert not any("Share" in t for t in _texts(page))
+
+
+LIVE = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+        '"LiveBlogPosting", "headline": "Canal day", "author": [{"@type": "Person", "name": '
+        '"Ada Fenwick"}, {"@type": "Person", "name": "Rob Tull"}]}</script>')
+
+
+def _update(stamp: str, who: str, title: str, *paragraphs: str) -> str:
+    return (f"<div class='block'><div class='block__meta'><time datetime='2025-05-02'>{stamp}"
+            f"</time><span class='block__author'>{who}</span></div><div class='block__content'>"
+            f"<h3>{title}</h3>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></div>")
+
+
+def test_a_live_blogs_updates_open_with_their_time_and_are_signed_by_their_reporters():
+    body = ("<article class='story'><h1>Canal day</h1><p class='byline'>By Ada Fenwick and Rob "
+            "Tull</p><div class='story-body'>"
+            + _update("16.05 BST", "Rob Tull", "Lock 9 drained",
+                      "Engineers have drained lock 9 to look at the cracked gate.",
+                      "They expect to finish the repair by Sunday evening.")
+            + _update("10.20 BST", "Ada Fenwick", "Boats queue at Lock 12",
+                      "Some forty narrowboats were waiting above Lock 12 this morning.")
+            + "</div></article>")
+    page = _page(body, head=LIVE)
+    posts = [(s.label, s.author, s.text) for s in page_sources(page) if s.kind == "post"]
+    assert posts == [
+        ('Post, paragraph 1 (under "Lock 9 drained"), by Rob Tull', "Rob Tull",
+         "16.05 BST, by Rob Tull: Engineers have drained lock 9 to look at the cracked gate."),
+        ('Post, paragraph 2 (under "Lock 9 drained"), by Rob Tull', "Rob Tull",
+         "They expect to finish the repair by Sunday evening."),
+        ('Post, paragraph 3 (under "Boats queue at Lock 12"), by Ada Fenwick', "Ada Fenwick",
+         "10.20 BST, by Ada Fenwick: Some forty narrowboats were waiting above Lock 12 this "
+         "morning.")]
+
+
+def test_a_live_blog_classed_so_reads_a_posted_by_line_and_keeps_unsigned_updates_unsigned():
+    def entry(stamp: str, line: str, text: str) -> str:
+        return (f"<li class='liveblog-entry'><time>{stamp}</time><p>{text}</p>{line}</li>")
+    body = ("<main><div class='liveblog'><h1>Canal day</h1>" + CANAL + "<ul class='entries'>"
+            + entry("2:15pm", "<footer>Posted by Meg Ashdown</footer>",
+                    "The towpath at Hollin Bridge is open again after the fallen tree was cleared.")
+            + entry("1:40pm", "", "A second tree has come down near the aqueduct, blocking the "
+                    "towpath for walkers.")
+            + "</ul></div></main>")
+    got = [(b.author, b.text) for b in _page(body).blocks if "towpath" in b.text]
+    assert got == [("Meg Ashdown", "2:15pm, by Meg Ashdown: The towpath at Hollin Bridge is open "
+                                   "again after the fallen tree was cleared."),
+                   (None, "1:40pm: A second tree has come down near the aqueduct, blocking the "
+                          "towpath for walkers.")]
+
+
+def test_a_list_of_dated_posts_on_a_page_that_is_no_live_blog_reads_as_before():
+    def post(day: str, who: str, text: str) -> str:
+        return (f"<div class='post'><time>{day}</time><span class='author'>{who}</span>"
+                f"<p>{text}</p></div>")
+    body = ("<main><h1>Canal day</h1>" + CANAL
+            + post("2 May 2025", "Meg Ashdown", "The spring clean-up at Hollin Bridge filled "
+                   "forty sacks with litter from the water.")
+            + post("1 May 2025", "Rob Tull", "Volunteers painted the balance beams at Lock 12 "
+                   "white and black again.") + "</main>")
+    page = _page(body)
+    assert not any(b.author for b in page.blocks)
+    assert not any(b.text.startswith(("2 May", "1 May")) for b in page.blocks)
+
+
+def test_a_reporters_name_in_an_updates_footer_signs_it_without_the_share_link():
+    def entry(stamp: str, footer: str, text: str) -> str:
+        return (f"<div class='block'><header><time>{stamp}</time></header><div class='body'>"
+                f"<p>{text}</p></div><footer>{footer}<a href='#'>Share</a></footer></div>")
+    body = ("<article><h1>Canal day</h1>" + CANAL
+            + entry("11.02", "<p>Ines Dobbs</p>", "The trip boat Kingfisher has cancelled its "
+                    "afternoon sailings from the basin.")
+            + entry("10.47", "", "Water levels in the summit pound have fallen by a foot since "
+                    "dawn.") + "</article>")
+    got = [(b.author, b.text) for b in _page(body, head=LIVE).blocks if "GMT" in b.text
+           or b.text[:5] in ("11.02", "10.47")]
+    assert got == [("Ines Dobbs", "11.02, by Ines Dobbs: The trip boat Kingfisher has cancelled "
+                                  "its afternoon sailings from the basin."),
+                   (None, "10.47: Water levels in the summit pound have fallen by a foot since "
+                          "dawn.")]

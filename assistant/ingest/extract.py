@@ -33,6 +33,7 @@ from . import (
     event_page,
     inline_lines,
     life_dates,
+    live_blog,
     newsletter,
     not_furniture,
     page_dates,
@@ -308,6 +309,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     event_page.rewrite(tree)  # a venue with its address, the ticket box; not "34 events"
     dom_rewrites.show_folded_answers(tree)
     dom_rewrites.keep_embedded_posts(tree)
+    updates = live_blog.mark_updates(tree)  # "15.41 GMT, by NAME: ...", each update
     dom_rewrites.join_definitions(tree, in_comments)
     page_dates.date_change_notes(tree)  # "12 May 2025: The closing date has been extended ..."
     dom_rewrites.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
@@ -364,7 +366,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
             if comments_el is not None:
                 walk.unsigned += [dom.clean_text(t) for t in
                                   ("".join(p.itertext()) for p in comments_el.iter("p")) if t.strip()]
-    blocks = _place_captions(walk.blocks, captions, walk.placed, scope)
+    blocks = live_blog.sign_updates(_place_captions(walk.blocks, captions, walk.placed, scope),
+                                    updates)
     shown = sum(len(b.text.split()) for b in blocks if b.kind == PARAGRAPH)
     if declared and declared_text.use_declared(shown, declared):
         # a page built by script, or folded: its declared text stands for the skeleton shown

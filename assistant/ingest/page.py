@@ -30,7 +30,7 @@ class Block:
     kind: str
     text: str
     heading: str | None = None  # the section heading a paragraph sits under
-    author: str | None = None  # a comment's author, as printed
+    author: str | None = None  # a comment's author (a live blog update's reporter), as printed
     date: str | None = None  # a comment's date, as printed
     reply_to: str | None = None  # for a reply, the author of the comment it answers
     mark: str | None = None  # how the page marks a comment: "accepted solution"
@@ -135,7 +135,9 @@ def page_sources(page: Page) -> list[Source]:
             label = f"Post, paragraph {n}"
             if block.heading:
                 label += f' (under "{block.heading}")'
-            out.append(Source(f"post-{n}", "post", label, block.text, author, date,
+            if block.author and block.author != author:  # a live blog's update, by its reporter
+                label += f", by {block.author}"
+            out.append(Source(f"post-{n}", "post", label, block.text, block.author or author, date,
                               section=block.heading))
         elif block.kind == CAPTION:
             label = "Image caption" if total == 1 else f"Image caption {n}"
