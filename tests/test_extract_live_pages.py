@@ -115,3 +115,68 @@ def test_a_reporters_name_in_an_updates_footer_signs_it_without_the_share_link()
                                   "its afternoon sailings from the basin."),
                    (None, "10.47: Water levels in the summit pound have fallen by a foot since "
                           "dawn.")]
+
+
+def _trail_box(blog: str, *paragraphs: str) -> str:
+    return (f"<div class='reblog-list-item'><div class='reblog-header'><img class='reblog-avatar' "
+            f"src='a.png' alt=''><a class='reblog-tumblelog-name' href='#'>{blog}</a></div>"
+            "<div class='reblog-content'>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + "</div></div>")
+
+
+def _note(line: str, added: str = "") -> str:
+    quote = f"<blockquote><a href='#'>{added}</a></blockquote>" if added else ""
+    return f"<li class='note'><span class='action'>{line}</span>{quote}</li>"
+
+
+def test_a_tumblr_reblog_reads_its_trail_and_the_words_its_notes_added_by_their_blogs():
+    body = ("<main><article class='post text'><div class='post-meta'><a class='reblogged-from' "
+            "href='#'>kettle-and-moss reblogged fernwise</a></div><div class='reblog-trail'>"
+            + _trail_box("old-mill-notes", "I found a box of glass negatives in the attic of "
+                         "the old mill at Ashcombe last week.",
+                         "There are ninety of them, all of the mill race in the 1890s.")
+            + _trail_box("fernwise", "the mill race photos!! my nan swam in that race as a girl")
+            + "</div><div class='post-body'><p>please scan these before anything happens to "
+            "them</p></div><div class='post-footer'><a class='post-date' href='#'>Apr 2nd, 2025"
+            "</a></div><section id='notes'><h3>Notes</h3><ol class='notes'>"
+            + _note("sparrowgrass liked this")
+            + _note("quillpig reblogged this from fernwise and added:", "ninety negatives of one "
+                    "mill race is a whole film")
+            + _note("fernwise reblogged this from old-mill-notes and added:", "the mill race "
+                    "photos!! my nan swam\u2026")
+            + _note("old-mill-notes posted this")
+            + "</ol><a class='more_notes_link' href='#'>Show more notes</a></section></article>"
+            "</main>")
+    page = _page(body, title="kettle-and-moss")
+    assert page.author == "old-mill-notes"
+    assert [b.text for b in page.blocks if b.kind == "paragraph"] == [
+        "I found a box of glass negatives in the attic of the old mill at Ashcombe last week.",
+        "There are ninety of them, all of the mill race in the 1890s."]
+    assert [(b.author, b.text, b.reply_to) for b in page.blocks if b.kind == "comment"] == [
+        ("fernwise", "the mill race photos!! my nan swam in that race as a girl", None),
+        ("kettle-and-moss", "please scan these before anything happens to them", None),
+        ("quillpig", "ninety negatives of one mill race is a whole film", "fernwise")]
+    assert not any("liked this" in b.text or "Show more" in b.text for b in page.blocks)
+
+
+def test_a_tumblr_trail_in_the_newer_markup_is_signed_by_the_names_in_its_spans():
+    def box(blog: str, text: str) -> str:
+        return (f"<div data-testid='reblog-list-item'><div><span>{blog}</span></div>"
+                f"<div><p>{text}</p></div></div>")
+    body = ("<main><article>" + box("hedge-layer", "Laid forty metres of hawthorn hedge along "
+                                    "the lane this winter, in the Midland style.")
+            + box("bramblecrown", "the Midland style is the one with the brash all on one side, "
+                  "facing the field") + "</article></main>")
+    page = _page(body, title="hedge-layer")
+    assert page.author == "hedge-layer"
+    assert [(b.kind, b.author) for b in page.blocks] == [("paragraph", None),
+                                                         ("comment", "bramblecrown")]
+
+
+def test_a_list_classed_notes_on_an_ordinary_page_stays_its_text():
+    body = ("<article><h1>Canal day</h1>" + CANAL + "<ol class='notes'><li>The lock keeper's "
+            "log for 1902 is kept at the county archive.</li><li>Boat counts are for the summer "
+            "months only.</li></ol></article>")
+    page = _page(body)
+    assert not any(b.kind == "comment" for b in page.blocks)
+    assert any("lock keeper's log" in b.text for b in page.blocks)

@@ -41,6 +41,7 @@ from . import (
     ratings,
     review_cards,
     shop_qa,
+    tumblr,
     wiki_markup,
 )
 from . import declared as declared_text
@@ -245,6 +246,9 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         found, comment_regions = list(qa.answers), [*comment_regions, *qa.boxes]
     if shop is not None:  # in their place among the page's other comments (its reviews)
         found = [*shop.comments, *found] if shop.ahead else [*found, *shop.comments]
+    reblog = tumblr.read_reblog(tree) if not posts and not found else None
+    if reblog is not None:  # a Tumblr reblog: the trail's later boxes and the notes' words
+        found, comment_regions = [*found, *reblog.comments], [*comment_regions, *reblog.read]
     in_comments = {e for r in comment_regions for e in r.iter()}
     sidebars = page_dates.sidebars(tree)  # "Latest news": other posts' dates, not this one's
     beside = {e for box in sidebars for e in box.iter()}
@@ -267,6 +271,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         author = dom.signed_by(tree, in_comments) or author
     if author is None:
         author = dom.schema_author(tree, in_comments) or event_page.organiser(tree, in_comments)
+    author = author or (reblog.poster if reblog is not None else None)  # the original post's blog
     byline = dom.printed_byline(tree, author, in_comments)
     byline = byline or (subject.printed if subject else None)  # "Saturday, September 20, 2025"
     record = page_dates.metadata_list(tree, in_comments)  # "From: ...", "Published ...", ...
