@@ -216,7 +216,7 @@ def body_text(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = No
               and (words(el) & BODY_WORDS or el.get("itemprop") == "text")
               and anchor not in el.iter()]
     if marked:
-        return _paragraphs(_pruned(marked[0], skip))
+        return paragraphs(_pruned(marked[0], skip))
     clone = copy.deepcopy(item)
     originals = list(item.iter())
     doomed = [el for i, el in enumerate(clone.iter()) if isinstance(el.tag, str) and (
@@ -224,7 +224,7 @@ def body_text(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = No
         or el.tag in ("button", "img", "svg", "script", "style", "cite")
         or el.tag == "form" and not shows_text(originals[i])
         or words(el) & (META_WORDS | AUTHOR_WORDS) and not _is_comment_item(el)
-        and not _holds_paragraphs(originals[i]) and not _in_sentence(originals[i])
+        and not _holds_paragraphs(originals[i]) and not in_sentence(originals[i])
         or el.get("itemprop") == "author")]
     for el in doomed:
         if el.getparent() is not None:
@@ -236,8 +236,8 @@ def body_text(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = No
         return ""
     parent = best.getparent()
     if best.tag == "p" and parent is not None and sum(c.tag == "p" for c in parent) > 1:
-        return _paragraphs(parent)  # a comment of several paragraphs, not its longest one
-    return _paragraphs(best)
+        return paragraphs(parent)  # a comment of several paragraphs, not its longest one
+    return paragraphs(best)
 
 
 def _pruned(el: HtmlElement, skip: set[Any]) -> HtmlElement:
@@ -251,7 +251,7 @@ def _pruned(el: HtmlElement, skip: set[Any]) -> HtmlElement:
     return clone
 
 
-def _in_sentence(el: HtmlElement) -> bool:
+def in_sentence(el: HtmlElement) -> bool:
     """A link inside a paragraph's running text ("@dvoigt is right about the cause"): a word
     of the sentence, whatever its class says ("user-mention")."""
     parent = el.getparent()
@@ -332,7 +332,7 @@ def _block_text(el: HtmlElement) -> str:
     return text_of(el)
 
 
-def _paragraphs(el: HtmlElement) -> str:
+def paragraphs(el: HtmlElement) -> str:
     """An element's text with its paragraphs (``<p>``, a list's items, a code block's lines,
     a table's rows, ``<br>``) on separate lines; text before an unclosed ``<p>`` (Hacker
     News' "...pilots.<p>Adding ...") is a paragraph of its own, not glued to the next."""

@@ -47,8 +47,9 @@ from . import (
 from . import declared as declared_text
 from .bylines import clean_name, name_ok
 from .charset import unlabelled_page_codec
-from .comments import AUTHOR_WORDS, find_comments, regions
+from .comments import AUTHOR_WORDS, find_comments, in_sentence, regions
 from .forum_posts import outside_posts, thread_posts, thread_replies
+from .issue_thread import read_issue
 from .page import CAPTION, COMMENT, PARAGRAPH, Block, Page, made_byline, with_replies
 from .qa_answers import read_qa_page, with_declared_accepted
 from .thread_marks import channel_name, only_counts, submitted
@@ -235,8 +236,10 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     # a forum thread: the opening post is the article, signed by who started the thread, and
     # the replies are its comments; regions that only count (a topic list's "14" replies, a
     # timeline's "1 / 7") do not rule it out
-    posts = thread_posts(tree) if all(map(only_counts, comment_regions)) else []
-    found, replies = thread_replies(posts) if posts else find_comments(tree, review_cards.read_cards)
+    issue = read_issue(tree)  # a GitHub issue: its opening comment is the post
+    posts = [issue.opening] if issue else thread_posts(tree) if all(map(only_counts, comment_regions)) else []
+    found, replies = (list(issue.comments), list(issue.furniture)) if issue \
+        else thread_replies(posts) if posts else find_comments(tree, review_cards.read_cards)
     opening = posts[0] if posts and replies else None
     comment_regions = [*outside_posts(comment_regions, posts), *replies] if posts \
         else comment_regions or replies
@@ -262,7 +265,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
                                                       if updated_el is not None else set()))
     if updated and iso and not printed and dom.parse_date(updated) == dom.iso_day(iso):
         iso = None  # the page's only date says when it was changed, not when it was published
-    title = _title(meta, tree)
+    title = issue.title if issue else _title(meta, tree)
     author = _author(meta, tree, in_comments)
     site = getattr(meta, "sitename", None)
     if author and site and author.casefold() == site.casefold():
@@ -293,7 +296,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         # its signature line ("by mossbank_pots » Sat Oct 03, 2026") is not its words
         dom.drop([opening.anchor, opening.signer, *(
             el for el in dom.iter_elements(opening.item) if el is not opening.item
-            and dom.words(el) & AUTHOR_WORDS and len(dom.text_of(el).split()) <= 12)])
+            and dom.words(el) & AUTHOR_WORDS and len(dom.text_of(el).split()) <= 12
+            and not in_sentence(el))])  # a mention ("cc @odette-v who ...") is a word
     dom.drop(comment_regions)
     dom_rewrites.unwrap_layout_tables(tree)
     body = abstract_page.find_body(tree)
@@ -327,7 +331,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     dom_rewrites.remove_furniture(tree, keep=[body] if body is not None else [])
     scope = dom.scope_of(body) if body is not None else tree
     captions = dom.captions(scope)
-    lead = dom.standfirst(scope, body)
+    lead = list(issue.fields) if issue else dom.standfirst(scope, body)
     plain = dom.text_byline(scope) if author is None and opening is None else None
     if plain:  # a byline printed as plain text, with no metadata to name the author
         byline, author, printed = plain[0], plain[1], printed or plain[2]

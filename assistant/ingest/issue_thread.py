@@ -1,0 +1,171 @@
+"""A GitHub issue's (or pull request's) conversation page read as a thread: the issue's
+opening comment is the post, signed by who opened it; each later comment is a comment
+signed by its handle (with its role badge, "member"); each timeline event ("added the bug
+labels", "closed this as completed in #2191") a one-line comment of who did it.
+
+The page's shape is GitHub's own markup, never a generic page's: the issue's title in the
+header (``bdi.js-issue-title``, ``h1.gh-header-title``) and comments of the class
+``timeline-comment`` holding a ``js-comment-body``. Everything else on the page (the
+repository's header, "Fork 212", "Star", the sign-up box, the footer) is furniture; the
+sidebar's labels, assignees and milestone are read as one line over the post (as a
+standfirst is: a blog's "Labels: ..." line is furniture, the issue's are its facts).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml.html import HtmlElement
+
+from .comments import FoundComment, date_text, paragraphs
+from .dom import clean_text, iter_elements, text_lines, text_of, words
+from .forum_posts import Post
+
+# The badge beside a commenter's handle: their role in the repository or the thread.
+_ROLES = frozenset({"owner", "member", "collaborator", "contributor", "author",
+                    "first-time contributor", "maintainer"})
+# "mkoval opened this issue on Mar 4, 2024 · 6 comments", as the header prints it
+_OPENED = re.compile(r"\bopened this (?:issue|pull request)\s+(?:on\s+)?(?P<date>[^\u00b7]+)")
+_SIDEBAR_FIELDS = ("assignees", "labels", "milestone")
+
+
+@dataclass(frozen=True)
+class Issue:
+    """The issue's title (without " · Issue #N · owner/repo"), its opening comment as a
+    thread's opening post, the later comments and events, and the page's elements that are
+    not the post (for removal), and the sidebar's fields."""
+
+    title: str
+    opening: Post
+    comments: tuple[FoundComment, ...]
+    furniture: tuple[HtmlElement, ...]
+    fields: tuple[str, ...]  # the sidebar's, a line over the post: "Labels: bug, regression."
+
+
+def _first(root: HtmlElement, word: str) -> HtmlElement | None:
+    return next((el for el in iter_elements(root) if word in words(el)), None)
+
+
+def _when(el: HtmlElement | None) -> str | None:
+    """A ``<relative-time>``'s date as shown ("on Mar 4, 2024" -> "Mar 4, 2024"), else the
+    day its ``datetime`` keeps."""
+    if el is None:
+        return None
+    return date_text(el) or (el.get("datetime") or "")[:10] or None
+
+
+def _time_of(el: HtmlElement) -> HtmlElement | None:
+    return next(el.iter("relative-time"), None)
+
+
+def _author_of(el: HtmlElement) -> HtmlElement | None:
+    return next((a for a in el.iter("a") if "author" in words(a) and text_of(a)), None)
+
+
+def _opener(header: HtmlElement | None, body: HtmlElement) -> Post | None:
+    """Who opened the issue and when: the header's "NAME opened this issue on DATE" line,
+    else the opening comment's signature (a pull request's header says "wants to merge")."""
+    meta = _first(header, "gh-header-meta") if header is not None else None
+    opened = _OPENED.search(text_of(meta)) if meta is not None else None
+    if meta is not None and opened:
+        signer, stamp = _author_of(meta), _time_of(meta)
+        day = _when(stamp) or clean_text(opened["date"])
+        if signer is not None and day:
+            return Post(body, text_of(signer), day, signer if stamp is None else stamp, signer)
+    comment = next(a for a in body.iterancestors() if "timeline-comment" in words(a))
+    top = _first(comment, "timeline-comment-header")
+    who = _author_of(top) if top is not None else None
+    time = _time_of(top) if top is not None else None
+    when = _when(time)
+    return Post(body, text_of(who), when, time, who) if who is not None and time is not None \
+        and when else None
+
+
+def _role(comment: HtmlElement) -> str | None:
+    """The badge beside the commenter's handle ("Member", "Contributor"), as a mark."""
+    for el in iter_elements(comment):
+        if "label" in words(el) and text_of(el).lower() in _ROLES:
+            return text_of(el).lower()
+    return None
+
+
+def _event_line(body: HtmlElement) -> str:
+    """A timeline event as one line: "rbannerjee added the bug regression labels", a linked
+    pull request's title after a colon; without its date."""
+    clone = lxml.html.fromstring(lxml.html.tostring(body))
+    for stamp in list(clone.iter("relative-time")):
+        link = stamp.getparent()
+        doomed = link if link is not None and link.tag == "a" and text_of(link) == text_of(stamp) \
+            else stamp
+        doomed.drop_tree()
+    for el in clone.iter():  # the source's line breaks are spaces; only a block breaks a line
+        el.text, el.tail = (t.replace("\n", " ") if t else t for t in (el.text, el.tail))
+    return ": ".join(text_lines(clone, frozenset({"div", "p"})))
+
+
+def _entry(el: HtmlElement) -> FoundComment | None:
+    """A later comment (signed, dated, its role a mark) or an event (a line of who did it)."""
+    if "timeline-comment" in words(el):
+        body = _first(el, "js-comment-body")
+        top = _first(el, "timeline-comment-header")
+        who = _author_of(top) if top is not None else None
+        text = paragraphs(body) if body is not None else ""
+        if not text or who is None:
+            return None
+        return FoundComment(text, text_of(who), _when(_time_of(top)), mark=_role(el))
+    who = _author_of(el)
+    line = _event_line(el)
+    return FoundComment(line, text_of(who), _when(_time_of(el))) if who is not None and line \
+        else None
+
+
+def _fields(root: HtmlElement) -> str | None:
+    """The sidebar's labels, assignees and milestone: "Labels: bug, regression. Milestone:
+    v2.8.1." (empty ones, "None yet", left out)."""
+    out: list[str] = []
+    for item in iter_elements(root):
+        if "discussion-sidebar-item" not in words(item):
+            continue
+        heading = _first(item, "discussion-sidebar-heading")
+        name = text_of(heading) if heading is not None else ""
+        if name.lower() not in _SIDEBAR_FIELDS:
+            continue
+        values = [text_of(a) for a in item.iter("a") if text_of(a)]
+        if values:
+            out.append(f"{name}: {', '.join(values)}.")
+    return " ".join(out) or None
+
+
+def read_issue(root: HtmlElement) -> Issue | None:
+    """The issue page's thread, or None when the page is not one."""
+    title_el = _first(root, "js-issue-title")
+    if title_el is None:
+        heading = _first(root, "gh-header-title")
+        title_el = _first(heading, "markdown-title") if heading is not None else None
+    comments = [el for el in iter_elements(root) if "timeline-comment" in words(el)
+                and _first(el, "js-comment-body") is not None]
+    if title_el is None or not text_of(title_el) or not comments:
+        return None
+    body = _first(comments[0], "js-comment-body")
+    header = _first(root, "gh-header")
+    opening = _opener(header, body) if body is not None else None
+    if body is None or opening is None:
+        return None
+    first = set(comments[0].iter())
+    found = [c for el in iter_elements(root) if el not in first and (
+        el in comments or "timelineitem-body" in words(el) and _first(el, "timeline-comment") is None)
+        for c in [_entry(el)] if c]
+    fields = _fields(root)
+    page = root.find(".//body")
+    furniture: list[HtmlElement] = []
+    for el in body.iterancestors():  # all but the opening comment's body: its header, the rest
+        if el is page or el.getparent() is None:
+            break
+        furniture += [s for s in el.itersiblings() if isinstance(s.tag, str)]
+        furniture += [s for s in el.itersiblings(preceding=True) if isinstance(s.tag, str)]
+    furniture += [el for el in body.itersiblings() if isinstance(el.tag, str)]
+    furniture += [el for el in body.itersiblings(preceding=True) if isinstance(el.tag, str)]
+    return Issue(clean_text(text_of(title_el)), opening, tuple(found), tuple(furniture),
+                 (fields,) if fields else ())

@@ -1,0 +1,126 @@
+"""A GitHub issue's (or pull request's) conversation page, as a browser saves it: the issue's
+opener signs the post (not the repository's owner in the header), the title is the issue's,
+later comments are signed by their handles with their role badges, timeline events read as
+one line of who did them, and the repository's furniture is not read."""
+
+from __future__ import annotations
+
+from assistant.ingest.extract import read_html_page
+from assistant.ingest.page import page_sources
+
+BODY = ("<h3 dir=\"auto\">What happens</h3><p dir=\"auto\">The kiln controller resets its ramp "
+        "to zero whenever the thermocouple reads above 1,100 degrees for a full minute.</p>"
+        "<h3 dir=\"auto\">Steps</h3><div class=\"highlight\"><pre>kilnctl run --profile cone6\n"
+        "<span class=\"pl-c\"># ramp 3 of 4</span>\n<span class=\"pl-c\"># reset</span></pre></div>"
+        "<ul dir=\"auto\"><li>kilnctl 4.1.0</li><li>Raspberry Pi OS 12</li></ul>"
+        "<p dir=\"auto\">cc <a class=\"user-mention notranslate\" href=\"/odette-v\">@odette-v</a> "
+        "who wrote the ramp code.</p>")
+
+
+def _comment(handle: str, iso: str, shown: str, text: str, badge: str = "") -> str:
+    label = f'<span class="Label tooltipped ml-1">{badge}</span>' if badge else ""
+    return (f'<div class="TimelineItem js-comment-container"><div class="TimelineItem-avatar">'
+            f'<a href="/{handle}"><img class="avatar" alt="@{handle}" src="/{handle}.png"></a></div>'
+            f'<div class="timeline-comment-group"><div class="timeline-comment comment js-comment">'
+            f'<div class="timeline-comment-header"><div class="timeline-comment-actions">{label}'
+            f'</div><h3 class="f5"><strong><a class="author Link--primary" href="/{handle}">'
+            f'{handle}</a></strong>\ncommented <a href="#c" class="js-timestamp"><relative-time '
+            f'datetime="{iso}">{shown}</relative-time></a></h3></div><div class="edit-comment-hide">'
+            f'<table class="d-block"><tbody><tr><td class="comment-body markdown-body '
+            f'js-comment-body">{text}</td></tr></tbody></table><div class="comment-reactions">'
+            f'<button aria-label="+1 (4)"><g-emoji>\U0001f44d</g-emoji><span>4</span></button>'
+            f'</div></div></div></div></div>')
+
+
+def _event(handle: str, iso: str, what: str) -> str:
+    return (f'<div class="TimelineItem js-targetable-element"><div class="TimelineItem-badge">'
+            f'<svg class="octicon"></svg></div><div class="TimelineItem-body">\n<a class="author '
+            f'Link--primary" href="/{handle}">{handle}</a>\n{what}\n<a href="#e" class="Link--'
+            f'secondary"><relative-time datetime="{iso}">on Feb 2, 2023</relative-time></a>\n'
+            f'</div></div>')
+
+
+def _page(meta: str, timeline: str, kind: str = "Issue") -> bytes:
+    return (f'<html><head><title>Ramp resets above 1,100 degrees \u00b7 {kind} #88 \u00b7 '
+            f'glazeworks/kilnctl \u00b7 GitHub</title><meta property="og:title" content="Ramp '
+            f'resets above 1,100 degrees \u00b7 {kind} #88 \u00b7 glazeworks/kilnctl"></head><body>'
+            f'<header role="banner"><a href="/login">Sign in</a></header><main>'
+            f'<div id="repository-container-header"><span class="author"><a class="url fn" '
+            f'rel="author" href="/glazeworks">glazeworks</a></span> / <strong><a href="/k">kilnctl'
+            f'</a></strong><ul class="pagehead-actions"><li><a class="btn">Notifications</a></li>'
+            f'<li><a class="btn">Fork <span class="Counter">31</span></a></li><li><a class="btn">'
+            f'Star <span class="Counter">420</span></a></li></ul></div>'
+            f'<div id="partial-discussion-header" class="gh-header"><h1 class="gh-header-title">'
+            f'<bdi class="js-issue-title markdown-title">Ramp resets above 1,100 degrees</bdi> '
+            f'<span>#88</span></h1><div class="gh-header-meta"><span class="State">Open</span>'
+            f'<div>{meta}</div></div></div><div class="Layout"><div class="Layout-main">'
+            f'<div class="js-discussion">{timeline}</div><div class="discussion-timeline-actions">'
+            f'<a class="btn">Sign up for free</a> <strong>to join this conversation on GitHub'
+            f'</strong>.</div></div><div class="Layout-sidebar"><div class="discussion-sidebar-'
+            f'item"><div class="discussion-sidebar-heading">Labels</div><a class="IssueLabel">'
+            f'firmware</a><a class="IssueLabel">safety</a></div><div class="discussion-sidebar-'
+            f'item"><div class="discussion-sidebar-heading">Projects</div>None yet</div></div>'
+            f'</div></main><footer>\u00a9 2023 GitHub, Inc.</footer></body></html>').encode()
+
+
+OPENED = ('<a class="author Link--secondary" href="/tamsin-q">tamsin-q</a>\nopened this issue '
+          '<relative-time datetime="2023-01-30T10:00:00Z">on Jan 30, 2023</relative-time>\n'
+          '\u00b7 2 comments')
+TIMELINE = (_comment("tamsin-q", "2023-01-30T10:00:00Z", "on Jan 30, 2023", BODY, "Author")
+            + _event("odette-v", "2023-02-02T09:00:00Z", 'added the\n<a class="IssueLabel">'
+                     '<span>firmware</span></a>\n<a class="IssueLabel"><span>safety</span></a>'
+                     '\nlabels')
+            + _comment("odette-v", "2023-02-02T09:05:00Z", "on Feb 2, 2023",
+                       "<p>The watchdog fires because the read blocks for too long. A shorter "
+                       "timeout on the thermocouple read should fix it.</p>", "Member")
+            + _event("odette-v", "2023-02-03T11:00:00Z", "closed this as completed in\n"
+                     '<a href="/pull/90">#90</a>'))
+
+
+def _read(page: bytes) -> tuple[object, list]:
+    read = read_html_page(page, "issue.html")
+    return read, page_sources(read)
+
+
+def test_an_issue_is_signed_by_its_opener_and_titled_without_the_repository() -> None:
+    page, sources = _read(_page(OPENED, TIMELINE))
+    assert page.title == "Ramp resets above 1,100 degrees"
+    assert (page.author, page.date) == ("tamsin-q", "Jan 30, 2023")
+    posts = [s for s in sources if s.kind == "post"]
+    assert any(s.section == "What happens" and "resets its ramp" in s.text for s in posts)
+    assert any(s.section == "Steps" and s.text.startswith("kilnctl run --profile cone6\n# ramp")
+               for s in posts)
+    assert any(s.text == "kilnctl 4.1.0" for s in posts)
+    assert any("@odette-v who wrote the ramp code" in s.text for s in posts)
+    assert any(s.text == "Labels: firmware, safety." for s in posts)
+    text = " ".join(s.text for s in sources)
+    for furniture in ("Fork", "Star", "Notifications", "Sign up for free", "commented",
+                      "GitHub, Inc", "None yet"):
+        assert furniture not in text
+
+
+def test_an_issues_later_comments_are_signed_with_their_roles_and_events_are_lines() -> None:
+    _, sources = _read(_page(OPENED, TIMELINE))
+    comments = [(s.label, s.text) for s in sources if s.kind == "comment"]
+    assert comments == [
+        ("Reader comment by odette-v, Feb 2, 2023", "odette-v added the firmware safety labels"),
+        ("Reader comment by odette-v, Feb 2, 2023 (member)",
+         "The watchdog fires because the read blocks for too long. A shorter timeout on the "
+         "thermocouple read should fix it."),
+        ("Reader comment by odette-v, Feb 2, 2023", "odette-v closed this as completed in #90")]
+
+
+def test_an_issue_opened_on_a_printed_date_without_a_time_element() -> None:
+    meta = ('<a class="author" href="/tamsin-q">tamsin-q</a> opened this issue on Jan 30, 2023 '
+            '\u00b7 2 comments')
+    page, _ = _read(_page(meta, TIMELINE))
+    assert (page.author, page.date) == ("tamsin-q", "Jan 30, 2023")
+
+
+def test_a_pull_request_is_signed_by_its_first_comments_writer() -> None:
+    meta = ('<a class="author" href="/tamsin-q">tamsin-q</a> wants to merge 2 commits into '
+            '<span class="commit-ref">main</span>')
+    page, sources = _read(_page(meta, TIMELINE, "Pull Request"))
+    assert (page.title, page.author, page.date) == ("Ramp resets above 1,100 degrees",
+                                                    "tamsin-q", "Jan 30, 2023")
+    assert sum(s.kind == "comment" for s in sources) == 3
