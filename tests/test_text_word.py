@@ -13,6 +13,9 @@ from assistant.ingest.text import read_text_page
     ("Prepared by Tobias Wren, 3 April 2025", "Tobias Wren", "3 April 2025"),
     ("Prepared for the Allotment Committee by Tobias Wren", "Tobias Wren", None),
     ("Compiled by Tobias Wren | April 2025", "Tobias Wren", "April 2025"),
+    # the meeting it is prepared for dates it; the job title is not part of the name
+    ("Prepared by Tobias Wren, Treasurer, for the spring meeting on 3 April 2025", "Tobias Wren",
+     "3 April 2025"),
 ])
 def test_a_reports_prepared_by_line_is_its_byline(line, author, date):
     page = read_text_page(f"Allotment Water Survey\n{line}\n\nWe measured every tap on the site.\n")
