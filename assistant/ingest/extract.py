@@ -31,6 +31,7 @@ from . import (
     dom,
     dom_rewrites,
     event_page,
+    google_doc,
     inline_lines,
     life_dates,
     live_blog,
@@ -229,6 +230,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
         raise PageError(f"{filename}: the page has no text")
     declared = declared_text.article_body(tree)  # before any script or element is dropped
     doc_markup.drop_permalinks(tree)  # "Connection pooling¶": the mark is not the title's
+    google_doc.rewrite(tree)  # a Google Docs export: its footnotes, its links' targets
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
     ratings.show_star_ratings(tree)  # "Rated 5 stars." heading a reader's comment
     shop = shop_qa.read_shop_qa(tree)  # a product page's customer questions, taken out
@@ -265,7 +267,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
                                                       if updated_el is not None else set()))
     if updated and iso and not printed and dom.parse_date(updated) == dom.iso_day(iso):
         iso = None  # the page's only date says when it was changed, not when it was published
-    title = issue.title if issue else _title(meta, tree)
+    title = issue.title if issue else google_doc.title(tree) or _title(meta, tree)
     author = _author(meta, tree, in_comments)
     site = getattr(meta, "sitename", None)
     if author and site and author.casefold() == site.casefold():
