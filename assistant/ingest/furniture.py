@@ -9,6 +9,7 @@ import re
 
 from .bylines import DATE_LINE, post_byline
 from .layout import SENTENCE_END, TextBlock, section_name
+from .markup import HEADING_JOIN, md_heading
 
 REFERENCES_HEAD = re.compile(
     r"^(?:(?:journal |full )?references?|sources?|further reading|bibliography|works cited|"
@@ -50,7 +51,8 @@ def footnotes(block: TextBlock, heading: str | None = None) -> list[str] | None:
     ``heading`` it is under); None for any other block."""
     lines = list(block.lines)
     note = _NOTE
-    if _NOTES_HEAD.match(section_name(lines[0])) or heading and _NOTES_HEAD.match(section_name(heading)):
+    inner = heading.rsplit(HEADING_JOIN, 1)[-1] if heading else ""  # "Report > Notes": "Notes"
+    if _NOTES_HEAD.match(section_name(lines[0])) or inner and _NOTES_HEAD.match(section_name(inner)):
         note = re.compile(f"{_NOTE.pattern}|{_NUMBERED_NOTE.pattern}", re.I)
     if not note.match(lines[0]) and len(lines[0].split()) <= 4 and not SENTENCE_END.search(lines[0]):
         lines = lines[1:]  # "References", "Notes"
@@ -96,9 +98,13 @@ _FORM_PHRASE = re.compile(
 def page_furniture(block: TextBlock) -> bool:
     """A block of the page's furniture as a browser copies it: a comment form's lines, a
     copyright line, "Categories: ..." / "Tags: ..." lines, or a heading such as "Share this
-    article" or "Related stories" with its short items under it."""
+    article" or "Related stories" with its short items under it. A block with no letters
+    (a rule: "* * *", "###") is furniture, but a Markdown heading of digits is a heading: a
+    release's "## 2.4.0", a diary's "## 2025-01-27"."""
     lines = [line.strip() for line in block.lines]
-    if all(not re.search(r"[^\W\d_]", _FORM_PHRASE.sub("", line)) for line in lines):
+    head = md_heading(lines[0])
+    if not (head and re.search(r"[^\W_]", head)) and all(
+            not re.search(r"[^\W\d_]", _FORM_PHRASE.sub("", line)) for line in lines):
         return True
     if _COPYRIGHT.match(lines[0]) or all(_FIELD_LINE.match(line) for line in lines):
         return True

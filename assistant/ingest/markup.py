@@ -41,6 +41,29 @@ def md_heading(line: str) -> str | None:
     return m["h"].strip() if m else None
 
 
+HEADING_JOIN = " > "  # a heading under another: "[2.4.0] - 2025-03-14 > Fixed"
+Path = tuple[tuple[int, str], ...]  # the Markdown headings above a paragraph: (rank, words)
+# A release's heading in a changelog: "[2.4.0] - 2025-03-14", "v2.4.0", "Version 2.4 (May
+# 2025)", "[Unreleased]".
+_RELEASE = re.compile(r"^(?:(?:release|version)\s+)?\[?v?\d+\.\d+(?:\.\d+)*(?:[-+.][\w.]+)?\]?(?!\S)"
+                      r"|^\[?unreleased\]?(?!\S)", re.I)
+
+
+def heading_path(path: Path, line: str, words: str) -> Path:
+    """The Markdown headings above a paragraph once the heading ``line`` (its ``words``) is
+    read: those above it of a higher rank, then it."""
+    rank = len(line) - len(line.lstrip("#"))
+    return (*[(n, h) for n, h in path if n < rank], (rank, words))
+
+
+def heading_label(path: Path) -> str | None:
+    """The heading a paragraph is labelled with: the innermost, or under a release's heading
+    the headings from it on, so a changelog's "### Fixed" says which release it is
+    ("[2.4.0] - 2025-03-14 > Fixed"). Other headings stay apart, as the page shows them."""
+    release = next((k for k, (_, h) in enumerate(path) if _RELEASE.match(h)), len(path) - 1)
+    return HEADING_JOIN.join(h for _, h in path[release:]) or None
+
+
 _SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 # Inline HTML a Markdown file may hold, rendered as a browser shows it.
 _HTML_INLINE = r"b|i|em|strong|sup|sub|a|span|small|mark|u|s|del|ins|code|kbd|abbr|cite|q|font"

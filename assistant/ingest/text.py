@@ -61,7 +61,10 @@ from .markup import (
     MD_IMAGE,
     QUOTED,
     TABLE_RULE,
+    Path,
     atx_headings,
+    heading_label,
+    heading_path,
     html_blocks,
     markdown_text,
     md_heading,
@@ -198,6 +201,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     out: list[Block] = []
     section = "body"
     heading: str | None = None
+    path: Path = ()  # the Markdown headings above, outermost first
     comments: list[list] = []  # [text, author, date]
 
     # The bundled layout: the block right under the title that is printed twice, or a long
@@ -280,7 +284,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             continue
         # The body of the post.
         if md_head:
-            heading = clean(md_head)
+            path = heading_path(path, first_line, clean(md_head))
+            heading = heading_label(path)
             if len(block.lines) == 1:
                 continue
             block = TextBlock(block.lines[1:], block.line + 1)
@@ -314,7 +319,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                 byline = clean(block.text).strip()
             continue
         if not markdown and plain_heading(block, following):
-            heading = first_line.strip()
+            heading, path = first_line.strip(), ()
             continue
         out.append(Block(PARAGRAPH, clean(block.text), heading))
 
