@@ -102,6 +102,13 @@ POST_BYLINES = (
                rf"(?:last\s+)?(?:updated|revised|reviewed))|published|posted)?:?\s*(?:on\s+)?"
                rf"(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
 )
+# A speech's header: "Remarks by Cllr Ann Lee, Leader of the Council", "Transcript of remarks by
+# NAME", "Speech by NAME, 3 March 2025" (the occasion and the day may follow on lines of their
+# own: ``title_block``).
+SPEECH_BYLINE = re.compile(
+    rf"^(?i:(?:a\s+)?transcript\s+of\s+(?:the\s+)?)?(?i:(?:opening|closing|welcome|keynote)\s+)?"
+    rf"(?i:remarks|speech|address|statement|lecture)(?:\s+(?:delivered|given|made))?\s+by\s+"
+    rf"{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$")
 # The dated bylines a handle may sign: a comment's "By ..." and "Posted by ...", a forum post's
 # "Posted by dustbunny_77 on 3 February 2024", and a reply's header.
 _HANDLE_BYLINES = (_COMMENT_BYLINES[0], _COMMENT_BYLINES[2], POST_BYLINES[1], *REPLY_HEADERS)

@@ -84,6 +84,12 @@ def undouble(text: str) -> str:
     return text
 
 
+# A caption: "Figure 2: ...", "Photo - ...", "Image: ...".
+CAPTION_LINE = re.compile(
+    r"^(?:Figure|Fig\.|Image|Photo|Photograph|Picture|Caption|Illustration|Chart|Diagram)"
+    r"(?:\s+\d+[a-z]?)?\s*[:.\u2013\u2014-]\s+\S")
+
+
 # A sentence's end, a citation mark after it too ("... 40 minutes.[1]", "... in 2015.\u00b2").
 SENTENCE_END = re.compile(rf"[.!?\u2026\"')\u201d\u2019]{CITATION_MARK}*$")
 

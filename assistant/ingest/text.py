@@ -20,7 +20,6 @@ from .bylines import (
     POST_FOOTER,
     REPLY_HEADERS,
     YEAR_DATE,
-    byline_under_title,
     clean_name,
     comment_byline,
     match_byline,
@@ -42,6 +41,7 @@ from .furniture import (
 )
 from .indented_quotes import join_indented_quotes
 from .layout import (
+    CAPTION_LINE,
     FENCE,
     PERSONAL,
     SENTENCE_END,
@@ -77,31 +77,19 @@ from .pdf_copy import pdf_copy
 from .rst import rst_markdown
 from .signoff import message_text, signature, signed_date, signed_lines, signer_name
 from .subtitles import subtitle_page
+from .title_block import under_title
 from .transcript import transcript_page
 from .word import word_headings
 
 log = logging.getLogger(__name__)
 
 
-_CAPTION = re.compile(
-    r"^(?:Figure|Fig\.|Image|Photo|Photograph|Picture|Caption|Illustration|Chart|Diagram)"
-    r"(?:\s+\d+[a-z]?)?\s*[:.\u2013\u2014-]\s+\S")
 # A citation: authors as "Surname AB," ... then a period, or APA "Surname, A. B., ... (2020)",
 # or any block carrying a DOI.
 REFERENCE_LIKE = re.compile(
     r"^(?:[A-Z][\w'\-]+ [A-Z]{1,3}, )*[A-Z][\w'\-]+ [A-Z]{1,3}(?:\.| et al\.) "
     r"|^[A-Z][\w'\-]+, (?:[A-Z]\.\s?)+.*\(\d{4}\)"
     r"|\bdoi:\s*10\.|\bdoi\.org/10\.")
-
-
-def _leading_lines(blocks: list[TextBlock]) -> list[str]:
-    """The first lines under the title: up to three of its first block, or the first lines
-    of its first two one-line blocks."""
-    if not blocks:
-        return []
-    if len(blocks[0].lines) > 1 or len(blocks) == 1 or len(blocks[1].lines) > 1:
-        return list(blocks[0].lines[:3])
-    return [blocks[0].lines[0], blocks[1].lines[0]]
 
 
 def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | None = None) -> Page:
@@ -174,11 +162,9 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         s = unwrap(tab_cells(s))
         return FOOTNOTE_MARK.sub("", markdown_text(s) if markdown else s)
 
-    # The post's byline: the first line under the title, with a date on the line next to it
-    # ("March 3, 2021" / "by Ann Lee"), or a date alone.
-    leading = [clean(line).strip() for line in _leading_lines(rest)]
-    author, date, taken = byline_under_title(leading)
-    byline = "\n".join(leading[:taken]) or None
+    # The post's byline under the title ("By Ann Lee" / "March 3, 2021"), after a subtitle
+    top = under_title(first, rest, clean)
+    author, date, byline, rest = top.author, top.date, top.byline, list(top.rest)
     author, date = author or fields.get("author"), date or fields.get("date")
     if signer and (author is None or author == fields.get("sender")):
         author = signer  # who signed the e-mail wrote it, whoever's address sent it
@@ -187,9 +173,6 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         # 2025"): the signature, as printed, is its byline, and its date the report's
         date, byline = signed_date(signed_by), ", ".join(signed_by)
     author = author or box_author
-    for _ in range(taken):
-        head = rest[0]
-        rest = rest[1:] if len(head.lines) == 1 else [TextBlock(head.lines[1:], head.line + 1), *rest[1:]]
     if date is None and rest and (m := DATELINE.match(rest[0].lines[0])):
         # "OXFORD, 3 March 2025 — A routine blood test ...": the dateline, as printed, is
         # the byline (not a "Published 3 March 2025" the page never prints)
@@ -198,7 +181,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
 
     has_comments_head = any(COMMENTS_HEAD.match(section_name(b.lines[0])) for b in rest
                             if len(b.lines) == 1)
-    out: list[Block] = []
+    out: list[Block] = [Block(PARAGRAPH, top.subtitle)] if top.subtitle else []
     section = "body"
     heading: str | None = None
     path: Path = ()  # the Markdown headings above, outermost first
@@ -303,7 +286,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             if caption:
                 out.append(Block(CAPTION, caption))
             continue
-        if _CAPTION.match(first_line):
+        if CAPTION_LINE.match(first_line):
             out.append(Block(CAPTION, clean(block.text)))
             continue
         if REFERENCE_LIKE.search(block.text) and len(block.lines) <= 3:
