@@ -31,7 +31,7 @@ _HEADER_FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,20}):\s*(?P<value>.*?)\s*$
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+(?P<name>[^>]+)>")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>|<\d[\d:.]*>|\{\\[^{}]*\}")
 # A line that is only a sound ("[laughter]", "(APPLAUSE)", "♪ music ♪"): no one's words.
-_SOUND = re.compile(r"^(?:\[[^\[\]]*\]|\([^()]*\)|[\u266a\u266b#*][^\n]*[\u266a\u266b#*]|[\u266a\u266b]+)$")
+SOUND = re.compile(r"^(?:\[[^\[\]]*\]|\([^()]*\)|[\u266a\u266b#*][^\n]*[\u266a\u266b#*]|[\u266a\u266b]+)$")
 # Who speaks next: a dialogue dash ("- ") or a broadcast caption's chevrons (">> "), then an
 # optional label ("RHYS:", "Fenella Marsh:", "Host (Priya Menon):").
 _TURN = re.compile(r"^(?P<mark>-|\u2013|>>)\s*")
@@ -132,7 +132,7 @@ class _Line:
 def _line(raw: str, labels: Counter[str]) -> _Line | None:
     voice = _VOICE.search(raw)
     words = html.unescape(_TAG.sub("", raw)).strip()
-    if not words or _SOUND.match(words):
+    if not words or SOUND.match(words):
         return None
     turn: str | None = voice["name"].strip() if voice else None
     mark = _TURN.match(words)

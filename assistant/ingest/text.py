@@ -76,6 +76,7 @@ from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_repl
 from .pdf_copy import pdf_copy
 from .rst import rst_markdown
 from .signoff import message_text, signature, signed_date, signed_lines, signer_name
+from .speech import speech_turns
 from .subtitles import subtitle_page
 from .title_block import under_title
 from .transcript import transcript_page
@@ -131,6 +132,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         # no blank line anywhere, and not hard-wrapped: one paragraph (or heading, byline...) a
         # line, as a page copied into a text editor often is
         blocks = [TextBlock((line,), blocks[0].line + k) for k, line in enumerate(blocks[0].lines)]
+    blocks = speech_turns(blocks)  # a speech's transcript: each paragraph by its speaker
     fields, blocks = header_fields(blocks)
     if cr_line_ends and not (thread or paper or markdown):
         blocks = word_headings(blocks)
