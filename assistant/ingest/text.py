@@ -28,6 +28,7 @@ from .bylines import (
 from .chat import chat_page
 from .comment_section import add_comment
 from .digest import digest_page
+from .faq import faq_pair
 from .fields import header_fields
 from .furniture import (
     COMMENTS_HEAD,
@@ -306,6 +307,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         if not markdown and plain_heading(block, following):
             heading, path = first_line.strip(), ()
             continue
+        if qa := faq_pair(block):  # "Q: Can I ...?" / "A: No, ...": the question heads its answer
+            heading, block = clean(qa[0]), qa[1]
         out.append(Block(PARAGRAPH, clean(block.text), heading))
 
     comments += [[message_text(m), m.author, m.date] for m in thread.earlier] if thread else []
