@@ -117,12 +117,13 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s")
 def unwrap(text: str) -> str:
     """A paragraph hard-wrapped at a fixed width (plain-text exports, e-mails) as one line per
     paragraph: when a line breaks off mid-sentence (no final punctuation, the next line going
-    on in lower case), every break in the block is a wrap, not a new line, except before a
-    list item. Lists, tables and addresses (no such break) stay as they are."""
+    on in lower case; or, the lines all as long as the width, after "the", "at"...), every break in
+    the block is a wrap, not a new line, except before a list item. Lists, tables and
+    addresses (no such break) stay as they are."""
     lines = text.split("\n")
     wrapped = any(not SENTENCE_END.search(a.rstrip()) and not a.rstrip().endswith((":", ";"))
                   and b.lstrip()[:1].islower() for a, b in zip(lines, lines[1:], strict=False))
-    if not wrapped:
+    if not wrapped and not _at_width(lines):
         return text
     out = [lines[0].rstrip()]
     for line in lines[1:]:
@@ -131,6 +132,30 @@ def unwrap(text: str) -> str:
         else:
             out[-1] = f"{out[-1]} {line.strip()}"
     return "\n".join(out)
+
+
+_WRAP_WIDTH = 60  # characters: a hard-wrapped line is about as long as the others, and long
+_WRAP_SPREAD = 16  # ... its length is the width less at most a word
+
+
+def _at_width(lines: list[str]) -> bool:
+    """The lines of a paragraph hard-wrapped at a fixed width, though the next line opens with
+    a capital, a digit or a quote mark ("... close the path before the" / "Easter crowds
+    arrive."): all but the last about equally long, a long line's width, one breaking off
+    where no phrase ends (``_OPEN_END``), and none of them a list item."""
+    body = [line.rstrip() for line in lines[:-1]]
+    if not body or any(_LIST_ITEM.match(line) for line in lines):
+        return False
+    shortest, longest = min(map(len, body)), max(len(line.rstrip()) for line in lines)
+    return shortest >= _WRAP_WIDTH and longest - shortest <= _WRAP_SPREAD and any(
+        _OPEN_END.search(line) for line in body)
+
+
+# A line breaking off where no phrase ends: after an article, a preposition, a conjunction, a
+# verb's "is" ("... close the path before the", "... at the north hide at", "the water is").
+_OPEN_END = re.compile(r"\s(?:the|a|an|at|of|to|in|on|by|for|with|from|into|and|or|but|nor|than|that|"
+                       r"is|are|was|were|be|been|has|have|had|will|would|should|could|can|his|her|"
+                       r"their|its|our|my|your|this|these|those|before|after|about|over|under)$")
 
 
 def file_title(filename: str, default: str) -> str:
