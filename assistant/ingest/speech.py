@@ -23,11 +23,13 @@ from .subtitles import SOUND
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'\u2019\-]+(?: [A-Z][A-Z.'\u2019\-]*){0,3}"
                     r"(?: \([A-Z][^()\n]{1,60}\))?):[ \t]+(?=\S)")
 # A transcriber's mark of a sound in the words: "[laughter]", "(APPLAUSE)", "[applause and
-# cheers]", "[laughter from the back]"; and its note that the transcript ends or begins.
+# cheers]", "[laughter from the back]"; and its note that the transcript ends or begins. (The
+# spaces before it are taken from the start of their run only: a run is not tried at every
+# space.)
 _SOUND_WORD = (r"(?:laughter|laughs|laughing|applause|applauding|clapping|cheers|cheering|boos|booing|"
                r"jeers|jeering|heckling|crosstalk|music|(?:end|start|beginning) of (?:the )?"
                r"(?:transcript|recording|remarks))")
-_SOUND_MARK = re.compile(rf"[ \t]*(?:\[{_SOUND_WORD}\b[^\[\]\n]{{0,40}}\]"
+_SOUND_MARK = re.compile(rf"(?<![ \t])[ \t]*(?:\[{_SOUND_WORD}\b[^\[\]\n]{{0,40}}\]"
                          rf"|\({_SOUND_WORD}\b[^()\n]{{0,40}}\))", re.I)
 _SOUND_ALONE_WORDS = 6  # "[END OF TRANSCRIPT]", "(Applause)"
 _MIN_TURNS = 3
