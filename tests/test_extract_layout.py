@@ -39,7 +39,8 @@ def test_a_data_table_stays_a_table_of_rows():
     body = (f"<article>{ARTICLE}<table><tr><th>Month</th><th>Volunteers</th></tr>{rows}"
             "</table></article>")
     texts = [s.text for s in page_sources(read_html_page(_page(body)))]
-    assert "May | 58" in texts and "June | 41" in texts
+    # each row with its header row's words
+    assert "Month: May; Volunteers: 58" in texts and "Month: June; Volunteers: 41" in texts
 
 
 ASIDE = ('<aside class="about-study"><h2>About the study</h2><p>The paper, by A. Lind and '

@@ -42,6 +42,7 @@ from . import (
     ratings,
     review_cards,
     shop_qa,
+    tables,
     tumblr,
     wiki_markup,
 )
@@ -302,6 +303,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
             and not in_sentence(el))])  # a mention ("cc @odette-v who ...") is a word
     dom.drop(comment_regions)
     dom_rewrites.unwrap_layout_tables(tree)
+    tables.mark_header_rows(tree)  # a header row styled bold (Google Docs), not marked <th>
     body = abstract_page.find_body(tree)
     body = dom.find_body(tree) if body is None else body
     question = best_answer.question_body(tree, comment_regions)  # not its "Asked by" line

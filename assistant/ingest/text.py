@@ -79,6 +79,7 @@ from .rst import rst_markdown
 from .signoff import message_text, signature, signed_date, signed_lines, signer_name
 from .speech import speech_turns
 from .subtitles import subtitle_page
+from .tables import markdown_tables, tab_table
 from .title_block import under_title
 from .transcript import transcript_page
 from .word import word_headings
@@ -120,7 +121,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     opening = next((line for line in text.split("\n") if line.strip()), "")  # as typed
     text = atx_headings(text)
     if markdown is not False:
-        text = "\n".join(line for line in text.split("\n")
+        text = "\n".join(line for line in markdown_tables(text).split("\n")
                          if not TABLE_RULE.match(line) and not LINK_TARGET.match(line))
     if not markdown and not paper and md_heading(opening) is None:  # Markdown indents code
         text = join_indented_quotes(text)  # "... in her field notes:" / "    We have never ..."
@@ -162,7 +163,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     def clean(s: str) -> str:
         if all(QUOTED.match(line) for line in s.split("\n")):
             s = QUOTED.sub("", s)  # a quote's hard-wrapped lines, unwrapped as one
-        s = unwrap(tab_cells(s))
+        s = unwrap(tab_table(s) or tab_cells(s))  # a table's rows with its header
         return FOOTNOTE_MARK.sub("", markdown_text(s) if markdown else s)
 
     # The post's byline under the title ("By Ann Lee" / "March 3, 2021"), after a subtitle

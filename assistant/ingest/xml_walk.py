@@ -19,6 +19,7 @@ from .bylines import POST_BYLINES, match_byline
 from .furniture import COMMENTS_HEAD, FURNITURE, REFERENCES_HEAD
 from .layout import section_name
 from .page import CAPTION, PARAGRAPH, REFERENCE, Block
+from .tables import xml_rows
 from .text import REFERENCE_LIKE
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
@@ -168,8 +169,7 @@ def walk_main(main: etree._Element, walk: Walk) -> None:
             for text, bold in _lines(el, walk):
                 walk.add_line(text, bold=bold)
         elif tag == "table":
-            for row in el.iter("row", "tr"):
-                cells = [dom.clean_text("".join(c.itertext())) for c in row]
-                walk.add_line(" | ".join(c for c in cells if c))
+            for line in xml_rows(el):  # a data table's rows each with its header
+                walk.add_line(line)
         elif tag in ("code", "pre"):
             walk.add_code("".join(el.itertext()))
