@@ -33,6 +33,7 @@ from . import (
     event_page,
     google_doc,
     inline_lines,
+    journal_page,
     life_dates,
     live_blog,
     newsletter,
@@ -261,6 +262,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     iso = _post_date(tree, [*comment_regions, *sidebars])
     subject = life_dates.subject_date(tree, iso, in_comments | beside)
     iso = None if subject else iso  # a death's or an event's day is not the page's
+    front = journal_page.front_matter(tree, in_comments)  # "Received: ... / Accepted: ..."
     updated_el = dom.updated_line(tree, in_comments)
     changed = page_dates.updated_lines(updated_el) if updated_el is not None else []
     updated = "; ".join(changed) or None  # "Page last reviewed: ...; Next review due: ..."
@@ -318,6 +320,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     signed = newsletter.read_campaign(tree, body)  # an e-mail's preheader, buttons, sign-off
     if signed is not None and author is None:
         author, byline = signed.author, byline or signed.byline
+    authors = journal_page.authors_line(tree) if front else None  # "Ann Lee (1,*), ..."
     life_dates.show_life_dates(tree)  # "14 June 1938 \u2013 2 February 2025", as printed
     event_page.rewrite(tree)  # a venue with its address, the ticket box; not "34 events"
     dom_rewrites.show_folded_answers(tree)
@@ -340,9 +343,10 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     if plain:  # a byline printed as plain text, with no metadata to name the author
         byline, author, printed = plain[0], plain[1], printed or plain[2]
     author = author or channel  # a video page's channel, when nothing else names its author
-    date = printed or iso
+    date = printed or (front.published if front else None) or iso
     if qa is not None and qa.question.asked:  # the question's date, not its answers'
         date, byline = qa.question.asked, f"Question asked {qa.question.asked}"
+    byline = byline or (made_byline(author, date) if front else None)  # a journal's authors
     if byline and date and date not in byline:
         byline = f"{byline}, {date}"
     if updated and updated not in (byline or ""):
@@ -368,7 +372,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
                               include_links=False, favor_recall=body is not None,
                               with_metadata=False, deduplicate=False)
     walk = Walk(title or "", [c for _, c in captions], skip)
-    walk.blocks += [Block(PARAGRAPH, line) for line in lead]
+    front_lines = ([authors] if authors else []) + list(front.lines if front else ())
+    walk.blocks += [Block(PARAGRAPH, line) for line in (*lead, *front_lines)]
     if xml:
         doc = etree.fromstring(xml.encode("utf-8"))
         main = doc.find("main")

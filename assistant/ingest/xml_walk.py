@@ -23,6 +23,7 @@ from .tables import xml_rows
 from .text import REFERENCE_LIKE
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+_SPACES = re.compile(r"\s+")
 # Lines that are page furniture wherever they turn up ("Share this:", "Posted by X at 3 PM").
 _FURNITURE_LINE = re.compile(
     r"^(?:share(?: this)?(?: (?:post|article|story))?|previous(?: post| article)?|"
@@ -56,8 +57,14 @@ class Walk:
     placed: set[str] = field(default_factory=set)
 
     def caption_in(self, text: str) -> str | None:
+        """The caption ``text`` is (or is part of), as the page's captions were read; the
+        extractor may drop the space after a bold label ("<b>Figure 2.</b> Proportion" ->
+        "Figure 2.Proportion"), so spaces are not compared."""
+        bare = _SPACES.sub("", text)
         for caption in self.captions:
-            if caption not in self.placed and (text == caption or text in caption and len(text) > 20):
+            whole = _SPACES.sub("", caption)
+            if caption not in self.placed and (bare == whole or text in caption and len(text) > 20
+                                               or bare in whole and len(text) > 20):
                 return caption
         return None
 
