@@ -16,6 +16,7 @@ thread; the digest's header, topic list and footer are the list server's furnitu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .fields import REPLY_PREFIX
@@ -130,6 +131,17 @@ def _topic(subject: str) -> str:
     return REPLY_PREFIX.sub("", subject).strip().casefold()
 
 
+def replied_to(subject: str, author: str | None,
+               earlier: Sequence[tuple[str, str | None]]) -> str | None:
+    """Whom a reply ("Re: ...") answers: the writer of the latest earlier message on its
+    subject who is not its own writer; None for a message that is no reply. ``earlier`` holds
+    (subject, writer) of the messages before it, oldest first."""
+    if not REPLY_PREFIX.match(subject):
+        return None
+    return next((who for said, who in reversed(earlier)
+                 if _topic(said) == _topic(subject) and who != author), None)
+
+
 def digest_page(text: str, filename: str) -> Page | None:
     """A mailing list's digest as a Page: titled by the digest's name (else its first
     message's subject), each message a comment signed by its writer and dated by its header;
@@ -142,9 +154,7 @@ def digest_page(text: str, filename: str) -> Page | None:
     blocks: list[Block] = []
     for k, m in enumerate(messages):
         body = message_text(Message(m.author, m.date, m.lines))
-        replied = REPLY_PREFIX.match(m.subject) and next(
-            (e.author for e in reversed(messages[:k])
-             if _topic(e.subject) == _topic(m.subject) and e.author != m.author), None)
+        replied = replied_to(m.subject, m.author, [(e.subject, e.author) for e in messages[:k]])
         if body:
             blocks.append(Block(COMMENT, body, author=m.author, date=m.date,
                                 reply_to=replied or None))

@@ -21,7 +21,7 @@ from ..errors import AssistantError, PageError
 from . import archive, mail_file
 from .archive import MHTML, WEBARCHIVE
 from .charset import to_utf8, unmark
-from .digest import own_lines
+from .digest import own_lines, replied_to
 from .extract import is_binary, read_html_page
 from .fetch import HTML_TYPES, MAX_BYTES, Fetched, fetch, is_link
 from .mail import Message, split_thread
@@ -153,9 +153,7 @@ def _mbox_page(data: bytes, name: str) -> Page:
     for mail in later:
         lines = (mail.plain or _html_text(mail.html or "", name)).split("\n")
         text = message_text(Message(mail.sender, mail.day, tuple(own_lines(lines))))
-        replied = mail.subject != mail.title and next(
-            (e.sender for e in reversed(earlier)
-             if e.title.casefold() == mail.title.casefold() and e.sender != mail.sender), None)
+        replied = replied_to(mail.subject, mail.sender, [(e.subject, e.sender) for e in earlier])
         earlier.append(mail)
         if text:
             blocks.append(Block(COMMENT, text, author=mail.sender, date=mail.day,
