@@ -148,3 +148,13 @@ def test_a_saved_e_mail_is_added_to_the_library_and_kept_as_saved(tmp_path, fake
     assert info.title == "Spring news: the reading garden opens"
     assert (info.author, info.page_file) == ("Friends of Hollin Library", "page.eml")
     assert (tmp_path / "library" / info.id / "page.eml").read_bytes() == data
+
+
+def test_a_saved_e_mail_from_a_surname_first_sender_is_signed_as_said():
+    m = EmailMessage()
+    m["From"] = '"Okafor, Chidi" <c.okafor@harrowfield.example>'
+    m["Subject"] = "Hedge planting on Saturday"
+    m["Date"] = "Tue, 4 Mar 2025 09:14:00 +0000"
+    m.set_content("We will plant the new hedge along the playing field on Saturday 8 March.\n")
+    page = read_bytes(bytes(m), "hedge.eml").page
+    assert (page.title, page.author) == ("Hedge planting on Saturday", "Chidi Okafor")

@@ -110,3 +110,35 @@ def test_a_phones_attribution_inside_the_quote_and_a_signature_under_a_sign_off(
     assert [(b.author, b.date, b.text) for b in page.blocks if b.kind == "comment"] == [
         ("Ben Hill", "12 Mar 2025 at 09:10", "I can do Saturdays until May."),
         ("Cat Dunn", "11 Mar 2025, at 22:31", "Who can open the shed on Saturdays?")]
+
+
+OUTLOOK_ONE = """From: Okafor, Chidi <c.okafor@harrowfield.example>
+Sent: Tuesday, 4 March 2025 09:14
+To: Parish Volunteers <volunteers@harrowfield.example>
+Subject: Hedge planting on Saturday
+
+Hi all,
+
+We will plant the new hedge along the playing field on Saturday 8 March.
+
+Thanks,
+Chidi
+"""
+
+
+def test_outlooks_sent_line_dates_an_e_mail_and_its_surname_first_sender_reads_as_said():
+    page = read_text_page(OUTLOOK_ONE, "hedge.txt")
+    assert (page.title, page.author, page.date) == ("Hedge planting on Saturday", "Chidi Okafor",
+                                                    "Tuesday, 4 March 2025")
+    american = OUTLOOK_ONE.replace("Tuesday, 4 March 2025 09:14", "Tuesday, March 4, 2025 9:14 AM")
+    assert read_text_page(american, "hedge.txt").date == "Tuesday, March 4, 2025"
+
+
+def test_a_quoted_outlook_header_names_its_surname_first_writer_as_said():
+    text = ("From: Ann Lee <ann@example.org>\nDate: Wed, 5 Mar 2025 10:00:00 +0000\n"
+            "Subject: RE: Hedge planting on Saturday\n\nI will bring six spades.\n\nAnn\n\n"
+            "-----Original Message-----\nFrom: Okafor, Chidi <c.okafor@harrowfield.example>\n"
+            "Sent: Tuesday, 4 March 2025 09:14\nTo: Ann Lee <ann@example.org>\n"
+            "Subject: Hedge planting on Saturday\n\nWe will plant the new hedge on Saturday 8 March.\n")
+    page = read_text_page(text, "reply.txt")
+    assert [b.author for b in page.blocks if b.kind == "comment"] == ["Chidi Okafor"]

@@ -127,6 +127,19 @@ def name_ok(name: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words)
 
 
+# Outlook's and directories' "Surname, First" ("Okafor, Chidi", "van Dijk, Anna M."): the
+# sender's name as people say it is "First Surname".
+_SURNAME_FIRST = re.compile(r"(?P<last>(?:(?:de|van|von|der|den|la|le|du|da|di)\s+)*[A-Z][\w'\u2019-]+)"
+                            r",\s*(?P<first>[A-Z][\w'\u2019-]*\.?(?:\s+[A-Z][\w'\u2019-]*\.?)?)")
+
+
+def sender_name(name: str) -> str:
+    """A sender's display name as people say it: "Okafor, Chidi" is "Chidi Okafor"; any other
+    name as it is ("Harrowfield Parish Council", "Ann Lee")."""
+    m = _SURNAME_FIRST.fullmatch(name.strip())
+    return f"{m['first']} {m['last']}" if m else name
+
+
 def clean_name(name: str) -> str:
     """Bylines truncate long names with an ellipsis: the name is what precedes it; a
     numbered comment's number ("1. Maria Chen") is not part of it, nor are the emoji a

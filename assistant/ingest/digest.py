@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .bylines import sender_name
 from .fields import REPLY_PREFIX
 from .layout import file_title
 from .mail import Message, person, when_who
@@ -97,7 +98,7 @@ def own_lines(lines: list[str]) -> list[str]:
 
 def _writer(value: str) -> str | None:
     m = _ADDRESS_NAME.match(value)
-    return m["name"].strip().strip("\"'") if m else person(value)
+    return sender_name(m["name"].strip().strip("\"'")) if m else person(value)
 
 
 def split_digest(text: str) -> tuple[str | None, list[DigestMessage]] | None:

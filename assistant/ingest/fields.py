@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import name_ok
+from .bylines import name_ok, sender_name
 from .layout import TextBlock
 from .markup import md_heading
 
@@ -15,10 +15,14 @@ from .markup import md_heading
 _FIELD = re.compile(r"^(?P<key>[A-Za-z][\w -]{0,30}?)\s*:\s*(?P<value>.*?)\s*$")
 _FIELD_KEYS = {"title": "title", "author": "author", "authors": "author", "by": "author",
                "written by": "author", "date": "date", "published": "date", "posted": "date",
-               "created": "date", "subject": "title", "from": "author"}  # an e-mail's header too
+               "created": "date", "subject": "title", "from": "author",
+               "sent": "date"}  # an e-mail's header too (Outlook prints "Sent:" for the date)
 # "Mon, 6 Jan 2025 08:30:12 +0000" (an e-mail's date): the day as printed
 _MAIL_DATE = re.compile(r"^((?:[A-Z][a-z]{2},\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4})\s+\d{1,2}:\d{2}"
                         r"(?::\d{2})?(?:\s+(?:[+-]\d{4}|[A-Z]{2,4}))?(?:\s+\([^)]*\))?$")
+# Outlook's "Tuesday, 4 March 2025 09:14" / "Tuesday, March 4, 2025 9:14 AM": the day as printed
+_OUTLOOK_DATE = re.compile(r"^([A-Z][a-z]+,\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4})"
+                           r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?$")
 
 
 # A reply's or a forward's subject: "Re: Re: Roof survey", "Fwd: ...", "AW: ...".
@@ -27,8 +31,9 @@ REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|sv|wg|tr)(?:\[\d+\])?\s*:\s*)+", r
 
 def mail_day(value: str) -> str:
     """An e-mail's date as its day, as printed ("Mon, 6 Jan 2025" of "Mon, 6 Jan 2025
-    08:30:12 +0000"); any other value as it is."""
-    m = _MAIL_DATE.match(value.strip())
+    08:30:12 +0000", "Tuesday, 4 March 2025" of Outlook's "Tuesday, 4 March 2025 09:14"); any
+    other value as it is."""
+    m = _MAIL_DATE.match(value.strip()) or _OUTLOOK_DATE.match(value.strip())
     return m[1] if m else value
 
 
@@ -74,6 +79,7 @@ def header_fields(blocks: list[TextBlock]) -> tuple[dict[str, str], list[TextBlo
             if m["key"].strip().lower() == "subject":
                 fields[key] = REPLY_PREFIX.sub("", fields[key]) or fields[key]
             if m["key"].strip().lower() == "from":
+                fields[key] = sender_name(fields[key])  # "Okafor, Chidi": Chidi Okafor
                 fields["sender"] = fields[key]  # an e-mail's sender, maybe an organisation
     names = [n.strip().strip("\"'") for n in re.split(r"[;,]", fields.get("author", ""))]
     if len(names) > 1 and all(name_ok(n) and len(n.split()) > 1 for n in names):

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .bylines import sender_name
+
 
 @dataclass(frozen=True)
 class Message:
@@ -68,9 +70,10 @@ def _quoted(line: str) -> tuple[int, str]:
 
 
 def person(text: str) -> str | None:
-    """The name in a ``From`` value or an attribution, without the address."""
+    """The name in a ``From`` value or an attribution, without the address, as people say it
+    (Outlook's "Okafor, Chidi" is Chidi Okafor)."""
     name = _ADDRESS.sub("", text).strip().strip("\"'").strip()
-    return name if name and "@" not in name else None
+    return sender_name(name) if name and "@" not in name else None
 
 
 def when_who(said: str) -> tuple[str | None, str | None]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage, Message
 
 from ..errors import PageError
+from .bylines import sender_name
 from .fields import REPLY_PREFIX, mail_day
 
 EML, MBOX = "eml", "mbox"
@@ -145,7 +146,7 @@ def _sender(message: EmailMessage) -> tuple[str | None, bool]:
         addresses = ()
     for address in addresses:
         if address.display_name:
-            return " ".join(address.display_name.split()), True
+            return sender_name(" ".join(address.display_name.split())), True
         if address.addr_spec and address.addr_spec != "<>":
             return address.addr_spec, False
     return _field(message, "From"), False
