@@ -117,3 +117,11 @@ def test_an_empty_corner_leaves_each_rows_label_alone():
     texts = _html(f"<table><tr><th></th><th>Newts</th><th>Frogs</th></tr>"
                   f"{_rows([['Mill pond', '14', '31'], ['Church pond', '6', '12']])}</table>")
     assert "Mill pond; Newts: 14; Frogs: 31" in texts
+
+
+def test_a_line_break_inside_a_cell_keeps_its_words_apart():
+    rows = [["Sunday<br />12 October", "<strong>Kelbrook Edge</strong><br />9.5 miles, moderate."],
+            ["Wednesday<br/>22 October", "<b>Towpath</b><br/>5 miles, easy."]]
+    lines = _html(f"<table>{_rows(rows)}</table>")
+    assert "Sunday 12 October | Kelbrook Edge 9.5 miles, moderate." in lines
+    assert "Wednesday 22 October | Towpath 5 miles, easy." in lines

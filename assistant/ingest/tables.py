@@ -173,13 +173,28 @@ def mark_header_rows(root: HtmlElement) -> None:
                 cell.tag = "th"
 
 
+def _xml_text(el: etree._Element) -> str:
+    """An element's text in trafilatura's XML, its line breaks and blocks apart: a cell's
+    "Sunday<br>12 October" (``Sunday<p>12 October</p>``) is "Sunday 12 October", not
+    "Sunday12 October"; inline marks (``<hi>``, ``<ref>``) join as they stand."""
+    out = [el.text or ""]
+    for child in el:
+        inline = child.tag in _INLINE
+        out.append(_xml_text(child) if inline else f" {_xml_text(child)} ")
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+_INLINE = frozenset({"hi", "ref", "del", "code"})
+
+
 def xml_rows(table: etree._Element) -> list[str]:
     """The lines of a table in trafilatura's XML (``<row>`` of ``<cell>``, a header cell
     ``role="head"``): with a header, each row carrying it; else a row a line, its cells
     between " | ". A caption trafilatura puts over the table (one header cell) is a line of
     its own; a table holding a list or another table is a layout, read a row a line."""
     rows = [[c for c in row if isinstance(c.tag, str)] for row in table.iter("row")]
-    cells = [tuple(clean_text("".join(c.itertext())) for c in row) for row in rows]
+    cells = [tuple(clean_text(_xml_text(c)) for c in row) for row in rows]
     lines: list[str] = []
     if len(rows) > 2 and sum(1 for c in cells[0] if c) == 1 and rows[0][0].get("role") == "head":
         lines.append(cells[0][0])
