@@ -70,6 +70,21 @@ def test_a_live_blogs_updates_open_with_their_time_and_are_signed_by_their_repor
          "morning.")]
 
 
+def test_an_updates_headline_heads_that_update_only():
+    plain = ("<div class='block'><div class='block__meta'><time datetime='2025-05-02'>09.40 BST"
+             "</time><span class='block__author'>Ada Fenwick</span></div><div class='block__content'>"
+             "<p>The towpath at Hollin Bridge is open again after the fallen tree was cleared.</p>"
+             "</div></div>")
+    body = ("<article class='story'><h1>Canal day</h1><p class='byline'>By Ada Fenwick and Rob "
+            "Tull</p><div class='story-body'>"
+            + _update("16.05 BST", "Rob Tull", "Lock 9 drained",
+                      "Engineers have drained lock 9 to look at the cracked gate.")
+            + plain + "</div></article>")
+    posts = [s.label for s in page_sources(_page(body, head=LIVE)) if s.kind == "post"]
+    assert posts == ['Post, paragraph 1 (under "Lock 9 drained"), by Rob Tull',
+                     "Post, paragraph 2, by Ada Fenwick"]
+
+
 def test_a_live_blog_classed_so_reads_a_posted_by_line_and_keeps_unsigned_updates_unsigned():
     def entry(stamp: str, line: str, text: str) -> str:
         return (f"<li class='liveblog-entry'><time>{stamp}</time><p>{text}</p>{line}</li>")

@@ -34,18 +34,21 @@ _LIVE_WORDS = frozenset({"liveblog", "live-blog", "livebloging", "liveblogging",
 _REPORTER_WORDS = frozenset({"author", "byline", "contributor", "contributors", "reporter"})
 _POSTED_BY = re.compile(r"^(?:posted\s+|written\s+|updated\s+)?by\s+(?P<name>\S.{0,60})$", re.I)
 _TEXT_TAGS = ("p", "li", "blockquote", "pre")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LINES = frozenset({"p", "div", "span", "a", "li"})  # a footer's lines
 _KEY = 40  # characters of a paragraph's opening that find it again among the blocks read
 
 
 @dataclass(frozen=True)
 class Update:
-    """One update of a live blog: its time as printed, its reporter (if it names one) and the
-    openings of its paragraphs."""
+    """One update of a live blog: its time as printed, its reporter (if it names one), the
+    openings of its paragraphs and the headings it holds (an update's headline is its own, not
+    the next updates')."""
 
     stamp: str
     reporter: str | None
     openings: tuple[str, ...]
+    headings: tuple[str, ...] = ()
 
 
 def _declared(tree: HtmlElement) -> bool:
@@ -114,15 +117,21 @@ def mark_updates(tree: HtmlElement) -> list[Update]:
         lead = f"{stamp}, by {reporter}: " if reporter else f"{stamp}: "
         first.text = lead + (first.text or "").lstrip()
         openings = tuple(dom.text_of(el)[:_KEY] for el in entry.iter(*_TEXT_TAGS) if dom.text_of(el))
-        out.append(Update(stamp, reporter, openings))
+        headings = tuple(dom.text_of(el) for el in entry.iter(*_HEADINGS) if dom.text_of(el))
+        out.append(Update(stamp, reporter, openings, headings))
     return out
 
 
 def sign_updates(blocks: Sequence[Block], updates: Sequence[Update]) -> list[Block]:
-    """The blocks, each paragraph read from an update signed by its reporter."""
-    by_opening = {o: u.reporter for u in updates if u.reporter for o in u.openings}
-    if not by_opening:
-        return list(blocks)
-    return [replace(b, author=next((who for o, who in by_opening.items() if b.text.startswith(o)),
-                                   None)) if b.kind == PARAGRAPH and b.author is None else b
-            for b in blocks]
+    """The blocks, each paragraph read from an update signed by its reporter and under no
+    heading but one of its own (an earlier update's headline does not head the next ones)."""
+    by_opening = {o: u for u in updates for o in u.openings}
+    out: list[Block] = []
+    for b in blocks:
+        update = next((u for o, u in by_opening.items() if b.text.startswith(o)), None) \
+            if b.kind == PARAGRAPH else None
+        if update is not None:
+            heading = b.heading if b.heading in update.headings else None
+            b = replace(b, heading=heading, author=b.author or update.reporter)
+        out.append(b)
+    return out
