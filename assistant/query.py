@@ -61,7 +61,8 @@ _ENTITY_HEAD = re.compile(_ENTITY_HEAD_RE, re.I)
 # "What is the price of ...", "what was the date of ...": the thing asked after a copula.
 _COPULA = r"\b(what|which)('s| is| was| are| were| will be) (the |an? )?(average |total |usual |exact )?"
 
-_PAGE_NOUNS = r"post|article|piece|column|blog|story|entry|guide|paper|study|review|report"
+_PAGE_NOUNS = (r"post|article|piece|column|blog|story|entry|guide|paper|study|review|report|"
+               r"newsletter|e-?mail|episode|handbook|diary|transcript|pull request")
 # A person's title ("Isobel's official title", "her job title") is what they do, not a
 # headline; a named person's ("Isobel's"), not a thing's ("the exhibition's title" is a name).
 _PERSON_TITLE = (r"(?:\b(?!(?:" + _PAGE_NOUNS + r"|book|site|page|journal)['\u2019])"
@@ -95,11 +96,16 @@ def _keywords_ending(nouns: str, lead: str = r"(?:\W*[\w'-]+){0,4}\s+") -> str:
 
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (ROLE, _PERSON_TITLE_RE),
-    (TITLE, re.compile(r"\b(title|titled|headline|name of (the|this) (post|article|paper|study|"
-                       r"book|review|piece|column|blog|recipe|guide|page|story))\b"
+    # (An episode is not named by its page's title: a show's page is often titled with the
+    # show's name, the episode's in its text.)
+    (TITLE, re.compile(r"\b(title|titled|headline|subject line|name of (the|this) (post|article|paper|"
+                       r"study|book|review|piece|column|blog|recipe|guide|page|story|podcast|"
+                       r"newsletter|handbook|document|pull request|issue))\b"
+                       r"|\bsubject of (the|this) (e-?mail|message|newsletter)\b"
                        r"|\b(what|which)('s| is| was) (this|the|that) "
                        r"([\w-]+ )?(post|article|paper|study|book|review|piece|"
-                       r"column|blog|story|entry|report) called\b", re.I)),
+                       r"column|blog|story|entry|report|newsletter|e-?mail|handbook|"
+                       r"document|pull request|issue) called\b", re.I)),
     (TIME, re.compile(
         r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year|date|day|month|time|season|"
         r"decade|century|period)\b|" + _COPULA + r"(year|date|day|month|time|decade|century|period)\b"
@@ -144,11 +150,18 @@ _SUBJECT_PRONOUNS = frozenset("""i you he she it we they""".split())
 _PRONOUNS = frozenset(
     """he she him her his hers they them their theirs it its this that these those there""".split()
 )
+# What is sent: an e-mail, a newsletter, a letter ("Who sent the newsletter?", "When was this
+# e-mail sent?" ask after its sender and its date).
+_SENT_NOUNS = r"e-?mail|newsletter|message|letter|bulletin|circular"
+# What is opened or filed: an issue, a pull request ("When was the issue opened?").
+_FILED_NOUNS = r"issue|pull request|PR|ticket|bug report|thread|topic"
 # Asking who made something: "who wrote ...", "the author of ...".
 _AUTHOR_WORDS = re.compile(
     r"\b(wrote|write|writes|written|writing|author|authors|authored|writer|blogger|columnist|"
     r"journalist|reporter|by whom|byline|posted it|published it|original poster|"
-    r"(?:started|began|opened|created|posted)\s+(?:the|this)\s+(?:thread|topic|discussion|forum post))\b",
+    r"(?:started|began|opened|created|posted|filed|raised|submitted)\s+(?:the|this)\s+(?:thread|topic|"
+    r"discussion|forum post|issue|pull request|PR|ticket|bug report)"
+    r"|sent(?:\s+out)?\s+(?:the|this)\s+(?:" + _SENT_NOUNS + r"))\b",
     re.I)
 # Asking when something appeared: "when was it published", "what year did the study come out".
 # "When was the site excavated?" or "In what year did she take it over?" asks about
@@ -157,6 +170,9 @@ _AUTHOR_WORDS = re.compile(
 _PUBLISHED_WORDS = re.compile(
     r"\b(published|publish|posted|post(ed)? date|written|wrote|came out|come out|appeared|"
     r"appear|released|dated)\b|\bdate of (publication|(the|this) (" + _PAGE_NOUNS + r"))\b"
+    r"|\b(?:this|the|it)\s+(?:(?:" + _SENT_NOUNS + r")\s+)?(?:was\s+|were\s+|get\s+|got\s+)?sent\b"
+    r"(?!\s+(?:to|by|from|with)\b)"
+    r"|\b(?:" + _FILED_NOUNS + r")\s+(?:was\s+|get\s+|got\s+)?(?:opened|filed|raised|submitted|created)\b"
     r"|\bwhen was (this|it|(the|this) (" + _PAGE_NOUNS + r"))\s*[?.!]*\s*$"
     r"|\bwhat year (is|was) (this|it|(the|this) (" + _PAGE_NOUNS + r")) from\b", re.I)
 # The act a comment's or a post's date records: writing, posting, saying.
@@ -273,7 +289,8 @@ _TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"research paper|publication|report cited|source cited|"
                          r"(research|scientific|academic|original) article)\b", re.I)),
     ("post", re.compile(r"\b(post|blog|blog post|article|entry|piece|column|guide|story|"
-                        r"interview|essay|explainer|this|page|op-ed)\b", re.I)),
+                        r"interview|essay|explainer|this|page|op-ed|newsletter|e-?mail|episode|"
+                        r"handbook|pull request)\b", re.I)),
 )
 
 # Nouns naming a part of a page, and the source kind that part is.

@@ -570,3 +570,32 @@ def test_a_bare_when_after_who_said_asks_when_it_was_said():
 def test_a_follow_up_borrows_the_kind_asked_only_when_it_asks_no_question_of_its_own(
         question, history, kind):
     assert make_query(question, history).answer_type == kind
+
+
+@pytest.mark.parametrize("question, author, published", [
+    # an e-mail or newsletter is sent: who sent it wrote it, the day it was sent dates it
+    ("Who sent the newsletter?", "post", None),
+    ("Who sent out this e-mail?", "post", None),
+    ("When was this email sent?", None, "post"),
+    ("When was the newsletter sent?", None, "post"),
+    # an issue or pull request is opened or filed
+    ("Who opened the pull request?", "post", None),
+    ("Who filed this issue?", "post", None),
+    ("When was the issue opened?", None, "post"),
+    # sending something the page tells of asks about it, not about the page
+    ("When were the letters sent to residents?", None, None),
+    ("Who sent the parcel?", None, None),
+])
+def test_who_sent_or_opened_the_page_and_when_ask_about_the_page(question, author, published):
+    q = make_query(question)
+    assert (q.author_of, q.published_of) == (author, published)
+
+
+@pytest.mark.parametrize("question", [
+    "What is the subject line of the e-mail?",
+    "What is the name of the podcast?",
+    "What is this newsletter called?",
+])
+def test_the_name_of_an_email_or_a_podcast_is_its_title(question):
+    q = make_query(question)
+    assert q.answer_type == "title" and q.target in ("post", None)
