@@ -48,7 +48,7 @@ from .grounding import (
 )
 from .query import NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, Query
 from .sentences import MONTH_NAMES, PERSON_NOUN, WEEKDAY_NAMES, SentenceInfo, locates, states_new
-from .text import STOPWORDS, terms, words
+from .text import STOPWORDS, stem, terms, words
 from .types import Source
 
 FEATURES: tuple[str, ...] = (
@@ -566,8 +566,23 @@ def _meta_fits(wanted: str, query: Query, src: Source, author_named: bool) -> bo
         return bool(src.author) and src.kind in ("comment", "byline", "abstract")
     if wanted == TIME:
         return bool(src.date) and (src.kind == "byline" or (src.kind == "comment" and (
-            (author_named and query.when_written) or query.target == "comment")))
+            (author_named and query.when_written) or query.target == "comment"
+            or _records_act(src, query))))
     return False
+
+
+def _records_act(src: Source, query: Query) -> bool:
+    """The comment is an activity line that records its author's act ("lrasmussen merged commit
+    9f3c2ab", "dmitri-okafor approved these changes"), and the question asks about that act (its
+    verb, in any form): the comment's date is when it happened."""
+    author = src.author or ""
+    if not author or not src.text.startswith(author + " "):
+        return False
+    verb = src.text[len(author) + 1:].split(" ", 1)[0]
+    return bool(_PAST_VERB.fullmatch(verb)) and stem(verb) in {stem(w) for w in query.words}
+
+
+_PAST_VERB = re.compile(r"[a-z]{2,}ed")
 
 
 QUESTION_FEATURES: tuple[str, ...] = (

@@ -165,6 +165,24 @@ def test_a_comments_date_answers_when_it_was_written_not_what_it_tells():
                           comment, True)
 
 
+@pytest.mark.parametrize("question, dated", [
+    ("When did dmitri-okafor approve the changes?", True),
+    ("On what date was the PR approved?", True),
+    ("When were the labels added?", False),  # another act
+    ("When will the feature ship?", False),
+])
+def test_an_activity_line_is_dated_when_asked_about_its_act(question, dated):
+    from assistant.features import _meta_fits
+
+    line = Source("c9", "comment", "Comment by dmitri-okafor", "dmitri-okafor approved these changes",
+                  author="dmitri-okafor", date="Jun 3, 2025")
+    assert _meta_fits("time", make_query(question), line, False) == dated
+    # a comment that only mentions the act is no record of it
+    said = Source("c10", "comment", "Comment by Ann", "I approved it before lunch.", author="Ann",
+                  date="Jun 3, 2025")
+    assert not _meta_fits("time", make_query(question), said, False)
+
+
 def test_a_place_is_a_name_the_question_does_not_give_and_never_a_month_or_a_day():
     # "Where is her workshop?"
     assert names_a_place(frozenset({"hollin", "bridge"}), {"where", "is", "her", "workshop"})
