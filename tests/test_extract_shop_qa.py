@@ -161,3 +161,36 @@ def test_questions_a_product_page_declares_in_json_ld_are_read_once():
     ]
     assert not any("wood-burning" in s.text or "Kit Avery" in s.text for s in sources
                    if s.kind == "post")
+
+
+BADGED = (
+    '<section class="product-qa" id="qa"><h2>Customer questions &amp; answers</h2>'
+    '<div class="qa-thread"><p class="qa-question">Q: Can the lid go in the oven?</p>'
+    '<p class="qa-asked">Asked by <span class="qa-author">Morwenna Tregear</span> on '
+    '<time>7 April 2025</time></p><div class="qa-answer"><p>A: Only the steel lid; the knob is '
+    'phenolic and is safe to 180 degrees.</p><p class="qa-answered">Answered by <span '
+    'class="qa-author">Fenmoor Kitchen Supply</span> <span class="badge badge--staff">Seller'
+    '</span> on <time>8 April 2025</time></p><p class="vote">Helpful? <button>Yes (14)</button> '
+    '<button>No (1)</button> <a href="#" class="report">Report</a></p></div>'
+    '<div class="qa-answer"><p>A: Mine has been in at 200 for an hour and the knob is fine.</p>'
+    '<p class="qa-answered">Answered by <span class="qa-author">Idris Vane</span> on <time>'
+    '12 April 2025</time></p><div class="answer-votes"><a href="#">Upvote (3)</a></div></div>'
+    '</div></section>')
+
+
+def test_a_sellers_badge_is_no_part_of_the_answerers_name_and_votes_are_no_part_of_the_answer():
+    comments = _comments(_page(BADGED))
+    assert comments == [
+        ("Reader comment by Morwenna Tregear, 7 April 2025 (question)", "Morwenna Tregear",
+         "Can the lid go in the oven?"),
+        ("Reader comment by Fenmoor Kitchen Supply, 8 April 2025 (answer, seller), replying to "
+         "Morwenna Tregear", "Fenmoor Kitchen Supply",
+         "Only the steel lid; the knob is phenolic and is safe to 180 degrees."),
+        ("Reader comment by Idris Vane, 12 April 2025 (answer), replying to Morwenna Tregear",
+         "Idris Vane", "Mine has been in at 200 for an hour and the knob is fine."),
+    ]
+
+
+def test_a_short_answer_of_yes_is_an_answer_not_a_vote():
+    qa = BADGED.replace("Mine has been in at 200 for an hour and the knob is fine.", "Yes")
+    assert _comments(_page(qa))[2][2] == "Yes"

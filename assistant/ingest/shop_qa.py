@@ -43,13 +43,22 @@ _SIGNED = re.compile(r"^(?:(?P<verb>asked|answered|replied|responded|submitted|p
 _ASKED_VERBS = frozenset({"asked", "submitted", "posted"})
 _ANSWERED_VERBS = frozenset({"answered", "replied", "responded", "posted"})
 _MAX_SIGNER_WORDS = 6
-# Furniture under a question or an answer: votes, "Report", links to more questions.
-_FURNITURE = re.compile(r"^(?:\d[\d,]*\s+(?:of\s+\d[\d,]*\s+)?(?:people|persons?|customers?|shoppers?)\s+"
-                        r"found\s+this\s+(?:answer\s+)?(?:helpful|useful)\.?|(?:was\s+this\s+(?:answer\s+)?"
-                        r"helpful\??|helpful\??)(?:\s*(?:yes|no)\s*\(?\d*\)?)*|(?:yes|no)\s*\(\d+\)|report"
-                        r"(?:\s+(?:abuse|this|answer|question))?|(?:see|show|view)\s+(?:all|more)\b.{0,40}|"
-                        r"answer\s+this\s+question|ask\s+a\s+question|\d[\d,]*\s+answers?|reply|"
-                        r"(?:up|down)vote)$", re.I)
+# Furniture under a question or an answer: votes, "Report", links to more questions; a line
+# may print several ("Helpful? Yes (31) No (2) Report", "Upvote | Reply").
+_FURNITURE_ITEM = (r"(?:\d[\d,]*\s+(?:of\s+\d[\d,]*\s+)?(?:people|persons?|customers?|shoppers?)\s+"
+                   r"found\s+this\s+(?:answer\s+)?(?:helpful|useful)\.?|(?:was\s+this\s+(?:answer\s+)?"
+                   r"helpful\??|helpful\??)(?:\s*(?:yes|no)\s*\(?\d*\)?)*|(?:yes|no)\s*\(\d+\)|report"
+                   r"(?:\s+(?:abuse|this|answer|question))?|(?:see|show|view)\s+(?:all|more)\b.{0,40}|"
+                   r"answer\s+this\s+question|ask\s+a\s+question|\d[\d,]*\s+answers?|reply|"
+                   r"(?:up|down)vote)")
+_FURNITURE = re.compile(rf"^{_FURNITURE_ITEM}(?:\s*[|\u00b7\u2022]?\s*{_FURNITURE_ITEM})*$", re.I)
+# A line classed as the votes' or the actions' box ("vote", "qa-helpful", "answer-feedback").
+_FURNITURE_WORDS = frozenset({"vote", "votes", "voting", "helpful", "helpfulness", "feedback",
+                              "report", "actions"})
+# A badge printed after a signer's name ("<span class="badge-seller">Seller</span>", "Staff",
+# "Brand representative"): who they are, not their name.
+_BADGE = re.compile(r"badge", re.I)
+_MAX_BADGE_WORDS = 4
 _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "section", "article", "header", "footer", "dl",
                      "dt", "dd", "blockquote", "table", "tr", "td", "figure", *HEADINGS})
 _NAME_WORDS = frozenset({*AUTHOR_WORDS, "nickname", "name", "author-name", "user-nickname"})
@@ -72,6 +81,7 @@ class _Part:
     text: str
     who: str | None
     date: str | None
+    role: str | None = None  # the badge beside the signer's name: "seller"
 
 
 def _is_product_page(root: HtmlElement) -> bool:
@@ -180,17 +190,56 @@ def _marks(unit: HtmlElement) -> tuple[str | None, str | None] | None:
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def _is_furniture(unit: HtmlElement, part: HtmlElement) -> bool:
+    """A line of votes or actions: its words say so ("Helpful? Yes (31) No (2) Report"), or it
+    sits in a box classed for them ("vote", "helpful") and is a few words long."""
+    if _FURNITURE.match(text_of(unit)):
+        return True
+    boxes = [unit, *(a for a in unit.iterancestors() if a is not part and part in a.iterancestors())]
+    return len(text_of(unit).split()) <= _MAX_FURNITURE_WORDS and any(
+        words(b) & _FURNITURE_WORDS for b in boxes)
+
+
+_MAX_FURNITURE_WORDS = 12
+
+
+def _is_badge(el: HtmlElement) -> bool:
+    text = text_of(el)
+    return bool(_BADGE.search(el.get("class") or "")) and 0 < len(text.split()) <= _MAX_BADGE_WORDS \
+        and not words(el) & _NAME_WORDS
+
+
+def _without_badge(unit: HtmlElement) -> tuple[HtmlElement, str | None]:
+    """The line without the badge printed in it (a copy), and the badge's words: "Answered by
+    <span class=author>NAME</span> <span class=badge-seller>Seller</span> on DATE" is signed
+    by NAME, a seller."""
+    badges = [el for el in unit.iterdescendants() if isinstance(el.tag, str) and _is_badge(el)]
+    if not badges:
+        return unit, None
+    clone = copy.deepcopy(unit)
+    doomed = set(badges)
+    drop([c for o, c in zip(unit.iter(), clone.iter(), strict=True) if o in doomed])
+    return clone, text_of(badges[0]).lower()
+
+
 def _read(part: HtmlElement, *, answer: bool) -> _Part | None:
-    """A question's or an answer's text (labels and furniture left out), signer and date."""
+    """A question's or an answer's text (labels, furniture and badges left out), signer, date
+    and the signer's badge."""
     label = (_QUESTION_LABEL, _ANSWER_LABEL)[answer]
     texts: list[str] = []
-    who = date = None
-    for el in _units(part):
-        text = text_of(el)
+    who = date = role = None
+    for unit in _units(part):
+        if _is_furniture(unit, part):
+            continue
+        if _is_badge(unit):  # a badge on a line of its own
+            role = role or text_of(unit).lower()
+            continue
+        el, badge = _without_badge(unit)
+        role, text = role or badge, text_of(el)
         signed = _signed(text, answer=answer) or _marks(el)
         if signed is not None:
             who, date = who or signed[0], date or signed[1]
-        elif _FURNITURE.match(text) or label.fullmatch(text):
+        elif label.fullmatch(text):
             continue
         elif _is_date(text) and (words(el) & _DATE_WORDS or el.tag == "time" or not texts or who):
             date = date or text
@@ -199,7 +248,7 @@ def _read(part: HtmlElement, *, answer: bool) -> _Part | None:
         else:
             texts.append(label.sub("", text, count=1))
     texts = [t for t in texts if t]
-    return _Part("\n".join(texts), who, date) if texts else None
+    return _Part("\n".join(texts), who, date, role) if texts else None
 
 
 def _without(item: HtmlElement, boxes: list[HtmlElement]) -> HtmlElement:
@@ -222,8 +271,9 @@ def _read_item(item: HtmlElement, question: HtmlElement) -> list[FoundComment]:
     for box in boxes:
         said = _read(box, answer=True)
         if said is not None:
+            mark = f"{ANSWER}, {said.role}" if said.role else ANSWER  # "(answer, seller)"
             out.append(FoundComment(said.text, said.who, said.date,
-                                    asked.who if said.who != asked.who else None, mark=ANSWER))
+                                    asked.who if said.who != asked.who else None, mark=mark))
     return out
 
 
