@@ -124,9 +124,21 @@ def test_a_response_from_the_owner_unnamed_replies_unsigned_in_a_flat_card():
     assert got[2][:2] == ("Ravi Iyer", "1 April 2025")
 
 
-def test_review_cards_each_signed_by_one_date_line_read_as_before():
+def test_review_cards_each_signed_by_one_date_line_keep_their_titles():
     card = ("<div class='review'><span class='reviewer'>{who}</span> <span class='date'>{when}"
             "</span><h3 class='review-title'>Fine</h3><p>{text}</p></div>")
+    reviews = ("<section class='reviews'>"
+               + card.format(who="Lena Ko", when="4 May 2025", text="Clips on in seconds.")
+               + card.format(who="Sam Ure", when="6 May 2025", text="The beam is well cut off.")
+               + "</section>")
+    assert _comments(_page(reviews)) == [
+        ("Lena Ko", "4 May 2025", "Fine\nClips on in seconds.", None),
+        ("Sam Ure", "6 May 2025", "Fine\nThe beam is well cut off.", None)]
+
+
+def test_review_cards_with_no_rating_or_title_read_as_before():
+    card = ("<div class='review'><span class='reviewer'>{who}</span> <span class='date'>{when}"
+            "</span><p>{text}</p><p class='helpful'>2 people found this helpful</p></div>")
     reviews = ("<section class='reviews'>"
                + card.format(who="Lena Ko", when="4 May 2025", text="Clips on in seconds.")
                + card.format(who="Sam Ure", when="6 May 2025", text="The beam is well cut off.")
@@ -134,6 +146,46 @@ def test_review_cards_each_signed_by_one_date_line_read_as_before():
     assert _comments(_page(reviews)) == [("Lena Ko", "4 May 2025", "Clips on in seconds.", None),
                                          ("Sam Ure", "6 May 2025", "The beam is well cut off.",
                                           None)]
+
+
+def _schema_card(label: str, printed: str, title: str, who: str, when: str, text: str) -> str:
+    return ("<div class='review-entry' itemprop='review' itemscope itemtype='https://schema.org/"
+            f"Review'><div class='rating'><span class='stars' {label}>{chr(0x2605) * 3}</span>"
+            f"{printed}</div><h4 class='review-headline' itemprop='name'>{title}</h4><p "
+            f"class='byline'><span itemprop='author'>{who}</span> &middot; <time "
+            f"itemprop='datePublished'>{when}</time> &middot; <span class='verified'>Verified "
+            f"buyer</span></p><div class='review-body' itemprop='reviewBody'><p>{text}</p></div>"
+            "<p class='votes'>Helpful? Yes (4) No (0) Report</p></div>")
+
+
+def test_schema_org_review_cards_keep_their_stars_and_title_and_no_votes():
+    # each card dated by one line, its text marked: the stars (only an aria-label) and the
+    # headline sit outside the text, and were lost
+    reviews = ("<section class='reviews' id='reviews'><h2>Reviews</h2>"
+               + _schema_card("aria-label='3 out of 5 stars'", "", "Dims too soon",
+                              "Colm Ashby", "8 March 2025", "The battery fades after an hour.")
+               + _schema_card("aria-label='4 out of 5 stars'", "", "Good value", "Aud Senn",
+                              "1 March 2025", "Bright and cheap, the clip is weak.")
+               + "</section>")
+    assert _comments(_page(reviews)) == [
+        ("Colm Ashby", "8 March 2025", "Rated 3 out of 5 stars.\nDims too soon\nThe battery "
+         "fades after an hour.", None),
+        ("Aud Senn", "1 March 2025", "Rated 4 out of 5 stars.\nGood value\nBright and cheap, the "
+         "clip is weak.", None)]
+
+
+def test_a_rating_printed_in_words_beside_pictured_stars_is_kept_as_a_sentence():
+    reviews = ("<section class='reviews' id='reviews'><h2>Reviews</h2>"
+               + _schema_card("aria-hidden='true'", "<span class='rating-text'>2 out of 5 stars"
+                              "</span>", "Dims too soon", "Colm Ashby", "8 March 2025",
+                              "The battery fades after an hour.")
+               + _schema_card("aria-hidden='true'", "<span class='rating-text'>5 out of 5 stars"
+                              "</span>", "Good value", "Aud Senn", "1 March 2025",
+                              "Bright and cheap.")
+               + "</section>")
+    got = _comments(_page(reviews))
+    assert [text.split("\n")[0] for _, _, text, _ in got] == ["Rated 2 out of 5 stars.",
+                                                             "Rated 5 out of 5 stars."]
 
 
 def test_a_blogs_comments_are_not_review_cards():

@@ -166,7 +166,8 @@ def date_text(anchor: HtmlElement) -> str | None:
     return text[found.start():] if found and len(text) <= 60 else printed_date(text)
 
 
-def _author(item: HtmlElement, anchor: HtmlElement) -> str | None:
+def author_of(item: HtmlElement, anchor: HtmlElement) -> str | None:
+    """Who signed the comment ``item`` that ``anchor`` (its date line) anchors."""
     # schema.org's author and its name: Stack Exchange's user card ("breadhead_92", then a
     # reputation and badges), the last of an "edited" and an "answered" card
     for el in iter_elements(item):
@@ -368,7 +369,7 @@ def find_comments(root: HtmlElement, read_cards: Callable[[HtmlElement, list[Htm
         for anchor in anchors:
             item = _item(anchor, region, ids)
             is_date = is_date_el(anchor)
-            who = _author(item, anchor) if is_date else clean_name(text_of(anchor)) or None
+            who = author_of(item, anchor) if is_date else clean_name(text_of(anchor)) or None
             text = body_text(item, anchor)
             outer = item.getparent() if item is not region else None
             # its words sit beside its header, in the comment's element: a region holding one

@@ -31,16 +31,35 @@ def shown_rating(el: HtmlElement) -> bool:
         and _says_rating(text[:-1])
 
 
+def printed_rating(el: HtmlElement) -> bool:
+    """``el`` prints a rating in words of its own, with no element inside: a review card's
+    "<span class="rating-text">4 out of 5 stars</span>" beside its pictured stars."""
+    return not len(el) and _says_rating(el.text_content())
+
+
+def is_rating(el: HtmlElement) -> bool:
+    """``el`` is a rating as a reader sees it: a picture's shown as words, or printed."""
+    return shown_rating(el) or printed_rating(el)
+
+
+def rating_sentence(el: HtmlElement) -> str:
+    """A rating (``is_rating``) as the sentence a picture's becomes: "Rated 4 out of 5 stars."."""
+    text = " ".join(el.text_content().split())
+    return text if shown_rating(el) else f"{_rated(text.rstrip('.'))}."
+
+
+def _rated(words: str) -> str:
+    return words if words.lower().startswith("rated") else f"Rated {words}"
+
+
 def show_star_ratings(root: HtmlElement) -> None:
     """Each picture of a rating becomes its words, as a sentence: "Rated 5 stars."."""
     for el in list(root.iter("img", "span", "div", "i")):
         label = (el.get("alt") if el.tag == "img" else el.get("aria-label")) or ""
         if not _says_rating(label) or (el.tag != "img" and not _GLYPHS.match(el.text_content())):
             continue
-        words = " ".join(label.split())
-        text = words if words.lower().startswith("rated") else f"Rated {words}"
         shown = lxml.html.Element("span")
-        shown.text = f"{text}. "
+        shown.text = f"{_rated(' '.join(label.split()))}. "
         shown.tail = el.tail
         parent = el.getparent()
         if parent is not None:

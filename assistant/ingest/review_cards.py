@@ -22,9 +22,9 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from .bylines import YEAR_DATE, clean_name, name_or_handle
-from .comments import FoundComment, body_text, date_text, is_author_el, is_date_el
+from .comments import FoundComment, author_of, body_text, date_text, is_author_el, is_date_el
 from .dom import iter_elements, text_of, words
-from .ratings import shown_rating
+from .ratings import is_rating, rating_sentence
 from .thread_marks import name_text
 
 # "Response from Demelza Penhallow, Manager at The Gull & Lantern Inn", "Owner's reply from Ann"
@@ -164,22 +164,55 @@ def _reply(response: Response, reviewer: str | None) -> FoundComment | None:
                         reviewer if reviewer != response.who else None)
 
 
-def read_card(card: HtmlElement) -> list[FoundComment]:
+def _heads(own: list[HtmlElement]) -> tuple[HtmlElement | None, HtmlElement | None]:
+    """The review's rating (its stars as words, or as printed: "4 out of 5 stars") and its
+    title, each printed apart from its text."""
+    return next((el for el in own if is_rating(el)), None), _title(own)
+
+
+def _rating_box(rating: HtmlElement, card: HtmlElement) -> HtmlElement:
+    """The box around a rating holding no words but it, a number and marks beside it ("<div
+    class=stars><span aria-label='4 out of 5 stars'>...</span> 4.0</div>"): all the rating."""
+    box = rating
+    for parent in rating.iterancestors():
+        if parent is card or _LETTER.search(text_of(parent).replace(text_of(rating), "")):
+            break
+        box = parent
+    return box
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _has_heads(card: HtmlElement) -> bool:
+    return any(el is not None for el in _heads([el for el in iter_elements(card) if el is not card]))
+
+
+def _anchor_in(card: HtmlElement, anchors: list[HtmlElement]) -> HtmlElement:
+    inside = set(card.iter())
+    return next(a for a in anchors if a in inside)
+
+
+def read_card(card: HtmlElement, anchor: HtmlElement | None = None) -> list[FoundComment]:
     """A card's review (and the response under it, a reply to the reviewer); [] when the card
-    holds no words."""
+    holds no words. A card its comment ``anchor`` (its one date line) would read whole is dated
+    and signed as that anchor's comment is."""
     response = _response(card)
     skip: set[Any] = {e for el in response.elements for e in el.iter()} if response else set()
     own = [el for el in iter_elements(card) if el is not card and el not in skip]
     dated, reviewer = _date(own), _reviewer(own)
-    title = _title(own)
-    rating = next((el for el in own if shown_rating(el)), None)
-    skip |= {e for el in (title, rating) if el is not None for e in el.iter()}
+    if anchor is not None and is_date_el(anchor):
+        dated, reviewer = (anchor, date_text(anchor) or ""), reviewer or author_of(card, anchor)
+    rating, title = _heads(own)
+    box = _rating_box(rating, card) if rating is not None else None
+    skip |= {e for el in (title, box) if el is not None for e in el.iter()}
     text = body_text(card, dated[0] if dated else card, skip)
     if not text:
         return []
-    heads = [text_of(el) if el is not None else None for el in (rating, title)]
+    heads = [rating_sentence(rating) if rating is not None else None,
+             text_of(title) if title is not None else None]
     out = [FoundComment(_lines(*heads, text),
-                        reviewer, dated[1] if dated else None)]
+                        reviewer, (dated[1] or None) if dated else None)]
     reply = _reply(response, reviewer) if response else None
     return out + [reply] if reply else out
 
@@ -187,11 +220,15 @@ def read_card(card: HtmlElement) -> list[FoundComment]:
 def read_cards(region: HtmlElement, anchors: list[HtmlElement]) -> list[FoundComment] | None:
     """The region's reviews, card by card, when it lists like review cards one of which is
     dated, and its comments' ``anchors`` (date lines), all in the cards, miss a card or split
-    one, or a card holds an owner's response; None when it does not (its comments are read by
-    their anchors)."""
+    one, or a card holds an owner's response, or prints a rating or a title apart from its
+    text (a shop's card: stars, a headline, then the review), which a comment read by its
+    anchor would lose; None when it does not (its comments are read by their anchors)."""
     found = cards(region)
     held = [sum(a in inside for a in anchors) for inside in (set(c.iter()) for c in found)]
     whole = all(n == 1 for n in held) and not any(map(_response, found))
+    if whole and found and sum(held) == len(anchors) and any(map(_has_heads, found)):
+        # each card read as its anchor's comment, with the rating and the title it prints
+        return [c for card in found for c in read_card(card, _anchor_in(card, anchors))]
     if whole or sum(held) < len(anchors) \
             or not any(_date(list(iter_elements(card))) for card in found):
         return None  # read by its anchors, one a card, or some anchor outside the cards
