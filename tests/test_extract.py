@@ -939,10 +939,11 @@ def test_a_shops_customer_reviews_are_signed_comments_but_a_review_site_is_no_co
                      "five weeks of daily use.") + "</section></body></html>")
     got = [(b.author, b.date, b.text) for b in read_html_page(shop.encode()).blocks
            if b.kind == "comment"]
-    assert got == [("Gwen Ap Rhys", "18 April 2024", "It boils a litre in two minutes and barely "
-                                                      "makes a sound."),
-                   ("Sunil M.", "3 May 2024", "The lid hinge snapped after five weeks of daily "
-                                              "use.")]
+    # each review with its stars and its title (``review_cards``), without its furniture
+    assert got == [("Gwen Ap Rhys", "18 April 2024", "Rated 5 out of 5 stars.\nQuiet\nIt boils a "
+                                                      "litre in two minutes and barely makes a sound."),
+                   ("Sunil M.", "3 May 2024", "Rated 2 out of 5 stars.\nLid broke\nThe lid hinge "
+                                              "snapped after five weeks of daily use.")]
     # a review site's page is classed "reviews" around the article: that is the article
     site = ("<html><head><title>Aero kettle review</title></head><body><div class='site-reviews'>"
             "<article><h1>Aero kettle review</h1><p class='byline'>By Ann Lee, "
