@@ -196,3 +196,36 @@ def test_a_blogs_comments_are_not_review_cards():
                 "shop in town.</p></li></ol></div>")
     got = _comments(_page(comments))
     assert [(a, d) for a, d, _, _ in got] == [("Ann Lee", "3 May 2025"), ("Bo Dahl", "4 May 2025")]
+
+
+def _posts(page) -> list[str]:
+    return [s.text for s in page_sources(page) if s.kind == "post"]
+
+
+def test_a_products_rating_summary_by_its_title_is_a_paragraph():
+    # the average only as stars' aria-label and a short line, the count a link to the reviews
+    summary = ("<div class='product-rating'><span class='stars' aria-label='Rated 4.6 out of 5'>"
+               f"{chr(0x2605) * 5}</span> <span class='avg'>4.6 out of 5</span> <a href="
+               "'#reviews'>87 reviews</a></div>")
+    posts = _posts(_page(summary))
+    assert posts[0] == "Customer rating: 4.6 out of 5, 87 reviews."
+
+
+def test_a_rating_summary_over_the_reviews_is_a_paragraph_though_the_reviews_are_comments():
+    reviews = ("<section class='reviews' id='reviews'><h2>Reviews</h2><div class='summary'><p>"
+               "4.2 out of 5 stars</p><p>Based on 130 ratings</p></div>"
+               + _schema_card("aria-label='3 out of 5 stars'", "", "Dims too soon",
+                              "Colm Ashby", "8 March 2025", "The battery fades after an hour.")
+               + _schema_card("aria-label='4 out of 5 stars'", "", "Good value", "Aud Senn",
+                              "1 March 2025", "Bright and cheap, the clip is weak.")
+               + "</section>")
+    page = _page(reviews)
+    assert "Customer rating: 4.2 out of 5 stars, based on 130 ratings." in _posts(page)
+    assert len(_comments(page)) == 2
+
+
+def test_a_related_products_rating_is_no_summary():
+    related = ("<div class='related-products'><h2>You may also like</h2><ul><li><a href='/p/1'>"
+               "Lumo 400 lamp</a> <span class='rating'>4.3 out of 5 stars</span> <span>(52 "
+               "ratings)</span></li></ul></div><p class='tiny'>4 out of 5 dentists</p>")
+    assert not any(p.startswith("Customer rating") for p in _posts(_page(related)))

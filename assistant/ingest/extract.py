@@ -235,6 +235,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     google_doc.rewrite(tree)  # a Google Docs export: its footnotes, its links' targets
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
     ratings.show_star_ratings(tree)  # "Rated 5 stars." heading a reader's comment
+    rated = ratings.rating_summary(tree)  # "3.9 out of 5", "412 ratings": before it is dropped
     shop = shop_qa.read_shop_qa(tree)  # a product page's customer questions, taken out
     comment_regions = regions(tree)  # with or without comments found in them ("0 Comments")
     # a forum thread: the opening post is the article, signed by who started the thread, and
@@ -393,6 +394,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
             b for b in blocks if b.kind != PARAGRAPH]
     if bio and not any(bio in b.text for b in blocks):
         blocks.append(Block(PARAGRAPH, bio, heading=author_card.HEADING))
+    if rated is not None and not any(rated.printed_in(b.text) for b in blocks):
+        blocks.insert(0, Block(PARAGRAPH, rated.sentence))  # the product's, by its title
     if qa is not None:  # the question is the post; the rest is the page's sidebar
         blocks = [Block(PARAGRAPH, text) for text in qa.question.text]
     if not any(b.kind == PARAGRAPH for b in blocks):

@@ -7,9 +7,12 @@ extractor and the comment reader, which skip images and labels, would lose it.""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import lxml.html
 from lxml.html import HtmlElement
+
+from .dom import is_furniture
 
 # "5 stars", "4.5 out of 5 stars", "Rated 4 out of 5", "3 star rating", "4 of 5 bubbles"
 _RATING = re.compile(r"^(?:rated\s+)?\d(?:[.,]\d)?\s*(?:(?:out\s+)?of\s+\d+\s*)?"
@@ -64,3 +67,66 @@ def show_star_ratings(root: HtmlElement) -> None:
         parent = el.getparent()
         if parent is not None:
             parent.replace(el, shown)
+
+
+# A product's rating summary as a shop prints it by its title or over its reviews: the average
+# ("3.9 out of 5", "4.1 out of 5 stars", "4.5/5") and, in the same small box, how many rated
+# it ("412 ratings", "Based on 89 reviews", "238 global ratings"), often as links to the
+# reviews. Trafilatura drops the box (short lines, links), and a box over the reviews goes
+# with the comment section, so "What is its average rating?" had nothing to cite.
+_AVERAGE = re.compile(r"^(?:rated\s+)?(?P<avg>\d(?:[.,]\d{1,2})?\s*(?:(?:out\s+)?of|/)\s*(?:5|10)"
+                      r"(?:\s+stars?)?)\.?$", re.I)
+_COUNT = re.compile(r"^\(?(?P<count>(?:based\s+on\s+)?\d[\d,.]*\s*k?\s+(?:global\s+|customer\s+|"
+                    r"verified\s+|product\s+|total\s+)?(?:ratings?|reviews?))\)?$", re.I)
+_SUMMARY_BOX_CHARS = 200
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    """The average rating and the count of ratings as printed."""
+
+    average: str
+    count: str
+
+    @property
+    def sentence(self) -> str:
+        count = self.count[:1].lower() + self.count[1:] if self.count.lower().startswith("based") \
+            else self.count
+        return f"Customer rating: {self.average}, {count}."
+
+    def printed_in(self, text: str) -> bool:
+        return self.average in text and self.count in text
+
+
+def _line(el: HtmlElement) -> bool:
+    """An element that is one line: no element inside it with text of its own."""
+    return not any(isinstance(c.tag, str) and c.text_content().strip() for c in el)
+
+
+def _count_near(el: HtmlElement) -> str | None:
+    """The count of ratings printed in the small box around the average ``el``."""
+    for box in el.iterancestors():
+        if len(" ".join(box.text_content().split())) > _SUMMARY_BOX_CHARS:
+            return None
+        for line in box.iter():
+            m = _COUNT.match(" ".join(line.text_content().split())) \
+                if isinstance(line.tag, str) and _line(line) else None
+            if m:
+                return m["count"]
+    return None
+
+
+def rating_summary(root: HtmlElement) -> RatingSummary | None:
+    """The page's first rating summary (an average with the count of ratings beside it), not
+    a related product's in a link or a furniture box (``dom.is_furniture``); None when it
+    prints none."""
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not _line(el):
+            continue
+        m = _AVERAGE.match(" ".join(el.text_content().split()))
+        if m is None or any(a.tag == "a" or is_furniture(a) for a in (el, *el.iterancestors())):
+            continue
+        count = _count_near(el)
+        if count:
+            return RatingSummary(m["avg"], count)
+    return None
