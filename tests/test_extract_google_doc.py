@@ -80,3 +80,54 @@ def test_a_page_that_is_no_google_docs_export_is_left_as_it_is() -> None:
     google_doc.rewrite(root)
     assert google_doc.title(root) is None
     assert len(list(root.iter("a"))) == 5
+
+
+# A longer export, its sections right under <body> with no container around them: the
+# extractor's main pass used to drop every heading there (and with them the notes' heading).
+_SECTIONS = [
+    ("Opening hours", ["The reading room opens at nine on weekdays and at ten on Saturdays.",
+                       "It closes an hour early on the last Friday of each month for stocktaking."]),
+    ("Borrowing", ["Members may borrow up to six books at a time for three weeks.",
+                   "Renewals can be made twice unless another member has reserved the book."]),
+    ("Room hire", ["The meeting room seats twenty and costs twelve pounds an hour.",
+                   "Bookings are taken by the desk and confirmed by e-mail within two days."]),
+    ("Volunteers", ["Volunteers staff the desk in pairs on three-hour shifts.",
+                    "New volunteers shadow an experienced one for their first month."]),
+    ("Events", ["The book group meets on the first Tuesday of the month at seven.",
+                "Author talks are free, but places must be booked in advance."]),
+    ("Contacts", ["The librarian can be reached at the desk during opening hours."]),
+]
+
+
+def _long_export(subtitle: str = "", notes: bool = True) -> bytes:
+    out = ['<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"></head>'
+           '<body class="c9 doc-content"><p class="c5 title"><span class="c7">Millbrook Reading Room '
+           f'Guide</span></p>{subtitle}']
+    for n, (head, paras) in enumerate(_SECTIONS):
+        out.append(f'<h1 class="c4" id="h.{n}"><span class="c6">{head}</span></h1>')
+        out += [f'<p class="c2"><span class="c1">{p}</span></p>' for p in paras]
+        out.append('<ul class="c20"><li class="c4"><span class="c1">Ask at the desk for details of '
+                   f'{head.lower()}.</span></li></ul>')
+    if not notes:
+        return "".join([*out, "</body></html>"]).encode()
+    out.append('<p class="c2"><span class="c1">Fines were abolished in 2023</span><sup><a href="#ftnt1"'
+               ' id="ftnt_ref1">[1]</a></sup><span class="c1">.</span></p><hr class="c11"><div><p '
+               'class="c2"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span class="c1">&nbsp;By a vote of '
+               'the trustees in March.</span></p></div></body></html>')
+    return "".join(out).encode()
+
+
+def test_a_long_export_keeps_its_headings_and_its_notes() -> None:
+    for notes in (False, True):
+        sources = page_sources(read_html_page(_long_export(notes=notes), "guide.html"))
+        assert {s.section for s in sources if s.kind == "post"} >= {h for h, _ in _SECTIONS}
+    assert [s.text for s in sources if s.kind == "reference"] == ["By a vote of the trustees in March."]
+
+
+def test_a_subtitle_that_says_when_it_was_last_updated_is_the_byline_undated() -> None:
+    line = "Prepared by Ines Calloway, Librarian \u00b7 last updated 3 May 2025"
+    page = read_html_page(_long_export(f'<p class="c5 subtitle"><span class="c13">{line}</span></p>'),
+                          "guide.html")
+    # who prepared it wrote it; the day it was last updated is not the day it was written, so
+    # the byline, as printed, answers "When was it last updated?"
+    assert (page.author, page.date, page.byline) == ("Ines Calloway", None, line)

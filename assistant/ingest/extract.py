@@ -359,7 +359,13 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     target: HtmlElement = tree
     if body is not None:
         target = lxml.html.Element("html")
-        etree.SubElement(target, "body").append(copy.deepcopy(body))
+        inner = copy.deepcopy(body)
+        if inner.tag == "body":
+            # a document whose paragraphs and headings sit right under <body> (a Google Docs or
+            # word processor's export, a hand-written page): the extractor's main pass finds no
+            # container there and drops every heading, so they go to it in an <article>
+            inner.tag = "article"
+        etree.SubElement(target, "body").append(inner)
     dom_rewrites.keep_author_sections(target)
     not_furniture.keep_text_words(target)
     inline_lines.make_lines(target)
