@@ -84,10 +84,12 @@ _TRAILING_BYLINE = re.compile(
     rf"^(?P<text>.*\S)\s+(?:\u2014|\u2013|--)\s*{_NAME}{_SEP}(?P<date>{_COMMENT_DATE}){_TIME}\s*$")
 # A report's: "Prepared by Ann Lee, 14 February 2025", "Prepared for the Parish Council by Ann
 # Lee", "Compiled by Ann Lee", "Prepared by Ann Lee, Secretary, for the AGM on 18 January 2025"
-# (dated by the meeting it is for).
+# (dated by the meeting it is for), "Prepared by Ann Lee, Secretary · last updated 3 May 2025"
+# (an update's date, not when it was written: the line stays its byline, undated).
 _REPORT_BYLINE = re.compile(rf"^(?:Prepared|Compiled)(?:\s+for\s+[^\n]{{1,80}}?)?\s+by\s+{_NAME}"
                             r"(?:,?\s+for\s+(?:the|an?|our)\s+[^\n,]{1,60}?(?=\s+on\s))?"
-                            rf"(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*\.?$")
+                            rf"(?:{_SEP}(?:(?P<updated>(?:last\s+)?(?:updated|revised|reviewed)):?\s*"
+                            rf"(?:on\s+)?)?(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*\.?$")
 # The post's own byline under the title.
 POST_BYLINES = (
     *_COMMENT_BYLINES[:1],
