@@ -25,7 +25,7 @@ from assistant.config import Settings
 from assistant.embedding import Embedder, HashEmbedder, make_embedder
 from assistant.evaluation import read_gold, run
 
-from .common import DATA_DIR, DEV, FOLLOWUPS, FRESH, HELDOUT, READERS, ROOT, UNSEEN
+from .common import DATA_DIR, DEV, FOLLOWUPS, FRESH, HELDOUT, PROBE, READERS, ROOT, UNSEEN
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +54,15 @@ def suite(split: str = "all") -> list[EvalArticle]:
     """The articles of ``split`` ("tuning", "heldout" or "all"), the bundled article first.
 
     The bundled article's dev, heldout and follow-up sets were looked at while tuning in
-    earlier sessions, ``readers.jsonl`` in session 20 and ``fresh.jsonl`` in session 24, so
-    they tune; ``unseen.jsonl`` was written by someone who saw neither the assistant nor its
-    answers and is held out."""
+    earlier sessions, ``readers.jsonl`` in session 20, ``fresh.jsonl`` in session 24 and
+    ``probe.jsonl`` in session 33, so they tune; ``unseen.jsonl`` was written by someone who
+    saw neither the assistant nor its answers and is held out."""
     out: list[EvalArticle] = [EvalArticle("bundled:dev", "tuning", None, DEV),
                               EvalArticle("bundled:heldout", "tuning", None, HELDOUT),
                               EvalArticle("bundled:followups", "tuning", None, FOLLOWUPS),
                               EvalArticle("bundled:readers", "tuning", None, READERS),
                               EvalArticle("bundled:fresh", "tuning", None, FRESH),
+                              EvalArticle("bundled:probe", "tuning", None, PROBE),
                               EvalArticle("bundled:unseen", "heldout", None, UNSEEN)]
     for part in ("tuning", "heldout"):
         for name in SPLIT[part]:

@@ -39,6 +39,11 @@ READERS = DATA_DIR / "readers.jsonl"
 # session 24 (2026-11-30) by a helper who had not seen unseen.jsonl, before any run on them;
 # tuning: their first run informed that session's follow-up fix.
 FRESH = DATA_DIR / "fresh.jsonl"
+# Fifty more (16 unanswerable), written in session 33 (2026-12-02) by a helper who read only
+# the article, before any run on them; after the first run four evidence labels were put in
+# the scorer's conventions (a comment's date without "on", a caption's kind, a reader's name
+# instead of the signature line), no question changed; tuning.
+PROBE = DATA_DIR / "probe.jsonl"
 # The bundled article's questions written later by someone who saw neither the assistant nor
 # its answers: held out (benchmarks/data/articles/SPLIT.md).
 UNSEEN = DATA_DIR / "unseen.jsonl"

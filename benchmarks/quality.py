@@ -32,6 +32,7 @@ from .common import (
     FOLLOWUPS,
     FRESH,
     HELDOUT,
+    PROBE,
     READERS,
     RESULTS_DIR,
     TMP_DIR,
@@ -217,7 +218,7 @@ def run(*, embedder_name: str = "minilm", quick: bool = False) -> dict[str, Any]
         missing.update(miss)
 
     sets = {"dev": DEV, "heldout": HELDOUT, "followups": FOLLOWUPS, "readers": READERS,
-            "fresh": FRESH, "unseen": UNSEEN}
+            "fresh": FRESH, "probe": PROBE, "unseen": UNSEEN}
     sets = {name: path for name, path in sets.items() if path.is_file()}
     result: dict[str, Any] = {
         "generated": now(),

@@ -349,5 +349,5 @@ def test_quality_scores_the_held_out_unseen_set(monkeypatch):
     monkeypatch.setattr(quality, "evaluate", fake_evaluate)
     monkeypatch.setattr(quality, "variant_baselines", lambda *a: [])
     result = quality.run(embedder_name="hash", quick=True)
-    assert list(result["sets"]) == ["dev", "heldout", "followups", "readers", "fresh", "unseen"]
+    assert list(result["sets"]) == ["dev", "heldout", "followups", "readers", "fresh", "probe", "unseen"]
     assert result["sets"]["unseen"]["gold"] == "benchmarks/data/unseen.jsonl"
