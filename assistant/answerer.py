@@ -27,7 +27,7 @@ from .embedding import Embedder
 from .features import FEATURES, feature_matrix, question_features
 from .grounding import Grounding, ground, respell, unknown_phrases
 from .index import Index
-from .query import NUMBER, PERSON, PLACE, TIME, Query
+from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query
 from .retrieval import Retriever
 from .sentences import quote_opener
 from .text import word_count
@@ -62,7 +62,8 @@ MAX_CANDIDATES = 48
 MAX_WORDS_KEPT = 20_000
 _KIND_WORDS = {NUMBER: "a number", TIME: "a date, period or duration", PERSON: "a person",
                PLACE: "a name or place", "title": "a title",
-               "role": "what someone does for a living"}
+               "role": "what someone does for a living",
+               CONTACT: "an e-mail address, phone number or web address"}
 
 
 class WordLookup:
@@ -428,8 +429,8 @@ class Answerer:
         (whatever is asked: a quoted claim is shown with whose it is)."""
         wanted = query.answer_type
         sentences = self.index.sentences
-        if wanted in (PERSON, TIME, NUMBER, PLACE) and c.features[_TYPE_OK] < 0:
-            flags = self.retriever.info.flags[wanted]
+        if wanted in (PERSON, TIME, NUMBER, PLACE, CONTACT) and c.features[_TYPE_OK] < 0:
+            flags = self.retriever.info.flags[query.contact or wanted]
             for j in (c.row - 1, c.row + 1):
                 if 0 <= j < len(sentences) and flags[j] \
                         and sentences[j].source_id == c.span.source_id:

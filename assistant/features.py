@@ -46,8 +46,16 @@ from .grounding import (
     stem_of,
     unknown_share,
 )
-from .query import NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, Query
-from .sentences import MONTH_NAMES, PERSON_NOUN, WEEKDAY_NAMES, SentenceInfo, locates, states_new
+from .query import CONTACT, NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, Query
+from .sentences import (
+    CONTACT_FORMS,
+    MONTH_NAMES,
+    PERSON_NOUN,
+    WEEKDAY_NAMES,
+    SentenceInfo,
+    locates,
+    states_new,
+)
 from .text import STOPWORDS, stem, terms, words
 from .types import Source
 
@@ -292,7 +300,7 @@ def filler_of(query: Query) -> str | None:
     """What the sentence must hold: a year, a stretch of time ("How long ...?"), a clock time,
     or the kind asked."""
     return ("year" if query.year else "duration" if query.duration else "clock" if query.clock
-            else query.answer_type)
+            else query.contact or query.answer_type)
 
 
 # How far (in words) from a filler of the kind asked a question's term still speaks of it:
@@ -308,7 +316,7 @@ def _answer_near(query: Query, filler: str | None, info: SentenceInfo,
     other questions. An answer sits next to what the question says about it; a number or a
     name far from the question's words is about something else."""
     out = np.ones(len(candidates))
-    if filler is None or filler in (TITLE, ROLE) or not info.slots:
+    if filler is None or filler in (TITLE, ROLE, CONTACT, *CONTACT_FORMS) or not info.slots:
         return out
     own = set(query.terms)
     given = {stem_of(w) for w in query.words}
@@ -529,7 +537,12 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
 def _meta_match(query: Query, src: Source, author_named: bool) -> str | None:
     """The feature for a question asking who wrote, or when was published, what this source
     prints (its byline, a reference's authors and year, a named commenter's name and date), or
-    the title it prints (the post's headline, a cited work's title in its reference)."""
+    the title it prints (the post's headline, a cited work's title in its reference). A date
+    the question already gives is no answer: "In which month of 2014 did it appear?" of a
+    reference that prints only "2014"."""
+    if (query.answer_type == TIME and src.kind in ("byline", "reference")
+            and not states_new(TIME, f"{src.text} {src.date or ''}", query.question, query.words)):
+        return None
     if src.kind == "byline" and ((query.author_of == "post" and src.author)
                                  or (query.published_of == "post" and src.date)):
         return "meta_byline"

@@ -16,6 +16,23 @@ from .text import STOPWORDS, terms, words
 
 # The kind of thing a question asks for, when its form says so.
 NUMBER, TIME, PERSON, PLACE, TITLE, ROLE = "number", "time", "person", "place", "title", "role"
+# A way to get in touch, asked in one of three forms (``Query.contact``): "What's the
+# council's e-mail address?", "What phone number should I ring?", "What's the URL?".
+CONTACT = "contact"
+EMAIL, PHONE, WEB = "email", "phone", "web"
+_CONTACT_ASKED = (
+    (EMAIL, re.compile(r"\be-?mail address(?:es)?\b|\b(?:his|her|their|your|\w+['\u2019]s)\s+"
+                       r"e-?mail\s*\??\s*$", re.I)),
+    (PHONE, re.compile(r"\b(?:(?:tele)?phone|mobile|contact|helpline|fax)\s+(?:number|no)\b"
+                       r"|\bnumbers? to (?:call|ring|phone|text)\b", re.I)),
+    (WEB, re.compile(r"\bweb ?(?:address|link)(?:es|s)?\b|\burls?\b|\bweb ?page address\b", re.I)),
+)
+
+
+def contact_asked(question: str) -> str | None:
+    """The form of contact the question asks for ("email", "phone", "web"), if any."""
+    return next((form for form, pattern in _CONTACT_ASKED if pattern.search(question)), None)
+
 
 # Nouns for people: "which student ...?" asks for a person.
 _PERSON_NOUNS = (
@@ -95,6 +112,7 @@ def _keywords_ending(nouns: str, lead: str = r"(?:\W*[\w'-]+){0,4}\s+") -> str:
 
 
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (CONTACT, re.compile("|".join(f"(?:{p.pattern})" for _, p in _CONTACT_ASKED), re.I)),
     (ROLE, _PERSON_TITLE_RE),
     # (An episode is not named by its page's title: a show's page is often titled with the
     # show's name, the episode's in its text.)
@@ -404,6 +422,7 @@ class Query:
     duration: bool = False
     # Asks for a time of day ("What time does the train arrive?"), which a date does not give.
     clock: bool = False
+    contact: str | None = None  # the form of contact asked for ("email", "phone", "web")
     # Asks where ("Where is the tap?"), which a place without a name can answer ("by the gate").
     where: bool = False
     # Asks (or follows up a question that asked) how someone was answered: "Did the author
@@ -738,10 +757,27 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
 
 
 def answer_type(question: str) -> str | None:
+    lead = _LEAD_WH.search(question)
     for kind, pattern in _TYPE_PATTERNS:
-        if pattern.search(question):
+        for m in pattern.finditer(question):
+            # "Which hormone controls how much bone we have?" asks for the hormone, "Which
+            # reader asked how big the dogs were?" for a reader: a "how much / how long"
+            # clause inside a question that opens on "which NOUN" or "who" says what it is
+            # about ("... and how long did she do it?" asks a second question)
+            if lead and m.start() > lead.end() and _HOW_CLAUSE.match(question, m.start()) \
+                    and not _SECOND_QUESTION.search(question, 0, m.start()):
+                continue
             return kind
     return None
+
+
+# A question opening on "which/what NOUN" (not a measure: "What limit is set on how much
+# ...?" asks for one) or "who", and a "how ..." clause that may follow it.
+_LEAD_WH = re.compile(r"^\W*(?:\w+\W+){0,5}?(?:who\b|(?:which|what)\s+(?!(?:is|was|are|were|do|"
+                      r"does|did|has|have|had|can|could|will|would|should|might|must|kind|sort|"
+                      r"type|limit|" + _MEASURE_NOUNS + r")\b)[a-z]+\b)", re.I)
+_HOW_CLAUSE = re.compile(r"how\b", re.I)
+_SECOND_QUESTION = re.compile(r"(?:\band|\bor|,|;)\s*$", re.I)
 
 
 def is_follow_up(question: str) -> bool:
@@ -916,6 +952,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         where=kind == PLACE and bool(_WHERE.match(question)),
         duration=duration,
         clock=kind == TIME and not duration and bool(_CLOCK_ASKED.search(question)),
+        contact=(contact_asked(question) or (contact_asked(context[-1]) if context else None)
+                 if kind == CONTACT else None),
         # "when?" after "Who said ...?" asks when that was said
         when_written=kind == TIME and not duration and bool(
             _WRITTEN_WHEN.search(question)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .query import NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, UNITS
+from .query import CONTACT, EMAIL, NUMBER, PERSON, PHONE, PLACE, ROLE, TIME, TITLE, UNITS, WEB
 from .text import STOPWORDS, WORD, stem, terms, word_of, words
 from .types import Source, Span
 
@@ -53,7 +53,9 @@ _HAS_TIME = re.compile(
     r"|\b(spring|summer|autumn|winter|midnight|noon|dawn|dusk|christmas|easter)\b"
     rf"|\b({_QUANTIFIER})[\s-]+(?:\w+[\s-]+)?({_TIME_UNITS})\b"
     r"|\b(at night|in the (morning|evening|afternoon|night))\b"
-    r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?",
+    # a clock time, not a price, a decimal or a DOI's digits ("£12.50", "10.1152/...")
+    r"|(?<![$\u00a3\u20ac\d.,])\b\d{1,2}[:.]\d{2}(?![\d%])(?!\s*(?:per ?cent|percent)\b)"
+    r"\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?",
     re.I)
 # People named or described: a title and a name, two capitalised words, an interview's
 # speaker ("FERREIRA: ..."), or a word for a person by role or relation.
@@ -442,6 +444,23 @@ def answer_slots(text: str) -> Slots:
                  fillers, tuple(k for k, t in enumerate(toks) if k and t.group()[0].isupper()))
 
 
+# Ways to get in touch, as printed: an e-mail address; a phone number (nine to thirteen
+# digits in groups, "01632 960 418", "(555) 123-4567", "+44 20 7946 0958"); a web address
+# ("https://...", "www....", "wrenmooryo.org.uk/bursary").
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_PHONE = re.compile(r"(?<![\w.,/-])\+?\(?\d[\d ()-]{7,18}\d(?![\w/-]|[.,]\d)")
+_WEB = re.compile(r"\bhttps?://\S+|\bwww\.[\w-]+\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|"
+                  r"gov|io|info|co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|uk|ie|eu|de|fr|nl|au|ca|nz|us)"
+                  r"\b(?!\.\w)(?:/\S*)?", re.I)
+
+
+def _phone(text: str) -> bool:
+    return any(9 <= sum(c.isdigit() for c in m.group()) <= 13 for m in _PHONE.finditer(text))
+
+
+CONTACT_FORMS = {EMAIL: _EMAIL.search, PHONE: _phone, WEB: _WEB.search}
+
+
 def sentence_flags(text: str, source: Source) -> dict[str, bool]:
     """What kinds of answer the sentence itself can hold (question-independent)."""
     return {
@@ -455,6 +474,8 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
         PLACE: bool(_PROPER.search(text)),
         TITLE: source.kind in ("title", "reference"),
         ROLE: bool(_ROLE.search(text)),
+        **{form: bool(holds(text)) for form, holds in CONTACT_FORMS.items()},
+        CONTACT: any(holds(text) for holds in CONTACT_FORMS.values()),
     }
 
 

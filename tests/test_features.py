@@ -395,6 +395,27 @@ def test_a_title_asked_is_what_the_headline_or_the_reference_prints(question, ki
     assert _meta_match(make_query(question), src, False) == feature
 
 
+@pytest.mark.parametrize(("question", "feature"), [
+    ("When was the cited paper published?", "meta_reference"),
+    ("What year did the cited paper come out?", "meta_reference"),
+    # the question gives the year the reference prints, and asks for more
+    ("In which month of 2024 did the cited paper come out?", None),
+])
+def test_a_date_the_question_gives_is_no_answer(question, feature):
+    from assistant.features import _meta_match
+
+    src = Source("s1", "reference", "Reference",
+                 "Ferrandis L. Tea bags. J Food. 12: 33-41, 2024. doi:10.1016/j.food.2024.10.15")
+    assert _meta_match(make_query(question), src, False) == feature
+
+
+def test_a_phone_number_asked_is_answered_only_by_a_sentence_that_prints_one():
+    texts = ("Our secretary, Ann Roe, answers the phone on weekday mornings.",
+             "You can reach her on 01632 960 512.")
+    assert _feature_of("What is the secretary's phone number?", texts) == [-1.0, 1.0]
+    assert _feature_of("What is the secretary's email address?", texts) == [-1.0, -1.0]
+
+
 def test_what_time_is_answered_by_a_time_of_day_not_by_a_date():
     texts = ("The memorial reading is on Tuesday 9 December.", "The reading starts at 7.30 pm.")
     assert _feature_of("What time does the memorial reading start?", texts) == [-1.0, 1.0]

@@ -12,6 +12,25 @@ def test_answer_types_follow_the_form_of_the_question():
     assert answer_type("What is osteoporosis?") is None
 
 
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        # a "how much / how long" clause says what a "which NOUN" or "who" question is about
+        ("Which vitamin helps decide how much calcium we absorb?", None),
+        ("According to the study, which gene controls how long the cells live?", None),
+        ("Who decides how many buses run on Sundays?", PERSON),
+        ("Which volunteer asked how big the hives were?", PERSON),
+        # ... but a second question asks on its own, and a measure is a number
+        ("Who ran the shop, and how long did she keep it?", TIME),
+        ("What limit is set on how much water each plot may use?", NUMBER),
+        ("What did the mayor say about how often the bridge is checked?", NUMBER),
+        ("How much did it cost, and which firm built it?", NUMBER),
+    ],
+)
+def test_a_how_clause_inside_a_question_is_not_what_it_asks(question, kind):
+    assert answer_type(question) == kind
+
+
 def test_follow_up_borrows_the_earlier_question():
     q = make_query("Which university is she at?", ["Who led the review on oxytocin and bone?"])
     assert q.follow_up and q.text.startswith("Who led the review")
@@ -599,3 +618,23 @@ def test_who_sent_or_opened_the_page_and_when_ask_about_the_page(question, autho
 def test_the_name_of_an_email_or_a_podcast_is_its_title(question):
     q = make_query(question)
     assert q.answer_type == "title" and q.target in ("post", None)
+
+
+@pytest.mark.parametrize(
+    "question, form",
+    [
+        ("What is the secretary's email address?", "email"),
+        ("What's their email?", "email"),
+        ("What phone number should parents ring?", "phone"),
+        ("Is there a helpline number?", "phone"),
+        ("What's the web address of the booking form?", "web"),
+        ("Which URL has the timetable?", "web"),
+        # the verb, or a site known by its name, is not asked as an address
+        ("Did she email the council?", None),
+        ("Which website did the reader recommend?", None),
+    ],
+)
+def test_a_way_to_get_in_touch_is_asked_in_its_form(question, form):
+    q = make_query(question)
+    assert q.contact == form
+    assert (q.answer_type == "contact") is (form is not None)

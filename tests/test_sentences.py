@@ -135,6 +135,17 @@ def test_a_time_of_day_is_told_apart_from_a_date(text, clock):
     assert sentence_flags(text, POST)["clock"] is clock
 
 
+@pytest.mark.parametrize("text", [
+    "Smith J. Tea. J Food. 2024. doi:10.1152/food.00040.2024",  # a DOI's digits
+    "A ticket costs \u00a312.50 and sales rose 12.75 per cent.",
+])
+def test_digits_with_a_point_are_not_a_time_of_day(text):
+    from assistant.sentences import filler_matches
+
+    found = [m.group() for m in filler_matches("time", text)]
+    assert not any("." in f for f in found), found
+
+
 def test_answer_slots_are_the_words_questions_are_read_in():
     from assistant.sentences import answer_slots
     from assistant.text import stem, words
@@ -160,3 +171,22 @@ def test_a_quotes_speaker_named_by_surname_alone_is_a_person(text):
                                   "The council said no."])
 def test_a_pronoun_or_a_body_before_said_is_no_person(text):
     assert not sentence_flags(text, POST)["person"]
+
+
+@pytest.mark.parametrize(
+    "text, forms",
+    [
+        ("For press enquiries, telephone 01632 960 418, email press@example.gov.uk.",
+         {"phone", "email", "web"}),
+        ("Ring the office on (555) 123-4567.", {"phone"}),
+        ("The booking form is at brindlewick.org.uk/book and opens on Monday.", {"web"}),
+        ("See https://example.org/timetable for times.", {"web"}),
+        # counts, years and scores are no phone number; a file name is no web address
+        ("The survey had 6,412 replies from 1995 to 2015, and the score was 2-1.", set()),
+        ("Send the report.pdf to the committee.", set()),
+    ],
+)
+def test_a_sentence_holds_an_address_or_number_to_get_in_touch(text, forms):
+    flags = sentence_flags(text, POST)
+    assert {f for f in ("email", "phone", "web") if flags[f]} == forms
+    assert flags["contact"] is bool(forms)
