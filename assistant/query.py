@@ -131,7 +131,7 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"minutes)\b|\bhow soon\b|\bat what (age|point|stage)\b|\bsince when\b|\buntil when\b", re.I)),
     (NUMBER, re.compile(
         r"\bhow (many|much|often|old|large|big|high|low|far|deep|tall|wide|heavy|fast|"
-        r"frequently|common|likely)\b"
+        r"frequently|common|likely|hot|cold|warm|loud)\b"
         r"|\b(what|which)" + _MODIFIER + r"? (dose|doses|dosage|amount|percentage|proportion|share|"
         r"number|quantity|rate|size|price|cost|depth|height|length|distance|temperature|speed|figure|"
         r"score|" + _SIZE_NOUNS + r")\b|"
@@ -461,6 +461,7 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weight", re.compile(r"\bhow heavy\b|\b(weight|weigh|weighs|weighed)\b", re.I)),
     ("share", re.compile(r"\b(percentage|percent|per cent|proportion|share|fraction)\b", re.I)),
     ("temperature", re.compile(r"\btemperature\b|\bhow (hot|cold|warm)\b", re.I)),
+    ("loudness", re.compile(r"\bhow loud\b|\bdecibels?\b|\bnoise levels?\b", re.I)),
     ("frequency", re.compile(r"\bhow (often|frequently)\b", re.I)),
 )
 
@@ -485,6 +486,7 @@ UNITS: dict[str, frozenset[str]] = {
                         centimeters centimeter cm millimetres millimetre millimeters millimeter
                         mm""".split()),
     "temperature": frozenset(["degrees"]),
+    "loudness": frozenset(["decibels"]),
     "money": frozenset("dollars euros pence cents quid".split()),
 }
 _UNIT_COUNTED = re.compile(r"\bhow many (?P<unit>" + "|".join(sorted(

@@ -172,7 +172,9 @@ _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
         r"|\bhalf\b|\b(?:one|\d+) in (?:every )?(?:\d+|two|three|four|five|ten)\b"
         r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)(?: times)? out of\b"
         r"|\b(?:majority|minority)\b", re.I),
-    "temperature": re.compile(r"\u00b0|\bdegrees?\b|\b\d+\s?[CF]\b"),
+    "temperature": re.compile(r"\u00b0|\bdegrees?\b|\b\d+\s?[CF]\b"
+                              r"|(?i:\bminus\s+\d+(?:\.\d+)?\b(?!\s*(?:%|per\b|percent)))"),
+    "loudness": re.compile(r"\b\d[\d.,]*\s?(?:dB[A]?|decibels?)\b"),
     "frequency": re.compile(
         r"\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\b|\bevery\s+(?:\w+\s+)?(?:day|"
         r"week|month|year|hour|minute|night|morning|evening)s?\b|\b(?:daily|weekly|monthly|"

@@ -174,6 +174,11 @@ def test_who_wrote_and_when_published_follow_the_conversation():
         ("How often should I water it?", "frequency", ()),
         ("How far apart were the two nights in the lab?", "interval", ()),
         ("How far is the lab from the station?", "length", ()),
+        # how hot or loud asks for a measure too
+        ("How hot should the oven be?", "temperature", ()),
+        ("How cold does the lake get in winter?", "temperature", ()),
+        ("How loud is the pump, in decibels?", "loudness", ()),
+        ("How many decibels did the mower reach?", "loudness", ()),
         ("How many rail operators provided the data?", None, ("rail", "operators")),
         # a plural ends the phrase counted; a verb follows it
         ("How many foxes live in the city?", None, ("foxes",)),

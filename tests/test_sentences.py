@@ -29,6 +29,8 @@ POST = Source(id="p1", kind="post", label="Post", text="")
         ("About 40 percent were travelling for work.", "share"),
         ("She earned about two-thirds of her husband's wage.", "share"),
         ("Bake at 230\u00b0C for 20 minutes.", "temperature"),
+        ("We had a week of minus 12 in January.", "temperature"),
+        ("The fan runs at 42 dB, quieter than a fridge.", "loudness"),
         ("Inspect the hive once a week.", "frequency"),
         # in words
         ("Bees fly two or three miles from home.", "length"),
