@@ -67,7 +67,12 @@ _ENTITY_NOUNS = (
     r"laboratory|magazine|newspaper|publisher|website|organi[sz]ation|school|college|company|"
     r"companies|firm|hospital|clinic|museum|agency|ship|place|street|road|brand|shop|store|"
     r"supermarket|supplier|manufacturer|maker|bakery|restaurant|cafe|hotel|airline|operator|"
-    r"bank|insurer|charity|association|club|party|breed|species|variety|app")
+    r"bank|insurer|charity|association|club|party|breed|species|variety|app|council|team|"
+    r"station|farm|motorway|reservoir|make(?=\s+of\b)|model|church|park|venue|stadium|estate|"
+    r"mountain|lake|valley|bridge|port|harbou?r|airport|league|division|band|orchestra|choir|"
+    r"show|programme|festival|conference|court|prison|factory|mine|mill|pub|market|"
+    r"ministry|trust|society|foundation|network")
+# (Not a committee, group or department: "the finance committee" is named in lower case.)
 # ... as the head of the phrase after "which" / "what", past at most two modifiers ("which
 # insurance company", "which Belgian newspaper"), not a kind ("what kind of school").
 _ENTITY_HEAD_RE = (r"\b(?:which|what)(?: (?!kind\b|kinds\b|type\b|types\b|sort\b|of\b|"

@@ -215,6 +215,13 @@ def test_who_took_a_photo_asks_for_its_credit():
         ("Which tea brands were tested?", "brand"),
         ("What other cities have done away with fines?", "city"),
         ("What is the name of Owen Price's bakery?", "bakery"),
+        ("Which council does the tree officer work for?", "council"),
+        ("Which make of lawnmower did he buy?", "make"),
+        ("Which reservoirs does the walk pass?", "reservoir"),
+        # a maker's name, not the verb; a committee is named in lower case ("the finance
+        # committee"), and a group of things is no name
+        ("What things make up the crust?", None),
+        ("Which committee does she chair?", None),
         ("Which student is quoted?", None),  # a person, not a named thing
         ("Where does she work?", None),  # a place, but of no kind said
     ],
