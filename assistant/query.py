@@ -105,7 +105,7 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"|\b(what|which)('s| is| was) (this|the|that) "
                        r"([\w-]+ )?(post|article|paper|study|book|review|piece|"
                        r"column|blog|story|entry|report|newsletter|e-?mail|handbook|"
-                       r"document|pull request|issue|thread|topic|discussion) called\b", re.I)),
+                       r"document|pull request|issue|thread|topic|discussion|page) called\b", re.I)),
     (TIME, re.compile(
         r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year|date|day|month|time|season|"
         r"decade|century|period)\b|" + _COPULA + r"(year|date|day|month|time|decade|century|period)\b"

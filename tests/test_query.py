@@ -604,6 +604,7 @@ def test_the_name_of_an_email_or_a_podcast_is_its_title(question):
 
 
 @pytest.mark.parametrize("question", ["What is the thread called?", "What's the name of the topic?",
-                                      "What is this discussion called?"])
+                                      "What is this discussion called?",
+                                      "What is this page called?"])
 def test_the_name_of_a_forum_thread_is_its_title(question):
     assert make_query(question).answer_type == "title"
