@@ -130,17 +130,25 @@ def submitted(root: HtmlElement, skip: set[Any]) -> Submitted | None:
     return _posted_by(root, skip)
 
 
+def _posted_by_boxes(root: HtmlElement) -> list[HtmlElement]:
+    """The elements that may print a "Posted by ..." line whole: each one holding the words
+    "Posted by" as its own text, and the few around it (the label may be a box of its own)."""
+    out: list[HtmlElement] = []
+    for el in iter_elements(root):
+        if "posted by" in (el.text or "").lower():
+            out += [a for a in (el, *el.iterancestors())[:4] if a not in out]
+    return out
+
+
 def _posted_by(root: HtmlElement, skip: set[Any]) -> Submitted | None:
     """A post's line "Posted by HANDLE TIME" (new Reddit's "Posted by u/NAME 5 hr. ago"), the
     innermost element printing it whole, its handle in an element marked as the post's author
     and its time's element keeping the full date: who posted it, when, and the line."""
-    for el in iter_elements(root):
+    for el in _posted_by_boxes(root):
         text = _spaced_text(el)  # "Posted by" and the handle may sit in separate boxes
-        if el in skip or len(text) > 120 or not _POSTED_BY.match(text) or any(
-                isinstance(c.tag, str) and _POSTED_BY.match(_spaced_text(c)) for c in el):
-            continue
-        m = _POSTED_BY.match(text)
-        if m is None:
+        m = _POSTED_BY.match(text) if el not in skip and len(text) <= 120 else None
+        if m is None or any(isinstance(c.tag, str) and _POSTED_BY.match(_spaced_text(c))
+                            for c in el):
             continue
         users = [u for u in el.iter("a", "span") if words(u) & _SUBMITTER_WORDS
                  and text_of(u) == m["who"]]
