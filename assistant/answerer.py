@@ -53,6 +53,17 @@ _ASKED_QUESTION = re.compile(r"\b(?:asked|asks|posted|posed|raised|wrote)\b.*\bq
 _ASKER = re.compile(r"\b(?:the\s+)?(?:asker|questioner|original\s+poster|(?-i:OP)|person\s+who\s+"
                     r"asked\s+(?:the|this)\s+question)\b", re.I)
 
+# Who started a discussion, in a question about a thread (a forum's, Reddit's) whose post is
+# signed: "the OP", "the original poster", "the thread starter", "the poster" (not a poster
+# on a wall: "the poster in the window", "the poster for the fete").
+_STARTER = re.compile(r"\b(?:the\s+)?(?:original\s+poster|(?-i:OP)|(?:thread|topic)\s+starter|"
+                      r"person\s+who\s+(?:started|opened)\s+(?:the|this)\s+(?:thread|topic|"
+                      r"discussion))\b|\bthe\s+poster\b(?!['\u2019]?s?\s+(?:of|for|about|"
+                      r"advertising|on|in|at|with|from|by)\b)", re.I)
+# "Who is the OP?", "Who was the original poster?": asks who that is, not about them.
+_WHO_IS_STARTER = re.compile(r"^\W*who(?:'s|\u2019s|\s+is|\s+was)\s+(?:the\s+)?\S+(?:\s+\S+)?\W*$",
+                             re.I)
+
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
 RELATED_K = 5  # neighbours looked at for a word the article uses (itself among them)
@@ -320,10 +331,17 @@ class Answerer:
     def asker_named(self, question: str) -> str:
         """On a question-and-answer page whose question is signed, "the asker", "the OP" or
         "the original poster" is that person: "Did the asker say what fixed it?" asks what
-        grantwheeler said."""
-        if not self.answers_page or not self.post_author:
+        grantwheeler said. On any thread whose post is signed and has replies, "the OP", "the
+        original poster", "the thread starter" or "the poster" is who wrote the post; "Who is
+        the OP?" still asks who that is."""
+        if not self.post_author or _WHO_IS_STARTER.match(question):
             return question
-        return _ASKER.sub(self.post_author, question)
+        if self.answers_page:
+            question = _ASKER.sub(self.post_author, question)
+        # a thread's (its post signed, its replies comments): "the OP" is whoever started it
+        if self.answers_page or any(s.kind == "comment" for s in self._by_id.values()):
+            question = _STARTER.sub(self.post_author, question)
+        return question
 
     @cached_property
     def answers_page(self) -> bool:

@@ -123,12 +123,12 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # show's name, the episode's in its text.)
     (TITLE, re.compile(r"\b(title|titled|headline|subject line|name of (the|this) (post|article|paper|"
                        r"study|book|review|piece|column|blog|recipe|guide|page|story|podcast|"
-                       r"newsletter|handbook|document|pull request|issue))\b"
+                       r"newsletter|handbook|document|pull request|issue|thread|topic))\b"
                        r"|\bsubject of (the|this) (e-?mail|message|newsletter)\b"
                        r"|\b(what|which)('s| is| was) (this|the|that) "
                        r"([\w-]+ )?(post|article|paper|study|book|review|piece|"
                        r"column|blog|story|entry|report|newsletter|e-?mail|handbook|"
-                       r"document|pull request|issue) called\b", re.I)),
+                       r"document|pull request|issue|thread|topic|discussion|page) called\b", re.I)),
     (TIME, re.compile(
         r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year|date|day|month|time|season|"
         r"decade|century|period)\b|" + _COPULA + r"(year|date|day|month|time|decade|century|period)\b"
@@ -220,7 +220,7 @@ _ORDINAL = "|".join(sorted((re.escape(k) for k in _ORDINALS), key=len, reverse=T
 _COMMENT_AT = re.compile(
     rf"\b(?P<at>{_ORDINAL})(?:\s+(?:signed|unsigned|anonymous|reader'?s?|readers'))?"
     r"\s+(?:reader\s+)?(?:comment|commenter|commentator|comment's|commenter's)\b(?!\s+to\b)"
-    rf"|\b(?P<at2>{_ORDINAL})\s+(?:reader|person|one)\s+to\s+(?:comment|reply|respond)"
+    rf"|\b(?P<at2>{_ORDINAL})\s+(?:reader|person|one)\s+to\s+(?:comment|reply|respond)\b(?!\s+to\b)"
     r"|\b(?:commented|replied|responded)\s+(?P<at3>first|last)\b", re.I)
 
 
@@ -285,7 +285,9 @@ def comment_at(question: str) -> int | None:
     comment", 3 for "the third commenter", -1 for "the last comment"; None when it names none
     that way ("the first reply to Paul" is no comment's place)."""
     m = _COMMENT_AT.search(question)
-    if not m or _AGREED.search(question, 0, m.start()) or not m["at3"] and _REPLY_ASKED.search(question):
+    # (the reply words of its own phrase aside: "the first person to reply" is a comment's place)
+    rest = question[:m.start()] + " " + question[m.end():] if m else question
+    if not m or _AGREED.search(question, 0, m.start()) or not m["at3"] and _REPLY_ASKED.search(rest):
         # "Who replied to the first comment?", "Did the last commenter get an answer?", "Who
         # agreed with the first commenter?" ask after another comment
         return None

@@ -236,6 +236,20 @@ def test_a_phpbb_thread_reads_its_opening_post_its_title_and_when_each_post_was_
         ("kilnfolk", "Sun Oct 04, 2026 12:40 pm", "I bisque to cone 04 over ten hours.")]
 
 
+def test_a_forum_reply_that_quotes_a_post_replies_to_its_writer():
+    """phpBB's "<cite>mossbank_pots wrote:</cite>" over the quote (XenForo's ``data-author``
+    on the ``<blockquote>``) names whom the reply answers; a reply quoting no one answers no
+    one in particular."""
+    page = read_html_page(PHPBB.encode())
+    assert [(b.author, b.reply_to) for b in page.blocks if b.kind == "comment"] == [
+        ("gwen_t", "mossbank_pots"), ("kilnfolk", None)]
+    xenforo = PHPBB.replace("<blockquote><cite>mossbank_pots wrote:</cite>",
+                            '<blockquote data-author="mossbank_pots"><div>')
+    xenforo = xenforo.replace("pinholed.</blockquote>", "pinholed.</div></blockquote>")
+    page = read_html_page(xenforo.encode())
+    assert [b.reply_to for b in page.blocks if b.kind == "comment"] == ["mossbank_pots", None]
+
+
 def test_a_title_that_puts_the_sites_name_first_keeps_the_articles_heading():
     """"The Ledger | River mills": the site's name before the page's own heading is not the
     title, as a forum's thread title before the forum's name is."""

@@ -173,3 +173,58 @@ def test_lists_of_quantities_and_bars_of_words_stay_text_on_an_ordinary_page():
     assert texts == [LONG, "6 pears", "2 onions", "300 ml vinegar", "Grade: 5d",
                      "Sweet | sour | sharp | warm: the four notes of a good chutney, and this "
                      "one has all of them."]
+
+
+def _flat_comment(pad: int, who: str | None, title: str, text: str) -> str:
+    """A comment as new Reddit prints a thread: flat, each comment's wrapper indented by its
+    inline style, the handle linked by a test id, a relative time titled with the full date."""
+    name = (f'<a data-testid="comment_author_link" href="/user/{who}/">{who}</a>' if who
+            else '<span>Comment removed by moderator</span><span>[removed]</span>')
+    return (f'<div class="w0" style="padding-left:{pad}px"><div class="Comment c1">'
+            f'<div class="hd">{name} <a data-testid="comment_timestamp" title="{title}">2 hr. '
+            f'ago</a></div><div data-testid="comment"><p>{text}</p></div><div class="bar">'
+            '<button class="voteButton"></button><div>14</div><button>Reply</button></div>'
+            '</div></div>')
+
+
+FLAT = ('<html><head><title>Allotment water butts keep going green : r/Fenwick</title></head>'
+        '<body><div data-testid="post-container" class="Post"><div class="meta"><span>Posted by'
+        '</span><div><a data-testid="post_author_link" href="/user/wren_plot9/">u/wren_plot9</a>'
+        '</div><a data-click-id="timestamp" title="Sun, Jun 8, 2025, 7:10:00 AM GMT+1">6 hr. ago'
+        '</a></div><h1>Allotment water butts keep going green</h1><div data-click-id="text">'
+        f'<p>{LONG}</p><p>My two water butts turn green within a week of filling. Is that algae '
+        'harmful to seedlings, or only ugly?</p></div></div><div id="comments"><div>'
+        + _flat_comment(16, "moss_and_mint", "Sun, Jun 8, 2025, 8:00:00 AM GMT+1",
+                        "Only ugly. Put a lid on the butt and keep the light out and it stops.")
+        + _flat_comment(37, "wren_plot9", "Sun, Jun 8, 2025, 8:30:00 AM GMT+1",
+                        "A lid it is, there is an old bin lid that will fit the bigger one.")
+        + _flat_comment(16, None, "Sun, Jun 8, 2025, 9:00:00 AM GMT+1", "[removed]")
+        + _flat_comment(37, "tap_turner", "Sun, Jun 8, 2025, 9:40:00 AM GMT+1",
+                        "Whatever that said, a black butt in the shade stays clear all summer.")
+        + _flat_comment(16, "old_hoe_eli", "Sun, Jun 8, 2025, 10:00:00 AM GMT+1",
+                        "Barley straw in a net bag works for me, one handful per butt.")
+        + '</div></div></body></html>')
+
+
+def test_a_posted_by_line_signs_the_post_and_is_its_byline_as_printed():
+    page = read_html_page(FLAT.encode())
+    assert (page.author, page.date) == ("wren_plot9", "Jun 8, 2025")
+    assert page.byline == "Posted by u/wren_plot9 6 hr. ago, Jun 8, 2025"
+    assert not any("Posted by" in b.text for b in page.blocks)
+
+
+def test_a_flat_thread_indented_by_style_knows_whom_each_reply_answers():
+    """A reply under a removed comment answers "a deleted comment"; the removal notice is no
+    one's words."""
+    page = read_html_page(FLAT.encode())
+    assert [(b.author, b.reply_to) for b in page.blocks if b.kind == "comment"] == [
+        ("moss_and_mint", None), ("wren_plot9", "moss_and_mint"),
+        ("tap_turner", "a deleted comment"), ("old_hoe_eli", None)]
+    labels = [s.label for s in page_sources(page) if s.kind == "comment"]
+    assert labels[2] == "Reader comment by tap_turner, Jun 8, 2025, replying to a deleted comment"
+
+
+def test_a_list_of_comments_styled_alike_is_no_thread():
+    html = FLAT.replace("padding-left:37px", "padding-left:16px")
+    page = read_html_page(html.encode())
+    assert [b.reply_to for b in page.blocks if b.kind == "comment"] == [None] * 4

@@ -89,3 +89,26 @@ def test_a_forums_accepted_solution_is_one_of_its_replies():
     solution = Source("comment-5", "comment", "Reader comment by lenka_h, Apr 9, 2024 (accepted solution)",
                       "Move the pump to the load terminals.", "lenka_h", "Apr 9, 2024")
     assert attribution(solution) == "lenka_h answered on Apr 9, 2024 (the accepted solution): "
+
+
+def test_on_a_thread_the_op_is_who_wrote_the_post(settings, fake_embedder):
+    """On any page whose signed post has replies (a forum's thread, Reddit's), "the OP", "the
+    original poster", "the thread starter" and "the poster" are the post's author; not a
+    poster on a wall, nor in "Who is the OP?", which asks who that is."""
+    from assistant import Assistant
+
+    thread = [Source("comment-1", "comment", "Reader comment by lenka_h, Apr 9, 2024",
+                     "Check the cone for pitting before anything else.", "lenka_h", "Apr 9, 2024")
+              if s.kind == "comment" and s.id == "comment-1" else
+              Source(s.id, s.kind, s.label.replace(" (accepted answer)", "").replace(" (answer)", ""),
+                     s.text, s.author, s.date) for s in _SOURCES]
+    a = Assistant.from_sources(thread, settings, embedder=fake_embedder)
+    assert a.query_for("What bike does the OP ride?").question == "What bike does Ines Roe ride?"
+    assert a.query_for("When did the original poster repack it?").question == \
+        "When did Ines Roe repack it?"
+    assert a.query_for("What tool did the thread starter use?").question == \
+        "What tool did Ines Roe use?"
+    assert a.query_for("Did the poster fix the hub?").question == "Did Ines Roe fix the hub?"
+    assert a.query_for("What did the poster in the shop window say?").question == \
+        "What did the poster in the shop window say?"
+    assert a.query_for("Who is the OP?").question == "Who is the OP?"

@@ -533,6 +533,8 @@ def test_who_wrote_with_a_named_person_asks_about_their_work_not_the_post():
     ("Did the first commenter get a reply?", None),
     ("Who agreed with the last commenter?", None),
     ("Who wrote the first comment to mention estrogen?", None),  # the first of a kind, not by place
+    ("Who was the first person to reply?", 1),  # the reply is its own phrase's
+    ("Who was the first person to reply to Ann?", None),  # the first reply to someone
 ])
 def test_a_comment_named_by_its_place_on_the_page(question, at):
     assert make_query(question).comment_at == at
@@ -650,3 +652,10 @@ def test_a_way_to_get_in_touch_is_asked_in_its_form(question, form):
     q = make_query(question)
     assert q.contact == form
     assert (q.answer_type == "contact") is (form is not None)
+
+
+@pytest.mark.parametrize("question", ["What is the thread called?", "What's the name of the topic?",
+                                      "What is this discussion called?",
+                                      "What is this page called?"])
+def test_the_name_of_a_forum_thread_is_its_title(question):
+    assert make_query(question).answer_type == "title"

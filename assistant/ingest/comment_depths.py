@@ -5,6 +5,7 @@ reply answers the latest comment above it that sits less deep."""
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -56,3 +57,36 @@ def depth_in(anchor: HtmlElement, region: HtmlElement) -> int:
         if el.tag in ("ol", "ul") or words(el) & NEST_WORDS:
             depth += 1
     return depth
+
+
+# A comment's indent as its inline style states it: new Reddit's ``style="padding-left:37px"``
+# on each comment's wrapper, in a thread printed flat.
+_INDENT = re.compile(r"(?:^|;)\s*(?:padding|margin)-(?:left|inline-start)\s*:\s*"
+                     r"(?P<n>\d+(?:\.\d+)?)\s*(?:px|em|rem)\b", re.I)
+
+
+def _indent(el: HtmlElement) -> float | None:
+    m = _INDENT.search(el.get("style") or "")
+    return float(m["n"]) if m else None
+
+
+def indent_depths(region: HtmlElement, anchors: list[HtmlElement]) -> dict[Any, int]:
+    """For a thread printed flat whose comments are indented by their inline style (each
+    comment's own wrapper, holding no other comment, ``padding-left`` or ``margin-left``),
+    each anchor's depth: the rank of its indent among the thread's. Empty unless every
+    comment states one and they differ (a flat list styled alike is no thread)."""
+    ids = set(anchors)
+    found: dict[Any, float] = {}
+    for anchor in anchors:
+        indent = None
+        for el in anchor.iterancestors():
+            if el is region or any(d in ids for d in el.iter() if d is not anchor):
+                break
+            indent = _indent(el) if _indent(el) is not None else indent
+        if indent is None:
+            return {}
+        found[anchor] = indent
+    levels = sorted(set(found.values()))
+    if len(levels) < 2:
+        return {}
+    return {a: levels.index(v) for a, v in found.items()}

@@ -22,10 +22,10 @@ from lxml.html import HtmlElement
 from .best_answer import lone_answers, marks_up_to
 from .bylines import HANDLE, YEAR_DATE, clean_name, is_comment_date, name_ok, name_or_handle
 from .comment_cards import headline, is_card_line, signer_name
-from .comment_depths import NEST_WORDS, depth_in, stated_depths
+from .comment_depths import NEST_WORDS, depth_in, indent_depths, stated_depths
 from .dom import clean_text, iter_elements, parse_date, printed_date, shows_text, text_lines, text_of, words
 from .stamps import full_date, fuller_date, is_tiny_date, stamped
-from .thread_marks import comment_mark, is_answer_box, is_dead, is_deleted, name_text
+from .thread_marks import DELETED_COMMENT, comment_mark, is_answer_box, is_dead, is_deleted, name_text
 
 # (a shop's customer reviews are its readers' comments: "reviews", never one "review", which
 # may be the article itself; an obituary's guestbook holds its visitors' memories)
@@ -364,6 +364,8 @@ def find_comments(root: HtmlElement, read_cards: Callable[[HtmlElement, list[Htm
             continue
         ids = set(anchors)
         levels = stated_depths(region, anchors)
+        if not levels and len({depth_in(a, region) for a in anchors}) == 1:
+            levels = indent_depths(region, anchors)  # printed flat, indented by its style
         found: list[FoundComment] = []
         thread: list[tuple[int, str | None]] = []  # (depth, author) of the comments so far
         for anchor in anchors:
@@ -389,8 +391,10 @@ def find_comments(root: HtmlElement, read_cards: Callable[[HtmlElement, list[Htm
             # a reply is nested one level below the comment it answers, the latest before it
             depth = levels[anchor] if anchor in levels else depth_in(anchor, region)
             answered = next((a for d, a in reversed(thread) if d < depth), None)
-            thread.append((depth, who))
-            if is_dead(item, anchor) or is_deleted(item, anchor, region, ids, text):
+            deleted = is_deleted(item, anchor, region, ids, text)
+            # a reply under a deleted comment answers it, whoever wrote it
+            thread.append((depth, DELETED_COMMENT if deleted else who))
+            if deleted or is_dead(item, anchor):
                 continue  # killed, flagged or deleted by the site: hidden from its readers
             found.append(FoundComment(text, who, when, answered if answered != who else None,
                                       comment_mark(item, marks_up_to(region), (anchor, ids))))

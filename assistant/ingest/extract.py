@@ -292,7 +292,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     # "123 points by HANDLE 5 hours ago | hide | 48 comments", when the metadata names no one
     # else (or only a piece of the handle: "Plot" of "plot_37_ada")
     if story is not None and (author is None or author.casefold() in story.author.casefold()):
-        author, printed, byline = story.author, story.date, made_byline(story.author, story.date)
+        author, printed = story.author, story.date
+        byline = story.printed or made_byline(story.author, story.date)
         dom.drop([story.line])
     channel = channel_name(tree, in_comments) if author is None else None
     if opening is not None:

@@ -91,13 +91,20 @@ _SUBMITTED_TO = re.compile(r"^submitted\s+(?P<when>.{1,40}?)\s+by\s+(?P<who>\S+)
 _SUBMITTER_WORDS = frozenset({"hnuser", "user", "author", "username", "u-author"})
 
 
+# New Reddit's: "Posted by u/platform3_regular 5 hr. ago" (the label, the handle's link and
+# the time's link side by side).
+_POSTED_BY = re.compile(r"^posted\s+by\s+(?P<who>\S+)\s+(?P<when>\S.{0,39})$", re.I)
+
+
 @dataclass(frozen=True)
 class Submitted:
-    """A story's submitter line: its element, who submitted it and when (the full date)."""
+    """A story's submitter line: its element, who submitted it and when (the full date), and
+    the line as printed when it is the post's byline ("Posted by u/NAME 5 hr. ago")."""
 
     line: HtmlElement
     author: str
     date: str
+    printed: str | None = None
 
 
 def submitted(root: HtmlElement, skip: set[Any]) -> Submitted | None:
@@ -120,6 +127,36 @@ def submitted(root: HtmlElement, skip: set[Any]) -> Submitted | None:
         who = name_or_handle(m["who"])
         if users and who and when:
             return Submitted(el, who, when)
+    return _posted_by(root, skip)
+
+
+def _posted_by_boxes(root: HtmlElement) -> list[HtmlElement]:
+    """The elements that may print a "Posted by ..." line whole: each one holding the words
+    "Posted by" as its own text, and the few around it (the label may be a box of its own)."""
+    out: list[HtmlElement] = []
+    for el in iter_elements(root):
+        if "posted by" in (el.text or "").lower():
+            out += [a for a in (el, *el.iterancestors())[:4] if a not in out]
+    return out
+
+
+def _posted_by(root: HtmlElement, skip: set[Any]) -> Submitted | None:
+    """A post's line "Posted by HANDLE TIME" (new Reddit's "Posted by u/NAME 5 hr. ago"), the
+    innermost element printing it whole, its handle in an element marked as the post's author
+    and its time's element keeping the full date: who posted it, when, and the line."""
+    for el in _posted_by_boxes(root):
+        text = _spaced_text(el)  # "Posted by" and the handle may sit in separate boxes
+        m = _POSTED_BY.match(text) if el not in skip and len(text) <= 120 else None
+        if m is None or any(isinstance(c.tag, str) and _POSTED_BY.match(_spaced_text(c))
+                            for c in el):
+            continue
+        users = [u for u in el.iter("a", "span") if words(u) & _SUBMITTER_WORDS
+                 and text_of(u) == m["who"]]
+        stamps = [t for t in iter_elements(el) if t is not el and text_of(t) == m["when"]]
+        when = next((d for d in map(full_date, stamps) if d), None)
+        who = name_or_handle(re.sub(r"^/?u/", "", m["who"]))
+        if users and who and when:
+            return Submitted(el, who, when, text)
     return None
 
 
@@ -207,13 +244,36 @@ def replying_to(item: HtmlElement) -> list[str]:
     return []
 
 
+# A quote's attribution as forums print it over the quoted words: phpBB's "<cite>old_stoker
+# wrote:</cite>", XenForo's "hollis_m said:", vBulletin's "Originally Posted by hollis_m",
+# "Quote from hollis_m".
+_QUOTE_CITE = re.compile(r"^(?:(?:originally\s+)?posted\s+by|quote\s+from|quoting)\s+(?P<by>\S+)"
+                         r"|^(?P<who>\S+(?:\s+\S+){0,2}?)\s+(?:wrote|said|says|posted)\b", re.I)
+
+
+def _cited_writer(quote: HtmlElement) -> str | None:
+    """Who a forum's quote box names as the quoted post's writer: its ``data-author`` (XenForo)
+    or the attribution line it opens with (a ``<cite>``: "old_stoker wrote:")."""
+    said = name_or_handle(clean_text(quote.get("data-author") or ""))
+    if said:
+        return said
+    cite = next((c for c in quote.iter("cite")), None)
+    m = _QUOTE_CITE.match(text_of(cite)) if cite is not None and len(text_of(cite)) <= 120 else None
+    return name_or_handle((m["by"] or m["who"]).rstrip(":")) if m else None
+
+
 def quoted_writer(item: HtmlElement) -> list[str]:
-    """Whose post a reply quotes (Discourse's ``aside.quote`` with ``data-username``, the first
-    one not inside another quote): a reply to that writer, when no tab says otherwise."""
+    """Whose post a reply quotes (Discourse's ``aside.quote`` with ``data-username``, a forum's
+    ``<blockquote>`` whose ``<cite>`` says "old_stoker wrote:"; the first one not inside
+    another quote): a reply to that writer, when no tab says otherwise."""
     for el in iter_elements(item):
+        outer = not any("quote" in words(a) or a.tag == "blockquote" for a in el.iterancestors())
         who = name_or_handle(clean_text(el.get("data-username") or ""))
-        if who and "quote" in words(el) and not any("quote" in words(a) for a in el.iterancestors()):
+        if who and "quote" in words(el) and outer:
             return [who]
+        cited = _cited_writer(el) if el.tag == "blockquote" and outer else None
+        if cited:
+            return [cited]
     return []
 
 
@@ -278,6 +338,13 @@ _FLAIR_CLASSES = frozenset({"-flair", "flair", "user-flair", "reputation-score",
 _DELETED_CLASSES = frozenset({"deleted", "deleted-answer", "deleted-comment", "is-deleted",
                               "comment-deleted", "post-deleted"})
 _DELETED_TEXT = frozenset({"[deleted]", "[removed]"})
+# The notice a site prints where a comment was: new Reddit's "Comment deleted by user",
+# "Comment removed by moderator", "Removed by Reddit"; "This comment has been deleted."
+_DELETED_NOTICE = re.compile(r"^[\[(]?(?:(?:this\s+)?(?:comment|post|reply|message)\s+"
+                             r"(?:has\s+been\s+|was\s+)?)?(?:deleted|removed)"
+                             r"(?:\s+by\s+(?:the\s+)?[\w ]{1,30}?)?[.\])]?$", re.I)
+# How a reply under a deleted comment names whom it answers.
+DELETED_COMMENT = "a deleted comment"
 
 
 def _classes(el: HtmlElement) -> set[str]:
@@ -304,7 +371,7 @@ def is_deleted(item: HtmlElement, anchor: HtmlElement, up_to: HtmlElement | None
     ``div.thing.comment.deleted``, Stack Exchange's ``div.answer.deleted-answer``): its box,
     the first reply inside it this one, is classed deleted, or its text is only "[deleted]".
     Replies nested in a deleted comment's box stand."""
-    if text.strip() in _DELETED_TEXT:
+    if text.strip() in _DELETED_TEXT or _DELETED_NOTICE.match(text.strip()):
         return True
     for el in (item, *item.iterancestors()):
         if el.tag in ("body", "html") or el is not item and next(
