@@ -809,7 +809,8 @@ def author_target(question: str, context: str | None = None) -> str | None:
 # which ``target_of`` names: "When did the study come out?").
 _THING_APPEARED = re.compile(
     r"\b(?:did|does|do|was|were|has|have|had)\s+(?:the|an?|his|her|their|its|our|your|those|these)"
-    r"\s+(?:[\w'\u2019-]+\s+){1,8}?(?:first\s+)?(?:appear|appeared|come out|came out)\b", re.I)
+    r"\s+(?:[\w'\u2019-]+\s+){1,8}?(?:first\s+)?(?:appear|appeared|come out|came out)\b"
+    r"(?!\s+in\s+(?:print|writing)\b)", re.I)  # (to appear in print is to be published)
 _OTHER_PUBLISHED = re.compile(r"\b(?:published|publish|posted|written|wrote|released|dated)\b", re.I)
 
 

@@ -246,6 +246,7 @@ def test_how_many_of_the_counts_the_noun_after_it():
         ("When did it appear?", "post"),
         ("When did this episode come out?", "post"),
         ("What year did the paper appear?", "paper"),
+        ("When did the recipe first appear in print?", "post"),  # to appear in print: published
     ],
 )
 def test_when_published_asks_about_the_page_only(question, target):
