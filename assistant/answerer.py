@@ -23,6 +23,7 @@ import numpy as np
 
 from .answer_model import AnswerModel
 from .answering import ANSWER_LABEL, AnswerOptions, Candidate, compose, speaker_labels
+from .days import Day, asked_days, heading_day, same_day
 from .embedding import Embedder
 from .features import FEATURES, feature_matrix, question_features
 from .grounding import Grounding, ground, respell, unknown_phrases
@@ -69,6 +70,9 @@ SYNONYM_SIMILARITY = 0.6
 RELATED_K = 5  # neighbours looked at for a word the article uses (itself among them)
 # At most this many candidate sentences are scored by the answer model per question.
 MAX_CANDIDATES = 48
+# A page whose post paragraphs sit under this many different days or more is a diary or a log
+# read entry by entry.
+DIARY_ENTRIES = 3
 # Word vectors kept between questions; past this many the store starts again.
 MAX_WORDS_KEPT = 20_000
 _KIND_WORDS = {NUMBER: "a number", TIME: "a date, period or duration", PERSON: "a person",
@@ -256,6 +260,10 @@ class Answerer:
                 named = None
             allowed = allowed & np.array([s.source_id == (named.id if named else None)
                                           for s in self.index.sentences], dtype=bool)
+        on_day = self.entries_on(query.question)
+        if on_day is not None:
+            # "What was the weather on Sunday the 12th?" in a diary: that day's entry
+            allowed = allowed & np.array([s.source_id in on_day for s in self.index.sentences], dtype=bool)
         rows = np.flatnonzero(allowed)
         if len(rows) > MAX_CANDIDATES:
             prior = np.maximum(sig.dense, sig.dense_ctx)[rows] + 0.5 * sig.lexical[rows]
@@ -280,6 +288,23 @@ class Answerer:
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
                 for j in order], grounding
+
+    @cached_property
+    def entry_days(self) -> dict[str, Day]:
+        """A diary's or a log's post paragraphs by the day heading their entry ("Sun 12th"),
+        when three or more entries are so headed; none otherwise."""
+        days = {s.id: d for s in self._by_id.values()
+                if s.kind == "post" and (d := heading_day(s.section)) is not None}
+        return days if len({(d.day, d.month, d.weekday) for d in days.values()}) >= DIARY_ENTRIES else {}
+
+    def entries_on(self, question: str) -> frozenset[str] | None:
+        """The sources of the diary's entries on the day the question names, if it names one
+        the diary has an entry for; None otherwise (any entry may answer)."""
+        if not self.entry_days:
+            return None
+        asked = asked_days(question)
+        found = frozenset(sid for sid, d in self.entry_days.items() if any(same_day(a, d) for a in asked))
+        return found or None
 
     def _token_match(self, query: Query) -> np.ndarray | None:
         """Per sentence of the article, late interaction: each content word piece of the

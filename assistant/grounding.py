@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .query import Query
+from .query import TIME, Query
 from .text import terms
 from .types import Source, Span
 
@@ -41,6 +41,14 @@ WORKING_VERBS = frozenset(terms("work works worked teach teaches taught study st
 # where people work, which a paraphrase leaves out ("Who led it?" / "a review by Dr. X").
 NEVER_UNKNOWN = PAGE_WORDS | DOING_VERBS | WORKING_VERBS | frozenset(terms(
     "top bottom above below left right first last next previous middle"))
+
+# The words that ask what a thing is called ("What is the storm called?", "What's the name of
+# her dog?"): the answer gives the name without saying "called" or "name".
+NAMING_WORDS = frozenset(terms("call called name names named"))
+# The verbs of something coming about, in a question asking when ("When did the notice
+# appear?", "When did it happen?"): the answer tells when without them ("In February 2024 a
+# notice went up", "first recorded in a charter of 1132").
+EVENT_VERBS = frozenset(terms("appear appears appeared happen happens happened occur occurs occurred"))
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
@@ -249,7 +257,8 @@ def ground(query: Query, article: ArticleTerms,
     present: list[str] = []
     for w in query.surface:
         t = stem_of(w)
-        if w.isdigit() or t in NEVER_UNKNOWN:
+        if w.isdigit() or t in NEVER_UNKNOWN or query.naming and t in NAMING_WORDS \
+                or query.answer_type == TIME and t in EVENT_VERBS:
             continue
         if t in article.stems:
             present.append(w)

@@ -849,10 +849,23 @@ def author_target(question: str, context: str | None = None) -> str | None:
             or ("paper" if proper_names(question) else "post"))
 
 
+# Something the page tells of appearing or coming out: "When did the notice about the
+# felling appear?", "When did the first swallows appear?" (not the page, nor a work it cites,
+# which ``target_of`` names: "When did the study come out?").
+_THING_APPEARED = re.compile(
+    r"\b(?:did|does|do|was|were|has|have|had)\s+(?:the|an?|his|her|their|its|our|your|those|these)"
+    r"\s+(?:[\w'\u2019-]+\s+){1,8}?(?:first\s+)?(?:appear|appeared|come out|came out)\b"
+    r"(?!\s+in\s+(?:print|writing)\b)", re.I)  # (to appear in print is to be published)
+_OTHER_PUBLISHED = re.compile(r"\b(?:published|publish|posted|written|wrote|released|dated)\b", re.I)
+
+
 def published_target(question: str, context: str | None = None) -> str | None:
     """Which kind of source a "when was ... published?" question is about, if it is one."""
     if answer_type(question) != TIME or not _PUBLISHED_WORDS.search(question):
         return None
+    if _THING_APPEARED.search(question) and not _OTHER_PUBLISHED.search(question) \
+            and target_of(question) is None:
+        return None  # a thing the page tells of appeared, not the page
     target = target_of(question) or (target_of(context) if context else None) or "post"
     # a page, or a comment, is posted; a cited work is published: "When was the review posted?"
     # asks for the post's date, whatever it reviews

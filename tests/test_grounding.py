@@ -84,6 +84,19 @@ def test_words_about_the_page_are_never_unknown(assistant):
     assert not g.unknown
 
 
+def test_the_words_asking_what_a_thing_is_called_or_when_it_came_about_are_never_unknown(assistant):
+    # the answer gives the name, or the day, without saying "called" or "appeared"
+    _, g = _ground(assistant, "What is the new treatment called?")
+    assert not {"call", "name"} & g.unknown
+    _, g = _ground(assistant, "When did the treatment first appear?")
+    assert "appear" not in g.unknown
+    # ... but who called whom, or what appears, is a fact the article must state
+    _, g = _ground(assistant, "Did the patients call the clinic?")
+    assert "call" in g.unknown
+    _, g = _ground(assistant, "Does a rash appear?")
+    assert "appear" in g.unknown
+
+
 def test_the_reason_names_what_the_article_never_mentions(assistant):
     q, g = _ground(assistant, "Does chocolate cake cure baldness?")
     assert set(unknown_phrases(q.question, g)) == {"chocolate cake cure baldness"}

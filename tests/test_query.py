@@ -270,6 +270,14 @@ def test_how_many_of_the_counts_the_noun_after_it():
         ("When was the site excavated?", None),
         ("In what year did she take it over?", None),
         ("What was the date of the vote?", None),
+        # a thing the page tells of appears or comes out; the page, or a work it cites, is
+        # what "it" or a page's noun names
+        ("When did the notice about the closure appear?", None),
+        ("When did the first swifts appear?", None),
+        ("When did it appear?", "post"),
+        ("When did this episode come out?", "post"),
+        ("What year did the paper appear?", "paper"),
+        ("When did the recipe first appear in print?", "post"),  # to appear in print: published
     ],
 )
 def test_when_published_asks_about_the_page_only(question, target):

@@ -408,3 +408,24 @@ def test_a_page_citing_no_work_reads_the_study_or_the_book_as_what_its_text_tell
         "Mice and bone\n\nA study found that mice kept their bone.\n\nReferences\n\n"
         "Doe J, Roe R. Mice and bone. Bone Journal 12: 3-9, 2020.\n", settings, fake_embedder)
     assert b.query_for("Who wrote the study?").author_of == "paper"
+
+
+_LOG = ("Pontoon log\n\nNotes from the sailing school.\n\n"
+        "Sat 5 July 2025\nWind SW 3, sunny.\nTwo boats out all morning.\n\n"
+        "Sun 6th\nWind NW 6. No boats out.\nPatched the fender.\n\n"
+        "7/7\nWind E 2, hazy.\nEight juniors and a capsize drill.\n\n"
+        "Tues 8 Jul\nFog until noon.\nSorted the buoyancy aids.\n")
+
+
+def test_a_question_naming_a_day_is_answered_from_that_day_s_diary_entry(settings, fake_embedder):
+    from assistant.ingest.page import page_sources
+    from assistant.ingest.text import read_text_page
+
+    a = _text_assistant(_LOG, settings, fake_embedder)
+    sections = {s.id: s.section for s in page_sources(read_text_page(_LOG, "article.txt"))}
+    on_day = a.answerer.entries_on("What was the wind doing on the 6th?")
+    assert on_day is not None and [sections[sid] for sid in on_day] == ["Sun 6th"]
+    assert a.answerer.entries_on("What was the wind doing on 9 July?") is None  # no such entry
+    assert a.answerer.entries_on("What was the wind doing?") is None
+    answer = a.ask("What was the wind doing on the 6th?")
+    assert all(q.source.id in on_day for q in answer.quotes)

@@ -72,3 +72,9 @@ def test_a_diary_s_subtitle_is_no_caption_and_its_first_day_no_byline():
 def test_a_byline_in_the_title_s_block_is_read_as_before():
     page, _ = _read("A walk on the fell\nBy Ann Lee, 3 March 2021\n\nWe set off at nine.\n", "walk.txt")
     assert (page.author, page.date) == ("Ann Lee", "3 March 2021")
+
+
+def test_a_publishing_line_with_the_piece_s_length_is_its_byline():
+    page, _ = _read("Reading the tide tables\nPublished 3 May 2025 \u00b7 6 min read\n\n"
+                    "High water comes about fifty minutes later each day.\n", "tides.txt")
+    assert page.date == "3 May 2025" and page.byline == "Published 3 May 2025 \u00b7 6 min read"

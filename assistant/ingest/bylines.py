@@ -90,6 +90,11 @@ _REPORT_BYLINE = re.compile(rf"^(?:Prepared|Compiled)(?:\s+for\s+[^\n]{{1,80}}?)
                             r"(?:,?\s+for\s+(?:the|an?|our)\s+[^\n,]{1,60}?(?=\s+on\s))?"
                             rf"(?:{_SEP}(?:(?P<updated>(?:last\s+)?(?:updated|revised|reviewed)):?\s*"
                             rf"(?:on\s+)?)?(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*\.?$")
+# How long the piece takes, printed after its date: a podcast episode's "\u00b7 41 min", an
+# article's "| 5 min read", "\u2022 1 hr 12 min".
+_LENGTH = (r"(?:\s*[|\u00b7\u2022\u2013\u2014-]\s*(?:\d{1,2}\s*(?:h|hrs?|hours?)\.?\s*)?"
+           r"(?:\d{1,3}\s*(?:m|mins?|minutes?)\.?)?(?:\s*\d{1,2}\s*(?:s|secs?|seconds?))?"
+           r"(?<=[a-z.])(?:\s+(?:read|listen|watch))?)")
 # The post's own byline under the title.
 POST_BYLINES = (
     *_COMMENT_BYLINES[:1],
@@ -97,7 +102,7 @@ POST_BYLINES = (
                rf"Interview|Interviewed)\s+by\s+{_NAME}(?:{_SEP}(?P<date>{_WEEKDAY}{DATE}){_TIME})?\s*$"),
     _REPORT_BYLINE,
     re.compile(rf"^(?:Posted|Published|Updated)(?:\s+on)?\s+(?P<date>{_WEEKDAY}{DATE}){_TIME}"
-               rf"(?:\s*,?\s*by\s+{_NAME})?\s*$"),
+               rf"(?:\s*,?\s*by\s+{_NAME})?{_LENGTH}?\s*$"),
     # what the piece is, then who wrote it: "A beginner's guide by Tomasz Wierzbicki, updated
     # 3 February 2025" (a date said to be an update's is not when the post was published)
     re.compile(rf"^(?:An?|The)\s+[\w'\u2019\- ]{{1,40}}?\s+by\s+{_NAME}(?:{_SEP}(?:(?P<updated>"

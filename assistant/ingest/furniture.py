@@ -125,6 +125,20 @@ _BREADCRUMB = re.compile(r"^[^\u203a\u00bb>]{1,40}(?:\s[\u203a\u00bb]\s[^\u203a\
 _CHROME_SCAN = 12  # blocks: furniture above the title is short
 
 
+_MENU_ITEM = re.compile(r"[^\W\d_][^\d|\u00b7\u2022]{0,39}")
+_MENU_ITEM_WORDS = 4
+
+
+def menu_line(line: str) -> bool:
+    """A line of a site's links, as a browser copies a menu, a footer's or a podcast's "listen
+    on" row: three or more short items of words without figures, set apart by "|", "\u00b7" or
+    "\u2022" ("Home | Episodes | About | Support the show"). A line of facts so set apart
+    ("Prep 10 min \u00b7 Cook 40 min \u00b7 Serves 4") is not one."""
+    items = re.split(r"\s[|\u00b7\u2022]\s", line.strip())
+    return len(items) >= 3 and all(
+        _MENU_ITEM.fullmatch(item.strip()) and len(item.split()) <= _MENU_ITEM_WORDS for item in items)
+
+
 def _chrome(line: str) -> bool:
     line = line.strip()
     return bool(_CHROME_LINE.match(line) or _MENU_LINE.match(line) or _BREADCRUMB.match(line))

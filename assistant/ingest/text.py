@@ -27,6 +27,7 @@ from .bylines import (
 )
 from .chat import chat_page
 from .comment_section import add_comment
+from .day_entries import dated_entries, entry_days
 from .digest import digest_page
 from .faq import faq_pair
 from .fields import header_fields
@@ -37,6 +38,7 @@ from .furniture import (
     FURNITURE,
     REFERENCES_HEAD,
     footnotes,
+    menu_line,
     page_furniture,
     without_chrome,
 )
@@ -80,7 +82,7 @@ from .signoff import message_text, signature, signed_date, signed_lines, signer_
 from .speech import speech_turns
 from .subtitles import subtitle_page
 from .tables import markdown_tables, tab_table
-from .title_block import under_title
+from .title_block import piece_dated, self_named, under_title
 from .transcript import transcript_page
 from .word import word_headings
 
@@ -169,6 +171,11 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     # The post's byline under the title ("By Ann Lee" / "March 3, 2021"), after a subtitle
     top = under_title(first, rest, clean)
     author, date, byline, rest = top.author, top.date, top.byline, list(top.rest)
+    site_head: list[TextBlock] = []  # the site's tagline above the piece's own title: no heading
+    if author is None and date is None and byline is None and not fields and (
+            piece := piece_dated(rest, clean)):
+        # dated under the piece's own title, below the site's name and menu
+        author, date, byline, site_head = piece.author, piece.date, piece.byline, list(piece.site_lines)
     author, date = author or fields.get("author"), date or fields.get("date")
     if signer and (author is None or author == fields.get("sender")):
         author = signer  # who signed the e-mail wrote it, whoever's address sent it
@@ -177,6 +184,9 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         # 2025"): the signature, as printed, is its byline, and its date the report's
         date, byline = signed_date(signed_by), ", ".join(signed_by)
     author = author or box_author
+    if author is None and byline is None and rest and len(rest[0].lines) == 1 and dated_entries(rest) \
+            and (diarist := self_named(rest[0].text, title)):
+        author = diarist  # a diary's opening names who keeps it: "... Ruth Eddowes (C permit)."
     if date is None and rest and (m := DATELINE.match(rest[0].lines[0])):
         # "OXFORD, 3 March 2025 — A routine blood test ...": the dateline, as printed, is
         # the byline (not a "Published 3 March 2025" the page never prints)
@@ -228,6 +238,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
         if comments_from == 0:  # the post is not all comments: nothing above to sign
             comments_from = len(rest)
 
+    days = entry_days(rest)  # a diary's entries, each opening with its day on a line of its own
     for i, block in enumerate(rest):
         following = rest[i + 1] if i + 1 < len(rest) else None
         first_line = block.lines[0]
@@ -248,8 +259,8 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             if name.lower() == "more like this" and not has_comments_head:
                 section = "comments"
             continue
-        if page_furniture(block):
-            continue
+        if page_furniture(block) or len(block.lines) == 1 and menu_line(first_line):
+            continue  # (a menu's links alone on a line head nothing)
         if section == "comments":
             if not add_comment(block, following, comments, clean):
                 log.info("%s: line %d: a byline that follows no comment is skipped",
@@ -275,6 +286,11 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             heading = heading_label(path)
             if len(block.lines) == 1:
                 continue
+            block = TextBlock(block.lines[1:], block.line + 1)
+            first_line = block.lines[0]
+        if i in days and not md_head:
+            # "Sun 12th" / "NW 5-6, squally showers all day. ...": the day heads its entry
+            heading, path = first_line.strip(), ()
             block = TextBlock(block.lines[1:], block.line + 1)
             first_line = block.lines[0]
         if FENCE.match(first_line):
@@ -305,7 +321,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                 author, date = clean_name(footer["name"]), date or footer["date"]
                 byline = clean(block.text).strip()
             continue
-        if not markdown and plain_heading(block, following):
+        if not markdown and plain_heading(block, following) and not any(block is b for b in site_head):
             heading, path = first_line.strip(), ()
             continue
         if qa := faq_pair(block):  # "Q: Can I ...?" / "A: No, ...": the question heads its answer

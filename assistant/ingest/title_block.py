@@ -13,10 +13,19 @@ like the entries after it, is not the page's byline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .bylines import DATE_LINE, SPEECH_BYLINE, byline_under_title, match_byline
+from .bylines import (
+    DATE_LINE,
+    POST_BYLINES,
+    SPEECH_BYLINE,
+    YEAR_DATE,
+    byline_under_title,
+    match_byline,
+    name_ok,
+)
 from .layout import CAPTION_LINE, SENTENCE_END, TextBlock
 from .markup import MD_IMAGE, md_heading
 
@@ -77,6 +86,60 @@ def _dated_entries(blocks: Sequence[TextBlock]) -> bool:
     2025"): the first block and a later one are such days."""
     days = [b for b in blocks if len(b.lines) == 1 and DATE_LINE.match(b.lines[0].strip())]
     return len(days) >= 2 and days[0] is blocks[0]
+
+
+_SITE_LINES = 8  # words: a site's name, its tagline, a menu line above the piece's own title
+_TOP_BLOCKS = 4
+
+
+@dataclass(frozen=True)
+class PieceDated:
+    """The byline under a piece's own title, below its site's header."""
+
+    author: str | None
+    date: str
+    byline: str  # as printed
+    site_lines: tuple[TextBlock, ...]  # the blocks above the piece's title: the site's header
+
+
+def piece_dated(rest: Sequence[TextBlock], clean: Callable[[str], str]) -> PieceDated | None:
+    """The byline of a page copied with its site's name and menu above the piece's own title:
+    the line under that title says when the piece was published ("Episode 47: ..." /
+    "Published 12 November 2026 \u00b7 41 min"), while only short lines that end like no sentence
+    (the site's tagline, its menu) come before it. The page is dated so; its lines stay where
+    they are."""
+    for n, block in enumerate(rest[:_TOP_BLOCKS]):
+        lines = [clean(line).strip() for line in block.lines]
+        for k, line in enumerate(lines[1:], start=1):
+            found = match_byline(line, POST_BYLINES)
+            if found and found[1] and YEAR_DATE.match(found[1]) and _subtitle_like(lines[k - 1]):
+                return PieceDated(found[0], found[1], line, tuple(rest[:n]))
+        if any(len(re.findall(r"\w+", line)) > _SITE_LINES or SENTENCE_END.search(line) for line in lines):
+            return None
+    return None
+
+
+# The writer's name alone as a sentence, with what they are in brackets: "Ruth Eddowes (C
+# permit).", "Tom Hale (volunteer warden)."
+_NAME_ALONE = re.compile(r"^(?P<name>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,2})"
+                         r"(?: \([^()\n]{1,40}\))?\.?$")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e)\b")
+
+
+def self_named(intro: str, title: str) -> str | None:
+    """The writer of notes that open in the first person ("My notes from a fortnight at ...")
+    and then name their writer in a sentence of the name alone ("... so forgive the typos.
+    Ruth Eddowes (C permit). Nets this spring are ..."), as a diarist signs the opening of a
+    diary or a log: that name. Not a name the title holds (the place the notes are about)."""
+    if not _FIRST_PERSON.search(intro):
+        return None
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", intro.strip()) if s.strip()]
+    titled = title.lower().split()
+    for sentence in sentences[1:]:
+        m = _NAME_ALONE.match(sentence)
+        if m and name_ok(m["name"]) and not any(w.lower() in titled for w in m["name"].split()):
+            return m["name"]
+    return None
 
 
 def _subtitle_like(line: str) -> bool:
