@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer_model import AnswerModel
-from .answering import ANSWER_LABEL, AnswerOptions, Candidate, compose, speaker_labels
+from .answering import ANSWER_LABEL, QUESTION_LABEL, AnswerOptions, Candidate, compose, speaker_labels
 from .embedding import Embedder
 from .features import FEATURES, feature_matrix, question_features
 from .grounding import Grounding, ground, respell, unknown_phrases
@@ -327,8 +327,11 @@ class Answerer:
     @cached_property
     def answers_page(self) -> bool:
         """The page's replies are answers to its post (a question-and-answer page: the reader
-        labels them "(answer)", "(accepted answer)")."""
-        return any(s.kind == "comment" and ANSWER_LABEL.search(s.label) for s in self._by_id.values())
+        labels them "(answer)", "(accepted answer)"); not where the questions are comments too
+        (a shop's customer questions, each with its answers, under a product's page)."""
+        comments = [s for s in self._by_id.values() if s.kind == "comment"]
+        return any(ANSWER_LABEL.search(s.label) for s in comments) and not any(
+            QUESTION_LABEL.search(s.label) for s in comments)
 
     def question_vector(self, query: Query, candidates: Sequence[Candidate]) -> np.ndarray:
         """The question model's features for this question and its ranked candidates (all

@@ -12,7 +12,7 @@ import numpy as np
 
 from .query import Query
 from .text import terms, word_count
-from .types import Answer, Quote, Source, Span
+from .types import REPLYING_TO, Answer, Quote, Source, Span
 
 ABSTAIN_TEXT = "The article does not say."
 
@@ -119,8 +119,13 @@ def speaker_labels(sources: Iterable[Source]) -> dict[str, str]:
 
 
 # The label the reader gives a question-and-answer page's answers: "... (answer)", "...
-# (accepted answer)", a forum's "... (accepted solution)".
-ANSWER_LABEL = re.compile(r"\((accepted )?(answer|solution)\)$")
+# (accepted answer)", a forum's "... (accepted solution)"; a shop's answer to a customer's
+# question, with the answerer's badge and whom it answers: "... (answer, seller), replying to
+# Gareth Pryce".
+ANSWER_LABEL = re.compile(r"\((accepted )?(answer|solution)(?:, ([^()]+))?\)"
+                          rf"(?:{re.escape(REPLYING_TO)}.+)?$")
+# The label of a question asked in a comment (a shopper's on a product page): "... (question)".
+QUESTION_LABEL = re.compile(r"\(question\)$")
 
 
 def attribution(source: Source, post_author: str | None = None, speaker: str | None = None,
@@ -139,6 +144,8 @@ def attribution(source: Source, post_author: str | None = None, speaker: str | N
             # a question-and-answer page's answer: "Nils Ahlgren answered on 3 March 2024 (the
             # accepted answer): "
             name = f"The post's author, {source.author}," if who != "A reader" else source.author
+            if answer[3]:  # "Bramblegate Garden Supplies (seller) answered ..."
+                name = f"{name} ({answer[3]})"
             accepted = f" (the accepted {answer[2]})" if answer[1] else ""
             return f"{name} answered{_when(source.date)}{accepted}: "
         if source.author and source.date:
