@@ -223,3 +223,15 @@ def test_an_answers_signature_printed_beside_it_in_a_flat_item_signs_the_answer(
          "Fenmoor Customer Care", "Sage, cream and a deep blue."),
     ]
     assert page.date is None  # an answer's date is not the page's
+
+
+def test_a_products_code_printed_as_a_bold_label_and_its_value_is_one_line_not_a_heading():
+    # "<strong>SKU</strong> <div>FK-2L-SG</div>": one line, and what follows is under no "SKU"
+    stock = ('<div class="stock-sku"><div class="stock">In stock</div><div class="sku"><strong '
+             'class="type">SKU</strong> <div class="value">FK-2L-SG</div></div></div>'
+             '<div class="delivery"><p>Orders placed before noon leave our warehouse in Ely '
+             'the same working day, by tracked courier.</p></div>')
+    page = read_html_page(_page("", after=stock))
+    posts = [(s.text, s.label) for s in page_sources(page) if s.kind == "post"]
+    assert ("SKU: FK-2L-SG", posts[-2][1]) in posts
+    assert "SKU" not in posts[-1][1]  # the delivery line is under no heading "SKU"

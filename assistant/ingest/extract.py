@@ -328,6 +328,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     dom_rewrites.keep_embedded_posts(tree)
     updates = live_blog.mark_updates(tree)  # "15.41 GMT, by NAME: ...", each update
     dom_rewrites.join_definitions(tree, in_comments)
+    dom_rewrites.join_label_values(tree, in_comments)  # "SKU" / "BG-FX30-SL"
     page_dates.date_change_notes(tree)  # "12 May 2025: The closing date has been extended ..."
     dom_rewrites.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
     wiki_markup.rewrite(tree)
