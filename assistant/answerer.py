@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer_model import AnswerModel
-from .answering import ANSWER_LABEL, QUESTION_LABEL, AnswerOptions, Candidate, compose, speaker_labels
+from .answering import AnswerOptions, Candidate, compose, speaker_labels
 from .embedding import Embedder
 from .features import FEATURES, feature_matrix, question_features
 from .grounding import Grounding, ground, respell, unknown_phrases
@@ -31,7 +31,7 @@ from .query import NUMBER, PERSON, PLACE, TIME, Query
 from .retrieval import Retriever
 from .sentences import quote_opener
 from .text import word_count
-from .types import Answer, Source, Span
+from .types import ANSWER_LABEL, QUESTION_LABEL, Answer, Source, Span
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from .query import Query
 from .text import terms, word_count
-from .types import REPLYING_TO, Answer, Quote, Source, Span
+from .types import ANSWER_LABEL, Answer, Quote, Source, Span
 
 ABSTAIN_TEXT = "The article does not say."
 
@@ -116,16 +116,6 @@ def speaker_labels(sources: Iterable[Source]) -> dict[str, str]:
     return {sid: shown(m) for sid, m in found.items()
             if counts[m["label"]] >= 2 and m["label"].lower() not in _NOT_SPEAKER
             and named(shown(m))}
-
-
-# The label the reader gives a question-and-answer page's answers: "... (answer)", "...
-# (accepted answer)", a forum's "... (accepted solution)"; a shop's answer to a customer's
-# question, with the answerer's badge and whom it answers: "... (answer, seller), replying to
-# Gareth Pryce".
-ANSWER_LABEL = re.compile(r"\((accepted )?(answer|solution)(?:, ([^()]+))?\)"
-                          rf"(?:{re.escape(REPLYING_TO)}.+)?$")
-# The label of a question asked in a comment (a shopper's on a product page): "... (question)".
-QUESTION_LABEL = re.compile(r"\(question\)$")
 
 
 def attribution(source: Source, post_author: str | None = None, speaker: str | None = None,
