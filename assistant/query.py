@@ -175,11 +175,11 @@ _PUBLISHED_WORDS = re.compile(
     r"|\b(?:" + _FILED_NOUNS + r")\s+(?:was\s+|get\s+|got\s+)?(?:opened|filed|raised|submitted|created)\b"
     r"|\bwhen was (this|it|(the|this) (" + _PAGE_NOUNS + r"))\s*[?.!]*\s*$"
     r"|\bwhat year (is|was) (this|it|(the|this) (" + _PAGE_NOUNS + r")) from\b", re.I)
-# The act a comment's or a post's date records: writing, posting, saying.
+# The act a comment's or a post's date records: writing, posting, saying, asking, answering.
 _WRITTEN_WHEN = re.compile(
     r"\b(comment|comments|commented|commenting|write|writes|wrote|written|writing|post|posts|"
     r"posted|posting|reply|replies|replied|respond|responds|responded|say|says|said|add|added|"
-    r"ask|asked|mention|mentioned|publish|published)\b", re.I)
+    r"ask|asked|answer|answers|answered|mention|mentioned|publish|published)\b", re.I)
 _REPLY_ASKED = re.compile(r"\b(reply|replies|replied|replying|respond|responds|responded|"
                           r"responding|response|answer|answers|answered|answering|tell|tells|"
                           r"told)\b", re.I)

@@ -332,6 +332,9 @@ def test_a_persons_title_is_what_they_do_not_the_headline(question, kind, page_t
         ("When did Priya Raman comment?", True),
         ("When did Marcus post his reply?", True),
         ("What date did she write that?", True),
+        # an answer's date on a page of questions and answers
+        ("On what date did Ferncliff Support answer the question about the lid?", True),
+        ("When was Ida Marr's question answered?", True),
         # what a commenter tells about, not when they wrote
         ("How long has Priya Raman owned her print shop?", False),
         ("When did Priya switch to a four-day week?", False),
