@@ -100,7 +100,11 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # show's name, the episode's in its text.)
     (TITLE, re.compile(r"\b(title|titled|headline|subject line|name of (the|this) (post|article|paper|"
                        r"study|book|review|piece|column|blog|recipe|guide|page|story|podcast|"
-                       r"newsletter|handbook|document|pull request|issue))\b"
+                       r"newsletter|handbook|document|pull request|issue|product|item))\b"
+                       # a shop's page: "What is the product being sold on this page?"
+                       r"|\b(?:what|which)(?:'s| is| was)?(?: exactly)?(?: is)? (?:the |this )?"
+                       r"(?:product|item)(?: (?:is|was))?(?: being)? (?:sold|for sale|on sale|"
+                       r"on offer|offered|on (?:this|the) page)\b"
                        r"|\bsubject of (the|this) (e-?mail|message|newsletter)\b"
                        r"|\b(what|which)('s| is| was) (this|the|that) "
                        r"([\w-]+ )?(post|article|paper|study|book|review|piece|"

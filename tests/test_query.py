@@ -602,3 +602,19 @@ def test_who_sent_or_opened_the_page_and_when_ask_about_the_page(question, autho
 def test_the_name_of_an_email_or_a_podcast_is_its_title(question):
     q = make_query(question)
     assert q.answer_type == "title" and q.target in ("post", None)
+
+
+@pytest.mark.parametrize(
+    "question, title",
+    [
+        # a shop's page: the product is named by the page's title
+        ("What's the name of the product on this page?", True),
+        ("What exactly is the item being sold on this page?", True),
+        ("Which product is for sale here?", True),
+        # what the product is made of, or does, is in its text
+        ("What is the product made of?", False),
+        ("Which item in the box is the spare washer?", False),
+    ],
+)
+def test_the_product_a_shops_page_sells_is_named_by_its_title(question, title):
+    assert (make_query(question).answer_type == "title") == title
