@@ -125,3 +125,15 @@ def test_a_page_whose_questions_are_comments_is_no_question_page(settings, fake_
     assert not a.answerer.answers_page
     q = a.query_for("Who asked the question about the weight?")
     assert q.author_of != "post" and q.target != "post"
+
+
+def test_who_asked_on_a_page_of_customer_questions_is_a_questions_signer(settings, fake_embedder):
+    # an answer is embedded with its question, and the product's text names no asker: "who
+    # asked ...?" is answered by a question's comment only
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_SHOP, settings, embedder=fake_embedder)
+    query = a.query_for("Who asked about the weight the top step can take?")
+    candidates, _ = a.answerer.candidates(query, None, a.embedder.encode([query.question])[0])
+    assert {c.source.id for c in candidates if c.prob > 0} <= {"comment-1", "comment-4"}
+    assert any(c.source.id == "comment-1" and c.prob > 0 for c in candidates)
