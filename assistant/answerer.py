@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer_model import AnswerModel
-from .answering import ANSWER_LABEL, AnswerOptions, Candidate, compose, speaker_labels
+from .answering import AnswerOptions, Candidate, compose, speaker_labels
 from .days import Day, asked_days, heading_day, same_day
 from .embedding import Embedder
 from .features import FEATURES, feature_matrix, question_features
@@ -32,7 +32,7 @@ from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query
 from .retrieval import Retriever
 from .sentences import quote_opener
 from .text import word_count
-from .types import Answer, Source, Span
+from .types import ANSWER_LABEL, QUESTION_LABEL, Answer, Source, Span
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,10 @@ _ASKS_ASKING = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|w
 _ASKED_QUESTION = re.compile(r"\b(?:asked|asks|posted|posed|raised|wrote)\b.*\bquestion\b"
                              r"|\bquestion\b.*\b(?:asked|posted|posed|raised|written)\b|\basker\b",
                              re.I)
+
+# "Who asked whether ...?", "Who wanted to know about ...?": the asker of a question.
+_WHO_ASKED = re.compile(r"\bwho\b.*\b(?:asked|asks|wanted\s+to\s+know|wondered|enquired|inquired|"
+                        r"queried)\b", re.I)
 
 # Who asked a question-and-answer page's question, in a question about it.
 _ASKER = re.compile(r"\b(?:the\s+)?(?:asker|questioner|original\s+poster|(?-i:OP)|person\s+who\s+"
@@ -281,6 +285,14 @@ class Answerer:
             # close synonym): one that merely shares the rest of the question says nothing
             # about it.
             probs = np.where(X[:, _TOPIC_FOUND] < 0, 0.0, probs)
+        if query.answer_type == PERSON and self.questions_in_comments \
+                and _WHO_ASKED.search(query.question):
+            # "Who asked whether it fits a click-on tap?" on a page of customer questions: a
+            # question's signer, not one who answered it (an answer is embedded with its
+            # question) nor the product's text
+            asked = np.array([s.kind == "comment" and bool(QUESTION_LABEL.search(s.label))
+                              for s in sources], dtype=bool)
+            probs = np.where(asked, probs, 0.0)
         if query.yes_no and not _ASKS_ASKING.search(query.question):
             # "Will the trams be step-free?" is not answered by a reader asking the same
             # (a title put as a question states what the post is about)
@@ -369,10 +381,19 @@ class Answerer:
         return question
 
     @cached_property
+    def questions_in_comments(self) -> bool:
+        """The page's questions are comments, each with its answers (a shop's customer
+        questions under a product's page)."""
+        return any(s.kind == "comment" and QUESTION_LABEL.search(s.label)
+                   for s in self._by_id.values())
+
+    @cached_property
     def answers_page(self) -> bool:
         """The page's replies are answers to its post (a question-and-answer page: the reader
-        labels them "(answer)", "(accepted answer)")."""
-        return any(s.kind == "comment" and ANSWER_LABEL.search(s.label) for s in self._by_id.values())
+        labels them "(answer)", "(accepted answer)"); not where the questions are comments too
+        (a shop's customer questions, each with its answers, under a product's page)."""
+        return not self.questions_in_comments and any(
+            s.kind == "comment" and ANSWER_LABEL.search(s.label) for s in self._by_id.values())
 
     def question_vector(self, query: Query, candidates: Sequence[Candidate]) -> np.ndarray:
         """The question model's features for this question and its ranked candidates (all

@@ -12,7 +12,7 @@ import numpy as np
 
 from .query import Query
 from .text import terms, word_count
-from .types import Answer, Quote, Source, Span
+from .types import ANSWER_LABEL, Answer, Quote, Source, Span
 
 ABSTAIN_TEXT = "The article does not say."
 
@@ -118,11 +118,6 @@ def speaker_labels(sources: Iterable[Source]) -> dict[str, str]:
             and named(shown(m))}
 
 
-# The label the reader gives a question-and-answer page's answers: "... (answer)", "...
-# (accepted answer)", a forum's "... (accepted solution)".
-ANSWER_LABEL = re.compile(r"\((accepted )?(answer|solution)\)$")
-
-
 def attribution(source: Source, post_author: str | None = None, speaker: str | None = None,
                 asks: bool = False) -> str:
     """How the answer introduces a quote: readers' comments are marked as their opinion; a
@@ -139,6 +134,8 @@ def attribution(source: Source, post_author: str | None = None, speaker: str | N
             # a question-and-answer page's answer: "Nils Ahlgren answered on 3 March 2024 (the
             # accepted answer): "
             name = f"The post's author, {source.author}," if who != "A reader" else source.author
+            if answer[3]:  # "Bramblegate Garden Supplies (seller) answered ..."
+                name = f"{name} ({answer[3]})"
             accepted = f" (the accepted {answer[2]})" if answer[1] else ""
             return f"{name} answered{_when(source.date)}{accepted}: "
         if source.author and source.date:

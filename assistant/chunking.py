@@ -8,7 +8,7 @@ from functools import lru_cache
 import tiktoken
 
 from .text import sentence_spans
-from .types import Chunk, Source, Span
+from .types import ANSWER_LABEL, QUESTION_LABEL, Chunk, Source, Span
 
 # Sources that are one unit: splitting a reference at "Zallone A." or a title helps nobody.
 WHOLE_KINDS = frozenset({"title", "byline", "caption", "reference"})
@@ -19,8 +19,31 @@ def encoding(name: str) -> tiktoken.Encoding:
     return tiktoken.get_encoding(name)
 
 
-def header_for(source: Source, title: str) -> str:
-    """A short context line embedded with a chunk (never quoted)."""
+# At most this much of the question an answer is embedded with.
+MAX_ASKED_CHARS = 300
+
+
+def questions_answered(sources: Sequence[Source]) -> dict[str, str]:
+    """On a page whose questions are comments (a shop's customer questions, each followed by
+    its answers), each answer's question: the nearest comment labelled "(question)" before it,
+    by source id. None on a page whose post is the question (its answers answer the post)."""
+    out: dict[str, str] = {}
+    asked: str | None = None
+    for source in sources:
+        if source.kind != "comment":
+            continue
+        if QUESTION_LABEL.search(source.label):
+            asked = " ".join(source.text.split())[:MAX_ASKED_CHARS]
+        elif asked is not None and ANSWER_LABEL.search(source.label):
+            out[source.id] = asked
+    return out
+
+
+def header_for(source: Source, title: str, asked: str | None = None) -> str:
+    """A short context line embedded with a chunk (never quoted); an answer's names the
+    question it answers (``asked``), as a heading over an FAQ's answer does."""
+    if source.kind == "comment" and asked:
+        return f'{source.label}, answering the question "{asked}"'
     if source.kind == "title":
         return "Title of the blog post"
     if source.kind == "caption":
@@ -59,11 +82,12 @@ def chunk_sources(
         raise ValueError(f"chunk size must be at least 8 tokens, got {max_tokens}")
     enc = encoding(encoding_name)
     title = next((s.text for s in sources if s.kind == "title"), "")
+    asked = questions_answered(sources)
     chunks: list[Chunk] = []
     for source in sources:
         if source.low_content:  # shown with the article, never quoted
             continue
-        header = header_for(source, title)
+        header = header_for(source, title, asked.get(source.id))
         groups: list[list[tuple[Span, int]]] = [[]]
         for span in sentences_of(source):
             n = len(enc.encode(span.text))

@@ -39,8 +39,18 @@ WORKING_VERBS = frozenset(terms("work works worked teach teaches taught study st
                            "researches based employed"))
 # Words whose absence says nothing: about the page itself, or light verbs of who did what and
 # where people work, which a paraphrase leaves out ("Who led it?" / "a review by Dr. X").
-NEVER_UNKNOWN = PAGE_WORDS | DOING_VERBS | WORKING_VERBS | frozenset(terms(
-    "top bottom above below left right first last next previous middle"))
+# A pronoun with its verb run on ("I'm", "we've", "they'd", "you'll"): no more a word the
+# article must use than the pronoun alone, a stopword ("it's" and "he's" lose their "'s" as a
+# possessive does).
+RUN_ON_PRONOUNS = frozenset(f"{who}'{verb}" for who in ("i", "you", "we", "they", "he", "she",
+                                                        "it", "that", "there")
+                            for verb in ("m", "re", "ve", "d", "ll") if who == "i" or verb != "m")
+# "get", a light verb a paraphrase leaves out ("How do I get the longer one?" / "3 years if
+# registered online").
+LIGHT_VERBS = frozenset(terms("get gets got getting gotten"))
+NEVER_UNKNOWN = PAGE_WORDS | DOING_VERBS | WORKING_VERBS | LIGHT_VERBS | frozenset(
+    terms(" ".join(RUN_ON_PRONOUNS))) | frozenset(terms(
+        "top bottom above below left right first last next previous middle"))
 
 # The words that ask what a thing is called ("What is the storm called?", "What's the name of
 # her dog?"): the answer gives the name without saying "called" or "name".

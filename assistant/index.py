@@ -28,7 +28,7 @@ import faiss
 import numpy as np
 
 from . import files, fingerprint
-from .chunking import chunk_sources, header_for, sentences_of
+from .chunking import chunk_sources, header_for, questions_answered, sentences_of
 from .config import Settings
 from .corpus import corpus_hash
 from .embedding import Embedder
@@ -242,6 +242,7 @@ def _check_spans(chunks: Sequence[Chunk], sources: Sequence[Source], path: Path)
     article's text, and together the chunks must hold each sentence once, in order. A table
     whose offsets were edited (and re-hashed) would otherwise quote cut words."""
     title = next((s.text for s in sources if s.kind == "title"), "")
+    asked = questions_answered(sources)
     chunked = {s.id: s for s in sources if not s.low_content}
     found: dict[str, list[Span]] = {sid: [] for sid in chunked}
     for number, chunk in enumerate(chunks):
@@ -251,7 +252,7 @@ def _check_spans(chunks: Sequence[Chunk], sources: Sequence[Source], path: Path)
             raise StaleIndexError(f"{where} is not a chunk of the article's text")
         if (chunk.start, chunk.end) != (chunk.sentences[0].start, chunk.sentences[-1].end):
             raise StaleIndexError(f"{where} spans {chunk.start}-{chunk.end}, not its sentences")
-        if chunk.header != header_for(source, title):
+        if chunk.header != header_for(source, title, asked.get(source.id)):
             raise StaleIndexError(f"{where} has a header the article does not give it")
         found[source.id].extend(chunk.sentences)
     for source in chunked.values():

@@ -123,7 +123,12 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # show's name, the episode's in its text.)
     (TITLE, re.compile(r"\b(title|titled|headline|subject line|name of (the|this) (post|article|paper|"
                        r"study|book|review|piece|column|blog|recipe|guide|page|story|podcast|"
-                       r"newsletter|handbook|document|pull request|issue|thread|topic))\b"
+                       r"newsletter|handbook|document|pull request|issue|thread|topic|product|"
+                       r"item))\b"
+                       # a shop's page: "What is the product being sold on this page?"
+                       r"|\b(?:what|which)(?:'s| is| was)?(?: exactly)?(?: is)? (?:the |this )?"
+                       r"(?:product|item)(?: (?:is|was))?(?: being)? (?:sold|for sale|on sale|"
+                       r"on offer|offered|on (?:this|the) page)\b"
                        r"|\bsubject of (the|this) (e-?mail|message|newsletter)\b"
                        r"|\b(what|which)('s| is| was) (this|the|that) "
                        r"([\w-]+ )?(post|article|paper|study|book|review|piece|"
@@ -198,11 +203,11 @@ _PUBLISHED_WORDS = re.compile(
     r"|\b(?:" + _FILED_NOUNS + r")\s+(?:was\s+|get\s+|got\s+)?(?:opened|filed|raised|submitted|created)\b"
     r"|\bwhen was (this|it|(the|this) (" + _PAGE_NOUNS + r"))\s*[?.!]*\s*$"
     r"|\bwhat year (is|was) (this|it|(the|this) (" + _PAGE_NOUNS + r")) from\b", re.I)
-# The act a comment's or a post's date records: writing, posting, saying.
+# The act a comment's or a post's date records: writing, posting, saying, asking, answering.
 _WRITTEN_WHEN = re.compile(
     r"\b(comment|comments|commented|commenting|write|writes|wrote|written|writing|post|posts|"
     r"posted|posting|reply|replies|replied|respond|responds|responded|say|says|said|add|added|"
-    r"ask|asked|mention|mentioned|publish|published)\b", re.I)
+    r"ask|asked|answer|answers|answered|mention|mentioned|publish|published)\b", re.I)
 _REPLY_ASKED = re.compile(r"\b(reply|replies|replied|replying|respond|responds|responded|"
                           r"responding|response|answer|answers|answered|answering|tell|tells|"
                           r"told)\b", re.I)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -12,6 +13,14 @@ KINDS: tuple[str, ...] = ("title", "byline", "caption", "post", "abstract", "ref
 # How a reply's label names the commenter it answers: "Reader comment by Ann Roe, 4 May 2025,
 # replying to Paul Brierley".
 REPLYING_TO = ", replying to "
+# The label the reader gives a question-and-answer page's answers: "... (answer)", "...
+# (accepted answer)", a forum's "... (accepted solution)"; a shop's answer to a customer's
+# question, with the answerer's badge and whom it answers: "... (answer, seller), replying to
+# Gareth Pryce".
+ANSWER_LABEL = re.compile(r"\((accepted )?(answer|solution)(?:, ([^()]+))?\)"
+                          rf"(?:{re.escape(REPLYING_TO)}.+)?$")
+# The label of a question asked in a comment (a shopper's on a product page): "... (question)".
+QUESTION_LABEL = re.compile(r"\(question\)$")
 
 
 @dataclass(frozen=True)

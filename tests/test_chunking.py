@@ -59,3 +59,33 @@ def test_headers_name_the_source_and_are_not_in_the_text():
 def test_reference_is_one_unit():
     ref = next(c for c in chunk_sources(SOURCES, 96) if c.source_id == "reference")
     assert len(ref.sentences) == 1 and ref.text.endswith("ajpregu.00040.2014")
+
+
+def test_a_shops_answer_is_embedded_with_the_question_it_answers():
+    # customer questions as comments, each followed by its answers: an answer's header names
+    # its question (as an FAQ's heading does its answer's); a page whose post is the question
+    # (its answers answer the post) keeps the label alone
+    shop = [
+        Source("title", "title", "Title", "Tallis Folding Camp Chair"),
+        Source("comment-1", "comment", "Reader comment by Rhian Tovey, 2 May 2025 (question)",
+               "Does the seat come off for washing?", "Rhian Tovey", "2 May 2025"),
+        Source("comment-2", "comment", "Reader comment by Tallis Outdoor, 3 May 2025 (answer, "
+               "seller), replying to Rhian Tovey", "Yes, it unclips from the frame.",
+               "Tallis Outdoor", "3 May 2025", reply_to="Rhian Tovey"),
+        Source("comment-3", "comment", "Reader comment 3 (unsigned) (question)",
+               "How much weight does it hold?"),
+        Source("comment-4", "comment", "Reader comment by Nye Ambrose, 9 May 2025 (answer)",
+               "It is rated to 120 kg.", "Nye Ambrose", "9 May 2025"),
+        Source("comment-5", "comment", "Reader comment by Ola Brandt, 1 June 2025",
+               "Comfy chair, and it packs small."),
+    ]
+    headers = {c.source_id: c.header for c in chunk_sources(shop, 96)}
+    assert headers["comment-2"] == ('Reader comment by Tallis Outdoor, 3 May 2025 (answer, seller), '
+                                    'replying to Rhian Tovey, answering the question "Does the '
+                                    'seat come off for washing?"')
+    assert headers["comment-4"].endswith('answering the question "How much weight does it hold?"')
+    assert headers["comment-1"] == shop[1].label and headers["comment-5"] == shop[5].label
+    page = [Source("post-1", "post", "Post, paragraph 1", "My chair's seat tore; can it be mended?"),
+            Source("comment-1", "comment", "Reader comment by Nye Ambrose, 9 May 2025 (answer)",
+                   "Yes, with a patch kit.", "Nye Ambrose", "9 May 2025")]
+    assert chunk_sources(page, 96)[1].header == page[1].label

@@ -229,3 +229,22 @@ def test_a_related_products_rating_is_no_summary():
                "Lumo 400 lamp</a> <span class='rating'>4.3 out of 5 stars</span> <span>(52 "
                "ratings)</span></li></ul></div><p class='tiny'>4 out of 5 dentists</p>")
     assert not any(p.startswith("Customer rating") for p in _posts(_page(related)))
+
+
+def test_a_products_rating_declared_only_in_json_ld_is_a_paragraph():
+    # the stars drawn by script: the page prints no average, its JSON-LD declares one
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+          '"Product", "name": "Lumo 900 bike lamp", "aggregateRating": {"@type": '
+          '"AggregateRating", "ratingValue": "4.35", "reviewCount": "1204"}}</script>'
+          "<div class='stars' data-widget='rating'></div>")
+    assert _posts(_page(ld))[0] == "Customer rating: 4.35 out of 5, 1,204 reviews."
+
+
+def test_a_products_rating_declared_in_microdata_is_a_paragraph_and_a_recipes_is_not():
+    def item(kind: str) -> str:
+        return (f"<div itemscope itemtype='https://schema.org/{kind}'><div itemprop="
+                "'aggregateRating' itemscope itemtype='https://schema.org/AggregateRating'>"
+                "<meta itemprop='ratingValue' content='4'><meta itemprop='bestRating' "
+                "content='5'><meta itemprop='ratingCount' content='31'></div></div>")
+    assert _posts(_page(item("Product")))[0] == "Customer rating: 4 out of 5, 31 ratings."
+    assert not any(p.startswith("Customer rating") for p in _posts(_page(item("Recipe"))))

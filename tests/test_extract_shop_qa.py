@@ -194,3 +194,44 @@ def test_a_sellers_badge_is_no_part_of_the_answerers_name_and_votes_are_no_part_
 def test_a_short_answer_of_yes_is_an_answer_not_a_vote():
     qa = BADGED.replace("Mine has been in at 200 for an hour and the knob is fine.", "Yes")
     assert _comments(_page(qa))[2][2] == "Yes"
+
+
+FLAT_ITEMS = (
+    '<section class="questions"><h2>Customer questions &amp; answers</h2>'
+    '<div class="qa-item"><p class="qa-question"><span class="label">Question:</span> Does the '
+    'whistle come off for cleaning?</p><p class="qa-answer"><span class="label">Answer:</span> '
+    'It lifts straight off the spout and can be rinsed under the tap.</p><p class="qa-meta">'
+    'Answered by Ottilie Brand on 5 March 2025</p><p class="helpful">4 people found this helpful'
+    '</p></div>'
+    '<div class="qa-item"><p class="qa-question"><span class="label">Question:</span> What '
+    'colours does it come in?</p><p class="qa-answer"><span class="label">Answer:</span> Sage, '
+    'cream and a deep blue.</p><p class="qa-meta">Answered by Fenmoor Customer Care on '
+    '9 March 2025</p></div></section>')
+
+
+def test_an_answers_signature_printed_beside_it_in_a_flat_item_signs_the_answer():
+    # the question, the answer, its "Answered by" line and its votes side by side in one item:
+    # the signature is the answer's, not part of the question's text
+    page = read_html_page(_page(FLAT_ITEMS))
+    comments = [(s.label, s.author, s.text) for s in page_sources(page) if s.kind == "comment"]
+    assert comments == [
+        ("Reader comment 1 (unsigned) (question)", None, "Does the whistle come off for cleaning?"),
+        ("Reader comment by Ottilie Brand, 5 March 2025 (answer)", "Ottilie Brand",
+         "It lifts straight off the spout and can be rinsed under the tap."),
+        ("Reader comment 3 (unsigned) (question)", None, "What colours does it come in?"),
+        ("Reader comment by Fenmoor Customer Care, 9 March 2025 (answer)",
+         "Fenmoor Customer Care", "Sage, cream and a deep blue."),
+    ]
+    assert page.date is None  # an answer's date is not the page's
+
+
+def test_a_products_code_printed_as_a_bold_label_and_its_value_is_one_line_not_a_heading():
+    # "<strong>SKU</strong> <div>FK-2L-SG</div>": one line, and what follows is under no "SKU"
+    stock = ('<div class="stock-sku"><div class="stock">In stock</div><div class="sku"><strong '
+             'class="type">SKU</strong> <div class="value">FK-2L-SG</div></div></div>'
+             '<div class="delivery"><p>Orders placed before noon leave our warehouse in Ely '
+             'the same working day, by tracked courier.</p></div>')
+    page = read_html_page(_page("", after=stock))
+    posts = [(s.text, s.label) for s in page_sources(page) if s.kind == "post"]
+    assert ("SKU: FK-2L-SG", posts[-2][1]) in posts
+    assert "SKU" not in posts[-1][1]  # the delivery line is under no heading "SKU"

@@ -97,6 +97,13 @@ def test_the_words_asking_what_a_thing_is_called_or_when_it_came_about_are_never
     assert "appear" in g.unknown
 
 
+def test_a_pronoun_with_its_verb_run_on_and_get_are_never_unknown(assistant):
+    # "I'm" says no more than "I"; "get" is a light verb a paraphrase leaves out
+    q, g = _ground(assistant, "Once I'm done, how do I get it and where we'd keep it?")
+    assert not {"i'm", "we'd", "get"} & set(g.unknown)
+    assert not unknown_phrases(q.question, g)
+
+
 def test_the_reason_names_what_the_article_never_mentions(assistant):
     q, g = _ground(assistant, "Does chocolate cake cure baldness?")
     assert set(unknown_phrases(q.question, g)) == {"chocolate cake cure baldness"}

@@ -112,3 +112,51 @@ def test_on_a_thread_the_op_is_who_wrote_the_post(settings, fake_embedder):
     assert a.query_for("What did the poster in the shop window say?").question == \
         "What did the poster in the shop window say?"
     assert a.query_for("Who is the OP?").question == "Who is the OP?"
+
+
+_SHOP = [
+    Source("title", "title", "Title", "Harrowfield Folding Step Stool, Two Steps"),
+    Source("post-1", "post", "Post, paragraph 1",
+           "A two-step stool of powder-coated steel that folds flat to 6 cm for storage."),
+    Source("comment-1", "comment", "Reader comment by Odette Marsh, 2 March 2025 (question)",
+           "What weight can the top step take?", "Odette Marsh", "2 March 2025"),
+    Source("comment-2", "comment", "Reader comment by Harrowfield Home, 3 March 2025 "
+           "(answer, seller), replying to Odette Marsh",
+           "Each step is tested to 150 kg.", "Harrowfield Home", "3 March 2025",
+           reply_to="Odette Marsh"),
+    Source("comment-3", "comment", "Reader comment by Lyle Penhale, 9 March 2025 (answer), "
+           "replying to Odette Marsh", "I am 120 kg and it has never flexed.",
+           "Lyle Penhale", "9 March 2025", reply_to="Odette Marsh"),
+    # an unsigned question: its answer replies to no one
+    Source("comment-4", "comment", "Reader comment 4 (unsigned) (question)", "Does it fold flat?"),
+    Source("comment-5", "comment", "Reader comment by Harrowfield Home, 4 March 2025 (answer)",
+           "Yes, to 6 cm.", "Harrowfield Home", "4 March 2025"),
+]
+
+
+def test_a_shops_answer_to_a_customers_question_is_introduced_as_an_answer():
+    assert attribution(_SHOP[3]) == "Harrowfield Home (seller) answered on 3 March 2025: "
+    assert attribution(_SHOP[4]) == "Lyle Penhale answered on 9 March 2025: "
+
+
+def test_a_page_whose_questions_are_comments_is_no_question_page(settings, fake_embedder):
+    # the product's page is not a question: "the asker" is no one in particular, and who
+    # asked a question is its comment's signer, not the page's byline
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_SHOP, settings, embedder=fake_embedder)
+    assert not a.answerer.answers_page
+    q = a.query_for("Who asked the question about the weight?")
+    assert q.author_of != "post" and q.target != "post"
+
+
+def test_who_asked_on_a_page_of_customer_questions_is_a_questions_signer(settings, fake_embedder):
+    # an answer is embedded with its question, and the product's text names no asker: "who
+    # asked ...?" is answered by a question's comment only
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_SHOP, settings, embedder=fake_embedder)
+    query = a.query_for("Who asked about the weight the top step can take?")
+    candidates, _ = a.answerer.candidates(query, None, a.embedder.encode([query.question])[0])
+    assert {c.source.id for c in candidates if c.prob > 0} <= {"comment-1", "comment-4"}
+    assert any(c.source.id == "comment-1" and c.prob > 0 for c in candidates)

@@ -371,6 +371,9 @@ def test_a_persons_title_is_what_they_do_not_the_headline(question, kind, page_t
         ("When did Priya Raman comment?", True),
         ("When did Marcus post his reply?", True),
         ("What date did she write that?", True),
+        # an answer's date on a page of questions and answers
+        ("On what date did Ferncliff Support answer the question about the lid?", True),
+        ("When was Ida Marr's question answered?", True),
         # what a commenter tells about, not when they wrote
         ("How long has Priya Raman owned her print shop?", False),
         ("When did Priya switch to a four-day week?", False),
@@ -667,3 +670,19 @@ def test_a_way_to_get_in_touch_is_asked_in_its_form(question, form):
                                       "What is this page called?"])
 def test_the_name_of_a_forum_thread_is_its_title(question):
     assert make_query(question).answer_type == "title"
+
+
+@pytest.mark.parametrize(
+    "question, title",
+    [
+        # a shop's page: the product is named by the page's title
+        ("What's the name of the product on this page?", True),
+        ("What exactly is the item being sold on this page?", True),
+        ("Which product is for sale here?", True),
+        # what the product is made of, or does, is in its text
+        ("What is the product made of?", False),
+        ("Which item in the box is the spare washer?", False),
+    ],
+)
+def test_the_product_a_shops_page_sells_is_named_by_its_title(question, title):
+    assert (make_query(question).answer_type == "title") == title

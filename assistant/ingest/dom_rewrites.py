@@ -184,6 +184,37 @@ def join_definitions(root: HtmlElement, skip: set[Any]) -> None:
         dl.getparent().replace(dl, box)
 
 
+_MAX_LABEL_WORDS = 4
+_MAX_VALUE_WORDS = 6
+
+
+def join_label_values(root: HtmlElement, skip: set[Any]) -> None:
+    """A bold label with its value in a box of its own beside it, the two alone in their box
+    ("<div><strong>SKU</strong> <div>BG-FX30-SL</div></div>", a shop's product code or model
+    line) is one line, "SKU: BG-FX30-SL": the extractor gives each its own paragraph, and a
+    bold line alone reads as a heading, over what follows it. Only a short label (a few words,
+    no sentence) and a short value (a code, a name, a number, not a sentence); boxes in
+    ``skip`` (the comments) are left."""
+    for box in list(root.iter("div", "li")):
+        kids = [c for c in box if isinstance(c.tag, str)]
+        if box in skip or len(kids) != 2 or (box.text or "").strip() \
+                or any((c.tail or "").strip() for c in kids):
+            continue
+        label, value = kids
+        term, said = text_of(label), text_of(value)
+        if label.tag not in ("strong", "b") or len(label) or value.tag not in ("div", "span", "p") \
+                or any(isinstance(d.tag, str) and d.tag not in _INLINE_TAGS
+                       for d in value.iterdescendants()) \
+                or not term or not said or len(term.split()) > _MAX_LABEL_WORDS \
+                or len(said.split()) > _MAX_VALUE_WORDS or term.endswith((".", "?", "!")) \
+                or said.endswith((".", "?", "!")):
+            continue
+        line = lxml.html.Element("p")
+        line.text = f"{term}{' ' if term.endswith(':') else ': '}{said}"
+        line.tail = box.tail
+        box.getparent().replace(box, line)
+
+
 def attribute_quotes(root: HtmlElement) -> None:
     """A quotation's source printed under it (``<blockquote><p>...</p><cite>Anjali Rao,
     library manager</cite></blockquote>``, or in its ``<footer>``, or as the dash line an

@@ -235,7 +235,8 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     google_doc.rewrite(tree)  # a Google Docs export: its footnotes, its links' targets
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
     ratings.show_star_ratings(tree)  # "Rated 5 stars." heading a reader's comment
-    rated = ratings.rating_summary(tree)  # "3.9 out of 5", "412 ratings": before it is dropped
+    # "3.9 out of 5", "412 ratings": before it is dropped; else as the page declares it
+    rated = ratings.rating_summary(tree) or ratings.declared_rating(tree)
     shop = shop_qa.read_shop_qa(tree)  # a product page's customer questions, taken out
     comment_regions = regions(tree)  # with or without comments found in them ("0 Comments")
     # a forum thread: the opening post is the article, signed by who started the thread, and
@@ -329,6 +330,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     dom_rewrites.keep_embedded_posts(tree)
     updates = live_blog.mark_updates(tree)  # "15.41 GMT, by NAME: ...", each update
     dom_rewrites.join_definitions(tree, in_comments)
+    dom_rewrites.join_label_values(tree, in_comments)  # "SKU" / "BG-FX30-SL"
     page_dates.date_change_notes(tree)  # "12 May 2025: The closing date has been extended ..."
     dom_rewrites.attribute_quotes(tree)  # before a quote's <footer> goes as furniture
     wiki_markup.rewrite(tree)

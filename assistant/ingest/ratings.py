@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import lxml.html
 from lxml.html import HtmlElement
 
+from .declared import ld_objects, ld_types
 from .dom import is_furniture
 
 # "5 stars", "4.5 out of 5 stars", "Rated 4 out of 5", "3 star rating", "4 of 5 bubbles"
@@ -129,4 +131,63 @@ def rating_summary(root: HtmlElement) -> RatingSummary | None:
         count = _count_near(el)
         if count:
             return RatingSummary(m["avg"], count)
+    return None
+
+
+def _number(value: Any) -> float | None:
+    try:
+        number = float(str(value).replace(",", "").strip())
+    except ValueError:
+        return None
+    return number if number == number and number >= 0 else None  # not NaN
+
+
+def _shown(number: float) -> str:
+    """3.9 -> "3.9", 4.0 -> "4", 4.35 -> "4.35", 4.6667 -> "4.67"."""
+    return f"{round(number, 2):g}"
+
+
+def _summary_of(value: Any, best: Any, ratings: Any, reviews: Any) -> RatingSummary | None:
+    """The summary an aggregate rating declares: its value out of its best (5 unless it says),
+    and how many rated (its ratings' count, else its reviews')."""
+    average, top = _number(value), _number(best) if best not in (None, "") else 5.0
+    counted = [(n, word) for n, word in ((_number(ratings), "rating"), (_number(reviews), "review"))
+               if n is not None and n >= 1 and n == int(n)]
+    if average is None or not top or average > top or not counted:
+        return None
+    n, word = counted[0]
+    return RatingSummary(f"{_shown(average)} out of {_shown(top)}",
+                         f"{int(n):,} {word}{'s' if n != 1 else ''}")
+
+
+def declared_rating(root: HtmlElement) -> RatingSummary | None:
+    """The product's rating summary as the page declares it for search engines and not as it
+    prints it (a shop that draws its stars by script): a schema.org ``Product``'s
+    ``aggregateRating`` in JSON-LD, or in microdata (``itemprop="aggregateRating"`` with its
+    ``ratingValue`` and ``ratingCount`` / ``reviewCount``, often in ``<meta>`` tags). The
+    first product's; None when the page declares none with a count."""
+    for obj in ld_objects(root):
+        if not any("Product" in t for t in ld_types(obj)):
+            continue
+        agg = obj.get("aggregateRating")
+        if isinstance(agg, dict):
+            found = _summary_of(agg.get("ratingValue"), agg.get("bestRating"),
+                                agg.get("ratingCount"), agg.get("reviewCount"))
+            if found is not None:
+                return found
+    for box in root.iter():
+        if not isinstance(box.tag, str) or box.get("itemprop") != "aggregateRating":
+            continue
+        item = next((a for a in box.iterancestors() if a.get("itemscope") is not None), None)
+        if item is None or "Product" not in (item.get("itemtype") or "").rsplit("/", 1)[-1]:
+            continue  # a recipe's, a place's: no product's
+        props: dict[str, str] = {}
+        for el in box.iter():
+            name = el.get("itemprop") if isinstance(el.tag, str) else None
+            if name and name not in props:
+                props[name] = el.get("content") or " ".join(el.text_content().split())
+        found = _summary_of(props.get("ratingValue"), props.get("bestRating"),
+                            props.get("ratingCount"), props.get("reviewCount"))
+        if found is not None:
+            return found
     return None

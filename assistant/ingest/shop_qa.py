@@ -259,17 +259,45 @@ def _without(item: HtmlElement, boxes: list[HtmlElement]) -> HtmlElement:
     return clone
 
 
+def _trailing(box: HtmlElement, ids: set[Any]) -> list[HtmlElement]:
+    """The lines after an answer's box up to the next question or answer, when they sit
+    beside it rather than in it (a flat item: "<p class=question>", "<p class=answer>",
+    "<p>Answered by NAME on DATE</p>", "<p>8 people found this helpful</p>"): the answer's
+    signature and votes."""
+    out: list[HtmlElement] = []
+    for el in box.itersiblings():
+        if not isinstance(el.tag, str):
+            continue
+        if any(d in ids for d in el.iter()):
+            break
+        out.append(el)
+    return out
+
+
+def _joined(box: HtmlElement, after: list[HtmlElement]) -> HtmlElement:
+    """A copy of ``box`` and the lines ``after`` it, in one element."""
+    if not after:
+        return box
+    joined = box.makeelement("div", {})
+    for el in (box, *after):
+        part = copy.deepcopy(el)
+        part.tail = None
+        joined.append(part)
+    return joined
+
+
 def _read_item(item: HtmlElement, question: HtmlElement) -> list[FoundComment]:
     """A question and its answers as comments (the answers replying to the asker)."""
     anchors = _answer_anchors(item, question)
     ids = set(anchors) | {question}
     boxes = [_box(a, item, ids) for a in anchors]
-    asked = _read(_without(item, boxes), answer=False)
+    after = [_trailing(b, ids) for b in boxes]
+    asked = _read(_without(item, [*boxes, *(el for els in after for el in els)]), answer=False)
     if asked is None:
         return []
     out = [FoundComment(asked.text, asked.who, asked.date, mark=QUESTION)]
-    for box in boxes:
-        said = _read(box, answer=True)
+    for box, lines in zip(boxes, after, strict=True):
+        said = _read(_joined(box, lines), answer=True)
         if said is not None:
             mark = f"{ANSWER}, {said.role}" if said.role else ANSWER  # "(answer, seller)"
             out.append(FoundComment(said.text, said.who, said.date,
