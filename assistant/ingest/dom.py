@@ -374,16 +374,23 @@ def around(el: HtmlElement, chars: int = 120) -> set[Any]:
     return out
 
 
+# A time of day alone, as a page updated through the day stamps it beside its date (a live
+# blog's "Updated 18:42 BST", "Updated 6.42pm"): the update is of the day the page prints.
+_CLOCK_STAMP = re.compile(r"(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\.?", re.I)
+
+
 def updated_line(root: HtmlElement, skip: set[Any]) -> HtmlElement | None:
     """The element that says when the page was last changed ("Last updated: 14 October
     2026", "Page last reviewed: 12 May 2024", "This page was last edited on 11 January
-    2025, at 09:12"), or None; ``skip`` holds the ids of elements in comment sections."""
+    2025, at 09:12", a live blog's "Updated 18:42 BST"), or None; ``skip`` holds the ids of
+    elements in comment sections."""
     def says_it(el: HtmlElement) -> bool:
         if not UPDATED.match(text_of(el)):
             return False
         text = (text_lines(el) or [""])[0]  # its first line only
         m = UPDATED.match(text) if len(text) <= 80 else None
-        return m is not None and parse_date(text[m.end():]) is not None
+        return m is not None and (parse_date(text[m.end():]) is not None
+                                  or _CLOCK_STAMP.fullmatch(text[m.end():].strip()) is not None)
 
     found = next((el for el in _shown(root, skip) if says_it(el)), None)
     while found is not None:  # the line itself, not a box holding it and the next line
