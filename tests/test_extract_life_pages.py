@@ -198,3 +198,25 @@ def test_a_page_that_is_no_emails_copy_keeps_its_last_paragraph():
     page = _page(_mailing("", ""), title="Summer news")
     assert page.author is None
     assert any(t.startswith("Imogen Barrow") for t in _lines(page))
+
+
+def test_a_byline_under_a_later_heading_signs_that_section_only():
+    """A club's bulletin gathers pieces by several members: "Report by NAME" right under a
+    section's heading says who wrote that section, and is kept as printed; the sections
+    before and after it are not theirs."""
+    body = ('<main><article><h1>Autumn bulletin</h1><p class="byline">By Sal Okoro</p>'
+            '<h2>News</h2><p>The hut has a new roof, fitted by six volunteers over two weekends '
+            'in September.</p>'
+            '<h2>Outing to the lakes</h2><p><em>Report by Dev Malhotra</em></p>'
+            '<p>Fourteen of us took the early train and walked the shore path to the old mill '
+            'before lunch.</p>'
+            '<h2>Dates</h2><p>The quiz night is on Friday 7 November in the upstairs room of '
+            'the Anchor.</p></article></main>')
+    page = _page(body, title="Autumn bulletin")
+    by = {b.text[:20]: (b.heading, b.author) for b in page.blocks}
+    assert by["Report by Dev Malhot"] == ("Outing to the lakes", "Dev Malhotra")
+    assert by["Fourteen of us took "] == ("Outing to the lakes", "Dev Malhotra")
+    assert by["The hut has a new ro"] == ("News", None)
+    assert by["The quiz night is on"] == ("Dates", None)
+    assert page.author == "Sal Okoro"  # the page's own byline is still the page's
+    assert not any(b.text == "By Sal Okoro" for b in page.blocks)
