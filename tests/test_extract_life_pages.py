@@ -220,3 +220,25 @@ def test_a_byline_under_a_later_heading_signs_that_section_only():
     assert by["The quiz night is on"] == ("Dates", None)
     assert page.author == "Sal Okoro"  # the page's own byline is still the page's
     assert not any(b.text == "By Sal Okoro" for b in page.blocks)
+
+
+def test_an_emails_hidden_preview_line_marks_it_as_an_email_signed_by_its_sign_off():
+    """An HTML e-mail hides its inbox preview line at the top of its body (styled
+    ``display:none``, ``mso-hide:all``): the body is an e-mail's, so its last paragraph, a name
+    over a role and a phone number, signs it rather than heading a section of its own."""
+    hidden = ('<div style="display: none; max-height: 0px; overflow: hidden; mso-hide: all;">'
+              'Jam-making, the scarecrow contest and hut hire</div>')
+    signed = ('<p>See you at the hut.</p><p><strong>Imogen Barrow</strong><br>Newsletter Editor, '
+              'Quayside Growers<br>01632 960 777</p>')
+    page = _page(hidden + f'<table><tr><td><h1>Summer news</h1><p>Dear members,</p>{STORY}'
+                 f'<h2>Hut hire</h2><p>The hut can be hired for parties on Saturdays.</p>{signed}'
+                 '</td></tr></table>', title="Summer news")
+    assert page.author == "Imogen Barrow"
+    assert page.byline and page.byline.startswith("Imogen Barrow, Newsletter Editor")
+    assert not any(b.heading == "Imogen Barrow" or b.text.startswith("Imogen Barrow")
+                   for b in page.blocks)
+    assert not any("scarecrow contest" in b.text for b in page.blocks)
+    # shown, the same box is no preview line: a page's text
+    page = _page(hidden.replace("display: none; ", "") + "<table><tr><td><h1>Summer news</h1>"
+                 f"<p>Dear members,</p>{STORY}{signed}</td></tr></table>", title="Summer news")
+    assert page.author is None
