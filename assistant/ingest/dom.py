@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .bylines import DATE, name_or_handle, post_byline
+from .bylines import DATE, YEAR_DATE, name_or_handle, post_byline
 from .not_furniture import text_words
 
 # Never article text.
@@ -91,6 +91,13 @@ def parse_date(text: str) -> date | None:
 
 def printed_date(text: str) -> str | None:
     m = _DATE_RE.search(text)
+    return m.group(0).strip() if m else None
+
+
+def printed_day(text: str) -> str | None:
+    """The first printed date in ``text`` with the weekday printed before it, if any
+    ("Friday 14 August 2026, 06:05 BST" -> "Friday 14 August 2026")."""
+    m = YEAR_DATE.search(text)
     return m.group(0).strip() if m else None
 
 
@@ -351,7 +358,7 @@ def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:
     for el in candidates:
         text = text_of(el)
         if len(text) <= 80 and parse_date(text) == want:
-            return printed_date(text)
+            return printed_day(text)  # as printed, with its weekday
     # Pages that name nothing ("Mar 3, 2024" in a bare <span>): a short text that is the date.
     for el in _shown(root, skip, _UNSEEN):
         text = text_of(el)
