@@ -174,7 +174,8 @@ _PUBLISHED_WORDS = re.compile(
     r"(?!\s+(?:to|by|from|with)\b)"
     r"|\b(?:" + _FILED_NOUNS + r")\s+(?:was\s+|get\s+|got\s+)?(?:opened|filed|raised|submitted|created)\b"
     r"|\bwhen was (this|it|(the|this) (" + _PAGE_NOUNS + r"))\s*[?.!]*\s*$"
-    r"|\bwhat year (is|was) (this|it|(the|this) (" + _PAGE_NOUNS + r")) from\b", re.I)
+    r"|\bwhat (?:year|date|day) (is|was|are|were) (this|it|these|(the|this|these) (?:live )?(" + _PAGE_NOUNS
+    + r"|coverage|updates?|posts?)) from\b", re.I)
 # The act a comment's or a post's date records: writing, posting, saying.
 _WRITTEN_WHEN = re.compile(
     r"\b(comment|comments|commented|commenting|write|writes|wrote|written|writing|post|posts|"

@@ -234,7 +234,12 @@ def test_how_many_of_the_counts_the_noun_after_it():
         ("When was this?", "post"),
         ("When was the article written?", "post"),
         ("What year did the study come out?", "paper"),
+        # what day the page is from: a live blog's coverage, its updates
+        ("What date is this live coverage from?", "post"),
+        ("What day are these updates from?", "post"),
+        ("What date is this post from?", "post"),
         # about something the page tells, not about the page
+        ("What year is this painting from?", None),
         ("When was the bridge built?", None),
         ("When was the site excavated?", None),
         ("In what year did she take it over?", None),
