@@ -59,7 +59,10 @@ _ENTITY_HEAD_RE = (r"\b(?:which|what)(?: (?!kind\b|kinds\b|type\b|types\b|sort\b
 _ENTITY_HEAD = re.compile(_ENTITY_HEAD_RE, re.I)
 
 # "What is the price of ...", "what was the date of ...": the thing asked after a copula.
-_COPULA = r"\b(what|which)('s| is| was| are| were| will be) (the |an? )?(average |total |usual |exact )?"
+# "what is the ...", "what's an ...", and a possessive in their place: "What's Jean Lowe's
+# phone number?", "What was the club's budget?", "What is her age?"
+_COPULA = (r"\b(what|which)('s| is| was| are| were| will be) (the |an? |(?:the )?(?:[A-Z][\w-]*"
+           r" ){0,2}[\w-]+['\u2019]s |(?:his|her|their|its|my|your|our) )?(average |total |usual |exact )?")
 
 _PAGE_NOUNS = (r"post|article|piece|column|blog|story|entry|guide|paper|study|review|report|"
                r"newsletter|e-?mail|episode|handbook|diary|transcript|pull request")

@@ -604,3 +604,15 @@ def test_who_sent_or_opened_the_page_and_when_ask_about_the_page(question, autho
 def test_the_name_of_an_email_or_a_podcast_is_its_title(question):
     q = make_query(question)
     assert q.answer_type == "title" and q.target in ("post", None)
+
+
+@pytest.mark.parametrize("question, kind, measure", [
+    ("What's Ines Calloway's phone number?", NUMBER, None),
+    ("What was the trust's budget?", NUMBER, "money"),
+    ("What is her age?", NUMBER, "age"),
+    ("What is the phone number of the surgery?", NUMBER, None),
+])
+def test_a_possessive_in_place_of_the_asks_for_the_same_kind(question, kind, measure):
+    """"What's NAME's phone number?" asks for a number as "What is the phone number?" does."""
+    q = make_query(question)
+    assert (q.answer_type, q.measure) == (kind, measure)
