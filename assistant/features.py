@@ -270,10 +270,16 @@ def _title_words(info: SentenceInfo) -> frozenset[str]:
     return frozenset().union(*(info.words[j] for j in np.flatnonzero(info.kinds == "title")))
 
 
+# The reader's own count in a label ("Post, paragraph 12", "Reader comment 3 (unsigned)"):
+# where the source stands on the page, no number the page prints.
+_LABEL_COUNT = re.compile(r"\b(?:paragraph|caption|reference|comment)\s+\d+\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _label_words(label: str, date: str | None) -> frozenset[str]:
-    """The words of a source's label and date, read once per source, not per question."""
-    return frozenset(words(f"{label} {date or ''}"))
+    """The words of a source's label and date, read once per source, not per question;
+    without the reader's count of it ("paragraph 12" does not hold the 12 of "12 October")."""
+    return frozenset(words(f"{_LABEL_COUNT.sub(' ', label)} {date or ''}"))
 
 
 def anchors_of(query: Query) -> frozenset[str]:

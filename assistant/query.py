@@ -81,7 +81,10 @@ _ENTITY_HEAD_RE = (r"\b(?:which|what)(?: (?!kind\b|kinds\b|type\b|types\b|sort\b
 _ENTITY_HEAD = re.compile(_ENTITY_HEAD_RE, re.I)
 
 # "What is the price of ...", "what was the date of ...": the thing asked after a copula.
-_COPULA = r"\b(what|which)('s| is| was| are| were| will be) (the |an? )?(average |total |usual |exact )?"
+# "what is the ...", "what's an ...", and a possessive in their place: "What's Jean Lowe's
+# phone number?", "What was the club's budget?", "What is her age?"
+_COPULA = (r"\b(what|which)('s| is| was| are| were| will be) (the |an? |(?:the )?(?:[A-Z][\w-]*"
+           r" ){0,2}[\w-]+['\u2019]s |(?:his|her|their|its|my|your|our) )?(average |total |usual |exact )?")
 
 _PAGE_NOUNS = (r"post|article|piece|column|blog|story|entry|guide|paper|study|review|report|"
                r"newsletter|e-?mail|episode|handbook|diary|transcript|pull request")
@@ -202,7 +205,8 @@ _PUBLISHED_WORDS = re.compile(
     r"(?!\s+(?:to|by|from|with)\b)"
     r"|\b(?:" + _FILED_NOUNS + r")\s+(?:was\s+|get\s+|got\s+)?(?:opened|filed|raised|submitted|created)\b"
     r"|\bwhen was (this|it|(the|this) (" + _PAGE_NOUNS + r"))\s*[?.!]*\s*$"
-    r"|\bwhat year (is|was) (this|it|(the|this) (" + _PAGE_NOUNS + r")) from\b", re.I)
+    r"|\bwhat (?:year|date|day) (is|was|are|were) (this|it|these|(the|this|these) (?:live )?(" + _PAGE_NOUNS
+    + r"|coverage|updates?|posts?)) from\b", re.I)
 # The act a comment's or a post's date records: writing, posting, saying, asking, answering.
 _WRITTEN_WHEN = re.compile(
     r"\b(comment|comments|commented|commenting|write|writes|wrote|written|writing|post|posts|"

@@ -387,6 +387,38 @@ def test_a_last_updated_line_is_kept_in_the_byline():
     assert all("Last updated" not in b.text for b in page.blocks)
 
 
+def test_the_posts_date_keeps_the_weekday_the_page_prints_before_it():
+    """"What date is this from?" is answered as the page prints the day: "Friday 6 March
+    2026", not "6 March 2026"."""
+    html = f"""<html><head><title>Canal closure</title>
+      <meta property="article:published_time" content="2026-03-06T07:10:00+00:00"></head>
+      <body><article><h1>Canal closure</h1>
+      <p class="byline">By <a class="author-name" href="/people/lena">Lena Marsh</a></p>
+      <p><time class="published" datetime="2026-03-06T07:10:00+00:00">Friday 6 March 2026,
+      07:10 GMT</time></p>{RIVER}</article></body></html>"""
+    page = read_html_page(html.encode())
+    assert page.date == "Friday 6 March 2026"
+    assert page.byline == "By Lena Marsh, Friday 6 March 2026"
+
+
+def test_an_update_stamp_giving_only_a_time_is_kept_in_the_byline():
+    """A page updated through the day (a live blog) stamps the time of its last update beside
+    its date, "Updated 19:05 GMT": "When was the page last updated?" is answered from it."""
+    html = f"""<html><head><title>Canal closure live</title>
+      <meta property="article:published_time" content="2026-03-06T07:10:00+00:00"></head>
+      <body><article><h1>Canal closure live</h1>
+      <p class="byline">By <a class="author-name" href="/people/lena">Lena Marsh</a></p>
+      <p class="dates"><time class="published" datetime="2026-03-06T07:10:00+00:00">6 March
+      2026, 07:10 GMT</time> <span class="updated">Updated <time
+      datetime="2026-03-06T19:05:00+00:00">19:05 GMT</time></span></p>
+      {RIVER}</article></body></html>"""
+    page = read_html_page(html.encode())
+    byline = [s for s in page_sources(page) if s.kind == "byline"][0]
+    assert byline.text.endswith("; Updated 19:05 GMT"), byline.text
+    assert page.date == "6 March 2026"  # the post's date stays the published one
+    assert all("Updated" not in b.text for b in page.blocks)
+
+
 @pytest.mark.parametrize("line", [
     "<p class='review-date'>Page last reviewed: 12 May 2024<br>Next review due: 12 May 2027</p>",
     "<div id='footer-info'>This page was last edited on 11 January 2025, at 16:22 (UTC).</div>",

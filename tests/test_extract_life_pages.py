@@ -198,3 +198,47 @@ def test_a_page_that_is_no_emails_copy_keeps_its_last_paragraph():
     page = _page(_mailing("", ""), title="Summer news")
     assert page.author is None
     assert any(t.startswith("Imogen Barrow") for t in _lines(page))
+
+
+def test_a_byline_under_a_later_heading_signs_that_section_only():
+    """A club's bulletin gathers pieces by several members: "Report by NAME" right under a
+    section's heading says who wrote that section, and is kept as printed; the sections
+    before and after it are not theirs."""
+    body = ('<main><article><h1>Autumn bulletin</h1><p class="byline">By Sal Okoro</p>'
+            '<h2>News</h2><p>The hut has a new roof, fitted by six volunteers over two weekends '
+            'in September.</p>'
+            '<h2>Outing to the lakes</h2><p><em>Report by Dev Malhotra</em></p>'
+            '<p>Fourteen of us took the early train and walked the shore path to the old mill '
+            'before lunch.</p>'
+            '<h2>Dates</h2><p>The quiz night is on Friday 7 November in the upstairs room of '
+            'the Anchor.</p></article></main>')
+    page = _page(body, title="Autumn bulletin")
+    by = {b.text[:20]: (b.heading, b.author) for b in page.blocks}
+    assert by["Report by Dev Malhot"] == ("Outing to the lakes", "Dev Malhotra")
+    assert by["Fourteen of us took "] == ("Outing to the lakes", "Dev Malhotra")
+    assert by["The hut has a new ro"] == ("News", None)
+    assert by["The quiz night is on"] == ("Dates", None)
+    assert page.author == "Sal Okoro"  # the page's own byline is still the page's
+    assert not any(b.text == "By Sal Okoro" for b in page.blocks)
+
+
+def test_an_emails_hidden_preview_line_marks_it_as_an_email_signed_by_its_sign_off():
+    """An HTML e-mail hides its inbox preview line at the top of its body (styled
+    ``display:none``, ``mso-hide:all``): the body is an e-mail's, so its last paragraph, a name
+    over a role and a phone number, signs it rather than heading a section of its own."""
+    hidden = ('<div style="display: none; max-height: 0px; overflow: hidden; mso-hide: all;">'
+              'Jam-making, the scarecrow contest and hut hire</div>')
+    signed = ('<p>See you at the hut.</p><p><strong>Imogen Barrow</strong><br>Newsletter Editor, '
+              'Quayside Growers<br>01632 960 777</p>')
+    page = _page(hidden + f'<table><tr><td><h1>Summer news</h1><p>Dear members,</p>{STORY}'
+                 f'<h2>Hut hire</h2><p>The hut can be hired for parties on Saturdays.</p>{signed}'
+                 '</td></tr></table>', title="Summer news")
+    assert page.author == "Imogen Barrow"
+    assert page.byline and page.byline.startswith("Imogen Barrow, Newsletter Editor")
+    assert not any(b.heading == "Imogen Barrow" or b.text.startswith("Imogen Barrow")
+                   for b in page.blocks)
+    assert not any("scarecrow contest" in b.text for b in page.blocks)
+    # shown, the same box is no preview line: a page's text
+    page = _page(hidden.replace("display: none; ", "") + "<table><tr><td><h1>Summer news</h1>"
+                 f"<p>Dear members,</p>{STORY}{signed}</td></tr></table>", title="Summer news")
+    assert page.author is None

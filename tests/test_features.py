@@ -515,3 +515,26 @@ def test_the_titles_names_pin_every_sentence_to_the_articles_topic():
 
     assert missing("How much does the Aero 3 weigh?") == 0.0
     assert missing("How much does the Aero 2 weigh?") == 0.5
+
+
+def test_a_labels_paragraph_count_is_no_number_the_page_prints():
+    """"Who leads the walk on 12 October?": the twelfth paragraph ("Post, paragraph 12") is
+    not about the 12th; a paragraph under a heading that prints the day is."""
+    from assistant.features import FEATURES, feature_matrix
+    from assistant.grounding import ArticleTerms
+
+    title = Source("title", "title", "Title", "Autumn walks")
+    post = Source("post-12", "post", "Post, paragraph 12", "Leader: Ann Ibbot, who knows the moor.")
+    dated = Source("post-3", "post", 'Post, paragraph 3 (under "Sunday 12 October")',
+                   "Leader: Ann Ibbot, who knows the moor.")
+    sources = {"title": title, "post-12": post, "post-3": dated}
+    spans = [Span(s.id, 0, len(s.text), s.text) for s in (title, post, dated)]
+    info = SentenceInfo.build(spans, sources, [frozenset(terms(s.text)) for s in spans],
+                              np.eye(3, dtype=np.float32), vocabulary=())
+    article = ArticleTerms(spans, sources, ["", "", ""], vocabulary=())
+    ones = np.ones(3)
+    X = feature_matrix(make_query("Who leads the walk on 12 October?"), np.array([1, 2]),
+                       info=info, article=article, grounding=Grounding({}, {}, frozenset()),
+                       dense=ones, dense_ctx=ones, dense_chunk=ones, lexical=ones,
+                       lexical_sentence=ones, sources=[post, dated])
+    assert list(X[:, FEATURES.index("anchor_missing")]) == [1.0, 0.0]

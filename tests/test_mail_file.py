@@ -158,3 +158,23 @@ def test_a_saved_e_mail_from_a_surname_first_sender_is_signed_as_said():
     m.set_content("We will plant the new hedge along the playing field on Saturday 8 March.\n")
     page = read_bytes(bytes(m), "hedge.eml").page
     assert (page.title, page.author) == ("Hedge planting on Saturday", "Chidi Okafor")
+
+
+def test_a_saved_newsletter_signed_off_by_its_sender_keeps_the_sign_off_as_its_byline():
+    """The sender signs the newsletter with their role: the byline is the sign-off, as
+    printed, dated the day the message was sent."""
+    html = ('<html><body><div style="display:none; mso-hide:all;">Hut hire and the quiz</div>'
+            '<table><tr><td><h1>Autumn news</h1><p>Dear members,</p><p>The quiz night is on '
+            'Friday 7 November in the upstairs room of the Anchor, teams of four.</p>'
+            '<p><strong>Imogen Barrow</strong><br>Hon. Secretary, Quayside Growers<br>01632 960 777'
+            '</p></td></tr></table></body></html>')
+    m = EmailMessage()
+    m["From"] = "Imogen Barrow <secretary@quayside.example>"
+    m["To"] = "members@quayside.example"
+    m["Subject"] = "Autumn news"
+    m["Date"] = "Thu, 2 Oct 2025 19:42:11 +0100"
+    m.set_content("Dear members,\n\nThe quiz night is on Friday 7 November.\n")
+    m.add_alternative(html, subtype="html")
+    page = read_bytes(bytes(m), "autumn.eml", kind="eml").page
+    assert page.author == "Imogen Barrow"
+    assert page.byline == "Imogen Barrow, Hon. Secretary, Quayside Growers, Thu, 02 Oct 2025"

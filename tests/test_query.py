@@ -265,7 +265,12 @@ def test_how_many_of_the_counts_the_noun_after_it():
         ("When was this?", "post"),
         ("When was the article written?", "post"),
         ("What year did the study come out?", "paper"),
+        # what day the page is from: a live blog's coverage, its updates
+        ("What date is this live coverage from?", "post"),
+        ("What day are these updates from?", "post"),
+        ("What date is this post from?", "post"),
         # about something the page tells, not about the page
+        ("What year is this painting from?", None),
         ("When was the bridge built?", None),
         ("When was the site excavated?", None),
         ("In what year did she take it over?", None),
@@ -686,3 +691,16 @@ def test_the_name_of_a_forum_thread_is_its_title(question):
 )
 def test_the_product_a_shops_page_sells_is_named_by_its_title(question, title):
     assert (make_query(question).answer_type == "title") == title
+
+
+@pytest.mark.parametrize("question, kind, measure", [
+    # a phone number is a way to get in touch, with or without the possessive
+    ("What's Ines Calloway's phone number?", "contact", None),
+    ("What was the trust's budget?", NUMBER, "money"),
+    ("What is her age?", NUMBER, "age"),
+    ("What is the phone number of the surgery?", "contact", None),
+])
+def test_a_possessive_in_place_of_the_asks_for_the_same_kind(question, kind, measure):
+    """"What's NAME's phone number?" asks for a number as "What is the phone number?" does."""
+    q = make_query(question)
+    assert (q.answer_type, q.measure) == (kind, measure)

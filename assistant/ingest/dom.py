@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .bylines import DATE, name_or_handle, post_byline
+from .bylines import DATE, YEAR_DATE, name_or_handle, post_byline
 from .not_furniture import text_words
 
 # Never article text.
@@ -91,6 +91,13 @@ def parse_date(text: str) -> date | None:
 
 def printed_date(text: str) -> str | None:
     m = _DATE_RE.search(text)
+    return m.group(0).strip() if m else None
+
+
+def printed_day(text: str) -> str | None:
+    """The first printed date in ``text`` with the weekday printed before it, if any
+    ("Friday 14 August 2026, 06:05 BST" -> "Friday 14 August 2026")."""
+    m = YEAR_DATE.search(text)
     return m.group(0).strip() if m else None
 
 
@@ -351,7 +358,7 @@ def post_date(root: HtmlElement, iso: str | None, skip: set[Any]) -> str | None:
     for el in candidates:
         text = text_of(el)
         if len(text) <= 80 and parse_date(text) == want:
-            return printed_date(text)
+            return printed_day(text)  # as printed, with its weekday
     # Pages that name nothing ("Mar 3, 2024" in a bare <span>): a short text that is the date.
     for el in _shown(root, skip, _UNSEEN):
         text = text_of(el)
@@ -374,16 +381,23 @@ def around(el: HtmlElement, chars: int = 120) -> set[Any]:
     return out
 
 
+# A time of day alone, as a page updated through the day stamps it beside its date (a live
+# blog's "Updated 18:42 BST", "Updated 6.42pm"): the update is of the day the page prints.
+_CLOCK_STAMP = re.compile(r"(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\.?", re.I)
+
+
 def updated_line(root: HtmlElement, skip: set[Any]) -> HtmlElement | None:
     """The element that says when the page was last changed ("Last updated: 14 October
     2026", "Page last reviewed: 12 May 2024", "This page was last edited on 11 January
-    2025, at 09:12"), or None; ``skip`` holds the ids of elements in comment sections."""
+    2025, at 09:12", a live blog's "Updated 18:42 BST"), or None; ``skip`` holds the ids of
+    elements in comment sections."""
     def says_it(el: HtmlElement) -> bool:
         if not UPDATED.match(text_of(el)):
             return False
         text = (text_lines(el) or [""])[0]  # its first line only
         m = UPDATED.match(text) if len(text) <= 80 else None
-        return m is not None and parse_date(text[m.end():]) is not None
+        return m is not None and (parse_date(text[m.end():]) is not None
+                                  or _CLOCK_STAMP.fullmatch(text[m.end():].strip()) is not None)
 
     found = next((el for el in _shown(root, skip) if says_it(el)), None)
     while found is not None:  # the line itself, not a box holding it and the next line

@@ -34,11 +34,40 @@ class Signed:
     byline: str
 
 
+def _hidden_preheader(tree: HtmlElement) -> HtmlElement | None:
+    """The box of text an e-mail hides at the top of its body for the inbox's preview line
+    (``<div style="display:none; max-height:0; mso-hide:all">``): styled hidden, and the
+    first text of the body or hidden from Outlook too (``mso-hide:all``)."""
+    body = next(tree.iter("body"), None)
+    if body is None:
+        return None
+    for el in iter_elements(body):
+        style = re.sub(r"\s+", "", (el.get("style") or "").lower())
+        hidden = "display:none" in style
+        if hidden and text_of(el) and ("mso-hide:all" in style or not _text_before(body, el)):
+            return el
+        if not hidden and (el.text or "").strip():
+            return None  # the body's text begins: no preview line hidden above it
+    return None
+
+
+def _text_before(body: HtmlElement, el: HtmlElement) -> bool:
+    for other in iter_elements(body):
+        if other is el:
+            return False
+        if (other.text or "").strip():
+            return True
+    return False
+
+
 def _preheader(tree: HtmlElement) -> list[HtmlElement]:
-    """The preheader boxes: classed or named for it, or the line's box around the link to
-    the web copy."""
+    """The preheader boxes: classed or named for it, hidden at the top of the body, or the
+    line's box around the link to the web copy."""
     named = [el for el in iter_elements(tree)
              if "preheader" in f"{el.get('class') or ''} {el.get('id') or ''}".lower()]
+    hidden = _hidden_preheader(tree)
+    if hidden is not None and hidden not in named:
+        named.append(hidden)
     for link in tree.iter("a"):
         if _IN_BROWSER.match(text_of(link)):
             box = link
@@ -77,6 +106,7 @@ def read_campaign(tree: HtmlElement, body: HtmlElement | None) -> Signed | None:
     if not boxes:
         return None
     drop(boxes + [t for t in tree.iter("table") if _is_button(t)])
+    body = body if body is not None else next(tree.iter("body"), None)  # a short e-mail's
     found = _sign_off(body) if body is not None else None
     if found is None:
         return None

@@ -138,6 +138,9 @@ def _mail_page(mail: Mail, name: str) -> Page:
     author = mail.sender if mail.named or not page.author else page.author
     date = mail.day or page.date
     byline = None if (author, date) != (page.author, page.date) else page.byline
+    if byline is None and page.byline and author == page.author and not page.date:
+        # signed off by its sender ("Ann Lee, Hon. Secretary, ..."): that byline, dated
+        byline = f"{page.byline}, {date}" if date else page.byline
     return Page(mail.title or page.title, page.blocks, author, date, byline, page.url, page.site,
                 page.meta)
 

@@ -55,6 +55,7 @@ class Walk:
     section: str = "body"  # body, references, comments, furniture
     unsigned: list[str] = field(default_factory=list)  # comments found in the main text
     placed: set[str] = field(default_factory=set)
+    signer: str | None = None  # who signs the section under ``heading`` ("Report by NAME")
 
     def caption_in(self, text: str) -> str | None:
         """The caption ``text`` is (or is part of), as the page's captions were read; the
@@ -79,8 +80,14 @@ class Walk:
             return
         if FURNITURE.match(section_name(text)) or _FURNITURE_LINE.match(text):
             return
-        if match_byline(text, POST_BYLINES) or dom.UPDATED.fullmatch(text) \
-                or _DATE_LABEL.fullmatch(text):
+        byline = match_byline(text, POST_BYLINES)
+        if byline and byline[0] and self._opens_later_section():
+            # a byline right under a heading after the article's opening text ("Report by Ann
+            # Lee" under a newsletter's "Walk Report: ..."): who wrote that section, as printed
+            self.signer = byline[0]
+            self.blocks.append(Block(PARAGRAPH, text, self.heading, author=self.signer))
+            return
+        if byline or dom.UPDATED.fullmatch(text) or _DATE_LABEL.fullmatch(text):
             return  # a byline; "Last updated:", "Published:" whose date went to the byline
         if self.section == "furniture":
             return
@@ -96,8 +103,15 @@ class Walk:
         if REFERENCE_LIKE.search(text) and len(text) < 500:
             self.blocks.append(Block(REFERENCE, text))
             return
-        self.blocks.append(Block(PARAGRAPH, text, self.heading))
+        self.blocks.append(Block(PARAGRAPH, text, self.heading, author=self.signer))
 
+    def _opens_later_section(self) -> bool:
+        """The walk is under a heading with nothing read under it yet, and text was read
+        before that heading (the page's own byline sits above all of its text)."""
+        if self.section != "body" or self.heading is None or not self.blocks:
+            return False
+        last = self.blocks[-1]
+        return last.kind == PARAGRAPH and last.heading != self.heading
     def add_code(self, text: str) -> None:
         """A code block keeps its lines (a console session's prompts and output)."""
         lines = [line.rstrip() for line in text.strip("\n").split("\n")]
@@ -123,6 +137,7 @@ class Walk:
         else:
             self.section = "body"
             self.heading = text
+            self.signer = None
 
 
 def _lines(el: etree._Element, walk: Walk) -> list[tuple[str, bool]]:
