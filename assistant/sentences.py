@@ -11,7 +11,7 @@ credit line) for ``features.feature_matrix``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -460,7 +460,8 @@ def _phone(text: str) -> bool:
     return any(9 <= sum(c.isdigit() for c in m.group()) <= 13 for m in _PHONE.finditer(text))
 
 
-CONTACT_FORMS = {EMAIL: _EMAIL.search, PHONE: _phone, WEB: _WEB.search}
+CONTACT_FORMS: dict[str, Callable[[str], object]] = {
+    EMAIL: _EMAIL.search, PHONE: _phone, WEB: _WEB.search}
 
 
 def sentence_flags(text: str, source: Source) -> dict[str, bool]:
