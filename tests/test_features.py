@@ -515,3 +515,23 @@ def test_the_titles_names_pin_every_sentence_to_the_articles_topic():
 
     assert missing("How much does the Aero 3 weigh?") == 0.0
     assert missing("How much does the Aero 2 weigh?") == 0.5
+
+
+def test_a_yes_no_subject_named_in_a_section_is_spoken_of_under_the_same_heading():
+    """"Does the band turn away ...?": a section names the band in its first paragraph and
+    speaks of it in the next one under the same heading ("Tickets are free, and nobody is
+    turned away."); a paragraph under another heading, or with none, does not."""
+    from assistant.features import _topic_rows
+
+    texts = {"p1": ("The band formed in 1988.",),
+             "p2": ("Tickets are free, and nobody is turned away.",),
+             "p3": ("Parking is easy.",),
+             "p4": ("Doors open at six.",)}
+    sections = {"p1": "History", "p2": "History", "p3": "Visiting", "p4": None}
+    sources = {sid: Source(sid, "post", f"Post, {sid}", " ".join(ts), section=sections[sid])
+               for sid, ts in texts.items()}
+    info, article = _passages(sources, texts)
+    got = _topic_rows(make_query("Does the band turn away people who cannot pay?"), NOTHING,
+                      article, info)
+    assert list(got) == [True, True, False, False]
+
