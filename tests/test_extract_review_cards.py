@@ -229,3 +229,13 @@ def test_a_related_products_rating_is_no_summary():
                "Lumo 400 lamp</a> <span class='rating'>4.3 out of 5 stars</span> <span>(52 "
                "ratings)</span></li></ul></div><p class='tiny'>4 out of 5 dentists</p>")
     assert not any(p.startswith("Customer rating") for p in _posts(_page(related)))
+
+
+def test_stars_typed_as_characters_in_a_paragraph_read_as_words():
+    # a blog review's verdict line, its score in bold and the stars after it; a bare row of
+    # stars as its own paragraph
+    verdict = (f"<p><strong>Score: 3 out of 5</strong> {chr(0x2605) * 3}{chr(0x2606) * 2}</p>"
+               f"<p>Verdict: {chr(0x2605) * 4}{chr(0x2606)}</p>")
+    posts = _posts(_page(verdict))
+    assert "Score: 3 out of 5 stars" in posts
+    assert "Verdict: 4 out of 5 stars" in posts
