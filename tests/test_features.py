@@ -55,6 +55,15 @@ def test_a_count_of_people_is_matched_to_any_word_for_people():
     assert _quantity("How many people work at the shop?")[7] == 1
 
 
+def test_a_count_of_us_or_of_you_is_a_count_of_people():
+    texts = ("Our choir meets weekly. There are nine of us.", "One of us plays the oboe.",
+             "Nine of the songs are new.")
+    got = _quantity_align(make_query("How many people are in the choir?"), None, _many(texts),
+                          np.arange(len(texts)), NOTHING)
+    assert got[0] == 1  # "nine of us": people
+    assert got[1] == 0 and got[2] == 0  # one of us is a person, not a count; nine songs
+
+
 def test_other_questions_are_not_constrained():
     assert (_quantity("Who runs the bakery?") == 1).all()
 
