@@ -258,7 +258,10 @@ _ROLE = re.compile(
     rf"(?:[\w'-]+ ){{0,3}}(?:{_JOBS}|[\w-]{{3,}}man)\b"
     # "appears in the records only as \u201cacting keeper\u201d"
     rf"|\bas [\"\u201c](?:[\w'-]+ ){{0,2}}(?:{_JOBS})\b"
-    rf"|(?-i:[A-Z][\w'\-\u00c0-\u017f]+),\s+(?:an?|the)\s+(?:[\w'-]+\s+){{0,3}}(?:{_JOBS})\b",
+    rf"|(?-i:[A-Z][\w'\-\u00c0-\u017f]+),\s+(?:an?|the)\s+(?:[\w'-]+\s+){{0,3}}(?:{_JOBS})\b"
+    # the trade before the name: "The ferryman, Halvard, gets ...", "the treasurer, Linda Kay"
+    rf"|\b(?:an?|the)\s+(?:[\w'-]+\s+){{0,2}}(?:{_JOBS}|(?-i:[a-z][\w-]{{2,}}(?<!wo)(?<!hu)man)),\s+"
+    r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)\b(?!['\u2019])",
     re.I)
 
 
