@@ -46,6 +46,13 @@ _ASKS_ASKING = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|w
 
 # On a question-and-answer page: "Who asked the question?", "When was this question posted?",
 # "Who is the asker?".
+# A page's title that says the page is a review.
+_REVIEW_TITLE = re.compile(r"\breview(?:ed|s)?\b", re.I)
+# The words that name a work a page may cite (``query._TARGETS``' "paper"); "review" (or "book
+# review") named first makes the question about the review.
+_CITED_WORK = re.compile(r"\b(?:(?:book|film|movie|album|game|product|restaurant|theatre|theater)\s+)?"
+                         r"review\b|\b(?:paper|study|studies|journal article|cited|reference|book|"
+                         r"publication)\b", re.I)
 _ASKED_QUESTION = re.compile(r"\b(?:asked|asks|posted|posed|raised|wrote)\b.*\bquestion\b"
                              r"|\bquestion\b.*\b(?:asked|posted|posed|raised|written)\b|\basker\b",
                              re.I)
@@ -358,6 +365,16 @@ class Answerer:
         if "reference" in self.kinds or "paper" not in (query.target, query.author_of,
                                                         query.published_of):
             return query
+        if self.reviews_page and (m := _CITED_WORK.search(query.question)) \
+                and m.group().lower().endswith("review"):
+            # a page that is itself a review ("Review: A Winter of ...") and cites no work:
+            # "Who wrote the review?", "When was the review published?" ask after the post
+
+            def post(target: str | None) -> str | None:
+                return "post" if target == "paper" else target
+
+            return replace(query, target=post(query.target), author_of=post(query.author_of),
+                           published_of=post(query.published_of))
 
         def off(target: str | None) -> str | None:
             return None if target == "paper" else target
@@ -386,6 +403,12 @@ class Answerer:
         questions under a product's page)."""
         return any(s.kind == "comment" and QUESTION_LABEL.search(s.label)
                    for s in self._by_id.values())
+
+    @cached_property
+    def reviews_page(self) -> bool:
+        """The page's title says it is a review ("Review: ...", "... : a review", "Reviewed:
+        ...")."""
+        return any(s.kind == "title" and _REVIEW_TITLE.search(s.text) for s in self._by_id.values())
 
     @cached_property
     def answers_page(self) -> bool:

@@ -393,8 +393,12 @@ def _topic_rows(query: Query, grounding: Grounding, article: ArticleTerms, info:
         both = np.intersect1d(article.rows(t), article.rows(h))
         if any(_adjacent(terms(info.texts[i]), t, h) for i in both):
             has[article.rows(h)] = True
-    # a passage names its subject once, then says "it" and "she"
-    return np.isin(article.source_of, article.source_of[has])
+    # a passage names its subject once, then says "it" and "she"; and a section of the post
+    # names it once, in its first paragraphs, and speaks of it in the ones under the same
+    # heading ("How it started": "The choir began in 1996 ..." / "Eleven people came ...")
+    sections = article.section_of[has]
+    return np.isin(article.source_of, article.source_of[has]) \
+        | np.isin(article.section_of, sections[sections >= 0])
 
 
 def _adjacent(ts: Sequence[str], first: str, second: str) -> bool:

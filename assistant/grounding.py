@@ -129,6 +129,13 @@ class ArticleTerms:
         numbers: dict[str, int] = {}
         self.source_of = np.array([numbers.setdefault(s.source_id, len(numbers)) for s in sentences],
                                   dtype=np.int64)
+        # each sentence's section of the post (the heading its paragraph sits under), numbered;
+        # -1 outside one
+        sections: dict[tuple[str, str], int] = {}
+        self.section_of = np.array(
+            [sections.setdefault((src.kind, src.section), len(sections))
+             if (src := sources[s.source_id]).kind == "post" and src.section else -1
+             for s in sentences], dtype=np.int64)
         meta_rows: dict[str, list[int]] = {}
         for i, ts in enumerate(meta_terms):
             for t in ts:

@@ -108,6 +108,9 @@ _PRICE_NOUNS = r"cost|costs|price|prices|fee|fees|fine|fines|charge|rent|salary|
 # What a quantity is of, closing a question typed as keywords ("gutter length?").
 _MEASURE_NOUNS = (_PRICE_NOUNS + r"|length|height|depth|distance|size|temperature|speed|age|"
                   + _SIZE_NOUNS)
+# When something happens, closing a question typed as keywords ("concert date?", "rehearsal
+# day and time", "meeting times").
+_WHEN_NOUNS = r"(?:days?|dates?)(?:\s+(?:and|&)\s+times?)?|times?"
 # The words a question opens with when it is phrased as one (not as keywords).
 _ASKING = (r"who|whom|whose|what|what's|which|where|when|why|how|is|are|was|were|do|does|did|"
            r"can|could|will|would|should|has|have|had|and|so|but")
@@ -141,7 +144,9 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year|date|day|month|time|season|"
         r"decade|century|period)\b|" + _COPULA + r"(year|date|day|month|time|decade|century|period)\b"
         r"|\bhow long\b|\bfor how many (days|weeks|months|years|hours|"
-        r"minutes)\b|\bhow soon\b|\bat what (age|point|stage)\b|\bsince when\b|\buntil when\b", re.I)),
+        r"minutes)\b|\bhow soon\b|\bat what (age|point|stage)\b|\bsince when\b|\buntil when\b"
+        # a keyword question ending in when: "concert date?", "rehearsal day and time"
+        r"|" + _keywords_ending(_WHEN_NOUNS), re.I)),
     (NUMBER, re.compile(
         r"\bhow (many|much|often|old|large|big|high|low|far|deep|tall|wide|heavy|fast|"
         r"frequently|common|likely|hot|cold|warm|loud)\b"
@@ -305,7 +310,9 @@ def comment_at(question: str) -> int | None:
 
 _CLOCK_ASKED = re.compile(r"\b(?:what|which) time\b(?!\s+(?:of\s+(?:the\s+)?(?:year|month|"
                           r"season|life)|frame|period|span|scale|limit|zone))|\bwhat hour\b"
-                          r"|\bhow (?:early|late)\b", re.I)
+                          r"|\bhow (?:early|late)\b"
+                          # keywords: "rehearsal day and time" (not "cooking time", how long)
+                          r"|" + _keywords_ending(r"(?:days?|dates?)\s+(?:and|&)\s+times?"), re.I)
 _DURATION_ASKED = re.compile(r"\bhow long\b|\bfor how many\b|\bsince when\b", re.I)
 # Words that name the readers' comments ("Which commenter ...?", "What did readers say?"),
 # unless ``_not_commenters`` says otherwise.

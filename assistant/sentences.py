@@ -33,6 +33,9 @@ _NUMBER_WORDS = (
 # A number as written in figures or in words: "12", "1,150", "twelve", "twenty-two".
 _CARDINAL = f"(?:{_CARDINAL_WORDS})"
 _NUM = rf"(?:\d[\d,.]*|\b{_CARDINAL}(?:[\s-]+(?:and\s+)?{_CARDINAL})*)"
+# A count of the people speaking or spoken to: "There are eight of us", "all 12 of you" (not
+# "one of us", a person rather than a count).
+_COUNT_OF_US = re.compile(rf"(?<![\w-])(?!one\b){_NUM}\s+of\s+(?:us|you)\b", re.I)
 _HAS_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.I)
 # The calendar's names, lower case: a date's month or weekday, never a place or a person.
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -255,7 +258,10 @@ _ROLE = re.compile(
     rf"(?:[\w'-]+ ){{0,3}}(?:{_JOBS}|[\w-]{{3,}}man)\b"
     # "appears in the records only as \u201cacting keeper\u201d"
     rf"|\bas [\"\u201c](?:[\w'-]+ ){{0,2}}(?:{_JOBS})\b"
-    rf"|(?-i:[A-Z][\w'\-\u00c0-\u017f]+),\s+(?:an?|the)\s+(?:[\w'-]+\s+){{0,3}}(?:{_JOBS})\b",
+    rf"|(?-i:[A-Z][\w'\-\u00c0-\u017f]+),\s+(?:an?|the)\s+(?:[\w'-]+\s+){{0,3}}(?:{_JOBS})\b"
+    # the trade before the name: "The ferryman, Halvard, gets ...", "the treasurer, Linda Kay"
+    rf"|\b(?:an?|the)\s+(?:[\w'-]+\s+){{0,2}}(?:{_JOBS}|(?-i:[a-z][\w-]{{2,}}(?<!wo)(?<!hu)man)),\s+"
+    r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)\b(?!['\u2019])",
     re.I)
 
 
@@ -570,8 +576,9 @@ class SentenceInfo:
             quantity_ids=quantity_ids,
             credit=np.array([bool(_CREDIT.search(s.text)) for s in sentences], dtype=bool),
             texts=tuple(s.text for s in sentences),
-            counts_people=np.array([any(PERSON_NOUN.fullmatch(w) for w in x) for x in windows],
-                                   dtype=bool),
+            counts_people=np.array([any(PERSON_NOUN.fullmatch(w) for w in x)
+                                    or bool(_COUNT_OF_US.search(s.text))
+                                    for x, s in zip(windows, sentences, strict=True)], dtype=bool),
         )
 
 

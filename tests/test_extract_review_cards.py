@@ -248,3 +248,13 @@ def test_a_products_rating_declared_in_microdata_is_a_paragraph_and_a_recipes_is
                 "content='5'><meta itemprop='ratingCount' content='31'></div></div>")
     assert _posts(_page(item("Product")))[0] == "Customer rating: 4 out of 5, 31 ratings."
     assert not any(p.startswith("Customer rating") for p in _posts(_page(item("Recipe"))))
+
+
+def test_stars_typed_as_characters_in_a_paragraph_read_as_words():
+    # a blog review's verdict line, its score in bold and the stars after it; a bare row of
+    # stars as its own paragraph
+    verdict = (f"<p><strong>Score: 3 out of 5</strong> {chr(0x2605) * 3}{chr(0x2606) * 2}</p>"
+               f"<p>Verdict: {chr(0x2605) * 4}{chr(0x2606)}</p>")
+    posts = _posts(_page(verdict))
+    assert "Score: 3 out of 5 stars" in posts
+    assert "Verdict: 4 out of 5 stars" in posts

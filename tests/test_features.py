@@ -55,6 +55,15 @@ def test_a_count_of_people_is_matched_to_any_word_for_people():
     assert _quantity("How many people work at the shop?")[7] == 1
 
 
+def test_a_count_of_us_or_of_you_is_a_count_of_people():
+    texts = ("Our choir meets weekly. There are nine of us.", "One of us plays the oboe.",
+             "Nine of the songs are new.")
+    got = _quantity_align(make_query("How many people are in the choir?"), None, _many(texts),
+                          np.arange(len(texts)), NOTHING)
+    assert got[0] == 1  # "nine of us": people
+    assert got[1] == 0 and got[2] == 0  # one of us is a person, not a count; nine songs
+
+
 def test_other_questions_are_not_constrained():
     assert (_quantity("Who runs the bakery?") == 1).all()
 
@@ -538,3 +547,23 @@ def test_a_labels_paragraph_count_is_no_number_the_page_prints():
                        dense=ones, dense_ctx=ones, dense_chunk=ones, lexical=ones,
                        lexical_sentence=ones, sources=[post, dated])
     assert list(X[:, FEATURES.index("anchor_missing")]) == [1.0, 0.0]
+
+
+def test_a_yes_no_subject_named_in_a_section_is_spoken_of_under_the_same_heading():
+    """"Does the band turn away ...?": a section names the band in its first paragraph and
+    speaks of it in the next one under the same heading ("Tickets are free, and nobody is
+    turned away."); a paragraph under another heading, or with none, does not."""
+    from assistant.features import _topic_rows
+
+    texts = {"p1": ("The band formed in 1988.",),
+             "p2": ("Tickets are free, and nobody is turned away.",),
+             "p3": ("Parking is easy.",),
+             "p4": ("Doors open at six.",)}
+    sections = {"p1": "History", "p2": "History", "p3": "Visiting", "p4": None}
+    sources = {sid: Source(sid, "post", f"Post, {sid}", " ".join(ts), section=sections[sid])
+               for sid, ts in texts.items()}
+    info, article = _passages(sources, texts)
+    got = _topic_rows(make_query("Does the band turn away people who cannot pay?"), NOTHING,
+                      article, info)
+    assert list(got) == [True, True, False, False]
+

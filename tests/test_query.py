@@ -467,6 +467,25 @@ def test_a_size_or_a_keyword_measure_asks_for_a_quantity(question, kind, measure
 
 
 @pytest.mark.parametrize(
+    "question, kind, clock",
+    [
+        # a question typed as keywords that ends in when asks for a time; a day and a time,
+        # for the hour as well
+        ("bake sale date?", TIME, False),
+        ("choir practice day and time", TIME, True),
+        ("quiz night times", TIME, False),
+        ("boiling time??", TIME, False),  # how long, not an hour
+        # ... not one phrased as a question about something else
+        ("Who changed the date?", PERSON, False),
+        ("Is there a date?", None, False),
+    ],
+)
+def test_keywords_ending_in_a_date_or_a_time_ask_for_a_time(question, kind, clock):
+    q = make_query(question)
+    assert (q.answer_type, q.clock) == (kind, clock)
+
+
+@pytest.mark.parametrize(
     "question, history, reply",
     [
         ("Did the author reply to Marcus?", [], True),

@@ -108,6 +108,11 @@ def test_a_credit_line_names_who_took_a_picture(text, credit):
         ("Ann Roe, the other member, said no.", False),
         ("It is a good idea.", False),
         ('She read it as "a warning".', False),
+        # the trade before the name
+        ("The lighthouse keeper, Ossian, rows out at dawn.", True),
+        ("Only the boatman, Pieter, knows the way.", True),
+        ("The old woman, Greta, said no.", False),
+        ("In the end, Marta stayed.", False),
     ],
 )
 def test_a_sentence_that_says_what_someone_does_for_a_living(text, role):

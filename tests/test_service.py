@@ -429,3 +429,22 @@ def test_a_question_naming_a_day_is_answered_from_that_day_s_diary_entry(setting
     assert a.answerer.entries_on("What was the wind doing?") is None
     answer = a.ask("What was the wind doing on the 6th?")
     assert all(q.source.id in on_day for q in answer.quotes)
+
+
+def test_on_a_page_that_is_a_review_the_review_is_the_post(settings, fake_embedder):
+    """A page titled as a review that cites no work is the review: "Who wrote the review?"
+    and "When was the film review published?" ask after its byline; "the book" it reviews
+    is still what its text tells of, and a page not titled as a review keeps "the review"
+    as something its text tells of ("the council's review of parking")."""
+    a = _text_assistant(
+        "Review: The Salt Road\n\nBy Odile Marsh, 2 May 2026\n\n"
+        "The Salt Road is a film by Teo Brandt, released in April 2026.\n\n"
+        "The score is the first thing you notice.\n", settings, fake_embedder)
+    who = a.query_for("Who wrote the review?")
+    assert (who.author_of, who.target) == ("post", "post")
+    assert a.query_for("When was the film review published?").published_of == "post"
+    assert a.query_for("Who wrote the book?").author_of is None
+    b = _text_assistant(
+        "Parking changes\n\nBy Odile Marsh, 2 May 2026\n\n"
+        "The council's review of parking ends in June.\n", settings, fake_embedder)
+    assert b.query_for("Who wrote the review?").author_of is None

@@ -235,6 +235,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     google_doc.rewrite(tree)  # a Google Docs export: its footnotes, its links' targets
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
     ratings.show_star_ratings(tree)  # "Rated 5 stars." heading a reader's comment
+    ratings.spell_star_glyphs(tree)  # "4 out of 5 ★★★★☆" in the text: "4 out of 5 stars"
     # "3.9 out of 5", "412 ratings": before it is dropped; else as the page declares it
     rated = ratings.rating_summary(tree) or ratings.declared_rating(tree)
     shop = shop_qa.read_shop_qa(tree)  # a product page's customer questions, taken out

@@ -191,3 +191,43 @@ def declared_rating(root: HtmlElement) -> RatingSummary | None:
         if found is not None:
             return found
     return None
+
+
+# Stars typed as characters in running text ("Rating: 4 out of 5 \u2605\u2605\u2605\u2605\u2606",
+# "Verdict: \u2605\u2605\u2605\u2606\u2606"): filled and empty stars, three to ten of them.
+_GLYPH_RUN = re.compile(r"[\u2605\u2606]{3,10}")
+# the score the stars repeat, printed just before them ("4 out of 5", "4/5")
+_SCORE_BEFORE = re.compile(r"\d(?:[.,]\d)?\s*(?:(?:out\s+)?of|/)\s*\d+\s*$", re.I)
+
+
+def _glyph_words(run: str, before: str) -> str:
+    if _SCORE_BEFORE.search(before):
+        return "stars"
+    return f"{run.count(chr(0x2605))} out of {len(run)} stars"
+
+
+def _spell_glyphs(text: str, before: str) -> str:
+    out, at = [], 0
+    for m in _GLYPH_RUN.finditer(text):
+        out.append(text[at:m.start()])
+        out.append(_glyph_words(m.group(), before + text[:m.start()]))
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
+def spell_star_glyphs(root: HtmlElement) -> None:
+    """Stars typed as characters in the text read as the words they picture: "4 out of 5"
+    and four filled stars and one empty as "4 out of 5 stars", a bare row of three filled
+    and two empty as "3 out of 5 stars", so "How many stars?" finds the reviewer's rating
+    and not only a reader who wrote the word. An element that is only stars is a picture of
+    its own, which the review cards and ``show_star_ratings`` read by its label or the
+    rating printed beside it."""
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        if el.text and _GLYPH_RUN.search(el.text) and not _GLYPHS.match(el.text_content()):
+            el.text = _spell_glyphs(el.text, "")
+        parent = el.getparent()
+        if el.tail and _GLYPH_RUN.search(el.tail) and parent is not None \
+                and not _GLYPHS.match(parent.text_content()):
+            el.tail = _spell_glyphs(el.tail, el.text_content())
