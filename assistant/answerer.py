@@ -27,7 +27,7 @@ from .embedding import Embedder
 from .features import FEATURES, feature_matrix, question_features
 from .grounding import Grounding, ground, respell, unknown_phrases
 from .index import Index
-from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query
+from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
 from .sentences import quote_opener
 from .text import word_count
@@ -71,6 +71,15 @@ RELATED_K = 5  # neighbours looked at for a word the article uses (itself among 
 MAX_CANDIDATES = 48
 # Word vectors kept between questions; past this many the store starts again.
 MAX_WORDS_KEPT = 20_000
+# A journal article's history as its page prints it: "Received: 14 March 2026 / Accepted: ..."
+_OWN_HISTORY = re.compile(r"^\W*received\b\W{0,3}[^.;/]{0,30}\b\d{4}\b.{0,80}"
+                          r"\b(?:accepted|published)\b\W{0,3}[^.;/]{0,30}\b\d{4}\b", re.I)
+# The paper or the study itself ("the paper", "this study's", "the article"), and the words that
+# pick out a cited one instead ("the 2019 study", "the paper cited in ...", "the reference")
+_THE_PAPER = re.compile(r"\b(?:the|this)\s+(?:paper|study|research paper|journal article|"
+                        r"(?:research|scientific|academic|original)\s+article)\b", re.I)
+_PICKS_CITED = re.compile(r"\b(?:cited|cites|cite|reference|references|referenced|earlier|"
+                          r"previous|other|another|review)\b|\b(?:1[89]|20)\d\d\b", re.I)
 _KIND_WORDS = {NUMBER: "a number", TIME: "a date, period or duration", PERSON: "a person",
                PLACE: "a name or place", "title": "a title",
                "role": "what someone does for a living",
@@ -309,7 +318,10 @@ class Answerer:
     def on_page(self, query: Query) -> Query:
         """``query`` as this page reads it. A page that cites no work has no cited work to be
         about: there "the study", "the book" or "the review" is something its text tells of
-        ("Who wrote the book?" / "a novel by Imogen Varga-Holt"), not a reference. On a
+        ("Who wrote the book?" / "a novel by Imogen Varga-Holt"), not a reference; nor on a
+        page that is itself a paper (it prints its own history, "Received: ... / Accepted:
+        ..."), where "the paper" or "the study", picked out by nothing else (a name, a year,
+        "cited"), is that page: "What's the title of the paper?". On a
         question-and-answer page (its replies are answers) the post is the question: "Who asked
         the question?" and "When was it asked?" ask for its byline."""
         if self.answers_page and query.target in (None, "post") and not (
@@ -318,8 +330,17 @@ class Answerer:
                 return replace(query, target="post", author_of="post")
             if query.answer_type == TIME:
                 return replace(query, target="post", published_of="post")
-        if "reference" in self.kinds or "paper" not in (query.target, query.author_of,
-                                                        query.published_of):
+        # on a paper's own page, a question picking out no cited work asks about the paper
+        # itself: its journal, its DOI, its volume are printed in its front matter, not only
+        # in the references ("Which journal is this study in?", "What is the paper's DOI?")
+        itself = self.is_paper and query.target in (None, "post", "paper") \
+            and not proper_names(query.question) and not _PICKS_CITED.search(query.question) \
+            and (query.target != "paper" or bool(_THE_PAPER.search(query.question)))
+        if itself and "reference" in query.kinds:
+            query = replace(query, kinds=query.kinds - {"reference"})
+        if "paper" not in (query.target, query.author_of, query.published_of):
+            return query
+        if "reference" in self.kinds and not itself:
             return query
 
         def off(target: str | None) -> str | None:
@@ -342,6 +363,12 @@ class Answerer:
         if self.answers_page or any(s.kind == "comment" for s in self._by_id.values()):
             question = _STARTER.sub(self.post_author, question)
         return question
+
+    @cached_property
+    def is_paper(self) -> bool:
+        """The page is a journal article's: its text prints its own publication history
+        ("Received: 14 March 2026 / Accepted: 2 September 2026")."""
+        return any(s.kind == "post" and _OWN_HISTORY.search(s.text) for s in self._by_id.values())
 
     @cached_property
     def answers_page(self) -> bool:

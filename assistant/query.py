@@ -184,7 +184,10 @@ _AUTHOR_WORDS = re.compile(
     r"journalist|reporter|by whom|byline|posted it|published it|original poster|"
     r"(?:started|began|opened|created|posted|filed|raised|submitted)\s+(?:the|this)\s+(?:thread|topic|"
     r"discussion|forum post|issue|pull request|PR|ticket|bug report)"
-    r"|sent(?:\s+out)?\s+(?:the|this)\s+(?:" + _SENT_NOUNS + r"))\b",
+    # the newest message of a thread is the one on top, its post ("Who sent the last email in
+    # this chain?"); the first, the oldest, is quoted at the bottom, a comment
+    r"|sent(?:\s+out)?\s+(?:the|this)\s+(?:(?:last|latest|most\s+recent|newest|final)\s+)?"
+    r"(?:" + _SENT_NOUNS + r"))\b",
     re.I)
 # Asking when something appeared: "when was it published", "what year did the study come out".
 # "When was the site excavated?" or "In what year did she take it over?" asks about
@@ -193,7 +196,8 @@ _AUTHOR_WORDS = re.compile(
 _PUBLISHED_WORDS = re.compile(
     r"\b(published|publish|posted|post(ed)? date|written|wrote|came out|come out|appeared|"
     r"appear|released|dated)\b|\bdate of (publication|(the|this) (" + _PAGE_NOUNS + r"))\b"
-    r"|\b(?:this|the|it)\s+(?:(?:" + _SENT_NOUNS + r")\s+)?(?:was\s+|were\s+|get\s+|got\s+)?sent\b"
+    r"|\b(?:this|the|it)\s+(?:(?:last|latest|most\s+recent|newest|final)\s+(?=e-?mail|message))?"
+    r"(?:(?:" + _SENT_NOUNS + r")\s+)?(?:was\s+|were\s+|get\s+|got\s+)?sent\b"
     r"(?!\s+(?:to|by|from|with)\b)"
     r"|\b(?:" + _FILED_NOUNS + r")\s+(?:was\s+|get\s+|got\s+)?(?:opened|filed|raised|submitted|created)\b"
     r"|\bwhen was (this|it|(the|this) (" + _PAGE_NOUNS + r"))\s*[?.!]*\s*$"
