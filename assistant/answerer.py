@@ -323,7 +323,18 @@ class Answerer:
         ..."), where "the paper" or "the study", picked out by nothing else (a name, a year,
         "cited"), is that page: "What's the title of the paper?". On a
         question-and-answer page (its replies are answers) the post is the question: "Who asked
-        the question?" and "When was it asked?" ask for its byline."""
+        the question?" and "When was it asked?" ask for its byline. "The first email" of a
+        thread is its oldest message: the last comment when they are newest first (an e-mail
+        thread's quotes), else the post."""
+        if query.first_message and query.comment_at is None:
+            # the first message of a thread: quoted at the bottom of an e-mail thread (its
+            # comments newest first), else the post, which the replies follow
+            if self.newest_first:
+                return replace(query, comment_at=-1)
+            if query.answer_type == PERSON and not query.author_of:
+                return replace(query, target="post", author_of="post")
+            if query.answer_type == TIME and not query.published_of:
+                return replace(query, target="post", published_of="post")
         if self.answers_page and query.target in (None, "post") and not (
                 query.author_of or query.published_of) and _ASKED_QUESTION.search(query.question):
             if query.answer_type == PERSON:
@@ -363,6 +374,14 @@ class Answerer:
         if self.answers_page or any(s.kind == "comment" for s in self._by_id.values()):
             question = _STARTER.sub(self.post_author, question)
         return question
+
+    @cached_property
+    def newest_first(self) -> bool:
+        """The page's comments are newest first, as an e-mail thread quotes the messages
+        before its newest: each replies to the one below it, the last to none."""
+        c = self.comments
+        return len(c) >= 2 and c[-1].reply_to is None and any(x.reply_to for x in c) and all(
+            x.reply_to is None or x.reply_to == c[i + 1].author for i, x in enumerate(c[:-1]))
 
     @cached_property
     def is_paper(self) -> bool:

@@ -217,6 +217,9 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
              "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1,
              "final": -1, "latest": -1, "most recent": -1, "newest": -1, "earliest": 1,
              "oldest": 1}
+# The first message of a thread, in time: "the very first email", "the original message"
+_FIRST_MESSAGE = re.compile(r"\b(?:first|earliest|oldest|original|opening)\s+(?:e-?mail|message|"
+                            r"mail)\b(?!\s+(?:address|addresses)\b)", re.I)
 # ... but "Who agreed with the first commenter?" asks after another comment
 _AGREED = re.compile(r"\b(?:agree|agrees|agreed|disagree|disagrees|disagreed|quote|quotes|quoted|"
                      r"thank|thanks|thanked|mention|mentions|mentioned|cite|cites|cited)\b", re.I)
@@ -442,6 +445,9 @@ class Query:
     # The comment asked about by its place on the page: 1 the first, -1 the last (the
     # earlier question's, for a follow-up that names none: "Who wrote the last comment? When?")
     comment_at: int | None = None
+    # Asks after the first message of a thread by its place in time: "Who sent the very first
+    # email?", "When did the original message go out?" (the earlier question's, for a follow-up)
+    first_message: bool = False
     # Asks what the post is about as a whole ("What is this article about?"): its lead answers.
     gist: bool = False
     # Asks about the readers' comments as a whole: "who" for "Who commented?" (each
@@ -977,6 +983,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         comments_asked=comments_asked(question),
         comment_at=next((at for h in [question, *reversed(context)]
                          if (at := comment_at(h)) is not None), None),
+        first_message=bool(_FIRST_MESSAGE.search(question) or (
+            follow and not own and context and _FIRST_MESSAGE.search(context[-1]))),
     )
 
 

@@ -1,6 +1,6 @@
 """Questions on a journal article's own page (it prints its publication history): "the paper",
 "the study", its journal, its DOI are the page's own, not a work it cites, unless the question
-picks one out."""
+picks one out. Questions on a thread's messages in time: "the first email" is the oldest."""
 
 from __future__ import annotations
 
@@ -50,3 +50,32 @@ def test_a_page_without_its_own_history_keeps_the_paper_a_cited_work(settings, f
     sources = [s for s in _SOURCES if not s.text.startswith("Received")]
     a = _assistant(settings, fake_embedder, sources)
     assert a.answerer.on_page(a.query_for("What's the title of the paper?")).target == "paper"
+
+
+_THREAD = [
+    Source("title", "title", "Title", "Hall booking for the quiz night", "Ann Lee", "Fri, 7 Mar 2025"),
+    Source("byline", "byline", "Byline", "By Ann Lee, Fri, 7 Mar 2025", "Ann Lee", "Fri, 7 Mar 2025"),
+    Source("post-1", "post", "Post, paragraph 1", "The hall is booked for the 21st.", "Ann Lee",
+           "Fri, 7 Mar 2025"),
+    Source("comment-1", "comment", "Reader comment by Ben Ross, 6 Mar 2025, replying to Cara Day",
+           "I can bring the projector.", "Ben Ross", "6 Mar 2025", reply_to="Cara Day"),
+    Source("comment-2", "comment", "Reader comment by Cara Day, 5 Mar 2025",
+           "Could someone book the hall for the quiz?", "Cara Day", "5 Mar 2025"),
+]
+
+
+def test_the_first_email_of_a_thread_quoted_newest_first_is_the_last_one_quoted(settings,
+                                                                               fake_embedder):
+    a = _assistant(settings, fake_embedder, _THREAD)
+    q = a.query_for("Who sent the very first email?")
+    assert q.first_message and q.comment_at == -1
+    named = a.answerer.comment_at(q)
+    assert named is not None and named.id == "comment-2"
+
+
+def test_the_first_message_of_a_thread_in_page_order_is_its_post(settings, fake_embedder):
+    chronological = [*_THREAD[:3], Source("comment-1", "comment", "Reader comment by Cara Day",
+                                          "Thanks, I will bring cake.", "Cara Day", "8 Mar 2025")]
+    a = _assistant(settings, fake_embedder, chronological)
+    q = a.query_for("Who sent the first message?")
+    assert q.comment_at is None and q.author_of == "post"
