@@ -120,3 +120,18 @@ def test_a_history_box_below_the_text_is_the_articles_history_not_a_reference():
 def test_the_journal_line_is_read_without_its_cite_link():
     posts = [s.text for s in _sources(_about_page()) if s.kind == "post"]
     assert "Stone Ecology volume 12, Article number: 77 (2024)" in posts
+
+
+def test_a_keyword_inside_a_figures_caption_is_not_taken_for_it():
+    html = ("<!doctype html><html><head><title>Moss on roofs</title></head><body><article>"
+            "<h1>Moss on roofs</h1><h3>Keywords</h3><ul><li>Roof aspect and moss cover</li>"
+            "<li>Slate</li></ul><section><h2>Results</h2><p>North-facing roofs held twice the "
+            "moss cover of south-facing ones in every winter we surveyed.</p><figure>"
+            "<img src='f.png' alt='bars'><figcaption><b>Fig. 2</b> Roof aspect and moss cover "
+            "in the three surveyed winters.</figcaption></figure></section></article></body></html>")
+    sources = _sources(html)
+    texts = [(s.kind, s.text) for s in sources]
+    assert ("post", "Roof aspect and moss cover") in texts
+    assert [t for k, t in texts if "surveyed winters" in t] == [
+        "Fig. 2 Roof aspect and moss cover in the three surveyed winters."]
+    assert [k for k, t in texts if "surveyed winters" in t] == ["caption"]
