@@ -28,7 +28,7 @@ from .embedding import Embedder
 from .features import FEATURES, feature_matrix, question_features
 from .grounding import Grounding, ground, respell, unknown_phrases
 from .index import Index
-from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query
+from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
 from .sentences import quote_opener
 from .text import word_count
@@ -86,6 +86,15 @@ MAX_CANDIDATES = 48
 DIARY_ENTRIES = 3
 # Word vectors kept between questions; past this many the store starts again.
 MAX_WORDS_KEPT = 20_000
+# A journal article's history as its page prints it: "Received: 14 March 2026 / Accepted: ..."
+_OWN_HISTORY = re.compile(r"^\W*received\b\W{0,3}[^.;/]{0,30}\b\d{4}\b.{0,80}"
+                          r"\b(?:accepted|published)\b\W{0,3}[^.;/]{0,30}\b\d{4}\b", re.I)
+# The paper or the study itself ("the paper", "this study's", "the article"), and the words that
+# pick out a cited one instead ("the 2019 study", "the paper cited in ...", "the reference")
+_THE_PAPER = re.compile(r"\b(?:the|this)\s+(?:paper|study|research paper|journal article|"
+                        r"(?:research|scientific|academic|original)\s+article)\b", re.I)
+_PICKS_CITED = re.compile(r"\b(?:cited|cites|cite|reference|references|referenced|earlier|"
+                          r"previous|other|another|review)\b|\b(?:1[89]|20)\d\d\b", re.I)
 _KIND_WORDS = {NUMBER: "a number", TIME: "a date, period or duration", PERSON: "a person",
                PLACE: "a name or place", "title": "a title",
                "role": "what someone does for a living",
@@ -353,17 +362,40 @@ class Answerer:
     def on_page(self, query: Query) -> Query:
         """``query`` as this page reads it. A page that cites no work has no cited work to be
         about: there "the study", "the book" or "the review" is something its text tells of
-        ("Who wrote the book?" / "a novel by Imogen Varga-Holt"), not a reference. On a
+        ("Who wrote the book?" / "a novel by Imogen Varga-Holt"), not a reference; nor on a
+        page that is itself a paper (it prints its own history, "Received: ... / Accepted:
+        ..."), where "the paper" or "the study", picked out by nothing else (a name, a year,
+        "cited"), is that page: "What's the title of the paper?". On a
         question-and-answer page (its replies are answers) the post is the question: "Who asked
-        the question?" and "When was it asked?" ask for its byline."""
+        the question?" and "When was it asked?" ask for its byline. "The first email" of a
+        thread is its oldest message: the last comment when they are newest first (an e-mail
+        thread's quotes), else the post."""
+        if query.first_message and query.comment_at is None:
+            # the first message of a thread: quoted at the bottom of an e-mail thread (its
+            # comments newest first), else the post, which the replies follow
+            if self.newest_first:
+                return replace(query, comment_at=-1)
+            if query.answer_type == PERSON and not query.author_of:
+                return replace(query, target="post", author_of="post")
+            if query.answer_type == TIME and not query.published_of:
+                return replace(query, target="post", published_of="post")
         if self.answers_page and query.target in (None, "post") and not (
                 query.author_of or query.published_of) and _ASKED_QUESTION.search(query.question):
             if query.answer_type == PERSON:
                 return replace(query, target="post", author_of="post")
             if query.answer_type == TIME:
                 return replace(query, target="post", published_of="post")
-        if "reference" in self.kinds or "paper" not in (query.target, query.author_of,
-                                                        query.published_of):
+        # on a paper's own page, a question picking out no cited work asks about the paper
+        # itself: its journal, its DOI, its volume are printed in its front matter, not only
+        # in the references ("Which journal is this study in?", "What is the paper's DOI?")
+        itself = self.is_paper and query.target in (None, "post", "paper") \
+            and not proper_names(query.question) and not _PICKS_CITED.search(query.question) \
+            and (query.target != "paper" or bool(_THE_PAPER.search(query.question)))
+        if itself and "reference" in query.kinds:
+            query = replace(query, kinds=query.kinds - {"reference"})
+        if "paper" not in (query.target, query.author_of, query.published_of):
+            return query
+        if "reference" in self.kinds and not itself:
             return query
         if self.reviews_page and (m := _CITED_WORK.search(query.question)) \
                 and m.group().lower().endswith("review"):
@@ -409,6 +441,20 @@ class Answerer:
         """The page's title says it is a review ("Review: ...", "... : a review", "Reviewed:
         ...")."""
         return any(s.kind == "title" and _REVIEW_TITLE.search(s.text) for s in self._by_id.values())
+
+    @cached_property
+    def newest_first(self) -> bool:
+        """The page's comments are newest first, as an e-mail thread quotes the messages
+        before its newest: each replies to the one below it, the last to none."""
+        c = self.comments
+        return len(c) >= 2 and c[-1].reply_to is None and any(x.reply_to for x in c) and all(
+            x.reply_to is None or x.reply_to == c[i + 1].author for i, x in enumerate(c[:-1]))
+
+    @cached_property
+    def is_paper(self) -> bool:
+        """The page is a journal article's: its text prints its own publication history
+        ("Received: 14 March 2026 / Accepted: 2 September 2026")."""
+        return any(s.kind == "post" and _OWN_HISTORY.search(s.text) for s in self._by_id.values())
 
     @cached_property
     def answers_page(self) -> bool:

@@ -500,6 +500,9 @@ KINDS_OF: dict[str, tuple[str, ...]] = {
     "school": ("academy", "college", "primary"), "university": ("college", "institute"),
     "shop": ("store", "bakery", "cafe", "café", "business", "retailer"),
     "newspaper": ("paper", "magazine", "outlet", "website", "site"),
+    # a journal is named by what it prints: "Soil Research", "Annals of ...", "Ecology Letters"
+    "journal": ("research", "letters", "reports", "review", "reviews", "annals", "proceedings",
+                "bulletin", "transactions"),
     "ship": _VESSELS,
 }
 # A kind whose members English writes in lower case ("the robin", "a blue tit"): the sentence

@@ -197,7 +197,10 @@ _AUTHOR_WORDS = re.compile(
     r"journalist|reporter|by whom|byline|posted it|published it|original poster|"
     r"(?:started|began|opened|created|posted|filed|raised|submitted)\s+(?:the|this)\s+(?:thread|topic|"
     r"discussion|forum post|issue|pull request|PR|ticket|bug report)"
-    r"|sent(?:\s+out)?\s+(?:the|this)\s+(?:" + _SENT_NOUNS + r"))\b",
+    # the newest message of a thread is the one on top, its post ("Who sent the last email in
+    # this chain?"); the first, the oldest, is quoted at the bottom, a comment
+    r"|sent(?:\s+out)?\s+(?:the|this)\s+(?:(?:last|latest|most\s+recent|newest|final)\s+)?"
+    r"(?:" + _SENT_NOUNS + r"))\b",
     re.I)
 # Asking when something appeared: "when was it published", "what year did the study come out".
 # "When was the site excavated?" or "In what year did she take it over?" asks about
@@ -206,7 +209,8 @@ _AUTHOR_WORDS = re.compile(
 _PUBLISHED_WORDS = re.compile(
     r"\b(published|publish|posted|post(ed)? date|written|wrote|came out|come out|appeared|"
     r"appear|released|dated)\b|\bdate of (publication|(the|this) (" + _PAGE_NOUNS + r"))\b"
-    r"|\b(?:this|the|it)\s+(?:(?:" + _SENT_NOUNS + r")\s+)?(?:was\s+|were\s+|get\s+|got\s+)?sent\b"
+    r"|\b(?:this|the|it)\s+(?:(?:last|latest|most\s+recent|newest|final)\s+(?=e-?mail|message))?"
+    r"(?:(?:" + _SENT_NOUNS + r")\s+)?(?:was\s+|were\s+|get\s+|got\s+)?sent\b"
     r"(?!\s+(?:to|by|from|with)\b)"
     r"|\b(?:" + _FILED_NOUNS + r")\s+(?:was\s+|get\s+|got\s+)?(?:opened|filed|raised|submitted|created)\b"
     r"|\bwhen was (this|it|(the|this) (" + _PAGE_NOUNS + r"))\s*[?.!]*\s*$"
@@ -227,6 +231,9 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
              "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1,
              "final": -1, "latest": -1, "most recent": -1, "newest": -1, "earliest": 1,
              "oldest": 1}
+# The first message of a thread, in time: "the very first email", "the original message"
+_FIRST_MESSAGE = re.compile(r"\b(?:first|earliest|oldest|original|opening)\s+(?:e-?mail|message|"
+                            r"mail)\b(?!\s+(?:address|addresses)\b)", re.I)
 # ... but "Who agreed with the first commenter?" asks after another comment
 _AGREED = re.compile(r"\b(?:agree|agrees|agreed|disagree|disagrees|disagreed|quote|quotes|quoted|"
                      r"thank|thanks|thanked|mention|mentions|mentioned|cite|cites|cited)\b", re.I)
@@ -454,6 +461,9 @@ class Query:
     # The comment asked about by its place on the page: 1 the first, -1 the last (the
     # earlier question's, for a follow-up that names none: "Who wrote the last comment? When?")
     comment_at: int | None = None
+    # Asks after the first message of a thread by its place in time: "Who sent the very first
+    # email?", "When did the original message go out?" (the earlier question's, for a follow-up)
+    first_message: bool = False
     # Asks what the post is about as a whole ("What is this article about?"): its lead answers.
     gist: bool = False
     # Asks about the readers' comments as a whole: "who" for "Who commented?" (each
@@ -1002,6 +1012,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         comments_asked=comments_asked(question),
         comment_at=next((at for h in [question, *reversed(context)]
                          if (at := comment_at(h)) is not None), None),
+        first_message=bool(_FIRST_MESSAGE.search(question) or (
+            follow and not own and context and _FIRST_MESSAGE.search(context[-1]))),
     )
 
 

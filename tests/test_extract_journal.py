@@ -80,3 +80,58 @@ def test_a_page_without_a_history_keeps_its_marks_and_lines_as_before():
     # no history of labelled dates: not a journal's front matter, nothing moved
     texts = [s.text for s in _sources(_page(history=""))]
     assert "Rhys Pennant (1,*) and Leila Haddad (2)" not in texts
+
+
+def _about_page() -> str:
+    """A publisher's full-text page (Springer's shape): a cookie banner's heading above the
+    title, the journal line under the authors, and the history and "Cite this article" in an
+    "About this article" box below the references."""
+    title = "Lichen cover on churchyard headstones"
+    return ("<!doctype html><html><head><title>Lichen cover | Stone Ecology</title>"
+            f"<meta name='citation_title' content='{title}'>"
+            "<meta name='citation_journal_title' content='Stone Ecology'>"
+            f"<meta name='citation_doi' content='{DOI}'></head><body>"
+            "<div class='cookies'><h2>We value your privacy</h2><p>We use cookies.</p></div>"
+            f"<article><h1>{title}</h1><ul class='authors'><li>Mair Ellis</li></ul>"
+            "<p class='info'><i>Stone Ecology</i> <b>volume 12</b>, Article number: 77 (2024) "
+            "<a href='#citeas'>Cite this article</a></p>"
+            "<section><h2>Abstract</h2><p>We counted lichen species on 300 headstones in 40 "
+            "churchyards and found that older slate stones carried the most species.</p></section>"
+            "<section><h2>References</h2><ol><li><p>Owen T (2015) Lichens on slate. Stone J 3:11"
+            "\u201319. https://doi.org/10.1111/sj.2015.3</p></li></ol></section>"
+            "<section><h2>About this article</h2><h3 id='citeas'>Cite this article</h3>"
+            f"<p>Ellis, M. {title}. <i>Stone Ecol</i> <b>12</b>, 77 (2024). https://doi.org/{DOI}</p>"
+            "<ul><li><dl><dt>Received</dt><dd>3 January 2024</dd><dt>Accepted</dt><dd>9 May 2024"
+            f"</dd><dt>Published</dt><dd>20 June 2024</dd><dt>DOI</dt><dd>https://doi.org/{DOI}"
+            "</dd></dl></li></ul></section></article></body></html>")
+
+
+def test_a_history_box_below_the_text_is_the_articles_history_not_a_reference():
+    sources = _sources(_about_page())
+    posts = [s.text for s in sources if s.kind == "post"]
+    assert ("Received: 3 January 2024 / Accepted: 9 May 2024 / Published: 20 June 2024 / "
+            f"DOI: https://doi.org/{DOI}") in posts
+    assert f"Ellis, M. Lichen cover on churchyard headstones. Stone Ecol 12, 77 (2024). " \
+           f"https://doi.org/{DOI}" in posts
+    refs = [s.text for s in sources if s.kind == "reference"]
+    assert len(refs) == 1 and refs[0].startswith("Owen T (2015)")
+
+
+def test_the_journal_line_is_read_without_its_cite_link():
+    posts = [s.text for s in _sources(_about_page()) if s.kind == "post"]
+    assert "Stone Ecology volume 12, Article number: 77 (2024)" in posts
+
+
+def test_a_keyword_inside_a_figures_caption_is_not_taken_for_it():
+    html = ("<!doctype html><html><head><title>Moss on roofs</title></head><body><article>"
+            "<h1>Moss on roofs</h1><h3>Keywords</h3><ul><li>Roof aspect and moss cover</li>"
+            "<li>Slate</li></ul><section><h2>Results</h2><p>North-facing roofs held twice the "
+            "moss cover of south-facing ones in every winter we surveyed.</p><figure>"
+            "<img src='f.png' alt='bars'><figcaption><b>Fig. 2</b> Roof aspect and moss cover "
+            "in the three surveyed winters.</figcaption></figure></section></article></body></html>")
+    sources = _sources(html)
+    texts = [(s.kind, s.text) for s in sources]
+    assert ("post", "Roof aspect and moss cover") in texts
+    assert [t for k, t in texts if "surveyed winters" in t] == [
+        "Fig. 2 Roof aspect and moss cover in the three surveyed winters."]
+    assert [k for k, t in texts if "surveyed winters" in t] == ["caption"]

@@ -653,6 +653,11 @@ def test_a_follow_up_borrows_the_kind_asked_only_when_it_asks_no_question_of_its
     # sending something the page tells of asks about it, not about the page
     ("When were the letters sent to residents?", None, None),
     ("Who sent the parcel?", None, None),
+    # a thread's newest message is its post (the one on top); its first, quoted at the
+    # bottom, is not
+    ("Who sent the last email in this chain?", "post", None),
+    ("When was the most recent message sent?", None, "post"),
+    ("Who sent the first email?", None, None),
 ])
 def test_who_sent_or_opened_the_page_and_when_ask_about_the_page(question, author, published):
     q = make_query(question)

@@ -142,3 +142,10 @@ def test_a_quoted_outlook_header_names_its_surname_first_writer_as_said():
             "Subject: Hedge planting on Saturday\n\nWe will plant the new hedge on Saturday 8 March.\n")
     page = read_text_page(text, "reply.txt")
     assert [b.author for b in page.blocks if b.kind == "comment"] == ["Chidi Okafor"]
+
+
+def test_each_quoted_message_replies_to_the_one_it_quotes():
+    # newest first: Owen's message quotes Rosa's, so it answers her; hers, the first, none
+    page = read_text_page(GMAIL, "thread.txt")
+    assert [(b.author, b.reply_to) for b in page.blocks if b.kind == "comment"] == [
+        ("Owen Pike", "Rosa Quill"), ("Rosa Quill", None)]

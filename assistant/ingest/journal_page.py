@@ -1,13 +1,19 @@
 """A journal article's full-text page: the front matter above its abstract, as printed.
 
 - Its history ("Received: 2 February 2024 / Revised: 11 May 2024 / Accepted: 29 July 2024 /
-  Published: 18 September 2024", a ``div.history`` of labelled dates) is one line of its own,
-  every date kept; none of them says when the page was last updated, and the published one is
-  the page's date when nothing else gives one.
+  Published: 18 September 2024", a ``div.history`` of labelled dates, or a definition list of
+  them as a publisher's "About this article" box prints it, with the article's DOI among them)
+  is one line of its own, every date kept, wherever the page puts it; none of them says when
+  the page was last updated, and the published one is the page's date when nothing else gives
+  one.
 - Its citation line (``J. Urban Ecol. Conserv. 2024, 11(3), 214-229; https://doi.org/...``:
   the text holding the DOI the page declares as its own, ``citation_doi``) says where the
   article itself appeared: a line of its own, not a reference the article cites, so the
-  numbered reference list keeps the numbers the text's ``[1]`` uses.
+  numbered reference list keeps the numbers the text's ``[1]`` uses. So is a "Cite this
+  article" paragraph below the text that holds both that DOI and the article's title.
+- Its journal line above the abstract ("Journal of Soil Biota volume 41, Article number: 108
+  (2026)": the short paragraph naming the journal the page declares, ``citation_journal_title``,
+  with its volume or year) is a line of its own too, without its "Cite this article" link.
 - Its authors' marks (``Ann Lee<sup>1,*</sup>``, pointing to the affiliations and to the
   corresponding author's note) are set apart from the names: "Ann Lee (1,*)", not "Ann Lee1,*",
   and the authors' line is read, above the affiliations and the note it points to.
@@ -16,6 +22,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +32,8 @@ from .dom import drop, iter_elements, parse_date, printed_date, text_of
 
 _LABELS = r"(?:received|revised|accepted|published(?: online)?|available online|first published)"
 _ENTRY = re.compile(rf"\b(?P<label>{_LABELS})\s*:?\s*(?P<date>[^/;|\u00b7]+)", re.I)
-_HISTORY = re.compile(rf"^(?:{_ENTRY.pattern}[\s/;|\u00b7,]*){{2,}}$", re.I)
+_DOI_ENTRY = r"\bdoi\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+"
+_HISTORY = re.compile(rf"^(?:(?:{_ENTRY.pattern}|{_DOI_ENTRY})[\s/;|\u00b7,]*){{2,}}$", re.I)
 _MARK = re.compile(r"^[\s\d,*\u2020\u2021\u00a7#\u2013-]+$")  # "1,3", "*", "2,\u2020"
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 
@@ -39,9 +47,26 @@ class FrontMatter:
     published: str | None
 
 
+def _printed(el: HtmlElement) -> str:
+    """``el``'s text as a reader sees it: a definition list's terms each with its value
+    ("Received: 14 March 2026 / Accepted: 2 September 2026"), not run together."""
+    if el.tag != "dl":
+        return text_of(el)
+    pairs: list[str] = []
+    for child in (c for x in el for c in (x if x.tag == "div" else (x,))):
+        if not isinstance(child.tag, str) or not text_of(child):
+            continue
+        if child.tag == "dt" or not pairs:
+            pairs.append(text_of(child).rstrip(":") + ":")
+        if child.tag == "dd":
+            pairs[-1] += " " + text_of(child)
+    return " / ".join(pairs)
+
+
 def _history(el: HtmlElement) -> bool:
-    """Two labelled dates or more, and nothing else: "Received: ... / Accepted: ..."."""
-    text = text_of(el)
+    """Two labelled dates or more, and nothing else but the article's DOI: "Received: ... /
+    Accepted: ..."."""
+    text = _printed(el)
     entries = list(_ENTRY.finditer(text))
     return len(text) <= 240 and bool(_HISTORY.match(text)) and len(entries) >= 2 \
         and all(parse_date(m["date"]) for m in entries)
@@ -57,21 +82,76 @@ def _own_doi(root: HtmlElement) -> str | None:
     return None
 
 
+def _leaf_paragraph(el: HtmlElement, skip: set[Any]) -> bool:
+    return el not in skip and el.tag in ("p", "div") and not any(
+        a.tag in ("li", "ol", "ul", "aside", "footer") for a in el.iterancestors()) and not any(
+        c.tag in ("p", "div") for c in el.iterdescendants())
+
+
+def _own_title(root: HtmlElement) -> str | None:
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() in ("citation_title", "dc.title") and meta.get("content"):
+            return " ".join(meta.get("content", "").split()).casefold()
+    h1 = next(root.iter("h1"), None)
+    return text_of(h1).casefold() if h1 is not None and text_of(h1) else None
+
+
+def _in_order(root: HtmlElement) -> Iterator[tuple[HtmlElement, bool]]:
+    """The page's elements, each with whether it is in the front matter: from the title (the
+    ``<h1>``; a cookie banner's heading above it is not a section) to the first section
+    heading below it."""
+    h1 = next(root.iter("h1"), None)
+    started, above = h1 is None, True
+    for el in iter_elements(root):
+        started = started or el is h1
+        if started and el is not h1 and (el.tag in ("h2", "h3") or el.tag == "section"):
+            above = False  # the abstract or the first section: past the front matter
+        yield el, started and above
+
+
 def _citation_line(root: HtmlElement, skip: set[Any]) -> HtmlElement | None:
-    """The short paragraph that cites the article itself, above its first section heading:
-    it holds the page's own DOI."""
+    """The short paragraph that cites the article itself: above its first section heading, it
+    holds the page's own DOI; anywhere below ("Cite this article"), the DOI and the title."""
     doi = _own_doi(root)
     if doi is None:
         return None
-    for el in iter_elements(root):
-        if el.tag in ("h2", "h3") or el.tag == "section":
-            return None  # the abstract or the first section: past the front matter
-        if el in skip or el.tag not in ("p", "div") or any(
-                a.tag in ("li", "ol", "ul", "aside", "footer") for a in el.iterancestors()):
+    title = _own_title(root)
+    title = title if title is not None and len(title) >= 20 else None
+    for el, above in _in_order(root):
+        if not _leaf_paragraph(el, skip):
             continue
         text = text_of(el)
-        if len(text) <= 300 and doi in text.lower() and not any(
-                c.tag in ("p", "div") for c in el.iterdescendants()):
+        if doi in text.lower() and (above and len(text) <= 300 or not above and len(text) <= 600
+                                    and title is not None and title in text.casefold()):
+            return el
+    return None
+
+
+def _journal_name(root: HtmlElement) -> str | None:
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() in ("citation_journal_title", "prism.publicationname"):
+            name = " ".join((meta.get("content") or "").split())
+            if name:
+                return name.casefold()
+    return None
+
+
+def _journal_line(root: HtmlElement, skip: set[Any]) -> HtmlElement | None:
+    """The short paragraph above the first section heading that names the journal the page
+    declares, with a number (its volume, its year): "Soil Biota volume 41, Article number:
+    108 (2026)"; its links within the page ("Cite this article") go with it."""
+    name = _journal_name(root)
+    if name is None:
+        return None
+    for el, above in _in_order(root):
+        if not above or not _leaf_paragraph(el, skip):
+            continue
+        text = text_of(el)
+        if len(text) <= 200 and name in text.casefold() and re.search(r"\d", text) \
+                and text.casefold() != name:
+            for a in list(el.iter("a")):
+                if (a.get("href") or "").startswith("#") and not re.search(r"\d", text_of(a)):
+                    a.drop_tree()
             return el
     return None
 
@@ -125,13 +205,15 @@ def front_matter(root: HtmlElement, skip: set[Any]) -> FrontMatter | None:
     if not history:
         return None
     citation = _citation_line(root, skip)
+    journal = _journal_line(root, skip)
+    found = [history[0], *(e for e in (citation, journal) if e is not None and e is not history[0])]
+    order = list(root.iter())
     lines, published = [], None
-    for el in sorted([*history[:1], *([citation] if citation is not None else [])],
-                     key=lambda e: list(root.iter()).index(e)):
-        text = text_of(el)
+    for el in sorted(found, key=order.index):
+        text = _printed(el)
         lines.append(text)
         for m in _ENTRY.finditer(text) if el is history[0] else ():
             if m["label"].lower().startswith(("published", "available", "first")):
                 published = published or printed_date(m["date"].strip())
-    drop([history[0], *([citation] if citation is not None else [])])
+    drop(found)
     return FrontMatter(tuple(lines), published)

@@ -60,12 +60,14 @@ class Walk:
     def caption_in(self, text: str) -> str | None:
         """The caption ``text`` is (or is part of), as the page's captions were read; the
         extractor may drop the space after a bold label ("<b>Figure 2.</b> Proportion" ->
-        "Figure 2.Proportion"), so spaces are not compared."""
+        "Figure 2.Proportion"), so spaces are not compared. A part opens or closes the caption:
+        a short line found inside one (a keyword, "Soil moisture", of "Fig. 1 Soil moisture
+        against depth") is not it."""
         bare = _SPACES.sub("", text)
         for caption in self.captions:
             whole = _SPACES.sub("", caption)
-            if caption not in self.placed and (bare == whole or text in caption and len(text) > 20
-                                               or bare in whole and len(text) > 20):
+            if caption not in self.placed and (bare == whole or len(text) > 20 and (
+                    whole.startswith(bare) or whole.endswith(bare))):
                 return caption
         return None
 
