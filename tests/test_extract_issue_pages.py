@@ -5,6 +5,9 @@ one line of who did them, and the repository's furniture is not read."""
 
 from __future__ import annotations
 
+import lxml.html
+
+from assistant.ingest.comments import find_comments
 from assistant.ingest.extract import read_html_page
 from assistant.ingest.page import page_sources
 
@@ -124,3 +127,29 @@ def test_a_pull_request_is_signed_by_its_first_comments_writer() -> None:
     assert (page.title, page.author, page.date) == ("Ramp resets above 1,100 degrees",
                                                     "tamsin-q", "Jan 30, 2023")
     assert sum(s.kind == "comment" for s in sources) == 3
+
+
+def _note(name: str, iso: str, text: str) -> str:
+    return (f'<li class="note note-wrapper note-comment"><div class="note-header"><a class="author-link" '
+            f'href="/{name}"><span class="note-header-author-name">{name}</span></a> '
+            f'<a href="#n"><time class="js-timeago" datetime="{iso}">{iso[:10]}</time></a></div>'
+            f'<div class="note-body"><div class="note-text md">{text}</div></div></li>')
+
+
+def test_a_tracker_comment_keeps_the_quote_it_answers_and_its_code_block() -> None:
+    notes = (_note("Ines Barrow", "2023-06-02T10:00:00Z",
+                   "<p>The nightly export stops after three hundred seconds on big projects.</p>")
+             + _note("Tomas Frey", "2023-06-03T10:00:00Z",
+                     "<blockquote><p>stops after three hundred seconds on big projects</p>"
+                     "</blockquote><p>Streaming it in batches would avoid that.</p>")
+             + _note("Wen Okafor", "2023-06-05T10:00:00Z",
+                     '<pre class="code highlight"><code>export_batch_size: 1000</code></pre>'
+                     "<p>The key is in the draft.</p>"))
+    page = lxml.html.fromstring(f'<html><body><ul class="notes main-notes-list timeline" '
+                                f'id="notes-list">{notes}</ul></body></html>')
+    found, _ = find_comments(page)
+    assert [(c.author, c.text) for c in found] == [
+        ("Ines Barrow", "The nightly export stops after three hundred seconds on big projects."),
+        ("Tomas Frey", "stops after three hundred seconds on big projects\n"
+                       "Streaming it in batches would avoid that."),
+        ("Wen Okafor", "export_batch_size: 1000\nThe key is in the draft.")]
