@@ -153,3 +153,41 @@ def test_a_tracker_comment_keeps_the_quote_it_answers_and_its_code_block() -> No
         ("Tomas Frey", "stops after three hundred seconds on big projects\n"
                        "Streaming it in batches would avoid that."),
         ("Wen Okafor", "export_batch_size: 1000\nThe key is in the draft.")]
+
+
+def _react_comment(handle: str, iso: str, text: str) -> str:
+    return (f'<div class="react-issue-comment" data-testid="comment-viewer-outer-box-{handle}">'
+            f'<a data-testid="avatar-link" href="/{handle}"><img alt="{handle}"></a><div '
+            f'data-testid="comment-header"><a class="ActivityHeader-module__AuthorLink" '
+            f'href="/{handle}">{handle}</a> <a href="#c"><relative-time datetime="{iso}">'
+            f'{iso[:10]}</relative-time></a></div><div data-testid="markdown-body" class="markdown-'
+            f'body">{text}</div><button aria-label="thumbs up (2)">\U0001f44d 2</button></div>')
+
+
+def test_githubs_react_issue_view_is_read_as_a_thread() -> None:
+    timeline = (_react_comment("odette-v", "2023-02-02T09:05:00Z",
+                               "<p>The watchdog fires because the read blocks too long.</p>")
+                + '<div data-timeline-event-id="E1"><svg></svg><a data-testid="actor-link" '
+                  'href="/odette-v">odette-v</a> closed this as completed in <a href="/pull/90">'
+                  '#90</a> <a href="#e"><relative-time datetime="2023-02-03T11:00:00Z">Feb 3, '
+                  '2023</relative-time></a></div>')
+    page = ('<html><head><title>Ramp resets \u00b7 Issue #88 \u00b7 glazeworks/kilnctl</title>'
+            '</head><body><header><a href="/login">Sign in</a></header><div data-testid="issue-'
+            'viewer-container"><h1><bdi data-testid="issue-title" class="markdown-title">Ramp '
+            'resets above 1,100 degrees</bdi><span>#88</span></h1><span>Open</span><div data-'
+            'testid="issue-body"><div data-testid="issue-body-header"><a data-testid="issue-body-'
+            'header-author" href="/tamsin-q">tamsin-q</a> opened <relative-time datetime="2023-'
+            '01-30T10:00:00Z">Jan 30, 2023</relative-time></div><div data-testid="markdown-body" '
+            'class="markdown-body"><p>The kiln controller resets its ramp to zero above 1,100 '
+            'degrees.</p></div></div><div data-testid="issue-timeline-container">'
+            f'{timeline}</div><div data-testid="sidebar-section"><h3>Labels</h3><a><span>'
+            'firmware</span></a></div></div><footer>\u00a9 2023 GitHub, Inc.</footer></body>'
+            '</html>').encode()
+    read, sources = _read(page)
+    assert (read.title, read.author, read.date) == ("Ramp resets above 1,100 degrees",
+                                                    "tamsin-q", "Jan 30, 2023")
+    assert [s.text for s in sources if s.kind == "post"] == [
+        "Labels: firmware.", "The kiln controller resets its ramp to zero above 1,100 degrees."]
+    assert [(s.author, s.date, s.text) for s in sources if s.kind == "comment"] == [
+        ("odette-v", "2023-02-02", "The watchdog fires because the read blocks too long."),
+        ("odette-v", "Feb 3, 2023", "odette-v closed this as completed in #90")]

@@ -138,8 +138,110 @@ def _fields(root: HtmlElement) -> str | None:
     return " ".join(out) or None
 
 
+def _testid(el: HtmlElement) -> str:
+    return (el.get("data-testid") or "") if isinstance(el.tag, str) else ""
+
+
+def _by_testid(root: HtmlElement, name: str) -> HtmlElement | None:
+    return next((el for el in iter_elements(root) if _testid(el) == name), None)
+
+
+def _markdown(root: HtmlElement) -> HtmlElement | None:
+    """A comment's rendered text: its ``data-testid="markdown-body"``, else its first
+    ``markdown-body``."""
+    found = _by_testid(root, "markdown-body")
+    return found if found is not None else _first(root, "markdown-body")
+
+
+# A handle's link: "/tvedt", as a profile's address is
+_PROFILE = re.compile(r"^(?:https?://[^/]+)?/[\w.-]+/?$")
+
+
+def _handle(el: HtmlElement) -> HtmlElement | None:
+    """Who a React comment or event is by: its author's (or actor's) link, else the first
+    link to a profile that shows a name."""
+    links = [a for a in el.iter("a") if text_of(a)]
+    named = next((a for a in links if re.search(r"author|actor", _testid(a))), None)
+    return named if named is not None \
+        else next((a for a in links if _PROFILE.match(a.get("href") or "")), None)
+
+
+def _react_entry(el: HtmlElement) -> FoundComment | None:
+    """A later comment or an event of GitHub's React issue view."""
+    body = _markdown(el)
+    if body is not None:
+        top = _by_testid(el, "comment-header")
+        who = _handle(top if top is not None else el)
+        text = paragraphs(body)
+        return FoundComment(text, text_of(who), _when(_time_of(el)), mark=_role(el)) \
+            if text and who is not None else None
+    who = _handle(el)
+    line = _event_line(el)
+    return FoundComment(line, text_of(who), _when(_time_of(el))) if who is not None and line \
+        else None
+
+
+def _react_fields(root: HtmlElement) -> str | None:
+    """The React view's sidebar sections (a heading, then links): "Assignees: marisol-b."."""
+    out: list[str] = []
+    for item in iter_elements(root):
+        if _testid(item) != "sidebar-section":
+            continue
+        heading = next((h for h in item.iter("h2", "h3", "h4") if text_of(h)), None)
+        name = text_of(heading) if heading is not None else ""
+        values = [text_of(a) for a in item.iter("a") if text_of(a)]
+        if name.lower() in _SIDEBAR_FIELDS and values:
+            out.append(f"{name}: {', '.join(values)}.")
+    return " ".join(out) or None
+
+
+def _read_react(root: HtmlElement) -> Issue | None:
+    """GitHub's React issue view: the title (``data-testid="issue-title"``), the opening
+    comment (``issue-body``: its header's author and time, its ``markdown-body``), later
+    comments (``comment-viewer-outer-box``, ``react-issue-comment``) and events (rows of
+    ``data-timeline-event-id``)."""
+    title_el = _by_testid(root, "issue-title")
+    box = _by_testid(root, "issue-body")
+    if title_el is None or box is None or not text_of(title_el):
+        return None
+    top = _by_testid(box, "issue-body-header")
+    body = _markdown(box)
+    who = _by_testid(box, "issue-body-header-author")
+    who = who if who is not None else _handle(top) if top is not None else None
+    stamp = _time_of(top) if top is not None else None
+    when = _when(stamp)
+    if body is None or who is None or not text_of(who) or not when:
+        return None
+    inner = set(box.iter())
+    items = [el for el in iter_elements(root) if el not in inner and (
+        _testid(el).startswith("comment-viewer-outer-box") or el.get("data-timeline-event-id")
+        or "react-issue-comment" in words(el))]
+    items = [el for el in items if not any(a in items for a in el.iterancestors())]
+    found = [c for el in items for c in [_react_entry(el)] if c]
+    fields = _react_fields(root)
+    return Issue(clean_text(text_of(title_el)), Post(body, text_of(who), when, stamp, who),
+                 tuple(found), tuple(_furniture(root, body)), (fields,) if fields else ())
+
+
+def _furniture(root: HtmlElement, body: HtmlElement) -> list[HtmlElement]:
+    """All but the opening comment's body: its header, the rest of the page."""
+    page = root.find(".//body")
+    furniture: list[HtmlElement] = []
+    for el in body.iterancestors():
+        if el is page or el.getparent() is None:
+            break
+        furniture += [s for s in el.itersiblings() if isinstance(s.tag, str)]
+        furniture += [s for s in el.itersiblings(preceding=True) if isinstance(s.tag, str)]
+    furniture += [el for el in body.itersiblings() if isinstance(el.tag, str)]
+    furniture += [el for el in body.itersiblings(preceding=True) if isinstance(el.tag, str)]
+    return furniture
+
+
 def read_issue(root: HtmlElement) -> Issue | None:
     """The issue page's thread, or None when the page is not one."""
+    react = _read_react(root)
+    if react is not None:
+        return react
     title_el = _first(root, "js-issue-title")
     if title_el is None:
         heading = _first(root, "gh-header-title")
@@ -158,14 +260,5 @@ def read_issue(root: HtmlElement) -> Issue | None:
         el in comments or "timelineitem-body" in words(el) and _first(el, "timeline-comment") is None)
         for c in [_entry(el)] if c]
     fields = _fields(root)
-    page = root.find(".//body")
-    furniture: list[HtmlElement] = []
-    for el in body.iterancestors():  # all but the opening comment's body: its header, the rest
-        if el is page or el.getparent() is None:
-            break
-        furniture += [s for s in el.itersiblings() if isinstance(s.tag, str)]
-        furniture += [s for s in el.itersiblings(preceding=True) if isinstance(s.tag, str)]
-    furniture += [el for el in body.itersiblings() if isinstance(el.tag, str)]
-    furniture += [el for el in body.itersiblings(preceding=True) if isinstance(el.tag, str)]
-    return Issue(clean_text(text_of(title_el)), opening, tuple(found), tuple(furniture),
-                 (fields,) if fields else ())
+    return Issue(clean_text(text_of(title_el)), opening, tuple(found),
+                 tuple(_furniture(root, body)), (fields,) if fields else ())
