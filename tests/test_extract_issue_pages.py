@@ -191,3 +191,42 @@ def test_githubs_react_issue_view_is_read_as_a_thread() -> None:
     assert [(s.author, s.date, s.text) for s in sources if s.kind == "comment"] == [
         ("odette-v", "2023-02-02", "The watchdog fires because the read blocks too long."),
         ("odette-v", "Feb 3, 2023", "odette-v closed this as completed in #90")]
+
+
+def _gitea_item(handle: str, iso: str, inner: str, kind: str = "comment") -> str:
+    head = (f'<span class="text grey"><a class="author" href="/{handle}">{handle}</a> '
+            f'{"commented " if kind != "event" else inner + " "}<relative-time class="time-'
+            f'since" datetime="{iso}">{iso[:10]}</relative-time></span>')
+    if kind == "event":
+        return f'<div class="timeline-item event"><span class="badge"></span>{head}</div>'
+    return (f'<div class="timeline-item {kind}"><div class="content comment-container"><div '
+            f'class="comment-header">{head}</div><div class="comment-body"><div class="render-'
+            f'content markup">{inner}</div><div class="raw-content tw-hidden">{inner}</div></div>'
+            '</div></div>')
+
+
+def test_a_gitea_issue_is_opened_by_its_first_comment_and_its_events_are_lines() -> None:
+    timeline = (_gitea_item("heikki", "2024-09-01T07:00:00Z", "<p>The mirror sync stops after "
+                            "the first failed fetch and never retries.</p>", "comment first")
+                + _gitea_item("ambrose", "2024-09-01T08:00:00Z", 'added the <a class="ui label">'
+                              'kind/bug</a> label', "event")
+                + _gitea_item("ambrose", "2024-09-01T09:00:00Z", "<p>The retry counter is reset "
+                              "only on success.</p>"))
+    page = ('<html><head><title>Mirror sync never retries - #204 - forge - Gitea</title></head>'
+            '<body><nav>Explore Sign In</nav><div class="issue-title"><h1><span id="issue-title">'
+            'Mirror sync never retries</span> <span class="index">#204</span></h1></div><div '
+            f'class="issue-content"><div class="issue-content-left"><div class="ui timeline">'
+            f'{timeline}</div></div><div class="issue-content-right"><div class="ui labels list">'
+            '<span class="text"><strong>Labels</strong></span><a class="item"><span>kind/bug'
+            '</span></a></div><div class="divider"></div><span class="text"><strong>Milestone'
+            '</strong></span><div class="list"><span class="no-select item">No Milestone</span>'
+            '</div></div></div><footer>Powered by Gitea</footer></body></html>').encode()
+    read, sources = _read(page)
+    assert (read.title, read.author, read.date) == ("Mirror sync never retries", "heikki",
+                                                    "2024-09-01")
+    assert [s.text for s in sources if s.kind == "post"] == [
+        "Labels: kind/bug.", "The mirror sync stops after the first failed fetch and never "
+        "retries."]
+    assert [(s.author, s.text) for s in sources if s.kind == "comment"] == [
+        ("ambrose", "ambrose added the kind/bug label"),
+        ("ambrose", "The retry counter is reset only on success.")]

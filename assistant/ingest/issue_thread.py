@@ -237,11 +237,89 @@ def _furniture(root: HtmlElement, body: HtmlElement) -> list[HtmlElement]:
     return furniture
 
 
+def _stamp_of(el: HtmlElement) -> HtmlElement | None:
+    """A Gitea comment's time: its ``<relative-time>``, else (older releases) its
+    ``span.time-since``."""
+    found = _time_of(el)
+    return found if found is not None else _first(el, "time-since")
+
+
+def _gitea_when(el: HtmlElement | None) -> str | None:
+    if el is None:
+        return None
+    if el.tag == "relative-time":
+        return _when(el)
+    return date_text(el) or clean_text(el.get("data-tooltip-content") or el.get("title") or "") \
+        or None
+
+
+def _gitea_entry(el: HtmlElement) -> FoundComment | None:
+    """A Gitea timeline item: a comment (its header's author and time, its rendered text) or
+    an event (a line of who did it)."""
+    body = _first(el, "render-content")
+    who = _author_of(el)
+    if who is None:
+        return None
+    if body is not None:
+        text = paragraphs(body)
+        return FoundComment(text, text_of(who), _gitea_when(_stamp_of(el)), mark=_role(el)) \
+            if text else None
+    line = _event_line(next((c for c in el if "text" in words(c)), el))
+    return FoundComment(line, text_of(who), _gitea_when(_stamp_of(el))) if line else None
+
+
+def _gitea_fields(root: HtmlElement) -> str | None:
+    """Gitea's sidebar (``issue-content-right``): a bold heading ("Labels", "Assignees"),
+    then its list's items up to the next divider ("No Milestone" is no item)."""
+    side = _first(root, "issue-content-right")
+    if side is None:
+        return None
+    out: list[str] = []
+    for strong in side.iter("strong"):
+        name = text_of(strong)
+        if name.lower() not in _SIDEBAR_FIELDS:
+            continue
+        head = next((a for a in strong.iterancestors() if a.getparent() is side), strong)
+        scope = [head]
+        for sib in head.itersiblings():
+            if "divider" in words(sib):
+                break
+            scope.append(sib)
+        values = [text_of(i) for el in scope for i in iter_elements(el)
+                  if "item" in words(i) and "no-select" not in words(i) and text_of(i)]
+        if values:
+            out.append(f"{name}: {', '.join(values)}.")
+    return " ".join(out) or None
+
+
+def _read_gitea(root: HtmlElement) -> Issue | None:
+    """A Gitea (or Forgejo) issue: the title (``#issue-title``), the timeline's items
+    (``timeline-item comment`` with its ``render-content``; ``timeline-item event``), the
+    first comment its opening post, signed by its author on its day."""
+    title_el = root.get_element_by_id("issue-title", None)
+    items = [el for el in iter_elements(root) if "timeline-item" in words(el)]
+    comments = [el for el in items if "comment" in words(el) and _first(el, "render-content")
+                is not None]
+    if title_el is None or not text_of(title_el) or not comments:
+        return None
+    first = next((el for el in comments if "first" in words(el)), comments[0])
+    body, who = _first(first, "render-content"), _author_of(first)
+    stamp = _stamp_of(first)
+    when = _gitea_when(stamp)
+    if body is None or who is None or not when:
+        return None
+    found = [c for el in items if el is not first for c in [_gitea_entry(el)] if c]
+    fields = _gitea_fields(root)
+    return Issue(clean_text(text_of(title_el)), Post(body, text_of(who), when, stamp, who),
+                 tuple(found), tuple(_furniture(root, body)), (fields,) if fields else ())
+
+
 def read_issue(root: HtmlElement) -> Issue | None:
     """The issue page's thread, or None when the page is not one."""
-    react = _read_react(root)
-    if react is not None:
-        return react
+    other = _read_react(root)
+    other = other if other is not None else _read_gitea(root)
+    if other is not None:
+        return other
     title_el = _first(root, "js-issue-title")
     if title_el is None:
         heading = _first(root, "gh-header-title")
