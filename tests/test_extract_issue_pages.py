@@ -230,3 +230,39 @@ def test_a_gitea_issue_is_opened_by_its_first_comment_and_its_events_are_lines()
     assert [(s.author, s.text) for s in sources if s.kind == "comment"] == [
         ("ambrose", "ambrose added the kind/bug label"),
         ("ambrose", "The retry counter is reset only on success.")]
+
+
+def _jira_comment(cid: int, name: str, iso: str, text: str) -> str:
+    return (f'<div id="comment-{cid}" class="issue-data-block activity-comment"><div class="action-'
+            f'head"><div class="action-details"><a class="user-hover user-avatar" href="/p">{name}'
+            f'</a> added a comment - <a href="#c{cid}"><span class="date user-tz"><time class="live'
+            f'stamp" datetime="{iso}">03/Nov/22 10:15 AM</time></span></a></div></div><div class='
+            f'"action-body flooded">{text}</div></div>')
+
+
+def test_a_jira_issue_is_signed_by_its_reporter_and_its_fields_are_a_line() -> None:
+    comments = (_jira_comment(1, "Priya Lund", "2022-11-03T10:15:00+0000",
+                              "<p>Seen on node 4 as well, at the same hour.</p>")
+                + _jira_comment(2, "Marek Hollis", "2022-11-04T10:15:00+0000",
+                                "<p>Moving the job to half past three avoids it.</p>"))
+    page = ('<html><head><title>[OPS-77] Log rotation fails - Jira</title></head><body><header>'
+            'Dashboards Projects Log In</header><h1 id="summary-val">Log rotation fails</h1>'
+            '<ul id="issuedetails"><li><strong class="name">Status:</strong> <span class="value">'
+            'Resolved</span></li><li><strong class="name">Labels:</strong> <div class="value">'
+            '<ul><li><a>cron</a></li><li><a>backup</a></li></ul></div></li></ul><div id="'
+            'description-val"><div class="user-content-block"><p>Every night the rotation fails '
+            'with "file locked" while the backup runs.</p></div></div><div id="issue_actions_'
+            f'container">{comments}</div><div id="peoplemodule"><dl><dt>Assignee:</dt><dd><span '
+            'id="assignee-val"><span class="user-hover">Priya Lund</span></span></dd></dl><dl>'
+            '<dt>Reporter:</dt><dd><span id="reporter-val"><span class="user-hover">Dana Ruiz'
+            '</span></span></dd></dl></div><dl><dt>Created:</dt><dd><span id="created-val"><time '
+            'datetime="2022-11-02T22:05:00+0000">02/Nov/22 10:05 PM</time></span></dd></dl>'
+            '<footer>Atlassian Jira</footer></body></html>').encode()
+    read, sources = _read(page)
+    assert (read.title, read.author, read.date) == ("Log rotation fails", "Dana Ruiz",
+                                                    "2022-11-02")
+    assert [s.text for s in sources if s.kind == "post"] == [
+        "Status: Resolved. Labels: cron, backup. Assignee: Priya Lund. Reporter: Dana Ruiz.",
+        'Every night the rotation fails with "file locked" while the backup runs.']
+    assert [(s.author, s.date) for s in sources if s.kind == "comment"] == [
+        ("Priya Lund", "2022-11-03"), ("Marek Hollis", "2022-11-04")]

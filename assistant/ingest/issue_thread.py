@@ -314,10 +314,80 @@ def _read_gitea(root: HtmlElement) -> Issue | None:
                  tuple(found), tuple(_furniture(root, body)), (fields,) if fields else ())
 
 
+def _jira_value(el: HtmlElement) -> str:
+    """A Jira field's value as shown: a list's items (labels, components) joined by commas."""
+    items = [text_of(li) for li in el.iter("li") if text_of(li)]
+    return ", ".join(items) if items else text_of(el)
+
+
+def _jira_fields(root: HtmlElement) -> str | None:
+    """The issue's fields: the details list ("Type:", "Status:", "Priority:", "Labels:")
+    and the people ("Assignee:", "Reporter:") as one line, "Status: Resolved. Priority:
+    Major." (dates left to the byline; empty values, "None", left out)."""
+    out: list[str] = []
+    details = root.get_element_by_id("issuedetails", None)
+    pairs: list[tuple[str, str]] = []
+    if details is not None:
+        for name in iter_elements(details):
+            if "name" in words(name) and name.getparent() is not None:
+                value = next((v for v in name.getparent() if "value" in words(v)), None)
+                if value is not None:
+                    pairs.append((text_of(name), _jira_value(value)))
+    people = root.get_element_by_id("peoplemodule", None)
+    if people is not None:
+        for dt in people.iter("dt"):
+            dd = dt.getnext()
+            if dd is not None and dd.tag == "dd":
+                pairs.append((text_of(dt), _jira_value(dd)))
+    for name, value in pairs:
+        name = name.rstrip(": ")
+        if name and value and value.lower() not in ("none", "unassigned"):
+            out.append(f"{name}: {value.rstrip('.')}.")
+    return " ".join(out) or None
+
+
+def _jira_comment(el: HtmlElement) -> FoundComment | None:
+    """A Jira comment: its head's author ("NAME added a comment - DATE") and its body."""
+    head, body = _first(el, "action-details"), _first(el, "action-body")
+    if head is None or body is None:
+        return None
+    who = next((a for a in head.iter("a") if "user-hover" in words(a) and text_of(a)), None)
+    stamp = next(head.iter("time"), None)
+    if stamp is None:
+        stamp = _first(head, "date")
+    text = paragraphs(body)
+    return FoundComment(text, text_of(who), _when(stamp)) if who is not None and text else None
+
+
+def _read_jira(root: HtmlElement) -> Issue | None:
+    """A Jira issue (its server view): the summary (``#summary-val``) the title, the
+    description (``#description-val``) the post, signed by its reporter on the day it was
+    created, the activity's comments signed and dated, the fields a line over the post."""
+    title_el = root.get_element_by_id("summary-val", None)
+    body = root.get_element_by_id("description-val", None)
+    if title_el is None or body is None or not text_of(title_el):
+        return None
+    inner = _first(body, "user-content-block")
+    body = inner if inner is not None else body
+    reporter = root.get_element_by_id("reporter-val", None)
+    created = root.get_element_by_id("created-val", None)
+    stamp = next(created.iter("time"), created) if created is not None else None
+    when = _when(stamp)
+    if reporter is None or stamp is None or not text_of(reporter) or not when:
+        return None
+    found = [c for el in iter_elements(root) if "activity-comment" in words(el)
+             for c in [_jira_comment(el)] if c]
+    fields = _jira_fields(root)
+    return Issue(clean_text(text_of(title_el)), Post(body, text_of(reporter), when, stamp,
+                                                     reporter),
+                 tuple(found), tuple(_furniture(root, body)), (fields,) if fields else ())
+
+
 def read_issue(root: HtmlElement) -> Issue | None:
     """The issue page's thread, or None when the page is not one."""
     other = _read_react(root)
     other = other if other is not None else _read_gitea(root)
+    other = other if other is not None else _read_jira(root)
     if other is not None:
         return other
     title_el = _first(root, "js-issue-title")
