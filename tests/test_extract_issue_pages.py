@@ -266,3 +266,33 @@ def test_a_jira_issue_is_signed_by_its_reporter_and_its_fields_are_a_line() -> N
         'Every night the rotation fails with "file locked" while the backup runs.']
     assert [(s.author, s.date) for s in sources if s.kind == "comment"] == [
         ("Priya Lund", "2022-11-03"), ("Marek Hollis", "2022-11-04")]
+
+
+def test_a_gitlab_issue_is_signed_by_its_creator_and_its_system_notes_are_lines() -> None:
+    notes = (_note("Ines Barrow", "2023-06-02T10:00:00Z",
+                   "<p>The nightly export stops after three hundred seconds.</p>")
+             + '<li class="note system-note"><div class="note-header"><span class="note-header-'
+               'author-name">Tomas Frey</span> <span class="system-note-message">assigned to '
+               '@tfrey</span> <time datetime="2023-06-03T11:00:00Z">Jun 3, 2023</time></div></li>')
+    page = ('<html><head><title>Export times out (#318) \u00b7 Issues \u00b7 GitLab</title></head>'
+            '<body><header>GitLab Sign in</header><div class="detail-page-header"><span class="'
+            'issuable-status-badge">Closed</span><div class="issuable-meta">Created <time '
+            'datetime="2023-06-01T08:30:00Z">Jun 1, 2023</time> by <a class="author-link" href="/'
+            'rmadsen"><strong class="author">Rosa Madsen</strong></a></div></div><div class="'
+            'detail-page-description"><h1 class="title">Export times out</h1><div class="'
+            'description"><div class="md"><p>Exporting a large project fails with a 504 after '
+            'five minutes.</p></div></div><small class="edited-text">Edited by Rosa Madsen'
+            '</small></div><ul class="notes main-notes-list timeline">'
+            f'{notes}</ul><aside class="right-sidebar"><div class="block labels"><div class="'
+            'title">Labels</div><div class="value"><span class="gl-label"><span class="gl-label-'
+            'text">backend</span></span></div></div><div class="block milestone"><div class="'
+            'title">Milestone</div><div class="value">None</div></div></aside><footer>GitLab'
+            '</footer></body></html>').encode()
+    read, sources = _read(page)
+    assert (read.title, read.author, read.date) == ("Export times out", "Rosa Madsen",
+                                                    "Jun 1, 2023")
+    assert [s.text for s in sources if s.kind == "post"] == [
+        "Labels: backend.", "Exporting a large project fails with a 504 after five minutes."]
+    assert [(s.author, s.text) for s in sources if s.kind == "comment"] == [
+        ("Ines Barrow", "The nightly export stops after three hundred seconds."),
+        ("Tomas Frey", "Tomas Frey assigned to @tfrey")]

@@ -383,11 +383,74 @@ def _read_jira(root: HtmlElement) -> Issue | None:
                  tuple(found), tuple(_furniture(root, body)), (fields,) if fields else ())
 
 
+def _gitlab_note(el: HtmlElement) -> FoundComment | None:
+    """A GitLab note: a comment (its header's name and time, its ``note-text``) or a system
+    note ("added backend label"), a line of who did it."""
+    name = _first(el, "note-header-author-name")
+    if name is None or not text_of(name):
+        return None
+    stamp = next(el.iter("time"), None)
+    body = _first(el, "note-text")
+    if body is not None:
+        text = paragraphs(body)
+        return FoundComment(text, text_of(name), _when(stamp)) if text else None
+    message = _first(el, "system-note-message")
+    line = text_of(message) if message is not None else ""
+    return FoundComment(f"{text_of(name)} {line}", text_of(name), _when(stamp)) if line else None
+
+
+def _gitlab_fields(root: HtmlElement) -> str | None:
+    """The right sidebar's blocks (a ``title``, then a ``value``): "Assignee: Tomas Frey.
+    Labels: backend. Milestone: 16.1." (empty ones, "None", left out)."""
+    side = _first(root, "right-sidebar")
+    if side is None:
+        return None
+    out: list[str] = []
+    for block in iter_elements(side):
+        if "block" not in words(block):
+            continue
+        title, value = _first(block, "title"), _first(block, "value")
+        name = text_of(title) if title is not None else ""
+        if not {name.lower(), name.lower() + "s"} & set(_SIDEBAR_FIELDS) or value is None:
+            continue
+        items = list(dict.fromkeys(text_of(i) for i in iter_elements(value)
+                                   if words(i) & {"author", "gl-label-text"} and text_of(i)))
+        shown = ", ".join(items) if items else text_of(value)
+        if shown and shown.lower() not in ("none", "no milestone"):
+            out.append(f"{name}: {shown}.")
+    return " ".join(out) or None
+
+
+def _read_gitlab(root: HtmlElement) -> Issue | None:
+    """A GitLab issue: its title (``issue-title``, ``h1.title``), its description (``.md``)
+    the post, signed by who created it on that day ("Created DATE by NAME", the
+    ``issuable-meta``), its notes (``li.note``) the comments, its sidebar's blocks a line."""
+    meta = _first(root, "issuable-meta")
+    desc = _first(root, "detail-page-description")
+    if meta is None or desc is None:
+        return None
+    title_el = _by_testid(desc, "issue-title")
+    title_el = title_el if title_el is not None else _first(desc, "title")
+    box = _first(desc, "description")
+    body = _first(box, "md") if box is not None else None
+    who = _first(meta, "author")
+    stamp = next(meta.iter("time"), None)
+    when = _when(stamp)
+    if title_el is None or body is None or who is None or not text_of(who) or not when:
+        return None
+    found = [c for el in iter_elements(root) if el.tag == "li" and "note" in words(el)
+             for c in [_gitlab_note(el)] if c]
+    fields = _gitlab_fields(root)
+    return Issue(clean_text(text_of(title_el)), Post(body, text_of(who), when, stamp, who),
+                 tuple(found), tuple(_furniture(root, body)), (fields,) if fields else ())
+
+
 def read_issue(root: HtmlElement) -> Issue | None:
     """The issue page's thread, or None when the page is not one."""
     other = _read_react(root)
     other = other if other is not None else _read_gitea(root)
     other = other if other is not None else _read_jira(root)
+    other = other if other is not None else _read_gitlab(root)
     if other is not None:
         return other
     title_el = _first(root, "js-issue-title")
