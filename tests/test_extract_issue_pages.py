@@ -296,3 +296,18 @@ def test_a_gitlab_issue_is_signed_by_its_creator_and_its_system_notes_are_lines(
     assert [(s.author, s.text) for s in sources if s.kind == "comment"] == [
         ("Ines Barrow", "The nightly export stops after three hundred seconds."),
         ("Tomas Frey", "Tomas Frey assigned to @tfrey")]
+
+
+def test_a_comment_hidden_as_off_topic_is_not_read_but_one_hidden_as_outdated_is() -> None:
+    def hidden(handle: str, text: str, reason: str) -> str:
+        return _comment(handle, "2023-02-02T10:00:00Z", "on Feb 2, 2023", text).replace(
+            "timeline-comment comment js-comment", "timeline-comment comment js-comment "
+            "minimized-comment").replace(
+            '<div class="timeline-comment-header">', '<details><summary>This comment was '
+            f'marked as {reason}.</summary><div class="timeline-comment-header">').replace(
+            '<div class="comment-reactions">', '</details><div class="comment-reactions">')
+    timeline = (_comment("tamsin-q", "2023-01-30T10:00:00Z", "on Jan 30, 2023", BODY)
+                + hidden("seller42", "<p>Cheap kiln parts in my shop.</p>", "off-topic")
+                + hidden("odette-v", "<p>Version 4.0 had the same reset.</p>", "outdated"))
+    _, sources = _read(_page(OPENED, timeline))
+    assert [s.author for s in sources if s.kind == "comment"] == ["odette-v"]

@@ -105,9 +105,22 @@ def _event_line(body: HtmlElement) -> str:
     return ": ".join(text_lines(clone, frozenset({"div", "p"})))
 
 
+# A comment a maintainer hid (GitHub's "minimized-comment": "This comment was marked as
+# off-topic."), as spam, abuse or off the topic: not the discussion's words. One hidden as
+# outdated, resolved or a duplicate still is.
+_HIDDEN_AS = re.compile(r"\bmarked as (?:spam|abuse|off-topic)\b", re.I)
+
+
+def _hidden(el: HtmlElement) -> bool:
+    return "minimized-comment" in words(el) and bool(_HIDDEN_AS.search(
+        " ".join(text_of(s) for s in el.iter("summary"))))
+
+
 def _entry(el: HtmlElement) -> FoundComment | None:
     """A later comment (signed, dated, its role a mark) or an event (a line of who did it)."""
     if "timeline-comment" in words(el):
+        if _hidden(el):
+            return None
         body = _first(el, "js-comment-body")
         top = _first(el, "timeline-comment-header")
         who = _author_of(top) if top is not None else None
