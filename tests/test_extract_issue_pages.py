@@ -95,7 +95,7 @@ def test_an_issue_is_signed_by_its_opener_and_titled_without_the_repository() ->
                for s in posts)
     assert any(s.text == "kilnctl 4.1.0" for s in posts)
     assert any("@odette-v who wrote the ramp code" in s.text for s in posts)
-    assert any(s.text == "Labels: firmware, safety." for s in posts)
+    assert any(s.text == "Status: Open. Labels: firmware, safety." for s in posts)
     text = " ".join(s.text for s in sources)
     for furniture in ("Fork", "Star", "Notifications", "Sign up for free", "commented",
                       "GitHub, Inc", "None yet"):
@@ -292,7 +292,8 @@ def test_a_gitlab_issue_is_signed_by_its_creator_and_its_system_notes_are_lines(
     assert (read.title, read.author, read.date) == ("Export times out", "Rosa Madsen",
                                                     "Jun 1, 2023")
     assert [s.text for s in sources if s.kind == "post"] == [
-        "Labels: backend.", "Exporting a large project fails with a 504 after five minutes."]
+        "Status: Closed. Labels: backend.",
+        "Exporting a large project fails with a 504 after five minutes."]
     assert [(s.author, s.text) for s in sources if s.kind == "comment"] == [
         ("Ines Barrow", "The nightly export stops after three hundred seconds."),
         ("Tomas Frey", "Tomas Frey assigned to @tfrey")]

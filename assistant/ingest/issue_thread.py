@@ -44,6 +44,22 @@ class Issue:
     fields: tuple[str, ...]  # the sidebar's, a line over the post: "Labels: bug, regression."
 
 
+# The badge that says whether the issue is open: GitHub's ``span.State`` (its React view's
+# ``header-state``), GitLab's ``issuable-status-badge``, Gitea's ``issue-state-label``.
+_STATE_WORDS = frozenset({"state", "issuable-status-badge", "issue-state-label"})
+_STATES = frozenset({"open", "opened", "closed", "merged", "draft", "locked"})
+
+
+def _status(root: HtmlElement, fields: str | None) -> tuple[str, ...]:
+    """The fields' line, the issue's state first: "Status: Closed. Labels: bug."."""
+    badge = next((el for el in iter_elements(root) if (
+        {w.lower() for w in words(el)} & _STATE_WORDS or el.get("data-testid") == "header-state")
+        and text_of(el).lower() in _STATES), None)
+    line = " ".join(x for x in (f"Status: {text_of(badge)}." if badge is not None else None,
+                                fields) if x)
+    return (line,) if line else ()
+
+
 def _first(root: HtmlElement, word: str) -> HtmlElement | None:
     return next((el for el in iter_elements(root) if word in words(el)), None)
 
@@ -233,7 +249,7 @@ def _read_react(root: HtmlElement) -> Issue | None:
     found = [c for el in items for c in [_react_entry(el)] if c]
     fields = _react_fields(root)
     return Issue(clean_text(text_of(title_el)), Post(body, text_of(who), when, stamp, who),
-                 tuple(found), tuple(_furniture(root, body)), (fields,) if fields else ())
+                 tuple(found), tuple(_furniture(root, body)), _status(root, fields))
 
 
 def _furniture(root: HtmlElement, body: HtmlElement) -> list[HtmlElement]:
@@ -324,7 +340,7 @@ def _read_gitea(root: HtmlElement) -> Issue | None:
     found = [c for el in items if el is not first for c in [_gitea_entry(el)] if c]
     fields = _gitea_fields(root)
     return Issue(clean_text(text_of(title_el)), Post(body, text_of(who), when, stamp, who),
-                 tuple(found), tuple(_furniture(root, body)), (fields,) if fields else ())
+                 tuple(found), tuple(_furniture(root, body)), _status(root, fields))
 
 
 def _jira_value(el: HtmlElement) -> str:
@@ -455,7 +471,7 @@ def _read_gitlab(root: HtmlElement) -> Issue | None:
              for c in [_gitlab_note(el)] if c]
     fields = _gitlab_fields(root)
     return Issue(clean_text(text_of(title_el)), Post(body, text_of(who), when, stamp, who),
-                 tuple(found), tuple(_furniture(root, body)), (fields,) if fields else ())
+                 tuple(found), tuple(_furniture(root, body)), _status(root, fields))
 
 
 def read_issue(root: HtmlElement) -> Issue | None:
@@ -485,4 +501,4 @@ def read_issue(root: HtmlElement) -> Issue | None:
         for c in [_entry(el)] if c]
     fields = _fields(root)
     return Issue(clean_text(text_of(title_el)), opening, tuple(found),
-                 tuple(_furniture(root, body)), (fields,) if fields else ())
+                 tuple(_furniture(root, body)), _status(root, fields))
