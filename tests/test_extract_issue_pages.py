@@ -5,6 +5,9 @@ one line of who did them, and the repository's furniture is not read."""
 
 from __future__ import annotations
 
+import lxml.html
+
+from assistant.ingest.comments import find_comments
 from assistant.ingest.extract import read_html_page
 from assistant.ingest.page import page_sources
 
@@ -92,7 +95,7 @@ def test_an_issue_is_signed_by_its_opener_and_titled_without_the_repository() ->
                for s in posts)
     assert any(s.text == "kilnctl 4.1.0" for s in posts)
     assert any("@odette-v who wrote the ramp code" in s.text for s in posts)
-    assert any(s.text == "Labels: firmware, safety." for s in posts)
+    assert any(s.text == "Status: Open. Labels: firmware, safety." for s in posts)
     text = " ".join(s.text for s in sources)
     for furniture in ("Fork", "Star", "Notifications", "Sign up for free", "commented",
                       "GitHub, Inc", "None yet"):
@@ -124,3 +127,188 @@ def test_a_pull_request_is_signed_by_its_first_comments_writer() -> None:
     assert (page.title, page.author, page.date) == ("Ramp resets above 1,100 degrees",
                                                     "tamsin-q", "Jan 30, 2023")
     assert sum(s.kind == "comment" for s in sources) == 3
+
+
+def _note(name: str, iso: str, text: str) -> str:
+    return (f'<li class="note note-wrapper note-comment"><div class="note-header"><a class="author-link" '
+            f'href="/{name}"><span class="note-header-author-name">{name}</span></a> '
+            f'<a href="#n"><time class="js-timeago" datetime="{iso}">{iso[:10]}</time></a></div>'
+            f'<div class="note-body"><div class="note-text md">{text}</div></div></li>')
+
+
+def test_a_tracker_comment_keeps_the_quote_it_answers_and_its_code_block() -> None:
+    notes = (_note("Ines Barrow", "2023-06-02T10:00:00Z",
+                   "<p>The nightly export stops after three hundred seconds on big projects.</p>")
+             + _note("Tomas Frey", "2023-06-03T10:00:00Z",
+                     "<blockquote><p>stops after three hundred seconds on big projects</p>"
+                     "</blockquote><p>Streaming it in batches would avoid that.</p>")
+             + _note("Wen Okafor", "2023-06-05T10:00:00Z",
+                     '<pre class="code highlight"><code>export_batch_size: 1000</code></pre>'
+                     "<p>The key is in the draft.</p>"))
+    page = lxml.html.fromstring(f'<html><body><ul class="notes main-notes-list timeline" '
+                                f'id="notes-list">{notes}</ul></body></html>')
+    found, _ = find_comments(page)
+    assert [(c.author, c.text) for c in found] == [
+        ("Ines Barrow", "The nightly export stops after three hundred seconds on big projects."),
+        ("Tomas Frey", "stops after three hundred seconds on big projects\n"
+                       "Streaming it in batches would avoid that."),
+        ("Wen Okafor", "export_batch_size: 1000\nThe key is in the draft.")]
+
+
+def _react_comment(handle: str, iso: str, text: str) -> str:
+    return (f'<div class="react-issue-comment" data-testid="comment-viewer-outer-box-{handle}">'
+            f'<a data-testid="avatar-link" href="/{handle}"><img alt="{handle}"></a><div '
+            f'data-testid="comment-header"><a class="ActivityHeader-module__AuthorLink" '
+            f'href="/{handle}">{handle}</a> <a href="#c"><relative-time datetime="{iso}">'
+            f'{iso[:10]}</relative-time></a></div><div data-testid="markdown-body" class="markdown-'
+            f'body">{text}</div><button aria-label="thumbs up (2)">\U0001f44d 2</button></div>')
+
+
+def test_githubs_react_issue_view_is_read_as_a_thread() -> None:
+    timeline = (_react_comment("odette-v", "2023-02-02T09:05:00Z",
+                               "<p>The watchdog fires because the read blocks too long.</p>")
+                + '<div data-timeline-event-id="E1"><svg></svg><a data-testid="actor-link" '
+                  'href="/odette-v">odette-v</a> closed this as completed in <a href="/pull/90">'
+                  '#90</a> <a href="#e"><relative-time datetime="2023-02-03T11:00:00Z">Feb 3, '
+                  '2023</relative-time></a></div>')
+    page = ('<html><head><title>Ramp resets \u00b7 Issue #88 \u00b7 glazeworks/kilnctl</title>'
+            '</head><body><header><a href="/login">Sign in</a></header><div data-testid="issue-'
+            'viewer-container"><h1><bdi data-testid="issue-title" class="markdown-title">Ramp '
+            'resets above 1,100 degrees</bdi><span>#88</span></h1><span>Open</span><div data-'
+            'testid="issue-body"><div data-testid="issue-body-header"><a data-testid="issue-body-'
+            'header-author" href="/tamsin-q">tamsin-q</a> opened <relative-time datetime="2023-'
+            '01-30T10:00:00Z">Jan 30, 2023</relative-time></div><div data-testid="markdown-body" '
+            'class="markdown-body"><p>The kiln controller resets its ramp to zero above 1,100 '
+            'degrees.</p></div></div><div data-testid="issue-timeline-container">'
+            f'{timeline}</div><div data-testid="sidebar-section"><h3>Labels</h3><a><span>'
+            'firmware</span></a></div></div><footer>\u00a9 2023 GitHub, Inc.</footer></body>'
+            '</html>').encode()
+    read, sources = _read(page)
+    assert (read.title, read.author, read.date) == ("Ramp resets above 1,100 degrees",
+                                                    "tamsin-q", "Jan 30, 2023")
+    assert [s.text for s in sources if s.kind == "post"] == [
+        "Labels: firmware.", "The kiln controller resets its ramp to zero above 1,100 degrees."]
+    assert [(s.author, s.date, s.text) for s in sources if s.kind == "comment"] == [
+        ("odette-v", "2023-02-02", "The watchdog fires because the read blocks too long."),
+        ("odette-v", "Feb 3, 2023", "odette-v closed this as completed in #90")]
+
+
+def _gitea_item(handle: str, iso: str, inner: str, kind: str = "comment") -> str:
+    head = (f'<span class="text grey"><a class="author" href="/{handle}">{handle}</a> '
+            f'{"commented " if kind != "event" else inner + " "}<relative-time class="time-'
+            f'since" datetime="{iso}">{iso[:10]}</relative-time></span>')
+    if kind == "event":
+        return f'<div class="timeline-item event"><span class="badge"></span>{head}</div>'
+    return (f'<div class="timeline-item {kind}"><div class="content comment-container"><div '
+            f'class="comment-header">{head}</div><div class="comment-body"><div class="render-'
+            f'content markup">{inner}</div><div class="raw-content tw-hidden">{inner}</div></div>'
+            '</div></div>')
+
+
+def test_a_gitea_issue_is_opened_by_its_first_comment_and_its_events_are_lines() -> None:
+    timeline = (_gitea_item("heikki", "2024-09-01T07:00:00Z", "<p>The mirror sync stops after "
+                            "the first failed fetch and never retries.</p>", "comment first")
+                + _gitea_item("ambrose", "2024-09-01T08:00:00Z", 'added the <a class="ui label">'
+                              'kind/bug</a> label', "event")
+                + _gitea_item("ambrose", "2024-09-01T09:00:00Z", "<p>The retry counter is reset "
+                              "only on success.</p>"))
+    page = ('<html><head><title>Mirror sync never retries - #204 - forge - Gitea</title></head>'
+            '<body><nav>Explore Sign In</nav><div class="issue-title"><h1><span id="issue-title">'
+            'Mirror sync never retries</span> <span class="index">#204</span></h1></div><div '
+            f'class="issue-content"><div class="issue-content-left"><div class="ui timeline">'
+            f'{timeline}</div></div><div class="issue-content-right"><div class="ui labels list">'
+            '<span class="text"><strong>Labels</strong></span><a class="item"><span>kind/bug'
+            '</span></a></div><div class="divider"></div><span class="text"><strong>Milestone'
+            '</strong></span><div class="list"><span class="no-select item">No Milestone</span>'
+            '</div></div></div><footer>Powered by Gitea</footer></body></html>').encode()
+    read, sources = _read(page)
+    assert (read.title, read.author, read.date) == ("Mirror sync never retries", "heikki",
+                                                    "2024-09-01")
+    assert [s.text for s in sources if s.kind == "post"] == [
+        "Labels: kind/bug.", "The mirror sync stops after the first failed fetch and never "
+        "retries."]
+    assert [(s.author, s.text) for s in sources if s.kind == "comment"] == [
+        ("ambrose", "ambrose added the kind/bug label"),
+        ("ambrose", "The retry counter is reset only on success.")]
+
+
+def _jira_comment(cid: int, name: str, iso: str, text: str) -> str:
+    return (f'<div id="comment-{cid}" class="issue-data-block activity-comment"><div class="action-'
+            f'head"><div class="action-details"><a class="user-hover user-avatar" href="/p">{name}'
+            f'</a> added a comment - <a href="#c{cid}"><span class="date user-tz"><time class="live'
+            f'stamp" datetime="{iso}">03/Nov/22 10:15 AM</time></span></a></div></div><div class='
+            f'"action-body flooded">{text}</div></div>')
+
+
+def test_a_jira_issue_is_signed_by_its_reporter_and_its_fields_are_a_line() -> None:
+    comments = (_jira_comment(1, "Priya Lund", "2022-11-03T10:15:00+0000",
+                              "<p>Seen on node 4 as well, at the same hour.</p>")
+                + _jira_comment(2, "Marek Hollis", "2022-11-04T10:15:00+0000",
+                                "<p>Moving the job to half past three avoids it.</p>"))
+    page = ('<html><head><title>[OPS-77] Log rotation fails - Jira</title></head><body><header>'
+            'Dashboards Projects Log In</header><h1 id="summary-val">Log rotation fails</h1>'
+            '<ul id="issuedetails"><li><strong class="name">Status:</strong> <span class="value">'
+            'Resolved</span></li><li><strong class="name">Labels:</strong> <div class="value">'
+            '<ul><li><a>cron</a></li><li><a>backup</a></li></ul></div></li></ul><div id="'
+            'description-val"><div class="user-content-block"><p>Every night the rotation fails '
+            'with "file locked" while the backup runs.</p></div></div><div id="issue_actions_'
+            f'container">{comments}</div><div id="peoplemodule"><dl><dt>Assignee:</dt><dd><span '
+            'id="assignee-val"><span class="user-hover">Priya Lund</span></span></dd></dl><dl>'
+            '<dt>Reporter:</dt><dd><span id="reporter-val"><span class="user-hover">Dana Ruiz'
+            '</span></span></dd></dl></div><dl><dt>Created:</dt><dd><span id="created-val"><time '
+            'datetime="2022-11-02T22:05:00+0000">02/Nov/22 10:05 PM</time></span></dd></dl>'
+            '<footer>Atlassian Jira</footer></body></html>').encode()
+    read, sources = _read(page)
+    assert (read.title, read.author, read.date) == ("Log rotation fails", "Dana Ruiz",
+                                                    "2022-11-02")
+    assert [s.text for s in sources if s.kind == "post"] == [
+        "Status: Resolved. Labels: cron, backup. Assignee: Priya Lund. Reporter: Dana Ruiz.",
+        'Every night the rotation fails with "file locked" while the backup runs.']
+    assert [(s.author, s.date) for s in sources if s.kind == "comment"] == [
+        ("Priya Lund", "2022-11-03"), ("Marek Hollis", "2022-11-04")]
+
+
+def test_a_gitlab_issue_is_signed_by_its_creator_and_its_system_notes_are_lines() -> None:
+    notes = (_note("Ines Barrow", "2023-06-02T10:00:00Z",
+                   "<p>The nightly export stops after three hundred seconds.</p>")
+             + '<li class="note system-note"><div class="note-header"><span class="note-header-'
+               'author-name">Tomas Frey</span> <span class="system-note-message">assigned to '
+               '@tfrey</span> <time datetime="2023-06-03T11:00:00Z">Jun 3, 2023</time></div></li>')
+    page = ('<html><head><title>Export times out (#318) \u00b7 Issues \u00b7 GitLab</title></head>'
+            '<body><header>GitLab Sign in</header><div class="detail-page-header"><span class="'
+            'issuable-status-badge">Closed</span><div class="issuable-meta">Created <time '
+            'datetime="2023-06-01T08:30:00Z">Jun 1, 2023</time> by <a class="author-link" href="/'
+            'rmadsen"><strong class="author">Rosa Madsen</strong></a></div></div><div class="'
+            'detail-page-description"><h1 class="title">Export times out</h1><div class="'
+            'description"><div class="md"><p>Exporting a large project fails with a 504 after '
+            'five minutes.</p></div></div><small class="edited-text">Edited by Rosa Madsen'
+            '</small></div><ul class="notes main-notes-list timeline">'
+            f'{notes}</ul><aside class="right-sidebar"><div class="block labels"><div class="'
+            'title">Labels</div><div class="value"><span class="gl-label"><span class="gl-label-'
+            'text">backend</span></span></div></div><div class="block milestone"><div class="'
+            'title">Milestone</div><div class="value">None</div></div></aside><footer>GitLab'
+            '</footer></body></html>').encode()
+    read, sources = _read(page)
+    assert (read.title, read.author, read.date) == ("Export times out", "Rosa Madsen",
+                                                    "Jun 1, 2023")
+    assert [s.text for s in sources if s.kind == "post"] == [
+        "Status: Closed. Labels: backend.",
+        "Exporting a large project fails with a 504 after five minutes."]
+    assert [(s.author, s.text) for s in sources if s.kind == "comment"] == [
+        ("Ines Barrow", "The nightly export stops after three hundred seconds."),
+        ("Tomas Frey", "Tomas Frey assigned to @tfrey")]
+
+
+def test_a_comment_hidden_as_off_topic_is_not_read_but_one_hidden_as_outdated_is() -> None:
+    def hidden(handle: str, text: str, reason: str) -> str:
+        return _comment(handle, "2023-02-02T10:00:00Z", "on Feb 2, 2023", text).replace(
+            "timeline-comment comment js-comment", "timeline-comment comment js-comment "
+            "minimized-comment").replace(
+            '<div class="timeline-comment-header">', '<details><summary>This comment was '
+            f'marked as {reason}.</summary><div class="timeline-comment-header">').replace(
+            '<div class="comment-reactions">', '</details><div class="comment-reactions">')
+    timeline = (_comment("tamsin-q", "2023-01-30T10:00:00Z", "on Jan 30, 2023", BODY)
+                + hidden("seller42", "<p>Cheap kiln parts in my shop.</p>", "off-topic")
+                + hidden("odette-v", "<p>Version 4.0 had the same reset.</p>", "outdated"))
+    _, sources = _read(_page(OPENED, timeline))
+    assert [s.author for s in sources if s.kind == "comment"] == ["odette-v"]

@@ -235,10 +235,22 @@ def body_text(item: HtmlElement, anchor: HtmlElement, skip: set[Any] | None = No
     best = max(blocks, key=lambda el: len(_own_text(el)), default=None)
     if best is None or not _own_text(best):
         return ""
+    while best.getparent() is not None and best.getparent().tag == "blockquote":
+        best = best.getparent()  # a quoted reply ("> ...") is a block of the comment
     parent = best.getparent()
-    if best.tag == "p" and parent is not None and sum(c.tag == "p" for c in parent) > 1:
-        return paragraphs(parent)  # a comment of several paragraphs, not its longest one
+    if best.tag in ("p", "pre", "blockquote") and parent is not None \
+            and sum(map(_is_text_block, parent)) > 1:
+        # a comment of several blocks (paragraphs, a quote it answers, a code block), not
+        # its longest one
+        return paragraphs(parent)
     return paragraphs(best)
+
+
+def _is_text_block(el: HtmlElement) -> bool:
+    """A block of a comment's text: a paragraph, a quote, a list, a code block (or a box
+    holding one, "div.highlight")."""
+    return isinstance(el.tag, str) and (el.tag in ("p", "pre", "blockquote", "ul", "ol")
+                                        or next(el.iter("pre"), None) is not None)
 
 
 def _pruned(el: HtmlElement, skip: set[Any]) -> HtmlElement:
