@@ -317,3 +317,18 @@ def test_updates_in_a_list_keep_their_headlines_apart_from_their_text():
     page = _page(body)
     assert [(b.heading, b.text, b.author) for b in page.blocks] == [
         (h, f"{t}, by {w}: {x}", w) for t, w, h, x in _DAY]
+
+
+def test_a_live_blog_whose_updates_are_headed_only_by_their_time_keeps_each_time():
+    body = ("<main><article class='story'><h1>Canal day</h1><p class='byline'>By Ada Fenwick</p>"
+            "<div class='story-body liveblog'>"
+            + "".join(f"<h3>{t}</h3><p>{x}</p><hr>" for t, _, _, x in _DAY)
+            + "</div></article></main>")
+    texts = _texts(_page(body))
+    assert [t for t in texts if t[:2].isdigit()] == [f"{t}: {x}" for t, _, _, x in _DAY]
+
+
+def test_times_heading_an_ordinary_pages_sections_stay_headings():
+    body = ("<main><article><h1>Canal day</h1><div class='story-body'>"
+            + "".join(f"<h3>{t}</h3><p>{x}</p>" for t, _, _, x in _DAY) + "</div></article></main>")
+    assert not any(t[:2].isdigit() for t in _texts(_page(body)))

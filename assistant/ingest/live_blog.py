@@ -180,11 +180,40 @@ def around_updates(boxes: Sequence[HtmlElement]) -> HtmlElement | None:
     return feed
 
 
+def _time_headings(tree: HtmlElement) -> None:
+    """A live blog with no box per update, each opened by a heading that is only its time
+    ("14:05") over its paragraphs: the time opens the first paragraph after it ("14:05: ..."),
+    which the extractor would otherwise drop as a heading of no words."""
+    for parent in tree.iter():
+        if not isinstance(parent.tag, str):
+            continue
+        heads = [c for c in parent if isinstance(c.tag, str) and c.tag in _HEADINGS
+                 and (m := _HEADING_CLOCK.match(_spaced(c))) and m.end() == len(_spaced(c))]
+        if len(heads) < 2 or not (_declared(tree) or any(
+                dom.words(el) & _LIVE_WORDS for el in (parent, *parent.iterancestors()))):
+            continue
+        for head in heads:
+            first = head.getnext()
+            while first is not None and not (isinstance(first.tag, str) and first.tag == "p"
+                                             and dom.text_of(first)):
+                if isinstance(first.tag, str) and first.tag in _HEADINGS:
+                    first = None
+                    break
+                first = first.getnext()
+            if first is None:
+                continue
+            first.text = f"{_spaced(head)}: {(first.text or '').lstrip()}"
+            dom.drop([head])
+
+
 def mark_updates(tree: HtmlElement, boxes: Sequence[HtmlElement] | None = None) -> list[Update]:
     """Open each update's first paragraph with its time and reporter ("15.41 GMT, by Gwen
     Hallett: ..."), dropping the line that printed them; the updates, in the page's order."""
     out: list[Update] = []
-    for entry in _entries(tree) if boxes is None else boxes:
+    boxes = _entries(tree) if boxes is None else boxes
+    if not boxes:
+        _time_headings(tree)
+    for entry in boxes:
         stamp_el = _stamp(entry)
         if stamp_el is None or not _spaced(stamp_el) or len(_spaced(stamp_el)) > 40 \
                 and stamp_el.tag not in _HEADINGS:
