@@ -195,3 +195,140 @@ def test_a_list_classed_notes_on_an_ordinary_page_stays_its_text():
     page = _page(body)
     assert not any(b.kind == "comment" for b in page.blocks)
     assert any("lock keeper's log" in b.text for b in page.blocks)
+
+
+def _lines(page) -> list[str]:
+    return [s.text for s in page_sources(page)]
+
+
+def test_updates_in_a_box_classed_feed_are_the_article_not_a_sites_feed():
+    body = ("<main><article class='live-blog'><h1>Canal day</h1><p class='byline'>By Ada Fenwick"
+            "</p><div class='intro'><p>The canal festival runs all day; follow it here.</p></div>"
+            "<div class='live-feed'>"
+            + "".join(f"<article class='live-update'><header><time datetime='2025-05-02'>{t}"
+                      f"</time><span class='author'>Rob Tull</span></header><h2>{h}</h2><p>{x}"
+                      "</p></article>" for t, h, x in (
+                          ("10:05", "Boats line up", "Forty boats have lined up by the wharf."),
+                          ("11:30", "Race starts", "The rowing race set off from lock 3."),
+                          ("12:15", "Winner", "A crew from Tewsbury won the rowing race.")))
+            + "</div></article></main>")
+    texts = _lines(_page(body))
+    assert [t for t in texts if t.startswith(("10:05", "11:30", "12:15"))] == [
+        "10:05, by Rob Tull: Forty boats have lined up by the wharf.",
+        "11:30, by Rob Tull: The rowing race set off from lock 3.",
+        "12:15, by Rob Tull: A crew from Tewsbury won the rowing race."]
+
+
+def test_an_updates_time_printed_in_a_span_classed_time_opens_it():
+    body = ("<main><h1>Canal day</h1><p class='byline'>By Ada Fenwick</p>"
+            "<div class='liveblog-body'>"
+            + "".join(f"<div class='block'><p class='block-time'><span class='block-time__abs'>"
+                      f"{t}</span></p><div class='block-elements'><p>{x}</p></div>"
+                      f"<p class='block-byline'><span class='contributor'>{w}</span></p></div>"
+                      for t, x, w in (("16:40", "The lock keeper reopened lock 9.", "Rob Tull"),
+                                      ("15:10", "A swan held up the boats at lock 9.",
+                                       "Ada Fenwick")))
+            + "</div></main>")
+    page = _page(body)
+    assert "16:40, by Rob Tull: The lock keeper reopened lock 9." in _texts(page)
+    assert "15:10, by Ada Fenwick: A swan held up the boats at lock 9." in _texts(page)
+    assert not any(t in ("16:40", "Rob Tull") for t in _texts(page))
+
+
+def test_a_wordpress_live_blogs_entries_are_the_post_not_a_forums_replies():
+    entries = "".join(
+        f"<div class='liveblog-entry'><header class='liveblog-meta'><a class='liveblog-meta-time' "
+        f"href='#'><span class='date'>2 May</span><span class='time'>{t}</span></a><div "
+        f"class='liveblog-meta-authors'><span class='liveblog-author-name'>{w}</span></div>"
+        f"</header><div class='liveblog-entry-text'><p>{x}</p></div></div>"
+        for t, w, x in (("14:20", "Rob Tull", "The last boats are through lock 12 now."),
+                        ("13:05", "Ada Fenwick", "Lunch at the wharf: the pie stall has sold out."),
+                        ("11:45", "Rob Tull", "Lock 12 is open again after the gate repair.")))
+    body = ("<article class='post'><h1 class='entry-title'>Canal day</h1><div class='entry-meta'>"
+            "<span class='byline'>by <a class='url fn n' href='/a'>Ada Fenwick</a></span> "
+            "<time class='entry-date published' datetime='2025-05-02T08:00'>May 2, 2025</time>"
+            "</div><div class='entry-content'><p>We follow the canal festival all day.</p>"
+            f"<div class='liveblog-feed'>{entries}</div></div></article>")
+    page = _page(body)
+    sources = page_sources(page)
+    assert not any(s.kind == "comment" for s in sources)
+    assert [s.text for s in sources if s.kind == "post"] == [
+        "We follow the canal festival all day.",
+        "2 May 14:20, by Rob Tull: The last boats are through lock 12 now.",
+        "2 May 13:05, by Ada Fenwick: Lunch at the wharf: the pie stall has sold out.",
+        "2 May 11:45, by Rob Tull: Lock 12 is open again after the gate repair."]
+    assert page.author == "Ada Fenwick"
+
+
+def test_a_declared_live_blogs_updates_name_neither_its_title_nor_its_author():
+    import json
+    ld = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "Canal day",
+          "datePublished": "2025-05-02T08:00:00Z",
+          "liveBlogUpdate": [{"@type": "BlogPosting", "headline": "Pie stall sold out",
+                              "datePublished": "2025-05-02T13:05:00Z",
+                              "author": {"@type": "Person", "name": "Rob Tull"}}]}
+    body = ("<main><h1>Canal day</h1><div class='live-updates'>"
+            + "".join(f"<section class='post'><div class='post__meta'><time>{t}</time> <span "
+                      f"class='author'>{w}</span></div><p>{x}</p></section>" for t, w, x in (
+                          ("13:05", "Rob Tull", "The pie stall at the wharf has sold out."),
+                          ("11:45", "Ada Fenwick", "Lock 12 is open again after the repair.")))
+            + "</div></main>")
+    page = _page(body, title="Canal day | Wharf News",
+                 head=f"<script type='application/ld+json'>{json.dumps(ld)}</script>")
+    assert page.title == "Canal day"
+    assert page.author != "Rob Tull"
+    assert "13:05, by Rob Tull: The pie stall at the wharf has sold out." in _texts(page)
+
+
+_DAY = (("09:10", "Rob Tull", "Gates open", "The festival gates opened to a queue along the towpath."),
+        ("10:25", "Ada Fenwick", "Lock 4 jammed", "A jammed paddle held boats at lock 4 for an hour."),
+        ("11:40", "Rob Tull", "Brass band plays", "The Tewsbury brass band played on the wharf."))
+
+
+def test_an_updates_time_printed_in_its_heading_opens_it_and_its_headline_stays():
+    body = ("<div class='page'><h1>Canal day</h1><p class='author-name'>Ada Fenwick</p>"
+            "<div class='live-coverage'>"
+            + "".join(f"<div class='update'><h3>{t} &ndash; {h}</h3><p>{x}</p><p class='note'>"
+                      f"Reported by {w}</p></div>" for t, w, h, x in _DAY)
+            + "</div></div>")
+    sources = [s for s in page_sources(_page(body)) if s.kind == "post"]
+    assert [(s.text, s.author) for s in sources] == [
+        (f"{t}, by {w}: {x}", w) for t, w, _, x in _DAY]
+    assert [s.label.split('"')[1] for s in sources] == [h for _, _, h, _ in _DAY]
+
+
+def test_each_update_in_a_box_classed_post_keeps_its_headline():
+    body = ("<main><h1>Canal day</h1><div class='live-updates'>"
+            + "".join(f"<section class='post'><div class='post__meta'><time>{t}</time> "
+                      f"<span class='author'>{w}</span></div><h2 class='post__title'>{h}</h2>"
+                      f"<div class='post__body'><p>{x}</p></div></section>" for t, w, h, x in _DAY)
+            + "</div></main>")
+    page = _page(body)
+    assert [(b.heading, b.text) for b in page.blocks] == [
+        (h, f"{t}, by {w}: {x}") for t, w, h, x in _DAY]
+
+
+def test_updates_in_a_list_keep_their_headlines_apart_from_their_text():
+    body = ("<main><article><h1>Canal day</h1><ol class='liveblog-stream'>"
+            + "".join(f"<li class='liveblog-item'><time datetime='2025-05-02'>{t}</time><h3>{h}"
+                      f"</h3><p>{x}</p><footer>{w}<a href='#'>Share</a></footer></li>"
+                      for t, w, h, x in _DAY)
+            + "</ol></article></main>")
+    page = _page(body)
+    assert [(b.heading, b.text, b.author) for b in page.blocks] == [
+        (h, f"{t}, by {w}: {x}", w) for t, w, h, x in _DAY]
+
+
+def test_a_live_blog_whose_updates_are_headed_only_by_their_time_keeps_each_time():
+    body = ("<main><article class='story'><h1>Canal day</h1><p class='byline'>By Ada Fenwick</p>"
+            "<div class='story-body liveblog'>"
+            + "".join(f"<h3>{t}</h3><p>{x}</p><hr>" for t, _, _, x in _DAY)
+            + "</div></article></main>")
+    texts = _texts(_page(body))
+    assert [t for t in texts if t[:2].isdigit()] == [f"{t}: {x}" for t, _, _, x in _DAY]
+
+
+def test_times_heading_an_ordinary_pages_sections_stay_headings():
+    body = ("<main><article><h1>Canal day</h1><div class='story-body'>"
+            + "".join(f"<h3>{t}</h3><p>{x}</p>" for t, _, _, x in _DAY) + "</div></article></main>")
+    assert not any(t[:2].isdigit() for t in _texts(_page(body)))

@@ -233,18 +233,20 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     declared = declared_text.article_body(tree)  # before any script or element is dropped
     doc_markup.drop_permalinks(tree)  # "Connection pooling¶": the mark is not the title's
     google_doc.rewrite(tree)  # a Google Docs export: its footnotes, its links' targets
-    meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
+    meta = trafilatura.extract_metadata(live_blog.metadata_tree(tree), default_url=url)
     ratings.show_star_ratings(tree)  # "Rated 5 stars." heading a reader's comment
     ratings.spell_star_glyphs(tree)  # "4 out of 5 ★★★★☆" in the text: "4 out of 5 stars"
     # "3.9 out of 5", "412 ratings": before it is dropped; else as the page declares it
     rated = ratings.rating_summary(tree) or ratings.declared_rating(tree)
     shop = shop_qa.read_shop_qa(tree)  # a product page's customer questions, taken out
     comment_regions = regions(tree)  # with or without comments found in them ("0 Comments")
+    boxes = live_blog.update_boxes(tree)  # a live blog's updates: no forum's posts or comments
     # a forum thread: the opening post is the article, signed by who started the thread, and
     # the replies are its comments; regions that only count (a topic list's "14" replies, a
     # timeline's "1 / 7") do not rule it out
     issue = read_issue(tree)  # a GitHub issue: its opening comment is the post
-    posts = [issue.opening] if issue else thread_posts(tree) if all(map(only_counts, comment_regions)) else []
+    posts = [issue.opening] if issue else thread_posts(tree) \
+        if not boxes and all(map(only_counts, comment_regions)) else []
     found, replies = (list(issue.comments), list(issue.furniture)) if issue \
         else thread_replies(posts) if posts else find_comments(tree, review_cards.read_cards)
     opening = posts[0] if posts and replies else None
@@ -312,6 +314,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     tables.mark_header_rows(tree)  # a header row styled bold (Google Docs), not marked <th>
     body = abstract_page.find_body(tree)
     body = dom.find_body(tree) if body is None else body
+    body = live_blog.around_updates(boxes) if body is None else body  # no <article> around it
     question = best_answer.question_body(tree, comment_regions)  # not its "Asked by" line
     body = body if question is None else question
     if opening is not None and (body is None or opening.item not in body.iter()):
@@ -329,7 +332,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     event_page.rewrite(tree)  # a venue with its address, the ticket box; not "34 events"
     dom_rewrites.show_folded_answers(tree)
     dom_rewrites.keep_embedded_posts(tree)
-    updates = live_blog.mark_updates(tree)  # "15.41 GMT, by NAME: ...", each update
+    updates = live_blog.mark_updates(tree, boxes)  # "15.41 GMT, by NAME: ...", each update
     dom_rewrites.join_definitions(tree, in_comments)
     dom_rewrites.join_label_values(tree, in_comments)  # "SKU" / "BG-FX30-SL"
     page_dates.date_change_notes(tree)  # "12 May 2025: The closing date has been extended ..."
@@ -340,7 +343,7 @@ def read_html_page(data: bytes | str, filename: str = "<page>", *, url: str | No
     doc_markup.lead_admonitions(tree)
     dom_rewrites.drop_gallery_headings(tree)
     dom_rewrites.drop_heading_labels(tree)  # "Guidance" over the <h1>: no image's caption
-    dom_rewrites.remove_furniture(tree, keep=[body] if body is not None else [])
+    dom_rewrites.remove_furniture(tree, keep=[*boxes, *([body] if body is not None else [])])
     scope = dom.scope_of(body) if body is not None else tree
     captions = dom.captions(scope)
     lead = list(issue.fields) if issue else dom.standfirst(scope, body)

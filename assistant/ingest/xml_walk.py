@@ -178,6 +178,13 @@ def _lines(el: etree._Element, walk: Walk) -> list[tuple[str, bool]]:
     return lines
 
 
+def _holds_blocks(el: etree._Element) -> bool:
+    """The element holds paragraphs, items or headings of its own, or in boxes within it (a
+    live blog's updates, each a ``<div>`` of a heading and paragraphs, in a ``<div>``)."""
+    return any(c.tag in ("p", "item", "head", "list")
+               or c.tag in ("div", "quote") and _holds_blocks(c) for c in el)
+
+
 def walk_main(main: etree._Element, walk: Walk) -> None:
     for el in main:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -187,8 +194,7 @@ def walk_main(main: etree._Element, walk: Walk) -> None:
             for text, bold in _lines(el, walk):
                 walk.add_line(text, bold=bold)
         elif tag in ("list", "quote", "div"):
-            walk_main(el, walk) if any(c.tag in ("p", "item", "head", "list") for c in el) \
-                else walk.add_line("".join(el.itertext()))
+            walk_main(el, walk) if _holds_blocks(el) else walk.add_line("".join(el.itertext()))
         elif tag == "item":
             for text, bold in _lines(el, walk):
                 walk.add_line(text, bold=bold)
