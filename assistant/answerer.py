@@ -44,8 +44,6 @@ _KIND_TITLE = FEATURES.index("kind_title")
 _ASKS_ASKING = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|"
                           r"query|queried|question|questions|questioned|know)\b", re.I)
 
-# On a question-and-answer page: "Who asked the question?", "When was this question posted?",
-# "Who is the asker?".
 # A page's title that says the page is a review.
 _REVIEW_TITLE = re.compile(r"\breview(?:ed|s)?\b", re.I)
 # The words that name a work a page may cite (``query._TARGETS``' "paper"); "review" (or "book
@@ -53,6 +51,8 @@ _REVIEW_TITLE = re.compile(r"\breview(?:ed|s)?\b", re.I)
 _CITED_WORK = re.compile(r"\b(?:(?:book|film|movie|album|game|product|restaurant|theatre|theater)\s+)?"
                          r"review\b|\b(?:paper|study|studies|journal article|cited|reference|book|"
                          r"publication)\b", re.I)
+# On a question-and-answer page: "Who asked the question?", "When was this question posted?",
+# "Who is the asker?".
 _ASKED_QUESTION = re.compile(r"\b(?:asked|asks|posted|posed|raised|wrote)\b.*\bquestion\b"
                              r"|\bquestion\b.*\b(?:asked|posted|posed|raised|written)\b|\basker\b",
                              re.I)
@@ -99,6 +99,26 @@ _KIND_WORDS = {NUMBER: "a number", TIME: "a date, period or duration", PERSON: "
                PLACE: "a name or place", "title": "a title",
                "role": "what someone does for a living",
                CONTACT: "an e-mail address, phone number or web address"}
+
+
+def _after_post(query: Query) -> Query | None:
+    """``query`` asking who wrote or when appeared the post (its byline), when it asks who or
+    when and has not said of what; None otherwise."""
+    if query.answer_type == PERSON and not query.author_of:
+        return replace(query, target="post", author_of="post")
+    if query.answer_type == TIME and not query.published_of:
+        return replace(query, target="post", published_of="post")
+    return None
+
+
+def _paper_as(query: Query, to: str | None) -> Query:
+    """``query`` with "paper" (a cited work) read as ``to`` wherever it names it."""
+
+    def aim(target: str | None) -> str | None:
+        return to if target == "paper" else target
+
+    return replace(query, target=aim(query.target), author_of=aim(query.author_of),
+                   published_of=aim(query.published_of))
 
 
 class WordLookup:
@@ -375,16 +395,14 @@ class Answerer:
             # comments newest first), else the post, which the replies follow
             if self.newest_first:
                 return replace(query, comment_at=-1)
-            if query.answer_type == PERSON and not query.author_of:
-                return replace(query, target="post", author_of="post")
-            if query.answer_type == TIME and not query.published_of:
-                return replace(query, target="post", published_of="post")
+            asked = _after_post(query)
+            if asked is not None:
+                return asked
         if self.answers_page and query.target in (None, "post") and not (
                 query.author_of or query.published_of) and _ASKED_QUESTION.search(query.question):
-            if query.answer_type == PERSON:
-                return replace(query, target="post", author_of="post")
-            if query.answer_type == TIME:
-                return replace(query, target="post", published_of="post")
+            asked = _after_post(query)
+            if asked is not None:
+                return asked
         # on a paper's own page, a question picking out no cited work asks about the paper
         # itself: its journal, its DOI, its volume are printed in its front matter, not only
         # in the references ("Which journal is this study in?", "What is the paper's DOI?")
@@ -401,18 +419,8 @@ class Answerer:
                 and m.group().lower().endswith("review"):
             # a page that is itself a review ("Review: A Winter of ...") and cites no work:
             # "Who wrote the review?", "When was the review published?" ask after the post
-
-            def post(target: str | None) -> str | None:
-                return "post" if target == "paper" else target
-
-            return replace(query, target=post(query.target), author_of=post(query.author_of),
-                           published_of=post(query.published_of))
-
-        def off(target: str | None) -> str | None:
-            return None if target == "paper" else target
-
-        return replace(query, target=off(query.target), author_of=off(query.author_of),
-                       published_of=off(query.published_of))
+            return _paper_as(query, "post")
+        return _paper_as(query, None)
 
     def asker_named(self, question: str) -> str:
         """On a question-and-answer page whose question is signed, "the asker", "the OP" or
@@ -425,7 +433,7 @@ class Answerer:
         if self.answers_page:
             question = _ASKER.sub(self.post_author, question)
         # a thread's (its post signed, its replies comments): "the OP" is whoever started it
-        if self.answers_page or any(s.kind == "comment" for s in self._by_id.values()):
+        if self.comments:
             question = _STARTER.sub(self.post_author, question)
         return question
 

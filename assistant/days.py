@@ -14,16 +14,16 @@ from dataclasses import dataclass
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-          r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_NAME = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+               r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_MONTH = rf"(?P<month>{_MONTH_NAME})\.?"
 _WEEKDAY = r"(?P<weekday>Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?"
 _ORD = r"(?:st|nd|rd|th)"
 # A heading that is a day and nothing else.
 _HEADING = re.compile(
     rf"^(?:{_WEEKDAY}\s+)?(?:the\s+)?(?:"
     rf"(?P<d1>\d{{1,2}}){_ORD}?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    rf"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<d2>\d{{1,2}}){_ORD}?(?:,?\s+\d{{4}})?"
+    rf"|(?P<m2>{_MONTH_NAME})\.?\s+(?P<d2>\d{{1,2}}){_ORD}?(?:,?\s+\d{{4}})?"
     rf"|(?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})(?:/\d{{2,4}})?"
     rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})"
     rf"|(?P<d5>\d{{1,2}}){_ORD})\s*[:\-\u2013\u2014]?\s*$", re.I)
@@ -32,8 +32,7 @@ _HEADING = re.compile(
 _ASKED = re.compile(
     rf"\b(?:{_WEEKDAY}\s+)?(?:the\s+)?(?:"
     rf"(?P<d1>\d{{1,2}}){_ORD}?\s+(?:of\s+)?{_MONTH}"
-    rf"|(?P<m2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    rf"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<d2>\d{{1,2}})(?:{_ORD})?"
+    rf"|(?P<m2>{_MONTH_NAME})\.?\s+(?P<d2>\d{{1,2}})(?:{_ORD})?"
     rf"|(?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})(?!/)"
     rf"|(?P<d5>\d{{1,2}}){_ORD})\b"
     rf"|\b(?:on|that|last|the)\s+{_WEEKDAY.replace('weekday', 'weekday6')}(?![\w'])"

@@ -110,7 +110,8 @@ _MEASURE_NOUNS = (_PRICE_NOUNS + r"|length|height|depth|distance|size|temperatur
                   + _SIZE_NOUNS)
 # When something happens, closing a question typed as keywords ("concert date?", "rehearsal
 # day and time", "meeting times").
-_WHEN_NOUNS = r"(?:days?|dates?)(?:\s+(?:and|&)\s+times?)?|times?"
+_DAY_AND_TIME = r"(?:days?|dates?)\s+(?:and|&)\s+times?"
+_WHEN_NOUNS = rf"{_DAY_AND_TIME}|days?|dates?|times?"
 # The words a question opens with when it is phrased as one (not as keywords).
 _ASKING = (r"who|whom|whose|what|what's|which|where|when|why|how|is|are|was|were|do|does|did|"
            r"can|could|will|would|should|has|have|had|and|so|but")
@@ -191,6 +192,8 @@ _PRONOUNS = frozenset(
 _SENT_NOUNS = r"e-?mail|newsletter|message|letter|bulletin|circular"
 # What is opened or filed: an issue, a pull request ("When was the issue opened?").
 _FILED_NOUNS = r"issue|pull request|PR|ticket|bug report|thread|topic"
+# The newest message of a thread: "the last email", "the most recent message".
+_NEWEST = r"(?:last|latest|most\s+recent|newest|final)"
 # Asking who made something: "who wrote ...", "the author of ...".
 _AUTHOR_WORDS = re.compile(
     r"\b(wrote|write|writes|written|writing|author|authors|authored|writer|blogger|columnist|"
@@ -199,7 +202,7 @@ _AUTHOR_WORDS = re.compile(
     r"discussion|forum post|issue|pull request|PR|ticket|bug report)"
     # the newest message of a thread is the one on top, its post ("Who sent the last email in
     # this chain?"); the first, the oldest, is quoted at the bottom, a comment
-    r"|sent(?:\s+out)?\s+(?:the|this)\s+(?:(?:last|latest|most\s+recent|newest|final)\s+)?"
+    r"|sent(?:\s+out)?\s+(?:the|this)\s+(?:" + _NEWEST + r"\s+)?"
     r"(?:" + _SENT_NOUNS + r"))\b",
     re.I)
 # Asking when something appeared: "when was it published", "what year did the study come out".
@@ -209,7 +212,7 @@ _AUTHOR_WORDS = re.compile(
 _PUBLISHED_WORDS = re.compile(
     r"\b(published|publish|posted|post(ed)? date|written|wrote|came out|come out|appeared|"
     r"appear|released|dated)\b|\bdate of (publication|(the|this) (" + _PAGE_NOUNS + r"))\b"
-    r"|\b(?:this|the|it)\s+(?:(?:last|latest|most\s+recent|newest|final)\s+(?=e-?mail|message))?"
+    r"|\b(?:this|the|it)\s+(?:" + _NEWEST + r"\s+(?=e-?mail|message))?"
     r"(?:(?:" + _SENT_NOUNS + r")\s+)?(?:was\s+|were\s+|get\s+|got\s+)?sent\b"
     r"(?!\s+(?:to|by|from|with)\b)"
     r"|\b(?:" + _FILED_NOUNS + r")\s+(?:was\s+|get\s+|got\s+)?(?:opened|filed|raised|submitted|created)\b"
@@ -319,7 +322,7 @@ _CLOCK_ASKED = re.compile(r"\b(?:what|which) time\b(?!\s+(?:of\s+(?:the\s+)?(?:y
                           r"season|life)|frame|period|span|scale|limit|zone))|\bwhat hour\b"
                           r"|\bhow (?:early|late)\b"
                           # keywords: "rehearsal day and time" (not "cooking time", how long)
-                          r"|" + _keywords_ending(r"(?:days?|dates?)\s+(?:and|&)\s+times?"), re.I)
+                          r"|" + _keywords_ending(_DAY_AND_TIME), re.I)
 _DURATION_ASKED = re.compile(r"\bhow long\b|\bfor how many\b|\bsince when\b", re.I)
 # Words that name the readers' comments ("Which commenter ...?", "What did readers say?"),
 # unless ``_not_commenters`` says otherwise.

@@ -472,6 +472,7 @@ CONTACT_FORMS: dict[str, Callable[[str], object]] = {
 
 def sentence_flags(text: str, source: Source) -> dict[str, bool]:
     """What kinds of answer the sentence itself can hold (question-independent)."""
+    contacts = {form: bool(holds(text)) for form, holds in CONTACT_FORMS.items()}
     return {
         NUMBER: bool(_HAS_NUMBER.search(text)),
         TIME: bool(_HAS_TIME.search(text)),
@@ -483,8 +484,8 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
         PLACE: bool(_PROPER.search(text)),
         TITLE: source.kind in ("title", "reference"),
         ROLE: bool(_ROLE.search(text)),
-        **{form: bool(holds(text)) for form, holds in CONTACT_FORMS.items()},
-        CONTACT: any(holds(text) for holds in CONTACT_FORMS.values()),
+        **contacts,
+        CONTACT: any(contacts.values()),
     }
 
 

@@ -82,7 +82,8 @@ def indent_depths(region: HtmlElement, anchors: list[HtmlElement]) -> dict[Any, 
         for el in anchor.iterancestors():
             if el is region or any(d in ids for d in el.iter() if d is not anchor):
                 break
-            indent = _indent(el) if _indent(el) is not None else indent
+            own = _indent(el)
+            indent = own if own is not None else indent
         if indent is None:
             return {}
         found[anchor] = indent

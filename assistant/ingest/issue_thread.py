@@ -326,10 +326,12 @@ def _read_gitea(root: HtmlElement) -> Issue | None:
     (``timeline-item comment`` with its ``render-content``; ``timeline-item event``), the
     first comment its opening post, signed by its author on its day."""
     title_el = root.get_element_by_id("issue-title", None)
+    if title_el is None or not text_of(title_el):
+        return None  # (before the page's every element is looked at)
     items = [el for el in iter_elements(root) if "timeline-item" in words(el)]
     comments = [el for el in items if "comment" in words(el) and _first(el, "render-content")
                 is not None]
-    if title_el is None or not text_of(title_el) or not comments:
+    if not comments:
         return None
     first = next((el for el in comments if "first" in words(el)), comments[0])
     body, who = _first(first, "render-content"), _author_of(first)
@@ -476,12 +478,10 @@ def _read_gitlab(root: HtmlElement) -> Issue | None:
 
 def read_issue(root: HtmlElement) -> Issue | None:
     """The issue page's thread, or None when the page is not one."""
-    other = _read_react(root)
-    other = other if other is not None else _read_gitea(root)
-    other = other if other is not None else _read_jira(root)
-    other = other if other is not None else _read_gitlab(root)
-    if other is not None:
-        return other
+    for read_other in (_read_react, _read_gitea, _read_jira, _read_gitlab):
+        other = read_other(root)
+        if other is not None:
+            return other
     title_el = _first(root, "js-issue-title")
     if title_el is None:
         heading = _first(root, "gh-header-title")

@@ -72,13 +72,19 @@ def _history(el: HtmlElement) -> bool:
         and all(parse_date(m["date"]) for m in entries)
 
 
-def _own_doi(root: HtmlElement) -> str | None:
+def _meta_values(root: HtmlElement, names: tuple[str, ...]) -> Iterator[str]:
+    """The contents of the page's ``<meta>`` tags named one of ``names`` (any case), in page
+    order, their spaces closed up."""
     for meta in root.iter("meta"):
-        name = (meta.get("name") or "").lower()
-        if name in ("citation_doi", "dc.identifier", "prism.doi"):
-            m = _DOI.search(meta.get("content") or "")
-            if m:
-                return m[0].lower()
+        if (meta.get("name") or "").lower() in names and meta.get("content"):
+            yield " ".join(meta.get("content", "").split())
+
+
+def _own_doi(root: HtmlElement) -> str | None:
+    for content in _meta_values(root, ("citation_doi", "dc.identifier", "prism.doi")):
+        m = _DOI.search(content)
+        if m:
+            return m[0].lower()
     return None
 
 
@@ -89,9 +95,8 @@ def _leaf_paragraph(el: HtmlElement, skip: set[Any]) -> bool:
 
 
 def _own_title(root: HtmlElement) -> str | None:
-    for meta in root.iter("meta"):
-        if (meta.get("name") or "").lower() in ("citation_title", "dc.title") and meta.get("content"):
-            return " ".join(meta.get("content", "").split()).casefold()
+    for content in _meta_values(root, ("citation_title", "dc.title")):
+        return content.casefold()
     h1 = next(root.iter("h1"), None)
     return text_of(h1).casefold() if h1 is not None and text_of(h1) else None
 
@@ -128,12 +133,8 @@ def _citation_line(root: HtmlElement, skip: set[Any]) -> HtmlElement | None:
 
 
 def _journal_name(root: HtmlElement) -> str | None:
-    for meta in root.iter("meta"):
-        if (meta.get("name") or "").lower() in ("citation_journal_title", "prism.publicationname"):
-            name = " ".join((meta.get("content") or "").split())
-            if name:
-                return name.casefold()
-    return None
+    return next((name.casefold() for name in _meta_values(
+        root, ("citation_journal_title", "prism.publicationname")) if name), None)
 
 
 def _journal_line(root: HtmlElement, skip: set[Any]) -> HtmlElement | None:

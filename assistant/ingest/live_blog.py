@@ -188,7 +188,7 @@ def _time_headings(tree: HtmlElement) -> None:
         if not isinstance(parent.tag, str):
             continue
         heads = [c for c in parent if isinstance(c.tag, str) and c.tag in _HEADINGS
-                 and (m := _HEADING_CLOCK.match(_spaced(c))) and m.end() == len(_spaced(c))]
+                 and _HEADING_CLOCK.fullmatch(_spaced(c))]
         if len(heads) < 2 or not (_declared(tree) or any(
                 dom.words(el) & _LIVE_WORDS for el in (parent, *parent.iterancestors()))):
             continue
@@ -215,8 +215,8 @@ def mark_updates(tree: HtmlElement, boxes: Sequence[HtmlElement] | None = None) 
         _time_headings(tree)
     for entry in boxes:
         stamp_el = _stamp(entry)
-        if stamp_el is None or not _spaced(stamp_el) or len(_spaced(stamp_el)) > 40 \
-                and stamp_el.tag not in _HEADINGS:
+        shown = _spaced(stamp_el) if stamp_el is not None else ""
+        if stamp_el is None or not shown or len(shown) > 40 and stamp_el.tag not in _HEADINGS:
             continue
         reporter, named = _reporter(entry, stamp_el)
         dom.drop([named] if named is not None else [])

@@ -36,28 +36,19 @@ class Signed:
 
 def _hidden_preheader(tree: HtmlElement) -> HtmlElement | None:
     """The box of text an e-mail hides at the top of its body for the inbox's preview line
-    (``<div style="display:none; max-height:0; mso-hide:all">``): styled hidden, and the
-    first text of the body or hidden from Outlook too (``mso-hide:all``)."""
+    (``<div style="display:none; max-height:0; mso-hide:all">``): styled hidden, and holding
+    the first text of the body."""
     body = next(tree.iter("body"), None)
     if body is None:
         return None
     for el in iter_elements(body):
         style = re.sub(r"\s+", "", (el.get("style") or "").lower())
         hidden = "display:none" in style
-        if hidden and text_of(el) and ("mso-hide:all" in style or not _text_before(body, el)):
+        if hidden and text_of(el):
             return el
         if not hidden and (el.text or "").strip():
             return None  # the body's text begins: no preview line hidden above it
     return None
-
-
-def _text_before(body: HtmlElement, el: HtmlElement) -> bool:
-    for other in iter_elements(body):
-        if other is el:
-            return False
-        if (other.text or "").strip():
-            return True
-    return False
 
 
 def _preheader(tree: HtmlElement) -> list[HtmlElement]:

@@ -199,7 +199,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
     section = "body"
     heading: str | None = None
     path: Path = ()  # the Markdown headings above, outermost first
-    comments: list[list] = []  # [text, author, date], and whom it replies to once all are read
+    comments: list[list] = []  # [text, author, date]
 
     # The bundled layout: the block right under the title that is printed twice, or a long
     # one that does not end like a sentence, is the image caption.
@@ -328,15 +328,16 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             heading, block = clean(qa[0]), qa[1]
         out.append(Block(PARAGRAPH, clean(block.text), heading))
 
-    comments = [[*c, None] for c in comments]
+    out += [Block(COMMENT, body, heading=None, author=who, date=when)
+            for body, who, when in comments if body]
     # an e-mail thread's earlier messages, newest first: each replies to the one it quotes,
     # the next one down (the oldest, at the bottom, to none)
     earlier = thread.earlier if thread else ()
-    comments += [[message_text(m), m.author, m.date,
-                  earlier[k + 1].author if k + 1 < len(earlier) and earlier[k + 1].author != m.author
-                  else None] for k, m in enumerate(earlier)]
-    out += [Block(COMMENT, body, heading=None, author=who, date=when, reply_to=to)
-            for body, who, when, to in comments if body]
+    out += [Block(COMMENT, body, heading=None, author=m.author, date=m.date,
+                  reply_to=quoted.author if quoted is not None and quoted.author != m.author
+                  else None)
+            for m, quoted in zip(earlier, [*earlier[1:], None], strict=False)  # the oldest: None
+            if (body := message_text(m))]
     if not any(b.kind in (PARAGRAPH, COMMENT) for b in out):
         raise CorpusError(f"{filename}: line {first.line}: no paragraphs after the title "
                           f"{title!r}; see docs/article-format.md for the layout")
