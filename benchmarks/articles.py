@@ -26,6 +26,7 @@ from assistant.embedding import Embedder, HashEmbedder, make_embedder
 from assistant.evaluation import read_gold, run
 
 from .common import DATA_DIR, DEV, FOLLOWUPS, FRESH, HELDOUT, PROBE, READERS, ROOT, UNSEEN
+from .embed_cache import cached
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--misses", action="store_true", help="print each miss with its answer")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    embedder = HashEmbedder() if args.embedder == "hash" else make_embedder(Settings.from_env())
+    embedder = HashEmbedder() if args.embedder == "hash" else cached(make_embedder(Settings.from_env()))
     items = [a for a in suite(args.split) if not args.only or a.name in args.only]
     result = evaluate(items, embedder)
     print(table(result))

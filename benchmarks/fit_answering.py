@@ -42,6 +42,7 @@ from assistant.types import Source
 
 from .articles import EvalArticle, assistant_for, suite
 from .common import DATA_DIR, now, reliability
+from .embed_cache import cached
 
 OFFTOPIC = DATA_DIR / "offtopic.jsonl"
 
@@ -294,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="leave these tuning articles out (an ablation)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    embedder = make_embedder(Settings.from_env())
+    embedder = cached(make_embedder(Settings.from_env()))
     items = [i for i in tuning_items() if i.name not in args.without]
     if any(i.split != "tuning" for i in items):
         raise SystemExit("only tuning articles may be fitted on")
