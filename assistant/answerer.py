@@ -570,6 +570,10 @@ class Answerer:
         (whatever is asked: a quoted claim is shown with whose it is)."""
         wanted = query.answer_type
         sentences = self.index.sentences
+        said_by = self.retriever.info.said_by
+        if wanted == PERSON and query.speaker and c.row < len(said_by) and said_by[c.row] >= 0 \
+                and sentences[said_by[c.row]].source_id == c.span.source_id:
+            return sentences[said_by[c.row]]  # "Who said ...?": the sentence naming the speaker
         if wanted in (PERSON, TIME, NUMBER, PLACE, CONTACT) and c.features[_TYPE_OK] < 0:
             flags = self.retriever.info.flags[query.contact or wanted]
             for j in (c.row - 1, c.row + 1):
@@ -578,6 +582,18 @@ class Answerer:
                     return sentences[j]
         opener = quote_opener(sentences, self.retriever.info.speaker, c.row)
         return sentences[opener] if opener >= 0 else None
+
+    def lead_in(self, query: Query, c: Candidate) -> Candidate | None:
+        """For "Who said ...?" answered by a quote whose pronoun speaker ('"...," she said.')
+        is named in the paragraph before, that paragraph's sentence naming them."""
+        said_by = self.retriever.info.said_by
+        if query.answer_type != PERSON or not query.speaker or c.row >= len(said_by) \
+                or said_by[c.row] < 0:
+            return None
+        span = self.index.sentences[said_by[c.row]]
+        if span.source_id == c.span.source_id:
+            return None  # joined to the quote (``neighbour``)
+        return Candidate(int(said_by[c.row]), span, self._by_id[span.source_id], c.prob, c.features)
 
     def answer(self, question: str, query: Query, kinds: frozenset[str] | None,
                qvec: np.ndarray) -> Answer:
@@ -599,6 +615,7 @@ class Answerer:
             options=opts,
             why_not=lambda cs: self.why_not(query, grounding, cs),
             neighbour=lambda c: self.neighbour(query, c),
+            lead_in=lambda c: self.lead_in(query, c),
             closest_k=self.closest_k,
             post_author=self.post_author,
             speakers=self.speakers,

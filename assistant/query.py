@@ -445,6 +445,9 @@ class Query:
     # operators provided ...?", "honey" in "How much honey ...?".
     counted: tuple[str, ...] = ()
     credit: bool = False  # asks who took a photo or made a picture: a credit line answers
+    # Asks who said something ("Who called the cuts a scandal?"): a quote answers when its
+    # speaker is named where it opens or stands behind its pronoun ('"...," she said.').
+    speaker: bool = False
     entity: str | None = None  # the kind of named thing asked for: "school" in "Which school ...?"
     naming: bool = False  # asks what something is called: "What is the name of her dog?"
     # Asks when something was written or said ("When did Priya comment?"), which a comment's
@@ -502,6 +505,13 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# "Who said ...?", "Who compared ... to ...?": asks whose words a quote is.
+_ASKS_SPEAKER = re.compile(
+    r"^who\s+(?:\w+ly\s+)?(?:said|says|told|tells|called|calls|compared|compares|described|"
+    r"describes|warned|warns|argued|argues|claimed|claims|complained|complains|joked|jokes|"
+    r"admitted|admits|insisted|insists|urged|urges|predicted|predicts|suggested|suggests|"
+    r"explained|explains|reckons|reckoned|quipped|remarked|added|pointed\s+out|dismissed|"
+    r"praised|criticised|criticized|likened|likens)\b", re.I)
 # "Who took the photo?", "who is the picture by?": asks for a picture's credit.
 _PICTURES = r"photo|photos|photograph|photographs|picture|pictures|image|images|illustration|drawing|painting"
 _CREDIT = re.compile(
@@ -998,6 +1008,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         measure=measure_asked(question),
         counted=counted_words(question),
         credit=bool(_CREDIT.search(question)),
+        speaker=bool(_ASKS_SPEAKER.match(question.strip())),
         entity=entity_asked(question),
         naming=kind == PLACE and bool(_NAMING.search(question)),
         where=kind == PLACE and bool(_WHERE.match(question)),

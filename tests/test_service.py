@@ -448,3 +448,21 @@ def test_on_a_page_that_is_a_review_the_review_is_the_post(settings, fake_embedd
         "Parking changes\n\nBy Odile Marsh, 2 May 2026\n\n"
         "The council's review of parking ends in June.\n", settings, fake_embedder)
     assert b.query_for("Who wrote the review?").author_of is None
+
+
+def test_who_said_a_quote_with_a_pronoun_speaker_quotes_the_paragraph_naming_them(
+        settings, fake_embedder):
+    """'"...," she said.' opening a paragraph is said by the person the paragraph before names:
+    "Who said ...?" quotes that sentence too, so the answer says who."""
+    from assistant.answering import AnswerOptions
+
+    a = _text_assistant(
+        "Pier repairs delayed again\nBy Ruth Fenn, 3 March 2025\n\n"
+        "The trust has put off repairs to the town pier for a third year.\n\n"
+        "Harbourmaster Oonagh Reddy has asked the trust to mend the pier before spring.\n\n"
+        '"Every winter the pier loses another plank to the storms," she said. '
+        '"Sooner or later someone will go through it."\n', settings, fake_embedder,
+        answering=AnswerOptions(abstain=False, max_quotes=1))
+    answer = a.ask("Who said the pier loses a plank to the storms every winter?")
+    assert "Oonagh Reddy" in answer.quotes[0].text
+    assert "loses another plank" in answer.quotes[1].text
