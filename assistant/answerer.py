@@ -91,6 +91,8 @@ _OWN_HISTORY = re.compile(r"^\W*received\b\W{0,3}[^.;/]{0,30}\b\d{4}\b.{0,80}"
                           r"\b(?:accepted|published)\b\W{0,3}[^.;/]{0,30}\b\d{4}\b", re.I)
 # The paper or the study itself ("the paper", "this study's", "the article"), and the words that
 # pick out a cited one instead ("the 2019 study", "the paper cited in ...", "the reference")
+# A question naming a show or an interview: its host is the page's own.
+_SHOW_NAMED = re.compile(r"\b(?:show|podcast|programme|program|episode|broadcast|interview)\b", re.I)
 _THE_PAPER = re.compile(r"\b(?:the|this)\s+(?:paper|study|research paper|journal article|"
                         r"(?:research|scientific|academic|original)\s+article)\b", re.I)
 _PICKS_CITED = re.compile(r"\b(?:cited|cites|cite|reference|references|referenced|earlier|"
@@ -300,6 +302,9 @@ class Answerer:
                 named = None
             allowed = allowed & np.array([s.source_id == (named.id if named else None)
                                           for s in self.index.sentences], dtype=bool)
+        host = self.host_row(query)
+        if host is not None:
+            allowed = allowed & (np.arange(len(allowed)) == host)
         on_day = self.entries_on(query.question)
         if on_day is not None:
             # "What was the weather on Sunday the 12th?" in a diary: that day's entry
@@ -395,6 +400,11 @@ class Answerer:
             # comments newest first), else the post, which the replies follow
             if self.newest_first:
                 return replace(query, comment_at=-1)
+            asked = _after_post(query)
+            if asked is not None:
+                return asked
+        if query.host and self.post_author and (self.speakers or _SHOW_NAMED.search(query.question)):
+            # "Who presents the show?", "Who conducted this interview?": who signed it
             asked = _after_post(query)
             if asked is not None:
                 return asked
@@ -502,6 +512,14 @@ class Answerer:
         """An interview's speaker for each post paragraph opening with their label."""
         return speaker_labels(self._by_id.values())
 
+    def host_row(self, query: Query) -> int | None:
+        """For "Who presents the show?" of an unsigned transcript, the first sentence its
+        first named speaker says (their label opens it): a show's host opens it."""
+        if not query.host or self.post_author or not self.speakers:
+            return None
+        return next((i for i, s in enumerate(self.index.sentences) if s.source_id in self.speakers),
+                    None)
+
     @cached_property
     def commenter_rows(self) -> list[int]:
         """The first sentence of each commenter's first comment with words to quote, in page
@@ -602,9 +620,11 @@ class Answerer:
         confidence = self.confidence(query, candidates)
         threshold = opts.threshold if opts.threshold is not None else self.model.threshold
         keep = opts.keep if opts.keep is not None else self.model.keep
-        if (query.gist and self.lead_rows or query.comments_asked == "who") and candidates:
-            # what the post is about: its lead; who commented: each commenter's opening words
-            # (the only candidates), quoted in page order
+        if (query.gist and self.lead_rows or query.comments_asked == "who"
+                or self.host_row(query) is not None) and candidates:
+            # what the post is about: its lead; who commented: each commenter's opening words;
+            # who presents an unsigned transcript: its host's first words (the only
+            # candidates), quoted in page order
             candidates = sorted(candidates, key=lambda c: c.row)
             threshold, keep = 0.0, 0.0
         return compose(

@@ -200,6 +200,9 @@ _AUTHOR_WORDS = re.compile(
     r"journalist|reporter|by whom|byline|posted it|published it|original poster|"
     r"(?:started|began|opened|created|posted|filed|raised|submitted)\s+(?:the|this)\s+(?:thread|topic|"
     r"discussion|forum post|issue|pull request|PR|ticket|bug report)"
+    # "Who posted the what's-on page?", "Who put this article online?"
+    r"|(?:posted|put\s+up|put\s+online)\s+(?:the|this)\s+(?:[\w'\u2019-]+\s+){0,2}"
+    r"(?:page|post|article|blog\s+post|web\s*page)"
     # the newest message of a thread is the one on top, its post ("Who sent the last email in
     # this chain?"); the first, the oldest, is quoted at the bottom, a comment
     r"|sent(?:\s+out)?\s+(?:the|this)\s+(?:" + _NEWEST + r"\s+)?"
@@ -448,6 +451,9 @@ class Query:
     # Asks who said something ("Who called the cuts a scandal?"): a quote answers when its
     # speaker is named where it opens or stands behind its pronoun ('"...," she said.').
     speaker: bool = False
+    # Asks who presents the show or put the questions of an interview ("Who presents the
+    # podcast?", "Who conducted this interview?"): the byline's author, or a transcript's host.
+    host: bool = False
     entity: str | None = None  # the kind of named thing asked for: "school" in "Which school ...?"
     naming: bool = False  # asks what something is called: "What is the name of her dog?"
     # Asks when something was written or said ("When did Priya comment?"), which a comment's
@@ -512,6 +518,15 @@ _ASKS_SPEAKER = re.compile(
     r"admitted|admits|insisted|insists|urged|urges|predicted|predicts|suggested|suggests|"
     r"explained|explains|reckons|reckoned|quipped|remarked|added|pointed\s+out|dismissed|"
     r"praised|criticised|criticized|likened|likens)\b", re.I)
+# "Who presents the show?", "Who is the host?", "Who conducted this interview?", "Who
+# interviewed her?": the page's own presenter or interviewer.
+_SHOW = r"(?:show|podcast|programme|program|episode|broadcast|interview)"
+_ASKS_HOST = re.compile(
+    rf"^who\s+(?:presents|presented|hosts|hosted|fronts|fronted)\s+(?:the|this)\s+{_SHOW}\b"
+    rf"|^who(?:['\u2019]s|\s+is|\s+was)\s+(?:the\s+)?(?:{_SHOW}['\u2019]s\s+)?"
+    rf"(?:host|presenter|interviewer)(?:\s+(?:of|on)\s+(?:the|this)\s+{_SHOW})?\s*\??$"
+    r"|^who\s+(?:conducted|did|carried\s+out)\s+(?:the|this)\s+interview\s*\??$"
+    r"|^who\s+interviewed\b", re.I)
 # "Who took the photo?", "who is the picture by?": asks for a picture's credit.
 _PICTURES = r"photo|photos|photograph|photographs|picture|pictures|image|images|illustration|drawing|painting"
 _CREDIT = re.compile(
@@ -1009,6 +1024,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         counted=counted_words(question),
         credit=bool(_CREDIT.search(question)),
         speaker=bool(_ASKS_SPEAKER.match(question.strip())),
+        host=bool(_ASKS_HOST.search(question.strip())),
         entity=entity_asked(question),
         naming=kind == PLACE and bool(_NAMING.search(question)),
         where=kind == PLACE and bool(_WHERE.match(question)),

@@ -466,3 +466,35 @@ def test_who_said_a_quote_with_a_pronoun_speaker_quotes_the_paragraph_naming_the
     answer = a.ask("Who said the pier loses a plank to the storms every winter?")
     assert "Oonagh Reddy" in answer.quotes[0].text
     assert "loses another plank" in answer.quotes[1].text
+
+
+def test_who_presents_a_show_is_its_transcripts_first_speaker_or_its_byline(settings, fake_embedder):
+    """"Who presents the show?" of an unsigned transcript is answered by the line its first
+    named speaker opens it with; "Who conducted this interview?" of a signed interview whose
+    questions are labelled by the magazine's name, by its byline."""
+    from assistant.answering import AnswerOptions
+
+    transcript = (
+        "Low Tide Radio\n\nEpisode 12: Saltmarsh birds\n\n"
+        "This week Wren Abara talks to the warden Colm Fitch about the saltmarsh.\n\n"
+        "WREN ABARA: Welcome to Low Tide Radio. Colm, how many birds winter here?\n\n"
+        "COLM FITCH: About nine thousand in a good year.\n\n"
+        "WREN ABARA: And which ones come first?\n\n"
+        "COLM FITCH: The brent geese, always. Produced by Sal Mendes for the trust.\n")
+    a = _text_assistant(transcript, settings, fake_embedder, answering=AnswerOptions())
+    answer = a.ask("Who presents the show?")
+    assert not answer.abstained
+    assert answer.quotes[0].text.startswith("WREN ABARA: Welcome to Low Tide Radio.")
+
+    interview = (
+        "\u201cBread needs time\u201d: a conversation with the baker Ines Moreau\n"
+        "By Tobias Lind, 3 March 2025\n\n"
+        "Ines Moreau has baked in the same Portsmouth shop for thirty years, and talked to "
+        "Crumb about it.\n\n"
+        "Crumb: How did you start?\n\n"
+        "Moreau: By accident. My aunt had an oven and no one to run it.\n\n"
+        "Crumb: And the sourdough?\n\n"
+        "Moreau: That came later, in a hot summer. It was a lovely interview to give.\n")
+    b = _text_assistant(interview, settings, fake_embedder, answering=AnswerOptions(abstain=False))
+    answer = b.ask("Who conducted this interview?")
+    assert any(q.source.kind == "byline" and "Tobias Lind" in q.text for q in answer.quotes)
