@@ -58,7 +58,7 @@ _ASKED_QUESTION = re.compile(r"\b(?:asked|asks|posted|posed|raised|wrote)\b.*\bq
                              re.I)
 
 # "Who asked whether ...?", "Who wanted to know about ...?": the asker of a question.
-_WHO_ASKED = re.compile(r"\bwho\b.*\b(?:asked|asks|wanted\s+to\s+know|wondered|enquired|inquired|"
+WHO_ASKED = re.compile(r"\bwho\b.*\b(?:asked|asks|wanted\s+to\s+know|wondered|enquired|inquired|"
                         r"queried)\b", re.I)
 
 # Who asked a question-and-answer page's question, in a question about it.
@@ -327,7 +327,7 @@ class Answerer:
             # about it.
             probs = np.where(X[:, _TOPIC_FOUND] < 0, 0.0, probs)
         if query.answer_type == PERSON and self.questions_in_comments \
-                and _WHO_ASKED.search(query.question):
+                and WHO_ASKED.search(query.question):
             # "Who asked whether it fits a click-on tap?" on a page of customer questions: a
             # question's signer, not one who answered it (an answer is embedded with its
             # question) nor the product's text
