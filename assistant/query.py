@@ -884,11 +884,11 @@ def target_of(question: str) -> str | None:
     return min(found)[1] if found else None
 
 
-# Asking whom to write to, not who wrote: "Who do I write to?", "Who should we write to about
-# a refusal?", "To whom do I write?".
-_WRITE_TO = re.compile(r"\bwho(?:m)?\s+(?:do|did|does|should|can|could|must|would|shall)\s+"
-                       r"(?:i|we|you|he|she|they|people)\s+write\s+to\b|\bto whom\b.*\bwrite\b",
-                       re.I)
+# Writing to someone, not writing the page: "Who do I write to?", "To whom do I write?", "Who
+# is the MP she is thinking of writing to?", "Who wrote to the council about parking?" (a
+# letter the page tells of).
+_WRITE_TO = re.compile(r"\b(?:write|writes|wrote|written|writing)\s+to\b|\bto whom\b.*"
+                       r"\b(?:write|writes|wrote|written|writing)\b", re.I)
 
 
 def author_target(question: str, context: str | None = None) -> str | None:

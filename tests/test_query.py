@@ -155,6 +155,9 @@ def test_who_wrote_and_when_published_follow_the_conversation():
     assert make_query("Who started the thread?").author_of == "post"
     # whom to write to is not who wrote
     assert make_query("Who do I write to?").author_of is None
+    # writing to someone is not writing the page
+    assert make_query("Who is the councillor the poster is thinking of writing to?").author_of is None
+    assert make_query("Who wrote to the council about the bins?").author_of is None
     assert make_query("Who should we write to about a refusal?").author_of is None
     assert make_query("Who was the original poster?").author_of == "post"
 
