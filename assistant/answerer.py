@@ -31,7 +31,7 @@ from .index import Index
 from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
 from .sentences import quote_opener
-from .text import word_count
+from .text import STOPWORDS, word_count, words
 from .types import ANSWER_LABEL, QUESTION_LABEL, Answer, Source, Span
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,8 @@ _ASKED_QUESTION = re.compile(r"\b(?:asked|asks|posted|posed|raised|wrote)\b.*\bq
                              r"|\bquestion\b.*\b(?:asked|posted|posed|raised|written)\b|\basker\b",
                              re.I)
 
+# "..., according to old_stoker?": whose words answer.
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[\w'\u2019.-]+)", re.I)
 # "Who asked whether ...?", "Who wanted to know about ...?": the asker of a question.
 WHO_ASKED = re.compile(r"\bwho\b.*\b(?:asked|asks|wanted\s+to\s+know|wondered|enquired|inquired|"
                         r"queried)\b", re.I)
@@ -302,6 +304,12 @@ class Answerer:
                 named = None
             allowed = allowed & np.array([s.source_id == (named.id if named else None)
                                           for s in self.index.sentences], dtype=bool)
+        according = self.according_to(query)
+        if according is not None:
+            # "..., according to old_stoker?": that reader's comments
+            allowed = allowed & np.array([self._by_id[s.source_id].kind == "comment"
+                                          and self._by_id[s.source_id].author == according
+                                          for s in self.index.sentences], dtype=bool)
         host = self.host_row(query)
         if host is not None:
             allowed = allowed & (np.arange(len(allowed)) == host)
@@ -511,6 +519,18 @@ class Answerer:
     def speakers(self) -> dict[str, str]:
         """An interview's speaker for each post paragraph opening with their label."""
         return speaker_labels(self._by_id.values())
+
+    def according_to(self, query: Query) -> str | None:
+        """The reader a question takes its answer from ("Why did she stop, according to
+        old_stoker?", "According to Nikhil, ..."): the one commenter (not the post's author)
+        whose name has the word after "according to"; None otherwise."""
+        m = _ACCORDING.search(query.question)
+        said = words(m["who"]) if m else []
+        if not said or len(said[0]) < 3 or said[0] in STOPWORDS:
+            return None
+        found = {c.author for c in self.comments
+                 if c.author and c.author != self.post_author and said[0] in words(c.author)}
+        return found.pop() if len(found) == 1 else None
 
     def host_row(self, query: Query) -> int | None:
         """For "Who presents the show?" of an unsigned transcript, the first sentence its

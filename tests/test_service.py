@@ -498,3 +498,22 @@ def test_who_presents_a_show_is_its_transcripts_first_speaker_or_its_byline(sett
     b = _text_assistant(interview, settings, fake_embedder, answering=AnswerOptions(abstain=False))
     answer = b.ask("Who conducted this interview?")
     assert any(q.source.kind == "byline" and "Tobias Lind" in q.text for q in answer.quotes)
+
+
+def test_according_to_a_reader_is_answered_from_that_readers_comments(settings, fake_embedder):
+    """"Why did the pump fail, according to Hal Moreno?" takes its answer from that reader's
+    comments, not the post's account of the failure nor another reader's."""
+    from assistant.answering import AnswerOptions
+
+    a = _text_assistant(
+        "My garden pump failed\n\nBy Rosa Penhale, 3 May 2025\n\n"
+        "The pump failed on the second day of the heatwave and the pond went green.\n\n"
+        "Comments\n\n"
+        "Ivo Gratton, 4 May 2025: The pump failed because it was too small for that pond.\n\n"
+        "Hal Moreno, 4 May 2025: It ran dry once the water level dropped below the inlet.\n",
+        settings, fake_embedder, answering=AnswerOptions(abstain=False))
+    answer = a.ask("Why did Rosa Penhale's pump fail on the second day, according to Hal Moreno?")
+    assert answer.quotes and all(q.source.author == "Hal Moreno" for q in answer.quotes)
+    # a first name is enough when only one reader has it
+    answer = a.ask("According to Ivo, why did Rosa Penhale's pump fail on the second day?")
+    assert answer.quotes and all(q.source.author == "Ivo Gratton" for q in answer.quotes)
