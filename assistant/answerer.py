@@ -605,7 +605,9 @@ class Answerer:
         """A sentence next to ``c`` in its paragraph that holds the kind of answer asked for,
         when ``c`` does not ("Who said ...?" quotes the sentence naming the speaker), or for
         a quote running over several sentences, the one naming its speaker where it opens
-        (whatever is asked: a quoted claim is shown with whose it is)."""
+        (whatever is asked: a quoted claim is shown with whose it is); for a question asking
+        what someone says ("according to the director"), a sentence naming its speaker with
+        the quote that carries on their words."""
         wanted = query.answer_type
         sentences = self.index.sentences
         said_by = self.retriever.info.said_by
@@ -619,7 +621,15 @@ class Answerer:
                         and sentences[j].source_id == c.span.source_id:
                     return sentences[j]
         opener = quote_opener(sentences, self.retriever.info.speaker, c.row)
-        return sentences[opener] if opener >= 0 else None
+        if opener >= 0:
+            return sentences[opener]
+        after = c.row + 1
+        if _ACCORDING.search(query.question) and after < len(said_by) and said_by[after] == c.row \
+                and sentences[after].source_id == c.span.source_id:
+            # "According to the director, ...?": her words quoted after she is named and
+            # reported ("... said fines had become a barrier. / '...,' she said.")
+            return sentences[after]
+        return None
 
     def lead_in(self, query: Query, c: Candidate) -> Candidate | None:
         """For "Who said ...?" answered by a quote whose pronoun speaker ('"...," she said.')

@@ -517,3 +517,22 @@ def test_according_to_a_reader_is_answered_from_that_readers_comments(settings, 
     # a first name is enough when only one reader has it
     answer = a.ask("According to Ivo, why did Rosa Penhale's pump fail on the second day?")
     assert answer.quotes and all(q.source.author == "Ivo Gratton" for q in answer.quotes)
+
+
+def test_according_to_someone_quoted_shows_their_reported_words_with_the_quote_after(
+        settings, fake_embedder):
+    """"According to the harbourmaster, ...?" answered by the sentence that names and reports
+    her takes the quote that carries on her words with it."""
+    from assistant.answering import AnswerOptions
+
+    reported = ("Harbourmaster Oonagh Reddy, who has run the port since 2019, said the storms "
+                "had hit the smallest boats hardest.")
+    quoted = ('"It was the open dinghies on the east moorings that sank, almost all of them," '
+              'she said.')
+    a = _text_assistant(
+        "Storm damage at the harbour\nBy Ruth Fenn, 3 March 2025\n\n"
+        "Two storms in a week have left the harbour with a repair bill of £80,000.\n\n"
+        f"{reported} {quoted}\n", settings, fake_embedder,
+        answering=AnswerOptions(abstain=False, max_quotes=1))
+    answer = a.ask("According to the harbourmaster, which boats were hit hardest by the storms?")
+    assert answer.quotes[0].text == f"{reported} {quoted}"
