@@ -383,12 +383,17 @@ _ROLE_BEFORE = re.compile(
     r"\s+(?:\w+\s+)?$", re.I)
 
 
+_TO_THE_LETTER = re.compile(r"\s+to\s+(?:this|the|her|his|their|my|your|that)\s+letter\b", re.I)
+
+
 def _not_commenters(m: re.Match[str]) -> bool:
     """Whether a matched comment word is not about the readers' comments: "readers" as the
     audience addressed (``_AUDIENCE_BEFORE``), or a quoted expert who "commented"."""
     word = m.group().lower()
     if word == "readers":
         return bool(_AUDIENCE_BEFORE.search(m.string, 0, m.start()))
+    if word in ("reply", "replied", "responded") and _TO_THE_LETTER.match(m.string, m.end()):
+        return True  # an advice column's "reply to this letter" is the column itself
     return (word in ("commented", "replied", "responded")
             and bool(_ROLE_BEFORE.search(m.string, 0, m.start())))
 

@@ -155,6 +155,11 @@ def test_who_wrote_and_when_published_follow_the_conversation():
     assert make_query("Who started the thread?").author_of == "post"
     # whom to write to is not who wrote
     assert make_query("Who do I write to?").author_of is None
+    # an advice column's reply to the letter it prints is the column, not a reader's comment
+    assert (make_query("Who wrote the reply to this letter?").author_of,
+            make_query("Who wrote the reply to this letter?").target) == ("post", "post")
+    assert make_query("Who replied to the letter?").target is None
+    assert make_query("Who wrote the reply to Marcus?").author_of == "comment"
     # writing to someone is not writing the page
     assert make_query("Who is the councillor the poster is thinking of writing to?").author_of is None
     assert make_query("Who wrote to the council about the bins?").author_of is None
