@@ -31,7 +31,7 @@ from .index import Index
 from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
 from .sentences import quote_opener
-from .text import word_count
+from .text import STOPWORDS, word_count, words
 from .types import ANSWER_LABEL, QUESTION_LABEL, Answer, Source, Span
 
 log = logging.getLogger(__name__)
@@ -57,8 +57,10 @@ _ASKED_QUESTION = re.compile(r"\b(?:asked|asks|posted|posed|raised|wrote)\b.*\bq
                              r"|\bquestion\b.*\b(?:asked|posted|posed|raised|written)\b|\basker\b",
                              re.I)
 
+# "..., according to old_stoker?": whose words answer.
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[\w'\u2019.-]+)", re.I)
 # "Who asked whether ...?", "Who wanted to know about ...?": the asker of a question.
-_WHO_ASKED = re.compile(r"\bwho\b.*\b(?:asked|asks|wanted\s+to\s+know|wondered|enquired|inquired|"
+WHO_ASKED = re.compile(r"\bwho\b.*\b(?:asked|asks|wanted\s+to\s+know|wondered|enquired|inquired|"
                         r"queried)\b", re.I)
 
 # Who asked a question-and-answer page's question, in a question about it.
@@ -91,6 +93,8 @@ _OWN_HISTORY = re.compile(r"^\W*received\b\W{0,3}[^.;/]{0,30}\b\d{4}\b.{0,80}"
                           r"\b(?:accepted|published)\b\W{0,3}[^.;/]{0,30}\b\d{4}\b", re.I)
 # The paper or the study itself ("the paper", "this study's", "the article"), and the words that
 # pick out a cited one instead ("the 2019 study", "the paper cited in ...", "the reference")
+# A question naming a show or an interview: its host is the page's own.
+_SHOW_NAMED = re.compile(r"\b(?:show|podcast|programme|program|episode|broadcast|interview)\b", re.I)
 _THE_PAPER = re.compile(r"\b(?:the|this)\s+(?:paper|study|research paper|journal article|"
                         r"(?:research|scientific|academic|original)\s+article)\b", re.I)
 _PICKS_CITED = re.compile(r"\b(?:cited|cites|cite|reference|references|referenced|earlier|"
@@ -300,6 +304,15 @@ class Answerer:
                 named = None
             allowed = allowed & np.array([s.source_id == (named.id if named else None)
                                           for s in self.index.sentences], dtype=bool)
+        according = self.according_to(query)
+        if according is not None:
+            # "..., according to old_stoker?": that reader's comments
+            allowed = allowed & np.array([self._by_id[s.source_id].kind == "comment"
+                                          and self._by_id[s.source_id].author == according
+                                          for s in self.index.sentences], dtype=bool)
+        host = self.host_row(query)
+        if host is not None:
+            allowed = allowed & (np.arange(len(allowed)) == host)
         on_day = self.entries_on(query.question)
         if on_day is not None:
             # "What was the weather on Sunday the 12th?" in a diary: that day's entry
@@ -322,7 +335,7 @@ class Answerer:
             # about it.
             probs = np.where(X[:, _TOPIC_FOUND] < 0, 0.0, probs)
         if query.answer_type == PERSON and self.questions_in_comments \
-                and _WHO_ASKED.search(query.question):
+                and WHO_ASKED.search(query.question):
             # "Who asked whether it fits a click-on tap?" on a page of customer questions: a
             # question's signer, not one who answered it (an answer is embedded with its
             # question) nor the product's text
@@ -395,6 +408,11 @@ class Answerer:
             # comments newest first), else the post, which the replies follow
             if self.newest_first:
                 return replace(query, comment_at=-1)
+            asked = _after_post(query)
+            if asked is not None:
+                return asked
+        if query.host and self.post_author and (self.speakers or _SHOW_NAMED.search(query.question)):
+            # "Who presents the show?", "Who conducted this interview?": who signed it
             asked = _after_post(query)
             if asked is not None:
                 return asked
@@ -502,6 +520,26 @@ class Answerer:
         """An interview's speaker for each post paragraph opening with their label."""
         return speaker_labels(self._by_id.values())
 
+    def according_to(self, query: Query) -> str | None:
+        """The reader a question takes its answer from ("Why did she stop, according to
+        old_stoker?", "According to Nikhil, ..."): the one commenter (not the post's author)
+        whose name has the word after "according to"; None otherwise."""
+        m = _ACCORDING.search(query.question)
+        said = words(m["who"]) if m else []
+        if not said or len(said[0]) < 3 or said[0] in STOPWORDS:
+            return None
+        found = {c.author for c in self.comments
+                 if c.author and c.author != self.post_author and said[0] in words(c.author)}
+        return found.pop() if len(found) == 1 else None
+
+    def host_row(self, query: Query) -> int | None:
+        """For "Who presents the show?" of an unsigned transcript, the first sentence its
+        first named speaker says (their label opens it): a show's host opens it."""
+        if not query.host or self.post_author or not self.speakers:
+            return None
+        return next((i for i, s in enumerate(self.index.sentences) if s.source_id in self.speakers),
+                    None)
+
     @cached_property
     def commenter_rows(self) -> list[int]:
         """The first sentence of each commenter's first comment with words to quote, in page
@@ -567,9 +605,15 @@ class Answerer:
         """A sentence next to ``c`` in its paragraph that holds the kind of answer asked for,
         when ``c`` does not ("Who said ...?" quotes the sentence naming the speaker), or for
         a quote running over several sentences, the one naming its speaker where it opens
-        (whatever is asked: a quoted claim is shown with whose it is)."""
+        (whatever is asked: a quoted claim is shown with whose it is); for a question asking
+        what someone says ("according to the director"), a sentence naming its speaker with
+        the quote that carries on their words."""
         wanted = query.answer_type
         sentences = self.index.sentences
+        said_by = self.retriever.info.said_by
+        if wanted == PERSON and query.speaker and c.row < len(said_by) and said_by[c.row] >= 0 \
+                and sentences[said_by[c.row]].source_id == c.span.source_id:
+            return sentences[said_by[c.row]]  # "Who said ...?": the sentence naming the speaker
         if wanted in (PERSON, TIME, NUMBER, PLACE, CONTACT) and c.features[_TYPE_OK] < 0:
             flags = self.retriever.info.flags[query.contact or wanted]
             for j in (c.row - 1, c.row + 1):
@@ -577,7 +621,27 @@ class Answerer:
                         and sentences[j].source_id == c.span.source_id:
                     return sentences[j]
         opener = quote_opener(sentences, self.retriever.info.speaker, c.row)
-        return sentences[opener] if opener >= 0 else None
+        if opener >= 0:
+            return sentences[opener]
+        after = c.row + 1
+        if _ACCORDING.search(query.question) and after < len(said_by) and said_by[after] == c.row \
+                and sentences[after].source_id == c.span.source_id:
+            # "According to the director, ...?": her words quoted after she is named and
+            # reported ("... said fines had become a barrier. / '...,' she said.")
+            return sentences[after]
+        return None
+
+    def lead_in(self, query: Query, c: Candidate) -> Candidate | None:
+        """For "Who said ...?" answered by a quote whose pronoun speaker ('"...," she said.')
+        is named in the paragraph before, that paragraph's sentence naming them."""
+        said_by = self.retriever.info.said_by
+        if query.answer_type != PERSON or not query.speaker or c.row >= len(said_by) \
+                or said_by[c.row] < 0:
+            return None
+        span = self.index.sentences[said_by[c.row]]
+        if span.source_id == c.span.source_id:
+            return None  # joined to the quote (``neighbour``)
+        return Candidate(int(said_by[c.row]), span, self._by_id[span.source_id], c.prob, c.features)
 
     def answer(self, question: str, query: Query, kinds: frozenset[str] | None,
                qvec: np.ndarray) -> Answer:
@@ -586,9 +650,11 @@ class Answerer:
         confidence = self.confidence(query, candidates)
         threshold = opts.threshold if opts.threshold is not None else self.model.threshold
         keep = opts.keep if opts.keep is not None else self.model.keep
-        if (query.gist and self.lead_rows or query.comments_asked == "who") and candidates:
-            # what the post is about: its lead; who commented: each commenter's opening words
-            # (the only candidates), quoted in page order
+        if (query.gist and self.lead_rows or query.comments_asked == "who"
+                or self.host_row(query) is not None) and candidates:
+            # what the post is about: its lead; who commented: each commenter's opening words;
+            # who presents an unsigned transcript: its host's first words (the only
+            # candidates), quoted in page order
             candidates = sorted(candidates, key=lambda c: c.row)
             threshold, keep = 0.0, 0.0
         return compose(
@@ -599,6 +665,7 @@ class Answerer:
             options=opts,
             why_not=lambda cs: self.why_not(query, grounding, cs),
             neighbour=lambda c: self.neighbour(query, c),
+            lead_in=lambda c: self.lead_in(query, c),
             closest_k=self.closest_k,
             post_author=self.post_author,
             speakers=self.speakers,

@@ -226,6 +226,7 @@ def compose(
     options: AnswerOptions,
     why_not: Callable[[Sequence[Candidate]], str],
     neighbour: Callable[[Candidate], Span | None] = lambda c: None,
+    lead_in: Callable[[Candidate], Candidate | None] = lambda c: None,
     closest_k: int = 3,
     post_author: str | None = None,
     speakers: Mapping[str, str] | None = None,
@@ -236,7 +237,9 @@ def compose(
     ``confidence`` that an answer from them is right must reach ``threshold``; others join
     the best one when they reach ``keep`` x its probability, up to ``max_quotes`` quotes and
     ``max_words`` words. ``speakers`` names the speaker of an interview's paragraphs
-    (``speaker_labels``): a quote past the label is introduced with the name.
+    (``speaker_labels``): a quote past the label is introduced with the name. ``lead_in``
+    gives a sentence of another paragraph to quote before the best one (the one naming
+    whom its '"...," she said.' stands for).
     """
     speakers = speakers or {}
 
@@ -282,6 +285,14 @@ def compose(
         cost = word_count(text) + word_count(introduce(c.source, start, text)) + 1
         if chosen and used + cost > options.max_words:
             continue
+        lead = lead_in(c) if not chosen else None
+        if lead is not None:
+            lead_text = lead.span.text
+            lead_cost = word_count(lead_text) + word_count(introduce(lead.source, lead.span.start,
+                                                                     lead_text)) + 1
+            if lead_cost + cost <= options.max_words:
+                chosen.append((lead, lead.span.start, lead.span.end))
+                used += lead_cost
         chosen.append((c, start, end))
         used += cost
     quotes = tuple(

@@ -217,6 +217,8 @@ def feature_matrix(
                     by_position and locates(info.texts[i], qwords))
             elif wanted == PERSON and query.credit:
                 fits = bool(info.credit[i])  # who took a photo: only a credit line says
+            elif wanted == PERSON and query.speaker and i < len(info.said_by) and info.said_by[i] >= 0:
+                fits = True  # "Who said ...?" / a quote whose speaker is named where it opens
             elif wanted == TITLE and query.target in ("post", "paper"):
                 # the post's headline is its title; a cited paper's, in its reference
                 fits = kind == ("reference" if query.target == "paper" else "title")

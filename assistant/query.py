@@ -200,6 +200,9 @@ _AUTHOR_WORDS = re.compile(
     r"journalist|reporter|by whom|byline|posted it|published it|original poster|"
     r"(?:started|began|opened|created|posted|filed|raised|submitted)\s+(?:the|this)\s+(?:thread|topic|"
     r"discussion|forum post|issue|pull request|PR|ticket|bug report)"
+    # "Who posted the what's-on page?", "Who put this article online?"
+    r"|(?:posted|put\s+up|put\s+online)\s+(?:the|this)\s+(?:[\w'\u2019-]+\s+){0,2}"
+    r"(?:page|post|article|blog\s+post|web\s*page)"
     # the newest message of a thread is the one on top, its post ("Who sent the last email in
     # this chain?"); the first, the oldest, is quoted at the bottom, a comment
     r"|sent(?:\s+out)?\s+(?:the|this)\s+(?:" + _NEWEST + r"\s+)?"
@@ -380,12 +383,17 @@ _ROLE_BEFORE = re.compile(
     r"\s+(?:\w+\s+)?$", re.I)
 
 
+_TO_THE_LETTER = re.compile(r"\s+to\s+(?:this|the|her|his|their|my|your|that)\s+letter\b", re.I)
+
+
 def _not_commenters(m: re.Match[str]) -> bool:
     """Whether a matched comment word is not about the readers' comments: "readers" as the
     audience addressed (``_AUDIENCE_BEFORE``), or a quoted expert who "commented"."""
     word = m.group().lower()
     if word == "readers":
         return bool(_AUDIENCE_BEFORE.search(m.string, 0, m.start()))
+    if word in ("reply", "replied", "responded") and _TO_THE_LETTER.match(m.string, m.end()):
+        return True  # an advice column's "reply to this letter" is the column itself
     return (word in ("commented", "replied", "responded")
             and bool(_ROLE_BEFORE.search(m.string, 0, m.start())))
 
@@ -445,6 +453,12 @@ class Query:
     # operators provided ...?", "honey" in "How much honey ...?".
     counted: tuple[str, ...] = ()
     credit: bool = False  # asks who took a photo or made a picture: a credit line answers
+    # Asks who said something ("Who called the cuts a scandal?"): a quote answers when its
+    # speaker is named where it opens or stands behind its pronoun ('"...," she said.').
+    speaker: bool = False
+    # Asks who presents the show or put the questions of an interview ("Who presents the
+    # podcast?", "Who conducted this interview?"): the byline's author, or a transcript's host.
+    host: bool = False
     entity: str | None = None  # the kind of named thing asked for: "school" in "Which school ...?"
     naming: bool = False  # asks what something is called: "What is the name of her dog?"
     # Asks when something was written or said ("When did Priya comment?"), which a comment's
@@ -502,6 +516,22 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# "Who said ...?", "Who compared ... to ...?": asks whose words a quote is.
+_ASKS_SPEAKER = re.compile(
+    r"^who\s+(?:\w+ly\s+)?(?:said|says|told|tells|called|calls|compared|compares|described|"
+    r"describes|warned|warns|argued|argues|claimed|claims|complained|complains|joked|jokes|"
+    r"admitted|admits|insisted|insists|urged|urges|predicted|predicts|suggested|suggests|"
+    r"explained|explains|reckons|reckoned|quipped|remarked|added|pointed\s+out|dismissed|"
+    r"praised|criticised|criticized|likened|likens)\b", re.I)
+# "Who presents the show?", "Who is the host?", "Who conducted this interview?", "Who
+# interviewed her?": the page's own presenter or interviewer.
+_SHOW = r"(?:show|podcast|programme|program|episode|broadcast|interview)"
+_ASKS_HOST = re.compile(
+    rf"^who\s+(?:presents|presented|hosts|hosted|fronts|fronted)\s+(?:the|this)\s+{_SHOW}\b"
+    rf"|^who(?:['\u2019]s|\s+is|\s+was)\s+(?:the\s+)?(?:{_SHOW}['\u2019]s\s+)?"
+    rf"(?:host|presenter|interviewer)(?:\s+(?:of|on)\s+(?:the|this)\s+{_SHOW})?\s*\??$"
+    r"|^who\s+(?:conducted|did|carried\s+out)\s+(?:the|this)\s+interview\s*\??$"
+    r"|^who\s+interviewed\b", re.I)
 # "Who took the photo?", "who is the picture by?": asks for a picture's credit.
 _PICTURES = r"photo|photos|photograph|photographs|picture|pictures|image|images|illustration|drawing|painting"
 _CREDIT = re.compile(
@@ -859,11 +889,11 @@ def target_of(question: str) -> str | None:
     return min(found)[1] if found else None
 
 
-# Asking whom to write to, not who wrote: "Who do I write to?", "Who should we write to about
-# a refusal?", "To whom do I write?".
-_WRITE_TO = re.compile(r"\bwho(?:m)?\s+(?:do|did|does|should|can|could|must|would|shall)\s+"
-                       r"(?:i|we|you|he|she|they|people)\s+write\s+to\b|\bto whom\b.*\bwrite\b",
-                       re.I)
+# Writing to someone, not writing the page: "Who do I write to?", "To whom do I write?", "Who
+# is the MP she is thinking of writing to?", "Who wrote to the council about parking?" (a
+# letter the page tells of).
+_WRITE_TO = re.compile(r"\b(?:write|writes|wrote|written|writing)\s+to\b|\bto whom\b.*"
+                       r"\b(?:write|writes|wrote|written|writing)\b", re.I)
 
 
 def author_target(question: str, context: str | None = None) -> str | None:
@@ -998,6 +1028,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         measure=measure_asked(question),
         counted=counted_words(question),
         credit=bool(_CREDIT.search(question)),
+        speaker=bool(_ASKS_SPEAKER.match(question.strip())),
+        host=bool(_ASKS_HOST.search(question.strip())),
         entity=entity_asked(question),
         naming=kind == PLACE and bool(_NAMING.search(question)),
         where=kind == PLACE and bool(_WHERE.match(question)),

@@ -332,6 +332,52 @@ def quote_opener(sentences: Sequence[Span], speaker: np.ndarray, row: int) -> in
     return -1
 
 
+# A quotation's speaker given only as a pronoun: '"...," she said.', 'he told me', 'She
+# added: "..."'.
+_PRONOUN_SPEAKS = re.compile(
+    rf"\b(?:he|she)\s+(?:{_SPEECH}|adds|explains|admits|recalls|insists|warns|agrees|replies|jokes)\b",
+    re.I)
+# A quotation closed within the sentence (straight or curly marks).
+_QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+
+
+def pronoun_speaker(sentences: Sequence[Span], row: int, joins: Callable[[int], bool],
+                    reach: int = 3) -> int:
+    """The row of the sentence naming whom a quote's pronoun speaker stands for ('Councillor
+    Ann Roe urged both sides to talk. / "Every day costs us," she said.'): the nearest of the
+    ``reach`` sentences before it that names a person outside quotation marks, in its paragraph
+    or the one before (``joins(j)``: sentence j's paragraph runs on into the next sentence's,
+    as a post's paragraphs do); -1 when the sentence quotes nobody, names its speaker itself
+    or no one is named."""
+    here = sentences[row]
+    if not _QUOTE_MARK.search(here.text):
+        return -1
+    bare = _QUOTED.sub(" ", here.text)
+    if not _PRONOUN_SPEAKS.search(bare) or person_names(bare):
+        return -1
+    crossed = False
+    for j in range(row - 1, max(row - reach, 0) - 1, -1):
+        if sentences[j].source_id != sentences[j + 1].source_id:
+            if crossed or not joins(j):
+                return -1
+            crossed = True
+        if person_names(_QUOTED.sub(" ", sentences[j].text)):
+            return j
+    return -1
+
+
+def _said_by(sentences: Sequence[Span], sources: Mapping[str, Source], speaker: np.ndarray,
+             row: int) -> int:
+    opener = quote_opener(sentences, speaker, row)
+    if opener >= 0:
+        return opener
+
+    def joins(j: int) -> bool:  # two paragraphs of the post, one after the other
+        return sources[sentences[j].source_id].kind == "post" == sources[sentences[j + 1].source_id].kind
+
+    return pronoun_speaker(sentences, row, joins)
+
+
 def _has_person(text: str) -> bool:
     if _PERSON_WORD.search(text):
         return True
@@ -515,6 +561,9 @@ class SentenceInfo:
     # a quote running over several sentences: the row of the sentence naming its speaker two
     # or more sentences back, or -1 (a next-door speaker is in ``near``)
     speaker: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # a quote that does not name its speaker: the row of the sentence that does (where the
+    # quote opens, or the one a pronoun speaker stands for: ``pronoun_speaker``), or -1
+    said_by: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     # for a sentence of a reader's reply, the words of the name of the commenter it answers
     reply_to: tuple[frozenset[str], ...] = ()
     slots: tuple[Slots, ...] = ()  # where an answer could sit in each sentence
@@ -547,6 +596,8 @@ class SentenceInfo:
         if PERSON in near:
             near[PERSON] |= speaker >= 0
         authors = tuple(frozenset(terms(sources[s.source_id].author or "")) for s in sentences)
+        said_by = np.array([_said_by(sentences, sources, speaker, i) for i in range(n)],
+                           dtype=np.int64)
         windows = [number_window(s.text) for s in sentences]
         q_ids = [sorted({row_of[w] for w in x if w in row_of}) for x in windows]
         quantity_ids = np.full((n, max((len(x) for x in q_ids), default=0) or 1), -1, dtype=np.int64)
@@ -555,6 +606,7 @@ class SentenceInfo:
         return cls(
             slots=tuple(answer_slots(s.text) for s in sentences),
             speaker=speaker,
+            said_by=said_by,
             reply_to=tuple(frozenset(words(sources[s.source_id].reply_to or "")) for s in sentences),
             kinds=np.array([sources[s.source_id].kind for s in sentences]),
             flags=flags,

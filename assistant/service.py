@@ -13,7 +13,7 @@ import numpy as np
 
 from . import index as index_mod
 from .answer_model import AnswerModel, load_model
-from .answerer import Answerer, WordLookup
+from .answerer import WHO_ASKED, Answerer, WordLookup
 from .answering import AnswerOptions
 from .config import Settings
 from .corpus import load_sources
@@ -34,17 +34,20 @@ log = logging.getLogger(__name__)
 
 def person_answered(answer: Answer, given: Iterable[str] = ()) -> str | None:
     """The person an answer to a "who ...?" question names: its first quote's writer when it
-    is a comment or the byline, else the first person the quote names that the question
-    (``given``: its words) does not; None when it abstained."""
+    is a comment or the byline (for "Who asked ...?", of its first quote that asks: a reply
+    quoted before it is not who asked), else the first person the quote names that the
+    question (``given``: its words) does not; None when it abstained."""
     if answer.abstained or not answer.quotes:
         return None
     quote = answer.quotes[0]
+    if WHO_ASKED.search(answer.question):
+        quote = next((q for q in answer.quotes if q.text.rstrip("\"'\u201d) ").endswith("?")), quote)
     if quote.source.kind in ("comment", "byline"):
         return quote.source.author or None
+    asked = set(given)
     if quote.source.kind == "reference":  # its first author: "Colaianni G, Sun L, ..."
         first = re.match(r"([A-Z][\w'\-\u00c0-\u017f]+),? [A-Z]{1,3}[,.]", quote.source.text)
         return first.group(1) if first else None
-    asked = set(given)
     names = [n for n in person_names(quote.text) if any(w not in asked for w in words(n))]
     if len(names) < 2:
         return names[0] if names else None

@@ -567,3 +567,21 @@ def test_a_yes_no_subject_named_in_a_section_is_spoken_of_under_the_same_heading
                       article, info)
     assert list(got) == [True, True, False, False]
 
+
+
+def test_a_quotes_pronoun_speaker_stands_for_the_person_named_before_it():
+    """'"...," she said.' is said by the person the sentences before it name, in its paragraph
+    or the post's paragraph before; "Who said ...?" is answered by it."""
+    from assistant.sentences import pronoun_speaker
+
+    texts = ("Harbourmaster Oonagh Reddy has asked the trust to mend the pier before spring.",
+             '"Every winter the pier loses another plank," she said.')
+    spans = [Span("p1", 0, 1, texts[0]), Span("p2", 0, 1, texts[1])]
+    assert pronoun_speaker(spans, 1, lambda j: True) == 0
+    assert pronoun_speaker(spans, 1, lambda j: False) == -1  # a comment is no lead-in
+    named = [spans[0], Span("p2", 0, 1, '"It leaks," said Ivo Marr.')]
+    assert pronoun_speaker(named, 1, lambda j: True) == -1  # it names its speaker
+    assert list(_many(texts).said_by) == [-1, 0]
+    assert _feature_of("Who said the pier loses a plank every winter?", texts) == [1.0, 1.0]
+    # a question that is not after whose words these are is unchanged
+    assert _feature_of("Who mends the pier?", texts)[1] == -1.0

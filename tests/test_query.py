@@ -155,6 +155,14 @@ def test_who_wrote_and_when_published_follow_the_conversation():
     assert make_query("Who started the thread?").author_of == "post"
     # whom to write to is not who wrote
     assert make_query("Who do I write to?").author_of is None
+    # an advice column's reply to the letter it prints is the column, not a reader's comment
+    assert (make_query("Who wrote the reply to this letter?").author_of,
+            make_query("Who wrote the reply to this letter?").target) == ("post", "post")
+    assert make_query("Who replied to the letter?").target is None
+    assert make_query("Who wrote the reply to Marcus?").author_of == "comment"
+    # writing to someone is not writing the page
+    assert make_query("Who is the councillor the poster is thinking of writing to?").author_of is None
+    assert make_query("Who wrote to the council about the bins?").author_of is None
     assert make_query("Who should we write to about a refusal?").author_of is None
     assert make_query("Who was the original poster?").author_of == "post"
 
@@ -658,6 +666,11 @@ def test_a_follow_up_borrows_the_kind_asked_only_when_it_asks_no_question_of_its
     ("Who sent the last email in this chain?", "post", None),
     ("When was the most recent message sent?", None, "post"),
     ("Who sent the first email?", None, None),
+    # a page is posted; a picture or a notice the page tells of is something else
+    ("Who posted the events page?", "post", None),
+    ("Who posted this article?", "post", None),
+    ("Who posted the photo?", None, None),
+    ("Who put up the notice about the roadworks?", None, None),
 ])
 def test_who_sent_or_opened_the_page_and_when_ask_about_the_page(question, author, published):
     q = make_query(question)
@@ -728,3 +741,31 @@ def test_a_possessive_in_place_of_the_asks_for_the_same_kind(question, kind, mea
     """"What's NAME's phone number?" asks for a number as "What is the phone number?" does."""
     q = make_query(question)
     assert (q.answer_type, q.measure) == (kind, measure)
+
+
+@pytest.mark.parametrize(("question", "host"), [
+    ("Who presents the show?", True),
+    ("Who hosts this podcast?", True),
+    ("Who is the presenter?", True),
+    ("Who's the podcast's host?", True),
+    ("Who conducted this interview?", True),
+    ("Who interviewed the baker?", True),
+    # a host or a presentation the page tells of
+    ("Who hosts the harvest supper?", False),
+    ("Who is the host of the festival?", False),
+    ("Who presented the award?", False),
+])
+def test_who_presents_the_show_or_put_the_questions_asks_after_the_pages_host(question, host):
+    assert make_query(question).host is host
+
+
+@pytest.mark.parametrize(("question", "speaker"), [
+    ("Who said the bridge was unsafe?", True),
+    ("Who compared the meeting to a circus?", True),
+    ("Who warned that the pier would close?", True),
+    ("Who wrote this post?", False),
+    ("Who asked about the car park?", False),
+    ("Who built the pier?", False),
+])
+def test_who_said_asks_whose_words_a_quote_is(question, speaker):
+    assert make_query(question).speaker is speaker

@@ -57,3 +57,19 @@ def test_a_follow_up_reads_she_as_the_person_answered(real_assistant):
     answer = real_assistant.ask("Which university is she at?", history=history)
     assert "Colaianni" in (answer.resolved_question or "")
     assert not answer.abstained and "University of Bari" in answer.answer
+
+
+def test_who_asked_is_answered_by_the_quote_that_asks_not_a_reply_before_it():
+    """"Who asked about X?" answered by the author's reply first and the reader's question
+    second: the person asked after is the reader ("What did the author tell him?")."""
+    reply = Quote(1, "I keep mine in the shed over winter.", 0, 36, 0.9,
+                  Source("comment-2", "comment", "Comment 2", "I keep mine in the shed over winter.",
+                         author="Rosa Penhale"))
+    ask = Quote(2, "Can the pump stay outside in a frost?", 0, 37, 0.8,
+                Source("comment-1", "comment", "Comment 1", "Can the pump stay outside in a frost?",
+                       author="Ivo Gratton"))
+    got = Answer("Who asked about leaving the pump out in winter?", "...", False, (reply, ask))
+    assert person_answered(got, {"who", "asked", "pump", "winter"}) == "Ivo Gratton"
+    # any other "who" question keeps the first quote's writer
+    got = Answer("Who keeps the pump in the shed?", "...", False, (reply, ask))
+    assert person_answered(got, {"who", "keeps", "pump", "shed"}) == "Rosa Penhale"

@@ -448,3 +448,91 @@ def test_on_a_page_that_is_a_review_the_review_is_the_post(settings, fake_embedd
         "Parking changes\n\nBy Odile Marsh, 2 May 2026\n\n"
         "The council's review of parking ends in June.\n", settings, fake_embedder)
     assert b.query_for("Who wrote the review?").author_of is None
+
+
+def test_who_said_a_quote_with_a_pronoun_speaker_quotes_the_paragraph_naming_them(
+        settings, fake_embedder):
+    """'"...," she said.' opening a paragraph is said by the person the paragraph before names:
+    "Who said ...?" quotes that sentence too, so the answer says who."""
+    from assistant.answering import AnswerOptions
+
+    a = _text_assistant(
+        "Pier repairs delayed again\nBy Ruth Fenn, 3 March 2025\n\n"
+        "The trust has put off repairs to the town pier for a third year.\n\n"
+        "Harbourmaster Oonagh Reddy has asked the trust to mend the pier before spring.\n\n"
+        '"Every winter the pier loses another plank to the storms," she said. '
+        '"Sooner or later someone will go through it."\n', settings, fake_embedder,
+        answering=AnswerOptions(abstain=False, max_quotes=1))
+    answer = a.ask("Who said the pier loses a plank to the storms every winter?")
+    assert "Oonagh Reddy" in answer.quotes[0].text
+    assert "loses another plank" in answer.quotes[1].text
+
+
+def test_who_presents_a_show_is_its_transcripts_first_speaker_or_its_byline(settings, fake_embedder):
+    """"Who presents the show?" of an unsigned transcript is answered by the line its first
+    named speaker opens it with; "Who conducted this interview?" of a signed interview whose
+    questions are labelled by the magazine's name, by its byline."""
+    from assistant.answering import AnswerOptions
+
+    transcript = (
+        "Low Tide Radio\n\nEpisode 12: Saltmarsh birds\n\n"
+        "This week Wren Abara talks to the warden Colm Fitch about the saltmarsh.\n\n"
+        "WREN ABARA: Welcome to Low Tide Radio. Colm, how many birds winter here?\n\n"
+        "COLM FITCH: About nine thousand in a good year.\n\n"
+        "WREN ABARA: And which ones come first?\n\n"
+        "COLM FITCH: The brent geese, always. Produced by Sal Mendes for the trust.\n")
+    a = _text_assistant(transcript, settings, fake_embedder, answering=AnswerOptions())
+    answer = a.ask("Who presents the show?")
+    assert not answer.abstained
+    assert answer.quotes[0].text.startswith("WREN ABARA: Welcome to Low Tide Radio.")
+
+    interview = (
+        "\u201cBread needs time\u201d: a conversation with the baker Ines Moreau\n"
+        "By Tobias Lind, 3 March 2025\n\n"
+        "Ines Moreau has baked in the same Portsmouth shop for thirty years, and talked to "
+        "Crumb about it.\n\n"
+        "Crumb: How did you start?\n\n"
+        "Moreau: By accident. My aunt had an oven and no one to run it.\n\n"
+        "Crumb: And the sourdough?\n\n"
+        "Moreau: That came later, in a hot summer. It was a lovely interview to give.\n")
+    b = _text_assistant(interview, settings, fake_embedder, answering=AnswerOptions(abstain=False))
+    answer = b.ask("Who conducted this interview?")
+    assert any(q.source.kind == "byline" and "Tobias Lind" in q.text for q in answer.quotes)
+
+
+def test_according_to_a_reader_is_answered_from_that_readers_comments(settings, fake_embedder):
+    """"Why did the pump fail, according to Hal Moreno?" takes its answer from that reader's
+    comments, not the post's account of the failure nor another reader's."""
+    from assistant.answering import AnswerOptions
+
+    a = _text_assistant(
+        "My garden pump failed\n\nBy Rosa Penhale, 3 May 2025\n\n"
+        "The pump failed on the second day of the heatwave and the pond went green.\n\n"
+        "Comments\n\n"
+        "Ivo Gratton, 4 May 2025: The pump failed because it was too small for that pond.\n\n"
+        "Hal Moreno, 4 May 2025: It ran dry once the water level dropped below the inlet.\n",
+        settings, fake_embedder, answering=AnswerOptions(abstain=False))
+    answer = a.ask("Why did Rosa Penhale's pump fail on the second day, according to Hal Moreno?")
+    assert answer.quotes and all(q.source.author == "Hal Moreno" for q in answer.quotes)
+    # a first name is enough when only one reader has it
+    answer = a.ask("According to Ivo, why did Rosa Penhale's pump fail on the second day?")
+    assert answer.quotes and all(q.source.author == "Ivo Gratton" for q in answer.quotes)
+
+
+def test_according_to_someone_quoted_shows_their_reported_words_with_the_quote_after(
+        settings, fake_embedder):
+    """"According to the harbourmaster, ...?" answered by the sentence that names and reports
+    her takes the quote that carries on her words with it."""
+    from assistant.answering import AnswerOptions
+
+    reported = ("Harbourmaster Oonagh Reddy, who has run the port since 2019, said the storms "
+                "had hit the smallest boats hardest.")
+    quoted = ('"It was the open dinghies on the east moorings that sank, almost all of them," '
+              'she said.')
+    a = _text_assistant(
+        "Storm damage at the harbour\nBy Ruth Fenn, 3 March 2025\n\n"
+        "Two storms in a week have left the harbour with a repair bill of £80,000.\n\n"
+        f"{reported} {quoted}\n", settings, fake_embedder,
+        answering=AnswerOptions(abstain=False, max_quotes=1))
+    answer = a.ask("According to the harbourmaster, which boats were hit hardest by the storms?")
+    assert answer.quotes[0].text == f"{reported} {quoted}"
