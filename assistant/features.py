@@ -54,6 +54,8 @@ from .sentences import (
     WEEKDAY_NAMES,
     SentenceInfo,
     locates,
+    names_new_person,
+    names_place_at,
     states_new,
 )
 from .text import STOPWORDS, stem, terms, words
@@ -212,11 +214,19 @@ def feature_matrix(
             wanted == PERSON and kind == "comment" and who_is
             and not _FIRST_PERSON.search(info.texts[i]))
         if wanted is not None and flags is not None:
-            if wanted == PLACE:  # a name the question does not already give
+            if wanted == PLACE and query.where and not by_position:
+                # where someone lives or works, where a body is based: a named place that
+                # something is in, at or from, or a person's institution
+                fits = names_place_at(info.texts[i], qwords) or bool(info.affiliation[i])
+            elif wanted == PLACE:  # a name the question does not already give
                 fits = names_a_place(info.named[i], qwords) or (
                     by_position and locates(info.texts[i], qwords))
             elif wanted == PERSON and query.credit:
                 fits = bool(info.credit[i])  # who took a photo: only a credit line says
+            elif wanted == PERSON and query.focus_verb and not meta_ok:
+                # who did something: someone the question does not name already
+                fits = bool(flags[i]) and (kind == "reference"
+                                             or names_new_person(info.texts[i], qwords))
             elif wanted == TITLE and query.target in ("post", "paper"):
                 # the post's headline is its title; a cited paper's, in its reference
                 fits = kind == ("reference" if query.target == "paper" else "title")

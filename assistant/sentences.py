@@ -338,6 +338,22 @@ def _has_person(text: str) -> bool:
     return any(not _NOT_PERSON.search(text, m.start(), m.end() + 1) for m in _PERSON.finditer(text))
 
 
+def names_new_person(text: str, given: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence names or describes a person the question does not (``given``: its
+    words, lower case): "Who installed Rosalind Achebe's heat pump?" is not answered by a
+    sentence whose only person is Rosalind Achebe, nor "Who conducts the Training Strings?" by
+    one that names only the Training Strings."""
+    if any(m.group().lower() not in given for m in _PERSON_WORD.finditer(text)):
+        return True
+    for m in _PERSON.finditer(text):
+        if _NOT_PERSON.search(text, m.start(), m.end() + 1):
+            continue
+        run = _NAME_RUN.match(text, m.start())
+        if set(words(run.group() if run else m.group())) - given:
+            return True
+    return False
+
+
 # How long: a stretch of time ("more than two years", "a six-month pilot", "since 1887") or
 # a length ("an 11-mile diversion", "25 cm long"); never a bare date.
 _DURATION = re.compile(
@@ -410,6 +426,25 @@ _ABSTRACT = re.compile(r"(?:tion|sion|ance|ence|ancy|ency|ment|ity|ness|ism|ship
 _PLACES_LIKE_IDEAS = frozenset(
     """basement apartment compartment pavement settlement department embankment encampment
     monument parliament tenement entrance station residence conference""".split())
+
+
+# A named place where something is: after a preposition of place, past a determiner and a
+# word or two ("in Peterborough", "at the University of Leicester", "in the northern port city
+# of Skarhaven", "from Baltimore").
+_AT_NAMED = re.compile(
+    r"\b(?:in|at|on|near|from|outside|inside|of|beside|opposite|off|around|across|along|"
+    r"between|within|behind|above|below)\s+(?:(?:the|a|an|our|their|his|her|its|my|your)\s+)?"
+    r"(?:[a-z][\w'\-]*\s+){0,2}(?-i:([A-Z][\w'\-\u00c0-\u017f]+))", re.I)
+
+
+def names_place_at(text: str, given: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence puts something at a named place the question does not give (``given``:
+    its words, lower case): "We live in Peterborough", "a zooarchaeologist at the University of
+    Leicester"; not a name that places nothing ("Bronze Age dogs", "her novel, The Glass
+    Tide")."""
+    calendar = set(MONTH_NAMES + WEEKDAY_NAMES)
+    return any(m.group(1).lower() not in given and m.group(1).lower() not in calendar
+               for m in _AT_NAMED.finditer(text))
 
 
 def locates(text: str, given: frozenset[str] | set[str]) -> bool:

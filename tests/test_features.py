@@ -567,3 +567,28 @@ def test_a_yes_no_subject_named_in_a_section_is_spoken_of_under_the_same_heading
                       article, info)
     assert list(got) == [True, True, False, False]
 
+
+
+def test_who_did_something_is_not_answered_by_a_sentence_naming_only_the_questions_people():
+    # the only names are the question's own: the one acted on, the body it asks about
+    texts = ("Marjorie Quill had a wood stove fitted to her cottage in the spring.",
+             "The stove was fitted by Tobin Harrow, a joiner from the next village.")
+    assert _feature_of("Who fitted Marjorie Quill's stove?", texts) == [-1.0, 1.0]
+    texts = ("The Lantern Street Players rehearse on Thursdays in the church hall.",
+             "The Lantern Street Players are run by Bea Okonjo.")
+    assert _feature_of("Who runs the Lantern Street Players?", texts) == [-1.0, 1.0]
+    # a person described, not named, is still someone new
+    texts = ("Marjorie Quill's neighbour fitted the stove for her.", "It is a cast-iron stove.")
+    assert _feature_of("Who fitted Marjorie Quill's stove?", texts)[0] == 1.0
+
+
+def test_where_someone_lives_is_a_named_place_something_is_in_at_or_from():
+    texts = ("I suspect Iron Age ponies were a good deal smaller, as Tarn Hollow Press says.",
+             "We have lived in Pembrook for thirty years now.")
+    assert _feature_of("Where does Ruth Callow live?", texts) == [-1.0, 1.0]
+    texts = ("Her first book, The Salt Road, is a favourite of mine.",
+             "Odile Ferrant, a geologist at the University of Marrowby, led the survey.")
+    assert _feature_of("Where does Odile Ferrant work?", texts) == [-1.0, 1.0]
+    # where a thing is put needs no name at all ("by the gate")
+    texts = ("The spare key hangs on a hook by the back door.", "The key is brass.")
+    assert _feature_of("Where is the spare key?", texts)[0] == 1.0
