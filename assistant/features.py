@@ -249,6 +249,10 @@ def feature_matrix(
         x[INDEX["verb_align"]] = verb_align[row]
         x[INDEX["quantity_align"]] = quantity[row]
         x[INDEX["name_align"]] = name[row]
+        if query.entity == "journal" and kind == "reference":
+            # "Which journal published the study?": a citation names its journal after the
+            # title ("... hedgerow corridors. Animal Acoustics and Behaviour 12: 44-59.")
+            x[INDEX["focus_align"]] = x[INDEX["name_align"]] = 1.0
         x[INDEX["answer_near"]] = 1.0 if meta_ok else near[row]
         if wanted == PERSON and query.focus_verb:
             x[INDEX["agent"]] = float(info.agent[i])

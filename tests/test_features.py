@@ -592,3 +592,24 @@ def test_where_someone_lives_is_a_named_place_something_is_in_at_or_from():
     # where a thing is put needs no name at all ("by the gate")
     texts = ("The spare key hangs on a hook by the back door.", "The key is brass.")
     assert _feature_of("Where is the spare key?", texts)[0] == 1.0
+
+
+def test_a_citation_names_the_journal_asked_for():
+    from assistant.features import FEATURES, feature_matrix
+    from assistant.grounding import ArticleTerms
+
+    texts = ("The team counted newts in forty garden ponds over two summers.",
+             "Abara K, Lunde P. Garden ponds as refuges for newts. Pond Life Quarterly 9: 12-30.")
+    post = Source("p1", "post", "Post", texts[0])
+    ref = Source("r1", "reference", "Reference 1", texts[1])
+    spans = [Span("p1", 0, len(texts[0]), texts[0]), Span("r1", 0, len(texts[1]), texts[1])]
+    info = SentenceInfo.build(spans, {"p1": post, "r1": ref}, [frozenset(terms(t)) for t in texts],
+                              np.eye(2, dtype=np.float32), vocabulary=())
+    article = ArticleTerms(spans, {"p1": post, "r1": ref}, ["", ""], vocabulary=())
+    ones = np.ones(2)
+    X = feature_matrix(make_query("Which journal published the newt study?"), np.arange(2),
+                       info=info, article=article, grounding=Grounding({}, {}, frozenset()),
+                       dense=ones, dense_ctx=ones, dense_chunk=ones, lexical=ones,
+                       lexical_sentence=ones, sources=[post, ref])
+    assert list(X[:, FEATURES.index("name_align")]) == [0.0, 1.0]
+    assert X[1, FEATURES.index("focus_align")] == 1.0
