@@ -162,7 +162,8 @@ def feature_matrix(
     name = _name_align(query, info, candidates, qwords)
     # what the sentence must hold: a year, a stretch of time ("How long ...?"), or the kind asked
     filler = filler_of(query)
-    near = _answer_near(query, filler, info, candidates)
+    deed = deed_asked(query) if query.answer_type == PERSON else None
+    near = _answer_near(query, filler, info, candidates, deed or frozenset())
     topic_rows = _topic_rows(query, grounding, article, info)
     wanted = query.answer_type
     flags = info.flags[filler] if filler else None
@@ -224,9 +225,12 @@ def feature_matrix(
             elif wanted == PERSON and query.credit:
                 fits = bool(info.credit[i])  # who took a photo: only a credit line says
             elif wanted == PERSON and query.focus_verb and not meta_ok:
-                # who did something: someone the question does not name already
+                # who did something: someone the question does not name already; and who paid,
+                # founded, designed, made, owned or supplied a thing only a sentence that
+                # speaks of that deed can tell
                 fits = bool(flags[i]) and (kind == "reference"
-                                             or names_new_person(info.texts[i], qwords))
+                                             or names_new_person(info.texts[i], qwords)) and (
+                    deed is None or _tells_deed(deed, info.texts[i]))
             elif wanted == TITLE and query.target in ("post", "paper"):
                 # the post's headline is its title; a cited paper's, in its reference
                 fits = kind == ("reference" if query.target == "paper" else "title")
@@ -241,7 +245,8 @@ def feature_matrix(
                         ) or meta_ok
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
             # a quote's speaker is often named in the next sentence; a photo's credit is not
-            x[INDEX["type_near"]] = float(not fits and not query.credit and bool(info.near[wanted][i]))
+            x[INDEX["type_near"]] = float(not fits and not query.credit and bool(info.near[wanted][i])
+                                          and (deed is None or _deed_near(deed, info, i)))
             x[INDEX["type_miss"]] = float(not fits and not x[INDEX["type_near"]])
             x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
                 wanted in (PERSON, TIME) and meta_ok))
@@ -278,6 +283,48 @@ def feature_matrix(
         x[INDEX["low_info"]] = float(info.low_info[i])
         x[INDEX["is_question"]] = float(info.is_question[i])
     return X
+
+
+# Deeds a "who ...?" question asks after that a sentence tells only in their own words: who
+# paid for something is said with paying or funding ("funded by", "a grant from"), who founded
+# it with founding, and so on (everyday English, stemmed). The verbs asked, then the words that
+# tell of the deed.
+_DEEDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(terms(asked)), frozenset(terms(told))) for asked, told in (
+        ("fund funded funds paid pay pays finance financed finances sponsor sponsored sponsors "
+         "bankroll bankrolled",
+         "fund funded funds funding funder funders paid pay pays payment finance financed "
+         "financing sponsor sponsored sponsorship sponsors grant grants bankrolled donated "
+         "donation donations backed"),
+        ("design designed designs", "design designed designs designer designers architect"),
+        ("manufacture manufactures manufactured", "manufacture manufactures manufactured "
+         "manufacturer manufacturers maker makers made makes produced producer brand"),
+        ("own owns owned", "own owns owned owner owners belong belongs belonged"),
+        ("supply supplies supplied", "supply supplies supplied supplier suppliers provide provides "
+         "provided sells sold seller"),
+        ("build built builds construct constructed", "build built builds builder builders "
+         "construct constructed construction erected contractor"),
+    ))
+
+
+def deed_asked(query: Query) -> frozenset[str] | None:
+    """The words that tell of the deed a "who ...?" question asks after ("Who funded the
+    study?": "funded", "funding", "grant", ...), or None when its verb is not such a deed."""
+    if not query.focus_verb:
+        return None
+    verb = stem_of(query.focus_verb[0])
+    return next((told for asked, told in _DEEDS if verb in asked), None)
+
+
+def _tells_deed(deed: frozenset[str], text: str) -> bool:
+    return any(t in deed for t in terms(text))
+
+
+def _deed_near(deed: frozenset[str], info: SentenceInfo, i: int) -> bool:
+    """The sentence before or after ``i`` in its source tells of the deed."""
+    prev = info.prev[i]
+    after = i + 1 if i + 1 < len(info.prev) and info.prev[i + 1] == i else -1
+    return any(j >= 0 and _tells_deed(deed, info.texts[j]) for j in (prev, after))
 
 
 def _title_words(info: SentenceInfo) -> frozenset[str]:
@@ -329,16 +376,18 @@ NEAR_WORDS = 5
 
 
 def _answer_near(query: Query, filler: str | None, info: SentenceInfo,
-                 candidates: np.ndarray) -> np.ndarray:
+                 candidates: np.ndarray, deed: frozenset[str] = frozenset()) -> np.ndarray:
     """Per candidate, for a question asking a kind of answer (a number, a date, a person, a
     place...): the share of the question's own terms found in the sentence that stand within
     ``NEAR_WORDS`` words of a filler of that kind (0 when it has none or no term); 1 for
     other questions. An answer sits next to what the question says about it; a number or a
-    name far from the question's words is about something else."""
+    name far from the question's words is about something else. The words that tell of a
+    deed asked after (``deed_asked``) count as the question's: "Who paid for it?" / "funded by
+    the Westmere Trust"."""
     out = np.ones(len(candidates))
     if filler is None or filler in (TITLE, ROLE, CONTACT, *CONTACT_FORMS) or not info.slots:
         return out
-    own = set(query.terms)
+    own = set(query.terms) | deed
     given = {stem_of(w) for w in query.words}
     for row, i in enumerate(candidates):
         slots = info.slots[i]

@@ -613,3 +613,26 @@ def test_a_citation_names_the_journal_asked_for():
                        lexical_sentence=ones, sources=[post, ref])
     assert list(X[:, FEATURES.index("name_align")]) == [0.0, 1.0]
     assert X[1, FEATURES.index("focus_align")] == 1.0
+
+
+def test_who_paid_founded_or_designed_is_told_only_by_a_sentence_speaking_of_that_deed():
+    # a study "by Dr. X" says who did it, not who paid for it
+    texts = ("A survey by Dr. Nils Aberg of Tarrow College asked 900 cyclists about helmets.",
+             "The survey was paid for by the Brackwater Cycling Trust.")
+    assert _feature_of("Who funded the helmet survey?", texts) == [-1.0, 1.0]
+    assert _feature_of("Who funded the helmet survey?", texts, "type_near") == [1.0, 0.0]
+    texts = ("The footbridge was opened by Mayor Ines Oduya in May.",
+             "Its curved deck was the work of the architect Pavel Strom.")
+    assert _feature_of("Who designed the footbridge?", texts) == [-1.0, 1.0]
+    # a deed not on the list keeps the looser test: "led" is told by "a study by Dr. X"
+    texts = ("A survey by Dr. Nils Aberg of Tarrow College asked 900 cyclists about helmets.",
+             "Helmets were worn by most riders.")
+    assert _feature_of("Who led the helmet survey?", texts)[0] == 1.0
+
+
+def test_the_words_of_a_deed_asked_stand_for_the_questions_verb_next_to_the_answer():
+    # "project" is far from the fund's name, "funded" next to it
+    texts = ("The project, which ran for three long and difficult years in the hills, was funded "
+             "by the Harlow Moor Fund.",
+             "The money ran out in the spring, long before Ada Brink joined.")
+    assert _feature_of("Who paid for the project?", texts, "answer_near") == [0.5, 0.0]
