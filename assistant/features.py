@@ -162,7 +162,7 @@ def feature_matrix(
     name = _name_align(query, info, candidates, qwords)
     # what the sentence must hold: a year, a stretch of time ("How long ...?"), or the kind asked
     filler = filler_of(query)
-    deed = deed_asked(query) if query.answer_type == PERSON else None
+    deed = deed_asked(query) if query.answer_type == PERSON and not query.credit else None
     near = _answer_near(query, filler, info, candidates, deed or frozenset())
     topic_rows = _topic_rows(query, grounding, article, info)
     wanted = query.answer_type
@@ -213,7 +213,10 @@ def feature_matrix(
         # when its writer speaks of themself ("I was the referee")
         meta_ok = wanted is not None and _meta_fits(wanted, query, src, named) and not (
             wanted == PERSON and kind == "comment" and who_is
-            and not _FIRST_PERSON.search(info.texts[i]))
+            and not _FIRST_PERSON.search(info.texts[i])) and (
+            # a reader who paid for something says so: "Who funded it?" is not told by any
+            # comment's signature
+            deed is None or _tells_deed(deed, info.texts[i]))
         if wanted is not None and flags is not None:
             if wanted == PLACE and query.where and not by_position:
                 # where someone lives or works, where a body is based: a named place that
@@ -295,13 +298,13 @@ _DEEDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
          "bankroll bankrolled",
          "fund funded funds funding funder funders paid pay pays payment finance financed "
          "financing sponsor sponsored sponsorship sponsors grant grants bankrolled donated "
-         "donation donations backed"),
+         "donation donations"),
         ("design designed designs", "design designed designs designer designers architect"),
         ("manufacture manufactures manufactured", "manufacture manufactures manufactured "
          "manufacturer manufacturers maker makers made makes produced producer brand"),
         ("own owns owned", "own owns owned owner owners belong belongs belonged"),
         ("supply supplies supplied", "supply supplies supplied supplier suppliers provide provides "
-         "provided sells sold seller"),
+         "provided sells sold seller courtesy"),
         ("build built builds construct constructed", "build built builds builder builders "
          "construct constructed construction erected contractor"),
     ))

@@ -636,3 +636,11 @@ def test_the_words_of_a_deed_asked_stand_for_the_questions_verb_next_to_the_answ
              "by the Harlow Moor Fund.",
              "The money ran out in the spring, long before Ada Brink joined.")
     assert _feature_of("Who paid for the project?", texts, "answer_near") == [0.5, 0.0]
+
+
+def test_a_comments_signature_tells_who_paid_only_when_the_comment_speaks_of_paying():
+    of = _comments_feature({"Wren Halloway": "The orchard looks lovely in the spring photos.",
+                            "Joss Pemberton": "I paid for the first twelve trees myself."})
+    assert of("Who paid for the orchard trees?") == [-1.0, 1.0]
+    # who said something is still any commenter's signature
+    assert of("Who said the orchard looks lovely?")[0] == 1.0
