@@ -56,6 +56,7 @@ from .sentences import (
     locates,
     names_new_person,
     names_place_at,
+    places_in,
     states_new,
 )
 from .text import STOPWORDS, stem, terms, words
@@ -577,6 +578,11 @@ KINDS_OF: dict[str, tuple[str, ...]] = {
 _COMMON_KINDS = frozenset({"species"})
 
 
+# Kinds of place a map names ("Which town ...?", "Which countries ...?").
+_GEO_KINDS = frozenset({"town", "city", "village", "country", "county", "region", "province",
+                        "state", "island"})
+
+
 def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
                 qwords: set[str]) -> np.ndarray:
     """Per candidate, for a question asking for a named thing of a kind ("Which bakery ...?"):
@@ -592,6 +598,12 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
                 given = (w.lower() for m in _CALLED.finditer(info.texts[i])
                          for w in re.findall(_CAPITALISED, m.group()))
                 out[row] = float(any(w not in qwords for w in given))
+        return out
+    if query.entity in _GEO_KINDS:
+        # "Which town is she in?" / "We live in Peterborough": a place is named as where
+        # something is, without saying it is a town
+        for row, i in enumerate(candidates):
+            out[row] = float(places_in(info.texts[i], qwords | {query.entity}))
         return out
     kinds = (query.entity, *KINDS_OF.get(query.entity, ()))
     noun = "(?:" + "|".join(re.escape(k) for k in kinds) + r")(?:e?s)?"

@@ -447,6 +447,25 @@ def names_place_at(text: str, given: frozenset[str] | set[str]) -> bool:
                for m in _AT_NAMED.finditer(text))
 
 
+# A named place something is in: "in Peterborough", "from Malvern", "in Switzerland, Austria and
+# northern Italy"; not a body ("at the University of Leicester", "of the Centre for ..."), nor a
+# kind ("in a British city": a place's name takes no "a").
+_IN_NAMED = re.compile(
+    r"\b(?:in|at|from|near|outside|around)\s+(?:the\s+)?(?:(?!an?\s)[a-z][\w'\-]*\s+){0,2}"
+    r"(?-i:([A-Z][\w'\-\u00c0-\u017f]+))(?:\s+(?-i:[A-Z][\w'\-\u00c0-\u017f]+))*", re.I)
+_BODY_WORD = re.compile(rf"\b(?:{_INSTITUTION}|Hall|Church|Street|Road|Journal|Review|Magazine|"
+                        r"News|Times|journal|newspaper|magazine|paper|book|novel|film|report)\b")
+
+
+def places_in(text: str, given: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence names a place (a town, a country) that something is in, at or from,
+    other than the question's own (``given``: its words, lower case) and not a body or a
+    building ("the University of Leicester", "St Mary's Church")."""
+    calendar = set(MONTH_NAMES + WEEKDAY_NAMES)
+    return any(m.group(1).lower() not in given and m.group(1).lower() not in calendar
+               and not _BODY_WORD.search(m.group()) for m in _IN_NAMED.finditer(text))
+
+
 def locates(text: str, given: frozenset[str] | set[str]) -> bool:
     """Whether the sentence says where with a common noun the question does not already give:
     "I spent most of August hauling cans from the single tap by the gate" answers "Where is

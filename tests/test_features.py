@@ -644,3 +644,12 @@ def test_a_comments_signature_tells_who_paid_only_when_the_comment_speaks_of_pay
     assert of("Who paid for the orchard trees?") == [-1.0, 1.0]
     # who said something is still any commenter's signature
     assert of("Who said the orchard looks lovely?")[0] == 1.0
+
+
+def test_a_town_or_country_asked_is_named_as_where_something_is():
+    texts = ("We moved to a small Welsh town when the children were young.",
+             "We have lived in Pembrook for thirty years now.")
+    assert _feature_of("Which town does Ruth Callow live in?", texts, "name_align") == [0.0, 1.0]
+    texts = ("Odile Ferrant of the University of Marrowby led the survey in the journal Field Notes.",
+             "The survey covered 40 lakes in Norway, Sweden and northern Finland.")
+    assert _feature_of("Which countries were the lakes in?", texts, "name_align") == [0.0, 1.0]
