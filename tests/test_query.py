@@ -728,3 +728,17 @@ def test_a_possessive_in_place_of_the_asks_for_the_same_kind(question, kind, mea
     """"What's NAME's phone number?" asks for a number as "What is the phone number?" does."""
     q = make_query(question)
     assert (q.answer_type, q.measure) == (kind, measure)
+
+
+@pytest.mark.parametrize(
+    "question, verb",
+    [
+        ("Where is the kiln in the pottery?", ()),  # a copula: no verb, the last word a noun
+        ("Where were the hives on the estate?", ()),
+        ("When is the plant sale?", ()),
+        ("Where is the chess club based?", ("based",)),  # a participle is the verb asked
+        ("When was the lido reopened?", ("reopened",)),
+    ],
+)
+def test_a_where_or_when_question_with_only_a_copula_asks_about_no_verb(question, verb):
+    assert make_query(question).focus_verb == verb
