@@ -229,8 +229,8 @@ def feature_matrix(
             elif wanted == PERSON and query.credit:
                 fits = bool(info.credit[i])  # who took a photo: only a credit line says
             elif wanted == PERSON and query.focus_verb and not meta_ok:
-                # who did something: someone the question does not name already; and who paid,
-                # founded, designed, made, owned or supplied a thing only a sentence that
+                # who did something: someone the question does not name already; and who paid
+                # for, designed, made, owned, supplied or built a thing only a sentence that
                 # speaks of that deed can tell
                 fits = bool(flags[i]) and (kind == "reference"
                                              or names_new_person(info.texts[i], qwords)) and (
