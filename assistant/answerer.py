@@ -342,9 +342,11 @@ class Answerer:
             asked = np.array([s.kind == "comment" and bool(QUESTION_LABEL.search(s.label))
                               for s in sources], dtype=bool)
             probs = np.where(asked, probs, 0.0)
-        if query.yes_no and not _ASKS_ASKING.search(query.question):
-            # "Will the trams be step-free?" is not answered by a reader asking the same
-            # (a title put as a question states what the post is about)
+        if (query.yes_no or query.answer_type in (PERSON, PLACE)) \
+                and not _ASKS_ASKING.search(query.question):
+            # "Will the trams be step-free?" is not answered by a reader asking the same, nor
+            # "Who owns the fridge?" by "Does anyone know who owns the fridge?" (a title put as
+            # a question states what the post is about)
             probs = np.where((X[:, _IS_QUESTION] > 0) & (X[:, _KIND_TITLE] == 0), 0.0, probs)
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])

@@ -54,6 +54,9 @@ from .sentences import (
     WEEKDAY_NAMES,
     SentenceInfo,
     locates,
+    names_new_person,
+    names_place_at,
+    places_in,
     states_new,
 )
 from .text import STOPWORDS, stem, terms, words
@@ -160,7 +163,8 @@ def feature_matrix(
     name = _name_align(query, info, candidates, qwords)
     # what the sentence must hold: a year, a stretch of time ("How long ...?"), or the kind asked
     filler = filler_of(query)
-    near = _answer_near(query, filler, info, candidates)
+    deed = deed_asked(query) if query.answer_type == PERSON and not query.credit else None
+    near = _answer_near(query, filler, info, candidates, deed or frozenset())
     topic_rows = _topic_rows(query, grounding, article, info)
     wanted = query.answer_type
     flags = info.flags[filler] if filler else None
@@ -210,15 +214,29 @@ def feature_matrix(
         # when its writer speaks of themself ("I was the referee")
         meta_ok = wanted is not None and _meta_fits(wanted, query, src, named) and not (
             wanted == PERSON and kind == "comment" and who_is
-            and not _FIRST_PERSON.search(info.texts[i]))
+            and not _FIRST_PERSON.search(info.texts[i])) and (
+            # a reader who paid for something says so: "Who funded it?" is not told by any
+            # comment's signature
+            deed is None or _tells_deed(deed, info.texts[i]))
         if wanted is not None and flags is not None:
-            if wanted == PLACE:  # a name the question does not already give
+            if wanted == PLACE and query.where and not by_position:
+                # where someone lives or works, where a body is based: a named place that
+                # something is in, at or from, or a person's institution
+                fits = names_place_at(info.texts[i], qwords) or bool(info.affiliation[i])
+            elif wanted == PLACE:  # a name the question does not already give
                 fits = names_a_place(info.named[i], qwords) or (
                     by_position and locates(info.texts[i], qwords))
             elif wanted == PERSON and query.credit:
                 fits = bool(info.credit[i])  # who took a photo: only a credit line says
             elif wanted == PERSON and query.speaker and i < len(info.said_by) and info.said_by[i] >= 0:
                 fits = True  # "Who said ...?" / a quote whose speaker is named where it opens
+            elif wanted == PERSON and query.focus_verb and not meta_ok:
+                # who did something: someone the question does not name already; and who paid
+                # for, designed, made, owned, supplied or built a thing only a sentence that
+                # speaks of that deed can tell
+                fits = bool(flags[i]) and (kind == "reference"
+                                             or names_new_person(info.texts[i], qwords)) and (
+                    deed is None or _tells_deed(deed, info.texts[i]))
             elif wanted == TITLE and query.target in ("post", "paper"):
                 # the post's headline is its title; a cited paper's, in its reference
                 fits = kind == ("reference" if query.target == "paper" else "title")
@@ -233,7 +251,8 @@ def feature_matrix(
                         ) or meta_ok
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
             # a quote's speaker is often named in the next sentence; a photo's credit is not
-            x[INDEX["type_near"]] = float(not fits and not query.credit and bool(info.near[wanted][i]))
+            x[INDEX["type_near"]] = float(not fits and not query.credit and bool(info.near[wanted][i])
+                                          and (deed is None or _deed_near(deed, info, i)))
             x[INDEX["type_miss"]] = float(not fits and not x[INDEX["type_near"]])
             x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
                 wanted in (PERSON, TIME) and meta_ok))
@@ -241,6 +260,10 @@ def feature_matrix(
         x[INDEX["verb_align"]] = verb_align[row]
         x[INDEX["quantity_align"]] = quantity[row]
         x[INDEX["name_align"]] = name[row]
+        if query.entity == "journal" and kind == "reference":
+            # "Which journal published the study?": a citation names its journal after the
+            # title ("... hedgerow corridors. Animal Acoustics and Behaviour 12: 44-59.")
+            x[INDEX["focus_align"]] = x[INDEX["name_align"]] = 1.0
         x[INDEX["answer_near"]] = 1.0 if meta_ok else near[row]
         if wanted == PERSON and query.focus_verb:
             x[INDEX["agent"]] = float(info.agent[i])
@@ -266,6 +289,48 @@ def feature_matrix(
         x[INDEX["low_info"]] = float(info.low_info[i])
         x[INDEX["is_question"]] = float(info.is_question[i])
     return X
+
+
+# Deeds a "who ...?" question asks after that a sentence tells only in their own words: who
+# paid for something is said with paying or funding ("funded by", "a grant from"), who founded
+# it with founding, and so on (everyday English, stemmed). The verbs asked, then the words that
+# tell of the deed.
+_DEEDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(terms(asked)), frozenset(terms(told))) for asked, told in (
+        ("fund funded funds paid pay pays finance financed finances sponsor sponsored sponsors "
+         "bankroll bankrolled",
+         "fund funded funds funding funder funders paid pay pays payment finance financed "
+         "financing sponsor sponsored sponsorship sponsors grant grants bankrolled donated "
+         "donation donations"),
+        ("design designed designs", "design designed designs designer designers architect"),
+        ("manufacture manufactures manufactured", "manufacture manufactures manufactured "
+         "manufacturer manufacturers maker makers made makes produced producer brand"),
+        ("own owns owned", "own owns owned owner owners belong belongs belonged"),
+        ("supply supplies supplied", "supply supplies supplied supplier suppliers provide provides "
+         "provided sells sold seller courtesy"),
+        ("build built builds construct constructed", "build built builds builder builders "
+         "construct constructed construction erected contractor"),
+    ))
+
+
+def deed_asked(query: Query) -> frozenset[str] | None:
+    """The words that tell of the deed a "who ...?" question asks after ("Who funded the
+    study?": "funded", "funding", "grant", ...), or None when its verb is not such a deed."""
+    if not query.focus_verb:
+        return None
+    verb = stem_of(query.focus_verb[0])
+    return next((told for asked, told in _DEEDS if verb in asked), None)
+
+
+def _tells_deed(deed: frozenset[str], text: str) -> bool:
+    return any(t in deed for t in terms(text))
+
+
+def _deed_near(deed: frozenset[str], info: SentenceInfo, i: int) -> bool:
+    """The sentence before or after ``i`` in its source tells of the deed."""
+    prev = info.prev[i]
+    after = i + 1 if i + 1 < len(info.prev) and info.prev[i + 1] == i else -1
+    return any(j >= 0 and _tells_deed(deed, info.texts[j]) for j in (prev, after))
 
 
 def _title_words(info: SentenceInfo) -> frozenset[str]:
@@ -317,16 +382,18 @@ NEAR_WORDS = 5
 
 
 def _answer_near(query: Query, filler: str | None, info: SentenceInfo,
-                 candidates: np.ndarray) -> np.ndarray:
+                 candidates: np.ndarray, deed: frozenset[str] = frozenset()) -> np.ndarray:
     """Per candidate, for a question asking a kind of answer (a number, a date, a person, a
     place...): the share of the question's own terms found in the sentence that stand within
     ``NEAR_WORDS`` words of a filler of that kind (0 when it has none or no term); 1 for
     other questions. An answer sits next to what the question says about it; a number or a
-    name far from the question's words is about something else."""
+    name far from the question's words is about something else. The words that tell of a
+    deed asked after (``deed_asked``) count as the question's: "Who paid for it?" / "funded by
+    the Westmere Trust"."""
     out = np.ones(len(candidates))
     if filler is None or filler in (TITLE, ROLE, CONTACT, *CONTACT_FORMS) or not info.slots:
         return out
-    own = set(query.terms)
+    own = set(query.terms) | deed
     given = {stem_of(w) for w in query.words}
     for row, i in enumerate(candidates):
         slots = info.slots[i]
@@ -513,6 +580,11 @@ KINDS_OF: dict[str, tuple[str, ...]] = {
 _COMMON_KINDS = frozenset({"species"})
 
 
+# Kinds of place a map names ("Which town ...?", "Which countries ...?").
+_GEO_KINDS = frozenset({"town", "city", "village", "country", "county", "region", "province",
+                        "state", "island"})
+
+
 def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
                 qwords: set[str]) -> np.ndarray:
     """Per candidate, for a question asking for a named thing of a kind ("Which bakery ...?"):
@@ -528,6 +600,12 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
                 given = (w.lower() for m in _CALLED.finditer(info.texts[i])
                          for w in re.findall(_CAPITALISED, m.group()))
                 out[row] = float(any(w not in qwords for w in given))
+        return out
+    if query.entity in _GEO_KINDS:
+        # "Which town is she in?" / "We live in Peterborough": a place is named as where
+        # something is, without saying it is a town
+        for row, i in enumerate(candidates):
+            out[row] = float(places_in(info.texts[i], qwords | {query.entity}))
         return out
     kinds = (query.entity, *KINDS_OF.get(query.entity, ()))
     noun = "(?:" + "|".join(re.escape(k) for k in kinds) + r")(?:e?s)?"

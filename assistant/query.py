@@ -815,6 +815,11 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
         # *announced* at the school gate?", "... *inspected* before the January floods?", "When
         # did the library start *charging* fees?"; else the last word ("When did Penrose *die*?")
         marked = [w for at, w in enumerate(ws) if w in tail and _main_verb(ws, at)]
+        if not marked and ws and ws[0] in ("is", "are", "was", "were", "s") and not any(
+                _PARTICIPLE.fullmatch(w) or w.endswith("ing") for w in ws[1:]):
+            # "Where is her workshop?", "Where were the farms in the study?": a copula, no
+            # verb asked (the last word is a noun, not a deed)
+            return ()
         return (((marked or tail)[-1], "verb"),) if tail else ()
     if m["adj"] is not None:
         verb = [w for w in _content(m["after"] or "") if w.endswith(("ed", "en"))]

@@ -384,6 +384,22 @@ def _has_person(text: str) -> bool:
     return any(not _NOT_PERSON.search(text, m.start(), m.end() + 1) for m in _PERSON.finditer(text))
 
 
+def names_new_person(text: str, given: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence names or describes a person the question does not (``given``: its
+    words, lower case): "Who installed Rosalind Achebe's heat pump?" is not answered by a
+    sentence whose only person is Rosalind Achebe, nor "Who conducts the Training Strings?" by
+    one that names only the Training Strings."""
+    if any(m.group().lower() not in given for m in _PERSON_WORD.finditer(text)):
+        return True
+    for m in _PERSON.finditer(text):
+        if _NOT_PERSON.search(text, m.start(), m.end() + 1):
+            continue
+        run = _NAME_RUN.match(text, m.start())
+        if set(words(run.group() if run else m.group())) - given:
+            return True
+    return False
+
+
 # How long: a stretch of time ("more than two years", "a six-month pilot", "since 1887") or
 # a length ("an 11-mile diversion", "25 cm long"); never a bare date.
 _DURATION = re.compile(
@@ -456,6 +472,44 @@ _ABSTRACT = re.compile(r"(?:tion|sion|ance|ence|ancy|ency|ment|ity|ness|ism|ship
 _PLACES_LIKE_IDEAS = frozenset(
     """basement apartment compartment pavement settlement department embankment encampment
     monument parliament tenement entrance station residence conference""".split())
+
+
+# A named place where something is: after a preposition of place, past a determiner and a
+# word or two ("in Peterborough", "at the University of Leicester", "in the northern port city
+# of Skarhaven", "from Baltimore").
+_AT_NAMED = re.compile(
+    r"\b(?:in|at|on|near|from|outside|inside|of|beside|opposite|off|around|across|along|"
+    r"between|within|behind|above|below)\s+(?:(?:the|a|an|our|their|his|her|its|my|your)\s+)?"
+    r"(?:[a-z][\w'\-]*\s+){0,2}(?-i:([A-Z][\w'\-\u00c0-\u017f]+))", re.I)
+
+
+def names_place_at(text: str, given: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence puts something at a named place the question does not give (``given``:
+    its words, lower case): "We live in Peterborough", "a zooarchaeologist at the University of
+    Leicester"; not a name that places nothing ("Bronze Age dogs", "her novel, The Glass
+    Tide")."""
+    calendar = set(MONTH_NAMES + WEEKDAY_NAMES)
+    return any(m.group(1).lower() not in given and m.group(1).lower() not in calendar
+               for m in _AT_NAMED.finditer(text))
+
+
+# A named place something is in: "in Peterborough", "from Malvern", "in Switzerland, Austria and
+# northern Italy"; not a body ("at the University of Leicester", "of the Centre for ..."), nor a
+# kind ("in a British city": a place's name takes no "a").
+_IN_NAMED = re.compile(
+    r"\b(?:in|at|from|near|outside|around)\s+(?:the\s+)?(?:(?!an?\s)[a-z][\w'\-]*\s+){0,2}"
+    r"(?-i:([A-Z][\w'\-\u00c0-\u017f]+))(?:\s+(?-i:[A-Z][\w'\-\u00c0-\u017f]+))*", re.I)
+_BODY_WORD = re.compile(rf"\b(?:{_INSTITUTION}|Hall|Church|Street|Road|Journal|Review|Magazine|"
+                        r"News|Times|journal|newspaper|magazine|paper|book|novel|film|report)\b")
+
+
+def places_in(text: str, given: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence names a place (a town, a country) that something is in, at or from,
+    other than the question's own (``given``: its words, lower case) and not a body or a
+    building ("the University of Leicester", "St Mary's Church")."""
+    calendar = set(MONTH_NAMES + WEEKDAY_NAMES)
+    return any(m.group(1).lower() not in given and m.group(1).lower() not in calendar
+               and not _BODY_WORD.search(m.group()) for m in _IN_NAMED.finditer(text))
 
 
 def locates(text: str, given: frozenset[str] | set[str]) -> bool:

@@ -585,3 +585,89 @@ def test_a_quotes_pronoun_speaker_stands_for_the_person_named_before_it():
     assert _feature_of("Who said the pier loses a plank every winter?", texts) == [1.0, 1.0]
     # a question that is not after whose words these are is unchanged
     assert _feature_of("Who mends the pier?", texts)[1] == -1.0
+
+
+def test_who_did_something_is_not_answered_by_a_sentence_naming_only_the_questions_people():
+    # the only names are the question's own: the one acted on, the body it asks about
+    texts = ("Marjorie Quill had a wood stove fitted to her cottage in the spring.",
+             "The stove was fitted by Tobin Harrow, a joiner from the next village.")
+    assert _feature_of("Who fitted Marjorie Quill's stove?", texts) == [-1.0, 1.0]
+    texts = ("The Lantern Street Players rehearse on Thursdays in the church hall.",
+             "The Lantern Street Players are run by Bea Okonjo.")
+    assert _feature_of("Who runs the Lantern Street Players?", texts) == [-1.0, 1.0]
+    # a person described, not named, is still someone new
+    texts = ("Marjorie Quill's neighbour fitted the stove for her.", "It is a cast-iron stove.")
+    assert _feature_of("Who fitted Marjorie Quill's stove?", texts)[0] == 1.0
+
+
+def test_where_someone_lives_is_a_named_place_something_is_in_at_or_from():
+    texts = ("I suspect Iron Age ponies were a good deal smaller, as Tarn Hollow Press says.",
+             "We have lived in Pembrook for thirty years now.")
+    assert _feature_of("Where does Ruth Callow live?", texts) == [-1.0, 1.0]
+    texts = ("Her first book, The Salt Road, is a favourite of mine.",
+             "Odile Ferrant, a geologist at the University of Marrowby, led the survey.")
+    assert _feature_of("Where does Odile Ferrant work?", texts) == [-1.0, 1.0]
+    # where a thing is put needs no name at all ("by the gate")
+    texts = ("The spare key hangs on a hook by the back door.", "The key is brass.")
+    assert _feature_of("Where is the spare key?", texts)[0] == 1.0
+
+
+def test_a_citation_names_the_journal_asked_for():
+    from assistant.features import FEATURES, feature_matrix
+    from assistant.grounding import ArticleTerms
+
+    texts = ("The team counted newts in forty garden ponds over two summers.",
+             "Abara K, Lunde P. Garden ponds as refuges for newts. Pond Life Quarterly 9: 12-30.")
+    post = Source("p1", "post", "Post", texts[0])
+    ref = Source("r1", "reference", "Reference 1", texts[1])
+    spans = [Span("p1", 0, len(texts[0]), texts[0]), Span("r1", 0, len(texts[1]), texts[1])]
+    info = SentenceInfo.build(spans, {"p1": post, "r1": ref}, [frozenset(terms(t)) for t in texts],
+                              np.eye(2, dtype=np.float32), vocabulary=())
+    article = ArticleTerms(spans, {"p1": post, "r1": ref}, ["", ""], vocabulary=())
+    ones = np.ones(2)
+    X = feature_matrix(make_query("Which journal published the newt study?"), np.arange(2),
+                       info=info, article=article, grounding=Grounding({}, {}, frozenset()),
+                       dense=ones, dense_ctx=ones, dense_chunk=ones, lexical=ones,
+                       lexical_sentence=ones, sources=[post, ref])
+    assert list(X[:, FEATURES.index("name_align")]) == [0.0, 1.0]
+    assert X[1, FEATURES.index("focus_align")] == 1.0
+
+
+def test_who_paid_founded_or_designed_is_told_only_by_a_sentence_speaking_of_that_deed():
+    # a study "by Dr. X" says who did it, not who paid for it
+    texts = ("A survey by Dr. Nils Aberg of Tarrow College asked 900 cyclists about helmets.",
+             "The survey was paid for by the Brackwater Cycling Trust.")
+    assert _feature_of("Who funded the helmet survey?", texts) == [-1.0, 1.0]
+    assert _feature_of("Who funded the helmet survey?", texts, "type_near") == [1.0, 0.0]
+    texts = ("The footbridge was opened by Mayor Ines Oduya in May.",
+             "Its curved deck was the work of the architect Pavel Strom.")
+    assert _feature_of("Who designed the footbridge?", texts) == [-1.0, 1.0]
+    # a deed not on the list keeps the looser test: "led" is told by "a study by Dr. X"
+    texts = ("A survey by Dr. Nils Aberg of Tarrow College asked 900 cyclists about helmets.",
+             "Helmets were worn by most riders.")
+    assert _feature_of("Who led the helmet survey?", texts)[0] == 1.0
+
+
+def test_the_words_of_a_deed_asked_stand_for_the_questions_verb_next_to_the_answer():
+    # "project" is far from the fund's name, "funded" next to it
+    texts = ("The project, which ran for three long and difficult years in the hills, was funded "
+             "by the Harlow Moor Fund.",
+             "The money ran out in the spring, long before Ada Brink joined.")
+    assert _feature_of("Who paid for the project?", texts, "answer_near") == [0.5, 0.0]
+
+
+def test_a_comments_signature_tells_who_paid_only_when_the_comment_speaks_of_paying():
+    of = _comments_feature({"Wren Halloway": "The orchard looks lovely in the spring photos.",
+                            "Joss Pemberton": "I paid for the first twelve trees myself."})
+    assert of("Who paid for the orchard trees?") == [-1.0, 1.0]
+    # who said something is still any commenter's signature
+    assert of("Who said the orchard looks lovely?")[0] == 1.0
+
+
+def test_a_town_or_country_asked_is_named_as_where_something_is():
+    texts = ("We moved to a small Welsh town when the children were young.",
+             "We have lived in Pembrook for thirty years now.")
+    assert _feature_of("Which town does Ruth Callow live in?", texts, "name_align") == [0.0, 1.0]
+    texts = ("Odile Ferrant of the University of Marrowby led the survey in the journal Field Notes.",
+             "The survey covered 40 lakes in Norway, Sweden and northern Finland.")
+    assert _feature_of("Which countries were the lakes in?", texts, "name_align") == [0.0, 1.0]

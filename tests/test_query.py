@@ -769,3 +769,17 @@ def test_who_presents_the_show_or_put_the_questions_asks_after_the_pages_host(qu
 ])
 def test_who_said_asks_whose_words_a_quote_is(question, speaker):
     assert make_query(question).speaker is speaker
+
+
+@pytest.mark.parametrize(
+    "question, verb",
+    [
+        ("Where is the kiln in the pottery?", ()),  # a copula: no verb, the last word a noun
+        ("Where were the hives on the estate?", ()),
+        ("When is the plant sale?", ()),
+        ("Where is the chess club based?", ("based",)),  # a participle is the verb asked
+        ("When was the lido reopened?", ("reopened",)),
+    ],
+)
+def test_a_where_or_when_question_with_only_a_copula_asks_about_no_verb(question, verb):
+    assert make_query(question).focus_verb == verb

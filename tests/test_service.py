@@ -237,6 +237,16 @@ def test_a_yes_no_question_is_not_answered_by_a_reader_asking_the_same(settings,
     assert any(q.text.endswith("?") for q in (*asked.quotes, *asked.closest))
 
 
+def test_who_or_where_is_not_answered_by_a_reader_asking_the_same(settings, fake_embedder):
+    a = _text_assistant(
+        "Seed library opens\n\nA seed library has opened in the foyer of the Dunmore leisure "
+        "centre.\n\nVisitors can take three packets a month.\n\nComments\n\n"
+        "Ola Berg, 8 May 2024: Who actually runs the seed library?\n",
+        settings, fake_embedder)
+    answer = a.ask("Who runs the seed library?")
+    assert all(not q.text.endswith("?") for q in answer.quotes)
+
+
 def test_did_anyone_questions_look_in_every_passage_not_one_naming_anyone(settings, fake_embedder):
     """"Did anyone suggest ...?" names no one: the passages that suggest it can answer it,
     though none of them says "anyone"."""
