@@ -220,16 +220,56 @@ def is_year(ws: Sequence[str], i: int) -> bool:
             and (i == 0 or ws[i - 1] in _BEFORE_YEAR))
 
 
+# Where a number's clause ends: punctuation, a dash, or a word that joins another clause or
+# another noun phrase ("fell by 29 percent, while insect counts ...", "46 cars and 240
+# passengers", "three kids, books end up ..."): the words past it are not what it counts.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]{}\"\u201c\u201d!?]|\s[-\u2013\u2014]+\s|[\u2013\u2014]")
+_JOINERS = frozenset("""and or but nor while whereas although though because who whom whose
+    which that when where than""".split())
+# A clock time or a day of the month is no count: "at 10.30 am", "07:35", "on 6 September",
+# "November 14th".
+_MONTH_WORDS = "|".join(MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+_NOT_A_COUNT = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:{_MONTH_WORDS})\b)"
+    rf"|\b(?P<month>{_MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\d)", re.I)
+
+
+def _uncounted(m: re.Match[str]) -> str:
+    return f" {m['month'] or ''} "
+
+
+_CLAUSE_TOKEN = re.compile(rf"(?P<comma>(?<!\d),|,(?!\d))|(?P<stop>{_CLAUSE_BREAK.pattern})|{WORD}")
+
+
 def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
-    """The words about the sentence's numbers (years left out): up to ``before`` words before
-    each number and ``after`` after it ("visitors" in "it drew 40,000 visitors a year")."""
-    ws = words(text)
+    """The words about the sentence's numbers (years, clock times and days of the month left
+    out): up to ``before`` words before each number and ``after`` after it, in its clause
+    ("visitors" in "it drew 40,000 visitors a year", not "insect" in "fell by 29 percent,
+    while insect counts ..."). Looking back, a comma is no end: a number set off after its
+    noun counts it ("the tenors, all five of them")."""
+    ws: list[str] = []
+    ends: list[str | None] = []  # per word, what ends the clause before it
+    end: str | None = "stop"
+    for m in _CLAUSE_TOKEN.finditer(_NOT_A_COUNT.sub(_uncounted, text.lower())):
+        if m["comma"] or m["stop"]:
+            end = "stop" if m["stop"] else end or "comma"
+            continue
+        ws.append(word_of(m.group()))
+        ends.append(end)
+        end = None
     is_number = [any(c.isdigit() for c in w) or w in _NUMBER_WORD_SET for w in ws]
     out: list[str] = []
     for i, number in enumerate(is_number):
-        if number and not is_year(ws, i):
-            out += [w for j, w in enumerate(ws[max(0, i - before) : i + after + 1], max(0, i - before))
-                    if not is_number[j]]
+        if not number or is_year(ws, i):
+            continue
+        lo = i
+        while lo > max(0, i - before) and ends[lo] != "stop" and ws[lo - 1] not in _JOINERS:
+            lo -= 1
+        hi = i
+        while hi < min(len(ws) - 1, i + after) and ends[hi + 1] is None and ws[hi + 1] not in _JOINERS:
+            hi += 1
+        out += [ws[j] for j in range(lo, hi + 1) if not is_number[j]]
     return out
 
 

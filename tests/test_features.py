@@ -51,6 +51,37 @@ def test_a_measure_is_matched_to_its_unit():
     assert _quantity("How old is Doris Albright?")[1] == 0
 
 
+def test_a_count_is_not_matched_by_a_number_of_another_clause_or_phrase():
+    # the thing named past the number's clause, or after "and", is not what it counts
+    texts = ("After the storm, sales fell by 12 percent, while beetle numbers held steady.",
+             "The hut holds 30 rakes and spades for the gardeners.",
+             "With two dogs, beetles are hard to spot.",
+             "We counted 300 beetles in the traps.")
+    got = _quantity_align(make_query("How many beetles were found in the orchard?"), None,
+                          _many(texts), np.arange(len(texts)), NOTHING)
+    assert got[3] == 1
+    assert (got[:3] == 0).all()
+    got = _quantity_align(make_query("How many spades does the hut hold?"), None,
+                          _many(texts), np.arange(len(texts)), NOTHING)
+    assert got[1] == 0  # 30 rakes, and spades
+
+
+def test_a_share_answers_a_part_asked_but_a_count_only_of_what_it_counts():
+    info = _one("Attendance dropped by 20 percent after the fare rise.")
+    for question in ("How many rabbits were seen on the common?", "How much cider was sold?"):
+        assert _quantity_align(make_query(question), None, info, np.arange(1), NOTHING)[0] == 0
+    for question in ("By how much did attendance drop?", "How much of the hall was full?"):
+        assert _quantity_align(make_query(question), None, info, np.arange(1), NOTHING)[0] == 1
+
+
+def test_a_day_of_the_month_or_a_clock_time_counts_nothing():
+    info = _many(("At the meeting on 4 March members chose a new logo.",
+                  "The bus at 10.15 am carries members to the show."))
+    got = _quantity_align(make_query("How many members came to the meeting?"), None, info,
+                          np.arange(2), NOTHING)
+    assert (got == 0).all()
+
+
 def test_a_count_of_people_is_matched_to_any_word_for_people():
     assert _quantity("How many people work at the shop?")[7] == 1
 
