@@ -223,7 +223,7 @@ def is_year(ws: Sequence[str], i: int) -> bool:
 # Where a number's clause ends: punctuation, a dash, or a word that joins another clause or
 # another noun phrase ("fell by 29 percent, while insect counts ...", "46 cars and 240
 # passengers", "three kids, books end up ..."): the words past it are not what it counts.
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]{}\"\u201c\u201d!?]|\s[-\u2013\u2014]+\s|[\u2013\u2014]")
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]{}\"\u201c\u201d!?]|\s[-\u2013\u2014]+\s|[\u2013\u2014]")
 _JOINERS = frozenset("""and or but nor while whereas although though because who whom whose
     which that when where than""".split())
 # A clock time or a day of the month is no count: "at 10.30 am", "07:35", "on 6 September",
@@ -242,33 +242,54 @@ def _uncounted(m: re.Match[str]) -> str:
 _CLAUSE_TOKEN = re.compile(rf"(?P<comma>(?<!\d),|,(?!\d))|(?P<stop>{_CLAUSE_BREAK.pattern})|{WORD}")
 
 
+# After a number set off by a comma, what says it counts the noun before the comma: "the
+# tenors, all five of them", "the logbooks, twenty-seven volumes in all".
+_APPOSED = re.compile(r"(?:[\w-]+\s+){0,2}?(?:of (?:them|us|you|these|those)|in all|in total|altogether)\b")
+# Words that tie a number to a noun before its verb: "hours fell from 40 to 32", "membership
+# stands at 143", "sick days fell by 29 percent".
+_CHANGE_TO = frozenset("from to by at".split())
+
+
 def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
     """The words about the sentence's numbers (years, clock times and days of the month left
-    out): up to ``before`` words before each number and ``after`` after it, in its clause
-    ("visitors" in "it drew 40,000 visitors a year", not "insect" in "fell by 29 percent,
-    while insect counts ..."). Looking back, a comma is no end: a number set off after its
-    noun counts it ("the tenors, all five of them")."""
+    out): up to ``before`` words before each number (two more past "from", "to", "by" or
+    "at") and ``after`` after it, in its clause ("visitors" in "it drew 40,000 visitors a
+    year", not "insect" in "fell by 29 percent, while insect counts ...", nor "tables" in "30
+    chairs and tables"). A number joined to a word by a hyphen counts that word only ("links"
+    is not counted in "12-speed links"); one set off by a comma after its noun counts it
+    ("the tenors, all five of them")."""
     ws: list[str] = []
     ends: list[str | None] = []  # per word, what ends the clause before it
+    hyphened: list[bool] = []  # per word, joined to the word before it by a hyphen
+    rests: list[str] = []  # per word, the text after it
     end: str | None = "stop"
-    for m in _CLAUSE_TOKEN.finditer(_NOT_A_COUNT.sub(_uncounted, text.lower())):
+    low = _NOT_A_COUNT.sub(_uncounted, text.lower())
+    for m in _CLAUSE_TOKEN.finditer(low):
         if m["comma"] or m["stop"]:
             end = "stop" if m["stop"] else end or "comma"
             continue
+        hyphened.append(end is None and low[m.start() - 1 : m.start()] == "-")
         ws.append(word_of(m.group()))
         ends.append(end)
+        rests.append(low[m.end() :].lstrip())
         end = None
     is_number = [any(c.isdigit() for c in w) or w in _NUMBER_WORD_SET for w in ws]
     out: list[str] = []
     for i, number in enumerate(is_number):
         if not number or is_year(ws, i):
             continue
+        reach = before + 2 if i and ws[i - 1] in _CHANGE_TO else before
+        apposed = bool(_APPOSED.match(rests[i]))
         lo = i
-        while lo > max(0, i - before) and ends[lo] != "stop" and ws[lo - 1] not in _JOINERS:
+        while (lo > max(0, i - reach) and ws[lo - 1] not in _JOINERS
+               and (ends[lo] is None or (ends[lo] == "comma" and apposed and i - lo <= 2))):
             lo -= 1
         hi = i
-        while hi < min(len(ws) - 1, i + after) and ends[hi + 1] is None and ws[hi + 1] not in _JOINERS:
-            hi += 1
+        if i + 1 < len(ws) and hyphened[i + 1]:
+            hi = i + 1  # "a 12-speed chain": a speed, not chains
+        else:
+            while hi < min(len(ws) - 1, i + after) and ends[hi + 1] is None and ws[hi + 1] not in _JOINERS:
+                hi += 1
         out += [ws[j] for j in range(lo, hi + 1) if not is_number[j]]
     return out
 
