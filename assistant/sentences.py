@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .query import CONTACT, EMAIL, NUMBER, PERSON, PHONE, PLACE, ROLE, TIME, TITLE, UNITS, WEB
+from .query import _PLURAL, CONTACT, EMAIL, NUMBER, PERSON, PHONE, PLACE, ROLE, TIME, TITLE, UNITS, WEB
 from .text import STOPWORDS, WORD, stem, terms, word_of, words
 from .types import Source, Span
 
@@ -250,14 +250,15 @@ _APPOSED = re.compile(r"(?:[\w-]+\s+){0,2}?(?:of (?:them|us|you|these|those)|in 
 _CHANGE_TO = frozenset("from to by at".split())
 
 
-def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
+def number_window(text: str, before: int = 2, after: int = 4, heads: bool = False) -> list[str]:
     """The words about the sentence's numbers (years, clock times and days of the month left
     out): up to ``before`` words before each number (two more past "from", "to", "by" or
     "at") and ``after`` after it, in its clause ("visitors" in "it drew 40,000 visitors a
     year", not "insect" in "fell by 29 percent, while insect counts ...", nor "tables" in "30
     chairs and tables"). A number joined to a word by a hyphen counts that word only ("links"
     is not counted in "12-speed links"); one set off by a comma after its noun counts it
-    ("the tenors, all five of them")."""
+    ("the tenors, all five of them"). ``heads``: only the words after each number up to the
+    first plural, what it counts ("months" in "every three months a nurse ...")."""
     ws: list[str] = []
     ends: list[str | None] = []  # per word, what ends the clause before it
     hyphened: list[bool] = []  # per word, joined to the word before it by a hyphen
@@ -277,6 +278,15 @@ def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
     out: list[str] = []
     for i, number in enumerate(is_number):
         if not number or is_year(ws, i):
+            continue
+        if heads:
+            j = i + 1
+            while j < len(ws) and j <= i + after and ends[j] is None and ws[j] not in _JOINERS:
+                if not is_number[j]:
+                    out.append(ws[j])
+                    if _PLURAL.fullmatch(ws[j]):
+                        break
+                j += 1
             continue
         reach = before + 2 if i and ws[i - 1] in _CHANGE_TO else before
         apposed = bool(_APPOSED.match(rests[i]))
@@ -638,9 +648,8 @@ class SentenceInfo:
             quantity_ids=quantity_ids,
             credit=np.array([bool(_CREDIT.search(s.text)) for s in sentences], dtype=bool),
             texts=tuple(s.text for s in sentences),
-            counts_people=np.array([any(PERSON_NOUN.fullmatch(w) for w in x)
-                                    or bool(_COUNT_OF_US.search(s.text))
-                                    for x, s in zip(windows, sentences, strict=True)], dtype=bool),
+            counts_people=np.array([any(PERSON_NOUN.fullmatch(w) for w in number_window(s.text, heads=True))
+                                    or bool(_COUNT_OF_US.search(s.text)) for s in sentences], dtype=bool),
         )
 
 

@@ -86,6 +86,13 @@ def test_a_count_of_people_is_matched_to_any_word_for_people():
     assert _quantity("How many people work at the shop?")[7] == 1
 
 
+def test_a_count_of_people_is_a_number_of_people_not_a_number_near_a_person():
+    texts = ("Every two weeks a nurse checks the ward.", "The ward has six nurses.")
+    got = _quantity_align(make_query("How many people work on the ward?"), None, _many(texts),
+                          np.arange(len(texts)), NOTHING)
+    assert list(got) == [0, 1]  # two weeks, not two people
+
+
 def test_a_count_of_us_or_of_you_is_a_count_of_people():
     texts = ("Our choir meets weekly. There are nine of us.", "One of us plays the oboe.",
              "Nine of the songs are new.")
