@@ -141,6 +141,13 @@ def test_a_measure_asked_is_not_matched_by_a_count_of_the_thing():
                            np.arange(1), NOTHING)[0] == 0
 
 
+def test_a_price_for_doing_something_is_matched_to_the_doing():
+    texts = ("Kayaks can be hired for £12 an hour.", "The new jetty cost £40,000.")
+    got = _quantity_align(make_query("How much does it cost to hire a kayak?"), None,
+                          _many(texts), np.arange(2), NOTHING)
+    assert got[0] == 1 and got[1] == 0.5  # the jetty's cost is not the hire's
+
+
 def test_a_number_the_question_gives_is_not_its_answer():
     info = _one("By around 1900 carbide lamps had replaced oil lamps.")
     got = _quantity_align(make_query("How many carbide lamps were sold around 1900?"), None,
