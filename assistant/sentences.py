@@ -106,7 +106,13 @@ _NOT_PERSON = re.compile(
     r"Department|Ministry|Association|Club|Coalition|Garden|Gardens|Church|Hall|Library|"
     r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way)\b")
 _PERSON_WORD = re.compile(rf"\b({_PERSON_NOUNS})\b", re.I)
-PERSON_NOUN = re.compile(rf"{_PERSON_NOUNS}|persons|adults|staff|members", re.I)  # fullmatch a word
+PERSON_NOUN = re.compile(rf"{_PERSON_NOUNS}|persons|adults|staff|members|respondents", re.I)  # fullmatch a word
+# A share that says or does something is a share of people: "23 percent said ...", "half
+# agreed", "a third named the cost".
+_SHARE_SAID = re.compile(
+    r"(?:\d\s*%|\b(?:percent|per cent|half|a third|a quarter|most|a majority|a minority))\s+"
+    r"(?:of them\s+|of those\s+)?(?:said|say|says|named|agreed|disagreed|reported|chose|wanted|"
+    r"thought|felt|preferred|voted|answered|told|admitted)\b", re.I)
 # A proper noun past the sentence's first word: a place, an institution, a journal.
 _PROPER = re.compile(r"(?<=[\s(,\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+")
 _AUTHORS_LIST = re.compile(r"^(?:[A-Z][\w'\-]+ [A-Z]{1,3}, )*[A-Z][\w'\-]+ [A-Z]{1,3}[.,]"
@@ -649,7 +655,8 @@ class SentenceInfo:
             credit=np.array([bool(_CREDIT.search(s.text)) for s in sentences], dtype=bool),
             texts=tuple(s.text for s in sentences),
             counts_people=np.array([any(PERSON_NOUN.fullmatch(w) for w in number_window(s.text, heads=True))
-                                    or bool(_COUNT_OF_US.search(s.text)) for s in sentences], dtype=bool),
+                                    or bool(_COUNT_OF_US.search(s.text) or _SHARE_SAID.search(s.text))
+                                    for s in sentences], dtype=bool),
         )
 
 

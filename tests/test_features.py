@@ -93,6 +93,14 @@ def test_a_count_of_people_is_a_number_of_people_not_a_number_near_a_person():
     assert list(got) == [0, 1]  # two weeks, not two people
 
 
+def test_a_share_that_says_something_is_a_share_of_people():
+    texts = ("In the poll, 40 percent said they cycle to the office.",
+             "Rents rose 40 percent over the decade.")
+    for question in ("How many people cycle to the office?", "How many respondents cycle?"):
+        got = _quantity_align(make_query(question), None, _many(texts), np.arange(2), NOTHING)
+        assert list(got) == [1, 0]
+
+
 def test_a_count_of_us_or_of_you_is_a_count_of_people():
     texts = ("Our choir meets weekly. There are nine of us.", "One of us plays the oboe.",
              "Nine of the songs are new.")
