@@ -106,7 +106,8 @@ _NOT_PERSON = re.compile(
     r"Department|Ministry|Association|Club|Coalition|Garden|Gardens|Church|Hall|Library|"
     r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way)\b")
 _PERSON_WORD = re.compile(rf"\b({_PERSON_NOUNS})\b", re.I)
-PERSON_NOUN = re.compile(rf"{_PERSON_NOUNS}|persons|adults|staff|members|respondents", re.I)  # fullmatch a word
+# fullmatch a word
+PERSON_NOUN = re.compile(rf"{_PERSON_NOUNS}|persons|adults|staff|members|respondents", re.I)
 # A share that says or does something is a share of people: "23 percent said ...", "half
 # agreed", "a third named the cost".
 _SHARE_SAID = re.compile(
