@@ -497,6 +497,11 @@ def _focus_align(focus: Sequence[str], sims: np.ndarray | None, info: SentenceIn
     return out
 
 
+# A question asking for a part or a change, which a share answers whatever it is of: "How
+# much of the stonework ...?", "By how much did hunting fall?"
+_PART_ASKED = re.compile(r"\bby how much\b|\bhow much of\b", re.I)
+
+
 def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
                     candidates: np.ndarray, grounding: Grounding) -> np.ndarray:
     """Per candidate, for a question asking for a quantity: 1 when a number of the sentence
@@ -520,8 +525,12 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
         if query.measure == "interval" and "length" in stated:
             stated = stated | {"interval"}  # "How far apart ...?" / "12 miles from each other"
         about = any(c in info.quantity_terms[i] for c in counted)
-        # a share answers a count or an amount: "40 percent of visitors", "two-thirds of a wage"
-        if query.measure in stated or (query.measure in (None, "money") and "share" in stated):
+        # a share answers a count or an amount: "40 percent of visitors", "two-thirds of a wage";
+        # "how much of it" or "by how much" any share, but "how many insects" or "how much
+        # torque" only a share of what it counts (not "feeding fell by 29 percent")
+        if query.measure in stated or ("share" in stated and (
+                query.measure == "money"
+                or (query.measure is None and (about or _PART_ASKED.search(query.question))))):
             if query.measure and counted and not about:
                 # "$5", but for what? the thing measured is elsewhere in the sentence, or not in it
                 stems = {stem_of(w) for w in info.words[i]}

@@ -563,6 +563,9 @@ _PAID_FOR = re.compile(r"\bhow much (?:did|does|do|will|would|has|have|had|is|wa
                        r"(?:for|on)\s+(?P<w>.+)$", re.I)
 
 
+# "How much does it cost to stay at the inn?": staying is priced ("be a member": a member).
+_COST_TO = re.compile(r"\bhow much (?:does|do|did|will|would|is|was)\s+it\s+cost\s+"
+                      r"(?:[\w'-]+\s+){0,3}?to\s+(?:be\s+|get\s+|have\s+)?(?P<w>.+)$", re.I)
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+(?P<w>.+)$|\b(?:what|which) (?:number|percentage|"
                       r"proportion|share|fraction|amount|quantity) of\s+(?P<of>.+)$", re.I)
 
@@ -608,7 +611,7 @@ def counted_words(question: str) -> tuple[str, ...]:
     out: list[str] = []
     much = m["w"] is not None and m.group().lower().startswith("how much")
     ws = words(m["w"] or m["of"])
-    paid = _PAID_FOR.search(question) if much else None
+    paid = (_PAID_FOR.search(question) or _COST_TO.search(question)) if much else None
     if paid or (ws and _UNIT_COUNTED.match(m.group())):
         # "How much did Ann pay for *the lamp*?"; "How many grams of *inulin* ...?" (the unit
         # says the measure)

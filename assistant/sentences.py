@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .query import CONTACT, EMAIL, NUMBER, PERSON, PHONE, PLACE, ROLE, TIME, TITLE, UNITS, WEB
+from .query import _PLURAL, CONTACT, EMAIL, NUMBER, PERSON, PHONE, PLACE, ROLE, TIME, TITLE, UNITS, WEB
 from .text import STOPWORDS, WORD, stem, terms, word_of, words
 from .types import Source, Span
 
@@ -106,7 +106,14 @@ _NOT_PERSON = re.compile(
     r"Department|Ministry|Association|Club|Coalition|Garden|Gardens|Church|Hall|Library|"
     r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way)\b")
 _PERSON_WORD = re.compile(rf"\b({_PERSON_NOUNS})\b", re.I)
-PERSON_NOUN = re.compile(rf"{_PERSON_NOUNS}|persons|adults|staff|members", re.I)  # fullmatch a word
+# fullmatch a word
+PERSON_NOUN = re.compile(rf"{_PERSON_NOUNS}|persons|adults|staff|members|respondents", re.I)
+# A share that says or does something is a share of people: "23 percent said ...", "half
+# agreed", "a third named the cost".
+_SHARE_SAID = re.compile(
+    r"(?:\d\s*%|\b(?:percent|per cent|half|a third|a quarter|most|a majority|a minority))\s+"
+    r"(?:of them\s+|of those\s+)?(?:said|say|says|named|agreed|disagreed|reported|chose|wanted|"
+    r"thought|felt|preferred|voted|answered|told|admitted)\b", re.I)
 # A proper noun past the sentence's first word: a place, an institution, a journal.
 _PROPER = re.compile(r"(?<=[\s(,\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+")
 _AUTHORS_LIST = re.compile(r"^(?:[A-Z][\w'\-]+ [A-Z]{1,3}, )*[A-Z][\w'\-]+ [A-Z]{1,3}[.,]"
@@ -220,16 +227,87 @@ def is_year(ws: Sequence[str], i: int) -> bool:
             and (i == 0 or ws[i - 1] in _BEFORE_YEAR))
 
 
-def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
-    """The words about the sentence's numbers (years left out): up to ``before`` words before
-    each number and ``after`` after it ("visitors" in "it drew 40,000 visitors a year")."""
-    ws = words(text)
+# Where a number's clause ends: punctuation, a dash, or a word that joins another clause or
+# another noun phrase ("fell by 29 percent, while insect counts ...", "46 cars and 240
+# passengers", "three kids, books end up ..."): the words past it are not what it counts.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]{}\"\u201c\u201d!?]|\s[-\u2013\u2014]+\s|[\u2013\u2014]")
+_JOINERS = frozenset("""and or but nor while whereas although though because who whom whose
+    which that when where than""".split())
+# A clock time or a day of the month is no count: "at 10.30 am", "07:35", "on 6 September",
+# "November 14th".
+_MONTH_WORDS = "|".join(MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+_NOT_A_COUNT = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:{_MONTH_WORDS})\b)"
+    rf"|\b(?P<month>{_MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\d)", re.I)
+
+
+def _uncounted(m: re.Match[str]) -> str:
+    return f" {m['month'] or ''} "
+
+
+_CLAUSE_TOKEN = re.compile(rf"(?P<comma>(?<!\d),|,(?!\d))|(?P<stop>{_CLAUSE_BREAK.pattern})|{WORD}")
+
+
+# After a number set off by a comma, what says it counts the noun before the comma: "the
+# tenors, all five of them", "the logbooks, twenty-seven volumes in all".
+_APPOSED = re.compile(r"(?:[\w-]+\s+){0,2}?(?:of (?:them|us|you|these|those)|in all|in total|altogether)\b")
+# Words that tie a number to a noun before its verb: "hours fell from 40 to 32", "membership
+# stands at 143", "sick days fell by 29 percent".
+_CHANGE_TO = frozenset("from to by at".split())
+
+
+def number_window(text: str, before: int = 2, after: int = 4, heads: bool = False) -> list[str]:
+    """The words about the sentence's numbers (years, clock times and days of the month left
+    out): up to ``before`` words before each number (two more past "from", "to", "by" or
+    "at") and ``after`` after it, in its clause ("visitors" in "it drew 40,000 visitors a
+    year", not "insect" in "fell by 29 percent, while insect counts ...", nor "tables" in "30
+    chairs and tables"). A number joined to a word by a hyphen counts that word only ("links"
+    is not counted in "12-speed links"); one set off by a comma after its noun counts it
+    ("the tenors, all five of them"). ``heads``: only the words after each number up to the
+    first plural, what it counts ("months" in "every three months a nurse ...")."""
+    ws: list[str] = []
+    ends: list[str | None] = []  # per word, what ends the clause before it
+    hyphened: list[bool] = []  # per word, joined to the word before it by a hyphen
+    rests: list[str] = []  # per word, the text after it
+    end: str | None = "stop"
+    low = _NOT_A_COUNT.sub(_uncounted, text.lower())
+    for m in _CLAUSE_TOKEN.finditer(low):
+        if m["comma"] or m["stop"]:
+            end = "stop" if m["stop"] else end or "comma"
+            continue
+        hyphened.append(end is None and low[m.start() - 1 : m.start()] == "-")
+        ws.append(word_of(m.group()))
+        ends.append(end)
+        rests.append(low[m.end() :].lstrip())
+        end = None
     is_number = [any(c.isdigit() for c in w) or w in _NUMBER_WORD_SET for w in ws]
     out: list[str] = []
     for i, number in enumerate(is_number):
-        if number and not is_year(ws, i):
-            out += [w for j, w in enumerate(ws[max(0, i - before) : i + after + 1], max(0, i - before))
-                    if not is_number[j]]
+        if not number or is_year(ws, i):
+            continue
+        if heads:
+            j = i + 1
+            while j < len(ws) and j <= i + after and ends[j] is None and ws[j] not in _JOINERS:
+                if not is_number[j]:
+                    out.append(ws[j])
+                    if _PLURAL.fullmatch(ws[j]):
+                        break
+                j += 1
+            continue
+        reach = before + 2 if i and ws[i - 1] in _CHANGE_TO else before
+        apposed = bool(_APPOSED.match(rests[i]))
+        lo = i
+        while (lo > max(0, i - reach) and ws[lo - 1] not in _JOINERS
+               and (ends[lo] is None or (ends[lo] == "comma" and apposed and i - lo <= 2))):
+            lo -= 1
+        hi = i
+        if i + 1 < len(ws) and hyphened[i + 1]:
+            hi = i + 1  # "a 12-speed chain": a speed, not chains
+        else:
+            while hi < min(len(ws) - 1, i + after) and ends[hi + 1] is None and ws[hi + 1] not in _JOINERS:
+                hi += 1
+        out += [ws[j] for j in range(lo, hi + 1) if not is_number[j]]
     return out
 
 
@@ -683,9 +761,9 @@ class SentenceInfo:
             quantity_ids=quantity_ids,
             credit=np.array([bool(_CREDIT.search(s.text)) for s in sentences], dtype=bool),
             texts=tuple(s.text for s in sentences),
-            counts_people=np.array([any(PERSON_NOUN.fullmatch(w) for w in x)
-                                    or bool(_COUNT_OF_US.search(s.text))
-                                    for x, s in zip(windows, sentences, strict=True)], dtype=bool),
+            counts_people=np.array([any(PERSON_NOUN.fullmatch(w) for w in number_window(s.text, heads=True))
+                                    or bool(_COUNT_OF_US.search(s.text) or _SHARE_SAID.search(s.text))
+                                    for s in sentences], dtype=bool),
         )
 
 

@@ -51,8 +51,54 @@ def test_a_measure_is_matched_to_its_unit():
     assert _quantity("How old is Doris Albright?")[1] == 0
 
 
+def test_a_count_is_not_matched_by_a_number_of_another_clause_or_phrase():
+    # the thing named past the number's clause, or after "and", is not what it counts
+    texts = ("After the storm, sales fell by 12 percent, while beetle numbers held steady.",
+             "The hut holds 30 rakes and spades for the gardeners.",
+             "With two dogs, beetles are hard to spot.",
+             "We counted 300 beetles in the traps.")
+    got = _quantity_align(make_query("How many beetles were found in the orchard?"), None,
+                          _many(texts), np.arange(len(texts)), NOTHING)
+    assert got[3] == 1
+    assert (got[:3] == 0).all()
+    got = _quantity_align(make_query("How many spades does the hut hold?"), None,
+                          _many(texts), np.arange(len(texts)), NOTHING)
+    assert got[1] == 0  # 30 rakes, and spades
+
+
+def test_a_share_answers_a_part_asked_but_a_count_only_of_what_it_counts():
+    info = _one("Attendance dropped by 20 percent after the fare rise.")
+    for question in ("How many rabbits were seen on the common?", "How much cider was sold?"):
+        assert _quantity_align(make_query(question), None, info, np.arange(1), NOTHING)[0] == 0
+    for question in ("By how much did attendance drop?", "How much of the hall was full?"):
+        assert _quantity_align(make_query(question), None, info, np.arange(1), NOTHING)[0] == 1
+
+
+def test_a_day_of_the_month_or_a_clock_time_counts_nothing():
+    info = _many(("At the meeting on 4 March members chose a new logo.",
+                  "The bus at 10.15 am carries members to the show."))
+    got = _quantity_align(make_query("How many members came to the meeting?"), None, info,
+                          np.arange(2), NOTHING)
+    assert (got == 0).all()
+
+
 def test_a_count_of_people_is_matched_to_any_word_for_people():
     assert _quantity("How many people work at the shop?")[7] == 1
+
+
+def test_a_count_of_people_is_a_number_of_people_not_a_number_near_a_person():
+    texts = ("Every two weeks a nurse checks the ward.", "The ward has six nurses.")
+    got = _quantity_align(make_query("How many people work on the ward?"), None, _many(texts),
+                          np.arange(len(texts)), NOTHING)
+    assert list(got) == [0, 1]  # two weeks, not two people
+
+
+def test_a_share_that_says_something_is_a_share_of_people():
+    texts = ("In the poll, 40 percent said they cycle to the office.",
+             "Rents rose 40 percent over the decade.")
+    for question in ("How many people cycle to the office?", "How many respondents cycle?"):
+        got = _quantity_align(make_query(question), None, _many(texts), np.arange(2), NOTHING)
+        assert list(got) == [1, 0]
 
 
 def test_a_count_of_us_or_of_you_is_a_count_of_people():
@@ -101,6 +147,13 @@ def test_a_measure_asked_is_not_matched_by_a_count_of_the_thing():
     info = _one("Each visitor may buy 2 tickets at the door.")
     assert _quantity_align(make_query("How much does a ticket cost?"), None, info,
                            np.arange(1), NOTHING)[0] == 0
+
+
+def test_a_price_for_doing_something_is_matched_to_the_doing():
+    texts = ("Kayaks can be hired for £12 an hour.", "The new jetty cost £40,000.")
+    got = _quantity_align(make_query("How much does it cost to hire a kayak?"), None,
+                          _many(texts), np.arange(2), NOTHING)
+    assert got[0] == 1 and got[1] == 0.5  # the jetty's cost is not the hire's
 
 
 def test_a_number_the_question_gives_is_not_its_answer():

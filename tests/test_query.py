@@ -202,6 +202,9 @@ def test_who_wrote_and_when_published_follow_the_conversation():
         ("How much did Rosalind Achebe pay for her heat pump?", "money", ("heat", "pump")),
         ("How much did the district pay for the pouches?", "money", ("pouches",)),
         ("How much does a pipe repair cost if I pay for it myself?", "money", ("pipe", "repair")),
+        # what one does at a cost is priced: "cost to hire", "cost a family to be members"
+        ("How much does it cost to hire a kayak at the lake?", "money", ("hire",)),
+        ("How much will it cost a family to be members of the lido?", "money", ("members",)),
     ],
 )
 def test_a_quantity_question_says_what_it_measures_or_counts(question, measure, counted):

@@ -119,6 +119,24 @@ def test_a_sentence_that_says_what_someone_does_for_a_living(text, role):
     assert sentence_flags(text, POST)["role"] is role
 
 
+def test_the_words_about_a_number_stay_in_its_clause():
+    window = number_window("Prices rose by 5 percent, while ferry trips were unchanged.")
+    assert "ferry" not in window and "trips" not in window
+    window = number_window("The van carries 12 chairs and tables.")
+    assert "chairs" in window and "tables" not in window
+    # looking back a comma ends the clause, unless the number is set off to count the noun
+    # before it: "the owls, all four of them"
+    assert "owls" in number_window("The owls, all four of them, came back.")
+    assert "crates" in number_window("The crates, thirty-two boxes in all, were stored.")
+    assert "nets" not in number_window("We mended the nets, 3 of which were torn.")
+    assert "shed" not in number_window("I walked to the shed, 40 metres away.")
+    # a number joined to a word by a hyphen counts that word, not the noun after it
+    assert "rings" not in number_window("The 9-speed rings wear out fast.")
+    # the noun before "fell from" or "stands at" is what the number measures
+    assert "visits" in number_window("Weekly visits fell from 30 to 12.")
+    assert "guests" not in number_window("On 9 May guests danced till 11 pm at the hall.")
+
+
 def test_a_year_is_not_a_count_of_the_words_after_it():
     window = number_window("Hardly any sleeping cars were built between 1995 and 2015.")
     assert "cars" not in window and "built" not in window
