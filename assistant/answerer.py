@@ -44,6 +44,14 @@ _KIND_TITLE = FEATURES.index("kind_title")
 _ASKS_ASKING = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|"
                           r"query|queried|question|questions|questioned|know)\b", re.I)
 
+# A sentence whose writer says they do not know, an indirect question: "It makes me wonder
+# whether ...", "One thing I would like to know is whether ...", "I can't find anything about
+# child seats", "we have no idea whether it lasts". Like a question, it settles no yes/no one.
+_NOT_KNOWING = re.compile(
+    r"\b(?:i|we|me|i'm|i\u2019m)\b[^.?!;]{0,40}?\b(?:wonder(?:s|ed|ing)?\s+(?:whether|if|about)"
+    r"|(?:like|love|want|keen|curious)\s+to\s+(?:know|find\s+out)\b[^.?!;]{0,12}?\b(?:whether|if)"
+    r"|no\s+idea\s+(?:whether|if)|(?:can(?:'|\u2019)?t|cannot|couldn(?:'|\u2019)?t)\s+find\s+"
+    r"anything\s+(?:about|on)|(?:unsure|not\s+sure)\s+(?:about|whether|if))\b", re.I)
 # A page's title that says the page is a review.
 _REVIEW_TITLE = re.compile(r"\breview(?:ed|s)?\b", re.I)
 # The words that name a work a page may cite (``query._TARGETS``' "paper"); "review" (or "book
@@ -333,6 +341,9 @@ class Answerer:
             # "Will the trams be step-free?" is not answered by a reader asking the same
             # (a title put as a question states what the post is about)
             probs = np.where((X[:, _IS_QUESTION] > 0) & (X[:, _KIND_TITLE] == 0), 0.0, probs)
+            # nor by one saying it does not know ("I can't find anything about child seats")
+            unsure = np.array([bool(_NOT_KNOWING.search(s.text)) for s in spans], dtype=bool)
+            probs = np.where(unsure, 0.0, probs)
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
                 for j in order], grounding

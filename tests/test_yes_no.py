@@ -1,0 +1,43 @@
+"""Yes/no questions on a made-up page: what can and cannot settle one."""
+
+from __future__ import annotations
+
+from assistant.types import Source
+
+_PAGE = [
+    Source("title", "title", "Title", "The Larkspur 3 tent, tested", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The Larkspur 3 pitches in eight minutes and sleeps three adults.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Its porch is big enough for two rucksacks and a stove.", None, None),
+    Source("comment-1", "comment", "Reader comment by Oona Petrie, 2 May 2026",
+           "The box says the poles are aluminium, but I can't find anything about a groundsheet "
+           "for the porch.", "Oona Petrie", "2 May 2026"),
+    Source("comment-2", "comment", "Reader comment by Jim Fenn, 3 May 2026",
+           "It makes me wonder whether the porch groundsheet is sold separately.",
+           "Jim Fenn", "3 May 2026"),
+]
+
+
+def _probs(settings, fake_embedder, question):
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_PAGE, settings, embedder=fake_embedder)
+    query = a.query_for(question)
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    return {c.span.source_id: c.prob for c in candidates}
+
+
+def test_a_sentence_saying_its_writer_does_not_know_settles_no_yes_no_question(settings,
+                                                                              fake_embedder):
+    """"Is there a groundsheet for the porch?" is not answered by a reader who can't find
+    anything about one, nor by one who wonders whether it is sold separately: like a
+    question, they leave it open."""
+    probs = _probs(settings, fake_embedder, "Is there a groundsheet for the porch?")
+    assert probs["comment-1"] == 0.0 and probs["comment-2"] == 0.0
+    assert probs["post-2"] > 0.0
+
+
+def test_a_question_about_what_a_reader_wondered_is_answered_by_it(settings, fake_embedder):
+    probs = _probs(settings, fake_embedder, "Did anyone wonder whether the groundsheet is sold separately?")
+    assert probs["comment-2"] > 0.0
