@@ -26,7 +26,15 @@ from .answering import AnswerOptions, Candidate, compose, speaker_labels
 from .days import Day, asked_days, heading_day, same_day
 from .embedding import Embedder
 from .features import FEATURES, feature_matrix, question_features
-from .grounding import Grounding, ground, respell, unknown_phrases
+from .grounding import (
+    Grounding,
+    ground,
+    predicate_rows,
+    predicate_terms,
+    respell,
+    subject_only,
+    unknown_phrases,
+)
 from .index import Index
 from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
@@ -344,6 +352,13 @@ class Answerer:
             # nor by one saying it does not know ("I can't find anything about child seats")
             unsure = np.array([bool(_NOT_KNOWING.search(s.text)) for s in spans], dtype=bool)
             probs = np.where(unsure, 0.0, probs)
+            # nor by a sentence that says nothing but the subject's name, and none of what is
+            # asked of it: "Fiona here." for "Is Fiona's cottage a listed building?"
+            if predicate_terms(query) and len(rows):
+                said = predicate_rows(query, grounding, r.article)[rows]
+                bare = np.array([len(subject_only(query, r.article.sentence_terms[i])) <= 1
+                                 for i in rows], dtype=bool)
+                probs = np.where(bare & ~said, 0.0, probs)
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
                 for j in order], grounding

@@ -41,3 +41,37 @@ def test_a_sentence_saying_its_writer_does_not_know_settles_no_yes_no_question(s
 def test_a_question_about_what_a_reader_wondered_is_answered_by_it(settings, fake_embedder):
     probs = _probs(settings, fake_embedder, "Did anyone wonder whether the groundsheet is sold separately?")
     assert probs["comment-2"] > 0.0
+
+
+_THREAD = [
+    Source("title", "title", "Title", "Ask the builder: a cracked chimney pot", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "Marta wrote to ask about the crack in her chimney pot. A cracked pot lets rain into "
+           "the flue, so have it replaced before winter.", None, None),
+    Source("comment-1", "comment", "Reader comment by Marta Quell, 4 May 2026",
+           "Marta here. Thank you so much. The roofer comes on Friday.", "Marta Quell", "4 May 2026"),
+]
+
+
+def test_a_sentence_saying_nothing_but_the_subjects_name_settles_no_yes_no_question(
+        settings, fake_embedder):
+    """"Is Marta's house a listed building?" is not answered by "Marta here." or "Thank you
+    so much." in her own comment: they say nothing of what is asked about her."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_THREAD, settings, embedder=fake_embedder)
+    query = a.query_for("Is Marta's house a listed building?")
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    probs = {c.span.text: c.prob for c in candidates}
+    assert probs["Marta here."] == 0.0 and probs["Thank you so much."] == 0.0
+    assert probs["The roofer comes on Friday."] > 0.0
+
+
+def test_what_a_sentence_says_besides_the_subject():
+    from assistant.grounding import subject_only
+    from assistant.query import make_query
+    from assistant.text import terms
+
+    q = make_query("Is her husband George still alive?")
+    assert subject_only(q, frozenset(terms("George here."))) == frozenset()
+    assert len(subject_only(q, frozenset(terms("George died in 2003.")))) == 2
