@@ -869,13 +869,27 @@ def _noun_head(ws: Sequence[str], question: str) -> bool:
     (articles left out), is the subject's own noun: the first word modifies it (an everyday
     modifier, a participle, a possessive: "the old bridge", "borrowed instruments", "the
     ship's bell"), the word is plural ("the daily totals") or a form of "be", or a modal
-    follows it ("Has the government grant been ...?"). Not "Does estrogen help ...?"."""
+    follows it ("Has the government grant been ...?"); or it ends in "-ing" where a verb would
+    be bare ("Did the carbon dating show ...?"). Not "Does estrogen help ...?"."""
     first, head = ws[1], ws[2]
     after = ws[3] if len(ws) > 3 else ""
     possessive = re.search(rf"\b{re.escape(first)}['\u2019]s\b", question, re.I) is not None
     return (first in _MODIFIERS or (first.endswith("ed") and len(first) > 4) or possessive
             or bool(_PLURAL.fullmatch(head)) and ws[0] in ("do", "are", "were", "have", "had")
-            or after in _BE_OR_MODAL)
+            or after in _BE_OR_MODAL
+            or head.endswith("ing") and len(head) > 5 and ws[0] in _BARE_VERB_AFTER)
+
+
+# After these the verb is bare ("Did the dating show ...?"): an "-ing" word there is no verb.
+_BARE_VERB_AFTER = frozenset("do does did can could will would should may might must".split())
+
+
+def _gerund_subject(question: str, subject: str) -> bool:
+    """The subject is an act, an "-ing" word with its own object ("Does brewing the tea
+    longer ...?"): what it acts on is the thing spoken of, not the word itself."""
+    return subject.endswith("ing") and re.search(
+        rf"\b{re.escape(subject)}\s+(?:the|a|an|his|her|their|its|your|my|our|this|that|these|"
+        r"those)\b", question, re.I) is not None
 
 
 # "Did anyone suggest ...?", "Is anything said about ...?": no one in particular, so no subject
@@ -985,7 +999,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
     subject = yes_no_subject(question)
     ws = [w for w in words(question) if w not in ("a", "an", "the")]
     topic = subject if subject and len(ws) > 1 and ws[1] == subject \
-        and subject not in _NO_TOPIC and not any(c.isdigit() for c in subject) else None
+        and subject not in _NO_TOPIC and not any(c.isdigit() for c in subject) \
+        and not _gerund_subject(question, subject) else None
     head = ws[2] if topic and len(ws) > 2 and ws[2] not in STOPWORDS else None
     # an elliptical follow-up borrows the kind asked before ("How many men? / and women?"), a
     # question of its own does not ("How many mice? / so what are researchers doing about it")

@@ -315,13 +315,30 @@ def test_a_yes_no_subject_after_a_modifier_is_spoken_of_by_a_passage_naming_its_
     assert rows("Does estrogen help bone?") == [False] * 5
 
 
+def test_a_yes_no_subject_ending_in_ing_where_a_verb_would_be_bare_is_a_compound():
+    """"Did the radiocarbon dating settle the hut's age?": after "did" a verb is bare, so
+    "dating" is the subject's noun, and the paragraph naming the dating speaks of it."""
+    from assistant.features import _topic_rows
+
+    texts = {"p1": ("Radiocarbon results came back in March.",),
+             "p2": ("The dating put the hut at about 1200 BC.",),
+             "p3": ("The hut had a clay floor.",)}
+    sources = {sid: Source(sid, "post", f"Post, {sid}", " ".join(ts)) for sid, ts in texts.items()}
+    info, article = _passages(sources, texts)
+    got = _topic_rows(make_query("Did the radiocarbon dating settle the hut's age?"), NOTHING,
+                      article, info)
+    assert list(got) == [True, True, False]
+
+
 @pytest.mark.parametrize("question", ["Did the number of visitors fall after the fire?",
                                       "Does the reviewer think the ending works?",
                                       "Did the researchers measure rainfall?",
-                                      "Is a 12-year-old allowed to swim alone?"])
+                                      "Is a 12-year-old allowed to swim alone?",
+                                      "Does washing the jars twice remove the smell?"])
 def test_a_count_the_pages_own_people_or_a_number_is_no_yes_no_subject_to_look_for(question):
     """A count of something, the page's own writer or a paper's researchers (who say "I" and
-    "we"), or a number is not a subject a passage must name."""
+    "we"), a number, or an act done to something ("washing the jars") is not a subject a
+    passage must name."""
     assert make_query(question).yes_no_topic is None
 
 
