@@ -356,7 +356,7 @@ class Answerer:
             # asked of it: "Fiona here." for "Is Fiona's cottage a listed building?"
             if predicate_terms(query) and len(rows):
                 said = predicate_rows(query, grounding, r.article)[rows]
-                bare = np.array([len(subject_only(query, r.article.sentence_terms[i])) <= 1
+                bare = np.array([not subject_only(query, r.article.sentence_terms[i])
                                  for i in rows], dtype=bool)
                 probs = np.where(bare & ~said, 0.0, probs)
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))

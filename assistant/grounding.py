@@ -394,11 +394,15 @@ def predicate_rows(query: Query, grounding: Grounding, article: ArticleTerms) ->
     return has
 
 
+# Words of greeting and thanks: "Fiona here. Thank you so much." says nothing of anything.
+COURTESY_WORDS = frozenset(terms("thank thanks hello hi hey cheers dear welcome"))
+
+
 def subject_only(query: Query, sentence_terms: frozenset[str]) -> frozenset[str]:
-    """The sentence's terms besides the yes/no question's subject and names and words about the
-    page: what it says of anything ("Fiona here." says nothing; "George died in 2003." says
-    when someone died)."""
+    """The sentence's terms besides the yes/no question's subject and names, words about the
+    page and words of greeting: what it says of anything ("Fiona here." and "Thank you so
+    much." say nothing; "No passengers are on board." says where they are not)."""
     subject = {stem_of(query.yes_no_topic)} if query.yes_no_topic else set()
     names = {t for n in query.names for t in terms(n)}
     return frozenset(t for t in sentence_terms if t not in subject and t not in names
-                     and t not in NEVER_UNKNOWN)
+                     and t not in NEVER_UNKNOWN and t not in COURTESY_WORDS)

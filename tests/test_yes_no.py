@@ -74,4 +74,22 @@ def test_what_a_sentence_says_besides_the_subject():
 
     q = make_query("Is her husband George still alive?")
     assert subject_only(q, frozenset(terms("George here."))) == frozenset()
+    assert subject_only(q, frozenset(terms("Thank you so much."))) == frozenset()
     assert len(subject_only(q, frozenset(terms("George died in 2003.")))) == 2
+    q = make_query("Were walkers allowed on the ferry?")
+    assert subject_only(q, frozenset(terms("No walkers are on board."))) == {"board"}
+
+
+def test_a_short_sentence_that_says_something_of_the_subject_may_settle_it(settings, fake_embedder):
+    """"No walkers are on board." says where the walkers are not: it may answer "Were walkers
+    allowed on the Tern?", though it has only one word besides the subject."""
+    from assistant import Assistant
+
+    page = [Source("title", "title", "Title", "Ferry strike: live updates", None, None),
+            Source("post-1", "post", "Post, paragraph 1",
+                   "The MV Tern left Oban at noon carrying feed and fuel. No walkers are on board.",
+                   None, None)]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    query = a.query_for("Were walkers allowed on the Tern?")
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    assert {c.span.text: c.prob for c in candidates}["No walkers are on board."] > 0.0
