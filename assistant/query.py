@@ -874,6 +874,8 @@ def _noun_head(ws: Sequence[str], question: str) -> bool:
     first, head = ws[1], ws[2]
     after = ws[3] if len(ws) > 3 else ""
     possessive = re.search(rf"\b{re.escape(first)}['\u2019]s\b", question, re.I) is not None
+    if head.endswith("ed") and len(head) > 4:
+        return False  # a participle is the predicate: "Is the public allowed in?"
     return (first in _MODIFIERS or (first.endswith("ed") and len(first) > 4) or possessive
             or bool(_PLURAL.fullmatch(head)) and ws[0] in ("do", "are", "were", "have", "had")
             or after in _BE_OR_MODAL

@@ -313,6 +313,8 @@ def test_a_yes_no_subject_after_a_modifier_is_spoken_of_by_a_passage_naming_its_
     assert rows("Are borrowed tents covered by the insurance?") == [False, False, True, False, False]
     assert rows("Was the farm's tractor ever sold?") == [False, False, False, True, False]
     assert rows("Does estrogen help bone?") == [False] * 5
+    # "public" is the noun there, "allowed" the predicate
+    assert not make_query("Is the public allowed into the mill?").head_noun
 
 
 def test_a_yes_no_subject_ending_in_ing_where_a_verb_would_be_bare_is_a_compound():
