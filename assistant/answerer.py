@@ -26,7 +26,15 @@ from .answering import AnswerOptions, Candidate, compose, speaker_labels
 from .days import Day, asked_days, heading_day, same_day
 from .embedding import Embedder
 from .features import FEATURES, feature_matrix, question_features
-from .grounding import Grounding, ground, respell, unknown_phrases
+from .grounding import (
+    Grounding,
+    ground,
+    predicate_rows,
+    predicate_terms,
+    respell,
+    subject_only,
+    unknown_phrases,
+)
 from .index import Index
 from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
@@ -44,6 +52,14 @@ _KIND_TITLE = FEATURES.index("kind_title")
 _ASKS_ASKING = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|"
                           r"query|queried|question|questions|questioned|know)\b", re.I)
 
+# A sentence whose writer says they do not know, an indirect question: "It makes me wonder
+# whether ...", "One thing I would like to know is whether ...", "I can't find anything about
+# child seats", "we have no idea whether it lasts". Like a question, it settles no yes/no one.
+_NOT_KNOWING = re.compile(
+    r"\b(?:i|we|me|i'm|i\u2019m)\b[^.?!;]{0,40}?\b(?:wonder(?:s|ed|ing)?\s+(?:whether|if|about)"
+    r"|(?:like|love|want|keen|curious)\s+to\s+(?:know|find\s+out)\b[^.?!;]{0,12}?\b(?:whether|if)"
+    r"|no\s+idea\s+(?:whether|if)|(?:can(?:'|\u2019)?t|cannot|couldn(?:'|\u2019)?t)\s+find\s+"
+    r"anything\s+(?:about|on)|(?:unsure|not\s+sure)\s+(?:about|whether|if))\b", re.I)
 # A page's title that says the page is a review.
 _REVIEW_TITLE = re.compile(r"\breview(?:ed|s)?\b", re.I)
 # The words that name a work a page may cite (``query._TARGETS``' "paper"); "review" (or "book
@@ -348,6 +364,16 @@ class Answerer:
             # "Who owns the fridge?" by "Does anyone know who owns the fridge?" (a title put as
             # a question states what the post is about)
             probs = np.where((X[:, _IS_QUESTION] > 0) & (X[:, _KIND_TITLE] == 0), 0.0, probs)
+            # nor by one saying it does not know ("I can't find anything about child seats")
+            unsure = np.array([bool(_NOT_KNOWING.search(s.text)) for s in spans], dtype=bool)
+            probs = np.where(unsure, 0.0, probs)
+            # nor by a sentence that says nothing but the subject's name, and none of what is
+            # asked of it: "Fiona here." for "Is Fiona's cottage a listed building?"
+            if predicate_terms(query) and len(rows):
+                said = predicate_rows(query, grounding, r.article)[rows]
+                bare = np.array([not subject_only(query, r.article.sentence_terms[i])
+                                 for i in rows], dtype=bool)
+                probs = np.where(bare & ~said, 0.0, probs)
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
                 for j in order], grounding

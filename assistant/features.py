@@ -460,7 +460,8 @@ def _topic_rows(query: Query, grounding: Grounding, article: ArticleTerms, info:
         h = stem_of(query.yes_no_head)
         h = grounding.spelled.get(h, h)
         both = np.intersect1d(article.rows(t), article.rows(h))
-        if any(_adjacent(terms(info.texts[i]), t, h) for i in both):
+        if query.head_noun or any(_adjacent(terms(info.texts[i]), t, h) for i in both):
+            # ... and "Is the old bridge still in use?": a passage naming the bridge
             has[article.rows(h)] = True
     # a passage names its subject once, then says "it" and "she"; and a section of the post
     # names it once, in its first paragraphs, and speaks of it in the ones under the same

@@ -367,3 +367,42 @@ def unknown_phrases(question: str, grounding: Grounding) -> list[str]:
             runs.append([])
             has_unknown.append(False)
     return [" ".join(r) for r, u in zip(runs, has_unknown, strict=True) if r and u]
+
+
+def predicate_terms(query: Query) -> list[str]:
+    """A yes/no question's terms that say what it asks of its subject, its verb and object
+    ("make", "bow" in "Does Brandvold make bows?"): not the subject itself (its plain subject
+    word and the names it gives), nor words that are never unknown."""
+    if not query.yes_no:
+        return []
+    subject = {stem_of(query.yes_no_topic)} if query.yes_no_topic else set()
+    names = {t for n in query.names for t in terms(n)}
+    return [t for t in query.terms if t not in subject and t not in names and t not in NEVER_UNKNOWN]
+
+
+def predicate_rows(query: Query, grounding: Grounding, article: ArticleTerms) -> np.ndarray:
+    """Per sentence, for a yes/no question: whether it says a word of the question's predicate
+    (``predicate_terms``) as the same stem, the article's spelling of it, or a synonym at least
+    ``KNOWN_SIMILARITY`` close."""
+    has = np.zeros(article.n, dtype=bool)
+    for t in predicate_terms(query):
+        t = grounding.spelled.get(t, t)
+        has[article.rows(t)] = True
+        for s, sim in (*grounding.synonyms.get(t, ()), *grounding.related.get(t, ())):
+            if sim >= KNOWN_SIMILARITY:
+                has[article.rows(s)] = True
+    return has
+
+
+# Words of greeting and thanks: "Fiona here. Thank you so much." says nothing of anything.
+COURTESY_WORDS = frozenset(terms("thank thanks hello hi hey cheers dear welcome"))
+
+
+def subject_only(query: Query, sentence_terms: frozenset[str]) -> frozenset[str]:
+    """The sentence's terms besides the yes/no question's subject and names, words about the
+    page and words of greeting: what it says of anything ("Fiona here." and "Thank you so
+    much." say nothing; "No passengers are on board." says where they are not)."""
+    subject = {stem_of(query.yes_no_topic)} if query.yes_no_topic else set()
+    names = {t for n in query.names for t in terms(n)}
+    return frozenset(t for t in sentence_terms if t not in subject and t not in names
+                     and t not in NEVER_UNKNOWN and t not in COURTESY_WORDS)

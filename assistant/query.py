@@ -437,6 +437,10 @@ class Query:
     # use Wi-Fi?" modifies "meter"): a passage naming it speaks of the topic when the article
     # itself says "smart meter".
     yes_no_head: str | None = None
+    # ... and that word is by its form the subject's own noun, the topic a word modifying it
+    # ("Is the old bridge still in use?", "Are borrowed instruments insured?", "Was the
+    # ship's bell found?"): a passage naming the bridge speaks of the old bridge
+    head_noun: bool = False
     published_of: str | None = None  # "post" for "When was this published?", "paper"...
     target: str | None = None  # what the question is about: "post", "paper", "comment"
     yes_no: bool = False  # opens with an auxiliary: "Does ...?", "Is ...?"
@@ -882,6 +886,52 @@ def yes_no_subject(question: str) -> str | None:
     return None
 
 
+# Subjects that name no thing a passage must name: a count or a share of something ("Did the
+# number of visitors fall?"), people at large, and the page's own writer or a paper's own
+# researchers, who speak as "I" and "we" ("Does the reviewer think ...?", "Did the researchers
+# measure ...?").
+_NO_TOPIC = frozenset("""number numbers amount amounts share proportion percentage level levels
+    rate people person reviewer researcher researchers""".split())
+# Everyday words that modify a noun rather than name the subject: "the old bridge", "the first
+# batch", "the daily totals".
+_MODIFIERS = frozenset("""old new older newer oldest newest young big small large little main
+    local original first second third last final next previous other same whole full free public
+    private early late current former daily weekly monthly annual yearly nearby upper lower
+    front back""".split())
+_BE_OR_MODAL = frozenset("""is are was were be been being has have had can could will would
+    should may might must""".split())
+
+
+def _noun_head(ws: Sequence[str], question: str) -> bool:
+    """Whether ``ws[2]``, the word after a yes/no question's first word of subject ``ws[1]``
+    (articles left out), is the subject's own noun: the first word modifies it (an everyday
+    modifier, a participle, a possessive: "the old bridge", "borrowed instruments", "the
+    ship's bell"), the word is plural ("the daily totals") or a form of "be", or a modal
+    follows it ("Has the government grant been ...?"); or it ends in "-ing" where a verb would
+    be bare ("Did the carbon dating show ...?"). Not "Does estrogen help ...?"."""
+    first, head = ws[1], ws[2]
+    after = ws[3] if len(ws) > 3 else ""
+    possessive = re.search(rf"\b{re.escape(first)}['\u2019]s\b", question, re.I) is not None
+    if head.endswith("ed") and len(head) > 4:
+        return False  # a participle is the predicate: "Is the public allowed in?"
+    return (first in _MODIFIERS or (first.endswith("ed") and len(first) > 4) or possessive
+            or bool(_PLURAL.fullmatch(head)) and ws[0] in ("do", "are", "were", "have", "had")
+            or after in _BE_OR_MODAL
+            or head.endswith("ing") and len(head) > 5 and ws[0] in _BARE_VERB_AFTER)
+
+
+# After these the verb is bare ("Did the dating show ...?"): an "-ing" word there is no verb.
+_BARE_VERB_AFTER = frozenset("do does did can could will would should may might must".split())
+
+
+def _gerund_subject(question: str, subject: str) -> bool:
+    """The subject is an act, an "-ing" word with its own object ("Does brewing the tea
+    longer ...?"): what it acts on is the thing spoken of, not the word itself."""
+    return subject.endswith("ing") and re.search(
+        rf"\b{re.escape(subject)}\s+(?:the|a|an|his|her|their|its|your|my|our|this|that|these|"
+        r"those)\b", question, re.I) is not None
+
+
 # "Did anyone suggest ...?", "Is anything said about ...?": no one in particular, so no subject
 # the article must name.
 _INDEFINITE = frozenset("""anyone anybody someone somebody anything something everyone everybody
@@ -988,7 +1038,9 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
     text = " ".join([*context, question, *said]) if context else question
     subject = yes_no_subject(question)
     ws = [w for w in words(question) if w not in ("a", "an", "the")]
-    topic = subject if subject and len(ws) > 1 and ws[1] == subject else None
+    topic = subject if subject and len(ws) > 1 and ws[1] == subject \
+        and subject not in _NO_TOPIC and not any(c.isdigit() for c in subject) \
+        and not _gerund_subject(question, subject) else None
     head = ws[2] if topic and len(ws) > 2 and ws[2] not in STOPWORDS else None
     # an elliptical follow-up borrows the kind asked before ("How many men? / and women?"), a
     # question of its own does not ("How many mice? / so what are researchers doing about it")
@@ -1018,6 +1070,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         yes_no_subject=subject,
         yes_no_topic=topic,
         yes_no_head=head,
+        head_noun=bool(head) and _noun_head(ws, question),
         author_of=author_target(question, spoken_of),
         published_of=published_target(question, spoken_of),
         target=target_of(question) or (target_of(context[-1]) if context else None),

@@ -344,6 +344,59 @@ def test_a_yes_no_subject_in_a_compound_is_spoken_of_by_a_passage_naming_its_hea
     assert list(got) == [False, False, False, True, False]
 
 
+def test_a_yes_no_subject_after_a_modifier_is_spoken_of_by_a_passage_naming_its_noun():
+    """"Is the old mill still working?" where the article says "the stone mill ... still
+    grinds flour": the passage naming the mill speaks of it, though it never says "old mill";
+    likewise "Are borrowed tents ...?" (a participle), "Was the farm's tractor ...?" (a
+    possessive). "Does estrogen help ...?" still needs estrogen."""
+    from assistant.features import _topic_rows
+
+    texts = {"p1": ("The stone mill by the weir still grinds flour on Saturdays.",),
+             "p2": ("Old photographs hang in the hall.",),
+             "p3": ("Tents lent by the club are covered by its policy.",),
+             "p4": ("The tractor was sold in 1990.",),
+             "p5": ("Exercise helps bone.",)}
+    sources = {sid: Source(sid, "post", f"Post, {sid}", " ".join(ts)) for sid, ts in texts.items()}
+    info, article = _passages(sources, texts)
+
+    def rows(question):
+        return list(_topic_rows(make_query(question), NOTHING, article, info))
+
+    assert rows("Is the old mill still working?") == [True, True, False, False, False]
+    assert rows("Are borrowed tents covered by the insurance?") == [False, False, True, False, False]
+    assert rows("Was the farm's tractor ever sold?") == [False, False, False, True, False]
+    assert rows("Does estrogen help bone?") == [False] * 5
+    # "public" is the noun there, "allowed" the predicate
+    assert not make_query("Is the public allowed into the mill?").head_noun
+
+
+def test_a_yes_no_subject_ending_in_ing_where_a_verb_would_be_bare_is_a_compound():
+    """"Did the radiocarbon dating settle the hut's age?": after "did" a verb is bare, so
+    "dating" is the subject's noun, and the paragraph naming the dating speaks of it."""
+    from assistant.features import _topic_rows
+
+    texts = {"p1": ("Radiocarbon results came back in March.",),
+             "p2": ("The dating put the hut at about 1200 BC.",),
+             "p3": ("The hut had a clay floor.",)}
+    sources = {sid: Source(sid, "post", f"Post, {sid}", " ".join(ts)) for sid, ts in texts.items()}
+    info, article = _passages(sources, texts)
+    got = _topic_rows(make_query("Did the radiocarbon dating settle the hut's age?"), NOTHING,
+                      article, info)
+    assert list(got) == [True, True, False]
+
+
+@pytest.mark.parametrize("question", ["Did the number of visitors fall after the fire?",
+                                      "Does the reviewer think the ending works?",
+                                      "Did the researchers measure rainfall?",
+                                      "Is a 12-year-old allowed to swim alone?",
+                                      "Does washing the jars twice remove the smell?"])
+def test_a_count_the_pages_own_people_or_a_number_is_no_yes_no_subject_to_look_for(question):
+    """A count of something, the page's own writer or a paper's researchers (who say "I" and
+    "we"), a number, or an act done to something ("washing the jars") is not a subject a
+    passage must name."""
+    assert make_query(question).yes_no_topic is None
+
+
 def test_a_yes_no_subject_is_spoken_of_by_the_passage_that_names_it_or_by_its_author():
     """"Does a heat pump ...?" is answered by "It isn't breaking any laws of physics." in the
     paragraph that names the heat pump; "Does Bernard think ...?" by Bernard's own comment;

@@ -1,0 +1,95 @@
+"""Yes/no questions on a made-up page: what can and cannot settle one."""
+
+from __future__ import annotations
+
+from assistant.types import Source
+
+_PAGE = [
+    Source("title", "title", "Title", "The Larkspur 3 tent, tested", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The Larkspur 3 pitches in eight minutes and sleeps three adults.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Its porch is big enough for two rucksacks and a stove.", None, None),
+    Source("comment-1", "comment", "Reader comment by Oona Petrie, 2 May 2026",
+           "The box says the poles are aluminium, but I can't find anything about a groundsheet "
+           "for the porch.", "Oona Petrie", "2 May 2026"),
+    Source("comment-2", "comment", "Reader comment by Jim Fenn, 3 May 2026",
+           "It makes me wonder whether the porch groundsheet is sold separately.",
+           "Jim Fenn", "3 May 2026"),
+]
+
+
+def _probs(settings, fake_embedder, question):
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_PAGE, settings, embedder=fake_embedder)
+    query = a.query_for(question)
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    return {c.span.source_id: c.prob for c in candidates}
+
+
+def test_a_sentence_saying_its_writer_does_not_know_settles_no_yes_no_question(settings,
+                                                                              fake_embedder):
+    """"Is there a groundsheet for the porch?" is not answered by a reader who can't find
+    anything about one, nor by one who wonders whether it is sold separately: like a
+    question, they leave it open."""
+    probs = _probs(settings, fake_embedder, "Is there a groundsheet for the porch?")
+    assert probs["comment-1"] == 0.0 and probs["comment-2"] == 0.0
+    assert probs["post-2"] > 0.0
+
+
+def test_a_question_about_what_a_reader_wondered_is_answered_by_it(settings, fake_embedder):
+    probs = _probs(settings, fake_embedder, "Did anyone wonder whether the groundsheet is sold separately?")
+    assert probs["comment-2"] > 0.0
+
+
+_THREAD = [
+    Source("title", "title", "Title", "Ask the builder: a cracked chimney pot", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "Marta wrote to ask about the crack in her chimney pot. A cracked pot lets rain into "
+           "the flue, so have it replaced before winter.", None, None),
+    Source("comment-1", "comment", "Reader comment by Marta Quell, 4 May 2026",
+           "Marta here. Thank you so much. The roofer comes on Friday.", "Marta Quell", "4 May 2026"),
+]
+
+
+def test_a_sentence_saying_nothing_but_the_subjects_name_settles_no_yes_no_question(
+        settings, fake_embedder):
+    """"Is Marta's house a listed building?" is not answered by "Marta here." or "Thank you
+    so much." in her own comment: they say nothing of what is asked about her."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_THREAD, settings, embedder=fake_embedder)
+    query = a.query_for("Is Marta's house a listed building?")
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    probs = {c.span.text: c.prob for c in candidates}
+    assert probs["Marta here."] == 0.0 and probs["Thank you so much."] == 0.0
+    assert probs["The roofer comes on Friday."] > 0.0
+
+
+def test_what_a_sentence_says_besides_the_subject():
+    from assistant.grounding import subject_only
+    from assistant.query import make_query
+    from assistant.text import terms
+
+    q = make_query("Is her husband George still alive?")
+    assert subject_only(q, frozenset(terms("George here."))) == frozenset()
+    assert subject_only(q, frozenset(terms("Thank you so much."))) == frozenset()
+    assert len(subject_only(q, frozenset(terms("George died in 2003.")))) == 2
+    q = make_query("Were walkers allowed on the ferry?")
+    assert subject_only(q, frozenset(terms("No walkers are on board."))) == {"board"}
+
+
+def test_a_short_sentence_that_says_something_of_the_subject_may_settle_it(settings, fake_embedder):
+    """"No walkers are on board." says where the walkers are not: it may answer "Were walkers
+    allowed on the Tern?", though it has only one word besides the subject."""
+    from assistant import Assistant
+
+    page = [Source("title", "title", "Title", "Ferry strike: live updates", None, None),
+            Source("post-1", "post", "Post, paragraph 1",
+                   "The MV Tern left Oban at noon carrying feed and fuel. No walkers are on board.",
+                   None, None)]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    query = a.query_for("Were walkers allowed on the Tern?")
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    assert {c.span.text: c.prob for c in candidates}["No walkers are on board."] > 0.0
