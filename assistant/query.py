@@ -175,7 +175,8 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        + r"|\b(what|which)('s| is| was| are| were)\b.*\b(names?|called)\s*\??\s*$",
                        re.I)),
     # What someone does for a living: "What does Nadia do for a living?", "What's her job?"
-    (ROLE, re.compile(r"\bdo(es)? for (a |their |his |her )?living\b|\bwhat(?:'s|\s+\w+)*\s+"
+    (ROLE, re.compile(r"\bdo(es)? for (a |their |his |her )?(living|work)\b|\b(earn|earns|earned|"
+                      r"make|makes|made) (a|their|his|her|my|your) living\b|\bwhat(?:'s|\s+\w+)*\s+"
                       r"(job|jobs|occupation|profession|line of work|trade)\b", re.I)),
 )
 

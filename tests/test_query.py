@@ -233,6 +233,9 @@ def test_which_kind_of_named_thing_is_asked_for(question, entity):
 def test_what_someone_does_for_a_living_is_a_kind_of_answer():
     assert make_query("What does Nadia Kowalczyk do for a living?").answer_type == "role"
     assert make_query("What's her job?").answer_type == "role"
+    assert make_query("What does the ferryman do to earn a living now?").answer_type == "role"
+    assert make_query("How does Tove make her living?").answer_type == "role"
+    assert make_query("What does he do for work?").answer_type == "role"
     assert make_query("How long has she held the job?").answer_type == "time"
     assert make_query("What does the gene do?").answer_type is None
 
