@@ -509,6 +509,22 @@ KINDS_OF: dict[str, tuple[str, ...]] = {
 # need not name one with a capital. (A breed or a variety is mostly a name: "Buckfast",
 # "Bramley".)
 _COMMON_KINDS = frozenset({"species"})
+# Kinds of place a sentence names after a preposition of place without the word for the kind:
+# "Which countries were the streams in?" / "in Switzerland, Austria and northern Italy",
+# "Between which two stations ...?" / "between Ashby Cross and Brookhollow Junction".
+_PLACE_KINDS = frozenset({"country", "city", "town", "village", "region", "district", "county",
+                          "province", "state", "island", "station", "neighbourhood",
+                          "neighborhood", "place"})
+# A name that is a body's, not a place's: "at the University of ...", "from the Carrow Institute".
+_BODY_NAME = re.compile(r"\b(?-i:University|Institute|Institution|Centre|Center|Hospital|College|"
+                        r"School|Academy|Museum|Library|Journal|Society|Council|Company|Trust|"
+                        r"Foundation|Association|Department|Agency|Laboratory|Clinic|Bank|Ltd|"
+                        r"Inc|Church|Club|Group|Press|Review)\b")
+_AREA = r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
+_PLACE_NAME = rf"{_AREA}{_CAPITALISED}(?:\s+{_CAPITALISED})*"
+# ... and the places listed with it: "between Ashby Cross and Brookhollow Junction"
+_AT_PLACE = re.compile(r"\b(?:in|at|from|between|near|to|outside|around|via)\s+(?:the\s+)?"
+                       + rf"({_PLACE_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PLACE_NAME})*)", re.I)
 
 
 def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
@@ -536,8 +552,11 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
         rf"|{names}\s+(?-i:{title})"
         rf"|{names},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{noun}\b"
         rf"|(?-i:{title})\s+of\s+{names}", re.I)
+    at_place = query.entity in _PLACE_KINDS
     for row, i in enumerate(candidates):
-        found = False
+        found = at_place and any(
+            {w.lower() for w in re.findall(_CAPITALISED, m[1])} - qwords - CALENDAR_NAMES
+            for m in _AT_PLACE.finditer(info.texts[i]) if not _BODY_NAME.search(m[1]))
         for m in pattern.finditer(info.texts[i]):
             said = {w.lower() for w in re.findall(_CAPITALISED, m.group())}
             if said - qwords - {query.entity}:
