@@ -81,9 +81,10 @@ _MONTHS = "|".join(MONTH_NAMES)
 _ASKS_WHY = re.compile(r"\b(?:why|how come|what for|for what reason|what made|what caused|"
                        r"what causes)\b", re.I)
 # A sentence that gives a reason or a cause itself ("since" not of a time: "since 2009").
-_GIVES_REASON = re.compile(r"\b(?:because|since(?!\s+(?:\d|then\b|last\b|(?:" + _MONTHS + r")\b))|due to|owing to|thanks to|so that|in order to|"
-                           r"therefore|reason|reasons|caused|causes|cause|that's why|"
-                           r"that is why|result of|as a result|led to|leads to)\b", re.I)
+_GIVES_REASON = re.compile(
+    r"\b(?:because|since(?!\s+(?:\d|then\b|last\b|(?:" + _MONTHS + r")\b))|due to|owing to|"
+    r"thanks to|so that|in order to|therefore|reason|reasons|caused|causes|cause|that's why|"
+    r"that is why|result of|as a result|led to|leads to)\b", re.I)
 
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
