@@ -238,7 +238,10 @@ def feature_matrix(
         x[INDEX["focus_align"]] = align[row]
         x[INDEX["verb_align"]] = verb_align[row]
         x[INDEX["quantity_align"]] = quantity[row]
-        x[INDEX["name_align"]] = name[row]
+        # a citation names its journal where citations print it, without the word "journal"
+        # ("Which journal published the study?" / "... . Freshwater Ecology 12: 3-9.")
+        x[INDEX["name_align"]] = 1.0 if query.entity == "journal" and kind == "reference" \
+            else name[row]
         x[INDEX["answer_near"]] = 1.0 if meta_ok else near[row]
         if wanted == PERSON and query.focus_verb:
             x[INDEX["agent"]] = float(info.agent[i])

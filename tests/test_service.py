@@ -466,6 +466,25 @@ def test_the_reason_after_is_looked_for_only_when_asked_why_and_not_given(settin
     assert got is not None and got.text == "Waves break over it at high tide."
 
 
+def test_a_citation_names_the_journal_asked_for(settings, fake_embedder):
+    """"Which journal published the study?": the cited work's reference names its journal
+    where citations print it ("Upland Water Studies 7: 11-19"), without the word "journal"
+    or a word for one (the feature ``name_align``)."""
+    from assistant.features import FEATURES
+
+    a = _text_assistant(
+        "Otters return\n\nA study found otters on nine of ten upland streams.\n\n"
+        "References\n\nVane K, Orme T. Otters on upland streams. Upland Water Studies 7: "
+        "11-19, 2024.\n", settings, fake_embedder)
+    query = a.query_for("Which journal published the study?")
+    qvec = a._encode([query.text])[0]
+    cands, _ = a.answerer.candidates(query, None, qvec)
+    col = FEATURES.index("name_align")
+    by_kind = {c.source.kind: c.features[col] for c in cands}
+    assert by_kind["reference"] == 1.0
+    assert by_kind["post"] == 0.0
+
+
 def test_a_page_citing_no_work_reads_the_study_or_the_book_as_what_its_text_tells_of(
         settings, fake_embedder):
     """On a book review that cites no work, "Who wrote the book?" is a question about the text
