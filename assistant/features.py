@@ -46,7 +46,7 @@ from .grounding import (
     stem_of,
     unknown_share,
 )
-from .query import CONTACT, NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, Query
+from .query import CONTACT, NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, Query, person_named
 from .sentences import (
     CONTACT_FORMS,
     MONTH_NAMES,
@@ -530,6 +530,12 @@ _AT_PLACE = re.compile(r"\b(?:in|at|from|between|near|to|outside|around|via)\s+(
                        + rf"({_PLACE_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PLACE_NAME})*)", re.I)
 
 
+def _places_named(text: str) -> frozenset[str]:
+    """The capitalised words of places the sentence names after a preposition of place ("in
+    Malvern"), lower-cased: no person's name."""
+    return frozenset(w.lower() for m in _AT_PLACE.finditer(text) for w in re.findall(_CAPITALISED, m[1]))
+
+
 def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
                 qwords: set[str]) -> np.ndarray:
     """Per candidate, for a question asking for a named thing of a kind ("Which bakery ...?"):
@@ -541,10 +547,14 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
         return out  # "Which species ...?" / "the robin will ..."
     if not query.entity:
         if query.naming:  # "What is her dog called?": the sentence gives a name ("called Gustav")
+            # "What's the councillor's name?": a person named that the question does not
+            person = person_named(query.question)
             for row, i in enumerate(candidates):
                 given = (w.lower() for m in _CALLED.finditer(info.texts[i])
                          for w in re.findall(_CAPITALISED, m.group()))
-                out[row] = float(any(w not in qwords for w in given))
+                out[row] = float(any(w not in qwords for w in given) or (
+                    person and bool(info.flags[PERSON][i])
+                    and names_a_place(info.named[i] - _places_named(info.texts[i]), qwords)))
         return out
     kinds = (query.entity, *KINDS_OF.get(query.entity, ()))
     noun = "(?:" + "|".join(re.escape(k) for k in kinds) + r")(?:e?s)?"

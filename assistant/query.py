@@ -554,6 +554,20 @@ def entity_asked(question: str) -> str | None:
             "companies": "company"}.get(noun, noun)
 
 
+# A person's name asked by a noun for them: "What's the councillor's name?", "the name of the
+# police officer ...", "What was the farmer called?".
+_PERSON_NAMED = re.compile(r"\b(?:" + _PERSON_NOUNS + r")s?['\u2019]s?\s+(?:full |first |last |sur)?"
+                           r"names?\b|\bnames? of (?:the |this |that |an? |her |his |their )?"
+                           r"(?:[\w-]+ )?(?:" + _PERSON_NOUNS + r")s?\b(?!['\u2019])|\b(?:"
+                           + _PERSON_NOUNS + r")s?\s+(?:was |is |were |are )?called\b", re.I)
+
+
+def person_named(question: str) -> bool:
+    """The question asks a person's name by a noun for them ("What's the councillor's
+    name?"): a person's name answers, without "called"."""
+    return bool(_PERSON_NAMED.search(question))
+
+
 _MONEY_WORD = re.compile(_MONEY_WORDS)
 _NAMING = re.compile(r"\bnames?\b|\bcalled\b", re.I)
 _WHERE = re.compile(_WHERE_RE, re.I)

@@ -143,6 +143,22 @@ def test_a_name_given_for_a_naming_question():
     assert list(got) == [1, 0, 1]
 
 
+def test_a_persons_name_asked_by_a_noun_for_them():
+    # "What's the ranger's name?" is answered by a person named, without "called"
+    texts = ("Hello, I'm Tove Rask, one of the rangers for the reserve.",
+             "The rangers meet on Fridays.",
+             "I walk there with my mother, who lives in Harlow.")
+    info = _many(texts)
+    for question in ("What's the ranger's name?", "What is the name of the ranger who replied?",
+                     "What was the ranger called?"):
+        q = make_query(question)
+        got = _name_align(q, info, np.arange(3), {w.lower() for w in q.words})
+        assert list(got) == [1, 0, 0], question
+    # a thing's name still needs one given as a name ("called ..."), not any person
+    q = make_query("What is the name of the reserve?")
+    assert _name_align(q, info, np.arange(3), {w.lower() for w in q.words})[0] == 0
+
+
 def _many(texts: tuple[str, ...]) -> SentenceInfo:
     source = Source(id="p1", kind="post", label="Post", text=" ".join(texts))
     spans, at = [], 0
