@@ -38,7 +38,7 @@ from .grounding import (
 from .index import Index
 from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
-from .sentences import quote_opener
+from .sentences import MONTH_NAMES, quote_opener
 from .text import STOPWORDS, word_count, words
 from .types import ANSWER_LABEL, QUESTION_LABEL, Answer, Source, Span
 
@@ -93,6 +93,16 @@ _STARTER = re.compile(r"\b(?:the\s+)?(?:original\s+poster|(?-i:OP)|(?:thread|top
 # "Who is the OP?", "Who was the original poster?": asks who that is, not about them.
 _WHO_IS_STARTER = re.compile(r"^\W*who(?:'s|\u2019s|\s+is|\s+was)\s+(?:the\s+)?\S+(?:\s+\S+)?\W*$",
                              re.I)
+
+_MONTHS = "|".join(MONTH_NAMES)
+# A question asking for a reason or a cause: "Why ...?", "How come ...?", "What made ...?".
+_ASKS_WHY = re.compile(r"\b(?:why|how come|what for|for what reason|what made|what caused|"
+                       r"what causes)\b", re.I)
+# A sentence that gives a reason or a cause itself ("since" not of a time: "since 2009").
+_GIVES_REASON = re.compile(
+    r"\b(?:because|since(?!\s+(?:\d|then\b|last\b|(?:" + _MONTHS + r")\b))|due to|owing to|"
+    r"thanks to|so that|in order to|therefore|reason|reasons|caused|causes|cause|that's why|"
+    r"that is why|result of|as a result|led to|leads to)\b", re.I)
 
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
@@ -671,6 +681,19 @@ class Answerer:
             return None  # joined to the quote (``neighbour``)
         return Candidate(int(said_by[c.row]), span, self._by_id[span.source_id], c.prob, c.features)
 
+    def reason_after(self, query: Query, c: Candidate) -> Span | None:
+        """For a question asking why (or what made something happen), the sentence after
+        ``c`` in its paragraph when ``c`` gives no reason of its own: the reason is often told
+        just after the sentence that restates what it explains ("I think the figures should be
+        read with caution. / Part of the jump is a rebound from a low base ...")."""
+        if not _ASKS_WHY.search(query.question) or _GIVES_REASON.search(c.span.text):
+            return None
+        spans = self._spans.get(c.span.source_id, ())
+        after = next((s for s in spans if s.start >= c.span.end), None)
+        if after is None or after.text.rstrip("\"'\u201d)").endswith("?"):
+            return None
+        return after
+
     def answer(self, question: str, query: Query, kinds: frozenset[str] | None,
                qvec: np.ndarray) -> Answer:
         candidates, grounding = self.candidates(query, kinds, qvec)
@@ -694,6 +717,7 @@ class Answerer:
             why_not=lambda cs: self.why_not(query, grounding, cs),
             neighbour=lambda c: self.neighbour(query, c),
             lead_in=lambda c: self.lead_in(query, c),
+            reason_after=lambda c: self.reason_after(query, c),
             closest_k=self.closest_k,
             post_author=self.post_author,
             speakers=self.speakers,

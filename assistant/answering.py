@@ -152,6 +152,8 @@ def attribution(source: Source, post_author: str | None = None, speaker: str | N
 # Double quotation marks: an opening or closing curly one, or a straight one (either).
 _OPEN_MARK, _CLOSE_MARK, _STRAIGHT = "\u201c", "\u201d", '"'
 QUOTE_REACH = 3  # sentences back to where a quotation opens
+# The best quote runs on to the reason after it up to this many words in all.
+REASON_WORDS = 60
 
 
 def _closes_quotation(text: str) -> bool:
@@ -227,6 +229,7 @@ def compose(
     why_not: Callable[[Sequence[Candidate]], str],
     neighbour: Callable[[Candidate], Span | None] = lambda c: None,
     lead_in: Callable[[Candidate], Candidate | None] = lambda c: None,
+    reason_after: Callable[[Candidate], Span | None] = lambda c: None,
     closest_k: int = 3,
     post_author: str | None = None,
     speakers: Mapping[str, str] | None = None,
@@ -239,7 +242,9 @@ def compose(
     ``max_words`` words. ``speakers`` names the speaker of an interview's paragraphs
     (``speaker_labels``): a quote past the label is introduced with the name. ``lead_in``
     gives a sentence of another paragraph to quote before the best one (the one naming
-    whom its '"...," she said.' stands for).
+    whom its '"...," she said.' stands for). The best quote
+    runs on to the sentence ``reason_after`` gives for it (the reason a "why" question asks
+    for, told just after the sentence that restates what it explains), words allowing.
     """
     speakers = speakers or {}
 
@@ -266,6 +271,10 @@ def compose(
         # sentence, leaving the words to more of the page
         start, end = expand(c.span, spans_by_source.get(c.span.source_id, ()), neighbour(c),
                             whole_quotation=not chosen)
+        after = reason_after(c) if not chosen else None
+        if after is not None and after.start >= end \
+                and word_count(c.source.text[start:after.end]) <= REASON_WORDS:
+            end = after.end
         text = c.source.text[start:end]
         overlap = next((i for i, (k, b, e) in enumerate(chosen)
                         if k.span.source_id == c.span.source_id and start < e and b < end), None)

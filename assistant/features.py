@@ -46,7 +46,7 @@ from .grounding import (
     stem_of,
     unknown_share,
 )
-from .query import CONTACT, NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, Query
+from .query import CONTACT, NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, Query, person_named
 from .sentences import (
     CONTACT_FORMS,
     MONTH_NAMES,
@@ -56,7 +56,6 @@ from .sentences import (
     locates,
     names_new_person,
     names_place_at,
-    places_in,
     states_new,
 )
 from .text import STOPWORDS, stem, terms, words
@@ -588,11 +587,28 @@ KINDS_OF: dict[str, tuple[str, ...]] = {
 # need not name one with a capital. (A breed or a variety is mostly a name: "Buckfast",
 # "Bramley".)
 _COMMON_KINDS = frozenset({"species"})
+# Kinds of place a sentence names after a preposition of place without the word for the kind:
+# "Which countries were the streams in?" / "in Switzerland, Austria and northern Italy",
+# "Between which two stations ...?" / "between Ashby Cross and Brookhollow Junction".
+_PLACE_KINDS = frozenset({"country", "city", "town", "village", "region", "district", "county",
+                          "province", "state", "island", "station", "neighbourhood",
+                          "neighborhood", "place"})
+# A name that is a body's, not a place's: "at the University of ...", "from the Carrow Institute".
+_BODY_NAME = re.compile(r"\b(?-i:University|Institute|Institution|Centre|Center|Hospital|College|"
+                        r"School|Academy|Museum|Library|Journal|Society|Council|Company|Trust|"
+                        r"Foundation|Association|Department|Agency|Laboratory|Clinic|Bank|Ltd|"
+                        r"Inc|Church|Club|Group|Press|Review)\b")
+_AREA = r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
+_PLACE_NAME = rf"{_AREA}{_CAPITALISED}(?:\s+{_CAPITALISED})*"
+# ... and the places listed with it: "between Ashby Cross and Brookhollow Junction"
+_AT_PLACE = re.compile(r"\b(?:in|at|from|between|near|to|outside|around|via)\s+(?:the\s+)?"
+                       + rf"({_PLACE_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PLACE_NAME})*)", re.I)
 
 
-# Kinds of place a map names ("Which town ...?", "Which countries ...?").
-_GEO_KINDS = frozenset({"town", "city", "village", "country", "county", "region", "province",
-                        "state", "island"})
+def _places_named(text: str) -> frozenset[str]:
+    """The capitalised words of places the sentence names after a preposition of place ("in
+    Malvern"), lower-cased: no person's name."""
+    return frozenset(w.lower() for m in _AT_PLACE.finditer(text) for w in re.findall(_CAPITALISED, m[1]))
 
 
 def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
@@ -606,16 +622,14 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
         return out  # "Which species ...?" / "the robin will ..."
     if not query.entity:
         if query.naming:  # "What is her dog called?": the sentence gives a name ("called Gustav")
+            # "What's the councillor's name?": a person named that the question does not
+            person = person_named(query.question)
             for row, i in enumerate(candidates):
                 given = (w.lower() for m in _CALLED.finditer(info.texts[i])
                          for w in re.findall(_CAPITALISED, m.group()))
-                out[row] = float(any(w not in qwords for w in given))
-        return out
-    if query.entity in _GEO_KINDS:
-        # "Which town is she in?" / "We live in Peterborough": a place is named as where
-        # something is, without saying it is a town
-        for row, i in enumerate(candidates):
-            out[row] = float(places_in(info.texts[i], qwords | {query.entity}))
+                out[row] = float(any(w not in qwords for w in given) or (
+                    person and bool(info.flags[PERSON][i])
+                    and names_a_place(info.named[i] - _places_named(info.texts[i]), qwords)))
         return out
     kinds = (query.entity, *KINDS_OF.get(query.entity, ()))
     noun = "(?:" + "|".join(re.escape(k) for k in kinds) + r")(?:e?s)?"
@@ -626,8 +640,11 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
         rf"|{names}\s+(?-i:{title})"
         rf"|{names},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{noun}\b"
         rf"|(?-i:{title})\s+of\s+{names}", re.I)
+    at_place = query.entity in _PLACE_KINDS
     for row, i in enumerate(candidates):
-        found = False
+        found = at_place and any(
+            {w.lower() for w in re.findall(_CAPITALISED, m[1])} - qwords - CALENDAR_NAMES
+            for m in _AT_PLACE.finditer(info.texts[i]) if not _BODY_NAME.search(m[1]))
         for m in pattern.finditer(info.texts[i]):
             said = {w.lower() for w in re.findall(_CAPITALISED, m.group())}
             if said - qwords - {query.entity}:

@@ -175,7 +175,8 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        + r"|\b(what|which)('s| is| was| are| were)\b.*\b(names?|called)\s*\??\s*$",
                        re.I)),
     # What someone does for a living: "What does Nadia do for a living?", "What's her job?"
-    (ROLE, re.compile(r"\bdo(es)? for (a |their |his |her )?living\b|\bwhat(?:'s|\s+\w+)*\s+"
+    (ROLE, re.compile(r"\bdo(es)? for (a |their |his |her )?(living|work)\b|\b(earn|earns|earned|"
+                      r"make|makes|made) (a|their|his|her|my|your) living\b|\bwhat(?:'s|\s+\w+)*\s+"
                       r"(job|jobs|occupation|profession|line of work|trade)\b", re.I)),
 )
 
@@ -588,6 +589,20 @@ def entity_asked(question: str) -> str | None:
     noun = m["entity"].lower()
     return {"universities": "university", "cities": "city", "countries": "country",
             "companies": "company"}.get(noun, noun)
+
+
+# A person's name asked by a noun for them: "What's the councillor's name?", "the name of the
+# police officer ...", "What was the farmer called?".
+_PERSON_NAMED = re.compile(r"\b(?:" + _PERSON_NOUNS + r")s?['\u2019]s?\s+(?:full |first |last |sur)?"
+                           r"names?\b|\bnames? of (?:the |this |that |an? |her |his |their )?"
+                           r"(?:[\w-]+ )?(?:" + _PERSON_NOUNS + r")s?\b(?!['\u2019])|\b(?:"
+                           + _PERSON_NOUNS + r")s?\s+(?:was |is |were |are )?called\b", re.I)
+
+
+def person_named(question: str) -> bool:
+    """The question asks a person's name by a noun for them ("What's the councillor's
+    name?"): a person's name answers, without "called"."""
+    return bool(_PERSON_NAMED.search(question))
 
 
 _MONEY_WORD = re.compile(_MONEY_WORDS)

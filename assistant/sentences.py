@@ -324,12 +324,18 @@ _JOBS = (r"nurse|registrar|surgeon|physician|doctor|chef|cook|clerk|pilot|driver
          r"constant|important|giant|plant|variant|distant|instant|pleasant|christian|median|"
          r"(?:grand|step)?(?:daughter|mother|father|brother|sister))\b)"
          r"[\w-]+(?:ist|ian|ant|er|or)")
+# A post as a title gives it, in capitals: "Parent Liaison Officer", "Transport Correspondent".
+_TITLED_POST = (r"(?-i:(?:[A-Z][\w-]+\s+){0,3}(?:Officer|Manager|Director|Correspondent|Editor|"
+                r"Secretary|Co-?ordinator|Chair|Chairman|Chairwoman|Chairperson|Treasurer|"
+                r"Lecturer|Professor|Reporter|Curator|Librarian|Administrator|Producer|"
+                r"Conductor|Captain|Warden|Ranger|Clerk|Consultant|Analyst|Engineer|Designer|"
+                r"Founder|President|Councillor|Nurse|Surgeon|Physician|Headteacher)\b)")
 _ROLE = re.compile(
     r"\b(?:works?|worked|working|employed|serves?|served|trained|qualified) as\b"
     r"|\bretired\b|\bby (?:profession|trade)\b"
     r"|\b(?:I|he|she|they|we) (?:run|runs|ran|own|owns|owned|manage|manages|managed|teach|"
     r"teaches|taught|lecture|lectures)\b"
-    rf"|\b(?:as|is|was|am|became|becomes) (?:an?|the) (?:[\w'-]+ ){{0,2}}(?:{_JOBS})\b"
+    rf"|\b(?:as|is|was|am|been|became|becomes|I['\u2019]m) (?:an?|the) (?:[\w'-]+ ){{0,2}}(?:{_JOBS})\b"
     # a parent's trade as a family history gives it: "the youngest of four children of a
     # colliery winding engineman"
     rf"|\b(?:sons?|daughters?|child|children|wife|husband|widow|widower) of (?:an?|the) "
@@ -339,7 +345,11 @@ _ROLE = re.compile(
     rf"|(?-i:[A-Z][\w'\-\u00c0-\u017f]+),\s+(?:an?|the)\s+(?:[\w'-]+\s+){{0,3}}(?:{_JOBS})\b"
     # the trade before the name: "The ferryman, Halvard, gets ...", "the treasurer, Linda Kay"
     rf"|\b(?:an?|the)\s+(?:[\w'-]+\s+){{0,2}}(?:{_JOBS}|(?-i:[a-z][\w-]{{2,}}(?<!wo)(?<!hu)man)),\s+"
-    r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)\b(?!['\u2019])",
+    r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)\b(?!['\u2019])"
+    # a post's title in capitals after a name, or as a label before one: "Niamh Castellan,
+    # Parent Liaison Officer", "Music Director: Gideon Marchetti-Lowe"
+    rf"|(?-i:[A-Z][\w'\-\u00c0-\u017f]+),\s+{_TITLED_POST}(?!\s+(?-i:[A-Z]))"
+    rf"|^\W*{_TITLED_POST}\s*:\s*(?-i:[A-Z])",
     re.I)
 
 
@@ -569,25 +579,6 @@ def names_place_at(text: str, given: frozenset[str] | set[str]) -> bool:
     calendar = set(MONTH_NAMES + WEEKDAY_NAMES)
     return any(m.group(1).lower() not in given and m.group(1).lower() not in calendar
                for m in _AT_NAMED.finditer(text))
-
-
-# A named place something is in: "in Peterborough", "from Malvern", "in Switzerland, Austria and
-# northern Italy"; not a body ("at the University of Leicester", "of the Centre for ..."), nor a
-# kind ("in a British city": a place's name takes no "a").
-_IN_NAMED = re.compile(
-    r"\b(?:in|at|from|near|outside|around)\s+(?:the\s+)?(?:(?!an?\s)[a-z][\w'\-]*\s+){0,2}"
-    r"(?-i:([A-Z][\w'\-\u00c0-\u017f]+))(?:\s+(?-i:[A-Z][\w'\-\u00c0-\u017f]+))*", re.I)
-_BODY_WORD = re.compile(rf"\b(?:{_INSTITUTION}|Hall|Church|Street|Road|Journal|Review|Magazine|"
-                        r"News|Times|journal|newspaper|magazine|paper|book|novel|film|report)\b")
-
-
-def places_in(text: str, given: frozenset[str] | set[str]) -> bool:
-    """Whether the sentence names a place (a town, a country) that something is in, at or from,
-    other than the question's own (``given``: its words, lower case) and not a body or a
-    building ("the University of Leicester", "St Mary's Church")."""
-    calendar = set(MONTH_NAMES + WEEKDAY_NAMES)
-    return any(m.group(1).lower() not in given and m.group(1).lower() not in calendar
-               and not _BODY_WORD.search(m.group()) for m in _IN_NAMED.finditer(text))
 
 
 def locates(text: str, given: frozenset[str] | set[str]) -> bool:

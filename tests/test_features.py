@@ -142,6 +142,29 @@ def test_a_ship_is_named_by_its_kind_and_a_species_in_lower_case():
     assert _name_align(q, info, np.arange(1), {w.lower() for w in q.words})[0] == 1
 
 
+def test_a_place_of_the_asked_kind_is_named_after_a_preposition_of_place():
+    # "Which countries ...?" / "in Norway and Finland": countries named without the word
+    texts = ("The divers surveyed 30 wrecks in Norway and Finland in 2023.",
+             "Marta Lindqvist led the survey for three summers.",
+             "Between Harlow Quay and Tennet Point the current is strongest.",
+             "The divers met in March to plan the survey.")
+    q = make_query("Which countries were the wrecks surveyed in?")
+    got = _name_align(q, _many(texts), np.arange(4), {w.lower() for w in q.words})
+    assert list(got) == [1, 0, 1, 0]  # no place after "in March"
+    # a body's name is no place: "at the Marine Institute", "from Tarvik University"
+    bodies = ("Marta Lindqvist works at the Marine Institute.",
+              "The samples came from Tarvik University in 2024.")
+    got = _name_align(q, _many(bodies), np.arange(2), {w.lower() for w in q.words})
+    assert list(got) == [0, 0]
+    # a place the question already gives is no answer
+    q = make_query("Which stations are near Harlow Quay?")
+    got = _name_align(q, _many(texts[2:3]), np.arange(1), {w.lower() for w in q.words})
+    assert got[0] == 1  # Tennet Point is new
+    got = _name_align(make_query("Which town is Harlow Quay and Tennet Point in?"),
+                      _many(texts[2:3]), np.arange(1), {"harlow", "quay", "tennet", "point", "town"})
+    assert got[0] == 0
+
+
 def test_a_measure_asked_is_not_matched_by_a_count_of_the_thing():
     # "How much does a ticket cost?" is not answered by a number of tickets
     info = _one("Each visitor may buy 2 tickets at the door.")
@@ -171,6 +194,22 @@ def test_a_name_given_for_a_naming_question():
     q = make_query("What is the name of the author's fig?")
     got = _name_align(q, info, np.arange(3), {w.lower() for w in q.words})
     assert list(got) == [1, 0, 1]
+
+
+def test_a_persons_name_asked_by_a_noun_for_them():
+    # "What's the ranger's name?" is answered by a person named, without "called"
+    texts = ("Hello, I'm Tove Rask, one of the rangers for the reserve.",
+             "The rangers meet on Fridays.",
+             "I walk there with my mother, who lives in Harlow.")
+    info = _many(texts)
+    for question in ("What's the ranger's name?", "What is the name of the ranger who replied?",
+                     "What was the ranger called?"):
+        q = make_query(question)
+        got = _name_align(q, info, np.arange(3), {w.lower() for w in q.words})
+        assert list(got) == [1, 0, 0], question
+    # a thing's name still needs one given as a name ("called ..."), not any person
+    q = make_query("What is the name of the reserve?")
+    assert _name_align(q, info, np.arange(3), {w.lower() for w in q.words})[0] == 0
 
 
 def _many(texts: tuple[str, ...]) -> SentenceInfo:

@@ -241,9 +241,23 @@ def test_which_kind_of_named_thing_is_asked_for(question, entity):
     assert make_query(question).entity == entity
 
 
+def test_a_persons_name_is_asked_by_a_noun_for_them():
+    from assistant.query import person_named
+
+    assert person_named("What's the councillor's name?")
+    assert person_named("What's the name of the police officer she spoke to?")
+    assert person_named("What was the ferryman called?") is False  # not a noun for people listed
+    assert person_named("What was the farmer called?")
+    assert not person_named("What is her dog's name?")
+    assert not person_named("What is the name of the doctor's surgery?")
+
+
 def test_what_someone_does_for_a_living_is_a_kind_of_answer():
     assert make_query("What does Nadia Kowalczyk do for a living?").answer_type == "role"
     assert make_query("What's her job?").answer_type == "role"
+    assert make_query("What does the ferryman do to earn a living now?").answer_type == "role"
+    assert make_query("How does Tove make her living?").answer_type == "role"
+    assert make_query("What does he do for work?").answer_type == "role"
     assert make_query("How long has she held the job?").answer_type == "time"
     assert make_query("What does the gene do?").answer_type is None
 

@@ -113,6 +113,12 @@ def test_a_credit_line_names_who_took_a_picture(text, credit):
         ("Only the boatman, Pieter, knows the way.", True),
         ("The old woman, Greta, said no.", False),
         ("In the end, Marta stayed.", False),
+        # "been a ...", and a post's title in capitals after a name or as a label before one
+        ("I have been a boat-building instructor for twelve years.", True),
+        ("Bookings: Tove Rask, Membership Secretary, tove@example.org", True),
+        ("Site Warden: Aled Morgan", True),
+        ("We met Tove Rask, Aled Morgan and Ruth Price.", False),
+        ("Harbour Road: closed until May", False),
     ],
 )
 def test_a_sentence_that_says_what_someone_does_for_a_living(text, role):

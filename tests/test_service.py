@@ -400,6 +400,101 @@ def test_a_quote_running_into_one_already_chosen_joins_it():
     assert [q.text for q in answer.quotes] == [text]
 
 
+def test_a_why_question_runs_on_to_the_reason_after_its_restatement():
+    """Asked why, the best sentence that only restates what is explained ("I would not trust
+    the new timetable yet.") is quoted with the sentence after it, where the reason is; one
+    that gives its reason itself is quoted alone."""
+    import numpy as np
+
+    from assistant.answering import AnswerOptions, Candidate, compose
+    from assistant.query import make_query
+    from assistant.types import Source, Span
+
+    said = "I would not trust the new timetable yet."
+    why = "The last two changes were both reversed within a month."
+    other = "The buses run every twenty minutes."
+    text = f"{said} {why} {other}"
+    src = Source("post-2", "post", "Post, paragraph 2", text)
+    spans = [Span("post-2", 0, len(said), said),
+             Span("post-2", len(said) + 1, len(said) + 1 + len(why), why),
+             Span("post-2", len(text) - len(other), len(text), other)]
+    question = "Why is the writer wary of the timetable?"
+    cands = [Candidate(0, spans[0], src, 0.9, np.zeros(1))]
+
+    def after(c):
+        return spans[1] if c.row == 0 else None
+
+    def ask(q, reason_after):
+        return compose(q, make_query(q), cands, {"post-2": spans}, confidence=0.9,
+                       threshold=0.3, keep=0.3, options=AnswerOptions(), why_not=lambda cs: "",
+                       reason_after=reason_after)
+
+    assert [q.text for q in ask(question, after).quotes] == [f"{said} {why}"]
+    assert [q.text for q in ask(question, lambda c: None).quotes] == [said]
+    # a long sentence does not run on: the words are left to the other quotes
+    long_text = said + " and" * 60
+    long = Span("post-2", 0, len(long_text), long_text)
+    cands[0] = Candidate(0, long, Source("post-2", "post", "Post, paragraph 2",
+                                         long.text + " " + why), 0.9, np.zeros(1))
+    got = ask(question, lambda c: Span("post-2", len(long.text) + 1,
+                                       len(long.text) + 1 + len(why), why))
+    assert [q.text for q in got.quotes] == [long.text]
+
+
+def test_the_reason_after_is_looked_for_only_when_asked_why_and_not_given(settings, fake_embedder):
+    a = _text_assistant(
+        "Timetables\n\nI would not trust the new timetable yet. The last two changes were both "
+        "reversed within a month. The buses run every twenty minutes.\n\n"
+        "The depot closed because the lease ran out. Staff moved to Hensby.\n", settings,
+        fake_embedder)
+    spans = a.answerer.index.sentences
+    at = {s.text: s for s in spans}
+    from assistant.answering import Candidate
+
+    def after(q, text):
+        c = Candidate(0, at[text], a.source(at[text].source_id), 0.9, None)
+        got = a.answerer.reason_after(a.query_for(q), c)
+        return got.text if got else None
+
+    assert after("Why is the writer wary of the timetable?",
+                 "I would not trust the new timetable yet.") \
+        == "The last two changes were both reversed within a month."
+    assert after("What made the writer wary?", "I would not trust the new timetable yet.") \
+        is not None
+    # not asked why; or the sentence gives its reason itself
+    assert after("What does the writer think of the timetable?",
+                 "I would not trust the new timetable yet.") is None
+    assert after("Why did the depot close?", "The depot closed because the lease ran out.") is None
+    # "since" of a time gives no reason
+    b = _text_assistant(
+        "Ferry\n\nNobody should wait on the slipway, says the harbour master since 2019. "
+        "Waves break over it at high tide.\n", settings, fake_embedder)
+    first = b.answerer.index.sentences[0] if "slipway" in b.answerer.index.sentences[0].text \
+        else next(s for s in b.answerer.index.sentences if "slipway" in s.text)
+    got = b.answerer.reason_after(b.query_for("Why not wait on the slipway?"),
+                                  Candidate(0, first, b.source(first.source_id), 0.9, None))
+    assert got is not None and got.text == "Waves break over it at high tide."
+
+
+def test_a_citation_names_the_journal_asked_for(settings, fake_embedder):
+    """"Which journal published the study?": the cited work's reference names its journal
+    where citations print it ("Upland Water Studies 7: 11-19"), without the word "journal"
+    or a word for one (the feature ``name_align``)."""
+    from assistant.features import FEATURES
+
+    a = _text_assistant(
+        "Otters return\n\nA study found otters on nine of ten upland streams.\n\n"
+        "References\n\nVane K, Orme T. Otters on upland streams. Upland Water Studies 7: "
+        "11-19, 2024.\n", settings, fake_embedder)
+    query = a.query_for("Which journal published the study?")
+    qvec = a._encode([query.text])[0]
+    cands, _ = a.answerer.candidates(query, None, qvec)
+    col = FEATURES.index("name_align")
+    by_kind = {c.source.kind: c.features[col] for c in cands}
+    assert by_kind["reference"] == 1.0
+    assert by_kind["post"] == 0.0
+
+
 def test_a_page_citing_no_work_reads_the_study_or_the_book_as_what_its_text_tells_of(
         settings, fake_embedder):
     """On a book review that cites no work, "Who wrote the book?" is a question about the text
