@@ -237,8 +237,9 @@ def feature_matrix(
                         ) or meta_ok
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
             # a quote's speaker is often named in the next sentence; a photo's credit is not
+            # (of the filler asked: "How long has ...?" wants a span next door, not any date)
             x[INDEX["type_near"]] = float(not fits and not query.credit and told
-                                          and bool(info.near[wanted][i]))
+                                          and bool(info.near.get(filler or wanted, info.near[wanted])[i]))
             x[INDEX["type_miss"]] = float(not fits and not x[INDEX["type_near"]])
             x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
                 wanted in (PERSON, TIME) and meta_ok))

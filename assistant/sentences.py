@@ -43,7 +43,7 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = "|".join([*(m.capitalize() for m in MONTH_NAMES),
                     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"])
-_TIME_UNITS = (r"seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
+_TIME_UNITS = (r"seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
                r"years?|decades?|centuries|century|seasons?|winters?|summers?|springs?|autumns?|"
                r"semesters?|terms?|mornings?|evenings?|afternoons?")
 _QUANTIFIER = (rf"\d[\d,.]*|{_NUMBER_WORDS}|a|an|the|few|several|couple of|first|last|next|"
@@ -343,7 +343,8 @@ def _has_person(text: str) -> bool:
 _DURATION = re.compile(
     rf"\b(?:\d[\d,.]*|{_NUMBER_WORDS}|a|an|few|many|a couple of)[\s-]+(?:\w+[\s-]+)?"
     rf"(?:{_TIME_UNITS}|(?:{'|'.join(WEEKDAY_NAMES)})s)\b"
-    rf"|\b(?:since|until|till)\s+(?:\d|the\s|{_MONTHS}|last\b|then\b|next\b|the end\b)"
+    rf"|\b(?:since|until|till)\s+(?:(?:at least|about|around|roughly|early|late|mid)[\s-]+)*"
+    rf"(?:\d|the\s|{_MONTHS}|last\b|then\b|next\b|the end\b)"
     r"|\b(?:for|over)\s+(?:years|decades|months|weeks|centuries|generations)\b|\bfortnight\b"
     rf"|\b{_NUM}\s*-?\s*{_LENGTH_UNIT}\b", re.I)
 # A time of day: "at 1 pm", "10.30", "about 6 every evening", "shortly before nine the next

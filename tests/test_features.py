@@ -224,6 +224,8 @@ def test_a_place_can_be_said_without_a_name(text, found):
     ("There was an 11-mile diversion.", True),  # how long, as a length
     ("A course runs over four or five Saturdays in late winter.", True),
     ("The exhibition runs until 31 October.", True),
+    ("The council has closed it until at least mid-December.", True),
+    ("Published 12 May 2026 \u00b7 38 min", True),
     ("The museum shut its doors in January 2024.", False),  # a date, not how long
 ])
 def test_how_long_takes_a_stretch_of_time_or_a_length_not_a_date(text, found):
@@ -642,3 +644,12 @@ def test_how_long_has_takes_a_span_up_to_now_not_any_length(text, found):
     query = make_query("How long has she worked at the shop?")
     assert query.span and not make_query("How long was the walk?").span
     assert sentence_flags(text, Source("post", "post", "Post", text))["span"] is found
+
+
+def test_a_neighbour_can_hold_the_answer_only_with_the_filler_asked():
+    # "How long has ...?": a date next door is no span up to now; a span next door is
+    question = "How long has she run the bakery?"
+    dated = ("She runs the bakery on Mill Street.", "She opened a second shop in March 2021.")
+    assert _feature_of(question, dated, "type_near") == [0.0, 0.0]
+    spanned = ("She runs the bakery on Mill Street.", "She has done so for eleven years.")
+    assert _feature_of(question, spanned, "type_near") == [1.0, 0.0]
