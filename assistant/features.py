@@ -57,6 +57,7 @@ from .sentences import (
     names_new_person,
     names_place_at,
     states_new,
+    tells_event,
 )
 from .text import STOPWORDS, stem, terms, words
 from .types import Source
@@ -208,10 +209,14 @@ def feature_matrix(
         meta = _meta_match(query, src, named)
         if meta:
             x[INDEX[meta]] = 1.0
+        # "When was the club founded?": a date of another event (the page's, a comment's, or
+        # one the sentence gives without the founding) is no answer
+        told = tells_event(query.event, info.texts[i])
         # who wrote or when: the source's byline or signature holds it, not a word of the text;
         # "Who was the referee?" asks who someone is, which a comment's signature tells only
         # when its writer speaks of themself ("I was the referee")
-        meta_ok = wanted is not None and _meta_fits(wanted, query, src, named) and not (
+        meta_ok = wanted is not None and query.event is None and _meta_fits(
+            wanted, query, src, named) and not (
             wanted == PERSON and kind == "comment" and who_is
             and not _FIRST_PERSON.search(info.texts[i])) and (
             # a reader who paid for something says so: "Who funded it?" is not told by any
@@ -245,13 +250,17 @@ def feature_matrix(
                 # a citation's year, volume and pages tell of the cited work only
                 fits = False
             else:
-                fits = (bool(flags[i]) and states_new(filler,
-                                                      info.texts[i], query.question, query.words)
+                # a byline's date is when the page was written, never what is yet to happen
+                fits = (bool(flags[i]) and told and not (kind == "byline" and query.future)
+                        and states_new(filler, info.texts[i], query.question, query.words)
                         ) or meta_ok
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
             # a quote's speaker is often named in the next sentence; a photo's credit is not
-            x[INDEX["type_near"]] = float(not fits and not query.credit and bool(info.near[wanted][i])
-                                          and (deed is None or _deed_near(deed, info, i)))
+            # (of the filler asked: "How long has ...?" wants a span next door, not any date)
+            x[INDEX["type_near"]] = float(
+                not fits and not query.credit and told
+                and bool(info.near.get(filler or wanted, info.near[wanted])[i])
+                and (deed is None or _deed_near(deed, info, i)))
             x[INDEX["type_miss"]] = float(not fits and not x[INDEX["type_near"]])
             x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
                 wanted in (PERSON, TIME) and meta_ok))
@@ -371,8 +380,8 @@ SETTLED_VERBS = WORKING_VERBS | frozenset(terms(
 def filler_of(query: Query) -> str | None:
     """What the sentence must hold: a year, a stretch of time ("How long ...?"), a clock time,
     or the kind asked."""
-    return ("year" if query.year else "duration" if query.duration else "clock" if query.clock
-            else query.contact or query.answer_type)
+    return ("year" if query.year else "span" if query.span else "duration" if query.duration
+            else "clock" if query.clock else query.contact or query.answer_type)
 
 
 # How far (in words) from a filler of the kind asked a question's term still speaks of it:
@@ -698,7 +707,8 @@ def _meta_fits(wanted: str, query: Query, src: Source, author_named: bool) -> bo
     if wanted == PERSON:
         return bool(src.author) and src.kind in ("comment", "byline", "abstract")
     if wanted == TIME:
-        return bool(src.date) and (src.kind == "byline" or (src.kind == "comment" and (
+        # what is yet to happen was not when the page or a comment was written
+        return bool(src.date) and not query.future and (src.kind == "byline" or (src.kind == "comment" and (
             (author_named and query.when_written) or query.target == "comment"
             or _records_act(src, query))))
     return False

@@ -328,6 +328,30 @@ _CLOCK_ASKED = re.compile(r"\b(?:what|which) time\b(?!\s+(?:of\s+(?:the\s+)?(?:y
                           # keywords: "rehearsal day and time" (not "cooking time", how long)
                           r"|" + _keywords_ending(_DAY_AND_TIME), re.I)
 _DURATION_ASKED = re.compile(r"\bhow long\b|\bfor how many\b|\bsince when\b", re.I)
+# How long something has gone on so far: "How long has she ...?", "Since when have they ...?"
+_SPAN_ASKED = re.compile(r"\bhow long (?:has|have|had)\b|\bsince when\b", re.I)
+# The events of a thing's or a person's life a date is asked about, by the question's words.
+EVENTS: dict[str, re.Pattern[str]] = {
+    # (not "found": "When was the body found?")
+    "founded": re.compile(r"\b(?:found(?:ed|ing)|co-?founded|establish(?:ed)?|set up|formed)\b",
+                          re.I),
+    "graduated": re.compile(r"\bgraduat(?:e|ed|es|ing)\b", re.I),
+    "retired": re.compile(r"\bretir(?:e|ed|es|ing)\b", re.I),
+    "married": re.compile(r"\b(?:marry|married|marries|wed)\b", re.I),
+    "born": re.compile(r"\bborn\b", re.I),
+    "died": re.compile(r"\b(?:die|died|pass(?:ed)? away)\b", re.I),
+    "built": re.compile(r"\b(?:built|constructed|erected)\b", re.I),
+}
+# A question about what is yet to happen: "When will ...?", "When is it going to ...?"
+_FUTURE = re.compile(r"\b(?:will|shall|won't|going to)\b|['\u2019]ll\b", re.I)
+
+
+def event_asked(question: str) -> str | None:
+    """The event whose date ``question`` asks ("When was the club founded?": "founded"), or
+    None (see ``EVENTS``)."""
+    return next((name for name, pattern in EVENTS.items() if pattern.search(question)), None)
+
+
 # Words that name the readers' comments ("Which commenter ...?", "What did readers say?"),
 # unless ``_not_commenters`` says otherwise.
 _COMMENT_WORDS = re.compile(r"\b(comment|comments|commented|commenter|commenters|reader|readers|"
@@ -474,6 +498,16 @@ class Query:
     duration: bool = False
     # Asks for a time of day ("What time does the train arrive?"), which a date does not give.
     clock: bool = False
+    # Asks how long a state has lasted so far ("How long has she worked there?", "Since when
+    # has he ...?"): a span up to now answers ("for 22 years", "since 2019"), not any length.
+    span: bool = False
+    # The event in a life whose date is asked ("When was the club founded?": "founded"; born,
+    # died, built, graduated, retired, married; ``EVENTS``): only a date the sentence gives
+    # with that event answers, never the page's or a comment's.
+    event: str | None = None
+    # Asks when something is yet to happen ("When will the report be published?"): the page's
+    # or a comment's date, already past, is no answer.
+    future: bool = False
     contact: str | None = None  # the form of contact asked for ("email", "phone", "web")
     # Asks where ("Where is the tap?"), which a place without a name can answer ("by the gate").
     where: bool = False
@@ -993,8 +1027,9 @@ _OTHER_PUBLISHED = re.compile(r"\b(?:published|publish|posted|written|wrote|rele
 
 def published_target(question: str, context: str | None = None) -> str | None:
     """Which kind of source a "when was ... published?" question is about, if it is one."""
-    if answer_type(question) != TIME or not _PUBLISHED_WORDS.search(question):
-        return None
+    if answer_type(question) != TIME or not _PUBLISHED_WORDS.search(question) \
+            or _FUTURE.search(question):
+        return None  # (what will be published is not this page, which has been)
     if _THING_APPEARED.search(question) and not _OTHER_PUBLISHED.search(question) \
             and target_of(question) is None:
         return None  # a thing the page tells of appeared, not the page
@@ -1111,6 +1146,9 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         where=kind == PLACE and bool(_WHERE.match(question)),
         duration=duration,
         clock=kind == TIME and not duration and bool(_CLOCK_ASKED.search(question)),
+        span=duration and bool(_SPAN_ASKED.search(question)),
+        event=event_asked(question) if kind == TIME and not duration else None,
+        future=kind == TIME and bool(_FUTURE.search(question)),
         contact=(contact_asked(question) or (contact_asked(context[-1]) if context else None)
                  if kind == CONTACT else None),
         # "when?" after "Who said ...?" asks when that was said

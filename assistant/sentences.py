@@ -43,7 +43,7 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = "|".join([*(m.capitalize() for m in MONTH_NAMES),
                     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"])
-_TIME_UNITS = (r"seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
+_TIME_UNITS = (r"seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
                r"years?|decades?|centuries|century|seasons?|winters?|summers?|springs?|autumns?|"
                r"semesters?|terms?|mornings?|evenings?|afternoons?")
 _QUANTIFIER = (rf"\d[\d,.]*|{_NUMBER_WORDS}|a|an|the|few|several|couple of|first|last|next|"
@@ -493,7 +493,8 @@ def names_new_person(text: str, given: frozenset[str] | set[str]) -> bool:
 _DURATION = re.compile(
     rf"\b(?:\d[\d,.]*|{_NUMBER_WORDS}|a|an|few|many|a couple of)[\s-]+(?:\w+[\s-]+)?"
     rf"(?:{_TIME_UNITS}|(?:{'|'.join(WEEKDAY_NAMES)})s)\b"
-    rf"|\b(?:since|until|till)\s+(?:\d|the\s|{_MONTHS}|last\b|then\b|next\b|the end\b)"
+    rf"|\b(?:since|until|till)\s+(?:(?:at least|about|around|roughly|early|late|mid)[\s-]+)*"
+    rf"(?:\d|the\s|{_MONTHS}|last\b|then\b|next\b|the end\b)"
     r"|\b(?:for|over)\s+(?:years|decades|months|weeks|centuries|generations)\b|\bfortnight\b"
     rf"|\b{_NUM}\s*-?\s*{_LENGTH_UNIT}\b", re.I)
 # A time of day: "at 1 pm", "10.30", "about 6 every evening", "shortly before nine the next
@@ -508,9 +509,24 @@ _CLOCK = re.compile(
     rf"|\b(?:at|about|around|before|after|until|till|from|by|past)\s+(?:about\s+|around\s+)?"
     rf"(?:\d{{1,2}}|{_HOURS})\b(?=\s*(?:[,;)]|\.(?!\d)|$|in the\b|every\b|each\b|on\b|and\b|"
     r"or\b|sharp\b|the next\b|that\b|this\b))", re.I)
+# A span up to a time ("How long has she worked there?"): "for 22 years", "over the past
+# decade", "since 2019", "since I was nine", "twelve years of baking", "four years ago",
+# "three weeks in"; not any length ("a four-day week", "11 miles").
+_SPAN_COUNT = (rf"(?:\d[\d,.]*|(?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?|a|an|few|several|many|"
+               r"a couple of)")
+_SPAN = re.compile(
+    r"\b(?:for|over)\s+(?:(?:the|a|an|last|past|first|best|better|part|of|good|well|more|than|"
+    r"almost|nearly|about|around|roughly|some|over|at|least|just|only|close|to|getting|on|"
+    r"further|another|additional)\s+)*"
+    rf"{_SPAN_COUNT}[\s-]+(?:{_TIME_UNITS})\b"
+    r"|\b(?:for|over)\s+(?:years|decades|months|weeks|centuries|generations)\b"
+    rf"|\b(?:for|over|in)\s+the\s+(?:past|last)\s+(?:{_TIME_UNITS})\b"
+    rf"|\bsince\s+(?:\d|the\s|{_MONTHS}|last\b|then\b|I\b|we\b|he\b|she\b|they\b|it\b|its\b|his\b|"
+    r"her\b|their\b|my\b|our\b|childhood\b|birth\b)|\bever since\b"
+    rf"|\b{_SPAN_COUNT}[\s-]+(?:{_TIME_UNITS})\s+(?:of|ago|in|now|running|on the)\b", re.I)
 _NUMBER_TOKEN = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{_NUMBER_WORDS})\b", re.I)
 _FILLERS = {NUMBER: _NUMBER_TOKEN, TIME: _HAS_TIME, "year": _YEAR, "duration": _DURATION,
-            "clock": _CLOCK}
+            "clock": _CLOCK, "span": _SPAN}
 # A month with its day and year: "14 October", "October 14th, 2025".
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{_MONTHS})\b\.?"
                    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?")
@@ -535,6 +551,31 @@ def states_new(kind: str | None, text: str, question: str, given: frozenset[str]
         asked = {m.group().lower() for m in pattern.finditer(question)}
         return any(m.group().lower() not in asked for m in pattern.finditer(text))
     return any(set(words(m.group())) - given - _GLUE for m in filler_matches(kind, text))
+
+
+# The words that give an event of a life its date ("When was the club founded?"): a date
+# beside other words belongs to another event ("which last year followed 41 companies").
+_EVENT_TOLD: dict[str, re.Pattern[str]] = {
+    "founded": re.compile(r"\b(?:found(?:ed|ing|ers?|ation)|co-?found\w*|establish(?:ed|ment)?|"
+                          r"set up|formed|began|begun|started|launched|created|inception)\b", re.I),
+    "born": re.compile(r"\b(?:born|birth|n[e\u00e9]e)\b", re.I),
+    "graduated": re.compile(r"\b(?:graduat\w*|qualified|degree|diploma)\b", re.I),
+    "retired": re.compile(r"\b(?:retir\w*|stepped down|stood down)\b", re.I),
+    "married": re.compile(r"\b(?:marri\w*|marry|(?-i:wed)|wedding)\b", re.I),
+    "died": re.compile(r"\b(?:died|dies|death|dead|passed away|killed|lost (?:his|her|their) li"
+                       r"(?:fe|ves))\b", re.I),
+    # "built in 1862", "dating from 1740"; "the little 1891 theatre" gives its date too
+    "built": re.compile(r"\b(?:built|constructed|erected|completed|dat(?:es?|ing) (?:from|back)|"
+                        r"put up)\b|\b(?:a|an|the|its|their|this|that)\s+(?:\w+\s+)?"
+                        r"(?:1[5-9]\d\d|20\d\d)s?\s+(?!and\b|or\b|to\b|until\b|when\b)[a-z]",
+                        re.I),
+}
+
+
+def tells_event(event: str | None, text: str) -> bool:
+    """Whether ``text`` speaks of the event whose date is asked (``Query.event``: "founded",
+    "born", "died", "built", "graduated", "retired", "married"); True when none is asked."""
+    return event is None or event not in _EVENT_TOLD or bool(_EVENT_TOLD[event].search(text))
 
 
 # A place said without a name: "by the gate", "under my desk", "close to a wall", "at the
@@ -650,6 +691,7 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
         "year": bool(_YEAR.search(text)),
         "duration": bool(_DURATION.search(text)),
         "clock": bool(_CLOCK.search(text)),
+        "span": bool(_SPAN.search(text)),
         PLACE: bool(_PROPER.search(text)),
         TITLE: source.kind in ("title", "reference"),
         ROLE: bool(_ROLE.search(text)),

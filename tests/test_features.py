@@ -316,6 +316,8 @@ def test_a_place_can_be_said_without_a_name(text, found):
     ("There was an 11-mile diversion.", True),  # how long, as a length
     ("A course runs over four or five Saturdays in late winter.", True),
     ("The exhibition runs until 31 October.", True),
+    ("The council has closed it until at least mid-December.", True),
+    ("Published 12 May 2026 \u00b7 38 min", True),
     ("The museum shut its doors in January 2024.", False),  # a date, not how long
 ])
 def test_how_long_takes_a_stretch_of_time_or_a_length_not_a_date(text, found):
@@ -816,3 +818,87 @@ def test_a_town_or_country_asked_is_named_as_where_something_is():
     texts = ("Odile Ferrant of the University of Marrowby led the survey in the journal Field Notes.",
              "The survey covered 40 lakes in Norway, Sweden and northern Finland.")
     assert _feature_of("Which countries were the lakes in?", texts, "name_align") == [0.0, 1.0]
+
+
+@pytest.mark.parametrize("question, texts, expected", [
+    # a date of another event on the same club is no founding date
+    ("When was the Millrace Walking Club founded?",
+     ("The Millrace Walking Club last year led 60 walks on the moor.",
+      "The Millrace Walking Club was set up in 1974 by three shepherds."), [-1.0, 1.0]),
+    ("What year was the walking club founded?",
+     ("The walking club met in March to plan the summer.",
+      "The club began in September 1981, in a pub back room."), [-1.0, 1.0]),
+    ("When was the old granary built?",
+     ("The old granary was sold to the council in 2019.",
+      "The little 1790 granary stands behind the church."), [-1.0, 1.0]),
+    ("When was she born?",
+     ("She arrived in the village in 1956.", "She was born on 3 May 1931 in Leeds."), [-1.0, 1.0]),
+    ("When did the old ferryman die?",
+     ("The old ferryman retired in 1970.", "The old ferryman died in the winter of 1988."),
+     [-1.0, 1.0]),
+    ("In what year did she graduate from the art school?",
+     ("She spent three years at the art school in Leeds, from 1961.",
+      "She graduated from the art school in 1964."), [-1.0, 1.0]),
+    ("When did the headmaster retire?",
+     ("The headmaster came to the school in 1972.", "The headmaster retired in July 1998."),
+     [-1.0, 1.0]),
+    # other "when" questions are as before
+    ("When did the walk start?", ("The walk set off at 9am.", "The weather was dry."), [1.0, -1.0]),
+])
+def test_a_date_answers_when_something_was_founded_born_died_or_built_only_with_that_event(
+        question, texts, expected):
+    assert make_query(question).event or question.startswith("When did the walk")
+    assert _feature_of(question, texts) == expected
+
+
+def test_a_bylines_date_is_not_when_something_was_founded():
+    from assistant.features import FEATURES, feature_matrix
+    from assistant.grounding import ArticleTerms
+
+    text = "By Ruth Marlow, 2 October 2025"
+    source = Source("byline", "byline", "Byline", text, author="Ruth Marlow", date="2 October 2025")
+    info = SentenceInfo.build([Span("byline", 0, len(text), text)], {"byline": source},
+                              [frozenset(terms(text))], np.eye(1, dtype=np.float32), vocabulary=())
+    article = ArticleTerms([Span("byline", 0, len(text), text)], {"byline": source}, [""],
+                           vocabulary=())
+    one = np.ones(1)
+
+    def type_ok(question: str) -> float:
+        X = feature_matrix(make_query(question), np.arange(1), info=info, article=article,
+                           grounding=Grounding({}, {}, frozenset()), dense=one, dense_ctx=one,
+                           dense_chunk=one, lexical=one, lexical_sentence=one, sources=[source])
+        return float(X[0, FEATURES.index("type_ok")])
+
+    assert type_ok("When was this newsletter published?") == 1.0
+    assert type_ok("What year was the Fellside Rambling Club founded?") == -1.0
+    # the page has appeared: what is yet to be published is not dated by its byline
+    assert type_ok("When will the next newsletter be published?") == -1.0
+
+
+@pytest.mark.parametrize("text, found", [
+    ("She has made clocks in the old mill for 22 years.", True),
+    ("For nineteen years he has kept the allotment.", True),
+    ("He has led the band since 2018.", True),
+    ("I've been at this school since I was seven.", True),
+    ("What follows comes from twelve years of baking at home.", True),
+    ("I started keeping bees four years ago.", True),
+    ("She has run it over the past decade.", True),
+    ("I'd lived on that lane for thirty-one years by then.", True),
+    # a length of something else is no span up to now
+    ("We switched to a four-day week at our shop last October.", False),
+    ("The loop is 11 miles, with a climb of an hour.", False),
+    ("The shop opens twice a year.", False),
+])
+def test_how_long_has_takes_a_span_up_to_now_not_any_length(text, found):
+    query = make_query("How long has she worked at the shop?")
+    assert query.span and not make_query("How long was the walk?").span
+    assert sentence_flags(text, Source("post", "post", "Post", text))["span"] is found
+
+
+def test_a_neighbour_can_hold_the_answer_only_with_the_filler_asked():
+    # "How long has ...?": a date next door is no span up to now; a span next door is
+    question = "How long has she run the bakery?"
+    dated = ("She runs the bakery on Mill Street.", "She opened a second shop in March 2021.")
+    assert _feature_of(question, dated, "type_near") == [0.0, 0.0]
+    spanned = ("She runs the bakery on Mill Street.", "She has done so for eleven years.")
+    assert _feature_of(question, spanned, "type_near") == [1.0, 0.0]

@@ -800,3 +800,32 @@ def test_who_said_asks_whose_words_a_quote_is(question, speaker):
 )
 def test_a_where_or_when_question_with_only_a_copula_asks_about_no_verb(question, verb):
     assert make_query(question).focus_verb == verb
+
+
+@pytest.mark.parametrize("question, event", [
+    ("When was the bowls club founded?", "founded"),
+    ("What year was the bowls club set up?", "founded"),
+    ("When was the mill built?", "built"),
+    ("When was she born?", "born"),
+    ("When did the old ferryman die?", "died"),
+    ("In what year did he retire?", "retired"),
+    ("When was the lost dog found?", None),  # found, not founded
+    ("When does the bowls season start?", None),
+    ("How long has the club been going?", None),  # how long, not when
+])
+def test_the_event_whose_date_is_asked(question, event):
+    assert make_query(question).event == event
+
+
+@pytest.mark.parametrize("question, span, future", [
+    ("How long has she run the bakery?", True, False),
+    ("Since when have they met in the hall?", True, False),
+    ("How long was the bakery shut?", False, False),
+    ("When will the next issue be published?", False, True),
+    ("When was this issue published?", False, False),
+])
+def test_how_long_so_far_and_what_is_yet_to_happen(question, span, future):
+    q = make_query(question)
+    assert (q.span, q.future) == (span, future)
+    if future:
+        assert q.published_of is None  # not this page, which has appeared
