@@ -268,6 +268,34 @@ def feature_matrix(
     return X
 
 
+# A question about keeping something back: "What won't she share?", "Which detail was not
+# disclosed?", "Why is the recipe secret?".
+_ASKS_KEPT_BACK = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|secret\w*|withh[eo]\w*|"
+                             r"undisclosed|unnamed|why)\b|n['\u2019]t\b", re.I)
+_WHAT = re.compile(r"\b(?:what|which)\b", re.I)
+
+
+def asks_told(query: Query) -> bool:
+    """Whether the question asks what something is ("What is in her recipe?", "Which supplier
+    ...?"), which a sentence saying it is not told cannot answer; not whether or why it is kept
+    back."""
+    return (not query.yes_no and not query.explains and _WHAT.search(query.question) is not None
+            and _ASKS_KEPT_BACK.search(query.question) is None)
+
+
+# A question about how something was before: "What was the fee before the increase?", "What
+# did the older model cost?", "the original name" ("How old ...?" asks an age).
+_ASKS_BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|former(?:ly)?|original(?:ly)?|older|"
+                          r"earlier|prior\s+to|used\s+to|(?<!how\s)old)\b", re.I)
+_NEW = re.compile(r"\b(?:new|newer|now|current(?:ly)?|revised|updated)\b", re.I)
+
+
+def asks_before(query: Query) -> bool:
+    """Whether a "what" question asks how something was before a change, not as it is now."""
+    return (asks_told(query) and _ASKS_BEFORE.search(query.question) is not None
+            and _NEW.search(query.question) is None)
+
+
 def _title_words(info: SentenceInfo) -> frozenset[str]:
     return frozenset().union(*(info.words[j] for j in np.flatnonzero(info.kinds == "title")))
 

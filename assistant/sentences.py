@@ -646,3 +646,59 @@ def _hubness(vectors: np.ndarray, k: int = 5) -> np.ndarray:
     k = min(k, n - 1)
     top = -np.sort(-sims, axis=1)[:, :k]
     return top.mean(axis=1).astype(np.float64)
+
+
+# Saying that something is not told: "even if she won't give the recipe", "a small incident I
+# won't describe", "the firm declined to say", "the price was not disclosed", "kept secret".
+_WITHHOLDS = re.compile(
+    r"\b(?:won['\u2019]t|will\s+not|wouldn['\u2019]t|would\s+not|didn['\u2019]t|did\s+not|"
+    r"doesn['\u2019]t|does\s+not|don['\u2019]t|do\s+not|can['\u2019]t|cannot|couldn['\u2019]t|"
+    r"could\s+not|never|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to)\s+"
+    r"(?:(?:yet|even|ever|publicly|exactly|really)\s+)?"
+    r"(?:give|say|reveal|share|disclose|describe|tell|name|divulge|specify|discuss|publish|"
+    r"go\s+into)\b"
+    r"|\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|made\s+public|released|"
+    r"named|specified|published)\b"
+    r"|\bundisclosed\b|\bunnamed\b|\b(?:kept|keeps|keep|keeping)\s+(?:[\w'\u2019-]+\s+){0,6}secret\b"
+    r"|\bunder\s+wraps\b", re.I)
+# How near (in words) to such a phrase the thing it keeps back is named.
+WITHHELD_NEAR = 5
+
+
+def withholds(text: str, asked: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence says that one of ``asked`` (stemmed terms of a question) is kept
+    back or not told: "Would love a follow-up on the varnish, even if she won't give the
+    recipe" names the recipe, but not what is in it."""
+    if not asked:
+        return False
+    for m in _WITHHOLDS.finditer(text):
+        before = terms(text[:m.start()])[-WITHHELD_NEAR:]
+        after = terms(text[m.end():])[:WITHHELD_NEAR]
+        if asked & set(before + after + terms(m.group())):
+            return True
+    return False
+
+
+# A value said to be the new one: "a new 20mph speed limit will apply", "the revised fee".
+_NEW_VALUE = re.compile(r"\b(?:new|revised|updated)\b", re.I)
+# ... and words that tell of the one before it too: "replacing the old 30mph limit", "up from
+# £20", "the limit was 30mph".
+_OLD_VALUE = re.compile(r"\b(?:old|older|previous(?:ly)?|former(?:ly)?|original(?:ly)?|before|"
+                        r"earlier|used\s+to|was|were|had\s+been|replac\w*|rather\s+than|"
+                        r"instead\s+of|(?:up|down|rise|rises|rose|fall|falls|fell|cut)\s+from)\b"
+                        r"|\bfrom\s+\S*\d", re.I)
+NEW_NEAR = 4
+
+
+def tells_only_new(text: str, asked: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence gives the value of one of ``asked`` (stemmed terms) as it is
+    newly, and nothing of how it was before: "a new 20mph speed limit will apply" does not say
+    what the limit was before the closure."""
+    if not asked or _OLD_VALUE.search(text):
+        return False
+    for m in _NEW_VALUE.finditer(text):
+        after = words(text[m.end():])[:NEW_NEAR + 3]
+        if (asked & {stem(w) for w in after[:NEW_NEAR]}
+                and any(c.isdigit() for w in after for c in w)):
+            return True
+    return False

@@ -1,0 +1,98 @@
+"""A "what" question about something the article names but does not tell: the sentence closest
+to it says the thing is kept back ("she won't give the recipe"), or gives only its new value
+when the question asks how it was before ("a new 30p fee applies")."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.features import asks_before, asks_told
+from assistant.query import make_query
+from assistant.sentences import tells_only_new, withholds
+from assistant.text import terms
+from assistant.types import Source
+
+
+def _asked(question: str) -> frozenset[str]:
+    return frozenset(make_query(question).terms)
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("I'd love to hear more about the glaze, even if he won't give the formula.",
+     "What exactly is in his glaze formula?"),
+    ("There was a mishap with the kiln last spring that I won't describe here.",
+     "What was the mishap with the kiln?"),
+    ("The buyer declined to say what the painting cost.", "What did the painting cost the buyer?"),
+    ("The price of the land has not been disclosed.", "What was the price of the land?"),
+    ("The family keeps the sauce recipe a closely guarded secret.", "What goes into the sauce?"),
+])
+def test_a_sentence_keeping_the_asked_thing_back_withholds_it(text, question):
+    assert withholds(text, _asked(question))
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("He gave the formula to his apprentice in 2019.", "What is in his glaze formula?"),
+    ("She won't give up on the kiln.", "What was the price of the land?"),  # not what is asked
+    ("We do not use lead in the glaze formula, which is two parts feldspar to one of silica.",
+     "What is in the glaze formula?"),  # "do not use", not "do not say"
+])
+def test_a_sentence_telling_or_keeping_back_something_else_does_not_withhold_it(text, question):
+    assert not withholds(text, _asked(question))
+
+
+@pytest.mark.parametrize("question", ["What exactly is in his glaze formula?",
+                                      "Which supplier sells her clay?"])
+def test_a_what_question_asks_to_be_told(question):
+    assert asks_told(make_query(question))
+
+
+@pytest.mark.parametrize("question", ["What won't he give away?", "Why is the recipe secret?",
+                                      "Does he share the formula?",
+                                      "Which detail was not disclosed?"])
+def test_asking_what_is_kept_back_is_not_asking_to_be_told(question):
+    assert not asks_told(make_query(question))
+
+
+def test_a_new_value_alone_does_not_say_the_one_before():
+    asked = frozenset(terms("fee parking"))
+    assert tells_only_new("From Monday a new parking fee of 80p an hour will apply.", asked)
+    # the old one is given too: it may answer
+    assert not tells_only_new("The new parking fee of 80p replaces the old 50p charge.", asked)
+    assert not tells_only_new("The parking fee rose from 50p to a new 80p.", asked)
+    assert not tells_only_new("The new car park opens on Monday.", asked)
+
+
+@pytest.mark.parametrize(("question", "before"), [
+    ("What was the parking fee before the change?", True),
+    ("What did the older model cost?", True),
+    ("What was the original name of the pub?", True),
+    ("What is the new parking fee?", False),
+    ("What was the parking fee?", False),
+])
+def test_a_question_asking_how_it_was_before(question, before):
+    assert asks_before(make_query(question)) is before
+
+
+_PAGE = [
+    Source("post-1", "post", "Post, paragraph 1",
+           "The Ferncombe pottery has fired its wood kiln every autumn since 1987.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Its potter Hal Brisley mixes every ash glaze himself, and he won't give the formula "
+           "to anyone.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "From next month a new car parking fee of 80p an hour will apply in the pottery's "
+           "yard.", None, None),
+    Source("post-4", "post", "Post, paragraph 4",
+           "Visitors can watch the kiln being loaded on the first Saturday of October.", None, None),
+]
+
+
+@pytest.mark.parametrize("question", ["What is in Hal Brisley's ash glaze formula?",
+                                      "What was the car parking fee in the yard before?"])
+def test_a_what_question_the_page_names_but_does_not_tell_is_declined(settings, fake_embedder,
+                                                                      question):
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_PAGE, settings, embedder=fake_embedder)
+    got = a.ask(question)
+    assert got.abstained and "not what is asked of it" in got.reason
