@@ -111,8 +111,10 @@ FEATURES: tuple[str, ...] = (
     "token_match",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
-# Capitalised, but never a place: "in September", "on a Tuesday".
-CALENDAR_NAMES = frozenset(MONTH_NAMES + WEEKDAY_NAMES)
+# Capitalised, but never a place: "in September", "on a Tuesday", a forum's "Sat Oct 03, 2026".
+CALENDAR_NAMES = frozenset(MONTH_NAMES + WEEKDAY_NAMES) | frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat"
+    .split())
 
 
 def feature_matrix(

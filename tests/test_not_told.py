@@ -96,3 +96,11 @@ def test_a_what_question_the_page_names_but_does_not_tell_is_declined(settings, 
     a = Assistant.from_sources(_PAGE, settings, embedder=fake_embedder)
     got = a.ask(question)
     assert got.abstained and "not what is asked of it" in got.reason
+
+
+def test_a_forum_posts_abbreviated_date_names_no_place():
+    from assistant.features import names_a_place
+
+    # "By wheelie_bin, Tue Mar 17, 2026 9:02 am": "Tue" and "Mar" are no place or name
+    assert not names_a_place(frozenset({"tue", "mar", "17", "2026"}), {"wheelie_bin"})
+    assert names_a_place(frozenset({"tue", "harrowgate"}), {"wheelie_bin"})
