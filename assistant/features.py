@@ -286,9 +286,12 @@ def asks_told(query: Query) -> bool:
 
 
 # A question about how something was before: "What was the fee before the increase?", "What
-# did the older model cost?", "the original name" ("How old ...?" asks an age).
+# did the older model cost?", "the original name", "what it used to be called" ("How old ...?"
+# asks an age; "What is it used to treat?", a use).
 _ASKS_BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|former(?:ly)?|original(?:ly)?|older|"
-                          r"earlier|prior\s+to|used\s+to|(?<!how\s)old)\b", re.I)
+                          r"earlier|prior\s+to|(?<!how\s)old|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)"
+                          r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bget\s)(?<!\bgot\s)"
+                          r"used\s+to)\b", re.I)
 _NEW = re.compile(r"\b(?:new|newer|now|current(?:ly)?|revised|updated)\b", re.I)
 
 

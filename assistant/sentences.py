@@ -649,28 +649,54 @@ def _hubness(vectors: np.ndarray, k: int = 5) -> np.ndarray:
 
 
 # Saying that something is not told: "even if she won't give the recipe", "a small incident I
-# won't describe", "the firm declined to say", "the price was not disclosed", "kept secret".
+# won't describe", "the firm declined to say", "the price was not disclosed", "kept secret";
+# or not known yet: "the cause is not yet known", "the date has yet to be set", "unclear".
 _WITHHOLDS = re.compile(
     r"\b(?:won['\u2019]t|will\s+not|wouldn['\u2019]t|would\s+not|didn['\u2019]t|did\s+not|"
     r"doesn['\u2019]t|does\s+not|don['\u2019]t|do\s+not|can['\u2019]t|cannot|couldn['\u2019]t|"
     r"could\s+not|never|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to)\s+"
     r"(?:(?:yet|even|ever|publicly|exactly|really)\s+)?"
-    r"(?:give|say|reveal|share|disclose|describe|tell|name|divulge|specify|discuss|publish|"
+    r"(?P<verb>give|say|reveal|share|disclose|describe|tell|name|divulge|specify|discuss|publish|"
     r"go\s+into)\b"
     r"|\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|made\s+public|released|"
     r"named|specified|published)\b"
-    r"|\bundisclosed\b|\bunnamed\b|\b(?:kept|keeps|keep|keeping)\s+(?:[\w'\u2019-]+\s+){0,6}secret\b"
+    r"|\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:known|announced|confirmed|decided|agreed|"
+    r"finali[sz]ed|determined|established)\b|\b(?:has|have|had)\s+yet\s+to\s+be\s+\w+ed\b"
+    r"|\b(?:unclear|undecided|unconfirmed|to\s+be\s+(?:confirmed|announced|decided))\b"
+    r"|\bno\s+details\b|\bundisclosed\b"
+    r"|\b(?:kept|keeps|keep|keeping)\s+(?:[\w'\u2019-]+\s+){0,6}secret\b"
     r"|\bunder\s+wraps\b", re.I)
 # How near (in words) to such a phrase the thing it keeps back is named.
 WITHHELD_NEAR = 5
+# Where the object of "won't give ..." ends: "she won't give the formula to anyone", "I do not
+# tell this story to shame ...".
+_OBJECT_END = re.compile(r"[,.;:!?()\u2014\u2013\"\u201c\u201d]|\b(?:to|because|so|when|if|but|"
+                         r"and|or|for|unless|until|as|since|while)\b", re.I)
+# Words after such a verb that are no object: "I won't describe it here", "won't say yet".
+_NO_OBJECT = frozenset(terms("here there now yet anyone anybody us me them him her you it more "
+                             "publicly exactly today"))
 
 
 def withholds(text: str, asked: frozenset[str] | set[str]) -> bool:
     """Whether the sentence says that one of ``asked`` (stemmed terms of a question) is kept
     back or not told: "Would love a follow-up on the varnish, even if she won't give the
-    recipe" names the recipe, but not what is in it."""
+    recipe" names the recipe, but not what is in it; "a small incident I won't describe"; not
+    "I do not tell this story to shame her school" (what it does not tell is the story)."""
     if not asked:
         return False
+    for m in _WITHHOLDS.finditer(text):
+        rest = text[m.end():]
+        cut = _OBJECT_END.search(rest)
+        told = [t for t in terms(rest[:cut.start()] if cut else rest) if t not in _NO_OBJECT]
+        if m.group("verb") and told:  # "won't give the recipe": the recipe is what is kept back
+            if asked & set(told[:WITHHELD_NEAR]):
+                return True
+            continue
+        before = terms(text[:m.start()])[-WITHHELD_NEAR:]
+        after = terms(rest)[:WITHHELD_NEAR]
+        if asked & set(before + after + terms(m.group())):
+            return True
+    return False
     for m in _WITHHOLDS.finditer(text):
         before = terms(text[:m.start()])[-WITHHELD_NEAR:]
         after = terms(text[m.end():])[:WITHHELD_NEAR]

@@ -25,6 +25,9 @@ def _asked(question: str) -> frozenset[str]:
     ("The buyer declined to say what the painting cost.", "What did the painting cost the buyer?"),
     ("The price of the land has not been disclosed.", "What was the price of the land?"),
     ("The family keeps the sauce recipe a closely guarded secret.", "What goes into the sauce?"),
+    ("The cause of the barn fire is not yet known.", "What caused the barn fire?"),
+    ("The route of the new ring road has yet to be decided.", "Which route will the ring road take?"),
+    ("The club paid an undisclosed fee for the striker.", "What fee did the club pay?"),
 ])
 def test_a_sentence_keeping_the_asked_thing_back_withholds_it(text, question):
     assert withholds(text, _asked(question))
@@ -33,6 +36,9 @@ def test_a_sentence_keeping_the_asked_thing_back_withholds_it(text, question):
 @pytest.mark.parametrize(("text", "question"), [
     ("He gave the formula to his apprentice in 2019.", "What is in his glaze formula?"),
     ("She won't give up on the kiln.", "What was the price of the land?"),  # not what is asked
+    ("I do not tell this story to shame the school, which is a good one.",
+     "What school does Ada go to?"),  # what it does not tell is the story
+    ("An unnamed donor gave the library a signed first edition.", "What did the donor give?"),
     ("We do not use lead in the glaze formula, which is two parts feldspar to one of silica.",
      "What is in the glaze formula?"),  # "do not use", not "do not say"
 ])
@@ -68,6 +74,9 @@ def test_a_new_value_alone_does_not_say_the_one_before():
     ("What was the original name of the pub?", True),
     ("What is the new parking fee?", False),
     ("What was the parking fee?", False),
+    ("What did the shop used to sell?", True),
+    ("What might the gel be used to treat?", False),  # a use, not how it was
+    ("How old is the new pier?", False),
 ])
 def test_a_question_asking_how_it_was_before(question, before):
     assert asks_before(make_query(question)) is before
