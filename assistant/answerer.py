@@ -30,7 +30,7 @@ from .grounding import Grounding, ground, respell, unknown_phrases
 from .index import Index
 from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
-from .sentences import quote_opener, tells_only_new, withholds
+from .sentences import asked_group, counts_only, quote_opener, tells_only_new, withholds
 from .text import STOPWORDS, word_count, words
 from .types import ANSWER_LABEL, QUESTION_LABEL, Answer, Source, Span
 
@@ -569,12 +569,16 @@ class Answerer:
         """The sentence closest to a question asking what something is says that it is not
         told ("What is in her varnish recipe?" / "... even if she won't give the recipe"), or
         tells only its new value when the question asks how it was before ("What was the speed
-        limit before the closure?" / "a new 20mph speed limit will apply"): the article names
-        the thing, not what is asked of it."""
+        limit before the closure?" / "a new 20mph speed limit will apply"), or counts the
+        members of a group the question asks for and names none ("What are the nine spray
+        patterns?" / "9-pattern spray gun"): the article names the thing, not what is asked of
+        it."""
         if not candidates or not asks_told(query):
             return False
         text, asked = candidates[0].span.text, frozenset(query.terms)
-        return withholds(text, asked) or (asks_before(query) and tells_only_new(text, asked))
+        group = asked_group(query.question)
+        return (withholds(text, asked) or (asks_before(query) and tells_only_new(text, asked))
+                or (group is not None and counts_only(text, *group)))
 
     def why_not(self, query: Query, grounding: Grounding, candidates: Sequence[Candidate]) -> str:
         """Why the article does not answer, in plain words."""

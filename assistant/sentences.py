@@ -728,3 +728,38 @@ def tells_only_new(text: str, asked: frozenset[str] | set[str]) -> bool:
                 and any(c.isdigit() for w in after for c in w)):
             return True
     return False
+
+
+_SMALL_COUNTS = ("two three four five six seven eight nine ten eleven twelve").split()
+# "What are the nine spray patterns?", "What were the names of the three mills?": a question
+# asking for the members of a group it counts.
+_COUNTED_GROUP = re.compile(r"\b(?:what|which)\b.*?\b(?:are|were)\s+(?:the\s+)?(?:names\s+of\s+"
+                            r"(?:the\s+)?)?(?P<n>\d{1,2}|" + "|".join(_SMALL_COUNTS) + r")\s+"
+                            r"(?P<what>[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?)", re.I)
+# What joins the members of a list: "Albion, Crown and Victoria".
+_LIST_JOINS = re.compile(r",|;|\band\b|\bor\b|:", re.I)
+
+
+def asked_group(question: str) -> tuple[int, frozenset[str]] | None:
+    """The count and the stemmed nouns of a group whose members the question asks for ("What
+    are the nine spray patterns on the gun?": 9, {spray, pattern}); None otherwise."""
+    m = _COUNTED_GROUP.search(question)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    count = int(n) if n.isdigit() else _SMALL_COUNTS.index(n) + 2
+    return (count, frozenset(terms(m.group("what")))) if count >= 2 else None
+
+
+def counts_only(text: str, count: int, nouns: frozenset[str]) -> bool:
+    """Whether the sentence names the group only by its count ("the three textile mills that
+    employed much of the town", "9-pattern spray gun") and lists no members after it."""
+    ws = list(re.finditer(WORD, text))
+    said = {str(count)} | ({_SMALL_COUNTS[count - 2]} if count - 2 < len(_SMALL_COUNTS) else set())
+    for k, m in enumerate(ws):
+        if word_of(m.group().lower()) not in said:
+            continue
+        following = {stem(word_of(w.group().lower())) for w in ws[k + 1:k + 3]}
+        if nouns & following:
+            return len(_LIST_JOINS.findall(text[m.end():])) < min(count - 1, 2)
+    return False

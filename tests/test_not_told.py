@@ -113,3 +113,29 @@ def test_a_forum_posts_abbreviated_date_names_no_place():
     # "By wheelie_bin, Tue Mar 17, 2026 9:02 am": "Tue" and "Mar" are no place or name
     assert not names_a_place(frozenset({"tue", "mar", "17", "2026"}), {"wheelie_bin"})
     assert names_a_place(frozenset({"tue", "harrowgate"}), {"wheelie_bin"})
+
+
+def test_a_group_told_only_by_its_count_names_none_of_its_members():
+    from assistant.sentences import asked_group, counts_only
+
+    group = asked_group("What were the names of the four almshouses?")
+    assert group == (4, frozenset(terms("almshouses")))
+    assert counts_only("A plaque recalls the four almshouses that stood on the green until 1952.",
+                       *group)
+    assert not counts_only("The four almshouses were Hart's, Mercer's, Pound's and Tilley's.",
+                           *group)
+    assert asked_group("What are the 6 settings on the dial?") == (6, frozenset(terms("settings")))
+    assert counts_only("A 6-setting dial on the front picks the programme.",
+                       *asked_group("What are the 6 settings on the dial?"))
+    assert asked_group("What are the settings on the dial?") is None
+
+
+def test_a_question_asking_a_counted_groups_members_is_declined_when_only_counted(
+        settings, fake_embedder):
+    from assistant import Assistant
+
+    page = [*_PAGE, Source("post-5", "post", "Post, paragraph 5",
+                           "The pottery sells a 5-colour glaze sampler for beginners.", None, None)]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    got = a.ask("What are the five colours in the glaze sampler?")
+    assert got.abstained and "not what is asked of it" in got.reason
