@@ -25,7 +25,7 @@ from .answer_model import AnswerModel
 from .answering import AnswerOptions, Candidate, compose, speaker_labels
 from .days import Day, asked_days, heading_day, same_day
 from .embedding import Embedder
-from .features import FEATURES, feature_matrix, question_features
+from .features import FEATURES, asks_before, asks_told, feature_matrix, question_features
 from .grounding import (
     Grounding,
     ground,
@@ -38,7 +38,14 @@ from .grounding import (
 from .index import Index
 from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
-from .sentences import MONTH_NAMES, quote_opener
+from .sentences import (
+    MONTH_NAMES,
+    asked_group,
+    counts_only,
+    quote_opener,
+    tells_only_new,
+    withholds,
+)
 from .text import STOPWORDS, word_count, words
 from .types import ANSWER_LABEL, QUESTION_LABEL, Answer, Source, Span
 
@@ -603,8 +610,25 @@ class Answerer:
             return None
         return self.comments[at - 1 if at > 0 else at]
 
+    def kept_back(self, query: Query, candidates: Sequence[Candidate]) -> bool:
+        """The sentence closest to a question asking what something is says that it is not
+        told ("What is in her varnish recipe?" / "... even if she won't give the recipe"), or
+        tells only its new value when the question asks how it was before ("What was the speed
+        limit before the closure?" / "a new 20mph speed limit will apply"), or counts the
+        members of a group the question asks for and names none ("What are the nine spray
+        patterns?" / "9-pattern spray gun"): the article names the thing, not what is asked of
+        it."""
+        if not candidates or not asks_told(query):
+            return False
+        text, asked = candidates[0].span.text, frozenset(query.terms)
+        group = asked_group(query.question)
+        return (withholds(text, asked) or (asks_before(query) and tells_only_new(text, asked))
+                or (group is not None and counts_only(text, *group)))
+
     def why_not(self, query: Query, grounding: Grounding, candidates: Sequence[Candidate]) -> str:
         """Why the article does not answer, in plain words."""
+        if self.kept_back(query, candidates):
+            return "the passage closest to it names what is asked about, not what is asked of it"
         if query.comments_asked:
             n = len(self.comments)
             if not n:
@@ -699,6 +723,8 @@ class Answerer:
         candidates, grounding = self.candidates(query, kinds, qvec)
         opts = self.options
         confidence = self.confidence(query, candidates)
+        if self.kept_back(query, candidates):
+            confidence = 0.0
         threshold = opts.threshold if opts.threshold is not None else self.model.threshold
         keep = opts.keep if opts.keep is not None else self.model.keep
         if (query.gist and self.lead_rows or query.comments_asked == "who"

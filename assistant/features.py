@@ -114,8 +114,10 @@ FEATURES: tuple[str, ...] = (
     "token_match",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
-# Capitalised, but never a place: "in September", "on a Tuesday".
-CALENDAR_NAMES = frozenset(MONTH_NAMES + WEEKDAY_NAMES)
+# Capitalised, but never a place: "in September", "on a Tuesday", a forum's "Sat Oct 03, 2026".
+CALENDAR_NAMES = frozenset(MONTH_NAMES + WEEKDAY_NAMES) | frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat"
+    .split())
 
 
 def feature_matrix(
@@ -339,6 +341,37 @@ def _deed_near(deed: frozenset[str], info: SentenceInfo, i: int) -> bool:
     prev = info.prev[i]
     after = i + 1 if i + 1 < len(info.prev) and info.prev[i + 1] == i else -1
     return any(j >= 0 and _tells_deed(deed, info.texts[j]) for j in (prev, after))
+
+
+# A question about keeping something back: "What won't she share?", "Which detail was not
+# disclosed?", "Why is the recipe secret?".
+_ASKS_KEPT_BACK = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|secret\w*|withh[eo]\w*|"
+                             r"undisclosed|unnamed|why)\b|n['\u2019]t\b", re.I)
+_WHAT = re.compile(r"\b(?:what|which)\b", re.I)
+
+
+def asks_told(query: Query) -> bool:
+    """Whether the question asks what something is ("What is in her recipe?", "Which supplier
+    ...?"), which a sentence saying it is not told cannot answer; not whether or why it is kept
+    back."""
+    return (not query.yes_no and not query.explains and _WHAT.search(query.question) is not None
+            and _ASKS_KEPT_BACK.search(query.question) is None)
+
+
+# A question about how something was before: "What was the fee before the increase?", "What
+# did the older model cost?", "the original name", "what it used to be called" ("How old ...?"
+# asks an age; "What is it used to treat?", a use).
+_ASKS_BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|former(?:ly)?|original(?:ly)?|older|"
+                          r"earlier|prior\s+to|(?<!how\s)old|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)"
+                          r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bget\s)(?<!\bgot\s)"
+                          r"used\s+to)\b", re.I)
+_NEW = re.compile(r"\b(?:new|newer|now|current(?:ly)?|revised|updated)\b", re.I)
+
+
+def asks_before(query: Query) -> bool:
+    """Whether a "what" question asks how something was before a change, not as it is now."""
+    return (asks_told(query) and _ASKS_BEFORE.search(query.question) is not None
+            and _NEW.search(query.question) is None)
 
 
 def _title_words(info: SentenceInfo) -> frozenset[str]:

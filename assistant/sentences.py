@@ -811,3 +811,120 @@ def _hubness(vectors: np.ndarray, k: int = 5) -> np.ndarray:
     k = min(k, n - 1)
     top = -np.sort(-sims, axis=1)[:, :k]
     return top.mean(axis=1).astype(np.float64)
+
+
+# Saying that something is not told: "even if she won't give the recipe", "a small incident I
+# won't describe", "the firm declined to say", "the price was not disclosed", "kept secret";
+# or not known yet: "the cause is not yet known", "the date has yet to be set", "unclear".
+_WITHHOLDS = re.compile(
+    r"\b(?:won['\u2019]t|will\s+not|wouldn['\u2019]t|would\s+not|didn['\u2019]t|did\s+not|"
+    r"doesn['\u2019]t|does\s+not|don['\u2019]t|do\s+not|can['\u2019]t|cannot|couldn['\u2019]t|"
+    r"could\s+not|never|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to)\s+"
+    r"(?:(?:yet|even|ever|publicly|exactly|really)\s+)?"
+    r"(?P<verb>give|say|reveal|share|disclose|describe|tell|name|divulge|specify|discuss|publish|"
+    r"go\s+into)\b"
+    r"|\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|made\s+public|released|"
+    r"named|specified|published)\b"
+    r"|\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:known|announced|confirmed|decided|agreed|"
+    r"finali[sz]ed|determined|established)\b|\b(?:has|have|had)\s+yet\s+to\s+be\s+\w+ed\b"
+    r"|\b(?:unclear|undecided|unconfirmed|to\s+be\s+(?:confirmed|announced|decided))\b"
+    r"|\bno\s+details\b|\bundisclosed\b"
+    r"|\b(?:kept|keeps|keep|keeping)\s+(?:[\w'\u2019-]+\s+){0,6}secret\b"
+    r"|\bunder\s+wraps\b", re.I)
+# How near (in words) to such a phrase the thing it keeps back is named.
+WITHHELD_NEAR = 5
+# Where the object of "won't give ..." ends: "she won't give the formula to anyone", "I do not
+# tell this story to shame ...".
+_OBJECT_END = re.compile(r"[,.;:!?()\u2014\u2013\"\u201c\u201d]|\b(?:to|because|so|when|if|but|"
+                         r"and|or|for|unless|until|as|since|while)\b", re.I)
+# Words after such a verb that are no object: "I won't describe it here", "won't say yet".
+_NO_OBJECT = frozenset(terms("here there now yet anyone anybody us me them him her you it more "
+                             "publicly exactly today"))
+
+
+def withholds(text: str, asked: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence says that one of ``asked`` (stemmed terms of a question) is kept
+    back or not told: "Would love a follow-up on the varnish, even if she won't give the
+    recipe" names the recipe, but not what is in it; "a small incident I won't describe"; not
+    "I do not tell this story to shame her school" (what it does not tell is the story)."""
+    if not asked:
+        return False
+    for m in _WITHHOLDS.finditer(text):
+        rest = text[m.end():]
+        cut = _OBJECT_END.search(rest)
+        told = [t for t in terms(rest[:cut.start()] if cut else rest) if t not in _NO_OBJECT]
+        if m.group("verb") and told:  # "won't give the recipe": the recipe is what is kept back
+            if asked & set(told[:WITHHELD_NEAR]):
+                return True
+            continue
+        before = terms(text[:m.start()])[-WITHHELD_NEAR:]
+        after = terms(rest)[:WITHHELD_NEAR]
+        if asked & set(before + after + terms(m.group())):
+            return True
+    return False
+    for m in _WITHHOLDS.finditer(text):
+        before = terms(text[:m.start()])[-WITHHELD_NEAR:]
+        after = terms(text[m.end():])[:WITHHELD_NEAR]
+        if asked & set(before + after + terms(m.group())):
+            return True
+    return False
+
+
+# A value said to be the new one: "a new 20mph speed limit will apply", "the revised fee".
+_NEW_VALUE = re.compile(r"\b(?:new|revised|updated)\b", re.I)
+# ... and words that tell of the one before it too: "replacing the old 30mph limit", "up from
+# £20", "the limit was 30mph".
+_OLD_VALUE = re.compile(r"\b(?:old|older|previous(?:ly)?|former(?:ly)?|original(?:ly)?|before|"
+                        r"earlier|used\s+to|was|were|had\s+been|replac\w*|rather\s+than|"
+                        r"instead\s+of|(?:up|down|rise|rises|rose|fall|falls|fell|cut)\s+from)\b"
+                        r"|\bfrom\s+\S*\d", re.I)
+NEW_NEAR = 4
+
+
+def tells_only_new(text: str, asked: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence gives the value of one of ``asked`` (stemmed terms) as it is
+    newly, and nothing of how it was before: "a new 20mph speed limit will apply" does not say
+    what the limit was before the closure."""
+    if not asked or _OLD_VALUE.search(text):
+        return False
+    for m in _NEW_VALUE.finditer(text):
+        after = words(text[m.end():])[:NEW_NEAR + 3]
+        if (asked & {stem(w) for w in after[:NEW_NEAR]}
+                and any(c.isdigit() for w in after for c in w)):
+            return True
+    return False
+
+
+_SMALL_COUNTS = ("two three four five six seven eight nine ten eleven twelve").split()
+# "What are the nine spray patterns?", "What were the names of the three mills?": a question
+# asking for the members of a group it counts.
+_COUNTED_GROUP = re.compile(r"\b(?:what|which)\b.*?\b(?:are|were)\s+(?:the\s+)?(?:names\s+of\s+"
+                            r"(?:the\s+)?)?(?P<n>\d{1,2}|" + "|".join(_SMALL_COUNTS) + r")\s+"
+                            r"(?P<what>[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?)", re.I)
+# What joins the members of a list: "Albion, Crown and Victoria".
+_LIST_JOINS = re.compile(r",|;|\band\b|\bor\b|:", re.I)
+
+
+def asked_group(question: str) -> tuple[int, frozenset[str]] | None:
+    """The count and the stemmed nouns of a group whose members the question asks for ("What
+    are the nine spray patterns on the gun?": 9, {spray, pattern}); None otherwise."""
+    m = _COUNTED_GROUP.search(question)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    count = int(n) if n.isdigit() else _SMALL_COUNTS.index(n) + 2
+    return (count, frozenset(terms(m.group("what")))) if count >= 2 else None
+
+
+def counts_only(text: str, count: int, nouns: frozenset[str]) -> bool:
+    """Whether the sentence names the group only by its count ("the three textile mills that
+    employed much of the town", "9-pattern spray gun") and lists no members after it."""
+    ws = list(re.finditer(WORD, text))
+    said = {str(count)} | ({_SMALL_COUNTS[count - 2]} if count - 2 < len(_SMALL_COUNTS) else set())
+    for k, m in enumerate(ws):
+        if word_of(m.group().lower()) not in said:
+            continue
+        following = {stem(word_of(w.group().lower())) for w in ws[k + 1:k + 3]}
+        if nouns & following:
+            return len(_LIST_JOINS.findall(text[m.end():])) < min(count - 1, 2)
+    return False

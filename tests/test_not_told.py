@@ -1,0 +1,141 @@
+"""A "what" question about something the article names but does not tell: the sentence closest
+to it says the thing is kept back ("she won't give the recipe"), or gives only its new value
+when the question asks how it was before ("a new 30p fee applies")."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.features import asks_before, asks_told
+from assistant.query import make_query
+from assistant.sentences import tells_only_new, withholds
+from assistant.text import terms
+from assistant.types import Source
+
+
+def _asked(question: str) -> frozenset[str]:
+    return frozenset(make_query(question).terms)
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("I'd love to hear more about the glaze, even if he won't give the formula.",
+     "What exactly is in his glaze formula?"),
+    ("There was a mishap with the kiln last spring that I won't describe here.",
+     "What was the mishap with the kiln?"),
+    ("The buyer declined to say what the painting cost.", "What did the painting cost the buyer?"),
+    ("The price of the land has not been disclosed.", "What was the price of the land?"),
+    ("The family keeps the sauce recipe a closely guarded secret.", "What goes into the sauce?"),
+    ("The cause of the barn fire is not yet known.", "What caused the barn fire?"),
+    ("The route of the new ring road has yet to be decided.", "Which route will the ring road take?"),
+    ("The club paid an undisclosed fee for the striker.", "What fee did the club pay?"),
+])
+def test_a_sentence_keeping_the_asked_thing_back_withholds_it(text, question):
+    assert withholds(text, _asked(question))
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("He gave the formula to his apprentice in 2019.", "What is in his glaze formula?"),
+    ("She won't give up on the kiln.", "What was the price of the land?"),  # not what is asked
+    ("I do not tell this story to shame the school, which is a good one.",
+     "What school does Ada go to?"),  # what it does not tell is the story
+    ("An unnamed donor gave the library a signed first edition.", "What did the donor give?"),
+    ("We do not use lead in the glaze formula, which is two parts feldspar to one of silica.",
+     "What is in the glaze formula?"),  # "do not use", not "do not say"
+])
+def test_a_sentence_telling_or_keeping_back_something_else_does_not_withhold_it(text, question):
+    assert not withholds(text, _asked(question))
+
+
+@pytest.mark.parametrize("question", ["What exactly is in his glaze formula?",
+                                      "Which supplier sells her clay?"])
+def test_a_what_question_asks_to_be_told(question):
+    assert asks_told(make_query(question))
+
+
+@pytest.mark.parametrize("question", ["What won't he give away?", "Why is the recipe secret?",
+                                      "Does he share the formula?",
+                                      "Which detail was not disclosed?"])
+def test_asking_what_is_kept_back_is_not_asking_to_be_told(question):
+    assert not asks_told(make_query(question))
+
+
+def test_a_new_value_alone_does_not_say_the_one_before():
+    asked = frozenset(terms("fee parking"))
+    assert tells_only_new("From Monday a new parking fee of 80p an hour will apply.", asked)
+    # the old one is given too: it may answer
+    assert not tells_only_new("The new parking fee of 80p replaces the old 50p charge.", asked)
+    assert not tells_only_new("The parking fee rose from 50p to a new 80p.", asked)
+    assert not tells_only_new("The new car park opens on Monday.", asked)
+
+
+@pytest.mark.parametrize(("question", "before"), [
+    ("What was the parking fee before the change?", True),
+    ("What did the older model cost?", True),
+    ("What was the original name of the pub?", True),
+    ("What is the new parking fee?", False),
+    ("What was the parking fee?", False),
+    ("What did the shop used to sell?", True),
+    ("What might the gel be used to treat?", False),  # a use, not how it was
+    ("How old is the new pier?", False),
+])
+def test_a_question_asking_how_it_was_before(question, before):
+    assert asks_before(make_query(question)) is before
+
+
+_PAGE = [
+    Source("post-1", "post", "Post, paragraph 1",
+           "The Ferncombe pottery has fired its wood kiln every autumn since 1987.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Its potter Hal Brisley mixes every ash glaze himself, and he won't give the formula "
+           "to anyone.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "From next month a new car parking fee of 80p an hour will apply in the pottery's "
+           "yard.", None, None),
+    Source("post-4", "post", "Post, paragraph 4",
+           "Visitors can watch the kiln being loaded on the first Saturday of October.", None, None),
+]
+
+
+@pytest.mark.parametrize("question", ["What is in Hal Brisley's ash glaze formula?",
+                                      "What was the car parking fee in the yard before?"])
+def test_a_what_question_the_page_names_but_does_not_tell_is_declined(settings, fake_embedder,
+                                                                      question):
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_PAGE, settings, embedder=fake_embedder)
+    got = a.ask(question)
+    assert got.abstained and "not what is asked of it" in got.reason
+
+
+def test_a_forum_posts_abbreviated_date_names_no_place():
+    from assistant.features import names_a_place
+
+    # "By wheelie_bin, Tue Mar 17, 2026 9:02 am": "Tue" and "Mar" are no place or name
+    assert not names_a_place(frozenset({"tue", "mar", "17", "2026"}), {"wheelie_bin"})
+    assert names_a_place(frozenset({"tue", "harrowgate"}), {"wheelie_bin"})
+
+
+def test_a_group_told_only_by_its_count_names_none_of_its_members():
+    from assistant.sentences import asked_group, counts_only
+
+    group = asked_group("What were the names of the four almshouses?")
+    assert group == (4, frozenset(terms("almshouses")))
+    assert counts_only("A plaque recalls the four almshouses that stood on the green until 1952.",
+                       *group)
+    assert not counts_only("The four almshouses were Hart's, Mercer's, Pound's and Tilley's.",
+                           *group)
+    assert asked_group("What are the 6 settings on the dial?") == (6, frozenset(terms("settings")))
+    assert counts_only("A 6-setting dial on the front picks the programme.",
+                       *asked_group("What are the 6 settings on the dial?"))
+    assert asked_group("What are the settings on the dial?") is None
+
+
+def test_a_question_asking_a_counted_groups_members_is_declined_when_only_counted(
+        settings, fake_embedder):
+    from assistant import Assistant
+
+    page = [*_PAGE, Source("post-5", "post", "Post, paragraph 5",
+                           "The pottery sells a 5-colour glaze sampler for beginners.", None, None)]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    got = a.ask("What are the five colours in the glaze sampler?")
+    assert got.abstained and "not what is asked of it" in got.reason
