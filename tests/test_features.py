@@ -5,7 +5,13 @@ asked kind ("Which bakery?" / "Kettle Lane Bakery"), a photo's credit line."""
 import numpy as np
 import pytest
 
-from assistant.features import _name_align, _quantity_align, asks_position, names_a_place
+from assistant.features import (
+    _name_align,
+    _quantity_align,
+    asks_position,
+    names_a_place,
+    qualifier_conflict,
+)
 from assistant.grounding import Grounding
 from assistant.query import make_query
 from assistant.sentences import SentenceInfo, locates, sentence_flags
@@ -777,3 +783,30 @@ def test_a_town_or_country_asked_is_named_as_where_something_is():
     texts = ("Odile Ferrant of the University of Marrowby led the survey in the journal Field Notes.",
              "The survey covered 40 lakes in Norway, Sweden and northern Finland.")
     assert _feature_of("Which countries were the lakes in?", texts, "name_align") == [0.0, 1.0]
+
+
+@pytest.mark.parametrize(("question", "sentence", "conflict"), [
+    # another year than the one asked, and never the one asked
+    ("How many otters were seen on the Brill in 2021?",
+     "Volunteers on the Brill logged 63 otters in 2022.", True),
+    ("How many otters were seen on the Brill in 2021?",
+     "Volunteers logged 63 otters in 2021, up from 40 in 2020.", False),
+    ("How many otters were seen on the Brill in 2021?",
+     "Volunteers on the Brill logged 63 otters.", False),
+    # another ordinal before the same noun
+    ("How long did the first tunnel take to dig?",
+     "The second tunnel took nine months to dig.", True),
+    ("How long did the first tunnel take to dig?",
+     "The first tunnel took nine months, the second tunnel six.", False),
+    ("When did the club first meet?",
+     "The second meeting was held in a barn.", False),
+    # the new thing for the old, the old for the new
+    ("What was the entry fee before the refit?",
+     "After the refit a new £4 entry fee will be charged.", True),
+    ("What was the entry fee before the refit?",
+     "Before the refit the old entry fee of £3 was charged, and a new one of £4 follows.", False),
+    ("How much is the new entry fee?", "The old entry fee was £3.", True),
+    ("How much is the new entry fee?", "The entry fee will be £4.", False),
+])
+def test_a_sentence_about_another_year_ordinal_or_time_conflicts(question, sentence, conflict):
+    assert qualifier_conflict(make_query(question), sentence) is conflict
