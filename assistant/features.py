@@ -821,17 +821,21 @@ _YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
 _ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th 6th "
     "7th 8th 9th 10th".split())
-_OLD = frozenset("old previous former original earlier existing before previously originally "
-                 "formerly".split())
-_NEW = frozenset("new current present replacement".split())
+_OLD = frozenset("old older previous former original earlier existing before previously "
+                 "originally formerly".split())
+_NEW = frozenset("new newer current present replacement".split())
+# a letter or two and a number: "F1", "A38", "mk2"
+_CODE = re.compile(r"([a-z]{1,2})(\d{1,3})")
 # how far before its noun a qualifying word may stand ("a new 20mph speed limit")
 _QUALIFIER_REACH = 3
 
 
-def _qualified(tokens: Sequence[str], group: frozenset[str], nouns: frozenset[str]) -> set[str]:
+def _qualified(tokens: Sequence[str], group: frozenset[str], nouns: frozenset[str]
+               ) -> frozenset[str]:
     """The nouns of ``nouns`` that a word of ``group`` stands shortly before in ``tokens``."""
-    return {tokens[j] for i, t in enumerate(tokens) if t in group
-            for j in range(i + 1, min(len(tokens), i + 1 + _QUALIFIER_REACH)) if tokens[j] in nouns}
+    return frozenset(tokens[j] for i, t in enumerate(tokens) if t in group
+                     for j in range(i + 1, min(len(tokens), i + 1 + _QUALIFIER_REACH))
+                     if tokens[j] in nouns)
 
 
 def qualifier_conflict(query: Query, text: str) -> bool:
@@ -844,6 +848,11 @@ def qualifier_conflict(query: Query, text: str) -> bool:
         told = set(_YEAR.findall(text))
         if told and not told & asked_years:
             return True
+    # a model's or a road's code: "the Skylark F1" / "the Skylark F2 costs £1,649"
+    for t in set(q) - set(s):
+        code = _CODE.fullmatch(t)
+        if code and any((m := _CODE.fullmatch(w)) and m[1] == code[1] for w in s):
+            return True
     # an ordinal before a noun: "his first yellow card" / "a second yellow card"
     for i, t in enumerate(q[:-1]):
         if t in _ORDINAL_WORDS and q[i + 1] not in STOPWORDS:
@@ -853,7 +862,8 @@ def qualifier_conflict(query: Query, text: str) -> bool:
                 return True
     # the old or the new of the thing asked: "the speed limit before the closure" / "a new
     # 20mph speed limit"
-    nouns = frozenset(query.focus) | frozenset(query.counted)
+    content = frozenset(w for w in q if w not in STOPWORDS)
+    nouns = frozenset(query.focus) | frozenset(query.counted) | _qualified(q, _OLD | _NEW, content)
     if nouns:
         old_asked = bool(set(q) & _OLD)
         new_asked = bool(set(q) & _NEW)

@@ -807,6 +807,10 @@ def test_a_town_or_country_asked_is_named_as_where_something_is():
      "Before the refit the old entry fee of £3 was charged, and a new one of £4 follows.", False),
     ("How much is the new entry fee?", "The old entry fee was £3.", True),
     ("How much is the new entry fee?", "The entry fee will be £4.", False),
+    # another model of the same line
+    ("How much does the Breeze K3 weigh?", "The Breeze K4 weighs 2.1 kg.", True),
+    ("How much does the Breeze K3 weigh?", "The Breeze K3 weighs 2.1 kg, the K4 2.4 kg.", False),
+    ("How heavy was the older kettle?", "The newer kettle weighs 1.2 kg.", True),
 ])
 def test_a_sentence_about_another_year_ordinal_or_time_conflicts(question, sentence, conflict):
     assert qualifier_conflict(make_query(question), sentence) is conflict
