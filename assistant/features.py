@@ -282,7 +282,7 @@ def feature_matrix(
             near_words = info.words[i] | (info.words[prev] if prev >= 0 else frozenset()) \
                 | _label_words(src.label, src.date) | topic
             x[INDEX["anchor_missing"]] = len(anchors - near_words) / len(anchors)
-        if qualifier_conflict(query, info.texts[i]):
+        if qualifier_conflict(query, info.texts[i], info.texts[prev] if prev >= 0 else ""):
             # the thing asked, but another year's, another ordinal's, the old one for the new
             x[INDEX["anchor_missing"]] = 1.0
             x[INDEX["quantity_align"]] = x[INDEX["answer_near"]] = 0.0
@@ -818,6 +818,7 @@ def missing_meta(query: Query, kinds: frozenset[str]) -> bool:
 # ("the new 20mph speed limit" for "the speed limit before the closure", "a second yellow card"
 # for "his first yellow card", "1,842 salmon in 2024" for "in 2023") tells of another thing.
 _YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
+_YEAR_SPAN = re.compile(r"\b(1[6-9]\d\d|20\d\d)\s*(?:-|\u2013|to|and)\s*(1[6-9]\d\d|20\d\d)\b")
 _ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th 6th "
     "7th 8th 9th 10th".split())
@@ -838,15 +839,18 @@ def _qualified(tokens: Sequence[str], group: frozenset[str], nouns: frozenset[st
                      if tokens[j] in nouns)
 
 
-def qualifier_conflict(query: Query, text: str) -> bool:
+def qualifier_conflict(query: Query, text: str, before: str = "") -> bool:
     """The sentence gives what is asked for another year, ordinal or time (old / new) than
-    the question's own qualifier, and never that qualifier."""
+    the question's own qualifier, and never that qualifier (nor, for a year, the sentence
+    ``before`` it, nor a span of years holding it: "2019–2024")."""
     q = words(query.question)
     s = words(text)
     asked_years = set(_YEAR.findall(query.question))
-    if asked_years:
+    if asked_years and not asked_years & set(_YEAR.findall(before)):
         told = set(_YEAR.findall(text))
-        if told and not told & asked_years:
+        spans = [(int(a), int(b)) for a, b in _YEAR_SPAN.findall(text)]
+        if told and not told & asked_years and not any(
+                a <= int(y) <= b for y in asked_years for a, b in spans):
             return True
     # a model's or a road's code: "the Skylark F1" / "the Skylark F2 costs £1,649"
     for t in set(q) - set(s):

@@ -814,3 +814,11 @@ def test_a_town_or_country_asked_is_named_as_where_something_is():
 ])
 def test_a_sentence_about_another_year_ordinal_or_time_conflicts(question, sentence, conflict):
     assert qualifier_conflict(make_query(question), sentence) is conflict
+
+
+def test_a_year_asked_in_the_sentence_before_or_in_a_span_of_years_is_no_conflict():
+    q = make_query("How many otters were seen on the Brill in 2021?")
+    assert not qualifier_conflict(q, "They logged 63 otters, more than in 2020.",
+                                  "Volunteers watched the Brill all through 2021.")
+    assert not qualifier_conflict(q, "Volunteers logged 63 otters a year in 2019\u20132023.")
+    assert qualifier_conflict(q, "Volunteers logged 63 otters a year in 2015\u20132019.")
