@@ -292,6 +292,10 @@ def feature_matrix(
             near_words = info.words[i] | (info.words[prev] if prev >= 0 else frozenset()) \
                 | _label_words(src.label, src.date) | topic
             x[INDEX["anchor_missing"]] = len(anchors - near_words) / len(anchors)
+        if qualifier_conflict(query, info.texts[i], info.texts[prev] if prev >= 0 else ""):
+            # the thing asked, but another year's, another ordinal's, the old one for the new
+            x[INDEX["anchor_missing"]] = 1.0
+            x[INDEX["quantity_align"]] = x[INDEX["answer_near"]] = 0.0
         if names:
             x[INDEX["names_found"]] = len(names & info.words[i]) / len(names)
             x[INDEX["reply_named"]] = float(query.reply and bool(names & info.reply_to[i]))
@@ -867,3 +871,71 @@ def missing_meta(query: Query, kinds: frozenset[str]) -> bool:
     if "post" in (query.author_of, query.published_of) and "byline" not in kinds:
         return True
     return "paper" in (query.author_of, query.published_of) and "reference" not in kinds
+
+
+# A qualifier that picks one of several like things: a year, an ordinal ("the second ferry"),
+# the old or the new one. A sentence that gives the thing asked with another of the same kind
+# ("the new 20mph speed limit" for "the speed limit before the closure", "a second yellow card"
+# for "his first yellow card", "1,842 salmon in 2024" for "in 2023") tells of another thing.
+_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
+_YEAR_SPAN = re.compile(r"\b(1[6-9]\d\d|20\d\d)\s*(?:-|\u2013|to|and)\s*(1[6-9]\d\d|20\d\d)\b")
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th 6th "
+    "7th 8th 9th 10th".split())
+_OLD_WORDS = frozenset("old older previous former original earlier existing before previously "
+                 "originally formerly".split())
+_NEW_WORDS = frozenset("new newer current present replacement".split())
+# a letter or two and a number: "F1", "A38", "mk2"
+_CODE = re.compile(r"([a-z]{1,2})(\d{1,3})")
+# how far before its noun a qualifying word may stand ("a new 20mph speed limit")
+_QUALIFIER_REACH = 3
+
+
+def _qualified(tokens: Sequence[str], group: frozenset[str], nouns: frozenset[str]
+               ) -> frozenset[str]:
+    """The nouns of ``nouns`` that a word of ``group`` stands shortly before in ``tokens``."""
+    return frozenset(tokens[j] for i, t in enumerate(tokens) if t in group
+                     for j in range(i + 1, min(len(tokens), i + 1 + _QUALIFIER_REACH))
+                     if tokens[j] in nouns)
+
+
+def qualifier_conflict(query: Query, text: str, before: str = "") -> bool:
+    """The sentence gives what is asked for another year, ordinal or time (old / new) than
+    the question's own qualifier, and never that qualifier (nor, for a year, the sentence
+    ``before`` it, nor a span of years holding it: "2019–2024")."""
+    q = words(query.question)
+    s = words(text)
+    asked_years = set(_YEAR.findall(query.question))
+    if asked_years and not asked_years & set(_YEAR.findall(before)):
+        told = set(_YEAR.findall(text))
+        spans = [(int(a), int(b)) for a, b in _YEAR_SPAN.findall(text)]
+        if told and not told & asked_years and not any(
+                a <= int(y) <= b for y in asked_years for a, b in spans):
+            return True
+    # a model's or a road's code: "the Skylark F1" / "the Skylark F2 costs £1,649"
+    for t in set(q) - set(s):
+        code = _CODE.fullmatch(t)
+        if code and any((m := _CODE.fullmatch(w)) and m[1] == code[1] for w in s):
+            return True
+    # an ordinal before a noun: "his first yellow card" / "a second yellow card"
+    for i, t in enumerate(q[:-1]):
+        if t in _ORDINAL_WORDS and q[i + 1] not in STOPWORDS:
+            noun = q[i + 1]
+            given = {s[j - 1] for j in range(1, len(s)) if s[j] == noun}
+            if given & _ORDINAL_WORDS and t not in given:
+                return True
+    # the old or the new of the thing asked: "the speed limit before the closure" / "a new
+    # 20mph speed limit"
+    content = frozenset(w for w in q if w not in STOPWORDS)
+    nouns = (frozenset(query.focus) | frozenset(query.counted)
+             | _qualified(q, _OLD_WORDS | _NEW_WORDS, content))
+    if nouns:
+        old_asked = bool(set(q) & _OLD_WORDS)
+        new_asked = bool(set(q) & _NEW_WORDS)
+        if (old_asked and not new_asked and _qualified(s, _NEW_WORDS, nouns)
+                and not set(s) & _OLD_WORDS):
+            return True
+        if (new_asked and not old_asked and _qualified(s, _OLD_WORDS, nouns)
+                and not set(s) & _NEW_WORDS):
+            return True
+    return False

@@ -5,7 +5,13 @@ asked kind ("Which bakery?" / "Kettle Lane Bakery"), a photo's credit line."""
 import numpy as np
 import pytest
 
-from assistant.features import _name_align, _quantity_align, asks_position, names_a_place
+from assistant.features import (
+    _name_align,
+    _quantity_align,
+    asks_position,
+    names_a_place,
+    qualifier_conflict,
+)
 from assistant.grounding import Grounding
 from assistant.query import make_query
 from assistant.sentences import SentenceInfo, locates, sentence_flags
@@ -902,3 +908,42 @@ def test_a_neighbour_can_hold_the_answer_only_with_the_filler_asked():
     assert _feature_of(question, dated, "type_near") == [0.0, 0.0]
     spanned = ("She runs the bakery on Mill Street.", "She has done so for eleven years.")
     assert _feature_of(question, spanned, "type_near") == [1.0, 0.0]
+
+
+@pytest.mark.parametrize(("question", "sentence", "conflict"), [
+    # another year than the one asked, and never the one asked
+    ("How many otters were seen on the Brill in 2021?",
+     "Volunteers on the Brill logged 63 otters in 2022.", True),
+    ("How many otters were seen on the Brill in 2021?",
+     "Volunteers logged 63 otters in 2021, up from 40 in 2020.", False),
+    ("How many otters were seen on the Brill in 2021?",
+     "Volunteers on the Brill logged 63 otters.", False),
+    # another ordinal before the same noun
+    ("How long did the first tunnel take to dig?",
+     "The second tunnel took nine months to dig.", True),
+    ("How long did the first tunnel take to dig?",
+     "The first tunnel took nine months, the second tunnel six.", False),
+    ("When did the club first meet?",
+     "The second meeting was held in a barn.", False),
+    # the new thing for the old, the old for the new
+    ("What was the entry fee before the refit?",
+     "After the refit a new £4 entry fee will be charged.", True),
+    ("What was the entry fee before the refit?",
+     "Before the refit the old entry fee of £3 was charged, and a new one of £4 follows.", False),
+    ("How much is the new entry fee?", "The old entry fee was £3.", True),
+    ("How much is the new entry fee?", "The entry fee will be £4.", False),
+    # another model of the same line
+    ("How much does the Breeze K3 weigh?", "The Breeze K4 weighs 2.1 kg.", True),
+    ("How much does the Breeze K3 weigh?", "The Breeze K3 weighs 2.1 kg, the K4 2.4 kg.", False),
+    ("How heavy was the older kettle?", "The newer kettle weighs 1.2 kg.", True),
+])
+def test_a_sentence_about_another_year_ordinal_or_time_conflicts(question, sentence, conflict):
+    assert qualifier_conflict(make_query(question), sentence) is conflict
+
+
+def test_a_year_asked_in_the_sentence_before_or_in_a_span_of_years_is_no_conflict():
+    q = make_query("How many otters were seen on the Brill in 2021?")
+    assert not qualifier_conflict(q, "They logged 63 otters, more than in 2020.",
+                                  "Volunteers watched the Brill all through 2021.")
+    assert not qualifier_conflict(q, "Volunteers logged 63 otters a year in 2019\u20132023.")
+    assert qualifier_conflict(q, "Volunteers logged 63 otters a year in 2015\u20132019.")
