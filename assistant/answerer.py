@@ -38,7 +38,7 @@ from .grounding import (
 from .index import Index
 from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
-from .sentences import quote_opener
+from .sentences import quote_opener, states_tenure
 from .text import STOPWORDS, word_count, words
 from .types import ANSWER_LABEL, QUESTION_LABEL, Answer, Source, Span
 
@@ -139,6 +139,28 @@ def _paper_as(query: Query, to: str | None) -> Query:
 
     return replace(query, target=aim(query.target), author_of=aim(query.author_of),
                    published_of=aim(query.published_of))
+
+
+# "How long has she been warden?", "How many years has he worked there?": how long someone
+# has been at something; "When was he born?": a birth.
+_TENURE_ASKED = re.compile(r"\bhow\s+(?:long|many\s+years)\s+(?:has|have|had)\b", re.I)
+_BIRTH_ASKED = re.compile(r"^\W*(?:when|what\s+year|in\s+what\s+year|which\s+year)\s+(?:was|were)\s+"
+                          r"(?:\w+\s+){1,3}born\W*$", re.I)
+_BIRTH = re.compile(r"\b(?:born|birth)", re.I)
+
+
+def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 3) -> bool:
+    """False when the question asks how long someone has been at something ("How long has
+    she been warden there?") or when they were born, and none of the closest passages says
+    so: a passage about the person or thing (often brought close by an earlier question of
+    the conversation: "Who is the warden? / How long has he been warden there?") that gives
+    no span of years, or no birth, does not answer it."""
+    texts = [c.span.text for c in candidates[:top]]
+    if _TENURE_ASKED.search(query.question):
+        return any(states_tenure(t) for t in texts)
+    if _BIRTH_ASKED.match(query.question):
+        return any(_BIRTH.search(t) for t in texts)
+    return True
 
 
 class WordLookup:
@@ -676,6 +698,8 @@ class Answerer:
         candidates, grounding = self.candidates(query, kinds, qvec)
         opts = self.options
         confidence = self.confidence(query, candidates)
+        if not states_asked_span(query, candidates):
+            confidence = 0.0
         threshold = opts.threshold if opts.threshold is not None else self.model.threshold
         keep = opts.keep if opts.keep is not None else self.model.keep
         if (query.gist and self.lead_rows or query.comments_asked == "who"

@@ -1,0 +1,61 @@
+"""Follow-ups whose earlier question brings a passage close that does not hold what is asked
+now ("Who is the warden? / How long has he been warden there?")."""
+
+import numpy as np
+import pytest
+
+from assistant.answerer import states_asked_span
+from assistant.answering import Candidate
+from assistant.query import make_query
+from assistant.sentences import states_tenure
+from assistant.types import Source, Span
+
+
+def _candidates(*texts: str) -> list[Candidate]:
+    out = []
+    for i, text in enumerate(texts):
+        src = Source(f"post-{i}", "post", f"Post, paragraph {i}", text)
+        out.append(Candidate(i, Span(src.id, 0, len(text), text), src, 0.5, np.zeros(3)))
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "Wendy Auclair has kept the tearoom for eleven years.",
+    "The ferry's skipper since 2011, Ross Veitch, knows every rock.",
+    "I opened the workshop six years ago.",
+    "After nine summers on the cliffs she knows the birds by sight.",
+])
+def test_a_span_of_years_is_a_tenure(text):
+    assert states_tenure(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ross Veitch, the skipper, waved from the wheelhouse.",
+    "The crossing takes about an hour.",
+    "A late tide set the sailing back by a day.",
+    "The rocks are thought to be 3,000 years old.",
+])
+def test_other_times_are_no_tenure(text):
+    assert not states_tenure(text)
+
+
+def test_how_long_someone_has_been_at_it_needs_a_passage_that_says():
+    history = ["Who skippers the island ferry?"]
+    q = make_query("How long has he been skipper?", history)
+    told = _candidates("Ross Veitch, the skipper, waved from the wheelhouse.",
+                       "The crossing takes about an hour.")
+    assert not states_asked_span(q, told)
+    told = _candidates("Ross Veitch, the skipper, waved from the wheelhouse.",
+                       "He has skippered the boat for fourteen years.")
+    assert states_asked_span(q, told)
+
+
+def test_a_birth_needs_a_passage_that_tells_of_it():
+    q = make_query("When was she born?", ["Who was the first lighthouse keeper?"])
+    assert not states_asked_span(q, _candidates("The first keeper, Ada Rusk, arrived in 1902."))
+    assert states_asked_span(q, _candidates("Ada Rusk was born in Leith in 1871."))
+
+
+def test_other_questions_are_not_held_to_it():
+    q = make_query("When did she arrive?", ["Who was the first lighthouse keeper?"])
+    assert states_asked_span(q, _candidates("The first keeper, Ada Rusk, arrived in 1902."))
