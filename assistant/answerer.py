@@ -146,6 +146,8 @@ def _paper_as(query: Query, to: str | None) -> Query:
 _TENURE_ASKED = re.compile(r"\bhow\s+(?:long|many\s+years)\s+(?:has|have|had)\b", re.I)
 _BIRTH_ASKED = re.compile(r"^\W*(?:when|what\s+year|in\s+what\s+year|which\s+year)\s+(?:was|were)\s+"
                           r"(?:\w+\s+){1,3}born\W*$", re.I)
+_COMPARED = re.compile(r"\b(?:compared?|than|relative|as much as|against)\b", re.I)
+_GATED_MEASURES = frozenset({"money", "age"})
 _BIRTH = re.compile(r"\b(?:born|birth)", re.I)
 
 
@@ -547,6 +549,21 @@ class Answerer:
         X = np.vstack([c.features for c in candidates]) if candidates else np.zeros((0, len(FEATURES)))
         return question_features(query, probs, X, self.kinds)
 
+    def states_measure(self, query: Query, candidates: Sequence[Candidate], top: int = 3) -> bool:
+        """False when the question asks a price or an age ("How much does it cost?", "How old
+        is he?") and none of the closest passages states one: a passage about the thing or
+        person that gives no price or age does not answer it."""
+        if query.measure not in _GATED_MEASURES:
+            return True
+        info = self.retriever.info
+        # a share answers a price compared with another ("half a man's wage"), a year an age
+        # ("our 1890s cottage")
+        also = ("share" if _COMPARED.search(query.question) else "") if query.measure == "money" \
+            else "year"
+        return any(query.measure in info.measures[c.row] or also in info.measures[c.row]
+                   or (also == "year" and info.flags["year"][c.row])
+                   for c in candidates[:top] if c.row < len(info.measures))
+
     def confidence(self, query: Query, candidates: Sequence[Candidate]) -> float:
         """P(an answer from these candidates is right), by the question model."""
         if not candidates:
@@ -698,7 +715,7 @@ class Answerer:
         candidates, grounding = self.candidates(query, kinds, qvec)
         opts = self.options
         confidence = self.confidence(query, candidates)
-        if not states_asked_span(query, candidates):
+        if not states_asked_span(query, candidates) or not self.states_measure(query, candidates):
             confidence = 0.0
         threshold = opts.threshold if opts.threshold is not None else self.model.threshold
         keep = opts.keep if opts.keep is not None else self.model.keep

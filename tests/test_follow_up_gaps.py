@@ -59,3 +59,37 @@ def test_a_birth_needs_a_passage_that_tells_of_it():
 def test_other_questions_are_not_held_to_it():
     q = make_query("When did she arrive?", ["Who was the first lighthouse keeper?"])
     assert states_asked_span(q, _candidates("The first keeper, Ada Rusk, arrived in 1902."))
+
+
+_FERRY = [
+    Source("title", "title", "Title", "The Skerrow ferry gets a new skipper", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The new skipper of the Skerrow ferry is Ross Veitch, who grew up on the island.",
+           None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The boat was refitted at the Kirkwall yard over the winter.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "Its deckhand, Nora Quoyle, is 19 and earns half a skipper's wage.", None, None),
+]
+
+
+def _gate(settings, fake_embedder, question, history=(), close=("post-1", "post-2", "post-3")):
+    """Whether the passages ``close`` (the closest ones) state what ``question`` asks."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_FERRY, settings, embedder=fake_embedder)
+    query = a.query_for(question, list(history))
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    return a.answerer.states_measure(query, [c for c in candidates if c.span.source_id in close])
+
+
+def test_a_price_or_an_age_needs_a_passage_that_states_one(settings, fake_embedder):
+    """"Who skippers the ferry? / How old is he?": the sentence naming him gives no age; "How
+    much did the refit cost?": the sentence about the refit gives no price."""
+    assert not _gate(settings, fake_embedder, "How old is he?", ["Who skippers the Skerrow ferry?"],
+                     close=("post-1", "post-2"))
+    assert not _gate(settings, fake_embedder, "How much did the refit cost?",
+                     ["When was the boat refitted?"], close=("post-1", "post-2"))
+    # an age stated, or a share of a wage against another's, is one
+    assert _gate(settings, fake_embedder, "How old is the deckhand Nora Quoyle?")
+    assert _gate(settings, fake_embedder, "How much is Nora Quoyle paid compared with the skipper?")
