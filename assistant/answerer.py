@@ -39,7 +39,7 @@ from .index import Index
 from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
 from .sentences import quote_opener, states_tenure
-from .text import STOPWORDS, word_count, words
+from .text import STOPWORDS, stem, terms, word_count, words
 from .types import ANSWER_LABEL, QUESTION_LABEL, Answer, Source, Span
 
 log = logging.getLogger(__name__)
@@ -163,6 +163,36 @@ def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 
     if _BIRTH_ASKED.match(query.question):
         return any(_BIRTH.search(t) for t in texts)
     return True
+
+
+# "And how many of those were chiffchaffs?": a part of what an earlier question counted.
+_PART_COUNT = re.compile(r"\bhow many of (?:them|those|these)\b(?P<rest>[^?]*)", re.I)
+# A count as a sentence words it: a figure or a number word, not a share ("12 percent") nor a
+# year ("since 2016").
+_COUNT_TOKEN = re.compile(r"^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                          r"ninety|hundred|dozen)$")
+_SHARE_AFTER = frozenset({"percent", "per", "%", "percentage"})
+
+
+def counts_part(query: Query, candidates: Sequence[Candidate], top: int = 3, near: int = 5) -> bool:
+    """False when a follow-up asks how many of what was counted before are something ("How
+    many bird passes were logged? / How many of them were pipistrelles?") and no close passage
+    has a count within ``near`` words of what they are: the total counted before, a share of
+    it or a passage speaking of them without a number does not answer it."""
+    m = _PART_COUNT.search(query.question)
+    asked = {stem(t) for t in terms(m["rest"])} if m else set()
+    if not asked:
+        return True
+    for c in candidates[:top]:
+        ws = re.findall(r"[\w%]+(?:[,'][\w]+)*", c.span.text.lower())
+        counts = [i for i, w in enumerate(ws) if _COUNT_TOKEN.match(w)
+                  and not (w.isdigit() and len(w) == 4 and w[:2] in ("19", "20"))
+                  and not (i + 1 < len(ws) and ws[i + 1] in _SHARE_AFTER)]
+        about = [i for i, w in enumerate(ws) if stem(w) in asked]
+        if any(abs(i - j) <= near for i in counts for j in about):
+            return True
+    return False
 
 
 class WordLookup:
@@ -715,7 +745,8 @@ class Answerer:
         candidates, grounding = self.candidates(query, kinds, qvec)
         opts = self.options
         confidence = self.confidence(query, candidates)
-        if not states_asked_span(query, candidates) or not self.states_measure(query, candidates):
+        if not states_asked_span(query, candidates) or not self.states_measure(query, candidates) \
+                or not counts_part(query, candidates):
             confidence = 0.0
         threshold = opts.threshold if opts.threshold is not None else self.model.threshold
         keep = opts.keep if opts.keep is not None else self.model.keep

@@ -4,7 +4,7 @@ now ("Who is the warden? / How long has he been warden there?")."""
 import numpy as np
 import pytest
 
-from assistant.answerer import states_asked_span
+from assistant.answerer import counts_part, states_asked_span
 from assistant.answering import Candidate
 from assistant.query import make_query
 from assistant.sentences import states_tenure
@@ -93,3 +93,17 @@ def test_a_price_or_an_age_needs_a_passage_that_states_one(settings, fake_embedd
     # an age stated, or a share of a wage against another's, is one
     assert _gate(settings, fake_embedder, "How old is the deckhand Nora Quoyle?")
     assert _gate(settings, fake_embedder, "How much is Nora Quoyle paid compared with the skipper?")
+
+
+def test_a_part_of_what_was_counted_needs_a_count_of_it():
+    """"How many stalls were at the fair? / How many of them sold cheese?": the total, a share
+    or a passage speaking of cheese without a number does not say."""
+    q = make_query("How many of them sold cheese?", ["How many stalls were at the fair?"])
+    assert not counts_part(q, _candidates("There were 64 stalls at the fair this year.",
+                                          "Cheese made up 30 percent of the sales.",
+                                          "The cheese stalls drew the longest queues."))
+    assert counts_part(q, _candidates("There were 64 stalls at the fair this year.",
+                                      "Nine of the stalls sold cheese."))
+    # not a part of a count: left to the model
+    q = make_query("How many stalls sold cheese?")
+    assert counts_part(q, _candidates("The cheese stalls drew the longest queues."))
