@@ -151,17 +151,20 @@ _GATED_MEASURES = frozenset({"money", "age"})
 _BIRTH = re.compile(r"\b(?:born|birth)", re.I)
 
 
-def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 3) -> bool:
+def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 1) -> bool:
     """False when the question asks how long someone has been at something ("How long has
-    she been warden there?") or when they were born, and none of the closest passages says
-    so: a passage about the person or thing (often brought close by an earlier question of
-    the conversation: "Who is the warden? / How long has he been warden there?") that gives
-    no span of years, or no birth, does not answer it."""
-    texts = [c.span.text for c in candidates[:top]]
+    she been warden there?") and the closest passage of the text does not say so, or when
+    they were born and none of the closest passages says so: a passage about the person or
+    thing (often brought close by an earlier question of the conversation: "Who is the
+    warden? / How long has he been warden there?") that gives no span of years, or no birth,
+    does not answer it; nor does another's span of years further down ("I taught for nineteen
+    years")."""
     if _TENURE_ASKED.search(query.question):
-        return any(states_tenure(t) for t in texts)
+        # the closest passage of the text (a byline or a headline tells no one's tenure)
+        told = [c.span.text for c in candidates if c.source.kind not in ("byline", "title")][:top]
+        return any(states_tenure(t) for t in told)
     if _BIRTH_ASKED.match(query.question):
-        return any(_BIRTH.search(t) for t in texts)
+        return any(_BIRTH.search(c.span.text) for c in candidates[:3])
     return True
 
 

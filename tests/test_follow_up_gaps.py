@@ -45,8 +45,17 @@ def test_how_long_someone_has_been_at_it_needs_a_passage_that_says():
     told = _candidates("Ross Veitch, the skipper, waved from the wheelhouse.",
                        "The crossing takes about an hour.")
     assert not states_asked_span(q, told)
+    told = _candidates("He has skippered the boat for fourteen years.",
+                       "Ross Veitch, the skipper, waved from the wheelhouse.")
+    assert states_asked_span(q, told)
+    # the closest passage decides: another's years further down do not answer it
     told = _candidates("Ross Veitch, the skipper, waved from the wheelhouse.",
-                       "He has skippered the boat for fourteen years.")
+                       "I have crossed on that ferry for thirty years.")
+    assert not states_asked_span(q, told)
+    # but a byline or headline closest is passed over
+    byline = Source("byline", "byline", "Byline", "By Ina Moar, 2 May 2026")
+    told = [Candidate(0, Span("byline", 0, 23, byline.text), byline, 0.5, np.zeros(3)),
+            *_candidates("He has skippered the boat for fourteen years.")]
     assert states_asked_span(q, told)
 
 
