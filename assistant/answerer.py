@@ -43,10 +43,11 @@ from .sentences import (
     asked_group,
     counts_only,
     quote_opener,
+    states_tenure,
     tells_only_new,
     withholds,
 )
-from .text import STOPWORDS, word_count, words
+from .text import STOPWORDS, stem, terms, word_count, words
 from .types import ANSWER_LABEL, QUESTION_LABEL, Answer, Source, Span
 
 log = logging.getLogger(__name__)
@@ -156,6 +157,63 @@ def _paper_as(query: Query, to: str | None) -> Query:
 
     return replace(query, target=aim(query.target), author_of=aim(query.author_of),
                    published_of=aim(query.published_of))
+
+
+# "How long has she been warden?", "How many years has he worked there?": how long someone
+# has been at something; "When was he born?": a birth.
+_TENURE_ASKED = re.compile(r"\bhow\s+(?:long|many\s+years)\s+(?:has|have|had)\b", re.I)
+_BIRTH_ASKED = re.compile(r"^\W*(?:when|what\s+year|in\s+what\s+year|which\s+year)\s+(?:was|were)\s+"
+                          r"(?:\w+\s+){1,3}born\W*$", re.I)
+_COMPARED = re.compile(r"\b(?:compared?|than|relative|as much as|against)\b", re.I)
+_GATED_MEASURES = frozenset({"money", "age"})
+_BIRTH = re.compile(r"\b(?:born|birth)", re.I)
+
+
+def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 1) -> bool:
+    """False when the question asks how long someone has been at something ("How long has
+    she been warden there?") and the closest passage of the text does not say so, or when
+    they were born and none of the closest passages says so: a passage about the person or
+    thing (often brought close by an earlier question of the conversation: "Who is the
+    warden? / How long has he been warden there?") that gives no span of years, or no birth,
+    does not answer it; nor does another's span of years further down ("I taught for nineteen
+    years")."""
+    if _TENURE_ASKED.search(query.question):
+        # the closest passage of the text (a byline or a headline tells no one's tenure)
+        told = [c.span.text for c in candidates if c.source.kind not in ("byline", "title")][:top]
+        return any(states_tenure(t) for t in told)
+    if _BIRTH_ASKED.match(query.question):
+        return any(_BIRTH.search(c.span.text) for c in candidates[:3])
+    return True
+
+
+# "And how many of those were chiffchaffs?": a part of what an earlier question counted.
+_PART_COUNT = re.compile(r"\bhow many of (?:them|those|these)\b(?P<rest>[^?]*)", re.I)
+# A count as a sentence words it: a figure or a number word, not a share ("12 percent") nor a
+# year ("since 2016").
+_COUNT_TOKEN = re.compile(r"^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                          r"ninety|hundred|dozen)$")
+_SHARE_AFTER = frozenset({"percent", "per", "%", "percentage"})
+
+
+def counts_part(query: Query, candidates: Sequence[Candidate], top: int = 3, near: int = 5) -> bool:
+    """False when a follow-up asks how many of what was counted before are something ("How
+    many bird passes were logged? / How many of them were pipistrelles?") and no close passage
+    has a count within ``near`` words of what they are: the total counted before, a share of
+    it or a passage speaking of them without a number does not answer it."""
+    m = _PART_COUNT.search(query.question)
+    asked = {stem(t) for t in terms(m["rest"])} if m else set()
+    if not asked:
+        return True
+    for c in candidates[:top]:
+        ws = re.findall(r"[\w%]+(?:[,'][\w]+)*", c.span.text.lower())
+        counts = [i for i, w in enumerate(ws) if _COUNT_TOKEN.match(w)
+                  and not (w.isdigit() and len(w) == 4 and w[:2] in ("19", "20"))
+                  and not (i + 1 < len(ws) and ws[i + 1] in _SHARE_AFTER)]
+        about = [i for i, w in enumerate(ws) if stem(w) in asked]
+        if any(abs(i - j) <= near for i in counts for j in about):
+            return True
+    return False
 
 
 class WordLookup:
@@ -542,6 +600,21 @@ class Answerer:
         X = np.vstack([c.features for c in candidates]) if candidates else np.zeros((0, len(FEATURES)))
         return question_features(query, probs, X, self.kinds)
 
+    def states_measure(self, query: Query, candidates: Sequence[Candidate], top: int = 3) -> bool:
+        """False when the question asks a price or an age ("How much does it cost?", "How old
+        is he?") and none of the closest passages states one: a passage about the thing or
+        person that gives no price or age does not answer it."""
+        if query.measure not in _GATED_MEASURES:
+            return True
+        info = self.retriever.info
+        # a share answers a price compared with another ("half a man's wage"), a year an age
+        # ("our 1890s cottage")
+        also = ("share" if _COMPARED.search(query.question) else "") if query.measure == "money" \
+            else "year"
+        return any(query.measure in info.measures[c.row] or also in info.measures[c.row]
+                   or (also == "year" and info.flags["year"][c.row])
+                   for c in candidates[:top] if c.row < len(info.measures))
+
     def confidence(self, query: Query, candidates: Sequence[Candidate]) -> float:
         """P(an answer from these candidates is right), by the question model."""
         if not candidates:
@@ -723,7 +796,9 @@ class Answerer:
         candidates, grounding = self.candidates(query, kinds, qvec)
         opts = self.options
         confidence = self.confidence(query, candidates)
-        if self.kept_back(query, candidates):
+        if (self.kept_back(query, candidates) or not states_asked_span(query, candidates)
+                or not self.states_measure(query, candidates)
+                or not counts_part(query, candidates)):
             confidence = 0.0
         threshold = opts.threshold if opts.threshold is not None else self.model.threshold
         keep = opts.keep if opts.keep is not None else self.model.keep

@@ -497,6 +497,21 @@ _DURATION = re.compile(
     rf"(?:\d|the\s|{_MONTHS}|last\b|then\b|next\b|the end\b)"
     r"|\b(?:for|over)\s+(?:years|decades|months|weeks|centuries|generations)\b|\bfortnight\b"
     rf"|\b{_NUM}\s*-?\s*{_LENGTH_UNIT}\b", re.I)
+# How long someone has been at something, as a span of years, months or seasons: "for 22
+# years", "since 2019", "four years ago", "twelve years of baking", "Three Weeks In" (not "in an
+# hour", "set back by a day", "every seven to nine days": no one holds a post that long).
+_SPAN_UNITS = r"years?|decades?|months?|weeks?|summers?|winters?|seasons?|generations?|centur(?:y|ies)"
+_TENURE = re.compile(
+    rf"\bsince\b|\b(?:{_NUM}|a|an|a couple of|a few|several|many)[\s-]+(?:\w+[\s-]+)?"
+    rf"(?:{_SPAN_UNITS})\b(?!\s+(?:old|older|younger)\b)", re.I)
+
+
+def states_tenure(text: str) -> bool:
+    """The sentence gives how long someone or something has been at it ("who has run the
+    bakery for 22 years", "director since 2019", "four years ago")."""
+    return bool(_TENURE.search(text))
+
+
 # A time of day: "at 1 pm", "10.30", "about 6 every evening", "shortly before nine the next
 # morning", "at noon", "on a calm evening".
 _HOURS = "|".join(_CARDINAL_WORDS.split("|")[:12])  # "one" ... "twelve"

@@ -1,0 +1,118 @@
+"""Follow-ups whose earlier question brings a passage close that does not hold what is asked
+now ("Who is the warden? / How long has he been warden there?")."""
+
+import numpy as np
+import pytest
+
+from assistant.answerer import counts_part, states_asked_span
+from assistant.answering import Candidate
+from assistant.query import make_query
+from assistant.sentences import states_tenure
+from assistant.types import Source, Span
+
+
+def _candidates(*texts: str) -> list[Candidate]:
+    out = []
+    for i, text in enumerate(texts):
+        src = Source(f"post-{i}", "post", f"Post, paragraph {i}", text)
+        out.append(Candidate(i, Span(src.id, 0, len(text), text), src, 0.5, np.zeros(3)))
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "Wendy Auclair has kept the tearoom for eleven years.",
+    "The ferry's skipper since 2011, Ross Veitch, knows every rock.",
+    "I opened the workshop six years ago.",
+    "After nine summers on the cliffs she knows the birds by sight.",
+])
+def test_a_span_of_years_is_a_tenure(text):
+    assert states_tenure(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ross Veitch, the skipper, waved from the wheelhouse.",
+    "The crossing takes about an hour.",
+    "A late tide set the sailing back by a day.",
+    "The rocks are thought to be 3,000 years old.",
+])
+def test_other_times_are_no_tenure(text):
+    assert not states_tenure(text)
+
+
+def test_how_long_someone_has_been_at_it_needs_a_passage_that_says():
+    history = ["Who skippers the island ferry?"]
+    q = make_query("How long has he been skipper?", history)
+    told = _candidates("Ross Veitch, the skipper, waved from the wheelhouse.",
+                       "The crossing takes about an hour.")
+    assert not states_asked_span(q, told)
+    told = _candidates("He has skippered the boat for fourteen years.",
+                       "Ross Veitch, the skipper, waved from the wheelhouse.")
+    assert states_asked_span(q, told)
+    # the closest passage decides: another's years further down do not answer it
+    told = _candidates("Ross Veitch, the skipper, waved from the wheelhouse.",
+                       "I have crossed on that ferry for thirty years.")
+    assert not states_asked_span(q, told)
+    # but a byline or headline closest is passed over
+    byline = Source("byline", "byline", "Byline", "By Ina Moar, 2 May 2026")
+    told = [Candidate(0, Span("byline", 0, 23, byline.text), byline, 0.5, np.zeros(3)),
+            *_candidates("He has skippered the boat for fourteen years.")]
+    assert states_asked_span(q, told)
+
+
+def test_a_birth_needs_a_passage_that_tells_of_it():
+    q = make_query("When was she born?", ["Who was the first lighthouse keeper?"])
+    assert not states_asked_span(q, _candidates("The first keeper, Ada Rusk, arrived in 1902."))
+    assert states_asked_span(q, _candidates("Ada Rusk was born in Leith in 1871."))
+
+
+def test_other_questions_are_not_held_to_it():
+    q = make_query("When did she arrive?", ["Who was the first lighthouse keeper?"])
+    assert states_asked_span(q, _candidates("The first keeper, Ada Rusk, arrived in 1902."))
+
+
+_FERRY = [
+    Source("title", "title", "Title", "The Skerrow ferry gets a new skipper", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The new skipper of the Skerrow ferry is Ross Veitch, who grew up on the island.",
+           None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The boat was refitted at the Kirkwall yard over the winter.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "Its deckhand, Nora Quoyle, is 19 and earns half a skipper's wage.", None, None),
+]
+
+
+def _gate(settings, fake_embedder, question, history=(), close=("post-1", "post-2", "post-3")):
+    """Whether the passages ``close`` (the closest ones) state what ``question`` asks."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_FERRY, settings, embedder=fake_embedder)
+    query = a.query_for(question, list(history))
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    return a.answerer.states_measure(query, [c for c in candidates if c.span.source_id in close])
+
+
+def test_a_price_or_an_age_needs_a_passage_that_states_one(settings, fake_embedder):
+    """"Who skippers the ferry? / How old is he?": the sentence naming him gives no age; "How
+    much did the refit cost?": the sentence about the refit gives no price."""
+    assert not _gate(settings, fake_embedder, "How old is he?", ["Who skippers the Skerrow ferry?"],
+                     close=("post-1", "post-2"))
+    assert not _gate(settings, fake_embedder, "How much did the refit cost?",
+                     ["When was the boat refitted?"], close=("post-1", "post-2"))
+    # an age stated, or a share of a wage against another's, is one
+    assert _gate(settings, fake_embedder, "How old is the deckhand Nora Quoyle?")
+    assert _gate(settings, fake_embedder, "How much is Nora Quoyle paid compared with the skipper?")
+
+
+def test_a_part_of_what_was_counted_needs_a_count_of_it():
+    """"How many stalls were at the fair? / How many of them sold cheese?": the total, a share
+    or a passage speaking of cheese without a number does not say."""
+    q = make_query("How many of them sold cheese?", ["How many stalls were at the fair?"])
+    assert not counts_part(q, _candidates("There were 64 stalls at the fair this year.",
+                                          "Cheese made up 30 percent of the sales.",
+                                          "The cheese stalls drew the longest queues."))
+    assert counts_part(q, _candidates("There were 64 stalls at the fair this year.",
+                                      "Nine of the stalls sold cheese."))
+    # not a part of a count: left to the model
+    q = make_query("How many stalls sold cheese?")
+    assert counts_part(q, _candidates("The cheese stalls drew the longest queues."))
