@@ -117,6 +117,12 @@ _ASKING = (r"who|whom|whose|what|what's|which|where|when|why|how|is|are|was|were
            r"can|could|will|would|should|has|have|had|and|so|but")
 
 
+# "What did the older model cost?", "What would it cost to fence the plot?": a price asked
+# without "how much".
+_COST_ASKED = (r"^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do|will|would|might|could|should|has|"
+               r"had|is|was)\s+(?:[\w'\u2019-]+\s+){1,8}?(?:cost|costs|charge|charges)\b(?!\s+of\b)")
+
+
 def _keywords_ending(nouns: str, lead: str = r"(?:\W*[\w'-]+){0,4}\s+") -> str:
     """A question not phrased as one (no opening question word) that ends in one of
     ``nouns``, after ``lead``: by default a few keywords ("smart meter cost??")."""
@@ -153,10 +159,17 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"frequently|common|likely|hot|cold|warm|loud)\b"
         r"|\b(what|which)" + _MODIFIER + r"? (dose|doses|dosage|amount|percentage|proportion|share|"
         r"number|quantity|rate|size|price|cost|depth|height|length|distance|temperature|speed|figure|"
-        r"score|" + _SIZE_NOUNS + r")\b|"
+        r"score|capacity|" + _SIZE_NOUNS + r")\b|"
+        # a measure read or reached: "What reading did the meter give?", "What range does it
+        # get?" (not "what range of colours")
+        r"\b(?:what|which)" + _MODIFIER + r"? (?:reading|range)(?! of\b)\b(?= (?:did|does|do|is|was|"
+        r"will|would|can|could|should)\b)|"
+        # "What did the older model cost?", "What would it cost to ...?"
+        + _COST_ASKED + r"|"
         + _COPULA + r"(\w+ ){0,2}(dose|dosage|amount|percentage|proportion|number|quantity|rate|size|"
         r"price|cost|charge|fee|fine|budget|salary|wage|rent|depth|height|length|distance|"
-        r"temperature|speed|population|age|" + _SIZE_NOUNS + r")\b"
+        r"temperature|speed|population|age|capacity|reading|" + _SIZE_NOUNS + r")\b"
+        r"|" + _COPULA + r"(\w+ ){0,2}range\s*\??\s*$"
         # a keyword question ending in what it measures: "skylark weight??", "meter cost?"
         r"|" + _keywords_ending(_MEASURE_NOUNS),
         re.I)),
@@ -542,7 +555,8 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"|\bhow much (is|are|was|were|will be|would be) (an?|one|each) "  # "a ticket"
                          r"|\b(what|which)(?: \w+)? (price|cost|charge|fee|fine|budget|salary|wage|"
                          r"rent)\b|" + _COPULA + r"(\w+ )?(price|cost|charge|fee|fine|budget|salary|wage|"
-                         r"rent)\b|" + _keywords_ending(_PRICE_NOUNS, lead=r".*\b"), re.I)),
+                         r"rent)\b|" + _keywords_ending(_PRICE_NOUNS, lead=r".*\b") + "|" + _COST_ASKED,
+                         re.I)),
     ("age", re.compile(r"\bhow old\b|\bage\b|\bages\b", re.I)),
     ("interval", re.compile(r"\bhow (far|long|much time) apart\b", re.I)),
     ("length", re.compile(r"\bhow (tall|high|deep|far|wide)\b|\b(height|depth|length|distance|"
@@ -550,6 +564,10 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weight", re.compile(r"\bhow heavy\b|\b(weight|weigh|weighs|weighed)\b", re.I)),
     ("share", re.compile(r"\b(percentage|percent|per cent|proportion|share|fraction)\b", re.I)),
     ("temperature", re.compile(r"\btemperature\b|\bhow (hot|cold|warm)\b", re.I)),
+    # a speed, or a limit of one ("What was the speed limit?"; not "What speed of chain?")
+    ("speed", re.compile(r"\bspeeds?\b(?! of\b)", re.I)),
+    # what a place, a vessel or a battery holds: "capacity", not a count of what came
+    ("capacity", re.compile(r"\bcapacity\b", re.I)),
     ("loudness", re.compile(r"\bhow loud\b|\bdecibels?\b|\bnoise levels?\b", re.I)),
     ("frequency", re.compile(r"\bhow (often|frequently)\b", re.I)),
 )

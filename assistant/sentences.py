@@ -185,6 +185,18 @@ _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
     "temperature": re.compile(r"\u00b0|\bdegrees?\b|\b\d+\s?[CF]\b"
                               r"|(?i:\bminus\s+\d+(?:\.\d+)?\b(?!\s*(?:%|per\b|percent)))"),
     "loudness": re.compile(r"\b\d[\d.,]*\s?(?:dB[A]?|decibels?)\b"),
+    # what a thing holds: "a capacity of 4,000", "the 1.7-litre kettle", "a 3,000-seat stand",
+    # "holds up to 40 people", "seats 4,000", "a 500Wh battery" (not "1,146 spectators came")
+    "capacity": re.compile(rf"\bcapacity\b[^.;]*?\d|{_NUM}[^.;]{{0,30}}?\bcapacity\b"
+                           rf"|{_NUM}\s*-?\s*(?:litres?|liters?|l|ml|millilitres?|milliliters?|"
+                           r"gallons?|pints?|cubic\s+\w+|seats?|seater|wh|kwh|mah|ah)(?!\w)"
+                           rf"|\b(?:holds?|holding|held|fits?)\s+up\s+to\s+{_NUM}"
+                           r"|\b(?:seats|seating|sleeps)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?"
+                           rf"{_NUM}", re.I),
+    # a speed: "20mph", "30 km/h", "12 knots", "40 miles an hour"
+    "speed": re.compile(rf"{_NUM}\s*-?\s*(?:mph|km/h|kmh|kph|knots?|m/s|(?:miles|kilometres|"
+                        r"kilometers|km|metres|meters)\s+(?:an|per|a)\s+(?:hour|second))(?!\w)"
+                        r"|\b(?:mph|km/h|kph)\b", re.I),
     "frequency": re.compile(
         r"\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\b|\bevery\s+(?:\w+\s+)?(?:day|"
         r"week|month|year|hour|minute|night|morning|evening)s?\b|\b(?:daily|weekly|monthly|"

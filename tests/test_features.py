@@ -947,3 +947,16 @@ def test_a_year_asked_in_the_sentence_before_or_in_a_span_of_years_is_no_conflic
                                   "Volunteers watched the Brill all through 2021.")
     assert not qualifier_conflict(q, "Volunteers logged 63 otters a year in 2019\u20132023.")
     assert qualifier_conflict(q, "Volunteers logged 63 otters a year in 2015\u20132019.")
+
+
+def test_a_speed_limit_or_a_capacity_is_not_matched_by_a_count_of_something_else():
+    texts = ("Before the works, some 7,400 lorries used the lane every day.",
+             "Before the works the lane was limited to 30mph.",
+             "The hall drew 640 people on the opening night.",
+             "The hall seats 900.")
+    got = _quantity_align(make_query("What was the speed limit on the lane before the works?"), None,
+                          _many(texts), np.arange(len(texts)), NOTHING)
+    assert got[1] == 1 and got[0] == 0
+    got = _quantity_align(make_query("What is the capacity of the hall?"), None,
+                          _many(texts), np.arange(len(texts)), NOTHING)
+    assert got[3] == 1 and got[2] == 0

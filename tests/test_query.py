@@ -483,6 +483,17 @@ def test_with_the_person_known_the_earlier_questions_people_step_aside():
         ("Was there a weight limit on the bridge?", None, None),
         ("rubber glove??", None, None),
         ("Which area does she represent?", None, None),
+        # a measure asked by "what" without "how much / how many"
+        ("What reading did the gauge show?", NUMBER, None),
+        ("What is the capacity of the new stand?", NUMBER, "capacity"),
+        ("What's the scooter's range?", NUMBER, None),
+        ("What range does the van get on a full charge?", NUMBER, None),
+        ("What was the speed limit on the lane?", NUMBER, "speed"),
+        ("What did the earlier edition cost?", NUMBER, "money"),
+        ("What would it cost to mend the roof?", NUMBER, "money"),
+        # ... not a range of things, nor a speed that names a kind of gear
+        ("What range of sizes does the shop stock?", None, None),
+        ("What speed of cassette does she use?", NUMBER, None),
     ],
 )
 def test_a_size_or_a_keyword_measure_asks_for_a_quantity(question, kind, measure):

@@ -48,6 +48,13 @@ POST = Source(id="p1", kind="post", label="Post", text="")
         ("Space them 15 centimeters apart.", "length"),
         ("The baby weighed 8 pounds.", "weight"),  # and "8 pounds" may be money too
         ("The sample held 3 \u00b5g of lead.", "weight"),
+        # a speed, and what a thing holds
+        ("The lane was limited to 20mph last spring.", "speed"),
+        ("Trams run at 40 km/h through the square.", "speed"),
+        ("The boat makes about 12 knots.", "speed"),
+        ("The new stand seats 2,500.", "capacity"),
+        ("The ground has a capacity of 8,000.", "capacity"),
+        ("The jug takes 1.5 litres when full.", "capacity"),
     ],
 )
 def test_a_number_states_its_measure(text, measure):
@@ -59,6 +66,10 @@ def test_a_bare_count_states_no_measure():
     # a number after "is" is an age only when nothing it counts follows it
     assert measures("The score was 3 goals, and the total was 2,140.") == frozenset()
     assert measures("The walk starts at 11am.") == frozenset()
+    # a count of what came or went by is no speed or capacity
+    assert measures("Some 6,200 cars cross the viaduct every weekday.") & {"speed", "capacity"} == frozenset()
+    assert measures("They won in front of 930 fans at the ground.") == frozenset()
+    assert measures("My rear cog is an old 10-speed one.") == frozenset()
     # "out of" a place is no share
     assert measures("Mine went on the climb out of Hollin Bridge.") == frozenset()
     assert measures("The two of them drifted apart.") == frozenset()
