@@ -208,7 +208,12 @@ def feature_matrix(
         named = (bool(author) and any(len(w) > 2 and w in query.words for w in author)
                  and not query.named_object)
         x[INDEX["author_named"]] = float(named)
-        meta = _meta_match(query, src, named)
+        # "Who asked about X? / When did he post that?": the person answered (among the names,
+        # not the words) wrote it, so their comment's date says when
+        wrote = named or (query.when_written and bool(author) and query.follow_up
+                          and any(len(w) > 2 and w in query.names for w in author)
+                          and not query.named_object)
+        meta = _meta_match(query, src, wrote)
         if meta:
             x[INDEX[meta]] = 1.0
         # "When was the club founded?": a date of another event (the page's, a comment's, or
@@ -218,7 +223,7 @@ def feature_matrix(
         # "Who was the referee?" asks who someone is, which a comment's signature tells only
         # when its writer speaks of themself ("I was the referee")
         meta_ok = wanted is not None and query.event is None and _meta_fits(
-            wanted, query, src, named) and not (
+            wanted, query, src, wrote) and not (
             wanted == PERSON and kind == "comment" and who_is
             and not _FIRST_PERSON.search(info.texts[i])) and (
             # a reader who paid for something says so: "Who funded it?" is not told by any

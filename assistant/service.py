@@ -23,7 +23,7 @@ from .query import Query, asks_after_person, make_query, recent
 from .retrieval import RetrievalOptions, Retriever
 from .sentences import PERSON_TITLES, person_names
 from .text import STOPWORDS, words
-from .types import Answer, Hit, Source
+from .types import Answer, Hit, Quote, Source
 from .validation import check_history, check_k, check_kinds, check_question
 
 if TYPE_CHECKING:
@@ -33,24 +33,44 @@ log = logging.getLogger(__name__)
 
 
 def person_answered(answer: Answer, given: Iterable[str] = ()) -> str | None:
-    """The person an answer to a "who ...?" question names: its first quote's writer when it
-    is a comment or the byline (for "Who asked ...?", of its first quote that asks: a reply
-    quoted before it is not who asked), else the first person the quote names that the
-    question (``given``: its words) does not; None when it abstained."""
+    """The person an answer to a "who ...?" question names: a quote's writer when it is a
+    comment or the byline (for "Who asked ...?", of its first quote that asks: a reply quoted
+    before it is not who asked), a reference's first author, else the person the quote names
+    that the question (``given``: its words) does not; None when it abstained. The first quote
+    that names someone as a person ("X said", "X, a ...", "Dr. X", a writer the question does
+    not name) wins; else the first that names anyone ("the Feeder Count, run by ..." is no
+    more a person than a reader who wrote in further down)."""
     if answer.abstained or not answer.quotes:
         return None
-    quote = answer.quotes[0]
+    quotes = list(answer.quotes)
     if WHO_ASKED.search(answer.question):
-        quote = next((q for q in answer.quotes if q.text.rstrip("\"'\u201d) ").endswith("?")), quote)
-    if quote.source.kind in ("comment", "byline"):
-        return quote.source.author or None
+        asking = next((q for q in quotes if q.text.rstrip("\"'\u201d) ").endswith("?")), None)
+        if asking is not None:
+            quotes.remove(asking)
+            quotes.insert(0, asking)
     asked = set(given)
+    fallback = None
+    for quote in quotes:
+        name, cued = _person_in(quote, asked)
+        if name and cued:
+            return name
+        fallback = fallback or name
+    return fallback
+
+
+def _person_in(quote: Quote, asked: set[str]) -> tuple[str | None, bool]:
+    """The person ``quote`` answers with, and whether it names them as a person."""
+    if quote.source.kind in ("comment", "byline"):
+        author = quote.source.author or None
+        if author and all(w in asked for w in words(author)):
+            author = None  # "the officer Margaret talked to": not Margaret, who wrote
+        return author, author is not None
     if quote.source.kind == "reference":  # its first author: "Colaianni G, Sun L, ..."
         first = re.match(r"([A-Z][\w'\-\u00c0-\u017f]+),? [A-Z]{1,3}[,.]", quote.source.text)
-        return first.group(1) if first else None
+        return (first.group(1), True) if first else (None, False)
     names = [n for n in person_names(quote.text) if any(w not in asked for w in words(n))]
-    if len(names) < 2:
-        return names[0] if names else None
+    if not names:
+        return None, False
     # "raised $3,870 for the Food Shelf, according to the choir's treasurer, Linda Kowalczyk":
     # a name said to be a person's ("X said", "X, a ...", "Dr. X") before one that may be a
     # body's, then the name nearest a word of the question ("Who is the choir's treasurer?")
@@ -65,7 +85,8 @@ def person_answered(answer: Answer, given: Iterable[str] = ()) -> str | None:
                     or _PERSON_BEFORE.search(text, 0, start))
         return (not cued, min((abs(start - a) for a in at), default=0))
 
-    return min(names, key=rank)
+    best = min(names, key=rank)
+    return best, not rank(best)[0]
 
 
 _TITLE = re.compile(rf"{PERSON_TITLES}\b")

@@ -960,3 +960,25 @@ def test_a_speed_limit_or_a_capacity_is_not_matched_by_a_count_of_something_else
     got = _quantity_align(make_query("What is the capacity of the hall?"), None,
                           _many(texts), np.arange(len(texts)), NOTHING)
     assert got[3] == 1 and got[2] == 0
+
+
+def test_when_the_person_answered_earlier_posted_is_their_comments_date():
+    """"Who asked about watering the ferns? / When did he post that?": the person the earlier
+    answer named is the writer meant, so his comment's date answers (not the other's); his
+    name counts among the query's names, not its words, so author_named stays unset."""
+    from assistant.features import FEATURES, feature_matrix
+
+    texts = {"c1": ("Do you water ferns in a frost?",), "c2": ("I mulch mine with bracken.",)}
+    sources = {"c1": Source("c1", "comment", "Comment by Osric Pell", texts["c1"][0],
+                            author="Osric Pell", date="3 May 2026"),
+               "c2": Source("c2", "comment", "Comment by Una Threlkeld", texts["c2"][0],
+                            author="Una Threlkeld", date="4 May 2026")}
+    info, article = _passages(sources, texts)
+    ones = np.ones(len(texts))
+    query = make_query("When did he post that?", ["Who asked about watering the ferns?"],
+                       referent="Osric Pell")
+    X = feature_matrix(query, np.arange(len(texts)), info=info, article=article,
+                       grounding=NOTHING, dense=ones, dense_ctx=ones, dense_chunk=ones,
+                       lexical=ones, lexical_sentence=ones, sources=list(sources.values()))
+    assert list(X[:, FEATURES.index("meta_comment")]) == [1.0, 0.0]
+    assert list(X[:, FEATURES.index("author_named")]) == [0.0, 0.0]

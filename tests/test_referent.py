@@ -73,3 +73,29 @@ def test_who_asked_is_answered_by_the_quote_that_asks_not_a_reply_before_it():
     # any other "who" question keeps the first quote's writer
     got = Answer("Who keeps the pump in the shed?", "...", False, (reply, ask))
     assert person_answered(got, {"who", "keeps", "pump", "shed"}) == "Rosa Penhale"
+
+
+def test_a_first_quote_naming_no_one_as_a_person_gives_way_to_a_writer_further_down():
+    """"Who asked about feeding frogs?" answered first by a post sentence naming a survey
+    ("the Hollow Lane Frog Tally, run by ...") and then by a reader's comment: the reader is
+    who was asked about, not the survey's name."""
+    post = Quote(1, "The Hollow Lane Frog Tally, run by the Brenmoor Pond Trust, counted 412 frogs.",
+                 0, 78, 0.9, Source("post-1", "post", "Post, paragraph 1",
+                                    "The Hollow Lane Frog Tally, run by the Brenmoor Pond Trust, "
+                                    "counted 412 frogs."))
+    comment = Quote(2, "My lad throws them mealworms every evening.", 0, 43, 0.8,
+                    Source("comment-3", "comment", "Comment 3",
+                           "My lad throws them mealworms every evening.", author="Wilf Ancrum"))
+    got = Answer("Who asked about feeding frogs?", "...", False, (post, comment))
+    assert person_answered(got, {"who", "asked", "about", "feeding", "frogs"}) == "Wilf Ancrum"
+    # with no one named as a person further down, the first name stands
+    got = Answer("Who asked about feeding frogs?", "...", False, (post,))
+    assert person_answered(got, {"who", "asked", "about", "feeding", "frogs"}) == "Frog Tally"
+
+
+def test_a_writer_the_question_names_is_not_the_person_answered():
+    """"Who answered Bea Tolland?" quoting Bea's own comment first: the next writer is meant."""
+    hers = _answer("Does the hedge need cutting before March?", kind="comment", author="Bea Tolland")
+    his = _answer("Before the birds nest, yes.", kind="comment", author="Ivo Marsh")
+    got = Answer("Who answered Bea Tolland?", "...", False, hers.quotes + his.quotes)
+    assert person_answered(got, {"who", "answered", "bea", "tolland"}) == "Ivo Marsh"
