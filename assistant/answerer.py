@@ -44,6 +44,7 @@ from .sentences import (
     counts_only,
     quote_opener,
     states_tenure,
+    tells_event,
     tells_only_new,
     withholds,
 )
@@ -160,13 +161,10 @@ def _paper_as(query: Query, to: str | None) -> Query:
 
 
 # "How long has she been warden?", "How many years has he worked there?": how long someone
-# has been at something; "When was he born?": a birth.
+# has been at something.
 _TENURE_ASKED = re.compile(r"\bhow\s+(?:long|many\s+years)\s+(?:has|have|had)\b", re.I)
-_BIRTH_ASKED = re.compile(r"^\W*(?:when|what\s+year|in\s+what\s+year|which\s+year)\s+(?:was|were)\s+"
-                          r"(?:\w+\s+){1,3}born\W*$", re.I)
 _COMPARED = re.compile(r"\b(?:compared?|than|relative|as much as|against)\b", re.I)
 _GATED_MEASURES = frozenset({"money", "age"})
-_BIRTH = re.compile(r"\b(?:born|birth)", re.I)
 
 
 def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 1) -> bool:
@@ -181,8 +179,8 @@ def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 
         # the closest passage of the text (a byline or a headline tells no one's tenure)
         told = [c.span.text for c in candidates if c.source.kind not in ("byline", "title")][:top]
         return any(states_tenure(t) for t in told)
-    if _BIRTH_ASKED.match(query.question):
-        return any(_BIRTH.search(c.span.text) for c in candidates[:3])
+    if query.event == "born":
+        return any(tells_event("born", c.span.text) for c in candidates[:3])
     return True
 
 
