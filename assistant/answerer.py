@@ -126,10 +126,10 @@ MAX_WORDS_KEPT = 20_000
 # A journal article's history as its page prints it: "Received: 14 March 2026 / Accepted: ..."
 _OWN_HISTORY = re.compile(r"^\W*received\b\W{0,3}[^.;/]{0,30}\b\d{4}\b.{0,80}"
                           r"\b(?:accepted|published)\b\W{0,3}[^.;/]{0,30}\b\d{4}\b", re.I)
-# The paper or the study itself ("the paper", "this study's", "the article"), and the words that
-# pick out a cited one instead ("the 2019 study", "the paper cited in ...", "the reference")
 # A question naming a show or an interview: its host is the page's own.
 _SHOW_NAMED = re.compile(r"\b(?:show|podcast|programme|program|episode|broadcast|interview)\b", re.I)
+# The paper or the study itself ("the paper", "this study's", "the article"), and the words that
+# pick out a cited one instead ("the 2019 study", "the paper cited in ...", "the reference")
 _THE_PAPER = re.compile(r"\b(?:the|this)\s+(?:paper|study|research paper|journal article|"
                         r"(?:research|scientific|academic|original)\s+article)\b", re.I)
 _PICKS_CITED = re.compile(r"\b(?:cited|cites|cite|reference|references|referenced|earlier|"

@@ -888,7 +888,7 @@ _ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th 6th "
     "7th 8th 9th 10th".split())
 _OLD_WORDS = frozenset("old older previous former original earlier existing before previously "
-                 "originally formerly".split())
+                       "originally formerly".split())
 _NEW_WORDS = frozenset("new newer current present replacement".split())
 # a letter or two and a number: "F1", "A38", "mk2"
 _CODE = re.compile(r"([a-z]{1,2})(\d{1,3})")
