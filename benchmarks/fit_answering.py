@@ -1,6 +1,7 @@
 """Fit the answer model on the tuning articles only, and report its calibration.
 
     python -m benchmarks.fit_answering [--dry-run] [--verbose] [--dump FILE] [--without ARTICLE ...]
+                                       [--sentence-c C ...] [--question-c C ...] [--keep SHARE ...]
 
 1. For every question of the tuning sets (``split.json``: the bundled article's dev and
    follow-up sets and the tuning articles; never a held-out one), the assistant's candidate
@@ -293,6 +294,13 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="print the best cross-validated figures of every choice")
     parser.add_argument("--without", nargs="*", default=[], metavar="ARTICLE",
                         help="leave these tuning articles out (an ablation)")
+    parser.add_argument("--sentence-c", nargs="+", type=float, default=list(C_GRID), metavar="C",
+                        help="the sentence model's regularisation values to try (default: the "
+                             "whole grid; one value makes a refit at a known setting quicker)")
+    parser.add_argument("--question-c", nargs="+", type=float, default=list(C_GRID), metavar="C",
+                        help="the question model's regularisation values to try")
+    parser.add_argument("--keep", nargs="+", type=float, default=list(KEEPS), metavar="SHARE",
+                        help="the shares of the best quote's probability to try for further quotes")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     embedder = cached(make_embedder(Settings.from_env()))
@@ -324,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         # Stage 1, leave one article out: sentence models, and the questions they answer.
         records: dict[tuple[float, float], list[dict[str, Any]]] = {}
         sentence_cv: dict[float, tuple[list[np.ndarray], list[np.ndarray]]] = {}
-        for C in C_GRID:
+        for C in args.sentence_c:
             probs_all, labels_all = [], []
             for held in groups:
                 sentence = fit(*stack([n for n in names if group[n] != held]), C)
@@ -332,7 +340,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                     probs_all.append(sentence.probabilities(rows[n].X))
                     labels_all.append(rows[n].y)
                     a = assistants[n]
-                    for keep in KEEPS:
+                    for keep in args.keep:
                         a.answerer.model = AnswerModel(sentence, base.question, 0.0, keep)
                         a.answerer.options = AnswerOptions(abstain=False)
                         records.setdefault((C, keep), []).extend(
@@ -343,7 +351,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         # Stage 2, leave one article out: the question model and its threshold.
         scored: dict[tuple[float, float, float], list[dict[str, Any]]] = {}
         for (C, keep), recs in records.items():
-            for C2 in C_GRID:
+            for C2 in args.question_c:
                 scored[(C, keep, C2)] = out_of_fold(recs, C2)
         # The off-topic questions train the question model, but the choice (and every figure
         # reported) is made on the written questions alone, the kind the assistant is judged on.
