@@ -43,6 +43,7 @@ from .sentences import (
     asked_group,
     counts_only,
     quote_opener,
+    states_clock_time,
     states_tenure,
     tells_event,
     tells_only_new,
@@ -164,7 +165,14 @@ def _paper_as(query: Query, to: str | None) -> Query:
 # has been at something.
 _TENURE_ASKED = re.compile(r"\bhow\s+(?:long|many\s+years)\s+(?:has|have|had)\b", re.I)
 _COMPARED = re.compile(r"\b(?:compared?|than|relative|as much as|against)\b", re.I)
-_GATED_MEASURES = frozenset({"money", "age"})
+# Measures a sentence answers only by stating one: a price, an age, a power, a light's output,
+# an energy; a share only when asked as a percentage or a rate ("What proportion ...?" may be
+# answered by "most of them").
+_GATED_MEASURES = frozenset({"money", "age", "power", "light", "energy"})
+_PERCENT_ASKED = re.compile(r"\b(?:percentage|percent|per cent)\b|%|\brates?\b", re.I)
+# "What time does it start?" asks for a time by the clock ("What time of day ...?" or "What
+# time in the evening ...?" may be answered by a part of the day).
+_CLOCK_TIME_ASKED = re.compile(r"\b(?:what|which) (?:time|hour)\b(?!\s+(?:of|in)\b)", re.I)
 
 
 def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 1) -> bool:
@@ -600,15 +608,24 @@ class Answerer:
 
     def states_measure(self, query: Query, candidates: Sequence[Candidate], top: int = 3) -> bool:
         """False when the question asks a price or an age ("How much does it cost?", "How old
-        is he?") and none of the closest passages states one: a passage about the thing or
-        person that gives no price or age does not answer it."""
+        is he?"), a measure of another dimension asked by its unit or noun ("How many watts
+        ...?", "How many lumens ...?", "What interest rate ...?") or a time by the clock ("What
+        time does it start?") and none of the closest passages states one: a passage about the
+        thing or person that gives no price or age, or states a number of another dimension
+        (its weight, a date), does not answer it."""
+        if query.clock and _CLOCK_TIME_ASKED.search(query.question):
+            return any(states_clock_time(c.span.text) for c in candidates[:top])
+        if query.measure == "share" and _PERCENT_ASKED.search(query.question):
+            info = self.retriever.info
+            return any("share" in info.measures[c.row] for c in candidates[:top]
+                       if c.row < len(info.measures))
         if query.measure not in _GATED_MEASURES:
             return True
         info = self.retriever.info
         # a share answers a price compared with another ("half a man's wage"), a year an age
         # ("our 1890s cottage")
         also = ("share" if _COMPARED.search(query.question) else "") if query.measure == "money" \
-            else "year"
+            else "year" if query.measure == "age" else ""
         return any(query.measure in info.measures[c.row] or also in info.measures[c.row]
                    or (also == "year" and info.flags["year"][c.row])
                    for c in candidates[:top] if c.row < len(info.measures))

@@ -102,7 +102,8 @@ _WHERE_RE = r"\s*(and\s+)?where\b"
 # Sizes a quantity answers ("What is the wingspan of a fieldfare?"), besides the nouns the
 # number pattern lists itself.
 _LENGTH_SIZES = r"width|wingspan|diameter|thickness|altitude|elevation"
-_SIZE_NOUNS = r"weight|" + _LENGTH_SIZES
+# ("What wattage is the heater?": a power.)
+_SIZE_NOUNS = r"weight|wattage|" + _LENGTH_SIZES
 # Prices, closing a question typed as keywords ("smart meter cost??").
 _PRICE_NOUNS = r"cost|costs|price|prices|fee|fees|fine|fines|charge|rent|salary|wage"
 # What a quantity is of, closing a question typed as keywords ("gutter length?").
@@ -544,6 +545,10 @@ class Query:
     named_object: bool = False
 
 
+# A rate that is a percentage: "What interest rate will they pay?", "the survival rate" (not
+# "the birth rate", "the heart rate", "the exchange rate").
+_RATE_ASKED = (r"\b(?:interest|tax|vat|inflation|unemployment|vacancy|occupancy|survival|success|"
+               r"failure|pass|dropout|drop-out|error|response|mortgage)\s+rates?\b")
 # The measure a quantity question asks for. Money only for "how much" and a price noun
 # ("How many fines were issued?" asks for a count, not an amount).
 _MONEY_WORDS = (r"cost|costs|costing|price|prices|priced|charge|charges|charged|fee|fees|fine|"
@@ -562,13 +567,21 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("length", re.compile(r"\bhow (tall|high|deep|far|wide)\b|\b(height|depth|length|distance|"
                           + _LENGTH_SIZES + r")\b", re.I)),
     ("weight", re.compile(r"\bhow heavy\b|\b(weight|weigh|weighs|weighed)\b", re.I)),
-    ("share", re.compile(r"\b(percentage|percent|per cent|proportion|share|fraction)\b", re.I)),
+    ("share", re.compile(r"\b(percentage|percent|per cent|proportion|share|fraction)\b|" + _RATE_ASKED,
+                         re.I)),
     ("temperature", re.compile(r"\btemperature\b|\bhow (hot|cold|warm)\b", re.I)),
     # a speed, or a limit of one ("What was the speed limit?"; not "What speed of chain?")
     ("speed", re.compile(r"\bspeeds?\b(?! of\b)", re.I)),
     # what a place, a vessel or a battery holds: "capacity", not a count of what came
     ("capacity", re.compile(r"\bcapacity\b", re.I)),
     ("loudness", re.compile(r"\bhow loud\b|\bdecibels?\b|\bnoise levels?\b", re.I)),
+    # a power ("What wattage is it?", "its power output"), a light's output in lumens or lux,
+    # an energy in calories or kilowatt-hours: a sentence answers only in their units
+    ("power", re.compile(r"\b(?:watts?|kilowatts?|megawatts?|wattage|horsepower)\b(?![- ]hours?\b)"
+                         r"|\bpower (?:output|rating)\b", re.I)),
+    ("light", re.compile(r"\b(?:lumens?|lux|candelas?|candlepower)\b", re.I)),
+    ("energy", re.compile(r"\b(?:calories|kilocalories|kcal|kilojoules|kilowatt[- ]hours?|kwh)\b",
+                          re.I)),
     ("frequency", re.compile(r"\bhow (often|frequently)\b", re.I)),
 )
 
@@ -611,6 +624,9 @@ UNITS: dict[str, frozenset[str]] = {
     "temperature": frozenset(["degrees"]),
     "loudness": frozenset(["decibels"]),
     "money": frozenset("dollars euros pence cents quid".split()),
+    "power": frozenset("watts kilowatts megawatts horsepower".split()),
+    "light": frozenset(["lumens"]),
+    "energy": frozenset("calories kilocalories kilojoules".split()),
 }
 _UNIT_COUNTED = re.compile(r"\bhow many (?P<unit>" + "|".join(sorted(
     (u for us in UNITS.values() for u in us), key=len, reverse=True)) + r")\b", re.I)

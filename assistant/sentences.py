@@ -197,6 +197,15 @@ _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
     "speed": re.compile(rf"{_NUM}\s*-?\s*(?:mph|km/h|kmh|kph|knots?|m/s|(?:miles|kilometres|"
                         r"kilometers|km|metres|meters)\s+(?:an|per|a)\s+(?:hour|second))(?!\w)"
                         r"|\b(?:mph|km/h|kph)\b", re.I),
+    # a power: "a 3000 W element", "2.2kW", "1,500 watts", "90 horsepower" (not "kWh", an energy)
+    "power": re.compile(rf"{_NUM}\s*-?\s*(?:(?-i:[kMG]?W)|watts?|kilowatts?|megawatts?|"
+                        r"gigawatts?|horsepower|(?-i:b?hp))(?![\w/])", re.I),
+    # a light's output: "400 lumens", "1,200 lm", "50 lux"
+    "light": re.compile(rf"{_NUM}\s*-?\s*(?:lumens?|(?-i:lm)|lux|candelas?|(?-i:cd)|candlepower)\b",
+                        re.I),
+    # an energy: "240 calories", "180 kcal", "3 kWh", "900 kilojoules"
+    "energy": re.compile(rf"{_NUM}\s*-?\s*(?:calories|kilocalories|cals?|kcal|kj|kilojoules?|"
+                         r"joules?|[kMG]?wh|kilowatt[- ]hours?|megawatt[- ]hours?)\b", re.I),
     "frequency": re.compile(
         r"\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\b|\bevery\s+(?:\w+\s+)?(?:day|"
         r"week|month|year|hour|minute|night|morning|evening)s?\b|\b(?:daily|weekly|monthly|"
@@ -536,6 +545,17 @@ _CLOCK = re.compile(
     rf"|\b(?:at|about|around|before|after|until|till|from|by|past)\s+(?:about\s+|around\s+)?"
     rf"(?:\d{{1,2}}|{_HOURS})\b(?=\s*(?:[,;)]|\.(?!\d)|$|in the\b|every\b|each\b|on\b|and\b|"
     r"or\b|sharp\b|the next\b|that\b|this\b))", re.I)
+# A part of the day, which ``_CLOCK`` takes for a time of day but which tells no clock time:
+# "What time does the talk start?" is not answered by "on Tuesday evening".
+_DAY_PARTS = frozenset("morning afternoon evening night overnight".split())
+
+
+def states_clock_time(text: str) -> bool:
+    """The sentence gives a time by the clock ("at 7.30", "6pm", "at seven", "noon", "half
+    past nine", "at dusk"), not only a part of the day ("on a Tuesday evening")."""
+    return any(m.group().lower() not in _DAY_PARTS for m in _CLOCK.finditer(text))
+
+
 # A span up to a time ("How long has she worked there?"): "for 22 years", "over the past
 # decade", "since 2019", "since I was nine", "twelve years of baking", "four years ago",
 # "three weeks in"; not any length ("a four-day week", "11 miles").

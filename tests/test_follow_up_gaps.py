@@ -82,11 +82,12 @@ _FERRY = [
 ]
 
 
-def _gate(settings, fake_embedder, question, history=(), close=("post-1", "post-2", "post-3")):
+def _gate(settings, fake_embedder, question, history=(), close=("post-1", "post-2", "post-3"),
+          sources=_FERRY):
     """Whether the passages ``close`` (the closest ones) state what ``question`` asks."""
     from assistant import Assistant
 
-    a = Assistant.from_sources(_FERRY, settings, embedder=fake_embedder)
+    a = Assistant.from_sources(sources, settings, embedder=fake_embedder)
     query = a.query_for(question, list(history))
     candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
     return a.answerer.states_measure(query, [c for c in candidates if c.span.source_id in close])
@@ -102,6 +103,40 @@ def test_a_price_or_an_age_needs_a_passage_that_states_one(settings, fake_embedd
     # an age stated, or a share of a wage against another's, is one
     assert _gate(settings, fake_embedder, "How old is the deckhand Nora Quoyle?")
     assert _gate(settings, fake_embedder, "How much is Nora Quoyle paid compared with the skipper?")
+
+
+_WORKSHOP = [
+    Source("title", "title", "Title", "The Pellby repair workshop moves to the old forge", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "Its new bench grinder weighs 14 kg and cost the volunteers £220.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The lamps over the benches are bright enough for fine soldering.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "Sessions run on Thursday evenings, and the loan from the parish is repaid over "
+           "five years.", None, None),
+    Source("post-4", "post", "Post, paragraph 4",
+           "The kiln draws 3 kW, each lamp gives 800 lumens, the loan carries 4 percent "
+           "interest and doors open at 6.30pm.", None, None),
+]
+
+
+@pytest.mark.parametrize("question", [
+    "How many watts does the bench grinder draw?",
+    "How many lumens do the bench lamps give?",
+    "What interest rate does the parish charge on the loan?",
+    "What time do the Thursday sessions start?",
+])
+def test_a_measure_of_another_dimension_or_no_clock_time_does_not_answer(
+        settings, fake_embedder, question):
+    """"How many watts does the grinder draw?" / "weighs 14 kg and cost £220": a weight and
+    a price are no power; "What time do the sessions start?" / "on Thursday evenings": a part
+    of the day is no time by the clock. Stated in its own unit, it does."""
+    assert not _gate(settings, fake_embedder, question, sources=_WORKSHOP)
+    assert _gate(settings, fake_embedder, question, close=("post-4",), sources=_WORKSHOP)
+
+
+def test_a_part_of_the_day_answers_what_time_of_day(settings, fake_embedder):
+    assert _gate(settings, fake_embedder, "What time of day do the sessions run?", sources=_WORKSHOP)
 
 
 def test_a_part_of_what_was_counted_needs_a_count_of_it():

@@ -198,6 +198,16 @@ def test_who_wrote_and_when_published_follow_the_conversation():
         ("How many grams of inulin did they take each day?", "weight", ("inulin",)),
         ("How many miles has the chain done?", "length", ()),
         ("How many hours does a violin take?", None, ("hours",)),  # a count of hours
+        # a measure asked by its unit or a noun for it: a power, a light's output, an energy, a
+        # rate that is a percentage
+        ("How many watts does the fan heater draw?", "power", ()),
+        ("What wattage is the drill?", "power", ()),
+        ("How many lumens does the head torch give?", "light", ()),
+        ("How many calories are in one flapjack?", "energy", ()),
+        ("How many kilowatt-hours does the dryer use?", "energy", ("kilowatt", "hours")),
+        ("What interest rate does the credit union charge?", "share", ()),
+        ("What was the survival rate of the planted oaks?", "share", ()),
+        ("What was the birth rate in the valley?", None, ()),
         # what a payer pays for is priced, not the payer
         ("How much did Rosalind Achebe pay for her heat pump?", "money", ("heat", "pump")),
         ("How much did the district pay for the pouches?", "money", ("pouches",)),

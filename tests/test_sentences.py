@@ -55,6 +55,13 @@ POST = Source(id="p1", kind="post", label="Post", text="")
         ("The new stand seats 2,500.", "capacity"),
         ("The ground has a capacity of 8,000.", "capacity"),
         ("The jug takes 1.5 litres when full.", "capacity"),
+        # a power, a light's output, an energy
+        ("The fan heater has a 2.2kW element.", "power"),
+        ("Each panel gives 400 W in full sun.", "power"),
+        ("The motor puts out 250 watts.", "power"),
+        ("The front lamp throws about 600 lumens.", "light"),
+        ("A slice holds around 180 kcal.", "energy"),
+        ("The fridge uses 120 kWh a year.", "energy"),
     ],
 )
 def test_a_number_states_its_measure(text, measure):
@@ -73,6 +80,8 @@ def test_a_bare_count_states_no_measure():
     # "out of" a place is no share
     assert measures("Mine went on the climb out of Hollin Bridge.") == frozenset()
     assert measures("The two of them drifted apart.") == frozenset()
+    # an energy is no power
+    assert "power" not in measures("The fridge uses 120 kWh a year.")
     # a code or name of money only next to a number, and not a word that only looks like one
     assert "money" not in measures("Try 5 minutes at first; 10 randomly chosen plots; 12 NHS trusts.")
 
