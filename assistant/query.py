@@ -554,13 +554,15 @@ _RATE_ASKED = (r"\b(?:interest|tax|vat|inflation|unemployment|vacancy|occupancy|
 _MONEY_WORDS = (r"cost|costs|costing|price|prices|priced|charge|charges|charged|fee|fees|fine|"
                 r"fines|pay|pays|paid|spend|spends|spent|money|budget|afford|worth|earn|earns|"
                 r"earned|salary|salaries|wage|wages|funding|raise|raised|bring in|brought in|"
-                r"sell for|sold for|rent|tax|taxes")
+                r"sell for|sold for|rent|tax|taxes|bill|bills")
 MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("money", re.compile(rf"\bhow much\b.*\b({_MONEY_WORDS})\b|\b({_MONEY_WORDS})\b.*\bhow much\b"
                          r"|\bhow much (is|are|was|were|will be|would be) (an?|one|each) "  # "a ticket"
                          r"|\b(what|which)(?: \w+)? (price|cost|charge|fee|fine|budget|salary|wage|"
                          r"rent)\b|" + _COPULA + r"(\w+ )?(price|cost|charge|fee|fine|budget|salary|wage|"
-                         r"rent)\b|" + _keywords_ending(_PRICE_NOUNS, lead=r".*\b") + "|" + _COST_ASKED,
+                         r"rent)\b|" + _keywords_ending(_PRICE_NOUNS, lead=r".*\b") + "|" + _COST_ASKED
+                         # an amount asked in a currency: "How much damage was done, in pounds?"
+                         + r"|\bhow much\b(?!.*\bweigh).*\bin (?:pounds|dollars|euros|sterling)\b",
                          re.I)),
     ("age", re.compile(r"\bhow old\b|\bage\b|\bages\b", re.I)),
     ("interval", re.compile(r"\bhow (far|long|much time) apart\b", re.I)),

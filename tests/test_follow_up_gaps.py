@@ -135,6 +135,14 @@ def test_a_measure_of_another_dimension_or_no_clock_time_does_not_answer(
     assert _gate(settings, fake_embedder, question, close=("post-4",), sources=_WORKSHOP)
 
 
+def test_a_bill_asked_needs_a_passage_that_states_money(settings, fake_embedder):
+    """"How much does the kiln add to the electricity bill?" / "The kiln draws 3 kW": a power
+    is no amount of money."""
+    question = "How much does the kiln add to the electricity bill?"
+    assert not _gate(settings, fake_embedder, question, close=("post-4",), sources=_WORKSHOP)
+    assert _gate(settings, fake_embedder, question, close=("post-1",), sources=_WORKSHOP)
+
+
 def test_a_part_of_the_day_answers_what_time_of_day(settings, fake_embedder):
     assert _gate(settings, fake_embedder, "What time of day do the sessions run?", sources=_WORKSHOP)
 

@@ -208,6 +208,10 @@ def test_who_wrote_and_when_published_follow_the_conversation():
         ("What interest rate does the credit union charge?", "share", ()),
         ("What was the survival rate of the planted oaks?", "share", ()),
         ("What was the birth rate in the valley?", None, ()),
+        # a bill is an amount of money; so is an amount asked in a currency
+        ("How much does one wash add to the electricity bill?", "money", ()),
+        ("How much damage did the flood do, in pounds?", "money", ("damage",)),
+        ("How much does the lamb weigh in pounds?", "weight", ("lamb", "weigh")),
         # what a payer pays for is priced, not the payer
         ("How much did Rosalind Achebe pay for her heat pump?", "money", ("heat", "pump")),
         ("How much did the district pay for the pouches?", "money", ("pouches",)),
