@@ -142,3 +142,18 @@ def test_a_comment_about_the_person_answered_by_name_still_answers(settings, fak
     assert by_text["Jowan Penhale lives in Porthallow too."] > 0.0
     assert by_text["He mends nets."] > 0.0  # on from the sentence that names him
     assert np.isclose(by_text["We live in Porthallow, and my boat has a cracked hull."], 0.0)
+
+
+@pytest.mark.parametrize(("text", "tied"), [
+    ("Dr. Emrys Vane, an entomologist at the University of Penwith who was not involved, doubts it.",
+     True),
+    ("Tamsin Hoskin, a ward nurse at St Petroc's Hospital, said the beds were full.", True),
+    ("Dr. Emrys Vane (Penwith Institute) led the survey.", True),
+    ("Tamsin Hoskin, a ward nurse in the town, said the beds were full.", False),
+])
+def test_a_person_tied_to_an_institution_past_their_role(text, tied):
+    """"Where does he work?" / "Dr. X, a zooarchaeologist at the University of Y": the role
+    between the name and the institution does not hide the tie."""
+    from assistant.sentences import _AFFILIATION
+
+    assert bool(_AFFILIATION.search(text)) is tied
