@@ -36,6 +36,7 @@ from .grounding import (
     unknown_phrases,
 )
 from .index import Index
+from .pronouns import about_other, asked_gender, name_genders
 from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
 from .sentences import (
@@ -114,6 +115,8 @@ _GIVES_REASON = re.compile(
     r"thanks to|so that|in order to|therefore|reason|reasons|caused|causes|cause|that's why|"
     r"that is why|result of|as a result|led to|leads to)\b", re.I)
 
+# A sentence that opens on a pronoun for a person: "He said ...", "Her plan ...".
+_OPENS_PRONOUN = re.compile(r"^\W*(?:he|she|his|her|him|they|their)\b", re.I)
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
 RELATED_K = 5  # neighbours looked at for a word the article uses (itself among them)
@@ -455,9 +458,36 @@ class Answerer:
                 bare = np.array([not subject_only(query, r.article.sentence_terms[i])
                                  for i in rows], dtype=bool)
                 probs = np.where(bare & ~said, 0.0, probs)
+        gender = asked_gender(query.question) if query.follow_up else None
+        if gender and len(rows):
+            # "Who is her son? / When was he born?": not from a sentence plainly about a "she"
+            # (a reader's comment aside: its writer, who speaks as "I", may be the "he")
+            other = np.array([src.kind != "comment" and about_other(s.text, gender, self.name_genders)
+                              for s, src in zip(spans, sources, strict=True)], dtype=bool)
+            probs = np.where(other, 0.0, probs)
+        if query.referent and len(rows):
+            # "Who answered Paul's comment? / What did he propose?": the person answered
+            # (Tomasz) proposes in his own comments, or in one that names him; another
+            # reader's comment is about that reader
+            others = np.array([src.kind == "comment" and not self._about(query.referent, int(i))
+                               for i, src in zip(rows, sources, strict=True)], dtype=bool)
+            probs = np.where(others, 0.0, probs)
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
                 for j in order], grounding
+
+    def _about(self, person: str, row: int) -> bool:
+        """Whether sentence ``row`` may tell of ``person``: its source is theirs or a reply to
+        them, it names them, or it opens on a pronoun after a sentence of its source that
+        names them ("Dr. Oakley has a point. He ..."; not "My grandfather ..." after it)."""
+        ref = {w for w in words(person) if len(w) > 2}
+        span = self.index.sentences[row]
+        src = self._by_id[span.source_id]
+        if ref & set(words(f"{src.author or ''} {src.reply_to or ''}")) or ref & set(words(span.text)):
+            return True
+        before = self.index.sentences[row - 1] if row else None
+        return (before is not None and before.source_id == span.source_id
+                and bool(ref & set(words(before.text))) and _OPENS_PRONOUN.match(span.text) is not None)
 
     @cached_property
     def entry_days(self) -> dict[str, Day]:
@@ -647,6 +677,12 @@ class Answerer:
         """Who signed the post (its byline's or its paragraphs' author), if the page says."""
         return next((s.author for s in self._by_id.values()
                      if s.kind in ("byline", "post") and s.author), None)
+
+    @cached_property
+    def name_genders(self) -> dict[str, str]:
+        """The gender the article's pronouns give each word of a person's name
+        (``pronouns.name_genders``)."""
+        return name_genders(self.index.sentences, self._by_id)
 
     @cached_property
     def speakers(self) -> dict[str, str]:

@@ -534,6 +534,9 @@ class Query:
     # Asks after the first message of a thread by its place in time: "Who sent the very first
     # email?", "When did the original message go out?" (the earlier question's, for a follow-up)
     first_message: bool = False
+    # The person a follow-up asks after by pronoun, named by the answer to the "who ...?"
+    # question before it ("Who answered Paul's comment? / What did he propose?": Tomasz Wrona)
+    referent: str | None = None
     # Asks what the post is about as a whole ("What is this article about?"): its lead answers.
     gist: bool = False
     # Asks about the readers' comments as a whole: "who" for "Who commented?" (each
@@ -1199,6 +1202,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
                          if (at := comment_at(h)) is not None), None),
         first_message=bool(_FIRST_MESSAGE.search(question) or (
             follow and not own and context and _FIRST_MESSAGE.search(context[-1]))),
+        referent=referent if said else None,
     )
 
 

@@ -126,9 +126,11 @@ _INSTITUTION = (r"University|Institute|Institution|College|School|Hospital|Centr
                 r"Clinic|Academy|Trust|Company|Bakery|Press")
 # "published by Dr. X", "a study by X and Y": the agent of a deed, named.
 _AGENT = re.compile(r"\bby\s+(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'\-\u00c0-\u017f]+")
-# "Dr. X (University of Bari, Italy)", "X, of the Y Institute", "X at Y University".
+# "Dr. X (University of Bari, Italy)", "X, of the Y Institute", "X at Y University", "X, a
+# zooarchaeologist at the University of Y" (a role between the name and the institution).
 _AFFILIATION = re.compile(
-    rf"[A-Z][\w'\-\u00c0-\u017f]+\s*(?:\(|,\s*(?:of|from|at)\s|\s(?:of|from|at)\s)"
+    rf"[A-Z][\w'\-\u00c0-\u017f]+\s*(?:\(|,\s*(?:of|from|at)\s|\s(?:of|from|at)\s"
+    rf"|,\s+(?:an?|the)\s+(?:[\w'\-]+\s+){{1,3}}?(?:at|of|from|with)\s)"
     rf"(?:the\s+)?(?:[A-Z][\w'\-\u00c0-\u017f]+\s+)*(?:{_INSTITUTION})\b")
 # What a sentence names: capitalised words past its first, and numbers.
 _NAMED = re.compile(r"(?<=[\s(\"'\u201c,])[A-Z][\w'\-\u00c0-\u017f]+|\b\d[\d,.]*\b")

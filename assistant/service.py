@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,7 @@ from .config import Settings
 from .corpus import load_sources
 from .embedding import Embedder, make_embedder
 from .errors import AssistantError, UnknownSourceError
+from .pronouns import asked_gender, gender_of, people_of
 from .query import Query, asks_after_person, make_query, recent
 from .retrieval import RetrievalOptions, Retriever
 from .sentences import PERSON_TITLES, person_names
@@ -32,14 +33,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def person_answered(answer: Answer, given: Iterable[str] = ()) -> str | None:
+def person_answered(answer: Answer, given: Iterable[str] = (), gender: str | None = None,
+                    genders: Mapping[str, str] | None = None) -> str | None:
     """The person an answer to a "who ...?" question names: a quote's writer when it is a
     comment or the byline (for "Who asked ...?", of its first quote that asks: a reply quoted
     before it is not who asked), a reference's first author, else the person the quote names
     that the question (``given``: its words) does not; None when it abstained. The first quote
     that names someone as a person ("X said", "X, a ...", "Dr. X", a writer the question does
     not name) wins; else the first that names anyone ("the Feeder Count, run by ..." is no
-    more a person than a reader who wrote in further down)."""
+    more a person than a reader who wrote in further down). For a follow-up asking after a
+    "he" or a "she" (``gender``), a person the article gives the other gender (``genders``:
+    ``pronouns.name_genders``) is not who, and one it gives that gender, named as a person,
+    comes before one it gives none ("Which outside expert ...? / Where does he work?": the
+    expert the article calls "he", not a reader who wrote in above him)."""
     if answer.abstained or not answer.quotes:
         return None
     quotes = list(answer.quotes)
@@ -49,9 +55,14 @@ def person_answered(answer: Answer, given: Iterable[str] = ()) -> str | None:
             quotes.remove(asking)
             quotes.insert(0, asking)
     asked = set(given)
+    found = [_person_in(quote, asked) for quote in quotes]
+    if gender and genders:
+        found = [(name, cued) for name, cued in found if name and people_of([name], gender, genders)]
+        known = next((name for name, cued in found if cued and gender_of(name, genders) == gender), None)
+        if known:
+            return known
     fallback = None
-    for quote in quotes:
-        name, cued = _person_in(quote, asked)
+    for name, cued in found:
         if name and cued:
             return name
         fallback = fallback or name
@@ -224,7 +235,8 @@ class Assistant:
             earlier = recent(history, n)
             prior = self.answerer.on_page(make_query(earlier[-1], earlier[:-1], n))
             got = self.answerer.answer(earlier[-1], prior, None, self._encode([prior.text])[0])
-            referent = person_answered(got, prior.words)
+            referent = person_answered(got, prior.words, asked_gender(question),
+                                       self.answerer.name_genders)
         return self.answerer.on_page(make_query(question, history, n, referent))
 
     def _answer(self, q: str, query: Query, kinds, qvec: np.ndarray) -> Answer:
