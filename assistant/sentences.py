@@ -897,6 +897,24 @@ def withholds(text: str, asked: frozenset[str] | set[str]) -> bool:
     return False
 
 
+def withholds_who(text: str, asked: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence says that who did one of ``asked`` (stemmed terms of a "who"
+    question, with the words of its deed) is kept back: "he would not tell me who is writing
+    it", "the firm declined to say who paid"; or that the one asked is not named ("the referee
+    has not been named"). Not "she would not say when it opens": what is kept back is when."""
+    for m in _WITHHOLDS.finditer(text):
+        if m.group("verb"):
+            rest = words(text[m.end():])
+            at = next((k for k, w in enumerate(rest[:3]) if w in ("who", "whom")), None)
+            if at is not None and asked & set(terms(" ".join(rest[at + 1 : at + 1 + WITHHELD_NEAR]))):
+                return True
+            continue
+        before = terms(text[:m.start()])[-WITHHELD_NEAR:]
+        if asked & set(before + terms(m.group())):
+            return True
+    return False
+
+
 # A value said to be the new one: "a new 20mph speed limit will apply", "the revised fee".
 _NEW_VALUE = re.compile(r"\b(?:new|revised|updated)\b", re.I)
 # ... and words that tell of the one before it too: "replacing the old 30mph limit", "up from
