@@ -298,6 +298,10 @@ def feature_matrix(
             # "Who led the study?" / "a study by Dr. X": who does a piece of work is its agent.
             if info.agent[i] and stem_of(query.focus_verb[0]) in DOING_VERBS:
                 x[INDEX["verb_align"]] = 1.0
+            # "Who founded the choir?" / "The choir began in 1996, when Ruth ...": a deed told
+            # in its own words is the predicate asked
+            if deed is not None and _tells_deed(deed, info.texts[i]):
+                x[INDEX["verb_align"]] = 1.0
         if wanted == PLACE:
             x[INDEX["affiliation"]] = float(info.affiliation[i])
             # "Where does she work?" / "Dr. X (University of Bari)": a person's institution.
@@ -346,7 +350,7 @@ _DEEDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         # Ruth ... put a notice in the window")
         ("founded founds establish established establishes", "found founded founder founders "
          "founding establish established establishes establishment began begun begin begins "
-         "start started starts form formed set"),
+         "start started starts form formed"),
         ("chair chairs chaired chairing preside presides presided", "chair chairs chaired "
          "chairing chairman chairmen chairwoman chairperson preside presides presided president"),
         ("referee referees refereed refereeing umpire umpires umpired officiate officiates "
@@ -358,6 +362,7 @@ _DEEDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
          "composers composition write writes wrote written writing"),
         ("award awards awarded", "award awards awarded awarding present presents presented "
          "give gives gave given honour honoured honor honored"),
+        ("vote votes voted", "vote votes voted voting voter voters ballot"),
         ("narrate narrates narrated narrating", "narrate narrates narrated narrating narrator "
          "narrators read reads voice voiced"),
     ))
@@ -972,6 +977,12 @@ _OLD_WORDS = frozenset("old older previous former original earlier existing befo
 _NEW_WORDS = frozenset("new newer current present replacement".split())
 # a letter or two and a number: "F1", "A38", "mk2"
 _CODE = re.compile(r"([a-z]{1,2})(\d{1,3})")
+# "the other member", "the other two", "the others"
+_THE_OTHER = re.compile(r"\bthe\s+other(?:s\b|\s)", re.I)
+# "one of the two members", "one of three councillors", "one of only two"
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+|only\s+|just\s+)*(?:two|three|four|five|\d+|both)\b",
+                     re.I)
+_OTHER = re.compile(r"\bother\b|\bboth\b|\balong\s*side\b|\btogether with\b", re.I)
 # how far before its noun a qualifying word may stand ("a new 20mph speed limit")
 _QUALIFIER_REACH = 3
 
@@ -997,6 +1008,10 @@ def qualifier_conflict(query: Query, text: str, before: str = "") -> bool:
         if told and not told & asked_years and not any(
                 a <= int(y) <= b for y in asked_years for a, b in spans):
             return True
+    # the other one of a group: "Who was the other member who voted no?" / "Gerald Pike, one
+    # of the two members who voted no": the sentence names the one, not the other
+    if _THE_OTHER.search(query.question) and _ONE_OF.search(text) and not _OTHER.search(text):
+        return True
     # a model's or a road's code: "the Skylark F1" / "the Skylark F2 costs £1,649"
     for t in set(q) - set(s):
         code = _CODE.fullmatch(t)

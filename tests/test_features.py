@@ -817,6 +817,16 @@ def test_who_founded_chaired_refereed_or_awarded_is_told_by_the_deeds_own_words(
     assert _feature_of("Who found the key?", texts)[0] == 1.0
 
 
+def test_a_deed_told_in_its_own_words_is_the_predicate_asked():
+    texts = ("The Marlow Bell Ringers ring every Sunday at St Anne's, said Iris Tandy.",
+             "The band began in 1974, when Hugh Pellow hung a notice in the post office.")
+    assert _feature_of("Who founded the Marlow Bell Ringers?", texts, "verb_align")[1] == 1.0
+    # who voted is told by a vote, not by another deed of a member
+    texts = ("Councillor Rhys Abbott, who chairs the parks board, said the plan was sound.",
+             "Councillor Mair Ellis was the only member to vote against it.")
+    assert _feature_of("Who voted against the parks plan?", texts) == [-1.0, 1.0]
+
+
 def test_a_deed_told_in_the_passive_without_by_does_not_name_its_doer():
     # the name next to "given" / "founded" is what the deed was done to
     texts = ("Tamsin Hale was later given a bravery award, which she never mentions.",
@@ -966,6 +976,13 @@ def test_a_neighbour_can_hold_the_answer_only_with_the_filler_asked():
     ("How much does the Breeze K3 weigh?", "The Breeze K4 weighs 2.1 kg.", True),
     ("How much does the Breeze K3 weigh?", "The Breeze K3 weighs 2.1 kg, the K4 2.4 kg.", False),
     ("How heavy was the older kettle?", "The newer kettle weighs 1.2 kg.", True),
+    # the one of a group named, when the other is asked
+    ("Who was the other trustee who resigned?",
+     "Trustee Ama Boateng, one of the two trustees who resigned, spoke to the paper.", True),
+    ("Who was the other trustee who resigned?",
+     "Ama Boateng and the other trustee, Luc Varennes, both resigned.", False),
+    ("Who was the trustee who resigned?",
+     "Trustee Ama Boateng, one of the two trustees who resigned, spoke to the paper.", False),
 ])
 def test_a_sentence_about_another_year_ordinal_or_time_conflicts(question, sentence, conflict):
     assert qualifier_conflict(make_query(question), sentence) is conflict
