@@ -125,7 +125,7 @@ _INSTITUTION = (r"University|Institute|Institution|College|School|Hospital|Centr
                 r"Laboratory|Lab|Museum|Society|Council|Foundation|Agency|Department|Ministry|"
                 r"Clinic|Academy|Trust|Company|Bakery|Press")
 # "published by Dr. X", "a study by X and Y": the agent of a deed, named.
-_AGENT = re.compile(r"\bby\s+(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'\-\u00c0-\u017f]+")
+_AGENT = re.compile(rf"\bby:?\s+(?:{PERSON_TITLES}\.?\s+)?[A-Z][\w'\-\u00c0-\u017f]+")
 # "Dr. X (University of Bari, Italy)", "X, of the Y Institute", "X at Y University".
 _AFFILIATION = re.compile(
     rf"[A-Z][\w'\-\u00c0-\u017f]+\s*(?:\(|,\s*(?:of|from|at)\s|\s(?:of|from|at)\s)"

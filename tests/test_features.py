@@ -817,6 +817,13 @@ def test_who_founded_chaired_refereed_or_awarded_is_told_by_the_deeds_own_words(
     assert _feature_of("Who found the key?", texts)[0] == 1.0
 
 
+def test_a_programmes_led_by_line_names_the_agent():
+    # "Led by: Rev. X": the doer after "by" and a colon, with a title
+    assert bool(_one("Led by: Rev. Ottoline Marsh").agent[0])
+    assert bool(_one("The walk is led by Capt. Ivo Penn.").agent[0])
+    assert not bool(_one("Bring a packed lunch.").agent[0])
+
+
 def test_a_deed_told_in_its_own_words_is_the_predicate_asked():
     texts = ("The Marlow Bell Ringers ring every Sunday at St Anne's, said Iris Tandy.",
              "The band began in 1974, when Hugh Pellow hung a notice in the post office.")
