@@ -25,7 +25,15 @@ from .answer_model import AnswerModel
 from .answering import AnswerOptions, Candidate, compose, speaker_labels
 from .days import Day, asked_days, heading_day, same_day
 from .embedding import Embedder
-from .features import FEATURES, asks_before, asks_told, feature_matrix, question_features
+from .features import (
+    FEATURES,
+    asks_before,
+    asks_told,
+    asks_who,
+    feature_matrix,
+    question_features,
+    who_withheld,
+)
 from .grounding import (
     Grounding,
     ground,
@@ -742,9 +750,13 @@ class Answerer:
         members of a group the question asks for and names none ("What are the nine spray
         patterns?" / "9-pattern spray gun"): the article names the thing, not what is asked of
         it."""
-        if not candidates or not asks_told(query):
+        if not candidates:
             return False
         text, asked = candidates[0].span.text, frozenset(query.terms)
+        if asks_who(query):
+            return who_withheld(query, text)
+        if not asks_told(query):
+            return False
         group = asked_group(query.question)
         return (withholds(text, asked) or (asks_before(query) and tells_only_new(text, asked))
                 or (group is not None and counts_only(text, *group)))

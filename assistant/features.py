@@ -46,7 +46,17 @@ from .grounding import (
     stem_of,
     unknown_share,
 )
-from .query import CONTACT, NUMBER, PERSON, PLACE, ROLE, TIME, TITLE, Query, person_named
+from .query import (
+    CONTACT,
+    NUMBER,
+    PERSON,
+    PLACE,
+    ROLE,
+    TIME,
+    TITLE,
+    Query,
+    person_named,
+)
 from .sentences import (
     CONTACT_FORMS,
     MONTH_NAMES,
@@ -58,6 +68,7 @@ from .sentences import (
     names_place_at,
     states_new,
     tells_event,
+    withholds_who,
 )
 from .text import STOPWORDS, stem, terms, words
 from .types import Source
@@ -227,8 +238,10 @@ def feature_matrix(
             wanted == PERSON and kind == "comment" and who_is
             and not _FIRST_PERSON.search(info.texts[i])) and (
             # a reader who paid for something says so: "Who funded it?" is not told by any
-            # comment's signature
-            deed is None or _tells_deed(deed, info.texts[i]))
+            # comment's signature, nor by one that names the deed of another ("on a 10-week
+            # wait from the supplier")
+            deed is None or (_tells_deed(deed, info.texts[i]) and (
+                kind != "comment" or _SPEAKS_OF_SELF.search(info.texts[i]) is not None)))
         if wanted is not None and flags is not None:
             if wanted == PLACE and query.where and not by_position:
                 # where someone lives or works, where a body is based: a named place that
@@ -285,6 +298,10 @@ def feature_matrix(
             # "Who led the study?" / "a study by Dr. X": who does a piece of work is its agent.
             if info.agent[i] and stem_of(query.focus_verb[0]) in DOING_VERBS:
                 x[INDEX["verb_align"]] = 1.0
+            # "Who founded the choir?" / "The choir began in 1996, when Ruth ...": a deed told
+            # in its own words is the predicate asked
+            if deed is not None and _tells_deed(deed, info.texts[i]):
+                x[INDEX["verb_align"]] = 1.0
         if wanted == PLACE:
             x[INDEX["affiliation"]] = float(info.affiliation[i])
             # "Where does she work?" / "Dr. X (University of Bari)": a person's institution.
@@ -329,20 +346,69 @@ _DEEDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
          "provided sells sold seller courtesy"),
         ("build built builds construct constructed", "build built builds builder builders "
          "construct constructed construction erected contractor"),
+        # who founded a body: its founder, or when it began ("The choir began in 1996, when
+        # Ruth ... put a notice in the window")
+        ("founded founds establish established establishes", "found founded founder founders "
+         "founding establish established establishes establishment began begun begin begins "
+         "start started starts form formed"),
+        ("chair chairs chaired chairing preside presides presided", "chair chairs chaired "
+         "chairing chairman chairmen chairwoman chairperson preside presides presided president"),
+        ("referee referees refereed refereeing umpire umpires umpired officiate officiates "
+         "officiated", "referee referees refereed refereeing umpire umpires umpired official "
+         "officials officiate officiates officiated"),
+        ("judge judges judged judging adjudicate adjudicates adjudicated", "judge judges judged "
+         "judging adjudicate adjudicates adjudicated adjudicator adjudicators"),
+        ("compose composes composed composing", "compose composes composed composing composer "
+         "composers composition write writes wrote written writing"),
+        ("award awards awarded", "award awards awarded awarding present presents presented "
+         "give gives gave given honour honoured honor honored"),
+        ("vote votes voted", "vote votes voted voting voter voters ballot"),
+        ("narrate narrates narrated narrating", "narrate narrates narrated narrating narrator "
+         "narrators read reads voice voiced"),
     ))
 
 
 def deed_asked(query: Query) -> frozenset[str] | None:
     """The words that tell of the deed a "who ...?" question asks after ("Who funded the
-    study?": "funded", "funding", "grant", ...), or None when its verb is not such a deed."""
-    if not query.focus_verb:
+    study?": "funded", "funding", "grant", ...), or None when its verb is not such a deed.
+    ("Who found the key?" asks who came upon it, not who founded it: its stem is the same.)"""
+    if not query.focus_verb or query.focus_verb[0].lower() == "found":
         return None
     verb = stem_of(query.focus_verb[0])
     return next((told for asked, told in _DEEDS if verb in asked), None)
 
 
+# A deed told in the passive without its doer: "Penrose was later given a silver medal", "the
+# Angling Association, founded in 1896": the name next to it is what the deed was done to.
+# The doer follows "by" ("was presented by Derek Voss"), if it is told at all.
+_BE_WORDS = frozenset("is are was were be been being".split())
+_PASSIVE_GAP = frozenset("later first then also originally once since soon subsequently never "
+                         "not only eventually finally jointly".split())
+_PARTICIPLE_FORM = re.compile(r"[a-z]{2,}(?:ed|en)|built|made|paid|set|sold|won|held|led|run|"
+                              r"given|done|begun|found|bought|brought|kept|put|read|written")
+_TOKEN = re.compile(r"[\w'\u2019-]+|,")
+AGENT_REACH = 6
+
+
+def _doer_untold(tokens: Sequence[str], at: int) -> bool:
+    """``tokens[at]`` is a participle of the passive ("was given", ", founded in") and no "by"
+    follows it within ``AGENT_REACH`` words."""
+    if not _PARTICIPLE_FORM.fullmatch(tokens[at]):
+        return False
+    j = at - 1
+    while j >= 0 and (tokens[j] in _PASSIVE_GAP or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        j -= 1
+    if j < 0 or not (tokens[j] in _BE_WORDS or tokens[j] == ","):
+        return False
+    return "by" not in tokens[at + 1 : at + 1 + AGENT_REACH]
+
+
 def _tells_deed(deed: frozenset[str], text: str) -> bool:
-    return any(t in deed for t in terms(text))
+    """The sentence speaks of the deed with its doer in reach: a word of ``deed``, not only as
+    a passive without "by" ("was later given a medal")."""
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    return any(t != "," and not deed.isdisjoint(terms(t)) and not _doer_untold(tokens, at)
+               for at, t in enumerate(tokens))
 
 
 def _deed_near(deed: frozenset[str], info: SentenceInfo, i: int) -> bool:
@@ -365,6 +431,23 @@ def asks_told(query: Query) -> bool:
     back."""
     return (not query.yes_no and not query.explains and _WHAT.search(query.question) is not None
             and _ASKS_KEPT_BACK.search(query.question) is None)
+
+
+# "Who ...?" asking who did something or holds a role (not "whose").
+_ASKS_WHO = re.compile(r"^\W*(?:and\s+|so\s+)?who\b(?!se)", re.I)
+
+
+def asks_who(query: Query) -> bool:
+    """Whether the question asks who did something or holds a role ("Who is composing the
+    piece?")."""
+    return query.answer_type == PERSON and _ASKS_WHO.match(query.question) is not None
+
+
+def who_withheld(query: Query, text: str) -> bool:
+    """The sentence says that who did what a "who" question asks is kept back ("Who is
+    composing the new piece?" / "he would not tell me who is writing it"): the words that tell
+    of the deed asked (``deed_asked``) count as the question's."""
+    return withholds_who(text, frozenset(query.terms) | (deed_asked(query) or frozenset()))
 
 
 # A question about how something was before: "What was the fee before the increase?", "What
@@ -741,6 +824,8 @@ def _about_citation(query: Query) -> bool:
 _WHO_IS = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:the|a|an|his|her|their|its|this|that|"
                      r"[\w-]+['\u2019]s)\s", re.I)
 _FIRST_PERSON = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b")
+# A writer speaking of themself or their own group: "I paid for it", "we supply the kits".
+_SPEAKS_OF_SELF = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b|\b(?i:we|us|our|ours|my|mine)\b")
 
 
 def _meta_fits(wanted: str, query: Query, src: Source, author_named: bool) -> bool:
@@ -892,6 +977,12 @@ _OLD_WORDS = frozenset("old older previous former original earlier existing befo
 _NEW_WORDS = frozenset("new newer current present replacement".split())
 # a letter or two and a number: "F1", "A38", "mk2"
 _CODE = re.compile(r"([a-z]{1,2})(\d{1,3})")
+# "the other member", "the other two", "the others"
+_THE_OTHER = re.compile(r"\bthe\s+other(?:s\b|\s)", re.I)
+# "one of the two members", "one of three councillors", "one of only two"
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+|only\s+|just\s+)*(?:two|three|four|five|\d+|both)\b",
+                     re.I)
+_OTHER = re.compile(r"\bother\b|\bboth\b|\balong\s*side\b|\btogether with\b", re.I)
 # how far before its noun a qualifying word may stand ("a new 20mph speed limit")
 _QUALIFIER_REACH = 3
 
@@ -917,6 +1008,10 @@ def qualifier_conflict(query: Query, text: str, before: str = "") -> bool:
         if told and not told & asked_years and not any(
                 a <= int(y) <= b for y in asked_years for a, b in spans):
             return True
+    # the other one of a group: "Who was the other member who voted no?" / "Gerald Pike, one
+    # of the two members who voted no": the sentence names the one, not the other
+    if _THE_OTHER.search(query.question) and _ONE_OF.search(text) and not _OTHER.search(text):
+        return True
     # a model's or a road's code: "the Skylark F1" / "the Skylark F2 costs £1,649"
     for t in set(q) - set(s):
         code = _CODE.fullmatch(t)

@@ -765,7 +765,7 @@ _PAGE = frozenset(
     doi""".split()
 )
 _WH_HEAD = re.compile(
-    r"\b(?:how (?:many|much)|which|what)\s+(?P<rest>.+)$|\bwho\s+(?P<who>.+)$"
+    r"\b(?:how (?:many|much)|which|what)\s+(?P<rest>.+)$|\bwho(?:\s+|(?=['\u2019]s\b))(?P<who>.+)$"
     r"|\b(?:when|where)\s+(?P<when>.+)$|\bhow (?P<adj>long|old|tall|big|large|far|deep|wide|"
     r"high|heavy|fast|often|soon)\b(?P<after>.*)$", re.I)
 

@@ -125,7 +125,7 @@ _INSTITUTION = (r"University|Institute|Institution|College|School|Hospital|Centr
                 r"Laboratory|Lab|Museum|Society|Council|Foundation|Agency|Department|Ministry|"
                 r"Clinic|Academy|Trust|Company|Bakery|Press")
 # "published by Dr. X", "a study by X and Y": the agent of a deed, named.
-_AGENT = re.compile(r"\bby\s+(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'\-\u00c0-\u017f]+")
+_AGENT = re.compile(rf"\bby:?\s+(?:{PERSON_TITLES}\.?\s+)?[A-Z][\w'\-\u00c0-\u017f]+")
 # "Dr. X (University of Bari, Italy)", "X, of the Y Institute", "X at Y University", "X, a
 # zooarchaeologist at the University of Y" (a role between the name and the institution).
 _AFFILIATION = re.compile(
@@ -915,6 +915,24 @@ def withholds(text: str, asked: frozenset[str] | set[str]) -> bool:
         before = terms(text[:m.start()])[-WITHHELD_NEAR:]
         after = terms(text[m.end():])[:WITHHELD_NEAR]
         if asked & set(before + after + terms(m.group())):
+            return True
+    return False
+
+
+def withholds_who(text: str, asked: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence says that who did one of ``asked`` (stemmed terms of a "who"
+    question, with the words of its deed) is kept back: "he would not tell me who is writing
+    it", "the firm declined to say who paid"; or that the one asked is not named ("the referee
+    has not been named"). Not "she would not say when it opens": what is kept back is when."""
+    for m in _WITHHOLDS.finditer(text):
+        if m.group("verb"):
+            rest = words(text[m.end():])
+            at = next((k for k, w in enumerate(rest[:3]) if w in ("who", "whom")), None)
+            if at is not None and asked & set(terms(" ".join(rest[at + 1 : at + 1 + WITHHELD_NEAR]))):
+                return True
+            continue
+        before = terms(text[:m.start()])[-WITHHELD_NEAR:]
+        if asked & set(before + terms(m.group())):
             return True
     return False
 

@@ -12,7 +12,8 @@ import snowballstemmer
 # Words that end in a period without ending the sentence.
 ABBREVIATIONS = frozenset(
     """dr mr mrs ms prof st sr jr vs etc e.g i.e al fig figs no vol vols pp approx ca cf dept
-    univ inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    univ inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec rev revd fr capt cllr
+    sgt lt""".split()
 )
 
 # Candidate sentence end: terminal punctuation (incl. the ellipsis character), any closing

@@ -801,6 +801,49 @@ def test_who_paid_founded_or_designed_is_told_only_by_a_sentence_speaking_of_tha
     assert _feature_of("Who led the helmet survey?", texts)[0] == 1.0
 
 
+def test_who_founded_chaired_refereed_or_awarded_is_told_by_the_deeds_own_words():
+    # founding, told as the body beginning "when" someone did something
+    texts = ("The Marlow Bell Ringers ring every Sunday at St Anne's, said Iris Tandy.",
+             "The band began in 1974, when Hugh Pellow hung a notice in the post office.")
+    assert _feature_of("Who founded the Marlow Bell Ringers?", texts) == [-1.0, 1.0]
+    texts = ("Mina Rao, the club's treasurer, read out the accounts.",
+             "The meeting was chaired by Owen Crick, who has led the club since 2011.")
+    assert _feature_of("Who chaired the meeting?", texts) == [-1.0, 1.0]
+    texts = ("Among the crowd was 80-year-old Nell Garrow, a supporter since 1961.",
+             "The umpire, Ravi Desai, warned both captains at the toss.")
+    assert _feature_of("Who refereed the match?", texts) == [-1.0, 1.0]
+    # "who found the key" asks who came upon it, not who founded anything
+    texts = ("On Tuesday Ben Odell spotted it in the long grass by the gate.", "The key is brass.")
+    assert _feature_of("Who found the key?", texts)[0] == 1.0
+
+
+def test_a_programmes_led_by_line_names_the_agent():
+    # "Led by: Rev. X": the doer after "by" and a colon, with a title
+    assert bool(_one("Led by: Rev. Ottoline Marsh").agent[0])
+    assert bool(_one("The walk is led by Capt. Ivo Penn.").agent[0])
+    assert not bool(_one("Bring a packed lunch.").agent[0])
+
+
+def test_a_deed_told_in_its_own_words_is_the_predicate_asked():
+    texts = ("The Marlow Bell Ringers ring every Sunday at St Anne's, said Iris Tandy.",
+             "The band began in 1974, when Hugh Pellow hung a notice in the post office.")
+    assert _feature_of("Who founded the Marlow Bell Ringers?", texts, "verb_align")[1] == 1.0
+    # who voted is told by a vote, not by another deed of a member
+    texts = ("Councillor Rhys Abbott, who chairs the parks board, said the plan was sound.",
+             "Councillor Mair Ellis was the only member to vote against it.")
+    assert _feature_of("Who voted against the parks plan?", texts) == [-1.0, 1.0]
+
+
+def test_a_deed_told_in_the_passive_without_by_does_not_name_its_doer():
+    # the name next to "given" / "founded" is what the deed was done to
+    texts = ("Tamsin Hale was later given a bravery award, which she never mentions.",
+             "The award was presented by Lord Fenwick at the county hall.")
+    assert _feature_of("Who awarded Tamsin Hale her bravery award?", texts) == [-1.0, 1.0]
+    texts = ("Most of the lake is leased to the Corrie Sailing Club, founded in 1921.",
+             "The Corrie Sailing Club was founded in 1921 by Agnes Moyle.")
+    assert _feature_of("Who founded the sailing club?", texts) == [-1.0, 1.0]
+
+
 def test_the_words_of_a_deed_asked_stand_for_the_questions_verb_next_to_the_answer():
     # "project" is far from the fund's name, "funded" next to it
     texts = ("The project, which ran for three long and difficult years in the hills, was funded "
@@ -815,6 +858,10 @@ def test_a_comments_signature_tells_who_paid_only_when_the_comment_speaks_of_pay
     assert of("Who paid for the orchard trees?") == [-1.0, 1.0]
     # who said something is still any commenter's signature
     assert of("Who said the orchard looks lovely?")[0] == 1.0
+    # a comment speaking of another's deed names no doer in its signature
+    of = _comments_feature({"Wren Halloway": "The new saplings are on a six-week wait from the supplier.",
+                            "Joss Pemberton": "We supply the orchard's saplings from our nursery."})
+    assert of("Who supplies the orchard's saplings?") == [-1.0, 1.0]
 
 
 def test_a_town_or_country_asked_is_named_as_where_something_is():
@@ -936,6 +983,13 @@ def test_a_neighbour_can_hold_the_answer_only_with_the_filler_asked():
     ("How much does the Breeze K3 weigh?", "The Breeze K4 weighs 2.1 kg.", True),
     ("How much does the Breeze K3 weigh?", "The Breeze K3 weighs 2.1 kg, the K4 2.4 kg.", False),
     ("How heavy was the older kettle?", "The newer kettle weighs 1.2 kg.", True),
+    # the one of a group named, when the other is asked
+    ("Who was the other trustee who resigned?",
+     "Trustee Ama Boateng, one of the two trustees who resigned, spoke to the paper.", True),
+    ("Who was the other trustee who resigned?",
+     "Ama Boateng and the other trustee, Luc Varennes, both resigned.", False),
+    ("Who was the trustee who resigned?",
+     "Trustee Ama Boateng, one of the two trustees who resigned, spoke to the paper.", False),
 ])
 def test_a_sentence_about_another_year_ordinal_or_time_conflicts(question, sentence, conflict):
     assert qualifier_conflict(make_query(question), sentence) is conflict

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.features import asks_before, asks_told
+from assistant.features import asks_before, asks_told, who_withheld
 from assistant.query import make_query
 from assistant.sentences import tells_only_new, withholds
 from assistant.text import terms
@@ -139,3 +139,23 @@ def test_a_question_asking_a_counted_groups_members_is_declined_when_only_counte
     a = Assistant.from_sources(page, settings, embedder=fake_embedder)
     got = a.ask("What are the five colours in the glaze sampler?")
     assert got.abstained and "not what is asked of it" in got.reason
+
+
+@pytest.mark.parametrize(("text", "question", "withheld"), [
+    # the deed's own words stand for the question's verb: writing a piece is composing it
+    ("The band has a new song on the way, but Ada would not say who is writing it.",
+     "Who is composing the band's new song?", True),
+    ("The firm declined to say who paid for the new pavilion.", "Who funded the new pavilion?", True),
+    # what is kept back is something else
+    ("Ada would not say when the song comes out.", "Who is composing the band's new song?", False),
+    ("The pavilion was paid for by the Kestrel Cricket Trust.", "Who funded the new pavilion?",
+     False),
+])
+def test_a_who_question_is_not_answered_by_a_sentence_keeping_the_doer_back(text, question,
+                                                                          withheld):
+    assert who_withheld(make_query(question), text) is withheld
+
+
+def test_a_doer_asked_is_kept_back_when_the_role_is_said_to_be_unnamed():
+    assert who_withheld(make_query("Who is the referee for the final?"),
+                        "The referee for the final has not been named.")

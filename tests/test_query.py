@@ -363,6 +363,10 @@ def test_a_when_question_asks_about_the_verb_its_form_shows(question, verb):
         ("Who was the other member who voted against the plan?", ("voted",)),
         ("Who is Callum Rennick?", ()),  # who someone is: no verb asked
         ("Who was the first keeper?", ()),
+        # "who's" is "who is"
+        ("Who's leading the hedge-laying day on 3 March?", ("leading",)),
+        ("Who\u2019s running the raffle?", ("running",)),
+        ("Who's the treasurer?", ()),
     ],
 )
 def test_who_is_asks_about_a_verb_only_when_it_asks_who_does_something(question, verb):
@@ -854,3 +858,4 @@ def test_how_long_so_far_and_what_is_yet_to_happen(question, span, future):
     assert (q.span, q.future) == (span, future)
     if future:
         assert q.published_of is None  # not this page, which has appeared
+

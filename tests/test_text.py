@@ -11,6 +11,11 @@ def test_abbreviations_and_initials_do_not_end_sentences():
                            "Colaianni G, Zallone A. wrote it."]
 
 
+def test_a_title_before_a_name_does_not_end_the_sentence():
+    text = "Led by: Rev. Ottoline Marsh. Music by Capt. Ivo Penn and Cllr. Jo Tate."
+    assert split(text) == ["Led by: Rev. Ottoline Marsh.", "Music by Capt. Ivo Penn and Cllr. Jo Tate."]
+
+
 def test_ellipsis_and_exclamation_end_sentences():
     text = "This is very interesting! It is.\u2026 Next one? Yes."
     assert split(text) == ["This is very interesting!", "It is.\u2026", "Next one?", "Yes."]
