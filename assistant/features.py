@@ -143,7 +143,11 @@ def feature_matrix(
     question's focus word f with the article's vocabulary word v.
     """
     n = article.n
-    cov, cov_syn, cov_meta = coverage(query, grounding, article, n)
+    # a thing asked is found as itself or as a word for one of its kind ("company": "contractor",
+    # "subject": "chemistry"), and people counted as any count of people ("How many volunteers
+    # ...?": "112 adults"): the sentence speaks of it as much as if it said the word
+    of_kind = kind_rows(query, info, article)
+    cov, cov_syn, cov_meta = coverage(query, grounding, article, n, of_kind)
     unknown = unknown_share(query, grounding, article)
     best = float(np.max(np.maximum(dense, dense_ctx)[candidates])) if len(candidates) else 0.0
     X = np.zeros((len(candidates), len(FEATURES)), dtype=np.float64)
@@ -155,9 +159,8 @@ def feature_matrix(
     n_verbs = len(query.focus_verb)
     sims_verbs = focus_sims[n_things : n_things + n_verbs] if focus_sims is not None else None
     sims_counted = focus_sims[n_things + n_verbs :] if focus_sims is not None else None
-    # a thing asked is found as itself or as a word for one of its kind ("company": "contractor")
     align = _focus_align([stem_of(f) for f in query.focus], sims_things, info, article, candidates,
-                         [[stem_of(k) for k in KINDS_OF.get(f, ())] for f in query.focus])
+                         [of_kind.get(stem_of(f)) for f in query.focus])
     verb_align = _focus_align([stem_of(f) for f in query.focus_verb], sims_verbs, info, article,
                               candidates)
     quantity = _quantity_align(query, sims_counted, info, candidates, grounding)
@@ -525,19 +528,38 @@ def _adjacent(ts: Sequence[str], first: str, second: str) -> bool:
     return any(a == first and b == second for a, b in zip(ts, ts[1:], strict=False))
 
 
+def kind_rows(query: Query, info: SentenceInfo, article: ArticleTerms) -> dict[str, np.ndarray]:
+    """Per focus word of the question (stemmed) that names a kind of thing, the sentences that
+    hold one of that kind without the word: a word for one (``KINDS_OF``: "contractor" for
+    "company", "chemistry" for "subject"), or, for people counted, a count of any people
+    ("How many volunteers ...?": "recruited 112 healthy adults")."""
+    out: dict[str, np.ndarray] = {}
+    for f in query.focus:
+        has = np.zeros(article.n, dtype=bool)
+        for k in KINDS_OF.get(f, ()):
+            has[article.rows(stem_of(k))] = True
+        if f in query.counted and PERSON_NOUN.fullmatch(f):
+            has |= info.counts_people
+        if has.any():
+            out[stem_of(f)] = has
+    return out
+
+
 def _focus_align(focus: Sequence[str], sims: np.ndarray | None, info: SentenceInfo,
                  article: ArticleTerms, candidates: np.ndarray,
-                 kinds: Sequence[Sequence[str]] = ()) -> np.ndarray:
+                 rows: Sequence[np.ndarray | None] = ()) -> np.ndarray:
     """Per candidate: for the weakest of the question's focus words, the best cosine with one
-    of the sentence's words (1 when the sentence has the word itself, or ``kinds[f]``, a word
-    for a thing of its kind); 1 with no focus."""
+    of the sentence's words (1 when the sentence has the word itself, or is one of
+    ``rows[f]``, the sentences that hold a thing of its kind: ``kind_rows``); 1 with no
+    focus."""
     out = np.ones(len(candidates))
     if not focus:
         return out
     for f_at, f in enumerate(focus):
         has = np.zeros(article.n, dtype=bool)
-        for w in (f, *(kinds[f_at] if f_at < len(kinds) else ())):
-            has[article.rows(w)] = True
+        has[article.rows(f)] = True
+        if f_at < len(rows) and rows[f_at] is not None:
+            has |= rows[f_at]
         best = np.zeros(len(candidates))
         if sims is not None and sims.shape[1]:
             ids = info.vocab_ids[candidates]
@@ -623,7 +645,14 @@ _BODY = ("charity", "trust", "group", "society", "association", "foundation", "i
          "nonprofit", "campaign")
 _VESSELS = ("schooner", "steamer", "steamship", "vessel", "boat", "trawler", "ferry", "liner",
             "brig", "barque", "tanker", "freighter", "yacht", "frigate", "cutter", "lifeboat")
+# What is taught and studied: "What subject does she teach?" / "I have taught chemistry".
+_SUBJECTS = ("chemistry", "physics", "biology", "science", "sciences", "maths", "mathematics",
+             "math", "english", "history", "geography", "french", "german", "spanish", "latin",
+             "music", "art", "drama", "economics", "psychology", "sociology", "philosophy",
+             "literature", "computing", "engineering", "medicine", "law", "politics", "languages",
+             "linguistics", "geology", "astronomy", "statistics", "nursing", "architecture")
 KINDS_OF: dict[str, tuple[str, ...]] = {
+    "subject": _SUBJECTS, "discipline": _SUBJECTS,
     "company": _COMPANY, "firm": _COMPANY, "business": _COMPANY,
     "organisation": _BODY, "organization": _BODY, "charity": ("trust", "foundation", "appeal"),
     "school": ("academy", "college", "primary"), "university": ("college", "institute"),
