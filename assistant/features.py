@@ -169,7 +169,10 @@ def feature_matrix(
     # what the sentence must hold: a year, a stretch of time ("How long ...?"), or the kind asked
     filler = filler_of(query)
     deed = deed_asked(query) if query.answer_type == PERSON and not query.credit else None
-    near = _answer_near(query, filler, info, candidates, deed or frozenset())
+    # a word for a thing of the kind asked stands next to the answer as the question's word
+    # would: "Which company ...?" / "contractor Hallam & Pryce"
+    kind_words = frozenset().union(*(_kind_forms(f) for f in query.focus))
+    near = _answer_near(query, filler, info, candidates, deed or frozenset(), kind_words)
     topic_rows = _topic_rows(query, grounding, article, info)
     wanted = query.answer_type
     flags = info.flags[filler] if filler else None
@@ -435,14 +438,16 @@ NEAR_WORDS = 5
 
 
 def _answer_near(query: Query, filler: str | None, info: SentenceInfo,
-                 candidates: np.ndarray, deed: frozenset[str] = frozenset()) -> np.ndarray:
+                 candidates: np.ndarray, deed: frozenset[str] = frozenset(),
+                 kinds: frozenset[str] = frozenset()) -> np.ndarray:
     """Per candidate, for a question asking a kind of answer (a number, a date, a person, a
     place...): the share of the question's own terms found in the sentence that stand within
     ``NEAR_WORDS`` words of a filler of that kind (0 when it has none or no term); 1 for
     other questions. An answer sits next to what the question says about it; a number or a
     name far from the question's words is about something else. The words that tell of a
     deed asked after (``deed_asked``) count as the question's: "Who paid for it?" / "funded by
-    the Westmere Trust"."""
+    the Westmere Trust"; and so do ``kinds``, the words for a thing of the kind asked, where
+    the sentence says one of them ("Which company ...?" / "contractor Hallam & Pryce")."""
     out = np.ones(len(candidates))
     if filler is None or filler in (TITLE, ROLE, CONTACT, *CONTACT_FORMS) or not info.slots:
         return out
@@ -451,6 +456,8 @@ def _answer_near(query: Query, filler: str | None, info: SentenceInfo,
     for row, i in enumerate(candidates):
         slots = info.slots[i]
         stems = slots.stems
+        said = kinds & info.words[i]
+        own_here = own | {stem_of(w) for w in said} if said else own
         if filler in (PERSON, PLACE):
             at = [k for k in slots.capitals if stems[k] not in given]
         else:
@@ -461,7 +468,7 @@ def _answer_near(query: Query, filler: str | None, info: SentenceInfo,
         taken = set(at)
         dist: dict[str, int] = {}
         for k, s in enumerate(stems):
-            if s in own and k not in taken:
+            if s in own_here and k not in taken:
                 d = min(abs(k - a) for a in at)
                 dist[s] = min(dist.get(s, d), d)
         out[row] = sum(d <= NEAR_WORDS for d in dist.values()) / len(dist) if dist else 0.0
@@ -535,14 +542,23 @@ def kind_rows(query: Query, info: SentenceInfo, article: ArticleTerms) -> dict[s
     ("How many volunteers ...?": "recruited 112 healthy adults")."""
     out: dict[str, np.ndarray] = {}
     for f in query.focus:
-        has = np.zeros(article.n, dtype=bool)
-        for k in KINDS_OF.get(f, ()):
-            has[article.rows(stem_of(k))] = True
+        # the word itself, not its stem: a "publisher" is a company, "published" is no word for one
+        kinds = _kind_forms(f)
+        has = np.array([bool(kinds & ws) for ws in info.words], dtype=bool) if kinds \
+            else np.zeros(article.n, dtype=bool)
         if f in query.counted and PERSON_NOUN.fullmatch(f):
             has |= info.counts_people
         if has.any():
             out[stem_of(f)] = has
     return out
+
+
+@lru_cache(maxsize=256)
+def _kind_forms(noun: str) -> frozenset[str]:
+    """The words for a thing of the kind ``noun`` names (``KINDS_OF``), and their plurals."""
+    kinds = KINDS_OF.get(noun, ())
+    return frozenset(kinds) | frozenset(k + ("es" if k.endswith(("s", "sh", "ch")) else "s")
+                                        for k in kinds)
 
 
 def _focus_align(focus: Sequence[str], sims: np.ndarray | None, info: SentenceInfo,

@@ -511,6 +511,20 @@ def test_a_thing_asked_is_found_as_a_word_for_one_of_its_kind():
     assert _feature_of("Which company did the repair work?", texts, "focus_align") == [1.0, 0.0]
 
 
+def test_a_word_for_the_kind_asked_is_a_whole_word_not_a_stem():
+    # a "publisher" is a company; "published" says nothing of one
+    texts = ("A paper published by Dr. Ines Moreau (University of Lyon) tested the pills.",
+             "The pills were made by the supplier Corran & Webb.")
+    assert _feature_of("Which company made the pills?", texts, "focus_align")[0] < 1.0
+    assert _feature_of("Which company made the pills?", texts, "focus_align")[1] == 1.0
+
+
+def test_a_word_for_the_kind_asked_stands_next_to_the_answer_as_the_questions_word_would():
+    texts = ("Since April, contractor Hallam & Pryce has placed the rock.",
+             "The Lenn Bridge carries the B4127.")
+    assert _feature_of("Which company did the repair work?", texts, "answer_near")[0] == 1.0
+
+
 def test_people_counted_are_found_as_any_count_of_people():
     # "How many volunteers ...?": "64 retired adults" are the volunteers counted; a count of
     # loaves per customer or of benches is no count of people
