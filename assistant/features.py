@@ -154,7 +154,11 @@ def feature_matrix(
     question's focus word f with the article's vocabulary word v.
     """
     n = article.n
-    cov, cov_syn, cov_meta = coverage(query, grounding, article, n)
+    # a thing asked is found as itself or as a word for one of its kind ("company": "contractor",
+    # "subject": "chemistry"), and people counted as any count of people ("How many volunteers
+    # ...?": "112 adults"): the sentence speaks of it as much as if it said the word
+    of_kind = kind_rows(query, info, article)
+    cov, cov_syn, cov_meta = coverage(query, grounding, article, n, of_kind)
     unknown = unknown_share(query, grounding, article)
     best = float(np.max(np.maximum(dense, dense_ctx)[candidates])) if len(candidates) else 0.0
     X = np.zeros((len(candidates), len(FEATURES)), dtype=np.float64)
@@ -166,9 +170,8 @@ def feature_matrix(
     n_verbs = len(query.focus_verb)
     sims_verbs = focus_sims[n_things : n_things + n_verbs] if focus_sims is not None else None
     sims_counted = focus_sims[n_things + n_verbs :] if focus_sims is not None else None
-    # a thing asked is found as itself or as a word for one of its kind ("company": "contractor")
     align = _focus_align([stem_of(f) for f in query.focus], sims_things, info, article, candidates,
-                         [[stem_of(k) for k in KINDS_OF.get(f, ())] for f in query.focus])
+                         [of_kind.get(stem_of(f)) for f in query.focus])
     verb_align = _focus_align([stem_of(f) for f in query.focus_verb], sims_verbs, info, article,
                               candidates)
     quantity = _quantity_align(query, sims_counted, info, candidates, grounding)
@@ -177,7 +180,10 @@ def feature_matrix(
     # what the sentence must hold: a year, a stretch of time ("How long ...?"), or the kind asked
     filler = filler_of(query)
     deed = deed_asked(query) if query.answer_type == PERSON and not query.credit else None
-    near = _answer_near(query, filler, info, candidates, deed or frozenset())
+    # a word for a thing of the kind asked stands next to the answer as the question's word
+    # would: "Which company ...?" / "contractor Hallam & Pryce"
+    kind_words = frozenset().union(*(_kind_forms(f) for f in query.focus))
+    near = _answer_near(query, filler, info, candidates, deed or frozenset(), kind_words)
     topic_rows = _topic_rows(query, grounding, article, info)
     wanted = query.answer_type
     flags = info.flags[filler] if filler else None
@@ -515,14 +521,16 @@ NEAR_WORDS = 5
 
 
 def _answer_near(query: Query, filler: str | None, info: SentenceInfo,
-                 candidates: np.ndarray, deed: frozenset[str] = frozenset()) -> np.ndarray:
+                 candidates: np.ndarray, deed: frozenset[str] = frozenset(),
+                 kinds: frozenset[str] = frozenset()) -> np.ndarray:
     """Per candidate, for a question asking a kind of answer (a number, a date, a person, a
     place...): the share of the question's own terms found in the sentence that stand within
     ``NEAR_WORDS`` words of a filler of that kind (0 when it has none or no term); 1 for
     other questions. An answer sits next to what the question says about it; a number or a
     name far from the question's words is about something else. The words that tell of a
     deed asked after (``deed_asked``) count as the question's: "Who paid for it?" / "funded by
-    the Westmere Trust"."""
+    the Westmere Trust"; and so do ``kinds``, the words for a thing of the kind asked, where
+    the sentence says one of them ("Which company ...?" / "contractor Hallam & Pryce")."""
     out = np.ones(len(candidates))
     if filler is None or filler in (TITLE, ROLE, CONTACT, *CONTACT_FORMS) or not info.slots:
         return out
@@ -531,6 +539,8 @@ def _answer_near(query: Query, filler: str | None, info: SentenceInfo,
     for row, i in enumerate(candidates):
         slots = info.slots[i]
         stems = slots.stems
+        said = kinds & info.words[i]
+        own_here = own | {stem_of(w) for w in said} if said else own
         if filler in (PERSON, PLACE):
             at = [k for k in slots.capitals if stems[k] not in given]
         else:
@@ -541,7 +551,7 @@ def _answer_near(query: Query, filler: str | None, info: SentenceInfo,
         taken = set(at)
         dist: dict[str, int] = {}
         for k, s in enumerate(stems):
-            if s in own and k not in taken:
+            if s in own_here and k not in taken:
                 d = min(abs(k - a) for a in at)
                 dist[s] = min(dist.get(s, d), d)
         out[row] = sum(d <= NEAR_WORDS for d in dist.values()) / len(dist) if dist else 0.0
@@ -608,19 +618,47 @@ def _adjacent(ts: Sequence[str], first: str, second: str) -> bool:
     return any(a == first and b == second for a, b in zip(ts, ts[1:], strict=False))
 
 
+def kind_rows(query: Query, info: SentenceInfo, article: ArticleTerms) -> dict[str, np.ndarray]:
+    """Per focus word of the question (stemmed) that names a kind of thing, the sentences that
+    hold one of that kind without the word: a word for one (``KINDS_OF``: "contractor" for
+    "company", "chemistry" for "subject"), or, for people counted, a count of any people
+    ("How many volunteers ...?": "recruited 112 healthy adults")."""
+    out: dict[str, np.ndarray] = {}
+    for f in query.focus:
+        # the word itself, not its stem: a "publisher" is a company, "published" is no word for one
+        kinds = _kind_forms(f)
+        has = np.array([bool(kinds & ws) for ws in info.words], dtype=bool) if kinds \
+            else np.zeros(article.n, dtype=bool)
+        if f in query.counted and PERSON_NOUN.fullmatch(f):
+            has |= info.counts_people
+        if has.any():
+            out[stem_of(f)] = has
+    return out
+
+
+@lru_cache(maxsize=256)
+def _kind_forms(noun: str) -> frozenset[str]:
+    """The words for a thing of the kind ``noun`` names (``KINDS_OF``), and their plurals."""
+    kinds = KINDS_OF.get(noun, ())
+    return frozenset(kinds) | frozenset(k + ("es" if k.endswith(("s", "sh", "ch")) else "s")
+                                        for k in kinds)
+
+
 def _focus_align(focus: Sequence[str], sims: np.ndarray | None, info: SentenceInfo,
                  article: ArticleTerms, candidates: np.ndarray,
-                 kinds: Sequence[Sequence[str]] = ()) -> np.ndarray:
+                 rows: Sequence[np.ndarray | None] = ()) -> np.ndarray:
     """Per candidate: for the weakest of the question's focus words, the best cosine with one
-    of the sentence's words (1 when the sentence has the word itself, or ``kinds[f]``, a word
-    for a thing of its kind); 1 with no focus."""
+    of the sentence's words (1 when the sentence has the word itself, or is one of
+    ``rows[f]``, the sentences that hold a thing of its kind: ``kind_rows``); 1 with no
+    focus."""
     out = np.ones(len(candidates))
     if not focus:
         return out
     for f_at, f in enumerate(focus):
         has = np.zeros(article.n, dtype=bool)
-        for w in (f, *(kinds[f_at] if f_at < len(kinds) else ())):
-            has[article.rows(w)] = True
+        has[article.rows(f)] = True
+        if f_at < len(rows) and rows[f_at] is not None:
+            has |= rows[f_at]
         best = np.zeros(len(candidates))
         if sims is not None and sims.shape[1]:
             ids = info.vocab_ids[candidates]
@@ -706,7 +744,14 @@ _BODY = ("charity", "trust", "group", "society", "association", "foundation", "i
          "nonprofit", "campaign")
 _VESSELS = ("schooner", "steamer", "steamship", "vessel", "boat", "trawler", "ferry", "liner",
             "brig", "barque", "tanker", "freighter", "yacht", "frigate", "cutter", "lifeboat")
+# What is taught and studied: "What subject does she teach?" / "I have taught chemistry".
+_SUBJECTS = ("chemistry", "physics", "biology", "science", "sciences", "maths", "mathematics",
+             "math", "english", "history", "geography", "french", "german", "spanish", "latin",
+             "music", "art", "drama", "economics", "psychology", "sociology", "philosophy",
+             "literature", "computing", "engineering", "medicine", "law", "politics", "languages",
+             "linguistics", "geology", "astronomy", "statistics", "nursing", "architecture")
 KINDS_OF: dict[str, tuple[str, ...]] = {
+    "subject": _SUBJECTS, "discipline": _SUBJECTS,
     "company": _COMPANY, "firm": _COMPANY, "business": _COMPANY,
     "organisation": _BODY, "organization": _BODY, "charity": ("trust", "foundation", "appeal"),
     "school": ("academy", "college", "primary"), "university": ("college", "institute"),

@@ -321,9 +321,12 @@ def _term_weights(query: Query, grounding: Grounding, article: ArticleTerms) -> 
     return out
 
 
-def coverage(query: Query, grounding: Grounding, article: ArticleTerms, n: int
+def coverage(query: Query, grounding: Grounding, article: ArticleTerms, n: int,
+             kinds: Mapping[str, np.ndarray] | None = None
              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per sentence: exact coverage, coverage with synonyms, coverage by the source's metadata."""
+    """Per sentence: exact coverage, coverage with synonyms, coverage by the source's metadata.
+    ``kinds[t]``: the sentences that name a thing of the kind term ``t`` asks for without the
+    word ("contractor Hallam & Pryce" for "company"), which count with the synonyms."""
     weights = _term_weights(query, grounding, article)
     total = sum(w for _, w in weights) or 1.0
     exact = np.zeros(n)
@@ -336,6 +339,8 @@ def coverage(query: Query, grounding: Grounding, article: ArticleTerms, n: int
         hit[rows] = 1.0
         for s, sim in (*grounding.synonyms.get(t, ()), *grounding.related.get(t, ())):
             hit[article.rows(s)] = np.maximum(hit[article.rows(s)], sim)
+        if kinds and t in kinds:
+            hit[kinds[t]] = 1.0
         syn += w * hit
         meta[article.meta_rows(t)] += w
     return exact / total, syn / total, meta / total

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
-from .query import _PLURAL, CONTACT, EMAIL, NUMBER, PERSON, PHONE, PLACE, ROLE, TIME, TITLE, UNITS, WEB
+from .query import CONTACT, EMAIL, NUMBER, PERSON, PHONE, PLACE, ROLE, TIME, TITLE, UNITS, WEB
 from .text import STOPWORDS, WORD, stem, terms, word_of, words
 from .types import Source, Span
 
@@ -106,8 +107,37 @@ _NOT_PERSON = re.compile(
     r"Department|Ministry|Association|Club|Coalition|Garden|Gardens|Church|Hall|Library|"
     r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way)\b")
 _PERSON_WORD = re.compile(rf"\b({_PERSON_NOUNS})\b", re.I)
-# fullmatch a word
-PERSON_NOUN = re.compile(rf"{_PERSON_NOUNS}|persons|adults|staff|members|respondents", re.I)
+# fullmatch a word: a word for people, and the words a count of people is given in ("1,146
+# spectators", "640 volunteers", "Seventy mourners"), everyday English
+_COUNTED_PEOPLE = (
+    r"persons|adults|staff|members|respondents|individuals|spectators|attendees|visitors|fans|"
+    r"supporters|guests|delegates|passengers|commuters|riders|runners|walkers|cyclists|drivers|"
+    r"voters|shoppers|tenants|householders|homeowners|parents|locals|teenagers|teens|youngsters|"
+    r"kids|boys|girls|pupils|recruits|entrants|competitors|contestants|applicants|signatories|"
+    r"subscribers|listeners|viewers|trainees|apprentices|pensioners|retirees|singers|musicians|"
+    r"performers|dancers|athletes|helpers|donors|campaigners|protesters|demonstrators|citizens|"
+    r"villagers|inhabitants|mourners|worshippers|diners|clients|consumers|owners|farmers|"
+    r"teachers|officers|soldiers|survivors|victims")
+PERSON_NOUN = re.compile(rf"{_PERSON_NOUNS}|{_COUNTED_PEOPLE}", re.I)
+# A number of people told as such: a number, at most three words, then a word for people ("112
+# healthy adults", "1,146 spectators", "40 of the participants", "112 deck, engine-room and
+# catering staff", "Seventeen of us"); not a price, a year, a date or a clock time ("£5
+# adults", "in 2019 members", "on 4 March members", "the 07:52"), nor a number of something per
+# person ("one loaf per customer"), nor one of a list that goes on to people ("one road, and
+# visitors").
+_PEOPLE_COUNT = re.compile(
+    rf"(?<![\w:.,\u00a3$\u20ac-])(?!(?:1[5-9]|20)\d\d\b){_NUM}\s+"
+    rf"(?:(?!(?:per|each|every|a|an|for|in|on|at|to|by|from|and|or|{_CARDINAL_WORDS})\b)(?!\d)"
+    rf"[\w-]+(?:,\s+|\s+(?:and|or)\s+|\s+)){{0,3}}(?:{_PERSON_NOUNS}|{_COUNTED_PEOPLE})\b"
+    rf"|{_COUNT_OF_US.pattern}", re.I)
+
+
+@lru_cache(maxsize=8192)
+def counts_people(text: str) -> bool:
+    """Whether the sentence tells a number of people in so many words (``_PEOPLE_COUNT``)."""
+    return _PEOPLE_COUNT.search(_NOT_A_COUNT.sub(_uncounted, text)) is not None
+
+
 # A share that says or does something is a share of people: "23 percent said ...", "half
 # agreed", "a third named the cost".
 _SHARE_SAID = re.compile(
@@ -280,15 +310,14 @@ _APPOSED = re.compile(r"(?:[\w-]+\s+){0,2}?(?:of (?:them|us|you|these|those)|in 
 _CHANGE_TO = frozenset("from to by at".split())
 
 
-def number_window(text: str, before: int = 2, after: int = 4, heads: bool = False) -> list[str]:
+def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
     """The words about the sentence's numbers (years, clock times and days of the month left
     out): up to ``before`` words before each number (two more past "from", "to", "by" or
     "at") and ``after`` after it, in its clause ("visitors" in "it drew 40,000 visitors a
     year", not "insect" in "fell by 29 percent, while insect counts ...", nor "tables" in "30
     chairs and tables"). A number joined to a word by a hyphen counts that word only ("links"
     is not counted in "12-speed links"); one set off by a comma after its noun counts it
-    ("the tenors, all five of them"). ``heads``: only the words after each number up to the
-    first plural, what it counts ("months" in "every three months a nurse ...")."""
+    ("the tenors, all five of them")."""
     ws: list[str] = []
     ends: list[str | None] = []  # per word, what ends the clause before it
     hyphened: list[bool] = []  # per word, joined to the word before it by a hyphen
@@ -308,15 +337,6 @@ def number_window(text: str, before: int = 2, after: int = 4, heads: bool = Fals
     out: list[str] = []
     for i, number in enumerate(is_number):
         if not number or is_year(ws, i):
-            continue
-        if heads:
-            j = i + 1
-            while j < len(ws) and j <= i + after and ends[j] is None and ws[j] not in _JOINERS:
-                if not is_number[j]:
-                    out.append(ws[j])
-                    if _PLURAL.fullmatch(ws[j]):
-                        break
-                j += 1
             continue
         reach = before + 2 if i and ws[i - 1] in _CHANGE_TO else before
         apposed = bool(_APPOSED.match(rests[i]))
@@ -843,8 +863,7 @@ class SentenceInfo:
             quantity_ids=quantity_ids,
             credit=np.array([bool(_CREDIT.search(s.text)) for s in sentences], dtype=bool),
             texts=tuple(s.text for s in sentences),
-            counts_people=np.array([any(PERSON_NOUN.fullmatch(w) for w in number_window(s.text, heads=True))
-                                    or bool(_COUNT_OF_US.search(s.text) or _SHARE_SAID.search(s.text))
+            counts_people=np.array([counts_people(s.text) or bool(_SHARE_SAID.search(s.text))
                                     for s in sentences], dtype=bool),
         )
 

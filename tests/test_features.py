@@ -511,6 +511,51 @@ def test_a_thing_asked_is_found_as_a_word_for_one_of_its_kind():
     assert _feature_of("Which company did the repair work?", texts, "focus_align") == [1.0, 0.0]
 
 
+def test_a_word_for_the_kind_asked_is_a_whole_word_not_a_stem():
+    # a "publisher" is a company; "published" says nothing of one
+    texts = ("A paper published by Dr. Ines Moreau (University of Lyon) tested the pills.",
+             "The pills were made by the supplier Corran & Webb.")
+    assert _feature_of("Which company made the pills?", texts, "focus_align")[0] < 1.0
+    assert _feature_of("Which company made the pills?", texts, "focus_align")[1] == 1.0
+
+
+def test_a_word_for_the_kind_asked_stands_next_to_the_answer_as_the_questions_word_would():
+    texts = ("Since April, contractor Hallam & Pryce has placed the rock.",
+             "The Lenn Bridge carries the B4127.")
+    assert _feature_of("Which company did the repair work?", texts, "answer_near")[0] == 1.0
+
+
+def test_people_counted_are_found_as_any_count_of_people():
+    # "How many volunteers ...?": "64 retired adults" are the volunteers counted; a count of
+    # loaves per customer or of benches is no count of people
+    texts = ("The club signed up 64 retired adults for the trial.",
+             "The bakery sold one loaf per customer and mended 12 benches.")
+    for question in ("How many volunteers joined the trial?", "How many people were there?"):
+        assert _feature_of(question, texts, "focus_align") == [1.0, 0.0]
+        assert _feature_of(question, texts, "coverage_syn")[0] > 0
+
+
+def test_a_count_of_people_is_told_in_so_many_words():
+    from assistant.sentences import counts_people
+
+    for text in ("in front of 2,310 spectators at the ground", "We had 87 volunteers.",
+                 "All 30 of the participants came back.", "Nine of us walked.",
+                 "The 45 kitchen, bar and door staff stayed."):
+        assert counts_people(text), text
+    for text in ("It is one loaf per customer.", "Several residents wrote about the 07:52.",
+                 "Tickets are £5 adults, £3 children.", "We planted 12 oaks.",
+                 "It has one shop, one pub and one lane, and visitors walk."):
+        assert not counts_people(text), text
+
+
+def test_a_subject_asked_is_found_as_the_name_of_a_subject():
+    texts = ("For twenty years I have taught geography at Millbeck Academy.",
+             "The academy's hall was rebuilt in 2019.")
+    assert _feature_of("What subject does the author teach?", texts, "focus_align") == [1.0, 0.0]
+    cov = _feature_of("What subject does the author teach?", texts, "coverage_syn")
+    assert cov[0] > cov[1]
+
+
 def test_an_interval_answers_how_far_apart_and_how_often():
     texts = ("Each volunteer spent two nights in the lab, eight days apart.",
              "The lab is open for 14 months.")
