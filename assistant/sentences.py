@@ -599,9 +599,60 @@ _EVENT_TOLD: dict[str, re.Pattern[str]] = {
 }
 
 
-def tells_event(event: str | None, text: str) -> bool:
+# The start or the end of something, told: its verbs and nouns ("broke up", "the closing
+# date", "switched off"), a time it runs from or until ("open until 5 May", "since March"), or
+# both at once: a range ("from 9am to 5pm", "10.30-12.45", "between May and July").
+_RANGE = (r"\bfrom\b[^.;]{1,40}?\b(?:to|until|till)\b|\bbetween\b[^.;]{1,40}?\band\b"
+          r"|\d(?:[.:]\d\d)?\s*[ap]\.?m\b\.?\s*(?:-|\u2013|to)\s*\d"
+          r"|\b\d{1,2}[.:]\d\d\s*(?:-|\u2013|to)\s*\d{1,2}[.:]\d\d\b")
+# A time something runs from: "from 4 January", "from Saturday", "from dawn".
+_FROM_TIME = (rf"(?:from|since)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d|(?:{_MONTHS})\b|"
+              rf"(?:{'|'.join(d.capitalize() for d in WEEKDAY_NAMES)})\b|(?:today|tomorrow|now|"
+              r"then|next|this|dawn|noon|midday|midnight|spring|summer|autumn|winter)\b)")
+# Switched on or off, the particle next to the verb or after its object ("switched the pool
+# back on in May"; not "switched off the pool on 3 June", where "on" leads a date).
+_SWITCHED = (r"(?:switch|turn)(?:ed|es|s|ing)?\s+(?:{0}|(?:(?!on\b|off\b)[\w'-]+\s+){{1,4}}?{0}"
+             r"\b(?!\s+(?:the|a|an|\d|" + "|".join(MONTH_NAMES + WEEKDAY_NAMES) + r")\b))")
+_PHASE_TOLD: dict[str, re.Pattern[str]] = {
+    "start": re.compile(
+        r"\b(?:start|starts|started|starting|begin|begins|began|begun|beginning|open|opens|opened|"
+        r"opening|re-?open\w*|commenc\w*|kick(?:s|ed)?\s+off|resum\w*|restart\w*|launch\w*|"
+        r"meet|meets|" + _SWITCHED.format("on") + r")\b"
+        r"|\b" + _FROM_TIME + "|" + _RANGE, re.I),
+    "end": re.compile(
+        r"\b(?:finish|finishes|finished|finishing|(?<!\bin\s)(?<!\bthe\s)end(?!\s+up\b)|"
+        r"ends(?!\s+up\b)|ended(?!\s+up\b)|ending|close(?!\s+(?:to|by)\b)|closes|closed|closing|"
+        r"closure|shut|shuts|shutting|(?<!\bbus\s)(?<!\bthe\s)(?<!\ba\s)stop|stops|stopped|stopping|"
+        r"conclud\w*|(?:break|breaks|broke|wrap|wraps|wrapped)\s+up|until|till|deadline|"
+        rf"by\s+(?:the\s+)?(?:\d|end\b|close\b|noon\b|midnight\b|then\b|{_MONTHS}|"
+        rf"{'|'.join(d.capitalize() for d in WEEKDAY_NAMES)})|"
+        + _SWITCHED.format("off") + r")\b|" + _RANGE, re.I),
+}
+_OTHER_PHASE = {"start": "end", "end": "start"}
+# An -ing word after a phase's verb is the act that starts or stops ("stopped charging
+# fines"): another thing's end than the one asked, unless the question names that act too.
+_ACT = re.compile(r"\s+(?!(?:morning|evening|spring|during|nothing|something|anything|"
+                  r"everything|meeting|building|wedding|ceiling|string|bring|thing)\b)"
+                  r"([a-z]{3,}ing)\b", re.I)
+
+
+def tells_event(event: str | None, text: str, asked: frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` speaks of the event whose date is asked (``Query.event``: "founded",
-    "born", "died", "built", "graduated", "retired", "married"); True when none is asked."""
+    "born", "died", "built", "graduated", "retired", "married"); True when none is asked. For
+    the start or the end of something ("start", "end"), whether the sentence does not give
+    only the other end of it: "the talks broke up at 17:55" does not say when they start
+    again; "will stop charging fines on July 1" not when charging fees started (``asked``: the
+    question's words), though "a pilot which stopped charging fines in October" may say when
+    the pilot began."""
+    if event in _OTHER_PHASE:
+        if _PHASE_TOLD[event].search(text):
+            return True
+        acts = {stem(w) for w in asked}
+        for m in _PHASE_TOLD[_OTHER_PHASE[event]].finditer(text):
+            act = _ACT.match(text, m.end())
+            if act is None or stem(act[1].lower()) in acts:
+                return False
+        return True
     return event is None or event not in _EVENT_TOLD or bool(_EVENT_TOLD[event].search(text))
 
 
