@@ -536,6 +536,24 @@ _CLOCK = re.compile(
     rf"|\b(?:at|about|around|before|after|until|till|from|by|past)\s+(?:about\s+|around\s+)?"
     rf"(?:\d{{1,2}}|{_HOURS})\b(?=\s*(?:[,;)]|\.(?!\d)|$|in the\b|every\b|each\b|on\b|and\b|"
     r"or\b|sharp\b|the next\b|that\b|this\b))", re.I)
+# A part of the day said of a thing, which it names rather than times: "the late-afternoon
+# sailing", "its Tuesday evening meetings", "the overnight lorries".
+_PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night|overnight|lunchtime|teatime)s?",
+                          re.I)
+_NAMES_A_THING = re.compile(r"[\s-]+(?!(?:of|in|on|at|to|and|or|but|the|a|an|with|when|before|"
+                            r"after|until|till|from|for|by|is|was|are|were|she|he|they|we|i|it)\b)"
+                            r"[a-z]{3,}\b")
+
+
+def states_clock(text: str) -> bool:
+    """Whether the sentence gives a time of day ("at 1 pm", "on a calm evening", "at noon"),
+    not only a part of the day said of a thing ("the late-afternoon sailing")."""
+    for m in _CLOCK.finditer(text):
+        if not (_PART_OF_DAY.fullmatch(m.group()) and _NAMES_A_THING.match(text, m.end())):
+            return True
+    return False
+
+
 # A span up to a time ("How long has she worked there?"): "for 22 years", "over the past
 # decade", "since 2019", "since I was nine", "twelve years of baking", "four years ago",
 # "three weeks in"; not any length ("a four-day week", "11 miles").
@@ -768,7 +786,7 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
                                        and bool(_AUTHORS_LIST.search(text))),
         "year": bool(_YEAR.search(text)),
         "duration": bool(_DURATION.search(text)),
-        "clock": bool(_CLOCK.search(text)),
+        "clock": states_clock(text),
         "span": bool(_SPAN.search(text)),
         PLACE: bool(_PROPER.search(text)),
         TITLE: source.kind in ("title", "reference"),
