@@ -45,7 +45,7 @@ from .grounding import (
 )
 from .index import Index
 from .pronouns import about_other, asked_gender, name_genders
-from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
+from .query import CONTACT, NUMBER, PERSON, PHASES, PLACE, TIME, Query, proper_names
 from .retrieval import Retriever
 from .sentences import (
     MONTH_NAMES,
@@ -201,6 +201,16 @@ def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 
     if query.event == "born":
         return any(tells_event("born", c.span.text) for c in candidates[:3])
     return True
+
+
+def tells_asked_end(query: Query, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """For a question asking when something starts or ends (``Query.event``: "start", "end"),
+    the candidates that do not give only its other end: "on 2 July the committee switched off
+    the communal troughs" is no answer to "When were the troughs switched back on?". All of
+    them for other questions."""
+    if query.event not in PHASES:
+        return list(candidates)
+    return [c for c in candidates if tells_event(query.event, c.span.text, query.words)]
 
 
 # "And how many of those were chiffchaffs?": a part of what an earlier question counted.
@@ -859,6 +869,11 @@ class Answerer:
         candidates, grounding = self.candidates(query, kinds, qvec)
         opts = self.options
         confidence = self.confidence(query, candidates)
+        told = tells_asked_end(query, candidates)
+        if len(told) < len(candidates):
+            # what is left must answer on its own, and is no surer an answer without the rest
+            candidates = told
+            confidence = min(confidence, self.confidence(query, told))
         if (self.kept_back(query, candidates) or not states_asked_span(query, candidates)
                 or not self.states_measure(query, candidates)
                 or not counts_part(query, candidates)):

@@ -50,6 +50,7 @@ from .query import (
     CONTACT,
     NUMBER,
     PERSON,
+    PHASES,
     PLACE,
     ROLE,
     TIME,
@@ -235,11 +236,11 @@ def feature_matrix(
             x[INDEX[meta]] = 1.0
         # "When was the club founded?": a date of another event (the page's, a comment's, or
         # one the sentence gives without the founding) is no answer
-        told = tells_event(query.event, info.texts[i])
+        told = tells_event(query.event, info.texts[i], query.words)
         # who wrote or when: the source's byline or signature holds it, not a word of the text;
         # "Who was the referee?" asks who someone is, which a comment's signature tells only
         # when its writer speaks of themself ("I was the referee")
-        meta_ok = wanted is not None and query.event is None and _meta_fits(
+        meta_ok = wanted is not None and (query.event is None or query.event in PHASES) and _meta_fits(
             wanted, query, src, wrote) and not (
             wanted == PERSON and kind == "comment" and who_is
             and not _FIRST_PERSON.search(info.texts[i])) and (
@@ -286,7 +287,8 @@ def feature_matrix(
             x[INDEX["type_near"]] = float(
                 not fits and not query.credit and told
                 and bool(info.near.get(filler or wanted, info.near[wanted])[i])
-                and (deed is None or _deed_near(deed, info, i)))
+                and (deed is None or _deed_near(deed, info, i))
+                and (query.event not in PHASES or _event_near(query, filler or wanted, info, i)))
             x[INDEX["type_miss"]] = float(not fits and not x[INDEX["type_near"]])
             x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
                 wanted in (PERSON, TIME) and meta_ok))
@@ -415,6 +417,16 @@ def _tells_deed(deed: frozenset[str], text: str) -> bool:
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     return any(t != "," and not deed.isdisjoint(terms(t)) and not _doer_untold(tokens, at)
                for at, t in enumerate(tokens))
+
+
+def _event_near(query: Query, filler: str, info: SentenceInfo, i: int) -> bool:
+    """The sentence before or after ``i`` in its source holds the ``filler`` asked and does
+    not give only the other end of the thing whose start or end is asked: "Fungus foray in
+    Hollin Woods ..." / "Meet 10.30am ..." does not say when the foray is finished."""
+    prev = info.prev[i]
+    after = i + 1 if i + 1 < len(info.prev) and info.prev[i + 1] == i else -1
+    return any(j >= 0 and info.flags[filler][j] and tells_event(query.event, info.texts[j], query.words)
+               for j in (prev, after))
 
 
 def _deed_near(deed: frozenset[str], info: SentenceInfo, i: int) -> bool:
@@ -1020,6 +1032,12 @@ _ORDINAL_WORDS = frozenset(
 _OLD_WORDS = frozenset("old older previous former original earlier existing before previously "
                        "originally formerly".split())
 _NEW_WORDS = frozenset("new newer current present replacement".split())
+# Seasons that pick one of like things: "the spring concert" / "Winter concert at 3pm".
+_SEASON_WORDS = frozenset("spring summer autumn fall winter".split())
+# A time pointed to from now: "this winter's count" / "Last winter's count ran from ...".
+_DEIXIS = frozenset("this last next previous coming".split())
+_DEIXIS_UNITS = frozenset("""spring summer autumn winter year years week month term season
+    weekend""".split())
 # a letter or two and a number: "F1", "A38", "mk2"
 _CODE = re.compile(r"([a-z]{1,2})(\d{1,3})")
 # "the other member", "the other two", "the others"
@@ -1069,6 +1087,27 @@ def qualifier_conflict(query: Query, text: str, before: str = "") -> bool:
             given = {s[j - 1] for j in range(1, len(s)) if s[j] == noun}
             if given & _ORDINAL_WORDS and t not in given:
                 return True
+    # a season of the thing asked: "the spring concert" / "Winter concert at 3pm"
+    content_q = frozenset(w for w in q if w not in STOPWORDS and w not in _SEASON_WORDS)
+    for season in set(q) & _SEASON_WORDS:
+        nouns = _qualified(q, frozenset({season}), content_q)
+        if nouns and season not in s and _qualified(s, _SEASON_WORDS - {season}, nouns):
+            return True
+        # ... or the same season of another thing: "the spring term" / "the spring concert on
+        # Saturday 28 March", which never names a term
+        at = q.index(season) + 1
+        head = q[at] if at < len(q) and q[at] in content_q else None
+        if head and head not in s and any(
+                w == season and k + 1 < len(s) and s[k + 1] not in STOPWORDS and s[k + 1] != head
+                for k, w in enumerate(s)):
+            return True
+    # this, last or next one: "this winter's count" / "Last winter's count ... between ..."
+    asked_when = _pointed(q)
+    if asked_when:
+        told_when = _pointed(s)
+        units = {unit for _, unit in asked_when}
+        if any(unit in units for _, unit in told_when) and not asked_when & told_when:
+            return True
     # the old or the new of the thing asked: "the speed limit before the closure" / "a new
     # 20mph speed limit"
     content = frozenset(w for w in q if w not in STOPWORDS)
@@ -1084,3 +1123,10 @@ def qualifier_conflict(query: Query, text: str, before: str = "") -> bool:
                 and not set(s) & _NEW_WORDS):
             return True
     return False
+
+
+def _pointed(tokens: Sequence[str]) -> set[tuple[str, str]]:
+    """The times pointed to from now that ``tokens`` name: ("last", "winter") for "last
+    winter's"; "next" and "coming" are one."""
+    return {("next" if w == "coming" else w, tokens[k + 1]) for k, w in enumerate(tokens[:-1])
+            if w in _DEIXIS and tokens[k + 1] in _DEIXIS_UNITS}

@@ -153,6 +153,8 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"decade|century|period)\b|" + _COPULA + r"(year|date|day|month|time|decade|century|period)\b"
         r"|\bhow long\b|\bfor how many (days|weeks|months|years|hours|"
         r"minutes)\b|\bhow soon\b|\bat what (age|point|stage)\b|\bsince when\b|\buntil when\b"
+        # a deadline or a start: "By when do I have to book?", "From when is it valid?"
+        r"|^\W*(?:and\s+|so\s+)?(?:by|from|till)\s+when\b"
         # a keyword question ending in when: "concert date?", "rehearsal day and time"
         r"|" + _keywords_ending(_WHEN_NOUNS), re.I)),
     (NUMBER, re.compile(
@@ -355,15 +357,39 @@ EVENTS: dict[str, re.Pattern[str]] = {
     "born": re.compile(r"\bborn\b", re.I),
     "died": re.compile(r"\b(?:die|died|pass(?:ed)? away)\b", re.I),
     "built": re.compile(r"\b(?:built|constructed|erected)\b", re.I),
+    # when something starts or ends ("What time do the talks start again?", "When is the
+    # rebuild expected to be finished?"): a time the sentence gives only for the other end of
+    # it ("the talks broke up at 17:55") is another event's (``sentences.tells_event``)
+    "start": re.compile(r"\b(?:start|starts|started|starting|begin|begins|began|begun|beginning|"
+                        r"open|opens|opened|opening|re-?open\w*|commenc\w*|kick(?:s|ed)?\s+off|"
+                        r"resum\w*|restart\w*|launch\w*|(?:switch|turn)(?:ed|es|s)?\s+(?:back\s+)?on"
+                        r"|from\s+when)\b", re.I),
+    "end": re.compile(r"\b(?:finish|finishes|finished|finishing|end|ends|ended|ending|"
+                      r"close(?!\s+(?:to|by)\b)|closes|closed|closing|shut|shuts|stop|stops|stopped|"
+                      r"conclud\w*|(?:break|breaks|broke|wrap|wraps|wrapped)\s+up|"
+                      r"(?:switch|turn)(?:ed|es|s)?\s+(?:back\s+)?off|by\s+when|deadline)\b", re.I),
 }
+# The events a question may name without being about a life's: the start or the end of
+# something, which the question's other words say (``PHASES``).
+PHASES = frozenset({"start", "end"})
 # A question about what is yet to happen: "When will ...?", "When is it going to ...?"
 _FUTURE = re.compile(r"\b(?:will|shall|won't|going to)\b|['\u2019]ll\b", re.I)
 
 
+# "When did it start doing that?": the start of whatever was done, which may be a stop
+# ("Which school stopped setting homework?").
+_DOING = re.compile(r"\s+(?:doing|to\s+do)\b", re.I)
+
+
 def event_asked(question: str) -> str | None:
-    """The event whose date ``question`` asks ("When was the club founded?": "founded"), or
-    None (see ``EVENTS``)."""
-    return next((name for name, pattern in EVENTS.items() if pattern.search(question)), None)
+    """The event whose date ``question`` asks ("When was the club founded?": "founded"; "What
+    time does the ride start?": "start"), or None (see ``EVENTS``); not a start and an end at
+    once ("When does it open and close?")."""
+    found = [name for name, pattern in EVENTS.items() if (m := pattern.search(question))
+             and not (name in PHASES and _DOING.match(question, m.end()))]
+    if set(found) >= PHASES:
+        found = [name for name in found if name not in PHASES]
+    return found[0] if found else None
 
 
 # Words that name the readers' comments ("Which commenter ...?", "What did readers say?"),

@@ -578,6 +578,24 @@ def states_clock_time(text: str) -> bool:
     return any(m.group().lower() not in _DAY_PARTS for m in _CLOCK.finditer(text))
 
 
+# A part of the day said of a thing, which it names rather than times: "the late-afternoon
+# sailing", "its Tuesday evening meetings", "the overnight lorries".
+_PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night|overnight|lunchtime|teatime)s?",
+                          re.I)
+_NAMES_A_THING = re.compile(r"[\s-]+(?!(?:of|in|on|at|to|and|or|but|the|a|an|with|when|before|"
+                            r"after|until|till|from|for|by|is|was|are|were|she|he|they|we|i|it)\b)"
+                            r"[a-z]{3,}\b")
+
+
+def states_clock(text: str) -> bool:
+    """Whether the sentence gives a time of day ("at 1 pm", "on a calm evening", "at noon"),
+    not only a part of the day said of a thing ("the late-afternoon sailing")."""
+    for m in _CLOCK.finditer(text):
+        if not (_PART_OF_DAY.fullmatch(m.group()) and _NAMES_A_THING.match(text, m.end())):
+            return True
+    return False
+
+
 # A span up to a time ("How long has she worked there?"): "for 22 years", "over the past
 # decade", "since 2019", "since I was nine", "twelve years of baking", "four years ago",
 # "three weeks in"; not any length ("a four-day week", "11 miles").
@@ -641,9 +659,60 @@ _EVENT_TOLD: dict[str, re.Pattern[str]] = {
 }
 
 
-def tells_event(event: str | None, text: str) -> bool:
+# The start or the end of something, told: its verbs and nouns ("broke up", "the closing
+# date", "switched off"), a time it runs from or until ("open until 5 May", "since March"), or
+# both at once: a range ("from 9am to 5pm", "10.30-12.45", "between May and July").
+_RANGE = (r"\bfrom\b[^.;]{1,40}?\b(?:to|until|till)\b|\bbetween\b[^.;]{1,40}?\band\b"
+          r"|\d(?:[.:]\d\d)?\s*[ap]\.?m\b\.?\s*(?:-|\u2013|to)\s*\d"
+          r"|\b\d{1,2}[.:]\d\d\s*(?:-|\u2013|to)\s*\d{1,2}[.:]\d\d\b")
+# A time something runs from: "from 4 January", "from Saturday", "from dawn".
+_FROM_TIME = (rf"(?:from|since)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d|(?:{_MONTHS})\b|"
+              rf"(?:{'|'.join(d.capitalize() for d in WEEKDAY_NAMES)})\b|(?:today|tomorrow|now|"
+              r"then|next|this|dawn|noon|midday|midnight|spring|summer|autumn|winter)\b)")
+# Switched on or off, the particle next to the verb or after its object ("switched the pool
+# back on in May"; not "switched off the pool on 3 June", where "on" leads a date).
+_SWITCHED = (r"(?:switch|turn)(?:ed|es|s|ing)?\s+(?:{0}|(?:(?!on\b|off\b)[\w'-]+\s+){{1,4}}?{0}"
+             r"\b(?!\s+(?:the|a|an|\d|" + "|".join(MONTH_NAMES + WEEKDAY_NAMES) + r")\b))")
+_PHASE_TOLD: dict[str, re.Pattern[str]] = {
+    "start": re.compile(
+        r"\b(?:start|starts|started|starting|begin|begins|began|begun|beginning|open|opens|opened|"
+        r"opening|re-?open\w*|commenc\w*|kick(?:s|ed)?\s+off|resum\w*|restart\w*|launch\w*|"
+        r"meet|meets|" + _SWITCHED.format("on") + r")\b"
+        r"|\b" + _FROM_TIME + "|" + _RANGE, re.I),
+    "end": re.compile(
+        r"\b(?:finish|finishes|finished|finishing|(?<!\bin\s)(?<!\bthe\s)end(?!\s+up\b)|"
+        r"ends(?!\s+up\b)|ended(?!\s+up\b)|ending|close(?!\s+(?:to|by)\b)|closes|closed|closing|"
+        r"closure|shut|shuts|shutting|(?<!\bbus\s)(?<!\bthe\s)(?<!\ba\s)stop|stops|stopped|stopping|"
+        r"conclud\w*|(?:break|breaks|broke|wrap|wraps|wrapped)\s+up|until|till|deadline|"
+        rf"by\s+(?:the\s+)?(?:\d|end\b|close\b|noon\b|midnight\b|then\b|{_MONTHS}|"
+        rf"{'|'.join(d.capitalize() for d in WEEKDAY_NAMES)})|"
+        + _SWITCHED.format("off") + r")\b|" + _RANGE, re.I),
+}
+_OTHER_PHASE = {"start": "end", "end": "start"}
+# An -ing word after a phase's verb is the act that starts or stops ("stopped charging
+# fines"): another thing's end than the one asked, unless the question names that act too.
+_ACT = re.compile(r"\s+(?!(?:morning|evening|spring|during|nothing|something|anything|"
+                  r"everything|meeting|building|wedding|ceiling|string|bring|thing)\b)"
+                  r"([a-z]{3,}ing)\b", re.I)
+
+
+def tells_event(event: str | None, text: str, asked: frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` speaks of the event whose date is asked (``Query.event``: "founded",
-    "born", "died", "built", "graduated", "retired", "married"); True when none is asked."""
+    "born", "died", "built", "graduated", "retired", "married"); True when none is asked. For
+    the start or the end of something ("start", "end"), whether the sentence does not give
+    only the other end of it: "the talks broke up at 17:55" does not say when they start
+    again; "will stop charging fines on July 1" not when charging fees started (``asked``: the
+    question's words), though "a pilot which stopped charging fines in October" may say when
+    the pilot began."""
+    if event in _OTHER_PHASE:
+        if _PHASE_TOLD[event].search(text):
+            return True
+        acts = {stem(w) for w in asked}
+        for m in _PHASE_TOLD[_OTHER_PHASE[event]].finditer(text):
+            act = _ACT.match(text, m.end())
+            if act is None or stem(act[1].lower()) in acts:
+                return False
+        return True
     return event is None or event not in _EVENT_TOLD or bool(_EVENT_TOLD[event].search(text))
 
 
@@ -759,7 +828,7 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
                                        and bool(_AUTHORS_LIST.search(text))),
         "year": bool(_YEAR.search(text)),
         "duration": bool(_DURATION.search(text)),
-        "clock": bool(_CLOCK.search(text)),
+        "clock": states_clock(text),
         "span": bool(_SPAN.search(text)),
         PLACE: bool(_PROPER.search(text)),
         TITLE: source.kind in ("title", "reference"),

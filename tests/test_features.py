@@ -1081,3 +1081,53 @@ def test_when_the_person_answered_earlier_posted_is_their_comments_date():
                        lexical=ones, lexical_sentence=ones, sources=list(sources.values()))
     assert list(X[:, FEATURES.index("meta_comment")]) == [1.0, 0.0]
     assert list(X[:, FEATURES.index("author_named")]) == [0.0, 0.0]
+
+
+@pytest.mark.parametrize("question, texts, expected", [
+    # a time of the other end of the thing asked is another event's
+    ("What time does the pottery class start?",
+     ("The pottery class wraps up at 4pm.", "The pottery class begins at 2pm."), [-1.0, 1.0]),
+    ("What time does the pottery class finish?",
+     ("Pupils meet at the kiln shed at 1.30pm.", "The pottery class runs from 2pm to 4pm."),
+     [-1.0, 1.0]),
+    ("When did the corner cafe stop serving breakfast?",
+     ("The corner cafe started serving breakfast in 2019.",
+      "The corner cafe stopped serving breakfast in March."), [-1.0, 1.0]),
+    ("By when must entries reach the show secretary?",
+     ("Entries for the show open on 1 May.", "Entries must reach the show secretary by 30 June."),
+     [-1.0, 1.0]),
+    # another act's end is not the end of the thing asked: the trial stopped charging
+    ("When did the parking trial begin?",
+     ("The parking trial, which stopped charging for permits, ran in May 2024.",
+      "The weather was dry."), [1.0, -1.0]),
+])
+def test_a_time_answers_when_something_starts_or_ends_only_if_not_of_its_other_end(
+        question, texts, expected):
+    assert make_query(question).event in ("start", "end")
+    assert _feature_of(question, texts) == expected
+
+
+def test_a_neighbours_time_of_the_other_end_is_not_near_the_end_asked():
+    texts = ("Sunday 4 May | Bird walk on the marsh with the warden.",
+             "Meet 9.30am at the reserve car park.")
+    # "Meet 9.30am" is when the walk starts, not when it is finished by
+    assert _feature_of("What time should the bird walk be finished by?", texts,
+                       "type_near") == [0.0, 0.0]
+    assert _feature_of("What time does the bird walk start?", texts, "type_near") == [1.0, 0.0]
+
+
+@pytest.mark.parametrize("question, sentence, conflict", [
+    # another season's thing of the same kind
+    ("What time does the summer fete start?", "The winter fete begins at 2pm.", True),
+    ("What time does the summer fete start?", "The summer fete begins at 2pm.", False),
+    # the same season's other thing, which never names the one asked
+    ("When does the autumn term begin?", "The autumn fair is on Saturday 4 October.", True),
+    ("When does the autumn term begin?", "Autumn term begins on 3 September.", False),
+    # this one, the last one, the next one
+    ("When does this year's book sale close?", "Last year's book sale closed on 2 May.", True),
+    ("When does this year's book sale close?",
+     "Last year's sale closed on 2 May; this year's closes on 9 May.", False),
+    ("How many swifts nested last summer?", "This summer 52 pairs of swifts nested.", True),
+])
+def test_another_season_or_another_years_thing_conflicts(question, sentence, conflict):
+    assert qualifier_conflict(make_query(question), sentence) is conflict

@@ -4,7 +4,7 @@ now ("Who is the warden? / How long has he been warden there?")."""
 import numpy as np
 import pytest
 
-from assistant.answerer import counts_part, states_asked_span
+from assistant.answerer import counts_part, states_asked_span, tells_asked_end
 from assistant.answering import Candidate
 from assistant.query import make_query
 from assistant.sentences import states_tenure
@@ -159,3 +159,17 @@ def test_a_part_of_what_was_counted_needs_a_count_of_it():
     # not a part of a count: left to the model
     q = make_query("How many stalls sold cheese?")
     assert counts_part(q, _candidates("The cheese stalls drew the longest queues."))
+
+
+def test_a_passage_giving_only_the_other_end_of_what_is_asked_is_no_answer():
+    found = _candidates("The parish switched off the paddling pool on 3 June.",
+                        "The paddling pool is popular with toddlers all summer.",
+                        "The parish switched the paddling pool back on in August.")
+    q = make_query("When was the paddling pool switched back on?")
+    assert [c.row for c in tells_asked_end(q, found)] == [1, 2]
+    # when it was switched off: the passage that says so answers
+    q = make_query("When was the paddling pool switched off?")
+    assert [c.row for c in tells_asked_end(q, found)] == [0, 1]
+    # other questions keep every candidate
+    q = make_query("When is the paddling pool busiest?")
+    assert [c.row for c in tells_asked_end(q, found)] == [0, 1, 2]

@@ -839,7 +839,12 @@ def test_a_where_or_when_question_with_only_a_copula_asks_about_no_verb(question
     ("When did the old ferryman die?", "died"),
     ("In what year did he retire?", "retired"),
     ("When was the lost dog found?", None),  # found, not founded
-    ("When does the bowls season start?", None),
+    ("When does the bowls season start?", "start"),
+    ("What time do the pottery classes wrap up?", "end"),
+    ("When was the paddling pool switched back on?", "start"),
+    ("By when must the raffle tickets be returned?", "end"),  # a deadline is an end
+    ("When does the swimming pool open and close?", None),  # both ends
+    ("When did it start doing that?", None),  # whatever was done: it may be a stop
     ("How long has the club been going?", None),  # how long, not when
 ])
 def test_the_event_whose_date_is_asked(question, event):
@@ -859,3 +864,8 @@ def test_how_long_so_far_and_what_is_yet_to_happen(question, span, future):
     if future:
         assert q.published_of is None  # not this page, which has appeared
 
+
+@pytest.mark.parametrize("question", ["By when do I have to send the entry form?",
+                                      "From when is the summer timetable valid?"])
+def test_by_when_or_from_when_asks_for_a_time(question):
+    assert make_query(question).answer_type == TIME

@@ -3,7 +3,7 @@ words about its numbers, a picture's credit line, what someone does for a living
 
 import pytest
 
-from assistant.sentences import _CREDIT, measures, number_window, sentence_flags
+from assistant.sentences import _CREDIT, measures, number_window, sentence_flags, states_clock
 from assistant.types import Source
 
 POST = Source(id="p1", kind="post", label="Post", text="")
@@ -241,3 +241,15 @@ def test_a_sentence_holds_an_address_or_number_to_get_in_touch(text, forms):
     flags = sentence_flags(text, POST)
     assert {f for f in ("email", "phone", "web") if flags[f]} == forms
     assert flags["contact"] is bool(forms)
+
+
+@pytest.mark.parametrize("text, clock", [
+    ("On a calm evening, rake the leaves off the lawn.", True),
+    ("The quiz starts at 7.30pm in the back bar.", True),
+    ("We usually walk there in the morning.", True),
+    # a part of the day that names a thing, not when something happens
+    ("Cutting the early-morning bus would leave pupils stranded.", False),
+    ("He chaired the Thursday evening sessions for a decade.", False),
+])
+def test_a_part_of_the_day_said_of_a_thing_is_no_time_of_day(text, clock):
+    assert states_clock(text) is clock
