@@ -36,7 +36,7 @@ from .grounding import (
     unknown_phrases,
 )
 from .index import Index
-from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, proper_names
+from .query import CONTACT, NUMBER, PERSON, PLACE, TIME, Query, asks_why, proper_names
 from .retrieval import Retriever
 from .sentences import (
     MONTH_NAMES,
@@ -104,9 +104,6 @@ _WHO_IS_STARTER = re.compile(r"^\W*who(?:'s|\u2019s|\s+is|\s+was)\s+(?:the\s+)?\
                              re.I)
 
 _MONTHS = "|".join(MONTH_NAMES)
-# A question asking for a reason or a cause: "Why ...?", "How come ...?", "What made ...?".
-_ASKS_WHY = re.compile(r"\b(?:why|how come|what for|for what reason|what made|what caused|"
-                       r"what causes)\b", re.I)
 # A sentence that gives a reason or a cause itself ("since" not of a time: "since 2009").
 _GIVES_REASON = re.compile(
     r"\b(?:because|since(?!\s+(?:\d|then\b|last\b|(?:" + _MONTHS + r")\b))|due to|owing to|"
@@ -781,7 +778,7 @@ class Answerer:
         ``c`` in its paragraph when ``c`` gives no reason of its own: the reason is often told
         just after the sentence that restates what it explains ("I think the figures should be
         read with caution. / Part of the jump is a rebound from a low base ...")."""
-        if not _ASKS_WHY.search(query.question) or _GIVES_REASON.search(c.span.text):
+        if not asks_why(query.question) or _GIVES_REASON.search(c.span.text):
             return None
         spans = self._spans.get(c.span.source_id, ())
         after = next((s for s in spans if s.start >= c.span.end), None)
