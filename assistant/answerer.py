@@ -45,10 +45,10 @@ from .grounding import (
 )
 from .index import Index
 from .pronouns import about_other, asked_gender, name_genders
-from .query import CONTACT, NUMBER, PERSON, PHASES, PLACE, TIME, Query, proper_names
+from .query import CONTACT, NUMBER, PERSON, PHASES, PLACE, TIME, Query, asks_why, proper_names
 from .retrieval import Retriever
 from .sentences import (
-    MONTH_NAMES,
+    REASON_FORM,
     asked_group,
     counts_only,
     quote_opener,
@@ -112,16 +112,6 @@ _STARTER = re.compile(r"\b(?:the\s+)?(?:original\s+poster|(?-i:OP)|(?:thread|top
 # "Who is the OP?", "Who was the original poster?": asks who that is, not about them.
 _WHO_IS_STARTER = re.compile(r"^\W*who(?:'s|\u2019s|\s+is|\s+was)\s+(?:the\s+)?\S+(?:\s+\S+)?\W*$",
                              re.I)
-
-_MONTHS = "|".join(MONTH_NAMES)
-# A question asking for a reason or a cause: "Why ...?", "How come ...?", "What made ...?".
-_ASKS_WHY = re.compile(r"\b(?:why|how come|what for|for what reason|what made|what caused|"
-                       r"what causes)\b", re.I)
-# A sentence that gives a reason or a cause itself ("since" not of a time: "since 2009").
-_GIVES_REASON = re.compile(
-    r"\b(?:because|since(?!\s+(?:\d|then\b|last\b|(?:" + _MONTHS + r")\b))|due to|owing to|"
-    r"thanks to|so that|in order to|therefore|reason|reasons|caused|causes|cause|that's why|"
-    r"that is why|result of|as a result|led to|leads to)\b", re.I)
 
 # A sentence that opens on a pronoun for a person: "He said ...", "Her plan ...".
 _OPENS_PRONOUN = re.compile(r"^\W*(?:he|she|his|her|him|they|their)\b", re.I)
@@ -853,10 +843,12 @@ class Answerer:
 
     def reason_after(self, query: Query, c: Candidate) -> Span | None:
         """For a question asking why (or what made something happen), the sentence after
-        ``c`` in its paragraph when ``c`` gives no reason of its own: the reason is often told
+        ``c`` in its paragraph when ``c`` gives no reason of its own (``REASON_FORM``: "because",
+        ", so", a clause after a colon, the forms that make a sentence hold the kind "Why ...?"
+        asks): the reason is often told
         just after the sentence that restates what it explains ("I think the figures should be
         read with caution. / Part of the jump is a rebound from a low base ...")."""
-        if not _ASKS_WHY.search(query.question) or _GIVES_REASON.search(c.span.text):
+        if not asks_why(query.question) or REASON_FORM.search(c.span.text):
             return None
         spans = self._spans.get(c.span.source_id, ())
         after = next((s for s in spans if s.start >= c.span.end), None)

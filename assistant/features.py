@@ -56,12 +56,14 @@ from .query import (
     TIME,
     TITLE,
     Query,
+    asks_why,
     person_named,
 )
 from .sentences import (
     CONTACT_FORMS,
     MONTH_NAMES,
     PERSON_NOUN,
+    REASON,
     WEEKDAY_NAMES,
     SentenceInfo,
     locates,
@@ -191,6 +193,7 @@ def feature_matrix(
     by_position = asks_position(query)
     who_is = _WHO_IS.match(query.question) is not None and query.target != "comment"
     anchors = anchors_of(query)
+    why = wanted is None and flags is None and asks_why(query.question) and bool(info.flags)
     # the title names what the whole article is about ("How much does the Aero 3 weigh?" /
     # "Weight | 640 g" on the Aero 3's page): its names pin no sentence to another topic
     topic = _title_words(info) if anchors else frozenset()
@@ -292,6 +295,11 @@ def feature_matrix(
             x[INDEX["type_miss"]] = float(not fits and not x[INDEX["type_near"]])
             x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
                 wanted in (PERSON, TIME) and meta_ok))
+        elif why:
+            # "Why ...?" asks for a reason: a sentence giving one in its own words ("because",
+            # ", so", "which means", a clause after a colon) holds the kind asked; one that only
+            # restates what is explained neither holds it nor rules it out
+            x[INDEX["type_ok"]] = float(info.flags[REASON][i])
         x[INDEX["focus_align"]] = align[row]
         x[INDEX["verb_align"]] = verb_align[row]
         x[INDEX["quantity_align"]] = quantity[row]

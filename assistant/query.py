@@ -762,6 +762,16 @@ def measure_asked(question: str) -> str | None:
     return next((name for name, pattern in MEASURES if pattern.search(question)), None)
 
 
+# A question asking for a reason or a cause: "Why ...?", "How come ...?", "What made ...?".
+_ASKS_WHY = re.compile(r"\b(?:why|how come|what for|for what reason|what made|what caused|"
+                       r"what causes)\b", re.I)
+
+
+def asks_why(question: str) -> bool:
+    """Whether the question asks for a reason or a cause ("Why ...?", "How come ...?")."""
+    return _ASKS_WHY.search(question) is not None
+
+
 _EXPLAINS = re.compile(r"\b(why|how come|what for|for what reason|what causes|what caused|"
                        r"how (do|does|did|can|could|should|would|is|are|was|were|to))\b", re.I)
 

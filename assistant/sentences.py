@@ -44,6 +44,37 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = "|".join([*(m.capitalize() for m in MONTH_NAMES),
                     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"])
+# A sentence that gives a reason or a cause in its own words: a conjunction or phrase of
+# cause or purpose ("because", "since" and "after" not of a time, "so that", "which means",
+# "blamed on"),
+# ", so" / "; so" joining a consequence, "as" opening a clause of cause ("as none of them ...",
+# ", as it ..."), a clause set after a colon or semicolon once the topic is stated ("A roof is a
+# harsh spot, though: it is exposed to ...", not a speaker's "Brandvold: ..." nor a clock's
+# "10:30"), a warning of what follows otherwise ("or it will turn bitter"), or a passive deed
+# and its purpose ("was ploughed in May to bury ...").
+REASON = "reason"  # the kind of answer "Why ...?" asks: a sentence giving a reason (REASON_FORM)
+REASON_FORM = re.compile(
+    r"(?:^|[,;(]\s*)since\s+(?!\d|then\b|last\b|early\b|late\b|\w+ing\b|(?:"
+    + "|".join(MONTH_NAMES) + r")\b)"
+    r"|\b(?:because|due to|owing to|thanks to|so that|in order to|therefore|hence|reasons?|"
+    r"caused|causes|cause|that's why|that is why|which is why|result of|as a result|led to|"
+    r"leads to|which means|which meant|means that|meaning that|blamed on|otherwise)\b"
+    r"|[,;]\s+so\b(?!\s+(?:far|much|many|long)\b)"
+    # "after" of a cause, not of a time: "closed after a storm", "after inspectors found ..."
+    r"|\bafter\s+(?!\d|\w+ing\b|(?:then|that|this|about|around|nearly|almost|only|just|"
+    r"dark|dusk|dawn|midnight|noon|lunch|dinner|breakfast|school|work|" + "|".join(MONTH_NAMES)
+    + r")\b|(?:a|an|the|its|their|his|her|our|my|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|several|a few)\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|"
+    r"months?|years?|decades?|seasons?|while)\b)\w+\s+\w+"
+    r"|(?:,\s+|\b(?!(?:as|so|such|far|long|soon|much|well|just|twice|same)\b)\w+\s+)"
+    r"as\s+(?:none|nobody|no one|nothing|it|they|he|she|we|I|you|there|its|their|his|her|our)"
+    r"\s+(?!well\b|if\b|though\b)\w+"
+    r"|^(?:\S+\s+){3,}\S*\w[:;]\s+(?=(?-i:[a-z]))"
+    r"|\bor\s+(?:else\s+)?(?:it|they|you|the\s+\w+)\s+(?:will|would|can|could|may|might)\b"
+    r"|\b(?:is|are|was|were|been|be|being)\s+\w+ed\b"
+    r"(?:\s+(?!by\b|who\b|whom\b|that\b|which\b)[\w,]+){1,6}?\s+to\s+"
+    r"(?!the\b|a\b|an\b|be\b|\d)[a-z]+",
+    re.I)
 _TIME_UNITS = (r"seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
                r"years?|decades?|centuries|century|seasons?|winters?|summers?|springs?|autumns?|"
                r"semesters?|terms?|mornings?|evenings?|afternoons?")
@@ -833,6 +864,9 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
         PLACE: bool(_PROPER.search(text)),
         TITLE: source.kind in ("title", "reference"),
         ROLE: bool(_ROLE.search(text)),
+        # a heading, a byline, a caption or a citation tells no reason ("Fixing a Chain: a Guide")
+        REASON: source.kind not in ("title", "byline", "caption", "reference")
+        and bool(REASON_FORM.search(text)),
         **contacts,
         CONTACT: any(contacts.values()),
     }

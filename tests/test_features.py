@@ -1131,3 +1131,35 @@ def test_a_neighbours_time_of_the_other_end_is_not_near_the_end_asked():
 ])
 def test_another_season_or_another_years_thing_conflicts(question, sentence, conflict):
     assert qualifier_conflict(make_query(question), sentence) is conflict
+
+
+def test_why_is_answered_by_a_sentence_giving_a_reason_not_one_restating_the_topic():
+    """"Why ...?" asks for a reason: of two sentences on the topic, the one giving a reason in
+    its own words (a colon's clause, "because", "so", a cause after "after") holds the kind
+    asked; the one only restating the topic neither holds it nor rules it out."""
+    restated = "A narrow towpath turns out to be a fine place for a morning run."
+    for reason in ("A towpath is a poor spot for a run in winter, though: it floods after rain.",
+                   "The towpath was shut in March because the bank had slipped.",
+                   "The towpath is shut, so runners use the lane instead.",
+                   "The towpath closed in March after a section of the bank slipped.",
+                   "The towpath was fenced off last spring to protect nesting swans."):
+        assert _feature_of("Why is a towpath a hard place to run?", (restated, reason)) \
+            == [0.0, 1.0], reason
+    # a time, not a cause; not asked why
+    for timed in ("The towpath has been shut since March.",
+                  "The towpath reopened after two weeks.",
+                  "The towpath was resurfaced by a firm that went on to build the bridge."):
+        assert _feature_of("Why is a towpath a hard place to run?", (restated, timed)) \
+            == [0.0, 0.0], timed
+    assert _feature_of("What is the towpath like?", (restated, "It floods, so runners avoid it."),
+                       "type_ok") == [0.0, 0.0]
+
+
+def test_the_reason_forms_are_read_in_time_linear_in_a_long_run_of_spaces():
+    import time
+
+    from assistant.sentences import REASON_FORM
+
+    started = time.monotonic()
+    assert REASON_FORM.search("Some words" + " " * 40_000 + "x") is None
+    assert time.monotonic() - started < 5  # a pattern trying each split takes minutes

@@ -476,6 +476,31 @@ def test_the_reason_after_is_looked_for_only_when_asked_why_and_not_given(settin
     assert got is not None and got.text == "Waves break over it at high tide."
 
 
+def test_the_reason_after_is_not_added_to_a_sentence_giving_its_reason_in_any_form(
+        settings, fake_embedder):
+    """A sentence giving its reason with ", so" or after a colon is quoted alone, the same
+    forms that make it hold the kind "Why ...?" asks; one only restating the topic runs on."""
+    a = _text_assistant(
+        "Canal\n\nThe lock gates leak, so the boats wait for the keeper. The keeper comes at "
+        "noon.\n\nThe towpath is a poor place to cycle: it is narrow and full of roots. "
+        "Walkers use it every day.\n\nThe towpath is closed to bikes. Riders kept hitting "
+        "walkers.\n", settings, fake_embedder)
+    at = {s.text: s for s in a.answerer.index.sentences}
+    from assistant.answering import Candidate
+
+    def after(q, text):
+        c = Candidate(0, at[text], a.source(at[text].source_id), 0.9, None)
+        got = a.answerer.reason_after(a.query_for(q), c)
+        return got.text if got else None
+
+    assert after("Why do the boats wait?", "The lock gates leak, so the boats wait for the keeper.") \
+        is None
+    assert after("Why is the towpath bad for cycling?",
+                 "The towpath is a poor place to cycle: it is narrow and full of roots.") is None
+    assert after("Why is the towpath closed to bikes?", "The towpath is closed to bikes.") \
+        == "Riders kept hitting walkers."
+
+
 def test_a_citation_names_the_journal_asked_for(settings, fake_embedder):
     """"Which journal published the study?": the cited work's reference names its journal
     where citations print it ("Upland Water Studies 7: 11-19"), without the word "journal"
