@@ -58,7 +58,8 @@ def person_answered(answer: Answer, given: Iterable[str] = (), gender: str | Non
     found = [_person_in(quote, asked) for quote in quotes]
     if gender and genders:
         found = [(name, cued) for name, cued in found if name and people_of([name], gender, genders)]
-        known = next((name for name, cued in found if cued and gender_of(name, genders) == gender), None)
+        known = next((name for name, cued in found
+                      if cued and name and gender_of(name, genders) == gender), None)
         if known:
             return known
     fallback = None
