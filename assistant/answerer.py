@@ -52,7 +52,7 @@ from .sentences import (
     asked_group,
     counts_only,
     quote_opener,
-    states_clock_time,
+    states_clock,
     states_tenure,
     tells_event,
     tells_only_new,
@@ -652,7 +652,7 @@ class Answerer:
         thing or person that gives no price or age, or states a number of another dimension
         (its weight, a date), does not answer it."""
         if query.clock and _CLOCK_TIME_ASKED.search(query.question):
-            return any(states_clock_time(c.span.text) for c in candidates[:top])
+            return any(states_clock(c.span.text, by_the_clock=True) for c in candidates[:top])
         if query.measure == "share" and _PERCENT_ASKED.search(query.question):
             info = self.retriever.info
             return any("share" in info.measures[c.row] for c in candidates[:top]

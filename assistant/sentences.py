@@ -603,12 +603,6 @@ _CLOCK = re.compile(
 _DAY_PARTS = frozenset("morning afternoon evening night overnight".split())
 
 
-def states_clock_time(text: str) -> bool:
-    """The sentence gives a time by the clock ("at 7.30", "6pm", "at seven", "noon", "half
-    past nine", "at dusk"), not only a part of the day ("on a Tuesday evening")."""
-    return any(m.group().lower() not in _DAY_PARTS for m in _CLOCK.finditer(text))
-
-
 # A part of the day said of a thing, which it names rather than times: "the late-afternoon
 # sailing", "its Tuesday evening meetings", "the overnight lorries".
 _PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night|overnight|lunchtime|teatime)s?",
@@ -618,11 +612,16 @@ _NAMES_A_THING = re.compile(r"[\s-]+(?!(?:of|in|on|at|to|and|or|but|the|a|an|wit
                             r"[a-z]{3,}\b")
 
 
-def states_clock(text: str) -> bool:
+def states_clock(text: str, by_the_clock: bool = False) -> bool:
     """Whether the sentence gives a time of day ("at 1 pm", "on a calm evening", "at noon"),
-    not only a part of the day said of a thing ("the late-afternoon sailing")."""
+    not only a part of the day said of a thing ("the late-afternoon sailing"). With
+    ``by_the_clock``, a time by the clock only ("at 7.30", "6pm", "at seven", "noon", "half
+    past nine", "at dusk"), not a part of the day ("on a Tuesday evening")."""
     for m in _CLOCK.finditer(text):
-        if not (_PART_OF_DAY.fullmatch(m.group()) and _NAMES_A_THING.match(text, m.end())):
+        if by_the_clock:
+            if m.group().lower() not in _DAY_PARTS:
+                return True
+        elif not (_PART_OF_DAY.fullmatch(m.group()) and _NAMES_A_THING.match(text, m.end())):
             return True
     return False
 

@@ -253,3 +253,14 @@ def test_a_sentence_holds_an_address_or_number_to_get_in_touch(text, forms):
 ])
 def test_a_part_of_the_day_said_of_a_thing_is_no_time_of_day(text, clock):
     assert states_clock(text) is clock
+
+
+@pytest.mark.parametrize("text, loose, exact", [
+    ("The doors open at 7.30 and the film starts at eight.", True, True),
+    ("We met on a calm Tuesday evening by the harbour.", True, False),
+    ("The late-afternoon sailing was cancelled.", False, False),
+    ("Litter pickers meet at noon outside the hall.", True, True),
+])
+def test_a_time_by_the_clock_is_told_from_a_part_of_the_day(text, loose, exact):
+    assert states_clock(text) is loose
+    assert states_clock(text, by_the_clock=True) is exact
