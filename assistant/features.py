@@ -259,7 +259,14 @@ def feature_matrix(
                 # something is in, at or from, or a person's institution
                 fits = names_place_at(info.texts[i], qwords) or bool(info.affiliation[i])
             elif wanted == PLACE:  # a name the question does not already give
-                fits = names_a_place(info.named[i], qwords) or (
+                named = info.named[i]
+                if query.entity in _MAKERS:
+                    # a company, a brand: not a place it is in or goes to ("a supplier in the
+                    # Tyrol", "rode out to Hollin Edge"); one bought "from" may be the maker
+                    named = named - frozenset(
+                        w.lower() for m in _IN_PLACE.finditer(info.texts[i])
+                        if not _BODY_NAME.search(m[1]) for w in re.findall(_CAPITALISED, m[1]))
+                fits = names_a_place(named, qwords) or (
                     by_position and locates(info.texts[i], qwords))
                 # ... in a passage about what bears it ("What were her parents' names?")
                 fits = fits and (bearer is None or bool(bearer[i]))
@@ -789,6 +796,9 @@ KINDS_OF: dict[str, tuple[str, ...]] = {
 # need not name one with a capital. (A breed or a variety is mostly a name: "Buckfast",
 # "Bramley".)
 _COMMON_KINDS = frozenset({"species"})
+# Kinds of maker or seller, whose name is no place's.
+_MAKERS = frozenset({"company", "brand", "make", "manufacturer", "maker", "supplier", "firm",
+                     "publisher", "label", "producer"})
 # Kinds of place a sentence names after a preposition of place without the word for the kind:
 # "Which countries were the streams in?" / "in Switzerland, Austria and northern Italy",
 # "Between which two stations ...?" / "between Ashby Cross and Brookhollow Junction".
@@ -804,6 +814,10 @@ _AREA = r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)
 _PLACE_NAME = rf"{_AREA}{_CAPITALISED}(?:\s+{_CAPITALISED})*"
 # ... and the places listed with it: "between Ashby Cross and Brookhollow Junction"
 _AT_PLACE = re.compile(r"\b(?:in|at|from|between|near|to|outside|around|via)\s+(?:the\s+)?"
+                       + rf"({_PLACE_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PLACE_NAME})*)", re.I)
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at|near|to|outside|around|via)\s+(?:the\s+)?"
                        + rf"({_PLACE_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PLACE_NAME})*)", re.I)
 
 

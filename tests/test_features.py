@@ -939,6 +939,21 @@ def test_a_comments_signature_tells_who_paid_only_when_the_comment_speaks_of_pay
     assert of("Who supplies the orchard's saplings?") == [-1.0, 1.0]
 
 
+def test_a_place_named_is_no_company_or_brand():
+    """"Which company supplies the oak?" / "one supplier in the Ardennes": a place the maker is
+    in, or one someone rode to, names no company; a name bought "from" may be one."""
+    texts = ("The oak for the tables comes from one supplier in the Ardennes.",
+             "I buy the oak from Harlow & Brede, a family sawmill.")
+    assert _feature_of("Which company supplies the oak?", texts) == [-1.0, 1.0]
+    texts = ("On Sunday I rode out to Pellow Cross and back on two gels.",
+             "The gels were from Fennick, in the lemon flavour.")
+    assert _feature_of("Which gel brand did she use?", texts) == [-1.0, 1.0]
+    # a place asked is still named where something is
+    texts = ("The oak for the tables comes from one supplier in the Ardennes.",
+             "The tables are made in a workshop by the sea.")
+    assert _feature_of("Which region does the oak come from?", texts)[0] == 1.0
+
+
 def test_a_town_or_country_asked_is_named_as_where_something_is():
     texts = ("We moved to a small Welsh town when the children were young.",
              "We have lived in Pembrook for thirty years now.")
