@@ -52,7 +52,7 @@ from .sentences import (
     asked_group,
     counts_only,
     quote_opener,
-    states_clock,
+    states_clock_time,
     states_tenure,
     tells_event,
     tells_only_new,
@@ -174,6 +174,7 @@ _PERCENT_ASKED = re.compile(r"\b(?:percentage|percent|per cent)\b|%|\brates?\b",
 # "What time does it start?" asks for a time by the clock ("What time of day ...?" or "What
 # time in the evening ...?" may be answered by a part of the day).
 _CLOCK_TIME_ASKED = re.compile(r"\b(?:what|which) (?:time|hour)\b(?!\s+(?:of|in)\b)", re.I)
+_TIME_TERMS = frozenset(terms("time times hour hours exactly roughly usually normally"))
 
 
 def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 1) -> bool:
@@ -355,6 +356,7 @@ class Answerer:
         self.words = words
         self.closest_k = closest_k
         self._by_id = {s.id: s for s in sources}
+        self._passage_terms: dict[str, frozenset[str]] = {}
         self.kinds = frozenset(s.kind for s in sources)
         # the readers' comments in page order: "the third comment" is comments[2]
         self.comments = [s for s in sources if s.kind == "comment"]
@@ -652,7 +654,14 @@ class Answerer:
         thing or person that gives no price or age, or states a number of another dimension
         (its weight, a date), does not answer it."""
         if query.clock and _CLOCK_TIME_ASKED.search(query.question):
-            return any(states_clock(c.span.text, by_the_clock=True) for c in candidates[:top])
+            # ... and one of the thing timed: a passage that names none of the question's words
+            # ("What time does the spring concert start?" / "The choir meets at 10am") times
+            # another thing
+            about = set(query.terms) | set(query.context_terms)
+            about -= _TIME_TERMS
+            return any(states_clock_time(c.span.text, query.question)
+                       and (not about or not about.isdisjoint(self.passage_terms(c.source)))
+                       for c in candidates[:top])
         if query.measure == "share" and _PERCENT_ASKED.search(query.question):
             info = self.retriever.info
             return any("share" in info.measures[c.row] for c in candidates[:top]
@@ -667,6 +676,19 @@ class Answerer:
         return any(query.measure in info.measures[c.row] or also in info.measures[c.row]
                    or (also == "year" and info.flags["year"][c.row])
                    for c in candidates[:top] if c.row < len(info.measures))
+
+    def passage_terms(self, source: Source) -> frozenset[str]:
+        """The terms of a passage and, for a post paragraph under a heading, of the heading and
+        every paragraph under it (a section speaks of one thing, named once: "Spring concert" /
+        "Doors open at 7pm.")."""
+        found = self._passage_terms.get(source.id)
+        if found is None:
+            texts = [source.text]
+            if source.section:
+                texts += [source.section, *(s.text for s in self._by_id.values()
+                                            if s.section == source.section)]
+            found = self._passage_terms[source.id] = frozenset(terms(" ".join(texts)))
+        return found
 
     def confidence(self, query: Query, candidates: Sequence[Candidate]) -> float:
         """P(an answer from these candidates is right), by the question model."""

@@ -179,7 +179,8 @@ def feature_matrix(
                               candidates)
     quantity = _quantity_align(query, sims_counted, info, candidates, grounding)
     qwords = {w.lower() for w in query.words}
-    name = _name_align(query, info, candidates, qwords)
+    bearer = _bearer_rows(query, grounding, article, of_kind)
+    name = _name_align(query, info, candidates, qwords, bearer)
     # what the sentence must hold: a year, a stretch of time ("How long ...?"), or the kind asked
     filler = filler_of(query)
     deed = deed_asked(query) if query.answer_type == PERSON and not query.credit else None
@@ -258,8 +259,17 @@ def feature_matrix(
                 # something is in, at or from, or a person's institution
                 fits = names_place_at(info.texts[i], qwords) or bool(info.affiliation[i])
             elif wanted == PLACE:  # a name the question does not already give
-                fits = names_a_place(info.named[i], qwords) or (
+                named = info.named[i]
+                if query.entity in _MAKERS:
+                    # a company, a brand: not a place it is in or goes to ("a supplier in the
+                    # Tyrol", "rode out to Hollin Edge"); one bought "from" may be the maker
+                    named = named - frozenset(
+                        w.lower() for m in _IN_PLACE.finditer(info.texts[i])
+                        if not _BODY_NAME.search(m[1]) for w in re.findall(_CAPITALISED, m[1]))
+                fits = names_a_place(named, qwords) or (
                     by_position and locates(info.texts[i], qwords))
+                # ... in a passage about what bears it ("What were her parents' names?")
+                fits = fits and (bearer is None or bool(bearer[i]))
             elif wanted == PERSON and query.credit:
                 fits = bool(info.credit[i])  # who took a photo: only a credit line says
             elif wanted == PERSON and query.speaker and i < len(info.said_by) and info.said_by[i] >= 0:
@@ -786,6 +796,9 @@ KINDS_OF: dict[str, tuple[str, ...]] = {
 # need not name one with a capital. (A breed or a variety is mostly a name: "Buckfast",
 # "Bramley".)
 _COMMON_KINDS = frozenset({"species"})
+# Kinds of maker or seller, whose name is no place's.
+_MAKERS = frozenset({"company", "brand", "make", "manufacturer", "maker", "supplier", "firm",
+                     "publisher", "label", "producer"})
 # Kinds of place a sentence names after a preposition of place without the word for the kind:
 # "Which countries were the streams in?" / "in Switzerland, Austria and northern Italy",
 # "Between which two stations ...?" / "between Ashby Cross and Brookhollow Junction".
@@ -804,18 +817,48 @@ _AT_PLACE = re.compile(r"\b(?:in|at|from|between|near|to|outside|around|via)\s+(
                        + rf"({_PLACE_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PLACE_NAME})*)", re.I)
 
 
+_IN_PLACE = re.compile(r"\b(?:in|at|near|to|outside|around|via)\s+(?:the\s+)?"
+                       + rf"({_PLACE_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PLACE_NAME})*)", re.I)
+
+
 def _places_named(text: str) -> frozenset[str]:
     """The capitalised words of places the sentence names after a preposition of place ("in
     Malvern"), lower-cased: no person's name."""
     return frozenset(w.lower() for m in _AT_PLACE.finditer(text) for w in re.findall(_CAPITALISED, m[1]))
 
 
+def _bearer_rows(query: Query, grounding: Grounding, article: ArticleTerms,
+                 of_kind: dict[str, np.ndarray]) -> np.ndarray | None:
+    """For a question asking what something is called ("What were her parents' names?",
+    "What is the name of her dog?"), the sentences whose passage speaks of what bears the name:
+    names it (its stem, its spelling in the article, or a word for one of its kind; not a word
+    only near in meaning: "family" for "parents"); None for other questions and when the
+    question names no bearer."""
+    if not query.naming or query.entity or not query.focus:
+        return None
+    # "What was her maiden name?", "her stage name": a word for the name, not what bears it
+    bearers = [f for f in query.focus
+               if not re.search(rf"\b{re.escape(f)}\s+names?\b", query.question, re.I)]
+    if not bearers:
+        return None
+    has = np.zeros(article.n, dtype=bool)
+    for f in bearers:
+        t = stem_of(f)
+        t = grounding.spelled.get(t, t)
+        has[article.rows(t)] = True
+        if t in of_kind:
+            has |= of_kind[t]
+    return np.isin(article.source_of, article.source_of[has])
+
+
 def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
-                qwords: set[str]) -> np.ndarray:
+                qwords: set[str], bearer: np.ndarray | None = None) -> np.ndarray:
     """Per candidate, for a question asking for a named thing of a kind ("Which bakery ...?"):
     1 when the sentence names one of that kind that the question does not ("Kettle Lane
     Bakery", "the newspaper De Standaard", "Lipton, a tea brand", "University of Bari"), else
-    0; 1 for other questions."""
+    0; 1 for other questions. For one asking what something is called, a name counts only in a
+    passage that speaks of what bears it (``bearer``: "What were her parents' names?" is not
+    answered by a colleague's name)."""
     out = np.ones(len(candidates))
     if query.entity in _COMMON_KINDS:
         return out  # "Which species ...?" / "the robin will ..."
@@ -826,9 +869,10 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
             for row, i in enumerate(candidates):
                 given = (w.lower() for m in _CALLED.finditer(info.texts[i])
                          for w in re.findall(_CAPITALISED, m.group()))
-                out[row] = float(any(w not in qwords for w in given) or (
+                out[row] = float((any(w not in qwords for w in given) or (
                     person and bool(info.flags[PERSON][i])
                     and names_a_place(info.named[i] - _places_named(info.texts[i]), qwords)))
+                    and (bearer is None or bool(bearer[i])))
         return out
     kinds = (query.entity, *KINDS_OF.get(query.entity, ()))
     noun = "(?:" + "|".join(re.escape(k) for k in kinds) + r")(?:e?s)?"

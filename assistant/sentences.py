@@ -603,6 +603,30 @@ _CLOCK = re.compile(
 _DAY_PARTS = frozenset("morning afternoon evening night overnight".split())
 
 
+def states_clock_time(text: str, question: str = "") -> bool:
+    """The sentence gives a time by the clock ("at 7.30", "6pm", "at seven", "noon", "half
+    past nine", "at dusk"), not only a part of the day ("on a Tuesday evening"), and not only
+    one the question gives ("What time does the 07:52 get in?" / "I take the 07:52 in")."""
+    given = {_clock_key(m) for m in _CLOCK_GIVEN.finditer(question)}
+    return any(m.group().lower() not in _DAY_PARTS and _clock_key(m) not in given
+               for m in _CLOCK.finditer(text))
+
+
+# A time by the clock a question names its thing by: "the 07:52", "the 7.30 ferry", "the
+# 6pm show" (hours and minutes, or an hour with am/pm).
+_CLOCK_GIVEN = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?:\s*[ap]\.?m\b)?|\b\d{1,2}\s*[ap]\.?m\b",
+                          re.I)
+
+
+def _clock_key(m: re.Match[str]) -> tuple[int, int] | None:
+    """A clock time's hour (on the 12-hour dial) and minutes, None for one without a figure
+    ("noon", "at dusk")."""
+    digits = re.findall(r"\d+", m.group())
+    if not digits:
+        return None
+    return int(digits[0]) % 12, int(digits[1]) if len(digits) > 1 else 0
+
+
 # A part of the day said of a thing, which it names rather than times: "the late-afternoon
 # sailing", "its Tuesday evening meetings", "the overnight lorries".
 _PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night|overnight|lunchtime|teatime)s?",
@@ -612,16 +636,12 @@ _NAMES_A_THING = re.compile(r"[\s-]+(?!(?:of|in|on|at|to|and|or|but|the|a|an|wit
                             r"[a-z]{3,}\b")
 
 
-def states_clock(text: str, by_the_clock: bool = False) -> bool:
+def states_clock(text: str) -> bool:
     """Whether the sentence gives a time of day ("at 1 pm", "on a calm evening", "at noon"),
-    not only a part of the day said of a thing ("the late-afternoon sailing"). With
-    ``by_the_clock``, a time by the clock only ("at 7.30", "6pm", "at seven", "noon", "half
-    past nine", "at dusk"), not a part of the day ("on a Tuesday evening")."""
+    not only a part of the day said of a thing ("the late-afternoon sailing"); by the clock
+    only: ``states_clock_time``."""
     for m in _CLOCK.finditer(text):
-        if by_the_clock:
-            if m.group().lower() not in _DAY_PARTS:
-                return True
-        elif not (_PART_OF_DAY.fullmatch(m.group()) and _NAMES_A_THING.match(text, m.end())):
+        if not (_PART_OF_DAY.fullmatch(m.group()) and _NAMES_A_THING.match(text, m.end())):
             return True
     return False
 

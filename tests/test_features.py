@@ -218,6 +218,36 @@ def test_a_persons_name_asked_by_a_noun_for_them():
     assert _name_align(q, info, np.arange(3), {w.lower() for w in q.words})[0] == 0
 
 
+def test_a_name_asked_of_someone_counts_only_in_a_passage_about_them():
+    """"What were her parents' names?" / a colleague's name, or "grandparents' names": a name
+    in a passage that never speaks of her parents is not theirs; one in a passage that does
+    ("Her parents, Ada and Tom Fell, ran the mill."), is."""
+    from assistant.features import FEATURES, feature_matrix
+
+    texts = {"p1": ('Nell Oduya, who taught alongside her for 20 years, said: "She knew the '
+                    "grandparents' names of every child.\"",),
+             "p2": ("Her parents, Ada and Tom Fell, ran the mill at Carrow.",),
+             "p3": ("She was born above the mill in 1931.", "Ruth Fell was their only child.")}
+    sources = {sid: Source(sid, "post", f"Post, {sid}", " ".join(ts)) for sid, ts in texts.items()}
+    info, article = _passages(sources, texts)
+    rows = np.arange(article.n)
+    ones = np.ones(article.n)
+
+    def feature(question: str, name: str) -> list[float]:
+        X = feature_matrix(make_query(question), rows, info=info, article=article,
+                           grounding=NOTHING, dense=ones, dense_ctx=ones, dense_chunk=ones,
+                           lexical=ones, lexical_sentence=ones,
+                           sources=[sources[sid] for sid, ts in texts.items() for _ in ts])
+        return list(X[:, FEATURES.index(name)])
+
+    assert feature("What were her parents' names?", "name_align") == [0.0, 1.0, 0.0, 0.0]
+    assert feature("What were her parents' names?", "type_ok") == [-1.0, 1.0, -1.0, -1.0]
+    # "her maiden name": a kind of name, not one who bears it
+    from assistant.features import _bearer_rows
+
+    assert _bearer_rows(make_query("What was her maiden name?"), NOTHING, article, {}) is None
+
+
 def _many(texts: tuple[str, ...]) -> SentenceInfo:
     source = Source(id="p1", kind="post", label="Post", text=" ".join(texts))
     spans, at = [], 0
@@ -907,6 +937,21 @@ def test_a_comments_signature_tells_who_paid_only_when_the_comment_speaks_of_pay
     of = _comments_feature({"Wren Halloway": "The new saplings are on a six-week wait from the supplier.",
                             "Joss Pemberton": "We supply the orchard's saplings from our nursery."})
     assert of("Who supplies the orchard's saplings?") == [-1.0, 1.0]
+
+
+def test_a_place_named_is_no_company_or_brand():
+    """"Which company supplies the oak?" / "one supplier in the Ardennes": a place the maker is
+    in, or one someone rode to, names no company; a name bought "from" may be one."""
+    texts = ("The oak for the tables comes from one supplier in the Ardennes.",
+             "I buy the oak from Harlow & Brede, a family sawmill.")
+    assert _feature_of("Which company supplies the oak?", texts) == [-1.0, 1.0]
+    texts = ("On Sunday I rode out to Pellow Cross and back on two gels.",
+             "The gels were from Fennick, in the lemon flavour.")
+    assert _feature_of("Which gel brand did she use?", texts) == [-1.0, 1.0]
+    # a place asked is still named where something is
+    texts = ("The oak for the tables comes from one supplier in the Ardennes.",
+             "The tables are made in a workshop by the sea.")
+    assert _feature_of("Which region does the oak come from?", texts)[0] == 1.0
 
 
 def test_a_town_or_country_asked_is_named_as_where_something_is():

@@ -116,7 +116,7 @@ _WORKSHOP = [
            "five years.", None, None),
     Source("post-4", "post", "Post, paragraph 4",
            "The kiln draws 3 kW, each lamp gives 800 lumens, the loan carries 4 percent "
-           "interest and doors open at 6.30pm.", None, None),
+           "interest and doors open at 6.30pm.", None, None, "Thursday sessions"),
 ]
 
 
@@ -133,6 +133,42 @@ def test_a_measure_of_another_dimension_or_no_clock_time_does_not_answer(
     of the day is no time by the clock. Stated in its own unit, it does."""
     assert not _gate(settings, fake_embedder, question, sources=_WORKSHOP)
     assert _gate(settings, fake_embedder, question, close=("post-4",), sources=_WORKSHOP)
+
+
+_DRILL = [
+    Source("title", "title", "Title", "Lowmoor fire brigade holds its summer open day", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The open day ends with a hose drill by the cadets on the station forecourt.",
+           None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The station cafe serves teas from 10am, and the car park opens at 9.30am.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "Most visitors come on the 8.15am bus from Hollin Cross, which stops at the station.",
+           None, None),
+]
+
+
+@pytest.mark.parametrize("question, close", [
+    # a clock time of another thing: the cafe and the car park are not the drill
+    ("What time does the cadets' hose drill start?", ("post-1", "post-2")),
+    # the question's own time ("the 8.15") is no answer to when that bus gets in
+    ("What time does the 8.15 bus get to Lowmoor?", ("post-3",)),
+])
+def test_a_clock_time_of_another_thing_or_the_one_asked_by_does_not_answer(
+        settings, fake_embedder, question, close):
+    assert not _gate(settings, fake_embedder, question, close=close, sources=_DRILL)
+
+
+def test_a_clock_time_told_of_the_thing_asked_answers(settings, fake_embedder):
+    assert _gate(settings, fake_embedder, "What time does the station cafe open?",
+                 close=("post-1", "post-2"), sources=_DRILL)
+    assert _gate(settings, fake_embedder, "What time does the car park open?",
+                 close=("post-2",), sources=_DRILL)
+    # a paragraph under a heading that names the thing: "Cadets' drill" / "It starts at 3pm."
+    headed = [*_DRILL, Source("post-4", "post", "Post, paragraph 4", "It starts at 3pm sharp.",
+                              None, None, "The cadets' hose drill")]
+    assert _gate(settings, fake_embedder, "What time does the cadets' hose drill start?",
+                 close=("post-1", "post-4"), sources=headed)
 
 
 def test_a_bill_asked_needs_a_passage_that_states_money(settings, fake_embedder):

@@ -3,7 +3,14 @@ words about its numbers, a picture's credit line, what someone does for a living
 
 import pytest
 
-from assistant.sentences import _CREDIT, measures, number_window, sentence_flags, states_clock
+from assistant.sentences import (
+    _CREDIT,
+    measures,
+    number_window,
+    sentence_flags,
+    states_clock,
+    states_clock_time,
+)
 from assistant.types import Source
 
 POST = Source(id="p1", kind="post", label="Post", text="")
@@ -186,6 +193,19 @@ def test_a_time_of_day_is_told_apart_from_a_date(text, clock):
     assert sentence_flags(text, POST)["clock"] is clock
 
 
+@pytest.mark.parametrize("text, question, told", [
+    ("I catch the 07:52 from Ashby every weekday.", "What time does the 07:52 arrive?", False),
+    ("The 7.52am from Ashby gets in at 8:31.", "What time does the 07:52 arrive?", True),
+    ("The 6pm show sold out.", "What time does the 6pm show finish?", False),
+    ("The 6pm show ends at 8pm.", "What time does the 6pm show finish?", True),
+    ("The gates open at noon.", "What time do the gates open?", True),
+])
+def test_a_clock_time_the_question_gives_is_not_told(text, question, told):
+    from assistant.sentences import states_clock_time
+
+    assert states_clock_time(text, question) is told
+
+
 @pytest.mark.parametrize("text", [
     "Smith J. Tea. J Food. 2024. doi:10.1152/food.00040.2024",  # a DOI's digits
     "A ticket costs \u00a312.50 and sales rose 12.75 per cent.",
@@ -263,4 +283,4 @@ def test_a_part_of_the_day_said_of_a_thing_is_no_time_of_day(text, clock):
 ])
 def test_a_time_by_the_clock_is_told_from_a_part_of_the_day(text, loose, exact):
     assert states_clock(text) is loose
-    assert states_clock(text, by_the_clock=True) is exact
+    assert states_clock_time(text) is exact
