@@ -63,9 +63,11 @@ from .sentences import (
     CONTACT_FORMS,
     MONTH_NAMES,
     PERSON_NOUN,
+    RANKS,
     REASON,
     WEEKDAY_NAMES,
     SentenceInfo,
+    asks_to_rank,
     locates,
     names_new_person,
     names_place_at,
@@ -195,6 +197,9 @@ def feature_matrix(
     who_is = _WHO_IS.match(query.question) is not None and query.target != "comment"
     anchors = anchors_of(query)
     why = wanted is None and flags is None and asks_why(query.question) and bool(info.flags)
+    # "Which species was hit hardest?" asks which one stands out: a sentence that ranks
+    ranking = (wanted is None and flags is None and not why and bool(info.flags)
+               and asks_to_rank(query.question))
     # the title names what the whole article is about ("How much does the Aero 3 weigh?" /
     # "Weight | 640 g" on the Aero 3's page): its names pin no sentence to another topic
     topic = _title_words(info) if anchors else frozenset()
@@ -310,6 +315,11 @@ def feature_matrix(
             # ", so", "which means", a clause after a colon) holds the kind asked; one that only
             # restates what is explained neither holds it nor rules it out
             x[INDEX["type_ok"]] = float(info.flags[REASON][i])
+        elif ranking:
+            # "Which moth was seen more than any other?": a sentence ranking one of its kind
+            # ("the most frequent visitor") holds the kind asked; one that does not, neither
+            # holds it nor rules it out
+            x[INDEX["type_ok"]] = float(info.flags[RANKS][i])
         x[INDEX["focus_align"]] = align[row]
         x[INDEX["verb_align"]] = verb_align[row]
         x[INDEX["quantity_align"]] = quantity[row]

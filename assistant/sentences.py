@@ -75,6 +75,51 @@ REASON_FORM = re.compile(
     r"(?:\s+(?!by\b|who\b|whom\b|that\b|which\b)[\w,]+){1,6}?\s+to\s+"
     r"(?!the\b|a\b|an\b|be\b|\d)[a-z]+",
     re.I)
+# Words ending in "-est" that are no superlative ("interest", "harvest", "suggest").
+NOT_SUPERLATIVE = frozenset(
+    """interest interests test tests rest request west forest honest harvest modest earnest
+    suggest protest chest nest guest quest pest vest invest digest arrest manifest contest
+    attest detest conquest behest bequest crest zest jest lest unrest priest tempest inquest
+    ingest infest divest wrest southwest northwest midwest latest""".split())
+# A sentence that ranks what it speaks of, the kind of answer "Which ... was hit hardest?"
+# and "Which moth was seen more than any other?" ask for: a superlative after a determiner
+# ("the most frequent visitor", "its biggest", "the worst"), "best" or "worst" on their own
+# ("fared worst"), "most" or "least" ending a clause ("gained the most", "suffered least"), or a
+# comparison that is not a count ("far more than narrow trees", "more often than the rest", not
+# "more than 40 people").
+RANKS = "ranks"
+_SUPERLATIVE_AFTER = re.compile(
+    r"\b(?:the|its|their|our|his|her|your|my|by\s+far\s+the)\s+(?:\w+\s+)?(\w{2,}est|most|least|"
+    r"fewest|best|worst)\b", re.I)
+RANKING_FORM = re.compile(
+    r"\b(?:best|worst|fewest)\b"
+    r"|\b(?:most|least)\s*(?:[,.;:!?)]|$|of all\b)"
+    r"|\b(?:more|less|fewer|better|worse)(?:\s+[a-z]+)?\s+than\s+(?:any|all|the\s+rest|others?\b|(?!\d|a\b|an\b|"
+    r"one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|half\b|double\b|"
+    r"twice\b|a\s+third\b|a\s+quarter\b|a\s+hundred\b|a\s+thousand\b|hundreds\b|thousands\b|"
+    r"dozens?\b|[\d.,]+)[a-z])", re.I)
+
+
+def ranks(text: str) -> bool:
+    """Whether the sentence ranks what it speaks of (``RANKING_FORM``, or a superlative after a
+    determiner that is not an "-est" word of another kind: "the latest figures" rank nothing)."""
+    if RANKING_FORM.search(text):
+        return True
+    return any(m.group(1).lower() not in NOT_SUPERLATIVE for m in _SUPERLATIVE_AFTER.finditer(text))
+
+
+# A question asking which one stands out: a superlative ("hit hardest", "the best job"), or
+# "more than any other".
+_RANK_ASKED = re.compile(r"\b(?:most|least|best|worst|fewest|(?:more|less)\s+than\s+any|(\w{2,}est))\b",
+                         re.I)
+
+
+def asks_to_rank(question: str) -> bool:
+    """Whether the question asks which one ranks first ("Which species was hit hardest?")."""
+    return any(m.group(1) is None or m.group(1).lower() not in NOT_SUPERLATIVE
+               for m in _RANK_ASKED.finditer(question))
+
+
 _TIME_UNITS = (r"seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
                r"years?|decades?|centuries|century|seasons?|winters?|summers?|springs?|autumns?|"
                r"semesters?|terms?|mornings?|evenings?|afternoons?")
@@ -886,6 +931,7 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
         # a heading, a byline, a caption or a citation tells no reason ("Fixing a Chain: a Guide")
         REASON: source.kind not in ("title", "byline", "caption", "reference")
         and bool(REASON_FORM.search(text)),
+        RANKS: source.kind not in ("byline", "reference") and ranks(text),
         **contacts,
         CONTACT: any(contacts.values()),
     }

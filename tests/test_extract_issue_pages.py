@@ -312,3 +312,39 @@ def test_a_comment_hidden_as_off_topic_is_not_read_but_one_hidden_as_outdated_is
                 + hidden("odette-v", "<p>Version 4.0 had the same reset.</p>", "outdated"))
     _, sources = _read(_page(OPENED, timeline))
     assert [s.author for s in sources if s.kind == "comment"] == ["odette-v"]
+
+
+def _review_comment(handle: str, iso: str, text: str, badge: str) -> str:
+    return (f'<div class="review-comment js-comment"><div class="d-flex"><strong><a class="author '
+            f'Link--primary text-bold" href="/{handle}">{handle}</a></strong><span class="Label '
+            f'ml-1">{badge}</span><a href="#r" class="Link--secondary ml-1"><relative-time '
+            f'datetime="{iso}">Feb 3, 2023</relative-time></a></div><div class="comment-body '
+            f'markdown-body js-comment-body"><p dir="auto">{text}</p></div></div>')
+
+
+def test_a_pull_requests_review_comments_on_lines_are_comments_answering_the_first() -> None:
+    # a review: its summary in the timeline, then a resolved thread on a line of the diff
+    review = ('<div class="TimelineItem"><div class="timeline-comment-group TimelineItem-body">'
+              + _comment("odette-v", "2023-02-03T09:00:00Z", "Feb 3, 2023",
+                         "<p>One blocker, see the note on the timeout.</p>", "Member")
+              .replace('<div class="TimelineItem js-comment-container">', "<div>")
+              + '<div class="review-thread-component" data-resolved="true"><div class="file-'
+              'header"><a class="Link--primary text-mono">src/ramp.c</a><span class="Label">'
+              'Outdated</span></div><table class="diff-table"><tbody><tr><td class="blob-num" '
+              'data-line-number="41"></td><td class="blob-code"><span class="blob-code-inner">'
+              'read_tc(&amp;t, 5000);</span></td></tr></tbody></table>'
+              + _review_comment("odette-v", "2023-02-03T09:01:00Z",
+                                "Five seconds is longer than the watchdog allows.", "Member")
+              + _review_comment("tamsin-q", "2023-02-03T12:00:00Z",
+                                "Cut it to 800 ms, since the sensor answers in 200.", "Author")
+              + "</div></div></div>")
+    timeline = _comment("tamsin-q", "2023-01-30T10:00:00Z", "on Jan 30, 2023", BODY) + review
+    _, sources = _read(_page(OPENED, timeline, "Pull Request"))
+    comments = [(s.author, s.text, s.label) for s in sources if s.kind == "comment"]
+    assert [c[:2] for c in comments] == [
+        ("odette-v", "One blocker, see the note on the timeout."),
+        ("odette-v", "Five seconds is longer than the watchdog allows."),
+        ("tamsin-q", "Cut it to 800 ms, since the sensor answers in 200.")]
+    assert "replying to odette-v" in comments[2][2]
+    assert "replying" not in comments[1][2]
+    assert "read_tc" not in " ".join(s.text for s in sources)

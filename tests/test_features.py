@@ -1200,6 +1200,32 @@ def test_why_is_answered_by_a_sentence_giving_a_reason_not_one_restating_the_top
                        "type_ok") == [0.0, 0.0]
 
 
+def test_which_one_stands_out_is_answered_by_a_sentence_that_ranks():
+    """"Which ... hardest?" / "... more than any other?" asks which one stands out: of two
+    sentences on the topic, the one ranking (a superlative, "fared worst", "far more than the
+    rest") holds the kind asked; one that only counts or describes neither holds it nor rules
+    it out."""
+    counted = "Volunteers logged 86 kinds of beetle in the meadow over three summers."
+    for ranking in ("The violet ground beetle was the commonest find, about one in five.",
+                    "Dung beetles fared worst when the sheep were moved off.",
+                    "Rove beetles turned up far more often than the rest in the wet corner.",
+                    "Of all of them, the stag beetle drew the most visitors."):
+        for question in ("Which beetle was found more than any other?",
+                         "Which beetles did best in the meadow?",
+                         "Which beetle was hit hardest by the change?"):
+            assert _feature_of(question, (counted, ranking)) == [0.0, 1.0], (question, ranking)
+    # a count, a date, a word ending in "-est" that ranks nothing: no ranking
+    for plain in ("More than 40 beetles were logged in May.",
+                  "Most of the beetles were found in the hedge.",
+                  "The latest survey took a week, with a harvest of records.",
+                  "Their interest in the meadow began in 2019."):
+        assert _feature_of("Which beetle was found more than any other?", (counted, plain)) \
+            == [0.0, 0.0], plain
+    # not asked which stands out
+    assert _feature_of("What kinds of beetle live in the meadow?",
+                       (counted, "Dung beetles fared worst.")) == [0.0, 0.0]
+
+
 def test_the_reason_forms_are_read_in_time_linear_in_a_long_run_of_spaces():
     import time
 

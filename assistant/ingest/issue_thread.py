@@ -1,7 +1,8 @@
 """A GitHub issue's (or pull request's) conversation page read as a thread: the issue's
 opening comment is the post, signed by who opened it; each later comment is a comment
-signed by its handle (with its role badge, "member"); each timeline event ("added the bug
-labels", "closed this as completed in #2191") a one-line comment of who did it.
+signed by its handle (with its role badge, "member"); so is a pull request review's comment
+on a line of the diff, a later one in its thread answering the first; each timeline event
+("added the bug labels", "closed this as completed in #2191") a one-line comment of who did it.
 
 The page's shape is GitHub's own markup, never a generic page's: the issue's title in the
 header (``bdi.js-issue-title``, ``h1.gh-header-title``) and comments of the class
@@ -132,18 +133,38 @@ def _hidden(el: HtmlElement) -> bool:
         " ".join(text_of(s) for s in el.iter("summary"))))
 
 
+def _review_comment(el: HtmlElement) -> bool:
+    """A pull request review's comment on a line of the diff (GitHub's ``review-comment``, in
+    the review's thread under the file's name and the lines it is about): a comment of the
+    conversation as much as one in the timeline, though its thread is folded away once
+    resolved."""
+    return "review-comment" in words(el) and _first(el, "js-comment-body") is not None
+
+
+def _answers(el: HtmlElement, who: HtmlElement) -> str | None:
+    """Whom a review's later comment on a line answers: the writer of the thread's first one
+    (a thread's comments stand side by side, the first one opening it), when another."""
+    if not _review_comment(el) or el.getparent() is None:
+        return None
+    first = next((c for c in el.getparent() if isinstance(c.tag, str) and _review_comment(c)), el)
+    opener = _author_of(first) if first is not el else None
+    return text_of(opener) if opener is not None and text_of(opener) != text_of(who) else None
+
+
 def _entry(el: HtmlElement) -> FoundComment | None:
     """A later comment (signed, dated, its role a mark) or an event (a line of who did it)."""
-    if "timeline-comment" in words(el):
+    if "timeline-comment" in words(el) or _review_comment(el):
         if _hidden(el):
             return None
         body = _first(el, "js-comment-body")
-        top = _first(el, "timeline-comment-header")
+        # a review's comment on a line is signed in its own first line, not a header
+        top = _first(el, "timeline-comment-header") if "timeline-comment" in words(el) else el
         who = _author_of(top) if top is not None else None
         text = paragraphs(body) if body is not None else ""
         if not text or who is None:
             return None
-        return FoundComment(text, text_of(who), _when(_time_of(top)), mark=_role(el))
+        return FoundComment(text, text_of(who), _when(_time_of(top)), _answers(el, who),
+                            mark=_role(el))
     who = _author_of(el)
     line = _event_line(el)
     return FoundComment(line, text_of(who), _when(_time_of(el))) if who is not None and line \
@@ -497,7 +518,8 @@ def read_issue(root: HtmlElement) -> Issue | None:
         return None
     first = set(comments[0].iter())
     found = [c for el in iter_elements(root) if el not in first and (
-        el in comments or "timelineitem-body" in words(el) and _first(el, "timeline-comment") is None)
+        el in comments or _review_comment(el)
+        or "timelineitem-body" in words(el) and _first(el, "timeline-comment") is None)
         for c in [_entry(el)] if c]
     fields = _fields(root)
     return Issue(clean_text(text_of(title_el)), opening, tuple(found),
