@@ -192,6 +192,16 @@ def test_a_number_the_question_gives_is_not_its_answer():
     assert got[0] == 0
 
 
+def test_a_number_in_words_is_more_than_the_numbers_the_question_gives():
+    """"How many evenings could Year 5 and 6 pupils go to the club?" / "In Years 5 and 6, ...
+    three evenings a week": "three" is a number the question does not give."""
+    question = "How many evenings could Year 5 and 6 pupils go to the club?"
+    info = _many(("In Years 5 and 6, pupils may stay for three evenings a week.",
+                  "In Years 5 and 6, pupils may stay after school."))
+    got = _quantity_align(make_query(question), None, info, np.arange(2), NOTHING)
+    assert list(got) == [1, 0]
+
+
 def test_a_name_given_for_a_naming_question():
     texts = ("I moved my own fig, a tree called Gustav, last spring.",
              "The fig stands by the window.",

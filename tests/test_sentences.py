@@ -163,6 +163,19 @@ def test_the_words_about_a_number_stay_in_its_clause():
     assert "guests" not in number_window("On 9 May guests danced till 11 pm at the hall.")
 
 
+def test_a_number_with_no_noun_of_its_own_counts_what_its_clause_opens_on():
+    """"Ferry crossings on the northern routes fell to about 4,000 in 2019": the crossings, told
+    far before the number; a number followed by its own noun counts only that."""
+    window = number_window("The council found that ferry crossings on the northern routes "
+                           "fell to about 4,000 in 2019, then recovered.")
+    assert "crossings" in window
+    window = number_window("The wardens from the island trust spent 90 nights on the cliffs.")
+    assert "wardens" not in window and "nights" in window
+    # nor a phone number's groups of digits, nor "twice"
+    assert "meter" not in number_window("Ring our smart meter booking line on 0800 046 7721.")
+    assert "gulls" not in number_window("The gulls came back twice.")
+
+
 def test_a_year_is_not_a_count_of_the_words_after_it():
     window = number_window("Hardly any sleeping cars were built between 1995 and 2015.")
     assert "cars" not in window and "built" not in window
