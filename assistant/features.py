@@ -706,7 +706,8 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
     if query.answer_type != NUMBER or not (query.measure or query.counted):
         return out
     counted = [grounding.spelled.get(stem_of(w), stem_of(w)) for w in query.counted]
-    people = any(PERSON_NOUN.fullmatch(w) for w in query.counted)
+    # people counted by the head noun ("How many volunteers ...?", not "How many crew jobs ...?")
+    people = bool(query.counted) and bool(PERSON_NOUN.fullmatch(query.counted[-1]))
     given = {w for w in query.words if any(c.isdigit() for c in w)}
     for row, i in enumerate(candidates):
         if given:

@@ -99,6 +99,18 @@ def test_a_count_of_people_is_a_number_of_people_not_a_number_near_a_person():
     assert list(got) == [0, 1]  # two weeks, not two people
 
 
+def test_people_are_counted_by_the_head_noun_not_a_word_before_it():
+    """"How many nurse vacancies ...?" counts vacancies, which a count of doctors does not
+    give."""
+    texts = ("The hospital employs 300 doctors.",)
+    got = _quantity_align(make_query("How many nurse vacancies does the hospital have?"),
+                          None, _many(texts), np.arange(1), NOTHING)
+    assert got[0] == 0
+    got = _quantity_align(make_query("How many staff does the hospital employ?"), None,
+                          _many(texts), np.arange(1), NOTHING)
+    assert got[0] == 1
+
+
 def test_a_share_that_says_something_is_a_share_of_people():
     texts = ("In the poll, 40 percent said they cycle to the office.",
              "Rents rose 40 percent over the decade.")
