@@ -51,6 +51,7 @@ from .sentences import (
     REASON_FORM,
     asked_group,
     counts_only,
+    lists_counts,
     quote_opener,
     states_clock_time,
     states_tenure,
@@ -666,7 +667,10 @@ class Answerer:
             # a count of the thing asked, or of a close synonym of it ("300 riders" for "How
             # many cyclists ...?"), not of another thing in the same passage ("Volunteers walked
             # the dogs for 300 hours" for "How many volunteers ...?")
-            return any(c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY for c in candidates[:top])
+            # (or a list of counts, whose total a word for all of them asks: "How many birds
+            # ...?" / "12 blackcaps, 4 robins and 3 wrens")
+            return any(c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text)
+                       for c in candidates[:top])
         if query.measure not in _GATED_MEASURES:
             return True
         info = self.retriever.info

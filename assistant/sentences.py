@@ -169,6 +169,18 @@ def counts_people(text: str) -> bool:
     return _PEOPLE_COUNT.search(_NOT_A_COUNT.sub(_uncounted, text)) is not None
 
 
+# A list of three counts or more, each of its own thing: "12 blackcaps, 4 robins and 3 wrens"
+# (whose total a question may ask by a word for all of them: "How many birds ...?").
+_COUNT_ITEM = rf"(?<![\w£$€.,-]){_NUM}\s+(?!(?:and|or)\b)[a-z][\w-]*"
+_COUNT_LIST = re.compile(rf"{_COUNT_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_COUNT_ITEM}){{2,}}", re.I)
+
+
+def lists_counts(text: str) -> bool:
+    """The sentence counts three things or more in a list ("12 blackcaps, 4 robins and 3
+    wrens")."""
+    return _COUNT_LIST.search(_NOT_A_COUNT.sub(_uncounted, text)) is not None
+
+
 # A share that says or does something is a share of people: "23 percent said ...", "half
 # agreed", "a third named the cost".
 _SHARE_SAID = re.compile(

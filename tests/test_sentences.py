@@ -3,7 +3,14 @@ words about its numbers, a picture's credit line, what someone does for a living
 
 import pytest
 
-from assistant.sentences import _CREDIT, measures, number_window, sentence_flags, states_clock
+from assistant.sentences import (
+    _CREDIT,
+    lists_counts,
+    measures,
+    number_window,
+    sentence_flags,
+    states_clock,
+)
 from assistant.types import Source
 
 POST = Source(id="p1", kind="post", label="Post", text="")
@@ -174,6 +181,14 @@ def test_a_number_with_no_noun_of_its_own_counts_what_its_clause_opens_on():
     # nor a phone number's groups of digits, nor "twice"
     assert "meter" not in number_window("Ring our smart meter booking line on 0800 046 7721.")
     assert "gulls" not in number_window("The gulls came back twice.")
+
+
+def test_a_list_of_three_counts_or_more_is_a_list_of_counts():
+    assert lists_counts("We ringed 12 blackcaps, 4 robins and 3 wrens on Monday.")
+    assert lists_counts("The shelter took in six spaniels, four terriers, and two greyhounds.")
+    assert not lists_counts("The ferry carries 40 cars and 200 passengers.")
+    assert not lists_counts("Wardens logged 900 visits, and volunteers gave 120 hours.")
+    assert not lists_counts("It ran on 4 March, 6 May and 9 June.")
 
 
 def test_a_year_is_not_a_count_of_the_words_after_it():
