@@ -162,11 +162,21 @@ _PEOPLE_COUNT = re.compile(
     rf"[\w-]+(?:,\s+|\s+(?:and|or)\s+|\s+)){{0,3}}(?:{_PERSON_NOUNS}|{_COUNTED_PEOPLE})\b"
     rf"|{_COUNT_OF_US.pattern}", re.I)
 
+# A number of people told by a word for how many came or belong: "a population of about 1,140",
+# "attendance was 120", "membership now stands at 45" (not a share: "turnout of 40 percent").
+_PEOPLE_TOTAL = re.compile(
+    r"\b(?:population|attendance|turnout|audience|membership|headcount|enrol?ment|workforce|"
+    rf"congregation)s?\s+(?:[\w-]+\s+){{0,3}}?(?<![\u00a3$\u20ac])(?!(?:1[5-9]|20)\d\d\b){_NUM}\b"
+    r"(?!\s*(?:%|percent|per cent))",
+    re.I)
+
 
 @lru_cache(maxsize=8192)
 def counts_people(text: str) -> bool:
-    """Whether the sentence tells a number of people in so many words (``_PEOPLE_COUNT``)."""
-    return _PEOPLE_COUNT.search(_NOT_A_COUNT.sub(_uncounted, text)) is not None
+    """Whether the sentence tells a number of people in so many words (``_PEOPLE_COUNT``,
+    ``_PEOPLE_TOTAL``)."""
+    text = _NOT_A_COUNT.sub(_uncounted, text)
+    return _PEOPLE_COUNT.search(text) is not None or _PEOPLE_TOTAL.search(text) is not None
 
 
 # A list of three counts or more, each of its own thing: "12 blackcaps, 4 robins and 3 wrens"

@@ -111,6 +111,14 @@ def test_people_are_counted_by_the_head_noun_not_a_word_before_it():
     assert got[0] == 1
 
 
+def test_a_population_or_an_attendance_is_a_count_of_people():
+    texts = ("The island has a population of about 1,140.", "Attendance was 120 on the first night.",
+             "Turnout was 40 percent.", "The population fell in 2019.")
+    got = _quantity_align(make_query("How many people live on the island?"), None, _many(texts),
+                          np.arange(len(texts)), NOTHING)
+    assert list(got) == [1, 1, 0, 0]
+
+
 def test_a_share_that_says_something_is_a_share_of_people():
     texts = ("In the poll, 40 percent said they cycle to the office.",
              "Rents rose 40 percent over the decade.")
