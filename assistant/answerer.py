@@ -51,6 +51,7 @@ from .sentences import (
     REASON_FORM,
     asked_group,
     counts_only,
+    lists_counts,
     quote_opener,
     states_clock_time,
     states_tenure,
@@ -65,6 +66,7 @@ log = logging.getLogger(__name__)
 
 _TYPE_OK = FEATURES.index("type_ok")
 _TOPIC_FOUND = FEATURES.index("topic_found")
+_QUANTITY_ALIGN = FEATURES.index("quantity_align")
 _IS_QUESTION = FEATURES.index("is_question")
 _KIND_TITLE = FEATURES.index("kind_title")
 # "Who asked ...?", "What did Tom want to know?": a question sentence may answer these.
@@ -175,6 +177,9 @@ _PERCENT_ASKED = re.compile(r"\b(?:percentage|percent|per cent)\b|%|\brates?\b",
 # time in the evening ...?" may be answered by a part of the day).
 _CLOCK_TIME_ASKED = re.compile(r"\b(?:what|which) (?:time|hour)\b(?!\s+(?:of|in)\b)", re.I)
 _TIME_TERMS = frozenset(terms("time times hour hours exactly roughly usually normally"))
+# "How many volunteers ...?" counts things by a noun ("How much water ...?" is measured by a
+# unit, "how many of them" is ``counts_part``'s).
+_COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+of\s+(?:them|those|these)\b)", re.I)
 
 
 def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 1) -> bool:
@@ -649,10 +654,11 @@ class Answerer:
     def states_measure(self, query: Query, candidates: Sequence[Candidate], top: int = 3) -> bool:
         """False when the question asks a price or an age ("How much does it cost?", "How old
         is he?"), a measure of another dimension asked by its unit or noun ("How many watts
-        ...?", "How many lumens ...?", "What interest rate ...?") or a time by the clock ("What
-        time does it start?") and none of the closest passages states one: a passage about the
-        thing or person that gives no price or age, or states a number of another dimension
-        (its weight, a date), does not answer it."""
+        ...?", "How many lumens ...?", "What interest rate ...?"), a time by the clock ("What
+        time does it start?") or a count of a thing ("How many volunteers ...?") and none of the
+        closest passages states one: a passage about the thing or person that gives no price or
+        age, states a number of another dimension (its weight, a date) or counts another thing
+        (the hours the volunteers gave), does not answer it."""
         if query.clock and _CLOCK_TIME_ASKED.search(query.question):
             # ... and one of the thing timed: a passage that names none of the question's words
             # ("What time does the spring concert start?" / "The choir meets at 10am") times
@@ -666,6 +672,14 @@ class Answerer:
             info = self.retriever.info
             return any("share" in info.measures[c.row] for c in candidates[:top]
                        if c.row < len(info.measures))
+        if query.measure is None and query.counted and _COUNT_ASKED.search(query.question):
+            # a count of the thing asked, or of a close synonym of it ("300 riders" for "How
+            # many cyclists ...?"), not of another thing in the same passage ("Volunteers walked
+            # the dogs for 300 hours" for "How many volunteers ...?")
+            # (or a list of counts, whose total a word for all of them asks: "How many birds
+            # ...?" / "12 blackcaps, 4 robins and 3 wrens")
+            return any(c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text)
+                       for c in candidates[:top])
         if query.measure not in _GATED_MEASURES:
             return True
         info = self.retriever.info

@@ -61,6 +61,7 @@ from .query import (
 )
 from .sentences import (
     CONTACT_FORMS,
+    COUNT_WORDS,
     MONTH_NAMES,
     PERSON_NOUN,
     RANKS,
@@ -725,11 +726,13 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
     if query.answer_type != NUMBER or not (query.measure or query.counted):
         return out
     counted = [grounding.spelled.get(stem_of(w), stem_of(w)) for w in query.counted]
-    people = any(PERSON_NOUN.fullmatch(w) for w in query.counted)
+    # people counted by the head noun ("How many volunteers ...?", not "How many crew jobs ...?")
+    people = bool(query.counted) and bool(PERSON_NOUN.fullmatch(query.counted[-1]))
     given = {w for w in query.words if any(c.isdigit() for c in w)}
     for row, i in enumerate(candidates):
         if given:
-            numbers = {w for w in words(info.texts[i]) if any(c.isdigit() for c in w)}
+            # (a number in words is one more: "Year 3 and 4" / "... four nights a week")
+            numbers = {w for w in words(info.texts[i]) if any(c.isdigit() for c in w) or w in COUNT_WORDS}
             if numbers <= given:  # "cost around 1900?" / "by around 1900": no number but the one given
                 out[row] = 0.0
                 continue

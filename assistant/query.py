@@ -737,6 +737,15 @@ def counted_words(question: str) -> tuple[str, ...]:
                                else ws[2:] if len(ws) > 1 and ws[1] == "of" else [])
     if ws and (ws[0] in _AUX or ws[0] == "of"):  # "How much does a ticket cost?": the ticket;
         ws = _past_determiners(ws[1:])  # "How many of the people ...?": the people
+    for at, w in enumerate(ws[:3]):
+        if w in STOPWORDS or w in _AUX:
+            break
+        if re.search(rf"\b{re.escape(w)}['\u2019]s\b", question, re.I):
+            # "How many of Dr Beaton's patients ...?": Dr Beaton holds the patients counted
+            # ("the council's other bridges": the bridges)
+            ws = ws[at + 1:]
+            ws = ws[1:] if ws[:1] in (["other"], ["own"]) else ws
+            break
     for w in ws:
         if (w in STOPWORDS or w in _AUX or w in _GENERIC or w.isdigit() or w.endswith("ed")
                 or (much and _MONEY_WORD.fullmatch(w))):

@@ -207,11 +207,33 @@ _PEOPLE_COUNT = re.compile(
     rf"[\w-]+(?:,\s+|\s+(?:and|or)\s+|\s+)){{0,3}}(?:{_PERSON_NOUNS}|{_COUNTED_PEOPLE})\b"
     rf"|{_COUNT_OF_US.pattern}", re.I)
 
+# A number of people told by a word for how many came or belong: "a population of about 1,140",
+# "attendance was 120", "membership now stands at 45" (not a share: "turnout of 40 percent").
+_PEOPLE_TOTAL = re.compile(
+    r"\b(?:population|attendance|turnout|audience|membership|headcount|enrol?ment|workforce|"
+    rf"congregation)s?\s+(?:[\w-]+\s+){{0,3}}?(?<![\u00a3$\u20ac])(?!(?:1[5-9]|20)\d\d\b){_NUM}\b"
+    r"(?!\s*(?:%|percent|per cent))",
+    re.I)
+
 
 @lru_cache(maxsize=8192)
 def counts_people(text: str) -> bool:
-    """Whether the sentence tells a number of people in so many words (``_PEOPLE_COUNT``)."""
-    return _PEOPLE_COUNT.search(_NOT_A_COUNT.sub(_uncounted, text)) is not None
+    """Whether the sentence tells a number of people in so many words (``_PEOPLE_COUNT``,
+    ``_PEOPLE_TOTAL``)."""
+    text = _NOT_A_COUNT.sub(_uncounted, text)
+    return _PEOPLE_COUNT.search(text) is not None or _PEOPLE_TOTAL.search(text) is not None
+
+
+# A list of three counts or more, each of its own thing: "12 blackcaps, 4 robins and 3 wrens"
+# (whose total a question may ask by a word for all of them: "How many birds ...?").
+_COUNT_ITEM = rf"(?<![\w£$€.,-]){_NUM}\s+(?!(?:and|or)\b)[a-z][\w-]*"
+_COUNT_LIST = re.compile(rf"{_COUNT_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_COUNT_ITEM}){{2,}}", re.I)
+
+
+def lists_counts(text: str) -> bool:
+    """The sentence counts three things or more in a list ("12 blackcaps, 4 robins and 3
+    wrens")."""
+    return _COUNT_LIST.search(_NOT_A_COUNT.sub(_uncounted, text)) is not None
 
 
 # A share that says or does something is a share of people: "23 percent said ...", "half
@@ -334,6 +356,8 @@ _CREDIT = re.compile(
     r"\s+by\s+(?-i:[A-Z])",
     re.I)
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split("|"))
+# Numbers written as words that are always a count ("one" is often a pronoun: "one of them").
+COUNT_WORDS = frozenset(_CARDINAL_WORDS.split("|")) - {"one"}
 
 
 def measures(text: str) -> frozenset[str]:
@@ -384,6 +408,10 @@ _APPOSED = re.compile(r"(?:[\w-]+\s+){0,2}?(?:of (?:them|us|you|these|those)|in 
 # Words that tie a number to a noun before its verb: "hours fell from 40 to 32", "membership
 # stands at 143", "sick days fell by 29 percent".
 _CHANGE_TO = frozenset("from to by at".split())
+# A count with no noun after it (in figures or words: not "one", often a pronoun, nor "twice"
+# or "few"), not a phone number's or a code's group of digits ("0800 046 7721").
+_BARE_COUNT = re.compile(rf"[1-9][\d,.]*|{'|'.join(sorted(COUNT_WORDS))}|thousand|million|billion")
+_FIGURES = re.compile(r"\d[\d,.]*")
 
 
 def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
@@ -414,18 +442,23 @@ def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
     for i, number in enumerate(is_number):
         if not number or is_year(ws, i):
             continue
-        reach = before + 2 if i and ws[i - 1] in _CHANGE_TO else before
-        apposed = bool(_APPOSED.match(rests[i]))
-        lo = i
-        while (lo > max(0, i - reach) and ws[lo - 1] not in _JOINERS
-               and (ends[lo] is None or (ends[lo] == "comma" and apposed and i - lo <= 2))):
-            lo -= 1
         hi = i
         if i + 1 < len(ws) and hyphened[i + 1]:
             hi = i + 1  # "a 12-speed chain": a speed, not chains
         else:
             while hi < min(len(ws) - 1, i + after) and ends[hi + 1] is None and ws[hi + 1] not in _JOINERS:
                 hi += 1
+        reach = before + 2 if i and ws[i - 1] in _CHANGE_TO else before
+        if (_BARE_COUNT.fullmatch(ws[i]) and not (i and _FIGURES.fullmatch(ws[i - 1]))
+                and all(is_number[j] or ws[j] in STOPWORDS for j in range(i + 1, hi + 1))):
+            # a number with no noun of its own after it counts what its clause opens on:
+            # "ferry crossings on the northern routes fell to about 4,000 in 2019"
+            reach = i
+        apposed = bool(_APPOSED.match(rests[i]))
+        lo = i
+        while (lo > max(0, i - reach) and ws[lo - 1] not in _JOINERS
+               and (ends[lo] is None or (ends[lo] == "comma" and apposed and i - lo <= 2))):
+            lo -= 1
         out += [ws[j] for j in range(lo, hi + 1) if not is_number[j]]
     return out
 

@@ -99,6 +99,26 @@ def test_a_count_of_people_is_a_number_of_people_not_a_number_near_a_person():
     assert list(got) == [0, 1]  # two weeks, not two people
 
 
+def test_people_are_counted_by_the_head_noun_not_a_word_before_it():
+    """"How many nurse vacancies ...?" counts vacancies, which a count of doctors does not
+    give."""
+    texts = ("The hospital employs 300 doctors.",)
+    got = _quantity_align(make_query("How many nurse vacancies does the hospital have?"),
+                          None, _many(texts), np.arange(1), NOTHING)
+    assert got[0] == 0
+    got = _quantity_align(make_query("How many staff does the hospital employ?"), None,
+                          _many(texts), np.arange(1), NOTHING)
+    assert got[0] == 1
+
+
+def test_a_population_or_an_attendance_is_a_count_of_people():
+    texts = ("The island has a population of about 1,140.", "Attendance was 120 on the first night.",
+             "Turnout was 40 percent.", "The population fell in 2019.")
+    got = _quantity_align(make_query("How many people live on the island?"), None, _many(texts),
+                          np.arange(len(texts)), NOTHING)
+    assert list(got) == [1, 1, 0, 0]
+
+
 def test_a_share_that_says_something_is_a_share_of_people():
     texts = ("In the poll, 40 percent said they cycle to the office.",
              "Rents rose 40 percent over the decade.")
@@ -190,6 +210,16 @@ def test_a_number_the_question_gives_is_not_its_answer():
     got = _quantity_align(make_query("How many carbide lamps were sold around 1900?"), None,
                           info, np.arange(1), NOTHING)
     assert got[0] == 0
+
+
+def test_a_number_in_words_is_more_than_the_numbers_the_question_gives():
+    """"How many evenings could Year 5 and 6 pupils go to the club?" / "In Years 5 and 6, ...
+    three evenings a week": "three" is a number the question does not give."""
+    question = "How many evenings could Year 5 and 6 pupils go to the club?"
+    info = _many(("In Years 5 and 6, pupils may stay for three evenings a week.",
+                  "In Years 5 and 6, pupils may stay after school."))
+    got = _quantity_align(make_query(question), None, info, np.arange(2), NOTHING)
+    assert list(got) == [1, 0]
 
 
 def test_a_name_given_for_a_naming_question():

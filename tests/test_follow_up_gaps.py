@@ -179,6 +179,31 @@ def test_a_bill_asked_needs_a_passage_that_states_money(settings, fake_embedder)
     assert _gate(settings, fake_embedder, question, close=("post-1",), sources=_WORKSHOP)
 
 
+_SHELTER = [
+    Source("title", "title", "Title", "The Hollin dog shelter opens a new kennel block", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "Volunteers from the parish walked the dogs for 300 hours over the summer.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The new block has room for 24 dogs, and 17 volunteers help each week.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "Last month the shelter took in 6 spaniels, 4 terriers and 2 greyhounds.", None, None),
+]
+
+
+def test_a_count_asked_needs_a_passage_that_counts_the_thing(settings, fake_embedder):
+    """"How many volunteers help at the shelter?" / "Volunteers ... walked the dogs for 300
+    hours": a number of hours, in a passage about the volunteers, does not count them."""
+    question = "How many volunteers help at the shelter?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_SHELTER)
+    assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_SHELTER)
+    # a list of counts may add up to what a word for all of them asks
+    assert _gate(settings, fake_embedder, "How many dogs did the shelter take in last month?",
+                 close=("post-3",), sources=_SHELTER)
+    # "how many of them" is counts_part's to judge
+    assert _gate(settings, fake_embedder, "How many of them were puppies?",
+                 ["How many dogs can the block hold?"], close=("post-1",), sources=_SHELTER)
+
+
 def test_a_part_of_the_day_answers_what_time_of_day(settings, fake_embedder):
     assert _gate(settings, fake_embedder, "What time of day do the sessions run?", sources=_WORKSHOP)
 

@@ -297,6 +297,15 @@ def test_how_many_of_the_counts_the_noun_after_it():
     assert make_query("How many of the patients were women?").counted == ("patients",)
 
 
+def test_whose_things_are_counted_is_no_part_of_what_is_counted():
+    """"How many of the vet's patients ...?" counts patients; the vet holds them."""
+    assert make_query("How many of the vet's patients were dogs?").counted == ("patients",)
+    assert make_query("How many of Mrs Okoro's pupils passed?").counted == ("pupils",)
+    assert make_query("How many of the club's other boats need repair?").counted == ("boats",)
+    # a plural possessive still names the thing counted with it
+    assert make_query("How many members' allotments flooded?").counted == ("members", "allotments")
+
+
 @pytest.mark.parametrize(
     "question, target",
     [

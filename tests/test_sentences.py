@@ -5,6 +5,7 @@ import pytest
 
 from assistant.sentences import (
     _CREDIT,
+    lists_counts,
     measures,
     number_window,
     sentence_flags,
@@ -168,6 +169,27 @@ def test_the_words_about_a_number_stay_in_its_clause():
     # the noun before "fell from" or "stands at" is what the number measures
     assert "visits" in number_window("Weekly visits fell from 30 to 12.")
     assert "guests" not in number_window("On 9 May guests danced till 11 pm at the hall.")
+
+
+def test_a_number_with_no_noun_of_its_own_counts_what_its_clause_opens_on():
+    """"Ferry crossings on the northern routes fell to about 4,000 in 2019": the crossings, told
+    far before the number; a number followed by its own noun counts only that."""
+    window = number_window("The council found that ferry crossings on the northern routes "
+                           "fell to about 4,000 in 2019, then recovered.")
+    assert "crossings" in window
+    window = number_window("The wardens from the island trust spent 90 nights on the cliffs.")
+    assert "wardens" not in window and "nights" in window
+    # nor a phone number's groups of digits, nor "twice"
+    assert "meter" not in number_window("Ring our smart meter booking line on 0800 046 7721.")
+    assert "gulls" not in number_window("The gulls came back twice.")
+
+
+def test_a_list_of_three_counts_or_more_is_a_list_of_counts():
+    assert lists_counts("We ringed 12 blackcaps, 4 robins and 3 wrens on Monday.")
+    assert lists_counts("The shelter took in six spaniels, four terriers, and two greyhounds.")
+    assert not lists_counts("The ferry carries 40 cars and 200 passengers.")
+    assert not lists_counts("Wardens logged 900 visits, and volunteers gave 120 hours.")
+    assert not lists_counts("It ran on 4 March, 6 May and 9 June.")
 
 
 def test_a_year_is_not_a_count_of_the_words_after_it():
