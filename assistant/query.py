@@ -936,16 +936,23 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
         first = ws[1] if ws[0] in _AUX and len(ws) > 1 else ws[0]
         return ((first, "verb"),) if first not in STOPWORDS | _GENERIC | _PAGE else ()
     if m["when"] is not None:
-        ws = words(m["when"])
+        # the clause asked about ends at a comma: "Where are the trains kept, according to the
+        # guard?" asks about "kept", not "according"
+        main, comma, _ = m["when"].partition(",")
+        ws = words(main if comma and len(words(main)) > 1 else m["when"])
         # "When did they automate the lighthouse?": the word after "did" and a pronoun
         if len(ws) > 2 and ws[0] in _AUX and ws[1] in _SUBJECT_PRONOUNS and ws[2] not in STOPWORDS:
             return ((ws[2], "verb"),)
         names = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w'-]+", question)}
-        tail = [w for w in _content(m["when"]) if w not in names]
+        tail = [w for w in _content(" ".join(ws)) if w not in names]
         # the verb where its form shows it, not the last noun: "When were the survey results
         # *announced* at the school gate?", "... *inspected* before the January floods?", "When
         # did the library start *charging* fees?"; else the last word ("When did Penrose *die*?")
-        marked = [w for at, w in enumerate(ws) if w in tail and _main_verb(ws, at)]
+        # after a copula and its subject, an -ing form is the verb: "Where are people *meeting*
+        # after the service?" (not "the meeting", a noun after its article)
+        marked = [w for at, w in enumerate(ws) if w in tail and (_main_verb(ws, at) or (
+            ws[0] in ("is", "are", "was", "were") and at > 1 and w.endswith("ing") and len(w) > 4
+            and ws[at - 1] not in STOPWORDS and ws[at - 1] not in _PREPOSITIONS))]
         if not marked and ws and ws[0] in ("is", "are", "was", "were", "s") and not any(
                 _PARTICIPLE.fullmatch(w) or w.endswith("ing") for w in ws[1:]):
             # "Where is her workshop?", "Where were the farms in the study?": a copula, no

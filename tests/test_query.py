@@ -349,6 +349,12 @@ def test_when_did_a_pronoun_do_something_asks_about_the_verb():
         ("When is the new ferry now expected to arrive?", "arrive"),  # leads to a verb
         ("Where does most of the donated food come from?", "food"),  # an adjective
         ("When did Josiah Penrose die?", "die"),  # no form to show: the last word
+        # an -ing form after a copula's subject, not the noun after it
+        ("Where are the walkers gathering after the ceremony?", "gathering"),
+        ("When were the volunteers arriving at the hall?", "arriving"),
+        # the clause asked about ends at a comma
+        ("Where are the spare buses parked, according to the driver?", "parked"),
+        ("When was the pier sold, as the harbourmaster remembers it?", "sold"),
     ],
 )
 def test_a_when_question_asks_about_the_verb_its_form_shows(question, verb):
