@@ -750,6 +750,9 @@ def counted_words(question: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_HOW_MANY = re.compile(r"\bhow many\s+(?:more\s+|fewer\s+|other\s+)?(?P<noun>[\w'-]+)", re.I)
+
+
 def measure_asked(question: str) -> str | None:
     """The measure a quantity question asks for ("money", "age", "length", "weight", "share",
     "temperature", "frequency"), or None: a count, or a question not about a quantity. A unit
@@ -759,6 +762,11 @@ def measure_asked(question: str) -> str | None:
     unit = _UNIT_COUNTED.search(question)
     if unit:
         return next(name for name, units in UNITS.items() if unit["unit"].lower() in units)
+    many = _HOW_MANY.search(question)
+    if many and not any(pattern.search(many["noun"]) for _, pattern in MEASURES):
+        # "On how many days has the train run at full length?": a count of days, whatever
+        # measure the rest of the question names
+        return None
     return next((name for name, pattern in MEASURES if pattern.search(question)), None)
 
 

@@ -198,6 +198,10 @@ def test_who_wrote_and_when_published_follow_the_conversation():
         ("How many grams of inulin did they take each day?", "weight", ("inulin",)),
         ("How many miles has the chain done?", "length", ()),
         ("How many hours does a violin take?", None, ("hours",)),  # a count of hours
+        # "how many" and a noun that is no measure counts, whatever measure the rest names
+        ("On how many nights was the lamp at full height?", None, ("nights",)),
+        ("How many goats are over the age of ten?", None, ("goats",)),
+        ("How many percent of the ewes lambed?", "share", ("percent",)),
         # a measure asked by its unit or a noun for it: a power, a light's output, an energy, a
         # rate that is a percentage
         ("How many watts does the fan heater draw?", "power", ()),
