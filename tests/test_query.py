@@ -167,6 +167,15 @@ def test_who_wrote_and_when_published_follow_the_conversation():
     assert make_query("Who was the original poster?").author_of == "post"
 
 
+def test_which_year_of_a_thing_asks_its_how_manyth_not_a_date():
+    # "its 12th year", "in her second year": no date answers
+    for question in ("Which year of the regatta is this one?", "What year of the course is she in?"):
+        q = make_query(question)
+        assert q.answer_type != "time" and not q.year
+    for question in ("Which year did the regatta begin?", "In what year was the boathouse built?"):
+        assert make_query(question).answer_type == "time"
+
+
 @pytest.mark.parametrize(
     "question, measure, counted",
     [
