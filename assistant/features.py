@@ -711,8 +711,27 @@ def _focus_align(focus: Sequence[str], sims: np.ndarray | None, info: SentenceIn
 
 
 # A question asking for a part or a change, which a share answers whatever it is of: "How
-# much of the stonework ...?", "By how much did hunting fall?"
-_PART_ASKED = re.compile(r"\bby how much\b|\bhow much of\b", re.I)
+# much of the stonework ...?", "By how much did hunting fall?", "How much less do they eat?"
+_PART_ASKED = re.compile(r"\bby how much\b|\bhow much (?:of|less|more|lower|higher|fewer)\b",
+                         re.I)
+
+
+# "How old is the cottage?", "how old was this bridge": the age asked of a thing, by its
+# words after "the" or "this" up to a break.
+_AGE_OF = re.compile(r"\bhow old (?:is|was|are|were) (?:the|this|that|these|those|its|our|your)"
+                     r"\s+((?:[\w'-]+\s+){0,2}[\w'-]+)", re.I)
+_PERSONAL = frozenset("he she him his her hers they them their i me my we us our you your".split())
+
+
+def asks_age_of_thing(question: str) -> bool:
+    """The question asks how old a thing is ("How old is the cottage?"), which the year it
+    dates from tells ("put up around 1880"); not a person's age ("How old is her daughter?",
+    "How old was the teacher when she retired?"), which a year of their life does not."""
+    m = _AGE_OF.search(question)
+    if m is None:
+        return False
+    return not any(w in _PERSONAL for w in words(question[m.start(1):])) \
+        and not any(PERSON_NOUN.fullmatch(w) for w in words(m[1]))
 
 
 def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
@@ -728,6 +747,7 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
     counted = [grounding.spelled.get(stem_of(w), stem_of(w)) for w in query.counted]
     # people counted by the head noun ("How many volunteers ...?", not "How many crew jobs ...?")
     people = bool(query.counted) and bool(PERSON_NOUN.fullmatch(query.counted[-1]))
+    thing_age = query.measure == "age" and asks_age_of_thing(query.question)
     given = {w for w in query.words if any(c.isdigit() for c in w)}
     for row, i in enumerate(candidates):
         if given:
@@ -751,6 +771,11 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
                 stems = {stem_of(w) for w in info.words[i]}
                 in_sentence = any(c in stems for c in counted)
                 out[row] = 0.75 if in_sentence else 0.5
+            continue
+        if query.measure == "age" and thing_age and info.flags["year"][i]:
+            # "How old is the cottage?" / "put up around 1880": the year it dates from tells its
+            # age (as ``states_measure`` reads it), though not in years
+            out[row] = 0.5
             continue
         if query.measure:  # a price, an age...: a number of the thing ("five frames") is not one
             out[row] = 0.0

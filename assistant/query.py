@@ -149,8 +149,10 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"column|blog|story|entry|report|newsletter|e-?mail|handbook|"
                        r"document|pull request|issue|thread|topic|discussion|page) called\b", re.I)),
     (TIME, re.compile(
-        r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year|date|day|month|time|season|"
-        r"decade|century|period)\b|" + _COPULA + r"(year|date|day|month|time|decade|century|period)\b"
+        # (not "Which year of the festival is this?", the how-manyth: "its 38th year")
+        r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year(?! of (?:the|this|its|his|"
+        r"her|their)\b)|date|day|month|time|season|decade|century|period)\b|"
+        + _COPULA + r"(year|date|day|month|time|decade|century|period)\b"
         r"|\bhow long\b|\bfor how many (days|weeks|months|years|hours|"
         r"minutes)\b|\bhow soon\b|\bat what (age|point|stage)\b|\bsince when\b|\buntil when\b"
         # a deadline or a start: "By when do I have to book?", "From when is it valid?"
@@ -759,6 +761,9 @@ def counted_words(question: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_HOW_MANY = re.compile(r"\bhow many\s+(?:more\s+|fewer\s+|other\s+)?(?P<noun>[\w'-]+)", re.I)
+
+
 def measure_asked(question: str) -> str | None:
     """The measure a quantity question asks for ("money", "age", "length", "weight", "share",
     "temperature", "frequency"), or None: a count, or a question not about a quantity. A unit
@@ -768,6 +773,11 @@ def measure_asked(question: str) -> str | None:
     unit = _UNIT_COUNTED.search(question)
     if unit:
         return next(name for name, units in UNITS.items() if unit["unit"].lower() in units)
+    many = _HOW_MANY.search(question)
+    if many and not any(pattern.search(many["noun"]) for _, pattern in MEASURES):
+        # "On how many days has the train run at full length?": a count of days, whatever
+        # measure the rest of the question names
+        return None
     return next((name for name, pattern in MEASURES if pattern.search(question)), None)
 
 
@@ -785,7 +795,9 @@ _EXPLAINS = re.compile(r"\b(why|how come|what for|for what reason|what causes|wh
                        r"how (do|does|did|can|could|should|would|is|are|was|were|to))\b", re.I)
 
 
-_YEAR = re.compile(r"\b(what|which|in what|what's the) year\b|\byear (was|did|were)\b", re.I)
+# (not "Which year of the festival is this?": the how-manyth, not a date)
+_YEAR = re.compile(r"\b(what|which|in what|what's the) year\b(?! of (?:the|this|its|his|her|their)\b)"
+                   r"|\byear (was|did|were)\b", re.I)
 # "Which two members ...": a count says how many, not what is asked.
 _COUNTS = frozenset("two three four five six seven eight nine ten both".split())
 # Words too general to say what is asked ("what kind of ...", "when did it happen").
@@ -945,16 +957,23 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
         first = ws[1] if ws[0] in _AUX and len(ws) > 1 else ws[0]
         return ((first, "verb"),) if first not in STOPWORDS | _GENERIC | _PAGE else ()
     if m["when"] is not None:
-        ws = words(m["when"])
+        # the clause asked about ends at a comma: "Where are the trains kept, according to the
+        # guard?" asks about "kept", not "according"
+        main, comma, _ = m["when"].partition(",")
+        ws = words(main if comma and len(words(main)) > 1 else m["when"])
         # "When did they automate the lighthouse?": the word after "did" and a pronoun
         if len(ws) > 2 and ws[0] in _AUX and ws[1] in _SUBJECT_PRONOUNS and ws[2] not in STOPWORDS:
             return ((ws[2], "verb"),)
         names = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w'-]+", question)}
-        tail = [w for w in _content(m["when"]) if w not in names]
+        tail = [w for w in _content(" ".join(ws)) if w not in names]
         # the verb where its form shows it, not the last noun: "When were the survey results
         # *announced* at the school gate?", "... *inspected* before the January floods?", "When
         # did the library start *charging* fees?"; else the last word ("When did Penrose *die*?")
-        marked = [w for at, w in enumerate(ws) if w in tail and _main_verb(ws, at)]
+        # after a copula and its subject, an -ing form is the verb: "Where are people *meeting*
+        # after the service?" (not "the meeting", a noun after its article)
+        marked = [w for at, w in enumerate(ws) if w in tail and (_main_verb(ws, at) or (
+            ws[0] in ("is", "are", "was", "were") and at > 1 and w.endswith("ing") and len(w) > 4
+            and ws[at - 1] not in STOPWORDS and ws[at - 1] not in _PREPOSITIONS))]
         if not marked and ws and ws[0] in ("is", "are", "was", "were", "s") and not any(
                 _PARTICIPLE.fullmatch(w) or w.endswith("ing") for w in ws[1:]):
             # "Where is her workshop?", "Where were the farms in the study?": a copula, no

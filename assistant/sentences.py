@@ -309,8 +309,9 @@ _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
     "weight": re.compile(rf"{_NUM}\s*-?\s*{_WEIGHT_UNIT}\b", re.I),
     "share": re.compile(
         r"\d\s*%|\b(?:percent|per cent)\b|\b(?:a|one|two|three)[\s-](?:third|quarter|fifth|tenth)s?\b"
-        r"|\bhalf\b|\b(?:one|\d+) in (?:every )?(?:\d+|two|three|four|five|ten)\b"
-        r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)(?: times)? out of\b"
+        # "one in eight", "1 in 20", "one in a hundred", "seven out of ten": any number in words
+        rf"|\bhalf\b|\b(?:one|\d+) in (?:every\s+|a\s+)?(?:\d+|{_CARDINAL})\b"
+        rf"|\b(?:\d[\d,.]*|{_CARDINAL})(?: times)? out of\b"
         r"|\b(?:majority|minority)\b", re.I),
     "temperature": re.compile(r"\u00b0|\bdegrees?\b|\b\d+\s?[CF]\b"
                               r"|(?i:\bminus\s+\d+(?:\.\d+)?\b(?!\s*(?:%|per\b|percent)))"),

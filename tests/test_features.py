@@ -80,6 +80,23 @@ def test_a_share_answers_a_part_asked_but_a_count_only_of_what_it_counts():
         assert _quantity_align(make_query(question), None, info, np.arange(1), NOTHING)[0] == 1
 
 
+def test_a_share_answers_how_much_less_or_more():
+    info = _one("Ferry bookings fell by 35 percent over the winter.")
+    for question in ("How much less did the ferry carry?", "How much more do walkers pay?"):
+        assert _quantity_align(make_query(question), None, info, np.arange(1), NOTHING)[0] == 1
+
+
+def test_a_year_tells_the_age_of_a_thing_but_not_of_a_person():
+    info = _many(("The mill was built around 1832 by a wool merchant.",
+                  "Her nephew joined the rowing club in 2015."))
+    got = _quantity_align(make_query("How old is the mill?"), None, info, np.arange(2), NOTHING)
+    assert got[0] > 0
+    for question in ("How old is her nephew?", "How old was the rower when he joined?",
+                     "How old is the captain?"):
+        got = _quantity_align(make_query(question), None, info, np.arange(2), NOTHING)
+        assert (got == 0).all()
+
+
 def test_a_day_of_the_month_or_a_clock_time_counts_nothing():
     info = _many(("At the meeting on 4 March members chose a new logo.",
                   "The bus at 10.15 am carries members to the show."))

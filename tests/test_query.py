@@ -167,6 +167,15 @@ def test_who_wrote_and_when_published_follow_the_conversation():
     assert make_query("Who was the original poster?").author_of == "post"
 
 
+def test_which_year_of_a_thing_asks_its_how_manyth_not_a_date():
+    # "its 12th year", "in her second year": no date answers
+    for question in ("Which year of the regatta is this one?", "What year of the course is she in?"):
+        q = make_query(question)
+        assert q.answer_type != "time" and not q.year
+    for question in ("Which year did the regatta begin?", "In what year was the boathouse built?"):
+        assert make_query(question).answer_type == "time"
+
+
 @pytest.mark.parametrize(
     "question, measure, counted",
     [
@@ -198,6 +207,10 @@ def test_who_wrote_and_when_published_follow_the_conversation():
         ("How many grams of inulin did they take each day?", "weight", ("inulin",)),
         ("How many miles has the chain done?", "length", ()),
         ("How many hours does a violin take?", None, ("hours",)),  # a count of hours
+        # "how many" and a noun that is no measure counts, whatever measure the rest names
+        ("On how many nights was the lamp at full height?", None, ("nights",)),
+        ("How many goats are over the age of ten?", None, ("goats",)),
+        ("How many percent of the ewes lambed?", "share", ("percent",)),
         # a measure asked by its unit or a noun for it: a power, a light's output, an energy, a
         # rate that is a percentage
         ("How many watts does the fan heater draw?", "power", ()),
@@ -358,6 +371,12 @@ def test_when_did_a_pronoun_do_something_asks_about_the_verb():
         ("When is the new ferry now expected to arrive?", "arrive"),  # leads to a verb
         ("Where does most of the donated food come from?", "food"),  # an adjective
         ("When did Josiah Penrose die?", "die"),  # no form to show: the last word
+        # an -ing form after a copula's subject, not the noun after it
+        ("Where are the walkers gathering after the ceremony?", "gathering"),
+        ("When were the volunteers arriving at the hall?", "arriving"),
+        # the clause asked about ends at a comma
+        ("Where are the spare buses parked, according to the driver?", "parked"),
+        ("When was the pier sold, as the harbourmaster remembers it?", "sold"),
     ],
 )
 def test_a_when_question_asks_about_the_verb_its_form_shows(question, verb):

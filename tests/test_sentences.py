@@ -47,6 +47,10 @@ POST = Source(id="p1", kind="post", label="Post", text="")
         ("Nell is nine.", "age"),
         ("My dad was learning to read at 52.", "age"),
         ("Nine times out of ten it was worn out.", "share"),
+        # a share of any number in words: "one in eight", "one in a hundred", "six out of twelve"
+        ("About one in eight of the hedgehogs had fleas.", "share"),
+        ("Roughly one in a hundred seeds came up.", "share"),
+        ("Six out of twelve kites were lost.", "share"),
         # how far apart two things are: in time (also how often), or in space
         ("Each volunteer spent two nights in the lab, eight days apart.", "interval"),
         ("Give it four sets of folds, half an hour apart.", "frequency"),
