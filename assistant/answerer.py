@@ -49,6 +49,7 @@ from .query import CONTACT, NUMBER, PERSON, PHASES, PLACE, TIME, Query, asks_why
 from .retrieval import Retriever
 from .sentences import (
     REASON_FORM,
+    SETS_UP,
     asked_group,
     counts_only,
     lists_counts,
@@ -883,8 +884,14 @@ class Answerer:
         ", so", a clause after a colon, the forms that make a sentence hold the kind "Why ...?"
         asks): the reason is often told
         just after the sentence that restates what it explains ("I think the figures should be
-        read with caution. / Part of the jump is a rebound from a low base ...")."""
-        if not asks_why(query.question) or REASON_FORM.search(c.span.text):
+        read with caution. / Part of the jump is a rebound from a low base ...").
+        Whatever is asked, the sentence after one that only sets up what it tells (``SETS_UP``:
+        a question, a colon, what others ask or claim) is where the answer is ("Do you make
+        copies of old violins?" / "People sometimes ask me to make an exact copy of a famous
+        violin. / I don't do that.")."""
+        text = c.span.text
+        if not SETS_UP.search(text) and (not asks_why(query.question)
+                                          or REASON_FORM.search(text)):
             return None
         spans = self._spans.get(c.span.source_id, ())
         after = next((s for s in spans if s.start >= c.span.end), None)

@@ -244,7 +244,8 @@ def compose(
     gives a sentence of another paragraph to quote before the best one (the one naming
     whom its '"...," she said.' stands for). The best quote
     runs on to the sentence ``reason_after`` gives for it (the reason a "why" question asks
-    for, told just after the sentence that restates what it explains), words allowing.
+    for, told just after the sentence that restates what it explains; whatever is asked, the
+    sentence after one that only sets it up), words allowing.
     """
     speakers = speakers or {}
 

@@ -501,6 +501,39 @@ def test_the_reason_after_is_not_added_to_a_sentence_giving_its_reason_in_any_fo
         == "Riders kept hitting walkers."
 
 
+def test_a_sentence_that_only_sets_up_the_answer_runs_on_whatever_is_asked(
+        settings, fake_embedder):
+    """The best sentence that only reports what others ask or claim, asks a question itself or
+    ends on a colon carries the sentence after it, where the writer's own word is ("Do you
+    sharpen ceramic knives?" / "Customers often ask me to sharpen ceramic knives. / I send
+    those back."), for a yes/no or how question as well as a why; a sentence telling
+    something of its own does not."""
+    a = _text_assistant(
+        "Workshop\n\nCustomers often ask me to sharpen ceramic knives. I send those back. "
+        "Steel is my trade.\n\nSome cooks swear by a honing rod before every meal. I think "
+        "once a week is plenty.\n\nSo how do I flatten a stone? I rub it on wet sandpaper "
+        "laid on glass.\n\nHere is my routine: I soak the stone first. It takes ten "
+        "minutes.\n\nThe shop opens at nine. Parking is behind it.\n", settings,
+        fake_embedder)
+    at = {s.text: s for s in a.answerer.index.sentences}
+    from assistant.answering import Candidate
+
+    def after(q, text):
+        c = Candidate(0, at[text], a.source(at[text].source_id), 0.9, None)
+        got = a.answerer.reason_after(a.query_for(q), c)
+        return got.text if got else None
+
+    assert after("Do you sharpen ceramic knives?",
+                 "Customers often ask me to sharpen ceramic knives.") == "I send those back."
+    assert after("Should I hone before every meal?",
+                 "Some cooks swear by a honing rod before every meal.") \
+        == "I think once a week is plenty."
+    assert after("How do I flatten a sharpening stone?", "So how do I flatten a stone?") \
+        == "I rub it on wet sandpaper laid on glass."
+    # a sentence telling something of its own is quoted alone when not asked why
+    assert after("When does the shop open?", "The shop opens at nine.") is None
+
+
 def test_a_citation_names_the_journal_asked_for(settings, fake_embedder):
     """"Which journal published the study?": the cited work's reference names its journal
     where citations print it ("Upland Water Studies 7: 11-19"), without the word "journal"
