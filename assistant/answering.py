@@ -22,6 +22,9 @@ _ANAPHOR = re.compile(
     r"^(?:It|They|He|She|Such|Its|Their|His|Her)\b"
     r"|^(?:This|That|These|Those)\s+(?:is|was|are|were|has|had|have|can|could|may|might|will|"
     r"would|should|must|does|did|also|\w+s(?<!ss)(?<!us)(?<!is))\b"
+    # a condition on what the sentence before tells: "If it is stuck, ...", "If not, ...",
+    # "Otherwise ..."
+    r"|^(?:If|Unless)\s+(?:so|not|it|they|this|that|these|those)\b|^Otherwise\b"
 )
 
 
@@ -193,8 +196,9 @@ def quotation_start(span: Span, spans: Sequence[Span]) -> int:
 
 def expand(span: Span, spans: Sequence[Span], extra: Span | None = None,
            whole_quotation: bool = True) -> tuple[int, int]:
-    """Quote a sentence with its context: one opening with "This ..." takes the sentence
-    before it; one followed by a "This ..." sentence takes that one too; with
+    """Quote a sentence with its context: one opening with "This ..." (or a condition on what
+    it tells: "If it is stuck, ...") takes the sentence before it; one followed by a "This ..."
+    sentence takes that one too; with
     ``whole_quotation``, one that closes a quotation opened sentences before takes it from
     where it opens (``quotation_start``); ``extra`` (a neighbour holding the kind of answer
     asked for) is joined in."""
