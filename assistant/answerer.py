@@ -240,6 +240,11 @@ def counts_part(query: Query, candidates: Sequence[Candidate], top: int = 3, nea
     return False
 
 
+# A sentence opening with a verdict on a yes/no question: "Yes, ...", "No.", "Not really."
+_VERDICT = re.compile(r"^(?:\w+:\s+)?(?:yes\b|yep\b|(?:no|nope|not really|absolutely|"
+                      r"definitely|sadly not|afraid not)\s*[,.!;\u2013\u2014-])", re.I)
+
+
 class WordLookup:
     """Single words as the embedding model sees them: a vector each (each word embedded
     alone, so a word's vector never depends on the question it came with; kept for the next
@@ -888,12 +893,19 @@ class Answerer:
         Whatever is asked, the sentence after one that only sets up what it tells (``SETS_UP``:
         a question, a colon, what others ask or claim) is where the answer is ("Do you make
         copies of old violins?" / "People sometimes ask me to make an exact copy of a famous
-        violin. / I don't do that.")."""
+        violin. / I don't do that.").
+        A yes/no question answered by a sentence that gives no verdict of its own runs back to
+        the one before it that does ("Can two hoses be joined?" / "Yes, with a connector. / If
+        your pressure is low, the second hose may not reach its full length.")."""
         text = c.span.text
+        spans = self._spans.get(c.span.source_id, ())
+        if query.yes_no and not _VERDICT.match(text):
+            before = [s for s in spans if s.end <= c.span.start]
+            if before and _VERDICT.match(before[-1].text):
+                return before[-1]
         if not SETS_UP.search(text) and (not asks_why(query.question)
                                           or REASON_FORM.search(text)):
             return None
-        spans = self._spans.get(c.span.source_id, ())
         after = next((s for s in spans if s.start >= c.span.end), None)
         if after is None or after.text.rstrip("\"'\u201d)").endswith("?"):
             return None

@@ -280,6 +280,9 @@ def compose(
         if after is not None and after.start >= end \
                 and word_count(c.source.text[start:after.end]) <= REASON_WORDS:
             end = after.end
+        elif after is not None and after.end <= start \
+                and word_count(c.source.text[after.start:end]) <= REASON_WORDS:
+            start = after.start  # the verdict told just before (``reason_after``)
         text = c.source.text[start:end]
         overlap = next((i for i, (k, b, e) in enumerate(chosen)
                         if k.span.source_id == c.span.source_id and start < e and b < end), None)

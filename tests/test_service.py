@@ -534,6 +534,40 @@ def test_a_sentence_that_only_sets_up_the_answer_runs_on_whatever_is_asked(
     assert after("When does the shop open?", "The shop opens at nine.") is None
 
 
+def test_a_yes_no_question_runs_back_to_the_verdict_before_its_best_sentence(
+        settings, fake_embedder):
+    """Asked yes or no, a best sentence giving no verdict of its own (a caveat after it) is
+    quoted with the "Yes, ..." or "No, ..." sentence just before it in its paragraph; not when
+    it gives its own verdict, nor for a question that is not yes/no."""
+    import numpy as np
+
+    from assistant.answering import AnswerOptions, Candidate, compose
+    from assistant.query import make_query
+
+    a = _text_assistant(
+        "Questions\n\nYes, with a steel bracket sold separately. If the wall is hollow, the "
+        "bracket may not hold a full load.\n\nYes, the bracket comes in the box. No, the screws "
+        "do not.\n",
+        settings, fake_embedder)
+    at = {s.text: s for s in a.answerer.index.sentences}
+
+    def run(q, text):
+        c = Candidate(0, at[text], a.source(at[text].source_id), 0.9, np.zeros(1))
+        got = a.answerer.reason_after(a.query_for(q), c)
+        return c, got
+
+    caveat = "If the wall is hollow, the bracket may not hold a full load."
+    c, got = run("Can I fix the shelf to a wall?", caveat)
+    assert got is not None and got.text == "Yes, with a steel bracket sold separately."
+    q = "Can I fix the shelf to a wall?"
+    answer = compose(q, make_query(q), [c], a.answerer._spans, confidence=0.9, threshold=0.3,
+                     keep=0.3, options=AnswerOptions(), why_not=lambda cs: "",
+                     reason_after=lambda _: got)
+    assert [x.text for x in answer.quotes] == [f"Yes, with a steel bracket sold separately. {caveat}"]
+    assert run("What might not hold a full load?", caveat)[1] is None
+    assert run("Are the screws included?", "No, the screws do not.")[1] is None
+
+
 def test_a_citation_names_the_journal_asked_for(settings, fake_embedder):
     """"Which journal published the study?": the cited work's reference names its journal
     where citations print it ("Upland Water Studies 7: 11-19"), without the word "journal"
