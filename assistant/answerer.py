@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer_model import AnswerModel
-from .answering import AnswerOptions, Candidate, compose, speaker_labels
+from .answering import REASON_WORDS, AnswerOptions, Candidate, compose, speaker_labels
 from .days import Day, asked_days, heading_day, same_day
 from .embedding import Embedder
 from .features import (
@@ -911,6 +911,29 @@ class Answerer:
             return None
         return after
 
+    def reply(self, query: Query, c: Candidate) -> Candidate | None:
+        """For a best sentence that is a question closing its paragraph (an interviewer's or a
+        reader's question), the paragraph after it, where it is answered ("Are you worried by
+        cheap violins?" / "Not really. A student who starts on one might come to me later."):
+        whole when short, else its first sentence. Not when the question asks who or when (of
+        the asking, not the answer), nor when the next paragraph asks a question itself."""
+        sentences = self.index.sentences
+        nxt = c.row + 1
+        if query.answer_type in (PERSON, TIME) or not c.span.text.rstrip("\"'\u201d)").endswith("?") \
+                or nxt >= len(sentences) or sentences[nxt].source_id == c.span.source_id:
+            return None
+        source = self._by_id.get(sentences[nxt].source_id)
+        if source is None or source.kind != c.source.kind:
+            return None
+        spans = self._spans.get(source.id, ())
+        if not spans or spans[-1].text.rstrip("\"'\u201d)").endswith("?"):
+            return None
+        first, last = spans[0], spans[-1]
+        if word_count(source.text[first.start:last.end]) > REASON_WORDS:
+            last = first
+        span = Span(source.id, first.start, last.end, source.text[first.start:last.end])
+        return Candidate(nxt, span, source, c.prob, c.features)
+
     def answer(self, question: str, query: Query, kinds: frozenset[str] | None,
                qvec: np.ndarray) -> Answer:
         candidates, grounding = self.candidates(query, kinds, qvec)
@@ -944,6 +967,7 @@ class Answerer:
             neighbour=lambda c: self.neighbour(query, c),
             lead_in=lambda c: self.lead_in(query, c),
             reason_after=lambda c: self.reason_after(query, c),
+            reply=lambda c: self.reply(query, c),
             closest_k=self.closest_k,
             post_author=self.post_author,
             speakers=self.speakers,

@@ -234,6 +234,7 @@ def compose(
     neighbour: Callable[[Candidate], Span | None] = lambda c: None,
     lead_in: Callable[[Candidate], Candidate | None] = lambda c: None,
     reason_after: Callable[[Candidate], Span | None] = lambda c: None,
+    reply: Callable[[Candidate], Candidate | None] = lambda c: None,
     closest_k: int = 3,
     post_author: str | None = None,
     speakers: Mapping[str, str] | None = None,
@@ -249,7 +250,8 @@ def compose(
     whom its '"...," she said.' stands for). The best quote
     runs on to the sentence ``reason_after`` gives for it (the reason a "why" question asks
     for, told just after the sentence that restates what it explains; whatever is asked, the
-    sentence after one that only sets it up), words allowing.
+    sentence after one that only sets it up), words allowing; a best quote that is a question
+    closing its paragraph is followed by the ``reply`` to it (the next paragraph).
     """
     speakers = speakers or {}
 
@@ -312,6 +314,14 @@ def compose(
                 used += lead_cost
         chosen.append((c, start, end))
         used += cost
+        answer_to = reply(c) if len(chosen) == 1 else None
+        if answer_to is not None:
+            reply_text = answer_to.span.text
+            reply_cost = word_count(reply_text) + word_count(
+                introduce(answer_to.source, answer_to.span.start, reply_text)) + 1
+            if used + reply_cost <= options.max_words:
+                chosen.append((answer_to, answer_to.span.start, answer_to.span.end))
+                used += reply_cost
     quotes = tuple(
         Quote(n, c.source.text[b:e], b, e, c.prob, c.source)
         for n, (c, b, e) in enumerate(chosen, start=1)

@@ -568,6 +568,45 @@ def test_a_yes_no_question_runs_back_to_the_verdict_before_its_best_sentence(
     assert run("Are the screws included?", "No, the screws do not.")[1] is None
 
 
+def test_a_question_closing_its_paragraph_is_quoted_with_the_reply_after_it(
+        settings, fake_embedder):
+    """A best sentence that is a question ending its paragraph (an interviewer's) is followed
+    by the next paragraph, where it is answered; not for a question asking who or when, nor
+    when the best sentence is no question."""
+    a = _text_assistant(
+        "Talking to a baker\n\nRadio: Do supermarket loaves worry you?\n\n"
+        "Baker: Hardly. Someone who eats sliced bread today may queue at my door in ten "
+        "years.\n\nRadio: The ovens are new.\n\nBaker: We fitted them last spring.\n",
+        settings, fake_embedder)
+    at = {s.text: (n, s) for n, s in enumerate(a.answerer.index.sentences)}
+    from assistant.answering import Candidate
+
+    def reply(q, text):
+        n, span = at[text]
+        got = a.answerer.reply(a.query_for(q), Candidate(n, span, a.source(span.source_id),
+                                                          0.9, None))
+        return got.span.text if got else None
+
+    question = "Radio: Do supermarket loaves worry you?"
+    assert reply("Why is the baker not worried by supermarket bread?", question) == (
+        "Baker: Hardly. Someone who eats sliced bread today may queue at my door in ten years.")
+    assert reply("When was the question about supermarket loaves asked?", question) is None
+    assert reply("What is new at the bakery?", "Radio: The ovens are new.") is None
+    # quoted after the question, as a quote of its own
+    import numpy as np
+
+    from assistant.answering import AnswerOptions, compose
+    from assistant.query import make_query
+
+    q = "Why is the baker not worried by supermarket bread?"
+    n, span = at[question]
+    c = Candidate(n, span, a.source(span.source_id), 0.9, np.zeros(1))
+    answer = compose(q, make_query(q), [c], a.answerer._spans, confidence=0.9, threshold=0.3,
+                     keep=0.3, options=AnswerOptions(), why_not=lambda cs: "",
+                     reply=lambda x: a.answerer.reply(a.query_for(q), x))
+    assert [x.text for x in answer.quotes] == [question, reply(q, question)]
+
+
 def test_a_citation_names_the_journal_asked_for(settings, fake_embedder):
     """"Which journal published the study?": the cited work's reference names its journal
     where citations print it ("Upland Water Studies 7: 11-19"), without the word "journal"
