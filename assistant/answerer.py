@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer_model import AnswerModel
-from .answering import AnswerOptions, Candidate, compose, speaker_labels
+from .answering import REASON_WORDS, AnswerOptions, Candidate, compose, speaker_labels
 from .days import Day, asked_days, heading_day, same_day
 from .embedding import Embedder
 from .features import (
@@ -49,6 +49,7 @@ from .query import CONTACT, NUMBER, PERSON, PHASES, PLACE, TIME, Query, asks_why
 from .retrieval import Retriever
 from .sentences import (
     REASON_FORM,
+    SETS_UP,
     asked_group,
     counts_only,
     lists_counts,
@@ -237,6 +238,11 @@ def counts_part(query: Query, candidates: Sequence[Candidate], top: int = 3, nea
         if any(abs(i - j) <= near for i in counts for j in about):
             return True
     return False
+
+
+# A sentence opening with a verdict on a yes/no question: "Yes, ...", "No.", "Not really."
+_VERDICT = re.compile(r"^(?:\w+:\s+)?(?:yes\b|yep\b|(?:no|nope|not really|absolutely|"
+                      r"definitely|sadly not|afraid not)\s*[,.!;\u2013\u2014-])", re.I)
 
 
 class WordLookup:
@@ -883,14 +889,50 @@ class Answerer:
         ", so", a clause after a colon, the forms that make a sentence hold the kind "Why ...?"
         asks): the reason is often told
         just after the sentence that restates what it explains ("I think the figures should be
-        read with caution. / Part of the jump is a rebound from a low base ...")."""
-        if not asks_why(query.question) or REASON_FORM.search(c.span.text):
-            return None
+        read with caution. / Part of the jump is a rebound from a low base ...").
+        Whatever is asked, the sentence after one that only sets up what it tells (``SETS_UP``:
+        a question, a colon, what others ask or claim) is where the answer is ("Do you make
+        copies of old violins?" / "People sometimes ask me to make an exact copy of a famous
+        violin. / I don't do that.").
+        A yes/no question answered by a sentence that gives no verdict of its own runs back to
+        the one before it that does ("Can two hoses be joined?" / "Yes, with a connector. / If
+        your pressure is low, the second hose may not reach its full length.")."""
+        text = c.span.text
         spans = self._spans.get(c.span.source_id, ())
+        if query.yes_no and not _VERDICT.match(text):
+            before = [s for s in spans if s.end <= c.span.start]
+            if before and _VERDICT.match(before[-1].text):
+                return before[-1]
+        if not SETS_UP.search(text) and (not asks_why(query.question)
+                                          or REASON_FORM.search(text)):
+            return None
         after = next((s for s in spans if s.start >= c.span.end), None)
         if after is None or after.text.rstrip("\"'\u201d)").endswith("?"):
             return None
         return after
+
+    def reply(self, query: Query, c: Candidate) -> Candidate | None:
+        """For a best sentence that is a question closing its paragraph (an interviewer's or a
+        reader's question), the paragraph after it, where it is answered ("Are you worried by
+        cheap violins?" / "Not really. A student who starts on one might come to me later."):
+        whole when short, else its first sentence. Not when the question asks who or when (of
+        the asking, not the answer), nor when the next paragraph asks a question itself."""
+        sentences = self.index.sentences
+        nxt = c.row + 1
+        if query.answer_type in (PERSON, TIME) or not c.span.text.rstrip("\"'\u201d)").endswith("?") \
+                or nxt >= len(sentences) or sentences[nxt].source_id == c.span.source_id:
+            return None
+        source = self._by_id.get(sentences[nxt].source_id)
+        if source is None or source.kind != c.source.kind:
+            return None
+        spans = self._spans.get(source.id, ())
+        if not spans or spans[-1].text.rstrip("\"'\u201d)").endswith("?"):
+            return None
+        first, last = spans[0], spans[-1]
+        if word_count(source.text[first.start:last.end]) > REASON_WORDS:
+            last = first
+        span = Span(source.id, first.start, last.end, source.text[first.start:last.end])
+        return Candidate(nxt, span, source, c.prob, c.features)
 
     def answer(self, question: str, query: Query, kinds: frozenset[str] | None,
                qvec: np.ndarray) -> Answer:
@@ -925,6 +967,7 @@ class Answerer:
             neighbour=lambda c: self.neighbour(query, c),
             lead_in=lambda c: self.lead_in(query, c),
             reason_after=lambda c: self.reason_after(query, c),
+            reply=lambda c: self.reply(query, c),
             closest_k=self.closest_k,
             post_author=self.post_author,
             speakers=self.speakers,

@@ -22,6 +22,9 @@ _ANAPHOR = re.compile(
     r"^(?:It|They|He|She|Such|Its|Their|His|Her)\b"
     r"|^(?:This|That|These|Those)\s+(?:is|was|are|were|has|had|have|can|could|may|might|will|"
     r"would|should|must|does|did|also|\w+s(?<!ss)(?<!us)(?<!is))\b"
+    # a condition on what the sentence before tells: "If it is stuck, ...", "If not, ...",
+    # "Otherwise ..."
+    r"|^(?:If|Unless)\s+(?:so|not|it|they|this|that|these|those)\b|^Otherwise\b"
 )
 
 
@@ -193,8 +196,9 @@ def quotation_start(span: Span, spans: Sequence[Span]) -> int:
 
 def expand(span: Span, spans: Sequence[Span], extra: Span | None = None,
            whole_quotation: bool = True) -> tuple[int, int]:
-    """Quote a sentence with its context: one opening with "This ..." takes the sentence
-    before it; one followed by a "This ..." sentence takes that one too; with
+    """Quote a sentence with its context: one opening with "This ..." (or a condition on what
+    it tells: "If it is stuck, ...") takes the sentence before it; one followed by a "This ..."
+    sentence takes that one too; with
     ``whole_quotation``, one that closes a quotation opened sentences before takes it from
     where it opens (``quotation_start``); ``extra`` (a neighbour holding the kind of answer
     asked for) is joined in."""
@@ -230,6 +234,7 @@ def compose(
     neighbour: Callable[[Candidate], Span | None] = lambda c: None,
     lead_in: Callable[[Candidate], Candidate | None] = lambda c: None,
     reason_after: Callable[[Candidate], Span | None] = lambda c: None,
+    reply: Callable[[Candidate], Candidate | None] = lambda c: None,
     closest_k: int = 3,
     post_author: str | None = None,
     speakers: Mapping[str, str] | None = None,
@@ -244,7 +249,9 @@ def compose(
     gives a sentence of another paragraph to quote before the best one (the one naming
     whom its '"...," she said.' stands for). The best quote
     runs on to the sentence ``reason_after`` gives for it (the reason a "why" question asks
-    for, told just after the sentence that restates what it explains), words allowing.
+    for, told just after the sentence that restates what it explains; whatever is asked, the
+    sentence after one that only sets it up), words allowing; a best quote that is a question
+    closing its paragraph is followed by the ``reply`` to it (the next paragraph).
     """
     speakers = speakers or {}
 
@@ -275,6 +282,9 @@ def compose(
         if after is not None and after.start >= end \
                 and word_count(c.source.text[start:after.end]) <= REASON_WORDS:
             end = after.end
+        elif after is not None and after.end <= start \
+                and word_count(c.source.text[after.start:end]) <= REASON_WORDS:
+            start = after.start  # the verdict told just before (``reason_after``)
         text = c.source.text[start:end]
         overlap = next((i for i, (k, b, e) in enumerate(chosen)
                         if k.span.source_id == c.span.source_id and start < e and b < end), None)
@@ -304,6 +314,14 @@ def compose(
                 used += lead_cost
         chosen.append((c, start, end))
         used += cost
+        answer_to = reply(c) if len(chosen) == 1 else None
+        if answer_to is not None:
+            reply_text = answer_to.span.text
+            reply_cost = word_count(reply_text) + word_count(
+                introduce(answer_to.source, answer_to.span.start, reply_text)) + 1
+            if used + reply_cost <= options.max_words:
+                chosen.append((answer_to, answer_to.span.start, answer_to.span.end))
+                used += reply_cost
     quotes = tuple(
         Quote(n, c.source.text[b:e], b, e, c.prob, c.source)
         for n, (c, b, e) in enumerate(chosen, start=1)

@@ -75,6 +75,21 @@ REASON_FORM = re.compile(
     r"(?:\s+(?!by\b|who\b|whom\b|that\b|which\b)[\w,]+){1,6}?\s+to\s+"
     r"(?!the\b|a\b|an\b|be\b|\d)[a-z]+",
     re.I)
+# A sentence that only sets up what the next one tells: it asks a question ("So does it
+# work?"), ends on a colon ("Here is what I do:"), or reports what others ask, wonder or claim
+# before the writer gives their own word ("People sometimes ask me to ...", "Some growers
+# swear by ...", "I'm often asked whether ...", "The question is ...", "You may wonder ...").
+_OTHERS = (r"(?:people|folks|everyone|everybody|others|someone|somebody|readers|customers|"
+           r"clients|listeners|viewers|parents|visitors|users|(?:some|many|most|other)(?:\s+\w+)?)")
+SETS_UP = re.compile(
+    r"[?:][\"'\u201d)]*\s*$"
+    r"|^(?:[^,.:]{0,30}[,:]\s+)?(?:" + _OTHERS + r")\s+(?:\w+\s+){0,2}?"
+    r"(?:ask|asks|asked|wonder|wonders|wondered|swear|swears|claim|claims|insist|insists)\b"
+    r"|^(?:[^,.:]{0,30}[,:]\s+)?I(?:'m|\s+am|\s+get|\s+was|\s+have\s+been|'ve\s+been)\s+"
+    r"(?:\w+\s+)?asked\b"
+    r"|^(?:[^,.:]{0,30}[,:]\s+)?(?:the|a|one)\s+(?:\w+\s+)?question\s+(?:is|was)\b"
+    r"|^(?:[^,.:]{0,30}[,:]\s+)?you\s+(?:may|might|could)\s+(?:well\s+)?(?:wonder|ask)\b",
+    re.I)
 # Words ending in "-est" that are no superlative ("interest", "harvest", "suggest").
 NOT_SUPERLATIVE = frozenset(
     """interest interests test tests rest request west forest honest harvest modest earnest

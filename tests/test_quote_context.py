@@ -35,6 +35,20 @@ def test_a_whole_quotation_or_a_sentence_outside_one_is_quoted_alone():
     assert expand(spans[2], spans) == (spans[2].start, spans[2].end)
 
 
+def test_a_condition_on_the_sentence_before_is_quoted_with_it():
+    """A step's follow-up that only reads with the step before ("If it is jammed, ...",
+    "Otherwise ...") is quoted with that step, and the step with it; a condition of its own
+    ("If you rent, ...") is quoted alone."""
+    spans = _spans("Grip the lid and turn it anticlockwise.",
+                   "If it is jammed, tap the rim with a spoon first.", "Wash the jar after.")
+    assert expand(spans[1], spans) == (spans[0].start, spans[1].end)
+    assert expand(spans[0], spans) == (spans[0].start, spans[1].end)
+    spans = _spans("Grip the lid and turn it.", "Otherwise soak it in hot water.")
+    assert expand(spans[1], spans) == (spans[0].start, spans[1].end)
+    spans = _spans("The bins go out on Monday.", "If you rent, ask your landlord for a bin.")
+    assert expand(spans[1], spans) == (spans[1].start, spans[1].end)
+
+
 def test_an_answer_ending_a_quotation_shows_it_from_its_first_word(settings, fake_embedder):
     from tests.test_service import _text_assistant
 

@@ -501,6 +501,112 @@ def test_the_reason_after_is_not_added_to_a_sentence_giving_its_reason_in_any_fo
         == "Riders kept hitting walkers."
 
 
+def test_a_sentence_that_only_sets_up_the_answer_runs_on_whatever_is_asked(
+        settings, fake_embedder):
+    """The best sentence that only reports what others ask or claim, asks a question itself or
+    ends on a colon carries the sentence after it, where the writer's own word is ("Do you
+    sharpen ceramic knives?" / "Customers often ask me to sharpen ceramic knives. / I send
+    those back."), for a yes/no or how question as well as a why; a sentence telling
+    something of its own does not."""
+    a = _text_assistant(
+        "Workshop\n\nCustomers often ask me to sharpen ceramic knives. I send those back. "
+        "Steel is my trade.\n\nSome cooks swear by a honing rod before every meal. I think "
+        "once a week is plenty.\n\nSo how do I flatten a stone? I rub it on wet sandpaper "
+        "laid on glass.\n\nHere is my routine: I soak the stone first. It takes ten "
+        "minutes.\n\nThe shop opens at nine. Parking is behind it.\n", settings,
+        fake_embedder)
+    at = {s.text: s for s in a.answerer.index.sentences}
+    from assistant.answering import Candidate
+
+    def after(q, text):
+        c = Candidate(0, at[text], a.source(at[text].source_id), 0.9, None)
+        got = a.answerer.reason_after(a.query_for(q), c)
+        return got.text if got else None
+
+    assert after("Do you sharpen ceramic knives?",
+                 "Customers often ask me to sharpen ceramic knives.") == "I send those back."
+    assert after("Should I hone before every meal?",
+                 "Some cooks swear by a honing rod before every meal.") \
+        == "I think once a week is plenty."
+    assert after("How do I flatten a sharpening stone?", "So how do I flatten a stone?") \
+        == "I rub it on wet sandpaper laid on glass."
+    # a sentence telling something of its own is quoted alone when not asked why
+    assert after("When does the shop open?", "The shop opens at nine.") is None
+
+
+def test_a_yes_no_question_runs_back_to_the_verdict_before_its_best_sentence(
+        settings, fake_embedder):
+    """Asked yes or no, a best sentence giving no verdict of its own (a caveat after it) is
+    quoted with the "Yes, ..." or "No, ..." sentence just before it in its paragraph; not when
+    it gives its own verdict, nor for a question that is not yes/no."""
+    import numpy as np
+
+    from assistant.answering import AnswerOptions, Candidate, compose
+    from assistant.query import make_query
+
+    a = _text_assistant(
+        "Questions\n\nYes, with a steel bracket sold separately. If the wall is hollow, the "
+        "bracket may not hold a full load.\n\nYes, the bracket comes in the box. No, the screws "
+        "do not.\n",
+        settings, fake_embedder)
+    at = {s.text: s for s in a.answerer.index.sentences}
+
+    def run(q, text):
+        c = Candidate(0, at[text], a.source(at[text].source_id), 0.9, np.zeros(1))
+        got = a.answerer.reason_after(a.query_for(q), c)
+        return c, got
+
+    caveat = "If the wall is hollow, the bracket may not hold a full load."
+    c, got = run("Can I fix the shelf to a wall?", caveat)
+    assert got is not None and got.text == "Yes, with a steel bracket sold separately."
+    q = "Can I fix the shelf to a wall?"
+    answer = compose(q, make_query(q), [c], a.answerer._spans, confidence=0.9, threshold=0.3,
+                     keep=0.3, options=AnswerOptions(), why_not=lambda cs: "",
+                     reason_after=lambda _: got)
+    assert [x.text for x in answer.quotes] == [f"Yes, with a steel bracket sold separately. {caveat}"]
+    assert run("What might not hold a full load?", caveat)[1] is None
+    assert run("Are the screws included?", "No, the screws do not.")[1] is None
+
+
+def test_a_question_closing_its_paragraph_is_quoted_with_the_reply_after_it(
+        settings, fake_embedder):
+    """A best sentence that is a question ending its paragraph (an interviewer's) is followed
+    by the next paragraph, where it is answered; not for a question asking who or when, nor
+    when the best sentence is no question."""
+    a = _text_assistant(
+        "Talking to a baker\n\nRadio: Do supermarket loaves worry you?\n\n"
+        "Baker: Hardly. Someone who eats sliced bread today may queue at my door in ten "
+        "years.\n\nRadio: The ovens are new.\n\nBaker: We fitted them last spring.\n",
+        settings, fake_embedder)
+    at = {s.text: (n, s) for n, s in enumerate(a.answerer.index.sentences)}
+    from assistant.answering import Candidate
+
+    def reply(q, text):
+        n, span = at[text]
+        got = a.answerer.reply(a.query_for(q), Candidate(n, span, a.source(span.source_id),
+                                                          0.9, None))
+        return got.span.text if got else None
+
+    question = "Radio: Do supermarket loaves worry you?"
+    assert reply("Why is the baker not worried by supermarket bread?", question) == (
+        "Baker: Hardly. Someone who eats sliced bread today may queue at my door in ten years.")
+    assert reply("When was the question about supermarket loaves asked?", question) is None
+    assert reply("What is new at the bakery?", "Radio: The ovens are new.") is None
+    # quoted after the question, as a quote of its own
+    import numpy as np
+
+    from assistant.answering import AnswerOptions, compose
+    from assistant.query import make_query
+
+    q = "Why is the baker not worried by supermarket bread?"
+    n, span = at[question]
+    c = Candidate(n, span, a.source(span.source_id), 0.9, np.zeros(1))
+    answer = compose(q, make_query(q), [c], a.answerer._spans, confidence=0.9, threshold=0.3,
+                     keep=0.3, options=AnswerOptions(), why_not=lambda cs: "",
+                     reply=lambda x: a.answerer.reply(a.query_for(q), x))
+    assert [x.text for x in answer.quotes] == [question, reply(q, question)]
+
+
 def test_a_citation_names_the_journal_asked_for(settings, fake_embedder):
     """"Which journal published the study?": the cited work's reference names its journal
     where citations print it ("Upland Water Studies 7: 11-19"), without the word "journal"
