@@ -265,7 +265,9 @@ def feature_matrix(
                 # something is in, at or from, or a person's institution
                 fits = names_place_at(info.texts[i], qwords) or bool(info.affiliation[i])
             elif wanted == PLACE:  # a name the question does not already give
-                named = info.named[i]
+                # (a speaker's label names who speaks, not a thing: "Brandvold: The spruce
+                # comes from one supplier")
+                named = (info.named[i] | info.opening_name[i]) - info.speakers_named[i]
                 if query.entity in _MAKERS:
                     # a company, a brand: not a place it is in or goes to ("a supplier in the
                     # Tyrol", "rode out to Hollin Edge"); one bought "from" may be the maker

@@ -51,10 +51,14 @@ _THEN_VERB = (r"(?=\s*[?.!]?\s*$|\s+(is|are|was|were|has|have|had|did|does|do|wi
               r"wrote|writes|made|makes|gave|gives|took|spoke|thought|thinks|felt|got|won|set|"
               r"paid|sent|met|left|kept|brought|came|went|chose|saw|sees|warns|argues|"
               r"wants|believes|backs|opposes|supports)\b)")
+# A preposition: no modifier of the noun asked ("What change to road planning ...?" asks for a
+# change, not a road; "What advice for parents ...?" for advice, not a parent).
+_PREPOSITION_RE = (r"(?:to|in|on|at|for|from|with|by|about|into|onto|over|under|between|against|"
+                 r"through|during|after|before|near|like|than|per|via|without|within)\b")
 # The words between are modifiers ("which council member"), never an auxiliary or a
 # determiner: in "What did the people buried there die of?" the people are the subject.
 _MODIFIER = (r"(?: (?!(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|"
-             r"the|an?|this|that|these|those|his|her|their|its|my|our|your)\b)\w+)")
+             r"the|an?|this|that|these|those|his|her|their|its|my|our|your)\b|" + _PREPOSITION_RE + r")\w+)")
 # "which (council) member", "what kind of person": a person asked for by a noun
 _PERSON_PHRASE = r"\b(?:which|what)" + _MODIFIER + "?" + _MODIFIER + r"? (?P<noun>" + _PERSON_NOUNS + r")s?"
 _PERSON_HEAD_RE = _PERSON_PHRASE + _THEN_VERB
@@ -76,7 +80,8 @@ _ENTITY_NOUNS = (
 # ... as the head of the phrase after "which" / "what", past at most two modifiers ("which
 # insurance company", "which Belgian newspaper"), not a kind ("what kind of school").
 _ENTITY_HEAD_RE = (r"\b(?:which|what)(?: (?!kind\b|kinds\b|type\b|types\b|sort\b|of\b|"
-                   r"is\b|was\b|are\b|were\b|do\b|does\b|did\b|the\b|an?\b)[\w-]+){0,2}"
+                   r"is\b|was\b|are\b|were\b|do\b|does\b|did\b|the\b|an?\b|" + _PREPOSITION_RE
+                   + r")[\w-]+){0,2}"
                    r" (?P<entity>" + _ENTITY_NOUNS + r")(?:e?s)?\b(?![\w-])(?!'s)")
 _ENTITY_HEAD = re.compile(_ENTITY_HEAD_RE, re.I)
 

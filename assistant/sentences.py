@@ -275,8 +275,67 @@ _AFFILIATION = re.compile(
     rf"[A-Z][\w'\-\u00c0-\u017f]+\s*(?:\(|,\s*(?:of|from|at)\s|\s(?:of|from|at)\s"
     rf"|,\s+(?:an?|the)\s+(?:[\w'\-]+\s+){{1,3}}?(?:at|of|from|with)\s)"
     rf"(?:the\s+)?(?:[A-Z][\w'\-\u00c0-\u017f]+\s+)*(?:{_INSTITUTION})\b")
-# What a sentence names: capitalised words past its first, and numbers.
-_NAMED = re.compile(r"(?<=[\s(\"'\u201c,])[A-Z][\w'\-\u00c0-\u017f]+|\b\d[\d,.]*\b")
+# What a sentence names (``names_by_sentence``): a capitalised word where a word starts, at
+# the sentence's start or past a space, a bracket, a quote or a comma.
+_CAPITAL_WORD = re.compile(r"(?:(?<=[\s(\"'\u201c\u2018,])|^)[A-Z][\w'\-\u00c0-\u017f]+")
+_NUMBER_NAMED = re.compile(r"\b\d[\d,.]*\b")
+# A word written in lower case where a word starts.
+_LOWER_WORD = re.compile(r"(?<![\w'\-\u00c0-\u017f])[a-z\u00df-\u00ff][\w'\-\u00c0-\u017f]+")
+# A speaker's label opening a line of an interview or a transcript ("Brandvold: ...",
+# "[04:20] IDRIS FENWICK: ...", "Q: ..."): who speaks, not what the line names.
+_SPEAKER_LABEL = re.compile(r"^\W*(?:\[[^\]]{1,12}\]\s*)?(?:[A-Z][\w'\-.\u00c0-\u017f]*\s+){0,3}"
+                            r"[A-Z][\w'\-.\u00c0-\u017f]*:\s")
+# The pronoun I ("I've", "I'd"): capitalised, never a name.
+_I_FORM = re.compile(r"I(?:['\u2019][a-z]+)?")
+
+
+def _is_heading(text: str) -> bool:
+    """A heading or title in title case ("The Long Life of a Street Tree"), where words are
+    capitalised that are no names."""
+    if re.search(r"[.!?\"\u201d)]\s*$", text):
+        return False  # a sentence ends so; a heading seldom does
+    long = [w for w in re.findall(r"[A-Za-z][\w'\-]*", text) if len(w) > 3]
+    return len(long) >= 2 and sum(w[0].isupper() for w in long) * 2 > len(long)
+
+
+def speaker_named(text: str) -> frozenset[str]:
+    """The words of the speaker's label that opens the line, lower-cased ("IDRIS FENWICK:
+    ...": "idris", "fenwick"): a person, who speaks."""
+    label = _SPEAKER_LABEL.match(text)
+    return frozenset(w.lower() for w in _CAPITAL_WORD.findall(label.group())) if label else frozenset()
+
+
+def names_by_sentence(texts: Sequence[str]) -> tuple[tuple[frozenset[str], ...],
+                                                     tuple[frozenset[str], ...]]:
+    """What each of an article's sentences names, lower-cased, a possessive's "'s" left off as
+    ``words`` leaves it: its capitalised words past the first, and its numbers; a speaker's
+    label opening it ("Brandvold: ...", who speaks: ``speaker_named``) counts, the pronoun I
+    does not. Apart, for each, the name that opens it ("Daubenton's bats fared worst", "Marsh
+    says ..."): a word that opens a sentence is written with a capital whatever it is, so it
+    is read as a name only when the article capitalises it elsewhere where no word needs one
+    (past a sentence's first word, not in a heading) and never writes it in lower case."""
+    spans: list[list[tuple[str, bool]]] = []
+    mid: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        label = _SPEAKER_LABEL.match(text)
+        skip = label.end() if label else 0
+        found = []
+        for m in _CAPITAL_WORD.finditer(text):
+            if m.start() < skip or _I_FORM.fullmatch(m.group()):
+                continue
+            opens = not text[skip:m.start()].strip()
+            found.append((re.sub(r"['\u2019]s$", "", m.group().lower()), opens))
+        spans.append(found)
+        lower.update(_LOWER_WORD.findall(text))
+        if not _is_heading(text):
+            mid.update(w for w, opens in found if not opens)
+    named = tuple(frozenset(w for w, opens in found if not opens) | speaker_named(text)
+                  | frozenset(_NUMBER_NAMED.findall(text)) for text, found in zip(texts, spans, strict=True))
+    opening = tuple(frozenset(w for w, opens in found
+                              if opens and w in mid and w not in lower and w not in STOPWORDS)
+                    for found in spans)
+    return named, opening
 
 
 def _one_of(names: frozenset[str]) -> str:
@@ -1002,7 +1061,11 @@ class SentenceInfo:
     agent: np.ndarray  # "... by Dr. X", "a study by X and Y": who did something is named
     affiliation: np.ndarray  # "Dr. X (University of Y)", "X, of the Y Institute"
     vocab_ids: np.ndarray  # (n, L): the sentence's words (and its author's) as vocabulary rows, -1 pads
-    named: tuple[frozenset[str], ...]  # capitalised words past the first, numbers: what it names
+    named: tuple[frozenset[str], ...]  # its names (``names_by_sentence``) and numbers
+    # the speaker's label opening a line ("Brandvold: ..."): who speaks, no thing it names
+    speakers_named: tuple[frozenset[str], ...]
+    # the name opening it, if any ("Daubenton's bats ...": ``names_by_sentence``)
+    opening_name: tuple[frozenset[str], ...]
     measures: tuple[frozenset[str], ...]  # the measures it states ("money", "age"...)
     quantity_terms: tuple[frozenset[str], ...]  # stems of the words about its numbers
     quantity_ids: np.ndarray  # (n, L): those words as vocabulary rows, -1 pads
@@ -1050,6 +1113,7 @@ class SentenceInfo:
         said_by = np.array([_said_by(sentences, sources, speaker, i) for i in range(n)],
                            dtype=np.int64)
         windows = [number_window(s.text) for s in sentences]
+        named, opening_name = names_by_sentence([s.text for s in sentences])
         q_ids = [sorted({row_of[w] for w in x if w in row_of}) for x in windows]
         quantity_ids = np.full((n, max((len(x) for x in q_ids), default=0) or 1), -1, dtype=np.int64)
         for i, x in enumerate(q_ids):
@@ -1074,7 +1138,9 @@ class SentenceInfo:
             agent=np.array([bool(_AGENT.search(s.text)) for s in sentences], dtype=bool),
             affiliation=np.array([bool(_AFFILIATION.search(s.text)) for s in sentences], dtype=bool),
             vocab_ids=vocab_ids,
-            named=tuple(frozenset(w.lower() for w in _NAMED.findall(s.text)) for s in sentences),
+            named=named,
+            opening_name=opening_name,
+            speakers_named=tuple(speaker_named(s.text) for s in sentences),
             measures=tuple(measures(s.text) for s in sentences),
             quantity_terms=tuple(frozenset(terms(" ".join(x))) for x in windows),
             quantity_ids=quantity_ids,

@@ -1281,3 +1281,30 @@ def test_the_reason_forms_are_read_in_time_linear_in_a_long_run_of_spaces():
     started = time.monotonic()
     assert REASON_FORM.search("Some words" + " " * 40_000 + "x") is None
     assert time.monotonic() - started < 5  # a pattern trying each split takes minutes
+
+
+def test_a_name_opening_a_sentence_counts_when_the_article_capitalises_it_elsewhere():
+    """"Which breed did best?" / "Kerrowdale hens laid most": a name opening a sentence is a
+    name when the article writes it with a capital past a sentence's first word ("a flock of
+    Kerrowdale hens"), not a word any sentence opens with ("Hens ...", "Most ...", written in
+    lower case elsewhere); a speaker's label ("Ostrander: ...") names who speaks, no breed, and
+    the pronoun I no name."""
+    from assistant.features import FEATURES, feature_matrix
+    from assistant.sentences import names_by_sentence
+
+    texts = {"p1": ("Kerrowdale hens laid the most eggs over the winter.",
+                    "Most hens laid fewer eggs in the cold.",
+                    "Ostrander: The hens I've kept longest lay every day.",
+                    "She keeps a flock of Kerrowdale hens behind the barn.")}
+    sources = {"p1": Source("p1", "post", "Post", " ".join(texts["p1"]))}
+    named, opening = names_by_sentence(texts["p1"])
+    assert opening == (frozenset({"kerrowdale"}), frozenset(), frozenset(), frozenset())
+    assert named[2] == frozenset({"ostrander"})  # not "the", nor "i've"
+    info, article = _passages(sources, texts)
+    rows = np.arange(article.n)
+    ones = np.ones(article.n)
+    X = feature_matrix(make_query("Which breed of hen did best over the winter?"), rows, info=info,
+                       article=article, grounding=NOTHING, dense=ones, dense_ctx=ones,
+                       dense_chunk=ones, lexical=ones, lexical_sentence=ones,
+                       sources=[sources["p1"]] * article.n)
+    assert list(X[:, FEATURES.index("type_ok")]) == [1.0, -1.0, -1.0, 1.0]

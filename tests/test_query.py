@@ -104,6 +104,8 @@ def test_yes_no_topic_is_the_plain_subject_only(question, subject, topic):
         ("Which student is quoted in the column?", "person", ("student",), ()),
         ("Which member states signed?", "place", ("state",), ()),  # "member" modifies "states"
         ("Which student union building opened?", None, ("student",), ()),
+        # ... nor past a preposition: advice is asked, not a volunteer
+        ("What advice for volunteers did the coach give?", None, ("advice",), ()),
         # The thing asked after a copula: "what is the price of ...".
         ("What is the price of oxytocin?", "number", ("price",), ()),
         ("What was the total cost?", "number", ("cost",), ()),
@@ -261,6 +263,8 @@ def test_who_took_a_photo_asks_for_its_credit():
         ("What things make up the crust?", None),
         ("Which committee does she chair?", None),
         ("Which student is quoted?", None),  # a person, not a named thing
+        # a noun past a preposition is not the one asked: a change, not a school
+        ("What change to school hours do the parents want?", None),
         ("Where does she work?", None),  # a place, but of no kind said
     ],
 )
