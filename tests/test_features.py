@@ -80,6 +80,31 @@ def test_a_share_answers_a_part_asked_but_a_count_only_of_what_it_counts():
         assert _quantity_align(make_query(question), None, info, np.arange(1), NOTHING)[0] == 1
 
 
+def test_a_bare_price_is_of_what_the_title_or_heading_over_it_names():
+    """"How much is this lamp?" / "Now £19.99 Was £25.00" on a page titled "Brass desk lamp":
+    a price that names nothing of its own is of what the page or section names; one that names
+    another thing is not ("Delivery £3.95"), nor is one where neither names the lamp."""
+    texts = ("Now £19.99 Was £25.00", "Delivery £3.95 on all orders.")
+    query = make_query("How much is this lamp?")
+    meta = [frozenset(terms("Brass desk lamp: Post, paragraph 1"))] * 2
+    got = _quantity_align(query, None, _many(texts), np.arange(2), NOTHING, meta)
+    assert list(got) == [1.0, 0.5]
+    got = _quantity_align(query, None, _many(texts), np.arange(2), NOTHING)
+    assert list(got) == [0.5, 0.5]
+    other = [frozenset(terms("Oak side table: Post, paragraph 1"))] * 2
+    assert _quantity_align(query, None, _many(texts), np.arange(2), NOTHING, other)[0] == 0.5
+
+
+def test_an_amount_of_a_change_is_not_the_amount_asked():
+    """"How much was the trust's grant?" / "a £40,000 gap in its running grant": the amount is
+    the gap's, though the sentence names the grant."""
+    query = make_query("How much was the trust's grant?")
+    gap = _one("The trust blamed a £40,000 gap in its running grant for the closure.")
+    assert _quantity_align(query, None, gap, np.arange(1), NOTHING)[0] == 0.5
+    said = _one("The trust said £40,000 had come each year, and the grant paid for two staff.")
+    assert _quantity_align(query, None, said, np.arange(1), NOTHING)[0] == 0.75
+
+
 def test_a_day_of_the_month_or_a_clock_time_counts_nothing():
     info = _many(("At the meeting on 4 March members chose a new logo.",
                   "The bus at 10.15 am carries members to the show."))

@@ -530,6 +530,38 @@ def test_a_size_or_a_keyword_measure_asks_for_a_quantity(question, kind, measure
 
 
 @pytest.mark.parametrize(
+    "question, measure",
+    [
+        # a thing itself asked "how much" is asked its price
+        ("How much is this lamp?", "money"),
+        ("How much are tickets for the quiz night?", "money"),
+        ("How much was the bike I saw in the window?", "money"),
+        # ... not a change, a part or what is left, nor a thing done to something
+        ("How much is the increase?", None),
+        ("How much was left?", None),
+        ("How much is known about the builder?", None),
+        ("How much is the pond water used for?", None),
+        # money got back, or a word for money coming in, is an amount of money
+        ("How much did Ann get back from the insurer?", "money"),
+        ("How much revenue did the fair bring the village?", "money"),
+    ],
+)
+def test_how_much_a_thing_is_asks_its_price(question, measure):
+    from assistant.query import measure_asked
+
+    assert measure_asked(question) == measure
+
+
+def test_a_word_for_money_coming_in_is_no_thing_priced():
+    """"How much revenue did the fair bring?": the revenue is the amount, not a thing whose
+    price a sentence must name."""
+    from assistant.query import counted_words
+
+    assert counted_words("How much revenue did the fair bring the village?") == ()
+    assert counted_words("How much is this lamp?") == ("lamp",)
+
+
+@pytest.mark.parametrize(
     "question, kind, clock",
     [
         # a question typed as keywords that ends in when asks for a time; a day and a time,
