@@ -683,8 +683,9 @@ _PAID_FOR = re.compile(r"\bhow much (?:did|does|do|will|would|has|have|had|is|wa
                        r"(?:for|on)\s+(?P<w>.+)$", re.I)
 
 
-# "How much does it cost to stay at the inn?": staying is priced ("be a member": a member).
-_COST_TO = re.compile(r"\bhow much (?:does|do|did|will|would|is|was)\s+it\s+cost\s+"
+# "How much does it cost to stay at the inn?", "How much is it costing to build?": staying,
+# building is priced ("be a member": a member).
+_COST_TO = re.compile(r"\bhow much (?:does|do|did|will|would|is|was)\s+it\s+(?:be\s+)?cost(?:ing)?\s+"
                       r"(?:[\w'-]+\s+){0,3}?to\s+(?:be\s+|get\s+|have\s+)?(?P<w>.+)$", re.I)
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+(?P<w>.+)$|\b(?:what|which) (?:number|percentage|"
                       r"proportion|share|fraction|amount|quantity) of\s+(?P<of>.+)$", re.I)

@@ -219,6 +219,7 @@ def test_who_wrote_and_when_published_follow_the_conversation():
         # what one does at a cost is priced: "cost to hire", "cost a family to be members"
         ("How much does it cost to hire a kayak at the lake?", "money", ("hire",)),
         ("How much will it cost a family to be members of the lido?", "money", ("members",)),
+        ("How much is it costing to rebuild the pier?", "money", ("rebuild",)),
     ],
 )
 def test_a_quantity_question_says_what_it_measures_or_counts(question, measure, counted):
