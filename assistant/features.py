@@ -724,6 +724,10 @@ _MEASURE_TALK = frozenset(terms("""now was were is are be save saving saved pric
     reduced deal about around approximately roughly nearly almost over under up to"""))
 
 
+# A sentence opening on a pronoun for what the one before it names.
+_PRONOUN_OPENS = re.compile(r"\W*(?:they|it|these|those|each|both)\b", re.I)
+
+
 # Words for a change in an amount, or a part of it: a number about one measures the change.
 _CHANGE_AMOUNT = frozenset(terms("""gap shortfall deficit cut cuts increase increases rise rises
     drop drops fall falls reduction reductions saving savings overrun overspend difference hike
@@ -776,6 +780,10 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
                 # (or named over it: by the page's title or the paragraph's heading, for a
                 # measure the sentence says of nothing of its own: "Now £34.99")
                 stems = {stem_of(w) for w in info.words[i]}
+                if info.prev[i] >= 0 and _PRONOUN_OPENS.match(info.texts[i]):
+                    # "I bought the butts second-hand. / They cost £12 each": what it says
+                    # "they" of is named just before
+                    stems |= {stem_of(w) for w in info.words[info.prev[i]]}
                 in_sentence = any(c in stems for c in counted)
                 named_over = i < len(meta) and all(c in meta[i] for c in counted)
                 # ("a £2.3 million gap in its subsidy" is an amount of the gap, not of the subsidy)

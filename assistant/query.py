@@ -688,7 +688,10 @@ _PAID_FOR = re.compile(r"\bhow much (?:did|does|do|will|would|has|have|had|is|wa
 _COST_TO = re.compile(r"\bhow much (?:does|do|did|will|would|is|was)\s+it\s+(?:be\s+)?cost(?:ing)?\s+"
                       r"(?:[\w'-]+\s+){0,3}?to\s+(?:be\s+|get\s+|have\s+)?(?P<w>.+)$", re.I)
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+(?P<w>.+)$|\b(?:what|which) (?:number|percentage|"
-                      r"proportion|share|fraction|amount|quantity) of\s+(?P<of>.+)$", re.I)
+                      r"proportion|share|fraction|amount|quantity) of\s+(?P<of>.+)$"
+                      # "What did the older model cost?": the model is priced
+                      r"|^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do|will|would|is|was)\s+"
+                      r"(?P<cost>.+?)\s+(?:cost|costs)\b", re.I)
 
 
 # "the name of Owen Price's bakery": a named thing of a kind, too.
@@ -744,8 +747,8 @@ def counted_words(question: str) -> tuple[str, ...]:
     if not m:
         return ()
     out: list[str] = []
-    much = m["w"] is not None and m.group().lower().startswith("how much")
-    ws = words(m["w"] or m["of"])
+    much = m["cost"] is not None or (m["w"] is not None and m.group().lower().startswith("how much"))
+    ws = _past_determiners(words(m["cost"])) if m["cost"] else words(m["w"] or m["of"])
     paid = (_PAID_FOR.search(question) or _COST_TO.search(question)) if much else None
     if paid or (ws and _UNIT_COUNTED.match(m.group())):
         # "How much did Ann pay for *the lamp*?"; "How many grams of *inulin* ...?" (the unit

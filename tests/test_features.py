@@ -105,6 +105,16 @@ def test_an_amount_of_a_change_is_not_the_amount_asked():
     assert _quantity_align(query, None, said, np.arange(1), NOTHING)[0] == 0.75
 
 
+def test_a_price_said_of_they_is_of_what_the_sentence_before_names():
+    """"I bought two rain barrels second-hand. / They cost £15 each.": the barrels are priced;
+    a sentence naming nothing, not opening on a pronoun, is not of them."""
+    query = make_query("How much did the barrels cost?")
+    info = _many(("I bought two rain barrels second-hand.", "They cost £15 each."))
+    assert _quantity_align(query, None, info, np.arange(2), NOTHING)[1] == 0.75
+    info = _many(("I bought two rain barrels second-hand.", "Delivery was £15."))
+    assert _quantity_align(query, None, info, np.arange(2), NOTHING)[1] == 0.5
+
+
 def test_a_day_of_the_month_or_a_clock_time_counts_nothing():
     info = _many(("At the meeting on 4 March members chose a new logo.",
                   "The bus at 10.15 am carries members to the show."))

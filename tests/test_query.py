@@ -220,6 +220,9 @@ def test_who_wrote_and_when_published_follow_the_conversation():
         ("How much does it cost to hire a kayak at the lake?", "money", ("hire",)),
         ("How much will it cost a family to be members of the lido?", "money", ("members",)),
         ("How much is it costing to rebuild the pier?", "money", ("rebuild",)),
+        # "What did X cost?" prices X, as "How much did X cost?" does
+        ("What did the old ferry cost?", "money", ("old", "ferry")),
+        ("What does it cost?", "money", ()),
     ],
 )
 def test_a_quantity_question_says_what_it_measures_or_counts(question, measure, counted):
