@@ -27,6 +27,8 @@ from .days import Day, asked_days, heading_day, same_day
 from .embedding import Embedder
 from .features import (
     FEATURES,
+    PART_ASKED,
+    THING_MEASURED,
     asks_before,
     asks_told,
     asks_who,
@@ -693,8 +695,15 @@ class Answerer:
         # ("our 1890s cottage")
         also = ("share" if _COMPARED.search(query.question) else "") if query.measure == "money" \
             else "year" if query.measure == "age" else ""
-        return any(query.measure in info.measures[c.row] or also in info.measures[c.row]
-                   or (also == "year" and info.flags["year"][c.row])
+        # a price of the thing asked, not of another in the same passage: "How much does she
+        # charge for a cello?" / "A violin is £19,500" (a sentence naming the thing priced, or
+        # a bare price under a title or heading that names it: ``quantity_align``); "how much of
+        # the fare" asks a part, which a share of anything answers
+        least = (THING_MEASURED if query.measure == "money" and query.counted
+                 and not PART_ASKED.search(query.question) else 0.0)
+        return any((query.measure in info.measures[c.row] or also in info.measures[c.row]
+                    or (also == "year" and info.flags["year"][c.row]))
+                   and c.features[_QUANTITY_ALIGN] >= least
                    for c in candidates[:top] if c.row < len(info.measures))
 
     def passage_terms(self, source: Source) -> frozenset[str]:

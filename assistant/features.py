@@ -180,7 +180,7 @@ def feature_matrix(
                          [of_kind.get(stem_of(f)) for f in query.focus])
     verb_align = _focus_align([stem_of(f) for f in query.focus_verb], sims_verbs, info, article,
                               candidates)
-    quantity = _quantity_align(query, sims_counted, info, candidates, grounding)
+    quantity = _quantity_align(query, sims_counted, info, candidates, grounding, article.meta_terms)
     qwords = {w.lower() for w in query.words}
     bearer = _bearer_rows(query, grounding, article, of_kind)
     name = _name_align(query, info, candidates, qwords, bearer)
@@ -714,8 +714,8 @@ def _focus_align(focus: Sequence[str], sims: np.ndarray | None, info: SentenceIn
 
 # A question asking for a part or a change, which a share answers whatever it is of: "How
 # much of the stonework ...?", "By how much did hunting fall?", "How much less do they eat?"
-_PART_ASKED = re.compile(r"\bby how much\b|\bhow much (?:of|less|more|lower|higher|fewer)\b",
-                         re.I)
+PART_ASKED = re.compile(r"\bby how much\b|\bhow much (?:of|less|more|lower|higher|fewer)\b",
+                        re.I)
 
 
 # "How old is the cottage?", "how old was this bridge": the age asked of a thing, by its
@@ -734,15 +734,44 @@ def asks_age_of_thing(question: str) -> bool:
         return False
     return not any(w in _PERSONAL for w in words(question[m.start(1):])) \
         and not any(PERSON_NOUN.fullmatch(w) for w in words(m[1]))
+# quantity_align of a sentence stating the measure asked and naming the thing measured, though
+# not next to its number ("The ticket, bought at the door, cost $5")
+THING_MEASURED = 0.75
+
+
+# Words about a measure that name no thing it is of: "Now £34.99 Was £42.00 Save 17%".
+_MEASURE_TALK = frozenset(terms("""now was were is are be save saving saved price prices priced
+    cost costs costing only just from per each inc incl includes including vat rrp offer sale
+    reduced deal about around approximately roughly nearly almost over under up to"""))
+
+
+# A sentence opening on a pronoun for what the one before it names.
+_PRONOUN_OPENS = re.compile(r"\W*(?:they|it|these|those|each|both)\b", re.I)
+
+
+# Words for a change in an amount, or a part of it: a number about one measures the change.
+_CHANGE_AMOUNT = frozenset(terms("""gap shortfall deficit cut cuts increase increases rise rises
+    drop drops fall falls reduction reductions saving savings overrun overspend difference hike
+    hikes discount"""))
+
+
+def _names_measured(quantity_terms: frozenset[str]) -> bool:
+    """Whether the words about a sentence's numbers name a thing they are of."""
+    return any(t not in _MEASURE_TALK and t not in STOPWORDS and not any(c.isdigit() for c in t)
+               for t in quantity_terms)
 
 
 def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
-                    candidates: np.ndarray, grounding: Grounding) -> np.ndarray:
+                    candidates: np.ndarray, grounding: Grounding,
+                    meta: Sequence[frozenset[str]] = ()) -> np.ndarray:
     """Per candidate, for a question asking for a quantity: 1 when a number of the sentence
     states the measure asked ("$5" for a price, "71 years old" for an age), is followed by
     what is counted ("40,000 visitors"), or is a share of it ("40 percent of visitors"); else
     the best cosine of a counted word with the words about its numbers (0 with no number);
-    1 for other questions and when the question does not say what it counts."""
+    1 for other questions and when the question does not say what it counts. ``meta``: per
+    sentence, the terms of the page's title and of the heading its paragraph sits under
+    (``ArticleTerms.meta_terms``): they name what a measure that names nothing is of ("Now
+    £34.99" on a kettle's page)."""
     out = np.ones(len(candidates))
     if query.answer_type != NUMBER or not (query.measure or query.counted):
         return out
@@ -767,12 +796,22 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
         # torque" only a share of what it counts (not "feeding fell by 29 percent")
         if query.measure in stated or ("share" in stated and (
                 query.measure == "money"
-                or (query.measure is None and (about or _PART_ASKED.search(query.question))))):
+                or (query.measure is None and (about or PART_ASKED.search(query.question))))):
             if query.measure and counted and not about:
                 # "$5", but for what? the thing measured is elsewhere in the sentence, or not in it
+                # (or named over it: by the page's title or the paragraph's heading, for a
+                # measure the sentence says of nothing of its own: "Now £34.99")
                 stems = {stem_of(w) for w in info.words[i]}
+                if info.prev[i] >= 0 and _PRONOUN_OPENS.match(info.texts[i]):
+                    # "I bought the butts second-hand. / They cost £12 each": what it says
+                    # "they" of is named just before
+                    stems |= {stem_of(w) for w in info.words[info.prev[i]]}
                 in_sentence = any(c in stems for c in counted)
-                out[row] = 0.75 if in_sentence else 0.5
+                named_over = i < len(meta) and all(c in meta[i] for c in counted)
+                # ("a £2.3 million gap in its subsidy" is an amount of the gap, not of the subsidy)
+                changed = info.quantity_terms[i] & _CHANGE_AMOUNT - set(query.terms)
+                out[row] = (1.0 if named_over and not _names_measured(info.quantity_terms[i])
+                            else THING_MEASURED if in_sentence and not changed else 0.5)
             continue
         if query.measure == "age" and thing_age and info.flags["year"][i]:
             # "How old is the cottage?" / "put up around 1880": the year it dates from tells its

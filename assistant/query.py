@@ -590,10 +590,26 @@ _RATE_ASKED = (r"\b(?:interest|tax|vat|inflation|unemployment|vacancy|occupancy|
 _MONEY_WORDS = (r"cost|costs|costing|price|prices|priced|charge|charges|charged|fee|fees|fine|"
                 r"fines|pay|pays|paid|spend|spends|spent|money|budget|afford|worth|earn|earns|"
                 r"earned|salary|salaries|wage|wages|funding|raise|raised|bring in|brought in|"
-                r"sell for|sold for|rent|tax|taxes|bill|bills")
+                r"sell for|sold for|rent|tax|taxes|bill|bills|refund|refunded|owe|owed|owes|"
+                r"get back|got back|claim back|claimed back|revenue|revenues|income|profit|"
+                r"profits|turnover|takings")
+# "How much is this kettle?", "How much are tickets for the concert?", "How much was the part
+# I needed?": a thing itself, asked "how much", is asked its price (not a change or a part of
+# something: "How much is the increase?", "How much was left?"; nor a thing done to it: "How
+# much is the water used?").
+_NOT_PRICED = (r"left|known|enough|there|it|of|increase|increases|rise|fall|drop|"
+               r"change|difference|gap|reduction|growth|decline|loss|cut|share|rest|total|more|"
+               r"less|too|so")
+_PRICE_DET = r"(?:this|that|these|those|the|an?|one|each|your|my|our|their|his|her|its)\s+"
+_PRICED_WORD = r"(?![\w'\u2019-]*ed\b)(?!(?:for|at|from|in|on|with|by|to|of|and|or)\b)[\w'\u2019-]+"
+_THING_PRICED = (r"\bhow much (?:is|are|was|were|will be|would be)\s+(?!(?:" + _PRICE_DET + r")?(?:"
+                 + _NOT_PRICED + r")\b)(?:" + _PRICE_DET + r")?" + _PRICED_WORD + r"(?:\s+"
+                 + _PRICED_WORD + r"){0,2}(?:\s*[?.!]*\s*$|\s+(?:for|at|from|in|on|with|now|today|"
+                 r"here|i|i'd|you|we|they|he|she)\b)")
 MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("money", re.compile(rf"\bhow much\b.*\b({_MONEY_WORDS})\b|\b({_MONEY_WORDS})\b.*\bhow much\b"
                          r"|\bhow much (is|are|was|were|will be|would be) (an?|one|each) "  # "a ticket"
+                         r"|" + _THING_PRICED +
                          r"|\b(what|which)(?: \w+)? (price|cost|charge|fee|fine|budget|salary|wage|"
                          r"rent)\b|" + _COPULA + r"(\w+ )?(price|cost|charge|fee|fine|budget|salary|wage|"
                          r"rent)\b|" + _keywords_ending(_PRICE_NOUNS, lead=r".*\b") + "|" + _COST_ASKED
@@ -674,11 +690,15 @@ _PAID_FOR = re.compile(r"\bhow much (?:did|does|do|will|would|has|have|had|is|wa
                        r"(?:for|on)\s+(?P<w>.+)$", re.I)
 
 
-# "How much does it cost to stay at the inn?": staying is priced ("be a member": a member).
-_COST_TO = re.compile(r"\bhow much (?:does|do|did|will|would|is|was)\s+it\s+cost\s+"
+# "How much does it cost to stay at the inn?", "How much is it costing to build?": staying,
+# building is priced ("be a member": a member).
+_COST_TO = re.compile(r"\bhow much (?:does|do|did|will|would|is|was)\s+it\s+(?:be\s+)?cost(?:ing)?\s+"
                       r"(?:[\w'-]+\s+){0,3}?to\s+(?:be\s+|get\s+|have\s+)?(?P<w>.+)$", re.I)
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+(?P<w>.+)$|\b(?:what|which) (?:number|percentage|"
-                      r"proportion|share|fraction|amount|quantity) of\s+(?P<of>.+)$", re.I)
+                      r"proportion|share|fraction|amount|quantity) of\s+(?P<of>.+)$"
+                      # "What did the older model cost?": the model is priced
+                      r"|^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do|will|would|is|was)\s+"
+                      r"(?P<cost>.+?)\s+(?:cost|costs)\b", re.I)
 
 
 # "the name of Owen Price's bakery": a named thing of a kind, too.
@@ -734,8 +754,8 @@ def counted_words(question: str) -> tuple[str, ...]:
     if not m:
         return ()
     out: list[str] = []
-    much = m["w"] is not None and m.group().lower().startswith("how much")
-    ws = words(m["w"] or m["of"])
+    much = m["cost"] is not None or (m["w"] is not None and m.group().lower().startswith("how much"))
+    ws = _past_determiners(words(m["cost"])) if m["cost"] else words(m["w"] or m["of"])
     paid = (_PAID_FOR.search(question) or _COST_TO.search(question)) if much else None
     if paid or (ws and _UNIT_COUNTED.match(m.group())):
         # "How much did Ann pay for *the lamp*?"; "How many grams of *inulin* ...?" (the unit

@@ -465,7 +465,7 @@ _JOINERS = frozenset("""and or but nor while whereas although though because who
 # "November 14th".
 _MONTH_WORDS = "|".join(MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 _NOT_A_COUNT = re.compile(
-    r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?"
+    r"(?<![$\u00a3\u20ac\u00a5])\b\d{1,2}[:.][0-5]\d\b(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:{_MONTH_WORDS})\b)"
     rf"|\b(?P<month>{_MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\d)", re.I)
 

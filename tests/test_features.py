@@ -97,6 +97,41 @@ def test_a_year_tells_the_age_of_a_thing_but_not_of_a_person():
         assert (got == 0).all()
 
 
+def test_a_bare_price_is_of_what_the_title_or_heading_over_it_names():
+    """"How much is this lamp?" / "Now £19.99 Was £25.00" on a page titled "Brass desk lamp":
+    a price that names nothing of its own is of what the page or section names; one that names
+    another thing is not ("Delivery £3.95"), nor is one where neither names the lamp."""
+    texts = ("Now £19.99 Was £25.00", "Delivery £3.95 on all orders.")
+    query = make_query("How much is this lamp?")
+    meta = [frozenset(terms("Brass desk lamp: Post, paragraph 1"))] * 2
+    got = _quantity_align(query, None, _many(texts), np.arange(2), NOTHING, meta)
+    assert list(got) == [1.0, 0.5]
+    got = _quantity_align(query, None, _many(texts), np.arange(2), NOTHING)
+    assert list(got) == [0.5, 0.5]
+    other = [frozenset(terms("Oak side table: Post, paragraph 1"))] * 2
+    assert _quantity_align(query, None, _many(texts), np.arange(2), NOTHING, other)[0] == 0.5
+
+
+def test_an_amount_of_a_change_is_not_the_amount_asked():
+    """"How much was the trust's grant?" / "a £40,000 gap in its running grant": the amount is
+    the gap's, though the sentence names the grant."""
+    query = make_query("How much was the trust's grant?")
+    gap = _one("The trust blamed a £40,000 gap in its running grant for the closure.")
+    assert _quantity_align(query, None, gap, np.arange(1), NOTHING)[0] == 0.5
+    said = _one("The trust said £40,000 had come each year, and the grant paid for two staff.")
+    assert _quantity_align(query, None, said, np.arange(1), NOTHING)[0] == 0.75
+
+
+def test_a_price_said_of_they_is_of_what_the_sentence_before_names():
+    """"I bought two rain barrels second-hand. / They cost £15 each.": the barrels are priced;
+    a sentence naming nothing, not opening on a pronoun, is not of them."""
+    query = make_query("How much did the barrels cost?")
+    info = _many(("I bought two rain barrels second-hand.", "They cost £15 each."))
+    assert _quantity_align(query, None, info, np.arange(2), NOTHING)[1] == 0.75
+    info = _many(("I bought two rain barrels second-hand.", "Delivery was £15."))
+    assert _quantity_align(query, None, info, np.arange(2), NOTHING)[1] == 0.5
+
+
 def test_a_day_of_the_month_or_a_clock_time_counts_nothing():
     info = _many(("At the meeting on 4 March members chose a new logo.",
                   "The bus at 10.15 am carries members to the show."))

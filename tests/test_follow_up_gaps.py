@@ -176,7 +176,32 @@ def test_a_bill_asked_needs_a_passage_that_states_money(settings, fake_embedder)
     is no amount of money."""
     question = "How much does the kiln add to the electricity bill?"
     assert not _gate(settings, fake_embedder, question, close=("post-4",), sources=_WORKSHOP)
-    assert _gate(settings, fake_embedder, question, close=("post-1",), sources=_WORKSHOP)
+    billed = [*_WORKSHOP, Source("post-5", "post", "Post, paragraph 5",
+                                 "Running the kiln adds about £15 a month to the bill.", None, None)]
+    assert _gate(settings, fake_embedder, question, close=("post-5",), sources=billed)
+    # nor is the price of another thing: the grinder's
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_WORKSHOP)
+
+
+_LUTHIER = [
+    Source("title", "title", "Title", "Hannah Roe makes violins in a Leith workshop", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "A violin from her bench is £9,000 at the moment, and a viola £11,000.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "A cello takes her four months and sells for £16,000.", None, None),
+    Source("post-3", "post", 'Post, paragraph 3 (under "The cello")', "From £15,500.", None, None,
+           "The cello"),
+]
+
+
+def test_a_price_asked_needs_a_passage_that_prices_the_thing(settings, fake_embedder):
+    """"How much does she charge for a cello?" / "A violin ... is £9,000, and a viola
+    £11,000": the prices of other things do not answer it; a passage naming the cello does, and
+    so does a bare price under a heading that names it."""
+    question = "How much does she charge for a cello?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_LUTHIER)
+    assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_LUTHIER)
+    assert _gate(settings, fake_embedder, question, close=("post-3",), sources=_LUTHIER)
 
 
 _SHELTER = [

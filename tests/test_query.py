@@ -234,6 +234,10 @@ def test_which_year_of_a_thing_asks_its_how_manyth_not_a_date():
         # what one does at a cost is priced: "cost to hire", "cost a family to be members"
         ("How much does it cost to hire a kayak at the lake?", "money", ("hire",)),
         ("How much will it cost a family to be members of the lido?", "money", ("members",)),
+        ("How much is it costing to rebuild the pier?", "money", ("rebuild",)),
+        # "What did X cost?" prices X, as "How much did X cost?" does
+        ("What did the old ferry cost?", "money", ("old", "ferry")),
+        ("What does it cost?", "money", ()),
     ],
 )
 def test_a_quantity_question_says_what_it_measures_or_counts(question, measure, counted):
@@ -550,6 +554,38 @@ def test_a_size_or_a_keyword_measure_asks_for_a_quantity(question, kind, measure
     from assistant.query import measure_asked
 
     assert (answer_type(question), measure_asked(question)) == (kind, measure)
+
+
+@pytest.mark.parametrize(
+    "question, measure",
+    [
+        # a thing itself asked "how much" is asked its price
+        ("How much is this lamp?", "money"),
+        ("How much are tickets for the quiz night?", "money"),
+        ("How much was the bike I saw in the window?", "money"),
+        # ... not a change, a part or what is left, nor a thing done to something
+        ("How much is the increase?", None),
+        ("How much was left?", None),
+        ("How much is known about the builder?", None),
+        ("How much is the pond water used for?", None),
+        # money got back, or a word for money coming in, is an amount of money
+        ("How much did Ann get back from the insurer?", "money"),
+        ("How much revenue did the fair bring the village?", "money"),
+    ],
+)
+def test_how_much_a_thing_is_asks_its_price(question, measure):
+    from assistant.query import measure_asked
+
+    assert measure_asked(question) == measure
+
+
+def test_a_word_for_money_coming_in_is_no_thing_priced():
+    """"How much revenue did the fair bring?": the revenue is the amount, not a thing whose
+    price a sentence must name."""
+    from assistant.query import counted_words
+
+    assert counted_words("How much revenue did the fair bring the village?") == ()
+    assert counted_words("How much is this lamp?") == ("lamp",)
 
 
 @pytest.mark.parametrize(

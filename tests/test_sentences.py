@@ -175,6 +175,14 @@ def test_the_words_about_a_number_stay_in_its_clause():
     assert "guests" not in number_window("On 9 May guests danced till 11 pm at the hall.")
 
 
+def test_a_price_in_pounds_and_pence_is_no_clock_time():
+    """"Postage £3.95": the number after a currency sign is an amount, with the words about it
+    (a clock time is left out: "at 10.15 am"; so "4.75", whose minutes run past 59, is none)."""
+    assert "postage" in number_window("Postage £3.95 on every order.")
+    assert "jars" in number_window("We sold 4.75 jars a day.")
+    assert "members" not in number_window("The bus at 10.15 am carries members to the show.")
+
+
 def test_a_number_with_no_noun_of_its_own_counts_what_its_clause_opens_on():
     """"Ferry crossings on the northern routes fell to about 4,000 in 2019": the crossings, told
     far before the number; a number followed by its own noun counts only that."""
