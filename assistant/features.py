@@ -64,6 +64,7 @@ from .sentences import (
     COUNT_WORDS,
     MONTH_NAMES,
     PERSON_NOUN,
+    PERSON_TITLES,
     RANKS,
     REASON,
     WEEKDAY_NAMES,
@@ -165,7 +166,11 @@ def feature_matrix(
     # ...?": "112 adults"): the sentence speaks of it as much as if it said the word
     of_kind = kind_rows(query, info, article)
     cov, cov_syn, cov_meta = coverage(query, grounding, article, n, of_kind)
-    unknown = unknown_share(query, grounding, article)
+    # "Which company is he with?" of a page that never says "company" but signs off "Toby
+    # Quill, Harbourline Maps": the kind is known by the affiliation a close passage names
+    affiliated = {int(i) for i in candidates if _body_by_affiliation(query, info.texts[i])}
+    unknown = unknown_share(query, grounding, article,
+                            frozenset({stem_of(query.entity or "")}) if affiliated else frozenset())
     best = float(np.max(np.maximum(dense, dense_ctx)[candidates])) if len(candidates) else 0.0
     X = np.zeros((len(candidates), len(FEATURES)), dtype=np.float64)
     names = query.names
@@ -331,6 +336,10 @@ def feature_matrix(
             # "Which journal published the study?": a citation names its journal after the
             # title ("... hedgerow corridors. Animal Acoustics and Behaviour 12: 44-59.")
             x[INDEX["focus_align"]] = x[INDEX["name_align"]] = 1.0
+        if i in affiliated:
+            # "Which company is he with?" / "Toby Quill, Harbourline Maps": an affiliation names
+            # a body of the kind as the word for it would
+            x[INDEX["focus_align"]] = 1.0
         x[INDEX["answer_near"]] = 1.0 if meta_ok else near[row]
         if wanted == PERSON and query.focus_verb:
             x[INDEX["agent"]] = float(info.agent[i])
@@ -889,6 +898,26 @@ _BODY_NAME = re.compile(r"\b(?-i:University|Institute|Institution|Centre|Center|
                         r"School|Academy|Museum|Library|Journal|Society|Council|Company|Trust|"
                         r"Foundation|Association|Department|Agency|Laboratory|Clinic|Bank|Ltd|"
                         r"Inc|Church|Club|Group|Press|Review)\b")
+# The words a company's name ends with that say it is one: "Corran & Webb Ltd".
+_COMPANY_NAME_WORDS = frozenset({"company", "ltd", "inc", "group", "bank", "press"})
+# A question asking which body a person belongs to, not what a body did: "Which company is he
+# with?", "Which university does Dr. Vos work at?" (not "Which company runs the train?").
+_ASKS_AFFILIATION = re.compile(
+    r"^\W*(?:which|what)\s+[\w-]+\s+(?:is|was|are|were|does|did|do)\s+"
+    rf"(?:he|she|they|(?:(?-i:{PERSON_TITLES})\.?\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED})?)\s+"
+    r"(?:(?:work|study|teach|research|play|belong)\s+)?(?:with|at|from|for|in|to)\s*\?\s*$", re.I)
+# Kinds of body a person works for or studies at, which the article may name without the word
+# for the kind, as a person's affiliation (``_PERSON_AT_BODY``).
+_BODY_KINDS = frozenset({"company", "firm", "business", "employer", "university", "college",
+                         "institute", "institution", "organisation", "organization", "lab",
+                         "laboratory", "school", "hospital", "charity", "agency", "consultancy"})
+# A person's full name with the body they belong to: after a comma, where the line ends (a
+# sign-off: "Toby Quill, Harbourline Maps"), or in brackets ("Dr. Ana Vos (KU Leuven, Belgium)").
+_BODY_WORDS = rf"(?:{_CAPITALISED}|&)(?:\s+(?:{_CAPITALISED}|&|of|the|for|de))*"
+_PERSON_AT_BODY = re.compile(
+    rf"^\W*(?:(?-i:{PERSON_TITLES})\.?\s+)?{_CAPITALISED}\s+{_CAPITALISED},\s+({_BODY_WORDS})\W*$"
+    rf"|(?:^|(?<=\s))(?:(?-i:{PERSON_TITLES})\.?\s+)?{_CAPITALISED}\s+{_CAPITALISED}"
+    rf"\s+\(({_BODY_WORDS})[,)]")
 _AREA = r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
 _PLACE_NAME = rf"{_AREA}{_CAPITALISED}(?:\s+{_CAPITALISED})*"
 # ... and the places listed with it: "between Ashby Cross and Brookhollow Junction"
@@ -964,6 +993,9 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
         rf"|(?-i:{title})\s+of\s+{names}", re.I)
     at_place = query.entity in _PLACE_KINDS
     for row, i in enumerate(candidates):
+        if _body_by_affiliation(query, info.texts[i], qwords):
+            out[row] = 1.0  # "Toby Quill, Harbourline Maps" / "Dr. Ana Vos (KU Leuven, Belgium)"
+            continue
         found = at_place and any(
             {w.lower() for w in re.findall(_CAPITALISED, m[1])} - qwords - CALENDAR_NAMES
             for m in _AT_PLACE.finditer(info.texts[i]) if not _BODY_NAME.search(m[1]))
@@ -974,6 +1006,27 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
                 break
         out[row] = float(found)
     return out
+
+
+def _body_by_affiliation(query: Query, text: str, qwords: set[str] | None = None) -> bool:
+    """For a question asking for a kind of body a person belongs to ("Which company is he
+    with?", "Which university is she at?"), the sentence names one as a person's affiliation
+    (``_PERSON_AT_BODY``) that the question does not name."""
+    if query.entity not in _BODY_KINDS or not _ASKS_AFFILIATION.match(query.question):
+        return False
+    asked = qwords if qwords is not None else {w.lower() for w in query.words}
+    kinds = {query.entity, *KINDS_OF.get(query.entity or "", ())}
+    if query.entity in _COMPANY:
+        kinds |= _COMPANY_NAME_WORDS
+    for m in _PERSON_AT_BODY.finditer(text):
+        name = m[1] or m[2]
+        # a name that says its own kind must say the one asked: "(University of Lyon)" is
+        # no company
+        said = {w.lower() for w in _BODY_NAME.findall(name)}
+        if {w.lower() for w in re.findall(_CAPITALISED, name)} - asked and (
+                not said or said & kinds):
+            return True
+    return False
 
 
 def _meta_match(query: Query, src: Source, author_named: bool) -> str | None:

@@ -346,9 +346,13 @@ def coverage(query: Query, grounding: Grounding, article: ArticleTerms, n: int,
     return exact / total, syn / total, meta / total
 
 
-def unknown_share(query: Query, grounding: Grounding, article: ArticleTerms) -> float:
+def unknown_share(query: Query, grounding: Grounding, article: ArticleTerms,
+                  known: frozenset[str] = frozenset()) -> float:
+    """The share (by idf) of the question's terms the article never uses; ``known`` are terms
+    the article speaks of without the word (a kind of body it names by a person's
+    affiliation)."""
     own = [(t, article.idf_of(grounding.spelled.get(t, t))) for t in query.terms
-           if t not in NEVER_UNKNOWN]
+           if t not in NEVER_UNKNOWN and t not in known]
     total = sum(w for _, w in own)
     if not total:
         return 0.0

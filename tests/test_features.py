@@ -208,6 +208,33 @@ def test_a_named_thing_of_a_kind_that_is_the_asked_kind():
     assert list(got) == [1, 1, 0]
 
 
+def test_a_body_of_the_asked_kind_is_named_as_a_persons_affiliation():
+    # no word for the kind: a sign-off "Name, Body" or "Name (Body, Place)" names where one works
+    texts = ("Mira Dunlow, Saltmarsh Charts",
+             "The survey was led by Prof. Ilse Varga (Tarnow Polytechnic, Poland) last spring.",
+             "Mira Dunlow tested the tiles with our viewer.",
+             "The tiles load in Saltmarsh Charts now.")
+    q = make_query("Which company is she with?")
+    got = _name_align(q, _many(texts), np.arange(4), {w.lower() for w in q.words})
+    assert list(got) == [1, 1, 0, 0]
+    q = make_query("Which university is Ilse Varga at?")
+    got = _name_align(q, _many(texts[1:2]), np.arange(1), {w.lower() for w in q.words})
+    assert got[0] == 1
+    # a body the question already names is no answer; a kind that is no body is not read so
+    q = make_query("Which company is Mira Dunlow with at Saltmarsh Charts?")
+    assert _name_align(q, _many(texts[:1]), np.arange(1), {w.lower() for w in q.words})[0] == 0
+    # a name that says its own kind must say the one asked
+    q = make_query("Which company is she with?")
+    info = _many(("A paper by Dr. Ines Moreau (University of Lyon) tested the pills.",
+                  "Mira Dunlow, Corran Webb Ltd"))
+    assert list(_name_align(q, info, np.arange(2), {w.lower() for w in q.words})) == [0, 1]
+    # a question asking what a body did is not answered by whom a person is with
+    q = make_query("Which company sells the tiles?")
+    assert _name_align(q, _many(texts[:1]), np.arange(1), {w.lower() for w in q.words})[0] == 0
+    q = make_query("Which river is she near?")
+    assert _name_align(q, _many(texts[:1]), np.arange(1), {w.lower() for w in q.words})[0] == 0
+
+
 def test_a_ship_is_named_by_its_kind_and_a_species_in_lower_case():
     texts = ("In 1883 the coal schooner Margaret Ashby was driven onto the reef.",
              "The keeper rowed out to the reef.")
@@ -599,8 +626,10 @@ def test_a_date_or_number_the_question_gives_is_not_news(kind, question, sentenc
     assert states_new(kind, sentence, question, frozenset(words(question))) is news
 
 
-def _feature_of(question: str, texts: tuple[str, str], feature: str = "type_ok") -> list[float]:
-    """``type_ok`` (or another ``feature``) of each of two sentences of a post, all else equal."""
+def _feature_of(question: str, texts: tuple[str, str], feature: str = "type_ok",
+                unknown: frozenset[str] = frozenset()) -> list[float]:
+    """``type_ok`` (or another ``feature``) of each of two sentences of a post, all else equal
+    (``unknown``: the question's terms the article never uses)."""
     from assistant.features import FEATURES, feature_matrix
     from assistant.grounding import ArticleTerms
 
@@ -611,7 +640,7 @@ def _feature_of(question: str, texts: tuple[str, str], feature: str = "type_ok")
     article = ArticleTerms(spans, {"p1": source}, ["", ""], vocabulary=())
     ones = np.ones(2)
     X = feature_matrix(make_query(question), np.arange(2), info=info, article=article,
-                       grounding=Grounding({}, {}, frozenset()), dense=ones, dense_ctx=ones,
+                       grounding=Grounding({}, {}, unknown), dense=ones, dense_ctx=ones,
                        dense_chunk=ones, lexical=ones, lexical_sentence=ones, sources=[source] * 2)
     return list(X[:, FEATURES.index(feature)])
 
@@ -621,6 +650,17 @@ def test_a_thing_asked_is_found_as_a_word_for_one_of_its_kind():
     texts = ("Since April, contractor Hallam & Pryce has placed the rock.",
              "The Lenn Bridge carries the B4127.")
     assert _feature_of("Which company did the repair work?", texts, "focus_align") == [1.0, 0.0]
+
+
+def test_a_kind_the_article_never_says_is_known_by_an_affiliation_it_names():
+    # "Which company is she with?" of a page that never says "company": a sign-off names one
+    texts = ("Mira Dunlow, Saltmarsh Charts", "The tiles load fast now.")
+    never = frozenset(terms("company"))
+    assert _feature_of("Which company is she with?", texts, "focus_align", never)[0] == 1.0
+    assert _feature_of("Which company is she with?", texts, "unknown", never) == [0.0, 0.0]
+    # no affiliation named: the kind stays unknown ("Which company sells the tiles?")
+    plain = ("Mira Dunlow tested the tiles.", "The tiles load fast now.")
+    assert _feature_of("Which company sells tiles?", plain, "unknown", never)[0] > 0.0
 
 
 def test_a_word_for_the_kind_asked_is_a_whole_word_not_a_stem():
