@@ -43,7 +43,10 @@ pool of 1,866 (hit 0.776, abstention 0.379, false abstention 0.100, right overal
 under its floors less the margin: hit 0.78 -> 0.77, right overall 0.68 -> 0.67. The live blog
 scores 0.29 and the issue page 0.46 on their own: the floor of any one article stays 0.50 for
 the sets from before session 30 and is 0.25 for its six, which measure shapes new to the
-readers, not a change let in; raise it as they improve.
+readers, not a change let in; raise it as they improve. Session 36 raised the floors under
+what the pool of 1,972 measures (hit 0.801, abstention 0.476, false abstention 0.091, right
+overall 0.722; the six new shapes 0.519 at the lowest): hit 0.77 -> 0.78, abstention 0.36 ->
+0.44, right overall 0.67 -> 0.70, and the floor of any one of the six 0.25 -> 0.45.
 """
 
 from __future__ import annotations
@@ -56,12 +59,12 @@ from benchmarks.articles import evaluate, suite
 
 pytestmark = pytest.mark.integration
 
-FLOORS = {"answer_hit": 0.77, "abstain_on_unanswerable": 0.36, "right_overall": 0.67}
+FLOORS = {"answer_hit": 0.78, "abstain_on_unanswerable": 0.44, "right_overall": 0.70}
 # the sets session 30 added, in shapes new to the readers (see above)
 NEW_SHAPES = {"harbour-regatta-live-blog-page", "label-printer-github-issue-page",
               "camping-stove-product-questions-page", "moorland-field-diary-text",
               "choir-handbook-google-docs-export", "library-friends-newsletter-eml"}
-NEW_SHAPES_FLOOR = 0.25
+NEW_SHAPES_FLOOR = 0.45
 CEILINGS = {"false_abstain": 0.11}
 
 
