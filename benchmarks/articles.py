@@ -1,6 +1,7 @@
 """The evaluation suite of many articles: each article's gold questions, per article and pooled.
 
-    python -m benchmarks.articles [--split tuning|heldout|all] [--embedder minilm|hash] [--out FILE]
+    python -m benchmarks.articles [--split tuning|heldout|all] [--half A|B] [--embedder minilm|hash]
+                                  [--out FILE]
 
 Articles live in ``benchmarks/data/articles/<name>/`` (``article.txt`` or ``article.md`` in the
 text layout of ``docs/article-format.md``, ``article.html`` a saved page, ``article.eml`` a saved
@@ -33,6 +34,9 @@ log = logging.getLogger(__name__)
 ARTICLES_DIR = DATA_DIR / "articles"
 PAGES_DIR = ROOT / "tests" / "fixtures" / "pages"
 SPLIT = json.loads((ARTICLES_DIR / "split.json").read_text(encoding="utf-8"))
+# The tuning sets in two fixed halves (session 36): changes are designed on half A's misses and
+# kept only if half B, whose questions are not read, does not lose (``halves.json`` says how).
+HALVES = json.loads((ARTICLES_DIR / "halves.json").read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -132,7 +136,7 @@ def evaluate(items: Iterable[EvalArticle], embedder: Embedder, **options: Any) -
                 g, ans, src = pooled.setdefault(item.split, ([], [], {}))
                 g += [{**q, "id": f"{item.name}/{q.get('id')}"} for q in gold]
                 ans += answers
-    out: dict[str, Any] = {"articles": per, "pooled": {}}
+    out: dict[str, Any] = {"articles": per, "pooled": {}, "halves": {}}
     from assistant.evaluation import score
 
     for split, (g, ans, _) in pooled.items():
@@ -142,6 +146,15 @@ def evaluate(items: Iterable[EvalArticle], embedder: Embedder, **options: Any) -
         m["verbatim_violations"] = sum(per[n]["metrics"]["verbatim_violations"]
                                        for n in per if per[n]["split"] == split)
         out["pooled"][split] = m
+    for half in ("A", "B"):
+        names = [n for n in HALVES[half] if n in per]
+        if names:
+            g = [{**q, "id": f"{n}/{q.get('id')}"} for n in names for q in per[n]["gold"]]
+            m = score(g, [a for n in names for a in per[n]["answers"]], None)
+            out["halves"][half] = {"sets": len(names), "questions": len(g),
+                                   "right_overall": right_overall(m, g),
+                                   "answer_hit": m["answer_hit"],
+                                   "abstain_on_unanswerable": m["abstain_on_unanswerable"]}
     return out
 
 
@@ -163,14 +176,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--split", default="all", choices=("tuning", "heldout", "all"))
     parser.add_argument("--embedder", default="minilm", choices=("minilm", "hash"))
     parser.add_argument("--only", action="append", default=[], help="article name (repeatable)")
+    parser.add_argument("--half", choices=("A", "B"),
+                        help="only this half of the tuning sets (halves.json; implies --split tuning)")
     parser.add_argument("--out", type=Path, help="write every answer and metric as JSON")
     parser.add_argument("--misses", action="store_true", help="print each miss with its answer")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     embedder = HashEmbedder() if args.embedder == "hash" else cached(make_embedder(Settings.from_env()))
-    items = [a for a in suite(args.split) if not args.only or a.name in args.only]
+    items = [a for a in suite("tuning" if args.half else args.split)
+             if (not args.only or a.name in args.only)
+             and (not args.half or a.name in HALVES[args.half])]
     result = evaluate(items, embedder)
     print(table(result))
+    for half, m in result["halves"].items():
+        print(f"half {half} ({m['sets']} sets, {m['questions']} questions): right overall "
+              f"{m['right_overall']}, hit {m['answer_hit']}, abstain {m['abstain_on_unanswerable']}")
     if args.misses:
         for name, r in result["articles"].items():
             by_id = {str(g.get("id")): (g, a) for g, a in zip(r["gold"], r["answers"], strict=True)}

@@ -351,3 +351,17 @@ def test_quality_scores_the_held_out_unseen_set(monkeypatch):
     result = quality.run(embedder_name="hash", quick=True)
     assert list(result["sets"]) == ["dev", "heldout", "followups", "readers", "fresh", "probe", "unseen"]
     assert result["sets"]["unseen"]["gold"] == "benchmarks/data/unseen.jsonl"
+
+
+def test_the_tuning_halves_split_every_tuning_set_once_and_hold_no_held_out_one():
+    """Half A designs, half B checks (``halves.json``): each tuning set is in exactly one half,
+    and no held-out set is in either, so checking on half B never reads a held-out article."""
+    from benchmarks.articles import HALVES, suite
+
+    tuning = {a.name for a in suite("tuning")}
+    heldout = {a.name for a in suite("heldout")}
+    a, b = set(HALVES["A"]), set(HALVES["B"])
+    assert not a & b
+    assert a | b == tuning
+    assert not (a | b) & heldout
+    assert len(a) and len(b)
