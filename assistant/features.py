@@ -188,7 +188,7 @@ def feature_matrix(
     quantity = _quantity_align(query, sims_counted, info, candidates, grounding, article.meta_terms)
     qwords = {w.lower() for w in query.words}
     bearer = _bearer_rows(query, grounding, article, of_kind)
-    name = _name_align(query, info, candidates, qwords, bearer)
+    name = _name_align(query, info, candidates, qwords, bearer, affiliated)
     # what the sentence must hold: a year, a stretch of time ("How long ...?"), or the kind asked
     filler = filler_of(query)
     deed = deed_asked(query) if query.answer_type == PERSON and not query.credit else None
@@ -743,6 +743,8 @@ def asks_age_of_thing(question: str) -> bool:
         return False
     return not any(w in _PERSONAL for w in words(question[m.start(1):])) \
         and not any(PERSON_NOUN.fullmatch(w) for w in words(m[1]))
+
+
 # quantity_align of a sentence stating the measure asked and naming the thing measured, though
 # not next to its number ("The ticket, bought at the door, cost $5")
 THING_MEASURED = 0.75
@@ -920,13 +922,18 @@ _PERSON_AT_BODY = re.compile(
     rf"\s+\(({_BODY_WORDS})[,)]")
 _AREA = r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
 _PLACE_NAME = rf"{_AREA}{_CAPITALISED}(?:\s+{_CAPITALISED})*"
-# ... and the places listed with it: "between Ashby Cross and Brookhollow Junction"
-_AT_PLACE = re.compile(r"\b(?:in|at|from|between|near|to|outside|around|via)\s+(?:the\s+)?"
-                       + rf"({_PLACE_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PLACE_NAME})*)", re.I)
 
 
-_IN_PLACE = re.compile(r"\b(?:in|at|near|to|outside|around|via)\s+(?:the\s+)?"
-                       + rf"({_PLACE_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PLACE_NAME})*)", re.I)
+def _places_after(prepositions: str) -> re.Pattern[str]:
+    """Places named after one of ``prepositions`` ("in Malvern"), with the places listed
+    with it ("between Ashby Cross and Brookhollow Junction"): the names are group 1."""
+    return re.compile(rf"\b(?:{prepositions})\s+(?:the\s+)?"
+                      rf"({_PLACE_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PLACE_NAME})*)", re.I)
+
+
+_AT_PLACE = _places_after("in|at|from|between|near|to|outside|around|via")
+# ... where a thing is, or goes: not "from", which may name its maker ("bought from Corran")
+_IN_PLACE = _places_after("in|at|near|to|outside|around|via")
 
 
 def _places_named(text: str) -> frozenset[str]:
@@ -960,13 +967,15 @@ def _bearer_rows(query: Query, grounding: Grounding, article: ArticleTerms,
 
 
 def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
-                qwords: set[str], bearer: np.ndarray | None = None) -> np.ndarray:
+                qwords: set[str], bearer: np.ndarray | None = None,
+                affiliated: set[int] | None = None) -> np.ndarray:
     """Per candidate, for a question asking for a named thing of a kind ("Which bakery ...?"):
     1 when the sentence names one of that kind that the question does not ("Kettle Lane
     Bakery", "the newspaper De Standaard", "Lipton, a tea brand", "University of Bari"), else
     0; 1 for other questions. For one asking what something is called, a name counts only in a
     passage that speaks of what bears it (``bearer``: "What were her parents' names?" is not
-    answered by a colleague's name)."""
+    answered by a colleague's name). ``affiliated``: the rows that name a body of the kind
+    asked as a person's affiliation (``_body_by_affiliation``), when already found."""
     out = np.ones(len(candidates))
     if query.entity in _COMMON_KINDS:
         return out  # "Which species ...?" / "the robin will ..."
@@ -992,8 +1001,10 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
         rf"|{names},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{noun}\b"
         rf"|(?-i:{title})\s+of\s+{names}", re.I)
     at_place = query.entity in _PLACE_KINDS
+    if affiliated is None:
+        affiliated = {int(i) for i in candidates if _body_by_affiliation(query, info.texts[i])}
     for row, i in enumerate(candidates):
-        if _body_by_affiliation(query, info.texts[i], qwords):
+        if i in affiliated:
             out[row] = 1.0  # "Toby Quill, Harbourline Maps" / "Dr. Ana Vos (KU Leuven, Belgium)"
             continue
         found = at_place and any(
@@ -1008,13 +1019,13 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
     return out
 
 
-def _body_by_affiliation(query: Query, text: str, qwords: set[str] | None = None) -> bool:
+def _body_by_affiliation(query: Query, text: str) -> bool:
     """For a question asking for a kind of body a person belongs to ("Which company is he
     with?", "Which university is she at?"), the sentence names one as a person's affiliation
     (``_PERSON_AT_BODY``) that the question does not name."""
     if query.entity not in _BODY_KINDS or not _ASKS_AFFILIATION.match(query.question):
         return False
-    asked = qwords if qwords is not None else {w.lower() for w in query.words}
+    asked = {w.lower() for w in query.words}
     kinds = {query.entity, *KINDS_OF.get(query.entity or "", ())}
     if query.entity in _COMPANY:
         kinds |= _COMPANY_NAME_WORDS

@@ -135,6 +135,8 @@ def _keywords_ending(nouns: str, lead: str = r"(?:\W*[\w'-]+){0,4}\s+") -> str:
     return r"^(?!\s*(?:" + _ASKING + r")\b)" + lead + r"(?:" + nouns + r")\W*$"
 
 
+# "Which year of the festival is this?" asks its how-manyth ("its 38th year"), not a date.
+_YEAR_OF = r"(?! of (?:the|this|its|his|her|their)\b)"
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CONTACT, re.compile("|".join(f"(?:{p.pattern})" for _, p in _CONTACT_ASKED), re.I)),
     (ROLE, _PERSON_TITLE_RE),
@@ -155,8 +157,8 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"document|pull request|issue|thread|topic|discussion|page) called\b", re.I)),
     (TIME, re.compile(
         # (not "Which year of the festival is this?", the how-manyth: "its 38th year")
-        r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year(?! of (?:the|this|its|his|"
-        r"her|their)\b)|date|day|month|time|season|decade|century|period)\b|"
+        r"^\s*(and\s+)?when\b|\b(what|which|in what|what's the) (year" + _YEAR_OF
+        + r"|date|day|month|time|season|decade|century|period)\b|"
         + _COPULA + r"(year|date|day|month|time|decade|century|period)\b"
         r"|\bhow long\b|\bfor how many (days|weeks|months|years|hours|"
         r"minutes)\b|\bhow soon\b|\bat what (age|point|stage)\b|\bsince when\b|\buntil when\b"
@@ -820,9 +822,8 @@ _EXPLAINS = re.compile(r"\b(why|how come|what for|for what reason|what causes|wh
                        r"how (do|does|did|can|could|should|would|is|are|was|were|to))\b", re.I)
 
 
-# (not "Which year of the festival is this?": the how-manyth, not a date)
-_YEAR = re.compile(r"\b(what|which|in what|what's the) year\b(?! of (?:the|this|its|his|her|their)\b)"
-                   r"|\byear (was|did|were)\b", re.I)
+_YEAR = re.compile(r"\b(what|which|in what|what's the) year\b" + _YEAR_OF + r"|\byear (was|did|were)\b",
+                   re.I)
 # "Which two members ...": a count says how many, not what is asked.
 _COUNTS = frozenset("two three four five six seven eight nine ten both".split())
 # Words too general to say what is asked ("what kind of ...", "when did it happen").

@@ -298,28 +298,27 @@ def _is_heading(text: str) -> bool:
     return len(long) >= 2 and sum(w[0].isupper() for w in long) * 2 > len(long)
 
 
-def speaker_named(text: str) -> frozenset[str]:
-    """The words of the speaker's label that opens the line, lower-cased ("IDRIS FENWICK:
-    ...": "idris", "fenwick"): a person, who speaks."""
-    label = _SPEAKER_LABEL.match(text)
-    return frozenset(w.lower() for w in _CAPITAL_WORD.findall(label.group())) if label else frozenset()
-
-
 def names_by_sentence(texts: Sequence[str]) -> tuple[tuple[frozenset[str], ...],
+                                                     tuple[frozenset[str], ...],
                                                      tuple[frozenset[str], ...]]:
     """What each of an article's sentences names, lower-cased, a possessive's "'s" left off as
     ``words`` leaves it: its capitalised words past the first, and its numbers; a speaker's
-    label opening it ("Brandvold: ...", who speaks: ``speaker_named``) counts, the pronoun I
-    does not. Apart, for each, the name that opens it ("Daubenton's bats fared worst", "Marsh
-    says ..."): a word that opens a sentence is written with a capital whatever it is, so it
-    is read as a name only when the article capitalises it elsewhere where no word needs one
-    (past a sentence's first word, not in a heading) and never writes it in lower case."""
+    label opening it ("Brandvold: ...", who speaks) counts, the pronoun I does not. Apart, for
+    each, the name that opens it ("Daubenton's bats fared worst", "Marsh says ..."): a word
+    that opens a sentence is written with a capital whatever it is, so it is read as a name
+    only when the article capitalises it elsewhere where no word needs one (past a sentence's
+    first word, not in a heading) and never writes it in lower case. Third,
+    for each, the words of the speaker's label that opens it, lower-cased ("IDRIS FENWICK:
+    ...": "idris", "fenwick"): a person, who speaks."""
     spans: list[list[tuple[str, bool]]] = []
+    speakers: list[frozenset[str]] = []
     mid: set[str] = set()
     lower: set[str] = set()
     for text in texts:
         label = _SPEAKER_LABEL.match(text)
         skip = label.end() if label else 0
+        speakers.append(frozenset(w.lower() for w in _CAPITAL_WORD.findall(label.group()))
+                        if label else frozenset())
         found = []
         for m in _CAPITAL_WORD.finditer(text):
             if m.start() < skip or _I_FORM.fullmatch(m.group()):
@@ -330,12 +329,13 @@ def names_by_sentence(texts: Sequence[str]) -> tuple[tuple[frozenset[str], ...],
         lower.update(_LOWER_WORD.findall(text))
         if not _is_heading(text):
             mid.update(w for w, opens in found if not opens)
-    named = tuple(frozenset(w for w, opens in found if not opens) | speaker_named(text)
-                  | frozenset(_NUMBER_NAMED.findall(text)) for text, found in zip(texts, spans, strict=True))
+    named = tuple(frozenset(w for w, opens in found if not opens) | speaker
+                  | frozenset(_NUMBER_NAMED.findall(text))
+                  for text, found, speaker in zip(texts, spans, speakers, strict=True))
     opening = tuple(frozenset(w for w, opens in found
                               if opens and w in mid and w not in lower and w not in STOPWORDS)
                     for found in spans)
-    return named, opening
+    return named, opening, tuple(speakers)
 
 
 def _one_of(names: frozenset[str]) -> str:
@@ -1113,7 +1113,7 @@ class SentenceInfo:
         said_by = np.array([_said_by(sentences, sources, speaker, i) for i in range(n)],
                            dtype=np.int64)
         windows = [number_window(s.text) for s in sentences]
-        named, opening_name = names_by_sentence([s.text for s in sentences])
+        named, opening_name, speakers_named = names_by_sentence([s.text for s in sentences])
         q_ids = [sorted({row_of[w] for w in x if w in row_of}) for x in windows]
         quantity_ids = np.full((n, max((len(x) for x in q_ids), default=0) or 1), -1, dtype=np.int64)
         for i, x in enumerate(q_ids):
@@ -1140,7 +1140,7 @@ class SentenceInfo:
             vocab_ids=vocab_ids,
             named=named,
             opening_name=opening_name,
-            speakers_named=tuple(speaker_named(s.text) for s in sentences),
+            speakers_named=speakers_named,
             measures=tuple(measures(s.text) for s in sentences),
             quantity_terms=tuple(frozenset(terms(" ".join(x))) for x in windows),
             quantity_ids=quantity_ids,

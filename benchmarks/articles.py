@@ -120,10 +120,23 @@ def right_overall(metrics: Mapping[str, Any], gold: Sequence[Mapping[str, Any]])
     return round(right / max(len(gold), 1), 3)
 
 
+def pool(per: Mapping[str, Any], names: Sequence[str]) -> dict[str, Any]:
+    """The metrics of these articles' questions pooled, with their right overall (each
+    question's id prefixed with its article's name: ids repeat across articles). Offsets were
+    checked per article; pooled figures need no source texts."""
+    from assistant.evaluation import score
+
+    gold = [{**q, "id": f"{n}/{q.get('id')}"} for n in names for q in per[n]["gold"]]
+    m = score(gold, [a for n in names for a in per[n]["answers"]], None)
+    m["right_overall"] = right_overall(m, gold)
+    return m
+
+
 def evaluate(items: Iterable[EvalArticle], embedder: Embedder, **options: Any) -> dict[str, Any]:
-    """Per-article metrics and answers, and the pooled metrics of each split."""
+    """Per-article metrics and answers, the pooled metrics of each split (the bundled
+    article's tuning sets left out of the tuning pool) and of each half of the tuning sets."""
     per: dict[str, Any] = {}
-    pooled: dict[str, tuple[list, list, dict]] = {}
+    pooled: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory(prefix="articles-") as tmp:
         for item in items:
             a = assistant_for(item, embedder, Path(tmp), **options)
@@ -133,26 +146,20 @@ def evaluate(items: Iterable[EvalArticle], embedder: Embedder, **options: Any) -
             per[item.name] = {"split": item.split, "metrics": m, "answers": answers,
                               "gold": gold, "sources": {s.id: s.text for s in a.sources()}}
             if not item.name.startswith("bundled:") or item.split == "heldout":
-                g, ans, src = pooled.setdefault(item.split, ([], [], {}))
-                g += [{**q, "id": f"{item.name}/{q.get('id')}"} for q in gold]
-                ans += answers
+                pooled.setdefault(item.split, []).append(item.name)
     out: dict[str, Any] = {"articles": per, "pooled": {}, "halves": {}}
-    from assistant.evaluation import score
-
-    for split, (g, ans, _) in pooled.items():
-        # Offsets were checked per article above; pooled figures need no source texts.
-        m = score(g, ans, None)
-        m["right_overall"] = right_overall(m, g)
+    for split, names in pooled.items():
+        m = pool(per, names)
+        # (verbatim violations of every set of the split, the bundled article's too)
         m["verbatim_violations"] = sum(per[n]["metrics"]["verbatim_violations"]
                                        for n in per if per[n]["split"] == split)
         out["pooled"][split] = m
     for half in ("A", "B"):
         names = [n for n in HALVES[half] if n in per]
         if names:
-            g = [{**q, "id": f"{n}/{q.get('id')}"} for n in names for q in per[n]["gold"]]
-            m = score(g, [a for n in names for a in per[n]["answers"]], None)
-            out["halves"][half] = {"sets": len(names), "questions": len(g),
-                                   "right_overall": right_overall(m, g),
+            m = pool(per, names)
+            out["halves"][half] = {"sets": len(names), "questions": m["questions"],
+                                   "right_overall": m["right_overall"],
                                    "answer_hit": m["answer_hit"],
                                    "abstain_on_unanswerable": m["abstain_on_unanswerable"]}
     return out

@@ -1372,7 +1372,7 @@ def test_a_name_opening_a_sentence_counts_when_the_article_capitalises_it_elsewh
                     "Ostrander: The hens I've kept longest lay every day.",
                     "She keeps a flock of Kerrowdale hens behind the barn.")}
     sources = {"p1": Source("p1", "post", "Post", " ".join(texts["p1"]))}
-    named, opening = names_by_sentence(texts["p1"])
+    named, opening, _ = names_by_sentence(texts["p1"])
     assert opening == (frozenset({"kerrowdale"}), frozenset(), frozenset(), frozenset())
     assert named[2] == frozenset({"ostrander"})  # not "the", nor "i've"
     info, article = _passages(sources, texts)
