@@ -1,7 +1,8 @@
 """A page or a file built to make the readers' patterns try every split of a long run (spaces,
 digits, pipes) is read in bounded time: each pattern that starts with a run of spaces starts it
 only where the run starts, and the patterns made for short lines are tried on short lines only.
-The bound is generous (quadratic work on these inputs takes minutes); it guards against a hang,
+The bound is generous (quadratic work on these inputs takes many minutes, the fixed readers seconds;
+two minutes leaves room for a loaded machine); it guards against a hang,
 not a speed target."""
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def test_a_long_run_is_read_in_bounded_time(name, suffix):
     started = time.monotonic()
     with contextlib.suppress(PageError):  # refused with a message is fine; hanging is not
         read_bytes(data, f"page{suffix}")
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 120  # seconds now; minutes if quadratic
 
 
 def test_a_run_on_sentence_is_cut_at_spaces_into_verbatim_pieces():
