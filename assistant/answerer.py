@@ -147,6 +147,28 @@ _KIND_WORDS = {NUMBER: "a number", TIME: "a date, period or duration", PERSON: "
                CONTACT: "an e-mail address, phone number or web address"}
 
 
+KEPT_BACK = "the passage closest to it names what is asked about, not what is asked of it"
+# What a measure asked is, in words (``Query.measure``).
+_MEASURE_WORDS = {"money": "a price or amount of money", "age": "an age",
+                  "interval": "how far apart they are", "length": "a length, height or distance",
+                  "weight": "a weight", "share": "a percentage or share",
+                  "temperature": "a temperature", "speed": "a speed", "capacity": "a capacity",
+                  "loudness": "a loudness", "power": "a power in watts",
+                  "light": "an amount of light", "energy": "an amount of energy"}
+
+
+def _measure_words(query: Query) -> str:
+    """What a question asking a measure wants, in words: "a time of day", "a price or amount
+    of money", "a number of “volunteers”"."""
+    if query.clock and _CLOCK_TIME_ASKED.search(query.question):
+        return "a time of day for it"
+    if query.measure in _MEASURE_WORDS:
+        return _MEASURE_WORDS[query.measure]
+    if query.counted:
+        return f"a number of \u201c{' '.join(query.counted)}\u201d"
+    return "the number asked for"
+
+
 def _after_post(query: Query) -> Query | None:
     """``query`` asking who wrote or when appeared the post (its byline), when it asks who or
     when and has not said of what; None otherwise."""
@@ -812,10 +834,28 @@ class Answerer:
         return (withholds(text, asked) or (asks_before(query) and tells_only_new(text, asked))
                 or (group is not None and counts_only(text, *group)))
 
-    def why_not(self, query: Query, grounding: Grounding, candidates: Sequence[Candidate]) -> str:
-        """Why the article does not answer, in plain words."""
+    def declined_by(self, query: Query, candidates: Sequence[Candidate]) -> str | None:
+        """Which check of what the closest passages can hold turns them down, in plain words
+        ("no passage close to the question gives a price"), or None when none does; the
+        answer is then refused whatever the model's confidence."""
         if self.kept_back(query, candidates):
-            return "the passage closest to it names what is asked about, not what is asked of it"
+            return KEPT_BACK
+        if not states_asked_span(query, candidates):
+            return ("no passage close to the question says when they were born"
+                    if query.event == "born" else
+                    "no passage close to the question says how long it has been so")
+        if not self.states_measure(query, candidates):
+            return f"no passage close to the question gives {_measure_words(query)}"
+        if not counts_part(query, candidates):
+            return "no passage close to the question counts that part of them"
+        return None
+
+    def why_not(self, query: Query, grounding: Grounding, candidates: Sequence[Candidate],
+                declined: str | None = None) -> str:
+        """Why the article does not answer, in plain words; ``declined``: the check that
+        turned down the closest passages (``declined_by``), if one did."""
+        if declined == KEPT_BACK or (declined is None and self.kept_back(query, candidates)):
+            return KEPT_BACK
         if query.comments_asked:
             n = len(self.comments)
             if not n:
@@ -841,6 +881,8 @@ class Answerer:
             return "the page does not say when the post was published"
         if query.yes_no_topic and all(c.features[_TOPIC_FOUND] < 0 for c in candidates):
             return f"no passage speaks of \u201c{query.yes_no_topic}\u201d"
+        if declined is not None:  # what turned the closest passages down
+            return declined
         phrases = unknown_phrases(query.question, grounding)
         if phrases:
             shown = " or ".join(f"\u201c{p}\u201d" for p in phrases[:3])
@@ -953,9 +995,8 @@ class Answerer:
             # what is left must answer on its own, and is no surer an answer without the rest
             candidates = told
             confidence = min(confidence, self.confidence(query, told))
-        if (self.kept_back(query, candidates) or not states_asked_span(query, candidates)
-                or not self.states_measure(query, candidates)
-                or not counts_part(query, candidates)):
+        declined = self.declined_by(query, candidates)
+        if declined is not None:
             confidence = 0.0
         threshold = opts.threshold if opts.threshold is not None else self.model.threshold
         keep = opts.keep if opts.keep is not None else self.model.keep
@@ -972,7 +1013,7 @@ class Answerer:
             threshold=threshold,
             keep=keep,
             options=opts,
-            why_not=lambda cs: self.why_not(query, grounding, cs),
+            why_not=lambda cs: self.why_not(query, grounding, cs, declined),
             neighbour=lambda c: self.neighbour(query, c),
             lead_in=lambda c: self.lead_in(query, c),
             reason_after=lambda c: self.reason_after(query, c),

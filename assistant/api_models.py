@@ -191,7 +191,8 @@ class AnswerOut(_Out):
                                   "read as 'osteoporosis').")
     reason: str | None = Field(
         default=None, description="When abstaining: why, in plain words (e.g. 'the closest "
-                                  "passage is not close enough to the question').")
+                                  "passage is not close enough to the question', 'no passage "
+                                  "close to the question gives a time of day for it').")
 
 
 class HitOut(_Out):

@@ -259,3 +259,25 @@ def test_a_passage_giving_only_the_other_end_of_what_is_asked_is_no_answer():
     # other questions keep every candidate
     q = make_query("When is the paddling pool busiest?")
     assert [c.row for c in tells_asked_end(q, found)] == [0, 1, 2]
+
+
+@pytest.mark.parametrize("question, sources, missing", [
+    # the cafe's and the car park's times are not the drill's
+    ("What time does the cadets' hose drill start?", _DRILL, "a time of day for it"),
+    # a share of a wage is no price of the refit
+    ("How much did the refit cost?", _FERRY, "a price or amount of money"),
+    # the first keeper's year of arrival is not her birth
+    ("When was the lighthouse keeper Ada Rusk born?",
+     [Source("post-1", "post", "Post, paragraph 1", "The first keeper, Ada Rusk, arrived in 1902.",
+             None, None)], None),
+])
+def test_a_refusal_for_what_the_passages_lack_says_what(settings, fake_embedder, question,
+                                                       sources, missing):
+    """Turned down because no close passage holds the kind of thing asked, the refusal names
+    it, rather than saying only that nothing is close enough."""
+    from assistant import Assistant
+
+    answer = Assistant.from_sources(sources, settings, embedder=fake_embedder).ask(question)
+    assert answer.abstained
+    assert answer.reason == (f"no passage close to the question gives {missing}" if missing
+                             else "no passage close to the question says when they were born")
