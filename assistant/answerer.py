@@ -843,7 +843,7 @@ class Answerer:
         if not states_asked_span(query, candidates):
             return ("no passage close to the question says when they were born"
                     if query.event == "born" else
-                    "no passage close to the question says how long it has been so")
+                    "no passage close to the question says how long they have been at it")
         if not self.states_measure(query, candidates):
             return f"no passage close to the question gives {_measure_words(query)}"
         if not counts_part(query, candidates):
