@@ -1257,6 +1257,8 @@ def qualifier_conflict(query: Query, text: str, before: str = "") -> bool:
     """The sentence gives what is asked for another year, ordinal or time (old / new) than
     the question's own qualifier, and never that qualifier (nor, for a year, the sentence
     ``before`` it, nor a span of years holding it: "2019–2024")."""
+    if not _may_conflict(query.question):
+        return False
     q = words(query.question)
     s = words(text)
     asked_years = set(_YEAR.findall(query.question))
@@ -1318,6 +1320,17 @@ def qualifier_conflict(query: Query, text: str, before: str = "") -> bool:
                 and not set(s) & _NEW_WORDS):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _may_conflict(question: str) -> bool:
+    """Whether the question has a qualifier ``qualifier_conflict`` reads (a year, "the other",
+    a model's code, an ordinal, a season, this / last / next, old / new): most have none, and
+    no sentence can conflict with them."""
+    q = frozenset(words(question))
+    return bool(_YEAR.search(question) or _THE_OTHER.search(question)
+                or any(_CODE.fullmatch(t) for t in q)
+                or q & (_ORDINAL_WORDS | _SEASON_WORDS | _DEIXIS | _OLD_WORDS | _NEW_WORDS))
 
 
 def _pointed(tokens: Sequence[str]) -> set[tuple[str, str]]:

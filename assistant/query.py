@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import STOPWORDS, terms, words
 
@@ -1014,6 +1015,7 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
     return ()
 
 
+@lru_cache(maxsize=4096)  # asked of one question several times as it is read
 def answer_type(question: str) -> str | None:
     lead = _LEAD_WH.search(question)
     for kind, pattern in _TYPE_PATTERNS:

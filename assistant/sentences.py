@@ -589,13 +589,18 @@ def person_names(text: str) -> list[str]:
     """The people a sentence names, as printed, in order: a title and a name, two or more
     capitalised words that are not a place or a body ("Maritime Museum"), an interview's
     speaker."""
+    return list(_person_names(text) if len(text) <= 1_000 else _person_names.__wrapped__(text))
+
+
+@lru_cache(maxsize=16384)  # a sentence is read for names by several checks, for each question
+def _person_names(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for m in _PERSON.finditer(text):
         run = _NAME_RUN.match(text, m.start())
         name = run.group() if run else m.group().rstrip(": ")
         if not _NOT_PERSON.search(name) and name not in out:
             out.append(name)
-    return out
+    return tuple(out)
 
 
 _QUOTE_MARK = re.compile("[\"\u201c\u201d]")

@@ -158,7 +158,19 @@ def word_of(token: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, possessives dropped."""
+    if len(text) <= _CACHED_TEXT:
+        return list(_words_of_short(text))
     return [word_of(tok) for tok in _TOKEN.findall(text.lower())]
+
+
+# A sentence or a question is read again for each question and each check: its words are
+# kept (a few MB at most); longer texts, read once, are not.
+_CACHED_TEXT = 1_000
+
+
+@lru_cache(maxsize=32768)
+def _words_of_short(text: str) -> tuple[str, ...]:
+    return tuple(word_of(tok) for tok in _TOKEN.findall(text.lower()))
 
 
 def terms(text: str) -> list[str]:
