@@ -592,7 +592,7 @@ def person_names(text: str) -> list[str]:
     return list(_person_names(text) if len(text) <= 1_000 else _person_names.__wrapped__(text))
 
 
-@lru_cache(maxsize=16384)  # a sentence is read for names by several checks, for each question
+@lru_cache(maxsize=8192)  # a sentence is read for names by several checks, for each question
 def _person_names(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for m in _PERSON.finditer(text):

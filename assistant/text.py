@@ -164,11 +164,11 @@ def words(text: str) -> list[str]:
 
 
 # A sentence or a question is read again for each question and each check: its words are
-# kept (a few MB at most); longer texts, read once, are not.
+# kept (the last 8,192: a few MB); longer texts, read once, are not.
 _CACHED_TEXT = 1_000
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def _words_of_short(text: str) -> tuple[str, ...]:
     return tuple(word_of(tok) for tok in _TOKEN.findall(text.lower()))
 
