@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -324,20 +324,32 @@ def english_words() -> frozenset[str]:
     so that only the model's vocabulary tells real words."""
     global _english
     if _english is None:
-        with _ENGLISH_LOCK:  # two first questions at once: one reads, the other waits
-            if _english is None:
-                _english = _read_english_words()
+        _english = frozenset(english_counts())
     return _english
 
 
-def _read_english_words() -> frozenset[str]:
+_english_counts: Mapping[str, int] | None = None
+
+
+def english_counts() -> Mapping[str, int]:
+    """pyspellchecker's English words with how common each is, read once per process (see
+    ``english_words``)."""
+    global _english_counts
+    if _english_counts is None:
+        with _ENGLISH_LOCK:  # two first questions at once: one reads, the other waits
+            if _english_counts is None:
+                _english_counts = _read_english_words()
+    return _english_counts
+
+
+def _read_english_words() -> Mapping[str, int]:
     try:
         from spellchecker import SpellChecker
     except ImportError:  # a declared dependency; without it, fewer words count as real
         log.warning("pyspellchecker is not installed: only the model's vocabulary tells "
                     "a real word from a slip of the pen")
-        return frozenset()
-    return frozenset(SpellChecker(language="en", distance=1).word_frequency.keys())
+        return {}
+    return dict(SpellChecker(language="en", distance=1).word_frequency.items())
 
 
 def gist_rows(index: Index, sources: Sequence[Source]) -> list[int]:
@@ -418,7 +430,7 @@ class Answerer:
 
     def respell(self, text: str) -> str:
         """``text`` with its slips of the pen spelt as the article spells the words."""
-        return respell(text, self.retriever.article, self.words.is_word)
+        return respell(text, self.retriever.article, self.words.is_word, english_counts())
 
     def ground(self, query: Query) -> Grounding:
         # a word the article uses finds itself and its inflections first: look further

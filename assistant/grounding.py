@@ -217,6 +217,34 @@ def slip_fix(word: str, article: ArticleTerms, is_word: Callable[[str], bool]) -
     return fixed
 
 
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_slip(word: str) -> set[str]:
+    """Every string one letter dropped, swapped with the next, changed or added from ``word``."""
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in cuts if b}
+            | {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+            | {a + c + b[1:] for a, b in cuts if b for c in _ALPHABET}
+            | {a + c + b for a, b in cuts for c in _ALPHABET})
+
+
+def common_fix(word: str, counts: Mapping[str, int]) -> str | None:
+    """The English word that ``word`` (lower case, 7+ letters, in no word list) is a slip of
+    the pen of, when the article has none ("jounral" -> "journal"): of the words one letter
+    away with its first letter (``counts``: word -> how common), the one at least ten times
+    as common as the next; None when there is none or no clear one ("crsts": "costs",
+    "crests"...). A shorter word may be a rare real one the list lacks ("resorb", not
+    "resort")."""
+    if len(word) < 7 or not word.isalpha() or word in counts:
+        return None
+    near = sorted(((counts[w], w) for w in _one_slip(word)
+                   if w != word and w[:1] == word[:1] and w in counts), reverse=True)
+    if not near or len(near) > 1 and near[0][0] < 10 * near[1][0]:
+        return None
+    return near[0][1]
+
+
 # Chat shorthand that any English question typed in a hurry may use ("how many ppl", "wat
 # year", "who helped w the survey"), with the words it stands for. Only lower-case words
 # standing alone are read so: "BC", "U.S.", "r/cycling" and a unit after a number ("5 w")
@@ -240,16 +268,22 @@ def written_out(text: str) -> str:
     return _SHORTHAND.sub(lambda m: SHORTHAND[m.group(0)], text)
 
 
-def respell(text: str, article: ArticleTerms, is_word: Callable[[str], bool]) -> str:
+def respell(text: str, article: ArticleTerms, is_word: Callable[[str], bool],
+            english: Mapping[str, int] | None = None) -> str:
     """``text`` with chat shorthand written out (``written_out``) and each slip of the pen
     (``slip_fix``) written as the article spells the word ("how many parnets in the survy" ->
     "how many parents in the survey"), so that the question is embedded, retrieved and read
-    with the article's words; every other word, the punctuation and a capital first letter
-    are kept."""
+    with the article's words; a lower-case slip of a word the article does not use, as the
+    ``english`` word list (word -> how common) spells it (``common_fix``: "wat jounral is
+    this in" -> "what journal is this in"); every other word, the punctuation and a capital
+    first letter are kept."""
     text = written_out(text)
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         fixed = slip_fix(word.lower(), article, is_word)
+        if fixed is None and english and word.islower() and stem_of(word) not in article.stems \
+                and not known_word(word, is_word):
+            fixed = common_fix(word, english)
         if fixed is None:
             return word
         return fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed

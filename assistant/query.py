@@ -1299,8 +1299,12 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
 
 
 def proper_names(question: str) -> list[str]:
-    """Capitalised words that do not open the question, lower-cased ("Dr." excluded), a
-    possessive's "'s" left off as ``words`` leaves it ("Paul's comment": "paul")."""
+    """Capitalised words that do not open the question, lower-cased ("Dr." and "I'm"
+    excluded), a possessive's "'s" left off as ``words`` leaves it ("Paul's comment": "paul")."""
     found = re.findall(r"(?<=[\s(\"'])[A-Z][\w\u00c0-\u017f'\-]*[a-z\u00df-\u017f]\b(?!\.)", question)
     names = (re.sub(r"'s$", "", w.lower()) for w in found)
-    return [w for w in names if w not in STOPWORDS]
+    return [w for w in names if w not in STOPWORDS and not _I_RUN_ON.fullmatch(w)]
+
+
+# "I" with its verb run on ("I'm", "I've", "I'd", "I'll"): a capital that names no one.
+_I_RUN_ON = re.compile(r"i['\u2019](?:m|ve|d|ll)")

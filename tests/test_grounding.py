@@ -58,6 +58,25 @@ def test_a_real_word_one_letter_from_the_articles_is_not_a_slip():
     assert respell(question, article, model_vocab.__contains__) == "Miles? What color? How many miles?"
 
 
+def test_a_slip_of_a_word_the_article_never_uses_is_read_as_english_spells_it():
+    """A misspelt word the article does not use ("jounral", "warrenty") is read as the common
+    English word one letter away, so that the question asks after a journal, not an unknown
+    word; a word with no clear such fix ("caxtles": "castles"? "cattles"?), a short one (a rare
+    real word the list lacks: "resorb") and a capitalised one (a name) are left alone."""
+    from assistant.grounding import common_fix, respell
+
+    article = _two_sentence_article(("The study appeared in Soil Notes.", "It is free to read."))
+    english = {"what": 900, "journal": 500, "is": 900, "this": 900, "in": 900, "warranty": 40,
+               "how": 900, "long": 800, "castles": 30, "cattles": 35, "resort": 90}
+    is_word = english.__contains__
+    assert respell("wat jounral is this in", article, is_word, english) == "what journal is this in"
+    assert respell("warrenty how long", article, is_word, english) == "warranty how long"
+    assert respell("Jounral caxtles resorb", article, is_word, english) == "Jounral caxtles resorb"
+    assert common_fix("caxtles", english) is None and common_fix("resorb", english) is None
+    # without the word list, nothing but the article's words fixes a slip
+    assert respell("wat jounral is this in", article, is_word) == "what jounral is this in"
+
+
 def test_the_english_word_list_knows_real_words_only(assistant):
     is_word = assistant.answerer.words.is_word
     assert is_word("mites") and is_word("chills") and is_word("caution")

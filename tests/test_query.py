@@ -633,6 +633,18 @@ def test_a_possessive_name_is_the_person_s_name():
     assert make_query("What did Paul's neighbour say?").names == {"paul"}
 
 
+def test_i_with_its_verb_run_on_is_no_name():
+    """"I'm", "I've", "I'd" and "I'll" inside a question are capitalised but name no one: a
+    reader's "my son is 9 but I'm not sure he can swim" does not pin the question to a person
+    called "I'm" that no passage names."""
+    from assistant.query import proper_names
+
+    assert proper_names("Once I'm home and I've unpacked the tent, should Mara dry it?") == ["mara"]
+    assert proper_names("If I'd known, or if I'll be late, what then?") == []
+    assert make_query("my son is 9 but I'm not sure he can swim, is there a shallow pool?").names \
+        == frozenset()
+
+
 @pytest.mark.parametrize(
     ("question", "clock"),
     [
