@@ -195,6 +195,8 @@ def feature_matrix(
     # "When did it start?" asks where in time: a sentence that only says how long something
     # lasts ("for three summers running") does not hold it
     when = filler == TIME and asks_when(query.question)
+    page_event = bool(query.published_of or query.when_written or query.target
+                      or _OF_PAGE.search(query.question))
     deed = deed_asked(query) if query.answer_type == PERSON and not query.credit else None
     # a word for a thing of the kind asked stands next to the answer as the question's word
     # would: "Which company ...?" / "contractor Hallam & Pryce"
@@ -259,7 +261,12 @@ def feature_matrix(
         # who wrote or when: the source's byline or signature holds it, not a word of the text;
         # "Who was the referee?" asks who someone is, which a comment's signature tells only
         # when its writer speaks of themself ("I was the referee")
-        meta_ok = wanted is not None and (query.event is None or query.event in PHASES) and _meta_fits(
+        # a byline's date is when the page was written: the start or the end of a thing it
+        # tells of ("What time did Ann reach the finish?") is another event's, unless the
+        # question is about the page ("When did this thread start?")
+        told = told and not (kind == "byline" and query.event in PHASES and not page_event)
+        meta_ok = told and wanted is not None and (
+            query.event is None or query.event in PHASES) and _meta_fits(
             wanted, query, src, wrote) and not (
             wanted == PERSON and kind == "comment" and who_is
             and not _FIRST_PERSON.search(info.texts[i])) and (
@@ -573,6 +580,14 @@ _STRETCH_ASKED = re.compile(r"\bhow\s+(?:long|soon|often)\b|\bsince\s+when\b|\bu
                             # again?" / "Skip fertiliser for a month"
                             r"|\b(?:can|could|should|shall|may|might|must|ought)\b"
                             r"|\b(?:do|does)\s+(?:i|we|you|one)\b", re.I)
+
+
+# Words by which a question about a start or an end is about the page itself: "When did this
+# thread start?", "When did the live coverage begin?", "When was it started?".
+_OF_PAGE = re.compile(r"\b(?:post|posts|article|piece|column|blog|story|entry|page|thread|topic|"
+                      r"discussion|issue|pull request|PR|ticket|coverage|updates?|live|feed|"
+                      r"newsletter|e-?mail|message|letter|diary|episode|transcript|review|listing|"
+                      r"site|website|this|it)\b", re.I)
 
 
 def asks_when(question: str) -> bool:

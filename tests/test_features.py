@@ -1146,7 +1146,7 @@ def test_a_date_answers_when_something_was_founded_born_died_or_built_only_with_
     assert _feature_of(question, texts) == expected
 
 
-def test_a_bylines_date_is_not_when_something_was_founded():
+def test_a_bylines_date_is_not_when_something_it_tells_of_happened():
     from assistant.features import FEATURES, feature_matrix
     from assistant.grounding import ArticleTerms
 
@@ -1168,6 +1168,10 @@ def test_a_bylines_date_is_not_when_something_was_founded():
     assert type_ok("What year was the Fellside Rambling Club founded?") == -1.0
     # the page has appeared: what is yet to be published is not dated by its byline
     assert type_ok("When will the next newsletter be published?") == -1.0
+    # a byline dates the page: the start or the end of a thing it tells of is another event's
+    assert type_ok("What time did Ruth Marlow finish the fell race?") == -1.0
+    assert type_ok("When did the walking festival start?") == -1.0
+    assert type_ok("When did this newsletter start?") == 1.0
 
 
 @pytest.mark.parametrize("text, found", [
