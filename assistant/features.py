@@ -75,6 +75,7 @@ from .sentences import (
     names_place_at,
     states_new,
     tells_event,
+    tells_when,
     withholds_who,
 )
 from .text import STOPWORDS, stem, terms, words
@@ -191,6 +192,11 @@ def feature_matrix(
     name = _name_align(query, info, candidates, qwords, bearer, affiliated)
     # what the sentence must hold: a year, a stretch of time ("How long ...?"), or the kind asked
     filler = filler_of(query)
+    # "When did it start?" asks where in time: a sentence that only says how long something
+    # lasts ("for three summers running") does not hold it
+    when = filler == TIME and asks_when(query.question)
+    page_event = bool(query.published_of or query.when_written or query.target
+                      or _OF_PAGE.search(query.question))
     deed = deed_asked(query) if query.answer_type == PERSON and not query.credit else None
     # a word for a thing of the kind asked stands next to the answer as the question's word
     # would: "Which company ...?" / "contractor Hallam & Pryce"
@@ -255,7 +261,12 @@ def feature_matrix(
         # who wrote or when: the source's byline or signature holds it, not a word of the text;
         # "Who was the referee?" asks who someone is, which a comment's signature tells only
         # when its writer speaks of themself ("I was the referee")
-        meta_ok = wanted is not None and (query.event is None or query.event in PHASES) and _meta_fits(
+        # a byline's date is when the page was written: the start or the end of a thing it
+        # tells of ("What time did Ann reach the finish?") is another event's, unless the
+        # question is about the page ("When did this thread start?")
+        told = told and not (kind == "byline" and query.event in PHASES and not page_event)
+        meta_ok = told and wanted is not None and (
+            query.event is None or query.event in PHASES) and _meta_fits(
             wanted, query, src, wrote) and not (
             wanted == PERSON and kind == "comment" and who_is
             and not _FIRST_PERSON.search(info.texts[i])) and (
@@ -306,7 +317,7 @@ def feature_matrix(
                 # a byline's date is when the page was written, never what is yet to happen
                 fits = (bool(flags[i]) and told and not (kind == "byline" and query.future)
                         and states_new(filler, info.texts[i], query.question, query.words)
-                        ) or meta_ok
+                        and (not when or tells_when(info.texts[i]))) or meta_ok
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
             # a quote's speaker is often named in the next sentence; a photo's credit is not
             # (of the filler asked: "How long has ...?" wants a span next door, not any date)
@@ -558,6 +569,31 @@ _FREE = re.compile(r"\bfree of charge\b|\bfor free\b|\b(?:is|are|was|were|be|it'
 SETTLED_VERBS = WORKING_VERBS | frozenset(terms(
     "live lives lived living reside resides born raised grow grew grown located headquartered "
     "settle settled move moved come came"))
+
+
+# A question asking where in time something happens: "When ...?", "On what date ...?",
+# "Which day ...?"; not how long, how soon or over what period ("What period does it cover?").
+_WHEN_ASKED = re.compile(r"\bwhen\b|\b(?:what|which)\s+(?:date|day|month|week|season)s?\b", re.I)
+_STRETCH_ASKED = re.compile(r"\bhow\s+(?:long|soon|often)\b|\bsince\s+when\b|\buntil\s+when\b|"
+                            r"\b(?:period|span|stretch|duration|how many)\b"
+                            # advice on when to act, which a wait answers: "When can I feed it
+                            # again?" / "Skip fertiliser for a month"
+                            r"|\b(?:can|could|should|shall|may|might|must|ought)\b"
+                            r"|\b(?:do|does)\s+(?:i|we|you|one)\b", re.I)
+
+
+# Words by which a question about a start or an end is about the page itself: "When did this
+# thread start?", "When did the live coverage begin?", "When was it started?".
+_OF_PAGE = re.compile(r"\b(?:post|posts|article|piece|column|blog|story|entry|page|thread|topic|"
+                      r"discussion|issue|pull request|PR|ticket|coverage|updates?|live|feed|"
+                      r"newsletter|e-?mail|message|letter|diary|episode|transcript|review|listing|"
+                      r"site|website|this|it)\b", re.I)
+
+
+def asks_when(question: str) -> bool:
+    """Whether the question asks where in time something happens or happened, not how long
+    it lasts nor when one should act (a wait answers that: "Skip feeding for a month")."""
+    return bool(_WHEN_ASKED.search(question)) and not _STRETCH_ASKED.search(question)
 
 
 def filler_of(query: Query) -> str | None:

@@ -1150,8 +1150,12 @@ def author_target(question: str, context: str | None = None) -> str | None:
 # felling appear?", "When did the first swallows appear?" (not the page, nor a work it cites,
 # which ``target_of`` names: "When did the study come out?").
 _THING_APPEARED = re.compile(
-    r"\b(?:did|does|do|was|were|has|have|had)\s+(?:the|an?|his|her|their|its|our|your|those|these)"
-    r"\s+(?:[\w'\u2019-]+\s+){1,8}?(?:first\s+)?(?:appear|appeared|come out|came out)\b"
+    r"\b(?:did|does|do|was|were|has|have|had)\s+(?:(?:the|an?|his|her|their|its|our|your|those|these)"
+    # ... or a thing by its name or number: "When did tilewright v2.1 actually come out?"
+    r"\s+|(?!(?:it|this|that|these|those|they|you|we|i|he|she)\b)"
+    r"(?=(?:[\w'.\u2019-]+\s+){0,3}?(?:(?-i:[A-Z])|[\w.-]*\d)))"
+    r"(?:[\w'.\u2019-]+\s+){1,8}?(?:(?:first|actually|originally|finally|really|eventually)\s+)?"
+    r"(?:appear|appeared|come out|came out)\b"
     r"(?!\s+in\s+(?:print|writing)\b)", re.I)  # (to appear in print is to be published)
 _OTHER_PUBLISHED = re.compile(r"\b(?:published|publish|posted|written|wrote|released|dated)\b", re.I)
 

@@ -848,6 +848,33 @@ def states_new(kind: str | None, text: str, question: str, given: frozenset[str]
     return any(set(words(m.group())) - given - _GLUE for m in filler_matches(kind, text))
 
 
+# How long, not when: a stretch of time something lasts or goes on for ("for three summers
+# running", "lasts around 14 hours", "took three weeks", "more than a decade", "a six-month
+# pilot"), which places nothing in time; not a stretch counted from a time ("four years ago",
+# "two weeks later", "after a month", "in ten days", "for the past two years").
+_LASTING = re.compile(
+    r"\b(?:for|over|lasts?|lasted|lasting|takes?|took|taken|taking|spent|spends?|spending)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|some|just|only|more than|less than|under|over|"
+    r"at least|well over|a good|the best part of|the better part of|up to)\s+)*"
+    rf"{_SPAN_COUNT}[\s-]+(?:\w+[\s-]+)?(?:{_TIME_UNITS})\b"
+    rf"|\b{_SPAN_COUNT}[\s-]+(?:{_TIME_UNITS})\s+(?:running|straight|in a row|on end)\b"
+    rf"|\b(?:more|less|fewer)\s+than\s+{_SPAN_COUNT}[\s-]+(?:{_TIME_UNITS})\b"
+    rf"|\b{_SPAN_COUNT}-(?:{_TIME_UNITS})(?=\s+[a-z])", re.I)
+_COUNTED_FROM = re.compile(r"\s*(?:ago|later|earlier|before|after|back|beforehand|afterwards|"
+                           r"from now|since|into|old)\b", re.I)
+
+
+def tells_when(text: str) -> bool:
+    """Whether the sentence places something in time: a date or time ("in 2019", "on 4
+    May", "last spring", "four years ago", "at 6pm") that is not only how long something
+    lasts ("The hose has been our best seller for three summers running" does not say when
+    it came out; "The trip lasts 14 hours" not when the service started)."""
+    lasting = [(m.start(), m.end()) for m in _LASTING.finditer(text)
+               if not _COUNTED_FROM.match(text, m.end())]
+    return any(not any(a < m.end() and m.start() < b for a, b in lasting)
+               for m in filler_matches(TIME, text))
+
+
 # The words that give an event of a life its date ("When was the club founded?"): a date
 # beside other words belongs to another event ("which last year followed 41 companies").
 _EVENT_TOLD: dict[str, re.Pattern[str]] = {

@@ -645,6 +645,36 @@ def _feature_of(question: str, texts: tuple[str, str], feature: str = "type_ok",
     return list(X[:, FEATURES.index(feature)])
 
 
+def test_how_long_something_lasts_does_not_say_when_it_happened():
+    # "When did ...?" asks where in time: a stretch something lasts or goes on for places
+    # nothing in time; a date, or a stretch counted back from now, does
+    texts = ("The Marlow kettle has been our top seller for four winters running.",
+             "The Marlow kettle went on sale in October 2021.")
+    assert _feature_of("When did Brightwell first sell the Marlow kettle?", texts) == [-1.0, 1.0]
+    texts = ("The crossing lasts around nine hours.", "The crossing started four years ago.")
+    assert _feature_of("When did the crossing start?", texts) == [-1.0, 1.0]
+    # ... but how long asks just that, and a wait says when one may act
+    texts = ("The crossing lasts around nine hours.", "The ferry is red.")
+    assert _feature_of("How long does the crossing take?", texts)[0] == 1.0
+    texts = ("Hold off pruning for a month.", "The hedge is tall.")
+    assert _feature_of("When can I prune the hedge again?", texts)[0] == 1.0
+
+
+@pytest.mark.parametrize("sentence, when", [
+    ("The shop has been open for 22 years.", False),
+    ("It took three weeks to build.", False),
+    ("A six-month trial was approved.", False),
+    ("The hall shut more than a decade ago.", True),
+    ("It ran for three weeks in May.", True),
+    ("They met for two hours on Tuesday.", True),
+    ("The bakery opened four years ago.", True),
+])
+def test_a_sentence_tells_when_unless_it_only_says_how_long(sentence, when):
+    from assistant.sentences import tells_when
+
+    assert tells_when(sentence) is when
+
+
 def test_a_thing_asked_is_found_as_a_word_for_one_of_its_kind():
     # "Which company ...?": a contractor is a company; a bridge is not one
     texts = ("Since April, contractor Hallam & Pryce has placed the rock.",
@@ -1116,7 +1146,7 @@ def test_a_date_answers_when_something_was_founded_born_died_or_built_only_with_
     assert _feature_of(question, texts) == expected
 
 
-def test_a_bylines_date_is_not_when_something_was_founded():
+def test_a_bylines_date_is_not_when_something_it_tells_of_happened():
     from assistant.features import FEATURES, feature_matrix
     from assistant.grounding import ArticleTerms
 
@@ -1138,6 +1168,10 @@ def test_a_bylines_date_is_not_when_something_was_founded():
     assert type_ok("What year was the Fellside Rambling Club founded?") == -1.0
     # the page has appeared: what is yet to be published is not dated by its byline
     assert type_ok("When will the next newsletter be published?") == -1.0
+    # a byline dates the page: the start or the end of a thing it tells of is another event's
+    assert type_ok("What time did Ruth Marlow finish the fell race?") == -1.0
+    assert type_ok("When did the walking festival start?") == -1.0
+    assert type_ok("When did this newsletter start?") == 1.0
 
 
 @pytest.mark.parametrize("text, found", [

@@ -352,6 +352,10 @@ def test_whose_things_are_counted_is_no_part_of_what_is_counted():
         ("When did this episode come out?", "post"),
         ("What year did the paper appear?", "paper"),
         ("When did the recipe first appear in print?", "post"),  # to appear in print: published
+        # a thing by its name or number, with or without a determiner
+        ("When did quillmark v3.2 actually come out?", None),
+        ("When did Borrowdale Tea first come out?", None),
+        ("When did this come out?", "post"),
     ],
 )
 def test_when_published_asks_about_the_page_only(question, target):
