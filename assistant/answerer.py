@@ -54,6 +54,7 @@ from .sentences import (
     SETS_UP,
     asked_group,
     counts_only,
+    counts_whole_of,
     lists_counts,
     quote_opener,
     states_clock_time,
@@ -686,7 +687,12 @@ class Answerer:
             # the dogs for 300 hours" for "How many volunteers ...?")
             # (or a list of counts, whose total a word for all of them asks: "How many birds
             # ...?" / "12 blackcaps, 4 robins and 3 wrens")
-            return any(c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text)
+            # (but not a count of a list of named holders the one asked is only one of: "How
+            # many players are in the Training Strings?" / "74 players across our two
+            # ensembles, the Symphony Orchestra and the Training Strings")
+            counted = frozenset(stem(w) for w in query.counted)
+            return any((c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text))
+                       and not counts_whole_of(c.span.text, query.names, counted)
                        for c in candidates[:top])
         if query.measure not in _GATED_MEASURES:
             return True
