@@ -61,6 +61,7 @@ from .sentences import (
     states_tenure,
     tells_event,
     tells_only_new,
+    tells_times,
     withholds,
 )
 from .text import STOPWORDS, stem, terms, word_count, words
@@ -184,6 +185,11 @@ _TIME_TERMS = frozenset(terms("time times hour hours exactly roughly usually nor
 # "How many volunteers ...?" counts things by a noun ("How much water ...?" is measured by a
 # unit, "how many of them" is ``counts_part``'s).
 _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+of\s+(?:them|those|these)\b)", re.I)
+
+
+# "How many times has it flooded?" asks how many times a thing happened (not "how many times
+# a week", a frequency that "every other day" answers).
+_TIMES_ASKED = re.compile(r"\bhow many times\b(?!\s+(?:a|an|per|each|every)\s)", re.I)
 
 
 def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 1) -> bool:
@@ -681,6 +687,10 @@ class Answerer:
             info = self.retriever.info
             return any("share" in info.measures[c.row] for c in candidates[:top]
                        if c.row < len(info.measures))
+        if _TIMES_ASKED.search(query.question):
+            # "How many times has she been stung?" / "she opens the hive every other day": a
+            # passage that tells no number of times, nor the years it happened in, does not say
+            return any(tells_times(c.span.text) for c in candidates[:top])
         if query.measure is None and query.counted and _COUNT_ASKED.search(query.question):
             # a count of the thing asked, or of a close synonym of it ("300 riders" for "How
             # many cyclists ...?"), not of another thing in the same passage ("Volunteers walked

@@ -267,6 +267,21 @@ def counts_only_shares(text: str) -> bool:
                for m in _NUMBER_TOKEN_AT.finditer(text))
 
 
+# How many times something happened: "four times", "twice", "on three occasions", "never",
+# "not once", "for the third time", "my 12th marathon"; or the years it happened in ("in 1998,
+# 2004 and 2011").
+_TIMES_TOLD = re.compile(
+    r"\b(?:times?|once|twice|thrice|occasions?|never)\b"
+    r"|\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|twentieth|hundredth)\b"
+    r"|\b(?:1[5-9]\d\d|20\d\d)\b[^.;]{0,40}\b(?:1[5-9]\d\d|20\d\d)\b", re.I)
+
+
+def tells_times(text: str) -> bool:
+    """The sentence tells how many times something happened (``_TIMES_TOLD``)."""
+    return _TIMES_TOLD.search(text) is not None
+
+
 # A name in capitals, "of" or "the" inside it: "the Symphony Orchestra", "Bank of England".
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'\-\u00c0-\u017f]*(?:\s+(?:(?:of|the)\s+)*[A-Z][\w'\-\u00c0-\u017f]*)*")
 # What joins two names of a list: "A and the B", "A, B", "A, and B", "A or B".
