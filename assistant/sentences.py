@@ -552,7 +552,7 @@ _CLAUSE_TOKEN = re.compile(rf"(?P<comma>(?<!\d),|,(?!\d))|(?P<stop>{_CLAUSE_BREA
 _APPOSED = re.compile(r"(?:[\w-]+\s+){0,2}?(?:of (?:them|us|you|these|those)|in all|in total|altogether)\b")
 # Words for kinds of a thing: "214 species of moth", "three types of lamp" count kinds.
 _KIND_WORDS = frozenset("""species kind kinds type types sort sorts variety varieties breed breeds
-    strain strains genus genera family families cultivar cultivars brand brands make makes model
+    strain strains genus genera cultivar cultivars brand brands make makes model
     models style styles flavour flavours flavor flavors""".split())
 # Words that tie a number to a noun before its verb: "hours fell from 40 to 32", "membership
 # stands at 143", "sick days fell by 29 percent".
