@@ -54,12 +54,14 @@ from .sentences import (
     SETS_UP,
     asked_group,
     counts_only,
+    counts_whole_of,
     lists_counts,
     quote_opener,
     states_clock_time,
     states_tenure,
     tells_event,
     tells_only_new,
+    tells_times,
     withholds,
 )
 from .text import STOPWORDS, stem, terms, word_count, words
@@ -205,6 +207,11 @@ _TIME_TERMS = frozenset(terms("time times hour hours exactly roughly usually nor
 # "How many volunteers ...?" counts things by a noun ("How much water ...?" is measured by a
 # unit, "how many of them" is ``counts_part``'s).
 _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+of\s+(?:them|those|these)\b)", re.I)
+
+
+# "How many times has it flooded?" asks how many times a thing happened (not "how many times
+# a week", a frequency that "every other day" answers).
+_TIMES_ASKED = re.compile(r"\bhow many times\b(?!\s+(?:a|an|per|each|every)\s)", re.I)
 
 
 def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 1) -> bool:
@@ -714,13 +721,22 @@ class Answerer:
             info = self.retriever.info
             return any("share" in info.measures[c.row] for c in candidates[:top]
                        if c.row < len(info.measures))
+        if _TIMES_ASKED.search(query.question):
+            # "How many times has she been stung?" / "she opens the hive every other day": a
+            # passage that tells no number of times, nor the years it happened in, does not say
+            return any(tells_times(c.span.text) for c in candidates[:top])
         if query.measure is None and query.counted and _COUNT_ASKED.search(query.question):
             # a count of the thing asked, or of a close synonym of it ("300 riders" for "How
             # many cyclists ...?"), not of another thing in the same passage ("Volunteers walked
             # the dogs for 300 hours" for "How many volunteers ...?")
             # (or a list of counts, whose total a word for all of them asks: "How many birds
             # ...?" / "12 blackcaps, 4 robins and 3 wrens")
-            return any(c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text)
+            # (but not a count of a list of named holders the one asked is only one of: "How
+            # many players are in the Training Strings?" / "74 players across our two
+            # ensembles, the Symphony Orchestra and the Training Strings")
+            counted = frozenset(stem(w) for w in query.counted)
+            return any((c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text))
+                       and not counts_whole_of(c.span.text, query.names, counted)
                        for c in candidates[:top])
         if query.measure not in _GATED_MEASURES:
             return True

@@ -70,6 +70,7 @@ from .sentences import (
     WEEKDAY_NAMES,
     SentenceInfo,
     asks_to_rank,
+    counts_only_shares,
     locates,
     names_new_person,
     names_place_at,
@@ -781,6 +782,11 @@ def asks_age_of_thing(question: str) -> bool:
         and not any(PERSON_NOUN.fullmatch(w) for w in words(m[1]))
 
 
+# A count asked as a total: "How many moths did they record altogether?", "in all", "in
+# total", "overall", "combined".
+_TOTAL_ASKED = re.compile(r"\b(?:altogether|in all|all told|overall|combined|total)\b", re.I)
+
+
 # quantity_align of a sentence stating the measure asked and naming the thing measured, though
 # not next to its number ("The ticket, bought at the door, cost $5")
 THING_MEASURED = 0.75
@@ -827,6 +833,7 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
     people = bool(query.counted) and bool(PERSON_NOUN.fullmatch(query.counted[-1]))
     thing_age = query.measure == "age" and asks_age_of_thing(query.question)
     given = {w for w in query.words if any(c.isdigit() for c in w)}
+    total = query.measure is None and bool(_TOTAL_ASKED.search(query.question))
     for row, i in enumerate(candidates):
         if given:
             # (a number in words is one more: "Year 3 and 4" / "... four nights a week")
@@ -835,6 +842,11 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
                 out[row] = 0.0
                 continue
         stated = info.measures[i]
+        if total and "share" in stated and counts_only_shares(info.texts[i]):
+            # "How many moths did they film altogether?" / "one in eight of all the moths
+            # filmed": a part, not the total asked
+            out[row] = 0.0
+            continue
         if query.measure == "interval" and "length" in stated:
             stated = stated | {"interval"}  # "How far apart ...?" / "12 miles from each other"
         about = any(c in info.quantity_terms[i] for c in counted)

@@ -251,6 +251,76 @@ def lists_counts(text: str) -> bool:
     return _COUNT_LIST.search(_NOT_A_COUNT.sub(_uncounted, text)) is not None
 
 
+_NUMBER_TOKEN_AT = re.compile(rf"\d[\d,.]*|\b(?:{_NUMBER_WORDS})\b", re.I)
+
+
+def counts_only_shares(text: str) -> bool:
+    """Every count of the sentence is a share's ("about one in eight of all the moths", "40
+    percent of visitors"), and there is one: it tells a part, never a total."""
+    text = _NOT_A_COUNT.sub(_uncounted, text)
+    near = np.zeros(len(text) + 2, dtype=bool)  # per character: in a share, or next to one
+    for m in _MEASURE_UNITS["share"].finditer(text):
+        near[max(0, m.start() - 1) : m.end() + 2] = True
+    if not any(near):
+        return False
+    return all(_YEAR.fullmatch(m.group()) or near[m.start()] or near[m.end()]
+               for m in _NUMBER_TOKEN_AT.finditer(text))
+
+
+# How many times something happened: "four times", "twice", "on three occasions", "never",
+# "not once", "for the third time", "my 12th marathon"; or the years it happened in ("in 1998,
+# 2004 and 2011").
+_TIMES_TOLD = re.compile(
+    r"\b(?:times?|once|twice|thrice|occasions?|never)\b"
+    r"|\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|twentieth|hundredth)\b"
+    r"|\b(?:1[5-9]\d\d|20\d\d)\b[^.;]{0,40}\b(?:1[5-9]\d\d|20\d\d)\b", re.I)
+
+
+def tells_times(text: str) -> bool:
+    """The sentence tells how many times something happened (``_TIMES_TOLD``)."""
+    return _TIMES_TOLD.search(text) is not None
+
+
+# A name in capitals, "of" or "the" inside it: "the Symphony Orchestra", "Bank of England".
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'\-\u00c0-\u017f]*(?:\s+(?:(?:of|the)\s+)*[A-Z][\w'\-\u00c0-\u017f]*)*")
+# What joins two names of a list: "A and the B", "A, B", "A, and B", "A or B".
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)(?:the\s+)?")
+# Words that give each name of a list a count of its own: "30 players each", "... respectively".
+_EACH = re.compile(r"\b(?:each|respectively|apiece|per|every)\b", re.I)
+
+
+def counts_whole_of(text: str, asked: frozenset[str], counted: frozenset[str]) -> bool:
+    """The sentence counts the thing (``counted``: its stems) of a list of named holders of
+    which the one asked (``asked``: the question's capitalised words, lower case) is only one:
+    "74 players across our two ensembles, the Symphony Orchestra and the Training Strings"
+    counts both ensembles' players, not those of the Training Strings. The count stands
+    before the list, and no number inside it nor a word giving each its own ("each",
+    "respectively")."""
+    if not asked or not counted or _EACH.search(text):
+        return False
+    runs = list(_CAPITAL_RUN.finditer(text))
+    chains: list[list[re.Match[str]]] = []
+    for k, run in enumerate(runs):
+        if k and _LIST_GLUE.fullmatch(text, runs[k - 1].end(), run.start()):
+            chains[-1].append(run)
+        else:
+            chains.append([run])
+    for chain in chains:
+        named = [set(words(r.group())) - STOPWORDS for r in chain]
+        if len(chain) < 2 or all(n & asked for n in named) or not any(n & asked for n in named):
+            continue
+        start, end = chain[0].start(), chain[-1].end()
+        if re.search(r"\d", text[start:end]) or set(words(text[start:end])) & _NUMBER_WORD_SET:
+            continue
+        ws = words(text[:start])
+        if any((any(c.isdigit() for c in w) or w in _NUMBER_WORD_SET)
+               and any(stem(x) in counted for x in ws[i + 1 : i + 4])
+               for i, w in enumerate(ws)):
+            return True
+    return False
+
+
 # A share that says or does something is a share of people: "23 percent said ...", "half
 # agreed", "a third named the cost".
 _SHARE_SAID = re.compile(
@@ -480,6 +550,10 @@ _CLAUSE_TOKEN = re.compile(rf"(?P<comma>(?<!\d),|,(?!\d))|(?P<stop>{_CLAUSE_BREA
 # After a number set off by a comma, what says it counts the noun before the comma: "the
 # tenors, all five of them", "the logbooks, twenty-seven volumes in all".
 _APPOSED = re.compile(r"(?:[\w-]+\s+){0,2}?(?:of (?:them|us|you|these|those)|in all|in total|altogether)\b")
+# Words for kinds of a thing: "214 species of moth", "three types of lamp" count kinds.
+_KIND_WORDS = frozenset("""species kind kinds type types sort sorts variety varieties breed breeds
+    strain strains genus genera cultivar cultivars brand brands make makes model
+    models style styles flavour flavours flavor flavors""".split())
 # Words that tie a number to a noun before its verb: "hours fell from 40 to 32", "membership
 # stands at 143", "sick days fell by 29 percent".
 _CHANGE_TO = frozenset("from to by at".split())
@@ -520,6 +594,8 @@ def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
         hi = i
         if i + 1 < len(ws) and hyphened[i + 1]:
             hi = i + 1  # "a 12-speed chain": a speed, not chains
+        elif i + 2 < len(ws) and ws[i + 1] in _KIND_WORDS and ws[i + 2] == "of":
+            hi = i + 1  # "214 species of moth": kinds, not moths
         else:
             while hi < min(len(ws) - 1, i + after) and ends[hi + 1] is None and ws[hi + 1] not in _JOINERS:
                 hi += 1

@@ -80,6 +80,30 @@ def test_a_share_answers_a_part_asked_but_a_count_only_of_what_it_counts():
         assert _quantity_align(make_query(question), None, info, np.arange(1), NOTHING)[0] == 1
 
 
+def test_a_share_is_no_total_asked():
+    """"How many beetles were caught altogether?" / "one in five of all the beetles caught":
+    a part, not the total; a share still answers a count of a part."""
+    info = _many(("Ground beetles made up about one in five of all the beetles caught.",
+                  "The traps caught 640 beetles in all, about 40 percent of them ground beetles."))
+    got = _quantity_align(make_query("How many beetles were caught altogether?"), None, info,
+                          np.arange(2), NOTHING)
+    assert got[0] == 0 and got[1] == 1
+    got = _quantity_align(make_query("How many beetles were caught in the traps?"), None, info,
+                          np.arange(2), NOTHING)
+    assert got[0] == 1
+
+
+def test_a_count_of_kinds_of_a_thing_does_not_count_the_thing():
+    """"How many beetles did the traps catch?" / "38 species of beetle": kinds, not beetles."""
+    info = _one("The traps caught 38 species of beetle over the summer.")
+    got = _quantity_align(make_query("How many beetles did the traps catch?"), None, info,
+                          np.arange(1), NOTHING)
+    assert got[0] == 0
+    got = _quantity_align(make_query("How many species did the traps catch?"), None, info,
+                          np.arange(1), NOTHING)
+    assert got[0] == 1
+
+
 def test_a_share_answers_how_much_less_or_more():
     info = _one("Ferry bookings fell by 35 percent over the winter.")
     for question in ("How much less did the ferry carry?", "How much more do walkers pay?"):

@@ -229,6 +229,52 @@ def test_a_count_asked_needs_a_passage_that_counts_the_thing(settings, fake_embe
                  ["How many dogs can the block hold?"], close=("post-1",), sources=_SHELTER)
 
 
+_CHOIR = [
+    Source("title", "title", "Title", "The Dunnock Valley choirs start their autumn term", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "This autumn 58 singers have signed up across our two choirs, the Chamber Singers "
+           "and the Young Voices.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The Young Voices have 21 singers this term, and the Chamber Singers 37.", None, None),
+]
+
+
+def test_a_count_of_several_named_holders_does_not_count_one_of_them(settings, fake_embedder):
+    """"How many singers are in the Young Voices?" / "58 singers ... across our two choirs,
+    the Chamber Singers and the Young Voices": the count is both choirs', not one's."""
+    question = "How many singers are in the Young Voices?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_CHOIR)
+    assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_CHOIR)
+    # the whole list asked: its count answers
+    assert _gate(settings, fake_embedder, "How many singers are in the Chamber Singers and the "
+                 "Young Voices?", close=("post-1",), sources=_CHOIR)
+
+
+_KEEPER = [
+    Source("title", "title", "Title", "A year on the roof with the Dunmore bees", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "New keepers tend to open the hive every other day, which upsets the colony.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "I have been stung three times since the spring.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "The hive swarmed in 2019, 2021 and 2024.", None, None),
+]
+
+
+def test_how_many_times_needs_a_passage_that_tells_a_number_of_times(settings, fake_embedder):
+    """"How many times has she been stung?" / "open the hive every other day": a frequency of
+    something else, no number of times."""
+    question = "How many times has the author been stung?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_KEEPER)
+    assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_KEEPER)
+    # the years it happened in count them too
+    assert _gate(settings, fake_embedder, "How many times has the hive swarmed?",
+                 close=("post-3",), sources=_KEEPER)
+    # "how many times a week" asks a frequency
+    assert _gate(settings, fake_embedder, "How many times a week do new keepers open the hive?",
+                 close=("post-1",), sources=_KEEPER)
+
+
 def test_a_part_of_the_day_answers_what_time_of_day(settings, fake_embedder):
     assert _gate(settings, fake_embedder, "What time of day do the sessions run?", sources=_WORKSHOP)
 
