@@ -1027,6 +1027,15 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
     out = np.ones(len(candidates))
     if query.entity in _COMMON_KINDS:
         return out  # "Which species ...?" / "the robin will ..."
+    if not query.entity and query.answer_type is None:
+        # "Which CDNs strip weak ETags?" / "some CDNs strip weak tags": the kind asked, said
+        # only as a word, picks out none of them
+        head = which_head(query.question)
+        if head:
+            asked = {stem(w) for w in words(query.question)}
+            for row, i in enumerate(candidates):
+                out[row] = float(not mentions_only(info.texts[i], head, asked))
+        return out
     if not query.entity:
         if query.naming:  # "What is her dog called?": the sentence gives a name ("called Gustav")
             # "What's the councillor's name?": a person named that the question does not
@@ -1065,6 +1074,61 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
                 break
         out[row] = float(found)
     return out
+
+
+# "Which (hibernating) animals ...?": the words after "which" that name the kind asked, up to
+# the first word of another sort ("Which CDNs strip weak ETags?": "CDNs", "strip", "weak").
+_WHICH_PHRASE = re.compile(r"^\W*(?:and\s+|so\s+)?which\s+((?:[\w'-]+\s+){0,2}[\w'-]+)", re.I)
+# Words before a noun that pick out none of its kind: "some CDNs", "one disease", "other cities".
+_VAGUE = frozenset("""some any one a an many several certain various other others few most all
+    no more numerous multiple""".split())
+# ... unless what follows names them: "some CDNs, such as ...", "a disease called massaria",
+# "one fungus (massaria)", "a disease: massaria".
+_NAMED_AFTER = re.compile(r"\s*(?:[,:;(\[\u2013\u2014]|-\s|such\s+as\b|like\b|including\b|e\.g\.|"
+                          r"i\.e\.|called\b|named\b|known\s+as\b)", re.I)
+_TOKENS = re.compile(r"[\w'\u2019-]+")
+
+
+def which_head(question: str) -> frozenset[str]:
+    """The stems of the words naming the kind a "which" question asks for: "Which hibernating
+    animals are ...?": {"hibern", "anim"}; none for "Which of the farms ...?"."""
+    m = _WHICH_PHRASE.match(question)
+    if not m:
+        return frozenset()
+    out: set[str] = set()
+    for w in words(m[1]):
+        if w in STOPWORDS or w in _VAGUE:
+            break
+        out.add(stem(w))
+    return frozenset(out)
+
+
+def mentions_only(text: str, head: frozenset[str], asked: set[str]) -> bool:
+    """Whether ``text`` speaks of the kind a "which" question asks (``head``: its words'
+    stems) only as a word, after a word that picks out none of it and with nothing new
+    between ("some hibernating animals" for "Which hibernating animals ...?", "if one disease
+    arrives" for "Which disease ...?"), never naming one ("some hibernating animals" for
+    "Which animals ...?", "a disease called massaria", "Massaria disease"); False when it
+    does not speak of it at all (``asked``: the question's stems)."""
+    toks = [t[0].lower() for t in _TOKENS.finditer(text)]
+    ends = [t.end() for t in _TOKENS.finditer(text)]
+    found = False
+    k = 0
+    while k < len(toks):
+        if stem(toks[k]) not in head:
+            k += 1
+            continue
+        found = True
+        end = k  # the words of the kind together: "some CDNs strip weak tags"
+        while end + 1 < len(toks) and stem(toks[end + 1]) in head:
+            end += 1
+        j = k - 1  # back over the question's own words ("some hibernating animals")
+        while j >= 0 and toks[j] not in _VAGUE and toks[j] not in STOPWORDS and stem(toks[j]) in asked:
+            j -= 1
+        if j < 0 or toks[j] not in _VAGUE or _NAMED_AFTER.match(text, ends[end]):
+            return False
+        k = end + 1
+    return found
 
 
 def _body_by_affiliation(query: Query, text: str) -> bool:

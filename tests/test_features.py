@@ -259,6 +259,26 @@ def test_a_body_of_the_asked_kind_is_named_as_a_persons_affiliation():
     assert _name_align(q, _many(texts[:1]), np.arange(1), {w.lower() for w in q.words})[0] == 0
 
 
+def test_a_kind_asked_by_which_is_not_told_by_a_vague_mention_of_it():
+    # "some sundials", "one moth": the word for the kind picks none of them out
+    texts = ("Some tiled sundials fade in strong sun, so keep them shaded.",
+             "If one moth finds the lamp, dozens follow.",
+             "Some sundials, such as the Harwick dial, fade in strong sun.",
+             "Some slate sundials fade in strong sun.",
+             "A moth called the brindled beauty found the lamp first.",
+             "Lamps draw insects of every kind.")
+    q = make_query("Which tiled sundials fade in strong sun?")
+    got = _name_align(q, _many(texts), np.arange(6), {w.lower() for w in q.words})
+    # named after "such as"; told by a word the question lacks ("slate"); not spoken of
+    assert list(got) == [0, 1, 1, 1, 1, 1]
+    q = make_query("Which moth found the lamp first?")
+    got = _name_align(q, _many(texts), np.arange(6), {w.lower() for w in q.words})
+    assert list(got) == [1, 0, 1, 1, 1, 1]
+    # "Which of ...?" asks among things named elsewhere: no kind to check
+    q = make_query("Which of the sundials fade in strong sun?")
+    assert (_name_align(q, _many(texts), np.arange(6), {w.lower() for w in q.words}) == 1).all()
+
+
 def test_a_ship_is_named_by_its_kind_and_a_species_in_lower_case():
     texts = ("In 1883 the coal schooner Margaret Ashby was driven onto the reef.",
              "The keeper rowed out to the reef.")
