@@ -196,7 +196,9 @@ _NOT_PERSON = re.compile(
     r"Society|Council|Journal|Review|Point|Bay|Street|Road|Avenue|Park|Bridge|River|Lake|"
     r"Island|Islands|Trench|Sea|Ocean|Station|Company|Ltd|Inc|Group|Foundation|Trust|Agency|"
     r"Department|Ministry|Association|Club|Coalition|Garden|Gardens|Church|Hall|Library|"
-    r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way)\b")
+    r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way|Orchestra|Choir|Chorus|"
+    r"Ensemble|Partnership|Committee|Board|Authority|Commission|Federation|Alliance|Academy|"
+    r"Crematorium|Cemetery|Cathedral|Chapel|Abbey|Theatre|Theater|Exchange|Market|Festival)\b")
 _PERSON_WORD = re.compile(rf"\b({_PERSON_NOUNS})\b", re.I)
 # fullmatch a word: a word for people, and the words a count of people is given in ("1,146
 # spectators", "640 volunteers", "Seventy mourners"), everyday English
@@ -699,18 +701,36 @@ def _has_person(text: str) -> bool:
     return any(not _NOT_PERSON.search(text, m.start(), m.end() + 1) for m in _PERSON.finditer(text))
 
 
-def names_new_person(text: str, given: frozenset[str] | set[str]) -> bool:
+# "the Symphony Orchestra", "The Hedgerow Ramblers": a name led by "the" is a body's or a
+# thing's, not a person's (unless a title opens it: "the Rev. Ann Hale").
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_TITLE_OPENS = re.compile(rf"{PERSON_TITLES}\b")
+
+
+def names_new_person(text: str, given: frozenset[str] | set[str], *, counted: bool = True,
+                     bodies: bool = True) -> bool:
     """Whether the sentence names or describes a person the question does not (``given``: its
     words, lower case): "Who installed Rosalind Achebe's heat pump?" is not answered by a
     sentence whose only person is Rosalind Achebe, nor "Who conducts the Training Strings?" by
-    one that names only the Training Strings."""
-    if any(m.group().lower() not in given for m in _PERSON_WORD.finditer(text)):
+    one that names only the Training Strings.
+
+    ``counted=False``: a number of people ("74 players", "Seventeen volunteers") is no one who
+    did something; ``bodies=False``: a name led by "the" or ending in a word for a body
+    ("the Ardlan Transport Partnership") is no one who holds a post."""
+    people = [] if counted else [m.span() for m in _PEOPLE_COUNT.finditer(text)]
+    for m in _PERSON_WORD.finditer(text):
+        if m.group().lower() in given or any(a <= m.start() and m.end() <= b for a, b in people):
+            continue
         return True
     for m in _PERSON.finditer(text):
         if _NOT_PERSON.search(text, m.start(), m.end() + 1):
             continue
         run = _NAME_RUN.match(text, m.start())
-        if set(words(run.group() if run else m.group())) - given:
+        name = run.group() if run else m.group()
+        if not bodies and (_NOT_PERSON.search(name) or (
+                _THE_BEFORE.search(text, 0, m.start()) and not _TITLE_OPENS.match(name))):
+            continue
+        if set(words(name)) - given:
             return True
     return False
 
