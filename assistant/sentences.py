@@ -1041,6 +1041,32 @@ CONTACT_FORMS: dict[str, Callable[[str], object]] = {
     EMAIL: _EMAIL.search, PHONE: _phone, WEB: _WEB.search}
 
 
+# A person by their initials, as a paper's list of who did what names its authors ("RP carried
+# out the sequencing", "IM and CU-S designed the study").
+_INITIALS = re.compile(r"(?<![\w-])[A-Z]{1,4}(?:-[A-Z]{1,2})?(?![\w-])")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+
+
+def _initials_of(name: str) -> str:
+    """"Rhys Penhallow": "RP"; "Adaeze Okonkwo-Hale": "AO-H"."""
+    return "".join("-".join(part[0] for part in word.split("-") if part)
+                   for word in name.split() if word[:1].isupper())
+
+
+@lru_cache(maxsize=1024)
+def _author_initials(authors: str) -> frozenset[str]:
+    out = (_initials_of(name) for name in _AUTHOR_SPLIT.split(authors) if " " in name.strip())
+    return frozenset(i for i in out if len(i.replace("-", "")) >= 2)
+
+
+def names_author_by_initials(text: str, authors: str | None) -> bool:
+    """The sentence names one of its source's authors by their initials."""
+    if not authors:
+        return False
+    known = _author_initials(authors)
+    return any(m.group() in known for m in _INITIALS.finditer(text))
+
+
 def sentence_flags(text: str, source: Source) -> dict[str, bool]:
     """What kinds of answer the sentence itself can hold (question-independent)."""
     contacts = {form: bool(holds(text)) for form, holds in CONTACT_FORMS.items()}
@@ -1048,7 +1074,8 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
         NUMBER: bool(_HAS_NUMBER.search(text)),
         TIME: bool(_HAS_TIME.search(text)),
         PERSON: _has_person(text) or (source.kind == "reference"
-                                       and bool(_AUTHORS_LIST.search(text))),
+                                       and bool(_AUTHORS_LIST.search(text)))
+        or names_author_by_initials(text, source.author),
         "year": bool(_YEAR.search(text)),
         "duration": bool(_DURATION.search(text)),
         "clock": states_clock(text),
