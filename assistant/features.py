@@ -258,7 +258,7 @@ def feature_matrix(
         # "Who is the spokesperson for the partnership?" is not the byline's writer, unless the
         # byline gives the post asked ("By Ann Hale, Transport Correspondent")
         off_post = (holder and kind == "byline" and not query.author_of
-                    and not holder_terms & set(terms(info.texts[i])))
+                    and not holder_terms & (set(terms(info.texts[i])) - author))
         # who wrote or when: the source's byline or signature holds it, not a word of the text;
         # "Who was the referee?" asks who someone is, which a comment's signature tells only
         # when its writer speaks of themself ("I was the referee")

@@ -1423,5 +1423,7 @@ def test_a_byline_tells_who_holds_a_post_only_when_it_gives_that_post():
         return X[0, FEATURES.index("type_ok")]
 
     assert of("Who is the spokesperson for the ferry company?") == -1.0
+    # the byline's own name is not the post ("the MP Hal Odum" once the question names him)
+    assert of("Who is the MP Hal Odum is thinking of writing to?") == -1.0
     assert of("Who is the transport editor?") == 1.0
     assert of("Who wrote this article?") == 1.0
