@@ -208,6 +208,9 @@ def feature_matrix(
     flags = info.flags[filler] if filler else None
     by_position = asks_position(query)
     who_is = _WHO_IS.match(query.question) is not None and query.target != "comment"
+    holder = wanted == PERSON and not query.focus_verb and _WHO_HOLDS.match(query.question) is not None
+    verb_terms = set(terms(query.focus_verb[0])) if query.focus_verb else set()
+    holder_terms = _post_asked(query.question) if holder else set()
     anchors = anchors_of(query)
     why = wanted is None and flags is None and asks_why(query.question) and bool(info.flags)
     # "Which species was hit hardest?" asks which one stands out: a sentence that ranks
@@ -259,6 +262,10 @@ def feature_matrix(
         # "When was the club founded?": a date of another event (the page's, a comment's, or
         # one the sentence gives without the founding) is no answer
         told = tells_event(query.event, info.texts[i], query.words)
+        # "Who is the spokesperson for the partnership?" is not the byline's writer, unless the
+        # byline gives the post asked ("By Ann Hale, Transport Correspondent")
+        off_post = (holder and kind == "byline" and not query.author_of
+                    and not holder_terms & (set(terms(info.texts[i])) - author))
         # who wrote or when: the source's byline or signature holds it, not a word of the text;
         # "Who was the referee?" asks who someone is, which a comment's signature tells only
         # when its writer speaks of themself ("I was the referee")
@@ -270,7 +277,7 @@ def feature_matrix(
             query.event is None or query.event in PHASES) and _meta_fits(
             wanted, query, src, wrote) and not (
             wanted == PERSON and kind == "comment" and who_is
-            and not _FIRST_PERSON.search(info.texts[i])) and (
+            and not _FIRST_PERSON.search(info.texts[i])) and not off_post and (
             # a reader who paid for something says so: "Who funded it?" is not told by any
             # comment's signature, nor by one that names the deed of another ("on a 10-week
             # wait from the supplier")
@@ -303,8 +310,10 @@ def feature_matrix(
                 # who did something: someone the question does not name already; and who paid
                 # for, designed, made, owned, supplied or built a thing only a sentence that
                 # speaks of that deed can tell
-                fits = bool(flags[i]) and (kind == "reference"
-                                             or names_new_person(info.texts[i], qwords)) and (
+                # (a number of people is someone who did it only where the sentence tells the
+                # deed: "74 players" does not say who conducts, "40 volunteers rebuilt it" does)
+                fits = bool(flags[i]) and (kind == "reference" or names_new_person(
+                    info.texts[i], qwords, counted=bool(verb_terms & set(terms(info.texts[i]))))) and (
                     deed is None or _tells_deed(deed, info.texts[i]))
             elif wanted == TITLE and query.target in ("post", "paper"):
                 # the post's headline is its title; a cited paper's, in its reference
@@ -315,10 +324,16 @@ def feature_matrix(
                 # a citation's year, volume and pages tell of the cited work only
                 fits = False
             else:
-                # a byline's date is when the page was written, never what is yet to happen
+                # a byline's date is when the page was written, never what is yet to happen;
+                # "Who is the spokesperson for the partnership?" asks who holds a post, which
+                # a sentence naming only the post ("a spokesperson for the partnership said"),
+                # a count of people or a body ("the Isles Transport Partnership") does not tell
                 fits = (bool(flags[i]) and told and not (kind == "byline" and query.future)
                         and states_new(filler, info.texts[i], query.question, query.words)
-                        and (not when or tells_when(info.texts[i]))) or meta_ok
+                        and (not when or tells_when(info.texts[i]))
+                        and not (holder and (off_post or not names_new_person(
+                            info.texts[i], qwords, counted=False, bodies=False)))
+                        ) or meta_ok
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
             # a quote's speaker is often named in the next sentence; a photo's credit is not
             # (of the filler asked: "How long has ...?" wants a span next door, not any date)
@@ -326,6 +341,7 @@ def feature_matrix(
                 not fits and not query.credit and told
                 and bool(info.near.get(filler or wanted, info.near[wanted])[i])
                 and (deed is None or _deed_near(deed, info, i))
+                and (not holder or _holder_near(info, i, qwords))
                 and (query.event not in PHASES or _event_near(query, filler or wanted, info, i)))
             x[INDEX["type_miss"]] = float(not fits and not x[INDEX["type_near"]])
             x[INDEX["type_new"]] = float(bool(info.named[i] - qwords) or (
@@ -486,6 +502,27 @@ def _deed_near(deed: frozenset[str], info: SentenceInfo, i: int) -> bool:
     prev = info.prev[i]
     after = i + 1 if i + 1 < len(info.prev) and info.prev[i + 1] == i else -1
     return any(j >= 0 and _tells_deed(deed, info.texts[j]) for j in (prev, after))
+
+
+def _post_asked(question: str) -> set[str]:
+    """The terms of the post a "who is the ...?" question asks the holder of ("Who is the
+    spokesperson for the partnership?": "spokesperson"; "Who's the club's head coach?": "head",
+    "coach")."""
+    m = _WHO_HOLDS.match(question)
+    if m is None:
+        return set()
+    rest = re.sub(r"^[\w-]+['\u2019]s\s+", "", question[m.end():])  # "the club's | head coach"
+    end = _POST_ENDS.search(rest)
+    return set(terms(rest[: end.start() if end else len(rest)]))
+
+
+def _holder_near(info: SentenceInfo, i: int, given: frozenset[str] | set[str]) -> bool:
+    """The sentence before or after ``i`` in its source names someone who may hold the post
+    asked (a person the question does not name, not a count of people nor a body)."""
+    prev = info.prev[i]
+    after = i + 1 if i + 1 < len(info.prev) and info.prev[i + 1] == i else -1
+    return any(j >= 0 and names_new_person(info.texts[j], given, counted=False, bodies=False)
+               for j in (prev, after))
 
 
 # A question about keeping something back: "What won't she share?", "Which detail was not
@@ -1187,6 +1224,12 @@ def _about_citation(query: Query) -> bool:
 # gives), not who said or did something (which a comment's signature answers).
 _WHO_IS = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:the|a|an|his|her|their|its|this|that|"
                      r"[\w-]+['\u2019]s)\s", re.I)
+# "Who is the spokesperson for ...?", "Who's the caller?": who holds a post the question names.
+_WHO_HOLDS = re.compile(r"^\W*(?:and\s+|so\s+)?who(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\s+"
+                        r"(?:the|a|an|his|her|their|its|our|your|my|[\w-]+['\u2019]s)\s", re.I)
+# What ends the name of the post asked: "the leader | of the council", "the MP | the poster ...".
+_POST_ENDS = re.compile(r"\b(?:of|for|at|in|on|to|from|with|who|whom|that|which|the|a|an|this|"
+                        r"when|where|whose|is|was|are|were)\b|[,?]", re.I)
 _FIRST_PERSON = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b")
 # A writer speaking of themself or their own group: "I paid for it", "we supply the kits".
 _SPEAKS_OF_SELF = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b|\b(?i:we|us|our|ours|my|mine)\b")

@@ -196,7 +196,9 @@ _NOT_PERSON = re.compile(
     r"Society|Council|Journal|Review|Point|Bay|Street|Road|Avenue|Park|Bridge|River|Lake|"
     r"Island|Islands|Trench|Sea|Ocean|Station|Company|Ltd|Inc|Group|Foundation|Trust|Agency|"
     r"Department|Ministry|Association|Club|Coalition|Garden|Gardens|Church|Hall|Library|"
-    r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way)\b")
+    r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way|Orchestra|Choir|Chorus|"
+    r"Ensemble|Partnership|Committee|Board|Authority|Commission|Federation|Alliance|Academy|"
+    r"Crematorium|Cemetery|Cathedral|Chapel|Abbey|Theatre|Theater|Exchange|Market|Festival)\b")
 _PERSON_WORD = re.compile(rf"\b({_PERSON_NOUNS})\b", re.I)
 # fullmatch a word: a word for people, and the words a count of people is given in ("1,146
 # spectators", "640 volunteers", "Seventy mourners"), everyday English
@@ -780,18 +782,36 @@ def _has_person(text: str) -> bool:
     return any(not _NOT_PERSON.search(text, m.start(), m.end() + 1) for m in _PERSON.finditer(text))
 
 
-def names_new_person(text: str, given: frozenset[str] | set[str]) -> bool:
+# "the Symphony Orchestra", "The Hedgerow Ramblers": a name led by "the" is a body's or a
+# thing's, not a person's (unless a title opens it: "the Rev. Ann Hale").
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_TITLE_OPENS = re.compile(rf"{PERSON_TITLES}\b")
+
+
+def names_new_person(text: str, given: frozenset[str] | set[str], *, counted: bool = True,
+                     bodies: bool = True) -> bool:
     """Whether the sentence names or describes a person the question does not (``given``: its
     words, lower case): "Who installed Rosalind Achebe's heat pump?" is not answered by a
     sentence whose only person is Rosalind Achebe, nor "Who conducts the Training Strings?" by
-    one that names only the Training Strings."""
-    if any(m.group().lower() not in given for m in _PERSON_WORD.finditer(text)):
+    one that names only the Training Strings.
+
+    ``counted=False``: a number of people ("74 players", "Seventeen volunteers") is no one who
+    did something; ``bodies=False``: a name led by "the" or ending in a word for a body
+    ("the Ardlan Transport Partnership") is no one who holds a post."""
+    people = [] if counted else [m.span() for m in _PEOPLE_COUNT.finditer(text)]
+    for m in _PERSON_WORD.finditer(text):
+        if m.group().lower() in given or any(a <= m.start() and m.end() <= b for a, b in people):
+            continue
         return True
     for m in _PERSON.finditer(text):
         if _NOT_PERSON.search(text, m.start(), m.end() + 1):
             continue
         run = _NAME_RUN.match(text, m.start())
-        if set(words(run.group() if run else m.group())) - given:
+        name = run.group() if run else m.group()
+        if not bodies and (_NOT_PERSON.search(name) or (
+                _THE_BEFORE.search(text, 0, m.start()) and not _TITLE_OPENS.match(name))):
+            continue
+        if set(words(name)) - given:
             return True
     return False
 
@@ -1129,6 +1149,32 @@ CONTACT_FORMS: dict[str, Callable[[str], object]] = {
     EMAIL: _EMAIL.search, PHONE: _phone, WEB: _WEB.search}
 
 
+# A person by their initials, as a paper's list of who did what names its authors ("RP carried
+# out the sequencing", "IM and CU-S designed the study").
+_INITIALS = re.compile(r"(?<![\w-])[A-Z]{1,4}(?:-[A-Z]{1,2})?(?![\w-])")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+
+
+def _initials_of(name: str) -> str:
+    """"Rhys Penhallow": "RP"; "Adaeze Okonkwo-Hale": "AO-H"."""
+    return "".join("-".join(part[0] for part in word.split("-") if part)
+                   for word in name.split() if word[:1].isupper())
+
+
+@lru_cache(maxsize=1024)
+def _author_initials(authors: str) -> frozenset[str]:
+    out = (_initials_of(name) for name in _AUTHOR_SPLIT.split(authors) if " " in name.strip())
+    return frozenset(i for i in out if len(i.replace("-", "")) >= 2)
+
+
+def names_author_by_initials(text: str, authors: str | None) -> bool:
+    """The sentence names one of its source's authors by their initials."""
+    if not authors:
+        return False
+    known = _author_initials(authors)
+    return any(m.group() in known for m in _INITIALS.finditer(text))
+
+
 def sentence_flags(text: str, source: Source) -> dict[str, bool]:
     """What kinds of answer the sentence itself can hold (question-independent)."""
     contacts = {form: bool(holds(text)) for form, holds in CONTACT_FORMS.items()}
@@ -1136,7 +1182,8 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
         NUMBER: bool(_HAS_NUMBER.search(text)),
         TIME: bool(_HAS_TIME.search(text)),
         PERSON: _has_person(text) or (source.kind == "reference"
-                                       and bool(_AUTHORS_LIST.search(text))),
+                                       and bool(_AUTHORS_LIST.search(text)))
+        or names_author_by_initials(text, source.author),
         "year": bool(_YEAR.search(text)),
         "duration": bool(_DURATION.search(text)),
         "clock": states_clock(text),

@@ -1461,3 +1461,47 @@ def test_a_name_opening_a_sentence_counts_when_the_article_capitalises_it_elsewh
                        dense_chunk=ones, lexical=ones, lexical_sentence=ones,
                        sources=[sources["p1"]] * article.n)
     assert list(X[:, FEATURES.index("type_ok")]) == [1.0, -1.0, -1.0, 1.0]
+
+
+def test_a_number_of_people_is_not_who_did_something_unless_it_tells_the_deed():
+    # "40 children" counts the members; "the Junior Choir" is a body, not a person
+    texts = ("The choir has 40 children aged 8 to 16 in two groups, the Junior Choir and the "
+             "Senior Choir.",
+             "The Senior Choir is conducted by Mirela Vance.")
+    assert _feature_of("Who conducts the Senior Choir?", texts) == [-1.0, 1.0]
+    # people counted as the doers of the deed asked are who did it
+    texts = ("Forty volunteers rebuilt the wall over one weekend.", "The wall is of local stone.")
+    assert _feature_of("Who rebuilt the wall?", texts)[0] == 1.0
+
+
+def test_who_holds_a_post_is_told_by_a_name_not_by_the_post_a_count_or_a_body():
+    texts = ("A spokesperson for the water board said the pipes would be replaced next year.",
+             "The board's spokesperson, Carys Dunmore, said the work would start in May.")
+    assert _feature_of("Who is the spokesperson for the water board?", texts) == [-1.0, 1.0]
+    # a body led by "the" holds no post; a title before a name is still a person
+    texts = ("The route is run under a contract with the Fenmoor Rail Partnership.",
+             "Services are overseen by the Rev. Amos Tulley.")
+    assert _feature_of("Who is the chair of the rail group?", texts) == [-1.0, 1.0]
+
+
+def test_a_byline_tells_who_holds_a_post_only_when_it_gives_that_post():
+    from assistant.features import FEATURES, feature_matrix
+
+    sources = {"byline": Source("byline", "byline", "Byline", "By Hal Odum, Transport Editor",
+                                author="Hal Odum"),
+               "p1": Source("p1", "post", "Post", "The ferry runs twice a day.")}
+    texts = {"byline": ("By Hal Odum, Transport Editor",), "p1": ("The ferry runs twice a day.",)}
+    info, article = _passages(sources, texts)
+    ones = np.ones(2)
+
+    def of(question):
+        X = feature_matrix(make_query(question), np.arange(2), info=info, article=article,
+                           grounding=NOTHING, dense=ones, dense_ctx=ones, dense_chunk=ones,
+                           lexical=ones, lexical_sentence=ones, sources=list(sources.values()))
+        return X[0, FEATURES.index("type_ok")]
+
+    assert of("Who is the spokesperson for the ferry company?") == -1.0
+    # the byline's own name is not the post ("the MP Hal Odum" once the question names him)
+    assert of("Who is the MP Hal Odum is thinking of writing to?") == -1.0
+    assert of("Who is the transport editor?") == 1.0
+    assert of("Who wrote this article?") == 1.0

@@ -3,6 +3,7 @@ words about its numbers, a picture's credit line, what someone does for a living
 
 import pytest
 
+from assistant.query import PERSON
 from assistant.sentences import (
     _CREDIT,
     lists_counts,
@@ -318,3 +319,13 @@ def test_a_part_of_the_day_said_of_a_thing_is_no_time_of_day(text, clock):
 def test_a_time_by_the_clock_is_told_from_a_part_of_the_day(text, loose, exact):
     assert states_clock(text) is loose
     assert states_clock_time(text) is exact
+
+
+def test_a_papers_authors_are_people_by_their_initials():
+    paper = Source(id="p1", kind="post", label="Post", text="",
+                   author="Wen Oduya, Petra Lund-Moss and Aled Ferris")
+    assert sentence_flags("AF ran the soil cores through the sequencer.", paper)[PERSON]
+    assert sentence_flags("WO and PL-M wrote the first draft.", paper)[PERSON]
+    # capitals that are no author's initials, or on a page by no one named
+    assert not sentence_flags("DNA from each core was sequenced.", paper)[PERSON]
+    assert not sentence_flags("AF ran the soil cores through the sequencer.", POST)[PERSON]
