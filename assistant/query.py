@@ -1015,7 +1015,7 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
 
 
 def answer_type(question: str) -> str | None:
-    lead = _LEAD_WH.search(question)
+    lead = _LEAD_WH.search(question) or _LEAD_HOW_WHY.search(question)
     for kind, pattern in _TYPE_PATTERNS:
         for m in pattern.finditer(question):
             # "Which hormone controls how much bone we have?" asks for the hormone, "Which
@@ -1034,6 +1034,11 @@ def answer_type(question: str) -> str | None:
 _LEAD_WH = re.compile(r"^\W*(?:\w+\W+){0,5}?(?:who\b|(?:which|what)\s+(?!(?:is|was|are|were|do|"
                       r"does|did|has|have|had|can|could|will|would|should|might|must|kind|sort|"
                       r"type|limit|" + _MEASURE_NOUNS + r")\b)[a-z]+\b)", re.I)
+# A question opening on "how" or "why" and an auxiliary asks for a means or a reason: a "how
+# many / how much" clause inside it is what the means finds out ("How did they work out how
+# many birds had died?", "Why did she ask how much it cost?"), not a quantity asked.
+_LEAD_HOW_WHY = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:how|why)\s+(?:is|are|was|were|do|does|did|"
+                           r"has|have|had|can|could|will|would|should|might|must)\b", re.I)
 _HOW_CLAUSE = re.compile(r"how\b", re.I)
 _SECOND_QUESTION = re.compile(r"(?:\band|\bor|,|;)\s*$", re.I)
 

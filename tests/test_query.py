@@ -25,6 +25,11 @@ def test_answer_types_follow_the_form_of_the_question():
         ("What limit is set on how much water each plot may use?", NUMBER),
         ("What did the mayor say about how often the bridge is checked?", NUMBER),
         ("How much did it cost, and which firm built it?", NUMBER),
+        # a "how" or "why" question asks for the means or the reason, not the measure its
+        # clause finds out
+        ("How did the rangers work out how many deer had crossed the road?", None),
+        ("Why did the baker ask how much flour was left?", None),
+        ("How did the shed change, and how much did it cost?", NUMBER),
     ],
 )
 def test_a_how_clause_inside_a_question_is_not_what_it_asks(question, kind):
