@@ -819,7 +819,12 @@ def asks_why(question: str) -> bool:
 
 
 _EXPLAINS = re.compile(r"\b(why|how come|what for|for what reason|what causes|what caused|"
-                       r"how (do|does|did|can|could|should|would|is|are|was|were|to))\b", re.I)
+                       r"how (do|does|did|can|could|should|would|is|are|was|were|to))\b"
+                       # a means or a course of action asked, as "how" asks it: "What does she
+                       # do so the milk keeps?", "What should I do about the leak?"
+                       r"|\bwhat\s+(?:do|does|did|can|could|should|would|will|must|might)\s+"
+                       r"(?:[\w'\u2019-]+\s+){1,4}?do\s+(?:so|to|in\s+order|about|instead|if|when)\b",
+                       re.I)
 
 
 _YEAR = re.compile(r"\b(what|which|in what|what's the) year\b" + _YEAR_OF + r"|\byear (was|did|were)\b",

@@ -942,3 +942,23 @@ def test_how_long_so_far_and_what_is_yet_to_happen(question, span, future):
                                       "From when is the summer timetable valid?"])
 def test_by_when_or_from_when_asks_for_a_time(question):
     assert make_query(question).answer_type == TIME
+
+
+@pytest.mark.parametrize(
+    "question, explains",
+    [
+        ("Why did the ferry stop running?", True),
+        ("How does the pump keep the tank full?", True),
+        # a course of action taken to an end, or in answer to a case, is asked as "how" asks
+        # a means: the sentence after the one restating the end often tells it
+        ("What does he do so the bread doesn't go stale?", True),
+        ("What should Priya do about the broken hinge?", True),
+        ("What would the coach do instead of extra laps?", True),
+        ("What can I do to keep slugs off the lettuce?", True),
+        # what someone did with a thing, or what they do, asks for no means
+        ("What did she do with the old piano?", False),
+        ("What does the charity do?", False),
+    ],
+)
+def test_questions_asking_for_a_means_or_a_reason(question, explains):
+    assert make_query(question, []).explains is explains
