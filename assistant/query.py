@@ -809,8 +809,10 @@ def measure_asked(question: str) -> str | None:
 
 
 # A question asking for a reason or a cause: "Why ...?", "How come ...?", "What made ...?".
+_REASON_ASKED = (r"\bwhat(?:'s|\u2019s|\s+is|\s+was|\s+are|\s+were)?\s+(?:(?:the|their|his|her|its|"
+                 r"our|your|my|main|real|official|only|one|other)\s+)*(?:reasons?|explanation)\b")
 _ASKS_WHY = re.compile(r"\b(?:why|how come|what for|for what reason|what made|what caused|"
-                       r"what causes)\b", re.I)
+                       r"what causes)\b|" + _REASON_ASKED, re.I)
 
 
 def asks_why(question: str) -> bool:
@@ -820,6 +822,8 @@ def asks_why(question: str) -> bool:
 
 _EXPLAINS = re.compile(r"\b(why|how come|what for|for what reason|what causes|what caused|"
                        r"how (do|does|did|can|could|should|would|is|are|was|were|to))\b"
+                       # "What reason did they give?", "What was the explanation?"
+                       r"|" + _REASON_ASKED +
                        # a means or a course of action asked, as "how" asks it: "What does she
                        # do so the milk keeps?", "What should I do about the leak?"
                        r"|\bwhat\s+(?:do|does|did|can|could|should|would|will|must|might)\s+"
@@ -947,6 +951,8 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
 
     if answer_type(question) == TITLE:
         return ()
+    if re.search(_REASON_ASKED, question, re.I):
+        return ()  # "What reason did they give?": a reason is told without the word
 
     if m["rest"] is not None:
         ws = words(m["rest"])

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.query import NUMBER, PERSON, PLACE, TIME, answer_type, kind_hints, make_query
+from assistant.query import NUMBER, PERSON, PLACE, TIME, answer_type, asks_why, kind_hints, make_query
 
 
 def test_answer_types_follow_the_form_of_the_question():
@@ -962,3 +962,20 @@ def test_by_when_or_from_when_asks_for_a_time(question):
 )
 def test_questions_asking_for_a_means_or_a_reason(question, explains):
     assert make_query(question, []).explains is explains
+
+
+@pytest.mark.parametrize("question", [
+    "What reason did the landlord give for keeping the deposit?",
+    "What was the main reason the match was called off?",
+    "What's the explanation for the late trains?",
+])
+def test_a_reason_asked_with_what_is_a_why_question(question):
+    # a sentence giving the reason in its own words ("because", ", so") holds the kind asked,
+    # and none need say "reason"
+    q = make_query(question, [])
+    assert asks_why(question) and q.explains
+    assert "reason" not in q.focus and "explanation" not in q.focus
+
+
+def test_a_kind_of_reason_is_no_reason_asked():
+    assert not asks_why("What did the reasoning say?")
