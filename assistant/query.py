@@ -579,7 +579,8 @@ class Query:
     # shows them; its words do not count them).
     comments_asked: str | None = None
     # Asks who did something to the people it names ("Who replied to Imre?", "Who is the
-    # reader that agreed with Paul?"): their own words and bylines do not say who.
+    # reader that agreed with Paul?"), or what the person it names should do (advice given to
+    # them: "What should Priya do about the hinge?"): their own words and bylines do not say.
     named_object: bool = False
 
 
@@ -1188,6 +1189,11 @@ _WHO_IS = re.compile(r"\s*who(?:'s| is| was)\b", re.I)
 # "Who replied to ...?", "Which reader agreed with ...?": the person asked is the one who acts,
 # so a person the question names is acted on; "Who is the reader that ...?" likewise. Not
 # "Who did Imre agree with?" or "Who is Imre?", which ask about the person named.
+# "What should Priya do ...?", "What ought Dr Roe to do?": a course of action for the person
+# named, which another gives them (an adviser's reply to a letter, a forum's answers).
+_ADVICE_FOR = re.compile(r"^\W*(?:and\s+|so\s+)?what\s+(?:should|ought|must)\s+(?:(?:Dr|Mr|Mrs|Ms|"
+                         r"Miss|Prof)\.?\s+)?(?!I\s)(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*)?"
+                         r"\s+(?:to\s+)?do\b", re.I)
 _WHO_ACTS = re.compile(
     r"\s*(?:who|" + _PERSON_PHRASE + r")"
     r"(?:\s+(?!(?:" + "|".join(sorted(_AUX)) + r")\b)[a-z]\w*|\s+(?:has|have|had)\s+[a-z]\w*ed\b"
@@ -1301,7 +1307,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
             _WRITTEN_WHEN.search(question)
             or (follow and not own and context and _WRITTEN_WHEN.search(context[-1]))),
         reply=any(_REPLY_ASKED.search(h) for h in [*context, question]),
-        named_object=kind == PERSON and bool(_WHO_ACTS.match(question)),
+        named_object=(kind == PERSON and bool(_WHO_ACTS.match(question)))
+        or bool(_ADVICE_FOR.match(question)),
         gist=asks_gist(question),
         comments_asked=comments_asked(question),
         comment_at=next((at for h in [question, *reversed(context)]

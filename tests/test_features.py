@@ -813,6 +813,17 @@ def test_whom_a_who_question_names_as_acted_on_is_not_who_answers():
     assert of("Who did Imre Laubscher agree with?", "meta_comment") == [1.0, 0.0]
 
 
+def test_what_the_person_named_should_do_is_not_said_by_their_own_words():
+    """"What should Priya do about the hinge?" asks for advice given to Priya: her own comment
+    (signed by the name the question gives) is no more the answer than another's; "What did
+    Priya do?" is about her, and "What should I do?" names no one."""
+    of = _comments_feature({"Priya Hallam": "Priya here, thanks for the help.",
+                            "Owen Trask": "Ask the shop for a new hinge under the warranty."})
+    assert of("What should Priya Hallam do about the hinge?", "author_named") == [0.0, 0.0]
+    assert of("What did Priya Hallam do about the hinge?", "author_named") == [1.0, 0.0]
+    assert make_query("What should I do about the hinge?").named_object is False
+
+
 def test_who_someone_is_is_not_told_by_a_comments_signature_unless_its_writer_says_i():
     """"Who was the goalkeeper?" asks for the name the text gives: a fan's comment that the
     ball was won clean is signed by the fan, who is not the keeper; "Who said the ball was won
