@@ -176,6 +176,8 @@ def feature_matrix(
     best = float(np.max(np.maximum(dense, dense_ctx)[candidates])) if len(candidates) else 0.0
     X = np.zeros((len(candidates), len(FEATURES)), dtype=np.float64)
     names = query.names
+    asked_stems = frozenset(stem_of(w) for w in query.words)
+    name_stems = frozenset(stem_of(w) for w in query.names)
     kind_cols = {k: INDEX[f"kind_{k}"] for k in ("title", "byline", "caption", "reference", "comment")}
     content = [t for t in query.terms if t not in STOPWORDS]
     n_things = len(query.focus)
@@ -246,15 +248,17 @@ def feature_matrix(
             x[kind_cols[kind]] = 1.0
         x[INDEX["kind_named"]] = float(kind in query.kinds)
         author = info.author_terms[i]
-        # "Who replied to Imre?" names whom the answer's author acted on: Imre's own comment and
-        # byline are not who
-        named = (bool(author) and any(len(w) > 2 and w in query.words for w in author)
-                 and not query.named_object)
+        # the author's name is matched by its stems ("Jerome Haskins": "jerom haskin"). "Who
+        # replied to Imre?" names whom the answer's author acted on: Imre's own comment and
+        # byline are not who. A byline's only number is its date: it tells no count, age or
+        # price of its author.
+        named = (bool(author) and any(len(w) > 2 and w in asked_stems for w in author)
+                 and not query.named_object and not (kind == "byline" and wanted == NUMBER))
         x[INDEX["author_named"]] = float(named)
         # "Who asked about X? / When did he post that?": the person answered (among the names,
         # not the words) wrote it, so their comment's date says when
         wrote = named or (query.when_written and bool(author) and query.follow_up
-                          and any(len(w) > 2 and w in query.names for w in author)
+                          and any(len(w) > 2 and w in name_stems for w in author)
                           and not query.named_object)
         meta = _meta_match(query, src, wrote)
         if meta:

@@ -580,7 +580,8 @@ class Query:
     # shows them; its words do not count them).
     comments_asked: str | None = None
     # Asks who did something to the people it names ("Who replied to Imre?", "Who is the
-    # reader that agreed with Paul?"): their own words and bylines do not say who.
+    # reader that agreed with Paul?"), or what the person it names should do (advice given to
+    # them: "What should Priya do about the hinge?"): their own words and bylines do not say.
     named_object: bool = False
 
 
@@ -810,8 +811,10 @@ def measure_asked(question: str) -> str | None:
 
 
 # A question asking for a reason or a cause: "Why ...?", "How come ...?", "What made ...?".
+_REASON_ASKED = (r"\bwhat(?:'s|\u2019s|\s+is|\s+was|\s+are|\s+were)?\s+(?:(?:the|their|his|her|its|"
+                 r"our|your|my|main|real|official|only|one|other)\s+)*(?:reasons?|explanation)\b")
 _ASKS_WHY = re.compile(r"\b(?:why|how come|what for|for what reason|what made|what caused|"
-                       r"what causes)\b", re.I)
+                       r"what causes)\b|" + _REASON_ASKED, re.I)
 
 
 def asks_why(question: str) -> bool:
@@ -820,7 +823,14 @@ def asks_why(question: str) -> bool:
 
 
 _EXPLAINS = re.compile(r"\b(why|how come|what for|for what reason|what causes|what caused|"
-                       r"how (do|does|did|can|could|should|would|is|are|was|were|to))\b", re.I)
+                       r"how (do|does|did|can|could|should|would|is|are|was|were|to))\b"
+                       # "What reason did they give?", "What was the explanation?"
+                       r"|" + _REASON_ASKED +
+                       # a means or a course of action asked, as "how" asks it: "What does she
+                       # do so the milk keeps?", "What should I do about the leak?"
+                       r"|\bwhat\s+(?:do|does|did|can|could|should|would|will|must|might)\s+"
+                       r"(?:[\w'\u2019-]+\s+){1,4}?do\s+(?:so|to|in\s+order|about|instead|if|when)\b",
+                       re.I)
 
 
 _YEAR = re.compile(r"\b(what|which|in what|what's the) year\b" + _YEAR_OF + r"|\byear (was|did|were)\b",
@@ -943,6 +953,8 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
 
     if answer_type(question) == TITLE:
         return ()
+    if re.search(_REASON_ASKED, question, re.I):
+        return ()  # "What reason did they give?": a reason is told without the word
 
     if m["rest"] is not None:
         ws = words(m["rest"])
@@ -1017,7 +1029,7 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=4096)  # asked of one question several times as it is read
 def answer_type(question: str) -> str | None:
-    lead = _LEAD_WH.search(question)
+    lead = _LEAD_WH.search(question) or _LEAD_HOW_WHY.search(question)
     for kind, pattern in _TYPE_PATTERNS:
         for m in pattern.finditer(question):
             # "Which hormone controls how much bone we have?" asks for the hormone, "Which
@@ -1036,6 +1048,11 @@ def answer_type(question: str) -> str | None:
 _LEAD_WH = re.compile(r"^\W*(?:\w+\W+){0,5}?(?:who\b|(?:which|what)\s+(?!(?:is|was|are|were|do|"
                       r"does|did|has|have|had|can|could|will|would|should|might|must|kind|sort|"
                       r"type|limit|" + _MEASURE_NOUNS + r")\b)[a-z]+\b)", re.I)
+# A question opening on "how" or "why" and an auxiliary asks for a means or a reason: a "how
+# many / how much" clause inside it is what the means finds out ("How did they work out how
+# many birds had died?", "Why did she ask how much it cost?"), not a quantity asked.
+_LEAD_HOW_WHY = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:how|why)\s+(?:is|are|was|were|do|does|did|"
+                           r"has|have|had|can|could|will|would|should|might|must)\b", re.I)
 _HOW_CLAUSE = re.compile(r"how\b", re.I)
 _SECOND_QUESTION = re.compile(r"(?:\band|\bor|,|;)\s*$", re.I)
 
@@ -1178,6 +1195,11 @@ _WHO_IS = re.compile(r"\s*who(?:'s| is| was)\b", re.I)
 # "Who replied to ...?", "Which reader agreed with ...?": the person asked is the one who acts,
 # so a person the question names is acted on; "Who is the reader that ...?" likewise. Not
 # "Who did Imre agree with?" or "Who is Imre?", which ask about the person named.
+# "What should Priya do ...?", "What ought Dr Roe to do?": a course of action for the person
+# named, which another gives them (an adviser's reply to a letter, a forum's answers).
+_ADVICE_FOR = re.compile(r"^\W*(?:and\s+|so\s+)?what\s+(?:should|ought|must)\s+(?:(?:Dr|Mr|Mrs|Ms|"
+                         r"Miss|Prof)\.?\s+)?(?!I\s)(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*)?"
+                         r"\s+(?:to\s+)?do\b", re.I)
 _WHO_ACTS = re.compile(
     r"\s*(?:who|" + _PERSON_PHRASE + r")"
     r"(?:\s+(?!(?:" + "|".join(sorted(_AUX)) + r")\b)[a-z]\w*|\s+(?:has|have|had)\s+[a-z]\w*ed\b"
@@ -1291,7 +1313,8 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
             _WRITTEN_WHEN.search(question)
             or (follow and not own and context and _WRITTEN_WHEN.search(context[-1]))),
         reply=any(_REPLY_ASKED.search(h) for h in [*context, question]),
-        named_object=kind == PERSON and bool(_WHO_ACTS.match(question)),
+        named_object=(kind == PERSON and bool(_WHO_ACTS.match(question)))
+        or bool(_ADVICE_FOR.match(question)),
         gist=asks_gist(question),
         comments_asked=comments_asked(question),
         comment_at=next((at for h in [question, *reversed(context)]

@@ -887,6 +887,48 @@ def test_whom_a_who_question_names_as_acted_on_is_not_who_answers():
     assert of("Who did Imre Laubscher agree with?", "meta_comment") == [1.0, 0.0]
 
 
+def test_a_commenter_is_named_whatever_the_stem_of_their_name():
+    """"Why is Jerome Haskins against the plan?": the author's name is matched by its stems
+    ("jerom", "haskin"), as the question's words are."""
+    of = _comments_feature({"Jerome Haskins": "My son walks home alone after dark.",
+                            "Tessa Brannigan": "The plan saves money."})
+    assert of("Why is Jerome Haskins against the plan?", "author_named") == [1.0, 0.0]
+    assert of("Why is Haskins against the plan?", "author_named") == [1.0, 0.0]
+
+
+def test_a_byline_tells_no_number_of_its_author():
+    """"How old is Mina Ostrowski?": the byline is hers, but its only number is its date."""
+    from assistant.features import FEATURES, feature_matrix
+
+    texts = {"byline": ("By Mina Ostrowski on 3 May 2025",), "c1": ("I was 41 when I started.",)}
+    sources = {"byline": Source("byline", "byline", "Byline", texts["byline"][0],
+                                author="Mina Ostrowski", date="3 May 2025"),
+               "c1": Source("c1", "comment", "Comment by Mina Ostrowski", texts["c1"][0],
+                            author="Mina Ostrowski")}
+    info, article = _passages(sources, texts)
+    ones = np.ones(2)
+
+    def of(question):
+        X = feature_matrix(make_query(question), np.arange(2), info=info, article=article,
+                           grounding=NOTHING, dense=ones, dense_ctx=ones, dense_chunk=ones,
+                           lexical=ones, lexical_sentence=ones, sources=list(sources.values()))
+        return list(X[:, FEATURES.index("author_named")])
+
+    assert of("How old is Mina Ostrowski?") == [0.0, 1.0]
+    assert of("Who is Mina Ostrowski?") == [1.0, 1.0]
+
+
+def test_what_the_person_named_should_do_is_not_said_by_their_own_words():
+    """"What should Priya do about the hinge?" asks for advice given to Priya: her own comment
+    (signed by the name the question gives) is no more the answer than another's; "What did
+    Priya do?" is about her, and "What should I do?" names no one."""
+    of = _comments_feature({"Priya Hallam": "Priya here, thanks for the help.",
+                            "Owen Trask": "Ask the shop for a new hinge under the warranty."})
+    assert of("What should Priya Hallam do about the hinge?", "author_named") == [0.0, 0.0]
+    assert of("What did Priya Hallam do about the hinge?", "author_named") == [1.0, 0.0]
+    assert make_query("What should I do about the hinge?").named_object is False
+
+
 def test_who_someone_is_is_not_told_by_a_comments_signature_unless_its_writer_says_i():
     """"Who was the goalkeeper?" asks for the name the text gives: a fan's comment that the
     ball was won clean is signed by the fan, who is not the keeper; "Who said the ball was won

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.query import NUMBER, PERSON, PLACE, TIME, answer_type, kind_hints, make_query
+from assistant.query import NUMBER, PERSON, PLACE, TIME, answer_type, asks_why, kind_hints, make_query
 
 
 def test_answer_types_follow_the_form_of_the_question():
@@ -25,6 +25,11 @@ def test_answer_types_follow_the_form_of_the_question():
         ("What limit is set on how much water each plot may use?", NUMBER),
         ("What did the mayor say about how often the bridge is checked?", NUMBER),
         ("How much did it cost, and which firm built it?", NUMBER),
+        # a "how" or "why" question asks for the means or the reason, not the measure its
+        # clause finds out
+        ("How did the rangers work out how many deer had crossed the road?", None),
+        ("Why did the baker ask how much flour was left?", None),
+        ("How did the shed change, and how much did it cost?", NUMBER),
     ],
 )
 def test_a_how_clause_inside_a_question_is_not_what_it_asks(question, kind):
@@ -953,3 +958,40 @@ def test_how_long_so_far_and_what_is_yet_to_happen(question, span, future):
                                       "From when is the summer timetable valid?"])
 def test_by_when_or_from_when_asks_for_a_time(question):
     assert make_query(question).answer_type == TIME
+
+
+@pytest.mark.parametrize(
+    "question, explains",
+    [
+        ("Why did the ferry stop running?", True),
+        ("How does the pump keep the tank full?", True),
+        # a course of action taken to an end, or in answer to a case, is asked as "how" asks
+        # a means: the sentence after the one restating the end often tells it
+        ("What does he do so the bread doesn't go stale?", True),
+        ("What should Priya do about the broken hinge?", True),
+        ("What would the coach do instead of extra laps?", True),
+        ("What can I do to keep slugs off the lettuce?", True),
+        # what someone did with a thing, or what they do, asks for no means
+        ("What did she do with the old piano?", False),
+        ("What does the charity do?", False),
+    ],
+)
+def test_questions_asking_for_a_means_or_a_reason(question, explains):
+    assert make_query(question, []).explains is explains
+
+
+@pytest.mark.parametrize("question", [
+    "What reason did the landlord give for keeping the deposit?",
+    "What was the main reason the match was called off?",
+    "What's the explanation for the late trains?",
+])
+def test_a_reason_asked_with_what_is_a_why_question(question):
+    # a sentence giving the reason in its own words ("because", ", so") holds the kind asked,
+    # and none need say "reason"
+    q = make_query(question, [])
+    assert asks_why(question) and q.explains
+    assert "reason" not in q.focus and "explanation" not in q.focus
+
+
+def test_a_kind_of_reason_is_no_reason_asked():
+    assert not asks_why("What did the reasoning say?")
