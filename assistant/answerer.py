@@ -23,7 +23,7 @@ import numpy as np
 
 from .answer_model import AnswerModel
 from .answering import REASON_WORDS, AnswerOptions, Candidate, compose, speaker_labels
-from .days import Day, asked_days, heading_day, same_day
+from .days import Day, asked_days, heading_day, same_day, tells_day
 from .embedding import Embedder
 from .features import (
     FEATURES,
@@ -183,6 +183,29 @@ _TIME_TERMS = frozenset(terms("time times hour hours exactly roughly usually nor
 # "How many volunteers ...?" counts things by a noun ("How much water ...?" is measured by a
 # unit, "how many of them" is ``counts_part``'s).
 _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+of\s+(?:them|those|these)\b)", re.I)
+
+
+# "Which date in April is it on?", "When exactly was that concert?": the day itself is asked
+# (not "What day of the festival ...?", which a day's place in it answers).
+_DAY_ASKED = re.compile(r"\b(?:which|what)\s+(?:exact\s+|precise\s+)?(?:date|day)\b"
+                        r"(?!\s+of\s+(?:the\s+)?(?!week\b|month\b))|\bwhen\s+exactly\b"
+                        r"|\bexact\s+(?:date|day)\b", re.I)
+
+
+def states_asked_day(query: Query, candidates: Sequence[Candidate]) -> bool:
+    """False when a follow-up asks on which day something is ("Which ride does she suggest
+    next? / Which date in April is it on?", "Which orchestra played her viola? / When exactly
+    was that concert?") and the closest passage of the text, brought close by the earlier
+    question, gives no day: only a month, a year or "a few years ago" (its heading may give
+    it, a diary's day; a comment's own date is when it was written, not the thing's).
+    Questions about when the page or a comment was written are not held to it."""
+    if not (query.follow_up and query.answer_type == TIME and _DAY_ASKED.search(query.question)) \
+            or query.published_of or query.when_written or query.comment_at is not None:
+        return True
+    told = [c for c in candidates if c.source.kind not in ("byline", "title")][:1]
+    return not told or any(tells_day(c.span.text)
+                           or (c.source.kind != "comment" and tells_day(c.source.label))
+                           for c in told)
 
 
 def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 1) -> bool:
@@ -954,6 +977,7 @@ class Answerer:
             candidates = told
             confidence = min(confidence, self.confidence(query, told))
         if (self.kept_back(query, candidates) or not states_asked_span(query, candidates)
+                or not states_asked_day(query, candidates)
                 or not self.states_measure(query, candidates)
                 or not counts_part(query, candidates)):
             confidence = 0.0

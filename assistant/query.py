@@ -1195,6 +1195,52 @@ def asks_after_person(question: str, history: Sequence[str] = (), max_history: i
     return answer_type(last) == PERSON and not (_WHO_IS.match(last) and proper_names(last))
 
 
+# A follow-up that asks for the next (or the one before) of a numbered series the earlier
+# question named: "What do you do in step 4? / And what comes after that?", "What's on day 2?
+# / And the day before?". Only these words may make it up, and one must say which way.
+_SEQUENCE_WORDS = frozenset("""and so ok okay right then what which whats what's comes come
+    came happens happen happened follows follow followed is was do does did you i we should
+    just straight immediately after next before previous that this it one the thing bit""".split())
+_NEXT_WORDS = frozenset("after next then follows follow followed".split())
+_BACK_WORDS = frozenset("before previous".split())
+# The parts of an ordered whole a question names by number: "step 4", "day 2", "stage 3".
+_SERIES = re.compile(r"\b(?P<noun>step|stage|phase|part|round|day|week|stop|lesson|chapter|level|"
+                     r"leg|lap|episode|session|module|unit|tip|item)\s+(?P<n>\d{1,2})\b", re.I)
+_COUNT_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                "twelfth").split()
+_SERIES_ORDINAL = re.compile(r"\bthe\s+(?P<at>" + "|".join(_COUNT_WORDS) + r")\s+(?P<noun>[a-z]+)\b",
+                             re.I)
+
+
+def next_in_series(question: str, history: Sequence[str]) -> str | None:
+    """For a follow-up asking what comes after (or before) the numbered part of a series that
+    the last earlier question named, a question about that next part ("What do you do in step
+    4?" / "And what comes after that?": "What is step 5?"); else None."""
+    if not history:
+        return None
+    ws = [w.replace("\u2019", "'") for w in words(question)]
+    if not ws or any(w not in _SEQUENCE_WORDS and w not in _SERIES_NOUNS for w in ws):
+        return None
+    forward, back = any(w in _NEXT_WORDS for w in ws), any(w in _BACK_WORDS for w in ws)
+    if forward == back:
+        return None
+    step = 1 if forward else -1
+    last = history[-1]
+    m = _SERIES.search(last)
+    if m:
+        n = int(m["n"]) + step
+        return f"What is {m['noun'].lower()} {n}?" if n >= 1 else None
+    m = _SERIES_ORDINAL.search(last)
+    if m:
+        n = _COUNT_WORDS.index(m["at"].lower()) + step
+        return f"What is the {_COUNT_WORDS[n]} {m['noun'].lower()}?" if 0 <= n < len(_COUNT_WORDS) \
+            else None
+    return None
+
+
+_SERIES_NOUNS = frozenset(_SERIES.pattern.split("(?P<noun>")[1].split(")")[0].split("|"))
+
+
 # A wh-word and its verb: a question of its own, not an elliptical one ("and the women?").
 _OWN_QUESTION = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?|well|then)\W+)*"
                            r"(?:what|which|how|why|where|who|when)(?:'s|\u2019s|\s+(?:is|are|was|"

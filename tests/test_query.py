@@ -937,3 +937,41 @@ def test_how_long_so_far_and_what_is_yet_to_happen(question, span, future):
                                       "From when is the summer timetable valid?"])
 def test_by_when_or_from_when_asks_for_a_time(question):
     assert make_query(question).answer_type == TIME
+
+
+@pytest.mark.parametrize("question, earlier, meant", [
+    ("And what comes after that?", "What do you do in step 3?", "What is step 4?"),
+    ("What's next?", "How long does stage 2 take?", "What is stage 3?"),
+    ("And the day before?", "Where do we sleep on day 4?", "What is day 3?"),
+    ("What comes next?", "What is the second stop on the walk?", "What is the third stop?"),
+    ("And before that?", "What happens in round 1?", None),  # there is no round 0
+])
+def test_what_comes_after_a_numbered_part_asks_for_the_next(question, earlier, meant):
+    from assistant.query import next_in_series
+
+    assert next_in_series(question, [earlier]) == meant
+
+
+@pytest.mark.parametrize("question, earlier", [
+    ("And what comes after that?", "Who founded the choir in 1990?"),  # no numbered part
+    ("Why is step 4 needed?", "What do you do in step 3?"),  # a question of its own
+    ("And after the rain stopped?", "What did they do in week 2?"),  # not the next part
+    ("Before or after that?", "What happens in step 2?"),  # no one way
+])
+def test_other_follow_ups_are_not_moved_on(question, earlier):
+    from assistant.query import next_in_series
+
+    assert next_in_series(question, [earlier]) is None
+    assert next_in_series(question, []) is None
+
+
+def test_the_next_part_is_what_the_follow_up_is_analysed_as(settings, fake_embedder):
+    from assistant import Assistant
+    from assistant.types import Source
+
+    sources = [Source("post-1", "post", "Post, paragraph 1",
+                      "1. Empty the tank. 2. Lift out the float. 3. Scrub the valve seat.")]
+    a = Assistant.from_sources(sources, settings, embedder=fake_embedder)
+    q = a.query_for("And what comes after that?", ["What do you do in step 2?"])
+    assert q.question == "What is step 3?"
+    assert "3" in q.terms
