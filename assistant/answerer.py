@@ -839,6 +839,8 @@ class Answerer:
         """Why the article does not answer, in plain words."""
         if self.kept_back(query, candidates):
             return "the passage closest to it names what is asked about, not what is asked of it"
+        if not states_asked_day(query, candidates):
+            return "the passage closest to it gives no day"
         if query.comments_asked:
             n = len(self.comments)
             if not n:

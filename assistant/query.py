@@ -1213,19 +1213,23 @@ _SERIES_ORDINAL = re.compile(r"\bthe\s+(?P<at>" + "|".join(_COUNT_WORDS) + r")\s
 
 
 def next_in_series(question: str, history: Sequence[str]) -> str | None:
-    """For a follow-up asking what comes after (or before) the numbered part of a series that
-    the last earlier question named, a question about that next part ("What do you do in step
-    4?" / "And what comes after that?": "What is step 5?"); else None."""
-    if not history:
-        return None
+    """For a question asking what comes after (or before) the numbered part of a series that
+    it names ("What comes after step 4?") or, a follow-up, the last earlier question named
+    ("What do you do in step 4?" / "And what comes after that?"), a question about that next
+    part ("What is step 5?"); else None."""
     ws = [w.replace("\u2019", "'") for w in words(question)]
-    if not ws or any(w not in _SEQUENCE_WORDS and w not in _SERIES_NOUNS for w in ws):
+    if not ws or any(w not in _SEQUENCE_WORDS and w not in _SERIES_NOUNS and not w.isdigit()
+                     and w not in _COUNT_WORDS for w in ws):
         return None
     forward, back = any(w in _NEXT_WORDS for w in ws), any(w in _BACK_WORDS for w in ws)
     if forward == back:
         return None
     step = 1 if forward else -1
-    last = history[-1]
+    # the part named in the question itself ("What comes after step 4?"), else the earlier one
+    own = _SERIES.search(question) or _SERIES_ORDINAL.search(question)
+    if own is None and not history:
+        return None
+    last = question if own else history[-1]
     m = _SERIES.search(last)
     if m:
         n = int(m["n"]) + step

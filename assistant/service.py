@@ -231,7 +231,8 @@ class Assistant:
         n = self.settings.max_history
         question = self.answerer.asker_named(self.answerer.respell(question))
         history = [self.answerer.asker_named(self.answerer.respell(h)) for h in recent(history, n)]
-        # "What do you do in step 4? / And what comes after that?" asks what step 5 is
+        # "What comes after step 4?", "What do you do in step 4? / And what comes after that?"
+        # ask what step 5 is
         question = next_in_series(question, history) or question
         referent = None
         if asks_after_person(question, history, n):

@@ -293,3 +293,14 @@ def test_other_when_questions_are_not_held_to_a_day():
     assert states_asked_day(make_query("When is it?", ["Which race does the club suggest?"]), no_day)
     assert states_asked_day(make_query("What day of the festival is it?",
                                        ["Which band plays the festival?"]), no_day)
+
+
+def test_a_follow_up_asking_the_day_says_the_passage_gives_none(settings, fake_embedder):
+    from assistant import Assistant
+
+    sources = [Source("post-1", "post", "Post, paragraph 1",
+                      "The club suggests the Tarn Dash in May as a first race.", None, None)]
+    a = Assistant.from_sources(sources, settings, embedder=fake_embedder)
+    got = a.ask("Which date in May is it on?", ["Which race does the club suggest?"])
+    assert got.abstained
+    assert got.reason == "the passage closest to it gives no day"

@@ -945,6 +945,9 @@ def test_by_when_or_from_when_asks_for_a_time(question):
     ("And the day before?", "Where do we sleep on day 4?", "What is day 3?"),
     ("What comes next?", "What is the second stop on the walk?", "What is the third stop?"),
     ("And before that?", "What happens in round 1?", None),  # there is no round 0
+    # the part named in the question itself
+    ("What comes after step 6?", "How do I drain the tank?", "What is step 7?"),
+    ("What do you do before the fourth stage?", "Where do we start?", "What is the third stage?"),
 ])
 def test_what_comes_after_a_numbered_part_asks_for_the_next(question, earlier, meant):
     from assistant.query import next_in_series
@@ -963,6 +966,7 @@ def test_other_follow_ups_are_not_moved_on(question, earlier):
 
     assert next_in_series(question, [earlier]) is None
     assert next_in_series(question, []) is None
+    assert next_in_series("How long does step 4 take?", []) is None
 
 
 def test_the_next_part_is_what_the_follow_up_is_analysed_as(settings, fake_embedder):
