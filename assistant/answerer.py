@@ -55,6 +55,7 @@ from .sentences import (
     asked_group,
     counts_only,
     lists_counts,
+    person_names,
     quote_opener,
     states_clock_time,
     states_tenure,
@@ -206,6 +207,23 @@ def states_asked_day(query: Query, candidates: Sequence[Candidate]) -> bool:
     return not told or any(tells_day(c.span.text)
                            or (c.source.kind != "comment" and tells_day(c.source.label))
                            for c in told)
+
+
+# "What are their names?": names, more than one, of people a follow-up speaks of.
+_NAMES_ASKED = re.compile(r"\bnames\b|\bwhat are they called\b", re.I)
+
+
+def names_others(query: Query, candidates: Sequence[Candidate]) -> bool:
+    """False when a follow-up about a person an earlier answer named asks for the names of
+    others ("Whose twins play in the band? / What are their names?": the twins, not their
+    father) and the passage closest to it (the whole of it: a paragraph, a comment) names no
+    one but that person."""
+    if not (query.follow_up and query.referent and _NAMES_ASKED.search(query.question)):
+        return True
+    known = set(words(query.referent))
+    told = [c for c in candidates if c.source.kind not in ("byline", "title")][:1]
+    return not told or any(not set(words(n)) <= known
+                           for c in told for n in person_names(c.source.text))
 
 
 def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 1) -> bool:
@@ -841,6 +859,8 @@ class Answerer:
             return "the passage closest to it names what is asked about, not what is asked of it"
         if not states_asked_day(query, candidates):
             return "the passage closest to it gives no day"
+        if not names_others(query, candidates):
+            return f"the passage closest to it names no one but {query.referent}"
         if query.comments_asked:
             n = len(self.comments)
             if not n:
@@ -979,7 +999,7 @@ class Answerer:
             candidates = told
             confidence = min(confidence, self.confidence(query, told))
         if (self.kept_back(query, candidates) or not states_asked_span(query, candidates)
-                or not states_asked_day(query, candidates)
+                or not states_asked_day(query, candidates) or not names_others(query, candidates)
                 or not self.states_measure(query, candidates)
                 or not counts_part(query, candidates)):
             confidence = 0.0

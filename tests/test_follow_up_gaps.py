@@ -4,7 +4,13 @@ now ("Who is the warden? / How long has he been warden there?")."""
 import numpy as np
 import pytest
 
-from assistant.answerer import counts_part, states_asked_day, states_asked_span, tells_asked_end
+from assistant.answerer import (
+    counts_part,
+    names_others,
+    states_asked_day,
+    states_asked_span,
+    tells_asked_end,
+)
 from assistant.answering import Candidate
 from assistant.query import make_query
 from assistant.sentences import states_tenure
@@ -304,3 +310,20 @@ def test_a_follow_up_asking_the_day_says_the_passage_gives_none(settings, fake_e
     got = a.ask("Which date in May is it on?", ["Which race does the club suggest?"])
     assert got.abstained
     assert got.reason == "the passage closest to it gives no day"
+
+
+def test_names_of_others_need_a_passage_naming_someone_else():
+    """"Whose triplets sing in the choir? / What are their names?": the sentence naming their
+    mother names no triplet."""
+    q = make_query("What are their names?", ["Whose triplets sing in the choir?"],
+                   referent="Hilde Parrow")
+    assert not names_others(q, _candidates("Hilde Parrow, whose triplets all sing alto, bakes for "
+                                           "the interval."))
+    assert names_others(q, _candidates("Hilde Parrow's triplets, Ove, Siri and Tor Parrow, all "
+                                       "sing alto."))
+    # a name asked of the person themself, or no person known, is not held to it
+    assert names_others(make_query("What is their name?", ["Who bakes for the choir?"],
+                                   referent="Hilde Parrow"),
+                        _candidates("Hilde Parrow bakes for the interval."))
+    assert names_others(make_query("What are their names?", ["Which triplets sing alto?"]),
+                        _candidates("The triplets all sing alto."))
