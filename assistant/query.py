@@ -135,8 +135,11 @@ def _keywords_ending(nouns: str, lead: str = r"(?:\W*[\w'-]+){0,4}\s+") -> str:
     return r"^(?!\s*(?:" + _ASKING + r")\b)" + lead + r"(?:" + nouns + r")\W*$"
 
 
-# "Which year of the festival is this?" asks its how-manyth ("its 38th year"), not a date.
-_YEAR_OF = r"(?! of (?:the|this|its|his|her|their)\b)"
+# "Which year of the festival is this?" asks its how-manyth ("its 38th year"), not a date; "What
+# year is he in?", "What year is your daughter in?" a school year ("a junior", "in Year 9").
+_YEAR_OF = (r"(?! of (?:the|this|its|his|her|their)\b)"
+            r"(?!\s+(?:is|was|are|were|am)\s+(?:he|she|they|you|i|we|(?:your|his|her|their|my|our)"
+            r"\s+\w+)\s+in\s*\??\s*$)")
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CONTACT, re.compile("|".join(f"(?:{p.pattern})" for _, p in _CONTACT_ASKED), re.I)),
     (ROLE, _PERSON_TITLE_RE),

@@ -979,3 +979,16 @@ def test_the_next_part_is_what_the_follow_up_is_analysed_as(settings, fake_embed
     q = a.query_for("And what comes after that?", ["What do you do in step 2?"])
     assert q.question == "What is step 3?"
     assert "3" in q.terms
+
+
+@pytest.mark.parametrize("question", ["What year is he in?", "What year is your daughter in?",
+                                      "What year are you in?"])
+def test_what_year_a_person_is_in_asks_a_school_year_not_a_date(question):
+    assert answer_type(question) is None
+    assert not make_query(question).year
+
+
+@pytest.mark.parametrize("question", ["What year is it in?", "What year was he born in?",
+                                      "What year was she in the choir?", "In what year is the play set?"])
+def test_other_what_year_questions_still_ask_a_date(question):
+    assert answer_type(question) == TIME
