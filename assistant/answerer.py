@@ -23,7 +23,7 @@ import numpy as np
 
 from .answer_model import AnswerModel
 from .answering import REASON_WORDS, AnswerOptions, Candidate, compose, speaker_labels
-from .days import Day, asked_days, heading_day, same_day
+from .days import Day, asked_days, heading_day, same_day, tells_day
 from .embedding import Embedder
 from .features import (
     FEATURES,
@@ -56,6 +56,7 @@ from .sentences import (
     counts_only,
     counts_whole_of,
     lists_counts,
+    person_names,
     quote_opener,
     states_clock_time,
     states_tenure,
@@ -212,6 +213,46 @@ _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+of\s+(?:them|those|these)\b)", re.
 # "How many times has it flooded?" asks how many times a thing happened (not "how many times
 # a week", a frequency that "every other day" answers).
 _TIMES_ASKED = re.compile(r"\bhow many times\b(?!\s+(?:a|an|per|each|every)\s)", re.I)
+
+
+# "Which date in April is it on?", "When exactly was that concert?": the day itself is asked
+# (not "What day of the festival ...?", which a day's place in it answers).
+_DAY_ASKED = re.compile(r"\b(?:which|what)\s+(?:exact\s+|precise\s+)?(?:date|day)\b"
+                        r"(?!\s+of\s+(?:the\s+)?(?!week\b|month\b))|\bwhen\s+exactly\b"
+                        r"|\bexact\s+(?:date|day)\b", re.I)
+
+
+def states_asked_day(query: Query, candidates: Sequence[Candidate]) -> bool:
+    """False when a follow-up asks on which day something is ("Which ride does she suggest
+    next? / Which date in April is it on?", "Which orchestra played her viola? / When exactly
+    was that concert?") and the closest passage of the text, brought close by the earlier
+    question, gives no day: only a month, a year or "a few years ago" (its heading may give
+    it, a diary's day; a comment's own date is when it was written, not the thing's).
+    Questions about when the page or a comment was written are not held to it."""
+    if not (query.follow_up and query.answer_type == TIME and _DAY_ASKED.search(query.question)) \
+            or query.published_of or query.when_written or query.comment_at is not None:
+        return True
+    told = [c for c in candidates if c.source.kind not in ("byline", "title")][:1]
+    return not told or any(tells_day(c.span.text)
+                           or (c.source.kind != "comment" and tells_day(c.source.label))
+                           for c in told)
+
+
+# "What are their names?": names, more than one, of people a follow-up speaks of.
+_NAMES_ASKED = re.compile(r"\bnames\b|\bwhat are they called\b", re.I)
+
+
+def names_others(query: Query, candidates: Sequence[Candidate]) -> bool:
+    """False when a follow-up about a person an earlier answer named asks for the names of
+    others ("Whose twins play in the band? / What are their names?": the twins, not their
+    father) and the passage closest to it (the whole of it: a paragraph, a comment) names no
+    one but that person."""
+    if not (query.follow_up and query.referent and _NAMES_ASKED.search(query.question)):
+        return True
+    known = set(words(query.referent))
+    told = [c for c in candidates if c.source.kind not in ("byline", "title")][:1]
+    return not told or any(not set(words(n)) <= known
+                           for c in told for n in person_names(c.source.text))
 
 
 def states_asked_span(query: Query, candidates: Sequence[Candidate], top: int = 1) -> bool:
@@ -872,6 +913,10 @@ class Answerer:
             return ("no passage close to the question says when they were born"
                     if query.event == "born" else
                     "no passage close to the question says how long they have been at it")
+        if not states_asked_day(query, candidates):
+            return "the passage closest to it gives no day"
+        if not names_others(query, candidates):
+            return f"the passage closest to it names no one but {query.referent}"
         if not self.states_measure(query, candidates):
             return f"no passage close to the question gives {_measure_words(query)}"
         if not counts_part(query, candidates):

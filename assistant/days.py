@@ -93,3 +93,17 @@ def same_day(asked: Day, entry: Day) -> bool:
     if asked.day is not None:
         return entry.day == asked.day and (asked.month is None or entry.month in (None, asked.month))
     return asked.weekday is not None and entry.weekday == asked.weekday
+
+
+# A day as running text tells it: a date ("13 April", "April 13th", "14/04", "2026-05-19", "the
+# 12th"), a weekday by name ("on Saturday"), or one counted from today ("tomorrow").
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+                           r"|\b(?:today|tomorrow|yesterday|tonight)\b", re.I)
+_ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def tells_day(text: str) -> bool:
+    """Whether ``text`` says which day something is on, not only its month or year ("in
+    April", "a few years ago" do not)."""
+    return bool(_WEEKDAY_WORD.search(text) or _ISO.search(text)
+                or any(_day(m) for m in _ASKED.finditer(text)))

@@ -136,8 +136,11 @@ def _keywords_ending(nouns: str, lead: str = r"(?:\W*[\w'-]+){0,4}\s+") -> str:
     return r"^(?!\s*(?:" + _ASKING + r")\b)" + lead + r"(?:" + nouns + r")\W*$"
 
 
-# "Which year of the festival is this?" asks its how-manyth ("its 38th year"), not a date.
-_YEAR_OF = r"(?! of (?:the|this|its|his|her|their)\b)"
+# "Which year of the festival is this?" asks its how-manyth ("its 38th year"), not a date; "What
+# year is he in?", "What year is your daughter in?" a school year ("a junior", "in Year 9").
+_YEAR_OF = (r"(?! of (?:the|this|its|his|her|their)\b)"
+            r"(?!\s+(?:is|was|are|were|am)\s+(?:he|she|they|you|i|we|(?:your|his|her|their|my|our)"
+            r"\s+\w+)\s+in\s*\??\s*$)")
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CONTACT, re.compile("|".join(f"(?:{p.pattern})" for _, p in _CONTACT_ASKED), re.I)),
     (ROLE, _PERSON_TITLE_RE),
@@ -1221,6 +1224,56 @@ def asks_after_person(question: str, history: Sequence[str] = (), max_history: i
         return False
     last = history[-1]
     return answer_type(last) == PERSON and not (_WHO_IS.match(last) and proper_names(last))
+
+
+# A follow-up that asks for the next (or the one before) of a numbered series the earlier
+# question named: "What do you do in step 4? / And what comes after that?", "What's on day 2?
+# / And the day before?". Only these words may make it up, and one must say which way.
+_SEQUENCE_WORDS = frozenset("""and so ok okay right then what which whats what's comes come
+    came happens happen happened follows follow followed is was do does did you i we should
+    just straight immediately after next before previous that this it one the thing bit""".split())
+_NEXT_WORDS = frozenset("after next then follows follow followed".split())
+_BACK_WORDS = frozenset("before previous".split())
+# The parts of an ordered whole a question names by number: "step 4", "day 2", "stage 3".
+_SERIES = re.compile(r"\b(?P<noun>step|stage|phase|part|round|day|week|stop|lesson|chapter|level|"
+                     r"leg|lap|episode|session|module|unit|tip|item)\s+(?P<n>\d{1,2})\b", re.I)
+_COUNT_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                "twelfth").split()
+_SERIES_ORDINAL = re.compile(r"\bthe\s+(?P<at>" + "|".join(_COUNT_WORDS) + r")\s+(?P<noun>[a-z]+)\b",
+                             re.I)
+
+
+def next_in_series(question: str, history: Sequence[str]) -> str | None:
+    """For a question asking what comes after (or before) the numbered part of a series that
+    it names ("What comes after step 4?") or, a follow-up, the last earlier question named
+    ("What do you do in step 4?" / "And what comes after that?"), a question about that next
+    part ("What is step 5?"); else None."""
+    ws = [w.replace("\u2019", "'") for w in words(question)]
+    if not ws or any(w not in _SEQUENCE_WORDS and w not in _SERIES_NOUNS and not w.isdigit()
+                     and w not in _COUNT_WORDS for w in ws):
+        return None
+    forward, back = any(w in _NEXT_WORDS for w in ws), any(w in _BACK_WORDS for w in ws)
+    if forward == back:
+        return None
+    step = 1 if forward else -1
+    # the part named in the question itself ("What comes after step 4?"), else the earlier one
+    own = _SERIES.search(question) or _SERIES_ORDINAL.search(question)
+    if own is None and not history:
+        return None
+    last = question if own else history[-1]
+    m = _SERIES.search(last)
+    if m:
+        n = int(m["n"]) + step
+        return f"What is {m['noun'].lower()} {n}?" if n >= 1 else None
+    m = _SERIES_ORDINAL.search(last)
+    if m:
+        n = _COUNT_WORDS.index(m["at"].lower()) + step
+        return f"What is the {_COUNT_WORDS[n]} {m['noun'].lower()}?" if 0 <= n < len(_COUNT_WORDS) \
+            else None
+    return None
+
+
+_SERIES_NOUNS = frozenset(_SERIES.pattern.split("(?P<noun>")[1].split(")")[0].split("|"))
 
 
 # A wh-word and its verb: a question of its own, not an elliptical one ("and the women?").

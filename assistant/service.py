@@ -20,7 +20,7 @@ from .corpus import load_sources
 from .embedding import Embedder, make_embedder
 from .errors import AssistantError, UnknownSourceError
 from .pronouns import asked_gender, gender_of, people_of
-from .query import Query, asks_after_person, make_query, recent
+from .query import Query, asks_after_person, make_query, next_in_series, recent
 from .retrieval import RetrievalOptions, Retriever
 from .sentences import PERSON_TITLES, person_names
 from .text import STOPWORDS, words
@@ -231,6 +231,9 @@ class Assistant:
         n = self.settings.max_history
         question = self.answerer.asker_named(self.answerer.respell(question))
         history = [self.answerer.asker_named(self.answerer.respell(h)) for h in recent(history, n)]
+        # "What comes after step 4?", "What do you do in step 4? / And what comes after that?"
+        # ask what step 5 is
+        question = next_in_series(question, history) or question
         referent = None
         if asks_after_person(question, history, n):
             earlier = recent(history, n)

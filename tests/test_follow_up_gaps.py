@@ -4,7 +4,13 @@ now ("Who is the warden? / How long has he been warden there?")."""
 import numpy as np
 import pytest
 
-from assistant.answerer import counts_part, states_asked_span, tells_asked_end
+from assistant.answerer import (
+    counts_part,
+    names_others,
+    states_asked_day,
+    states_asked_span,
+    tells_asked_end,
+)
 from assistant.answering import Candidate
 from assistant.query import make_query
 from assistant.sentences import states_tenure
@@ -327,3 +333,65 @@ def test_a_refusal_for_what_the_passages_lack_says_what(settings, fake_embedder,
     assert answer.abstained
     assert answer.reason == (f"no passage close to the question gives {missing}" if missing
                              else "no passage close to the question says when they were born")
+
+
+def test_which_day_needs_a_passage_that_gives_the_day():
+    """"Which race does the club suggest next? / Which date in May is it on?": the sentence
+    naming the race and its month gives no day."""
+    q = make_query("Which date in May is it on?", ["Which race does the club suggest next?"])
+    assert not states_asked_day(q, _candidates("The Tarn Dash in May is a good first race."))
+    assert states_asked_day(q, _candidates("The Tarn Dash is on Saturday 17 May."))
+    assert states_asked_day(q, _candidates("The Tarn Dash runs on May 17th."))
+    q = make_query("When exactly was that show?", ["Which band played the harbour festival?"])
+    assert not states_asked_day(q, _candidates("The Gull Brothers played it a few years ago."))
+    assert states_asked_day(q, _candidates("The Gull Brothers played on 3 August 2019."))
+
+
+def test_a_comment_date_is_not_the_day_asked_but_a_heading_is():
+    q = make_query("Which date in May is it on?", ["Which race does the club suggest next?"])
+    comment = Source("comment-1", "comment", "Reader comment by Ana, Mon Oct 26, 2026",
+                     "The Tarn Dash in May is a good first race.", "Ana", "Mon Oct 26, 2026")
+    told = [Candidate(0, Span(comment.id, 0, len(comment.text), comment.text), comment, 0.5,
+                      np.zeros(3))]
+    assert not states_asked_day(q, told)
+    entry = Source("post-4", "post", 'Post, paragraph 4 (under "Sat 17 May")',
+                   "The Tarn Dash in May is a good first race.")
+    told = [Candidate(0, Span(entry.id, 0, len(entry.text), entry.text), entry, 0.5, np.zeros(3))]
+    assert states_asked_day(q, told)
+
+
+def test_other_when_questions_are_not_held_to_a_day():
+    # not a follow-up; a month asked; the day a comment was written
+    no_day = _candidates("The Tarn Dash in May is a good first race.")
+    assert states_asked_day(make_query("Which date in May is the Tarn Dash?"), no_day)
+    assert states_asked_day(make_query("When is it?", ["Which race does the club suggest?"]), no_day)
+    assert states_asked_day(make_query("What day of the festival is it?",
+                                       ["Which band plays the festival?"]), no_day)
+
+
+def test_a_follow_up_asking_the_day_says_the_passage_gives_none(settings, fake_embedder):
+    from assistant import Assistant
+
+    sources = [Source("post-1", "post", "Post, paragraph 1",
+                      "The club suggests the Tarn Dash in May as a first race.", None, None)]
+    a = Assistant.from_sources(sources, settings, embedder=fake_embedder)
+    got = a.ask("Which date in May is it on?", ["Which race does the club suggest?"])
+    assert got.abstained
+    assert got.reason == "the passage closest to it gives no day"
+
+
+def test_names_of_others_need_a_passage_naming_someone_else():
+    """"Whose triplets sing in the choir? / What are their names?": the sentence naming their
+    mother names no triplet."""
+    q = make_query("What are their names?", ["Whose triplets sing in the choir?"],
+                   referent="Hilde Parrow")
+    assert not names_others(q, _candidates("Hilde Parrow, whose triplets all sing alto, bakes for "
+                                           "the interval."))
+    assert names_others(q, _candidates("Hilde Parrow's triplets, Ove, Siri and Tor Parrow, all "
+                                       "sing alto."))
+    # a name asked of the person themself, or no person known, is not held to it
+    assert names_others(make_query("What is their name?", ["Who bakes for the choir?"],
+                                   referent="Hilde Parrow"),
+                        _candidates("Hilde Parrow bakes for the interval."))
+    assert names_others(make_query("What are their names?", ["Which triplets sing alto?"]),
+                        _candidates("The triplets all sing alto."))

@@ -995,3 +995,58 @@ def test_a_reason_asked_with_what_is_a_why_question(question):
 
 def test_a_kind_of_reason_is_no_reason_asked():
     assert not asks_why("What did the reasoning say?")
+
+
+@pytest.mark.parametrize("question, earlier, meant", [
+    ("And what comes after that?", "What do you do in step 3?", "What is step 4?"),
+    ("What's next?", "How long does stage 2 take?", "What is stage 3?"),
+    ("And the day before?", "Where do we sleep on day 4?", "What is day 3?"),
+    ("What comes next?", "What is the second stop on the walk?", "What is the third stop?"),
+    ("And before that?", "What happens in round 1?", None),  # there is no round 0
+    # the part named in the question itself
+    ("What comes after step 6?", "How do I drain the tank?", "What is step 7?"),
+    ("What do you do before the fourth stage?", "Where do we start?", "What is the third stage?"),
+])
+def test_what_comes_after_a_numbered_part_asks_for_the_next(question, earlier, meant):
+    from assistant.query import next_in_series
+
+    assert next_in_series(question, [earlier]) == meant
+
+
+@pytest.mark.parametrize("question, earlier", [
+    ("And what comes after that?", "Who founded the choir in 1990?"),  # no numbered part
+    ("Why is step 4 needed?", "What do you do in step 3?"),  # a question of its own
+    ("And after the rain stopped?", "What did they do in week 2?"),  # not the next part
+    ("Before or after that?", "What happens in step 2?"),  # no one way
+])
+def test_other_follow_ups_are_not_moved_on(question, earlier):
+    from assistant.query import next_in_series
+
+    assert next_in_series(question, [earlier]) is None
+    assert next_in_series(question, []) is None
+    assert next_in_series("How long does step 4 take?", []) is None
+
+
+def test_the_next_part_is_what_the_follow_up_is_analysed_as(settings, fake_embedder):
+    from assistant import Assistant
+    from assistant.types import Source
+
+    sources = [Source("post-1", "post", "Post, paragraph 1",
+                      "1. Empty the tank. 2. Lift out the float. 3. Scrub the valve seat.")]
+    a = Assistant.from_sources(sources, settings, embedder=fake_embedder)
+    q = a.query_for("And what comes after that?", ["What do you do in step 2?"])
+    assert q.question == "What is step 3?"
+    assert "3" in q.terms
+
+
+@pytest.mark.parametrize("question", ["What year is he in?", "What year is your daughter in?",
+                                      "What year are you in?"])
+def test_what_year_a_person_is_in_asks_a_school_year_not_a_date(question):
+    assert answer_type(question) is None
+    assert not make_query(question).year
+
+
+@pytest.mark.parametrize("question", ["What year is it in?", "What year was he born in?",
+                                      "What year was she in the choir?", "In what year is the play set?"])
+def test_other_what_year_questions_still_ask_a_date(question):
+    assert answer_type(question) == TIME
