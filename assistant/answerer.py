@@ -43,6 +43,7 @@ from .grounding import (
     predicate_terms,
     respell,
     subject_only,
+    unknown_objects,
     unknown_phrases,
 )
 from .index import Index
@@ -954,6 +955,7 @@ class Answerer:
             candidates = told
             confidence = min(confidence, self.confidence(query, told))
         if (self.kept_back(query, candidates) or not states_asked_span(query, candidates)
+                or unknown_objects(query, grounding)
                 or not self.states_measure(query, candidates)
                 or not counts_part(query, candidates)):
             confidence = 0.0
