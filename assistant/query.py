@@ -974,7 +974,13 @@ def object_heads(question: str) -> tuple[str, ...]:
 _GENERIC_NOUNS = frozenset("""kind kinds type types sort sorts thing things way ways part parts
     one ones lot lots bit number amount year years date dates time times day days month months
     name names end start beginning average total top bottom people person anyone anybody
-    someone somebody everyone everybody anything something everything""".split())
+    someone somebody everyone everybody anything something everything""".split()) | frozenset(
+    # kinds of day and of people, which an article names by their members ("open on
+    # weekends?" / "Saturday and Sunday", "free for children?" / "under-5s go free")
+    """weekend weekends weekday weekdays evening evenings morning mornings afternoon
+    afternoons night nights holiday holidays season seasons children kids adults
+    grown-ups pensioners seniors students beginners families visitors members residents
+    customers users parents teenagers locals""".split())
 _PHRASE_ENDS = frozenset("""outside inside nearby away back off out up down together instead
     too anyway here there""".split())
 
