@@ -931,7 +931,8 @@ def object_heads(question: str) -> tuple[str, ...]:
     sending in the form"), a name, a number, or a word too general or hedging to be missed
     ("all the time", "concerns")."""
     # a possessive modifies the noun after it: "people's sleep" is of sleep
-    owners = {w.lower() for w in re.findall(r"([\w-]+)['\u2019]s\b", question)}
+    # ("it's", "that's" are a pronoun and "is")
+    owners = {w.lower() for w in re.findall(r"([\w-]+)['\u2019]s\b", question)} - STOPWORDS
     ws = [w for w in words(question) if w not in owners]
     if not ws or ws[0] not in _AUX:
         return ()
@@ -966,7 +967,55 @@ def object_heads(question: str) -> tuple[str, ...]:
         head = _object_head(ws[k + 1:], names)
         if head is not None:
             heads.append(head)
+    bare = _bare_object(ws, names)
+    if bare is not None:
+        heads.append(bare)
     return tuple(dict.fromkeys(heads))
+
+
+# Verbs whose object is a clause: what someone says, thinks or claims.
+_SAYING = frozenset("""say says said think thinks thought mention mentions mentioned claim
+    claims claimed suggest suggests suggested believe believes believed feel feels felt argue
+    argues argued admit admits admitted agree agrees agreed know knows knew mean means meant
+    explain explains explained""".split())
+# Adverbs that may stand between a subject and its verb ("Does she also run ...?").
+_VERB_ADVERBS = frozenset("""also still ever really usually already actually just even always
+    often sometimes normally ever""".split())
+
+
+def _bare_object(ws: Sequence[str], names: set[str]) -> str | None:
+    """In "Do you need insurance ...?", "Does Brandvold make bows ...?", "Does the article
+    recommend exercise ...?": the head of the object that follows the verb with no determiner,
+    when the subject before the verb is plainly one (a pronoun, a name, or the page itself)."""
+    if ws[0] not in _BARE_VERB_AFTER or len(ws) < 4:
+        return None
+    at = 1
+    if ws[at] in _SUBJECT_PRONOUNS:
+        at += 1
+    else:
+        if ws[at] == "the":
+            at += 1
+        start = at
+        while at < len(ws) and (ws[at] in names or any(c.isdigit() for c in ws[at])):
+            at += 1
+        if at == start and at < len(ws) and ws[at] in _PAGE:
+            at += 1
+        if at == start:
+            return None
+    while at < len(ws) and ws[at] in _VERB_ADVERBS:
+        at += 1
+    verb = at
+    if verb + 1 >= len(ws) or not (_is_content(ws[verb]) or ws[verb] in _GENERIC
+                                   or ws[verb] in ("have", "has", "had")):
+        return None
+    if ws[verb] in _SAYING or ws[verb] in ("get", "gets", "got"):
+        return None  # what is said or thought is a clause ("Does the post say X improves Y?");
+        # "get" a passive's ("Did the school get shut down?")
+    first = ws[verb + 1]
+    if (first in STOPWORDS or first in _NP_DETERMINERS or first in _NP_PREPOSITIONS
+            or first in _AUX or first.endswith("ing") or first in names):
+        return None
+    return _object_head(ws[verb + 1:], names)
 
 
 # Nouns too general to be missed ("all the time", "the main thing", "people who ..."), and

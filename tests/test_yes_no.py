@@ -121,6 +121,14 @@ def test_the_things_a_yes_no_question_asks_after():
     assert object_heads("Is the pool free for children?") == ()
     assert object_heads("Are there concerns about the cost?") == ("cost",)
     assert object_heads("How much is a ticket?") == ()
+    # an object with no determiner, after the verb of a plain subject (a pronoun, a name, the
+    # page); not a clause said or thought, nor a passive's "get"
+    assert set(object_heads("Does Marlow sell firewood in winter?")) == {"firewood", "winter"}
+    assert object_heads("Do you need experience to volunteer?") == ("experience",)
+    assert object_heads("Does the guide recommend gloves?") == ("gloves",)
+    assert object_heads("Does the review say cats like it?") == ()
+    assert object_heads("Did the mill get rebuilt?") == ()
+    assert object_heads("Does Ana think it's safe to swim?") == ()
 
 
 _KETTLE = [
