@@ -913,11 +913,14 @@ _BE = frozenset("is are was were be been being".split())
 # Adverbs that may stand between "is" and what it says a thing is ("only a disease").
 _COMPLEMENT_ADVERBS = frozenset("""only just really exclusively still already actually even also
     always ever mainly mostly simply purely truly merely""".split())
-# Nouns of a hedge or a judgement, which an answer gives in its own words ("Are there concerns
-# about side effects?" / "... without adverse side effects").
+# Nouns of a hedge, a judgement or a limit, which an answer gives in its own words ("Are there
+# concerns about side effects?" / "... without adverse side effects", "Is there an age limit?"
+# / "Players aged 13 and over may ...").
 _HEDGE_NOUNS = frozenset("""concern concerns worry worries issue issues problem problems risk
     risks chance chances reason reasons sign signs evidence point option options choice choices
-    alternative alternatives difference need""".split())
+    alternative alternatives difference need catch snag downside downsides drawback drawbacks
+    benefit benefits advantage advantages limit limits restriction restrictions rule rules
+    requirement requirements""".split())
 
 
 def object_heads(question: str) -> tuple[str, ...]:
@@ -1023,7 +1026,10 @@ def _bare_object(ws: Sequence[str], names: set[str]) -> str | None:
 _GENERIC_NOUNS = frozenset("""kind kinds type types sort sorts thing things way ways part parts
     one ones lot lots bit number amount year years date dates time times day days month months
     name names end start beginning average total top bottom people person anyone anybody
-    someone somebody everyone everybody anything something everything""".split()) | frozenset(
+    someone somebody everyone everybody anything something everything anywhere somewhere
+    everywhere nowhere money""".split()) | frozenset(
+    # a noun of a set phrase: "in advance", "in full", "of course", "by hand", "in order"
+    """advance full general fact course case hand order touch least""".split()) | frozenset(
     # kinds of day and of people, which an article names by their members ("open on
     # weekends?" / "Saturday and Sunday", "free for children?" / "under-5s go free")
     """weekend weekends weekday weekdays evening evenings morning mornings afternoon

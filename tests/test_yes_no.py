@@ -120,6 +120,10 @@ def test_the_things_a_yes_no_question_asks_after():
     assert object_heads("Does the new bakery open earlier on weekends?") == ()
     assert object_heads("Is the pool free for children?") == ()
     assert object_heads("Are there concerns about the cost?") == ("cost",)
+    assert object_heads("Is there an age limit?") == ()
+    assert object_heads("Is there anywhere to park?") == ()
+    assert object_heads("Do you have to book in advance?") == ()
+    assert object_heads("Is it worth the money?") == ()
     assert object_heads("How much is a ticket?") == ()
     # an object with no determiner, after the verb of a plain subject (a pronoun, a name, the
     # page); not a clause said or thought, nor a passive's "get"
