@@ -43,6 +43,7 @@ from .grounding import (
     predicate_terms,
     respell,
     subject_only,
+    unknown_objects,
     unknown_phrases,
 )
 from .index import Index
@@ -125,6 +126,9 @@ _WHO_IS_STARTER = re.compile(r"^\W*who(?:'s|\u2019s|\s+is|\s+was)\s+(?:the\s+)?\
 _OPENS_PRONOUN = re.compile(r"^\W*(?:he|she|his|her|him|they|their)\b", re.I)
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
+# What an answer's confidence is multiplied by when the yes/no question asks after a thing the
+# article never names nor anything close to it (``unknown_objects``).
+UNNAMED_OBJECT_ODDS = 0.5
 RELATED_K = 5  # neighbours looked at for a word the article uses (itself among them)
 # At most this many candidate sentences are scored by the answer model per question.
 MAX_CANDIDATES = 48
@@ -1068,6 +1072,11 @@ class Answerer:
             # what is left must answer on its own, and is no surer an answer without the rest
             candidates = told
             confidence = min(confidence, self.confidence(query, told))
+        if unknown_objects(query, grounding):
+            # a yes/no question after a thing the article never names ("Can it go in the
+            # dishwasher?"): an answer must say it in other words, which only a close match
+            # may do
+            confidence *= UNNAMED_OBJECT_ODDS
         declined = self.declined_by(query, candidates)
         if declined is not None:
             confidence = 0.0

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .query import TIME, Query
+from .query import TIME, Query, object_heads
 from .text import terms
 from .types import Source, Span
 
@@ -435,6 +435,20 @@ def predicate_rows(query: Query, grounding: Grounding, article: ArticleTerms) ->
             if sim >= KNOWN_SIMILARITY:
                 has[article.rows(s)] = True
     return has
+
+
+def unknown_objects(query: Query, grounding: Grounding) -> list[str]:
+    """A yes/no question's things asked after (``object_heads``: "Is there a discount ...?",
+    "Can it go in the dishwasher?") that the article never names, nor anything close to them
+    in meaning: it cannot say whether there is one, or what the subject does with it."""
+    if not query.yes_no:
+        return []
+    found = []
+    for w in object_heads(query.question):
+        t = stem_of(w)
+        if t in grounding.unknown and t not in grounding.synonyms and t not in NEVER_UNKNOWN:
+            found.append(w)
+    return found
 
 
 # Words of greeting and thanks: "Fiona here. Thank you so much." says nothing of anything.

@@ -915,6 +915,169 @@ _PREPOSITIONS = frozenset(
     toward towards via per versus including like near since until till unlike upon""".split())
 
 
+# Words that open a noun phrase the question asks after: its determiners and possessives, and
+# the prepositions that take a noun ("for people's sleep", "with air pollution"); not "to",
+# which opens a verb as often ("allowed to walk home").
+_NP_DETERMINERS = frozenset("""a an the any some my your his her its our their this these those
+    every each another no more fewer less""".split())
+_NP_PREPOSITIONS = _PREPOSITIONS | frozenset(
+    """for with in on at from about of into onto by during without over under through between
+    against""".split())
+_BE = frozenset("is are was were be been being".split())
+# Adverbs that may stand between "is" and what it says a thing is ("only a disease").
+_COMPLEMENT_ADVERBS = frozenset("""only just really exclusively still already actually even also
+    always ever mainly mostly simply purely truly merely""".split())
+# Nouns of a hedge, a judgement or a limit, which an answer gives in its own words ("Are there
+# concerns about side effects?" / "... without adverse side effects", "Is there an age limit?"
+# / "Players aged 13 and over may ...").
+_HEDGE_NOUNS = frozenset("""concern concerns worry worries issue issues problem problems risk
+    risks chance chances reason reasons sign signs evidence point option options choice choices
+    alternative alternatives difference need catch snag downside downsides drawback drawbacks
+    benefit benefits advantage advantages limit limits restriction restrictions rule rules
+    requirement requirements""".split())
+
+
+def object_heads(question: str) -> tuple[str, ...]:
+    """For a yes/no question, the head nouns of the noun phrases that say what it asks of its
+    subject: the things it asks whether there are ("Is there a *discount* ...?", "Are there
+    blue badge *spaces* ...?") and the nouns its predicate takes after a determiner or a
+    preposition ("poisonous to *cats*", "go in the *dishwasher*", "help with air
+    *pollution*"). Not its subject (the phrase right after its first word), nor what the
+    subject is said to be ("Is osteoporosis only a disease of women?", "... used as a drug",
+    "is a scam", "one of the jobs"): an answer says that in its own words. Nor a gerund ("for
+    sending in the form"), a name, a number, or a word too general or hedging to be missed
+    ("all the time", "concerns")."""
+    # a possessive modifies the noun after it: "people's sleep" is of sleep
+    # ("it's", "that's" are a pronoun and "is")
+    owners = {w.lower() for w in re.findall(r"([\w-]+)['\u2019]s\b", question)} - STOPWORDS
+    ws = [w for w in words(question) if w not in owners]
+    if not ws or ws[0] not in _AUX:
+        return ()
+    names = set(proper_names(question))
+    existential = len(ws) > 1 and ws[1] == "there"
+    copula = ws[0] in _BE and not existential
+    heads: list[str] = []
+    seen_complement = False
+    for k, w in enumerate(ws[:-1]):
+        # (after "to", only a plural is surely a noun: "poisonous to cats", "allowed to walk")
+        opens = w in _NP_DETERMINERS or w in _NP_PREPOSITIONS or (w == "there" and k == 1) or (
+            w == "to" and _PLURAL.fullmatch(ws[k + 1]) is not None)
+        if not opens or (k == 1 and w != "there"):
+            continue  # (the subject: "Does the smart meter ...?")
+        if w in _NP_DETERMINERS and ws[k - 1] in _NP_DETERMINERS | _NP_PREPOSITIONS:
+            continue  # "for the ...": the preposition's phrase
+        nxt = ws[k + 1]
+        if w in _NP_PREPOSITIONS and nxt.endswith("ing") and nxt not in _NP_DETERMINERS:
+            continue  # a gerund: "for sending in the form"
+        before = k - 1
+        while before >= 0 and ws[before] in _COMPLEMENT_ADVERBS:
+            before -= 1
+        prev = ws[before] if before >= 0 else ""
+        if prev in _BE and before >= 1 and ws[before - 1] == "there":
+            prev = "there"  # "Will there be an official ceremony?" asks whether there is one
+        # what the subject is: "is (only) a disease", "as a drug", "one of the ...", and in
+        # "Is X a Y?", its first "a" phrase
+        if (w in ("a", "an") and (prev in _BE or prev == "as" or (copula and not seen_complement))) \
+                or (w == "of" and prev == "one") or (w in _NP_DETERMINERS and prev == "as"):
+            seen_complement = seen_complement or w in ("a", "an")
+            continue
+        head = _object_head(ws[k + 1:], names)
+        if head is not None:
+            heads.append(head)
+    bare = _bare_object(ws, names)
+    if bare is not None:
+        heads.append(bare)
+    return tuple(dict.fromkeys(heads))
+
+
+# Verbs whose object is a clause: what someone says, thinks or claims.
+_SAYING = frozenset("""say says said think thinks thought mention mentions mentioned claim
+    claims claimed suggest suggests suggested believe believes believed feel feels felt argue
+    argues argued admit admits admitted agree agrees agreed know knows knew mean means meant
+    explain explains explained""".split())
+# Adverbs that may stand between a subject and its verb ("Does she also run ...?").
+_VERB_ADVERBS = frozenset("""also still ever really usually already actually just even always
+    often sometimes normally ever""".split())
+
+
+def _bare_object(ws: Sequence[str], names: set[str]) -> str | None:
+    """In "Do you need insurance ...?", "Does Brandvold make bows ...?", "Does the article
+    recommend exercise ...?": the head of the object that follows the verb with no determiner,
+    when the subject before the verb is plainly one (a pronoun, a name, or the page itself)."""
+    if ws[0] not in _BARE_VERB_AFTER or len(ws) < 4:
+        return None
+    at = 1
+    if ws[at] in _SUBJECT_PRONOUNS:
+        at += 1
+    else:
+        if ws[at] == "the":
+            at += 1
+        start = at
+        while at < len(ws) and (ws[at] in names or any(c.isdigit() for c in ws[at])):
+            at += 1
+        if at == start and at < len(ws) and ws[at] in _PAGE:
+            at += 1
+        if at == start:
+            return None
+    while at < len(ws) and ws[at] in _VERB_ADVERBS:
+        at += 1
+    verb = at
+    if verb + 1 >= len(ws) or not (_is_content(ws[verb]) or ws[verb] in _GENERIC
+                                   or ws[verb] in ("have", "has", "had")):
+        return None
+    if ws[verb] in _SAYING or ws[verb] in ("get", "gets", "got"):
+        return None  # what is said or thought is a clause ("Does the post say X improves Y?");
+        # "get" a passive's ("Did the school get shut down?")
+    first = ws[verb + 1]
+    if (first in STOPWORDS or first in _NP_DETERMINERS or first in _NP_PREPOSITIONS
+            or first in _AUX or first.endswith("ing") or first in names):
+        return None
+    return _object_head(ws[verb + 1:], names)
+
+
+# Nouns too general to be missed ("all the time", "the main thing", "people who ..."), and
+# words that end a noun phrase without being one ("the pavement outside").
+_GENERIC_NOUNS = frozenset("""kind kinds type types sort sorts thing things way ways part parts
+    one ones lot lots bit number amount year years date dates time times day days month months
+    name names end start beginning average total top bottom people person anyone anybody
+    someone somebody everyone everybody anything something everything anywhere somewhere
+    everywhere nowhere money""".split()) | frozenset(
+    # a noun of a set phrase: "in advance", "in full", "of course", "by hand", "in order"
+    """advance full general fact course case hand order touch least""".split()) | frozenset(
+    # kinds of day and of people, which an article names by their members ("open on
+    # weekends?" / "Saturday and Sunday", "free for children?" / "under-5s go free")
+    """weekend weekends weekday weekdays evening evenings morning mornings afternoon
+    afternoons night nights holiday holidays season seasons children kids adults
+    grown-ups pensioners seniors students beginners families visitors members residents
+    customers users parents teenagers locals""".split())
+_PHRASE_ENDS = frozenset("""outside inside nearby away back off out up down together instead
+    too anyway here there""".split())
+
+
+def _object_head(ws: Sequence[str], names: set[str]) -> str | None:
+    """The head of the noun phrase ``ws`` opens with (past its determiners): its last word
+    before a function word, a number, an adverb, a participle or a verb after it, or at a
+    plural; None when that is a name, a word too general, or a hedge."""
+    phrase: list[str] = []
+    for w in ws:
+        if w in _NP_DETERMINERS and not phrase:
+            continue
+        if (w in STOPWORDS or w in _AUX or w in _NP_PREPOSITIONS or w in _PHRASE_ENDS
+                or w.isdigit() or (w.endswith("ly") and len(w) > 5)
+                or (phrase and w.endswith("ed"))):
+            break
+        if w in _GENERIC_NOUNS:
+            return None  # "the main thing", "all the time"
+        if not _is_content(w):
+            break  # "the husband still ...", "the council got ..."
+        phrase.append(w)
+        if _PLURAL.fullmatch(w):
+            break
+    if not phrase or phrase[-1] in names or phrase[-1] in _HEDGE_NOUNS:
+        return None
+    return phrase[-1]
+
+
 def _is_content(w: str) -> bool:
     """A word that can name what is asked: not a function, generic or page word, nor a count."""
     return (w not in STOPWORDS and w not in _AUX and w not in _GENERIC and w not in _PAGE

@@ -93,3 +93,70 @@ def test_a_short_sentence_that_says_something_of_the_subject_may_settle_it(setti
     query = a.query_for("Were walkers allowed on the Tern?")
     candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
     assert {c.span.text: c.prob for c in candidates}["No walkers are on board."] > 0.0
+
+
+def test_the_things_a_yes_no_question_asks_after():
+    """What a yes/no question asks whether there is, or what its predicate takes after a
+    determiner or a preposition; not its subject, nor what the subject is said to be, nor a
+    gerund, a name or a word too general to be missed."""
+    from assistant.query import object_heads
+
+    assert object_heads("Is there a loyalty card for regulars?") == ("card", "regulars")
+    assert object_heads("Are there changing rooms at the lido?") == ("rooms", "lido")
+    assert object_heads("Will there be a firework display?") == ("display",)
+    assert object_heads("Can the lid go in the microwave?") == ("microwave",)
+    assert object_heads("Are tulip bulbs harmful to rabbits?") == ("rabbits",)
+    assert object_heads("Is the mural better for the children's mood?") == ("mood",)
+    assert object_heads("Does the new bakery bake with rye flour?") == ("flour",)
+    # the subject, what it is said to be, gerunds, names and general words are not asked after
+    assert object_heads("Is gout only a disease of old men?") == ("men",)
+    assert object_heads("Is aspirin still used as a painkiller?") == ()
+    assert object_heads("Does the plumber think every repair is a rip-off?") == ("repair",)
+    assert object_heads("Is the quay one of the oldest in Cornwall?") == ()
+    assert object_heads("Is there a fee for joining the club?") == ("fee", "club")
+    assert object_heads("Did the mayor open it in Ashford?") == ()
+    assert object_heads("Do the swifts come back all the time?") == ()
+    # kinds of day and of people, which an article names by their members ("Saturday")
+    assert object_heads("Does the new bakery open earlier on weekends?") == ()
+    assert object_heads("Is the pool free for children?") == ()
+    assert object_heads("Are there concerns about the cost?") == ("cost",)
+    assert object_heads("Is there an age limit?") == ()
+    assert object_heads("Is there anywhere to park?") == ()
+    assert object_heads("Do you have to book in advance?") == ()
+    assert object_heads("Is it worth the money?") == ()
+    assert object_heads("How much is a ticket?") == ()
+    # an object with no determiner, after the verb of a plain subject (a pronoun, a name, the
+    # page); not a clause said or thought, nor a passive's "get"
+    assert set(object_heads("Does Marlow sell firewood in winter?")) == {"firewood", "winter"}
+    assert object_heads("Do you need experience to volunteer?") == ("experience",)
+    assert object_heads("Does the guide recommend gloves?") == ("gloves",)
+    assert object_heads("Does the review say cats like it?") == ()
+    assert object_heads("Did the mill get rebuilt?") == ()
+    assert object_heads("Does Ana think it's safe to swim?") == ()
+
+
+_KETTLE = [
+    Source("title", "title", "Title", "The Brookfield 1.5 litre kettle", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The Brookfield kettle boils a full jug in three minutes.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Its lid opens wide, and the mesh filter lifts out so you can rinse it under the tap.",
+           None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "The base has a cord store underneath, and the kettle has a two-year guarantee.",
+           None, None),
+]
+
+
+def test_a_yes_no_question_after_a_thing_the_article_never_names_is_declined(settings,
+                                                                             fake_embedder):
+    """"Can the filter go in the dishwasher?" of a page that never speaks of a dishwasher, nor
+    of anything close to one: a sentence about the filter cannot say whether it can; "Is
+    there a discount ...?" of a page that names no discount, nor anything like one, neither."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_KETTLE, settings, embedder=fake_embedder)
+    for question in ("Can the filter go in the dishwasher?", "Is there a discount for pensioners?"):
+        answer = a.ask(question)
+        assert answer.abstained, question
+    assert not a.ask("Can the filter be rinsed under the tap?").abstained
