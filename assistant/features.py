@@ -67,6 +67,7 @@ from .sentences import (
     PERSON_TITLES,
     RANKS,
     REASON,
+    RESULT,
     WEEKDAY_NAMES,
     SentenceInfo,
     asks_to_rank,
@@ -232,7 +233,11 @@ def feature_matrix(
             x[INDEX["dense_prev"]] = dense[prev]
             x[INDEX["coverage_prev"]] = cov_syn[prev]
             x[INDEX["prev_is_question"]] = float(info.is_question[prev])
-            x[INDEX["why_prev"]] = dense[prev] if query.explains else 0.0
+            # the reason follows the sentence restating what is explained, unless this one
+            # only tells another measured outcome ("White lamps drew 3.1 times as many moths. /
+            # Deaths fell by 31 percent.")
+            x[INDEX["why_prev"]] = dense[prev] if query.explains and not (
+                why and info.flags[RESULT][i]) else 0.0
         if token_match is not None:
             x[INDEX["token_match"]] = token_match[i]
         x[INDEX["hub"]] = info.hub[i]

@@ -69,11 +69,38 @@ REASON_FORM = re.compile(
     r"|(?:,\s+|\b(?!(?:as|so|such|far|long|soon|much|well|just|twice|same)\b)\w+\s+)"
     r"as\s+(?:none|nobody|no one|nothing|it|they|he|she|we|I|you|there|its|their|his|her|our)"
     r"\s+(?!well\b|if\b|though\b)\w+"
+    # (not figures set out after it: "44 taxa in all; ploughed fields held 19", "Some did
+    # better: deaths fell by two thirds" tell more results, not a reason)
     r"|^(?:\S+\s+){3,}\S*\w[:;]\s+(?=(?-i:[a-z]))"
+    r"(?![^!?]*(?:\d|\b(?:percent|per\s+cent|half|thirds?|quarters?|fifths?|tenths?)\b))"
     r"|\bor\s+(?:else\s+)?(?:it|they|you|the\s+\w+)\s+(?:will|would|can|could|may|might)\b"
+    # a word that ties an outcome to its cause ("may reflect a ceiling set by the rotation",
+    # "which accounts for the gap", "stems from", "is down to")
+    r"|\b(?:reflects?|reflected|accounts?\s+for|accounted\s+for|stems?\s+from|stemmed\s+from|"
+    r"(?:is|was|are|were|comes?|came)\s+down\s+to)\b(?!\s+(?:on|upon)\b)"
+    # a consequence told as what would follow ("If one disease arrives, we could lose a
+    # quarter of the trees")
+    r"|^\W*(?:if|once|unless)\s+[^,;:.]{3,80},\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:could|would|will|might|may|can)(?:n['\u2019]t)?\s+\w+"
     r"|\b(?:is|are|was|were|been|be|being)\s+\w+ed\b"
     r"(?:\s+(?!by\b|who\b|whom\b|that\b|which\b)[\w,]+){1,6}?\s+to\s+"
     r"(?!the\b|a\b|an\b|be\b|\d)[a-z]+",
+    re.I)
+# A sentence that tells a measured outcome: a share ("fell by 31 percent", "two thirds"), a
+# ratio ("3.1 times as many"), or a change by, from or to a number ("had fallen from 7.1 to
+# 3.2", "rose by a third"). After a sentence restating what a "why" question asks about, one
+# like it is another result, not the reason for the first.
+RESULT = "result"
+RESULT_FORM = re.compile(
+    r"\d\s*%|\b(?:percent|per cent)\b|\b(?:a|one|two|three)[\s-](?:third|quarter|fifth|tenth)s?\b"
+    rf"|\b{_NUM}\s+times\s+(?:as|more|less|fewer|higher|lower|greater|bigger|smaller)\b"
+    r"|\b(?:fell|fallen|falls|rose|risen|rises|dropped|drops|climbed|grew|grown|shrank|shrunk|"
+    r"increased|decreased|declined|jumped|slumped|doubled|halved|tripled)\s+"
+    rf"(?:by|from|to)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|"
+    rf"less\s+than\s+|over\s+|under\s+)?(?:{_NUM}|a\s+(?:third|quarter|half|fifth|tenth)|half)"
+    # a part of a whole: "fewer than half of nights", "in only two of the 12 fields"
+    r"|\b(?:more|fewer|less)\s+than\s+(?:half|a\s+third|a\s+quarter|two\s+thirds)\b"
+    rf"|\b(?:only|just)\s+{_NUM}\s+(?:out\s+)?of\s+(?:the|all|its|their)\s+{_NUM}",
     re.I)
 # A sentence that only sets up what the next one tells: it asks a question ("So does it
 # work?"), ends on a colon ("Here is what I do:"), or reports what others ask, wonder or claim
@@ -1195,6 +1222,7 @@ def sentence_flags(text: str, source: Source) -> dict[str, bool]:
         REASON: source.kind not in ("title", "byline", "caption", "reference")
         and bool(REASON_FORM.search(text)),
         RANKS: source.kind not in ("byline", "reference") and ranks(text),
+        RESULT: bool(RESULT_FORM.search(text)) and not REASON_FORM.search(text),
         **contacts,
         CONTACT: any(contacts.values()),
     }

@@ -1442,6 +1442,43 @@ def test_why_is_answered_by_a_sentence_giving_a_reason_not_one_restating_the_top
                        "type_ok") == [0.0, 0.0]
 
 
+def test_why_is_answered_by_a_cause_tied_to_its_outcome_or_a_consequence_that_would_follow():
+    """A reason told without "because": a word tying an outcome to its cause ("may reflect",
+    "accounts for", "stems from", "is down to") or what would follow ("If ..., we could lose
+    ..."); a clause after a colon that only sets out figures tells more results, no reason."""
+    restated = "The canal's towpath is busy with runners most mornings."
+    question = "Why did fewer runners use the towpath last winter?"
+    for reason in ("The drop may reflect the long closure of the footbridge.",
+                   "Much of the drop stems from the closure of the footbridge.",
+                   "The council says the drop is down to the closed footbridge.",
+                   "If the bank slips again, the towpath could be shut for a year."):
+        assert _feature_of(question, (restated, reason)) == [0.0, 1.0], reason
+    for plain in ("Counts were down across the canal; the towpath logged 210 runners a week.",
+                  "Some stretches fared worse: near the lock, numbers fell by two thirds.",
+                  "Runners reflect on their times over coffee at the lock."):
+        assert _feature_of(question, (restated, plain)) == [0.0, 0.0], plain
+
+
+def test_the_reason_after_a_restatement_is_not_another_measured_outcome():
+    """"Why ...?": the sentence after one restating what is asked is credited as its reason
+    (``why_prev``), unless it only tells another measured outcome, a share, a ratio or a change
+    to a number; any other sentence after it, and a "how" question's, still is."""
+    restated = "Copper pans heated up 2.4 times as fast as steel ones in our kitchen test."
+    question = "Why do copper pans heat faster than steel ones?"
+    for outcome in ("Cooking times fell by 20 percent with copper.",
+                    "Boiling took 3 times less time on the copper pans.",
+                    "Steel pans reached the mark in fewer than half of the runs.",
+                    "Water boiled first in only two of the 12 steel pans."):
+        assert _feature_of(question, (restated, outcome), "why_prev") == [0.0, 0.0], outcome
+    for reason in ("Copper carries heat far better than steel does.",
+                   "Cooking times fell by 20 percent because copper spreads heat evenly.",
+                   "More than 40 cooks have told us the same."):
+        assert _feature_of(question, (restated, reason), "why_prev") == [0.0, 1.0], reason
+    assert _feature_of("How did the chef describe the test?",
+                       (restated, "Cooking times fell by 20 percent with copper."),
+                       "why_prev") == [0.0, 1.0]
+
+
 def test_which_one_stands_out_is_answered_by_a_sentence_that_ranks():
     """"Which ... hardest?" / "... more than any other?" asks which one stands out: of two
     sentences on the topic, the one ranking (a superlative, "fared worst", "far more than the
