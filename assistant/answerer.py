@@ -117,6 +117,20 @@ _STARTER = re.compile(r"\b(?:the\s+)?(?:original\s+poster|(?-i:OP)|(?:thread|top
                       r"person\s+who\s+(?:started|opened)\s+(?:the|this)\s+(?:thread|topic|"
                       r"discussion))\b|\bthe\s+poster\b(?!['\u2019]?s?\s+(?:of|for|about|"
                       r"advertising|on|in|at|with|from|by)\b)", re.I)
+# The post's own writer by role, in a question about what they did or think: "the author",
+# "the writer (of the post)", "the blogger", "the columnist", "the reporter", "the journalist",
+# "the post's author". Not a cited work's ("the first author", "the lead author", "the author of
+# the study"), nor another writer ("the letter writer", "the comment's author").
+_PAGE_DOC = r"(?:post|blog\s+post|blog|article|piece|column|story|essay|guide|entry|page|write-?up)"
+_ROLE_WRITER = re.compile(
+    r"\b(?:the|this)\s+(?:(?:" + _PAGE_DOC + r")['\u2019]s\s+)?"
+    r"(?:author|writer|blogger|columnist|reporter|journalist)\b(?!-)"
+    r"(?:\s+of\s+(?:the|this)\s+" + _PAGE_DOC + r"\b)?"
+    r"(?!\s+(?:of|for|at|in)\s+(?:the|this|that|an?)\b)", re.I)
+# ... but asking who that is or their name: "Who is the author?", "What's the writer's name?"
+_ROLE_NAME_ASKED = re.compile(r"\bnames?\b|^\W*who(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b",
+                              re.I)
+
 # "Who is the OP?", "Who was the original poster?": asks who that is, not about them.
 _WHO_IS_STARTER = re.compile(r"^\W*who(?:'s|\u2019s|\s+is|\s+was)\s+(?:the\s+)?\S+(?:\s+\S+)?\W*$",
                              re.I)
@@ -655,6 +669,11 @@ class Answerer:
             asked = _after_post(query)
             if asked is not None:
                 return asked
+        if self.comments and self.post_author and _ROLE_WRITER.search(query.question) \
+                and not _ROLE_NAME_ASKED.search(query.question) and query.author_of is None:
+            # "Why didn't the author go for a bigger tank?": the post's writer, whose own
+            # replies among the comments speak for them as the post does
+            query = replace(query, writer=self.post_author)
         if query.host and self.post_author and (self.speakers or _SHOW_NAMED.search(query.question)):
             # "Who presents the show?", "Who conducted this interview?": who signed it
             asked = _after_post(query)

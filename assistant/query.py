@@ -586,6 +586,10 @@ class Query:
     # reader that agreed with Paul?"), or what the person it names should do (advice given to
     # them: "What should Priya do about the hinge?"): their own words and bylines do not say.
     named_object: bool = False
+    # The post's signed writer, when the question names them by role ("the author", "the
+    # writer of the post", "the columnist") on a page with readers' comments: their own
+    # replies among the comments are theirs as much as the post (``Answerer.on_page``).
+    writer: str | None = None
 
 
 # A rate that is a percentage: "What interest rate will they pay?", "the survival rate" (not

@@ -160,3 +160,50 @@ def test_who_asked_on_a_page_of_customer_questions_is_a_questions_signer(setting
     candidates, _ = a.answerer.candidates(query, None, a.embedder.encode([query.question])[0])
     assert {c.source.id for c in candidates if c.prob > 0} <= {"comment-1", "comment-4"}
     assert any(c.source.id == "comment-1" and c.prob > 0 for c in candidates)
+
+
+_SHED = [
+    Source("title", "title", "Title", "Re-felting a shed roof in a weekend", "Mara Quill", "3 May 2025"),
+    Source("byline", "byline", "Byline", "By Mara Quill, 3 May 2025", "Mara Quill", "3 May 2025"),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The old felt on our shed had split along the ridge, so I stripped it and laid new felt "
+           "over two days.", "Mara Quill", "3 May 2025"),
+    Source("post-2", "post", "Post, paragraph 2",
+           "I used clout nails every 50mm along the edges and a bitumen adhesive at the overlaps.",
+           "Mara Quill", "3 May 2025"),
+    Source("comment-1", "comment", "Reader comment by Theo Bracken, 4 May 2025",
+           "Rubber membrane lasts far longer than felt and needs no nails at all.",
+           "Theo Bracken", "4 May 2025"),
+    Source("comment-2", "comment", "Reader comment by Mara Quill, 4 May 2025, replying to Theo Bracken",
+           "I priced a rubber membrane, but for a shed this size it cost three times as much.",
+           "Mara Quill", "4 May 2025", reply_to="Theo Bracken"),
+]
+
+
+def test_the_author_of_a_page_with_comments_is_its_signed_writer(settings, fake_embedder):
+    """On a page whose signed post has readers' comments, "the author", "the writer of the
+    post", "the columnist" is who signed it: their own reply on what is asked counts as theirs
+    (its author named), another reader's does not. Not in "Who is the author?", nor asking
+    their name, nor "the author of the study" or "the letter writer"."""
+    import numpy as np
+
+    from assistant import Assistant
+    from assistant.features import INDEX
+
+    a = Assistant.from_sources(_SHED, settings, embedder=fake_embedder)
+    for question in ("Why didn't the author use a rubber membrane?",
+                     "Why did the writer of the post pick felt over rubber?",
+                     "Did the columnist think about a rubber membrane?"):
+        assert a.query_for(question).writer == "Mara Quill"
+    for question in ("Who is the author?", "What's the writer's name?",
+                     "Does the author of the study use rubber?", "Where does the letter writer live?"):
+        assert a.query_for(question).writer is None
+    q = a.query_for("Why didn't the author use a rubber membrane?")
+    cands, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    named = {c.source.id: c.features[INDEX["author_named"]] for c in cands}
+    assert named["comment-2"] == 1.0 and named["comment-1"] == 0.0
+    assert np.isclose(named["post-1"], 0.0)
+    # a reply of theirs on something else is not what is asked
+    q = a.query_for("How far apart did the author put the nails?")
+    cands, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    assert all(c.features[INDEX["author_named"]] == 0.0 for c in cands if c.source.id == "comment-2")
