@@ -46,6 +46,7 @@ from .grounding import (
     unknown_phrases,
 )
 from .index import Index
+from .ingest.signoff import SALUTATION, SIGNED_LETTER
 from .pronouns import about_other, asked_gender, name_genders
 from .query import CONTACT, NUMBER, PERSON, PHASES, PLACE, TIME, Query, asks_why, proper_names
 from .retrieval import Retriever
@@ -130,6 +131,13 @@ _ROLE_WRITER = re.compile(
 # ... but asking who that is or their name: "Who is the author?", "What's the writer's name?"
 _ROLE_NAME_ASKED = re.compile(r"\bnames?\b|^\W*who(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b",
                               re.I)
+
+# The writer of a letter the post prints and answers: "the letter writer", "the person who
+# sent in the question", "Who wrote in?", "the reader who wrote the letter".
+_LETTER_WRITER = re.compile(
+    r"\bletter[- ]writer\b|\bwriter\s+of\s+(?:the|this)\s+letter\b"
+    r"|\b(?:sent|sends|wrote|writes|written)\s+in\b"
+    r"|\b(?:sent|wrote|sends|writes)\s+(?:the|this)\s+(?:letter|question)\b", re.I)
 
 # "Who is the OP?", "Who was the original poster?": asks who that is, not about them.
 _WHO_IS_STARTER = re.compile(r"^\W*who(?:'s|\u2019s|\s+is|\s+was)\s+(?:the\s+)?\S+(?:\s+\S+)?\W*$",
@@ -674,6 +682,10 @@ class Answerer:
             # "Why didn't the author go for a bigger tank?": the post's writer, whose own
             # replies among the comments speak for them as the post does
             query = replace(query, writer=self.post_author)
+        if _LETTER_WRITER.search(query.question) and self.letter:
+            # "Where does the letter writer live?", "Who sent in the question?": who signed
+            # the letter the post prints, in its own words
+            query = replace(query, letter=self.letter)
         if query.host and self.post_author and (self.speakers or _SHOW_NAMED.search(query.question)):
             # "Who presents the show?", "Who conducted this interview?": who signed it
             asked = _after_post(query)
@@ -840,6 +852,22 @@ class Answerer:
     def lead_rows(self) -> list[int]:
         """The post's lead (``gist_rows``), found on the first question that asks for it."""
         return gist_rows(self.index, list(self._by_id.values()))
+
+    @cached_property
+    def letter(self) -> frozenset[str]:
+        """The paragraphs of a reader's letter the post prints, under its salutation ("Dear
+        Bernadette,") down to its sign-off ("Fiona, Cresswell Marsh"), the first such run;
+        none when the post prints no signed letter."""
+        post = [s for s in self._by_id.values() if s.kind == "post"]
+        opened = next((k for k, s in enumerate(post) if SALUTATION.match(s.text.strip())), None)
+        if opened is None:
+            return frozenset()
+        for k in range(opened + 1, min(len(post), opened + 12)):
+            if post[k].section != post[opened].section:
+                break
+            if SIGNED_LETTER.match(post[k].text.strip()) and k > opened + 1:
+                return frozenset(s.id for s in post[opened + 1 : k + 1])
+        return frozenset()
 
     @cached_property
     def post_author(self) -> str | None:

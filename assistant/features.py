@@ -260,7 +260,8 @@ def feature_matrix(
             # "the author" of a page with comments: the post's writer's own replies on what
             # the question asks about (one of its words, past the page's own)
             kind == "comment" and query.writer is not None and src.author == query.writer
-            and bool(writer_terms & set(terms(src.text))))
+            and bool(writer_terms & set(terms(src.text)))) or (
+            kind == "post" and src.id in query.letter)
         x[INDEX["author_named"]] = float(named)
         # "Who asked about X? / When did he post that?": the person answered (among the names,
         # not the words) wrote it, so their comment's date says when

@@ -590,6 +590,10 @@ class Query:
     # writer of the post", "the columnist") on a page with readers' comments: their own
     # replies among the comments are theirs as much as the post (``Answerer.on_page``).
     writer: str | None = None
+    # The paragraphs of a reader's letter the post prints (an advice column's: "Dear Ann, ...
+    # / Fiona, Leeds"), when the question asks after "the letter writer" or who sent it in:
+    # they are that writer's own words (``Answerer.on_page``).
+    letter: frozenset[str] = frozenset()
 
 
 # A rate that is a percentage: "What interest rate will they pay?", "the survival rate" (not

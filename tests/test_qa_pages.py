@@ -207,3 +207,35 @@ def test_the_author_of_a_page_with_comments_is_its_signed_writer(settings, fake_
     q = a.query_for("How far apart did the author put the nails?")
     cands, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
     assert all(c.features[INDEX["author_named"]] == 0.0 for c in cands if c.source.id == "comment-2")
+
+
+def test_the_letter_writer_is_who_signed_the_letter_the_post_prints(settings, tmp_path, fake_embedder):
+    """An advice column prints a reader's letter under "Dear ...," down to its sign-off
+    ("Tomasz, Eastleigh"): "the letter writer", "Who sent in the question?" ask after that
+    reader, whose own words are its paragraphs (their author named); not the columnist's
+    reply. A page with no such letter has none."""
+    from dataclasses import replace
+
+    from assistant import Assistant
+    from assistant.features import INDEX
+    from assistant.ingest.page import page_sources
+    from assistant.ingest.text import read_text_page
+
+    from .test_text_layout import LETTER_COLUMN
+
+    sources = page_sources(read_text_page(LETTER_COLUMN))
+    a = Assistant.from_sources(sources, settings, embedder=fake_embedder)
+    letter = {s.id for s in sources if s.text.startswith(("I rented", "The landlord", "Tomasz, East"))}
+    for question in ("Where does the letter writer live?", "Who sent in the question?",
+                     "Who wrote in?"):
+        assert a.query_for(question).letter == letter
+    assert a.query_for("What should Tomasz do?").letter == frozenset()
+    q = a.query_for("Where does the letter writer live?")
+    cands, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    named = {c.span.text: c.features[INDEX["author_named"]] for c in cands}
+    assert named["Tomasz, Eastleigh"] == 1.0
+    assert named["Ask the deposit scheme for its free dispute service."] == 0.0
+    plain = Assistant.from_sources(
+        page_sources(read_text_page(LETTER_COLUMN.replace("Dear Oren,\n\n", ""))),
+        replace(settings, index_dir=tmp_path / "plain"), embedder=fake_embedder, rebuild=True)
+    assert plain.query_for("Where does the letter writer live?").letter == frozenset()
