@@ -677,10 +677,11 @@ class Answerer:
             asked = _after_post(query)
             if asked is not None:
                 return asked
-        if self.comments and self.post_author and _ROLE_WRITER.search(query.question) \
+        if self.post_author and _ROLE_WRITER.search(query.question) \
                 and not _ROLE_NAME_ASKED.search(query.question) and query.author_of is None:
-            # "Why didn't the author go for a bigger tank?": the post's writer, whose own
-            # replies among the comments speak for them as the post does
+            # "Why didn't the author go for a bigger tank?", "What's the reporter's job?": the
+            # post's writer, whose own replies among the comments speak for them as the post
+            # does, and whose byline may print their job
             query = replace(query, writer=self.post_author)
         if _LETTER_WRITER.search(query.question) and self.letter:
             # "Where does the letter writer live?", "Who sent in the question?": who signed

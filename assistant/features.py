@@ -261,7 +261,11 @@ def feature_matrix(
             # the question asks about (one of its words, past the page's own)
             kind == "comment" and query.writer is not None and src.author == query.writer
             and bool(writer_terms & set(terms(src.text)))) or (
-            kind == "post" and src.id in query.letter)
+            kind == "post" and src.id in query.letter) or (
+            # "What's the reporter's job?": a byline printing more than a name and a date
+            # ("By Ann Roe, Transport Correspondent") may give it
+            kind == "byline" and wanted == ROLE and query.writer is not None
+            and src.author == query.writer and flags is not None and bool(flags[i]))
         x[INDEX["author_named"]] = float(named)
         # "Who asked about X? / When did he post that?": the person answered (among the names,
         # not the words) wrote it, so their comment's date says when

@@ -587,8 +587,9 @@ class Query:
     # them: "What should Priya do about the hinge?"): their own words and bylines do not say.
     named_object: bool = False
     # The post's signed writer, when the question names them by role ("the author", "the
-    # writer of the post", "the columnist") on a page with readers' comments: their own
-    # replies among the comments are theirs as much as the post (``Answerer.on_page``).
+    # writer of the post", "the columnist", "the reporter"): their own replies among the
+    # comments are theirs as much as the post, and a byline printing their job says what it
+    # is (``Answerer.on_page``).
     writer: str | None = None
     # The paragraphs of a reader's letter the post prints (an advice column's: "Dear Ann, ...
     # / Fiona, Leeds"), when the question asks after "the letter writer" or who sent it in:

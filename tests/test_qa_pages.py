@@ -239,3 +239,31 @@ def test_the_letter_writer_is_who_signed_the_letter_the_post_prints(settings, tm
         page_sources(read_text_page(LETTER_COLUMN.replace("Dear Oren,\n\n", ""))),
         replace(settings, index_dir=tmp_path / "plain"), embedder=fake_embedder, rebuild=True)
     assert plain.query_for("Where does the letter writer live?").letter == frozenset()
+
+
+def test_the_reporters_job_is_in_a_byline_that_prints_one(settings, tmp_path, fake_embedder):
+    """"What's the reporter's job?" of a signed page: a byline that prints the writer's job
+    ("By Ann Roe, Health Correspondent") may answer (its author named); one printing only a
+    name and a date does not."""
+    from dataclasses import replace
+
+    from assistant import Assistant
+    from assistant.features import INDEX
+
+    def byline_named(byline: str, where: str) -> float:
+        sources = [
+            Source("title", "title", "Title", "Clinic hours cut at Westmoor", "Ann Roe", "3 May 2025"),
+            Source("byline", "byline", "Byline", byline, "Ann Roe", "3 May 2025"),
+            Source("post-1", "post", "Post, paragraph 1",
+                   "The walk-in clinic at Westmoor will close at 4pm from June, the trust said.",
+                   "Ann Roe", "3 May 2025"),
+        ]
+        a = Assistant.from_sources(sources, replace(settings, index_dir=tmp_path / where),
+                                   embedder=fake_embedder, rebuild=True)
+        q = a.query_for("What's the reporter's job at the paper?")
+        assert q.writer == "Ann Roe"
+        cands, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+        return next(c.features[INDEX["author_named"]] for c in cands if c.source.id == "byline")
+
+    assert byline_named("By Ann Roe, Health Correspondent, 3 May 2025", "job") == 1.0
+    assert byline_named("By Ann Roe, 3 May 2025", "plain") == 0.0
