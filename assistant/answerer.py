@@ -133,11 +133,13 @@ _ROLE_NAME_ASKED = re.compile(r"\bnames?\b|^\W*who(?:['\u2019]s|\s+is|\s+was|\s+
                               re.I)
 
 # The writer of a letter the post prints and answers: "the letter writer", "the person who
-# sent in the question", "Who wrote in?", "the reader who wrote the letter".
+# sent in the question", "Who wrote in?", "the reader who wrote the letter", "the asker".
 _LETTER_WRITER = re.compile(
     r"\bletter[- ]writer\b|\bwriter\s+of\s+(?:the|this)\s+letter\b"
     r"|\b(?:sent|sends|wrote|writes|written)\s+in\b"
-    r"|\b(?:sent|wrote|sends|writes)\s+(?:the|this)\s+(?:letter|question)\b", re.I)
+    r"|\b(?:sent|wrote|sends|writes)\s+(?:the|this)\s+(?:letter|question)\b"
+    # ... who asks the column's question: "the asker", "Who asked the question?"
+    r"|\b(?:asker|questioner)\b|\basked\s+(?:the|this)\s+question\b", re.I)
 
 # "Who is the OP?", "Who was the original poster?": asks who that is, not about them.
 _WHO_IS_STARTER = re.compile(r"^\W*who(?:'s|\u2019s|\s+is|\s+was)\s+(?:the\s+)?\S+(?:\s+\S+)?\W*$",

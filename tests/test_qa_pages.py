@@ -227,7 +227,7 @@ def test_the_letter_writer_is_who_signed_the_letter_the_post_prints(settings, tm
     a = Assistant.from_sources(sources, settings, embedder=fake_embedder)
     letter = {s.id for s in sources if s.text.startswith(("I rented", "The landlord", "Tomasz, East"))}
     for question in ("Where does the letter writer live?", "Who sent in the question?",
-                     "Who wrote in?"):
+                     "Who wrote in?", "Who asked the question?", "How long did the asker rent the flat?"):
         assert a.query_for(question).letter == letter
     assert a.query_for("What should Tomasz do?").letter == frozenset()
     q = a.query_for("Where does the letter writer live?")
