@@ -120,12 +120,14 @@ _STARTER = re.compile(r"\b(?:the\s+)?(?:original\s+poster|(?-i:OP)|(?:thread|top
                       r"advertising|on|in|at|with|from|by)\b)", re.I)
 # The post's own writer by role, in a question about what they did or think: "the author",
 # "the writer (of the post)", "the blogger", "the columnist", "the reporter", "the journalist",
-# "the post's author". Not a cited work's ("the first author", "the lead author", "the author of
-# the study"), nor another writer ("the letter writer", "the comment's author").
+# "the host", "the post's author". Not a cited work's ("the first author", "the lead author",
+# "the author of the study"), nor another writer ("the letter writer", "the comment's author");
+# nor "the reviewer" or "the editor", who are often someone else (a pull request's, a journal's).
 _PAGE_DOC = r"(?:post|blog\s+post|blog|article|piece|column|story|essay|guide|entry|page|write-?up)"
 _ROLE_WRITER = re.compile(
     r"\b(?:the|this)\s+(?:(?:" + _PAGE_DOC + r")['\u2019]s\s+)?"
-    r"(?:author|writer|blogger|columnist|reporter|journalist)\b(?!-)"
+    r"(?:author|writer|blogger|columnist|reporter|journalist|critic|host|presenter|"
+    r"interviewer)\b(?!-)"
     r"(?:\s+of\s+(?:the|this)\s+" + _PAGE_DOC + r"\b)?"
     r"(?!\s+(?:of|for|at|in)\s+(?:the|this|that|an?)\b)", re.I)
 # ... but asking who that is or their name: "Who is the author?", "What's the writer's name?"

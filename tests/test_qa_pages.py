@@ -193,9 +193,11 @@ def test_the_author_of_a_page_with_comments_is_its_signed_writer(settings, fake_
     a = Assistant.from_sources(_SHED, settings, embedder=fake_embedder)
     for question in ("Why didn't the author use a rubber membrane?",
                      "Why did the writer of the post pick felt over rubber?",
-                     "Did the columnist think about a rubber membrane?"):
+                     "Did the columnist think about a rubber membrane?",
+                     "What did the host say about rubber?"):
         assert a.query_for(question).writer == "Mara Quill"
     for question in ("Who is the author?", "What's the writer's name?",
+                     "Which nails did the reviewer want?",
                      "Does the author of the study use rubber?", "Where does the letter writer live?"):
         assert a.query_for(question).writer is None
     q = a.query_for("Why didn't the author use a rubber membrane?")
