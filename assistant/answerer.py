@@ -47,6 +47,7 @@ from .grounding import (
     unknown_phrases,
 )
 from .index import Index
+from .ingest.signoff import SALUTATION, SIGNED_LETTER
 from .pronouns import about_other, asked_gender, name_genders
 from .query import CONTACT, NUMBER, PERSON, PHASES, PLACE, TIME, Query, asks_why, proper_names
 from .retrieval import Retriever
@@ -118,6 +119,31 @@ _STARTER = re.compile(r"\b(?:the\s+)?(?:original\s+poster|(?-i:OP)|(?:thread|top
                       r"person\s+who\s+(?:started|opened)\s+(?:the|this)\s+(?:thread|topic|"
                       r"discussion))\b|\bthe\s+poster\b(?!['\u2019]?s?\s+(?:of|for|about|"
                       r"advertising|on|in|at|with|from|by)\b)", re.I)
+# The post's own writer by role, in a question about what they did or think: "the author",
+# "the writer (of the post)", "the blogger", "the columnist", "the reporter", "the journalist",
+# "the host", "the post's author". Not a cited work's ("the first author", "the lead author",
+# "the author of the study"), nor another writer ("the letter writer", "the comment's author");
+# nor "the reviewer" or "the editor", who are often someone else (a pull request's, a journal's).
+_PAGE_DOC = r"(?:post|blog\s+post|blog|article|piece|column|story|essay|guide|entry|page|write-?up)"
+_ROLE_WRITER = re.compile(
+    r"\b(?:the|this)\s+(?:(?:" + _PAGE_DOC + r")['\u2019]s\s+)?"
+    r"(?:author|writer|blogger|columnist|reporter|journalist|critic|host|presenter|"
+    r"interviewer)\b(?!-)"
+    r"(?:\s+of\s+(?:the|this)\s+" + _PAGE_DOC + r"\b)?"
+    r"(?!\s+(?:of|for|at|in)\s+(?:the|this|that|an?)\b)", re.I)
+# ... but asking who that is or their name: "Who is the author?", "What's the writer's name?"
+_ROLE_NAME_ASKED = re.compile(r"\bnames?\b|^\W*who(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b",
+                              re.I)
+
+# The writer of a letter the post prints and answers: "the letter writer", "the person who
+# sent in the question", "Who wrote in?", "the reader who wrote the letter", "the asker".
+_LETTER_WRITER = re.compile(
+    r"\bletter[- ]writer\b|\bwriter\s+of\s+(?:the|this)\s+letter\b"
+    r"|\b(?:sent|sends|wrote|writes|written)\s+in\b"
+    r"|\b(?:sent|wrote|sends|writes)\s+(?:the|this)\s+(?:letter|question)\b"
+    # ... who asks the column's question: "the asker", "Who asked the question?"
+    r"|\b(?:asker|questioner)\b|\basked\s+(?:the|this)\s+question\b", re.I)
+
 # "Who is the OP?", "Who was the original poster?": asks who that is, not about them.
 _WHO_IS_STARTER = re.compile(r"^\W*who(?:'s|\u2019s|\s+is|\s+was)\s+(?:the\s+)?\S+(?:\s+\S+)?\W*$",
                              re.I)
@@ -659,6 +685,16 @@ class Answerer:
             asked = _after_post(query)
             if asked is not None:
                 return asked
+        if self.post_author and _ROLE_WRITER.search(query.question) \
+                and not _ROLE_NAME_ASKED.search(query.question) and query.author_of is None:
+            # "Why didn't the author go for a bigger tank?", "What's the reporter's job?": the
+            # post's writer, whose own replies among the comments speak for them as the post
+            # does, and whose byline may print their job
+            query = replace(query, writer=self.post_author)
+        if _LETTER_WRITER.search(query.question) and self.letter:
+            # "Where does the letter writer live?", "Who sent in the question?": who signed
+            # the letter the post prints, in its own words
+            query = replace(query, letter=self.letter)
         if query.host and self.post_author and (self.speakers or _SHOW_NAMED.search(query.question)):
             # "Who presents the show?", "Who conducted this interview?": who signed it
             asked = _after_post(query)
@@ -825,6 +861,22 @@ class Answerer:
     def lead_rows(self) -> list[int]:
         """The post's lead (``gist_rows``), found on the first question that asks for it."""
         return gist_rows(self.index, list(self._by_id.values()))
+
+    @cached_property
+    def letter(self) -> frozenset[str]:
+        """The paragraphs of a reader's letter the post prints, under its salutation ("Dear
+        Bernadette,") down to its sign-off ("Fiona, Cresswell Marsh"), the first such run;
+        none when the post prints no signed letter."""
+        post = [s for s in self._by_id.values() if s.kind == "post"]
+        opened = next((k for k, s in enumerate(post) if SALUTATION.match(s.text.strip())), None)
+        if opened is None:
+            return frozenset()
+        for k in range(opened + 1, min(len(post), opened + 12)):
+            if post[k].section != post[opened].section:
+                break
+            if SIGNED_LETTER.match(post[k].text.strip()) and k > opened + 1:
+                return frozenset(s.id for s in post[opened + 1 : k + 1])
+        return frozenset()
 
     @cached_property
     def post_author(self) -> str | None:

@@ -38,6 +38,7 @@ import numpy as np
 from .grounding import (
     DOING_VERBS,
     KNOWN_SIMILARITY,
+    NEVER_UNKNOWN,
     PAGE_WORDS,
     WORKING_VERBS,
     ArticleTerms,
@@ -178,6 +179,8 @@ def feature_matrix(
     X = np.zeros((len(candidates), len(FEATURES)), dtype=np.float64)
     names = query.names
     asked_stems = frozenset(stem_of(w) for w in query.words)
+    writer_terms = {t for t in query.terms if t not in NEVER_UNKNOWN and t not in STOPWORDS} \
+        if query.writer else set()
     name_stems = frozenset(stem_of(w) for w in query.names)
     kind_cols = {k: INDEX[f"kind_{k}"] for k in ("title", "byline", "caption", "reference", "comment")}
     content = [t for t in query.terms if t not in STOPWORDS]
@@ -258,7 +261,16 @@ def feature_matrix(
         # byline are not who. A byline's only number is its date: it tells no count, age or
         # price of its author.
         named = (bool(author) and any(len(w) > 2 and w in asked_stems for w in author)
-                 and not query.named_object and not (kind == "byline" and wanted == NUMBER))
+                 and not query.named_object and not (kind == "byline" and wanted == NUMBER)) or (
+            # "the author" of a page with comments: the post's writer's own replies on what
+            # the question asks about (one of its words, past the page's own)
+            kind == "comment" and query.writer is not None and src.author == query.writer
+            and bool(writer_terms & set(terms(src.text)))) or (
+            kind == "post" and src.id in query.letter) or (
+            # "What's the reporter's job?": a byline printing more than a name and a date
+            # ("By Ann Roe, Transport Correspondent") may give it
+            kind == "byline" and wanted == ROLE and query.writer is not None
+            and src.author == query.writer and flags is not None and bool(flags[i]))
         x[INDEX["author_named"]] = float(named)
         # "Who asked about X? / When did he post that?": the person answered (among the names,
         # not the words) wrote it, so their comment's date says when

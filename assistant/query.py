@@ -586,6 +586,15 @@ class Query:
     # reader that agreed with Paul?"), or what the person it names should do (advice given to
     # them: "What should Priya do about the hinge?"): their own words and bylines do not say.
     named_object: bool = False
+    # The post's signed writer, when the question names them by role ("the author", "the
+    # writer of the post", "the columnist", "the reporter"): their own replies among the
+    # comments are theirs as much as the post, and a byline printing their job says what it
+    # is (``Answerer.on_page``).
+    writer: str | None = None
+    # The paragraphs of a reader's letter the post prints (an advice column's: "Dear Ann, ...
+    # / Fiona, Leeds"), when the question asks after "the letter writer" or who sent it in:
+    # they are that writer's own words (``Answerer.on_page``).
+    letter: frozenset[str] = frozenset()
 
 
 # A rate that is a percentage: "What interest rate will they pay?", "the survival rate" (not

@@ -160,3 +160,112 @@ def test_who_asked_on_a_page_of_customer_questions_is_a_questions_signer(setting
     candidates, _ = a.answerer.candidates(query, None, a.embedder.encode([query.question])[0])
     assert {c.source.id for c in candidates if c.prob > 0} <= {"comment-1", "comment-4"}
     assert any(c.source.id == "comment-1" and c.prob > 0 for c in candidates)
+
+
+_SHED = [
+    Source("title", "title", "Title", "Re-felting a shed roof in a weekend", "Mara Quill", "3 May 2025"),
+    Source("byline", "byline", "Byline", "By Mara Quill, 3 May 2025", "Mara Quill", "3 May 2025"),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The old felt on our shed had split along the ridge, so I stripped it and laid new felt "
+           "over two days.", "Mara Quill", "3 May 2025"),
+    Source("post-2", "post", "Post, paragraph 2",
+           "I used clout nails every 50mm along the edges and a bitumen adhesive at the overlaps.",
+           "Mara Quill", "3 May 2025"),
+    Source("comment-1", "comment", "Reader comment by Theo Bracken, 4 May 2025",
+           "Rubber membrane lasts far longer than felt and needs no nails at all.",
+           "Theo Bracken", "4 May 2025"),
+    Source("comment-2", "comment", "Reader comment by Mara Quill, 4 May 2025, replying to Theo Bracken",
+           "I priced a rubber membrane, but for a shed this size it cost three times as much.",
+           "Mara Quill", "4 May 2025", reply_to="Theo Bracken"),
+]
+
+
+def test_the_author_of_a_page_with_comments_is_its_signed_writer(settings, fake_embedder):
+    """On a page whose signed post has readers' comments, "the author", "the writer of the
+    post", "the columnist" is who signed it: their own reply on what is asked counts as theirs
+    (its author named), another reader's does not. Not in "Who is the author?", nor asking
+    their name, nor "the author of the study" or "the letter writer"."""
+    import numpy as np
+
+    from assistant import Assistant
+    from assistant.features import INDEX
+
+    a = Assistant.from_sources(_SHED, settings, embedder=fake_embedder)
+    for question in ("Why didn't the author use a rubber membrane?",
+                     "Why did the writer of the post pick felt over rubber?",
+                     "Did the columnist think about a rubber membrane?",
+                     "What did the host say about rubber?"):
+        assert a.query_for(question).writer == "Mara Quill"
+    for question in ("Who is the author?", "What's the writer's name?",
+                     "Which nails did the reviewer want?",
+                     "Does the author of the study use rubber?", "Where does the letter writer live?"):
+        assert a.query_for(question).writer is None
+    q = a.query_for("Why didn't the author use a rubber membrane?")
+    cands, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    named = {c.source.id: c.features[INDEX["author_named"]] for c in cands}
+    assert named["comment-2"] == 1.0 and named["comment-1"] == 0.0
+    assert np.isclose(named["post-1"], 0.0)
+    # a reply of theirs on something else is not what is asked
+    q = a.query_for("How far apart did the author put the nails?")
+    cands, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    assert all(c.features[INDEX["author_named"]] == 0.0 for c in cands if c.source.id == "comment-2")
+
+
+def test_the_letter_writer_is_who_signed_the_letter_the_post_prints(settings, tmp_path, fake_embedder):
+    """An advice column prints a reader's letter under "Dear ...," down to its sign-off
+    ("Tomasz, Eastleigh"): "the letter writer", "Who sent in the question?" ask after that
+    reader, whose own words are its paragraphs (their author named); not the columnist's
+    reply. A page with no such letter has none."""
+    from dataclasses import replace
+
+    from assistant import Assistant
+    from assistant.features import INDEX
+    from assistant.ingest.page import page_sources
+    from assistant.ingest.text import read_text_page
+
+    from .test_text_layout import LETTER_COLUMN
+
+    sources = page_sources(read_text_page(LETTER_COLUMN))
+    a = Assistant.from_sources(sources, settings, embedder=fake_embedder)
+    letter = {s.id for s in sources if s.text.startswith(("I rented", "The landlord", "Tomasz, East"))}
+    for question in ("Where does the letter writer live?", "Who sent in the question?",
+                     "Who wrote in?", "Who asked the question?", "How long did the asker rent the flat?"):
+        assert a.query_for(question).letter == letter
+    assert a.query_for("What should Tomasz do?").letter == frozenset()
+    q = a.query_for("Where does the letter writer live?")
+    cands, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    named = {c.span.text: c.features[INDEX["author_named"]] for c in cands}
+    assert named["Tomasz, Eastleigh"] == 1.0
+    assert named["Ask the deposit scheme for its free dispute service."] == 0.0
+    plain = Assistant.from_sources(
+        page_sources(read_text_page(LETTER_COLUMN.replace("Dear Oren,\n\n", ""))),
+        replace(settings, index_dir=tmp_path / "plain"), embedder=fake_embedder, rebuild=True)
+    assert plain.query_for("Where does the letter writer live?").letter == frozenset()
+
+
+def test_the_reporters_job_is_in_a_byline_that_prints_one(settings, tmp_path, fake_embedder):
+    """"What's the reporter's job?" of a signed page: a byline that prints the writer's job
+    ("By Ann Roe, Health Correspondent") may answer (its author named); one printing only a
+    name and a date does not."""
+    from dataclasses import replace
+
+    from assistant import Assistant
+    from assistant.features import INDEX
+
+    def byline_named(byline: str, where: str) -> float:
+        sources = [
+            Source("title", "title", "Title", "Clinic hours cut at Westmoor", "Ann Roe", "3 May 2025"),
+            Source("byline", "byline", "Byline", byline, "Ann Roe", "3 May 2025"),
+            Source("post-1", "post", "Post, paragraph 1",
+                   "The walk-in clinic at Westmoor will close at 4pm from June, the trust said.",
+                   "Ann Roe", "3 May 2025"),
+        ]
+        a = Assistant.from_sources(sources, replace(settings, index_dir=tmp_path / where),
+                                   embedder=fake_embedder, rebuild=True)
+        q = a.query_for("What's the reporter's job at the paper?")
+        assert q.writer == "Ann Roe"
+        cands, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+        return next(c.features[INDEX["author_named"]] for c in cands if c.source.id == "byline")
+
+    assert byline_named("By Ann Roe, Health Correspondent, 3 May 2025", "job") == 1.0
+    assert byline_named("By Ann Roe, 3 May 2025", "plain") == 0.0

@@ -814,3 +814,37 @@ def test_a_question_takes_one_answer_paragraph_not_the_next_one_too():
                           "burns on the element.\n", "faq.txt")
     assert [s.text for s in page_sources(page) if s.kind == "post"] == [
         "Q. Can it boil milk? A. No, only water.", "A. Milk burns on the element."]
+
+
+LETTER_COLUMN = """Money Matters: "My landlord kept my whole deposit"
+By Oren Vasquez, 12 March 2025
+
+Dear Oren,
+
+I rented a flat in the town centre for three years and left it cleaner than I found it.
+
+The landlord has kept all of my £900 deposit for "general wear". What can I do?
+
+Tomasz, Eastleigh
+
+Oren replies:
+
+Tomasz, a landlord cannot charge you for fair wear and tear.
+
+Ask the deposit scheme for its free dispute service.
+"""
+
+
+def test_a_readers_letter_is_signed_off_not_headed_by_its_signer():
+    """An advice column's letter, under "Dear Oren,", ends on its writer's sign-off (a first
+    name and where they write from): a line of the letter, not a heading of it; the reply
+    below answers them, under it."""
+    page = read_text_page(LETTER_COLUMN)
+    texts = [(b.text, b.heading) for b in page.blocks]
+    assert ("Tomasz, Eastleigh", None) in texts
+    assert ("The landlord has kept all of my £900 deposit for \"general wear\". What can I do?",
+            None) in texts
+    assert ("Ask the deposit scheme for its free dispute service.", "Tomasz, Eastleigh") in texts
+    # with no salutation above it, a short line is a heading as before
+    page = read_text_page(LETTER_COLUMN.replace("Dear Oren,\n\n", ""))
+    assert "Tomasz, Eastleigh" not in [b.text for b in page.blocks]

@@ -64,6 +64,16 @@ def signer_name(line: str) -> str | None:
     return name if name_ok(name) and len(name.split()) > 1 else None
 
 
+# A letter's salutation on a line of its own: "Dear Bernadette,", "Dear Dr Lee,".
+SALUTATION = re.compile(r"^(?:Dear|Hi|Hello)\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*[,:!]$")
+# A reader's letter's sign-off, under it: a name of one to three words, then where the writer
+# lives or a word for them ("Fiona, Cresswell Marsh", "J. Patel, Leeds", "Worried mum,
+# Bristol"), or a name alone.
+SIGNED_LETTER = re.compile(
+    r"^[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,2}"
+    r"(?:,\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Za-z][\w'\u2019.-]*){0,3})?$")
+
+
 # A letter's or a newsletter's closing line: "Happy digging,", "Best wishes,", "Yours,".
 _CLOSING = re.compile(r"^[A-Z][\w'\u2019]*(?: [\w'\u2019]+){0,3},$")
 

@@ -78,7 +78,15 @@ from .obsidian import obsidian_text
 from .page import CAPTION, COMMENT, PARAGRAPH, REFERENCE, Block, Page, with_replies
 from .pdf_copy import pdf_copy
 from .rst import rst_markdown
-from .signoff import message_text, signature, signed_date, signed_lines, signer_name
+from .signoff import (
+    SALUTATION,
+    SIGNED_LETTER,
+    message_text,
+    signature,
+    signed_date,
+    signed_lines,
+    signer_name,
+)
 from .speech import speech_turns
 from .subtitles import subtitle_page
 from .tables import markdown_tables, tab_table
@@ -239,6 +247,7 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
             comments_from = len(rest)
 
     days = entry_days(rest)  # a diary's entries, each opening with its day on a line of its own
+    letter_open = False  # a letter's salutation ("Dear Ann,") opened a block above, unsigned yet
     for i, block in enumerate(rest):
         following = rest[i + 1] if i + 1 < len(rest) else None
         first_line = block.lines[0]
@@ -321,9 +330,20 @@ def read_text_page(text: str, filename: str = "<article>", *, markdown: bool | N
                 author, date = clean_name(footer["name"]), date or footer["date"]
                 byline = clean(block.text).strip()
             continue
-        if not markdown and plain_heading(block, following) and not any(block is b for b in site_head):
+        if letter_open and SIGNED_LETTER.match(first_line.strip()) and len(block.lines) == 1:
+            # "Dear Bernadette," ... "Fiona, Cresswell Marsh": who wrote the letter signs it (a
+            # first name, where they write from), in the letter's own words; the reply below
+            # answers them, so it sits under their name as under a heading
+            letter_open = False
+            out.append(Block(PARAGRAPH, clean(block.text), heading))
             heading, path = first_line.strip(), ()
             continue
+        if not markdown and plain_heading(block, following) and not any(block is b for b in site_head):
+            heading, path = first_line.strip(), ()
+            letter_open = False
+            continue
+        if len(block.lines) == 1 and SALUTATION.match(first_line.strip()):
+            letter_open = True
         if qa := faq_pair(block):  # "Q: Can I ...?" / "A: No, ...": the question heads its answer
             heading, block = clean(qa[0]), qa[1]
         out.append(Block(PARAGRAPH, clean(block.text), heading))
