@@ -71,6 +71,7 @@ from .sentences import (
     RESULT,
     WEEKDAY_NAMES,
     SentenceInfo,
+    apposed_posts,
     asks_to_rank,
     counts_only_shares,
     locates,
@@ -353,7 +354,8 @@ def feature_matrix(
                         and states_new(filler, info.texts[i], query.question, query.words)
                         and (not when or tells_when(info.texts[i]))
                         and not (holder and (off_post or not names_new_person(
-                            info.texts[i], qwords, counted=False, bodies=False)))
+                            info.texts[i], qwords, counted=False, bodies=False)
+                            or _other_posts(info.texts[i], holder_terms)))
                         ) or meta_ok
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
             # a quote's speaker is often named in the next sentence; a photo's credit is not
@@ -535,6 +537,13 @@ def _post_asked(question: str) -> set[str]:
     rest = re.sub(r"^[\w-]+['\u2019]s\s+", "", question[m.end():])  # "the club's | head coach"
     end = _POST_ENDS.search(rest)
     return set(terms(rest[: end.start() if end else len(rest)]))
+
+
+def _other_posts(text: str, post: set[str]) -> bool:
+    """The sentence gives the people it names other posts than the one asked, beside their
+    names, and never names the post asked ("Who is the leader of the council?" / "Dr Ann Roe,
+    the tree officer at the council, ..."): whoever it names holds another post."""
+    return bool(post) and bool(apposed_posts(text)) and not post & set(terms(text))
 
 
 def _holder_near(info: SentenceInfo, i: int, given: frozenset[str] | set[str]) -> bool:

@@ -207,7 +207,10 @@ _NAMES_NO_ONE = (r"(?:He|She|They|It|We|I|You|This|That|These|Those|Officials|Po
 PERSON_TITLES = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Councillor|Councilor|Senator|Captain|Rev)"
 _PERSON = re.compile(
     rf"\b{PERSON_TITLES}\.?\s+"
-    r"[A-Z]|(?<=[\s(\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'\-\u00c0-\u017f]+"
+    # two capitalised words, the second no roman numeral: "Grade II", "Phase III" and "Type II"
+    # are a thing's rank (a monarch's number follows a title or a name: "King Henry VIII")
+    r"[A-Z]|(?<=[\s(\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+\s+(?:[A-Z]\.\s+)?(?![IVX]+\b)"
+    r"[A-Z][\w'\-\u00c0-\u017f]+"
     r"|^[A-Z][a-z\u00c0-\u017f]+ [A-Z][a-z\u00c0-\u017f]+(?=,| said| says| told| wrote| who)"
     r"|^[A-Z]{2,}[A-Z .'\-]*:\s"
     # a quote's speaker by surname alone, as news names people after the first mention:
@@ -662,6 +665,26 @@ _TITLED_POST = (r"(?-i:(?:[A-Z][\w-]+\s+){0,3}(?:Officer|Manager|Director|Corres
                 r"Lecturer|Professor|Reporter|Curator|Librarian|Administrator|Producer|"
                 r"Conductor|Captain|Warden|Ranger|Clerk|Consultant|Analyst|Engineer|Designer|"
                 r"Founder|President|Councillor|Nurse|Surgeon|Physician|Headteacher)\b)")
+# A named person's post told beside their name: "Dr Ann Roe, the tree officer at ...", "Tom
+# Vale, a parish councillor", "Niamh Castellan, Parent Liaison Officer".
+_APPOSED_POST = re.compile(
+    rf"(?-i:[A-Z][\w'\-\u00c0-\u017f]+),\s+(?:(?i:an?|the)\s+(?:[\w'-]+\s+){{0,3}}?(?i:{_JOBS})\b"
+    rf"|{_TITLED_POST})")
+
+
+def apposed_posts(text: str) -> list[str]:
+    """The posts a sentence gives the people it names beside their names, as printed past the
+    comma ("Dr Ann Roe, the tree officer at ...": "the tree officer")."""
+    ends = set()
+    for p in _PERSON.finditer(text):
+        run = _NAME_RUN.match(text, p.start())
+        if run and not _NOT_PERSON.search(run.group()):
+            ends.add(run.end())
+    # the word before the comma ends a person's name ("In London, the mayor": a place)
+    return [m.group().split(",", 1)[1].strip() for m in _APPOSED_POST.finditer(text)
+            if m.start() + m.group().index(",") in ends]
+
+
 _ROLE = re.compile(
     r"\b(?:works?|worked|working|employed|serves?|served|trained|qualified) as\b"
     r"|\bretired\b|\bby (?:profession|trade)\b"

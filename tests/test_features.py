@@ -1563,6 +1563,25 @@ def test_who_holds_a_post_is_told_by_a_name_not_by_the_post_a_count_or_a_body():
     assert _feature_of("Who is the chair of the rail group?", texts) == [-1.0, 1.0]
 
 
+def test_who_holds_a_post_is_not_told_by_people_given_other_posts():
+    # the people named hold other posts, beside their names; the post asked is never named
+    texts = ("On the show Mira Solberg meets Dr Ossian Pryde, the drainage engineer at Fellwick "
+             "District Council, and Jo Tamm of the Canal Society.",
+             "Councillor Bea Lund, the leader of Fellwick District Council, backed the scheme.")
+    assert _feature_of("Who is the leader of Fellwick District Council?", texts) == [-1.0, 1.0]
+    # a sentence that names the post asked may still tell its holder
+    texts = ("Tom Vale, the treasurer, said the council leader Ann Roe had signed it.",
+             "The hall opens at nine.")
+    assert _feature_of("Who is the leader of the council?", texts)[0] == 1.0
+
+
+def test_a_rank_in_roman_numerals_is_no_persons_name():
+    texts = ("The mill is a Grade II listed building, and the design of its new roof was agreed "
+             "with the parish.",
+             "The mill was designed in 1840 by the engineer Walter Brisk.")
+    assert _feature_of("Who designed the mill?", texts) == [-1.0, 1.0]
+
+
 def test_a_byline_tells_who_holds_a_post_only_when_it_gives_that_post():
     from assistant.features import FEATURES, feature_matrix
 

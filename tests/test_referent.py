@@ -20,6 +20,9 @@ def test_person_names_finds_people_not_bodies():
         "Dr. Marcus Oakley"]
     assert person_names("The count is run by the Pennine Vale Bird Trust.") == []
     assert person_names("FERREIRA: We went down at dawn.") == ["FERREIRA"]
+    # a rank in roman numerals names no one; a monarch's number follows a title or name
+    assert person_names("The chapel is Grade II listed and Phase III starts in May.") == []
+    assert person_names("The abbey was closed by King Henry VIII.") == ["King Henry VIII"]
 
 
 def test_a_comment_answers_with_its_writer():
