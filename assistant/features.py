@@ -77,6 +77,7 @@ from .sentences import (
     states_new,
     tells_event,
     tells_when,
+    times_earlier_event,
     times_other_event,
     withholds_who,
 )
@@ -201,6 +202,8 @@ def feature_matrix(
     when = filler == TIME and asks_when(query.question)
     deed_of_time = timed_deed(query) if when else ()
     of_page = bool(query.target or _OF_PAGE.search(query.question))
+    timed_thing = tuple(stem_of(w) for w in query.focus or query.terms) if (
+        when or filler == "clock") and not of_page else ()
     page_event = bool(query.published_of or query.when_written or query.target
                       or _OF_PAGE.search(query.question))
     deed = deed_asked(query) if query.answer_type == PERSON and not query.credit else None
@@ -273,6 +276,9 @@ def feature_matrix(
         # voted in June") is that deed's
         told = told and not (when and not of_page and kind != "byline"
                              and times_other_event(deed_of_time, info.texts[i]))
+        # "What time is the reception?": a sentence timing the event it follows ("at 2pm,
+        # followed by a reception") does not time it
+        told = told and not (timed_thing and times_earlier_event(timed_thing, info.texts[i]))
         # "Who is the spokesperson for the partnership?" is not the byline's writer, unless the
         # byline gives the post asked ("By Ann Hale, Transport Correspondent")
         off_post = (holder and kind == "byline" and not query.author_of

@@ -1098,6 +1098,29 @@ def times_other_event(asked: Sequence[str], text: str) -> bool:
     return True
 
 
+# What brings in a later event than the one just timed: "at 11am, followed by a reception",
+# "the talk at 7pm and then a walk", "opens at noon, after which ...".
+_THEN = re.compile(r"\b(?:followed by|and then|after which|afterwards)\b", re.I)
+
+
+def times_earlier_event(asked: Sequence[str], text: str) -> bool:
+    """Whether the thing asked the time of (``asked``: the stems of its words, "reception")
+    comes in the sentence only as what follows the timed event: "The service is at 2pm,
+    followed by a reception in the hall" does not say when the reception is. False when a
+    word asked comes before it, or a time after it ("followed by lunch at 1pm")."""
+    m = _THEN.search(text)
+    if not asked or m is None:
+        return False
+    found = filler_matches(TIME, text)
+    if not found or any(t.end() > m.start() for t in found):
+        return False
+    family = {k for k, w in enumerate(words(text)) if any(_same_family(stem(w), a) for a in asked)}
+    if not family:
+        return False
+    head = len(words(text[: m.start()]))
+    return min(family) >= head
+
+
 # A place said without a name: "by the gate", "under my desk", "close to a wall", "at the
 # top of your bill". The noun after the preposition is the place.
 _LOCATIVE = re.compile(

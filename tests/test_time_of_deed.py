@@ -8,7 +8,8 @@ import pytest
 
 from assistant.features import timed_deed
 from assistant.query import make_query
-from assistant.sentences import times_other_event
+from assistant.sentences import times_earlier_event, times_other_event
+from assistant.text import terms
 
 
 def _deed(question: str) -> tuple[str, ...]:
@@ -69,3 +70,22 @@ def test_a_date_that_may_be_the_deeds_own_is_not_ruled_out(question, text):
 
 def test_nothing_is_ruled_out_without_a_deed_asked():
     assert not times_other_event((), "The board voted in June to close the pool.")
+
+
+@pytest.mark.parametrize(("thing", "text"), [
+    ("reception", "The memorial service is at 2pm on Saturday, followed by a reception in the "
+                  "church hall."),
+    ("fireworks", "The lantern parade leaves the green at 6.30pm and then fireworks by the river."),
+])
+def test_a_time_of_the_event_before_does_not_time_what_follows(thing, text):
+    assert times_earlier_event(tuple(terms(thing)), text)
+
+
+@pytest.mark.parametrize(("thing", "text"), [
+    ("reception", "The service is at 2pm, followed by a reception at 4pm."),  # its own time
+    ("reception", "The reception is at 4pm, followed by dancing."),  # the thing comes first
+    ("reception", "The reception is at 4pm in the hall."),  # nothing follows
+    ("reception", "The service is at 2pm, followed by tea."),  # not the thing asked
+])
+def test_a_time_of_the_thing_itself_is_not_ruled_out(thing, text):
+    assert not times_earlier_event(tuple(terms(thing)), text)
