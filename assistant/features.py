@@ -80,6 +80,8 @@ from .sentences import (
     states_new,
     tells_event,
     tells_when,
+    times_earlier_event,
+    times_other_event,
     withholds_who,
 )
 from .text import STOPWORDS, stem, terms, words
@@ -203,6 +205,10 @@ def feature_matrix(
     # "When did it start?" asks where in time: a sentence that only says how long something
     # lasts ("for three summers running") does not hold it
     when = filler == TIME and asks_when(query.question)
+    deed_of_time = timed_deed(query) if when else ()
+    of_page = bool(query.target or _OF_PAGE.search(query.question))
+    timed_thing = tuple(stem_of(w) for w in query.focus or query.terms) if (
+        when or filler == "clock") and not of_page else ()
     page_event = bool(query.published_of or query.when_written or query.target
                       or _OF_PAGE.search(query.question))
     deed = deed_asked(query) if query.answer_type == PERSON and not query.credit else None
@@ -284,6 +290,13 @@ def feature_matrix(
         # "When was the club founded?": a date of another event (the page's, a comment's, or
         # one the sentence gives without the founding) is no answer
         told = tells_event(query.event, info.texts[i], query.words)
+        # "When did they start discussing a ban?": a time told of another deed ("the board
+        # voted in June") is that deed's
+        told = told and not (when and not of_page and kind != "byline"
+                             and times_other_event(deed_of_time, info.texts[i]))
+        # "What time is the reception?": a sentence timing the event it follows ("at 2pm,
+        # followed by a reception") does not time it
+        told = told and not (timed_thing and times_earlier_event(timed_thing, info.texts[i]))
         # "Who is the spokesperson for the partnership?" is not the byline's writer, unless the
         # byline gives the post asked ("By Ann Hale, Transport Correspondent")
         off_post = (holder and kind == "byline" and not query.author_of
@@ -656,6 +669,32 @@ _OF_PAGE = re.compile(r"\b(?:post|posts|article|piece|column|blog|story|entry|pa
                       r"discussion|issue|pull request|PR|ticket|coverage|updates?|live|feed|"
                       r"newsletter|e-?mail|message|letter|diary|episode|transcript|review|listing|"
                       r"site|website|this|it)\b", re.I)
+
+
+# The words of a "when" question that name its deed: its -ed and -ing words ("When were the
+# results published?", "When did they start discussing a ban?"), not the start or the end
+# itself nor a noun that ends so ("morning", "building").
+_DEED_FORM = re.compile(r"\b[a-z]{3,}(?:ed|ing)\b", re.I)
+
+
+def timed_deed(query: Query) -> tuple[str, ...]:
+    """The stems of the deed a "when" question asks the time of, by its -ed or -ing words
+    ("published": "publish"; a bare verb is too often paraphrased: "get them back" / "kept
+    until 3pm"); none for a life's event (``EVENTS``: "founded", "born"), whose
+    words ``tells_event`` knows, nor for a bare start or end ("When does it open?")."""
+    if query.event is not None and query.event not in PHASES:
+        return ()
+    formed = [w for w in _DEED_FORM.findall(query.question)
+              if w.lower() not in _NOT_DEED and not _PHASE_WORD.fullmatch(w)]
+    return tuple(dict.fromkeys(stem_of(w) for w in formed))
+
+
+_NOT_DEED = frozenset("""morning mornings evening evenings spring during nothing something
+    anything everything meeting building wedding ceiling thing things following including
+    according hundred indeed need""".split())
+_PHASE_WORD = re.compile(r"(?:start|starts|started|starting|begin|begins|began|beginning|open|"
+                         r"opens|opened|opening|end|ends|ended|ending|finish|finished|finishing|"
+                         r"close|closed|closing|stop|stopped|stopping)", re.I)
 
 
 def asks_when(question: str) -> bool:

@@ -1097,6 +1097,80 @@ def tells_event(event: str | None, text: str, asked: frozenset[str] = frozenset(
     return event is None or event not in _EVENT_TOLD or bool(_EVENT_TOLD[event].search(text))
 
 
+# A verb a time is told of, just before it in its clause: "voted 5 to 2 in June", "stopped
+# visiting the library in 2022", "carried out in the spring of 2025" (-ed and -ing words, not
+# nouns nor prepositions that end so: "morning", "during", "following", "hundred").
+_TIMED_VERB = re.compile(r"\b(?:[a-z]{3,}(?:ed|ing)|began|begun|held|met|took|went|came|left|"
+                         r"made|won|sold|shut|fell|rose|ran|saw|said|told|wrote|sent|built|bought|led|found|"
+                         r"got|gave|kept|paid|lost|spent|chose|became|grew)\b",
+                         re.I)
+_NOT_VERB = frozenset("""morning mornings evening evenings spring during nothing something anything
+    everything meeting building wedding ceiling string bring thing things king ring sing wing
+    following including according regarding concerning excluding pending hundred indeed bed
+    red need seed speed feed breed""".split())
+# What ends the clause a time sits in, looking back from it.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"\u201c\u201d]|\s-\s|\b(?:and|but|or|which|"
+                           r"who|when|while|where|that|then|because|so)\b", re.I)
+TIMED_REACH = 10
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Two stems of one word family: "discuss"/"discuss" ("discussion"), "publish"/"public"
+    ("publication"): one the other's start, of five letters or more, or equal."""
+    n = min(len(a), len(b), 5)
+    return a == b or (n >= 5 and a[:n] == b[:n])
+
+
+def times_other_event(asked: Sequence[str], text: str) -> bool:
+    """Whether every date or time the sentence gives belongs to another deed than the one a
+    "when" question asks (``asked``: the stems of its event words, "discuss" for "When did they
+    start discussing a ban?"): each is told just after a verb of its own in its clause ("the
+    board voted in June", "stopped visiting in 2022", "carried out in the spring of 2025")
+    and no word of the asked deed's family ("discussion", "publication") is in the sentence.
+    A time with no verb before it in its clause ("In 2019, ...", a byline's date) may be any
+    deed's; False with no event word asked or no time told."""
+    if not asked:
+        return False
+    if any(_same_family(stem(w), a) for w in words(text) for a in asked):
+        return False
+    found = filler_matches(TIME, text)
+    if not found:
+        return False
+    for m in found:
+        before = text[max(0, m.start() - 80): m.start()]
+        cut = list(_CLAUSE_BREAK.finditer(before))
+        if cut:
+            before = before[cut[-1].end():]
+        ws = re.findall(r"[\w'\u2019$-]+", before)[-TIMED_REACH:]
+        verbs = [w for w in ws if _TIMED_VERB.fullmatch(w) and w.lower() not in _NOT_VERB]
+        if not verbs:
+            return False
+    return True
+
+
+# What brings in a later event than the one just timed: "at 11am, followed by a reception",
+# "the talk at 7pm and then a walk", "opens at noon, after which ...".
+_THEN = re.compile(r"\b(?:followed by|and then|after which|afterwards)\b", re.I)
+
+
+def times_earlier_event(asked: Sequence[str], text: str) -> bool:
+    """Whether the thing asked the time of (``asked``: the stems of its words, "reception")
+    comes in the sentence only as what follows the timed event: "The service is at 2pm,
+    followed by a reception in the hall" does not say when the reception is. False when a
+    word asked comes before it, or a time after it ("followed by lunch at 1pm")."""
+    m = _THEN.search(text)
+    if not asked or m is None:
+        return False
+    found = filler_matches(TIME, text)
+    if not found or any(t.end() > m.start() for t in found):
+        return False
+    family = {k for k, w in enumerate(words(text)) if any(_same_family(stem(w), a) for a in asked)}
+    if not family:
+        return False
+    head = len(words(text[: m.start()]))
+    return min(family) >= head
+
+
 # A place said without a name: "by the gate", "under my desk", "close to a wall", "at the
 # top of your bill". The noun after the preposition is the place.
 _LOCATIVE = re.compile(

@@ -1,0 +1,91 @@
+"""A "when" question asks the time of one deed ("When were the results published?"): a
+sentence whose every date is told of another deed ("the survey was carried out in May", "the
+board voted in June") does not say it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.features import timed_deed
+from assistant.query import make_query
+from assistant.sentences import times_earlier_event, times_other_event
+from assistant.text import terms
+
+
+def _deed(question: str) -> tuple[str, ...]:
+    return timed_deed(make_query(question))
+
+
+@pytest.mark.parametrize(("question", "deed"), [
+    ("When were the results of the orchard census published?", ("publish",)),
+    ("When did the parish council first start discussing a bypass?", ("discuss",)),
+    ("When did the café start serving breakfast?", ("serv",)),
+    ("On what date was the footbridge inspected?", ("inspect",)),
+])
+def test_a_when_question_names_its_deed_by_its_participle(question, deed):
+    assert _deed(question) == deed
+
+
+@pytest.mark.parametrize("question", [
+    "When was the rowing club founded?",  # a life's event: tells_event knows its words
+    "When does the market open?",  # a bare start
+    "When do pupils get their tablets back?",  # a bare verb, too often paraphrased
+    "What time in the morning does the ferry leave?",
+])
+def test_no_deed_is_taken_from_other_when_questions(question):
+    assert _deed(question) == ()
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("When were the results of the orchard census published?",
+     "The orchard census, carried out in the spring of 2024, found that most of the trees "
+     "were Bramleys."),
+    ("When did the parish council first start discussing a bypass?",
+     "When the parish council voted 6 to 3 in March to fund the bypass, few people noticed."),
+    ("When did the café start serving breakfast?",
+     "Our family stopped visiting the café in 2019 after the owners changed."),
+])
+def test_a_date_told_of_another_deed_does_not_answer(question, text):
+    assert times_other_event(_deed(question), text)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # the deed's own word, or its noun, stands in the sentence
+    ("When were the results of the orchard census published?",
+     "The census results were published on 3 June, two months after the count."),
+    ("When were the results of the orchard census published?",
+     "Publication of the census followed in June 2024."),
+    ("When did the parish council first start discussing a bypass?",
+     "Discussions of a bypass began in 1998, when the first lorries came through."),
+    # a date with no verb before it in its clause may be any deed's
+    ("When were the results of the orchard census published?",
+     "In June 2024, the census results came out in the parish magazine."),
+    ("When did the café start serving breakfast?", "Since last spring, breakfast is on."),
+    # no date at all
+    ("When did the café start serving breakfast?", "The owners are friendly and the tea is strong."),
+])
+def test_a_date_that_may_be_the_deeds_own_is_not_ruled_out(question, text):
+    assert not times_other_event(_deed(question), text)
+
+
+def test_nothing_is_ruled_out_without_a_deed_asked():
+    assert not times_other_event((), "The board voted in June to close the pool.")
+
+
+@pytest.mark.parametrize(("thing", "text"), [
+    ("reception", "The memorial service is at 2pm on Saturday, followed by a reception in the "
+                  "church hall."),
+    ("fireworks", "The lantern parade leaves the green at 6.30pm and then fireworks by the river."),
+])
+def test_a_time_of_the_event_before_does_not_time_what_follows(thing, text):
+    assert times_earlier_event(tuple(terms(thing)), text)
+
+
+@pytest.mark.parametrize(("thing", "text"), [
+    ("reception", "The service is at 2pm, followed by a reception at 4pm."),  # its own time
+    ("reception", "The reception is at 4pm, followed by dancing."),  # the thing comes first
+    ("reception", "The reception is at 4pm in the hall."),  # nothing follows
+    ("reception", "The service is at 2pm, followed by tea."),  # not the thing asked
+])
+def test_a_time_of_the_thing_itself_is_not_ruled_out(thing, text):
+    assert not times_earlier_event(tuple(terms(thing)), text)
