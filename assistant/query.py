@@ -1121,6 +1121,15 @@ def _phrase_head(ws: Sequence[str], names: set[str]) -> str | None:
     return kept[-1] if kept else None
 
 
+# Kinds of place a "which ...?" question may ask where a deed was done in.
+_PLACE_KIND_NOUNS = frozenset({"country", "city", "town", "village", "region", "county",
+                               "district", "province", "state", "island"})
+# A passive deed closing a question: "... are the hoses made?", "... was the film shot?".
+_DONE_AT = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:[\w'-]+\s+){0,4}?"
+                      r"([a-z]{3,}(?<!e)ed|made|built|sold|sent|kept|held|grown|shot|found|"
+                      r"bought|written|drawn|taken|given|sewn|spun|dug|born)\s*\?\s*$", re.I)
+
+
 def _asked(question: str) -> tuple[tuple[str, str], ...]:
     m = _WH_HEAD.search(question)
     if not m:
@@ -1150,6 +1159,9 @@ def _asked(question: str) -> tuple[tuple[str, str], ...]:
             return ((person["noun"].lower(), "thing"),)
         entity = _ENTITY_HEAD.search(question)
         if entity and entity.start() == m.start():  # "Which middle school ...?": the school
+            done = _DONE_AT.search(question) if entity["entity"].lower() in _PLACE_KIND_NOUNS else None
+            if done:  # "In which country are the hoses made?": the country, and the deed
+                return ((entity["entity"].lower(), "thing"), (done[1].lower(), "verb"))
             return ((entity["entity"].lower(), "thing"),)
         first = next((w for w in ws if w not in STOPWORDS and w not in _COUNTS
                       and not w.isdigit()), None)

@@ -401,6 +401,23 @@ def test_a_when_question_asks_about_the_verb_its_form_shows(question, verb):
 
 
 @pytest.mark.parametrize(
+    "question, focus, verb",
+    [
+        # "In which country ...?" asks where a deed was done, as "Where ...?" does: the place
+        # of another deed ("shipped from our depot in Corley") is no answer
+        ("In which country are Tamsin lamps assembled?", ("country",), ("assembled",)),
+        ("In which town was the Pellow film shot?", ("town",), ("shot",)),
+        ("Which county were the trial plots sown in?", ("county",), ()),  # not at the end
+        ("Which city is the Brantwick firm based in?", ("city",), ()),
+        ("Which company makes the lamps?", ("company",), ()),  # not a place
+    ],
+)
+def test_a_place_kind_asked_keeps_the_deed_it_was_the_place_of(question, focus, verb):
+    q = make_query(question)
+    assert (q.focus, q.focus_verb) == (focus, verb)
+
+
+@pytest.mark.parametrize(
     "question, verb",
     [
         ("Who is leading the funeral service?", ("leading",)),
