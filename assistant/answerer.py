@@ -508,7 +508,7 @@ class Answerer:
 
     def respell(self, text: str) -> str:
         """``text`` with its slips of the pen spelt as the article spells the words."""
-        return respell(text, self.retriever.article, self.words.is_word, english_counts())
+        return respell(text, self.retriever.article, self.words.is_word, english_counts)
 
     def ground(self, query: Query) -> Grounding:
         # a word the article uses finds itself and its inflections first: look further

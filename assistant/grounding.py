@@ -269,21 +269,23 @@ def written_out(text: str) -> str:
 
 
 def respell(text: str, article: ArticleTerms, is_word: Callable[[str], bool],
-            english: Mapping[str, int] | None = None) -> str:
+            english: Mapping[str, int] | Callable[[], Mapping[str, int]] | None = None) -> str:
     """``text`` with chat shorthand written out (``written_out``) and each slip of the pen
     (``slip_fix``) written as the article spells the word ("how many parnets in the survy" ->
     "how many parents in the survey"), so that the question is embedded, retrieved and read
     with the article's words; a lower-case slip of a word the article does not use, as the
     ``english`` word list (word -> how common) spells it (``common_fix``: "wat jounral is
-    this in" -> "what journal is this in"); every other word, the punctuation and a capital
-    first letter are kept."""
+    this in" -> "what journal is this in"; a function giving it is called only when a word
+    needs it, so that a question with none does not read the list); every other word, the
+    punctuation and a capital first letter are kept."""
     text = written_out(text)
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         fixed = slip_fix(word.lower(), article, is_word)
-        if fixed is None and english and word.islower() and stem_of(word) not in article.stems \
-                and not known_word(word, is_word):
-            fixed = common_fix(word, english)
+        if fixed is None and english is not None and word.islower() \
+                and stem_of(word) not in article.stems and not known_word(word, is_word):
+            counts = english() if callable(english) else english
+            fixed = common_fix(word, counts) if counts else None
         if fixed is None:
             return word
         return fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed

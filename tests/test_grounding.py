@@ -75,6 +75,17 @@ def test_a_slip_of_a_word_the_article_never_uses_is_read_as_english_spells_it():
     assert common_fix("caxtles", english) is None and common_fix("resorb", english) is None
     # without the word list, nothing but the article's words fixes a slip
     assert respell("wat jounral is this in", article, is_word) == "what jounral is this in"
+    # the list is read only when a word needs it: a question with no slip does not read it
+    reads = []
+
+    def read_list():
+        reads.append(1)
+        return english
+
+    assert respell("how long is this journal", article, is_word, read_list) == "how long is this journal"
+    assert not reads
+    assert respell("wat jounral is this in", article, is_word, read_list) == "what journal is this in"
+    assert reads
 
 
 def test_the_english_word_list_knows_real_words_only(assistant):
