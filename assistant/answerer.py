@@ -197,6 +197,8 @@ def _measure_words(query: Query) -> str:
         return "a time of day for it"
     if query.measure in _MEASURE_WORDS:
         return _MEASURE_WORDS[query.measure]
+    if _TIMES_ASKED.search(query.question):
+        return "a number of times"
     if query.counted:
         return f"a number of \u201c{' '.join(query.counted)}\u201d"
     return "the number asked for"

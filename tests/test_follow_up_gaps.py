@@ -318,6 +318,8 @@ def test_a_passage_giving_only_the_other_end_of_what_is_asked_is_no_answer():
     ("What time does the cadets' hose drill start?", _DRILL, "a time of day for it"),
     # a share of a wage is no price of the refit
     ("How much did the refit cost?", _FERRY, "a price or amount of money"),
+    # the refit is told of, not how many times it was done
+    ("How many times has the Skerrow ferry been refitted?", _FERRY, "a number of times"),
     # the first keeper's year of arrival is not her birth
     ("When was the lighthouse keeper Ada Rusk born?",
      [Source("post-1", "post", "Post, paragraph 1", "The first keeper, Ada Rusk, arrived in 1902.",
