@@ -42,6 +42,7 @@ from .grounding import (
     predicate_rows,
     predicate_terms,
     respell,
+    stem_of,
     subject_only,
     unknown_objects,
     unknown_phrases,
@@ -155,6 +156,16 @@ SYNONYM_SIMILARITY = 0.6
 # What an answer's confidence is multiplied by when the yes/no question asks after a thing the
 # article never names nor anything close to it (``unknown_objects``).
 UNNAMED_OBJECT_ODDS = 0.5
+# A yes/no question's predicate (its words past the subject) is said by a sentence when one of
+# its words has a word piece of the sentence at this cosine or above, in context (the model's
+# contextual vectors: "hire" / "rent", not "hire" / "bike"); unrelated words of one passage
+# sit at 0.1-0.35, and a paraphrase well above.
+PREDICATE_MATCH = 0.4
+# The answers looked at for it: what an answer cites.
+PREDICATE_ROWS = 3
+# What an answer's confidence is multiplied by when none of them says any word of the
+# predicate (``predicate_match``): they share only the subject with the question.
+SUBJECT_ONLY_ODDS = 0.5
 RELATED_K = 5  # neighbours looked at for a word the article uses (itself among them)
 # At most this many candidate sentences are scored by the answer model per question.
 MAX_CANDIDATES = 48
@@ -489,6 +500,7 @@ class Answerer:
         self.comments = [s for s in sources if s.kind == "comment"]
         counts = np.array(index.token_counts, dtype=np.int64)
         self._token_has = counts > 0  # sentences with a content word piece
+        self._token_span = np.stack([np.cumsum(counts) - counts, np.cumsum(counts)], axis=1)
         self._token_starts = (np.cumsum(counts) - counts)[self._token_has]
         self._spans: dict[str, list[Span]] = {}
         for span in index.sentences:
@@ -658,6 +670,27 @@ class Answerer:
         best = np.maximum.reduceat(q @ matrix.T, self._token_starts, axis=1)
         out[self._token_has] = best.mean(axis=0)
         return out
+
+    def predicate_match(self, query: Query, candidates: Sequence[Candidate]) -> float | None:
+        """For a yes/no question, how closely the best of ``candidates`` says any word of its
+        predicate (``predicate_terms``: its words past the subject and the names): the
+        highest cosine of a word piece of such a word with one of a candidate's, both in
+        context. None (not judged) when it is not a yes/no question, has fewer than two such
+        words (a single word is often said otherwise: "allowed on" / "on board"), a candidate
+        opens on a verdict ("No, ..."), or the embedder gives no word pieces."""
+        stems = set(predicate_terms(query))
+        encode = getattr(self.words.embedder, "encode_words", None)
+        matrix = self.index.token_vectors
+        if not stems or not candidates or encode is None or not len(matrix) \
+                or any(_VERDICT.match(c.span.text) for c in candidates):
+            return None  # ("No, ..." answers whatever the words)
+        asked = [v for w, v in encode(query.question) if stem_of(w) in stems]
+        if len(asked) < 2:
+            return None
+        rows = [int(i) for c in candidates for i in range(*self._token_span[c.row])]
+        if not rows:
+            return 0.0
+        return float(max((v @ matrix[rows].T).max() for v in asked))
 
     def _focus_sims(self, query: Query) -> np.ndarray | None:
         """Cosine of each asked thing, then each asked verb, then each counted word of the
@@ -1126,6 +1159,11 @@ class Answerer:
             # what is left must answer on its own, and is no surer an answer without the rest
             candidates = told
             confidence = min(confidence, self.confidence(query, told))
+        said = self.predicate_match(query, candidates[:PREDICATE_ROWS])
+        if said is not None and said < PREDICATE_MATCH:
+            # "Does the ferry sell hot food?" / "The ferry leaves at nine.": the answers
+            # tell of the subject, not of what is asked of it
+            confidence *= SUBJECT_ONLY_ODDS
         if unknown_objects(query, grounding):
             # a yes/no question after a thing the article never names ("Can it go in the
             # dishwasher?"): an answer must say it in other words, which only a close match

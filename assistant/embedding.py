@@ -123,6 +123,14 @@ class _BundledMiniLM:
             out.append(content_tokens(tokens, vectors))
         return out
 
+    def encode_words(self, text: str) -> list[tuple[str, np.ndarray]]:
+        """Each content word of ``text`` (as the word pieces spell it, lower case) with the
+        L2-normalised contextual vectors of its word pieces, in order: the same model call as
+        ``encode_tokens``, grouped by word ("toured" is "toured"; "blackcaps" is "black",
+        "##cap", "##s")."""
+        tokens, vectors = self._embed_tokens(self._load(), text)
+        return content_words(tokens, vectors)
+
     def _embed_tokens(self, model: Any, text: str) -> tuple[list[str], np.ndarray]:
         raise NotImplementedError
 
@@ -392,6 +400,13 @@ class HashEmbedder:
             out.append(self.encode(ws) if ws else np.zeros((0, self._dim), dtype=np.float32))
         return out
 
+    def encode_words(self, text: str) -> list[tuple[str, np.ndarray]]:
+        """Each content word of ``text`` with its vector (one row, not contextual)."""
+        from .text import STOPWORDS
+
+        ws = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+        return [(w, v[None, :]) for w, v in zip(ws, self.encode(ws), strict=True)] if ws else []
+
 
 def content_tokens(tokens: Sequence[str], vectors: np.ndarray) -> np.ndarray:
     """The rows of ``vectors`` whose word piece carries content (not [CLS]/[SEP], punctuation
@@ -408,6 +423,29 @@ def content_tokens(tokens: Sequence[str], vectors: np.ndarray) -> np.ndarray:
 
 
 _SPECIAL = frozenset({"[CLS]", "[SEP]", "[PAD]", "[UNK]", "[MASK]"})
+
+
+def content_words(tokens: Sequence[str], vectors: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    """The words of a text's word pieces (a "##" piece continues the word before it), each
+    with its pieces' rows of ``vectors``, L2-normalised; not special tokens, punctuation or
+    stopwords."""
+    from .text import STOPWORDS
+
+    groups: list[tuple[str, list[int]]] = []
+    for i, t in enumerate(tokens):
+        if t in _SPECIAL:
+            continue
+        if t.startswith("##") and groups:
+            groups[-1] = (groups[-1][0] + t[2:], [*groups[-1][1], i])
+        else:
+            groups.append((t, [i]))
+    out = []
+    for word, rows in groups:
+        if not word.isalnum() or word.lower() in STOPWORDS:
+            continue
+        v = vectors[rows].astype(np.float32)
+        out.append((word.lower(), v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)))
+    return out
 
 
 def limit_math_threads(threads: int) -> None:

@@ -201,3 +201,18 @@ def test_numpy_and_faiss_use_no_more_threads_than_the_model():
     blas = [p for p in threadpool_info() if p["user_api"] == "blas"]
     assert blas and all(p["num_threads"] == 1 for p in blas)
     assert faiss.omp_get_max_threads() == 1
+
+
+def test_word_pieces_are_grouped_into_the_words_they_spell():
+    """``content_words``: a "##" piece continues the word before it, with its own vector;
+    special tokens, punctuation and stopwords are left out."""
+    import numpy as np
+
+    from assistant.embedding import content_words
+
+    tokens = ["[CLS]", "do", "black", "##cap", "##s", "sing", "?", "[SEP]"]
+    vectors = np.arange(len(tokens) * 2, dtype=np.float32).reshape(len(tokens), 2) + 1
+    got = content_words(tokens, vectors)
+    assert [w for w, _ in got] == ["blackcaps", "sing"]
+    assert got[0][1].shape == (3, 2) and got[1][1].shape == (1, 2)
+    assert np.allclose(np.linalg.norm(got[0][1], axis=1), 1.0)

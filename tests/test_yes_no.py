@@ -160,3 +160,62 @@ def test_a_yes_no_question_after_a_thing_the_article_never_names_is_declined(set
         answer = a.ask(question)
         assert answer.abstained, question
     assert not a.ask("Can the filter be rinsed under the tap?").abstained
+
+
+_HARBOUR = [
+    Source("title", "title", "Title", "The Kestle Point ferry", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The ferry to Kestle Point leaves the harbour at nine and takes forty minutes. "
+           "In a westerly the ferry rolls a good deal.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The ferry was built at Appledore in 1987 and carries twelve cars.", None, None),
+]
+
+
+def _subject_only_answer(settings, fake_embedder, question):
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_HARBOUR, settings, embedder=fake_embedder)
+    query = a.query_for(question)
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    return a, query, candidates
+
+
+def test_answers_sharing_only_the_subject_of_a_yes_no_question_say_nothing_of_its_predicate(
+        settings, fake_embedder):
+    """"Does the ferry sell hot breakfasts?" on a page that tells when the ferry leaves, how it
+    rolls and where it was built: no word of the cited sentences is close to "sell", "hot"
+    or "breakfasts" (``predicate_match``), so they say nothing of what is asked of the ferry,
+    and the answer is less sure. "Does the ferry take twelve cars?" is said ("carries twelve
+    cars"); a predicate of one word ("Is the ferry late?") is not judged: a single word is
+    often said otherwise."""
+    from assistant.answerer import PREDICATE_MATCH
+
+    a, query, candidates = _subject_only_answer(settings, fake_embedder,
+                                                "Does the ferry sell hot breakfasts?")
+    said = a.answerer.predicate_match(query, candidates[:3])
+    assert said is not None and said < PREDICATE_MATCH
+    a, query, candidates = _subject_only_answer(settings, fake_embedder,
+                                                "Does the ferry take twelve cars?")
+    assert a.answerer.predicate_match(query, candidates[:3]) >= PREDICATE_MATCH
+    a, query, candidates = _subject_only_answer(settings, fake_embedder, "Is the ferry late?")
+    assert a.answerer.predicate_match(query, candidates[:3]) is None
+
+
+def test_a_yes_no_answer_sharing_only_the_subject_is_less_sure(settings, fake_embedder, monkeypatch):
+    """At the same confidence from the question model, "Is the ferry often cancelled or
+    delayed?" is declined when the candidates only tell of the ferry (``SUBJECT_ONLY_ODDS``),
+    while "Was the ferry built at Appledore?" is answered; a candidate opening on a verdict
+    ("No, ...") answers whatever its words."""
+    from assistant import Assistant
+    from assistant.answerer import Answerer
+
+    monkeypatch.setattr(Answerer, "confidence", lambda self, query, candidates: 0.5 if candidates else 0.0)
+    a = Assistant.from_sources(_HARBOUR, settings, embedder=fake_embedder)
+    assert a.ask("Is the ferry often cancelled or delayed?").abstained
+    assert not a.ask("Was the ferry built at Appledore?").abstained
+    page = [*_HARBOUR, Source("post-3", "post", "Post, paragraph 3",
+                              "No, in twenty years the ferry has missed two sailings.", None, None)]
+    a = Assistant.from_sources(page, settings.__class__.from_env(
+        index_dir=settings.index_dir.parent / "idx2", corpus_dir=settings.corpus_dir), embedder=fake_embedder)
+    assert not a.ask("Is the ferry often cancelled or delayed?").abstained
