@@ -504,6 +504,9 @@ def test_a_things_title_is_not_a_persons():
     ("When did he post that?", ["Who asked about feeding birds bread?"], True),
     # the earlier question names its person already: the context has the name
     ("What did he tell readers?", ["Who is Anders Kvalheim?"], False),
+    ("What did she say?", ["Who is Dr. Ilse Brandvold?"], False),
+    # a place the earlier question names is no person it asks about
+    ("How old is he?", ["Who is the harbour master at Porthkennack?"], True),
     # the follow-up names its own person
     ("What did Paul say?", ["Who answered the comment?"], False),
     # the earlier question does not ask for a person
