@@ -1417,6 +1417,33 @@ def asks_after_person(question: str, history: Sequence[str] = (), max_history: i
     return answer_type(last) == PERSON and not _WHO_IS.match(last)
 
 
+_HE = frozenset("he him his himself".split())
+_SHE = frozenset("she her hers herself".split())
+
+
+def _pronoun_gender(question: str) -> str | None:
+    """"m" or "f" when the question's only personal pronouns are of one gender."""
+    ws = set(words(question))
+    he, she = bool(ws & _HE), bool(ws & _SHE)
+    return None if he == she else "m" if he else "f"
+
+
+def person_question(question: str, history: Sequence[str] = (), max_history: int = 5) -> int | None:
+    """Which earlier question (its place in ``recent(history)``) a follow-up's person is the
+    answer to: the last, when it asks "who ...?" (``asks_after_person``); or the one before it,
+    when the last is itself a follow-up to that "who ...?" question by the same "he" or "she"
+    ("Who said ...? / Which bakery does she run? / When did she take it over?"). None else."""
+    history = recent(history, max_history)
+    if asks_after_person(question, history, max_history):
+        return len(history) - 1
+    gender = _pronoun_gender(question)
+    if (len(history) >= 2 and gender and not proper_names(question)
+            and _pronoun_gender(history[-1]) == gender
+            and asks_after_person(history[-1], history[:-1], max_history)):
+        return len(history) - 2
+    return None
+
+
 # A follow-up that asks for the next (or the one before) of a numbered series the earlier
 # question named: "What do you do in step 4? / And what comes after that?", "What's on day 2?
 # / And the day before?". Only these words may make it up, and one must say which way.
