@@ -281,6 +281,26 @@ def person_asked(query: Query) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+# Asks what someone asked after by pronoun is called: "What's his surname?", "What is her
+# first name?", "What's he called?", "What was his dog's name?".
+_NAME_OF_ASKED = re.compile(r"\b(?:sur|nick|(?:first|last|full|maiden|given|christian|middle|family)"
+                            r"\s+)?names?\b|\bcalled\b", re.I)
+
+
+_I = re.compile(r"I(?:['\u2019](?:m|ve|d|ll))?")
+_CAPITALISED_PAST_FIRST = re.compile("(?<=[\\s(\"'\u201c\u2018])[A-Z][\\w'\u2019-]*")
+
+
+def names_anything(text: str) -> bool:
+    """Whether a sentence may hold a name: a capitalised word past its first ("I" aside), or a
+    first word that is not an everyday word ("Kit runs the farm.")."""
+    if any(not _I.fullmatch(w) for w in _CAPITALISED_PAST_FIRST.findall(text)):
+        return True
+    first = re.match(r"\W*([A-Z][\w'\u2019-]*)", text)
+    return first is not None and not _I.fullmatch(first.group(1)) \
+        and re.sub(r"['\u2019]s$", "", first.group(1).lower()) not in STOPWORDS
+
+
 def names_only_others(text: str, person: str, gender: str) -> bool:
     """Whether a sentence names people, none of them ``person`` (no word of their name), and
     says no "he" or "she" of ``gender`` before the first of them: it is about those others
@@ -631,6 +651,11 @@ class Answerer:
             other = np.array([src.kind != "comment" and about_other(s.text, gender, self.name_genders)
                               for s, src in zip(spans, sources, strict=True)], dtype=bool)
             probs = np.where(other, 0.0, probs)
+            if _NAME_OF_ASKED.search(query.question):
+                # "Who is the widowed ferryman? / What's his surname?": a sentence with no
+                # capitalised word (its first aside, unless a name may open it) holds no name
+                nameless = np.array([not names_anything(s.text) for s in spans], dtype=bool)
+                probs = np.where(nameless, 0.0, probs)
             person = person_asked(query)
             if person and self._told_of(person):
                 # "Who scored the first goal? / How old is he?": not from a sentence that names

@@ -200,3 +200,35 @@ def test_a_follow_up_about_the_person_named_is_not_answered_about_another(settin
     candidates, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
     assert {c.span.text: c.prob for c in candidates}[
         '"We rehearse on Thursdays," said Colm Idris, a 58-year-old joiner.'] > 0.0
+
+
+def test_names_anything():
+    from assistant.answerer import names_anything
+
+    assert names_anything("She is survived by her son Kit.")
+    assert names_anything("Kit runs the farm now.")  # a name may open it
+    assert not names_anything("A retired lock-keeper rows the ferry across twice a day.")
+    assert not names_anything('"I\'m off," he said.')  # "I" is no name
+
+
+_FERRY = [
+    Source("post-1", "post", "Post, paragraph 1",
+           "A retired lock-keeper rows the ferry across the estuary twice a day. "
+           "The crossing takes ten minutes.", None, None),
+]
+
+
+def test_a_name_asked_by_pronoun_is_not_answered_by_a_sentence_without_one(settings, fake_embedder):
+    """"Who rows the ferry? / What's his surname?": a sentence naming no one holds none."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_FERRY, settings, embedder=fake_embedder)
+    q = make_query("What's his surname?", ["Who rows the ferry across the estuary?"])
+    candidates, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    assert {c.span.text: c.prob for c in candidates}[
+        "A retired lock-keeper rows the ferry across the estuary twice a day."] == 0.0
+    # asked for something else of him, it may answer
+    q = make_query("How often does he row it?", ["Who rows the ferry across the estuary?"])
+    candidates, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    assert {c.span.text: c.prob for c in candidates}[
+        "A retired lock-keeper rows the ferry across the estuary twice a day."] > 0.0
