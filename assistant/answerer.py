@@ -281,6 +281,55 @@ def states_asked_day(query: Query, candidates: Sequence[Candidate]) -> bool:
                            for c in told)
 
 
+def person_asked(query: Query) -> str | None:
+    """The person a follow-up's "he" or "she" means: the one the answer to the earlier "who
+    ...?" question named (``Query.referent``), else the only person the last earlier question
+    names ("When did Ada Lunn join the choir? / How old is she?"); None when it names none or
+    several."""
+    if query.referent:
+        return query.referent
+    named = person_names(query.earlier[-1]) if query.earlier else []
+    return named[0] if len(named) == 1 else None
+
+
+# Asks what someone asked after by pronoun is called: "What's his surname?", "What is her
+# first name?", "What's he called?", "What was his dog's name?".
+_NAME_OF_ASKED = re.compile(r"\b(?:sur|nick|(?:first|last|full|maiden|given|christian|middle|family)"
+                            r"\s+)?names?\b|\bcalled\b", re.I)
+
+
+_I = re.compile(r"I(?:['\u2019](?:m|ve|d|ll))?")
+_CAPITALISED_PAST_FIRST = re.compile("(?<=[\\s(\"'\u201c\u2018])[A-Z][\\w'\u2019-]*")
+
+
+def names_anything(text: str) -> bool:
+    """Whether a sentence may hold a name: a capitalised word past its first ("I" aside), or a
+    first word that is not an everyday word ("Kit runs the farm.")."""
+    if any(not _I.fullmatch(w) for w in _CAPITALISED_PAST_FIRST.findall(text)):
+        return True
+    first = re.match(r"\W*([A-Z][\w'\u2019-]*)", text)
+    return first is not None and not _I.fullmatch(first.group(1)) \
+        and re.sub(r"['\u2019]s$", "", first.group(1).lower()) not in STOPWORDS
+
+
+def names_only_others(text: str, person: str, gender: str) -> bool:
+    """Whether a sentence names people, none of them ``person`` (no word of their name), and
+    says no "he" or "she" of ``gender`` before the first of them: it is about those others
+    ("said Ellacott, a 33-year-old plumber" is not about Femi Adeyinka; "He passed to Ellacott"
+    may be)."""
+    named = person_names(text)
+    if not named:
+        return False
+    ref = {w for w in words(person) if len(w) > 2}
+    if ref & set(words(text)):
+        return False
+    first = min((at for n in named if (at := text.find(n)) >= 0), default=len(text))
+    return not any(_GENDER_SUBJECT[w] == gender for w in words(text[:first]) if w in _GENDER_SUBJECT)
+
+
+_GENDER_SUBJECT = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
 # "What are their names?": names, more than one, of people a follow-up speaks of.
 _NAMES_ASKED = re.compile(r"\bnames\b|\bwhat are they called\b", re.I)
 
@@ -614,6 +663,20 @@ class Answerer:
             other = np.array([src.kind != "comment" and about_other(s.text, gender, self.name_genders)
                               for s, src in zip(spans, sources, strict=True)], dtype=bool)
             probs = np.where(other, 0.0, probs)
+            if _NAME_OF_ASKED.search(query.question):
+                # "Who is the widowed ferryman? / What's his surname?": a sentence with no
+                # capitalised word (its first aside, unless a name may open it) holds no name
+                nameless = np.array([not names_anything(s.text) for s in spans], dtype=bool)
+                probs = np.where(nameless, 0.0, probs)
+            person = person_asked(query)
+            if person and self._told_of(person):
+                # "Who scored the first goal? / How old is he?": not from a sentence that names
+                # only other people ("said Ellacott, a 33-year-old plumber")
+                elsewhere = np.array([src.kind != "comment" and names_only_others(s.text, person, gender)
+                                      and not self._about(person, int(i))
+                                      for i, s, src in zip(rows, spans, sources, strict=True)],
+                                     dtype=bool)
+                probs = np.where(elsewhere, 0.0, probs)
         if query.referent and len(rows):
             # "Who answered Paul's comment? / What did he propose?": the person answered
             # (Tomasz) proposes in his own comments, or in one that names him; another
@@ -624,6 +687,14 @@ class Answerer:
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
                 for j in order], grounding
+
+    def _told_of(self, person: str) -> bool:
+        """Whether the article's own text (not a comment, a byline or a headline) names
+        ``person``: a reader who wrote in, or a guess from an earlier answer the article never
+        names, says nothing of who the others are."""
+        ref = {w for w in words(person) if len(w) > 2}
+        return any(ref & set(words(src.text)) for src in self._by_id.values()
+                   if src.kind not in ("comment", "byline", "title"))
 
     def _about(self, person: str, row: int) -> bool:
         """Whether sentence ``row`` may tell of ``person``: its source is theirs or a reply to

@@ -576,6 +576,10 @@ class Query:
     # The person a follow-up asks after by pronoun, named by the answer to the "who ...?"
     # question before it ("Who answered Paul's comment? / What did he propose?": Tomasz Wrona)
     referent: str | None = None
+    # The earlier questions a follow-up leans on (the last two), as asked: whom its "he" or
+    # "she" means may be the person the last of them names ("When did Ada Lunn join? / How old
+    # is she?").
+    earlier: tuple[str, ...] = ()
     # Asks what the post is about as a whole ("What is this article about?"): its lead answers.
     gist: bool = False
     # Asks about the readers' comments as a whole: "who" for "Who commented?" (each
@@ -1378,7 +1382,10 @@ def published_target(question: str, context: str | None = None) -> str | None:
     return "post" if target == "paper" and _POSTED.search(question) else target
 
 
-_WHO_IS = re.compile(r"\s*who(?:'s| is| was)\b", re.I)
+# "Who is Callum Rennick?", "Who was Dr. Vane?": asks about the person it names (not "Who is
+# the ranger on Wrenholm?", which names a place and asks for a person).
+_WHO_IS = re.compile(r"\s*who(?:'s| is| was)\s+(?:(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Sir|Dame)\.?\s+)?"
+                     r"(?-i:[A-Z])", re.I)
 # "Who replied to ...?", "Which reader agreed with ...?": the person asked is the one who acts,
 # so a person the question names is acted on; "Who is the reader that ...?" likewise. Not
 # "Who did Imre agree with?" or "Who is Imre?", which ask about the person named.
@@ -1407,7 +1414,34 @@ def asks_after_person(question: str, history: Sequence[str] = (), max_history: i
     if not history or not is_follow_up(question) or proper_names(question):
         return False
     last = history[-1]
-    return answer_type(last) == PERSON and not (_WHO_IS.match(last) and proper_names(last))
+    return answer_type(last) == PERSON and not _WHO_IS.match(last)
+
+
+_HE = frozenset("he him his himself".split())
+_SHE = frozenset("she her hers herself".split())
+
+
+def _pronoun_gender(question: str) -> str | None:
+    """"m" or "f" when the question's only personal pronouns are of one gender."""
+    ws = set(words(question))
+    he, she = bool(ws & _HE), bool(ws & _SHE)
+    return None if he == she else "m" if he else "f"
+
+
+def person_question(question: str, history: Sequence[str] = (), max_history: int = 5) -> int | None:
+    """Which earlier question (its place in ``recent(history)``) a follow-up's person is the
+    answer to: the last, when it asks "who ...?" (``asks_after_person``); or the one before it,
+    when the last is itself a follow-up to that "who ...?" question by the same "he" or "she"
+    ("Who said ...? / Which bakery does she run? / When did she take it over?"). None else."""
+    history = recent(history, max_history)
+    if asks_after_person(question, history, max_history):
+        return len(history) - 1
+    gender = _pronoun_gender(question)
+    if (len(history) >= 2 and gender and not proper_names(question)
+            and _pronoun_gender(history[-1]) == gender
+            and asks_after_person(history[-1], history[:-1], max_history)):
+        return len(history) - 2
+    return None
 
 
 # A follow-up that asks for the next (or the one before) of a numbered series the earlier
@@ -1559,6 +1593,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
         first_message=bool(_FIRST_MESSAGE.search(question) or (
             follow and not own and context and _FIRST_MESSAGE.search(context[-1]))),
         referent=referent if said else None,
+        earlier=tuple(context),
     )
 
 

@@ -20,7 +20,7 @@ from .corpus import load_sources
 from .embedding import Embedder, make_embedder
 from .errors import AssistantError, UnknownSourceError
 from .pronouns import asked_gender, gender_of, people_of
-from .query import Query, asks_after_person, make_query, next_in_series, recent
+from .query import Query, make_query, next_in_series, person_question, recent
 from .retrieval import RetrievalOptions, Retriever
 from .sentences import PERSON_TITLES, person_names
 from .text import STOPWORDS, words
@@ -235,10 +235,11 @@ class Assistant:
         # ask what step 5 is
         question = next_in_series(question, history) or question
         referent = None
-        if asks_after_person(question, history, n):
+        at = person_question(question, history, n)
+        if at is not None:
             earlier = recent(history, n)
-            prior = self.answerer.on_page(make_query(earlier[-1], earlier[:-1], n))
-            got = self.answerer.answer(earlier[-1], prior, None, self._encode([prior.text])[0])
+            prior = self.answerer.on_page(make_query(earlier[at], earlier[:at], n))
+            got = self.answerer.answer(earlier[at], prior, None, self._encode([prior.text])[0])
             referent = person_answered(got, prior.words, asked_gender(question),
                                        self.answerer.name_genders)
         return self.answerer.on_page(make_query(question, history, n, referent))

@@ -157,3 +157,78 @@ def test_a_person_tied_to_an_institution_past_their_role(text, tied):
     from assistant.sentences import _AFFILIATION
 
     assert bool(_AFFILIATION.search(text)) is tied
+
+
+_CHOIR = [
+    Source("post-1", "post", "Post, paragraph 1",
+           "Ada Lunn joined the Marrow Bay Singers in 1990 and now leads the altos. "
+           "The youngest singer is Tess Marlow, a 15-year-old with a big voice.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           '"We rehearse on Thursdays," said Colm Idris, a 58-year-old joiner. '
+           "She turned 70 last spring and still walks to every rehearsal. "
+           "Owain Hale leads the tenors.", None, None),
+]
+
+
+def test_names_only_others():
+    from assistant.answerer import names_only_others
+
+    assert names_only_others("The youngest singer is Tess Marlow, aged 15.", "Ada Lunn", "f")
+    assert not names_only_others("Ada sang with Tess Marlow.", "Ada Lunn", "f")  # names her
+    assert not names_only_others("She turned 70 with Tess Marlow at her side.", "Ada Lunn", "f")
+    assert not names_only_others("She turned 70 last spring.", "Ada Lunn", "f")  # names no one
+
+
+def test_a_follow_up_about_the_person_named_is_not_answered_about_another(settings, fake_embedder):
+    """"When did Ada Lunn join? / How old is she?": not Tess Marlow's age; "Who said they
+    rehearse on Thursdays? / How old is he?" (answered: someone else): not Colm Idris's."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_CHOIR, settings, embedder=fake_embedder)
+    q = make_query("How old is she?", ["When did Ada Lunn join the Marrow Bay Singers?"])
+    assert q.earlier == ("When did Ada Lunn join the Marrow Bay Singers?",)
+    candidates, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    by_text = {c.span.text: c.prob for c in candidates}
+    assert by_text["The youngest singer is Tess Marlow, a 15-year-old with a big voice."] == 0.0
+    assert by_text["She turned 70 last spring and still walks to every rehearsal."] > 0.0
+    q = make_query("How old is he?", ["Who leads the tenors?"], referent="Owain Hale")
+    candidates, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    assert {c.span.text: c.prob for c in candidates}[
+        '"We rehearse on Thursdays," said Colm Idris, a 58-year-old joiner.'] == 0.0
+    # a person the article never names (a guess from an earlier answer) sets no one aside
+    q = make_query("How old is he?", ["Who leads the basses?"], referent="Piran Vose")
+    candidates, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    assert {c.span.text: c.prob for c in candidates}[
+        '"We rehearse on Thursdays," said Colm Idris, a 58-year-old joiner.'] > 0.0
+
+
+def test_names_anything():
+    from assistant.answerer import names_anything
+
+    assert names_anything("She is survived by her son Kit.")
+    assert names_anything("Kit runs the farm now.")  # a name may open it
+    assert not names_anything("A retired lock-keeper rows the ferry across twice a day.")
+    assert not names_anything('"I\'m off," he said.')  # "I" is no name
+
+
+_FERRY = [
+    Source("post-1", "post", "Post, paragraph 1",
+           "A retired lock-keeper rows the ferry across the estuary twice a day. "
+           "The crossing takes ten minutes.", None, None),
+]
+
+
+def test_a_name_asked_by_pronoun_is_not_answered_by_a_sentence_without_one(settings, fake_embedder):
+    """"Who rows the ferry? / What's his surname?": a sentence naming no one holds none."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_FERRY, settings, embedder=fake_embedder)
+    q = make_query("What's his surname?", ["Who rows the ferry across the estuary?"])
+    candidates, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    assert {c.span.text: c.prob for c in candidates}[
+        "A retired lock-keeper rows the ferry across the estuary twice a day."] == 0.0
+    # asked for something else of him, it may answer
+    q = make_query("How often does he row it?", ["Who rows the ferry across the estuary?"])
+    candidates, _ = a.answerer.candidates(q, None, a._encode([q.text])[0])
+    assert {c.span.text: c.prob for c in candidates}[
+        "A retired lock-keeper rows the ferry across the estuary twice a day."] > 0.0

@@ -504,6 +504,9 @@ def test_a_things_title_is_not_a_persons():
     ("When did he post that?", ["Who asked about feeding birds bread?"], True),
     # the earlier question names its person already: the context has the name
     ("What did he tell readers?", ["Who is Anders Kvalheim?"], False),
+    ("What did she say?", ["Who is Dr. Ilse Brandvold?"], False),
+    # a place the earlier question names is no person it asks about
+    ("How old is he?", ["Who is the harbour master at Porthkennack?"], True),
     # the follow-up names its own person
     ("What did Paul say?", ["Who answered the comment?"], False),
     # the earlier question does not ask for a person
@@ -515,6 +518,22 @@ def test_a_follow_up_to_a_who_question_asks_after_its_answer(question, history, 
     from assistant.query import asks_after_person
 
     assert asks_after_person(question, history) is expected
+
+
+@pytest.mark.parametrize(("question", "history", "expected"), [
+    ("What did he propose?", ["Who answered Paul's comment?"], 0),
+    # the same "she" two questions on is still the person the "who ...?" question asked for
+    ("When did she take it over?", ["Who runs the mill café?", "Which town is she from?"], 0),
+    ("When did she take it over?", ["Who ran the quiz?", "Where was the quiz?", "What won?"], None),
+    # another pronoun, or a person named, is someone else
+    ("When did he take it over?", ["Who runs the mill café?", "Which town is she from?"], None),
+    ("When did Nia take it over?", ["Who runs the mill café?", "Which town is she from?"], None),
+    ("When did she take it over?", ["Who is Nia Rowe?", "Which town is she from?"], None),
+])
+def test_the_earlier_question_a_follow_ups_person_answers(question, history, expected):
+    from assistant.query import person_question
+
+    assert person_question(question, history) == expected
 
 
 def test_the_person_answered_joins_a_follow_up():
