@@ -74,6 +74,8 @@ from .sentences import (
     apposed_posts,
     asks_to_rank,
     counts_only_shares,
+    event_of_other,
+    life_asked_of,
     locates,
     names_new_person,
     names_place_at,
@@ -206,6 +208,7 @@ def feature_matrix(
     # lasts ("for three summers running") does not hold it
     when = filler == TIME and asks_when(query.question)
     deed_of_time = timed_deed(query) if when else ()
+    life_of = life_asked_of(query.question) if when else frozenset()
     of_page = bool(query.target or _OF_PAGE.search(query.question))
     timed_thing = tuple(stem_of(w) for w in query.focus or query.terms) if (
         when or filler == "clock") and not of_page else ()
@@ -290,6 +293,9 @@ def feature_matrix(
         # "When was the club founded?": a date of another event (the page's, a comment's, or
         # one the sentence gives without the founding) is no answer
         told = tells_event(query.event, info.texts[i], query.words)
+        # "When did Josiah Penrose die?": "Abernethy died in 1911" tells another's death
+        told = told and not event_of_other(query.event, life_of,
+                                           info.named[i] | info.opening_name[i], info.texts[i])
         # "When did they start discussing a ban?": a time told of another deed ("the board
         # voted in June") is that deed's
         told = told and not (when and not of_page and kind != "byline"

@@ -1039,6 +1039,55 @@ _EVENT_TOLD: dict[str, re.Pattern[str]] = {
                         re.I),
 }
 
+# The events of a person's life: "When did Ann Roe die?" asks of one person.
+LIFE_EVENTS = frozenset({"born", "died", "married", "retired", "graduated"})
+# What may stand between a person's name and the word of the event told of them: "Abernethy
+# was born", "Abernethy had suddenly died", "Abernethy later retired".
+_BETWEEN_NAME_AND_EVENT = re.compile(r"(?:was|were|is|has|had|have|been|then|later|also|"
+                                     r"eventually|finally|[a-z]+ly)", re.I)
+
+
+# The person a question asks an event of their life about, named as its subject: "When did
+# Ann Roe die?", "When was Dr Ann Roe born?" (not "When was Ann Roe's daughter born?").
+_LIFE_ASKED = re.compile(r"\b(?:did|was|were|is|has|had)\s+((?:(?-i:[A-Z][\w'\u2019.-]*)\s+){1,4})"
+                         r"(?:\w+ly\s+)?(?:die|born|marry|married|get married|retire|graduate|"
+                         r"pass away)\b", re.I)
+
+
+def life_asked_of(question: str) -> frozenset[str]:
+    """The names, lower-cased, of the person whose life's event the question asks the date
+    of as its subject ("When did Ann Roe die?": "ann", "roe"); none when it asks of someone
+    else by them ("When was Ann Roe's daughter born?") or names no one."""
+    m = _LIFE_ASKED.search(question)
+    if m is None or re.search(r"['\u2019]s?\s*$", m[1].strip()):
+        return frozenset()
+    return frozenset(w.lower().rstrip(".") for w in m[1].split())
+
+
+def event_of_other(event: str | None, asked: frozenset[str], names: frozenset[str],
+                   text: str) -> bool:
+    """Whether a sentence tells the event of a life asked of a named person ("When did Ann
+    Roe die?", ``asked``: their names, lower-cased, ``life_asked_of``) only of another named one:
+    "Abernethy died suddenly in the autumn of 1911" (``names``: the sentence's names, as
+    ``names_by_sentence`` reads them) does not say when Ann Roe died. False when the sentence
+    names the person asked (by any of their names) or tells the event with no other name
+    just before its word ("he died in 1911", "died in 1911")."""
+    if event not in LIFE_EVENTS or not asked or asked & set(words(text)):
+        return False
+    found = list(_EVENT_TOLD[event].finditer(text))
+    if not found:
+        return False
+    for m in found:
+        ws = re.findall(r"[\w'\u2019-]+", text[: m.start()])
+        while ws and _BETWEEN_NAME_AND_EVENT.fullmatch(ws[-1]):
+            ws.pop()
+        if not ws or not ws[-1][0].isupper():
+            return False
+        who = re.sub(r"['\u2019]s$", "", ws[-1].lower())
+        if who not in names or who in asked:
+            return False
+    return True
+
 
 # The start or the end of something, told: its verbs and nouns ("broke up", "the closing
 # date", "switched off"), a time it runs from or until ("open until 5 May", "since March"), or

@@ -89,3 +89,38 @@ def test_a_time_of_the_event_before_does_not_time_what_follows(thing, text):
 ])
 def test_a_time_of_the_thing_itself_is_not_ruled_out(thing, text):
     assert not times_earlier_event(tuple(terms(thing)), text)
+
+
+# An event of a person's life ("When did Martha Quill die?") told of another named person.
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("When did Martha Quill die?", {"martha", "quill"}),
+    ("When was Dr. Martha Quill born?", {"dr", "martha", "quill"}),
+    ("When did Quill retire from the post office?", {"quill"}),
+    ("When was Martha Quill's son born?", set()),  # another person, named by her
+    ("When did the postmistress die?", set()),  # no one named
+])
+def test_a_life_event_is_asked_of_the_person_named_as_its_subject(question, names):
+    from assistant.sentences import life_asked_of
+
+    assert life_asked_of(question) == names
+
+
+@pytest.mark.parametrize(("text", "names", "other"), [
+    ("Tobias Wren died in the flood of 1927.", {"tobias", "wren"}, True),
+    ("Wren had suddenly died in the winter of 1927.", {"wren"}, True),
+    ("Her neighbour Tobias Wren's death in 1927 shook the village.", {"tobias", "wren"}, True),
+    # the person asked is named, or the event is told with no other name before it
+    ("Quill died in 1941, two years after Tobias Wren.", {"quill", "tobias", "wren"}, False),
+    ("She died in March 1941, aged 88.", set(), False),
+    ("Her husband died in 1927.", set(), False),
+    ("Tobias Wren was mayor in 1927.", {"tobias", "wren"}, False),  # no death told
+])
+def test_a_death_told_of_another_named_person_is_not_the_one_asked(text, names, other):
+    from assistant.sentences import event_of_other
+
+    asked = frozenset({"martha", "quill"})
+    assert event_of_other("died", asked, frozenset(names), text) is other
+    # other questions are as before
+    assert not event_of_other("built", asked, frozenset(names), text)
+    assert not event_of_other("died", frozenset(), frozenset(names), text)
