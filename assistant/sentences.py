@@ -1170,6 +1170,11 @@ def _same_family(a: str, b: str) -> bool:
     return a == b or (n >= 5 and a[:n] == b[:n])
 
 
+# A count of a unit of time and nothing else ("an hour", "three weeks"): how long, not when.
+_BARE_STRETCH = re.compile(rf"{_SPAN_COUNT}[\s-]+(?:{_TIME_UNITS})", re.I)
+_AGO = re.compile(r"\s*ago\b", re.I)
+
+
 def times_other_event(asked: Sequence[str], text: str) -> bool:
     """Whether every date or time the sentence gives belongs to another deed than the one a
     "when" question asks (``asked``: the stems of its event words, "discuss" for "When did they
@@ -1182,7 +1187,10 @@ def times_other_event(asked: Sequence[str], text: str) -> bool:
         return False
     if any(_same_family(stem(w), a) for w in words(text) for a in asked):
         return False
-    found = filler_matches(TIME, text)
+    # a bare stretch ("After about an hour you reach the lighthouse, built in 1862") dates
+    # no deed; a sentence with nothing else gives no time of its own to judge
+    found = [m for m in filler_matches(TIME, text)
+             if not (_BARE_STRETCH.fullmatch(m.group()) and not _AGO.match(text, m.end()))]
     if not found:
         return False
     for m in found:

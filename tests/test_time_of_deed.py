@@ -44,6 +44,9 @@ def test_no_deed_is_taken_from_other_when_questions(question):
      "When the parish council voted 6 to 3 in March to fund the bypass, few people noticed."),
     ("When did the café start serving breakfast?",
      "Our family stopped visiting the café in 2019 after the owners changed."),
+    # a bare stretch ("after about an hour") dates no deed: the year is another deed's
+    ("When was the windmill on Hob Hill restored?",
+     "After about an hour you reach the windmill on Hob Hill, built in 1790 and still turning."),
 ])
 def test_a_date_told_of_another_deed_does_not_answer(question, text):
     assert times_other_event(_deed(question), text)
@@ -61,6 +64,10 @@ def test_a_date_told_of_another_deed_does_not_answer(question, text):
     ("When were the results of the orchard census published?",
      "In June 2024, the census results came out in the parish magazine."),
     ("When did the café start serving breakfast?", "Since last spring, breakfast is on."),
+    # a stretch alone, or one counted back from now, may be the deed's time
+    ("When was the windmill on Hob Hill restored?", "After three weeks the sails turned again."),
+    ("When was the windmill on Hob Hill restored?",
+     "Three years ago the windmill, built in 1790, turned again."),
     # no date at all
     ("When did the café start serving breakfast?", "The owners are friendly and the tea is strong."),
 ])
