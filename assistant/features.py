@@ -84,6 +84,7 @@ from .sentences import (
     tells_when,
     times_earlier_event,
     times_other_event,
+    times_relative_to,
     withholds_who,
 )
 from .text import STOPWORDS, stem, terms, words
@@ -212,6 +213,8 @@ def feature_matrix(
     of_page = bool(query.target or _OF_PAGE.search(query.question))
     timed_thing = tuple(stem_of(w) for w in query.focus or query.terms) if (
         when or filler == "clock") and not of_page else ()
+    related_thing = tuple(stem_of(w) for w in query.focus or query.terms) if (
+        when and not of_page) else ()
     page_event = bool(query.published_of or query.when_written or query.target
                       or _OF_PAGE.search(query.question))
     deed = deed_asked(query) if query.answer_type == PERSON and not query.credit else None
@@ -303,6 +306,10 @@ def feature_matrix(
         # "What time is the reception?": a sentence timing the event it follows ("at 2pm,
         # followed by a reception") does not time it
         told = told and not (timed_thing and times_earlier_event(timed_thing, info.texts[i]))
+        # "When did the wreck happen?" / "washed ashore in the spring after the wreck": a time
+        # counted from the thing asked is another event's
+        told = told and not (related_thing and times_relative_to(related_thing, info.texts[i],
+                                                                  query.question))
         # "Who is the spokesperson for the partnership?" is not the byline's writer, unless the
         # byline gives the post asked ("By Ann Hale, Transport Correspondent")
         off_post = (holder and kind == "byline" and not query.author_of

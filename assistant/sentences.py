@@ -1228,6 +1228,37 @@ def times_earlier_event(asked: Sequence[str], text: str) -> bool:
     return min(family) >= head
 
 
+# What times a deed from another event: "in the spring after the wreck", "the week before
+# the trial", "a month ahead of the vote".
+_RELATIVE = (r"\b(?:before|after|following|ahead of|prior to|in the run-up to|in the wake of)"
+             r"\s+")
+_RELATIVE_TO = re.compile(_RELATIVE + r"(?:(?:the|a|an|this|that|these|those|his|her|their|its|"
+                          r"our|my|your)\s+)?(?:[\w'\u2019-]+\s+){0,2}?([\w'\u2019-]+)", re.I)
+_RELATIVE_ASKED = re.compile(_RELATIVE, re.I)
+
+
+def times_relative_to(asked: Sequence[str], text: str, question: str) -> bool:
+    """Whether the thing a "when" question asks about (``asked``: the stems of its words,
+    "wreck") comes in the sentence only as what another event is timed from: "The nameboard
+    washed ashore in the spring after the wreck" does not say when the wreck was.
+    False when the question times from an event itself ("How long after the storm ...?"),
+    when a word asked stands elsewhere in the sentence, when a time follows close after the
+    event timed from ("after the storm of 1953"), or no time is told."""
+    if not asked or _RELATIVE_ASKED.search(question) or not filler_matches(TIME, text):
+        return False
+    anchored: set[int] = set()
+    times = filler_matches(TIME, text)
+    for m in _RELATIVE_TO.finditer(text):
+        # a time right after the event timed from may be its own ("after the storm of 1953",
+        # "after the ship sank in 1883")
+        if any(0 <= t.start() - m.end() <= 40 for t in times):
+            return False
+        anchored.update(range(m.start(), m.end()))
+    hits = [t for t in re.finditer(r"[\w'\u2019-]+", text)
+            if any(_same_family(stem(word_of(t.group().lower())), a) for a in asked)]
+    return bool(hits) and all(t.start() in anchored for t in hits)
+
+
 # A place said without a name: "by the gate", "under my desk", "close to a wall", "at the
 # top of your bill". The noun after the preposition is the place.
 _LOCATIVE = re.compile(

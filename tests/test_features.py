@@ -1618,3 +1618,9 @@ def test_a_byline_tells_who_holds_a_post_only_when_it_gives_that_post():
 ])
 def test_a_life_event_told_of_another_named_person_does_not_answer(question, texts, expected):
     assert _feature_of(question, texts) == expected
+
+
+def test_a_time_counted_from_the_thing_asked_does_not_say_when_it_was():
+    texts = ("The old footbridge was rebuilt in the spring after the flood.",
+             "The flood came on 3 March 1953.")
+    assert _feature_of("When did the flood happen?", texts) == [-1.0, 1.0]

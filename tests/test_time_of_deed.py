@@ -131,3 +131,26 @@ def test_a_death_told_of_another_named_person_is_not_the_one_asked(text, names, 
     # other questions are as before
     assert not event_of_other("built", asked, frozenset(names), text)
     assert not event_of_other("died", frozenset(), frozenset(names), text)
+
+
+# A time counted from the thing asked ("in the spring after the flood") is another event's.
+
+@pytest.mark.parametrize(("question", "text", "relative"), [
+    ("When did the flood happen?",
+     "The old footbridge was rebuilt in the spring after the flood.", True),
+    ("When was the tannery fire?", "Two weeks before the fire, the owners had doubled the insurance.",
+     True),
+    # the thing asked is told for itself too, or with a time of its own right after it
+    ("When did the flood happen?", "The flood came in March, and the footbridge was rebuilt "
+                                   "in the spring after the flood.", False),
+    ("When did the flood happen?", "The footbridge was rebuilt a year after the flood of 1953.",
+     False),
+    ("When did the flood happen?", "The footbridge was rebuilt in 1954.", False),  # not named
+    # the question itself times from an event
+    ("How long after the flood did it take?", "It was done in the spring after the flood.",
+     False),
+])
+def test_a_time_counted_from_the_thing_asked_is_another_events(question, text, relative):
+    from assistant.sentences import times_relative_to
+
+    assert times_relative_to(tuple(make_query(question).terms), text, question) is relative
