@@ -74,6 +74,8 @@ from .sentences import (
     apposed_posts,
     asks_to_rank,
     counts_only_shares,
+    event_of_other,
+    life_asked_of,
     locates,
     names_new_person,
     names_place_at,
@@ -82,6 +84,7 @@ from .sentences import (
     tells_when,
     times_earlier_event,
     times_other_event,
+    times_relative_to,
     withholds_who,
 )
 from .text import STOPWORDS, stem, terms, words
@@ -206,9 +209,12 @@ def feature_matrix(
     # lasts ("for three summers running") does not hold it
     when = filler == TIME and asks_when(query.question)
     deed_of_time = timed_deed(query) if when else ()
+    life_of = life_asked_of(query.question) if when else frozenset()
     of_page = bool(query.target or _OF_PAGE.search(query.question))
     timed_thing = tuple(stem_of(w) for w in query.focus or query.terms) if (
         when or filler == "clock") and not of_page else ()
+    related_thing = tuple(stem_of(w) for w in query.focus or query.terms) if (
+        when and not of_page) else ()
     page_event = bool(query.published_of or query.when_written or query.target
                       or _OF_PAGE.search(query.question))
     deed = deed_asked(query) if query.answer_type == PERSON and not query.credit else None
@@ -290,6 +296,9 @@ def feature_matrix(
         # "When was the club founded?": a date of another event (the page's, a comment's, or
         # one the sentence gives without the founding) is no answer
         told = tells_event(query.event, info.texts[i], query.words)
+        # "When did Josiah Penrose die?": "Abernethy died in 1911" tells another's death
+        told = told and not event_of_other(query.event, life_of,
+                                           info.named[i] | info.opening_name[i], info.texts[i])
         # "When did they start discussing a ban?": a time told of another deed ("the board
         # voted in June") is that deed's
         told = told and not (when and not of_page and kind != "byline"
@@ -297,6 +306,10 @@ def feature_matrix(
         # "What time is the reception?": a sentence timing the event it follows ("at 2pm,
         # followed by a reception") does not time it
         told = told and not (timed_thing and times_earlier_event(timed_thing, info.texts[i]))
+        # "When did the wreck happen?" / "washed ashore in the spring after the wreck": a time
+        # counted from the thing asked is another event's
+        told = told and not (related_thing and times_relative_to(related_thing, info.texts[i],
+                                                                  query.question))
         # "Who is the spokesperson for the partnership?" is not the byline's writer, unless the
         # byline gives the post asked ("By Ann Hale, Transport Correspondent")
         off_post = (holder and kind == "byline" and not query.author_of

@@ -1039,6 +1039,55 @@ _EVENT_TOLD: dict[str, re.Pattern[str]] = {
                         re.I),
 }
 
+# The events of a person's life: "When did Ann Roe die?" asks of one person.
+LIFE_EVENTS = frozenset({"born", "died", "married", "retired", "graduated"})
+# What may stand between a person's name and the word of the event told of them: "Abernethy
+# was born", "Abernethy had suddenly died", "Abernethy later retired".
+_BETWEEN_NAME_AND_EVENT = re.compile(r"(?:was|were|is|has|had|have|been|then|later|also|"
+                                     r"eventually|finally|[a-z]+ly)", re.I)
+
+
+# The person a question asks an event of their life about, named as its subject: "When did
+# Ann Roe die?", "When was Dr Ann Roe born?" (not "When was Ann Roe's daughter born?").
+_LIFE_ASKED = re.compile(r"\b(?:did|was|were|is|has|had)\s+((?:(?-i:[A-Z][\w'\u2019.-]*)\s+){1,4})"
+                         r"(?:\w+ly\s+)?(?:die|born|marry|married|get married|retire|graduate|"
+                         r"pass away)\b", re.I)
+
+
+def life_asked_of(question: str) -> frozenset[str]:
+    """The names, lower-cased, of the person whose life's event the question asks the date
+    of as its subject ("When did Ann Roe die?": "ann", "roe"); none when it asks of someone
+    else by them ("When was Ann Roe's daughter born?") or names no one."""
+    m = _LIFE_ASKED.search(question)
+    if m is None or re.search(r"['\u2019]s?\s*$", m[1].strip()):
+        return frozenset()
+    return frozenset(w.lower().rstrip(".") for w in m[1].split())
+
+
+def event_of_other(event: str | None, asked: frozenset[str], names: frozenset[str],
+                   text: str) -> bool:
+    """Whether a sentence tells the event of a life asked of a named person ("When did Ann
+    Roe die?", ``asked``: their names, lower-cased, ``life_asked_of``) only of another named one:
+    "Abernethy died suddenly in the autumn of 1911" (``names``: the sentence's names, as
+    ``names_by_sentence`` reads them) does not say when Ann Roe died. False when the sentence
+    names the person asked (by any of their names) or tells the event with no other name
+    just before its word ("he died in 1911", "died in 1911")."""
+    if event not in LIFE_EVENTS or not asked or asked & set(words(text)):
+        return False
+    found = list(_EVENT_TOLD[event].finditer(text))
+    if not found:
+        return False
+    for m in found:
+        ws = re.findall(r"[\w'\u2019-]+", text[: m.start()])
+        while ws and _BETWEEN_NAME_AND_EVENT.fullmatch(ws[-1]):
+            ws.pop()
+        if not ws or not ws[-1][0].isupper():
+            return False
+        who = re.sub(r"['\u2019]s$", "", ws[-1].lower())
+        if who not in names or who in asked:
+            return False
+    return True
+
 
 # The start or the end of something, told: its verbs and nouns ("broke up", "the closing
 # date", "switched off"), a time it runs from or until ("open until 5 May", "since March"), or
@@ -1121,6 +1170,11 @@ def _same_family(a: str, b: str) -> bool:
     return a == b or (n >= 5 and a[:n] == b[:n])
 
 
+# A count of a unit of time and nothing else ("an hour", "three weeks"): how long, not when.
+_BARE_STRETCH = re.compile(rf"{_SPAN_COUNT}[\s-]+(?:{_TIME_UNITS})", re.I)
+_AGO = re.compile(r"\s*ago\b", re.I)
+
+
 def times_other_event(asked: Sequence[str], text: str) -> bool:
     """Whether every date or time the sentence gives belongs to another deed than the one a
     "when" question asks (``asked``: the stems of its event words, "discuss" for "When did they
@@ -1133,7 +1187,10 @@ def times_other_event(asked: Sequence[str], text: str) -> bool:
         return False
     if any(_same_family(stem(w), a) for w in words(text) for a in asked):
         return False
-    found = filler_matches(TIME, text)
+    # a bare stretch ("After about an hour you reach the lighthouse, built in 1862") dates
+    # no deed; a sentence with nothing else gives no time of its own to judge
+    found = [m for m in filler_matches(TIME, text)
+             if not (_BARE_STRETCH.fullmatch(m.group()) and not _AGO.match(text, m.end()))]
     if not found:
         return False
     for m in found:
@@ -1169,6 +1226,37 @@ def times_earlier_event(asked: Sequence[str], text: str) -> bool:
         return False
     head = len(words(text[: m.start()]))
     return min(family) >= head
+
+
+# What times a deed from another event: "in the spring after the wreck", "the week before
+# the trial", "a month ahead of the vote".
+_RELATIVE = (r"\b(?:before|after|following|ahead of|prior to|in the run-up to|in the wake of)"
+             r"\s+")
+_RELATIVE_TO = re.compile(_RELATIVE + r"(?:(?:the|a|an|this|that|these|those|his|her|their|its|"
+                          r"our|my|your)\s+)?(?:[\w'\u2019-]+\s+){0,2}?([\w'\u2019-]+)", re.I)
+_RELATIVE_ASKED = re.compile(_RELATIVE, re.I)
+
+
+def times_relative_to(asked: Sequence[str], text: str, question: str) -> bool:
+    """Whether the thing a "when" question asks about (``asked``: the stems of its words,
+    "wreck") comes in the sentence only as what another event is timed from: "The nameboard
+    washed ashore in the spring after the wreck" does not say when the wreck was.
+    False when the question times from an event itself ("How long after the storm ...?"),
+    when a word asked stands elsewhere in the sentence, when a time follows close after the
+    event timed from ("after the storm of 1953"), or no time is told."""
+    if not asked or _RELATIVE_ASKED.search(question) or not filler_matches(TIME, text):
+        return False
+    anchored: set[int] = set()
+    times = filler_matches(TIME, text)
+    for m in _RELATIVE_TO.finditer(text):
+        # a time right after the event timed from may be its own ("after the storm of 1953",
+        # "after the ship sank in 1883")
+        if any(0 <= t.start() - m.end() <= 40 for t in times):
+            return False
+        anchored.update(range(m.start(), m.end()))
+    hits = [t for t in re.finditer(r"[\w'\u2019-]+", text)
+            if any(_same_family(stem(word_of(t.group().lower())), a) for a in asked)]
+    return bool(hits) and all(t.start() in anchored for t in hits)
 
 
 # A place said without a name: "by the gate", "under my desk", "close to a wall", "at the

@@ -1603,3 +1603,24 @@ def test_a_byline_tells_who_holds_a_post_only_when_it_gives_that_post():
     assert of("Who is the MP Hal Odum is thinking of writing to?") == -1.0
     assert of("Who is the transport editor?") == 1.0
     assert of("Who wrote this article?") == 1.0
+
+
+@pytest.mark.parametrize(("question", "texts", "expected"), [
+    ("When did Martha Quill die?",
+     ("Her neighbour Tobias Wren died in the flood of 1927.", "She died in March 1941, aged 88."),
+     [-1.0, 1.0]),
+    ("When was Martha Quill born?",
+     ("Tobias Wren was born in 1850 above the forge.", "Martha Quill was born in 1853."),
+     [-1.0, 1.0]),
+    # someone else asked of by her name: the other person's event may be the one asked
+    ("When was Martha Quill's son born?",
+     ("Her son Tobias was born in 1880.", "The shop opened in 1875."), [1.0, -1.0]),
+])
+def test_a_life_event_told_of_another_named_person_does_not_answer(question, texts, expected):
+    assert _feature_of(question, texts) == expected
+
+
+def test_a_time_counted_from_the_thing_asked_does_not_say_when_it_was():
+    texts = ("The old footbridge was rebuilt in the spring after the flood.",
+             "The flood came on 3 March 1953.")
+    assert _feature_of("When did the flood happen?", texts) == [-1.0, 1.0]

@@ -44,6 +44,9 @@ def test_no_deed_is_taken_from_other_when_questions(question):
      "When the parish council voted 6 to 3 in March to fund the bypass, few people noticed."),
     ("When did the café start serving breakfast?",
      "Our family stopped visiting the café in 2019 after the owners changed."),
+    # a bare stretch ("after about an hour") dates no deed: the year is another deed's
+    ("When was the windmill on Hob Hill restored?",
+     "After about an hour you reach the windmill on Hob Hill, built in 1790 and still turning."),
 ])
 def test_a_date_told_of_another_deed_does_not_answer(question, text):
     assert times_other_event(_deed(question), text)
@@ -61,6 +64,10 @@ def test_a_date_told_of_another_deed_does_not_answer(question, text):
     ("When were the results of the orchard census published?",
      "In June 2024, the census results came out in the parish magazine."),
     ("When did the café start serving breakfast?", "Since last spring, breakfast is on."),
+    # a stretch alone, or one counted back from now, may be the deed's time
+    ("When was the windmill on Hob Hill restored?", "After three weeks the sails turned again."),
+    ("When was the windmill on Hob Hill restored?",
+     "Three years ago the windmill, built in 1790, turned again."),
     # no date at all
     ("When did the café start serving breakfast?", "The owners are friendly and the tea is strong."),
 ])
@@ -89,3 +96,61 @@ def test_a_time_of_the_event_before_does_not_time_what_follows(thing, text):
 ])
 def test_a_time_of_the_thing_itself_is_not_ruled_out(thing, text):
     assert not times_earlier_event(tuple(terms(thing)), text)
+
+
+# An event of a person's life ("When did Martha Quill die?") told of another named person.
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("When did Martha Quill die?", {"martha", "quill"}),
+    ("When was Dr. Martha Quill born?", {"dr", "martha", "quill"}),
+    ("When did Quill retire from the post office?", {"quill"}),
+    ("When was Martha Quill's son born?", set()),  # another person, named by her
+    ("When did the postmistress die?", set()),  # no one named
+])
+def test_a_life_event_is_asked_of_the_person_named_as_its_subject(question, names):
+    from assistant.sentences import life_asked_of
+
+    assert life_asked_of(question) == names
+
+
+@pytest.mark.parametrize(("text", "names", "other"), [
+    ("Tobias Wren died in the flood of 1927.", {"tobias", "wren"}, True),
+    ("Wren had suddenly died in the winter of 1927.", {"wren"}, True),
+    ("Her neighbour Tobias Wren's death in 1927 shook the village.", {"tobias", "wren"}, True),
+    # the person asked is named, or the event is told with no other name before it
+    ("Quill died in 1941, two years after Tobias Wren.", {"quill", "tobias", "wren"}, False),
+    ("She died in March 1941, aged 88.", set(), False),
+    ("Her husband died in 1927.", set(), False),
+    ("Tobias Wren was mayor in 1927.", {"tobias", "wren"}, False),  # no death told
+])
+def test_a_death_told_of_another_named_person_is_not_the_one_asked(text, names, other):
+    from assistant.sentences import event_of_other
+
+    asked = frozenset({"martha", "quill"})
+    assert event_of_other("died", asked, frozenset(names), text) is other
+    # other questions are as before
+    assert not event_of_other("built", asked, frozenset(names), text)
+    assert not event_of_other("died", frozenset(), frozenset(names), text)
+
+
+# A time counted from the thing asked ("in the spring after the flood") is another event's.
+
+@pytest.mark.parametrize(("question", "text", "relative"), [
+    ("When did the flood happen?",
+     "The old footbridge was rebuilt in the spring after the flood.", True),
+    ("When was the tannery fire?", "Two weeks before the fire, the owners had doubled the insurance.",
+     True),
+    # the thing asked is told for itself too, or with a time of its own right after it
+    ("When did the flood happen?", "The flood came in March, and the footbridge was rebuilt "
+                                   "in the spring after the flood.", False),
+    ("When did the flood happen?", "The footbridge was rebuilt a year after the flood of 1953.",
+     False),
+    ("When did the flood happen?", "The footbridge was rebuilt in 1954.", False),  # not named
+    # the question itself times from an event
+    ("How long after the flood did it take?", "It was done in the spring after the flood.",
+     False),
+])
+def test_a_time_counted_from_the_thing_asked_is_another_events(question, text, relative):
+    from assistant.sentences import times_relative_to
+
+    assert times_relative_to(tuple(make_query(question).terms), text, question) is relative
