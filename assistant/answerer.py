@@ -49,7 +49,18 @@ from .grounding import (
 from .index import Index
 from .ingest.signoff import SALUTATION, SIGNED_LETTER
 from .pronouns import about_other, asked_gender, name_genders
-from .query import CONTACT, NUMBER, PERSON, PHASES, PLACE, TIME, Query, asks_why, proper_names
+from .query import (
+    CONTACT,
+    NUMBER,
+    PERSON,
+    PHASES,
+    PLACE,
+    RATE_ASKED,
+    TIME,
+    Query,
+    asks_why,
+    proper_names,
+)
 from .retrieval import Retriever
 from .sentences import (
     REASON_FORM,
@@ -195,6 +206,8 @@ def _measure_words(query: Query) -> str:
     of money", "a number of “volunteers”"."""
     if query.clock and _CLOCK_TIME_ASKED.search(query.question):
         return "a time of day for it"
+    if query.answer_type == NUMBER and _AVERAGE_ASKED.search(query.question):
+        return f"an average ({_MEASURE_WORDS.get(query.measure or '', 'a number')})"
     if query.measure in _MEASURE_WORDS:
         return _MEASURE_WORDS[query.measure]
     if _TIMES_ASKED.search(query.question):
@@ -233,6 +246,16 @@ _COMPARED = re.compile(r"\b(?:compared?|than|relative|as much as|against)\b", re
 # answered by "most of them").
 _GATED_MEASURES = frozenset({"money", "age", "power", "light", "energy"})
 _PERCENT_ASKED = re.compile(r"\b(?:percentage|percent|per cent)\b|%|\brates?\b", re.I)
+# A rate asked by what it is a rate of ("What interest rate will they pay?", "the unemployment
+# rate"): a share answers it only beside that word or "rate" ("at 4.2 percent interest", "a
+# rate of 3%"), not a share of something else near it ("70 per cent favoured a rebuild").
+_RATE_TOLD = re.compile(r"\brates?\b|\bapr\b", re.I)
+# "What was the average age of the participants?": an average asked, which a range ("aged 64
+# to 81") or one member's value does not give; a sentence gives one by saying so ("an average
+# age of 72", "the mean was", "typically", "per household").
+_AVERAGE_ASKED = re.compile(r"\b(?:the|an|their|its|his|her|our|your)\s+(?:average|mean|median)\b",
+                            re.I)
+_AVERAGE_TOLD = re.compile(r"\b(?:averag\w*|mean|median|typical\w*|usual\w*|per|apiece)\b", re.I)
 # "What time does it start?" asks for a time by the clock ("What time of day ...?" or "What
 # time in the evening ...?" may be answered by a part of the day).
 _CLOCK_TIME_ASKED = re.compile(r"\b(?:what|which) (?:time|hour)\b(?!\s+(?:of|in)\b)", re.I)
@@ -800,10 +823,22 @@ class Answerer:
             return any(states_clock_time(c.span.text, query.question)
                        and (not about or not about.isdisjoint(self.passage_terms(c.source)))
                        for c in candidates[:top])
+        if query.answer_type == NUMBER and _AVERAGE_ASKED.search(query.question):
+            # ... an average of the measure asked ("the average age" / "an average of 1.6 kg of
+            # grip strength" is another's)
+            info = self.retriever.info
+            if not any(_AVERAGE_TOLD.search(c.span.text)
+                       and (query.measure is None or query.measure in info.measures[c.row])
+                       for c in candidates[:top] if c.row < len(info.measures)):
+                return False
         if query.measure == "share" and _PERCENT_ASKED.search(query.question):
             info = self.retriever.info
-            return any("share" in info.measures[c.row] for c in candidates[:top]
-                       if c.row < len(info.measures))
+            rate = RATE_ASKED.search(query.question)
+            told = (re.compile(rf"\b{re.escape(rate.group().split()[0])}\b|{_RATE_TOLD.pattern}", re.I)
+                    if rate else None)
+            return any("share" in info.measures[c.row]
+                       and (told is None or told.search(c.span.text) is not None)
+                       for c in candidates[:top] if c.row < len(info.measures))
         if _TIMES_ASKED.search(query.question):
             # "How many times has she been stung?" / "she opens the hive every other day": a
             # passage that tells no number of times, nor the years it happened in, does not say

@@ -601,6 +601,7 @@ class Query:
 # "the birth rate", "the heart rate", "the exchange rate").
 _RATE_ASKED = (r"\b(?:interest|tax|vat|inflation|unemployment|vacancy|occupancy|survival|success|"
                r"failure|pass|dropout|drop-out|error|response|mortgage)\s+rates?\b")
+RATE_ASKED = re.compile(_RATE_ASKED, re.I)
 # The measure a quantity question asks for. Money only for "how much" and a price noun
 # ("How many fines were issued?" asks for a count, not an amount).
 _MONEY_WORDS = (r"cost|costs|costing|price|prices|priced|charge|charges|charged|fee|fees|fine|"
