@@ -198,7 +198,8 @@ _MEASURE_WORDS = {"money": "a price or amount of money", "age": "an age",
                   "weight": "a weight", "share": "a percentage or share",
                   "temperature": "a temperature", "speed": "a speed", "capacity": "a capacity",
                   "loudness": "a loudness", "power": "a power in watts",
-                  "light": "an amount of light", "energy": "an amount of energy"}
+                  "light": "an amount of light", "energy": "an amount of energy",
+                  "population": "a population"}
 
 
 def _measure_words(query: Query) -> str:
@@ -242,9 +243,9 @@ def _paper_as(query: Query, to: str | None) -> Query:
 _TENURE_ASKED = re.compile(r"\bhow\s+(?:long|many\s+years)\s+(?:has|have|had)\b", re.I)
 _COMPARED = re.compile(r"\b(?:compared?|than|relative|as much as|against)\b", re.I)
 # Measures a sentence answers only by stating one: a price, an age, a power, a light's output,
-# an energy; a share only when asked as a percentage or a rate ("What proportion ...?" may be
-# answered by "most of them").
-_GATED_MEASURES = frozenset({"money", "age", "power", "light", "energy"})
+# an energy, a population; a share only when asked as a percentage or a rate ("What proportion
+# ...?" may be answered by "most of them").
+_GATED_MEASURES = frozenset({"money", "age", "power", "light", "energy", "population"})
 _PERCENT_ASKED = re.compile(r"\b(?:percentage|percent|per cent)\b|%|\brates?\b", re.I)
 # A rate asked by what it is a rate of ("What interest rate will they pay?", "the unemployment
 # rate"): a share answers it only beside that word or "rate" ("at 4.2 percent interest", "a

@@ -653,6 +653,8 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("light", re.compile(r"\b(?:lumens?|lux|candelas?|candlepower)\b", re.I)),
     ("energy", re.compile(r"\b(?:calories|kilocalories|kcal|kilojoules|kilowatt[- ]hours?|kwh)\b",
                           re.I)),
+    # how many live in a place: "What is the population of the town?"
+    ("population", re.compile(r"\bpopulations?\b", re.I)),
     ("frequency", re.compile(r"\bhow (often|frequently)\b", re.I)),
 )
 

@@ -513,6 +513,13 @@ _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
     # an energy: "240 calories", "180 kcal", "3 kWh", "900 kilojoules"
     "energy": re.compile(rf"{_NUM}\s*-?\s*(?:calories|kilocalories|cals?|kcal|kj|kilojoules?|"
                          r"joules?|[kMG]?wh|kilowatt[- ]hours?|megawatt[- ]hours?)\b", re.I),
+    # how many live somewhere: "a population of 8,200", "its 3,000 inhabitants", "home to some
+    # 40,000 people", "the population was 912 at the last census"
+    "population": re.compile(
+        rf"\bpopulations?\b[^.;]*?(?:\d|\b{_CARDINAL}\b)|{_NUM}[^.;]{{0,30}}?\bpopulations?\b"
+        rf"|{_NUM}\s+(?:[a-z-]+\s+)?(?:inhabitants|residents|people|souls|villagers|townspeople|"
+        r"townsfolk|islanders|citizens|households)\b"
+        rf"|\bhome to (?:about |around |some |over |nearly |almost |roughly )?{_NUM}", re.I),
     "frequency": re.compile(
         r"\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\b|\bevery\s+(?:\w+\s+)?(?:day|"
         r"week|month|year|hour|minute|night|morning|evening)s?\b|\b(?:daily|weekly|monthly|"

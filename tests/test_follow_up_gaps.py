@@ -179,6 +179,17 @@ def test_an_average_asked_needs_a_passage_that_gives_one(settings, fake_embedder
                  sources=walkers)
 
 
+def test_a_population_asked_needs_a_passage_that_states_one(settings, fake_embedder):
+    """"What is the population of Skerrow?" / "the ferry to Skerrow runs three times a day":
+    the island told of is no count of who lives there; "its 240 islanders" is."""
+    island = [*_FERRY, Source("post-4", "post", "Post, paragraph 4",
+                              "Skerrow and its 240 islanders rely on the ferry for everything.",
+                              None, None)]
+    question = "What is the population of Skerrow?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1", "post-2"), sources=island)
+    assert _gate(settings, fake_embedder, question, close=("post-1", "post-4"), sources=island)
+
+
 _DRILL = [
     Source("title", "title", "Title", "Lowmoor fire brigade holds its summer open day", None, None),
     Source("post-1", "post", "Post, paragraph 1",
@@ -358,6 +369,8 @@ def test_a_passage_giving_only_the_other_end_of_what_is_asked_is_no_answer():
     ("How much did the refit cost?", _FERRY, "a price or amount of money"),
     # the refit is told of, not how many times it was done
     ("How many times has the Skerrow ferry been refitted?", _FERRY, "a number of times"),
+    # the ferry's island is told of, not how many live there
+    ("What is the population of the island the Skerrow ferry serves?", _FERRY, "a population"),
     # the deckhand's own age is no average
     ("What is the average age of the Skerrow ferry's crew?", _FERRY, "an average (an age)"),
     # the first keeper's year of arrival is not her birth

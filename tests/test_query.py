@@ -566,6 +566,8 @@ def test_with_the_person_known_the_earlier_questions_people_step_aside():
         # a measure asked by "what" without "how much / how many"
         ("What reading did the gauge show?", NUMBER, None),
         ("What is the capacity of the new stand?", NUMBER, "capacity"),
+        ("What is the population of the valley town?", NUMBER, "population"),
+        ("What share of the population voted?", NUMBER, "share"),
         ("What's the scooter's range?", NUMBER, None),
         ("What range does the van get on a full charge?", NUMBER, None),
         ("What was the speed limit on the lane?", NUMBER, "speed"),

@@ -75,6 +75,10 @@ POST = Source(id="p1", kind="post", label="Post", text="")
         ("The front lamp throws about 600 lumens.", "light"),
         ("A slice holds around 180 kcal.", "energy"),
         ("The fridge uses 120 kWh a year.", "energy"),
+        # how many live somewhere
+        ("The village has a population of 1,240.", "population"),
+        ("Its 9,000 inhabitants depend on the ferry.", "population"),
+        ("The valley is home to about 30,000 people.", "population"),
     ],
 )
 def test_a_number_states_its_measure(text, measure):
