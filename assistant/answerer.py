@@ -59,6 +59,7 @@ from .query import (
     TIME,
     Query,
     asks_why,
+    dimension_asked,
     proper_names,
 )
 from .retrieval import Retriever
@@ -72,6 +73,7 @@ from .sentences import (
     person_names,
     quote_opener,
     states_clock_time,
+    states_length_in,
     states_tenure,
     tells_event,
     tells_only_new,
@@ -247,6 +249,9 @@ _COMPARED = re.compile(r"\b(?:compared?|than|relative|as much as|against)\b", re
 # ...?" may be answered by "most of them").
 _GATED_MEASURES = frozenset({"money", "age", "power", "light", "energy", "population"})
 _PERCENT_ASKED = re.compile(r"\b(?:percentage|percent|per cent)\b|%|\brates?\b", re.I)
+# "How high ...?" asks a level, which a share, a price, a temperature or a speed may be.
+_HOW_HIGH = re.compile(r"\bhow high\b", re.I)
+_LEVELS = frozenset({"share", "money", "temperature", "speed"})
 # A rate asked by what it is a rate of ("What interest rate will they pay?", "the unemployment
 # rate"): a share answers it only beside that word or "rate" ("at 4.2 percent interest", "a
 # rate of 3%"), not a share of something else near it ("70 per cent favoured a rebuild").
@@ -857,6 +862,21 @@ class Answerer:
             return any((c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text))
                        and not counts_whole_of(c.span.text, query.names, counted)
                        for c in candidates[:top])
+        dimension = dimension_asked(query.question) if query.measure == "length" else None
+        if dimension:
+            # a height, a depth or a breadth: where the closest passages state lengths, one
+            # that can be of it ("rises to 241 metres"), not only lengths along the ground
+            # ("two kilometres of sand", "31 kilometres from its source") or lengths without a
+            # word for a breadth (a passage stating no length is left to the model: "knee-
+            # deep"); "how high" may also ask a level of another measure ("How high did the
+            # rate go?")
+            info = self.retriever.info
+            other = _LEVELS if _HOW_HIGH.search(query.question) else frozenset()
+            stated = [info.measures[c.row] if c.row < len(info.measures) else frozenset()
+                      for c in candidates[:top]]
+            return (not any("length" in m for m in stated)
+                    or any(states_length_in(c.span.text, dimension) or bool(m & other)
+                           for c, m in zip(candidates[:top], stated, strict=True)))
         if query.measure not in _GATED_MEASURES:
             return True
         info = self.retriever.info

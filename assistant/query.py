@@ -825,6 +825,25 @@ def measure_asked(question: str) -> str | None:
     return next((name for name, pattern in MEASURES if pattern.search(question)), None)
 
 
+# A length asked in one dimension: a height or a depth ("How tall is the mast?", "What is the
+# depth of the loch?"), or a breadth ("How wide is the river?", "What is the wingspan of a
+# swift?"); not a length along ("How long is the path?") nor a distance ("How far ...?").
+_HEIGHT_ASKED = re.compile(r"\bhow (?:tall|high|deep)\b|\b(?:height|depth|altitude|elevation)\b", re.I)
+_BREADTH_ASKED = re.compile(r"\bhow (?:wide|broad|thick)\b|\b(?:width|breadth|wingspan|diameter|"
+                            r"thickness)\b", re.I)
+
+
+def dimension_asked(question: str) -> str | None:
+    """"height" or "breadth" when a question asking a length asks it in that dimension
+    (``measure_asked`` "length"), else None."""
+    if measure_asked(question) != "length":
+        return None
+    height, breadth = _HEIGHT_ASKED.search(question), _BREADTH_ASKED.search(question)
+    if bool(height) == bool(breadth):
+        return None
+    return "height" if height else "breadth"
+
+
 # A question asking for a reason or a cause: "Why ...?", "How come ...?", "What made ...?".
 _REASON_ASKED = (r"\bwhat(?:'s|\u2019s|\s+is|\s+was|\s+are|\s+were)?\s+(?:(?:the|their|his|her|its|"
                  r"our|your|my|main|real|official|only|one|other)\s+)*(?:reasons?|explanation)\b")

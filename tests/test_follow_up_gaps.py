@@ -190,6 +190,33 @@ def test_a_population_asked_needs_a_passage_that_states_one(settings, fake_embed
     assert _gate(settings, fake_embedder, question, close=("post-1", "post-4"), sources=island)
 
 
+def test_a_height_or_breadth_asked_needs_a_length_of_that_dimension(settings, fake_embedder):
+    """"How tall is the cairn?" / "the causeway is three kilometres of shingle": a length
+    along the ground is no height; "What is the wingspan of a heron?" / "a bird of about 90
+    cm": a length with no word for a breadth is none. A passage stating no length at all is
+    left to the model."""
+    moor = [
+        Source("title", "title", "Title", "A walk across Hollin Moor", None, None),
+        Source("post-1", "post", "Post, paragraph 1",
+               "The causeway is three kilometres of shingle, and at its end stands the Grey Cairn.",
+               None, None),
+        Source("post-2", "post", "Post, paragraph 2",
+               "The heron by the tarn is a grey bird of about 90 cm.", None, None),
+        Source("post-3", "post", "Post, paragraph 3",
+               "The Grey Cairn is about four metres tall and older than the chapel.", None, None),
+        Source("post-4", "post", "Post, paragraph 4",
+               "Herons spread wings nearly two metres across as they lift off the tarn.", None, None),
+        Source("post-5", "post", "Post, paragraph 5",
+               "The Grey Cairn was built by shepherds long ago.", None, None),
+    ]
+    cairn, heron = "How tall is the Grey Cairn?", "What is the wingspan of a heron?"
+    assert not _gate(settings, fake_embedder, cairn, close=("post-1", "post-5"), sources=moor)
+    assert _gate(settings, fake_embedder, cairn, close=("post-1", "post-3"), sources=moor)
+    assert _gate(settings, fake_embedder, cairn, close=("post-5",), sources=moor)
+    assert not _gate(settings, fake_embedder, heron, close=("post-1", "post-2"), sources=moor)
+    assert _gate(settings, fake_embedder, heron, close=("post-2", "post-4"), sources=moor)
+
+
 _DRILL = [
     Source("title", "title", "Title", "Lowmoor fire brigade holds its summer open day", None, None),
     Source("post-1", "post", "Post, paragraph 1",

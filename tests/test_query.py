@@ -1069,3 +1069,21 @@ def test_what_year_a_person_is_in_asks_a_school_year_not_a_date(question):
                                       "What year was she in the choir?", "In what year is the play set?"])
 def test_other_what_year_questions_still_ask_a_date(question):
     assert answer_type(question) == TIME
+
+
+@pytest.mark.parametrize(
+    "question, dimension",
+    [
+        ("How tall is the mast on the moor?", "height"),
+        ("What is the depth of the loch?", "height"),
+        ("How wide is the channel at the bridge?", "breadth"),
+        ("What is the wingspan of a heron?", "breadth"),
+        # a length along, a distance, or no length asked
+        ("How far is the loch from the village?", None),
+        ("What is the length of the canal?", None),
+    ],
+)
+def test_the_dimension_of_a_length_asked(question, dimension):
+    from assistant.query import dimension_asked
+
+    assert dimension_asked(question) == dimension
