@@ -50,7 +50,19 @@ from .grounding import (
 from .index import Index
 from .ingest.signoff import SALUTATION, SIGNED_LETTER
 from .pronouns import about_other, asked_gender, name_genders
-from .query import CONTACT, NUMBER, PERSON, PHASES, PLACE, TIME, Query, asks_why, proper_names
+from .query import (
+    CONTACT,
+    NUMBER,
+    PERSON,
+    PHASES,
+    PLACE,
+    RATE_ASKED,
+    TIME,
+    Query,
+    asks_why,
+    dimension_asked,
+    proper_names,
+)
 from .retrieval import Retriever
 from .sentences import (
     REASON_FORM,
@@ -62,6 +74,7 @@ from .sentences import (
     person_names,
     quote_opener,
     states_clock_time,
+    states_length_in,
     states_tenure,
     tells_event,
     tells_only_new,
@@ -198,7 +211,8 @@ _MEASURE_WORDS = {"money": "a price or amount of money", "age": "an age",
                   "weight": "a weight", "share": "a percentage or share",
                   "temperature": "a temperature", "speed": "a speed", "capacity": "a capacity",
                   "loudness": "a loudness", "power": "a power in watts",
-                  "light": "an amount of light", "energy": "an amount of energy"}
+                  "light": "an amount of light", "energy": "an amount of energy",
+                  "population": "a population"}
 
 
 def _measure_words(query: Query) -> str:
@@ -206,6 +220,8 @@ def _measure_words(query: Query) -> str:
     of money", "a number of “volunteers”"."""
     if query.clock and _CLOCK_TIME_ASKED.search(query.question):
         return "a time of day for it"
+    if query.answer_type == NUMBER and _AVERAGE_ASKED.search(query.question):
+        return f"an average ({_MEASURE_WORDS.get(query.measure or '', 'a number')})"
     if query.measure in _MEASURE_WORDS:
         return _MEASURE_WORDS[query.measure]
     if _TIMES_ASKED.search(query.question):
@@ -240,10 +256,23 @@ def _paper_as(query: Query, to: str | None) -> Query:
 _TENURE_ASKED = re.compile(r"\bhow\s+(?:long|many\s+years)\s+(?:has|have|had)\b", re.I)
 _COMPARED = re.compile(r"\b(?:compared?|than|relative|as much as|against)\b", re.I)
 # Measures a sentence answers only by stating one: a price, an age, a power, a light's output,
-# an energy; a share only when asked as a percentage or a rate ("What proportion ...?" may be
-# answered by "most of them").
-_GATED_MEASURES = frozenset({"money", "age", "power", "light", "energy"})
+# an energy, a population; a share only when asked as a percentage or a rate ("What proportion
+# ...?" may be answered by "most of them").
+_GATED_MEASURES = frozenset({"money", "age", "power", "light", "energy", "population"})
 _PERCENT_ASKED = re.compile(r"\b(?:percentage|percent|per cent)\b|%|\brates?\b", re.I)
+# "How high ...?" asks a level, which a share, a price, a temperature or a speed may be.
+_HOW_HIGH = re.compile(r"\bhow high\b", re.I)
+_LEVELS = frozenset({"share", "money", "temperature", "speed"})
+# A rate asked by what it is a rate of ("What interest rate will they pay?", "the unemployment
+# rate"): a share answers it only beside that word or "rate" ("at 4.2 percent interest", "a
+# rate of 3%"), not a share of something else near it ("70 per cent favoured a rebuild").
+_RATE_TOLD = re.compile(r"\brates?\b|\bapr\b", re.I)
+# "What was the average age of the participants?": an average asked, which a range ("aged 64
+# to 81") or one member's value does not give; a sentence gives one by saying so ("an average
+# age of 72", "the mean was", "typically", "per household").
+_AVERAGE_ASKED = re.compile(r"\b(?:the|an|their|its|his|her|our|your)\s+(?:average|mean|median)\b",
+                            re.I)
+_AVERAGE_TOLD = re.compile(r"\b(?:averag\w*|mean|median|typical\w*|usual\w*|per|apiece)\b", re.I)
 # "What time does it start?" asks for a time by the clock ("What time of day ...?" or "What
 # time in the evening ...?" may be answered by a part of the day).
 _CLOCK_TIME_ASKED = re.compile(r"\b(?:what|which) (?:time|hour)\b(?!\s+(?:of|in)\b)", re.I)
@@ -904,10 +933,22 @@ class Answerer:
             return any(states_clock_time(c.span.text, query.question)
                        and (not about or not about.isdisjoint(self.passage_terms(c.source)))
                        for c in candidates[:top])
+        if query.answer_type == NUMBER and _AVERAGE_ASKED.search(query.question):
+            # ... an average of the measure asked ("the average age" / "an average of 1.6 kg of
+            # grip strength" is another's)
+            info = self.retriever.info
+            if not any(_AVERAGE_TOLD.search(c.span.text)
+                       and (query.measure is None or query.measure in info.measures[c.row])
+                       for c in candidates[:top] if c.row < len(info.measures)):
+                return False
         if query.measure == "share" and _PERCENT_ASKED.search(query.question):
             info = self.retriever.info
-            return any("share" in info.measures[c.row] for c in candidates[:top]
-                       if c.row < len(info.measures))
+            rate = RATE_ASKED.search(query.question)
+            told = (re.compile(rf"\b{re.escape(rate.group().split()[0])}\b|{_RATE_TOLD.pattern}", re.I)
+                    if rate else None)
+            return any("share" in info.measures[c.row]
+                       and (told is None or told.search(c.span.text) is not None)
+                       for c in candidates[:top] if c.row < len(info.measures))
         if _TIMES_ASKED.search(query.question):
             # "How many times has she been stung?" / "she opens the hive every other day": a
             # passage that tells no number of times, nor the years it happened in, does not say
@@ -925,6 +966,21 @@ class Answerer:
             return any((c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text))
                        and not counts_whole_of(c.span.text, query.names, counted)
                        for c in candidates[:top])
+        dimension = dimension_asked(query.question) if query.measure == "length" else None
+        if dimension:
+            # a height, a depth or a breadth: where the closest passages state lengths, one
+            # that can be of it ("rises to 241 metres"), not only lengths along the ground
+            # ("two kilometres of sand", "31 kilometres from its source") or lengths without a
+            # word for a breadth (a passage stating no length is left to the model: "knee-
+            # deep"); "how high" may also ask a level of another measure ("How high did the
+            # rate go?")
+            info = self.retriever.info
+            other = _LEVELS if _HOW_HIGH.search(query.question) else frozenset()
+            stated = [info.measures[c.row] if c.row < len(info.measures) else frozenset()
+                      for c in candidates[:top]]
+            return (not any("length" in m for m in stated)
+                    or any(states_length_in(c.span.text, dimension) or bool(m & other)
+                           for c, m in zip(candidates[:top], stated, strict=True)))
         if query.measure not in _GATED_MEASURES:
             return True
         info = self.retriever.info

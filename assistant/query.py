@@ -605,6 +605,7 @@ class Query:
 # "the birth rate", "the heart rate", "the exchange rate").
 _RATE_ASKED = (r"\b(?:interest|tax|vat|inflation|unemployment|vacancy|occupancy|survival|success|"
                r"failure|pass|dropout|drop-out|error|response|mortgage)\s+rates?\b")
+RATE_ASKED = re.compile(_RATE_ASKED, re.I)
 # The measure a quantity question asks for. Money only for "how much" and a price noun
 # ("How many fines were issued?" asks for a count, not an amount).
 _MONEY_WORDS = (r"cost|costs|costing|price|prices|priced|charge|charges|charged|fee|fees|fine|"
@@ -656,6 +657,8 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("light", re.compile(r"\b(?:lumens?|lux|candelas?|candlepower)\b", re.I)),
     ("energy", re.compile(r"\b(?:calories|kilocalories|kcal|kilojoules|kilowatt[- ]hours?|kwh)\b",
                           re.I)),
+    # how many live in a place: "What is the population of the town?"
+    ("population", re.compile(r"\bpopulations?\b", re.I)),
     ("frequency", re.compile(r"\bhow (often|frequently)\b", re.I)),
 )
 
@@ -824,6 +827,25 @@ def measure_asked(question: str) -> str | None:
         # measure the rest of the question names
         return None
     return next((name for name, pattern in MEASURES if pattern.search(question)), None)
+
+
+# A length asked in one dimension: a height or a depth ("How tall is the mast?", "What is the
+# depth of the loch?"), or a breadth ("How wide is the river?", "What is the wingspan of a
+# swift?"); not a length along ("How long is the path?") nor a distance ("How far ...?").
+_HEIGHT_ASKED = re.compile(r"\bhow (?:tall|high|deep)\b|\b(?:height|depth|altitude|elevation)\b", re.I)
+_BREADTH_ASKED = re.compile(r"\bhow (?:wide|broad|thick)\b|\b(?:width|breadth|wingspan|diameter|"
+                            r"thickness)\b", re.I)
+
+
+def dimension_asked(question: str) -> str | None:
+    """"height" or "breadth" when a question asking a length asks it in that dimension
+    (``measure_asked`` "length"), else None."""
+    if measure_asked(question) != "length":
+        return None
+    height, breadth = _HEIGHT_ASKED.search(question), _BREADTH_ASKED.search(question)
+    if bool(height) == bool(breadth):
+        return None
+    return "height" if height else "breadth"
 
 
 # A question asking for a reason or a cause: "Why ...?", "How come ...?", "What made ...?".

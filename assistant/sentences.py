@@ -513,6 +513,13 @@ _MEASURE_UNITS: dict[str, re.Pattern[str]] = {
     # an energy: "240 calories", "180 kcal", "3 kWh", "900 kilojoules"
     "energy": re.compile(rf"{_NUM}\s*-?\s*(?:calories|kilocalories|cals?|kcal|kj|kilojoules?|"
                          r"joules?|[kMG]?wh|kilowatt[- ]hours?|megawatt[- ]hours?)\b", re.I),
+    # how many live somewhere: "a population of 8,200", "its 3,000 inhabitants", "home to some
+    # 40,000 people", "the population was 912 at the last census"
+    "population": re.compile(
+        rf"\bpopulations?\b[^.;]*?(?:\d|\b{_CARDINAL}\b)|{_NUM}[^.;]{{0,30}}?\bpopulations?\b"
+        rf"|{_NUM}\s+(?:[a-z-]+\s+)?(?:inhabitants|residents|people|souls|villagers|townspeople|"
+        r"townsfolk|islanders|citizens|households)\b"
+        rf"|\bhome to (?:about |around |some |over |nearly |almost |roughly )?{_NUM}", re.I),
     "frequency": re.compile(
         r"\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\b|\bevery\s+(?:\w+\s+)?(?:day|"
         r"week|month|year|hour|minute|night|morning|evening)s?\b|\b(?:daily|weekly|monthly|"
@@ -535,6 +542,49 @@ _CREDIT = re.compile(
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split("|"))
 # Numbers written as words that are always a count ("one" is often a pronoun: "one of them").
 COUNT_WORDS = frozenset(_CARDINAL_WORDS.split("|")) - {"one"}
+
+
+# Words that say a length is a height or a depth ("rises to 241 metres", "32 metres tall",
+# "in twelve metres of water", "1,200 feet above sea level"), or a breadth ("30 metres wide",
+# "a wingspan of 40 cm", "two feet across").
+_HEIGHT_WORDS = re.compile(
+    r"\b(?:tall\w*|heights?|high\w*|deep\w*|depths?|ris(?:e|es|ing|en)|rose|soar\w*|tower\w*|"
+    r"stands|stood|underwater|water|summit|peak|top|tops|topped|elevation|altitude|climb\w*|"
+    r"drops?|dropp\w*|sea level|up|down)\b", re.I)
+_BREADTH_WORDS = re.compile(r"\b(?:wide|wider|widest|width|broad\w*|breadth|across|span\w*|wingspan|"
+                            r"diameter|thick\w*)\b", re.I)
+# What makes a length one along the ground, after it: "8 km from the source", "two kilometres
+# of sand", "6 km return", "a 23-kilometre stretch", "87 km long", "6 km above the mouth" (not
+# "300 m above sea level").
+_LEVEL = (r"(?:sea level|ground|the ground|the surface|the sea|the seabed|the water|water|the floor|"
+          r"the street)")
+_LENGTH_ALONG = re.compile(
+    r"^\s*(?:\)\s*)?(?:long|in length|away|from|of(?!\s+(?:[\w-]+\s+)?water)|return|round|"
+    r"there and back|along|apart|"
+    r"to|inland|offshore|downstream|upstream|north|south|east|west|(?:[\w-]+\s+)?(?:walk|route|"
+    r"stretch|loop|path|trail|track|circuit|course|journey|ride|run|section|coast|coastline|beach|"
+    r"road|line|leg|hike|swim|race|drive|trip|round trip|radius)s?)\b"
+    rf"|^\s*(?:above|below|beyond|past|short of)\b(?!\s+{_LEVEL}\b)", re.I)
+_ALONG_WORDS = re.compile(r"\b(?:distances?|lengths?)\b", re.I)
+
+
+def states_length_in(text: str, dimension: str) -> bool:
+    """The sentence states a length that can be of the ``dimension`` asked ("height" or
+    "breadth", ``query.dimension_asked``). A height: a length that is no length along the
+    ground ("8 km from the source", "two kilometres of sand", "a 6 km walk"), with a word
+    for a height near it ("rises to 241 metres", "32 m tall") or none for a distance in the
+    sentence ("Distances: North Loop 8 km; ..."). A breadth: only beside a word for one ("30
+    metres wide", "a wingspan of 40 cm")."""
+    found = list(_MEASURE_UNITS["length"].finditer(text))
+    if dimension == "breadth":
+        return bool(found) and _BREADTH_WORDS.search(text) is not None
+    along = _ALONG_WORDS.search(text) is not None
+    for m in found:
+        if _HEIGHT_WORDS.search(text[max(0, m.start() - 40) : m.end() + 25]):
+            return True  # "rises 241 metres to the summit"
+        if not along and not _LENGTH_ALONG.match(text[m.end():]):
+            return True
+    return False
 
 
 def measures(text: str) -> frozenset[str]:

@@ -141,6 +141,82 @@ def test_a_measure_of_another_dimension_or_no_clock_time_does_not_answer(
     assert _gate(settings, fake_embedder, question, close=("post-4",), sources=_WORKSHOP)
 
 
+def test_a_rate_asked_needs_a_share_told_of_that_rate(settings, fake_embedder):
+    """"What interest rate does the club pay on its loan?" / "around 60 percent of members
+    voted for the loan": a share of something else is no interest rate; "a rate of 3.5
+    percent" or "4 percent interest" is."""
+    club = [
+        Source("title", "title", "Title", "Brackley rowing club borrows for a new boathouse", None, None),
+        Source("post-1", "post", "Post, paragraph 1",
+               "The club will borrow £80,000 for the boathouse, repaid over twelve years.", None, None),
+        Source("post-2", "post", "Post, paragraph 2",
+               "Around 60 percent of members voted for the loan at the spring meeting.", None, None),
+        Source("post-3", "post", "Post, paragraph 3",
+               "The bank agreed a fixed rate of 3.5 percent on the loan.", None, None),
+    ]
+    question = "What interest rate will the club pay on its loan?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1", "post-2"), sources=club)
+    assert _gate(settings, fake_embedder, question, close=("post-1", "post-3"), sources=club)
+
+
+def test_an_average_asked_needs_a_passage_that_gives_one(settings, fake_embedder):
+    """"What was the average age of the walkers?" / "walkers aged 58 to 77": a range is no
+    average; nor is an average of another measure ("an average of 12 km a day")."""
+    walkers = [
+        Source("title", "title", "Title", "A retirees' walking group crosses the moor", None, None),
+        Source("post-1", "post", "Post, paragraph 1",
+               "Twenty-two walkers aged 58 to 77 set off from Hollin Cross on Monday.", None, None),
+        Source("post-2", "post", "Post, paragraph 2",
+               "They covered an average of 12 km a day over the week.", None, None),
+        Source("post-3", "post", "Post, paragraph 3",
+               "The walkers had an average age of 68.", None, None),
+    ]
+    question = "What was the average age of the walkers?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1", "post-2"), sources=walkers)
+    assert _gate(settings, fake_embedder, question, close=("post-1", "post-3"), sources=walkers)
+    # an age asked without an average: the range answers
+    assert _gate(settings, fake_embedder, "How old were the walkers?", close=("post-1", "post-2"),
+                 sources=walkers)
+
+
+def test_a_population_asked_needs_a_passage_that_states_one(settings, fake_embedder):
+    """"What is the population of Skerrow?" / "the ferry to Skerrow runs three times a day":
+    the island told of is no count of who lives there; "its 240 islanders" is."""
+    island = [*_FERRY, Source("post-4", "post", "Post, paragraph 4",
+                              "Skerrow and its 240 islanders rely on the ferry for everything.",
+                              None, None)]
+    question = "What is the population of Skerrow?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1", "post-2"), sources=island)
+    assert _gate(settings, fake_embedder, question, close=("post-1", "post-4"), sources=island)
+
+
+def test_a_height_or_breadth_asked_needs_a_length_of_that_dimension(settings, fake_embedder):
+    """"How tall is the cairn?" / "the causeway is three kilometres of shingle": a length
+    along the ground is no height; "What is the wingspan of a heron?" / "a bird of about 90
+    cm": a length with no word for a breadth is none. A passage stating no length at all is
+    left to the model."""
+    moor = [
+        Source("title", "title", "Title", "A walk across Hollin Moor", None, None),
+        Source("post-1", "post", "Post, paragraph 1",
+               "The causeway is three kilometres of shingle, and at its end stands the Grey Cairn.",
+               None, None),
+        Source("post-2", "post", "Post, paragraph 2",
+               "The heron by the tarn is a grey bird of about 90 cm.", None, None),
+        Source("post-3", "post", "Post, paragraph 3",
+               "The Grey Cairn is about four metres tall and older than the chapel.", None, None),
+        Source("post-4", "post", "Post, paragraph 4",
+               "Herons spread wings nearly two metres across as they lift off the tarn.", None, None),
+        Source("post-5", "post", "Post, paragraph 5",
+               "The Grey Cairn was built by shepherds long ago.", None, None),
+    ]
+    cairn, heron = "How tall is the Grey Cairn?", "What is the wingspan of a heron?"
+    assert not _gate(settings, fake_embedder, cairn, close=("post-1", "post-5"), sources=moor)
+    assert _gate(settings, fake_embedder, cairn, close=("post-1", "post-3"), sources=moor)
+    assert _gate(settings, fake_embedder, cairn, close=("post-5",), sources=moor)
+    assert not _gate(settings, fake_embedder, heron, close=("post-1", "post-2"), sources=moor)
+    assert _gate(settings, fake_embedder, heron, close=("post-2", "post-4"), sources=moor)
+
+
 _DRILL = [
     Source("title", "title", "Title", "Lowmoor fire brigade holds its summer open day", None, None),
     Source("post-1", "post", "Post, paragraph 1",
@@ -320,6 +396,10 @@ def test_a_passage_giving_only_the_other_end_of_what_is_asked_is_no_answer():
     ("How much did the refit cost?", _FERRY, "a price or amount of money"),
     # the refit is told of, not how many times it was done
     ("How many times has the Skerrow ferry been refitted?", _FERRY, "a number of times"),
+    # the ferry's island is told of, not how many live there
+    ("What is the population of the island the Skerrow ferry serves?", _FERRY, "a population"),
+    # the deckhand's own age is no average
+    ("What is the average age of the Skerrow ferry's crew?", _FERRY, "an average (an age)"),
     # the first keeper's year of arrival is not her birth
     ("When was the lighthouse keeper Ada Rusk born?",
      [Source("post-1", "post", "Post, paragraph 1", "The first keeper, Ada Rusk, arrived in 1902.",

@@ -585,6 +585,8 @@ def test_with_the_person_known_the_earlier_questions_people_step_aside():
         # a measure asked by "what" without "how much / how many"
         ("What reading did the gauge show?", NUMBER, None),
         ("What is the capacity of the new stand?", NUMBER, "capacity"),
+        ("What is the population of the valley town?", NUMBER, "population"),
+        ("What share of the population voted?", NUMBER, "share"),
         ("What's the scooter's range?", NUMBER, None),
         ("What range does the van get on a full charge?", NUMBER, None),
         ("What was the speed limit on the lane?", NUMBER, "speed"),
@@ -1086,3 +1088,21 @@ def test_what_year_a_person_is_in_asks_a_school_year_not_a_date(question):
                                       "What year was she in the choir?", "In what year is the play set?"])
 def test_other_what_year_questions_still_ask_a_date(question):
     assert answer_type(question) == TIME
+
+
+@pytest.mark.parametrize(
+    "question, dimension",
+    [
+        ("How tall is the mast on the moor?", "height"),
+        ("What is the depth of the loch?", "height"),
+        ("How wide is the channel at the bridge?", "breadth"),
+        ("What is the wingspan of a heron?", "breadth"),
+        # a length along, a distance, or no length asked
+        ("How far is the loch from the village?", None),
+        ("What is the length of the canal?", None),
+    ],
+)
+def test_the_dimension_of_a_length_asked(question, dimension):
+    from assistant.query import dimension_asked
+
+    assert dimension_asked(question) == dimension

@@ -12,6 +12,7 @@ from assistant.sentences import (
     sentence_flags,
     states_clock,
     states_clock_time,
+    states_length_in,
 )
 from assistant.types import Source
 
@@ -75,6 +76,10 @@ POST = Source(id="p1", kind="post", label="Post", text="")
         ("The front lamp throws about 600 lumens.", "light"),
         ("A slice holds around 180 kcal.", "energy"),
         ("The fridge uses 120 kWh a year.", "energy"),
+        # how many live somewhere
+        ("The village has a population of 1,240.", "population"),
+        ("Its 9,000 inhabitants depend on the ferry.", "population"),
+        ("The valley is home to about 30,000 people.", "population"),
     ],
 )
 def test_a_number_states_its_measure(text, measure):
@@ -329,3 +334,28 @@ def test_a_papers_authors_are_people_by_their_initials():
     # capitals that are no author's initials, or on a page by no one named
     assert not sentence_flags("DNA from each core was sequenced.", paper)[PERSON]
     assert not sentence_flags("AF ran the soil cores through the sequencer.", POST)[PERSON]
+
+
+@pytest.mark.parametrize(
+    "text, dimension, holds",
+    [
+        # a height beside a word for one, or a bare length in a sentence of no distances
+        ("The old mast rises to 96 metres above the moor.", "height", True),
+        ("The chimney is 40 m.", "height", True),
+        ("Divers found the hull in about eight metres of water.", "height", True),
+        ("The village sits 250 m above sea level.", "height", True),
+        # a length along the ground is no height
+        ("The causeway is three kilometres of shingle, and at its end stand two old cairns.",
+         "height", False),
+        ("The canal reaches Upton, 14 miles from the basin.", "height", False),
+        ("The lock, 2 kilometres below the town, was rebuilt.", "height", False),
+        ("Walkers like the 9-kilometre loop around the lake.", "height", False),
+        ("Distances: Lake Loop 9 km; Cairn Walk 4 km.", "height", False),
+        # a breadth only beside a word for one
+        ("The heron is a tall grey bird of about 90 cm.", "breadth", False),
+        ("Its wings span nearly two metres.", "breadth", True),
+        ("The channel is 20 metres wide at the bridge.", "breadth", True),
+    ],
+)
+def test_a_length_of_the_dimension_asked(text, dimension, holds):
+    assert states_length_in(text, dimension) is holds
