@@ -666,23 +666,36 @@ _TITLED_POST = (r"(?-i:(?:[A-Z][\w-]+\s+){0,3}(?:Officer|Manager|Director|Corres
                 r"Conductor|Captain|Warden|Ranger|Clerk|Consultant|Analyst|Engineer|Designer|"
                 r"Founder|President|Councillor|Nurse|Surgeon|Physician|Headteacher)\b)")
 # A named person's post told beside their name: "Dr Ann Roe, the tree officer at ...", "Tom
-# Vale, a parish councillor", "Niamh Castellan, Parent Liaison Officer".
+# Vale, a parish councillor", "Niamh Castellan, Parent Liaison Officer", or in lower case with
+# no article, where the post's "of / for / at" follows it ("Jo Hale, regional organiser for
+# the union, said", not "Jo Hale, Ann Roe and ..." nor "Jo Hale, however, ...").
 _APPOSED_POST = re.compile(
     rf"(?-i:[A-Z][\w'\-\u00c0-\u017f]+),\s+(?:(?i:an?|the)\s+(?:[\w'-]+\s+){{0,3}}?(?i:{_JOBS})\b"
-    rf"|{_TITLED_POST})")
+    rf"|{_TITLED_POST}"
+    rf"|(?:[a-z][\w'-]*\s+){{0,2}}?(?=[a-z])(?:{_JOBS})\b(?=\s+(?:of|for|at|with|to|in)\s|\s*\())")
 
 
 def apposed_posts(text: str) -> list[str]:
     """The posts a sentence gives the people it names beside their names, as printed past the
     comma ("Dr Ann Roe, the tree officer at ...": "the tree officer")."""
-    ends = set()
+    return [post for _, post in apposed_people(text)]
+
+
+def apposed_people(text: str) -> list[tuple[str, str]]:
+    """The people a sentence gives a post beside their names, and the post, as printed
+    ("Dr Ann Roe, the tree officer at ...": ("Dr Ann Roe", "the tree officer"))."""
+    ends: dict[int, str] = {}
     for p in _PERSON.finditer(text):
         run = _NAME_RUN.match(text, p.start())
         if run and not _NOT_PERSON.search(run.group()):
-            ends.add(run.end())
+            ends[run.end()] = run.group()
     # the word before the comma ends a person's name ("In London, the mayor": a place)
-    return [m.group().split(",", 1)[1].strip() for m in _APPOSED_POST.finditer(text)
-            if m.start() + m.group().index(",") in ends]
+    out: list[tuple[str, str]] = []
+    for m in _APPOSED_POST.finditer(text):
+        comma = m.start() + m.group().index(",")
+        if comma in ends:
+            out.append((ends[comma], m.group().split(",", 1)[1].strip()))
+    return out
 
 
 _ROLE = re.compile(

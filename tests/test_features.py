@@ -1575,6 +1575,22 @@ def test_who_holds_a_post_is_not_told_by_people_given_other_posts():
     assert _feature_of("Who is the leader of the council?", texts)[0] == 1.0
 
 
+def test_who_holds_a_post_is_not_told_by_a_person_the_article_gives_another_post():
+    """"Who is the chief executive of the trust?": a sentence naming only someone the article
+    gives another post beside their name ("Ines Varga, fundraising manager for the trust"),
+    in lower case with no article, never naming the post asked, does not tell who holds it."""
+    texts = ("Speaking after the meeting, Ines Varga of the trust told me the garden would reopen.",
+             "Ines Varga, fundraising manager for the Greyholm Gardens Trust, led the tour.")
+    assert _feature_of("Who is the chief executive of the trust?", texts) == [-1.0, -1.0]
+    # someone given no post, or the post asked, may still hold it
+    texts = ("Speaking after the meeting, Ines Varga of the trust told me the garden would reopen.",
+             "The gardens cover six acres.")
+    assert _feature_of("Who is the chief executive of the trust?", texts)[0] == 1.0
+    texts = ("Speaking after the meeting, Ines Varga of the trust told me the garden would reopen.",
+             "Ines Varga, chief executive of the Greyholm Gardens Trust, led the tour.")
+    assert _feature_of("Who is the chief executive of the trust?", texts) == [1.0, 1.0]
+
+
 def test_a_rank_in_roman_numerals_is_no_persons_name():
     texts = ("The mill is a Grade II listed building, and the design of its new roof was agreed "
              "with the parish.",

@@ -329,3 +329,15 @@ def test_a_papers_authors_are_people_by_their_initials():
     # capitals that are no author's initials, or on a page by no one named
     assert not sentence_flags("DNA from each core was sequenced.", paper)[PERSON]
     assert not sentence_flags("AF ran the soil cores through the sequencer.", POST)[PERSON]
+
+
+def test_a_post_beside_a_name_is_read_with_or_without_an_article():
+    from assistant.sentences import apposed_people
+
+    assert apposed_people("Dr Ann Roe, the tree officer at the council, said no.") == [
+        ("Dr Ann Roe", "the tree officer")]
+    assert apposed_people("Ines Varga, fundraising manager for the trust, led the tour.") == [
+        ("Ines Varga", "fundraising manager")]
+    # a list of names, or a clause after a name, gives no post
+    assert apposed_people("Ines Varga, Tom Walker and Ann Roe came.") == []
+    assert apposed_people("Ines Varga, however, runs the cafe.") == []
