@@ -1041,10 +1041,11 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
 
 _CAPITALISED = r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)"
 # "a tree called Gustav", "named the Margaret Ashby", "known as Old Tom"; or a name in quotes:
-# 'a new exhibition, "Warp and Weft"'
+# 'a new exhibition, "Warp and Weft"', "Maid of Kent," (short, no clause of speech inside:
+# '"People think it is easy, but it isn't," she says' quotes words, it names nothing)
 _CALLED = re.compile(r"\b(?:called|named|nicknamed|dubbed|known as|titled)\s+(?:the\s+)?"
                      rf"[\"\u201c']?{_CAPITALISED}(?:\s+{_CAPITALISED})*"
-                     rf"|[\"\u201c]{_CAPITALISED}[^\"\u201d]*[\"\u201d]", re.I)
+                     rf"|[\"\u201c]{_CAPITALISED}[^\"\u201d,.!?;]{{0,60}}[,.!?]?[\"\u201d]", re.I)
 
 
 # Nouns for a thing of the asked kind: "contractor Hallam & Pryce" names the company asked for

@@ -232,6 +232,18 @@ def test_a_named_thing_of_a_kind_that_is_the_asked_kind():
     assert list(got) == [1, 1, 0]
 
 
+def test_a_quote_of_speech_is_no_name_in_quotes():
+    """"What is the name of her boat?": a short title in quotes names something ("the boat,
+    \u201cMarsh Wren: The Second\u201d"); a quote of what someone said ('"Most people think it
+    is luck, but it isn't," says Ana Lutz') names nothing."""
+    texts = ('"Most folk think sailing is luck, but it is mostly patience," says her friend.',
+             "She bought the boat, \u201cMarsh Wren: The Second\u201d, from a yard in 2019.",
+             '"Sea Holly," she said, pointing to the boat.')
+    q = make_query("What is the name of her boat?")
+    got = _name_align(q, _many(texts), np.arange(3), {w.lower() for w in q.words})
+    assert list(got) == [0, 1, 1]
+
+
 def test_a_body_of_the_asked_kind_is_named_as_a_persons_affiliation():
     # no word for the kind: a sign-off "Name, Body" or "Name (Body, Place)" names where one works
     texts = ("Mira Dunlow, Saltmarsh Charts",
