@@ -228,7 +228,9 @@ _NOT_PERSON = re.compile(
     r"Department|Ministry|Association|Club|Coalition|Garden|Gardens|Church|Hall|Library|"
     r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way|Orchestra|Choir|Chorus|"
     r"Ensemble|Partnership|Committee|Board|Authority|Commission|Federation|Alliance|Academy|"
-    r"Crematorium|Cemetery|Cathedral|Chapel|Abbey|Theatre|Theater|Exchange|Market|Festival)\b")
+    r"Crematorium|Cemetery|Cathedral|Chapel|Abbey|Theatre|Theater|Exchange|Market|Festival|"
+    # a day of the week is no one: "On Saturday", "Last Tuesday"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _PERSON_WORD = re.compile(rf"\b({_PERSON_NOUNS})\b", re.I)
 # fullmatch a word: a word for people, and the words a count of people is given in ("1,146
 # spectators", "640 volunteers", "Seventy mourners"), everyday English

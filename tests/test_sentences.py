@@ -341,3 +341,12 @@ def test_a_post_beside_a_name_is_read_with_or_without_an_article():
     # a list of names, or a clause after a name, gives no post
     assert apposed_people("Ines Varga, Tom Walker and Ann Roe came.") == []
     assert apposed_people("Ines Varga, however, runs the cafe.") == []
+
+
+def test_a_day_of_the_week_is_no_persons_name():
+    from assistant.sentences import names_new_person, person_names
+
+    assert person_names("On Saturday, the band played in the square.") == []
+    assert not names_new_person("On Saturday, the band played in the square.",
+                                frozenset({"who", "plays", "drums"}))
+    assert person_names("On Saturday, Mira Holt played the drums.") == ["Mira Holt"]
