@@ -209,7 +209,9 @@ _PERSON = re.compile(
     rf"\b{PERSON_TITLES}\.?\s+"
     # two capitalised words, the second no roman numeral: "Grade II", "Phase III" and "Type II"
     # are a thing's rank (a monarch's number follows a title or a name: "King Henry VIII")
-    r"[A-Z]|(?<=[\s(\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+\s+(?:[A-Z]\.\s+)?(?![IVX]+\b)"
+    # (a day of the week opens no name: "On Tuesday Ben Odell ...")
+    r"[A-Z]|(?<=[\s(\"'\u201c])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"[A-Z][\w'\-\u00c0-\u017f]+\s+(?:[A-Z]\.\s+)?(?![IVX]+\b)"
     r"[A-Z][\w'\-\u00c0-\u017f]+"
     r"|^[A-Z][a-z\u00c0-\u017f]+ [A-Z][a-z\u00c0-\u017f]+(?=,| said| says| told| wrote| who)"
     r"|^[A-Z]{2,}[A-Z .'\-]*:\s"

@@ -350,3 +350,6 @@ def test_a_day_of_the_week_is_no_persons_name():
     assert not names_new_person("On Saturday, the band played in the square.",
                                 frozenset({"who", "plays", "drums"}))
     assert person_names("On Saturday, Mira Holt played the drums.") == ["Mira Holt"]
+    # a day opening a run of capitals leaves the name after it
+    assert person_names("On Tuesday Ben Odell found the key.") == ["Ben Odell"]
+    assert person_names("It rained, and last Tuesday Ben Odell found the key.") == ["Ben Odell"]
