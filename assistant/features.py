@@ -71,6 +71,7 @@ from .sentences import (
     RESULT,
     WEEKDAY_NAMES,
     SentenceInfo,
+    apposed_people,
     apposed_posts,
     asks_to_rank,
     counts_only_shares,
@@ -79,6 +80,7 @@ from .sentences import (
     locates,
     names_new_person,
     names_place_at,
+    person_names,
     states_new,
     tells_event,
     tells_when,
@@ -230,6 +232,8 @@ def feature_matrix(
     holder = wanted == PERSON and not query.focus_verb and _WHO_HOLDS.match(query.question) is not None
     verb_terms = set(terms(query.focus_verb[0])) if query.focus_verb else set()
     holder_terms = _post_asked(query.question) if holder else set()
+    # the people the article gives a post beside their names, anywhere in it
+    posted = _posts_given(info.texts) if holder_terms else []
     anchors = anchors_of(query)
     why = wanted is None and flags is None and asks_why(query.question) and bool(info.flags)
     # "Which species was hit hardest?" asks which one stands out: a sentence that ranks
@@ -381,7 +385,8 @@ def feature_matrix(
                         and (not when or tells_when(info.texts[i]))
                         and not (holder and (off_post or not names_new_person(
                             info.texts[i], qwords, counted=False, bodies=False)
-                            or _other_posts(info.texts[i], holder_terms)))
+                            or _other_posts(info.texts[i], holder_terms)
+                            or _posted_otherwise(info.texts[i], holder_terms, posted, qwords)))
                         ) or meta_ok
             x[INDEX["type_ok"]] = 1.0 if fits else -1.0
             # a quote's speaker is often named in the next sentence; a photo's credit is not
@@ -570,6 +575,40 @@ def _other_posts(text: str, post: set[str]) -> bool:
     names, and never names the post asked ("Who is the leader of the council?" / "Dr Ann Roe,
     the tree officer at the council, ..."): whoever it names holds another post."""
     return bool(post) and bool(apposed_posts(text)) and not post & set(terms(text))
+
+
+def _posts_given(texts: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The people the sentences give a post beside their names ("Jo Hale, regional organiser
+    for the union"): the words of each name and the terms of its post."""
+    return [(_name_words(name), frozenset(terms(post)))
+            for text in texts for name, post in apposed_people(text)]
+
+
+_TITLE_LEAD = re.compile(rf"^{PERSON_TITLES}\.?\s+")
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a person's name, without a title before it ("Dr Ann Roe": "ann", "roe")."""
+    return frozenset(words(_TITLE_LEAD.sub("", name)))
+
+
+def _posted_otherwise(text: str, post: set[str], posted: Sequence[tuple[frozenset[str], frozenset[str]]],
+                      given: frozenset[str] | set[str]) -> bool:
+    """The sentence names only people the article gives other posts than the one asked, and
+    never names the post asked ("Who is the general secretary of the union?" / "Jo Hale of the
+    union told me ...", where the article has "Jo Hale, regional organiser for the union"):
+    what it tells of them is not who holds that post."""
+    if not post or post & set(terms(text)):
+        return False
+    people = [set(_name_words(n)) for n in person_names(text)]
+    people = [p for p in people if p - given]
+    if not people:
+        return False
+    for name in people:
+        posts = [p for n, p in posted if n & name - given]
+        if not posts or any(p & post for p in posts):
+            return False
+    return True
 
 
 def _holder_near(info: SentenceInfo, i: int, given: frozenset[str] | set[str]) -> bool:
@@ -1015,10 +1054,11 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
 
 _CAPITALISED = r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)"
 # "a tree called Gustav", "named the Margaret Ashby", "known as Old Tom"; or a name in quotes:
-# 'a new exhibition, "Warp and Weft"'
+# 'a new exhibition, "Warp and Weft"', "Maid of Kent," (short, no clause of speech inside:
+# '"People think it is easy, but it isn't," she says' quotes words, it names nothing)
 _CALLED = re.compile(r"\b(?:called|named|nicknamed|dubbed|known as|titled)\s+(?:the\s+)?"
                      rf"[\"\u201c']?{_CAPITALISED}(?:\s+{_CAPITALISED})*"
-                     rf"|[\"\u201c]{_CAPITALISED}[^\"\u201d]*[\"\u201d]", re.I)
+                     rf"|[\"\u201c]{_CAPITALISED}[^\"\u201d,.!?;]{{0,60}}[,.!?]?[\"\u201d]", re.I)
 
 
 # Nouns for a thing of the asked kind: "contractor Hallam & Pryce" names the company asked for

@@ -209,7 +209,9 @@ _PERSON = re.compile(
     rf"\b{PERSON_TITLES}\.?\s+"
     # two capitalised words, the second no roman numeral: "Grade II", "Phase III" and "Type II"
     # are a thing's rank (a monarch's number follows a title or a name: "King Henry VIII")
-    r"[A-Z]|(?<=[\s(\"'\u201c])[A-Z][\w'\-\u00c0-\u017f]+\s+(?:[A-Z]\.\s+)?(?![IVX]+\b)"
+    # (a day of the week opens no name: "On Tuesday Ben Odell ...")
+    r"[A-Z]|(?<=[\s(\"'\u201c])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"[A-Z][\w'\-\u00c0-\u017f]+\s+(?:[A-Z]\.\s+)?(?![IVX]+\b)"
     r"[A-Z][\w'\-\u00c0-\u017f]+"
     r"|^[A-Z][a-z\u00c0-\u017f]+ [A-Z][a-z\u00c0-\u017f]+(?=,| said| says| told| wrote| who)"
     r"|^[A-Z]{2,}[A-Z .'\-]*:\s"
@@ -228,7 +230,9 @@ _NOT_PERSON = re.compile(
     r"Department|Ministry|Association|Club|Coalition|Garden|Gardens|Church|Hall|Library|"
     r"Laboratory|Lab|Office|Service|Services|Court|House|Square|Lane|Way|Orchestra|Choir|Chorus|"
     r"Ensemble|Partnership|Committee|Board|Authority|Commission|Federation|Alliance|Academy|"
-    r"Crematorium|Cemetery|Cathedral|Chapel|Abbey|Theatre|Theater|Exchange|Market|Festival)\b")
+    r"Crematorium|Cemetery|Cathedral|Chapel|Abbey|Theatre|Theater|Exchange|Market|Festival|"
+    # a day of the week is no one: "On Saturday", "Last Tuesday"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _PERSON_WORD = re.compile(rf"\b({_PERSON_NOUNS})\b", re.I)
 # fullmatch a word: a word for people, and the words a count of people is given in ("1,146
 # spectators", "640 volunteers", "Seventy mourners"), everyday English
@@ -716,23 +720,36 @@ _TITLED_POST = (r"(?-i:(?:[A-Z][\w-]+\s+){0,3}(?:Officer|Manager|Director|Corres
                 r"Conductor|Captain|Warden|Ranger|Clerk|Consultant|Analyst|Engineer|Designer|"
                 r"Founder|President|Councillor|Nurse|Surgeon|Physician|Headteacher)\b)")
 # A named person's post told beside their name: "Dr Ann Roe, the tree officer at ...", "Tom
-# Vale, a parish councillor", "Niamh Castellan, Parent Liaison Officer".
+# Vale, a parish councillor", "Niamh Castellan, Parent Liaison Officer", or in lower case with
+# no article, where the post's "of / for / at" follows it ("Jo Hale, regional organiser for
+# the union, said", not "Jo Hale, Ann Roe and ..." nor "Jo Hale, however, ...").
 _APPOSED_POST = re.compile(
     rf"(?-i:[A-Z][\w'\-\u00c0-\u017f]+),\s+(?:(?i:an?|the)\s+(?:[\w'-]+\s+){{0,3}}?(?i:{_JOBS})\b"
-    rf"|{_TITLED_POST})")
+    rf"|{_TITLED_POST}"
+    rf"|(?:[a-z][\w'-]*\s+){{0,2}}?(?=[a-z])(?:{_JOBS})\b(?=\s+(?:of|for|at|with|to|in)\s|\s*\())")
 
 
 def apposed_posts(text: str) -> list[str]:
     """The posts a sentence gives the people it names beside their names, as printed past the
     comma ("Dr Ann Roe, the tree officer at ...": "the tree officer")."""
-    ends = set()
+    return [post for _, post in apposed_people(text)]
+
+
+def apposed_people(text: str) -> list[tuple[str, str]]:
+    """The people a sentence gives a post beside their names, and the post, as printed
+    ("Dr Ann Roe, the tree officer at ...": ("Dr Ann Roe", "the tree officer"))."""
+    ends: dict[int, str] = {}
     for p in _PERSON.finditer(text):
         run = _NAME_RUN.match(text, p.start())
         if run and not _NOT_PERSON.search(run.group()):
-            ends.add(run.end())
+            ends[run.end()] = run.group()
     # the word before the comma ends a person's name ("In London, the mayor": a place)
-    return [m.group().split(",", 1)[1].strip() for m in _APPOSED_POST.finditer(text)
-            if m.start() + m.group().index(",") in ends]
+    out: list[tuple[str, str]] = []
+    for m in _APPOSED_POST.finditer(text):
+        comma = m.start() + m.group().index(",")
+        if comma in ends:
+            out.append((ends[comma], m.group().split(",", 1)[1].strip()))
+    return out
 
 
 _ROLE = re.compile(

@@ -232,6 +232,18 @@ def test_a_named_thing_of_a_kind_that_is_the_asked_kind():
     assert list(got) == [1, 1, 0]
 
 
+def test_a_quote_of_speech_is_no_name_in_quotes():
+    """"What is the name of her boat?": a short title in quotes names something ("the boat,
+    \u201cMarsh Wren: The Second\u201d"); a quote of what someone said ('"Most people think it
+    is luck, but it isn't," says Ana Lutz') names nothing."""
+    texts = ('"Most folk think sailing is luck, but it is mostly patience," says her friend.',
+             "She bought the boat, \u201cMarsh Wren: The Second\u201d, from a yard in 2019.",
+             '"Sea Holly," she said, pointing to the boat.')
+    q = make_query("What is the name of her boat?")
+    got = _name_align(q, _many(texts), np.arange(3), {w.lower() for w in q.words})
+    assert list(got) == [0, 1, 1]
+
+
 def test_a_body_of_the_asked_kind_is_named_as_a_persons_affiliation():
     # no word for the kind: a sign-off "Name, Body" or "Name (Body, Place)" names where one works
     texts = ("Mira Dunlow, Saltmarsh Charts",
@@ -1573,6 +1585,22 @@ def test_who_holds_a_post_is_not_told_by_people_given_other_posts():
     texts = ("Tom Vale, the treasurer, said the council leader Ann Roe had signed it.",
              "The hall opens at nine.")
     assert _feature_of("Who is the leader of the council?", texts)[0] == 1.0
+
+
+def test_who_holds_a_post_is_not_told_by_a_person_the_article_gives_another_post():
+    """"Who is the chief executive of the trust?": a sentence naming only someone the article
+    gives another post beside their name ("Ines Varga, fundraising manager for the trust"),
+    in lower case with no article, never naming the post asked, does not tell who holds it."""
+    texts = ("Speaking after the meeting, Ines Varga of the trust told me the garden would reopen.",
+             "Ines Varga, fundraising manager for the Greyholm Gardens Trust, led the tour.")
+    assert _feature_of("Who is the chief executive of the trust?", texts) == [-1.0, -1.0]
+    # someone given no post, or the post asked, may still hold it
+    texts = ("Speaking after the meeting, Ines Varga of the trust told me the garden would reopen.",
+             "The gardens cover six acres.")
+    assert _feature_of("Who is the chief executive of the trust?", texts)[0] == 1.0
+    texts = ("Speaking after the meeting, Ines Varga of the trust told me the garden would reopen.",
+             "Ines Varga, chief executive of the Greyholm Gardens Trust, led the tour.")
+    assert _feature_of("Who is the chief executive of the trust?", texts) == [1.0, 1.0]
 
 
 def test_a_rank_in_roman_numerals_is_no_persons_name():

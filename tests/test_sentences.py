@@ -359,3 +359,27 @@ def test_a_papers_authors_are_people_by_their_initials():
 )
 def test_a_length_of_the_dimension_asked(text, dimension, holds):
     assert states_length_in(text, dimension) is holds
+
+
+def test_a_post_beside_a_name_is_read_with_or_without_an_article():
+    from assistant.sentences import apposed_people
+
+    assert apposed_people("Dr Ann Roe, the tree officer at the council, said no.") == [
+        ("Dr Ann Roe", "the tree officer")]
+    assert apposed_people("Ines Varga, fundraising manager for the trust, led the tour.") == [
+        ("Ines Varga", "fundraising manager")]
+    # a list of names, or a clause after a name, gives no post
+    assert apposed_people("Ines Varga, Tom Walker and Ann Roe came.") == []
+    assert apposed_people("Ines Varga, however, runs the cafe.") == []
+
+
+def test_a_day_of_the_week_is_no_persons_name():
+    from assistant.sentences import names_new_person, person_names
+
+    assert person_names("On Saturday, the band played in the square.") == []
+    assert not names_new_person("On Saturday, the band played in the square.",
+                                frozenset({"who", "plays", "drums"}))
+    assert person_names("On Saturday, Mira Holt played the drums.") == ["Mira Holt"]
+    # a day opening a run of capitals leaves the name after it
+    assert person_names("On Tuesday Ben Odell found the key.") == ["Ben Odell"]
+    assert person_names("It rained, and last Tuesday Ben Odell found the key.") == ["Ben Odell"]
