@@ -87,9 +87,14 @@ _ASKS_ASKING = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|w
 
 # A sentence whose writer says they do not know, an indirect question: "It makes me wonder
 # whether ...", "One thing I would like to know is whether ...", "I can't find anything about
-# child seats", "we have no idea whether it lasts". Like a question, it settles no yes/no one.
+# child seats", "we have no idea whether it lasts", "I'm worried the saddle won't go high
+# enough" (a fear, unless what came of it follows: "..., but it did"). Like a question, it
+# settles no yes/no one.
 _NOT_KNOWING = re.compile(
-    r"\b(?:i|we|me|i'm|i\u2019m)\b[^.?!;]{0,40}?\b(?:wonder(?:s|ed|ing)?\s+(?:whether|if|about)"
+    r"\b(?:i|we|me|i'm|i\u2019m)\b(?:[^.?!;]|(?<=\d)\.(?=\d)){0,40}?\b(?:(?:worried|afraid|nervous|concerned)\s+"
+    r"(?:that\s+)?(?:[\w'\u2019-]+\s+){1,5}?(?:won|wouldn|can|couldn|isn|aren|doesn|don)"
+    r"(?:'|\u2019)t\b(?![^.?!;]*\b(?:but|though|although|turned\s+out|in\s+the\s+end)\b)"
+    r"|wonder(?:s|ed|ing)?\s+(?:whether|if|about)"
     r"|(?:like|love|want|keen|curious)\s+to\s+(?:know|find\s+out)\b[^.?!;]{0,12}?\b(?:whether|if)"
     r"|no\s+idea\s+(?:whether|if)|(?:can(?:'|\u2019)?t|cannot|couldn(?:'|\u2019)?t)\s+find\s+"
     r"anything\s+(?:about|on)|(?:unsure|not\s+sure)\s+(?:about|whether|if))\b", re.I)
