@@ -73,6 +73,7 @@ from .sentences import (
     lists_counts,
     person_names,
     quote_opener,
+    raises,
     states_clock_time,
     states_length_in,
     states_tenure,
@@ -90,6 +91,9 @@ _TYPE_OK = FEATURES.index("type_ok")
 _TOPIC_FOUND = FEATURES.index("topic_found")
 _QUANTITY_ALIGN = FEATURES.index("quantity_align")
 _IS_QUESTION = FEATURES.index("is_question")
+_DENSE = FEATURES.index("dense")
+_DENSE_CTX = FEATURES.index("dense_ctx")
+_COVERAGE_SYN = FEATURES.index("coverage_syn")
 _KIND_TITLE = FEATURES.index("kind_title")
 # "Who asked ...?", "What did Tom want to know?": a question sentence may answer these.
 _ASKS_ASKING = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|"
@@ -97,9 +101,14 @@ _ASKS_ASKING = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|w
 
 # A sentence whose writer says they do not know, an indirect question: "It makes me wonder
 # whether ...", "One thing I would like to know is whether ...", "I can't find anything about
-# child seats", "we have no idea whether it lasts". Like a question, it settles no yes/no one.
+# child seats", "we have no idea whether it lasts", "I'm worried the saddle won't go high
+# enough" (a fear, unless what came of it follows: "..., but it did"). Like a question, it
+# settles no yes/no one.
 _NOT_KNOWING = re.compile(
-    r"\b(?:i|we|me|i'm|i\u2019m)\b[^.?!;]{0,40}?\b(?:wonder(?:s|ed|ing)?\s+(?:whether|if|about)"
+    r"\b(?:i|we|me|i'm|i\u2019m)\b(?:[^.?!;]|(?<=\d)\.(?=\d)){0,40}?\b(?:(?:worried|afraid|nervous|concerned)\s+"
+    r"(?:that\s+)?(?:[\w'\u2019-]+\s+){1,5}?(?:won|wouldn|can|couldn|isn|aren|doesn|don)"
+    r"(?:'|\u2019)t\b(?![^.?!;]*\b(?:but|though|although|turned\s+out|in\s+the\s+end)\b)"
+    r"|wonder(?:s|ed|ing)?\s+(?:whether|if|about)"
     r"|(?:like|love|want|keen|curious)\s+to\s+(?:know|find\s+out)\b[^.?!;]{0,12}?\b(?:whether|if)"
     r"|no\s+idea\s+(?:whether|if)|(?:can(?:'|\u2019)?t|cannot|couldn(?:'|\u2019)?t)\s+find\s+"
     r"anything\s+(?:about|on)|(?:unsure|not\s+sure)\s+(?:about|whether|if))\b", re.I)
@@ -205,6 +214,10 @@ _KIND_WORDS = {NUMBER: "a number", TIME: "a date, period or duration", PERSON: "
 
 
 KEPT_BACK = "the passage closest to it names what is asked about, not what is asked of it"
+# What ``Answerer.left_open`` found.
+LEFT_OPEN = "the passage closest to it says this is not known, or asks it too"
+# ... when the best candidate's probability is below this (the model doubts it).
+LEFT_OPEN_BELOW = 0.25
 # What a measure asked is, in words (``Query.measure``).
 _MEASURE_WORDS = {"money": "a price or amount of money", "age": "an age",
                   "interval": "how far apart they are", "length": "a length, height or distance",
@@ -669,6 +682,14 @@ class Answerer:
             asked = np.array([s.kind == "comment" and bool(QUESTION_LABEL.search(s.label))
                               for s in sources], dtype=bool)
             probs = np.where(asked, probs, 0.0)
+        if not query.yes_no and not _ASKS_ASKING.search(query.question):
+            # "How many particles were in the blanks?" is not answered by a reader who would
+            # want to know how many, nor "How long will the slipway close?" by "could not yet
+            # say for how long it might close": they raise the question, they do not answer it
+            own = frozenset(query.terms)
+            raised = np.array([raises(s.text, query.question, own) for s in spans], dtype=bool)
+        else:
+            raised = np.zeros(len(rows), dtype=bool)
         if (query.yes_no or query.answer_type in (PERSON, PLACE)) \
                 and not _ASKS_ASKING.search(query.question):
             # "Will the trams be step-free?" is not answered by a reader asking the same, nor
@@ -713,6 +734,7 @@ class Answerer:
             others = np.array([src.kind == "comment" and not self._about(query.referent, int(i))
                                for i, src in zip(rows, sources, strict=True)], dtype=bool)
             probs = np.where(others, 0.0, probs)
+        probs = np.where(raised, 0.0, probs)
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
                 for j in order], grounding
@@ -1121,12 +1143,36 @@ class Answerer:
         return (withholds(text, asked) or (asks_before(query) and tells_only_new(text, asked))
                 or (group is not None and counts_only(text, *group)))
 
+    def left_open(self, query: Query, candidates: Sequence[Candidate]) -> bool:
+        """The passage that comes closest to the question (nearer in meaning and sharing more
+        of its words than the best candidate, which the model doubts) says that what it asks
+        is not known or not told, or wants to know it: "How many particles were in the
+        blanks?" / "I'd want to know how many particles turned up in the blanks" (the nearest
+        to it in the post gives a count of another thing); "How long will the slipway
+        close?" / "could not yet say whether or for how long it might have to close". Not a
+        passage that merely asks it (a reply, an interview's answer may follow)."""
+        if query.yes_no or not candidates or _ASKS_ASKING.search(query.question) \
+                or candidates[0].prob >= LEFT_OPEN_BELOW:
+            return False
+        asked = frozenset(query.terms)
+        top = candidates[0].features
+
+        def near(x: np.ndarray) -> tuple[float, float]:
+            return float(max(x[_DENSE], x[_DENSE_CTX])), float(x[_COVERAGE_SYN])
+
+        best = near(top)
+        return any(c.prob == 0.0 and near(c.features)[0] > best[0] and near(c.features)[1] > best[1]
+                   and raises(c.span.text, query.question, asked, asking=False)
+                   for c in candidates[1:])
+
     def declined_by(self, query: Query, candidates: Sequence[Candidate]) -> str | None:
         """Which check of what the closest passages can hold turns them down, in plain words
         ("no passage close to the question gives a price"), or None when none does; the
         answer is then refused whatever the model's confidence."""
         if self.kept_back(query, candidates):
             return KEPT_BACK
+        if self.left_open(query, candidates):
+            return LEFT_OPEN
         if not states_asked_span(query, candidates):
             return ("no passage close to the question says when they were born"
                     if query.event == "born" else

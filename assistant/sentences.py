@@ -1674,6 +1674,60 @@ def withholds_who(text: str, asked: frozenset[str] | set[str]) -> bool:
     return False
 
 
+
+# What a question asks, by its wh-word: "How many ...?", "How long ...?", "When ...?".
+_WH = (r"how\s+(?:many|much|long|old|far|often|big|tall|high|soon|deep|wide|heavy|large|fast)"
+       r"|when|where|which|who|why|what")
+_ASKED_WH = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?|well|then)\W+)*(?P<wh>" + _WH + r")\b",
+                       re.I)
+# Words before such a wh-word that leave it open: a writer wondering or wanting to know ("I'd
+# want to know how many ...", "it makes me wonder when ..."), asking ("Does anyone know how much
+# ...?"), or saying it is not told or not known ("could not yet say whether or for how long",
+# "declined to say when", "it is unclear where", "no one knows why").
+_OPEN = re.compile(
+    r"\b(?:wonder(?:s|ed|ing)?|(?:want|wants|wanted|like|love|keen|curious|interested)\s+to\s+"
+    r"(?:know|find\s+out|hear|learn)|(?P<ask>ask(?:s|ed|ing)?)|anyone\s+know|(?:unsure|uncertain|unclear|"
+    r"unknown)|no\s+idea|(?:not|n['\u2019]t|never|nobody|no\s+one)\s+(?:[\w'\u2019]+\s+){0,2}?"
+    r"(?:sure|say|said|tell|told|know|knows|known|clear|certain|decided|reveal(?:ed)?|"
+    r"disclose[d]?|confirm(?:ed)?|explain(?:ed)?)|(?:declin|refus)(?:e|es|ed|ing)\s+to\s+"
+    r"(?:say|tell|reveal|disclose|confirm|explain))\s+(?:[\w'\u2019]+\s+){0,3}?"
+    r"(?P<wh>" + _WH + r")\b", re.I)
+# ... or a question the sentence itself opens with ("How many seats does it have?").
+_OPENS_ASKING = re.compile(r"^\W*(?:(?:and|so|but|or|also|anyway|ok(?:ay)?|well|then|and\s+then)"
+                           r"\W+)*(?P<wh>" + _WH + r")\b", re.I)
+RAISED_NEAR = 8
+
+
+def raises(text: str, question: str, asked: frozenset[str] | set[str], asking: bool = True) -> bool:
+    """Whether the sentence raises what the question asks rather than answering it: it asks
+    the same ("How many particles were in the blanks?" / "I'd want to know how many particles
+    turned up in the blanks"), or says it is not told or not known ("How long will the
+    slipway close?" / "could not yet say whether or for how long it might have to close"): the
+    question's wh-word, with one of ``asked`` (stemmed terms of the question) soon after it.
+    Not a sentence that wonders about another thing ("I wondered whether we would ever get
+    back in, said the director since 2019" for "How long has she held the job?"). ``asking``:
+    a sentence that asks it ("How many seats does it have?", "She asked how long it takes")
+    counts too; the one who asks may be answered next."""
+    m = _ASKED_WH.match(question)
+    if not m or not asked:
+        return False
+    wh = " ".join(m.group("wh").lower().split())
+    found = [f for f in _OPEN.finditer(text) if asking or not f.group("ask")]
+    first = _OPENS_ASKING.match(text)
+    if asking and first and text.rstrip("\"'\u201d) ").endswith("?"):
+        found.append(first)
+    # what "how many" or "how much" counts must be what the sentence counts ("how many ewes"
+    # is not "how many lambs")
+    counted = set(terms(question[m.end():])[:1]) if wh in ("how many", "how much") else set()
+    for f in found:
+        if " ".join(f.group("wh").lower().split()) != wh:
+            continue
+        after = terms(text[f.end():])
+        if asked & set(after[:RAISED_NEAR]) and (not counted or counted & set(after[:2])):
+            return True
+    return False
+
+
 # A value said to be the new one: "a new 20mph speed limit will apply", "the revised fee".
 _NEW_VALUE = re.compile(r"\b(?:new|revised|updated)\b", re.I)
 # ... and words that tell of the one before it too: "replacing the old 30mph limit", "up from

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.features import asks_before, asks_told, who_withheld
 from assistant.query import make_query
-from assistant.sentences import tells_only_new, withholds
+from assistant.sentences import raises, tells_only_new, withholds
 from assistant.text import terms
 from assistant.types import Source
 
@@ -159,3 +159,67 @@ def test_a_who_question_is_not_answered_by_a_sentence_keeping_the_doer_back(text
 def test_a_doer_asked_is_kept_back_when_the_role_is_said_to_be_unnamed():
     assert who_withheld(make_query("Who is the referee for the final?"),
                         "The referee for the final has not been named.")
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("I'd want to know how many volunteers turned up on the wet Saturday before I believe it.",
+     "How many volunteers turned up on the wet Saturday?"),
+    ("The council could not yet say whether or for how long the footbridge would have to close.",
+     "How long will the footbridge be closed?"),
+    ("It makes me wonder when the orchard was first planted.", "When was the orchard planted?"),
+    ("The landlord declined to say how much the new roof cost.",
+     "How much did the new roof cost?"),
+    ("Nobody knows why the ferry timetable changed.", "Why did the ferry timetable change?"),
+    ("Does anyone know where the market moves to in winter?",
+     "Where does the market move in winter?"),
+])
+def test_a_sentence_leaving_the_question_open_raises_it(text, question):
+    assert raises(text, question, _asked(question), asking=False)
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("She told me how long the varnish takes to dry: two full days.",
+     "How long does the varnish take to dry?"),  # told, not kept back
+    ("I often wondered whether we would reopen, said the warden, who has run it since 2015.",
+     "How long has the warden run it?"),  # wonders about another thing
+    ("I'd want to know how many lambs were born before I judge the farm.",
+     "How many ewes does the farm keep?"),  # another thing asked
+    ("Nobody knows why the ferry timetable changed.", "When did the ferry timetable change?"),
+    ("Is the footbridge open in winter?", "Is the footbridge open in winter?"),  # yes/no
+])
+def test_a_sentence_not_leaving_the_question_open_does_not_raise_it(text, question):
+    assert not raises(text, question, _asked(question), asking=False)
+
+
+def test_a_sentence_asking_the_question_raises_it_only_when_asking_counts():
+    question = "How many seats does the minibus have?"
+    assert raises("How many seats does the minibus have, then?", question, _asked(question))
+    assert not raises("How many seats does the minibus have, then?", question, _asked(question),
+                      asking=False)
+    assert raises("She asked how many seats the minibus has.", question, _asked(question))
+    assert not raises("She asked how many seats the minibus has.", question, _asked(question),
+                      asking=False)
+
+
+_OPEN_PAGE = [
+    Source("post-1", "post", "Post, paragraph 1",
+           "The Dunmere beach clean last Saturday filled 38 sacks with litter.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Organisers said the haul was the largest since the cleans began in 2016.", None, None),
+    Source("comment-1", "comment", "Reader comment by Ilse Marr, 3 May 2026",
+           "I'd want to know how many volunteers turned up on the beach in the rain before "
+           "calling it a success.", "Ilse Marr", "3 May 2026"),
+]
+
+
+def test_a_question_the_closest_passage_leaves_open_is_declined(settings, fake_embedder):
+    """"How many volunteers turned up on the beach?" is not answered by the reader who would
+    want to know, nor by the count of sacks the post gives."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_OPEN_PAGE, settings, embedder=fake_embedder)
+    query = a.query_for("How many volunteers turned up on the beach in the rain?")
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    assert {c.span.source_id: c.prob for c in candidates}["comment-1"] == 0.0
+    got = a.ask("How many volunteers turned up on the beach in the rain?")
+    assert got.abstained and "not known, or asks it too" in got.reason

@@ -219,3 +219,33 @@ def test_a_yes_no_answer_sharing_only_the_subject_is_less_sure(settings, fake_em
     a = Assistant.from_sources(page, settings.__class__.from_env(
         index_dir=settings.index_dir.parent / "idx2", corpus_dir=settings.corpus_dir), embedder=fake_embedder)
     assert not a.ask("Is the ferry often cancelled or delayed?").abstained
+
+
+_WORRY = [
+    Source("title", "title", "Title", "The Corrie folding bike, ridden for a month", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The Corrie folds in twenty seconds and weighs 12.4 kg.", None, None),
+    Source("comment-1", "comment", "Reader comment by Ada Quist, 2 May 2026",
+           "I'm 1.98 m tall and worried the handlebar stem won't go high enough for me.",
+           "Ada Quist", "2 May 2026"),
+    Source("comment-2", "comment", "Reader comment by Bo Lund, 3 May 2026",
+           "I was worried the frame wouldn't fit in my hatchback, but it did with room to spare.",
+           "Bo Lund", "3 May 2026"),
+]
+
+
+def test_a_reader_worried_it_will_not_settles_no_yes_no_question(settings, fake_embedder):
+    """"Will the handlebar stem go high enough for someone 1.98 m tall?" is not answered by a
+    reader who is worried it won't: a fear leaves it open. A fear followed by what came of it
+    ("..., but it did") may answer."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_WORRY, settings, embedder=fake_embedder)
+
+    def probs(question):
+        query = a.query_for(question)
+        candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+        return {c.span.source_id: c.prob for c in candidates}
+
+    assert probs("Will the handlebar stem go high enough for someone 1.98 m tall?")["comment-1"] == 0.0
+    assert probs("Does the frame fit in a hatchback?")["comment-2"] > 0.0
