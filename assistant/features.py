@@ -295,7 +295,10 @@ def feature_matrix(
                 # (of a place or a job, "we" and "my" speak of the writer too: "we moved to
                 # Leeds", "my patients"; of an age, "my" is another's: "My mother is 84")
                 self_words = _FIRST_PERSON if wanted == NUMBER else _SPEAKS_OF_SELF
-                named = self_words.search(text) is not None or bool(author & set(terms(text)))
+                # (a quote's "I" is its speaker's: '"I see them after work," said Amira')
+                quoted = i < len(info.said_by) and info.said_by[i] >= 0
+                named = (self_words.search(_QUOTE.sub(" ", text)) is not None and not quoted
+                         ) or bool(author & set(terms(text)))
         x[INDEX["author_named"]] = float(named)
         # "Who asked about X? / When did he post that?": the person answered (among the names,
         # not the words) wrote it, so their comment's date says when
@@ -1319,6 +1322,8 @@ _POST_ENDS = re.compile(r"\b(?:of|for|at|in|on|to|from|with|who|whom|that|which|
                         r"when|where|whose|is|was|are|were)\b|[,?]", re.I)
 # Someone's relative or belonging asked of by name: "Ann Roe's mother", "Tom's wife".
 _RELATIVE_OF = re.compile(r"\b[A-Z][\w\-]*['\u2019]s\s+(?!own\b)[a-z]")
+# Words in quotation marks: someone else's, as the writer quotes them.
+_QUOTE = re.compile("[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _FIRST_PERSON = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b")
 # A writer speaking of themself or their own group: "I paid for it", "we supply the kits".
 _SPEAKS_OF_SELF = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b|\b(?i:we|us|our|ours|my|mine)\b")
