@@ -283,10 +283,12 @@ def feature_matrix(
             # ("By Ann Roe, Transport Correspondent") may give it
             kind == "byline" and wanted == ROLE and query.writer is not None
             and src.author == query.writer and flags is not None and bool(flags[i]))
-        if named and own_fact and kind in ("byline", "post", "comment"):
+        if (named and own_fact and kind in ("byline", "post", "comment")
+                and query.writer is None and src.id not in query.letter):
             # "What does Ann Roe do for a living?", "How old is she?", "Where does she live?":
-            # a fact of the writer's own is told only where they speak of themself ("I'm a
-            # nurse") or the text names them; a byline of a name and a date tells none, nor
+            # a fact of the writer named is told only where they speak of themself ("I'm a
+            # nurse") or the text names them (a letter's sign-off, "Tom, Leeds", is its
+            # writer's own); a byline of a name and a date tells none, nor
             # does their sentence about someone else ("My mother is 84")
             text = info.texts[i]
             if kind == "byline":
