@@ -228,6 +228,11 @@ def feature_matrix(
     wanted = query.answer_type
     flags = info.flags[filler] if filler else None
     by_position = asks_position(query)
+    # a fact of a person's own: their job, their age, where they live or work
+    # ("How old is Ann Roe's mother?" asks another's: one her sentences may tell)
+    own_fact = (wanted == ROLE or (wanted == NUMBER and query.measure == "age") or (
+        wanted == PLACE and query.where and not by_position)) and not _RELATIVE_OF.search(
+        query.question)
     who_is = _WHO_IS.match(query.question) is not None and query.target != "comment"
     holder = wanted == PERSON and not query.focus_verb and _WHO_HOLDS.match(query.question) is not None
     verb_terms = set(terms(query.focus_verb[0])) if query.focus_verb else set()
@@ -288,6 +293,24 @@ def feature_matrix(
             # ("By Ann Roe, Transport Correspondent") may give it
             kind == "byline" and wanted == ROLE and query.writer is not None
             and src.author == query.writer and flags is not None and bool(flags[i]))
+        if (named and own_fact and kind in ("byline", "post", "comment")
+                and query.writer is None and src.id not in query.letter):
+            # "What does Ann Roe do for a living?", "How old is she?", "Where does she live?":
+            # a fact of the writer named is told only where they speak of themself ("I'm a
+            # nurse") or the text names them (a letter's sign-off, "Tom, Leeds", is its
+            # writer's own); a byline of a name and a date tells none, nor
+            # does their sentence about someone else ("My mother is 84")
+            text = info.texts[i]
+            if kind == "byline":
+                named = wanted == ROLE and flags is not None and bool(flags[i])
+            else:
+                # (of a place or a job, "we" and "my" speak of the writer too: "we moved to
+                # Leeds", "my patients"; of an age, "my" is another's: "My mother is 84")
+                self_words = _FIRST_PERSON if wanted == NUMBER else _SPEAKS_OF_SELF
+                # (a quote's "I" is its speaker's: '"I see them after work," said Amira')
+                quoted = i < len(info.said_by) and info.said_by[i] >= 0
+                named = (self_words.search(_QUOTE.sub(" ", text)) is not None and not quoted
+                         ) or bool(author & set(terms(text)))
         x[INDEX["author_named"]] = float(named)
         # "Who asked about X? / When did he post that?": the person answered (among the names,
         # not the words) wrote it, so their comment's date says when
@@ -1352,6 +1375,10 @@ _WHO_HOLDS = re.compile(r"^\W*(?:and\s+|so\s+)?who(?:['\u2019]s|\s+is|\s+was|\s+
 # What ends the name of the post asked: "the leader | of the council", "the MP | the poster ...".
 _POST_ENDS = re.compile(r"\b(?:of|for|at|in|on|to|from|with|who|whom|that|which|the|a|an|this|"
                         r"when|where|whose|is|was|are|were)\b|[,?]", re.I)
+# Someone's relative or belonging asked of by name: "Ann Roe's mother", "Tom's wife".
+_RELATIVE_OF = re.compile(r"\b[A-Z][\w\-]*['\u2019]s\s+(?!own\b)[a-z]")
+# Words in quotation marks: someone else's, as the writer quotes them.
+_QUOTE = re.compile("[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _FIRST_PERSON = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b")
 # A writer speaking of themself or their own group: "I paid for it", "we supply the kits".
 _SPEAKS_OF_SELF = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b|\b(?i:we|us|our|ours|my|mine)\b")

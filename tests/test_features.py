@@ -930,6 +930,39 @@ def test_a_byline_tells_no_number_of_its_author():
     assert of("Who is Mina Ostrowski?") == [1.0, 1.0]
 
 
+def test_a_writers_own_facts_are_told_where_they_speak_of_themself():
+    """"What does Lorna Pike do for a living?", "How old is she?": her byline (a name and a
+    date) and her sentence about someone else ("Ted Gill, a farrier in Crewe, is 77") tell
+    nothing of her own; her sentence in the first person may ("I'm a night nurse"), and of
+    her job one of "my" too, but not of her age ("My uncle is 80"), nor a quote of someone else's
+    "I". "How old is Lorna Pike's
+    uncle?" asks another's age, which any of her sentences may tell."""
+    from assistant.features import FEATURES, feature_matrix
+
+    texts = {"byline": ("By Lorna Pike on 9 June 2025",),
+             "c1": ("Ted Gill, a farrier in Crewe, is 77 and still shoes horses.",
+                    "My uncle is 80.", "I'm a night nurse, so I sleep in the day.",
+                    '"I shoe twenty horses a week," said Ted Gill.')}
+    sources = {"byline": Source("byline", "byline", "Byline", texts["byline"][0],
+                                author="Lorna Pike", date="9 June 2025"),
+               "c1": Source("c1", "comment", "Comment by Lorna Pike", " ".join(texts["c1"]),
+                            author="Lorna Pike")}
+    info, article = _passages(sources, texts)
+    ones = np.ones(5)
+
+    def of(question):
+        X = feature_matrix(make_query(question), np.arange(5), info=info, article=article,
+                           grounding=NOTHING, dense=ones, dense_ctx=ones, dense_chunk=ones,
+                           lexical=ones, lexical_sentence=ones,
+                           sources=[sources["byline"]] + [sources["c1"]] * 4)
+        return list(X[:, FEATURES.index("author_named")])
+
+    assert of("What does Lorna Pike do for a living?") == [0.0, 0.0, 1.0, 1.0, 0.0]
+    assert of("How old is Lorna Pike?") == [0.0, 0.0, 0.0, 1.0, 0.0]
+    assert of("How old is Lorna Pike's uncle?") == [0.0, 1.0, 1.0, 1.0, 1.0]
+    assert of("Who is Lorna Pike?") == [1.0, 1.0, 1.0, 1.0, 1.0]
+
+
 def test_what_the_person_named_should_do_is_not_said_by_their_own_words():
     """"What should Priya do about the hinge?" asks for advice given to Priya: her own comment
     (signed by the name the question gives) is no more the answer than another's; "What did
