@@ -631,7 +631,10 @@ def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
         else:
             while hi < min(len(ws) - 1, i + after) and ends[hi + 1] is None and ws[hi + 1] not in _JOINERS:
                 hi += 1
-        reach = before + 2 if i and ws[i - 1] in _CHANGE_TO else before
+        # ("up to five months" is at most five months, no change of the noun before it:
+        # "out of their homes for up to five months" counts months, not homes)
+        reach = (before + 2 if i and ws[i - 1] in _CHANGE_TO
+                 and not (i > 1 and ws[i - 2] == "up" and ws[i - 1] == "to") else before)
         if (_BARE_COUNT.fullmatch(ws[i]) and not (i and _FIGURES.fullmatch(ws[i - 1]))
                 and all(is_number[j] or ws[j] in STOPWORDS for j in range(i + 1, hi + 1))):
             # a number with no noun of its own after it counts what its clause opens on:
