@@ -1467,6 +1467,18 @@ _ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+|only\s+|just\s+)*(?:two|three|four
 _OTHER = re.compile(r"\bother\b|\bboth\b|\balong\s*side\b|\btogether with\b", re.I)
 # how far before its noun a qualifying word may stand ("a new 20mph speed limit")
 _QUALIFIER_REACH = 3
+# A fare one way, asked, and a fare there and back, told (or the other way round): "a single
+# ticket" / "adult return £14".
+_ONE_WAY = re.compile(r"\b(?:single|one[- ]way)\b", re.I)
+_RETURN_FARE = re.compile(r"\b(?:return|round[- ]trip)\b", re.I)
+_FARE_NOUN = re.compile(r"\b(?:tickets?|fares?|journeys?|trips?|crossings?|flights?|sailings?|"
+                        r"passes?)\b", re.I)
+# A price asked of one thing on its own, and a sentence that prices it only with others: "the
+# rack on its own" / "£1,749 as a bundle with the rear rack and the charger".
+_ON_ITS_OWN = re.compile(r"\b(?:on (?:its|their) own|by (?:itself|themselves)|separately|"
+                         r"individually|alone)\b", re.I)
+_BUNDLED = re.compile(r"\b(?:bundled?|bundles|package deal|together with|combined with|"
+                      r"as a (?:set|kit|package|pair))\b", re.I)
 
 
 def _qualified(tokens: Sequence[str], group: frozenset[str], nouns: frozenset[str]
@@ -1522,6 +1534,19 @@ def qualifier_conflict(query: Query, text: str, before: str = "") -> bool:
                 w == season and k + 1 < len(s) and s[k + 1] not in STOPWORDS and s[k + 1] != head
                 for k, w in enumerate(s)):
             return True
+    # a single fare asked, a return told, or the other way round: "How much is a single
+    # ticket?" / "Fares: adult return £14, child return £7"
+    if query.measure == "money" and _FARE_NOUN.search(query.question):
+        one_way, back = _ONE_WAY.search(query.question), _RETURN_FARE.search(query.question)
+        if one_way and not back and _RETURN_FARE.search(text) and not _ONE_WAY.search(text):
+            return True
+        if back and not one_way and _ONE_WAY.search(text) and not _RETURN_FARE.search(text):
+            return True
+    # one thing's own price asked, the price of a bundle told: "How much is the rack on its
+    # own?" / "£1,749 as a bundle with the rear rack"
+    if (query.measure == "money" and _ON_ITS_OWN.search(query.question)
+            and _BUNDLED.search(text) and not _ON_ITS_OWN.search(text)):
+        return True
     # this, last or next one: "this winter's count" / "Last winter's count ... between ..."
     asked_when = _pointed(q)
     if asked_when:
@@ -1553,6 +1578,8 @@ def _may_conflict(question: str) -> bool:
     no sentence can conflict with them."""
     q = frozenset(words(question))
     return bool(_YEAR.search(question) or _THE_OTHER.search(question)
+                or _ONE_WAY.search(question) or _RETURN_FARE.search(question)
+                or _ON_ITS_OWN.search(question)
                 or any(_CODE.fullmatch(t) for t in q)
                 or q & (_ORDINAL_WORDS | _SEASON_WORDS | _DEIXIS | _OLD_WORDS | _NEW_WORDS))
 

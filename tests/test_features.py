@@ -1322,6 +1322,20 @@ def test_a_neighbour_can_hold_the_answer_only_with_the_filler_asked():
      "Ama Boateng and the other trustee, Luc Varennes, both resigned.", False),
     ("Who was the trustee who resigned?",
      "Trustee Ama Boateng, one of the two trustees who resigned, spoke to the paper.", False),
+    # a single fare asked, only returns told (or the other way round)
+    ("How much is a single bus ticket to Dunmore?",
+     "Tickets: adult return £9, child return £4.50.", True),
+    ("How much is a single bus ticket to Dunmore?",
+     "Tickets: adult single £5, adult return £9.", False),
+    ("How much is a return ticket to Dunmore?", "An adult single costs £5.", True),
+    ("How much is a bus ticket to Dunmore?", "Tickets: adult return £9.", False),
+    # one thing's own price asked, only a bundle's told
+    ("How much does the tripod cost on its own?",
+     "The camera is £480, or £560 as a bundle with the tripod and a bag.", True),
+    ("How much does the tripod cost on its own?",
+     "The tripod costs £90 on its own, or comes free as a bundle with the camera.", False),
+    ("How much does the tripod cost?",
+     "The camera is £480, or £560 as a bundle with the tripod and a bag.", False),
 ])
 def test_a_sentence_about_another_year_ordinal_or_time_conflicts(question, sentence, conflict):
     assert qualifier_conflict(make_query(question), sentence) is conflict
