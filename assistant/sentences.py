@@ -353,6 +353,37 @@ def counts_whole_of(text: str, asked: frozenset[str], counted: frozenset[str]) -
     return False
 
 
+# A list of places or kinds in lower case after a preposition, up to the clause's end: "from
+# gardens, allotments, railway embankments and two cemeteries".
+_WHERE_LIST = re.compile(r"\b(?:from|in|at|on|across|along|around|among|throughout|between)\s+"
+                         r"(?P<items>[^.;:!?()\[\]\u2013\u2014]+)")
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+
+
+def counts_whole_of_list(text: str, asked: frozenset[str], counted: frozenset[str]) -> bool:
+    """The sentence counts the thing (``counted``: its stems) over a list of three places or
+    kinds or more, in lower case, of which one is the one asked (``asked``: the stems of the
+    question's other words) and the others are not: "412 fox droppings from parks, gardens
+    and two churchyards" counts the droppings of all of them, not those of the churchyards.
+    The count stands just before the list, and the thing counted is not counted again in it."""
+    if not asked or not counted or _EACH.search(text):
+        return False
+    text = _PARENTHESIS.sub("", text)
+    for m in _WHERE_LIST.finditer(text):
+        items = [words(x) for x in _ITEM_SPLIT.split(m["items"].strip())]
+        if len(items) < 3 or any(not x or len(x) > 4 for x in items):
+            continue
+        hits = [bool({stem(w) for w in x} & asked) for x in items]
+        if not any(hits) or all(hits) or any(stem(w) in counted for x in items for w in x):
+            continue
+        ws = words(text[: m.start()])[-4:]
+        if any((any(c.isdigit() for c in w) or w in _NUMBER_WORD_SET)
+               and any(stem(x) in counted for x in ws[i + 1 :]) for i, w in enumerate(ws)):
+            return True
+    return False
+
+
 # A share that says or does something is a share of people: "23 percent said ...", "half
 # agreed", "a third named the cost".
 _SHARE_SAID = re.compile(

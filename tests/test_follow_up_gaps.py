@@ -256,6 +256,27 @@ def test_a_count_of_several_named_holders_does_not_count_one_of_them(settings, f
                  "Young Voices?", close=("post-1",), sources=_CHOIR)
 
 
+_SURVEY = [
+    Source("title", "title", "Title", "What the town's hedgehogs eat", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The team collected 230 droppings (scats, to the experts) from parks, back gardens, "
+           "school fields and two churchyards.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "In the churchyards alone they found 41 droppings under the yews.", None, None),
+]
+
+
+def test_a_count_over_a_list_of_places_does_not_count_one_of_them(settings, fake_embedder):
+    """"How many droppings were found in the churchyards?" / "230 droppings from parks, back
+    gardens, school fields and two churchyards": the count is all the places', not one's."""
+    question = "How many droppings were found in the churchyards?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_SURVEY)
+    assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_SURVEY)
+    # the whole count asked: it answers
+    assert _gate(settings, fake_embedder, "How many droppings did the team collect?",
+                 close=("post-1",), sources=_SURVEY)
+
+
 _KEEPER = [
     Source("title", "title", "Title", "A year on the roof with the Dunmore bees", None, None),
     Source("post-1", "post", "Post, paragraph 1",
