@@ -1467,6 +1467,11 @@ _ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+|only\s+|just\s+)*(?:two|three|four
 _OTHER = re.compile(r"\bother\b|\bboth\b|\balong\s*side\b|\btogether with\b", re.I)
 # how far before its noun a qualifying word may stand ("a new 20mph speed limit")
 _QUALIFIER_REACH = 3
+# A part of an amount asked ("How much of her bill was for gas?") and a sentence that gives only
+# the whole ("her combined energy bills came to £1,200"), never naming the part.
+_PART_OF = re.compile(r"\bhow (?:much|many) of\b(?P<rest>[^?]*)", re.I)
+_WHOLE_TOLD = re.compile(r"\b(?:combined|in total|totall?ing|altogether|in all|all told|overall)\b",
+                         re.I)
 # A fare one way, asked, and a fare there and back, told (or the other way round): "a single
 # ticket" / "adult return £14".
 _ONE_WAY = re.compile(r"\b(?:single|one[- ]way)\b", re.I)
@@ -1542,6 +1547,14 @@ def qualifier_conflict(query: Query, text: str, before: str = "") -> bool:
             return True
         if back and not one_way and _ONE_WAY.search(text) and not _RETURN_FARE.search(text):
             return True
+    # a part asked, only the whole told: "How much of her bill was for gas?" / "her combined
+    # energy bills fell to £1,210"
+    part = _PART_OF.search(query.question)
+    if part and _WHOLE_TOLD.search(text) and not _WHOLE_TOLD.search(query.question):
+        # (the part is named last: "for gas", "on food", "in the churchyards")
+        named = [w for w in words(part["rest"]) if w not in STOPWORDS]
+        if named and stem_of(named[-1]) not in {stem_of(w) for w in s}:
+            return True
     # one thing's own price asked, the price of a bundle told: "How much is the rack on its
     # own?" / "£1,749 as a bundle with the rear rack"
     if (query.measure == "money" and _ON_ITS_OWN.search(query.question)
@@ -1579,7 +1592,7 @@ def _may_conflict(question: str) -> bool:
     q = frozenset(words(question))
     return bool(_YEAR.search(question) or _THE_OTHER.search(question)
                 or _ONE_WAY.search(question) or _RETURN_FARE.search(question)
-                or _ON_ITS_OWN.search(question)
+                or _ON_ITS_OWN.search(question) or _PART_OF.search(question)
                 or any(_CODE.fullmatch(t) for t in q)
                 or q & (_ORDINAL_WORDS | _SEASON_WORDS | _DEIXIS | _OLD_WORDS | _NEW_WORDS))
 

@@ -1348,6 +1348,14 @@ def test_a_neighbour_can_hold_the_answer_only_with_the_filler_asked():
      "The tripod costs £90 on its own, or comes free as a bundle with the camera.", False),
     ("How much does the tripod cost?",
      "The camera is £480, or £560 as a bundle with the tripod and a bag.", False),
+    # a part asked, only the whole told
+    ("How much of the school's budget went on heating?",
+     "The school's combined running costs came to £84,000 last year.", True),
+    ("How much of the school's budget went on heating?",
+     "Heating took £21,000 of the combined running costs.", False),
+    ("How many of the runners were from the town?",
+     "In total 212 runners finished the race.", True),
+    ("How many of the runners were from the town?", "212 runners finished the race.", False),
 ])
 def test_a_sentence_about_another_year_ordinal_or_time_conflicts(question, sentence, conflict):
     assert qualifier_conflict(make_query(question), sentence) is conflict
