@@ -73,6 +73,7 @@ from .sentences import (
     SentenceInfo,
     apposed_posts,
     asks_to_rank,
+    bounds_each_only,
     counts_only_shares,
     locates,
     names_new_person,
@@ -951,6 +952,11 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
         if total and "share" in stated and counts_only_shares(info.texts[i]):
             # "How many moths did they film altogether?" / "one in eight of all the moths
             # filmed": a part, not the total asked
+            out[row] = 0.0
+            continue
+        if query.measure is None and counted and bounds_each_only(info.texts[i], frozenset(counted)):
+            # "How many employees took part?" / "41 companies, none with more than 50
+            # employees": a bound each keeps to, no number of the employees
             out[row] = 0.0
             continue
         if query.measure == "interval" and "length" in stated:

@@ -388,6 +388,27 @@ def counts_whole_of_list(text: str, asked: frozenset[str], counted: frozenset[st
     return False
 
 
+# A bound each of several holders keeps to, not a count: "41 firms, none with more than 50
+# staff", "twelve farms, each with at least 200 cows".
+_EACH_BOUND = re.compile(
+    r"\b(?:none|each|every one|all|most|some|many|few)\s+(?:of them\s+)?"
+    r"(?:with|having|has|have|had|employing|employs|holding|holds)\s+"
+    r"(?:more than|fewer than|less than|over|under|up to|at most|at least|no more than|"
+    rf"no fewer than|no less than|not more than)\s+{_NUM}\s+(?P<noun>[\w-]+)", re.I)
+
+
+def bounds_each_only(text: str, counted: frozenset[str]) -> bool:
+    """The thing counted (``counted``: its stems) is named in the sentence only in a bound each
+    of several holders keeps to ("41 firms, none with more than 50 employees"), which counts
+    none of it: no number of it in all."""
+    bounds = list(_EACH_BOUND.finditer(text))
+    if not counted or not any(stem(m["noun"].lower()) in counted for m in bounds):
+        return False
+    inside = [(m.start(), m.end()) for m in bounds]
+    return not any(stem(w.group().lower()) in counted and not any(a <= w.start() < b for a, b in inside)
+                   for w in re.finditer(r"[\w-]+", text))
+
+
 # A share that says or does something is a share of people: "23 percent said ...", "half
 # agreed", "a third named the cost".
 _SHARE_SAID = re.compile(

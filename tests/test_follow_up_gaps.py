@@ -277,6 +277,23 @@ def test_a_count_over_a_list_of_places_does_not_count_one_of_them(settings, fake
                  close=("post-1",), sources=_SURVEY)
 
 
+_TRIAL = [
+    Source("title", "title", "Title", "Shorter days on the farms", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The study followed twelve farms, none with more than 30 workers, for a year.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "In all, 214 workers on the twelve farms took part.", None, None),
+]
+
+
+def test_a_bound_each_holder_keeps_to_is_no_count(settings, fake_embedder):
+    """"How many workers took part?" / "twelve farms, none with more than 30 workers": a bound
+    each farm keeps to, no number of the workers."""
+    question = "How many workers took part in the study in total?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_TRIAL)
+    assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_TRIAL)
+
+
 _KEEPER = [
     Source("title", "title", "Title", "A year on the roof with the Dunmore bees", None, None),
     Source("post-1", "post", "Post, paragraph 1",
