@@ -915,6 +915,23 @@ _CHANGE_AMOUNT = frozenset(terms("""gap shortfall deficit cut cuts increase incr
     hikes discount"""))
 
 
+# A clause of time or cause after the main one: "..., after the water bill was paid".
+_ASIDE = re.compile(r"(?:,\s*|\s)(?:after|before|once|until|since|because|although|though|while|"
+                    r"whereas)\s", re.I)
+_FIGURE = re.compile(r"\d")
+
+
+def _named_in_aside(text: str, counted: Sequence[str]) -> bool:
+    """The thing measured is named only in a clause of time or cause after every number of the
+    sentence: "The reserve stood at £6,350, after this year's water bill was paid" gives the
+    reserve's amount, not the bill's."""
+    numbers = [m.start() for m in _FIGURE.finditer(text)]
+    aside = next((m for m in _ASIDE.finditer(text) if numbers and m.start() > numbers[-1]), None)
+    if aside is None:
+        return False
+    return not any(stem_of(w) in counted for w in words(text[: aside.start()]))
+
+
 def _names_measured(quantity_terms: frozenset[str]) -> bool:
     """Whether the words about a sentence's numbers name a thing they are of."""
     return any(t not in _MEASURE_TALK and t not in STOPWORDS and not any(c.isdigit() for c in t)
@@ -977,7 +994,8 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
                     # "I bought the butts second-hand. / They cost £12 each": what it says
                     # "they" of is named just before
                     stems |= {stem_of(w) for w in info.words[info.prev[i]]}
-                in_sentence = any(c in stems for c in counted)
+                in_sentence = any(c in stems for c in counted) and not _named_in_aside(
+                    info.texts[i], counted)
                 named_over = i < len(meta) and all(c in meta[i] for c in counted)
                 # ("a £2.3 million gap in its subsidy" is an amount of the gap, not of the subsidy)
                 changed = info.quantity_terms[i] & _CHANGE_AMOUNT - set(query.terms)

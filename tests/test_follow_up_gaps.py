@@ -294,6 +294,26 @@ def test_a_bound_each_holder_keeps_to_is_no_count(settings, fake_embedder):
     assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_TRIAL)
 
 
+_CLUB_FUNDS = [
+    Source("title", "title", "Title", "The bowls club's accounts for the year", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The club's fund stood at £4,120 at the end of March, after this year's gas bill "
+           "was paid.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "This year's gas bill came to £610, more than we had hoped.", None, None),
+]
+
+
+def test_a_price_of_another_thing_with_the_one_asked_in_an_aside_is_not_its_price(
+        settings, fake_embedder):
+    """"How much was this year's gas bill?" / "The club's fund stood at £4,120 ..., after
+    this year's gas bill was paid": the amount is the fund's, the bill is named only in a
+    clause of time after it."""
+    question = "How much was this year's gas bill?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_CLUB_FUNDS)
+    assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_CLUB_FUNDS)
+
+
 _KEEPER = [
     Source("title", "title", "Title", "A year on the roof with the Dunmore bees", None, None),
     Source("post-1", "post", "Post, paragraph 1",
