@@ -932,6 +932,18 @@ def _named_in_aside(text: str, counted: Sequence[str]) -> bool:
     return not any(stem_of(w) in counted for w in words(text[: aside.start()]))
 
 
+# An amount a thing changed by: "went up by £212", "fell by $40", "was cut by €1.5 million".
+_CHANGED_BY = re.compile(r"\b(?:up|down|rose|risen|rises|fell|fallen|falls|increased|decreased|"
+                         r"grew|dropped|jumped|climbed|cut|reduced|raised)\s+by\s+(?:about\s+|"
+                         r"around\s+|nearly\s+|almost\s+|some\s+)?[$\u00a3\u20ac\u00a5]?\d",
+                         re.I)
+# A change asked: "By how much did it rise?", "How much did the fee go up?", "the increase".
+_CHANGE_ASKED = re.compile(r"\bby how much\b|\b(?:go|went|gone|goes|come|came)\s+(?:up|down)\b"
+                           r"|\b(?:rise|rises|rose|risen|fall|fell|fallen|increase|increased|"
+                           r"decrease|decreased|cut|drop|dropped|change|changed|more|less|extra|"
+                           r"difference|saving|save|saved)\b", re.I)
+
+
 def _names_measured(quantity_terms: frozenset[str]) -> bool:
     """Whether the words about a sentence's numbers name a thing they are of."""
     return any(t not in _MEASURE_TALK and t not in STOPWORDS and not any(c.isdigit() for c in t)
@@ -998,7 +1010,11 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
                     info.texts[i], counted)
                 named_over = i < len(meta) and all(c in meta[i] for c in counted)
                 # ("a £2.3 million gap in its subsidy" is an amount of the gap, not of the subsidy)
-                changed = info.quantity_terms[i] & _CHANGE_AMOUNT - set(query.terms)
+                # (nor "the premium went up by £212": the amount it changed by, unless a change
+                # is asked)
+                changed = (info.quantity_terms[i] & _CHANGE_AMOUNT - set(query.terms)
+                           or (_CHANGED_BY.search(info.texts[i]) is not None
+                               and not _CHANGE_ASKED.search(query.question)))
                 out[row] = (1.0 if named_over and not _names_measured(info.quantity_terms[i])
                             else THING_MEASURED if in_sentence and not changed else 0.5)
             continue

@@ -314,6 +314,25 @@ def test_a_price_of_another_thing_with_the_one_asked_in_an_aside_is_not_its_pric
     assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_CLUB_FUNDS)
 
 
+_HALL = [
+    Source("title", "title", "Title", "The village hall's running costs", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The hire charge covers our heating oil, which went up by £180 this winter.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Our heating oil costs £1,340 a year.", None, None),
+]
+
+
+def test_an_amount_a_price_changed_by_is_not_the_price(settings, fake_embedder):
+    """"How much does the heating oil cost each year?" / "heating oil, which went up by £180":
+    the amount of the rise, not the price; but it answers a rise asked."""
+    question = "How much does the hall's heating oil cost each year?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_HALL)
+    assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_HALL)
+    assert _gate(settings, fake_embedder, "How much did the heating oil go up this winter?",
+                 close=("post-1",), sources=_HALL)
+
+
 _KEEPER = [
     Source("title", "title", "Title", "A year on the roof with the Dunmore bees", None, None),
     Source("post-1", "post", "Post, paragraph 1",
