@@ -70,6 +70,7 @@ from .sentences import (
     asked_group,
     counts_only,
     counts_whole_of,
+    counts_whole_of_list,
     lists_counts,
     person_names,
     quote_opener,
@@ -984,9 +985,14 @@ class Answerer:
             # (but not a count of a list of named holders the one asked is only one of: "How
             # many players are in the Training Strings?" / "74 players across our two
             # ensembles, the Symphony Orchestra and the Training Strings")
+            # (nor over a list of places or kinds the one asked is only one of: "How many
+            # droppings were found in the churchyards?" / "412 droppings from parks, gardens and
+            # two churchyards")
             counted = frozenset(stem(w) for w in query.counted)
+            others = frozenset(query.terms) - counted
             return any((c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text))
                        and not counts_whole_of(c.span.text, query.names, counted)
+                       and not counts_whole_of_list(c.span.text, others, counted)
                        for c in candidates[:top])
         dimension = dimension_asked(query.question) if query.measure == "length" else None
         if dimension:

@@ -74,6 +74,7 @@ from .sentences import (
     apposed_people,
     apposed_posts,
     asks_to_rank,
+    bounds_each_only,
     counts_only_shares,
     event_of_other,
     life_asked_of,
@@ -989,6 +990,35 @@ _CHANGE_AMOUNT = frozenset(terms("""gap shortfall deficit cut cuts increase incr
     hikes discount"""))
 
 
+# A clause of time or cause after the main one: "..., after the water bill was paid".
+_ASIDE = re.compile(r"(?:,\s*|\s)(?:after|before|once|until|since|because|although|though|while|"
+                    r"whereas)\s", re.I)
+_FIGURE = re.compile(r"\d")
+
+
+def _named_in_aside(text: str, counted: Sequence[str]) -> bool:
+    """The thing measured is named only in a clause of time or cause after every number of the
+    sentence: "The reserve stood at £6,350, after this year's water bill was paid" gives the
+    reserve's amount, not the bill's."""
+    numbers = [m.start() for m in _FIGURE.finditer(text)]
+    aside = next((m for m in _ASIDE.finditer(text) if numbers and m.start() > numbers[-1]), None)
+    if aside is None:
+        return False
+    return not any(stem_of(w) in counted for w in words(text[: aside.start()]))
+
+
+# An amount a thing changed by: "went up by £212", "fell by $40", "was cut by €1.5 million".
+_CHANGED_BY = re.compile(r"\b(?:up|down|rose|risen|rises|fell|fallen|falls|increased|decreased|"
+                         r"grew|dropped|jumped|climbed|cut|reduced|raised)\s+by\s+(?:about\s+|"
+                         r"around\s+|nearly\s+|almost\s+|some\s+)?[$\u00a3\u20ac\u00a5]?\d",
+                         re.I)
+# A change asked: "By how much did it rise?", "How much did the fee go up?", "the increase".
+_CHANGE_ASKED = re.compile(r"\bby how much\b|\b(?:go|went|gone|goes|come|came)\s+(?:up|down)\b"
+                           r"|\b(?:rise|rises|rose|risen|fall|fell|fallen|increase|increased|"
+                           r"decrease|decreased|cut|drop|dropped|change|changed|more|less|extra|"
+                           r"difference|saving|save|saved)\b", re.I)
+
+
 def _names_measured(quantity_terms: frozenset[str]) -> bool:
     """Whether the words about a sentence's numbers name a thing they are of."""
     return any(t not in _MEASURE_TALK and t not in STOPWORDS and not any(c.isdigit() for c in t)
@@ -1028,6 +1058,11 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
             # filmed": a part, not the total asked
             out[row] = 0.0
             continue
+        if query.measure is None and counted and bounds_each_only(info.texts[i], frozenset(counted)):
+            # "How many employees took part?" / "41 companies, none with more than 50
+            # employees": a bound each keeps to, no number of the employees
+            out[row] = 0.0
+            continue
         if query.measure == "interval" and "length" in stated:
             stated = stated | {"interval"}  # "How far apart ...?" / "12 miles from each other"
         about = any(c in info.quantity_terms[i] for c in counted)
@@ -1046,10 +1081,15 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
                     # "I bought the butts second-hand. / They cost £12 each": what it says
                     # "they" of is named just before
                     stems |= {stem_of(w) for w in info.words[info.prev[i]]}
-                in_sentence = any(c in stems for c in counted)
+                in_sentence = any(c in stems for c in counted) and not _named_in_aside(
+                    info.texts[i], counted)
                 named_over = i < len(meta) and all(c in meta[i] for c in counted)
                 # ("a £2.3 million gap in its subsidy" is an amount of the gap, not of the subsidy)
-                changed = info.quantity_terms[i] & _CHANGE_AMOUNT - set(query.terms)
+                # (nor "the premium went up by £212": the amount it changed by, unless a change
+                # is asked)
+                changed = (info.quantity_terms[i] & _CHANGE_AMOUNT - set(query.terms)
+                           or (_CHANGED_BY.search(info.texts[i]) is not None
+                               and not _CHANGE_ASKED.search(query.question)))
                 out[row] = (1.0 if named_over and not _names_measured(info.quantity_terms[i])
                             else THING_MEASURED if in_sentence and not changed else 0.5)
             continue
@@ -1547,6 +1587,23 @@ _ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+|only\s+|just\s+)*(?:two|three|four
 _OTHER = re.compile(r"\bother\b|\bboth\b|\balong\s*side\b|\btogether with\b", re.I)
 # how far before its noun a qualifying word may stand ("a new 20mph speed limit")
 _QUALIFIER_REACH = 3
+# A part of an amount asked ("How much of her bill was for gas?") and a sentence that gives only
+# the whole ("her combined energy bills came to £1,200"), never naming the part.
+_PART_OF = re.compile(r"\bhow (?:much|many) of\b(?P<rest>[^?]*)", re.I)
+_WHOLE_TOLD = re.compile(r"\b(?:combined|in total|totall?ing|altogether|in all|all told|overall)\b",
+                         re.I)
+# A fare one way, asked, and a fare there and back, told (or the other way round): "a single
+# ticket" / "adult return £14".
+_ONE_WAY = re.compile(r"\b(?:single|one[- ]way)\b", re.I)
+_RETURN_FARE = re.compile(r"\b(?:return|round[- ]trip)\b", re.I)
+_FARE_NOUN = re.compile(r"\b(?:tickets?|fares?|journeys?|trips?|crossings?|flights?|sailings?|"
+                        r"passes?)\b", re.I)
+# A price asked of one thing on its own, and a sentence that prices it only with others: "the
+# rack on its own" / "£1,749 as a bundle with the rear rack and the charger".
+_ON_ITS_OWN = re.compile(r"\b(?:on (?:its|their) own|by (?:itself|themselves)|separately|"
+                         r"individually|alone)\b", re.I)
+_BUNDLED = re.compile(r"\b(?:bundled?|bundles|package deal|together with|combined with|"
+                      r"as a (?:set|kit|package|pair))\b", re.I)
 
 
 def _qualified(tokens: Sequence[str], group: frozenset[str], nouns: frozenset[str]
@@ -1602,6 +1659,27 @@ def qualifier_conflict(query: Query, text: str, before: str = "") -> bool:
                 w == season and k + 1 < len(s) and s[k + 1] not in STOPWORDS and s[k + 1] != head
                 for k, w in enumerate(s)):
             return True
+    # a single fare asked, a return told, or the other way round: "How much is a single
+    # ticket?" / "Fares: adult return £14, child return £7"
+    if query.measure == "money" and _FARE_NOUN.search(query.question):
+        one_way, back = _ONE_WAY.search(query.question), _RETURN_FARE.search(query.question)
+        if one_way and not back and _RETURN_FARE.search(text) and not _ONE_WAY.search(text):
+            return True
+        if back and not one_way and _ONE_WAY.search(text) and not _RETURN_FARE.search(text):
+            return True
+    # a part asked, only the whole told: "How much of her bill was for gas?" / "her combined
+    # energy bills fell to £1,210"
+    part = _PART_OF.search(query.question)
+    if part and _WHOLE_TOLD.search(text) and not _WHOLE_TOLD.search(query.question):
+        # (the part is named last: "for gas", "on food", "in the churchyards")
+        named = [w for w in words(part["rest"]) if w not in STOPWORDS]
+        if named and stem_of(named[-1]) not in {stem_of(w) for w in s}:
+            return True
+    # one thing's own price asked, the price of a bundle told: "How much is the rack on its
+    # own?" / "£1,749 as a bundle with the rear rack"
+    if (query.measure == "money" and _ON_ITS_OWN.search(query.question)
+            and _BUNDLED.search(text) and not _ON_ITS_OWN.search(text)):
+        return True
     # this, last or next one: "this winter's count" / "Last winter's count ... between ..."
     asked_when = _pointed(q)
     if asked_when:
@@ -1633,6 +1711,8 @@ def _may_conflict(question: str) -> bool:
     no sentence can conflict with them."""
     q = frozenset(words(question))
     return bool(_YEAR.search(question) or _THE_OTHER.search(question)
+                or _ONE_WAY.search(question) or _RETURN_FARE.search(question)
+                or _ON_ITS_OWN.search(question) or _PART_OF.search(question)
                 or any(_CODE.fullmatch(t) for t in q)
                 or q & (_ORDINAL_WORDS | _SEASON_WORDS | _DEIXIS | _OLD_WORDS | _NEW_WORDS))
 

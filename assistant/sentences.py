@@ -263,7 +263,11 @@ _PEOPLE_COUNT = re.compile(
 _PEOPLE_TOTAL = re.compile(
     r"\b(?:population|attendance|turnout|audience|membership|headcount|enrol?ment|workforce|"
     rf"congregation)s?\s+(?:[\w-]+\s+){{0,3}}?(?<![\u00a3$\u20ac])(?!(?:1[5-9]|20)\d\d\b){_NUM}\b"
-    r"(?!\s*(?:%|percent|per cent))",
+    r"(?!\s*(?:%|percent|per cent))"
+    # ... or by a verb for how many a dish, a room or a table takes: "Serves four", "sleeps
+    # six", "seats 40" (not "serves 12 villages": a noun of its own after the number)
+    rf"|\b(?:serves|serving|feeds|sleeps|seats)\s+(?:up to\s+|about\s+|around\s+)?{_NUM}\b"
+    r"(?!\s+(?!as\b|is\b|plus\b)[a-z]+s\b)(?!\s*(?:%|percent|per cent))",
     re.I)
 
 
@@ -355,6 +359,58 @@ def counts_whole_of(text: str, asked: frozenset[str], counted: frozenset[str]) -
                for i, w in enumerate(ws)):
             return True
     return False
+
+
+# A list of places or kinds in lower case after a preposition, up to the clause's end: "from
+# gardens, allotments, railway embankments and two cemeteries".
+_WHERE_LIST = re.compile(r"\b(?:from|in|at|on|across|along|around|among|throughout|between)\s+"
+                         r"(?P<items>[^.;:!?()\[\]\u2013\u2014]+)")
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+
+
+def counts_whole_of_list(text: str, asked: frozenset[str], counted: frozenset[str]) -> bool:
+    """The sentence counts the thing (``counted``: its stems) over a list of three places or
+    kinds or more, in lower case, of which one is the one asked (``asked``: the stems of the
+    question's other words) and the others are not: "412 fox droppings from parks, gardens
+    and two churchyards" counts the droppings of all of them, not those of the churchyards.
+    The count stands just before the list, and the thing counted is not counted again in it."""
+    if not asked or not counted or _EACH.search(text):
+        return False
+    text = _PARENTHESIS.sub("", text)
+    for m in _WHERE_LIST.finditer(text):
+        items = [words(x) for x in _ITEM_SPLIT.split(m["items"].strip())]
+        if len(items) < 3 or any(not x or len(x) > 4 for x in items):
+            continue
+        hits = [bool({stem(w) for w in x} & asked) for x in items]
+        if not any(hits) or all(hits) or any(stem(w) in counted for x in items for w in x):
+            continue
+        ws = words(text[: m.start()])[-4:]
+        if any((any(c.isdigit() for c in w) or w in _NUMBER_WORD_SET)
+               and any(stem(x) in counted for x in ws[i + 1 :]) for i, w in enumerate(ws)):
+            return True
+    return False
+
+
+# A bound each of several holders keeps to, not a count: "41 firms, none with more than 50
+# staff", "twelve farms, each with at least 200 cows".
+_EACH_BOUND = re.compile(
+    r"\b(?:none|each|every one|all|most|some|many|few)\s+(?:of them\s+)?"
+    r"(?:with|having|has|have|had|employing|employs|holding|holds)\s+"
+    r"(?:more than|fewer than|less than|over|under|up to|at most|at least|no more than|"
+    rf"no fewer than|no less than|not more than)\s+{_NUM}\s+(?P<noun>[\w-]+)", re.I)
+
+
+def bounds_each_only(text: str, counted: frozenset[str]) -> bool:
+    """The thing counted (``counted``: its stems) is named in the sentence only in a bound each
+    of several holders keeps to ("41 firms, none with more than 50 employees"), which counts
+    none of it: no number of it in all."""
+    bounds = list(_EACH_BOUND.finditer(text))
+    if not counted or not any(stem(m["noun"].lower()) in counted for m in bounds):
+        return False
+    inside = [(m.start(), m.end()) for m in bounds]
+    return not any(stem(w.group().lower()) in counted and not any(a <= w.start() < b for a, b in inside)
+                   for w in re.finditer(r"[\w-]+", text))
 
 
 # A share that says or does something is a share of people: "23 percent said ...", "half
@@ -685,7 +741,10 @@ def number_window(text: str, before: int = 2, after: int = 4) -> list[str]:
         else:
             while hi < min(len(ws) - 1, i + after) and ends[hi + 1] is None and ws[hi + 1] not in _JOINERS:
                 hi += 1
-        reach = before + 2 if i and ws[i - 1] in _CHANGE_TO else before
+        # ("up to five months" is at most five months, no change of the noun before it:
+        # "out of their homes for up to five months" counts months, not homes)
+        reach = (before + 2 if i and ws[i - 1] in _CHANGE_TO
+                 and not (i > 1 and ws[i - 2] == "up" and ws[i - 1] == "to") else before)
         if (_BARE_COUNT.fullmatch(ws[i]) and not (i and _FIGURES.fullmatch(ws[i - 1]))
                 and all(is_number[j] or ws[j] in STOPWORDS for j in range(i + 1, hi + 1))):
             # a number with no noun of its own after it counts what its clause opens on:

@@ -786,6 +786,18 @@ def test_a_count_of_people_is_told_in_so_many_words():
         assert not counts_people(text), text
 
 
+def test_how_many_a_dish_or_a_room_takes_is_a_count_of_people():
+    """"Serves six", "sleeps four", "seats 80": a number of people by the verb for what the
+    dish, the house or the hall takes; not "serves 30 farms", which counts farms."""
+    from assistant.sentences import counts_people
+
+    for text in ("Serves six, or eight as a side.", "The barn sleeps four.",
+                 "The chapel seats 80."):
+        assert counts_people(text), text
+    for text in ("The van serves 30 farms.", "Serves 12 percent more."):
+        assert not counts_people(text), text
+
+
 def test_a_subject_asked_is_found_as_the_name_of_a_subject():
     texts = ("For twenty years I have taught geography at Millbeck Academy.",
              "The academy's hall was rebuilt in 2019.")
@@ -1367,6 +1379,28 @@ def test_a_neighbour_can_hold_the_answer_only_with_the_filler_asked():
      "Ama Boateng and the other trustee, Luc Varennes, both resigned.", False),
     ("Who was the trustee who resigned?",
      "Trustee Ama Boateng, one of the two trustees who resigned, spoke to the paper.", False),
+    # a single fare asked, only returns told (or the other way round)
+    ("How much is a single bus ticket to Dunmore?",
+     "Tickets: adult return £9, child return £4.50.", True),
+    ("How much is a single bus ticket to Dunmore?",
+     "Tickets: adult single £5, adult return £9.", False),
+    ("How much is a return ticket to Dunmore?", "An adult single costs £5.", True),
+    ("How much is a bus ticket to Dunmore?", "Tickets: adult return £9.", False),
+    # one thing's own price asked, only a bundle's told
+    ("How much does the tripod cost on its own?",
+     "The camera is £480, or £560 as a bundle with the tripod and a bag.", True),
+    ("How much does the tripod cost on its own?",
+     "The tripod costs £90 on its own, or comes free as a bundle with the camera.", False),
+    ("How much does the tripod cost?",
+     "The camera is £480, or £560 as a bundle with the tripod and a bag.", False),
+    # a part asked, only the whole told
+    ("How much of the school's budget went on heating?",
+     "The school's combined running costs came to £84,000 last year.", True),
+    ("How much of the school's budget went on heating?",
+     "Heating took £21,000 of the combined running costs.", False),
+    ("How many of the runners were from the town?",
+     "In total 212 runners finished the race.", True),
+    ("How many of the runners were from the town?", "212 runners finished the race.", False),
 ])
 def test_a_sentence_about_another_year_ordinal_or_time_conflicts(question, sentence, conflict):
     assert qualifier_conflict(make_query(question), sentence) is conflict

@@ -332,6 +332,83 @@ def test_a_count_of_several_named_holders_does_not_count_one_of_them(settings, f
                  "Young Voices?", close=("post-1",), sources=_CHOIR)
 
 
+_SURVEY = [
+    Source("title", "title", "Title", "What the town's hedgehogs eat", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The team collected 230 droppings (scats, to the experts) from parks, back gardens, "
+           "school fields and two churchyards.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "In the churchyards alone they found 41 droppings under the yews.", None, None),
+]
+
+
+def test_a_count_over_a_list_of_places_does_not_count_one_of_them(settings, fake_embedder):
+    """"How many droppings were found in the churchyards?" / "230 droppings from parks, back
+    gardens, school fields and two churchyards": the count is all the places', not one's."""
+    question = "How many droppings were found in the churchyards?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_SURVEY)
+    assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_SURVEY)
+    # the whole count asked: it answers
+    assert _gate(settings, fake_embedder, "How many droppings did the team collect?",
+                 close=("post-1",), sources=_SURVEY)
+
+
+_TRIAL = [
+    Source("title", "title", "Title", "Shorter days on the farms", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The study followed twelve farms, none with more than 30 workers, for a year.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "In all, 214 workers on the twelve farms took part.", None, None),
+]
+
+
+def test_a_bound_each_holder_keeps_to_is_no_count(settings, fake_embedder):
+    """"How many workers took part?" / "twelve farms, none with more than 30 workers": a bound
+    each farm keeps to, no number of the workers."""
+    question = "How many workers took part in the study in total?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_TRIAL)
+    assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_TRIAL)
+
+
+_CLUB_FUNDS = [
+    Source("title", "title", "Title", "The bowls club's accounts for the year", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The club's fund stood at £4,120 at the end of March, after this year's gas bill "
+           "was paid.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "This year's gas bill came to £610, more than we had hoped.", None, None),
+]
+
+
+def test_a_price_of_another_thing_with_the_one_asked_in_an_aside_is_not_its_price(
+        settings, fake_embedder):
+    """"How much was this year's gas bill?" / "The club's fund stood at £4,120 ..., after
+    this year's gas bill was paid": the amount is the fund's, the bill is named only in a
+    clause of time after it."""
+    question = "How much was this year's gas bill?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_CLUB_FUNDS)
+    assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_CLUB_FUNDS)
+
+
+_HALL = [
+    Source("title", "title", "Title", "The village hall's running costs", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The hire charge covers our heating oil, which went up by £180 this winter.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Our heating oil costs £1,340 a year.", None, None),
+]
+
+
+def test_an_amount_a_price_changed_by_is_not_the_price(settings, fake_embedder):
+    """"How much does the heating oil cost each year?" / "heating oil, which went up by £180":
+    the amount of the rise, not the price; but it answers a rise asked."""
+    question = "How much does the hall's heating oil cost each year?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1",), sources=_HALL)
+    assert _gate(settings, fake_embedder, question, close=("post-2",), sources=_HALL)
+    assert _gate(settings, fake_embedder, "How much did the heating oil go up this winter?",
+                 close=("post-1",), sources=_HALL)
+
+
 _KEEPER = [
     Source("title", "title", "Title", "A year on the roof with the Dunmore bees", None, None),
     Source("post-1", "post", "Post, paragraph 1",

@@ -179,6 +179,9 @@ def test_the_words_about_a_number_stay_in_its_clause():
     # the noun before "fell from" or "stands at" is what the number measures
     assert "visits" in number_window("Weekly visits fell from 30 to 12.")
     assert "guests" not in number_window("On 9 May guests danced till 11 pm at the hall.")
+    # "up to" is at most, no change of the noun before it: "five months", not the barns
+    assert "barns" not in number_window("The cattle stayed out of their barns for up to five weeks.")
+    assert "barns" in number_window("Empty barns fell from 30 to 12.")
 
 
 def test_a_price_in_pounds_and_pence_is_no_clock_time():
