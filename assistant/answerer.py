@@ -38,6 +38,7 @@ from .features import (
 )
 from .grounding import (
     Grounding,
+    echoes,
     ground,
     predicate_rows,
     predicate_terms,
@@ -76,6 +77,7 @@ _TYPE_OK = FEATURES.index("type_ok")
 _TOPIC_FOUND = FEATURES.index("topic_found")
 _QUANTITY_ALIGN = FEATURES.index("quantity_align")
 _IS_QUESTION = FEATURES.index("is_question")
+_COVERAGE = FEATURES.index("coverage_syn")
 _KIND_TITLE = FEATURES.index("kind_title")
 # "Who asked ...?", "What did Tom want to know?": a question sentence may answer these.
 _ASKS_ASKING = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|"
@@ -595,6 +597,14 @@ class Answerer:
                 bare = np.array([not subject_only(query, r.article.sentence_terms[i])
                                  for i in rows], dtype=bool)
                 probs = np.where(bare & ~said, 0.0, probs)
+        if not query.yes_no and query.answer_type != PERSON and len(rows):
+            # "toothbrush what for??": not a reader's "A toothbrush, wonderful.", which says back
+            # the asked words and nothing of them, when another passage names them too (the
+            # one that tells what the toothbrush was for); "Who mentioned a toothbrush?" is
+            # answered by its writer
+            echo = np.array([echoes(query, grounding, s.text) for s in spans], dtype=bool)
+            if echo.any() and (~echo & (X[:, _COVERAGE] >= X[echo, _COVERAGE].max())).any():
+                probs = np.where(echo, 0.0, probs)
         gender = asked_gender(query.question) if query.follow_up else None
         if gender and len(rows):
             # "Who is her son? / When was he born?": not from a sentence plainly about a "she"
