@@ -37,6 +37,7 @@ from .features import (
     who_withheld,
 )
 from .grounding import (
+    NEVER_UNKNOWN,
     Grounding,
     echoes,
     ground,
@@ -50,7 +51,18 @@ from .grounding import (
 from .index import Index
 from .ingest.signoff import SALUTATION, SIGNED_LETTER
 from .pronouns import about_other, asked_gender, name_genders
-from .query import CONTACT, NUMBER, PERSON, PHASES, PLACE, TIME, Query, asks_why, proper_names
+from .query import (
+    CONTACT,
+    NUMBER,
+    PERSON,
+    PHASES,
+    PLACE,
+    TIME,
+    Query,
+    asks_why,
+    proper_names,
+    topic_and_asked,
+)
 from .retrieval import Retriever
 from .sentences import (
     REASON_FORM,
@@ -157,6 +169,10 @@ SYNONYM_SIMILARITY = 0.6
 # What an answer's confidence is multiplied by when the yes/no question asks after a thing the
 # article never names nor anything close to it (``unknown_objects``).
 UNNAMED_OBJECT_ODDS = 0.5
+# How much less likely a passage naming only a keyword question's topic is to answer it than
+# its probability says, when another passage says the words asked of the topic
+# (``topic_and_asked``).
+TOPIC_ONLY_ODDS = 0.5
 RELATED_K = 5  # neighbours looked at for a word the article uses (itself among them)
 # At most this many candidate sentences are scored by the answer model per question.
 MAX_CANDIDATES = 48
@@ -605,6 +621,20 @@ class Answerer:
             echo = np.array([echoes(query, grounding, s.text) for s in spans], dtype=bool)
             if echo.any() and (~echo & (X[:, _COVERAGE] >= X[echo, _COVERAGE].max())).any():
                 probs = np.where(echo, 0.0, probs)
+        split = topic_and_asked(query.question) if len(rows) else None
+        if split is not None:
+            # "error e08 what did support do about it": a passage that names only the topic
+            # ("The E08 error happened to me too.") is a weaker answer than one that says the
+            # asked words ("support"), when one does
+            topic_terms = {grounding.spelled.get(t, t) for t in terms(split[0])}
+            asked_terms = ({grounding.spelled.get(t, t) for t in terms(split[1])}
+                           - topic_terms - NEVER_UNKNOWN)
+            if topic_terms and asked_terms:
+                says = [r.article.sentence_terms[i] for i in rows]
+                only_topic = np.array([bool(ts & topic_terms) and not ts & asked_terms
+                                       for ts in says], dtype=bool)
+                if any(ts & asked_terms for ts in says):
+                    probs = np.where(only_topic, probs * TOPIC_ONLY_ODDS, probs)
         gender = asked_gender(query.question) if query.follow_up else None
         if gender and len(rows):
             # "Who is her son? / When was he born?": not from a sentence plainly about a "she"

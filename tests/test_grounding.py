@@ -301,3 +301,24 @@ def test_a_keyword_question_is_not_answered_by_a_comment_echoing_it(settings, fa
     query = a.query_for("Who said descaler?")
     candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
     assert {c.span.text: c.prob for c in candidates}["A descaler, brilliant."] > 0.0
+
+
+def test_a_passage_naming_only_the_keyword_topic_gives_way_to_one_saying_what_is_asked(
+        settings, fake_embedder):
+    """"boiler fault f22 what did the landlord do about it": the sentence that says what the
+    landlord did comes before "The boiler fault F22 came back in January.", which names only
+    the topic."""
+    from assistant import Assistant
+    from assistant.types import Source
+
+    page = [Source("title", "title", "Title", "A winter in a rented flat", None, None),
+            Source("post-1", "post", "Post, paragraph 1",
+                   "The boiler fault F22 came back in January. "
+                   "Our landlord paid for a new pressure valve.",
+                   None, None),
+            Source("comment-1", "comment", "Reader comment by Sam Oyelaran",
+                   "The F22 boiler fault happened to us too, twice.", "Sam Oyelaran", None)]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    query = a.query_for("boiler fault f22 what did the landlord do about it")
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    assert candidates[0].span.text == "Our landlord paid for a new pressure valve."

@@ -1067,3 +1067,19 @@ def test_what_year_a_person_is_in_asks_a_school_year_not_a_date(question):
                                       "What year was she in the choir?", "In what year is the play set?"])
 def test_other_what_year_questions_still_ask_a_date(question):
     assert answer_type(question) == TIME
+
+
+def test_a_keyword_topic_before_the_question_word_is_told_apart():
+    """"boiler fault what did the plumber do about it" names its topic ("boiler fault") in
+    keywords, then asks; a question phrased as one, or a clause before the question word,
+    names none."""
+    from assistant.query import topic_and_asked
+
+    assert topic_and_asked("boiler fault what did the plumber do about it") == (
+        "boiler fault", "what did the plumber do about it")
+    assert topic_and_asked("library move - when does it reopen?") == (
+        "library move", "when does it reopen?")
+    assert topic_and_asked("What did the plumber do about the boiler?") is None
+    assert topic_and_asked("so what happened next") is None
+    assert topic_and_asked("I wonder what the plumber did") is None
+    assert topic_and_asked("boiler fault??") is None
