@@ -37,7 +37,9 @@ from .features import (
     who_withheld,
 )
 from .grounding import (
+    NEVER_UNKNOWN,
     Grounding,
+    echoes,
     ground,
     predicate_rows,
     predicate_terms,
@@ -62,6 +64,7 @@ from .query import (
     asks_why,
     dimension_asked,
     proper_names,
+    topic_and_asked,
 )
 from .retrieval import Retriever
 from .sentences import (
@@ -189,6 +192,10 @@ PREDICATE_ROWS = 3
 # What an answer's confidence is multiplied by when none of them says any word of the
 # predicate (``predicate_match``): they share only the subject with the question.
 SUBJECT_ONLY_ODDS = 0.5
+# How much less likely a passage naming only a keyword question's topic is to answer it than
+# its probability says, when another passage says the words asked of the topic
+# (``topic_and_asked``).
+TOPIC_ONLY_ODDS = 0.5
 RELATED_K = 5  # neighbours looked at for a word the article uses (itself among them)
 # At most this many candidate sentences are scored by the answer model per question.
 MAX_CANDIDATES = 48
@@ -707,6 +714,28 @@ class Answerer:
                 bare = np.array([not subject_only(query, r.article.sentence_terms[i])
                                  for i in rows], dtype=bool)
                 probs = np.where(bare & ~said, 0.0, probs)
+        if not query.yes_no and query.answer_type != PERSON and len(rows):
+            # "toothbrush what for??": not a reader's "A toothbrush, wonderful.", which says back
+            # the asked words and nothing of them, when another passage names them too (the
+            # one that tells what the toothbrush was for); "Who mentioned a toothbrush?" is
+            # answered by its writer
+            echo = np.array([echoes(query, grounding, s.text) for s in spans], dtype=bool)
+            if echo.any() and (~echo & (X[:, _COVERAGE_SYN] >= X[echo, _COVERAGE_SYN].max())).any():
+                probs = np.where(echo, 0.0, probs)
+        split = topic_and_asked(query.question) if len(rows) else None
+        if split is not None:
+            # "error e08 what did support do about it": a passage that names only the topic
+            # ("The E08 error happened to me too.") is a weaker answer than one that says the
+            # asked words ("support"), when one does
+            topic_terms = {grounding.spelled.get(t, t) for t in terms(split[0])}
+            asked_terms = ({grounding.spelled.get(t, t) for t in terms(split[1])}
+                           - topic_terms - NEVER_UNKNOWN)
+            if topic_terms and asked_terms:
+                says = [r.article.sentence_terms[i] for i in rows]
+                only_topic = np.array([bool(ts & topic_terms) and not ts & asked_terms
+                                       for ts in says], dtype=bool)
+                if any(ts & asked_terms for ts in says):
+                    probs = np.where(only_topic, probs * TOPIC_ONLY_ODDS, probs)
         gender = asked_gender(query.question) if query.follow_up else None
         if gender and len(rows):
             # "Who is her son? / When was he born?": not from a sentence plainly about a "she"

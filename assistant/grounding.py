@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from .query import TIME, Query, object_heads
-from .text import terms
+from .text import STOPWORDS, stem, terms, words
 from .types import Source, Span
 
 _NONE = np.empty(0, dtype=np.int64)
@@ -455,6 +455,29 @@ def unknown_objects(query: Query, grounding: Grounding) -> list[str]:
 
 # Words of greeting and thanks: "Fiona here. Thank you so much." says nothing of anything.
 COURTESY_WORDS = frozenset(terms("thank thanks hello hi hey cheers dear welcome"))
+
+
+# Words of a reader's bare reaction ("A toothbrush, wonderful.", "Of course it was a rubber
+# glove."), and the little words that hold them together: they add nothing to what is named.
+REACTION_WORDS = frozenset(terms(
+    "wonderful great brilliant lovely amazing fascinating interesting nice cool wow course "
+    "indeed exactly really love loved fun funny classic typical"))
+_ECHO_GLUE = frozenset(
+    "a an the it its it's this that that's was is were are be been of oh ah so just".split())
+
+
+def echoes(query: Query, grounding: Grounding, text: str) -> bool:
+    """Whether the sentence only says back the question's own words (as the article spells
+    them), with at most words of reaction or greeting and the little words between them
+    ("Rubber glove." and "A toothbrush, wonderful." for "rubber glove??" or "toothbrush what
+    for??"): it names what is asked about and says nothing of it. Any other word says
+    something: "No audition." (that there is none), "You've left out the brambling."."""
+    asked = {grounding.spelled.get(t, t) for t in (*query.terms, *query.context_terms)}
+    said = [w.lower() for w in words(text)]
+    if not any(w not in STOPWORDS and stem(w) in asked for w in said):
+        return False
+    return all(w in _ECHO_GLUE or w not in STOPWORDS and (
+        stem(w) in asked or stem(w) in COURTESY_WORDS or stem(w) in REACTION_WORDS) for w in said)
 
 
 def subject_only(query: Query, sentence_terms: frozenset[str]) -> frozenset[str]:

@@ -130,6 +130,22 @@ _COST_ASKED = (r"^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do|will|would|might|cou
                r"had|is|was)\s+(?:[\w'\u2019-]+\s+){1,8}?(?:cost|costs|charge|charges)\b(?!\s+of\b)")
 
 
+# A question that names its topic in keywords before it asks ("error e08 what did support do
+# about it", "bridge closure - when does it reopen?"): the topic, then the question word.
+_TOPIC_THEN_ASKED = re.compile(r"^\W*(?!(?:" + _ASKING + r")\b)(?P<topic>(?:[\w'\u2019-]+[\s,:;-]+){1,5}?)"
+                               r"(?P<asked>(?:who|what|which|where|when|why|how)\b.*)$", re.I | re.S)
+
+
+def topic_and_asked(question: str) -> tuple[str, str] | None:
+    """(topic, asked) of a question that names its topic in a few keywords before its
+    question word ("error e08" and "what did support do about it"), or None: a question
+    phrased as one ("What did support do about the error?") or keywords alone."""
+    m = _TOPIC_THEN_ASKED.match(question)
+    if not m or re.search(r"\b(?:" + _ASKING + r"|i|you|we|he|she|they|it)\b", m["topic"], re.I):
+        return None  # "I wonder what he did": a clause, not a topic
+    return m["topic"].strip(" ,:;-"), m["asked"]
+
+
 def _keywords_ending(nouns: str, lead: str = r"(?:\W*[\w'-]+){0,4}\s+") -> str:
     """A question not phrased as one (no opening question word) that ends in one of
     ``nouns``, after ``lead``: by default a few keywords ("smart meter cost??")."""

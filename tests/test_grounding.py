@@ -255,3 +255,70 @@ def test_what_only_looks_like_shorthand_is_left_as_it_is(question):
     from assistant.grounding import written_out
 
     assert written_out(question) == question
+
+
+def test_a_sentence_that_only_says_the_asked_words_back_is_an_echo():
+    """"Descaler, brilliant." names what "descaler what for??" asks about and says nothing of
+    it; a negation ("No descaler.") or any other word says something."""
+    from assistant.grounding import Grounding, echoes
+
+    q = make_query("descaler what for??")
+    g = Grounding({}, {}, frozenset(), {})
+    assert echoes(q, g, "A descaler, brilliant.")
+    assert echoes(q, g, "Of course it was the descaler.")
+    assert not echoes(q, g, "No descaler.")
+    assert not echoes(q, g, "You've left out the descaler.")
+    assert not echoes(q, g, "Lovely, thanks.")  # none of the asked words
+    assert not echoes(q, g, "She poured the descaler into the kettle to shift the limescale.")
+    # a slip of the pen counts as the article spells it
+    q = make_query("descalr what for??")
+    assert echoes(q, Grounding({"descalr": "descal"}, {}, frozenset(), {}), "Descaler, brilliant.")
+
+
+def _kettle_page():
+    from assistant.types import Source
+
+    return [Source("title", "title", "Title", "Reviving an old kettle", None, None),
+            Source("post-1", "post", "Post, paragraph 1",
+                   "The kettle had furred up over ten winters. We poured a citric descaler "
+                   "into the kettle to dissolve the limescale on its element.", None, None),
+            Source("comment-1", "comment", "Reader comment by Pat Ruddle",
+                   "A descaler, brilliant. We always used vinegar.", "Pat Ruddle", None)]
+
+
+def test_a_keyword_question_is_not_answered_by_a_comment_echoing_it(settings, fake_embedder):
+    """"descaler what for??": the post's sentence that says what the descaler did, not a
+    reader's "A descaler, brilliant.", which says the keyword back."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_kettle_page(), settings, embedder=fake_embedder)
+    query = a.query_for("descaler what for??")
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    probs = {c.span.text: c.prob for c in candidates}
+    assert probs["A descaler, brilliant."] == 0.0
+    assert candidates[0].span.text.startswith("We poured a citric descaler")
+    # "Who mentioned a descaler?" is answered by its writer: the echo stays
+    query = a.query_for("Who said descaler?")
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    assert {c.span.text: c.prob for c in candidates}["A descaler, brilliant."] > 0.0
+
+
+def test_a_passage_naming_only_the_keyword_topic_gives_way_to_one_saying_what_is_asked(
+        settings, fake_embedder):
+    """"boiler fault f22 what did the landlord do about it": the sentence that says what the
+    landlord did comes before "The boiler fault F22 came back in January.", which names only
+    the topic."""
+    from assistant import Assistant
+    from assistant.types import Source
+
+    page = [Source("title", "title", "Title", "A winter in a rented flat", None, None),
+            Source("post-1", "post", "Post, paragraph 1",
+                   "The boiler fault F22 came back in January. "
+                   "Our landlord paid for a new pressure valve.",
+                   None, None),
+            Source("comment-1", "comment", "Reader comment by Sam Oyelaran",
+                   "The F22 boiler fault happened to us too, twice.", "Sam Oyelaran", None)]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    query = a.query_for("boiler fault f22 what did the landlord do about it")
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    assert candidates[0].span.text == "Our landlord paid for a new pressure valve."

@@ -1106,3 +1106,19 @@ def test_the_dimension_of_a_length_asked(question, dimension):
     from assistant.query import dimension_asked
 
     assert dimension_asked(question) == dimension
+
+
+def test_a_keyword_topic_before_the_question_word_is_told_apart():
+    """"boiler fault what did the plumber do about it" names its topic ("boiler fault") in
+    keywords, then asks; a question phrased as one, or a clause before the question word,
+    names none."""
+    from assistant.query import topic_and_asked
+
+    assert topic_and_asked("boiler fault what did the plumber do about it") == (
+        "boiler fault", "what did the plumber do about it")
+    assert topic_and_asked("library move - when does it reopen?") == (
+        "library move", "when does it reopen?")
+    assert topic_and_asked("What did the plumber do about the boiler?") is None
+    assert topic_and_asked("so what happened next") is None
+    assert topic_and_asked("I wonder what the plumber did") is None
+    assert topic_and_asked("boiler fault??") is None
