@@ -48,7 +48,17 @@ RUN_ON_PRONOUNS = frozenset(f"{who}'{verb}" for who in ("i", "you", "we", "they"
 # "get", a light verb a paraphrase leaves out ("How do I get the longer one?" / "3 years if
 # registered online").
 LIGHT_VERBS = frozenset(terms("get gets got getting gotten"))
-NEVER_UNKNOWN = PAGE_WORDS | DOING_VERBS | WORKING_VERBS | LIGHT_VERBS | frozenset(
+# Verbs of the question's frame, not of the thing asked: "become", which a change of role or
+# state is told without ("When did she become the director?" / "handing the baton to her in
+# 2015"); speaking to someone ("Did the reporter speak to her?" / "she told me"); letting
+# someone know ("Has anyone let the council know?" / "has reported the problem").
+FRAME_VERBS = frozenset(terms("become becomes became becoming speak speaks spoke spoken speaking "
+                              "tell tells told telling know knows knew"))
+# Verbs of speaking to someone: one stands for another where the answer is ("Did she speak to
+# him?" / "he told me"), as a synonym.
+SPEAKING_VERBS = frozenset(terms("speak speaks spoke spoken speaking tell tells told telling talk "
+                                 "talks talked say says said"))
+NEVER_UNKNOWN = PAGE_WORDS | DOING_VERBS | WORKING_VERBS | LIGHT_VERBS | FRAME_VERBS | frozenset(
     terms(" ".join(RUN_ON_PRONOUNS))) | frozenset(terms(
         "top bottom above below left right first last next previous middle"))
 
@@ -308,8 +318,13 @@ def ground(query: Query, article: ArticleTerms,
     spelled: dict[str, str] = {}
     missing: list[str] = []
     present: list[str] = []
+    synonyms: dict[str, tuple[tuple[str, float], ...]] = {}
     for w in query.surface:
         t = stem_of(w)
+        if t in SPEAKING_VERBS and t not in article.stems:
+            said = tuple((v, 1.0) for v in sorted(SPEAKING_VERBS - {t}) if v in article.stems)
+            if said:
+                synonyms[t] = said
         if w.isdigit() or t in NEVER_UNKNOWN or query.naming and t in NAMING_WORDS \
                 or query.answer_type == TIME and t in EVENT_VERBS:
             continue
@@ -331,7 +346,6 @@ def ground(query: Query, article: ArticleTerms,
                          and not siblings(t, stem_of(v)))
             if near:
                 related[t] = near
-    synonyms: dict[str, tuple[tuple[str, float], ...]] = {}
     unknown = set()
     for w in missing:
         near = tuple((stem_of(v), s) for v, s in found.get(w, ())
