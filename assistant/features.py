@@ -248,6 +248,11 @@ def feature_matrix(
             # Deaths fell by 31 percent.")
             x[INDEX["why_prev"]] = dense[prev] if query.explains and not (
                 why and info.flags[RESULT][i]) else 0.0
+        if why and info.flags[REASON][i]:
+            # a sentence giving a reason for what it restates itself holds both halves ("I put
+            # the book off because the cover looked cheap", "Because nobody signs in, we do not
+            # know who uses it"): its own closeness counts as the restatement's
+            x[INDEX["why_prev"]] = max(x[INDEX["why_prev"]], dense[i])
         if token_match is not None:
             x[INDEX["token_match"]] = token_match[i]
         x[INDEX["hub"]] = info.hub[i]

@@ -1479,6 +1479,37 @@ def test_the_reason_after_a_restatement_is_not_another_measured_outcome():
                        "why_prev") == [0.0, 1.0]
 
 
+def test_a_reason_given_with_its_own_restatement_is_credited_as_one_after_it():
+    """"Why ...?": a sentence that restates what is asked and gives its reason in one ("Because
+    the gate sticks, few walkers use the north path") holds both halves, as the sentence after
+    a restatement does (``why_prev`` from its own closeness); one giving no reason does not."""
+    question = "Why do so few walkers use the north path?"
+    for reason in ("Because the gate sticks, few walkers use the north path.",
+                   "Few walkers use the north path, which is why it is overgrown."):
+        assert _feature_of(question, (reason, "The path is muddy in winter."),
+                           "why_prev") == [1.0, 1.0], reason
+    assert _feature_of(question, ("Few walkers use the north path.", "The path is muddy."),
+                       "why_prev") == [0.0, 1.0]
+    # a "how" question asks for a means, not a reason
+    assert _feature_of("How do walkers reach the north path?",
+                       ("Because the gate sticks, few walkers use the north path.", "It is muddy."),
+                       "why_prev") == [0.0, 1.0]
+
+
+def test_why_is_answered_by_two_degrees_tied_together_not_by_a_way_to_a_place():
+    """"The bigger the gap ..., the harder the pump works" gives a reason; a path that leads to
+    a named place gives none, while a deed that led to another still does."""
+    restated = "Old boilers waste more fuel on frosty nights."
+    question = "Why do old boilers waste more fuel on frosty nights?"
+    for reason in ("The colder the air outside, the longer the burner has to run.",
+                   "The more often it fires, the less of the heat reaches the rooms.",
+                   "Years of limescale led to a clogged heat exchanger."):
+        assert _feature_of(question, (restated, reason)) == [0.0, 1.0], reason
+    for plain in ("A footpath behind the boiler house leads to Marden Green.",
+                  "The boiler house is the oldest building on the street."):
+        assert _feature_of(question, (restated, plain)) == [0.0, 0.0], plain
+
+
 def test_which_one_stands_out_is_answered_by_a_sentence_that_ranks():
     """"Which ... hardest?" / "... more than any other?" asks which one stands out: of two
     sentences on the topic, the one ranking (a superlative, "fared worst", "far more than the
