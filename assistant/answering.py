@@ -25,6 +25,11 @@ _ANAPHOR = re.compile(
     # a condition on what the sentence before tells: "If it is stuck, ...", "If not, ...",
     # "Otherwise ..."
     r"|^(?:If|Unless)\s+(?:so|not|it|they|this|that|these|those)\b|^Otherwise\b"
+    # an advice or a deed done to what the sentence before lists, early in the sentence: "I
+    # would suggest trying those for three months", "Give these a go first" ("those who ...",
+    # "these bins" name their own thing)
+    r"|^(?:[\w'\u2019]+\s+){1,5}?(?:those|these)(?=[.,;:!?]|\s+(?:for|first|again|instead|too|"
+    r"until|before|after|out|up|a\s+(?:go|try|chance)|at\s+least)\b)"
 )
 
 
@@ -207,6 +212,10 @@ def expand(span: Span, spans: Sequence[Span], extra: Span | None = None,
         prev = [p for p in spans if p.end <= span.start]
         if prev:
             start = min(start, prev[-1].start)
+            # ... and the one before that when it leans back too ("I would suggest trying
+            # those for a month. / If they fail, ...")
+            if len(prev) > 1 and _ANAPHOR.match(prev[-1].text):
+                start = min(start, prev[-2].start)
     else:
         nxt = [p for p in spans if p.start >= end]
         if nxt and _ANAPHOR.match(nxt[0].text):

@@ -49,6 +49,19 @@ def test_a_condition_on_the_sentence_before_is_quoted_with_it():
     assert expand(spans[1], spans) == (spans[1].start, spans[1].end)
 
 
+def test_advice_about_what_the_sentence_before_lists_is_quoted_with_the_list():
+    """"I'd suggest trying those for a month" only says what is advised with the sentence
+    before it, which names "those"; a condition on that advice ("If they fail, ...") takes
+    both. "Those who ..." and "these bins" name their own thing."""
+    spans = _spans("The hedge is patchy.", "A net and a row of canes would keep the hens off.",
+                   "I would suggest trying those for a month.", "If they fail, fence it.")
+    assert expand(spans[2], spans) == (spans[1].start, spans[2].end)
+    assert expand(spans[3], spans) == (spans[1].start, spans[3].end)
+    for own in ("Those who keep hens know the trouble.", "I would suggest moving these bins."):
+        spans = _spans("The hedge is patchy.", own)
+        assert expand(spans[1], spans) == (spans[1].start, spans[1].end), own
+
+
 def test_an_answer_ending_a_quotation_shows_it_from_its_first_word(settings, fake_embedder):
     from tests.test_service import _text_assistant
 
