@@ -166,6 +166,18 @@ def asks_to_rank(question: str) -> bool:
                for m in _RANK_ASKED.finditer(question))
 
 
+# "What difference did the cooler water make?", "What effect does salt have on ...?", "What
+# impact has it had?": the outcome of something asked, told by a measured change.
+_EFFECT_ASKED = re.compile(
+    r"\bwhat\s+(?:\w+\s+)?(?:difference|effects?|impact)\s+(?:did|does|do|has|have|had|would|will|"
+    r"could|can|might)\b", re.I)
+
+
+def asks_effect(question: str) -> bool:
+    """Whether the question asks what difference something made ("What effect did ... have?")."""
+    return _EFFECT_ASKED.search(question) is not None
+
+
 _TIME_UNITS = (r"seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
                r"years?|decades?|centuries|century|seasons?|winters?|summers?|springs?|autumns?|"
                r"semesters?|terms?|mornings?|evenings?|afternoons?")

@@ -1510,6 +1510,23 @@ def test_why_is_answered_by_two_degrees_tied_together_not_by_a_way_to_a_place():
         assert _feature_of(question, (restated, plain)) == [0.0, 0.0], plain
 
 
+def test_what_difference_something_made_is_answered_by_a_measured_change():
+    """"What difference did ... make?" / "What effect does ... have?" asks for an outcome: a
+    sentence telling a measured change holds the kind asked; one that only names the thing
+    tried neither holds it nor rules it out."""
+    tried = "The bakery tried a lower oven heat for its rye loaves this spring."
+    for question in ("What difference did the lower oven heat make?",
+                     "What effect does a lower oven heat have on the rye loaves?"):
+        for outcome in ("Burnt crusts fell by 40 percent in the first month.",
+                        "Returns of rye loaves dropped from 30 to 12 a week."):
+            assert _feature_of(question, (tried, outcome)) == [0.0, 1.0], (question, outcome)
+        assert _feature_of(question, (tried, "The rye loaves are baked before dawn.")) \
+            == [0.0, 0.0]
+    # not asked for an outcome
+    assert _feature_of("What did the bakery try this spring?",
+                       (tried, "Burnt crusts fell by 40 percent in the first month.")) == [0.0, 0.0]
+
+
 def test_which_one_stands_out_is_answered_by_a_sentence_that_ranks():
     """"Which ... hardest?" / "... more than any other?" asks which one stands out: of two
     sentences on the topic, the one ranking (a superlative, "fared worst", "far more than the
