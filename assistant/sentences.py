@@ -84,6 +84,13 @@ REASON_FORM = re.compile(
     r"(?:could|would|will|might|may|can)(?:n['\u2019]t)?\s+\w+"
     # (a way that leads to a named place tells no cause: "a causeway leads to Little Holm")
     r"|\b(?:led|leads)\s+to\b(?!\s+(?-i:[A-Z]))"
+    # what money raised goes on: "The increase covers our insurance premium", "the extra will
+    # pay for a new boiler", "raised to cover the rising rent"
+    r"|\b(?:increases?|rises?|hikes?|extra|surcharges?|money|fees?|levy|charges?|funds?|grants?|"
+    r"donations?|proceeds)\s+(?:will\s+|would\s+|should\s+|(?:is|are)\s+to\s+)?(?:covers?|"
+    r"pays?\s+for|goes?\s+towards?)\b"
+    r"|\bto\s+(?:cover|pay\s+for|meet)\s+(?:the|our|their|its|his|her|rising|higher|extra)\s+"
+    r"(?:\w+\s+)?(?:costs?|bills?|premiums?|rents?|fees?|prices?|wages|repairs?|losses|deficit)\b"
     # two degrees tied together: "The bigger the gap ..., the harder the pump has to work"
     r"|^\W*the\s+(?:more|less|fewer|\w+er)\b[^,;.]{3,100}[,;]\s+the\s+(?:more|less|fewer|\w+er)\b"
     r"|\b(?:is|are|was|were|been|be|being)\s+\w+ed\b"

@@ -1510,6 +1510,21 @@ def test_why_is_answered_by_two_degrees_tied_together_not_by_a_way_to_a_place():
         assert _feature_of(question, (restated, plain)) == [0.0, 0.0], plain
 
 
+def test_why_a_charge_goes_up_is_answered_by_what_the_money_pays_for():
+    """"Why are the fees going up?": what the money raised goes on is its reason ("The rise
+    covers ...", "the extra will pay for ...", "... to cover the higher rent"); something that
+    covers a place or a topic is not."""
+    restated = "Allotment fees will go up from £40 to £46 next year."
+    question = "Why are the allotment fees going up?"
+    for reason in ("The rise covers the new water meter the council has fitted.",
+                   "The extra money will pay for a second shed.",
+                   "The committee set them to cover the higher rent the parish now asks."):
+        assert _feature_of(question, (restated, reason)) == [0.0, 1.0], reason
+    for plain in ("Snow covers the plots for much of January.",
+                  "The handbook covers the rules on bonfires."):
+        assert _feature_of(question, (restated, plain)) == [0.0, 0.0], plain
+
+
 def test_what_difference_something_made_is_answered_by_a_measured_change():
     """"What difference did ... make?" / "What effect does ... have?" asks for an outcome: a
     sentence telling a measured change holds the kind asked; one that only names the thing
