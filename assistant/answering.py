@@ -30,6 +30,10 @@ _ANAPHOR = re.compile(
     # "these bins" name their own thing)
     r"|^(?:[\w'\u2019]+\s+){1,5}?(?:those|these)(?=[.,;:!?]|\s+(?:for|first|again|instead|too|"
     r"until|before|after|out|up|a\s+(?:go|try|chance)|at\s+least)\b)"
+    # a thing named only as another of what the sentence before names: "... came back with a
+    # new one", "bought a replacement one"
+    r"|^[^.!?]*?\b(?:a|another)\s+(?:new|replacement|spare|second|fresh|better|cheaper|bigger|"
+    r"smaller)\s+one\b(?!\s+of\b)"
 )
 
 

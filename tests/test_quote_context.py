@@ -62,6 +62,16 @@ def test_advice_about_what_the_sentence_before_lists_is_quoted_with_the_list():
         assert expand(spans[1], spans) == (spans[1].start, spans[1].end), own
 
 
+def test_a_thing_named_only_as_a_new_one_is_quoted_with_the_sentence_naming_it():
+    """"... came back with a new one" names its thing only through the sentence before ("The
+    shed's padlock rusted through."), which is quoted with it; "a new one of the ..." names it."""
+    spans = _spans("Wind all night.", "The shed's padlock rusted through on Monday.",
+                   "Priya walked to the village and came back with a new one for £6.")
+    assert expand(spans[2], spans) == (spans[1].start, spans[2].end)
+    spans = _spans("Wind all night.", "Priya bought a new one of the brass kind for £6.")
+    assert expand(spans[1], spans) == (spans[1].start, spans[1].end)
+
+
 def test_an_answer_ending_a_quotation_shows_it_from_its_first_word(settings, fake_embedder):
     from tests.test_service import _text_assistant
 
