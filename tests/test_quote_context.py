@@ -72,6 +72,20 @@ def test_a_thing_named_only_as_a_new_one_is_quoted_with_the_sentence_naming_it()
     assert expand(spans[1], spans) == (spans[1].start, spans[1].end)
 
 
+def test_a_sentence_opening_a_quotation_is_quoted_to_where_it_closes():
+    """A notice or a speaker's words running on over short sentences ('... a card on the gate:
+    "Eggs for sale. / Honesty box. / Ring twice."') are quoted to their close; a quotation that
+    never closes near, or runs long, leaves the sentence alone."""
+    spans = _spans('The farm shop began when Ann pinned a card on the gate: "Eggs for sale.',
+                   "Honesty box.", 'Ring twice." Nine people came the first week.')
+    assert expand(spans[0], spans) == (spans[0].start, spans[2].end)
+    spans = _spans('Ann pinned a card on the gate: "Eggs for sale.', "Honesty box.")
+    assert expand(spans[0], spans) == (spans[0].start, spans[0].end)
+    long = " ".join(["We sold every egg we had that morning."] * 8)
+    spans = _spans('Ann said: "Eggs went fast.', long, 'Then we shut," she said.')
+    assert expand(spans[0], spans) == (spans[0].start, spans[0].end)
+
+
 def test_an_answer_ending_a_quotation_shows_it_from_its_first_word(settings, fake_embedder):
     from tests.test_service import _text_assistant
 
