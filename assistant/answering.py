@@ -25,6 +25,15 @@ _ANAPHOR = re.compile(
     # a condition on what the sentence before tells: "If it is stuck, ...", "If not, ...",
     # "Otherwise ..."
     r"|^(?:If|Unless)\s+(?:so|not|it|they|this|that|these|those)\b|^Otherwise\b"
+    # an advice or a deed done to what the sentence before lists, early in the sentence: "I
+    # would suggest trying those for three months", "Give these a go first" ("those who ...",
+    # "these bins" name their own thing)
+    r"|^(?:[\w'\u2019]+\s+){1,5}?(?:those|these)(?=[.,;:!?]|\s+(?:for|first|again|instead|too|"
+    r"until|before|after|out|up|a\s+(?:go|try|chance)|at\s+least)\b)"
+    # a thing named only as another of what the sentence before names: "... came back with a
+    # new one", "bought a replacement one"
+    r"|^[^.!?]*?\b(?:a|another)\s+(?:new|replacement|spare|second|fresh|better|cheaper|bigger|"
+    r"smaller)\s+one\b(?!\s+of\b)"
 )
 
 
@@ -194,6 +203,23 @@ def quotation_start(span: Span, spans: Sequence[Span]) -> int:
     return span.start
 
 
+def quotation_end(span: Span, spans: Sequence[Span]) -> int:
+    """Where the quotation a sentence leaves open closes: a notice or a speaker's words that run
+    on over the next sentences ('... a notice in the window: "Singers wanted. / No audition. /
+    Bring a pencil."') are quoted to their end, up to ``QUOTE_REACH`` sentences on and
+    ``REASON_WORDS`` words in all; the sentence's own end otherwise."""
+    if not _opens_quotation(span.text):
+        return span.end
+    words = word_count(span.text)
+    for p in [p for p in spans if p.start >= span.end][:QUOTE_REACH]:
+        words += word_count(p.text)
+        if _closes_quotation(p.text):
+            return p.end if words <= REASON_WORDS else span.end
+        if any(c in p.text for c in (_OPEN_MARK, _CLOSE_MARK, _STRAIGHT)):
+            break
+    return span.end
+
+
 def expand(span: Span, spans: Sequence[Span], extra: Span | None = None,
            whole_quotation: bool = True) -> tuple[int, int]:
     """Quote a sentence with its context: one opening with "This ..." (or a condition on what
@@ -203,10 +229,16 @@ def expand(span: Span, spans: Sequence[Span], extra: Span | None = None,
     where it opens (``quotation_start``); ``extra`` (a neighbour holding the kind of answer
     asked for) is joined in."""
     start, end = quotation_start(span, spans) if whole_quotation else span.start, span.end
+    if whole_quotation:
+        end = quotation_end(span, spans)
     if _ANAPHOR.match(span.text):
         prev = [p for p in spans if p.end <= span.start]
         if prev:
             start = min(start, prev[-1].start)
+            # ... and the one before that when it leans back too ("I would suggest trying
+            # those for a month. / If they fail, ...")
+            if len(prev) > 1 and _ANAPHOR.match(prev[-1].text):
+                start = min(start, prev[-2].start)
     else:
         nxt = [p for p in spans if p.start >= end]
         if nxt and _ANAPHOR.match(nxt[0].text):

@@ -69,10 +69,12 @@ from .sentences import (
     RANKS,
     REASON,
     RESULT,
+    RESULT_FORM,
     WEEKDAY_NAMES,
     SentenceInfo,
     apposed_people,
     apposed_posts,
+    asks_effect,
     asks_to_rank,
     bounds_each_only,
     counts_only_shares,
@@ -245,6 +247,9 @@ def feature_matrix(
     # "Which species was hit hardest?" asks which one stands out: a sentence that ranks
     ranking = (wanted is None and flags is None and not why and bool(info.flags)
                and asks_to_rank(query.question))
+    # "What difference did the cooler water make?" asks for an outcome: a measured change
+    effect = (wanted is None and flags is None and not why and not ranking and bool(info.flags)
+              and asks_effect(query.question))
     # the title names what the whole article is about ("How much does the Aero 3 weigh?" /
     # "Weight | 640 g" on the Aero 3's page): its names pin no sentence to another topic
     topic = _title_words(info) if anchors else frozenset()
@@ -264,6 +269,11 @@ def feature_matrix(
             # Deaths fell by 31 percent.")
             x[INDEX["why_prev"]] = dense[prev] if query.explains and not (
                 why and info.flags[RESULT][i]) else 0.0
+        if why and info.flags[REASON][i]:
+            # a sentence giving a reason for what it restates itself holds both halves ("I put
+            # the book off because the cover looked cheap", "Because nobody signs in, we do not
+            # know who uses it"): its own closeness counts as the restatement's
+            x[INDEX["why_prev"]] = max(x[INDEX["why_prev"]], dense[i])
         if token_match is not None:
             x[INDEX["token_match"]] = token_match[i]
         x[INDEX["hub"]] = info.hub[i]
@@ -429,6 +439,10 @@ def feature_matrix(
             # ", so", "which means", a clause after a colon) holds the kind asked; one that only
             # restates what is explained neither holds it nor rules it out
             x[INDEX["type_ok"]] = float(info.flags[REASON][i])
+        elif effect:
+            # a sentence telling a measured change ("cut the count by 60 percent") holds the
+            # kind asked; one that does not neither holds it nor rules it out
+            x[INDEX["type_ok"]] = float(RESULT_FORM.search(info.texts[i]) is not None)
         elif ranking:
             # "Which moth was seen more than any other?": a sentence ranking one of its kind
             # ("the most frequent visitor") holds the kind asked; one that does not, neither

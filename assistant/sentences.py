@@ -57,8 +57,8 @@ REASON_FORM = re.compile(
     r"(?:^|[,;(]\s*)since\s+(?!\d|then\b|last\b|early\b|late\b|\w+ing\b|(?:"
     + "|".join(MONTH_NAMES) + r")\b)"
     r"|\b(?:because|due to|owing to|thanks to|so that|in order to|therefore|hence|reasons?|"
-    r"caused|causes|cause|that's why|that is why|which is why|result of|as a result|led to|"
-    r"leads to|which means|which meant|means that|meaning that|blamed on|otherwise)\b"
+    r"caused|causes|cause|that's why|that is why|which is why|result of|as a result|"
+    r"which means|which meant|means that|meaning that|blamed on|otherwise)\b"
     r"|[,;]\s+so\b(?!\s+(?:far|much|many|long)\b)"
     # "after" of a cause, not of a time: "closed after a storm", "after inspectors found ..."
     r"|\bafter\s+(?!\d|\w+ing\b|(?:then|that|this|about|around|nearly|almost|only|just|"
@@ -82,6 +82,17 @@ REASON_FORM = re.compile(
     # quarter of the trees")
     r"|^\W*(?:if|once|unless)\s+[^,;:.]{3,80},\s+(?:[\w'\u2019-]+\s+){0,3}?"
     r"(?:could|would|will|might|may|can)(?:n['\u2019]t)?\s+\w+"
+    # (a way that leads to a named place tells no cause: "a causeway leads to Little Holm")
+    r"|\b(?:led|leads)\s+to\b(?!\s+(?-i:[A-Z]))"
+    # what money raised goes on: "The increase covers our insurance premium", "the extra will
+    # pay for a new boiler", "raised to cover the rising rent"
+    r"|\b(?:increases?|rises?|hikes?|extra|surcharges?|money|fees?|levy|charges?|funds?|grants?|"
+    r"donations?|proceeds)\s+(?:will\s+|would\s+|should\s+|(?:is|are)\s+to\s+)?(?:covers?|"
+    r"pays?\s+for|goes?\s+towards?)\b"
+    r"|\bto\s+(?:cover|pay\s+for|meet)\s+(?:the|our|their|its|his|her|rising|higher|extra)\s+"
+    r"(?:\w+\s+)?(?:costs?|bills?|premiums?|rents?|fees?|prices?|wages|repairs?|losses|deficit)\b"
+    # two degrees tied together: "The bigger the gap ..., the harder the pump has to work"
+    r"|^\W*the\s+(?:more|less|fewer|\w+er)\b[^,;.]{3,100}[,;]\s+the\s+(?:more|less|fewer|\w+er)\b"
     r"|\b(?:is|are|was|were|been|be|being)\s+\w+ed\b"
     r"(?:\s+(?!by\b|who\b|whom\b|that\b|which\b)[\w,]+){1,6}?\s+to\s+"
     r"(?!the\b|a\b|an\b|be\b|\d)[a-z]+",
@@ -160,6 +171,18 @@ def asks_to_rank(question: str) -> bool:
     """Whether the question asks which one ranks first ("Which species was hit hardest?")."""
     return any(m.group(1) is None or m.group(1).lower() not in NOT_SUPERLATIVE
                for m in _RANK_ASKED.finditer(question))
+
+
+# "What difference did the cooler water make?", "What effect does salt have on ...?", "What
+# impact has it had?": the outcome of something asked, told by a measured change.
+_EFFECT_ASKED = re.compile(
+    r"\bwhat\s+(?:\w+\s+)?(?:difference|effects?|impact)\s+(?:did|does|do|has|have|had|would|will|"
+    r"could|can|might)\b", re.I)
+
+
+def asks_effect(question: str) -> bool:
+    """Whether the question asks what difference something made ("What effect did ... have?")."""
+    return _EFFECT_ASKED.search(question) is not None
 
 
 _TIME_UNITS = (r"seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|"

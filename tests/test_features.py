@@ -1558,6 +1558,69 @@ def test_the_reason_after_a_restatement_is_not_another_measured_outcome():
                        "why_prev") == [0.0, 1.0]
 
 
+def test_a_reason_given_with_its_own_restatement_is_credited_as_one_after_it():
+    """"Why ...?": a sentence that restates what is asked and gives its reason in one ("Because
+    the gate sticks, few walkers use the north path") holds both halves, as the sentence after
+    a restatement does (``why_prev`` from its own closeness); one giving no reason does not."""
+    question = "Why do so few walkers use the north path?"
+    for reason in ("Because the gate sticks, few walkers use the north path.",
+                   "Few walkers use the north path, which is why it is overgrown."):
+        assert _feature_of(question, (reason, "The path is muddy in winter."),
+                           "why_prev") == [1.0, 1.0], reason
+    assert _feature_of(question, ("Few walkers use the north path.", "The path is muddy."),
+                       "why_prev") == [0.0, 1.0]
+    # a "how" question asks for a means, not a reason
+    assert _feature_of("How do walkers reach the north path?",
+                       ("Because the gate sticks, few walkers use the north path.", "It is muddy."),
+                       "why_prev") == [0.0, 1.0]
+
+
+def test_why_is_answered_by_two_degrees_tied_together_not_by_a_way_to_a_place():
+    """"The bigger the gap ..., the harder the pump works" gives a reason; a path that leads to
+    a named place gives none, while a deed that led to another still does."""
+    restated = "Old boilers waste more fuel on frosty nights."
+    question = "Why do old boilers waste more fuel on frosty nights?"
+    for reason in ("The colder the air outside, the longer the burner has to run.",
+                   "The more often it fires, the less of the heat reaches the rooms.",
+                   "Years of limescale led to a clogged heat exchanger."):
+        assert _feature_of(question, (restated, reason)) == [0.0, 1.0], reason
+    for plain in ("A footpath behind the boiler house leads to Marden Green.",
+                  "The boiler house is the oldest building on the street."):
+        assert _feature_of(question, (restated, plain)) == [0.0, 0.0], plain
+
+
+def test_why_a_charge_goes_up_is_answered_by_what_the_money_pays_for():
+    """"Why are the fees going up?": what the money raised goes on is its reason ("The rise
+    covers ...", "the extra will pay for ...", "... to cover the higher rent"); something that
+    covers a place or a topic is not."""
+    restated = "Allotment fees will go up from £40 to £46 next year."
+    question = "Why are the allotment fees going up?"
+    for reason in ("The rise covers the new water meter the council has fitted.",
+                   "The extra money will pay for a second shed.",
+                   "The committee set them to cover the higher rent the parish now asks."):
+        assert _feature_of(question, (restated, reason)) == [0.0, 1.0], reason
+    for plain in ("Snow covers the plots for much of January.",
+                  "The handbook covers the rules on bonfires."):
+        assert _feature_of(question, (restated, plain)) == [0.0, 0.0], plain
+
+
+def test_what_difference_something_made_is_answered_by_a_measured_change():
+    """"What difference did ... make?" / "What effect does ... have?" asks for an outcome: a
+    sentence telling a measured change holds the kind asked; one that only names the thing
+    tried neither holds it nor rules it out."""
+    tried = "The bakery tried a lower oven heat for its rye loaves this spring."
+    for question in ("What difference did the lower oven heat make?",
+                     "What effect does a lower oven heat have on the rye loaves?"):
+        for outcome in ("Burnt crusts fell by 40 percent in the first month.",
+                        "Returns of rye loaves dropped from 30 to 12 a week."):
+            assert _feature_of(question, (tried, outcome)) == [0.0, 1.0], (question, outcome)
+        assert _feature_of(question, (tried, "The rye loaves are baked before dawn.")) \
+            == [0.0, 0.0]
+    # not asked for an outcome
+    assert _feature_of("What did the bakery try this spring?",
+                       (tried, "Burnt crusts fell by 40 percent in the first month.")) == [0.0, 0.0]
+
+
 def test_which_one_stands_out_is_answered_by_a_sentence_that_ranks():
     """"Which ... hardest?" / "... more than any other?" asks which one stands out: of two
     sentences on the topic, the one ranking (a superlative, "fared worst", "far more than the
