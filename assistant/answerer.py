@@ -23,7 +23,7 @@ import numpy as np
 
 from .answer_model import AnswerModel
 from .answering import REASON_WORDS, AnswerOptions, Candidate, compose, speaker_labels
-from .days import Day, asked_days, heading_day, same_day, tells_day
+from .days import Day, asked_days, heading_day, row_day, same_day, tells_day
 from .embedding import Embedder
 from .features import (
     FEATURES,
@@ -629,9 +629,10 @@ class Answerer:
     @cached_property
     def entry_days(self) -> dict[str, Day]:
         """A diary's or a log's post paragraphs by the day heading their entry ("Sun 12th"),
-        when three or more entries are so headed; none otherwise."""
+        or a programme's rows by the day they open on as their first cell ("Sunday 12 October
+        | Kelbrook Edge ..."), when three or more entries are so headed; none otherwise."""
         days = {s.id: d for s in self._by_id.values()
-                if s.kind == "post" and (d := heading_day(s.section)) is not None}
+                if s.kind == "post" and (d := heading_day(s.section) or row_day(s.text)) is not None}
         return days if len({(d.day, d.month, d.weekday) for d in days.values()}) >= DIARY_ENTRIES else {}
 
     def entries_on(self, question: str) -> frozenset[str] | None:

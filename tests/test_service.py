@@ -667,6 +667,27 @@ def test_a_question_naming_a_day_is_answered_from_that_day_s_diary_entry(setting
     assert all(q.source.id in on_day for q in answer.quotes)
 
 
+_PROGRAMME = ("Village hall talks\n\nOur spring programme, all at 7.30pm.\n\n"
+              "Tuesday 4 March | Bats of the valley. Speaker: Dr Ann Hale.\n\n"
+              "Tuesday 11 March | Old mills of the river. Speaker: Tom Rudd.\n\n"
+              "Tuesday 18 March | Pond life. Speaker: Jo Kerr.\n\n"
+              "Tea is served from 7pm on Tuesday 11 March, by the Friends of the hall.\n")
+
+
+def test_a_question_naming_a_day_is_answered_from_the_programme_row_opening_on_it(
+        settings, fake_embedder):
+    """A programme's rows that open on their day as a first cell ("Tuesday 11 March | ...")
+    are entries on that day, as a diary's headed entries are: "Who is speaking on 11 March?"
+    is answered from that row; a day the rows do not open on leaves every passage open."""
+    a = _text_assistant(_PROGRAMME, settings, fake_embedder)
+    texts = {s.id: s.text for s in a.answerer._by_id.values()}
+    on_day = a.answerer.entries_on("Who is speaking on 11 March?")
+    assert on_day is not None and [texts[sid][:16] for sid in on_day] == ["Tuesday 11 March"]
+    assert a.answerer.entries_on("Who is speaking on 25 March?") is None
+    answer = a.ask("Who is speaking on 11 March?")
+    assert all(q.source.id in on_day for q in answer.quotes)
+
+
 def test_on_a_page_that_is_a_review_the_review_is_the_post(settings, fake_embedder):
     """A page titled as a review that cites no work is the review: "Who wrote the review?"
     and "When was the film review published?" ask after its byline; "the book" it reviews
