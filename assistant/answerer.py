@@ -161,6 +161,9 @@ MAX_CANDIDATES = 48
 # A page whose post paragraphs sit under this many different days or more is a diary or a log
 # read entry by entry.
 DIARY_ENTRIES = 3
+# A list: a post paragraph of at least this many lines, none longer than this many words.
+LIST_ITEMS = 3
+LIST_ITEM_WORDS = 16
 # Word vectors kept between questions; past this many the store starts again.
 MAX_WORDS_KEPT = 20_000
 # A journal article's history as its page prints it: "Received: 14 March 2026 / Accepted: ..."
@@ -554,6 +557,10 @@ class Answerer:
         if on_day is not None:
             # "What was the weather on Sunday the 12th?" in a diary: that day's entry
             allowed = allowed & np.array([s.source_id in on_day for s in self.index.sentences], dtype=bool)
+        items = self.item_rows(query)
+        if items is not None and (allowed & items).any():
+            # "What is the last item in the ingredients list?": a list's last item
+            allowed = allowed & items
         rows = np.flatnonzero(allowed)
         if len(rows) > MAX_CANDIDATES:
             prior = np.maximum(sig.dense, sig.dense_ctx)[rows] + 0.5 * sig.lexical[rows]
@@ -859,6 +866,41 @@ class Answerer:
             return 0.0
         q = self.question_vector(query, candidates)
         return float(self.model.question.probabilities(q[None, :])[0])
+
+    @cached_property
+    def list_items(self) -> dict[int, tuple[int, int]]:
+        """The sentences that are a list's items, by row: (the item's place from the first,
+        from the last), both 1-based. A list is a post paragraph of three or more lines, each
+        one short item ("250 g red lentils / 2 carrots, diced / ..."), not a hard-wrapped prose
+        paragraph."""
+        by_source: dict[str, list[int]] = {}
+        for i, span in enumerate(self.index.sentences):
+            by_source.setdefault(span.source_id, []).append(i)
+        out: dict[int, tuple[int, int]] = {}
+        for sid, rows in by_source.items():
+            src = self._by_id.get(sid)
+            if src is None or src.kind != "post":
+                continue
+            lines = [ln for ln in src.text.split("\n") if ln.strip()]
+            if len(lines) < LIST_ITEMS or any(word_count(ln) > LIST_ITEM_WORDS for ln in lines):
+                continue
+            for i in rows:
+                span = self.index.sentences[i]
+                at = len([ln for ln in src.text[:span.start].split("\n")[:-1] if ln.strip()])
+                out[i] = (at + 1, len(lines) - at)
+        return out
+
+    def item_rows(self, query: Query) -> np.ndarray | None:
+        """Per sentence, whether it is the list item ``query`` asks after by its place ("the
+        last item in the ingredients list"); None when it asks after none, or no list on the
+        page has one there (any passage may answer)."""
+        if query.item_at is None or not self.list_items:
+            return None
+        at = query.item_at
+        mask = np.array([(place := self.list_items.get(i)) is not None
+                         and (place[0] == at if at > 0 else place[1] == -at)
+                         for i in range(len(self.index.sentences))], dtype=bool)
+        return mask if mask.any() else None
 
     @cached_property
     def lead_rows(self) -> list[int]:

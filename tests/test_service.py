@@ -793,3 +793,37 @@ def test_according_to_someone_quoted_shows_their_reported_words_with_the_quote_a
         answering=AnswerOptions(abstain=False, max_quotes=1))
     answer = a.ask("According to the harbourmaster, which boats were hit hardest by the storms?")
     assert answer.quotes[0].text == f"{reported} {quoted}"
+
+
+def _packing_list(settings, embedder):
+    from assistant import Assistant
+
+    return Assistant.from_sources([
+        _source("title", "Packing for a night in a mountain hut", "title"),
+        _source("post-1", "Huts are warm, but the walk in can be wet and the nights are long."),
+        _source("post-2", "What I always take:"),
+        _source("post-3", "Waterproof jacket\nSpare wool socks\nHead torch with new batteries\n"
+                          "Flask of sweet tea"),
+        _source("post-4", "What I leave at home:"),
+        _source("post-5", "Sleeping bag\nCamping stove\nLaptop and charger"),
+        _source("post-6", "Pack the night before, and check the forecast on the morning."),
+    ], settings, embedder=embedder)
+
+
+def test_a_list_item_asked_after_by_its_place_is_that_item_of_a_list(settings, fake_embedder):
+    """"What is the last item in the list?" and "What's listed first?" ask after a list's item
+    by its place: the candidates are the lists' items at that place (a paragraph of short
+    lines), the model choosing between lists; a question naming no place keeps every passage."""
+    a = _packing_list(settings, fake_embedder)
+    query = a.query_for("What is the last item on the packing list?")
+    assert query.item_at == -1
+    qvec = a._encode([query.text])[0]
+    cands, _ = a.answerer.candidates(query, None, qvec)
+    assert {c.span.text for c in cands} == {"Flask of sweet tea", "Laptop and charger"}
+    first = a.query_for("What's listed first?")
+    cands, _ = a.answerer.candidates(first, None, a._encode([first.text])[0])
+    assert {c.span.text for c in cands} == {"Waterproof jacket", "Sleeping bag"}
+    plain = a.query_for("What should you check in the morning?")
+    assert plain.item_at is None
+    assert len(a.answerer.candidates(plain, None, a._encode([plain.text])[0])[0]) > 2
+
