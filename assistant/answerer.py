@@ -150,6 +150,20 @@ _WHO_IS_STARTER = re.compile(r"^\W*who(?:'s|\u2019s|\s+is|\s+was)\s+(?:the\s+)?\
 
 # A sentence that opens on a pronoun for a person: "He said ...", "Her plan ...".
 _OPENS_PRONOUN = re.compile(r"^\W*(?:he|she|his|her|him|they|their)\b", re.I)
+# A labelled field: "Leader: Jean Moss.", "Serves: 4", "Start point: the old mill" (a label of
+# one to three words, the first capitalised and the rest not: a speaker's name is no field).
+_FIELD = re.compile(r"^(?P<label>[A-Z][a-z'\u2019-]+(?: [a-z'\u2019-]+){0,2}):\s+\S")
+
+
+def field_asked(query: Query, text: str) -> bool:
+    """Whether ``text`` is a labelled field ("Leader: Jean Moss.") whose label is all words of
+    the question ("Who's the leader of the walk on 22 October?"): it states the thing asked."""
+    m = _FIELD.match(text)
+    if m is None:
+        return False
+    label = terms(m["label"])
+    return bool(label) and set(label) <= set(query.terms) \
+        and not {w.lower() for w in words(m["label"])} & set(query.names)
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
 # What an answer's confidence is multiplied by when the yes/no question asks after a thing the
@@ -616,6 +630,13 @@ class Answerer:
             others = np.array([src.kind == "comment" and not self._about(query.referent, int(i))
                                for i, src in zip(rows, sources, strict=True)], dtype=bool)
             probs = np.where(others, 0.0, probs)
+        if on_day is not None and len(rows) and query.terms:
+            # "walk 22 oct leader": in the day's entry, a labelled field whose label the
+            # question asks ("Leader: Jean Moss.") answers before the entry's opening that
+            # merely shares the day
+            field = np.array([field_asked(query, s.text) for s in spans], dtype=bool) & (probs > 0)
+            if field.any():
+                probs = np.where(field, np.maximum(probs, probs.max() + 1e-6), probs)
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
                 for j in order], grounding

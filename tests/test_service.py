@@ -827,3 +827,15 @@ def test_a_list_item_asked_after_by_its_place_is_that_item_of_a_list(settings, f
     assert plain.item_at is None
     assert len(a.answerer.candidates(plain, None, a._encode([plain.text])[0])[0]) > 2
 
+
+def test_a_labelled_field_whose_label_is_asked_answers_first(settings, fake_embedder):
+    """In a programme's row, "talk 11 march speaker" is answered by its labelled field
+    ("Speaker: Tom Rudd."), not by the row's opening cell that shares the rest of the
+    question; a speaker's name as a label ("Tom Rudd: ...") is no field."""
+    from assistant.answerer import field_asked
+
+    a = _text_assistant(_PROGRAMME, settings, fake_embedder)
+    query = a.query_for("talk 11 march speaker")
+    cands, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    assert cands[0].span.text == "Speaker: Tom Rudd."
+    assert not field_asked(a.query_for("What did Rudd say?"), "Rudd: Old mills were loud.")
