@@ -1001,6 +1001,9 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
 
 
 _YEARLIKE = re.compile(r"1\d{3}|20\d{2}")
+# A list headed by its count: "Ringed (41): Chiffchaff 17, Willow Warbler 12, ...", "Seen (3):
+# ..." (the count is of the items that follow, not of the first of them).
+_COUNTED_LIST = re.compile(r"^\W*[A-Za-z][\w'-]*\s*\(\d+\)\s*:")
 
 
 def _verb_counts(query: Query, text: str, counted: Sequence[str]) -> bool:
@@ -1014,7 +1017,7 @@ def _verb_counts(query: Query, text: str, counted: Sequence[str]) -> bool:
         return False
     n, after = ws[1], ws[2] if len(ws) > 2 else None
     return stem(ws[0]) in asked and (n.isdigit() and not _YEARLIKE.fullmatch(n) or n in COUNT_WORDS) \
-        and (after is None or after in STOPWORDS or after.endswith("ly"))
+        and (after is None or after in STOPWORDS or after.endswith("ly") or bool(_COUNTED_LIST.match(text)))
 
 
 _CAPITALISED = r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)"

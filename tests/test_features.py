@@ -85,6 +85,17 @@ def test_a_count_right_after_the_asked_verb_counts_what_the_question_counts():
     assert got[1] < 1 and got[2] < 1
 
 
+def test_a_list_headed_by_its_count_counts_its_items():
+    """"How many plants were potted on?" / "Potted (12): basil 5, mint 4, sage 3.": the count in
+    brackets before the colon is of the list's items, not of its first item."""
+    texts = ("Potted (12): basil 5, mint 4, sage 3.",
+             "Potted 12 basil seedlings and a tray of mint.")
+    got = _quantity_align(make_query("How many plants were potted on?"), None,
+                          _many(texts), np.arange(len(texts)), NOTHING)
+    assert got[0] == 1
+    assert got[1] < 1
+
+
 def test_a_share_answers_a_part_asked_but_a_count_only_of_what_it_counts():
     info = _one("Attendance dropped by 20 percent after the fare rise.")
     for question in ("How many rabbits were seen on the common?", "How much cider was sold?"):
