@@ -23,7 +23,7 @@ import numpy as np
 
 from .answer_model import AnswerModel
 from .answering import REASON_WORDS, AnswerOptions, Candidate, compose, speaker_labels
-from .days import Day, asked_days, heading_day, same_day, tells_day
+from .days import Day, asked_days, heading_day, row_day, same_day, tells_day
 from .embedding import Embedder
 from .features import (
     FEATURES,
@@ -177,6 +177,20 @@ _WHO_IS_STARTER = re.compile(r"^\W*who(?:'s|\u2019s|\s+is|\s+was)\s+(?:the\s+)?\
 
 # A sentence that opens on a pronoun for a person: "He said ...", "Her plan ...".
 _OPENS_PRONOUN = re.compile(r"^\W*(?:he|she|his|her|him|they|their)\b", re.I)
+# A labelled field: "Leader: Jean Moss.", "Serves: 4", "Start point: the old mill" (a label of
+# one to three words, the first capitalised and the rest not: a speaker's name is no field).
+_FIELD = re.compile(r"^(?P<label>[A-Z][a-z'\u2019-]+(?: [a-z'\u2019-]+){0,2}):\s+\S")
+
+
+def field_asked(query: Query, text: str) -> bool:
+    """Whether ``text`` is a labelled field ("Leader: Jean Moss.") whose label is all words of
+    the question ("Who's the leader of the walk on 22 October?"): it states the thing asked."""
+    m = _FIELD.match(text)
+    if m is None:
+        return False
+    label = terms(m["label"])
+    return bool(label) and set(label) <= set(query.terms) \
+        and not {w.lower() for w in words(m["label"])} & set(query.names)
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
 # What an answer's confidence is multiplied by when the yes/no question asks after a thing the
@@ -202,6 +216,9 @@ MAX_CANDIDATES = 48
 # A page whose post paragraphs sit under this many different days or more is a diary or a log
 # read entry by entry.
 DIARY_ENTRIES = 3
+# A list: a post paragraph of at least this many lines, none longer than this many words.
+LIST_ITEMS = 3
+LIST_ITEM_WORDS = 16
 # Word vectors kept between questions; past this many the store starts again.
 MAX_WORDS_KEPT = 20_000
 # A journal article's history as its page prints it: "Received: 14 March 2026 / Accepted: ..."
@@ -665,6 +682,10 @@ class Answerer:
         if on_day is not None:
             # "What was the weather on Sunday the 12th?" in a diary: that day's entry
             allowed = allowed & np.array([s.source_id in on_day for s in self.index.sentences], dtype=bool)
+        items = self.item_rows(query)
+        if items is not None and (allowed & items).any():
+            # "What is the last item in the ingredients list?": a list's last item
+            allowed = allowed & items
         rows = np.flatnonzero(allowed)
         if len(rows) > MAX_CANDIDATES:
             prior = np.maximum(sig.dense, sig.dense_ctx)[rows] + 0.5 * sig.lexical[rows]
@@ -765,6 +786,13 @@ class Answerer:
                                for i, src in zip(rows, sources, strict=True)], dtype=bool)
             probs = np.where(others, 0.0, probs)
         probs = np.where(raised, 0.0, probs)
+        if on_day is not None and len(rows) and query.terms:
+            # "walk 22 oct leader": in the day's entry, a labelled field whose label the
+            # question asks ("Leader: Jean Moss.") answers before the entry's opening that
+            # merely shares the day
+            field = np.array([field_asked(query, s.text) for s in spans], dtype=bool) & (probs > 0)
+            if field.any():
+                probs = np.where(field, np.maximum(probs, probs.max() + 1e-6), probs)
         order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
         return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
                 for j in order], grounding
@@ -793,9 +821,10 @@ class Answerer:
     @cached_property
     def entry_days(self) -> dict[str, Day]:
         """A diary's or a log's post paragraphs by the day heading their entry ("Sun 12th"),
-        when three or more entries are so headed; none otherwise."""
+        or a programme's rows by the day they open on as their first cell ("Sunday 12 October
+        | Kelbrook Edge ..."), when three or more entries are so headed; none otherwise."""
         days = {s.id: d for s in self._by_id.values()
-                if s.kind == "post" and (d := heading_day(s.section)) is not None}
+                if s.kind == "post" and (d := heading_day(s.section) or row_day(s.text)) is not None}
         return days if len({(d.day, d.month, d.weekday) for d in days.values()}) >= DIARY_ENTRIES else {}
 
     def entries_on(self, question: str) -> frozenset[str] | None:
@@ -1075,6 +1104,41 @@ class Answerer:
             return 0.0
         q = self.question_vector(query, candidates)
         return float(self.model.question.probabilities(q[None, :])[0])
+
+    @cached_property
+    def list_items(self) -> dict[int, tuple[int, int]]:
+        """The sentences that are a list's items, by row: (the item's place from the first,
+        from the last), both 1-based. A list is a post paragraph of three or more lines, each
+        one short item ("250 g red lentils / 2 carrots, diced / ..."), not a hard-wrapped prose
+        paragraph."""
+        by_source: dict[str, list[int]] = {}
+        for i, span in enumerate(self.index.sentences):
+            by_source.setdefault(span.source_id, []).append(i)
+        out: dict[int, tuple[int, int]] = {}
+        for sid, rows in by_source.items():
+            src = self._by_id.get(sid)
+            if src is None or src.kind != "post":
+                continue
+            lines = [ln for ln in src.text.split("\n") if ln.strip()]
+            if len(lines) < LIST_ITEMS or any(word_count(ln) > LIST_ITEM_WORDS for ln in lines):
+                continue
+            for i in rows:
+                span = self.index.sentences[i]
+                at = len([ln for ln in src.text[:span.start].split("\n")[:-1] if ln.strip()])
+                out[i] = (at + 1, len(lines) - at)
+        return out
+
+    def item_rows(self, query: Query) -> np.ndarray | None:
+        """Per sentence, whether it is the list item ``query`` asks after by its place ("the
+        last item in the ingredients list"); None when it asks after none, or no list on the
+        page has one there (any passage may answer)."""
+        if query.item_at is None or not self.list_items:
+            return None
+        at = query.item_at
+        mask = np.array([(place := self.list_items.get(i)) is not None
+                         and (place[0] == at if at > 0 else place[1] == -at)
+                         for i in range(len(self.index.sentences))], dtype=bool)
+        return mask if mask.any() else None
 
     @cached_property
     def lead_rows(self) -> list[int]:

@@ -82,6 +82,19 @@ def heading_day(heading: str | None) -> Day | None:
     return _day(m)
 
 
+# A row or an entry that opens on its day as its first cell or its label: "Sunday 12 October |
+# Kelbrook Edge ...", "14/04: fog until ten".
+_ROW_HEAD = re.compile(r"^(?P<head>[^|:\n]{3,40}?)\s*(?:\||:\s)")
+
+
+def row_day(text: str) -> Day | None:
+    """The day a table row or a list entry opens on as its first cell or label ("Sunday 12
+    October | Kelbrook Edge", "Thurs 16 Apr: cold"); None when it opens on anything else
+    ("Saturday 13 December, 1pm, at ...": a day in running text heads nothing)."""
+    m = _ROW_HEAD.match(text)
+    return heading_day(m["head"]) if m else None
+
+
 def asked_days(question: str) -> list[Day]:
     """The days a question names ("What was the weather on Sunday the 12th?")."""
     return [d for m in _ASKED.finditer(question) if (d := _day(m))]

@@ -1115,7 +1115,7 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
         if query.measure:  # a price, an age...: a number of the thing ("five frames") is not one
             out[row] = 0.0
             continue
-        if about:
+        if about or _verb_counts(query, info.texts[i], counted):
             continue
         if people and info.counts_people[i]:
             continue  # "How many people work there?" / "eleven staff"
@@ -1127,6 +1127,26 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
                 best = max(0.0, float(sims[:, ids].max()))
         out[row] = best
     return out
+
+
+_YEARLIKE = re.compile(r"1\d{3}|20\d{2}")
+# A list headed by its count: "Ringed (41): Chiffchaff 17, Willow Warbler 12, ...", "Seen (3):
+# ..." (the count is of the items that follow, not of the first of them).
+_COUNTED_LIST = re.compile(r"^\W*[A-Za-z][\w'-]*\s*\(\d+\)\s*:")
+
+
+def _verb_counts(query: Query, text: str, counted: Sequence[str]) -> bool:
+    """Whether the sentence opens on the question's own verb and a count of nothing named, as
+    a recipe's or a listing's line does ("How many people does the recipe serve?" / "Serves
+    four generously"; "How many guests does it sleep?" / "Sleeps 6."): the count is of what the
+    question counts; not a count of its own thing ("Holds 30 rakes"), nor a year."""
+    asked = {t for t in query.terms if t not in counted}
+    ws = words(text)
+    if not asked or len(ws) < 2:
+        return False
+    n, after = ws[1], ws[2] if len(ws) > 2 else None
+    return stem(ws[0]) in asked and (n.isdigit() and not _YEARLIKE.fullmatch(n) or n in COUNT_WORDS) \
+        and (after is None or after in STOPWORDS or after.endswith("ly") or bool(_COUNTED_LIST.match(text)))
 
 
 _CAPITALISED = r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)"

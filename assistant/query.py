@@ -297,6 +297,39 @@ _COMMENT_AT = re.compile(
     r"|\b(?:commented|replied|responded)\s+(?P<at3>first|last)\b", re.I)
 
 
+# A list's item named by its place: "the last item in the ingredients list", "What's listed as
+# the first con?", "the second bullet point", "What comes first on the list?" (the ordinal
+# itself, of a list's items; 1 the first, -1 the last).
+_ITEM_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                  "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": -1, "final": -1}
+_ITEM_ORDINAL = "|".join(sorted((re.escape(k) for k in _ITEM_ORDINALS), key=len, reverse=True))
+_ITEM_AT = re.compile(
+    rf"\bthe\s+(?P<at>{_ITEM_ORDINAL})\s+(?:[\w'-]+\s+){{0,2}}?(?:item|bullet)s?\b", re.I)
+_LISTED = re.compile(r"\blist(?:s|ed)?\b", re.I)
+_LISTED_AT = re.compile(
+    rf"\b(?:the\s+(?P<at>{_ITEM_ORDINAL})\b(?!\s+(?:time|times|year|years|month|months|week|weeks|"
+    rf"day|days|night|nights)\b)|\blisted\s+(?P<at2>first|last)\b|\b(?P<at3>first|last)\s+on\s+the\s+list\b)",
+    re.I)
+
+_LIST_TERMS = frozenset(terms(" ".join([*_ITEM_ORDINALS, "list", "listed", "lists", "item", "items",
+                                        "bullet", "bullets", "point"])))
+
+
+def item_at(question: str) -> int | None:
+    """The place in a list of the item ``question`` asks after: 1 for "the first item", -1 for
+    "the last item in the ingredients list" or "What's listed as the first con?"; None when it
+    asks after no list's item ("the first comment" is a comment's place)."""
+    if comment_at(question) is not None:
+        return None
+    m = _ITEM_AT.search(question)
+    if m is None and _LISTED.search(question):
+        m = _LISTED_AT.search(question)
+    if m is None:
+        return None
+    at = next(v for v in m.groupdict().values() if v)
+    return _ITEM_ORDINALS[at.lower()]
+
+
 # Asks what the post is about as a whole: "What is this article about?", "Summarize the
 # post", "What's the main point?", "tl;dr" (the post's lead answers).
 _DOC = r"(?:article|post|blog post|blog|piece|page|story|text|essay|column|entry|write-?up)"
@@ -589,6 +622,9 @@ class Query:
     # Asks after the first message of a thread by its place in time: "Who sent the very first
     # email?", "When did the original message go out?" (the earlier question's, for a follow-up)
     first_message: bool = False
+    # The item of a list asked about by its place: 1 the first, -1 the last ("What is the
+    # last item in the ingredients list?")
+    item_at: int | None = None
     # The person a follow-up asks after by pronoun, named by the answer to the "who ...?"
     # question before it ("Who answered Paul's comment? / What did he propose?": Tomasz Wrona)
     referent: str | None = None
@@ -1550,6 +1586,10 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
     # propose? (Tomasz Wrona)"
     said = [f"({referent})"] if follow and referent else []
     own = tuple(terms(question))
+    if item_at(question) is not None:
+        # "What's listed as the first con?": the list's words and the place ask where in the
+        # list; the rest ("con") says what the item is
+        own = tuple(t for t in own if t not in _LIST_TERMS) or own
     ctx = tuple(t for h in [*context, *said] for t in terms(h) if t not in own)
     text = " ".join([*context, question, *said]) if context else question
     subject = yes_no_subject(question)
@@ -1632,6 +1672,7 @@ def make_query(question: str, history: Sequence[str] = (), max_history: int = 5,
             follow and not own and context and _FIRST_MESSAGE.search(context[-1]))),
         referent=referent if said else None,
         earlier=tuple(context),
+        item_at=item_at(question),
     )
 
 

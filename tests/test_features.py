@@ -72,6 +72,30 @@ def test_a_count_is_not_matched_by_a_number_of_another_clause_or_phrase():
     assert got[1] == 0  # 30 rakes, and spades
 
 
+def test_a_count_right_after_the_asked_verb_counts_what_the_question_counts():
+    """"How many guests does the cottage sleep?" / "Sleeps six comfortably": a line opening on
+    the question's own verb and a count is of what it asks, though it does not name it; not a
+    count of a thing of its own ("Sleeps six dogs"), nor one in running text."""
+    texts = ("Sleeps six comfortably, or eight with the sofa bed.",
+             "Sleeps six dogs in the barn in winter.",
+             "In winter the barn sleeps six, and the cottage was built in 1998.")
+    got = _quantity_align(make_query("How many guests does the cottage sleep?"), None,
+                          _many(texts), np.arange(len(texts)), NOTHING)
+    assert got[0] == 1
+    assert got[1] < 1 and got[2] < 1
+
+
+def test_a_list_headed_by_its_count_counts_its_items():
+    """"How many plants were potted on?" / "Potted (12): basil 5, mint 4, sage 3.": the count in
+    brackets before the colon is of the list's items, not of its first item."""
+    texts = ("Potted (12): basil 5, mint 4, sage 3.",
+             "Potted 12 basil seedlings and a tray of mint.")
+    got = _quantity_align(make_query("How many plants were potted on?"), None,
+                          _many(texts), np.arange(len(texts)), NOTHING)
+    assert got[0] == 1
+    assert got[1] < 1
+
+
 def test_a_share_answers_a_part_asked_but_a_count_only_of_what_it_counts():
     info = _one("Attendance dropped by 20 percent after the fare rise.")
     for question in ("How many rabbits were seen on the common?", "How much cider was sold?"):

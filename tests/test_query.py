@@ -760,6 +760,26 @@ def test_a_follow_up_keeps_the_comment_its_question_named():
     assert make_query("And when?", ["Who wrote the last comment?"]).comment_at == -1
 
 
+@pytest.mark.parametrize("question, at", [
+    ("What is the last item in the shopping list?", -1),
+    ("What's listed as the first drawback?", 1),
+    ("What is listed last?", -1),
+    ("What's the second item?", 2),
+    ("What was the first thing on her list?", 1),
+    ("Who wrote the first comment in the list?", None),  # a comment's place
+    ("What is the first step?", None),
+    ("When did she last visit the listed building?", None),
+    ("What was the first time they listed it?", None),
+])
+def test_a_list_item_named_by_its_place(question, at):
+    assert make_query(question).item_at == at
+
+
+def test_the_words_naming_a_list_item_s_place_are_not_what_the_item_is():
+    assert make_query("What's listed as the first drawback?").terms == ("drawback",)
+    assert "list" in make_query("What is on the list for Sunday?").terms
+
+
 @pytest.mark.parametrize("question, gist", [
     ("What is this article about?", True),
     ("what's this post about", True),

@@ -667,6 +667,27 @@ def test_a_question_naming_a_day_is_answered_from_that_day_s_diary_entry(setting
     assert all(q.source.id in on_day for q in answer.quotes)
 
 
+_PROGRAMME = ("Village hall talks\n\nOur spring programme, all at 7.30pm.\n\n"
+              "Tuesday 4 March | Bats of the valley. Speaker: Dr Ann Hale.\n\n"
+              "Tuesday 11 March | Old mills of the river. Speaker: Tom Rudd.\n\n"
+              "Tuesday 18 March | Pond life. Speaker: Jo Kerr.\n\n"
+              "Tea is served from 7pm on Tuesday 11 March, by the Friends of the hall.\n")
+
+
+def test_a_question_naming_a_day_is_answered_from_the_programme_row_opening_on_it(
+        settings, fake_embedder):
+    """A programme's rows that open on their day as a first cell ("Tuesday 11 March | ...")
+    are entries on that day, as a diary's headed entries are: "Who is speaking on 11 March?"
+    is answered from that row; a day the rows do not open on leaves every passage open."""
+    a = _text_assistant(_PROGRAMME, settings, fake_embedder)
+    texts = {s.id: s.text for s in a.answerer._by_id.values()}
+    on_day = a.answerer.entries_on("Who is speaking on 11 March?")
+    assert on_day is not None and [texts[sid][:16] for sid in on_day] == ["Tuesday 11 March"]
+    assert a.answerer.entries_on("Who is speaking on 25 March?") is None
+    answer = a.ask("Who is speaking on 11 March?")
+    assert all(q.source.id in on_day for q in answer.quotes)
+
+
 def test_on_a_page_that_is_a_review_the_review_is_the_post(settings, fake_embedder):
     """A page titled as a review that cites no work is the review: "Who wrote the review?"
     and "When was the film review published?" ask after its byline; "the book" it reviews
@@ -772,3 +793,49 @@ def test_according_to_someone_quoted_shows_their_reported_words_with_the_quote_a
         answering=AnswerOptions(abstain=False, max_quotes=1))
     answer = a.ask("According to the harbourmaster, which boats were hit hardest by the storms?")
     assert answer.quotes[0].text == f"{reported} {quoted}"
+
+
+def _packing_list(settings, embedder):
+    from assistant import Assistant
+
+    return Assistant.from_sources([
+        _source("title", "Packing for a night in a mountain hut", "title"),
+        _source("post-1", "Huts are warm, but the walk in can be wet and the nights are long."),
+        _source("post-2", "What I always take:"),
+        _source("post-3", "Waterproof jacket\nSpare wool socks\nHead torch with new batteries\n"
+                          "Flask of sweet tea"),
+        _source("post-4", "What I leave at home:"),
+        _source("post-5", "Sleeping bag\nCamping stove\nLaptop and charger"),
+        _source("post-6", "Pack the night before, and check the forecast on the morning."),
+    ], settings, embedder=embedder)
+
+
+def test_a_list_item_asked_after_by_its_place_is_that_item_of_a_list(settings, fake_embedder):
+    """"What is the last item in the list?" and "What's listed first?" ask after a list's item
+    by its place: the candidates are the lists' items at that place (a paragraph of short
+    lines), the model choosing between lists; a question naming no place keeps every passage."""
+    a = _packing_list(settings, fake_embedder)
+    query = a.query_for("What is the last item on the packing list?")
+    assert query.item_at == -1
+    qvec = a._encode([query.text])[0]
+    cands, _ = a.answerer.candidates(query, None, qvec)
+    assert {c.span.text for c in cands} == {"Flask of sweet tea", "Laptop and charger"}
+    first = a.query_for("What's listed first?")
+    cands, _ = a.answerer.candidates(first, None, a._encode([first.text])[0])
+    assert {c.span.text for c in cands} == {"Waterproof jacket", "Sleeping bag"}
+    plain = a.query_for("What should you check in the morning?")
+    assert plain.item_at is None
+    assert len(a.answerer.candidates(plain, None, a._encode([plain.text])[0])[0]) > 2
+
+
+def test_a_labelled_field_whose_label_is_asked_answers_first(settings, fake_embedder):
+    """In a programme's row, "talk 11 march speaker" is answered by its labelled field
+    ("Speaker: Tom Rudd."), not by the row's opening cell that shares the rest of the
+    question; a speaker's name as a label ("Tom Rudd: ...") is no field."""
+    from assistant.answerer import field_asked
+
+    a = _text_assistant(_PROGRAMME, settings, fake_embedder)
+    query = a.query_for("talk 11 march speaker")
+    cands, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    assert cands[0].span.text == "Speaker: Tom Rudd."
+    assert not field_asked(a.query_for("What did Rudd say?"), "Rudd: Old mills were loud.")

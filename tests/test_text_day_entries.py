@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.days import Day, asked_days, heading_day, same_day
+from assistant.days import Day, asked_days, heading_day, row_day, same_day
 from assistant.ingest.page import page_sources
 from assistant.ingest.text import read_text_page
 
@@ -74,6 +74,18 @@ def test_two_dated_blocks_are_no_diary():
 ])
 def test_the_day_a_heading_is(heading, day):
     assert heading_day(heading) == day
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Sunday 4 May | Hill walk, 9 miles. Leader: Ann Roe.", Day(4, 5, 6)),
+    ("Thurs 16 Apr: cold, 6C at dawn.", Day(16, 4, 3)),
+    ("14/04 | fog until ten", Day(14, 4, None)),
+    ("Saturday 13 December, 1pm, at the inn.", None),  # a day in running text
+    ("Leader: Ann Roe.", None),
+    ("Note: meet at 10:30 sharp.", None),
+])
+def test_the_day_a_row_opens_on_as_its_first_cell(text, day):
+    assert row_day(text) == day
 
 
 def test_the_day_a_question_names_matches_an_entry_by_what_both_say():
