@@ -286,11 +286,7 @@ _PEOPLE_COUNT = re.compile(
 _PEOPLE_TOTAL = re.compile(
     r"\b(?:population|attendance|turnout|audience|membership|headcount|enrol?ment|workforce|"
     rf"congregation)s?\s+(?:[\w-]+\s+){{0,3}}?(?<![\u00a3$\u20ac])(?!(?:1[5-9]|20)\d\d\b){_NUM}\b"
-    r"(?!\s*(?:%|percent|per cent))"
-    # ... or by a verb for how many a dish, a room or a table takes: "Serves four", "sleeps
-    # six", "seats 40" (not "serves 12 villages": a noun of its own after the number)
-    rf"|\b(?:serves|serving|feeds|sleeps|seats)\s+(?:up to\s+|about\s+|around\s+)?{_NUM}\b"
-    r"(?!\s+(?!as\b|is\b|plus\b)[a-z]+s\b)(?!\s*(?:%|percent|per cent))",
+    r"(?!\s*(?:%|percent|per cent))",
     re.I)
 
 

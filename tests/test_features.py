@@ -810,18 +810,6 @@ def test_a_count_of_people_is_told_in_so_many_words():
         assert not counts_people(text), text
 
 
-def test_how_many_a_dish_or_a_room_takes_is_a_count_of_people():
-    """"Serves six", "sleeps four", "seats 80": a number of people by the verb for what the
-    dish, the house or the hall takes; not "serves 30 farms", which counts farms."""
-    from assistant.sentences import counts_people
-
-    for text in ("Serves six, or eight as a side.", "The barn sleeps four.",
-                 "The chapel seats 80."):
-        assert counts_people(text), text
-    for text in ("The van serves 30 farms.", "Serves 12 percent more."):
-        assert not counts_people(text), text
-
-
 def test_a_subject_asked_is_found_as_the_name_of_a_subject():
     texts = ("For twenty years I have taught geography at Millbeck Academy.",
              "The academy's hall was rebuilt in 2019.")
