@@ -68,6 +68,7 @@ from .query import (
 )
 from .retrieval import Retriever
 from .sentences import (
+    LEAD_IN,
     REASON_FORM,
     SETS_UP,
     asked_group,
@@ -1398,6 +1399,19 @@ class Answerer:
             return None
         return after
 
+    def announced(self, c: Candidate) -> Span | None:
+        """The sentence after ``c`` in its paragraph when ``c`` only announces what it tells
+        (``LEAD_IN``: "The isotope results are, to me, the most interesting part.", "The reason
+        is simple.", "Here is what they found."): a quote other than the best one runs on to it,
+        as the best one does (``reason_after``). None after a question."""
+        if not LEAD_IN.search(c.span.text):
+            return None
+        spans = self._spans.get(c.span.source_id, ())
+        after = next((s for s in spans if s.start >= c.span.end), None)
+        if after is None or after.text.rstrip("\"'\u201d)").endswith("?"):
+            return None
+        return after
+
     def reply(self, query: Query, c: Candidate) -> Candidate | None:
         """For a best sentence that is a question closing its paragraph (an interviewer's or a
         reader's question), the paragraph after it, where it is answered ("Are you worried by
@@ -1463,6 +1477,7 @@ class Answerer:
             neighbour=lambda c: self.neighbour(query, c),
             lead_in=lambda c: self.lead_in(query, c),
             reason_after=lambda c: self.reason_after(query, c),
+            announced=self.announced,
             reply=lambda c: self.reply(query, c),
             closest_k=self.closest_k,
             post_author=self.post_author,

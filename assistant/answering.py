@@ -266,6 +266,7 @@ def compose(
     neighbour: Callable[[Candidate], Span | None] = lambda c: None,
     lead_in: Callable[[Candidate], Candidate | None] = lambda c: None,
     reason_after: Callable[[Candidate], Span | None] = lambda c: None,
+    announced: Callable[[Candidate], Span | None] = lambda c: None,
     reply: Callable[[Candidate], Candidate | None] = lambda c: None,
     closest_k: int = 3,
     post_author: str | None = None,
@@ -282,7 +283,9 @@ def compose(
     whom its '"...," she said.' stands for). The best quote
     runs on to the sentence ``reason_after`` gives for it (the reason a "why" question asks
     for, told just after the sentence that restates what it explains; whatever is asked, the
-    sentence after one that only sets it up), words allowing; a best quote that is a question
+    sentence after one that only sets it up), words allowing; any other quote that only
+    announces what the next sentence tells runs on to the sentence ``announced`` gives ("The
+    survey results are the most interesting part. / Both show ..."); a best quote that is a question
     closing its paragraph is followed by the ``reply`` to it (the next paragraph).
     """
     speakers = speakers or {}
@@ -310,7 +313,20 @@ def compose(
         # sentence, leaving the words to more of the page
         start, end = expand(c.span, spans_by_source.get(c.span.source_id, ()), neighbour(c),
                             whole_quotation=not chosen)
-        after = reason_after(c) if not chosen else None
+        after = reason_after(c) if not chosen else announced(c)
+        if chosen and after is not None:
+            # what a lead-in announces may run over more than one sentence: when the one after
+            # it is quoted already, the lead-in carries on to the next one that is not
+            rest = [s for s in spans_by_source.get(c.span.source_id, ()) if s.start >= after.start]
+            after = next((s for s in rest if not any(
+                k.span.source_id == c.span.source_id and b <= s.start and s.end <= e
+                for k, b, e in chosen)), None)
+            if after is not None and after.text.rstrip("\"'\u201d)").endswith("?"):
+                after = None
+            if after is not None and word_count(c.span.text) + word_count(after.text) \
+                    <= REASON_WORDS:
+                start, end = min(start, c.span.start), max(end, after.end)
+                after = None
         if after is not None and after.start >= end \
                 and word_count(c.source.text[start:after.end]) <= REASON_WORDS:
             end = after.end

@@ -119,7 +119,24 @@ RESULT_FORM = re.compile(
 # swear by ...", "I'm often asked whether ...", "The question is ...", "You may wonder ...").
 _OTHERS = (r"(?:people|folks|everyone|everybody|others|someone|somebody|readers|customers|"
            r"clients|listeners|viewers|parents|visitors|users|(?:some|many|most|other)(?:\s+\w+)?)")
+# A sentence that only announces what the next one tells: a part, finding, reason or worry
+# named and left for later ("The worrying part is what happens next.", "The reason is simple.",
+# "The survey results are, to me, the most interesting part.", "Here is what they found.").
+_ANNOUNCED = (r"(?:part|bit|thing|news|twist|catch|problem|question|puzzle|reason|answer|"
+              r"explanation|finding|findings|result|results|worry|concern|surprise|lesson|point)")
+LEAD_IN = re.compile(
+    r"^(?:but\s+|and\s+|so\s+|now\s+)?(?:the|this|that|my|our|one)\s+(?:\w+\s+){0,2}?"
+    + _ANNOUNCED + r"\s+(?:is|are|was|were)\s+(?:(?:quite|very|pretty|fairly)\s+)?"
+    r"(?:(?:simple|simply\s+this|this|easy|straightforward|obvious|clear|twofold)"
+    r"|(?:what|how|where|why|when|whether)\b[^.;:!?]{0,60})[.!]?[\"'\u201d)]*\s*$"
+    r"|^[^.;:!?]{0,60}\b(?:is|are|was|were)(?:\s*,[^,]{1,20},)?\s+(?:(?:perhaps|probably|"
+    r"arguably|easily)\s+)?the\s+(?:(?:most|least)\s+)?\w+\s+" + _ANNOUNCED
+    + r"(?:\s+of\s+(?:all|it))?[.!]?[\"'\u201d)]*\s*$"
+    r"|^here(?:'s|\u2019s|\s+is|\s+are)\s+(?:what|why|how|the\s+\w+)\b[^.;:!?]{0,40}[.!]?"
+    r"[\"'\u201d)]*\s*$",
+    re.I)
 SETS_UP = re.compile(
+    LEAD_IN.pattern + "|"
     r"[?:][\"'\u201d)]*\s*$"
     r"|^(?:[^,.:]{0,30}[,:]\s+)?(?:" + _OTHERS + r")\s+(?:\w+\s+){0,2}?"
     r"(?:ask|asks|asked|wonder|wonders|wondered|swear|swears|claim|claims|insist|insists)\b"

@@ -534,6 +534,84 @@ def test_a_sentence_that_only_sets_up_the_answer_runs_on_whatever_is_asked(
     assert after("When does the shop open?", "The shop opens at nine.") is None
 
 
+def test_a_lead_in_that_only_announces_the_answer_runs_on_to_the_next_sentence(
+        settings, fake_embedder):
+    """A sentence that names a part, reason or result and leaves it for later ("The tricky
+    part is what happens in a frost.", "The reason is simple.", "The survey results are, to
+    me, the most interesting part.") is quoted with the sentence after it whatever is asked;
+    a sentence telling its reason or result itself is not."""
+    from assistant.sentences import LEAD_IN
+
+    a = _text_assistant(
+        "Pipes\n\nThe tricky part is what happens in a frost. Water swells as it freezes and "
+        "splits the copper. Lagging helps.\n\nThe reason is simple. Old valves seize.\n\n"
+        "The reason is that old valves seize. Plumbers charge by the hour.\n\n"
+        "The survey results are, to me, the most interesting part. Half the boilers were "
+        "over twenty years old.\n", settings, fake_embedder)
+    at = {s.text: s for s in a.answerer.index.sentences}
+    from assistant.answering import Candidate
+
+    def after(q, text):
+        c = Candidate(0, at[text], a.source(at[text].source_id), 0.9, None)
+        got = a.answerer.reason_after(a.query_for(q), c)
+        return got.text if got else None
+
+    assert after("What about frost and pipes?", "The tricky part is what happens in a frost.") \
+        == "Water swells as it freezes and splits the copper."
+    assert after("What did the boiler survey show?",
+                 "The survey results are, to me, the most interesting part.") \
+        == "Half the boilers were over twenty years old."
+    assert after("What seizes in old pipes?", "The reason is simple.") == "Old valves seize."
+    # one giving its reason itself is quoted alone
+    assert after("What seizes in old pipes?", "The reason is that old valves seize.") is None
+    for lead in ("Here is what they found.", "The worrying part is what comes after.",
+                 "The real problem is this.", "The findings are clear."):
+        assert LEAD_IN.search(lead), lead
+    for told in ("The main problem is the cost of parts.", "This is the best part of town.",
+                 "The results were striking.", "The shop opens at nine."):
+        assert not LEAD_IN.search(told), told
+
+
+def test_a_lead_in_quoted_after_the_best_carries_on_past_what_is_quoted_already():
+    """A lead-in quoted after the best quote runs on to the sentence it announces; when that
+    one is the best quote already, on to the next one, which the announced part often
+    spans ("The survey results are the most interesting part. / Boilers were checked in 300
+    homes. / Half of them were over twenty years old.")."""
+    import numpy as np
+
+    from assistant.answering import AnswerOptions, Candidate, compose
+    from assistant.query import make_query
+    from assistant.types import Source, Span
+
+    lead = "The survey results are, to me, the most interesting part."
+    how = "Boilers were checked in 300 homes across the town last winter."
+    found = "Half of them were over twenty years old."
+    other = "The council paid for it."
+    text = f"{lead} {how} {found} {other}"
+    src = Source("post-3", "post", "Post, paragraph 3", text)
+    spans, at = [], 0
+    for t in (lead, how, found, other):
+        spans.append(Span("post-3", at, at + len(t), t))
+        at += len(t) + 1
+    cands = [Candidate(1, spans[1], src, 0.5, np.zeros(1)),
+             Candidate(0, spans[0], src, 0.4, np.zeros(1))]
+    q = "boiler survey results?"
+
+    def ask(announced):
+        return compose(q, make_query(q), cands, {"post-3": spans}, confidence=0.9,
+                       threshold=0.3, keep=0.3, options=AnswerOptions(), why_not=lambda cs: "",
+                       announced=announced)
+
+    assert [x.text for x in ask(lambda c: spans[c.row + 1] if c.row == 0 else None).quotes] \
+        == [f"{lead} {how} {found}"]
+    assert [x.text for x in ask(lambda c: None).quotes] == [how, lead]
+    # a lead-in below the best runs on to the sentence after it
+    cands[:] = [Candidate(3, spans[3], src, 0.5, np.zeros(1)),
+                Candidate(0, spans[0], src, 0.4, np.zeros(1))]
+    assert [x.text for x in ask(lambda c: spans[c.row + 1] if c.row == 0 else None).quotes] \
+        == [other, f"{lead} {how}"]
+
+
 def test_a_yes_no_question_runs_back_to_the_verdict_before_its_best_sentence(
         settings, fake_embedder):
     """Asked yes or no, a best sentence giving no verdict of its own (a caveat after it) is
