@@ -686,7 +686,11 @@ class Answerer:
             if source.kind != "post":
                 continue
             if source.section and source.section != before and source.id in first:
-                out[first[source.id]] = source.section
+                row = first[source.id]
+                # (a sentence that repeats its heading's words needs no heading read over it:
+                # "The harvest concert" / "... gave their annual harvest concert at ...")
+                if not set(terms(source.section)) <= set(terms(self.index.sentences[row].text)):
+                    out[row] = source.section
             before = source.section
         return out
 

@@ -293,6 +293,8 @@ def test_late_interaction_reads_a_sections_heading_over_its_first_sentence(setti
         Source("post-3", "post", 'Post, paragraph 3 (under "Sticking drawers")',
                "Rub a candle stub along the runners and the drawer will glide again.",
                section="Sticking drawers"),
+        Source("post-4", "post", 'Post, paragraph 4 (under "Loose handles")',
+               "Loose handles usually need a longer screw.", section="Loose handles"),
     ]
     a = Assistant.from_sources(page, settings, embedder=fake_embedder)
     texts = [s.text for s in a.index.sentences]
@@ -304,3 +306,5 @@ def test_late_interaction_reads_a_sections_heading_over_its_first_sentence(setti
     for later in ("Lift it out and wipe it clean.", "A drop of light oil on the pin lasts about a year.",
                   "Rub a candle stub along the runners and the drawer will glide again."):
         assert scores[texts.index(later)] < 0.5, later
+    # a first sentence that repeats its heading's words has it read over it already
+    assert sorted(a.answerer.section_openers.values()) == ["Squeaky hinges", "Sticking drawers"]
