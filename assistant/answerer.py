@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -619,6 +619,8 @@ class Answerer:
         self._token_has = counts > 0  # sentences with a content word piece
         self._token_span = np.stack([np.cumsum(counts) - counts, np.cumsum(counts)], axis=1)
         self._token_starts = (np.cumsum(counts) - counts)[self._token_has]
+        self._token_counts = counts
+        self._headings: dict[str, np.ndarray] = {}
         self._spans: dict[str, list[Span]] = {}
         for span in index.sentences:
             self._spans.setdefault(span.source_id, []).append(span)
@@ -849,8 +851,21 @@ class Answerer:
         out = np.zeros(len(self._token_has))
         if not len(q):
             return out
-        best = np.maximum.reduceat(q @ matrix.T, self._token_starts, axis=1)
+        sims = q @ matrix.T
+        best = np.maximum.reduceat(sims, self._token_starts, axis=1)
         out[self._token_has] = best.mean(axis=0)
+        # a section's heading stands just before its first sentence and says what the section
+        # is about: a word of the question in the heading ("Gummy crumb" for "gummy inside??")
+        # is matched there too, as the sentence often does not repeat it ("A sticky, almost wet
+        # crumb is more often an oven problem ...")
+        starts = np.cumsum(self._token_counts) - self._token_counts
+        for row, heading in self.section_openers.items():
+            pieces = self._heading_pieces(heading, encode)
+            if not len(pieces):
+                continue
+            own = sims[:, starts[row]:starts[row] + self._token_counts[row]]
+            both = np.concatenate([own, q @ pieces.T], axis=1)
+            out[row] = max(out[row], float(both.max(axis=1).mean()))
         return out
 
     def predicate_match(self, query: Query, candidates: Sequence[Candidate]) -> float | None:
@@ -873,6 +888,33 @@ class Answerer:
         if not rows:
             return 0.0
         return float(max((v @ matrix[rows].T).max() for v in asked))
+
+    @cached_property
+    def section_openers(self) -> dict[int, str]:
+        """The first sentence of each section of the post (its row), with the section's heading."""
+        first: dict[str, int] = {}
+        for row, span in enumerate(self.index.sentences):
+            first.setdefault(span.source_id, row)
+        out: dict[int, str] = {}
+        before: str | None = None
+        for source in self._by_id.values():
+            if source.kind != "post":
+                continue
+            if source.section and source.section != before and source.id in first:
+                row = first[source.id]
+                # (a sentence that repeats its heading's words needs no heading read over it:
+                # "The harvest concert" / "... gave their annual harvest concert at ...")
+                if not set(terms(source.section)) <= set(terms(self.index.sentences[row].text)):
+                    out[row] = source.section
+            before = source.section
+        return out
+
+    def _heading_pieces(self, heading: str, encode: Callable[[list[str]], list[np.ndarray]]) -> np.ndarray:
+        """The heading's content word pieces, embedded once per heading."""
+        found = self._headings.get(heading)
+        if found is None:
+            found = self._headings[heading] = encode([heading])[0]
+        return found
 
     def _focus_sims(self, query: Query) -> np.ndarray | None:
         """Cosine of each asked thing, then each asked verb, then each counted word of the

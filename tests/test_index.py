@@ -272,3 +272,39 @@ def test_late_interaction_scores_the_sentence_sharing_the_questions_words(assist
     scores = assistant.answerer._token_match(make_query(" ".join(words) + "?"))
     assert scores is not None and len(scores) == len(sentences)
     assert scores[target] == pytest.approx(scores.max()) and scores[target] > 0.99
+
+
+def test_late_interaction_reads_a_sections_heading_over_its_first_sentence(settings, fake_embedder):
+    """A section's heading says what its first sentence is about, which the sentence often does
+    not repeat ("Squeaky hinges" / "Nine times out of ten the pin has simply dried out."): a
+    word of the question in the heading is matched there; not in the section's later
+    sentences, nor under another heading, and the heading is no sentence of its own."""
+    from assistant import Assistant
+    from assistant.query import make_query
+    from assistant.types import Source
+
+    page = [
+        Source("title", "title", "Title", "Small Fixes Around the House"),
+        Source("post-1", "post", 'Post, paragraph 1 (under "Squeaky hinges")',
+               "Nine times out of ten the pin has simply dried out. Lift it out and wipe it clean.",
+               section="Squeaky hinges"),
+        Source("post-2", "post", 'Post, paragraph 2 (under "Squeaky hinges")',
+               "A drop of light oil on the pin lasts about a year.", section="Squeaky hinges"),
+        Source("post-3", "post", 'Post, paragraph 3 (under "Sticking drawers")',
+               "Rub a candle stub along the runners and the drawer will glide again.",
+               section="Sticking drawers"),
+        Source("post-4", "post", 'Post, paragraph 4 (under "Loose handles")',
+               "Loose handles usually need a longer screw.", section="Loose handles"),
+    ]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    texts = [s.text for s in a.index.sentences]
+    assert "Squeaky hinges" not in texts
+    scores = a.answerer._token_match(make_query("squeaky hinges??"))
+    assert scores is not None
+    opener = texts.index("Nine times out of ten the pin has simply dried out.")
+    assert scores[opener] == pytest.approx(1.0)
+    for later in ("Lift it out and wipe it clean.", "A drop of light oil on the pin lasts about a year.",
+                  "Rub a candle stub along the runners and the drawer will glide again."):
+        assert scores[texts.index(later)] < 0.5, later
+    # a first sentence that repeats its heading's words has it read over it already
+    assert sorted(a.answerer.section_openers.values()) == ["Squeaky hinges", "Sticking drawers"]
