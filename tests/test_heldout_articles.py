@@ -48,7 +48,8 @@ what the pool of 1,972 measures (hit 0.801, abstention 0.476, false abstention 0
 overall 0.722; the six new shapes 0.519 at the lowest): hit 0.77 -> 0.78, abstention 0.36 ->
 0.44, right overall 0.67 -> 0.70, and the floor of any one of the six 0.25 -> 0.45. Session 37
 measured hit 0.798, abstention 0.497, false abstention 0.095, right overall 0.725: the abstention
-floor went 0.44 -> 0.46.
+floor went 0.44 -> 0.46. Session 38 measured hit 0.799, abstention 0.514, false abstention 0.096,
+right overall 0.729: the abstention floor went 0.46 -> 0.48.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ from benchmarks.articles import evaluate, suite
 
 pytestmark = pytest.mark.integration
 
-FLOORS = {"answer_hit": 0.78, "abstain_on_unanswerable": 0.46, "right_overall": 0.70}
+FLOORS = {"answer_hit": 0.78, "abstain_on_unanswerable": 0.48, "right_overall": 0.70}
 # the sets session 30 added, in shapes new to the readers (see above)
 NEW_SHAPES = {"harbour-regatta-live-blog-page", "label-printer-github-issue-page",
               "camping-stove-product-questions-page", "moorland-field-diary-text",
