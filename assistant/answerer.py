@@ -192,6 +192,8 @@ def field_asked(query: Query, text: str) -> bool:
     label = terms(m["label"])
     return bool(label) and set(label) <= set(query.terms) \
         and not {w.lower() for w in words(m["label"])} & set(query.names)
+
+
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
 # What an answer's confidence is multiplied by when the yes/no question asks after a thing the
