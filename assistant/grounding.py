@@ -487,11 +487,19 @@ def echoes(query: Query, grounding: Grounding, text: str) -> bool:
     for??"): it names what is asked about and says nothing of it. Any other word says
     something: "No audition." (that there is none), "You've left out the brambling."."""
     asked = {grounding.spelled.get(t, t) for t in (*query.terms, *query.context_terms)}
-    said = [w.lower() for w in words(text)]
-    if not any(w not in STOPWORDS and stem(w) in asked for w in said):
+    said = _echo_words(text)
+    if not any(s is not None and s in asked for _, s in said):
         return False
-    return all(w in _ECHO_GLUE or w not in STOPWORDS and (
-        stem(w) in asked or stem(w) in COURTESY_WORDS or stem(w) in REACTION_WORDS) for w in said)
+    return all(glue or s is not None and (
+        s in asked or s in COURTESY_WORDS or s in REACTION_WORDS) for glue, s in said)
+
+
+@lru_cache(maxsize=8192)  # every candidate sentence is read so, for each question
+def _echo_words(text: str) -> tuple[tuple[bool, str | None], ...]:
+    """Each word of ``text`` for ``echoes``: whether it is a little word that holds an echo
+    together (``_ECHO_GLUE``), and its stem, or None for a stopword."""
+    return tuple((w in _ECHO_GLUE, None if w in STOPWORDS else stem(w))
+                 for w in (w.lower() for w in words(text)))
 
 
 def subject_only(query: Query, sentence_terms: frozenset[str]) -> frozenset[str]:

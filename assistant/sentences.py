@@ -1807,20 +1807,36 @@ def raises(text: str, question: str, asked: frozenset[str] | set[str], asking: b
     if not m or not asked:
         return False
     wh = " ".join(m.group("wh").lower().split())
-    found = [f for f in _OPEN.finditer(text) if asking or not f.group("ask")]
-    first = _OPENS_ASKING.match(text)
-    if asking and first and text.rstrip("\"'\u201d) ").endswith("?"):
-        found.append(first)
+    opened, opens_asking = _open_clauses(text)
+    found = [(w, after) for w, by_asking, after in opened if asking or not by_asking]
+    if asking and opens_asking is not None:
+        found.append(opens_asking)
     # what "how many" or "how much" counts must be what the sentence counts ("how many ewes"
     # is not "how many lambs")
     counted = set(terms(question[m.end():])[:1]) if wh in ("how many", "how much") else set()
-    for f in found:
-        if " ".join(f.group("wh").lower().split()) != wh:
+    for f_wh, after in found:
+        if f_wh != wh:
             continue
-        after = terms(text[f.end():])
-        if asked & set(after[:RAISED_NEAR]) and (not counted or counted & set(after[:2])):
+        if asked & set(after) and (not counted or counted & set(after[:2])):
             return True
     return False
+
+
+@lru_cache(maxsize=8192)  # every candidate sentence is read so, for each question
+def _open_clauses(text: str) -> tuple[tuple[tuple[str, bool, tuple[str, ...]], ...],
+                                      tuple[str, tuple[str, ...]] | None]:
+    """The sentence's clauses that leave a question open (``_OPEN``): each one's wh-word, whether
+    it asks, and the first ``RAISED_NEAR`` terms after it; and, for a sentence that is a
+    question, its opening wh-word and the terms after it."""
+    def wh_of(f: re.Match[str]) -> str:
+        return " ".join(f.group("wh").lower().split())
+
+    opened = tuple((wh_of(f), bool(f.group("ask")), tuple(terms(text[f.end():])[:RAISED_NEAR]))
+                   for f in _OPEN.finditer(text))
+    first = _OPENS_ASKING.match(text)
+    asks = first is not None and text.rstrip("\"'\u201d) ").endswith("?")
+    return opened, ((wh_of(first), tuple(terms(text[first.end():])[:RAISED_NEAR]))
+                    if asks and first is not None else None)
 
 
 # A value said to be the new one: "a new 20mph speed limit will apply", "the revised fee".
