@@ -132,7 +132,9 @@ _COST_ASKED = (r"^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do|will|would|might|cou
 
 # A question that names its topic in keywords before it asks ("error e08 what did support do
 # about it", "bridge closure - when does it reopen?"): the topic, then the question word.
-_TOPIC_THEN_ASKED = re.compile(r"^\W*(?!(?:" + _ASKING + r")\b)(?P<topic>(?:[\w'\u2019-]+[\s,:;-]+){1,5}?)"
+# (each run taken whole, ``*+`` and ``++``: a hyphen is in both, and a run of them split every
+# way took minutes for a few hundred characters)
+_TOPIC_THEN_ASKED = re.compile(r"^\W*+(?!(?:" + _ASKING + r")\b)(?P<topic>(?:[\w'\u2019-]++[\s,:;-]++){1,5}?)"
                                r"(?P<asked>(?:who|what|which|where|when|why|how)\b.*)$", re.I | re.S)
 
 
@@ -146,9 +148,13 @@ def topic_and_asked(question: str) -> tuple[str, str] | None:
     return m["topic"].strip(" ,:;-"), m["asked"]
 
 
-def _keywords_ending(nouns: str, lead: str = r"(?:\W*[\w'-]+){0,4}\s+") -> str:
-    """A question not phrased as one (no opening question word) that ends in one of
-    ``nouns``, after ``lead``: by default a few keywords ("smart meter cost??")."""
+def _keywords_ending(nouns: str, lead: str = r"(?:\W*+[\w'-]++){0,4}\s+") -> str:
+    r"""A question not phrased as one (no opening question word) that ends in one of
+    ``nouns``, after ``lead``: by default a few keywords ("smart meter cost??"). The run of
+    non-word characters before each keyword, and each keyword, are taken whole (``\W*+``,
+    ``[\w'-]++``): a hyphen is both a non-word character and part of a keyword, and letting
+    either take it made "a-a-a-...", or a question of 40 hyphens, try every way of splitting
+    the run (minutes for a few hundred characters)."""
     return r"^(?!\s*(?:" + _ASKING + r")\b)" + lead + r"(?:" + nouns + r")\W*$"
 
 
