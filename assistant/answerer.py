@@ -390,11 +390,17 @@ def names_only_others(text: str, person: str, gender: str) -> bool:
     named = person_names(text)
     if not named:
         return False
-    ref = {w for w in words(person) if len(w) > 2}
+    ref = _name_refs(person)
     if ref & set(words(text)):
         return False
     first = min((at for n in named if (at := text.find(n)) >= 0), default=len(text))
     return not any(_GENDER_SUBJECT[w] == gender for w in words(text[:first]) if w in _GENDER_SUBJECT)
+
+
+def _name_refs(person: str) -> set[str]:
+    """The words of ``person``'s name that may stand for them in a sentence (longer than two
+    letters: "Ann" and "Roe", not "Dr" or "of")."""
+    return {w for w in words(person) if len(w) > 2}
 
 
 _GENDER_SUBJECT = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -806,7 +812,7 @@ class Answerer:
         """Whether the article's own text (not a comment, a byline or a headline) names
         ``person``: a reader who wrote in, or a guess from an earlier answer the article never
         names, says nothing of who the others are."""
-        ref = {w for w in words(person) if len(w) > 2}
+        ref = _name_refs(person)
         return any(ref & set(words(src.text)) for src in self._by_id.values()
                    if src.kind not in ("comment", "byline", "title"))
 
@@ -814,7 +820,7 @@ class Answerer:
         """Whether sentence ``row`` may tell of ``person``: its source is theirs or a reply to
         them, it names them, or it opens on a pronoun after a sentence of its source that
         names them ("Dr. Oakley has a point. He ..."; not "My grandfather ..." after it)."""
-        ref = {w for w in words(person) if len(w) > 2}
+        ref = _name_refs(person)
         span = self.index.sentences[row]
         src = self._by_id[span.source_id]
         if ref & set(words(f"{src.author or ''} {src.reply_to or ''}")) or ref & set(words(span.text)):
