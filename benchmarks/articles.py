@@ -34,8 +34,9 @@ log = logging.getLogger(__name__)
 ARTICLES_DIR = DATA_DIR / "articles"
 PAGES_DIR = ROOT / "tests" / "fixtures" / "pages"
 SPLIT = json.loads((ARTICLES_DIR / "split.json").read_text(encoding="utf-8"))
-# The tuning sets in two fixed halves (session 36): changes are designed on half A's misses and
-# kept only if half B, whose questions are not read, does not lose (``halves.json`` says how).
+# The tuning sets in two halves (session 36; re-split at random in session 39): changes are designed
+# on one half's misses and kept only if the other, whose questions are not read, does not lose
+# (``halves.json`` says which half is which and how the split was drawn).
 HALVES = json.loads((ARTICLES_DIR / "halves.json").read_text(encoding="utf-8"))
 
 

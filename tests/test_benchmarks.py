@@ -354,8 +354,8 @@ def test_quality_scores_the_held_out_unseen_set(monkeypatch):
 
 
 def test_the_tuning_halves_split_every_tuning_set_once_and_hold_no_held_out_one():
-    """Half A designs, half B checks (``halves.json``): each tuning set is in exactly one half,
-    and no held-out set is in either, so checking on half B never reads a held-out article."""
+    """One half designs, the other checks (``halves.json``): each tuning set is in exactly one
+    half, and no held-out set is in either, so the check half never reads a held-out article."""
     from benchmarks.articles import HALVES, suite
 
     tuning = {a.name for a in suite("tuning")}
