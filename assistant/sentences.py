@@ -1743,12 +1743,6 @@ def withholds(text: str, asked: frozenset[str] | set[str]) -> bool:
         if asked & set(before + after + terms(m.group())):
             return True
     return False
-    for m in _WITHHOLDS.finditer(text):
-        before = terms(text[:m.start()])[-WITHHELD_NEAR:]
-        after = terms(text[m.end():])[:WITHHELD_NEAR]
-        if asked & set(before + after + terms(m.group())):
-            return True
-    return False
 
 
 def withholds_who(text: str, asked: frozenset[str] | set[str]) -> bool:
@@ -1767,7 +1761,6 @@ def withholds_who(text: str, asked: frozenset[str] | set[str]) -> bool:
         if asked & set(before + terms(m.group())):
             return True
     return False
-
 
 
 # What a question asks, by its wh-word: "How many ...?", "How long ...?", "When ...?".
