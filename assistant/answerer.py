@@ -39,7 +39,8 @@ from .features import (
 from .grounding import (
     NEVER_UNKNOWN,
     Grounding,
-    echoes,
+    echo_terms,
+    echoes_terms,
     ground,
     predicate_rows,
     predicate_terms,
@@ -751,7 +752,8 @@ class Answerer:
             # the asked words and nothing of them, when another passage names them too (the
             # one that tells what the toothbrush was for); "Who mentioned a toothbrush?" is
             # answered by its writer
-            echo = np.array([echoes(query, grounding, s.text) for s in spans], dtype=bool)
+            echo_asked = echo_terms(query, grounding)
+            echo = np.array([echoes_terms(echo_asked, s.text) for s in spans], dtype=bool)
             if echo.any() and (~echo & (X[:, _COVERAGE_SYN] >= X[echo, _COVERAGE_SYN].max())).any():
                 probs = np.where(echo, 0.0, probs)
         split = topic_and_asked(query.question) if len(rows) else None

@@ -486,20 +486,33 @@ def echoes(query: Query, grounding: Grounding, text: str) -> bool:
     ("Rubber glove." and "A toothbrush, wonderful." for "rubber glove??" or "toothbrush what
     for??"): it names what is asked about and says nothing of it. Any other word says
     something: "No audition." (that there is none), "You've left out the brambling."."""
-    asked = {grounding.spelled.get(t, t) for t in (*query.terms, *query.context_terms)}
-    said = _echo_words(text)
-    if not any(s is not None and s in asked for _, s in said):
+    return echoes_terms(echo_terms(query, grounding), text)
+
+
+def echo_terms(query: Query, grounding: Grounding) -> frozenset[str]:
+    """The question's terms as the article spells them, for ``echoes_terms``: read once per
+    question, not once per sentence."""
+    return frozenset(grounding.spelled.get(t, t) for t in (*query.terms, *query.context_terms))
+
+
+def echoes_terms(asked: frozenset[str], text: str) -> bool:
+    """``echoes`` with the question's terms read already (``echo_terms``)."""
+    stems, needed, bare = _echo_words(text)
+    if asked.isdisjoint(stems):
         return False
-    return all(glue or s is not None and (
-        s in asked or s in COURTESY_WORDS or s in REACTION_WORDS) for glue, s in said)
+    return not bare and all(s in asked or s in COURTESY_WORDS or s in REACTION_WORDS for s in needed)
 
 
 @lru_cache(maxsize=8192)  # every candidate sentence is read so, for each question
-def _echo_words(text: str) -> tuple[tuple[bool, str | None], ...]:
-    """Each word of ``text`` for ``echoes``: whether it is a little word that holds an echo
-    together (``_ECHO_GLUE``), and its stem, or None for a stopword."""
-    return tuple((w in _ECHO_GLUE, None if w in STOPWORDS else stem(w))
-                 for w in (w.lower() for w in words(text)))
+def _echo_words(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """The words of ``text`` for ``echoes``: the stems of all but stopwords; those of the
+    words that are not little words holding an echo together (``_ECHO_GLUE``); and whether
+    one such word is a stopword (which says something of its own)."""
+    said = [(w in _ECHO_GLUE, None if w in STOPWORDS else stem(w))
+            for w in (w.lower() for w in words(text))]
+    return (frozenset(s for _, s in said if s is not None),
+            frozenset(s for glue, s in said if not glue and s is not None),
+            any(not glue and s is None for glue, s in said))
 
 
 def subject_only(query: Query, sentence_terms: frozenset[str]) -> frozenset[str]:
