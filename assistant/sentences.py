@@ -1159,11 +1159,22 @@ def states_new(kind: str | None, text: str, question: str, given: frozenset[str]
     ``given``: the question's words). True for other kinds."""
     if kind is None or kind not in _FILLERS:
         return True
-    pattern = _FILLERS[kind]
     if kind == NUMBER:
-        asked = {m.group().lower() for m in pattern.finditer(question)}
-        return any(m.group().lower() not in asked for m in pattern.finditer(text))
-    return any(set(words(m.group())) - given - _GLUE for m in filler_matches(kind, text))
+        asked = _numbers_said(question)
+        return any(n not in asked for n in _numbers_said(text))
+    return any(ws - given - _GLUE for ws in _filler_words(kind, text))
+
+
+@lru_cache(maxsize=8192)  # every candidate sentence is read so, for each question
+def _numbers_said(text: str) -> frozenset[str]:
+    """The numbers ``text`` says, lower-cased ("12", "twelve")."""
+    return frozenset(m.group().lower() for m in _filler_matches(NUMBER, text))
+
+
+@lru_cache(maxsize=8192)  # every candidate sentence is read so, for each question
+def _filler_words(kind: str, text: str) -> tuple[frozenset[str], ...]:
+    """The words of each filler of ``kind`` that ``text`` holds."""
+    return tuple(frozenset(words(m.group())) for m in _filler_matches(kind, text))
 
 
 # How long, not when: a stretch of time something lasts or goes on for ("for three summers
