@@ -115,6 +115,10 @@ class Grounding:
     related: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
 
 
+# How many words' slips an article keeps (``ArticleTerms.spelling``).
+SPELT_KEPT = 8192
+
+
 class ArticleTerms:
     """The article's sentences as term sets, with the look-ups the features need."""
 
@@ -156,6 +160,8 @@ class ArticleTerms:
         self._by_letter: dict[str, set[str]] = {}
         for w in vocabulary:
             self._by_letter.setdefault(w[:1], set()).add(w)
+        # each word's slip found already: a question's words are read again for each question
+        self._spelt: dict[str, tuple[str | None]] = {}
 
     def rows(self, term: str) -> np.ndarray:
         return self._rows.get(term, _NONE)
@@ -171,9 +177,16 @@ class ArticleTerms:
         same first letter), or None."""
         if len(word) < 4:
             return None
+        kept = self._spelt.get(word)  # (one look-up: another thread may clear it)
+        if kept is not None:
+            return kept[0]
         close = [w for w in self._by_letter.get(word[:1], ()) if _edit_distance_at_most_one(word, w)
                  and w != word]
-        return close[0] if len(close) == 1 else None
+        found = close[0] if len(close) == 1 else None
+        if len(self._spelt) >= SPELT_KEPT:
+            self._spelt.clear()
+        self._spelt[word] = (found,)
+        return found
 
 
 def _idf(docs: Sequence[frozenset[str]]) -> dict[str, float]:
