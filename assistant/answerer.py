@@ -806,8 +806,10 @@ class Answerer:
             field = np.array([field_asked(query, s.text) for s in spans], dtype=bool) & (probs > 0)
             if field.any():
                 probs = np.where(field, np.maximum(probs, probs.max() + 1e-6), probs)
-        order = sorted(range(len(rows)), key=lambda j: (-probs[j], int(rows[j])))
-        return [Candidate(int(rows[j]), spans[j], sources[j], float(probs[j]), X[j])
+        # best first, ties in the article's order
+        row_list, prob_list = rows.tolist(), probs.tolist()
+        order = sorted(range(len(rows)), key=lambda j: (-prob_list[j], row_list[j]))
+        return [Candidate(row_list[j], spans[j], sources[j], prob_list[j], X[j])
                 for j in order], grounding
 
     def _told_of(self, person: str) -> bool:

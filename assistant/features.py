@@ -194,6 +194,9 @@ def feature_matrix(
     writer_terms = {t for t in query.terms if t not in NEVER_UNKNOWN and t not in STOPWORDS} \
         if query.writer else set()
     name_stems = frozenset(stem_of(w) for w in query.names)
+    # (an author's name is matched by its stems of three letters or more)
+    asked_long = frozenset(w for w in asked_stems if len(w) > 2)
+    names_long = frozenset(w for w in name_stems if len(w) > 2)
     kind_cols = {k: INDEX[f"kind_{k}"] for k in ("title", "byline", "caption", "reference", "comment")}
     content = [t for t in query.terms if t not in STOPWORDS]
     n_things = len(query.focus)
@@ -304,7 +307,7 @@ def feature_matrix(
         # replied to Imre?" names whom the answer's author acted on: Imre's own comment and
         # byline are not who. A byline's only number is its date: it tells no count, age or
         # price of its author.
-        named = (bool(author) and any(len(w) > 2 and w in asked_stems for w in author)
+        named = (not asked_long.isdisjoint(author)
                  and not query.named_object and not (kind == "byline" and wanted == NUMBER)) or (
             # "the author" of a page with comments: the post's writer's own replies on what
             # the question asks about (one of its words, past the page's own)
@@ -337,7 +340,7 @@ def feature_matrix(
         # "Who asked about X? / When did he post that?": the person answered (among the names,
         # not the words) wrote it, so their comment's date says when
         wrote = named or (query.when_written and bool(author) and query.follow_up
-                          and any(len(w) > 2 and w in name_stems for w in author)
+                          and not names_long.isdisjoint(author)
                           and not query.named_object)
         meta = _meta_match(query, src, wrote)
         if meta:

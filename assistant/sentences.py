@@ -1839,6 +1839,8 @@ def raises(text: str, question: str, asked: frozenset[str] | set[str], asking: b
     found = [(w, after) for w, by_asking, after in opened if asking or not by_asking]
     if asking and opens_asking is not None:
         found.append(opens_asking)
+    if all(f_wh != wh for f_wh, _ in found):
+        return False
     # what "how many" or "how much" counts must be what the sentence counts ("how many ewes"
     # is not "how many lambs")
     counted = set(terms(question[m.end():])[:1]) if wh in ("how many", "how much") else set()
