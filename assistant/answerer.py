@@ -863,7 +863,9 @@ class Answerer:
         out = np.zeros(len(self._token_has))
         if not len(q):
             return out
-        sims = q @ matrix.T
+        # (the article's pieces by the question's, turned: the same products, as BLAS gives
+        # them, in about half the time of the question's by the article's transposed)
+        sims = np.ascontiguousarray((matrix @ q.T).T)
         best = np.maximum.reduceat(sims, self._token_starts, axis=1)
         out[self._token_has] = best.mean(axis=0)
         # a section's heading stands just before its first sentence and says what the section

@@ -30,6 +30,7 @@ candidates as ``QUESTION_FEATURES``; ``answer_model`` turns both into probabilit
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -841,10 +842,13 @@ def _answer_near(query: Query, filler: str | None, info: SentenceInfo,
             out[row] = 0.0
             continue
         taken = set(at)
+        at.sort()
         dist: dict[str, int] = {}
         for k, s in enumerate(stems):
             if s in own_here and k not in taken:
-                d = min(abs(k - a) for a in at)
+                # the distance to the closest filler: the one just before k or just after it
+                j = bisect_left(at, k)
+                d = min(k - at[j - 1] if j else len(stems), at[j] - k if j < len(at) else len(stems))
                 dist[s] = min(dist.get(s, d), d)
         out[row] = sum(d <= NEAR_WORDS for d in dist.values()) / len(dist) if dist else 0.0
     return out
