@@ -30,7 +30,9 @@ candidates as ``QUESTION_FEATURES``; ``answer_model`` turns both into probabilit
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -193,6 +195,9 @@ def feature_matrix(
     writer_terms = {t for t in query.terms if t not in NEVER_UNKNOWN and t not in STOPWORDS} \
         if query.writer else set()
     name_stems = frozenset(stem_of(w) for w in query.names)
+    # (an author's name is matched by its stems of three letters or more)
+    asked_long = frozenset(w for w in asked_stems if len(w) > 2)
+    names_long = frozenset(w for w in name_stems if len(w) > 2)
     kind_cols = {k: INDEX[f"kind_{k}"] for k in ("title", "byline", "caption", "reference", "comment")}
     content = [t for t in query.terms if t not in STOPWORDS]
     n_things = len(query.focus)
@@ -253,12 +258,32 @@ def feature_matrix(
     # the title names what the whole article is about ("How much does the Aero 3 weigh?" /
     # "Weight | 640 g" on the Aero 3's page): its names pin no sentence to another topic
     topic = _title_words(info) if anchors else frozenset()
+    # the columns that are one number per sentence or per question, set a column at a time
+    # (the loop below sets the rest, and overrides some of these for some sentences)
+    if len(candidates):
+        X[:, INDEX["dense"]] = dense[candidates]
+        X[:, INDEX["dense_ctx"]] = dense_ctx[candidates]
+        X[:, INDEX["dense_chunk"]] = dense_chunk[candidates]
+        X[:, INDEX["dense_gap"]] = best - np.maximum(dense[candidates], dense_ctx[candidates])
+        if token_match is not None:
+            X[:, INDEX["token_match"]] = token_match[candidates]
+        X[:, INDEX["hub"]] = info.hub[candidates]
+        X[:, INDEX["coverage"]] = cov[candidates]
+        X[:, INDEX["coverage_syn"]] = cov_syn[candidates]
+        X[:, INDEX["coverage_meta"]] = cov_meta[candidates]
+        X[:, INDEX["lexical"]] = lexical[candidates]
+        X[:, INDEX["lexical_sentence"]] = lexical_sentence[candidates]
+        X[:, INDEX["unknown"]] = unknown
+        X[:, INDEX["unknown_yes_no"]] = unknown if query.yes_no else 0.0
+        X[:, INDEX["focus_align"]] = align
+        X[:, INDEX["verb_align"]] = verb_align
+        X[:, INDEX["quantity_align"]] = quantity
+        X[:, INDEX["name_align"]] = name
+        X[:, INDEX["short_question"]] = float(len(content) <= 2)
+        X[:, INDEX["low_info"]] = info.low_info[candidates]
+        X[:, INDEX["is_question"]] = info.is_question[candidates]
     for row, (i, src) in enumerate(zip(candidates, sources, strict=True)):
         x = X[row]
-        x[INDEX["dense"]] = dense[i]
-        x[INDEX["dense_ctx"]] = dense_ctx[i]
-        x[INDEX["dense_chunk"]] = dense_chunk[i]
-        x[INDEX["dense_gap"]] = best - max(dense[i], dense_ctx[i])
         prev = info.prev[i]
         if prev >= 0:
             x[INDEX["dense_prev"]] = dense[prev]
@@ -274,16 +299,6 @@ def feature_matrix(
             # the book off because the cover looked cheap", "Because nobody signs in, we do not
             # know who uses it"): its own closeness counts as the restatement's
             x[INDEX["why_prev"]] = max(x[INDEX["why_prev"]], dense[i])
-        if token_match is not None:
-            x[INDEX["token_match"]] = token_match[i]
-        x[INDEX["hub"]] = info.hub[i]
-        x[INDEX["coverage"]] = cov[i]
-        x[INDEX["coverage_syn"]] = cov_syn[i]
-        x[INDEX["coverage_meta"]] = cov_meta[i]
-        x[INDEX["lexical"]] = lexical[i]
-        x[INDEX["lexical_sentence"]] = lexical_sentence[i]
-        x[INDEX["unknown"]] = unknown
-        x[INDEX["unknown_yes_no"]] = unknown if query.yes_no else 0.0
         kind = src.kind
         if kind in kind_cols:
             x[kind_cols[kind]] = 1.0
@@ -293,7 +308,7 @@ def feature_matrix(
         # replied to Imre?" names whom the answer's author acted on: Imre's own comment and
         # byline are not who. A byline's only number is its date: it tells no count, age or
         # price of its author.
-        named = (bool(author) and any(len(w) > 2 and w in asked_stems for w in author)
+        named = (not asked_long.isdisjoint(author)
                  and not query.named_object and not (kind == "byline" and wanted == NUMBER)) or (
             # "the author" of a page with comments: the post's writer's own replies on what
             # the question asks about (one of its words, past the page's own)
@@ -326,7 +341,7 @@ def feature_matrix(
         # "Who asked about X? / When did he post that?": the person answered (among the names,
         # not the words) wrote it, so their comment's date says when
         wrote = named or (query.when_written and bool(author) and query.follow_up
-                          and any(len(w) > 2 and w in name_stems for w in author)
+                          and not names_long.isdisjoint(author)
                           and not query.named_object)
         meta = _meta_match(query, src, wrote)
         if meta:
@@ -448,10 +463,6 @@ def feature_matrix(
             # ("the most frequent visitor") holds the kind asked; one that does not, neither
             # holds it nor rules it out
             x[INDEX["type_ok"]] = float(info.flags[RANKS][i])
-        x[INDEX["focus_align"]] = align[row]
-        x[INDEX["verb_align"]] = verb_align[row]
-        x[INDEX["quantity_align"]] = quantity[row]
-        x[INDEX["name_align"]] = name[row]
         if query.entity == "journal" and kind == "reference":
             # "Which journal published the study?": a citation names its journal after the
             # title ("... hedgerow corridors. Animal Acoustics and Behaviour 12: 44-59.")
@@ -489,9 +500,6 @@ def feature_matrix(
         if names:
             x[INDEX["names_found"]] = len(names & info.words[i]) / len(names)
             x[INDEX["reply_named"]] = float(query.reply and bool(names & info.reply_to[i]))
-        x[INDEX["short_question"]] = float(len(content) <= 2)
-        x[INDEX["low_info"]] = float(info.low_info[i])
-        x[INDEX["is_question"]] = float(info.is_question[i])
     return X
 
 
@@ -834,10 +842,13 @@ def _answer_near(query: Query, filler: str | None, info: SentenceInfo,
             out[row] = 0.0
             continue
         taken = set(at)
+        at.sort()
         dist: dict[str, int] = {}
         for k, s in enumerate(stems):
             if s in own_here and k not in taken:
-                d = min(abs(k - a) for a in at)
+                # the distance to the closest filler: the one just before k or just after it
+                j = bisect_left(at, k)
+                d = min(k - at[j - 1] if j else len(stems), at[j] - k if j < len(at) else len(stems))
                 dist[s] = min(dist.get(s, d), d)
         out[row] = sum(d <= NEAR_WORDS for d in dist.values()) / len(dist) if dist else 0.0
     return out
@@ -1654,88 +1665,136 @@ def qualifier_conflict(query: Query, text: str, before: str = "") -> bool:
     ``before`` it, nor a span of years holding it: "2019–2024")."""
     if not _may_conflict(query.question):
         return False
-    q = words(query.question)
-    s = words(text)
-    asked_years = set(_YEAR.findall(query.question))
-    if asked_years and not asked_years & set(_YEAR.findall(before)):
-        told = set(_YEAR.findall(text))
-        spans = [(int(a), int(b)) for a, b in _YEAR_SPAN.findall(text)]
-        if told and not told & asked_years and not any(
-                a <= int(y) <= b for y in asked_years for a, b in spans):
+    return _asked_qualifiers(query.question, query.focus, query.counted, query.measure
+                             ).conflicts(text, before)
+
+
+@dataclass(frozen=True)
+class _Qualifiers:
+    """The question's side of ``qualifier_conflict``, read once per question, not once per
+    sentence."""
+
+    asked_years: frozenset[str]
+    other_asked: bool  # "the other member"
+    codes: tuple[tuple[str, str], ...]  # a model's or a road's code and its letters: "f1", "f"
+    ordinals: tuple[tuple[str, str], ...]  # an ordinal and its noun: "first", "card"
+    # each season asked, the nouns it qualifies and the word after it
+    seasons: tuple[tuple[str, frozenset[str], str | None], ...]
+    one_way: bool  # a fare asked: one way, there and back
+    back: bool
+    part: tuple[str, ...] | None  # a part asked of a whole told ("How much of her bill ...?")
+    own_price: bool  # one thing's own price asked
+    asked_when: frozenset[tuple[str, str]]  # this, last or next one
+    units: frozenset[str]
+    nouns: frozenset[str]  # the things asked old or new
+    old_asked: bool
+    new_asked: bool
+
+    def conflicts(self, text: str, before: str) -> bool:
+        s = words(text)
+        if self.asked_years and not self.asked_years & set(_YEAR.findall(before)):
+            told = set(_YEAR.findall(text))
+            spans = [(int(a), int(b)) for a, b in _YEAR_SPAN.findall(text)]
+            if told and not told & self.asked_years and not any(
+                    a <= int(y) <= b for y in self.asked_years for a, b in spans):
+                return True
+        # the other one of a group: "Who was the other member who voted no?" / "Gerald Pike,
+        # one of the two members who voted no": the sentence names the one, not the other
+        if self.other_asked and _ONE_OF.search(text) and not _OTHER.search(text):
             return True
-    # the other one of a group: "Who was the other member who voted no?" / "Gerald Pike, one
-    # of the two members who voted no": the sentence names the one, not the other
-    if _THE_OTHER.search(query.question) and _ONE_OF.search(text) and not _OTHER.search(text):
-        return True
-    # a model's or a road's code: "the Skylark F1" / "the Skylark F2 costs £1,649"
-    for t in set(q) - set(s):
-        code = _CODE.fullmatch(t)
-        if code and any((m := _CODE.fullmatch(w)) and m[1] == code[1] for w in s):
-            return True
-    # an ordinal before a noun: "his first yellow card" / "a second yellow card"
-    for i, t in enumerate(q[:-1]):
-        if t in _ORDINAL_WORDS and q[i + 1] not in STOPWORDS:
-            noun = q[i + 1]
+        # a model's or a road's code: "the Skylark F1" / "the Skylark F2 costs £1,649"
+        if self.codes:
+            said = set(s)
+            for t, letters in self.codes:
+                if t not in said and any((m := _CODE.fullmatch(w)) and m[1] == letters for w in s):
+                    return True
+        # an ordinal before a noun: "his first yellow card" / "a second yellow card"
+        for t, noun in self.ordinals:
             given = {s[j - 1] for j in range(1, len(s)) if s[j] == noun}
             if given & _ORDINAL_WORDS and t not in given:
                 return True
-    # a season of the thing asked: "the spring concert" / "Winter concert at 3pm"
+        # a season of the thing asked: "the spring concert" / "Winter concert at 3pm"
+        for season, nouns, head in self.seasons:
+            if nouns and season not in s and _qualified(s, _SEASON_WORDS - {season}, nouns):
+                return True
+            # ... or the same season of another thing: "the spring term" / "the spring concert
+            # on Saturday 28 March", which never names a term
+            if head and head not in s and any(
+                    w == season and k + 1 < len(s) and s[k + 1] not in STOPWORDS and s[k + 1] != head
+                    for k, w in enumerate(s)):
+                return True
+        # a single fare asked, a return told, or the other way round: "How much is a single
+        # ticket?" / "Fares: adult return £14, child return £7"
+        if self.one_way and _RETURN_FARE.search(text) and not _ONE_WAY.search(text):
+            return True
+        if self.back and _ONE_WAY.search(text) and not _RETURN_FARE.search(text):
+            return True
+        # a part asked, only the whole told: "How much of her bill was for gas?" / "her
+        # combined energy bills fell to £1,210" (the part is named last: "for gas", "on food")
+        if self.part is not None and _WHOLE_TOLD.search(text):
+            if self.part and stem_of(self.part[-1]) not in {stem_of(w) for w in s}:
+                return True
+        # one thing's own price asked, the price of a bundle told: "How much is the rack on
+        # its own?" / "£1,749 as a bundle with the rear rack"
+        if self.own_price and _BUNDLED.search(text) and not _ON_ITS_OWN.search(text):
+            return True
+        # this, last or next one: "this winter's count" / "Last winter's count ... between ..."
+        if self.asked_when:
+            told_when = _pointed(s)
+            if any(unit in self.units for _, unit in told_when) and not self.asked_when & told_when:
+                return True
+        # the old or the new of the thing asked: "the speed limit before the closure" / "a
+        # new 20mph speed limit"
+        if self.nouns:
+            if (self.old_asked and not self.new_asked and _qualified(s, _NEW_WORDS, self.nouns)
+                    and not set(s) & _OLD_WORDS):
+                return True
+            if (self.new_asked and not self.old_asked and _qualified(s, _OLD_WORDS, self.nouns)
+                    and not set(s) & _NEW_WORDS):
+                return True
+        return False
+
+
+@lru_cache(maxsize=1024)
+def _asked_qualifiers(question: str, focus: tuple[str, ...], counted: tuple[str, ...],
+                      measure: str | None) -> _Qualifiers:
+    q = words(question)
+    codes = []
+    for t in set(q):
+        code = _CODE.fullmatch(t)
+        if code:
+            codes.append((t, code[1]))
+    ordinals = tuple((t, q[i + 1]) for i, t in enumerate(q[:-1])
+                     if t in _ORDINAL_WORDS and q[i + 1] not in STOPWORDS)
     content_q = frozenset(w for w in q if w not in STOPWORDS and w not in _SEASON_WORDS)
+    seasons = []
     for season in set(q) & _SEASON_WORDS:
-        nouns = _qualified(q, frozenset({season}), content_q)
-        if nouns and season not in s and _qualified(s, _SEASON_WORDS - {season}, nouns):
-            return True
-        # ... or the same season of another thing: "the spring term" / "the spring concert on
-        # Saturday 28 March", which never names a term
         at = q.index(season) + 1
-        head = q[at] if at < len(q) and q[at] in content_q else None
-        if head and head not in s and any(
-                w == season and k + 1 < len(s) and s[k + 1] not in STOPWORDS and s[k + 1] != head
-                for k, w in enumerate(s)):
-            return True
-    # a single fare asked, a return told, or the other way round: "How much is a single
-    # ticket?" / "Fares: adult return £14, child return £7"
-    if query.measure == "money" and _FARE_NOUN.search(query.question):
-        one_way, back = _ONE_WAY.search(query.question), _RETURN_FARE.search(query.question)
-        if one_way and not back and _RETURN_FARE.search(text) and not _ONE_WAY.search(text):
-            return True
-        if back and not one_way and _ONE_WAY.search(text) and not _RETURN_FARE.search(text):
-            return True
-    # a part asked, only the whole told: "How much of her bill was for gas?" / "her combined
-    # energy bills fell to £1,210"
-    part = _PART_OF.search(query.question)
-    if part and _WHOLE_TOLD.search(text) and not _WHOLE_TOLD.search(query.question):
-        # (the part is named last: "for gas", "on food", "in the churchyards")
-        named = [w for w in words(part["rest"]) if w not in STOPWORDS]
-        if named and stem_of(named[-1]) not in {stem_of(w) for w in s}:
-            return True
-    # one thing's own price asked, the price of a bundle told: "How much is the rack on its
-    # own?" / "£1,749 as a bundle with the rear rack"
-    if (query.measure == "money" and _ON_ITS_OWN.search(query.question)
-            and _BUNDLED.search(text) and not _ON_ITS_OWN.search(text)):
-        return True
-    # this, last or next one: "this winter's count" / "Last winter's count ... between ..."
-    asked_when = _pointed(q)
-    if asked_when:
-        told_when = _pointed(s)
-        units = {unit for _, unit in asked_when}
-        if any(unit in units for _, unit in told_when) and not asked_when & told_when:
-            return True
-    # the old or the new of the thing asked: "the speed limit before the closure" / "a new
-    # 20mph speed limit"
+        seasons.append((season, _qualified(q, frozenset({season}), content_q),
+                        q[at] if at < len(q) and q[at] in content_q else None))
+    fare = measure == "money" and _FARE_NOUN.search(question) is not None
+    one_way = fare and _ONE_WAY.search(question) is not None
+    back = fare and _RETURN_FARE.search(question) is not None
+    part = _PART_OF.search(question)
+    asked_when = frozenset(_pointed(q))
     content = frozenset(w for w in q if w not in STOPWORDS)
-    nouns = (frozenset(query.focus) | frozenset(query.counted)
-             | _qualified(q, _OLD_WORDS | _NEW_WORDS, content))
-    if nouns:
-        old_asked = bool(set(q) & _OLD_WORDS)
-        new_asked = bool(set(q) & _NEW_WORDS)
-        if (old_asked and not new_asked and _qualified(s, _NEW_WORDS, nouns)
-                and not set(s) & _OLD_WORDS):
-            return True
-        if (new_asked and not old_asked and _qualified(s, _OLD_WORDS, nouns)
-                and not set(s) & _NEW_WORDS):
-            return True
-    return False
+    return _Qualifiers(
+        asked_years=frozenset(_YEAR.findall(question)),
+        other_asked=_THE_OTHER.search(question) is not None,
+        codes=tuple(codes),
+        ordinals=ordinals,
+        seasons=tuple(seasons),
+        one_way=one_way and not back,
+        back=back and not one_way,
+        part=tuple(w for w in words(part["rest"]) if w not in STOPWORDS)
+        if part and not _WHOLE_TOLD.search(question) else None,
+        own_price=measure == "money" and _ON_ITS_OWN.search(question) is not None,
+        asked_when=asked_when,
+        units=frozenset(unit for _, unit in asked_when),
+        nouns=frozenset(focus) | frozenset(counted) | _qualified(q, _OLD_WORDS | _NEW_WORDS, content),
+        old_asked=bool(set(q) & _OLD_WORDS),
+        new_asked=bool(set(q) & _NEW_WORDS),
+    )
 
 
 @lru_cache(maxsize=4096)

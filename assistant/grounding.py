@@ -115,6 +115,10 @@ class Grounding:
     related: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
 
 
+# How many words' slips an article keeps (``ArticleTerms.spelling``).
+SPELT_KEPT = 8192
+
+
 class ArticleTerms:
     """The article's sentences as term sets, with the look-ups the features need."""
 
@@ -156,6 +160,8 @@ class ArticleTerms:
         self._by_letter: dict[str, set[str]] = {}
         for w in vocabulary:
             self._by_letter.setdefault(w[:1], set()).add(w)
+        # each word's slip found already: a question's words are read again for each question
+        self._spelt: dict[str, tuple[str | None]] = {}
 
     def rows(self, term: str) -> np.ndarray:
         return self._rows.get(term, _NONE)
@@ -171,9 +177,16 @@ class ArticleTerms:
         same first letter), or None."""
         if len(word) < 4:
             return None
+        kept = self._spelt.get(word)  # (one look-up: another thread may clear it)
+        if kept is not None:
+            return kept[0]
         close = [w for w in self._by_letter.get(word[:1], ()) if _edit_distance_at_most_one(word, w)
                  and w != word]
-        return close[0] if len(close) == 1 else None
+        found = close[0] if len(close) == 1 else None
+        if len(self._spelt) >= SPELT_KEPT:
+            self._spelt.clear()
+        self._spelt[word] = (found,)
+        return found
 
 
 def _idf(docs: Sequence[frozenset[str]]) -> dict[str, float]:
@@ -486,20 +499,33 @@ def echoes(query: Query, grounding: Grounding, text: str) -> bool:
     ("Rubber glove." and "A toothbrush, wonderful." for "rubber glove??" or "toothbrush what
     for??"): it names what is asked about and says nothing of it. Any other word says
     something: "No audition." (that there is none), "You've left out the brambling."."""
-    asked = {grounding.spelled.get(t, t) for t in (*query.terms, *query.context_terms)}
-    said = _echo_words(text)
-    if not any(s is not None and s in asked for _, s in said):
+    return echoes_terms(echo_terms(query, grounding), text)
+
+
+def echo_terms(query: Query, grounding: Grounding) -> frozenset[str]:
+    """The question's terms as the article spells them, for ``echoes_terms``: read once per
+    question, not once per sentence."""
+    return frozenset(grounding.spelled.get(t, t) for t in (*query.terms, *query.context_terms))
+
+
+def echoes_terms(asked: frozenset[str], text: str) -> bool:
+    """``echoes`` with the question's terms read already (``echo_terms``)."""
+    stems, needed, bare = _echo_words(text)
+    if asked.isdisjoint(stems):
         return False
-    return all(glue or s is not None and (
-        s in asked or s in COURTESY_WORDS or s in REACTION_WORDS) for glue, s in said)
+    return not bare and all(s in asked or s in COURTESY_WORDS or s in REACTION_WORDS for s in needed)
 
 
 @lru_cache(maxsize=8192)  # every candidate sentence is read so, for each question
-def _echo_words(text: str) -> tuple[tuple[bool, str | None], ...]:
-    """Each word of ``text`` for ``echoes``: whether it is a little word that holds an echo
-    together (``_ECHO_GLUE``), and its stem, or None for a stopword."""
-    return tuple((w in _ECHO_GLUE, None if w in STOPWORDS else stem(w))
-                 for w in (w.lower() for w in words(text)))
+def _echo_words(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """The words of ``text`` for ``echoes``: the stems of all but stopwords; those of the
+    words that are not little words holding an echo together (``_ECHO_GLUE``); and whether
+    one such word is a stopword (which says something of its own)."""
+    said = [(w in _ECHO_GLUE, None if w in STOPWORDS else stem(w))
+            for w in (w.lower() for w in words(text))]
+    return (frozenset(s for _, s in said if s is not None),
+            frozenset(s for glue, s in said if not glue and s is not None),
+            any(not glue and s is None for glue, s in said))
 
 
 def subject_only(query: Query, sentence_terms: frozenset[str]) -> frozenset[str]:

@@ -59,6 +59,13 @@ class BM25:
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
         self.k1, self.b = k1, b
+        # each term's documents, in order, with its count in each; and each document's length
+        # norm: a question's term is scored on the documents that have it, not on every one
+        self.postings: dict[str, list[tuple[int, int]]] = {}
+        for i, tf in enumerate(self.tf):
+            for t, f in tf.items():
+                self.postings.setdefault(t, []).append((i, f))
+        self.norm = [self.k1 * (1 - self.b + self.b * length / self.avg) for length in self.len]
 
     def scores(self, query: Iterable[tuple[str, float]]) -> np.ndarray:
         out = np.zeros(len(self.tf), dtype=np.float32)
@@ -66,11 +73,8 @@ class BM25:
             idf = self.idf.get(term)
             if idf is None:
                 continue
-            for i, tf in enumerate(self.tf):
-                f = tf.get(term)
-                if f:
-                    norm = self.k1 * (1 - self.b + self.b * self.len[i] / self.avg)
-                    out[i] += weight * idf * f * (self.k1 + 1) / (f + norm)
+            for i, f in self.postings[term]:
+                out[i] += weight * idf * f * (self.k1 + 1) / (f + self.norm[i])
         return out
 
 

@@ -833,6 +833,11 @@ def apposed_posts(text: str) -> list[str]:
 def apposed_people(text: str) -> list[tuple[str, str]]:
     """The people a sentence gives a post beside their names, and the post, as printed
     ("Dr Ann Roe, the tree officer at ...": ("Dr Ann Roe", "the tree officer"))."""
+    return list(_apposed_people(text))
+
+
+@lru_cache(maxsize=8192)  # every sentence of the article is read so, for each "who is the ...?"
+def _apposed_people(text: str) -> tuple[tuple[str, str], ...]:
     ends: dict[int, str] = {}
     for p in _PERSON.finditer(text):
         run = _NAME_RUN.match(text, p.start())
@@ -844,7 +849,7 @@ def apposed_people(text: str) -> list[tuple[str, str]]:
         comma = m.start() + m.group().index(",")
         if comma in ends:
             out.append((ends[comma], m.group().split(",", 1)[1].strip()))
-    return out
+    return tuple(out)
 
 
 _ROLE = re.compile(
@@ -1139,8 +1144,13 @@ _GLUE = frozenset("a an the in on at of by to from until".split())
 def filler_matches(kind: str, text: str) -> list[re.Match[str]]:
     """Where ``text`` holds a filler of ``kind`` (a number, a date or time, a year, a stretch
     of time, a clock time): a time is also a date ("14 October")."""
+    return list(_filler_matches(kind, text))
+
+
+@lru_cache(maxsize=8192)  # every candidate sentence is read so, by several checks, for each question
+def _filler_matches(kind: str, text: str) -> tuple[re.Match[str], ...]:
     pattern = _FILLERS[kind]
-    return [*_DATE.finditer(text), *pattern.finditer(text)] if kind == TIME else list(pattern.finditer(text))
+    return (*_DATE.finditer(text), *pattern.finditer(text)) if kind == TIME else tuple(pattern.finditer(text))
 
 
 def states_new(kind: str | None, text: str, question: str, given: frozenset[str]) -> bool:
@@ -1149,11 +1159,22 @@ def states_new(kind: str | None, text: str, question: str, given: frozenset[str]
     ``given``: the question's words). True for other kinds."""
     if kind is None or kind not in _FILLERS:
         return True
-    pattern = _FILLERS[kind]
     if kind == NUMBER:
-        asked = {m.group().lower() for m in pattern.finditer(question)}
-        return any(m.group().lower() not in asked for m in pattern.finditer(text))
-    return any(set(words(m.group())) - given - _GLUE for m in filler_matches(kind, text))
+        asked = _numbers_said(question)
+        return any(n not in asked for n in _numbers_said(text))
+    return any(ws - given - _GLUE for ws in _filler_words(kind, text))
+
+
+@lru_cache(maxsize=8192)  # every candidate sentence is read so, for each question
+def _numbers_said(text: str) -> frozenset[str]:
+    """The numbers ``text`` says, lower-cased ("12", "twelve")."""
+    return frozenset(m.group().lower() for m in _filler_matches(NUMBER, text))
+
+
+@lru_cache(maxsize=8192)  # every candidate sentence is read so, for each question
+def _filler_words(kind: str, text: str) -> tuple[frozenset[str], ...]:
+    """The words of each filler of ``kind`` that ``text`` holds."""
+    return tuple(frozenset(words(m.group())) for m in _filler_matches(kind, text))
 
 
 # How long, not when: a stretch of time something lasts or goes on for ("for three summers
@@ -1172,6 +1193,7 @@ _COUNTED_FROM = re.compile(r"\s*(?:ago|later|earlier|before|after|back|beforehan
                            r"from now|since|into|old)\b", re.I)
 
 
+@lru_cache(maxsize=8192)  # every candidate sentence is read so, for each "when" question
 def tells_when(text: str) -> bool:
     """Whether the sentence places something in time: a date or time ("in 2019", "on 4
     May", "last spring", "four years ago", "at 6pm") that is not only how long something
@@ -1416,9 +1438,15 @@ def times_relative_to(asked: Sequence[str], text: str, question: str) -> bool:
         if any(0 <= t.start() - m.end() <= 40 for t in times):
             return False
         anchored.update(range(m.start(), m.end()))
-    hits = [t for t in re.finditer(r"[\w'\u2019-]+", text)
-            if any(_same_family(stem(word_of(t.group().lower())), a) for a in asked)]
-    return bool(hits) and all(t.start() in anchored for t in hits)
+    hits = [start for start, word in _word_stems(text) if any(_same_family(word, a) for a in asked)]
+    return bool(hits) and all(start in anchored for start in hits)
+
+
+@lru_cache(maxsize=8192)  # every candidate sentence is read so, for each "when" question
+def _word_stems(text: str) -> tuple[tuple[int, str], ...]:
+    """Where each word of ``text`` starts, and its stem."""
+    return tuple((t.start(), stem(word_of(t.group().lower())))
+                 for t in re.finditer(r"[\w'\u2019-]+", text))
 
 
 # A place said without a name: "by the gate", "under my desk", "close to a wall", "at the
@@ -1804,6 +1832,8 @@ def raises(text: str, question: str, asked: frozenset[str] | set[str], asking: b
     found = [(w, after) for w, by_asking, after in opened if asking or not by_asking]
     if asking and opens_asking is not None:
         found.append(opens_asking)
+    if all(f_wh != wh for f_wh, _ in found):
+        return False
     # what "how many" or "how much" counts must be what the sentence counts ("how many ewes"
     # is not "how many lambs")
     counted = set(terms(question[m.end():])[:1]) if wh in ("how many", "how much") else set()

@@ -1418,6 +1418,19 @@ def test_a_sentence_about_another_year_ordinal_or_time_conflicts(question, sente
     assert qualifier_conflict(make_query(question), sentence) is conflict
 
 
+def test_the_qualifiers_read_once_per_question_follow_the_query_not_only_its_words():
+    """``qualifier_conflict`` reads a question's qualifiers once (kept per question): what it
+    keeps depends on everything it reads of the query (its measure too), so the same words
+    with another measure are read again."""
+    import dataclasses
+
+    q = make_query("How much is a single ferry ticket?")
+    told = "Ferry tickets: adult return £9."
+    assert q.measure == "money" and qualifier_conflict(q, told)
+    assert not qualifier_conflict(dataclasses.replace(q, measure=None), told)
+    assert qualifier_conflict(q, told)  # and again, as first read
+
+
 def test_a_year_asked_in_the_sentence_before_or_in_a_span_of_years_is_no_conflict():
     q = make_query("How many otters were seen on the Brill in 2021?")
     assert not qualifier_conflict(q, "They logged 63 otters, more than in 2020.",

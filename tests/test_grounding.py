@@ -298,6 +298,33 @@ def test_a_sentence_that_only_says_the_asked_words_back_is_an_echo():
     assert echoes(q, Grounding({"descalr": "descal"}, {}, frozenset(), {}), "Descaler, brilliant.")
 
 
+def test_echoes_read_with_the_question_terms_once_agree_with_echoes():
+    """``echoes_terms`` (the question's terms read once, for every candidate) gives what
+    ``echoes`` gives, sentence by sentence."""
+    from assistant.grounding import Grounding, echo_terms, echoes, echoes_terms
+
+    q = make_query("kayak rack what for??")
+    g = Grounding({}, {}, frozenset(), {})
+    asked = echo_terms(q, g)
+    for text in ("A kayak rack, brilliant.", "Kayak rack.", "No kayak rack.", "Thanks, lovely.",
+                 "It was the kayak rack, of course.", "The rack holds two kayaks on the roof."):
+        assert echoes_terms(asked, text) is echoes(q, g, text)
+
+
+def test_an_article_keeps_a_words_slip_once_found_and_only_so_many(monkeypatch):
+    """A question word's slip of the pen is looked up in the article's words once and kept
+    (the same fix again, or the same none), at most ``SPELT_KEPT`` words at a time."""
+    import assistant.grounding as grounding
+
+    monkeypatch.setattr(grounding, "SPELT_KEPT", 3)
+    article = _two_sentence_article(("The ferry sails at dawn.", "Its captain waves."))
+    fresh = _two_sentence_article(("The ferry sails at dawn.", "Its captain waves."))
+    asked = ["fery", "captian", "sails", "ferrry", "wavez", "fery", "captian", "dawm", "banana"]
+    assert [article.spelling(w) for w in asked] == [fresh.spelling(w) for w in asked]
+    assert article.spelling("fery") == "ferry" and article.spelling("banana") is None
+    assert len(article._spelt) <= 3
+
+
 def _kettle_page():
     from assistant.types import Source
 

@@ -308,3 +308,28 @@ def test_late_interaction_reads_a_sections_heading_over_its_first_sentence(setti
         assert scores[texts.index(later)] < 0.5, later
     # a first sentence that repeats its heading's words has it read over it already
     assert sorted(a.answerer.section_openers.values()) == ["Squeaky hinges", "Sticking drawers"]
+
+
+def test_bm25_scores_each_document_by_the_okapi_formula():
+    """BM25 scores a question's terms on the documents that have them (its postings): each
+    document's score is the Okapi sum over the terms, and a document with none scores 0."""
+    import math
+
+    from assistant.retrieval import BM25
+
+    docs = [["kayak", "rack", "roof"], ["roof", "tile", "tile", "moss"], ["ferry", "dawn"]]
+    bm = BM25(docs)
+    query = [("tile", 1.0), ("roof", 0.4), ("never", 1.0)]
+    got = bm.scores(query)
+    avg = sum(map(len, docs)) / len(docs)
+    for i, d in enumerate(docs):
+        want = 0.0
+        for term, weight in query:
+            f = d.count(term)
+            if f:
+                df = sum(term in e for e in docs)
+                idf = math.log(1 + (len(docs) - df + 0.5) / (df + 0.5))
+                norm = 1.2 * (1 - 0.75 + 0.75 * len(d) / avg)
+                want += weight * idf * f * 2.2 / (f + norm)
+        assert math.isclose(float(got[i]), want, rel_tol=1e-6)
+    assert got[2] == 0.0 and got[1] > got[0] > 0

@@ -386,3 +386,20 @@ def test_a_day_of_the_week_is_no_persons_name():
     # a day opening a run of capitals leaves the name after it
     assert person_names("On Tuesday Ben Odell found the key.") == ["Ben Odell"]
     assert person_names("It rained, and last Tuesday Ben Odell found the key.") == ["Ben Odell"]
+
+
+def test_a_sentences_fillers_are_read_once_and_handed_out_as_a_fresh_list():
+    """``filler_matches`` keeps what it read of a sentence (for the next question), and each
+    caller gets its own list: changing one leaves the next caller's as it was."""
+    from assistant.query import TIME
+    from assistant.sentences import filler_matches, states_new, tells_when
+
+    text = "The ferry left on 4 May 2021 at 6pm and came back three days later."
+    first = filler_matches(TIME, text)
+    spans = [m.span() for m in first]
+    first.clear()
+    assert [m.span() for m in filler_matches(TIME, text)] == spans and spans
+    assert tells_when(text) and tells_when(text)
+    asked = frozenset({"when", "did", "the", "ferry", "leave", "in", "may"})
+    assert states_new(TIME, text, "When did the ferry leave in May?", asked)
+    assert not states_new(TIME, "It left in May.", "When did the ferry leave in May?", asked)
