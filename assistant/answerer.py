@@ -207,6 +207,15 @@ UNNAMED_OBJECT_ODDS = 0.5
 PREDICATE_MATCH = 0.4
 # The answers looked at for it: what an answer cites.
 PREDICATE_ROWS = 3
+# A word of the predicate is said nowhere in the article when no word piece of the article, in
+# context, comes this close to it: just past where unrelated words sit (0.1-0.35). The
+# question then asks a thing the article does not tell ("Did the passengers get a refund?" of
+# a page that never speaks of one), whatever the answers say of its subject.
+PREDICATE_UNSAID = 0.38
+# Words this common in English (pyspellchecker's counts: "go", "get", "way", "still", and
+# "free", "send", "wear", "outside" at 200,000 to 450,000) are said otherwise too often to be
+# missed: a paraphrase drops them ("Is entry free?" / "You pay nothing at the door.").
+COMMON_WORD_COUNT = 200_000
 # What an answer's confidence is multiplied by when none of them says any word of the
 # predicate (``predicate_match``): they share only the subject with the question.
 SUBJECT_ONLY_ODDS = 0.5
@@ -883,25 +892,39 @@ class Answerer:
         return out
 
     def predicate_match(self, query: Query, candidates: Sequence[Candidate]) -> float | None:
-        """For a yes/no question, how closely the best of ``candidates`` says any word of its
-        predicate (``predicate_terms``: its words past the subject and the names): the
-        highest cosine of a word piece of such a word with one of a candidate's, both in
-        context. None (not judged) when it is not a yes/no question, has fewer than two such
-        words (a single word is often said otherwise: "allowed on" / "on board"), a candidate
-        opens on a verdict ("No, ..."), or the embedder gives no word pieces."""
+        """For a yes/no question, how closely ``candidates`` say its predicate
+        (``predicate_terms``: its words past the subject and the names), by the model's word
+        pieces in context. When a word of it is said nowhere in the article, neither named (in
+        a sentence, a heading, a byline), nor close to any piece of a sentence
+        (``PREDICATE_UNSAID``), nor to any word of the article (``similar_words``), the
+        question asks a thing the page does not tell, whatever the candidates say of its
+        subject: that word's closest match ("refund" of a page on a broken-down tram and its
+        passengers' tickets). Not a word as common as "get", "free" or "wear"
+        (``COMMON_WORD_COUNT``): a paraphrase leaves those out. Else the highest cosine of a
+        piece of a word of the predicate with one of a candidate's. None (not judged) when it
+        is not a yes/no question, a candidate opens on a verdict ("No, ..."), the embedder
+        gives no word pieces, or the predicate has fewer than two words the article says (a
+        single word is often said otherwise: "allowed on" / "on board")."""
         stems = set(predicate_terms(query))
         encode = getattr(self.words.embedder, "encode_words", None)
         matrix = self.index.token_vectors
         if not stems or not candidates or encode is None or not len(matrix) \
                 or any(_VERDICT.match(c.span.text) for c in candidates):
             return None  # ("No, ..." answers whatever the words)
-        asked = [v for w, v in encode(query.question) if stem_of(w) in stems]
+        asked = [(w, v) for w, v in encode(query.question) if stem_of(w) in stems]
+        counts, named = english_counts(), self.retriever.article.stems
+        closest = [(float((v @ matrix.T).max()), w) for w, v in asked
+                   if stem_of(w) not in named and counts.get(w, 0) < COMMON_WORD_COUNT]
+        unsaid = [sim for sim, w in closest
+                  if sim < PREDICATE_UNSAID and not self.similar_words([w]).get(w)]
+        if unsaid:
+            return min(unsaid)
         if len(asked) < 2:
             return None
         rows = [int(i) for c in candidates for i in range(*self._token_span[c.row])]
         if not rows:
             return 0.0
-        return float(max((v @ matrix[rows].T).max() for v in asked))
+        return float(max((v @ matrix[rows].T).max() for _, v in asked))
 
     @cached_property
     def section_openers(self) -> dict[int, str]:
@@ -1504,7 +1527,8 @@ class Answerer:
         said = self.predicate_match(query, candidates[:PREDICATE_ROWS])
         if said is not None and said < PREDICATE_MATCH:
             # "Does the ferry sell hot food?" / "The ferry leaves at nine.": the answers
-            # tell of the subject, not of what is asked of it
+            # tell of the subject, not of what is asked of it (or the article says nothing
+            # of a word asked: "Did the passengers get a refund?")
             confidence *= SUBJECT_ONLY_ODDS
         if unknown_objects(query, grounding):
             # a yes/no question after a thing the article never names ("Can it go in the

@@ -221,6 +221,42 @@ def test_a_yes_no_answer_sharing_only_the_subject_is_less_sure(settings, fake_em
     assert not a.ask("Is the ferry often cancelled or delayed?").abstained
 
 
+_TRAM = [
+    Source("title", "title", "Title", "Tram breaks down on the river bridge", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "A tram stopped on the river bridge at 8:10 on Monday with ninety passengers on board.",
+           None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The passengers walked to the far bank with staff, and their tickets were accepted "
+           "on the buses for the rest of the day.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "Engineers towed the tram to the depot before noon.", None, None),
+]
+
+
+def _tram_match(settings, fake_embedder, question):
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_TRAM, settings, embedder=fake_embedder)
+    query = a.query_for(question)
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    return a.answerer.predicate_match(query, candidates[:3])
+
+
+def test_a_yes_no_predicate_word_the_article_says_nowhere_is_not_said(settings, fake_embedder):
+    """"Did the passengers get a refund for their tickets?": the cited sentences say
+    "tickets", but nothing in the article says "refund" nor anything close to it
+    (``PREDICATE_UNSAID``), so the question asks a thing the page does not tell and the
+    answers share only its subject. A word as common as "wait" or "long" is no such word
+    (a paraphrase drops it): "Did the passengers wait long for the buses?" is said."""
+    from assistant.answerer import PREDICATE_MATCH
+
+    said = _tram_match(settings, fake_embedder, "Did the passengers get a refund for their tickets?")
+    assert said is not None and said < PREDICATE_MATCH
+    said = _tram_match(settings, fake_embedder, "Did the passengers wait long for the buses?")
+    assert said is not None and said >= PREDICATE_MATCH
+
+
 _WORRY = [
     Source("title", "title", "Title", "The Corrie folding bike, ridden for a month", None, None),
     Source("post-1", "post", "Post, paragraph 1",
