@@ -57,6 +57,7 @@ from .query import (
     CONTACT,
     NUMBER,
     PERSON,
+    PERSON_HEAD,
     PHASES,
     PLACE,
     RATE_ASKED,
@@ -77,6 +78,7 @@ from .sentences import (
     counts_whole_of,
     counts_whole_of_list,
     lists_counts,
+    names_filler,
     person_names,
     quote_opener,
     raises,
@@ -488,6 +490,65 @@ def counts_part(query: Query, candidates: Sequence[Candidate], top: int = 3, nea
         if any(abs(i - j) <= near for i in counts for j in about):
             return True
     return False
+
+
+# A name asked, none given: "Who took over as head?", "Which two members voted against?",
+# "Which company will build it?" want someone named; not who someone named is ("Who is Ann
+# Roe?"), advice ("Who should I ask?", "Whose permission do I need?"), nor a group a plural
+# asks to be told apart ("Which participants benefited?": "the people taking the vitamin").
+_WHO_NAMED = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|whom|whose)\b", re.I)
+_WHO_IS_NAMED = re.compile(r"^\W*(?:and\s+|so\s+)?who(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\s+"
+                           r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Sir|Dame)\.?\s+)?(?-i:[A-Z])", re.I)
+_ADVICE = re.compile(r"\b(?:should|shall|can|could|may|might|must|need|needs|ought|would)\b", re.I)
+# the question opens on "which (two) member(s)": a person asked for by a noun (``PERSON_HEAD``),
+# not "How did they work out which bacteria people had?" nor "in which group of people"
+_OPENS = re.compile(r"^\W*(?:and\s+|so\s+)?")
+_COUNTED_WHICH = re.compile(r"^\W*(?:and\s+|so\s+)?(?:which|what)\s+(?:\d+|two|three|four|five|six|"
+                            r"seven|eight|nine|ten)\b", re.I)
+# The kinds of body a "which ...?" asks to be named ("Which company ...?", "Which shop ...?").
+_BODIES_ASKED = frozenset({"company", "companies", "brand", "make", "manufacturer", "maker",
+                           "supplier", "firm", "publisher", "label", "producer", "shop", "store",
+                           "supermarket", "airline", "operator", "bank", "insurer", "charity",
+                           "organisation", "organization", "agency"})
+
+
+# "Who is this guide for?", "Who is the bike aimed at?", "Who is most at risk?": an audience or
+# the ones most touched, which a kind of people answers ("beginners", "older people").
+_AUDIENCE = re.compile(r"\bfor\W*$|\b(?:aimed|targeted|pitched)\s+at\b|\b(?:suited|suitable|meant|"
+                       r"designed|intended|recommended|best)\s+(?:to|for)\b"
+                       r"|\b(?:most|least|more|less|best|worst)\b", re.I)
+
+
+def name_asked(query: Query) -> tuple[bool, bool] | None:
+    """For a question that wants someone or something named (``_WHO_NAMED``, "which member",
+    "which company"), whether (a person, a body) may fill it; None for other questions: who
+    wrote the page or a comment, took a photo or said a quote (their own checks), who someone
+    named is, advice, and a plural that a group's description answers."""
+    q = query.question
+    if query.answer_type == PLACE:
+        if query.entity in _BODIES_ASKED and not query.where:
+            return (False, True)
+        return None
+    if (query.answer_type != PERSON or query.author_of or query.writer or query.credit
+            or query.speaker or query.host or query.comments_asked or query.comment_at is not None
+            or query.published_of or query.when_written or _WHO_IS_NAMED.match(q) or _ADVICE.search(q)
+            or _AUDIENCE.search(q)):
+        return None
+    if _WHO_NAMED.match(q):
+        return (True, True)
+    opens = _OPENS.match(q)
+    m = PERSON_HEAD.match(q, opens.end() if opens else 0)
+    if m is None:
+        return None
+    if m.end() > m.end("noun") and not _COUNTED_WHICH.match(q):
+        return None  # "Which participants benefited?": a group told apart may be described
+    return (True, False)
+
+
+_HANDLE = re.compile(r"(?:(?<=\s)|^)(?:@|u/)[\w.-]+|\b[a-z]+_[\w-]+\b")
+_PRONOUN_ASKED = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+_SPEAKS_OF_SELF = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b|\b(?i:we|us|our|ours|my|mine)\b")
+_QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
 # A sentence opening with a verdict on a yes/no question: "Yes, ...", "No.", "Not really."
@@ -1364,7 +1425,71 @@ class Answerer:
             return f"no passage close to the question gives {_measure_words(query)}"
         if not counts_part(query, candidates):
             return "no passage close to the question counts that part of them"
+        if not self.names_asked(query, candidates):
+            return "the passage closest to it names no one in the role asked"
         return None
+
+    def names_asked(self, query: Query, candidates: Sequence[Candidate]) -> bool:
+        """False when the question wants someone or something named (``name_asked``: "Who took
+        over as head?", "Which company will build it?") and the passages the answer would show
+        (the best and those its ``keep`` share of the best's probability) name no one of the
+        kind asked beyond the question's own names: only a count or a word for the role ("six
+        brands", "the board voted 5 to 2", "the consultancy's engineer"). A comment's or a
+        byline's signer is named, a transcript's speaker, a handle, and, for "who", a post's
+        writer where they speak of themself."""
+        asked = name_asked(query)
+        if asked is None or not candidates:
+            return True
+        # the quotes the answer would show: the best, and those near it (``compose``)
+        floor = self.model.keep * candidates[0].prob
+        told = [c for c in candidates[:3] if c.prob >= floor and c.source.kind != "title"]
+        if not told:
+            return True
+        people, bodies = asked
+        # "Who took over after she retired?": with no earlier question, "she" is the one the
+        # page is about, whom its title names
+        subject = {w for s in self._by_id.values() if s.kind == "title" for n in person_names(s.text)
+                   for w in words(n)} if _PRONOUN_ASKED.search(query.question) and not query.referent \
+            else set()
+        given = {w.lower() for w in query.words} | set(words(query.referent or "")) | subject
+        names = set(query.names) | set(words(query.referent or "")) | subject
+        opening = self.retriever.info.opening_name
+        speakers = self.retriever.info.speakers_named
+        for c in told:
+            src = c.source
+            author = set(words(src.author or "")) - given
+            if people and author and src.kind in ("comment", "byline"):
+                return True
+            # a post's writer speaking of themself answers "who" ("I run the fridge"), named or
+            # not, but not "which member"
+            if people and bodies and src.kind == "post" \
+                    and _SPEAKS_OF_SELF.search(_QUOTED.sub(" ", c.span.text)):
+                return True
+            # a transcript's speaker ("PRIYA: I planted them"), a handle ("@kasia-wnuk",
+            # "u/platform3_regular", "pennine_petra")
+            if people and (speakers[c.row] - given if c.row < len(speakers) else False):
+                return True
+            if people and any(h.lower().lstrip("@").removeprefix("u/") not in given
+                              for h in _HANDLE.findall(c.span.text)):
+                return True
+            spans = [c.span]
+            near = self.neighbour(query, c)
+            if near is not None:
+                spans.append(near)
+            for span in spans:
+                row = c.row if span is c.span else -1
+                # the word opening it is a name where the article writes it with a capital
+                # where no word needs one, or it is no English word ("Tomasz rang me")
+                op = opening[row] if 0 <= row < len(opening) else frozenset()
+                first = re.match(r"\W*([A-Z][\w'\u2019-]*)", span.text)
+                if first:
+                    w = re.sub(r"['\u2019]s$", "", first.group(1).lower())
+                    if w not in STOPWORDS and w not in english_words():
+                        op = op | {w}
+                if names_filler(span.text, given, people=people, bodies=bodies, names=names,
+                                opening=op):
+                    return True
+        return False
 
     def why_not(self, query: Query, grounding: Grounding, candidates: Sequence[Candidate],
                 declined: str | None = None) -> str:

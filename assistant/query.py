@@ -64,6 +64,7 @@ _MODIFIER = (r"(?: (?!(?:is|was|are|were|do|does|did|has|have|had|will|would|can
 _PERSON_PHRASE = r"\b(?:which|what)" + _MODIFIER + "?" + _MODIFIER + r"? (?P<noun>" + _PERSON_NOUNS + r")s?"
 _PERSON_HEAD_RE = _PERSON_PHRASE + _THEN_VERB
 _PERSON_HEAD = re.compile(_PERSON_HEAD_RE, re.I)
+PERSON_HEAD = _PERSON_HEAD
 
 # Nouns for things known by a proper name: "which (middle) school ...?" asks for one by name.
 _ENTITY_NOUNS = (

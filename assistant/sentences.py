@@ -1920,3 +1920,93 @@ def counts_only(text: str, count: int, nouns: frozenset[str]) -> bool:
         if nouns & following:
             return len(_LIST_JOINS.findall(text[m.end():])) < min(count - 1, 2)
     return False
+
+
+# A name as a run of capitalised words, joined by "of", "the", "de", "van", "&" ("Bank of
+# England", "Hallam & Pryce"), or a title and a name ("Dr. Ann Roe").
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())
+_CAPITAL_RUN = re.compile(
+    rf"[{_UPPER}][\w'\u2019\-]*(?:\.(?=\s+[{_UPPER}]))?"
+    rf"(?:\s+(?:(?:of|the|de|du|van|von|der|la|le|&)\s+)?[{_UPPER}][\w'\u2019\-]*)*")
+# The last word of the name of a place, where things happen, not who does them ("St Mary's
+# Church", "Quay Street", "Hartsmoor Crematorium").
+_PLACE_END = re.compile(
+    r"(?:Point|Bay|Street|St|Road|Rd|Avenue|Park|Bridge|River|Lake|Island|Islands|Sea|Ocean|"
+    r"Station|Garden|Gardens|Church|Hall|Court|House|Square|Lane|Way|Crematorium|Cemetery|"
+    r"Cathedral|Chapel|Abbey|Theatre|Theater|Market|Green|Hill|Hills|Valley|Wood|Woods|Moor|"
+    r"Junction|Close|Drive|Row|Terrace|Place|Quay|Harbour|Harbor|Pier|Airport|Stadium|Forest|"
+    r"Mountain|Mountains|Coast|Beach|Field|Fields|Estate|Centre|Center)$")
+# A word for a body or a place written after a name in lower case: the name only says which
+# one ("the Alder Valley school board", "Kelsham parish council", "Marlow Street bakery").
+_BODY_AFTER = re.compile(
+    r"\s+(?:school|schools|board|council|committee|club|society|church|team|group|company|"
+    r"firm|trust|parish|district|county|area|region|branch|office|department|station|hospital|"
+    r"library|museum|park|road|street|village|town|city|river|valley|community|residents|"
+    r"estate|ward|branch|chapter|union|party|government|authority|police|court|family)\b")
+# A people's word before a noun ("Norwegian supermarkets", "Alpine streams"): what kind, no
+# name of one.
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ian|ean|ese|an|ic|ch)$")
+_NOT_A_NAME = frozenset({*MONTH_NAMES, *WEEKDAY_NAMES, "i", "i'm", "i've", "i'd", "i'll", "i\u2019m",
+                         "i\u2019ve", "i\u2019d", "i\u2019ll", "ok", "okay", "yes", "no"})
+_TITLED = re.compile(rf"^{PERSON_TITLES}\b")
+_COUNT_BEFORE = re.compile(r"(?<![\d,.])\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve)\s+$")
+
+
+def names_filler(text: str, given: frozenset[str] | set[str], *, people: bool = True,
+                 bodies: bool = True, opening: frozenset[str] = frozenset(),
+                 names: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether the sentence names someone or something the question does not (``given``: its
+    words, lower case) that may fill a "who" or "which company" question: a run of capitalised
+    words that is no date, no place ("at St Mary's Church", "Quay Street"), not one the
+    question names (``names``: its proper names, lower case; "Hollins Lane Primary School" for
+    "Hollins Lane"), and more than the question's words ("Superintendent Carla Whitfield" names
+    one, "Superintendent" alone does not). ``people``: a person may fill it ("Dr Ann Roe", "Tomasz rang me");
+    ``bodies``: a body may ("the Pennine Vale Bird Trust", "Hallam & Pryce"). A count or a
+    word for the role ("six brands", "the board voted 5 to 2", "the consultancy's engineer")
+    names no one. The word opening the sentence is a name only when ``opening`` holds it (the
+    article writes it with a capital where no word needs one)."""
+    places = [m.span(1) for m in _PLACES_AT.finditer(text)]
+    lead = re.match(r"[\W_]*", text)
+    first = lead.end() if lead else 0
+    for m in _CAPITAL_RUN.finditer(text):
+        name, at = m.group(), m.start()
+        ws = name.split()
+        if at == first and re.sub(r"['\u2019]s$", "", ws[0].lower().rstrip(".")) not in opening:
+            ws, at = ws[1:], at + len(ws[0]) + 1  # "She joined ...", "When the board ..."
+            while ws and ws[0].lower() in ("of", "the", "de", "&"):
+                ws = ws[1:]
+        caps = [re.sub(r"['\u2019]s$", "", w).lower().rstrip(".") for w in ws if w[:1].isupper()]
+        caps = [w for w in caps if w not in _NOT_A_NAME]
+        if set(caps) & names or not set(caps) - given:
+            continue
+        bodied = bool(_NOT_PERSON.search(" ".join(ws))) and not _PLACE_END.search(ws[-1])
+        if any(a <= at < b for a, b in places) and not (bodies and bodied):
+            continue  # "at St Mary's Church, Marston Vale"; not "at the Valdorne Institute"
+        if _COUNT_BEFORE.search(text, 0, at) and len(ws) == 1:
+            continue  # "two PET and one PLA": kinds counted
+        last = ws[-1].rstrip(".,")
+        if _PLACE_END.search(re.sub(r"['\u2019]s$", "", last)):
+            continue
+        after = text[m.end():]
+        if len(ws) == 1 and _DEMONYM.match(ws[0]) and re.match(r"\s+[a-z]", after) and not people:
+            continue  # "Norwegian supermarkets"
+        titled = bool(_TITLED.match(" ".join(ws)))
+        body = bool(_NOT_PERSON.search(" ".join(ws))) or (
+            not titled and (_BODY_AFTER.match(after) is not None
+                            or _THE_BEFORE.search(text, 0, m.start()) is not None))
+        if body and not bodies:
+            continue
+        if not body and not people and (titled or re.match(r",\s+(?:an?|the)\s", after)):
+            continue  # "Dr Priya Anand, the consultancy's engineer": a person, no company
+        return True
+    return False
+
+
+# Places named after a preposition of place, with the places listed with them ("at St
+# Wendreda's Church, Marston Vale"): group 1 is where the first name starts.
+_PLACES_AT = re.compile(
+    r"\b(?:in|at|near|outside|around|via)\s+(?:the\s+)?"
+    r"([A-Z][\w'\u2019\-\u00c0-\u017f]*(?:\s+[A-Z][\w'\u2019\-\u00c0-\u017f]*)*"
+    r"(?:,\s+[A-Z][\w'\u2019\-\u00c0-\u017f]*(?:\s+[A-Z][\w'\u2019\-\u00c0-\u017f]*)*)*)")
+

@@ -1,0 +1,120 @@
+"""A name asked, none given: "Which member voted against?", "Who took over as head?", "Which
+company will build it?" want someone named in the role; a count or a word for the role ("the
+board voted 5 to 2", "six brands", "the consultancy's engineer") names no one."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answerer import name_asked
+from assistant.query import make_query
+from assistant.sentences import names_filler
+from assistant.text import words
+from assistant.types import Source
+
+
+def _given(question: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in words(question))
+
+
+def _names(question: str) -> frozenset[str]:
+    return make_query(question).names
+
+
+@pytest.mark.parametrize(("text", "question", "people", "bodies"), [
+    # a count, a word for the role, a date, the question's own names
+    ("When the Dunmere parish council voted 6 to 1 in May to close the tip, I was surprised.",
+     "Which two councillors voted against closing the tip?", True, False),
+    ("He joined Brackley Road Infant School in 1971 and was made deputy head in 1980.",
+     "Who took over as head of Brackley Road after he left?", True, True),
+    ("The service will be held at St Oswin's Chapel, Harrowby, at 2pm on Tuesday 3 March.",
+     "Who is taking the service at St Oswin's?", True, True),
+    ("In 2009 he was given the freedom of Harrowby, only the third person to be so honoured.",
+     "Who else has been given the freedom of Harrowby?", True, True),
+    # a person named, where a body is asked; a kind of thing counted or told by its country
+    ("Dr Ines Albery, the firm's senior surveyor, said the pier would need new piles.",
+     "Which company will rebuild the pier?", False, True),
+    ("We tried nine jams from French and Belgian shops (four apricot, three PLUM and two fig).",
+     "Which jam brands were tried?", False, True),
+])
+def test_a_count_or_a_word_for_the_role_names_no_one(text, question, people, bodies):
+    assert not names_filler(text, _given(question), people=people, bodies=bodies,
+                            names=_names(question))
+
+
+@pytest.mark.parametrize(("text", "question", "people", "bodies"), [
+    ("Only Ruth Mallory and Councillor Ade Okoro voted against closing the tip.",
+     "Which two councillors voted against closing the tip?", True, False),
+    ("Superintendent Anwen Price has run the district since 2021.",
+     "Who is the superintendent of the district?", True, True),
+    ("The count is run by the Hollin Moor Bird Trust, which pays for the feeders.",
+     "Who organises the feeder count?", True, True),
+    ("The new hall was designed by researchers at the Tarrant Institute for Timber.",
+     "Who designed the new hall?", True, True),
+    ("The work went to the contractor Marlow & Sedge Marine, who start in June.",
+     "Which company will rebuild the pier?", False, True),
+    ("Łukasz Nowicki took over as head in 1998.", "Who took over as head?", True, True),
+])
+def test_a_name_in_the_role_fills_it(text, question, people, bodies):
+    assert names_filler(text, _given(question), people=people, bodies=bodies,
+                        names=_names(question))
+
+
+def test_a_name_opening_a_sentence_counts_where_the_article_writes_it_as_one():
+    question = "Which member offered to write the grant bid?"
+    text = "Joanna rang me to say she would write the first draft."
+    assert not names_filler(text, _given(question), bodies=False)
+    assert names_filler(text, _given(question), bodies=False, opening=frozenset({"joanna"}))
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Which two councillors voted against closing the tip?", (True, False)),
+    ("Which committee member wanted the money spent on the shed?", (True, False)),
+    ("Who took over as head after he left?", (True, True)),
+    ("Whose van was it?", (True, True)),
+    ("Which company will rebuild the pier?", (False, True)),
+    # who someone named is, advice, an audience, a group told apart, the page's writer
+    ("Who is Ruth Mallory?", None),
+    ("Who should I ask about the roof?", None),
+    ("Who is this guide for?", None),
+    ("Which participants improved the most?", None),
+    ("Who wrote this post?", None),
+    ("How did they find out which bacteria people had?", None),
+    ("Which county is Harrowby in?", None),
+])
+def test_the_questions_that_want_a_name(question, asked):
+    assert name_asked(make_query(question)) == asked
+
+
+_PAGE = [
+    Source("title", "title", "Title", "Harvest supper returns to Dunmere", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The harvest supper will be held in the village hall on Saturday 4 October.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The committee voted 6 to 1 to bring the supper back after a two-year break.", None,
+           None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "Tickets cost twelve pounds and include a pudding.", None, None),
+]
+
+
+def test_a_question_wanting_a_member_named_is_declined_when_only_the_vote_is_counted(
+        settings, fake_embedder):
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_PAGE, settings, embedder=fake_embedder)
+    got = a.ask("Which committee member voted against the supper?")
+    assert got.abstained and "names no one in the role asked" in (got.reason or "")
+
+
+def test_a_question_wanting_a_member_named_is_not_declined_by_it_when_one_is_named(
+        settings, fake_embedder):
+    from assistant import Assistant
+
+    page = [*_PAGE[:2], Source("post-2b", "post", "Post, paragraph 2",
+                               "The committee voted 6 to 1, with Ruth Mallory voting against the "
+                               "supper.", None, None), *_PAGE[3:]]
+    page = [s for s in page if s.id != "post-2"]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    got = a.ask("Which committee member voted against the supper?")
+    assert "names no one in the role asked" not in (got.reason or "")
