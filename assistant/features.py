@@ -1153,9 +1153,15 @@ _CAPITALISED = r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)"
 # "a tree called Gustav", "named the Margaret Ashby", "known as Old Tom"; or a name in quotes:
 # 'a new exhibition, "Warp and Weft"', "Maid of Kent," (short, no clause of speech inside:
 # '"People think it is easy, but it isn't," she says' quotes words, it names nothing)
-_CALLED = re.compile(r"\b(?:called|named|nicknamed|dubbed|known as|titled)\s+(?:the\s+)?"
+# A name is given, too, after "born" or "née" (a birth name: "Born Eleanor Mary Pritchard in
+# 1938", "Ann Roe (née Hale)"), and set beside a common noun for what bears it, between commas
+# ("the remaining vessel, the MV Eilean Dorcha, can carry ...", "her dog, Gustav.").
+_CALLED = re.compile(r"\b(?:called|named|nicknamed|dubbed|known as|titled|born|n[e\u00e9]e)\s+(?:the\s+)?"
                      rf"[\"\u201c']?{_CAPITALISED}(?:\s+{_CAPITALISED})*"
-                     rf"|[\"\u201c]{_CAPITALISED}[^\"\u201d,.!?;]{{0,60}}[,.!?]?[\"\u201d]", re.I)
+                     rf"|[\"\u201c]{_CAPITALISED}[^\"\u201d,.!?;]{{0,60}}[,.!?]?[\"\u201d]"
+                     r"|\b(?:the|a|an|my|our|your|his|her|their|its)\s+(?-i:[a-z][\w'-]*\s+){0,2}"
+                     rf"(?-i:[a-z][\w'-]*),\s+(?:the\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED})*"
+                     r"(?=\s*(?:[,;.)\u2013\u2014]|\s-\s|$))", re.I)
 
 
 # Nouns for a thing of the asked kind: "contractor Hallam & Pryce" names the company asked for
