@@ -849,6 +849,10 @@ def counted_words(question: str) -> tuple[str, ...]:
         ws = _past_determiners(words(paid["w"]) if paid
                                else ws[2:] if len(ws) > 1 and ws[1] == "of" else [])
     if ws and (ws[0] in _AUX or ws[0] == "of"):  # "How much does a ticket cost?": the ticket;
+        if ws[0] in _AUX and len(ws) > 2 and ws[1].endswith("ing") and ws[2] in STOPWORDS:
+            # "How much was sitting in the reserve?", "How much is coming from the grant?":
+            # a verb after the auxiliary, no thing measured
+            return ()
         ws = _past_determiners(ws[1:])  # "How many of the people ...?": the people
     for at, w in enumerate(ws[:3]):
         if w in STOPWORDS or w in _AUX:
