@@ -1242,6 +1242,9 @@ def _places_after(prepositions: str) -> re.Pattern[str]:
 
 
 _AT_PLACE = _places_after("in|at|from|between|near|to|outside|around|via")
+# ... or last in an address or an affiliation in brackets, after a comma: "(University of
+# Bari, Italy)", "(Leeds, UK)", "[Portland, Oregon]".
+_PLACE_CLOSING = re.compile(rf",\s+({_PLACE_NAME})\s*[)\]]")
 # ... where a thing is, or goes: not "from", which may name its maker ("bought from Corran")
 _IN_PLACE = _places_after("in|at|near|to|outside|around|via")
 
@@ -1328,7 +1331,8 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
             continue
         found = at_place and any(
             {w.lower() for w in re.findall(_CAPITALISED, m[1])} - qwords - CALENDAR_NAMES
-            for m in _AT_PLACE.finditer(info.texts[i]) if not _BODY_NAME.search(m[1]))
+            for m in (*_AT_PLACE.finditer(info.texts[i]), *_PLACE_CLOSING.finditer(info.texts[i]))
+            if not _BODY_NAME.search(m[1]))
         for m in pattern.finditer(info.texts[i]):
             said = {w.lower() for w in re.findall(_CAPITALISED, m.group())}
             if said - qwords - {query.entity}:

@@ -407,6 +407,18 @@ def test_a_name_set_beside_its_bearer_or_given_at_birth():
     assert list(got)[2:] == [1, 0]
 
 
+def test_a_country_last_in_an_affiliation_in_brackets():
+    """"What country is the lead author from?" / "Dr. Ana Vos (University of Tarn, Norway)":
+    the place that closes an affiliation or an address in brackets is a named place."""
+    texts = ("The study was led by Dr. Ana Vos (University of Tarn, Norway) and two colleagues.",
+             "The study was led by Dr. Ana Vos and two colleagues.",
+             "The samples were sent to the lab (Wendel Trust, Harbour Institute).")
+    info = _many(texts)
+    q = make_query("What country is the lead author from?")
+    got = _name_align(q, info, np.arange(3), {w.lower() for w in q.words})
+    assert list(got) == [1, 0, 0]
+
+
 def test_a_persons_name_asked_by_a_noun_for_them():
     # "What's the ranger's name?" is answered by a person named, without "called"
     texts = ("Hello, I'm Tove Rask, one of the rangers for the reserve.",
