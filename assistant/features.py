@@ -1164,9 +1164,15 @@ _CAPITALISED = r"(?-i:[A-Z][\w'\-\u00c0-\u017f]+)"
 # "a tree called Gustav", "named the Margaret Ashby", "known as Old Tom"; or a name in quotes:
 # 'a new exhibition, "Warp and Weft"', "Maid of Kent," (short, no clause of speech inside:
 # '"People think it is easy, but it isn't," she says' quotes words, it names nothing)
-_CALLED = re.compile(r"\b(?:called|named|nicknamed|dubbed|known as|titled)\s+(?:the\s+)?"
+# A name is given, too, after "born" or "née" (a birth name: "Born Eleanor Mary Pritchard in
+# 1938", "Ann Roe (née Hale)"), and set beside a common noun for what bears it, between commas
+# ("the remaining vessel, the MV Eilean Dorcha, can carry ...", "her dog, Gustav.").
+_CALLED = re.compile(r"\b(?:called|named|nicknamed|dubbed|known as|titled|born|n[e\u00e9]e)\s+(?:the\s+)?"
                      rf"[\"\u201c']?{_CAPITALISED}(?:\s+{_CAPITALISED})*"
-                     rf"|[\"\u201c]{_CAPITALISED}[^\"\u201d,.!?;]{{0,60}}[,.!?]?[\"\u201d]", re.I)
+                     rf"|[\"\u201c]{_CAPITALISED}[^\"\u201d,.!?;]{{0,60}}[,.!?]?[\"\u201d]"
+                     r"|\b(?:the|a|an|my|our|your|his|her|their|its)\s+(?-i:[a-z][\w'-]*\s+){0,2}"
+                     rf"(?-i:[a-z][\w'-]*),\s+(?:the\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED})*"
+                     r"(?=\s*(?:[,;.)\u2013\u2014]|\s-\s|$))", re.I)
 
 
 # Nouns for a thing of the asked kind: "contractor Hallam & Pryce" names the company asked for
@@ -1247,6 +1253,9 @@ def _places_after(prepositions: str) -> re.Pattern[str]:
 
 
 _AT_PLACE = _places_after("in|at|from|between|near|to|outside|around|via")
+# ... or last in an address or an affiliation in brackets, after a comma: "(University of
+# Bari, Italy)", "(Leeds, UK)", "[Portland, Oregon]".
+_PLACE_CLOSING = re.compile(rf",\s+({_PLACE_NAME})\s*[)\]]")
 # ... where a thing is, or goes: not "from", which may name its maker ("bought from Corran")
 _IN_PLACE = _places_after("in|at|near|to|outside|around|via")
 
@@ -1333,7 +1342,8 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
             continue
         found = at_place and any(
             {w.lower() for w in re.findall(_CAPITALISED, m[1])} - qwords - CALENDAR_NAMES
-            for m in _AT_PLACE.finditer(info.texts[i]) if not _BODY_NAME.search(m[1]))
+            for m in (*_AT_PLACE.finditer(info.texts[i]), *_PLACE_CLOSING.finditer(info.texts[i]))
+            if not _BODY_NAME.search(m[1]))
         for m in pattern.finditer(info.texts[i]):
             said = {w.lower() for w in re.findall(_CAPITALISED, m.group())}
             if said - qwords - {query.entity}:

@@ -828,6 +828,11 @@ def _past_determiners(ws: Sequence[str]) -> list[str]:
     return list(ws[at:])
 
 
+# Words before what is counted that say only that each one counted is another ("How many
+# different species ...?", "how many separate visits"): the count is of the noun after them.
+_SAMENESS = frozenset("different distinct separate individual unique various diverse".split())
+
+
 def counted_words(question: str) -> tuple[str, ...]:
     """The (at most two) words naming what a quantity question counts or measures: the words
     after "how many" / "what share of" (or after the auxiliary: "how much does *a ticket*
@@ -845,6 +850,10 @@ def counted_words(question: str) -> tuple[str, ...]:
         ws = _past_determiners(words(paid["w"]) if paid
                                else ws[2:] if len(ws) > 1 and ws[1] == "of" else [])
     if ws and (ws[0] in _AUX or ws[0] == "of"):  # "How much does a ticket cost?": the ticket;
+        if ws[0] in _AUX and len(ws) > 2 and ws[1].endswith("ing") and ws[2] in STOPWORDS:
+            # "How much was sitting in the reserve?", "How much is coming from the grant?":
+            # a verb after the auxiliary, no thing measured
+            return ()
         ws = _past_determiners(ws[1:])  # "How many of the people ...?": the people
     for at, w in enumerate(ws[:3]):
         if w in STOPWORDS or w in _AUX:
@@ -856,6 +865,8 @@ def counted_words(question: str) -> tuple[str, ...]:
             ws = ws[1:] if ws[:1] in (["other"], ["own"]) else ws
             break
     for w in ws:
+        if not out and w in _SAMENESS:
+            continue  # "How many different kinds of bacteria ...?": not a thing counted
         if (w in STOPWORDS or w in _AUX or w in _GENERIC or w.isdigit() or w.endswith("ed")
                 or (much and _MONEY_WORD.fullmatch(w))):
             break

@@ -1455,7 +1455,8 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|on|by|near|behind|beside|under|underneath|inside|outside|above|below|along|"
     r"across|opposite|between|beneath|among|against|facing|from|into|onto|close to|next to|"
     r"near to|up|down|round|around|off|over|past|through|within)\s+"
-    r"(?:the|a|an|her|his|their|its|my|our|your|this|that|these|those|each|every|one|some)\s+"
+    r"(?:the|a|an|her|his|their|its|my|our|your|this|that|these|those|each|every|one|some|two|"
+    r"three|four|five|six|seven|eight|nine|ten|several|both)\s+"
     r"(?=((?:[\w'\u2019-]+,?\s+){0,2}[\w'\u2019-]+))", re.I)
 # Nouns after such a preposition that tell when, how or how much, not where.
 _NOT_PLACE = frozenset(
@@ -1464,7 +1465,7 @@ _NOT_PLACE = frozenset(
     seasons spring summer autumn winter fall weekend weekends end start beginning middle meantime
     past future way ways case cases rate rates cost costs price prices least most same first
     last next other rest whole lot lots bit number amount kind sort type part result results
-    point points study studies trial trials help use sake reason basis average total""".split())
+    point points study studies trial trials help use sake reason basis average total o'clock""".split())
 
 # Nouns of an idea, not a place: "a role in their resistance", "in the regulation of bone".
 _ABSTRACT = re.compile(r"(?:tion|sion|ance|ence|ancy|ency|ment|ity|ness|ism|ship|ology|ics)$")

@@ -111,6 +111,12 @@ STOPWORDS = frozenset(
     then there these they this those through to too under until up very was we were what when
     where which while who whom why will with would you your yours yourself also may might must
     shall s t don isn aren wasn weren s us well much many per""".split()
+) | frozenset(
+    # the same words with the apostrophe left out, as people type a question ("whats the
+    # name of the ferry thats still running", "im not sure", "it doesnt say")
+    """whats thats wheres whos hows whens whys theres heres im ive youre youve theyre theyve
+    hes shes dont doesnt didnt isnt arent wasnt werent cant couldnt wouldnt shouldnt hasnt
+    havent hadnt""".split()
 )
 
 # A word token of lower-cased text ("o'neil", "kiln's"; "second-hand" is two).

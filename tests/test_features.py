@@ -391,6 +391,34 @@ def test_a_name_given_for_a_naming_question():
     assert list(got) == [1, 0, 1]
 
 
+def test_a_name_set_beside_its_bearer_or_given_at_birth():
+    """A name is given between commas beside a noun for what bears it ("the older boat, the
+    Sea Wren, ..."), or after "born" / "née" (a birth name), as much as after "called"."""
+    texts = ("Only the older boat, the Sea Wren, will keep sailing this winter.",
+             "Only the older boat will keep sailing this winter.",
+             "Born Margaret Ann Tulley in 1941, she grew up above the shop.",
+             "In the end, Tom went home.")
+    info = _many(texts)
+    q = make_query("What's the name of the boat that is still sailing?")
+    got = _name_align(q, info, np.arange(2), {w.lower() for w in q.words})
+    assert list(got) == [1, 0]
+    q = make_query("What was her maiden name?")
+    got = _name_align(q, info, np.arange(4), {w.lower() for w in q.words})
+    assert list(got)[2:] == [1, 0]
+
+
+def test_a_country_last_in_an_affiliation_in_brackets():
+    """"What country is the lead author from?" / "Dr. Ana Vos (University of Tarn, Norway)":
+    the place that closes an affiliation or an address in brackets is a named place."""
+    texts = ("The study was led by Dr. Ana Vos (University of Tarn, Norway) and two colleagues.",
+             "The study was led by Dr. Ana Vos and two colleagues.",
+             "The samples were sent to the lab (Wendel Trust, Harbour Institute).")
+    info = _many(texts)
+    q = make_query("What country is the lead author from?")
+    got = _name_align(q, info, np.arange(3), {w.lower() for w in q.words})
+    assert list(got) == [1, 0, 0]
+
+
 def test_a_persons_name_asked_by_a_noun_for_them():
     # "What's the ranger's name?" is answered by a person named, without "called"
     texts = ("Hello, I'm Tove Rask, one of the rangers for the reserve.",
@@ -527,6 +555,11 @@ def test_a_place_is_a_name_the_question_does_not_give_and_never_a_month_or_a_day
     ("Dev has kept bees on the site for nineteen years.", False),
     # an idea is no place
     ("Oxytocin may play a role in their resistance to osteoporosis.", False),
+    # a place counted ("from two farms", "at several stalls"), not a time ("at two o'clock")
+    ("Most of the milk comes from two farms.", True),
+    ("You can buy it at several stalls.", True),
+    ("We open at two o'clock.", False),
+    ("It was fixed in two weeks.", False),
 ])
 def test_a_place_can_be_said_without_a_name(text, found):
     # "Where is the tap on the allotment site?"

@@ -635,6 +635,36 @@ def test_a_word_for_money_coming_in_is_no_thing_priced():
     assert counted_words("How much is this lamp?") == ("lamp",)
 
 
+def test_a_word_for_each_being_another_is_not_what_is_counted():
+    """"How many different birds ...?" counts birds: "different", "distinct", "separate" only
+    say that each is another ("How many different kinds ...?" counts kinds, a word too general
+    to name the thing)."""
+    from assistant.query import counted_words
+
+    assert counted_words("How many different birds came to the feeder?") == ("birds",)
+    assert counted_words("How many separate visits did the nurse make?") == ("visits",)
+    assert counted_words("How many distinct kinds of beetle were found?") == ()
+
+
+def test_a_verb_after_the_auxiliary_is_no_thing_measured():
+    """"How much was sitting in the fund?" measures no "sitting": the words after "how much
+    was" are a verb; "How much is the ticket?" still prices the ticket."""
+    from assistant.query import counted_words
+
+    assert counted_words("How much was sitting in the club's fund?") == ()
+    assert counted_words("How much is coming from the grant?") == ()
+    assert counted_words("How much is the ticket?") == ("ticket",)
+    assert counted_words("How much does parking cost?") == ("parking",)
+
+
+def test_a_question_typed_without_apostrophes():
+    """"whats the name of the boat thats for sale" reads as "what's ... that's ...": the
+    words left without their apostrophe are no terms of the question."""
+    q = make_query("whats the name of the boat thats for sale")
+    assert q.terms == make_query("what's the name of the boat that's for sale").terms
+    assert "what" not in q.terms and "that" not in q.terms
+
+
 @pytest.mark.parametrize(
     "question, kind, clock",
     [
