@@ -30,6 +30,7 @@ from .features import (
     PART_ASKED,
     THING_MEASURED,
     asks_before,
+    asks_position,
     asks_told,
     asks_who,
     feature_matrix,
@@ -260,11 +261,13 @@ def placed_first(query: Query, candidates: Sequence[Candidate]) -> list[Candidat
     Skarhaven", not by "The ferryman, Halvard, gets the novel's most moving chapter", whose
     name places nothing; "Where did the walk finish?" by "We were back at the Fleece", not by
     "we ate lunch looking across to Pendle Hill". Not for a spot within a place the question
-    gives ("Where on the roof ...?"), which a place without a name tells. The rest of the
+    gives ("Where on the roof ...?"), which a place without a name tells, nor where someone
+    lives, works or was born (``asks_position``), a place of theirs the model's features look
+    for ("Where does the novelist live?" is not where her novel is set). The rest of the
     order, and the answer's confidence, are the model's."""
     out = list(candidates)
     if not query.where or query.answer_type != PLACE or len(out) < 2 \
-            or _WHERE_WITHIN.match(query.question):
+            or not asks_position(query) or _WHERE_WITHIN.match(query.question):
         return out
     role = where_role(query.question)
     given = {w.lower() for w in query.words}

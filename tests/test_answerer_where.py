@@ -47,3 +47,11 @@ def test_the_models_order_stands_when_the_best_places_it_or_no_other_does():
     within = _candidates(("Put it by the back wall, out of the wind.", 0.5),
                          ("Our roof in Dunby is flat.", 0.2))
     assert [c.row for c in placed_first(q, within)] == [0, 1]
+
+
+def test_where_someone_lives_is_left_to_the_model():
+    # a place of theirs, not the first place the page names ("her novel is set in Hebley")
+    q = make_query("Where does Ada Brook live?")
+    cands = _candidates(("Ada Brook's first novel is one of my favourites.", 0.3),
+                        ("The story opens in the mill town of Hebley.", 0.2))
+    assert [c.row for c in placed_first(q, cands)] == [0, 1]
