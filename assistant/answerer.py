@@ -77,6 +77,7 @@ from .sentences import (
     counts_whole_of,
     counts_whole_of_list,
     lists_counts,
+    locates,
     person_names,
     places_in_role,
     quote_opener,
@@ -278,7 +279,9 @@ def placed_first(query: Query, candidates: Sequence[Candidate]) -> list[Candidat
     placed = [places_in_role(c.span.text, given, role, asked)
               if c.prob >= PLACED_ODDS * top.prob else 0 for c in out[:PLACED_ROWS]]
     j = int(np.argmax(placed))  # the first of the plainest
-    if placed[j] <= placed[0]:
+    # (a best one that places the thing without a name, "in a village", "above the mouth",
+    # says where as plainly as a bare name after a preposition would)
+    if placed[j] <= max(placed[0], int(locates(top.span.text, given))):
         return out
     return [replace(out[j], prob=top.prob), *out[:j], *out[j + 1:]]
 

@@ -42,6 +42,11 @@ def test_the_models_order_stands_when_the_best_places_it_or_no_other_does():
     far = _candidates(("The captain, Orla Vance, keeps the pace gentle.", 0.6),
                       ("Riders meet at the Crown Hotel.", 0.01))
     assert [c.row for c in placed_first(q, far)] == [0, 1]
+    # a best one that places it without a name says where as plainly as a bare name would
+    q2 = make_query("Where does the club want to plant the trees next?")
+    unnamed = _candidates(("The club now plans to plant them in a schoolyard, near the gate.", 0.5),
+                          ("Volunteers planted the first oaks in Dunby.", 0.3))
+    assert [c.row for c in placed_first(q2, unnamed)] == [0, 1]
     # a spot within a place the question gives is told without a name ("by the back wall")
     q = make_query("Where on the roof should the tank go?")
     within = _candidates(("Put it by the back wall, out of the wind.", 0.5),
