@@ -272,7 +272,10 @@ def placed_first(query: Query, candidates: Sequence[Candidate]) -> list[Candidat
         return out
     role = where_role(query.question)
     given = {w.lower() for w in query.words}
-    asked = frozenset(stem(v) for v in query.focus_verb)
+    # the question's verb, where it closes the clause asked ("Where was the meeting held?"; not
+    # the "lamps" of "Where does the team want to test the lamps next?")
+    asked = frozenset(stem(v) for v in query.focus_verb if re.search(
+        rf"\b{re.escape(v)}\s*(?:[?,.!]|$)", query.question, re.I))
     top = out[0]
     if top.prob <= 0:
         return out

@@ -47,6 +47,10 @@ def test_the_models_order_stands_when_the_best_places_it_or_no_other_does():
     unnamed = _candidates(("The club now plans to plant them in a schoolyard, near the gate.", 0.5),
                           ("Volunteers planted the first oaks in Dunby.", 0.3))
     assert [c.row for c in placed_first(q2, unnamed)] == [0, 1]
+    # ... nor does a name after the question's noun ("the trees ... next?" is no verb of placing)
+    nouned = _candidates(("The club now plans to plant them in a schoolyard, near the gate.", 0.5),
+                         ("The oldest trees in Dunby are oaks.", 0.3))
+    assert [c.row for c in placed_first(q2, nouned)] == [0, 1]
     # a spot within a place the question gives is told without a name ("by the back wall")
     q = make_query("Where on the roof should the tank go?")
     within = _candidates(("Put it by the back wall, out of the wind.", 0.5),
