@@ -30,6 +30,7 @@ from .features import (
     PART_ASKED,
     THING_MEASURED,
     asks_before,
+    asks_position,
     asks_told,
     asks_who,
     feature_matrix,
@@ -78,8 +79,10 @@ from .sentences import (
     counts_whole_of,
     counts_whole_of_list,
     lists_counts,
+    locates,
     names_filler,
     person_names,
+    places_in_role,
     quote_opener,
     raises,
     states_clock_time,
@@ -88,6 +91,7 @@ from .sentences import (
     tells_event,
     tells_only_new,
     tells_times,
+    where_role,
     withholds,
 )
 from .text import STOPWORDS, stem, terms, word_count, words
@@ -251,6 +255,50 @@ _KIND_WORDS = {NUMBER: "a number", TIME: "a date, period or duration", PERSON: "
                PLACE: "a name or place", "title": "a title",
                "role": "what someone does for a living",
                CONTACT: "an e-mail address, phone number or web address"}
+
+
+# A "where" question's candidates looked at for one that names the place in the role asked,
+# and how much less likely than the best one it may be.
+PLACED_ROWS = 12
+PLACED_ODDS = 0.1
+# "Where on the roof should the hive go?": a spot within a place the question gives, which a
+# place without a name tells ("close to a wall")
+_WHERE_WITHIN = re.compile(r"^\W*(?:and\s+|so\s+)?where\s+(?:on|in|at|inside|within|about)\b", re.I)
+
+
+def placed_first(query: Query, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """For a question asking where, the candidates with the first of the closest ones that
+    names a place in the role asked most plainly (``places_in_role``: where a thing starts,
+    ends, or is) put first, as likely as the best one, when the best one names it less
+    plainly: "Where is the novel set?" is answered by "The story opens in the port city of
+    Skarhaven", not by "The ferryman, Halvard, gets the novel's most moving chapter", whose
+    name places nothing; "Where did the walk finish?" by "We were back at the Fleece", not by
+    "we ate lunch looking across to Pendle Hill". Not for a spot within a place the question
+    gives ("Where on the roof ...?"), which a place without a name tells, nor where someone
+    lives, works or was born (``asks_position``), a place of theirs the model's features look
+    for ("Where does the novelist live?" is not where her novel is set). The rest of the
+    order, and the answer's confidence, are the model's."""
+    out = list(candidates)
+    if not query.where or query.answer_type != PLACE or len(out) < 2 \
+            or not asks_position(query) or _WHERE_WITHIN.match(query.question):
+        return out
+    role = where_role(query.question)
+    given = {w.lower() for w in query.words}
+    # the question's verb, where it closes the clause asked ("Where was the meeting held?"; not
+    # the "lamps" of "Where does the team want to test the lamps next?")
+    asked = frozenset(stem(v) for v in query.focus_verb if re.search(
+        rf"\b{re.escape(v)}\s*(?:[?,.!]|$)", query.question, re.I))
+    top = out[0]
+    if top.prob <= 0:
+        return out
+    placed = [places_in_role(c.span.text, given, role, asked)
+              if c.prob >= PLACED_ODDS * top.prob else 0 for c in out[:PLACED_ROWS]]
+    j = int(np.argmax(placed))  # the first of the plainest
+    # (a best one that places the thing without a name, "in a village", "above the mouth",
+    # says where as plainly as a bare name after a preposition would)
+    if placed[j] <= max(placed[0], int(locates(top.span.text, given))):
+        return out
+    return [replace(out[j], prob=top.prob), *out[:j], *out[j + 1:]]
 
 
 KEPT_BACK = "the passage closest to it names what is asked about, not what is asked of it"
@@ -1665,6 +1713,7 @@ class Answerer:
             confidence = 0.0
         threshold = opts.threshold if opts.threshold is not None else self.model.threshold
         keep = opts.keep if opts.keep is not None else self.model.keep
+        candidates = placed_first(query, candidates)
         if (query.gist and self.lead_rows or query.comments_asked == "who"
                 or self.host_row(query) is not None) and candidates:
             # what the post is about: its lead; who commented: each commenter's opening words;

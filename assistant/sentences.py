@@ -1494,6 +1494,84 @@ def names_place_at(text: str, given: frozenset[str] | set[str]) -> bool:
                for m in _AT_NAMED.finditer(text))
 
 
+# Where a "where" question asks a thing to be: where it starts or comes from ("Where does the
+# walk start from?", "Where is it shipped from?"), where it ends or goes ("Where did the walk
+# finish?", "Where does the river reach the sea?"), or where it is or is done (the rest).
+_WHERE_FROM = re.compile(
+    r"\bfrom\s*\W*$|\b(?:start|starts|started|starting|begin|begins|began|begun|leave|leaves|"
+    r"left|depart|departs|departed|originate|originates|originated|set\s+off|sets\s+off)\b", re.I)
+_WHERE_TO = re.compile(
+    r"\bto\s*\W*$|\b(?:finish|finishes|finished|end|ends|ended|reach|reaches|reached|arrive|"
+    r"arrives|arrived|return|returns|returned|lead|leads|flow|flows|flowed|head|heads|headed|"
+    r"go|goes|went|move|moves|moved|emigrate|emigrated|send|sends|sent|donate|donations?|write|"
+    r"post|deliver|submit|report|apply|complain|bring|take|taken)\b", re.I)
+# The prepositions that put a thing at a place in each of those roles: not "to Lock 14" for
+# where a walk starts, nor "from Port Saffery" for where a river ends.
+_ROLE_PREPOSITIONS = {
+    "from": "from|at|in|outside|inside|near|beside|opposite",
+    "to": "to|into|onto|at|in|outside|inside|near|beside|opposite",
+    "at": "in|at|on|inside|outside|near|beside|behind|opposite|within|around|off|beneath|under",
+}
+_ROLE_PLACE = {role: re.compile(
+    rf"\b(?:{preps})\s+(?:(?:the|a|an|our|their|his|her|its|my|your)\s+)?"
+    r"(?:(?-i:[a-z])[\w'\-]*\s+){0,4}"
+    r"(?-i:([A-Z][\w'\-\u00c0-\u017f]+(?:\s+(?:of\s+)?[A-Z][\w'\-\u00c0-\u017f]+)*))", re.I)
+    for role, preps in _ROLE_PREPOSITIONS.items()}
+
+
+def where_role(question: str) -> str:
+    """The role of the place a "where" question asks: "from" (where it starts or comes from),
+    "to" (where it ends or goes) or "at" (where it is or is done)."""
+    q = question.rstrip()
+    if _WHERE_FROM.search(q):
+        return "from"
+    if _WHERE_TO.search(q):
+        return "to"
+    return "at"
+
+
+# Words that put a place in a role just before its preposition: "set off from", "meet at" (where
+# a walk or an outing starts); "were back at", "finished at" (where it ends); "stored at",
+# "sitting in" (where a thing is).
+_ROLE_CUES = {
+    "from": frozenset("""start starts started starting begin begins began beginning set sets
+        setting off leave leaves left leaving depart departs departed departing meet meets
+        meeting assemble gather come comes came coming""".split()),
+    "to": frozenset("""finish finishes finished finishing end ends ended ending arrive arrives
+        arrived arriving back return returns returned returning reach reaches reached""".split()),
+    # ... where a thing is kept or stays: "four of them are sitting at the depot"
+    "at": frozenset("""sit sits sitting sat stored kept parked housed located based situated
+        lies lying stands standing stationed stays stayed staying""".split()),
+}
+# How many words before the preposition a cue may stand: "Meet 10am at ...".
+_CUE_WORDS = 3
+
+
+def places_in_role(text: str, given: frozenset[str] | set[str], role: str,
+                   asked: frozenset[str] = frozenset()) -> int:
+    """How plainly the sentence names a place the question does not give (``given``: its
+    words, lower case) in ``role`` (``where_role``): 2 after a word that puts it there (a word
+    of starting or of ending for the role a few words before, or one of ``asked``, the stems
+    of the question's verb, right before: "set off from Cragthorpe", "were back at the
+    Fleece", "held at the Town Hall"); 1 after a preposition that may ("in the port city of
+    Skarhaven" for where a novel is set);
+    0 for none ("The ferryman, Halvard, ...", a name that places nothing; "along the towpath to
+    Lock 14" for where a walk starts)."""
+    calendar = set(MONTH_NAMES + WEEKDAY_NAMES)
+    best = 0
+    for m in _ROLE_PLACE[role].finditer(text):
+        if not any(w.lower() not in given and w.lower() not in calendar
+                   for w in m.group(1).split() if w != "of"):
+            continue
+        before = words(text[:m.start()])[-_CUE_WORDS:]
+        cued = any(w in _ROLE_CUES[role] for w in before) or (
+            bool(before) and stem(before[-1]) in asked)
+        best = max(best, 2 if cued else 1)
+        if best == 2:
+            break
+    return best
+
+
 def locates(text: str, given: frozenset[str] | set[str]) -> bool:
     """Whether the sentence says where with a common noun the question does not already give:
     "I spent most of August hauling cans from the single tap by the gate" answers "Where is

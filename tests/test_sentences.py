@@ -403,3 +403,39 @@ def test_a_sentences_fillers_are_read_once_and_handed_out_as_a_fresh_list():
     asked = frozenset({"when", "did", "the", "ferry", "leave", "in", "may"})
     assert states_new(TIME, text, "When did the ferry leave in May?", asked)
     assert not states_new(TIME, "It left in May.", "When did the ferry leave in May?", asked)
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("Where does the Saturday ride start from?", "from"),
+    ("Where do the swifts come from?", "from"),
+    ("Where did the sponsored swim finish?", "to"),
+    ("Where can I send my entry form?", "to"),
+    ("Where is the play set?", "at"),
+    ("Where are the spare buses stored?", "at"),
+])
+def test_a_where_question_asks_where_a_thing_starts_ends_or_is(question, role):
+    from assistant.sentences import where_role
+
+    assert where_role(question) == role
+
+
+def test_a_place_is_named_in_the_role_asked():
+    from assistant.sentences import places_in_role
+
+    given = {"where", "does", "the", "saturday", "ride", "start", "from"}
+    # a name that places nothing, or a place only reached on the way, says not where it starts
+    assert places_in_role("The captain, Orla, keeps the pace gentle.", given, "from") == 0
+    assert places_in_role("An easy spin along the canal to Ferry Lock.", given, "from") == 0
+    # a place after a preposition of the role; plainly, after a word of starting
+    assert places_in_role("Coffee is in the back room of the Crown Hotel.", given, "from") == 1
+    assert places_in_role("Riders meet 9am at the Crown Hotel, Dunby.", given, "from") == 2
+    # where it ends: after a word of ending; a month is no place
+    given = {"where", "did", "the", "ride", "finish"}
+    assert places_in_role("We rolled back into Dunby at the Crown Hotel.", given, "to") == 2
+    assert places_in_role("We were home in March.", given, "to") == 0
+    # where a thing is: after a word of keeping, or the question's own verb right before it
+    given = {"where", "are", "the", "spare", "buses", "stored"}
+    assert places_in_role("Two of them are parked at the Holm Road garage.", given, "at") == 2
+    assert places_in_role("The rest were stored at Fenby.", given, "at",
+                          frozenset({"store"})) == 2
+    assert places_in_role("I saw one of them in Leeds.", given, "at") == 1
