@@ -32,6 +32,7 @@ from .features import (
     asks_before,
     asks_position,
     asks_told,
+    asks_when,
     asks_who,
     feature_matrix,
     question_features,
@@ -409,6 +410,22 @@ def states_asked_day(query: Query, candidates: Sequence[Candidate]) -> bool:
     return not told or any(tells_day(c.span.text)
                            or (c.source.kind != "comment" and tells_day(c.source.label))
                            for c in told)
+
+
+# How many of the closest passages a "when" question looks through for a time of its event.
+TIMED_ROWS = 3
+
+
+def times_asked_event(query: Query, candidates: Sequence[Candidate]) -> bool:
+    """False when a question asks when something happened or will ("When was the pier last
+    inspected before the storm?") and none of the closest passages gives a time that may be
+    that event's: each gives none, only how often ("inspected every year"), or only times
+    of another deed or phase or the other side of the event it is timed from ("an
+    inspection after the storm", "work is due to begin in May" for when it ends), as the
+    sentence features judge them (``type_ok``)."""
+    if query.answer_type != TIME or not asks_when(query.question) or not candidates:
+        return True
+    return any(c.features[_TYPE_OK] > 0 for c in candidates[:TIMED_ROWS])
 
 
 def person_asked(query: Query) -> str | None:
@@ -1475,6 +1492,8 @@ class Answerer:
             return "no passage close to the question counts that part of them"
         if not self.names_asked(query, candidates):
             return "the passage closest to it names no one in the role asked"
+        if not times_asked_event(query, candidates):
+            return "no passage close to the question gives a time of that"
         return None
 
     def names_asked(self, query: Query, candidates: Sequence[Candidate]) -> bool:

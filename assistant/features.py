@@ -91,6 +91,7 @@ from .sentences import (
     tells_when,
     times_earlier_event,
     times_other_event,
+    times_other_side,
     times_relative_to,
     withholds_who,
 )
@@ -355,7 +356,8 @@ def feature_matrix(
         # "When did they start discussing a ban?": a time told of another deed ("the board
         # voted in June") is that deed's
         told = told and not (when and not of_page and kind != "byline"
-                             and times_other_event(deed_of_time, info.texts[i]))
+                             and times_other_event(deed_of_time, info.texts[i],
+                                                   query.event in PHASES))
         # "What time is the reception?": a sentence timing the event it follows ("at 2pm,
         # followed by a reception") does not time it
         told = told and not (timed_thing and times_earlier_event(timed_thing, info.texts[i]))
@@ -363,6 +365,8 @@ def feature_matrix(
         # counted from the thing asked is another event's
         told = told and not (related_thing and times_relative_to(related_thing, info.texts[i],
                                                                   query.question))
+        # "When was it last inspected before the floods?" / "an inspection after the floods"
+        told = told and not (related_thing and times_other_side(query.question, info.texts[i]))
         # "Who is the spokesperson for the partnership?" is not the byline's writer, unless the
         # byline gives the post asked ("By Ann Hale, Transport Correspondent")
         off_post = (holder and kind == "byline" and not query.author_of

@@ -191,6 +191,11 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"minutes)\b|\bhow soon\b|\bat what (age|point|stage)\b|\bsince when\b|\buntil when\b"
         # a deadline or a start: "By when do I have to book?", "From when is it valid?"
         r"|^\W*(?:and\s+|so\s+)?(?:by|from|till)\s+when\b"
+        # a when-question asking more than one time, or a season: "In which years was the
+        # survey run?", "In which summers ...?", "On what dates ...?", "Which winter ...?"
+        r"|(?:\b(?:in|on|during)\s+|^\W*)(?:which|what)\s+(?:years|months|days|dates|weeks|decades|"
+        r"seasons|summers|winters|springs|autumns)\b"
+        r"|\b(?:in|during)\s+(?:which|what)\s+(?:summer|winter|spring|autumn)\b"
         # a keyword question ending in when: "concert date?", "rehearsal day and time"
         r"|" + _keywords_ending(_WHEN_NOUNS), re.I)),
     (NUMBER, re.compile(

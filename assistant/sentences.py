@@ -1191,6 +1191,14 @@ _LASTING = re.compile(
     rf"|\b{_SPAN_COUNT}-(?:{_TIME_UNITS})(?=\s+[a-z])", re.I)
 _COUNTED_FROM = re.compile(r"\s*(?:ago|later|earlier|before|after|back|beforehand|afterwards|"
                            r"from now|since|into|old)\b", re.I)
+# How often, not when: a rate ("9,300 vehicles a day", "twice a year", "once a fortnight",
+# "every three years", "per month"), which places nothing in time either ("every May",
+# "every Tuesday", "each morning" do).
+_RATE_UNIT = (rf"(?:(?:other|{_SPAN_COUNT})\s+)?(?:hours?|days?|weeks?|fortnights?|months?|years?|"
+              r"decades?|centur(?:y|ies))\b(?!\s+(?:ago|later|earlier|before|after|since|of|from)\b)")
+_RATE = re.compile(rf"\b(?:once|twice|{_SPAN_COUNT}\s+times)\s+(?:a|an|per|every|each|in)\s+"
+                   + _RATE_UNIT + r"|(?<!\bin\s)(?<!\bwithin\s)\b(?:a|an|per|every|each)\s+"
+                   + _RATE_UNIT, re.I)
 
 
 @lru_cache(maxsize=8192)  # every candidate sentence is read so, for each "when" question
@@ -1198,9 +1206,11 @@ def tells_when(text: str) -> bool:
     """Whether the sentence places something in time: a date or time ("in 2019", "on 4
     May", "last spring", "four years ago", "at 6pm") that is not only how long something
     lasts ("The hose has been our best seller for three summers running" does not say when
-    it came out; "The trip lasts 14 hours" not when the service started)."""
+    it came out; "The trip lasts 14 hours" not when the service started) nor only how often
+    ("we will inspect it every year" does not say when it was last inspected)."""
     lasting = [(m.start(), m.end()) for m in _LASTING.finditer(text)
-               if not _COUNTED_FROM.match(text, m.end())]
+               if not _COUNTED_FROM.match(text, m.end())] + [
+        (m.start(), m.end()) for m in _RATE.finditer(text)]
     return any(not any(a < m.end() and m.start() < b for a, b in lasting)
                for m in filler_matches(TIME, text))
 
@@ -1279,6 +1289,7 @@ def event_of_other(event: str | None, asked: frozenset[str], names: frozenset[st
 _RANGE = (r"\bfrom\b[^.;]{1,40}?\b(?:to|until|till)\b|\bbetween\b[^.;]{1,40}?\band\b"
           r"|\d(?:[.:]\d\d)?\s*[ap]\.?m\b\.?\s*(?:-|\u2013|to)\s*\d"
           r"|\b\d{1,2}[.:]\d\d\s*(?:-|\u2013|to)\s*\d{1,2}[.:]\d\d\b")
+_RANGE_TOLD = re.compile(_RANGE, re.I)
 # A time something runs from: "from 4 January", "from Saturday", "from dawn".
 _FROM_TIME = (rf"(?:from|since)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d|(?:{_MONTHS})\b|"
               rf"(?:{'|'.join(d.capitalize() for d in WEEKDAY_NAMES)})\b|(?:today|tomorrow|now|"
@@ -1320,7 +1331,7 @@ def tells_event(event: str | None, text: str, asked: frozenset[str] = frozenset(
     the pilot began."""
     if event in _OTHER_PHASE:
         if _PHASE_TOLD[event].search(text):
-            return True
+            return not times_other_phase(event, text, asked)
         acts = {stem(w) for w in asked}
         for m in _PHASE_TOLD[_OTHER_PHASE[event]].finditer(text):
             act = _ACT.match(text, m.end())
@@ -1328,6 +1339,68 @@ def tells_event(event: str | None, text: str, asked: frozenset[str] = frozenset(
                 return False
         return True
     return event is None or event not in _EVENT_TOLD or bool(_EVENT_TOLD[event].search(text))
+
+
+# The verbs of the start or the end a time hangs on in its clause ("work is expected to begin
+# in September", "the works will be complete by 2028").
+_PHASE_VERB = {
+    "start": re.compile(r"(?:start|starts|started|starting|begin|begins|began|begun|beginning|open|"
+                        r"opens|opened|opening|re-?open\w*|commenc\w*|resum\w*|restart\w*|"
+                        r"launch\w*)", re.I),
+    "end": re.compile(r"(?:finish|finishes|finished|finishing|end|ends|ended|ending|close|closes|"
+                      r"closed|closing|shut|shuts|shutting|stop|stops|stopped|stopping|conclud\w*|"
+                      r"complet\w*|closure)", re.I),
+}
+# Words of expecting or planning, not deeds of their own: "is expected to", "due to be".
+_EXPECTING = frozenset("""expected scheduled planned intended hoped supposed estimated projected
+    forecast predicted thought believed set due likely going""".split())
+
+
+def times_other_phase(event: str, text: str, asked: frozenset[str] = frozenset()) -> bool:
+    """Whether every date or time the sentence gives belongs to another phase or deed than the
+    start or the end asked (``event``: "start", "end"; ``asked``: the question's words): each
+    hangs, in its clause, on the verb of the other end ("work is expected to begin in
+    September 2027" does not say when the work is finished) or on another deed ("a contractor
+    is due to be appointed by June 2027"); "until" after a verb of either end may tell the
+    other ("open until 5 May" tells when it closes). False when a time hangs on no
+    verb ("In 2019, ..."), on the phase asked or on a deed the question names, when the
+    sentence gives a range (both ends at once), or no time at all."""
+    if _RANGE_TOLD.search(text):
+        return False
+    found: list[re.Match[str]] = []
+    for m in filler_matches(TIME, text):
+        if not any(f.start() <= m.start() and m.end() <= f.end() for f in found):
+            found = [f for f in found if not (m.start() <= f.start() and f.end() <= m.end())]
+            found.append(m)
+    found = [m for m in found if not (_BARE_STRETCH.fullmatch(m.group())
+                                      and not _AGO.match(text, m.end()))]
+    if not found:
+        return False
+    # "When did the closure start?": a time of the other end may be the one asked
+    if any(_PHASE_VERB[_OTHER_PHASE[event]].fullmatch(w) for w in asked):
+        return False
+    acts = {stem(w.lower()) for w in asked}
+    for m in found:
+        before = text[max(0, m.start() - 80): m.start()]
+        cut = list(_CLAUSE_BREAK.finditer(before))
+        if cut:
+            before = before[cut[-1].end():]
+        ws = re.findall(r"[\w'\u2019-]+", before)[-TIMED_REACH:]
+        # a state's end is the other event's time: "open until 5 May" is when it closes
+        until = bool(ws) and ws[-1].lower() in ("until", "till")
+        # the last verb of starting or ending in the clause ("stopped rehearsing in 2020"),
+        # else its last verb of another deed
+        phases = [p for w in ws for p, v in _PHASE_VERB.items() if v.fullmatch(w)]
+        phase = phases[-1] if phases else None
+        others = [w.lower() for w in ws if _TIMED_VERB.fullmatch(w) and w.lower() not in _NOT_VERB
+                  and w.lower() not in _EXPECTING]
+        other = others[-1] if others else None
+        if phase is not None:
+            if phase == event or until:
+                return False
+        elif other is None or any(_same_family(stem(other), a) for a in acts):
+            return False
+    return True
 
 
 # A verb a time is told of, just before it in its clause: "voted 5 to 2 in June", "stopped
@@ -1359,14 +1432,15 @@ _BARE_STRETCH = re.compile(rf"{_SPAN_COUNT}[\s-]+(?:{_TIME_UNITS})", re.I)
 _AGO = re.compile(r"\s*ago\b", re.I)
 
 
-def times_other_event(asked: Sequence[str], text: str) -> bool:
+def times_other_event(asked: Sequence[str], text: str, phase: bool = False) -> bool:
     """Whether every date or time the sentence gives belongs to another deed than the one a
     "when" question asks (``asked``: the stems of its event words, "discuss" for "When did they
     start discussing a ban?"): each is told just after a verb of its own in its clause ("the
     board voted in June", "stopped visiting in 2022", "carried out in the spring of 2025")
     and no word of the asked deed's family ("discussion", "publication") is in the sentence.
     A time with no verb before it in its clause ("In 2019, ...", a byline's date) may be any
-    deed's; False with no event word asked or no time told."""
+    deed's; False with no event word asked or no time told. ``phase``: the question asks
+    when the deed starts or ends ("When will they start changing the lamps?")."""
     if not asked:
         return False
     if any(_same_family(stem(w), a) for w in words(text) for a in asked):
@@ -1383,7 +1457,10 @@ def times_other_event(asked: Sequence[str], text: str) -> bool:
         if cut:
             before = before[cut[-1].end():]
         ws = re.findall(r"[\w'\u2019$-]+", before)[-TIMED_REACH:]
-        verbs = [w for w in ws if _TIMED_VERB.fullmatch(w) and w.lower() not in _NOT_VERB]
+        # (of a question asking when a deed starts or ends, a verb of starting or ending
+        # may time that deed: "will start changing them?" / "replace them, starting in spring")
+        verbs = [w for w in ws if _TIMED_VERB.fullmatch(w) and w.lower() not in _NOT_VERB
+                 and not (phase and any(v.fullmatch(w) for v in _PHASE_VERB.values()))]
         if not verbs:
             return False
     return True
@@ -1447,6 +1524,37 @@ def _word_stems(text: str) -> tuple[tuple[int, str], ...]:
     """Where each word of ``text`` starts, and its stem."""
     return tuple((t.start(), stem(word_of(t.group().lower())))
                  for t in re.finditer(r"[\w'\u2019-]+", text))
+
+
+# The side of an event a time is asked or told on: "before the floods", "in the wake of the
+# strike", and the words of the event.
+_SIDE = re.compile(r"\b(before|prior to|ahead of|in the run-up to|after|following|in the wake of)"
+                   r"\s+((?:(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\s+)?"
+                   r"(?:[\w'\u2019-]+[ \t]*){1,3})", re.I)
+_BEFORE = frozenset({"before", "prior to", "ahead of", "in the run-up to"})
+
+
+def _sides(text: str) -> list[tuple[bool, set[str]]]:
+    """Each side of an event the text names: (before it?, the stems of its words)."""
+    return [(" ".join(m[1].lower().split()) in _BEFORE,
+             {stem(w) for w in words(m[2]) if len(w) > 2 and w.lower() not in STOPWORDS})
+            for m in _SIDE.finditer(text)]
+
+
+def times_other_side(question: str, text: str) -> bool:
+    """Whether the sentence tells of the event a "when" question times itself from only on
+    its other side: "When was the pier last inspected before the storm?" is not answered by
+    "an inspection after the storm found the piles rotten" (nor "after" by "before"). False
+    when the question names no side of an event, or the sentence names the same side of it
+    too, or names the event on no side."""
+    asked = _sides(question)
+    if not asked:
+        return False
+    before, event = asked[0]
+    if not event:
+        return False
+    told = [b for b, ws in _sides(text) if any(_same_family(w, e) for w in ws for e in event)]
+    return bool(told) and all(b != before for b in told)
 
 
 # A place said without a name: "by the gate", "under my desk", "close to a wall", "at the

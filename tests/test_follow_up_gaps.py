@@ -10,8 +10,10 @@ from assistant.answerer import (
     states_asked_day,
     states_asked_span,
     tells_asked_end,
+    times_asked_event,
 )
 from assistant.answering import Candidate
+from assistant.features import FEATURES
 from assistant.query import make_query
 from assistant.sentences import states_tenure
 from assistant.types import Source, Span
@@ -554,3 +556,27 @@ def test_names_of_others_need_a_passage_naming_someone_else():
                         _candidates("Hilde Parrow bakes for the interval."))
     assert names_others(make_query("What are their names?", ["Which triplets sing alto?"]),
                         _candidates("The triplets all sing alto."))
+
+
+def _typed(*rows: tuple[str, float]) -> list[Candidate]:
+    out = []
+    for c, (_, ok) in zip(_candidates(*(text for text, _ in rows)), rows, strict=True):
+        x = np.zeros(len(FEATURES))
+        x[FEATURES.index("type_ok")] = ok
+        out.append(Candidate(c.row, c.span, c.source, c.prob, x))
+    return out
+
+
+def test_a_when_question_is_declined_when_no_close_passage_times_its_event():
+    q = make_query("When was the jetty last inspected before the storm?")
+    # each of the closest passages gives no time of that inspection
+    assert not times_asked_event(q, _typed(("An inspection after the storm found rot.", -1.0),
+                                           ("We will check it every year from now on.", -1.0),
+                                           ("The jetty was shut the same day.", -1.0),
+                                           ("It was first inspected in 1990.", 1.0)))
+    # one of them may: left to the model
+    assert times_asked_event(q, _typed(("An inspection after the storm found rot.", -1.0),
+                                       ("It was last inspected in March.", 1.0)))
+    # not a when question
+    q = make_query("Who inspected the jetty?")
+    assert times_asked_event(q, _typed(("An inspection after the storm found rot.", -1.0)))

@@ -12,6 +12,17 @@ def test_answer_types_follow_the_form_of_the_question():
     assert answer_type("What is osteoporosis?") is None
 
 
+@pytest.mark.parametrize("question", [
+    "In which summers was the survey carried out?",
+    "In which years did the ferry run?",
+    "On what dates is the museum shut?",
+    "Which months are best for planting garlic?",
+    "In which winter did the lake freeze over?",
+])
+def test_asking_which_years_or_seasons_asks_when(question):
+    assert answer_type(question) == TIME
+
+
 @pytest.mark.parametrize(
     "question, kind",
     [

@@ -8,7 +8,14 @@ import pytest
 
 from assistant.features import timed_deed
 from assistant.query import make_query
-from assistant.sentences import times_earlier_event, times_other_event
+from assistant.sentences import (
+    tells_event,
+    tells_when,
+    times_earlier_event,
+    times_other_event,
+    times_other_phase,
+    times_other_side,
+)
 from assistant.text import terms
 
 
@@ -154,3 +161,78 @@ def test_a_time_counted_from_the_thing_asked_is_another_events(question, text, r
     from assistant.sentences import times_relative_to
 
     assert times_relative_to(tuple(make_query(question).terms), text, question) is relative
+
+
+# The start or the end asked: a time told of the other end, or of another deed, is not it.
+@pytest.mark.parametrize(("question", "text"), [
+    ("When is the pier repair expected to be finished?",
+     "Under the plan agreed on Monday, bids will open in March, a builder is due to be hired "
+     "by August 2027, and work on the pier is expected to begin in October 2027."),
+    ("When does the outdoor pool close?", "The outdoor pool opened in November."),
+    ("When did the choir start rehearsing?", "The choir stopped rehearsing in 2020."),
+])
+def test_a_time_of_the_other_end_or_another_deed_is_not_the_end_asked(question, text):
+    q = make_query(question)
+    assert q.event in ("start", "end")
+    assert times_other_phase(q.event, text, q.words)
+    assert not tells_event(q.event, text, q.words)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("When is the pier repair expected to be finished?",
+     "The repair should be complete by spring 2028."),
+    ("When is the pier repair expected to be finished?", "Work will finish in May."),
+    # a state's end: "open until" tells when it closes
+    ("When does the outdoor pool close?", "The outdoor pool is open until 5 April."),
+    # a range gives both ends
+    ("When does the outdoor pool close?", "The outdoor pool opens from 7am to 9pm."),
+    # a time with no verb of its own may be any deed's
+    ("When does the outdoor pool close?", "In April, the pool opens again after it closes."),
+    # the question names the other end's thing too: "closure"
+    ("When did the closure of the pool start?", "The pool has been shut since 4 May."),
+    ("When did the choir start rehearsing?", "The choir began rehearsing in 2020."),
+])
+def test_a_time_that_may_be_the_end_asked_is_not_ruled_out(question, text):
+    q = make_query(question)
+    assert not times_other_phase(q.event, text, q.words)
+
+
+def test_a_verb_of_starting_may_time_the_deed_whose_start_is_asked():
+    question = "When will the council start changing the streetlamps?"
+    text = "The council will replace 400 streetlamps with dimmable ones, starting in May 2027."
+    assert times_other_event(_deed(question), text) and _deed(question) == ("chang",)
+    assert not times_other_event(_deed(question), text, phase=True)
+    # ... not when the verb is a deed of its own: "the pool was shut the same afternoon"
+    assert times_other_event(("inspect",), "The pool was shut the same afternoon.", phase=False)
+
+
+@pytest.mark.parametrize(("question", "text", "other"), [
+    ("When was the jetty last inspected before the storm?",
+     "The jetty has been closed since 2 March, when an inspection after the storm found rot.",
+     True),
+    ("When did the ferry run after the strike?", "Before the strike the ferry ran at 7am.", True),
+    # the same side, both sides, or no side of it told: not ruled out
+    ("When was the jetty last inspected before the storm?",
+     "It was inspected in May, a month before the storm.", False),
+    ("When was the jetty last inspected before the storm?",
+     "It was inspected before the storm and again after the storm.", False),
+    ("When was the jetty last inspected before the storm?", "It was inspected in 2019.", False),
+    ("When was the jetty last inspected?", "An inspection after the storm found rot.", False),
+])
+def test_a_time_on_the_other_side_of_the_event_asked_from(question, text, other):
+    assert times_other_side(question, text) is other
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("From now on we will check the jetty every year rather than every three years.", False),
+    ("Before it closed, the jetty took around 300 boats a day.", False),
+    ("The lamp is cleaned twice a year.", False),
+    ("Such a storm comes once in 100 years.", False),
+    # a day of the week, a month or a season every time, or a stretch from a time, is when
+    ("Swifts arrive every May.", True),
+    ("The club meets every Tuesday at 7pm.", True),
+    ("In a year the jetty will be rebuilt.", True),
+    ("A day later the storm broke.", True),
+])
+def test_how_often_is_not_when(text, when):
+    assert tells_when(text) is when
