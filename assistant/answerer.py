@@ -29,10 +29,12 @@ from .features import (
     FEATURES,
     PART_ASKED,
     THING_MEASURED,
+    asked_holders,
     asks_before,
     asks_told,
     asks_who,
     feature_matrix,
+    of_other_holder,
     question_features,
     who_withheld,
 )
@@ -1073,6 +1075,7 @@ class Answerer:
                        and (query.measure is None or query.measure in info.measures[c.row])
                        for c in candidates[:top] if c.row < len(info.measures)):
                 return False
+        elsewhere = self._of_other_holder(query)
         if query.measure == "share" and _PERCENT_ASKED.search(query.question):
             info = self.retriever.info
             rate = RATE_ASKED.search(query.question)
@@ -1080,6 +1083,7 @@ class Answerer:
                     if rate else None)
             return any("share" in info.measures[c.row]
                        and (told is None or told.search(c.span.text) is not None)
+                       and not elsewhere(c.row)
                        for c in candidates[:top] if c.row < len(info.measures))
         if _TIMES_ASKED.search(query.question):
             # "How many times has she been stung?" / "she opens the hive every other day": a
@@ -1101,6 +1105,7 @@ class Answerer:
             others = frozenset(query.terms) - counted
             return any((c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text))
                        and not counts_whole_of(c.span.text, query.names, counted)
+                       and not elsewhere(c.row)
                        and not counts_whole_of_list(c.span.text, others, counted)
                        for c in candidates[:top])
         dimension = dimension_asked(query.question) if query.measure == "length" else None
@@ -1133,8 +1138,19 @@ class Answerer:
                  and not PART_ASKED.search(query.question) else 0.0)
         return any((query.measure in info.measures[c.row] or also in info.measures[c.row]
                     or (also == "year" and info.flags["year"][c.row]))
-                   and c.features[_QUANTITY_ALIGN] >= least
+                   and c.features[_QUANTITY_ALIGN] >= least and not elsewhere(c.row)
                    for c in candidates[:top] if c.row < len(info.measures))
+
+    def _of_other_holder(self, query: Query) -> Callable[[int], bool]:
+        """Per sentence row, whether its numbers are of another holder than the one the
+        quantity question names (``of_other_holder``); never for other questions."""
+        if query.answer_type != NUMBER or not (query.measure or query.counted):
+            return lambda row: False
+        info, article = self.retriever.info, self.retriever.article
+        holders = asked_holders(query, article)
+        if not holders:
+            return lambda row: False
+        return lambda row: row < len(info.texts) and of_other_holder(holders, info, article, row)
 
     def passage_terms(self, source: Source) -> frozenset[str]:
         """The terms of a passage and, for a post paragraph under a heading, of the heading and

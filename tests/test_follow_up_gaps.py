@@ -353,6 +353,35 @@ def test_a_count_over_a_list_of_places_does_not_count_one_of_them(settings, fake
                  close=("post-1",), sources=_SURVEY)
 
 
+_BOATS = [
+    Source("title", "title", "Title", "Two narrowboats for hire on the Wenlow canal", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The Kestrel was built in 1994 and was refitted last spring.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The other boat, the Heron, sleeps six people and has a wood stove.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "The Kestrel is the older boat. She sleeps four people in two cabins.", None, None),
+    Source("post-4", "post", "Post, paragraph 4", "A week on the Heron costs £1,100.", None, None),
+    Source("post-5", "post", "Post, paragraph 5",
+           "A week on the Kestrel costs £900, fuel included.", None, None),
+]
+
+
+def test_a_quantity_of_another_named_holder_does_not_answer(settings, fake_embedder):
+    """"How many people does the Kestrel sleep?" / "The other boat, the Heron, sleeps six
+    people": the count is of another boat, in a passage that never names the one asked, though
+    the page does; a passage naming it, if only in the sentence before, answers."""
+    question = "How many people does the Kestrel sleep?"
+    assert not _gate(settings, fake_embedder, question, close=("post-2",), sources=_BOATS)
+    assert _gate(settings, fake_embedder, question, close=("post-3",), sources=_BOATS)
+    question = "How much does a week on the Kestrel cost?"
+    assert not _gate(settings, fake_embedder, question, close=("post-4",), sources=_BOATS)
+    assert _gate(settings, fake_embedder, question, close=("post-5",), sources=_BOATS)
+    # a name the page never writes is left to the model
+    assert _gate(settings, fake_embedder, "How many people does the Osprey sleep?",
+                 close=("post-2",), sources=_BOATS)
+
+
 _TRIAL = [
     Source("title", "title", "Title", "Shorter days on the farms", None, None),
     Source("post-1", "post", "Post, paragraph 1",
