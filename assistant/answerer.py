@@ -82,6 +82,7 @@ from .sentences import (
     quote_opener,
     raises,
     states_clock_time,
+    states_duration_of,
     states_length_in,
     states_tenure,
     tells_event,
@@ -328,6 +329,15 @@ _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+of\s+(?:them|those|these)\b)", re.
 # "How many times has it flooded?" asks how many times a thing happened (not "how many times
 # a week", a frequency that "every other day" answers).
 _TIMES_ASKED = re.compile(r"\bhow many times\b(?!\s+(?:a|an|per|each|every)\s)", re.I)
+
+
+# "How long does the crossing take?", "How many days will it take them to fit it?", "How long
+# did the debate last?": the time a thing takes or lasts.
+_SPAN_UNIT_WORDS = r"seconds|minutes|hours|days|nights|weeks|months|years"
+_TAKES_ASKED = re.compile(
+    r"\bhow long (?:does|did|do|will|would|should|could|can|might|may|is it going to)\b"
+    rf"|\bhow many (?:{_SPAN_UNIT_WORDS})\b(?=.*\b(?:take|takes|took|last|lasts|lasted)\b)", re.I)
+_TAKES_VERB = re.compile(r"\b(?:take|takes|took|last|lasts|lasted)\b", re.I)
 
 
 # "Which date in April is it on?", "When exactly was that concert?": the day itself is asked
@@ -1054,10 +1064,18 @@ class Answerer:
         """False when the question asks a price or an age ("How much does it cost?", "How old
         is he?"), a measure of another dimension asked by its unit or noun ("How many watts
         ...?", "How many lumens ...?", "What interest rate ...?"), a time by the clock ("What
-        time does it start?") or a count of a thing ("How many volunteers ...?") and none of the
+        time does it start?"), how long a thing takes or lasts ("How long does the crossing
+        take?", which a rate, a difference or another thing's length does not tell) or a count
+        of a thing ("How many volunteers ...?") and none of the
         closest passages states one: a passage about the thing or person that gives no price or
         age, states a number of another dimension (its weight, a date) or counts another thing
         (the hours the volunteers gave), does not answer it."""
+        if _TAKES_ASKED.search(query.question) and _TAKES_VERB.search(query.question):
+            # ... how long a thing takes or lasts, which a passage tells by a length of time
+            # ("How long does the crossing take?" / "cut from five return crossings a day", "a
+            # 24-hour strike", "takes a minute longer in quiet mode": no such length)
+            asked = frozenset(terms(query.question))
+            return any(states_duration_of(c.span.text, asked) for c in candidates[:top])
         if query.clock and _CLOCK_TIME_ASKED.search(query.question):
             # ... and one of the thing timed: a passage that names none of the question's words
             # ("What time does the spring concert start?" / "The choir meets at 10am") times

@@ -463,6 +463,36 @@ def test_how_many_times_needs_a_passage_that_tells_a_number_of_times(settings, f
                  close=("post-1",), sources=_KEEPER)
 
 
+_CROSSING = [
+    Source("title", "title", "Title", "Winter timetable for the Tollan ferry", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The ferry to Tollan will run four crossings a day this winter.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Its crew staged a 12-hour walkout last week over pay.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "In rough weather the crossing takes a few minutes longer.", None, None),
+    Source("post-4", "post", "Post, paragraph 4",
+           "The crossing to Tollan takes about 35 minutes.", None, None),
+    Source("post-5", "post", "Post, paragraph 5", "It is a 35-minute crossing.", None, None),
+]
+
+
+def test_how_long_a_thing_takes_needs_a_passage_that_gives_a_length_of_time(settings, fake_embedder):
+    """"How long does the crossing to Tollan take?" / "four crossings a day", "a 12-hour
+    walkout", "takes a few minutes longer": a rate, the length of another thing and a
+    difference, no length of time the crossing takes."""
+    question = "How long does the crossing to Tollan take?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1", "post-2", "post-3"),
+                     sources=_CROSSING)
+    assert _gate(settings, fake_embedder, question, close=("post-4",), sources=_CROSSING)
+    assert _gate(settings, fake_embedder, question, close=("post-5",), sources=_CROSSING)
+    assert not _gate(settings, fake_embedder, "How many minutes does the crossing take?",
+                     close=("post-1",), sources=_CROSSING)
+    # how long a walkout lasted: the length joined to the word asked answers
+    assert _gate(settings, fake_embedder, "How long did the walkout last?", close=("post-2",),
+                 sources=_CROSSING)
+
+
 def test_a_part_of_the_day_answers_what_time_of_day(settings, fake_embedder):
     assert _gate(settings, fake_embedder, "What time of day do the sessions run?", sources=_WORKSHOP)
 
