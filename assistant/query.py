@@ -827,6 +827,11 @@ def _past_determiners(ws: Sequence[str]) -> list[str]:
     return list(ws[at:])
 
 
+# Words that tell the things counted apart and name none of them: "How many *different*
+# birds ...?", "how many *separate* visits".
+_APART_WORDS = frozenset("different distinct separate individual unique various".split())
+
+
 def counted_words(question: str) -> tuple[str, ...]:
     """The (at most two) words naming what a quantity question counts or measures: the words
     after "how many" / "what share of" (or after the auxiliary: "how much does *a ticket*
@@ -855,6 +860,8 @@ def counted_words(question: str) -> tuple[str, ...]:
             ws = ws[1:] if ws[:1] in (["other"], ["own"]) else ws
             break
     for w in ws:
+        if not out and w in _APART_WORDS:
+            continue  # "How many different kinds of bacteria ...?": the kinds, not "different"
         if (w in STOPWORDS or w in _AUX or w in _GENERIC or w.isdigit() or w.endswith("ed")
                 or (much and _MONEY_WORD.fullmatch(w))):
             break
