@@ -29,12 +29,14 @@ from .features import (
     FEATURES,
     PART_ASKED,
     THING_MEASURED,
+    asked_holders,
     asks_before,
     asks_position,
     asks_told,
     asks_when,
     asks_who,
     feature_matrix,
+    of_other_holder,
     question_features,
     who_withheld,
 )
@@ -87,6 +89,7 @@ from .sentences import (
     quote_opener,
     raises,
     states_clock_time,
+    states_duration_of,
     states_length_in,
     states_tenure,
     tells_event,
@@ -387,6 +390,15 @@ _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+of\s+(?:them|those|these)\b)", re.
 # "How many times has it flooded?" asks how many times a thing happened (not "how many times
 # a week", a frequency that "every other day" answers).
 _TIMES_ASKED = re.compile(r"\bhow many times\b(?!\s+(?:a|an|per|each|every)\s)", re.I)
+
+
+# "How long does the crossing take?", "How many days will it take them to fit it?", "How long
+# did the debate last?": the time a thing takes or lasts.
+_SPAN_UNIT_WORDS = r"seconds|minutes|hours|days|nights|weeks|months|years"
+_TAKES_ASKED = re.compile(
+    r"\bhow long (?:does|did|do|will|would|should|could|can|might|may|is it going to)\b"
+    rf"|\bhow many (?:{_SPAN_UNIT_WORDS})\b(?=.*\b(?:take|takes|took|last|lasts|lasted)\b)", re.I)
+_TAKES_VERB = re.compile(r"\b(?:take|takes|took|last|lasts|lasted)\b", re.I)
 
 
 # "Which date in April is it on?", "When exactly was that concert?": the day itself is asked
@@ -1207,10 +1219,18 @@ class Answerer:
         """False when the question asks a price or an age ("How much does it cost?", "How old
         is he?"), a measure of another dimension asked by its unit or noun ("How many watts
         ...?", "How many lumens ...?", "What interest rate ...?"), a time by the clock ("What
-        time does it start?") or a count of a thing ("How many volunteers ...?") and none of the
+        time does it start?"), how long a thing takes or lasts ("How long does the crossing
+        take?", which a rate, a difference or another thing's length does not tell) or a count
+        of a thing ("How many volunteers ...?") and none of the
         closest passages states one: a passage about the thing or person that gives no price or
         age, states a number of another dimension (its weight, a date) or counts another thing
         (the hours the volunteers gave), does not answer it."""
+        if _TAKES_ASKED.search(query.question) and _TAKES_VERB.search(query.question):
+            # ... how long a thing takes or lasts, which a passage tells by a length of time
+            # ("How long does the crossing take?" / "cut from five return crossings a day", "a
+            # 24-hour strike", "takes a minute longer in quiet mode": no such length)
+            asked = frozenset(terms(query.question))
+            return any(states_duration_of(c.span.text, asked) for c in candidates[:top])
         if query.clock and _CLOCK_TIME_ASKED.search(query.question):
             # ... and one of the thing timed: a passage that names none of the question's words
             # ("What time does the spring concert start?" / "The choir meets at 10am") times
@@ -1228,6 +1248,7 @@ class Answerer:
                        and (query.measure is None or query.measure in info.measures[c.row])
                        for c in candidates[:top] if c.row < len(info.measures)):
                 return False
+        elsewhere = self._of_other_holder(query)
         if query.measure == "share" and _PERCENT_ASKED.search(query.question):
             info = self.retriever.info
             rate = RATE_ASKED.search(query.question)
@@ -1235,6 +1256,7 @@ class Answerer:
                     if rate else None)
             return any("share" in info.measures[c.row]
                        and (told is None or told.search(c.span.text) is not None)
+                       and not elsewhere(c.row)
                        for c in candidates[:top] if c.row < len(info.measures))
         if _TIMES_ASKED.search(query.question):
             # "How many times has she been stung?" / "she opens the hive every other day": a
@@ -1256,6 +1278,7 @@ class Answerer:
             others = frozenset(query.terms) - counted
             return any((c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text))
                        and not counts_whole_of(c.span.text, query.names, counted)
+                       and not elsewhere(c.row)
                        and not counts_whole_of_list(c.span.text, others, counted)
                        for c in candidates[:top])
         dimension = dimension_asked(query.question) if query.measure == "length" else None
@@ -1288,8 +1311,19 @@ class Answerer:
                  and not PART_ASKED.search(query.question) else 0.0)
         return any((query.measure in info.measures[c.row] or also in info.measures[c.row]
                     or (also == "year" and info.flags["year"][c.row]))
-                   and c.features[_QUANTITY_ALIGN] >= least
+                   and c.features[_QUANTITY_ALIGN] >= least and not elsewhere(c.row)
                    for c in candidates[:top] if c.row < len(info.measures))
+
+    def _of_other_holder(self, query: Query) -> Callable[[int], bool]:
+        """Per sentence row, whether its numbers are of another holder than the one the
+        quantity question names (``of_other_holder``); never for other questions."""
+        if query.answer_type != NUMBER or not (query.measure or query.counted):
+            return lambda row: False
+        info, article = self.retriever.info, self.retriever.article
+        holders = asked_holders(query, article)
+        if not holders:
+            return lambda row: False
+        return lambda row: row < len(info.texts) and of_other_holder(holders, info, article, row)
 
     def passage_terms(self, source: Source) -> frozenset[str]:
         """The terms of a passage and, for a post paragraph under a heading, of the heading and

@@ -210,7 +210,8 @@ def feature_matrix(
                          [of_kind.get(stem_of(f)) for f in query.focus])
     verb_align = _focus_align([stem_of(f) for f in query.focus_verb], sims_verbs, info, article,
                               candidates)
-    quantity = _quantity_align(query, sims_counted, info, candidates, grounding, article.meta_terms)
+    quantity = _quantity_align(query, sims_counted, info, candidates, grounding, article.meta_terms,
+                               article)
     qwords = {w.lower() for w in query.words}
     bearer = _bearer_rows(query, grounding, article, of_kind)
     name = _name_align(query, info, candidates, qwords, bearer, affiliated)
@@ -1054,9 +1055,43 @@ def _names_measured(quantity_terms: frozenset[str]) -> bool:
                for t in quantity_terms)
 
 
+def asked_holders(query: Query, article: ArticleTerms) -> tuple[tuple[str, ...], ...]:
+    """What pins a quantity question to one holder among others: each run of the question's
+    names ("the Sula Bheag", "on Saturday", "Fenmore County Council"), as stems, that the
+    article names too (a name it never writes is left to the model)."""
+    names = {n.lower() for n in query.names}
+    runs: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for w in [*words(query.question), ""]:
+        if w and w in names:
+            run.append(stem(w))
+            continue
+        if run and any(len(article.rows(s)) or len(article.meta_rows(s)) for s in run):
+            runs.append(tuple(run))
+        run = []
+    return tuple(runs)
+
+
+def of_other_holder(holders: Sequence[tuple[str, ...]], info: SentenceInfo, article: ArticleTerms,
+                    row: int) -> bool:
+    """The sentence's numbers are of another holder than the one the quantity question names
+    (``asked_holders``): its passage (the paragraph or comment it is in, the heading over it,
+    the page's title, its author) names no word of one of the question's names, which the
+    article names elsewhere ("How many passengers could the Sula Bheag carry?" / "He said the
+    remaining vessel, the MV Eilean Dorcha, could carry 240 passengers"; "How many sailings are
+    running on Saturday?" / "all six crossings scheduled for today are cancelled")."""
+    if not holders:
+        return False
+    passage = set(article.meta_terms[row]) | {stem(w) for w in info.words[row]}
+    for j in np.flatnonzero(article.source_of == article.source_of[row]):
+        passage |= article.sentence_terms[int(j)]
+    return any(not any(s in passage for s in run) for run in holders)
+
+
 def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
                     candidates: np.ndarray, grounding: Grounding,
-                    meta: Sequence[frozenset[str]] = ()) -> np.ndarray:
+                    meta: Sequence[frozenset[str]] = (), article: ArticleTerms | None = None
+                    ) -> np.ndarray:
     """Per candidate, for a question asking for a quantity: 1 when a number of the sentence
     states the measure asked ("$5" for a price, "71 years old" for an age), is followed by
     what is counted ("40,000 visitors"), or is a share of it ("40 percent of visitors"); else
@@ -1064,10 +1099,13 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
     1 for other questions and when the question does not say what it counts. ``meta``: per
     sentence, the terms of the page's title and of the heading its paragraph sits under
     (``ArticleTerms.meta_terms``): they name what a measure that names nothing is of ("Now
-    £34.99" on a kettle's page)."""
+    £34.99" on a kettle's page). 0 for a sentence whose numbers are of another holder than the
+    one the question names (``of_other_holder``: "the MV Eilean Dorcha could carry 240
+    passengers" for the Sula Bheag)."""
     out = np.ones(len(candidates))
     if query.answer_type != NUMBER or not (query.measure or query.counted):
         return out
+    holders = asked_holders(query, article) if article is not None else ()
     counted = [grounding.spelled.get(stem_of(w), stem_of(w)) for w in query.counted]
     # people counted by the head noun ("How many volunteers ...?", not "How many crew jobs ...?")
     people = bool(query.counted) and bool(PERSON_NOUN.fullmatch(query.counted[-1]))
@@ -1075,6 +1113,9 @@ def _quantity_align(query: Query, sims: np.ndarray | None, info: SentenceInfo,
     given = {w for w in query.words if any(c.isdigit() for c in w)}
     total = query.measure is None and bool(_TOTAL_ASKED.search(query.question))
     for row, i in enumerate(candidates):
+        if holders and article is not None and of_other_holder(holders, info, article, int(i)):
+            out[row] = 0.0
+            continue
         if given:
             # (a number in words is one more: "Year 3 and 4" / "... four nights a week")
             numbers = {w for w in words(info.texts[i]) if any(c.isdigit() for c in w) or w in COUNT_WORDS}

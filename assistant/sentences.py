@@ -683,6 +683,43 @@ def states_length_in(text: str, dimension: str) -> bool:
     return False
 
 
+# A length of time, for ``states_duration_of``: "34 minutes", "three to four hours", "a week",
+# "four or five Saturdays", "a 40-minute crossing".
+_TAKEN_UNITS = (r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|"
+                r"months?|years?|decades?|" + "|".join(f"{d}s" for d in WEEKDAY_NAMES))
+_TAKEN_COUNT = rf"\d[\d,.]*|{_CARDINAL_WORDS}|a few|a couple of|several|half an|half a|an?"
+_TAKEN_SPAN = re.compile(rf"(?<![\w-])(?P<count>{_TAKEN_COUNT})"
+                         rf"(?:\s+(?:and a half|or|to)\s+(?:{_TAKEN_COUNT}))?"
+                         rf"(?P<joint>[\s-]+)(?:{_TAKEN_UNITS})\b(?P<rest>[^.;!?]{{0,30}})", re.I)
+# Words before "a week" that make it a length of time ("for a week", "takes about an hour"),
+# not a rate ("five crossings a day").
+_TAKEN_LEADS = frozenset("""for in within over after about around nearly almost under than just take
+    takes took taking last lasts lasted lasting half only roughly barely is was be are were to least
+    most me us him her them you""".split())
+# Words after a length of time that make it a difference ("a minute longer") or a point in time
+# ("two years ago"), not how long the thing asked takes.
+_TAKEN_NOT = frozenset("longer shorter more less extra early earlier late later ago sooner".split())
+def states_duration_of(text: str, about: frozenset[str]) -> bool:
+    """The sentence states a length of time that can be how long the thing asked takes or
+    lasts ("It takes me 34 minutes", "lasted perhaps three to four hours", "a 40-minute
+    crossing"); not a rate ("five return crossings a day"), a difference ("takes a minute
+    longer"), a point in time ("two years ago"), nor the length of another thing, which a
+    length joined to a word the question does not use is ("a 24-hour strike" for "How long
+    does the crossing take?"; ``about``: the question's terms)."""
+    for m in _TAKEN_SPAN.finditer(text):
+        count = m["count"].lower()
+        before = words(text[: m.start()])[-1:]
+        if count in ("a", "an") and not (before and before[0] in _TAKEN_LEADS):
+            continue
+        rest = words(m["rest"])
+        if rest and rest[0] in _TAKEN_NOT:
+            continue
+        if "-" in m["joint"] and rest and rest[0] not in STOPWORDS and stem(rest[0]) not in about:
+            continue
+        return True
+    return False
+
+
 def measures(text: str) -> frozenset[str]:
     """The measures (``query.MEASURES``' names) the sentence states with a number."""
     return frozenset(name for name, pattern in _MEASURE_UNITS.items() if pattern.search(text))

@@ -117,6 +117,26 @@ def test_a_share_is_no_total_asked():
     assert got[0] == 1
 
 
+def test_a_count_of_another_named_holder_is_not_of_the_one_asked():
+    """"How many people does the Kestrel sleep?": a paragraph that never names the Kestrel,
+    which the page names elsewhere, counts another boat's ("the Heron sleeps six people"); a
+    paragraph naming it, if only in the sentence before ("She sleeps four people"), counts its."""
+    sources = {sid: Source(sid, "post", sid, "") for sid in ("p1", "p2", "p3")}
+    info, article = _passages(sources, {
+        "p1": ("The Kestrel was built in 1994.",),
+        "p2": ("The other boat, the Heron, sleeps six people.",),
+        "p3": ("The Kestrel is the older boat.", "She sleeps four people."),
+    })
+    query = make_query("How many people does the Kestrel sleep?")
+    got = _quantity_align(query, None, info, np.arange(4), NOTHING, article.meta_terms, article)
+    assert got[1] == 0 and got[3] == 1
+    # without the article's terms (or for a name the article never writes) it is not judged
+    assert _quantity_align(query, None, info, np.arange(4), NOTHING)[1] == 1
+    got = _quantity_align(make_query("How many people does the Osprey sleep?"), None, info,
+                          np.arange(4), NOTHING, article.meta_terms, article)
+    assert got[1] == 1
+
+
 def test_a_count_of_kinds_of_a_thing_does_not_count_the_thing():
     """"How many beetles did the traps catch?" / "38 species of beetle": kinds, not beetles."""
     info = _one("The traps caught 38 species of beetle over the summer.")

@@ -355,6 +355,35 @@ def test_a_count_over_a_list_of_places_does_not_count_one_of_them(settings, fake
                  close=("post-1",), sources=_SURVEY)
 
 
+_BOATS = [
+    Source("title", "title", "Title", "Two narrowboats for hire on the Wenlow canal", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The Kestrel was built in 1994 and was refitted last spring.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The other boat, the Heron, sleeps six people and has a wood stove.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "The Kestrel is the older boat. She sleeps four people in two cabins.", None, None),
+    Source("post-4", "post", "Post, paragraph 4", "A week on the Heron costs £1,100.", None, None),
+    Source("post-5", "post", "Post, paragraph 5",
+           "A week on the Kestrel costs £900, fuel included.", None, None),
+]
+
+
+def test_a_quantity_of_another_named_holder_does_not_answer(settings, fake_embedder):
+    """"How many people does the Kestrel sleep?" / "The other boat, the Heron, sleeps six
+    people": the count is of another boat, in a passage that never names the one asked, though
+    the page does; a passage naming it, if only in the sentence before, answers."""
+    question = "How many people does the Kestrel sleep?"
+    assert not _gate(settings, fake_embedder, question, close=("post-2",), sources=_BOATS)
+    assert _gate(settings, fake_embedder, question, close=("post-3",), sources=_BOATS)
+    question = "How much does a week on the Kestrel cost?"
+    assert not _gate(settings, fake_embedder, question, close=("post-4",), sources=_BOATS)
+    assert _gate(settings, fake_embedder, question, close=("post-5",), sources=_BOATS)
+    # a name the page never writes is left to the model
+    assert _gate(settings, fake_embedder, "How many people does the Osprey sleep?",
+                 close=("post-2",), sources=_BOATS)
+
+
 _TRIAL = [
     Source("title", "title", "Title", "Shorter days on the farms", None, None),
     Source("post-1", "post", "Post, paragraph 1",
@@ -434,6 +463,36 @@ def test_how_many_times_needs_a_passage_that_tells_a_number_of_times(settings, f
     # "how many times a week" asks a frequency
     assert _gate(settings, fake_embedder, "How many times a week do new keepers open the hive?",
                  close=("post-1",), sources=_KEEPER)
+
+
+_CROSSING = [
+    Source("title", "title", "Title", "Winter timetable for the Tollan ferry", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The ferry to Tollan will run four crossings a day this winter.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Its crew staged a 12-hour walkout last week over pay.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "In rough weather the crossing takes a few minutes longer.", None, None),
+    Source("post-4", "post", "Post, paragraph 4",
+           "The crossing to Tollan takes about 35 minutes.", None, None),
+    Source("post-5", "post", "Post, paragraph 5", "It is a 35-minute crossing.", None, None),
+]
+
+
+def test_how_long_a_thing_takes_needs_a_passage_that_gives_a_length_of_time(settings, fake_embedder):
+    """"How long does the crossing to Tollan take?" / "four crossings a day", "a 12-hour
+    walkout", "takes a few minutes longer": a rate, the length of another thing and a
+    difference, no length of time the crossing takes."""
+    question = "How long does the crossing to Tollan take?"
+    assert not _gate(settings, fake_embedder, question, close=("post-1", "post-2", "post-3"),
+                     sources=_CROSSING)
+    assert _gate(settings, fake_embedder, question, close=("post-4",), sources=_CROSSING)
+    assert _gate(settings, fake_embedder, question, close=("post-5",), sources=_CROSSING)
+    assert not _gate(settings, fake_embedder, "How many minutes does the crossing take?",
+                     close=("post-1",), sources=_CROSSING)
+    # how long a walkout lasted: the length joined to the word asked answers
+    assert _gate(settings, fake_embedder, "How long did the walkout last?", close=("post-2",),
+                 sources=_CROSSING)
 
 
 def test_a_part_of_the_day_answers_what_time_of_day(settings, fake_embedder):

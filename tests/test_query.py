@@ -343,6 +343,15 @@ def test_whose_things_are_counted_is_no_part_of_what_is_counted():
     assert make_query("How many members' allotments flooded?").counted == ("members", "allotments")
 
 
+def test_a_word_telling_the_things_counted_apart_is_not_what_is_counted():
+    """"How many different birds ...?" counts birds; "how many different kinds of beetle" counts
+    kinds, as "how many kinds of beetle" does (no noun of its own)."""
+    assert make_query("How many different birds came to the feeder?").counted == ("birds",)
+    assert make_query("How many separate visits did the inspector make?").counted == ("visits",)
+    assert make_query("How many different kinds of beetle live in the log?").counted == \
+        make_query("How many kinds of beetle live in the log?").counted
+
+
 @pytest.mark.parametrize(
     "question, target",
     [

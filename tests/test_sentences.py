@@ -12,6 +12,7 @@ from assistant.sentences import (
     sentence_flags,
     states_clock,
     states_clock_time,
+    states_duration_of,
     states_length_in,
 )
 from assistant.types import Source
@@ -439,3 +440,19 @@ def test_a_place_is_named_in_the_role_asked():
     assert places_in_role("The rest were stored at Fenby.", given, "at",
                           frozenset({"store"})) == 2
     assert places_in_role("I saw one of them in Leeds.", given, "at") == 1
+
+
+@pytest.mark.parametrize("text, told", [
+    ("It takes me 34 minutes door to door.", True),
+    ("A charge lasted perhaps three to four hours.", True),
+    ("Most groups meet over four or five Saturdays.", True),
+    ("It is a 35-minute crossing.", True),
+    ("The boat is hired for a week at a time.", True),
+    # a rate, a difference, a point in time, another thing's length
+    ("The ferry will run four crossings a day.", False),
+    ("In rough weather it takes a few minutes longer.", False),
+    ("The pier was rebuilt two years ago.", False),
+    ("The crew staged a 12-hour walkout.", False),
+])
+def test_a_length_of_time_a_thing_takes(text, told):
+    assert states_duration_of(text, frozenset({"cross", "long", "take"})) is told
