@@ -223,3 +223,75 @@ def test_a_question_the_closest_passage_leaves_open_is_declined(settings, fake_e
     assert {c.span.source_id: c.prob for c in candidates}["comment-1"] == 0.0
     got = a.ask("How many volunteers turned up on the beach in the rain?")
     assert got.abstained and "not known, or asks it too" in got.reason
+
+
+@pytest.mark.parametrize(("question", "event"), [
+    ("What did the roof survey find?", "survey"),
+    ("And what did the inspection show?", "inspect"),
+    ("What did Priya Shah say at the 3 March hearing?", "hear"),
+    ("What happened at the parish meeting last week?", "meet"),
+    ("What was the result of the ballot?", "ballot"),
+    ("How did the open day go?", "day"),
+])
+def test_a_question_asking_what_an_event_brought(question, event):
+    from assistant.sentences import outcome_asked
+
+    assert outcome_asked(question) == {event}
+
+
+@pytest.mark.parametrize("question", [
+    "What did the surveyors find?",  # people, not an event
+    "What happened on the bus on Friday?",
+    "What will the survey look at?",
+    "What did she die of?",
+    "Why was the meeting called?",
+])
+def test_a_question_not_asking_what_an_event_brought(question):
+    from assistant.sentences import outcome_asked
+
+    assert outcome_asked(question) == frozenset()
+
+
+def test_a_sentence_naming_an_event_only_as_still_to_come():
+    from assistant.sentences import tells_only_coming
+
+    survey = frozenset({"survey"})
+    assert tells_only_coming("We've booked a roof survey for 3 March and I'll post what it says.",
+                             survey)
+    assert tells_only_coming("The survey is due to start next month.", survey)
+    assert tells_only_coming("The parish clerk is meeting the builders on Tuesday to plan the "
+                             "survey.", survey)
+    # told as done, or not named at all
+    assert not tells_only_coming("The survey found rot in two rafters, and the repair will "
+                                 "take a week.", survey)
+    assert not tells_only_coming("Last spring's survey was cancelled in the rain.", survey)
+    assert not tells_only_coming("The builders will start on Monday.", survey)
+    assert not tells_only_coming("We booked a survey last year.", survey)
+
+
+_COMING_PAGE = [
+    Source("post-1", "post", "Post, paragraph 1",
+           "The chapel at Holt End has had a leaking roof since the storms in January.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The trustees have booked a full roof survey for 3 March, and the parish newsletter "
+           "will print its findings in April.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "Until then the chapel stays open for Sunday services.", None, None),
+]
+
+
+def test_a_question_about_an_event_the_page_places_still_to_come_is_declined(
+        settings, fake_embedder):
+    """"What did the roof survey find?" cannot be answered by a page on which the survey is
+    only booked; once a reader tells what it found, that is quoted."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_COMING_PAGE, settings, embedder=fake_embedder)
+    got = a.ask("What did the roof survey find?")
+    assert got.abstained and "still to come" in got.reason
+    found = Source("comment-1", "comment", "Reader comment by Ivo Hart, 20 March",
+                   "The roof survey found rot in two rafters above the porch.", "Ivo Hart",
+                   "20 March")
+    b = Assistant.from_sources([*_COMING_PAGE, found], settings, embedder=fake_embedder)
+    got = b.ask("What did the roof survey find?")
+    assert not got.abstained and "rot in two rafters" in got.answer
