@@ -72,6 +72,7 @@ from .sentences import (
     REASON_FORM,
     SETS_UP,
     asked_group,
+    asks_death_cause,
     counts_only,
     counts_whole_of,
     counts_whole_of_list,
@@ -83,6 +84,7 @@ from .sentences import (
     states_clock_time,
     states_length_in,
     states_tenure,
+    tells_death_cause,
     tells_event,
     tells_only_coming,
     tells_only_new,
@@ -248,6 +250,8 @@ KEPT_BACK = "the passage closest to it names what is asked about, not what is as
 LEFT_OPEN = "the passage closest to it says this is not known, or asks it too"
 # ... when the best candidate's probability is below this (the model doubts it).
 LEFT_OPEN_BELOW = 0.25
+# What ``Answerer.declined_by`` says when none of the closest passages tells what caused a death.
+NO_DEATH_CAUSE = "no passage close to the question says what caused the death"
 # What ``Answerer.still_to_come`` found.
 STILL_TO_COME = "the passage closest to it tells of that as still to come"
 # ... among this many of the closest candidates.
@@ -1347,6 +1351,11 @@ class Answerer:
             return LEFT_OPEN
         if self.still_to_come(query, candidates):
             return STILL_TO_COME
+        if asks_death_cause(query.question) and candidates and not any(
+                tells_death_cause(c.span.text, query.question) for c in candidates[:COMING_ROWS]):
+            # "What did she die of?" / "She died peacefully on 12 May at home.": when and
+            # where, not of what
+            return NO_DEATH_CAUSE
         if not states_asked_span(query, candidates):
             return ("no passage close to the question says when they were born"
                     if query.event == "born" else

@@ -1936,6 +1936,39 @@ def tells_only_coming(text: str, event: frozenset[str] | set[str]) -> bool:
         return False
     return _COMING.search(text) is not None and _REPORTED.search(text) is None
 
+
+# A question asking what caused a death: "What did she die of?", "What was the cause of
+# death?", "What killed him?", "How did her uncle die?".
+_DEATH_CAUSE_ASKED = re.compile(
+    r"\b(?:die|died|dies)\s+(?:of|from)\b|\bcause\s+of\s+(?:\w+\s+)?death\b|\bwhat\s+killed\b"
+    r"|\bhow\s+did\s+[^?]+?\s+die\b", re.I)
+# A sentence telling what caused a death: "died of pneumonia", "died after a fall", "died in a
+# crash", "was killed", an illness or an accident named; for "How did ... die?", the way too
+# ("died peacefully in her sleep").
+_DEATH_CAUSE = re.compile(
+    r"\b(?:die|died|dies|dying|death|deaths)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:of|from|after|following|"
+    r"in\s+(?:a|an|the)|when|because|due|while)\b"
+    r"|\b(?:killed|murdered|drowned|shot|stabbed|poisoned|executed|suicide|overdose|cancer|"
+    r"tumou?r|stroke|heart\s+(?:attack|failure|disease)|illness|ill|disease|infection|fever|"
+    r"pneumonia|dementia|complications|injuries|wounds|crash|accident|collision|fire|"
+    r"took\s+(?:his|her|their)\s+own\s+life)\b", re.I)
+_DEATH_MANNER = re.compile(r"\b(?:peacefully|suddenly|unexpectedly|in\s+(?:his|her|their)\s+sleep)\b",
+                           re.I)
+
+
+def asks_death_cause(question: str) -> bool:
+    """Whether the question asks what caused someone's death ("What did she die of?")."""
+    return _DEATH_CAUSE_ASKED.search(question) is not None
+
+
+def tells_death_cause(text: str, question: str) -> bool:
+    """Whether the sentence tells what caused a death (``_DEATH_CAUSE``, or a reason in its own
+    words), or, for "How did ... die?", the way it came: "She died peacefully on 12 May" says
+    when and where she died, not of what."""
+    if _DEATH_CAUSE.search(text) or REASON_FORM.search(text):
+        return True
+    return question.lower().lstrip(" \t\"'(").startswith("how") and bool(_DEATH_MANNER.search(text))
+
 _SMALL_COUNTS = ("two three four five six seven eight nine ten eleven twelve").split()
 # "What are the nine spray patterns?", "What were the names of the three mills?": a question
 # asking for the members of a group it counts.

@@ -295,3 +295,58 @@ def test_a_question_about_an_event_the_page_places_still_to_come_is_declined(
     b = Assistant.from_sources([*_COMING_PAGE, found], settings, embedder=fake_embedder)
     got = b.ask("What did the roof survey find?")
     assert not got.abstained and "rot in two rafters" in got.answer
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("What did he die of?", True),
+    ("What was the cause of death?", True),
+    ("How did the old ferryman die?", True),
+    ("What killed the miller?", True),
+    ("When did he die?", False),
+    ("How old was she when she died?", False),
+    ("Where did she die?", False),
+])
+def test_a_question_asking_what_caused_a_death(question, asks):
+    from assistant.sentences import asks_death_cause
+
+    assert asks_death_cause(question) is asks
+
+
+def test_a_sentence_telling_what_caused_a_death():
+    from assistant.sentences import tells_death_cause
+
+    what = "What did he die of?"
+    assert tells_death_cause("He died of pneumonia in the winter of 1951.", what)
+    assert tells_death_cause("Bill died after a fall on the quay.", what)
+    assert tells_death_cause("Her brother was killed in a crash on the coast road.", what)
+    # when, where and how peacefully, not of what
+    assert not tells_death_cause("He died peacefully at home on 3 May, aged 91.", what)
+    assert not tells_death_cause("His wife died in 1999.", what)
+    # "How did he die?" is answered by the way it came too
+    assert tells_death_cause("He died peacefully in his sleep.", "How did he die?")
+
+
+_OBITUARY = [
+    Source("post-1", "post", "Post, paragraph 1",
+           "Walter Pennick, who ran the Saltby ferry for forty years, has died aged 91.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "He died peacefully at home on 3 May, with his two sons beside him.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "His wife Nora died in 1999, and he kept her garden going for a quarter of a century.",
+           None, None),
+]
+
+
+def test_a_question_of_what_caused_a_death_no_passage_tells_is_declined(settings, fake_embedder):
+    """"What did he die of?" is not answered by when, where or how peacefully he died; once the
+    page names an illness, it is."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_OBITUARY, settings, embedder=fake_embedder)
+    got = a.ask("What did Walter Pennick die of?")
+    assert got.abstained and "what caused the death" in got.reason
+    told = Source("post-4", "post", "Post, paragraph 4",
+                  "Walter Pennick died of heart failure after a short stay in hospital.", None, None)
+    b = Assistant.from_sources([*_OBITUARY, told], settings, embedder=fake_embedder)
+    got = b.ask("What did Walter Pennick die of?")
+    assert not got.abstained and "heart failure" in got.answer
