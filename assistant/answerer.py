@@ -88,6 +88,7 @@ from .sentences import (
     tells_event,
     tells_only_coming,
     tells_only_new,
+    tells_outcome,
     tells_times,
     withholds,
 )
@@ -1331,14 +1332,17 @@ class Answerer:
         names that event only as still to come ("We have booked an independent survey for 2
         December and I will report back."), as does every other of the closest few that names
         it: the article cannot tell what has not happened yet. Not when one of them tells of
-        the event as done ("Went to the meeting last night.")."""
+        the event as done ("Went to the meeting last night."), nor when one that does not name
+        it tells an outcome ("What did the study find?" / "The study will be published in May."
+        / "Deaths fell by 31 percent.")."""
         event = outcome_asked(query.question)
         if not event or not candidates:
             return False
         if not tells_only_coming(candidates[0].span.text, event):
             return False
         return all(tells_only_coming(c.span.text, event)
-                   or not event & {stem(w) for w in words(c.span.text)}
+                   or not (event & {stem(w) for w in words(c.span.text)}
+                           or tells_outcome(c.span.text))
                    for c in candidates[1:COMING_ROWS])
 
     def declined_by(self, query: Query, candidates: Sequence[Candidate]) -> str | None:

@@ -1928,6 +1928,12 @@ _REPORTED = re.compile(
     r"put\s+off|called\s+off))\b", re.I)
 
 
+def tells_outcome(text: str) -> bool:
+    """Whether the sentence tells of something as done or found ("The survey found rot",
+    "Deaths fell by 31 percent"), whatever it names."""
+    return _REPORTED.search(text) is not None or RESULT_FORM.search(text) is not None
+
+
 def tells_only_coming(text: str, event: frozenset[str] | set[str]) -> bool:
     """Whether the sentence names the event (``outcome_asked``) only as still to come, and
     tells nothing of it as done: "We have booked a survey for 2 December and I will report

@@ -350,3 +350,35 @@ def test_a_question_of_what_caused_a_death_no_passage_tells_is_declined(settings
     b = Assistant.from_sources([*_OBITUARY, told], settings, embedder=fake_embedder)
     got = b.ask("What did Walter Pennick die of?")
     assert not got.abstained and "heart failure" in got.answer
+
+
+def test_a_sentence_telling_an_outcome():
+    from assistant.sentences import tells_outcome
+
+    assert tells_outcome("Deaths under the lamps fell by 31 percent.")
+    assert tells_outcome("The inspectors found cracks in two piers.")
+    assert not tells_outcome("The study will be published in the spring.")
+
+
+_STUDY_PAGE = [
+    Source("post-1", "post", "Post, paragraph 1",
+           "The lamp study will be published in the Journal of Night Ecology next month.", None,
+           None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Moth deaths under the dimmed lamps fell by 31 percent over two summers.", None, None),
+]
+
+
+def test_an_event_still_to_come_is_not_declined_when_an_outcome_is_told_nearby(
+        settings, fake_embedder):
+    """"What did the lamp study find?": the study's publication is still to come, but the page
+    tells what it found without naming it."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_STUDY_PAGE, settings, embedder=fake_embedder)
+    query = a.query_for("What did the lamp study find?")
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    first = next(c for c in candidates if c.span.source_id == "post-1")
+    others = [c for c in candidates if c is not first]
+    assert not a.answerer.still_to_come(query, [first, *others])
+    assert a.answerer.still_to_come(query, [first])
