@@ -1945,9 +1945,11 @@ def tells_only_coming(text: str, event: frozenset[str] | set[str]) -> bool:
 
 # A question asking what caused a death: "What did she die of?", "What was the cause of
 # death?", "What killed him?", "How did her uncle die?".
+# (asked by "what" or "how", not "How many died from the flu?")
 _DEATH_CAUSE_ASKED = re.compile(
-    r"\b(?:die|died|dies)\s+(?:of|from)\b|\bcause\s+of\s+(?:\w+\s+)?death\b|\bwhat\s+killed\b"
-    r"|\bhow\s+did\s+[^?]+?\s+die\b", re.I)
+    r"^\W*(?:(?:and|so|but)\s+)?(?=what\b|how\s+(?:did|do|does|had|has|was|were)\b)"
+    r"(?:[^?]*?\b(?:die|died|dies)\s+(?:of|from)\b|[^?]*?\bcause\s+of\s+(?:\w+\s+)?death\b"
+    r"|what\s+killed\b|how\s+did\s+[^?]+?\s+die\b)", re.I)
 # A sentence telling what caused a death: "died of pneumonia", "died after a fall", "died in a
 # crash", "was killed", an illness or an accident named; for "How did ... die?", the way too
 # ("died peacefully in her sleep").

@@ -305,6 +305,8 @@ def test_a_question_about_an_event_the_page_places_still_to_come_is_declined(
     ("When did he die?", False),
     ("How old was she when she died?", False),
     ("Where did she die?", False),
+    ("How many people died from the flu last winter?", False),
+    ("And what did his father die of?", True),
 ])
 def test_a_question_asking_what_caused_a_death(question, asks):
     from assistant.sentences import asks_death_cause
