@@ -78,12 +78,14 @@ from .sentences import (
     REASON_FORM,
     SETS_UP,
     asked_group,
+    asks_death_cause,
     counts_only,
     counts_whole_of,
     counts_whole_of_list,
     lists_counts,
     locates,
     names_filler,
+    outcome_asked,
     person_names,
     places_in_role,
     quote_opener,
@@ -92,8 +94,11 @@ from .sentences import (
     states_duration_of,
     states_length_in,
     states_tenure,
+    tells_death_cause,
     tells_event,
+    tells_only_coming,
     tells_only_new,
+    tells_outcome,
     tells_times,
     where_role,
     withholds,
@@ -310,6 +315,12 @@ KEPT_BACK = "the passage closest to it names what is asked about, not what is as
 LEFT_OPEN = "the passage closest to it says this is not known, or asks it too"
 # ... when the best candidate's probability is below this (the model doubts it).
 LEFT_OPEN_BELOW = 0.25
+# What ``Answerer.declined_by`` says when none of the closest passages tells what caused a death.
+NO_DEATH_CAUSE = "no passage close to the question says what caused the death"
+# What ``Answerer.still_to_come`` found.
+STILL_TO_COME = "the passage closest to it tells of that as still to come"
+# ... among this many of the closest candidates.
+COMING_ROWS = 3
 # What a measure asked is, in words (``Query.measure``).
 _MEASURE_WORDS = {"money": "a price or amount of money", "age": "an age",
                   "interval": "how far apart they are", "length": "a length, height or distance",
@@ -1504,6 +1515,25 @@ class Answerer:
                    and raises(c.span.text, query.question, asked, asking=False)
                    for c in candidates[1:])
 
+    def still_to_come(self, query: Query, candidates: Sequence[Candidate]) -> bool:
+        """A past-tense question asks what an event found, what was said or decided at it, or
+        how it went (``outcome_asked``: "What did the survey find?"), and the closest passage
+        names that event only as still to come ("We have booked an independent survey for 2
+        December and I will report back."), as does every other of the closest few that names
+        it: the article cannot tell what has not happened yet. Not when one of them tells of
+        the event as done ("Went to the meeting last night."), nor when one that does not name
+        it tells an outcome ("What did the study find?" / "The study will be published in May."
+        / "Deaths fell by 31 percent.")."""
+        event = outcome_asked(query.question)
+        if not event or not candidates:
+            return False
+        if not tells_only_coming(candidates[0].span.text, event):
+            return False
+        return all(tells_only_coming(c.span.text, event)
+                   or not (event & {stem(w) for w in words(c.span.text)}
+                           or tells_outcome(c.span.text))
+                   for c in candidates[1:COMING_ROWS])
+
     def declined_by(self, query: Query, candidates: Sequence[Candidate]) -> str | None:
         """Which check of what the closest passages can hold turns them down, in plain words
         ("no passage close to the question gives a price"), or None when none does; the
@@ -1512,6 +1542,13 @@ class Answerer:
             return KEPT_BACK
         if self.left_open(query, candidates):
             return LEFT_OPEN
+        if self.still_to_come(query, candidates):
+            return STILL_TO_COME
+        if asks_death_cause(query.question) and candidates and not any(
+                tells_death_cause(c.span.text, query.question) for c in candidates[:COMING_ROWS]):
+            # "What did she die of?" / "She died peacefully on 12 May at home.": when and
+            # where, not of what
+            return NO_DEATH_CAUSE
         if not states_asked_span(query, candidates):
             return ("no passage close to the question says when they were born"
                     if query.event == "born" else

@@ -2111,6 +2111,119 @@ def tells_only_new(text: str, asked: frozenset[str] | set[str]) -> bool:
     return False
 
 
+
+# A question asking what an event brought, in the past: what it found or showed ("What did the
+# survey find?"), what was said, decided or done at it ("What did the mayor say at the 4 May
+# meeting?", "What happened at the hearing?"), its outcome ("What was the result of the
+# vote?"), or how it went. The group names the event; its head (the last word before a
+# preposition or a time word) is what a sentence must name to speak of it.
+_DET = r"(?:the|a|an|this|that|their|his|her|its|our|your|my)"
+_OUTCOME_ASKED = re.compile(
+    rf"\bwhat\s+did\s+{_DET}\s+(?P<a>(?:[\w'\u2019-]+\s+){{0,3}}?[\w'\u2019-]+)\s+(?:find|show|"
+    r"reveal|conclude|decide|recommend|discover|uncover|turn\s+up)\b"
+    r"|\bwhat\s+(?:did\s+[^?]+?\s+(?:say|decide|agree|announce|discuss|learn|hear|find|vote)|"
+    r"happened|was\s+(?:said|decided|agreed|announced|discussed))\s+(?:at|during)\s+"
+    rf"{_DET}\s+(?P<b>[^?]+)"
+    r"|\bwhat\s+(?:was|were)\s+the\s+(?:outcome|result|results|verdict|decision|findings?|"
+    rf"conclusions?)\s+of\s+{_DET}\s+(?P<c>[^?]+)"
+    rf"|\bhow\s+did\s+{_DET}\s+(?P<d>(?:[\w'\u2019-]+\s+){{0,3}}?[\w'\u2019-]+)\s+go\b",
+    re.I)
+# A word for people rather than an event: "the researchers", "the reviewer", "the team".
+_DOER = re.compile(rf"^(?:{_PERSON_NOUNS}|\w+(?:ers?|ors?|ists?|ians?|ees?))$")
+# Where the words naming an event stop: a preposition or a word of time after its head ("the
+# meeting on Monday", "the survey of the roof last week").
+_EVENT_ENDS = frozenset("""on in at of for with about by from to over after before last this
+    next yesterday today tonight when where which that""".split())
+
+
+def outcome_asked(question: str) -> frozenset[str]:
+    """The stem of the event whose outcome or content a past-tense question asks ("What did
+    the survey find?": {survey}; "What did Ann say at the 4 May meeting?": {meet}), or an empty
+    set when the question asks no such thing."""
+    m = _OUTCOME_ASKED.search(question)
+    if not m:
+        return frozenset()
+    group = next(g for g in m.groups() if g is not None)
+    ws = words(group)
+    for k, w in enumerate(ws):
+        if k and w in _EVENT_ENDS:
+            ws = ws[:k]
+            break
+    heads = [w for w in ws if w not in STOPWORDS and not w.isdigit()]
+    if not heads or (m.group("a") is not None and _DOER.search(heads[-1])):
+        return frozenset()  # "What did the researchers find?": people, not an event
+    return frozenset({stem(heads[-1])})
+
+
+# A sentence placing what it names still to come: a future ("will", "'ll", "is going to"), a
+# plan or booking ("is due to", "booked for 2 December", "plans to"), "next week", or an
+# arrangement in the present with its day ("is meeting me on 14 August") ...
+_COMING = re.compile(
+    r"\b(?:will|shall|won't|going\s+to|gonna)\b|\w['\u2019]ll\b"
+    r"|\b(?:is|are|am)\s+(?:due|set|scheduled|planned|expected|booked)\s+(?:to|for|on|in)\b"
+    r"|\b(?:booked|scheduled|planned|arranged|fixed)\s+(?:\w+\s+){0,3}?for\b"
+    r"|\b(?:plans?|hopes?|intends?|aims?)\s+to\b|\b(?:upcoming|forthcoming)\b"
+    r"|\bnext\s+(?:week|month|year|weekend|" + "|".join(WEEKDAY_NAMES) + "|" + "|".join(MONTH_NAMES)
+    + r")\b"
+    r"|\b(?:is|are|am)\s+\w+ing\b(?:\s+[\w'\u2019,-]+){0,8}?\s+(?:on|this|next)\s+(?:\d|"
+    + "|".join(WEEKDAY_NAMES) + "|" + "|".join(MONTH_NAMES) + r")",
+    re.I)
+# ... and one telling of it as done: what it found, said or decided, that it took place.
+_REPORTED = re.compile(
+    r"\b(?:found|showed|shown|revealed|concluded|decided|agreed|voted|said|told|reported|"
+    r"happened|went|took\s+place|(?:was|were)\s+(?:held|postponed|cancelled|canceled|adjourned|"
+    r"put\s+off|called\s+off))\b", re.I)
+
+
+def tells_outcome(text: str) -> bool:
+    """Whether the sentence tells of something as done or found ("The survey found rot",
+    "Deaths fell by 31 percent"), whatever it names."""
+    return _REPORTED.search(text) is not None or RESULT_FORM.search(text) is not None
+
+
+def tells_only_coming(text: str, event: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence names the event (``outcome_asked``) only as still to come, and
+    tells nothing of it as done: "We have booked a survey for 2 December and I will report
+    back" cannot say what the survey found."""
+    if not event or not event & {stem(w) for w in words(text)}:
+        return False
+    return _COMING.search(text) is not None and _REPORTED.search(text) is None
+
+
+# A question asking what caused a death: "What did she die of?", "What was the cause of
+# death?", "What killed him?", "How did her uncle die?".
+# (asked by "what" or "how", not "How many died from the flu?")
+_DEATH_CAUSE_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?=what\b|how\s+(?:did|do|does|had|has|was|were)\b)"
+    r"(?:[^?]*?\b(?:die|died|dies)\s+(?:of|from)\b|[^?]*?\bcause\s+of\s+(?:\w+\s+)?death\b"
+    r"|what\s+killed\b|how\s+did\s+[^?]+?\s+die\b)", re.I)
+# A sentence telling what caused a death: "died of pneumonia", "died after a fall", "died in a
+# crash", "was killed", an illness or an accident named; for "How did ... die?", the way too
+# ("died peacefully in her sleep").
+_DEATH_CAUSE = re.compile(
+    r"\b(?:die|died|dies|dying|death|deaths)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:of|from|after|following|"
+    r"in\s+(?:a|an|the)|when|because|due|while)\b"
+    r"|\b(?:killed|murdered|drowned|shot|stabbed|poisoned|executed|suicide|overdose|cancer|"
+    r"tumou?r|stroke|heart\s+(?:attack|failure|disease)|illness|ill|disease|infection|fever|"
+    r"pneumonia|dementia|complications|injuries|wounds|crash|accident|collision|fire|"
+    r"took\s+(?:his|her|their)\s+own\s+life)\b", re.I)
+_DEATH_MANNER = re.compile(r"\b(?:peacefully|suddenly|unexpectedly|in\s+(?:his|her|their)\s+sleep)\b",
+                           re.I)
+
+
+def asks_death_cause(question: str) -> bool:
+    """Whether the question asks what caused someone's death ("What did she die of?")."""
+    return _DEATH_CAUSE_ASKED.search(question) is not None
+
+
+def tells_death_cause(text: str, question: str) -> bool:
+    """Whether the sentence tells what caused a death (``_DEATH_CAUSE``, or a reason in its own
+    words), or, for "How did ... die?", the way it came: "She died peacefully on 12 May" says
+    when and where she died, not of what."""
+    if _DEATH_CAUSE.search(text) or REASON_FORM.search(text):
+        return True
+    return question.lower().lstrip(" \t\"'(").startswith("how") and bool(_DEATH_MANNER.search(text))
+
 _SMALL_COUNTS = ("two three four five six seven eight nine ten eleven twelve").split()
 # "What are the nine spray patterns?", "What were the names of the three mills?": a question
 # asking for the members of a group it counts.

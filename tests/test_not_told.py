@@ -223,3 +223,164 @@ def test_a_question_the_closest_passage_leaves_open_is_declined(settings, fake_e
     assert {c.span.source_id: c.prob for c in candidates}["comment-1"] == 0.0
     got = a.ask("How many volunteers turned up on the beach in the rain?")
     assert got.abstained and "not known, or asks it too" in got.reason
+
+
+@pytest.mark.parametrize(("question", "event"), [
+    ("What did the roof survey find?", "survey"),
+    ("And what did the inspection show?", "inspect"),
+    ("What did Priya Shah say at the 3 March hearing?", "hear"),
+    ("What happened at the parish meeting last week?", "meet"),
+    ("What was the result of the ballot?", "ballot"),
+    ("How did the open day go?", "day"),
+])
+def test_a_question_asking_what_an_event_brought(question, event):
+    from assistant.sentences import outcome_asked
+
+    assert outcome_asked(question) == {event}
+
+
+@pytest.mark.parametrize("question", [
+    "What did the surveyors find?",  # people, not an event
+    "What happened on the bus on Friday?",
+    "What will the survey look at?",
+    "What did she die of?",
+    "Why was the meeting called?",
+])
+def test_a_question_not_asking_what_an_event_brought(question):
+    from assistant.sentences import outcome_asked
+
+    assert outcome_asked(question) == frozenset()
+
+
+def test_a_sentence_naming_an_event_only_as_still_to_come():
+    from assistant.sentences import tells_only_coming
+
+    survey = frozenset({"survey"})
+    assert tells_only_coming("We've booked a roof survey for 3 March and I'll post what it says.",
+                             survey)
+    assert tells_only_coming("The survey is due to start next month.", survey)
+    assert tells_only_coming("The parish clerk is meeting the builders on Tuesday to plan the "
+                             "survey.", survey)
+    # told as done, or not named at all
+    assert not tells_only_coming("The survey found rot in two rafters, and the repair will "
+                                 "take a week.", survey)
+    assert not tells_only_coming("Last spring's survey was cancelled in the rain.", survey)
+    assert not tells_only_coming("The builders will start on Monday.", survey)
+    assert not tells_only_coming("We booked a survey last year.", survey)
+
+
+_COMING_PAGE = [
+    Source("post-1", "post", "Post, paragraph 1",
+           "The chapel at Holt End has had a leaking roof since the storms in January.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The trustees have booked a full roof survey for 3 March, and the parish newsletter "
+           "will print its findings in April.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "Until then the chapel stays open for Sunday services.", None, None),
+]
+
+
+def test_a_question_about_an_event_the_page_places_still_to_come_is_declined(
+        settings, fake_embedder):
+    """"What did the roof survey find?" cannot be answered by a page on which the survey is
+    only booked; once a reader tells what it found, that is quoted."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_COMING_PAGE, settings, embedder=fake_embedder)
+    got = a.ask("What did the roof survey find?")
+    assert got.abstained and "still to come" in got.reason
+    found = Source("comment-1", "comment", "Reader comment by Ivo Hart, 20 March",
+                   "The roof survey found rot in two rafters above the porch.", "Ivo Hart",
+                   "20 March")
+    b = Assistant.from_sources([*_COMING_PAGE, found], settings, embedder=fake_embedder)
+    got = b.ask("What did the roof survey find?")
+    assert not got.abstained and "rot in two rafters" in got.answer
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("What did he die of?", True),
+    ("What was the cause of death?", True),
+    ("How did the old ferryman die?", True),
+    ("What killed the miller?", True),
+    ("When did he die?", False),
+    ("How old was she when she died?", False),
+    ("Where did she die?", False),
+    ("How many people died from the flu last winter?", False),
+    ("And what did his father die of?", True),
+])
+def test_a_question_asking_what_caused_a_death(question, asks):
+    from assistant.sentences import asks_death_cause
+
+    assert asks_death_cause(question) is asks
+
+
+def test_a_sentence_telling_what_caused_a_death():
+    from assistant.sentences import tells_death_cause
+
+    what = "What did he die of?"
+    assert tells_death_cause("He died of pneumonia in the winter of 1951.", what)
+    assert tells_death_cause("Bill died after a fall on the quay.", what)
+    assert tells_death_cause("Her brother was killed in a crash on the coast road.", what)
+    # when, where and how peacefully, not of what
+    assert not tells_death_cause("He died peacefully at home on 3 May, aged 91.", what)
+    assert not tells_death_cause("His wife died in 1999.", what)
+    # "How did he die?" is answered by the way it came too
+    assert tells_death_cause("He died peacefully in his sleep.", "How did he die?")
+
+
+_OBITUARY = [
+    Source("post-1", "post", "Post, paragraph 1",
+           "Walter Pennick, who ran the Saltby ferry for forty years, has died aged 91.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "He died peacefully at home on 3 May, with his two sons beside him.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "His wife Nora died in 1999, and he kept her garden going for a quarter of a century.",
+           None, None),
+]
+
+
+def test_a_question_of_what_caused_a_death_no_passage_tells_is_declined(settings, fake_embedder):
+    """"What did he die of?" is not answered by when, where or how peacefully he died; once the
+    page names an illness, it is."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_OBITUARY, settings, embedder=fake_embedder)
+    got = a.ask("What did Walter Pennick die of?")
+    assert got.abstained and "what caused the death" in got.reason
+    told = Source("post-4", "post", "Post, paragraph 4",
+                  "Walter Pennick died of heart failure after a short stay in hospital.", None, None)
+    b = Assistant.from_sources([*_OBITUARY, told], settings, embedder=fake_embedder)
+    got = b.ask("What did Walter Pennick die of?")
+    assert not got.abstained and "heart failure" in got.answer
+
+
+def test_a_sentence_telling_an_outcome():
+    from assistant.sentences import tells_outcome
+
+    assert tells_outcome("Deaths under the lamps fell by 31 percent.")
+    assert tells_outcome("The inspectors found cracks in two piers.")
+    assert not tells_outcome("The study will be published in the spring.")
+
+
+_STUDY_PAGE = [
+    Source("post-1", "post", "Post, paragraph 1",
+           "The lamp study will be published in the Journal of Night Ecology next month.", None,
+           None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Moth deaths under the dimmed lamps fell by 31 percent over two summers.", None, None),
+]
+
+
+def test_an_event_still_to_come_is_not_declined_when_an_outcome_is_told_nearby(
+        settings, fake_embedder):
+    """"What did the lamp study find?": the study's publication is still to come, but the page
+    tells what it found without naming it."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_STUDY_PAGE, settings, embedder=fake_embedder)
+    query = a.query_for("What did the lamp study find?")
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    first = next(c for c in candidates if c.span.source_id == "post-1")
+    others = [c for c in candidates if c is not first]
+    assert not a.answerer.still_to_come(query, [first, *others])
+    assert a.answerer.still_to_come(query, [first])
