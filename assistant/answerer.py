@@ -41,6 +41,7 @@ from .features import (
     who_withheld,
 )
 from .grounding import (
+    DOING_VERBS,
     NEVER_UNKNOWN,
     Grounding,
     echo_terms,
@@ -631,6 +632,69 @@ def name_asked(query: Query) -> tuple[bool, bool] | None:
     if m.end() > m.end("noun") and not _COUNTED_WHICH.match(q):
         return None  # "Which participants benefited?": a group told apart may be described
     return (True, False)
+
+
+# The deed a "who" / "which company" question asks the doer of: the verb right after "who" or
+# after the asked noun ("Who built the seawall?", "Which company will build it?", "Who first
+# suggested it?"), as a stem; not "Which hospital does she work at?", whose verb is another's.
+_DEED_ASKED = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:(?i:who)\s+|(?i:which)\s+(?:[a-z'\u2019-]+\s+){1,3}?)"
+    r"(?:(?:first|actually|originally|really|eventually|then|also|later|finally)\s+)?"
+    r"(?P<aux>(?:will|would|has|have|had|is going to|was going to|can|could)\s+)?"
+    r"(?P<verb>[a-z]+)\b")
+# Past tenses that do not end in "-ed".
+_PAST_IRREGULAR = frozenset("""took led gave ran made built wrote found began won bought sold brought
+    caught chose drew drove flew got grew held kept left lost met paid put sent set spent stood taught
+    told threw broke came sang rode stole shot struck dug fought hid hung lent lit meant rang rose sank
+    shut slid spoke split spun stuck swept swam swung tore wove wound""".split())
+# Deeds a paraphrase seldom keeps or any comment does (saying, asking, writing, posting) and the
+# light verbs of doing a piece of work ("Who led it?" / "a study by X"): no deed to look for.
+_DEEDS_SAID = frozenset(stem(w) for w in """ask answer reply respond say tell write post mention
+    comment complain suggest propose warn call describe recommend bring hope compare argue claim add
+    explain note point send start open give get make have keep let put seem go come want like
+    think feel know see find use need try""".split())
+
+
+def deed_asked(question: str) -> str | None:
+    """The word of the deed whose doer a "who" / "which company" question asks for ("Which
+    company will build the new seawall?" -> "build"), or None: no such verb, or a verb any
+    paraphrase or comment may leave unsaid (``_DEEDS_SAID``, ``DOING_VERBS``)."""
+    m = _DEED_ASKED.match(question)
+    if m is None:
+        return None
+    verb = m.group("verb")
+    if verb in STOPWORDS or not (m.group("aux") or verb.endswith("ed") or verb in _PAST_IRREGULAR
+                                 or (_WHO_NAMED.match(question) and re.fullmatch(r"[a-z]+[^s]s", verb))):
+        return None
+    deed = stem(verb)
+    if deed in DOING_VERBS:
+        # "Which company carried out the underwater inspection?": a light verb's deed is its
+        # object ("inspection"), the head noun ending the phrase
+        obj = _DEED_OBJECT.match(question, m.end())
+        if obj is None or obj.group("head") in _GENERAL_DEEDS:
+            return None
+        verb, deed = obj.group("head"), stem(obj.group("head"))
+    if deed in _DEEDS_SAID or deed in DOING_VERBS or len(deed) < 3:
+        return None
+    return verb
+
+
+_DEED_OBJECT = re.compile(r"(?:\s+(?:out|up))?\s+(?:the|an?|this|that|its|their|his|her)\s+"
+                          r"(?:[a-z-]+\s+){0,2}(?P<head>[a-z]{3,})(?=\s+(?:that|which|who|in|on|at|of|for|into|with|from|"
+                          r"and|after|before|when|last|this|\d)\b|\s*[?,.]|$)")
+_GENERAL_DEEDS = frozenset("""work job jobs thing things task tasks it one project bit part""".split())
+
+
+_AGENT_NAMED = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
+
+
+def tells_deed(text: str, deeds: frozenset[str] | set[str]) -> bool:
+    """Whether the sentence tells the deed asked (``deeds``: stems of ``deed_asked``'s word and
+    the article's words close to it): a word of it ("built", "builders", "inspection" for
+    "inspect"), or a doer after "by" ("run by the Vale Trust")."""
+    return _AGENT_NAMED.search(text) is not None or any(
+        (s := stem(w)) in deeds or any(len(d) >= 4 and s.startswith(d) for d in deeds)
+        for w in words(text))
 
 
 _HANDLE = re.compile(r"(?:(?<=\s)|^)(?:@|u/)[\w.-]+|\b[a-z]+_[\w-]+\b")
@@ -1593,6 +1657,14 @@ class Answerer:
         names = set(query.names) | set(words(query.referent or "")) | subject
         opening = self.retriever.info.opening_name
         speakers = self.retriever.info.speakers_named
+        # "Which company will build the new seawall?": a name in quotes that never tell the deed
+        # asked (the consultancy that surveyed the wall) is in another role, not the doer asked
+        deed = deed_asked(query.question)
+        other_deed = False
+        if deed is not None:
+            deeds = {stem(deed)} | {stem(w) for w, _ in self.similar_words([deed], k=8).get(deed, [])}
+            shown = [s for c in told for s in (c.span, self.neighbour(query, c)) if s is not None]
+            other_deed = not any(tells_deed(s.text, deeds) for s in shown)
         for c in told:
             src = c.source
             author = set(words(src.author or "")) - given
@@ -1625,7 +1697,7 @@ class Answerer:
                     if w not in STOPWORDS and w not in english_words():
                         op = op | {w}
                 if names_filler(span.text, given, people=people, bodies=bodies, names=names,
-                                opening=op):
+                                opening=op, doer=other_deed and c.source.kind == "post"):
                     return True
         return False
 

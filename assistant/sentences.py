@@ -2292,7 +2292,7 @@ _COUNT_BEFORE = re.compile(r"(?<![\d,.])\b(?:\d{1,3}|one|two|three|four|five|six
 
 def names_filler(text: str, given: frozenset[str] | set[str], *, people: bool = True,
                  bodies: bool = True, opening: frozenset[str] = frozenset(),
-                 names: frozenset[str] | set[str] = frozenset()) -> bool:
+                 names: frozenset[str] | set[str] = frozenset(), doer: bool = False) -> bool:
     """Whether the sentence names someone or something the question does not (``given``: its
     words, lower case) that may fill a "who" or "which company" question: a run of capitalised
     words that is no date, no place ("at St Mary's Church", "Quay Street"), not one the
@@ -2302,7 +2302,9 @@ def names_filler(text: str, given: frozenset[str] | set[str], *, people: bool = 
     ``bodies``: a body may ("the Pennine Vale Bird Trust", "Hallam & Pryce"). A count or a
     word for the role ("six brands", "the board voted 5 to 2", "the consultancy's engineer")
     names no one. The word opening the sentence is a name only when ``opening`` holds it (the
-    article writes it with a capital where no word needs one)."""
+    article writes it with a capital where no word needs one). ``doer``: only a name that may
+    be the doer of a deed, not one a preposition other than "by" takes ("a survey commissioned
+    from Halvorsen Gray", "merged with Tanners Row School")."""
     places = [m.span(1) for m in _PLACES_AT.finditer(text)]
     lead = re.match(r"[\W_]*", text)
     first = lead.end() if lead else 0
@@ -2316,6 +2318,8 @@ def names_filler(text: str, given: frozenset[str] | set[str], *, people: bool = 
         caps = [re.sub(r"['\u2019]s$", "", w).lower().rstrip(".") for w in ws if w[:1].isupper()]
         caps = [w for w in caps if w not in _NOT_A_NAME]
         if set(caps) & names or not set(caps) - given:
+            continue
+        if doer and _OBJECT_BEFORE.search(text, 0, m.start()):
             continue
         bodied = bool(_NOT_PERSON.search(" ".join(ws))) and not _PLACE_END.search(ws[-1])
         if any(a <= at < b for a, b in places) and not (bodies and bodied):
@@ -2338,6 +2342,13 @@ def names_filler(text: str, given: frozenset[str] | set[str], *, people: bool = 
             continue  # "Dr Priya Anand, the consultancy's engineer": a person, no company
         return True
     return False
+
+
+# A preposition other than "by" taking the name after it, with its determiner and up to three
+# words before the name ("from the engineering consultancy ", "with ").
+_OBJECT_BEFORE = re.compile(r"\b(?:from|with|to|into|onto|for|against|of|about|over|under|than|like|"
+                            r"between|among|toward|towards|via|after|before)\s+(?:(?:the|an?)\s+)?"
+                            r"(?:[a-z][\w-]*\s+){0,3}$")
 
 
 # Places named after a preposition of place, with the places listed with them ("at St

@@ -118,3 +118,79 @@ def test_a_question_wanting_a_member_named_is_not_declined_by_it_when_one_is_nam
     a = Assistant.from_sources(page, settings, embedder=fake_embedder)
     got = a.ask("Which committee member voted against the supper?")
     assert "names no one in the role asked" not in (got.reason or "")
+
+
+# A name in another role: the question asks the doer of a deed the shown quotes never tell.
+
+@pytest.mark.parametrize(("question", "deed"), [
+    ("Which company will rebuild the pier?", "rebuild"),
+    ("Who took over as head after he left?", "took"),
+    ("Which firm carried out the survey that found the cracks?", "survey"),
+    ("Who first designed the lock gates?", "designed"),
+    ("Who organises the feeder count?", "organises"),
+    # no deed of a doer: another's verb, being, saying or writing, a light verb's vague object
+    ("Which hospital does she work at?", None),
+    ("Who is the superintendent of the district?", None),
+    ("Who asked about the parking?", None),
+    ("Who wrote this post?", None),
+    ("Who did the work?", None),  # a light verb: its object is the deed, unless vague
+    ("Who led the trial?", "trial"),
+])
+def test_the_deed_whose_doer_is_asked(question, deed):
+    from assistant.answerer import deed_asked
+
+    assert deed_asked(question) == deed
+
+
+def test_a_deed_is_told_by_its_word_or_a_doer_after_by():
+    from assistant.answerer import tells_deed
+    from assistant.text import stem
+
+    deeds = {stem("rebuild")}
+    assert tells_deed("Rebuilding the pier will start in May.", deeds)
+    assert tells_deed("The new pier is being put up by Marlow & Sedge.", deeds)
+    assert not tells_deed("A survey commissioned from Tolland Brae found cracks in the piles.", deeds)
+
+
+def test_a_name_a_preposition_takes_is_no_doer():
+    question = "Which company will rebuild the pier?"
+    text = "A survey commissioned from the engineering firm Tolland Brae found cracks in the piles."
+    assert names_filler(text, _given(question), people=False, bodies=True)
+    assert not names_filler(text, _given(question), people=False, bodies=True, doer=True)
+    said = "Tolland Brae found cracks in the piles last winter."
+    assert names_filler(said, _given(question), people=False, bodies=True,
+                        opening=frozenset({"tolland"}), doer=True)
+
+
+_PIER = [
+    Source("title", "title", "Title", "Harrowby pier to be rebuilt", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The council has agreed to rebuild Harrowby pier after storm damage last winter.",
+           None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "A survey commissioned from the engineering firm Tolland Brae found cracks in most of "
+           "the piles.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "Tenders open in March and the work should take two years.", None, None),
+]
+
+
+def test_a_company_named_only_for_another_deed_does_not_answer_who_will_do_this_one(
+        settings, fake_embedder):
+    from assistant import Assistant
+
+    page = [s for s in _PIER if s.id != "post-1"]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    got = a.ask("Which company will rebuild the pier?")
+    assert got.abstained and "names no one in the role asked" in (got.reason or "")
+
+
+def test_a_company_named_where_the_deed_is_told_is_not_declined_by_it(settings, fake_embedder):
+    from assistant import Assistant
+
+    page = [*_PIER[:2], Source("post-2", "post", "Post, paragraph 2",
+                               "The pier will be rebuilt by the engineering firm Tolland Brae.",
+                               None, None), _PIER[3]]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    got = a.ask("Which company will rebuild the pier?")
+    assert "names no one in the role asked" not in (got.reason or "")
