@@ -134,6 +134,12 @@ _NOT_KNOWING = re.compile(
     r"|(?:like|love|want|keen|curious)\s+to\s+(?:know|find\s+out)\b[^.?!;]{0,12}?\b(?:whether|if)"
     r"|no\s+idea\s+(?:whether|if)|(?:can(?:'|\u2019)?t|cannot|couldn(?:'|\u2019)?t)\s+find\s+"
     r"anything\s+(?:about|on)|(?:unsure|not\s+sure)\s+(?:about|whether|if))\b", re.I)
+
+
+@lru_cache(maxsize=8192)  # every candidate sentence is read so, for each question
+def _not_knowing(text: str) -> bool:
+    """Whether the sentence's writer says they do not know (``_NOT_KNOWING``)."""
+    return _NOT_KNOWING.search(text) is not None
 # A page's title that says the page is a review.
 _REVIEW_TITLE = re.compile(r"\breview(?:ed|s)?\b", re.I)
 # The words that name a work a page may cite (``query._TARGETS``' "paper"); "review" (or "book
@@ -960,7 +966,7 @@ class Answerer:
             # a question states what the post is about)
             probs = np.where((X[:, _IS_QUESTION] > 0) & (X[:, _KIND_TITLE] == 0), 0.0, probs)
             # nor by one saying it does not know ("I can't find anything about child seats")
-            unsure = np.array([bool(_NOT_KNOWING.search(s.text)) for s in spans], dtype=bool)
+            unsure = np.array([_not_knowing(s.text) for s in spans], dtype=bool)
             probs = np.where(unsure, 0.0, probs)
             # nor by a sentence that says nothing but the subject's name, and none of what is
             # asked of it: "Fiona here." for "Is Fiona's cottage a listed building?"

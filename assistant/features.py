@@ -186,7 +186,8 @@ def feature_matrix(
     cov, cov_syn, cov_meta = coverage(query, grounding, article, n, of_kind)
     # "Which company is he with?" of a page that never says "company" but signs off "Toby
     # Quill, Harbourline Maps": the kind is known by the affiliation a close passage names
-    affiliated = {int(i) for i in candidates if _body_by_affiliation(query, info.texts[i])}
+    affiliated = {int(i) for i in candidates if _body_by_affiliation(query, info.texts[i])} \
+        if _asks_body(query) else set()
     unknown = unknown_share(query, grounding, article,
                             frozenset({stem_of(query.entity or "")}) if affiliated else frozenset())
     best = float(np.max(np.maximum(dense, dense_ctx)[candidates])) if len(candidates) else 0.0
@@ -284,7 +285,8 @@ def feature_matrix(
         X[:, INDEX["short_question"]] = float(len(content) <= 2)
         X[:, INDEX["low_info"]] = info.low_info[candidates]
         X[:, INDEX["is_question"]] = info.is_question[candidates]
-    for row, (i, src) in enumerate(zip(candidates, sources, strict=True)):
+    # (the rows as Python ints: the article's lists are indexed by them many times a row)
+    for row, (i, src) in enumerate(zip(candidates.tolist(), sources, strict=True)):
         x = X[row]
         prev = info.prev[i]
         if prev >= 0:
@@ -584,6 +586,7 @@ def _doer_untold(tokens: Sequence[str], at: int) -> bool:
     return "by" not in tokens[at + 1 : at + 1 + AGENT_REACH]
 
 
+@lru_cache(maxsize=8192)  # read up to three times a candidate, and for each question of the deed
 def _tells_deed(deed: frozenset[str], text: str) -> bool:
     """The sentence speaks of the deed with its doer in reach: a word of ``deed``, not only as
     a passive without "by" ("was later given a medal")."""
@@ -1380,7 +1383,8 @@ def _name_align(query: Query, info: SentenceInfo, candidates: np.ndarray,
         rf"|(?-i:{title})\s+of\s+{names}", re.I)
     at_place = query.entity in _PLACE_KINDS
     if affiliated is None:
-        affiliated = {int(i) for i in candidates if _body_by_affiliation(query, info.texts[i])}
+        affiliated = {int(i) for i in candidates if _body_by_affiliation(query, info.texts[i])} \
+            if _asks_body(query) else set()
     for row, i in enumerate(candidates):
         if i in affiliated:
             out[row] = 1.0  # "Toby Quill, Harbourline Maps" / "Dr. Ana Vos (KU Leuven, Belgium)"
@@ -1453,11 +1457,17 @@ def mentions_only(text: str, head: frozenset[str], asked: set[str]) -> bool:
     return found
 
 
+def _asks_body(query: Query) -> bool:
+    """Whether the question asks for a kind of body a person belongs to ("Which company is he
+    with?"): the question's side of ``_body_by_affiliation``."""
+    return query.entity in _BODY_KINDS and _ASKS_AFFILIATION.match(query.question) is not None
+
+
 def _body_by_affiliation(query: Query, text: str) -> bool:
     """For a question asking for a kind of body a person belongs to ("Which company is he
     with?", "Which university is she at?"), the sentence names one as a person's affiliation
     (``_PERSON_AT_BODY``) that the question does not name."""
-    if query.entity not in _BODY_KINDS or not _ASKS_AFFILIATION.match(query.question):
+    if not _asks_body(query):
         return False
     asked = {w.lower() for w in query.words}
     kinds = {query.entity, *KINDS_OF.get(query.entity or "", ())}

@@ -398,6 +398,7 @@ def comments_asked(question: str) -> str | None:
     return "who" if _COMMENTERS.search(question) else None
 
 
+@lru_cache(maxsize=4096)  # asked of a question, and of its history, several times
 def comment_at(question: str) -> int | None:
     """The place on the page of the comment ``question`` names by its order: 1 for "the first
     comment", 3 for "the third commenter", -1 for "the last comment"; None when it names none

@@ -2048,25 +2048,35 @@ def raises(text: str, question: str, asked: frozenset[str] | set[str], asking: b
     back in, said the director since 2019" for "How long has she held the job?"). ``asking``:
     a sentence that asks it ("How many seats does it have?", "She asked how long it takes")
     counts too; the one who asks may be answered next."""
-    m = _ASKED_WH.match(question)
-    if not m or not asked:
+    wh_counted = _asked_wh(question)
+    if wh_counted is None or not asked:
         return False
-    wh = " ".join(m.group("wh").lower().split())
+    wh, counted = wh_counted
     opened, opens_asking = _open_clauses(text)
     found = [(w, after) for w, by_asking, after in opened if asking or not by_asking]
     if asking and opens_asking is not None:
         found.append(opens_asking)
     if all(f_wh != wh for f_wh, _ in found):
         return False
-    # what "how many" or "how much" counts must be what the sentence counts ("how many ewes"
-    # is not "how many lambs")
-    counted = set(terms(question[m.end():])[:1]) if wh in ("how many", "how much") else set()
     for f_wh, after in found:
         if f_wh != wh:
             continue
         if asked & set(after) and (not counted or counted & set(after[:2])):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)  # read once per question, not once per candidate
+def _asked_wh(question: str) -> tuple[str, frozenset[str]] | None:
+    """The question's opening wh-word (``_ASKED_WH``) and, for "how many" or "how much", the
+    term it counts: what the sentence counts must be it ("how many ewes" is not "how many
+    lambs"). None when it opens with no wh-word."""
+    m = _ASKED_WH.match(question)
+    if not m:
+        return None
+    wh = " ".join(m.group("wh").lower().split())
+    counted = frozenset(terms(question[m.end():])[:1]) if wh in ("how many", "how much") else frozenset()
+    return wh, counted
 
 
 @lru_cache(maxsize=8192)  # every candidate sentence is read so, for each question

@@ -1860,3 +1860,16 @@ def test_a_time_counted_from_the_thing_asked_does_not_say_when_it_was():
     texts = ("The old footbridge was rebuilt in the spring after the flood.",
              "The flood came on 3 March 1953.")
     assert _feature_of("When did the flood happen?", texts) == [-1.0, 1.0]
+
+
+def test_an_affiliation_is_looked_for_only_when_the_question_asks_a_body():
+    """``_asks_body`` is the question's side of ``_body_by_affiliation``, read once per
+    question: a sentence naming a person's company answers "Which company is she with?" and
+    nothing else."""
+    from assistant.features import _asks_body, _body_by_affiliation
+
+    text = "Mara Quill, Fenbrook Surveys"  # a sign-off
+    asked = make_query("Which company is Mara Quill with?")
+    other = make_query("When were the plans sent?")
+    assert _asks_body(asked) and _body_by_affiliation(asked, text)
+    assert not _asks_body(other) and not _body_by_affiliation(other, text)

@@ -1192,3 +1192,15 @@ def test_a_keyword_topic_before_the_question_word_is_told_apart():
     assert topic_and_asked("so what happened next") is None
     assert topic_and_asked("I wonder what the plumber did") is None
     assert topic_and_asked("boiler fault??") is None
+
+
+def test_a_comments_place_is_read_once_per_question_and_the_same_each_time():
+    """``comment_at`` keeps its reading of a question (asked of it and of its history several
+    times per answer): the same place each time, and none for a reply to a comment."""
+    from assistant.query import comment_at
+
+    for _ in range(2):
+        assert comment_at("What did the third commenter say about the bins?") == 3
+        assert comment_at("What did the last comment say?") == -1
+        assert comment_at("Who replied to the first comment?") is None
+        assert comment_at("What time does the market open?") is None

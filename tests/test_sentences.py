@@ -456,3 +456,21 @@ def test_a_place_is_named_in_the_role_asked():
 ])
 def test_a_length_of_time_a_thing_takes(text, told):
     assert states_duration_of(text, frozenset({"cross", "long", "take"})) is told
+
+
+def test_raises_reads_the_questions_wh_word_once_and_gives_the_same_verdicts():
+    """``raises`` keeps what it reads of the question (its wh-word and, for "how many", the
+    thing counted) once per question: the verdicts on each sentence stay as they were, read
+    first or again, and a question of no wh-word raises nothing."""
+    from assistant.sentences import _asked_wh, raises
+    from assistant.text import terms
+
+    question = "How many ewes were sold at the autumn mart?"
+    own = frozenset(terms(question))
+    assert _asked_wh(question) == ("how many", frozenset({"ewe"}))
+    assert _asked_wh("Is the mart open?") is None
+    for _ in range(2):
+        assert raises("I'd like to know how many ewes were sold in the end.", question, own)
+        assert not raises("I'd like to know how many lambs went under the hammer.", question, own)
+        assert not raises("They sold 120 ewes at the autumn mart.", question, own)
+        assert not raises("I wonder how many ewes were sold.", "Is the mart open?", own)
