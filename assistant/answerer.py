@@ -964,8 +964,8 @@ class Answerer:
             probs = np.where(others, 0.0, probs)
             # what "he" did or got is best told in his own comment, where he speaks as "I"
             # ("I paid £85 for one at ...")
-            own = in_own_words(query.referent, spans, sources)
-            probs = np.where(own, raise_odds(probs, REFERENT_OWN_ODDS), probs)
+            selfsaid = in_own_words(query.referent, spans, sources)
+            probs = np.where(selfsaid, raise_odds(probs, REFERENT_OWN_ODDS), probs)
         probs = np.where(raised, 0.0, probs)
         if on_day is not None and len(rows) and query.terms:
             # "walk 22 oct leader": in the day's entry, a labelled field whose label the
