@@ -1353,7 +1353,15 @@ def is_follow_up(question: str) -> bool:
         return True
     if re.match(r"^\s*(and|what about|how about|also|so)\b", question, re.I):
         return True
+    if _ONE_OF_THEM.search(question):
+        return True
     return not terms(question)
+
+
+# "one" standing for a thing named before: "How do I get the longer one?", "Did she get a new
+# one?", "Which one is cheaper?" (not "one of the walkers", which names the thing itself).
+_ONE_OF_THEM = re.compile(r"\b(?:the|a|an|this|that|which|another|other|new|old|same)\s+"
+                          r"(?:[a-z]+\s+)?ones?\b(?!\s+of\b)", re.I)
 
 
 def yes_no_subject(question: str) -> str | None:
