@@ -236,6 +236,9 @@ TOPIC_ONLY_ODDS = 0.5
 # A follow-up about the person an earlier answer named ("Who suggested a bike fit? / Where did
 # he get his done?") is told of in that person's own words: their comment's odds are raised.
 REFERENT_OWN_ODDS = 2.0
+# A follow-up about the thing an earlier answer told of is most likely answered in the reader's
+# comment that answer came from: that comment's odds are raised.
+EARLIER_COMMENT_ODDS = 2.0
 RELATED_K = 5  # neighbours looked at for a word the article uses (itself among them)
 # At most this many candidate sentences are scored by the answer model per question.
 MAX_CANDIDATES = 48
@@ -966,6 +969,11 @@ class Answerer:
             # ("I paid £85 for one at ...")
             selfsaid = in_own_words(query.referent, spans, sources)
             probs = np.where(selfsaid, raise_odds(probs, REFERENT_OWN_ODDS), probs)
+        elif query.earlier_comment and len(rows):
+            # "Where are the stops on the route? / And which of them comes before the climb?":
+            # the reader who listed the stops goes on about them
+            there = np.array([src.id == query.earlier_comment for src in sources], dtype=bool)
+            probs = np.where(there, raise_odds(probs, EARLIER_COMMENT_ODDS), probs)
         probs = np.where(raised, 0.0, probs)
         if on_day is not None and len(rows) and query.terms:
             # "walk 22 oct leader": in the day's entry, a labelled field whose label the

@@ -644,6 +644,10 @@ class Query:
     # "she" means may be the person the last of them names ("When did Ada Lunn join? / How old
     # is she?").
     earlier: tuple[str, ...] = ()
+    # The reader's comment the answer to the last earlier question quoted first: a follow-up
+    # ("Where are the stops on the route? / And which of them comes before the climb?") is
+    # most likely answered where that reader goes on.
+    earlier_comment: str | None = None
     # Asks what the post is about as a whole ("What is this article about?"): its lead answers.
     gist: bool = False
     # Asks about the readers' comments as a whole: "who" for "Who commented?" (each
