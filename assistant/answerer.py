@@ -245,6 +245,12 @@ SUBJECT_ONLY_ODDS = 0.5
 # its probability says, when another passage says the words asked of the topic
 # (``topic_and_asked``).
 TOPIC_ONLY_ODDS = 0.5
+# A follow-up about the person an earlier answer named ("Who suggested a bike fit? / Where did
+# he get his done?") is told of in that person's own words: their comment's odds are raised.
+REFERENT_OWN_ODDS = 2.0
+# A follow-up about the thing an earlier answer told of is most likely answered in the reader's
+# comment that answer came from: that comment's odds are raised.
+EARLIER_COMMENT_ODDS = 2.0
 RELATED_K = 5  # neighbours looked at for a word the article uses (itself among them)
 # At most this many candidate sentences are scored by the answer model per question.
 MAX_CANDIDATES = 48
@@ -502,6 +508,20 @@ def names_only_others(text: str, person: str, gender: str) -> bool:
         return False
     first = min((at for n in named if (at := text.find(n)) >= 0), default=len(text))
     return not any(_GENDER_SUBJECT[w] == gender for w in words(text[:first]) if w in _GENDER_SUBJECT)
+
+
+def in_own_words(person: str, spans: Sequence[Span], sources: Sequence[Source]) -> np.ndarray:
+    """Which sentences ``person`` says of themselves: in a comment they wrote, speaking as "I"
+    or "we" ("I paid £85 for one at Rowan Cycles")."""
+    ref = _name_refs(person)
+    return np.array([src.kind == "comment" and bool(ref & set(words(src.author or "")))
+                     and _SPEAKS_OF_SELF.search(s.text) is not None
+                     for s, src in zip(spans, sources, strict=True)], dtype=bool)
+
+
+def raise_odds(probs: np.ndarray, factor: float) -> np.ndarray:
+    """``probs`` with their odds multiplied by ``factor``."""
+    return probs * factor / (1.0 - probs + probs * factor)
 
 
 def _name_refs(person: str) -> set[str]:
@@ -1026,6 +1046,15 @@ class Answerer:
             others = np.array([src.kind == "comment" and not self._about(query.referent, int(i))
                                for i, src in zip(rows, sources, strict=True)], dtype=bool)
             probs = np.where(others, 0.0, probs)
+            # what "he" did or got is best told in his own comment, where he speaks as "I"
+            # ("I paid £85 for one at ...")
+            selfsaid = in_own_words(query.referent, spans, sources)
+            probs = np.where(selfsaid, raise_odds(probs, REFERENT_OWN_ODDS), probs)
+        elif query.earlier_comment and len(rows):
+            # "Where are the stops on the route? / And which of them comes before the climb?":
+            # the reader who listed the stops goes on about them
+            there = np.array([src.id == query.earlier_comment for src in sources], dtype=bool)
+            probs = np.where(there, raise_odds(probs, EARLIER_COMMENT_ODDS), probs)
         probs = np.where(raised, 0.0, probs)
         if on_day is not None and len(rows) and query.terms:
             # "walk 22 oct leader": in the day's entry, a labelled field whose label the

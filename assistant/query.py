@@ -645,6 +645,10 @@ class Query:
     # "she" means may be the person the last of them names ("When did Ada Lunn join? / How old
     # is she?").
     earlier: tuple[str, ...] = ()
+    # The reader's comment the answer to the last earlier question quoted first: a follow-up
+    # ("Where are the stops on the route? / And which of them comes before the climb?") is
+    # most likely answered where that reader goes on.
+    earlier_comment: str | None = None
     # Asks what the post is about as a whole ("What is this article about?"): its lead answers.
     gist: bool = False
     # Asks about the readers' comments as a whole: "who" for "Who commented?" (each
@@ -1354,7 +1358,15 @@ def is_follow_up(question: str) -> bool:
         return True
     if re.match(r"^\s*(and|what about|how about|also|so)\b", question, re.I):
         return True
+    if _ONE_OF_THEM.search(question):
+        return True
     return not terms(question)
+
+
+# "one" standing for a thing named before: "How do I get the longer one?", "Did she get a new
+# one?", "Which one is cheaper?" (not "one of the walkers", which names the thing itself).
+_ONE_OF_THEM = re.compile(r"\b(?:the|a|an|this|that|which|another|other|new|old|same)\s+"
+                          r"(?:[a-z]+\s+)?ones?\b(?!\s+of\b)", re.I)
 
 
 def yes_no_subject(question: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -242,7 +242,17 @@ class Assistant:
             got = self.answerer.answer(earlier[at], prior, None, self._encode([prior.text])[0])
             referent = person_answered(got, prior.words, asked_gender(question),
                                        self.answerer.name_genders)
-        return self.answerer.on_page(make_query(question, history, n, referent))
+        query = self.answerer.on_page(make_query(question, history, n, referent))
+        if query.follow_up and referent is None and at is None:
+            # the reader's comment the earlier question was answered from, where a follow-up
+            # about the same thing most likely finds its answer
+            earlier = recent(history, n)
+            prior = self.answerer.on_page(make_query(earlier[-1], earlier[:-1], n))
+            got = self.answerer.answer(earlier[-1], prior, None, self._encode([prior.text])[0])
+            first = got.quotes[0].source if got.quotes and not got.abstained else None
+            if first is not None and first.kind == "comment":
+                query = replace(query, earlier_comment=first.id)
+        return query
 
     def _answer(self, q: str, query: Query, kinds, qvec: np.ndarray) -> Answer:
         return self.answerer.answer(q, query, kinds, qvec)

@@ -639,3 +639,59 @@ def test_a_when_question_is_declined_when_no_close_passage_times_its_event():
     # not a when question
     q = make_query("Who inspected the jetty?")
     assert times_asked_event(q, _typed(("An inspection after the storm found rot.", -1.0)))
+
+
+_RIDE = [
+    Source("title", "title", "Title", "Advice for my first 200 km audax", None, None),
+    Source("post", "post", "Post", "I am riding the Marrow Moor 200 next month. Any tips on the route?",
+           author="Petra Lune"),
+    Source("comment-1", "comment", "Comment 1",
+           "The controls are at Fenwick Mill, Oster Cross and Holby Green, and all of them sell hot food. "
+           "The one steep hill is Carr Bank, straight after Oster Cross.",
+           author="Ula Brack", reply_to="Petra Lune"),
+    Source("comment-2", "comment", "Comment 2",
+           "Take two bottles and a spare tube. The hill on my club run is steeper than anything there.",
+           author="Tobin Marsh", reply_to="Petra Lune"),
+]
+
+
+def test_a_follow_up_is_most_likely_answered_in_the_comment_the_earlier_answer_came_from(
+        settings, fake_embedder, monkeypatch):
+    """"Where are the controls? / And which of them comes before the steep hill?": the reader who
+    listed the controls goes on about them; that comment's sentences gain, others keep their odds."""
+    from dataclasses import replace
+
+    from assistant import Assistant, answerer
+
+    a = Assistant.from_sources(_RIDE, settings, embedder=fake_embedder)
+    q = make_query("And which of them comes just before the steep hill?",
+                   ["Where are the controls on the ride?"])
+    q = replace(a.answerer.on_page(q), earlier_comment="comment-1")
+    vec = a._encode([q.text])[0]
+
+    def probs() -> dict[tuple[str, str], float]:
+        return {(c.source.id, c.span.text): c.prob for c in a.answerer.candidates(q, None, vec)[0]}
+
+    raised = probs()
+    monkeypatch.setattr(answerer, "EARLIER_COMMENT_ODDS", 1.0)
+    plain = probs()
+    there = [k for k in plain if k[0] == "comment-1" and plain[k] > 0]
+    assert there and all(raised[k] > plain[k] for k in there)
+    assert all(raised[k] == plain[k] for k in plain if k[0] != "comment-1")
+
+
+def test_the_earlier_answers_comment_is_found_for_a_follow_up(settings, fake_embedder, monkeypatch):
+    from assistant import Assistant
+    from assistant.types import Answer, Quote
+
+    a = Assistant.from_sources(_RIDE, settings, embedder=fake_embedder)
+    text = "The controls are at Fenwick Mill, Oster Cross and Holby Green, and all of them sell hot food."
+    quote = Quote(1, text, 0, len(text), 0.9, _RIDE[2])
+    monkeypatch.setattr(a.answerer, "answer",
+                        lambda question, *rest: Answer(question, text, False, (quote,)))
+    q = a.query_for("And which of them comes just before the steep hill?",
+                    ["Where are the controls on the ride?"])
+    assert q.earlier_comment == "comment-1"
+    # a question of its own leans on nothing earlier
+    assert a.query_for("How long is the Marrow Moor 200?",
+                       ["Where are the controls on the ride?"]).earlier_comment is None

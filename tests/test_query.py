@@ -58,6 +58,25 @@ def test_standalone_question_ignores_history():
     assert not q.follow_up and q.text == "What is osteoporosis?"
 
 
+@pytest.mark.parametrize("question", [
+    "How do I get the longer one?",
+    "Which one is cheaper to run?",
+    "Is the new one any quieter?",
+    "Where can I buy another one?",
+])
+def test_one_standing_for_a_thing_named_before_is_a_follow_up(question):
+    q = make_query(question, ["What warranty comes with the blender?"])
+    assert q.follow_up and q.text.startswith("What warranty comes with the blender?")
+
+
+@pytest.mark.parametrize("question", [
+    "Which one of the blenders is cheapest?",
+    "How many blenders sold in one week?",
+])
+def test_one_that_names_its_thing_is_no_follow_up(question):
+    assert not make_query(question, ["What warranty comes with the kettle?"]).follow_up
+
+
 def test_max_history_zero_turns_history_off():
     q = make_query("Which university is she at?", ["Who led the review?"], max_history=0)
     assert not q.follow_up and q.text == "Which university is she at?"

@@ -102,3 +102,57 @@ def test_a_writer_the_question_names_is_not_the_person_answered():
     his = _answer("Before the birds nest, yes.", kind="comment", author="Ivo Marsh")
     got = Answer("Who answered Bea Tolland?", "...", False, hers.quotes + his.quotes)
     assert person_answered(got, {"who", "answered", "bea", "tolland"}) == "Ivo Marsh"
+
+
+def test_what_the_person_answered_did_is_told_in_their_own_words():
+    """"Who recommended a saddle fitting? / Where did he have his done?": the person answered
+    speaks as "I" in the comment he wrote; not another reader's "I", nor a sentence of his
+    that does not speak of himself, nor the post."""
+    import numpy as np
+
+    from assistant.answerer import in_own_words, raise_odds
+    from assistant.types import Span
+
+    said = [
+        ("c1", "comment", "Tobin Marsh", "I had mine done at Fernley Wheels in Ostwick last spring."),
+        ("c1", "comment", "Tobin Marsh", "A fitting is worth more than new shoes."),
+        ("c2", "comment", "Ula Brack", "I never bothered with a fitting."),
+        ("p1", "post", None, "Tobin Marsh says I should get a fitting."),
+    ]
+    sources = [Source(sid, kind, sid, text, author=author) for sid, kind, author, text in said]
+    spans = [Span(sid, 0, len(text), text) for sid, _, _, text in said]
+    assert in_own_words("Tobin Marsh", spans, sources).tolist() == [True, False, False, False]
+    assert in_own_words("Ula Brack", spans, sources).tolist() == [False, False, True, False]
+    raised = raise_odds(np.array([0.0, 0.2, 0.5, 1.0]), 2.0)
+    assert raised[0] == 0.0 and raised[3] == 1.0
+    assert raised[1] == pytest.approx(1 / 3) and raised[2] == pytest.approx(2 / 3)
+
+
+def test_the_person_answered_ranks_their_own_words_higher(settings, fake_embedder, monkeypatch):
+    from assistant import Assistant, answerer
+    from assistant.query import make_query
+
+    page = [
+        Source("title", "title", "Title", "Sore knees on long rides", None, None),
+        Source("post", "post", "Post", "My knees ache after eighty miles. Any ideas?",
+               author="Petra Lune"),
+        Source("comment-1", "comment", "Comment 1",
+               "Get a proper bike fit. I had mine done at Fernley Wheels in Ostwick.",
+               author="Tobin Marsh", reply_to="Petra Lune"),
+        Source("comment-2", "comment", "Comment 2", "Try lowering the saddle a little.",
+               author="Ula Brack", reply_to="Petra Lune"),
+    ]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    q = make_query("Where did he get his done?", ["Who suggested a bike fit?"], referent="Tobin Marsh")
+    q = a.answerer.on_page(q)
+    vec = a._encode([q.text])[0]
+
+    def probs() -> dict[str, float]:
+        return {c.span.text: c.prob for c in a.answerer.candidates(q, None, vec)[0]}
+
+    raised = probs()
+    monkeypatch.setattr(answerer, "REFERENT_OWN_ODDS", 1.0)
+    plain = probs()
+    own = "I had mine done at Fernley Wheels in Ostwick."
+    assert raised[own] > plain[own] > 0
+    assert all(raised[t] == plain[t] for t in plain if t != own)
