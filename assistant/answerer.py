@@ -276,42 +276,42 @@ def attribute_asked(question: str) -> tuple[str, frozenset[str]] | None:
     return kind, frozenset(terms(f"{m['mods']} {head}"))
 
 
+def _unit_in(m: re.Match[str], units: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether the number ``m`` (``_NUMBER``) is in one of ``units``: joined to it ("250°C",
+    "9-inch") or as the next word ("26 cm")."""
+    post, after = m["post"], m["after"]
+    return any(u.search(post) or (not post and u.search(after)) for u in units)
+
+
 def gives_attribute(text: str, kind: str, near_terms: frozenset[str]) -> bool:
     """Whether ``text`` gives a value of the kind asked: for a size, a temperature or a
     share, a number in its units (or a word for a size: "a large pot"); for a bare value (a
     reading, a number, a reference), a number that is no price, year, date, clock time nor
     length of time, beside the attribute's word or a word of the thing asked ("the meter
     showed 28", "PR #412", "an impact factor of 3.2")."""
-    if (kind == "size" and _SIZE_WORD.search(text)) or (kind == "temperature" and _HEAT_WORD.search(text)) \
-            or (kind == "share" and _SHARE_WORD.search(text)) or (kind == "value" and _SCORE.search(text)) \
-            or (kind == "value" and near_terms & _CODE_HEAD and _CODE.search(text)):
+    said = {"size": _SIZE_WORD, "temperature": _HEAT_WORD, "share": _SHARE_WORD, "value": _SCORE}[kind]
+    if said.search(text) or (kind == "value" and near_terms & _CODE_HEAD and _CODE.search(text)):
+        # said in words ("a large pan", "room temperature", "one in five"), a score, a code
         return True
     toks = [stem(w) for w in words(text)]
     near_at = [i for i, t in enumerate(toks) if t in near_terms]
+    units = {"size": (_SIZE_UNIT, _AREA_UNIT, _DATA_UNIT), "temperature": (_HEAT_UNIT,),
+             "share": (_SHARE_UNIT,)}.get(kind)
     for m in _NUMBER.finditer(text):
-        post, after = m["post"], m["after"]
-        if kind == "size":
-            if any(u.search(post) or (not post and u.search(after)) for u in (_SIZE_UNIT, _AREA_UNIT, _DATA_UNIT)):
+        if units is not None:
+            # a size, a temperature or a share: a number in its units
+            if _unit_in(m, units):
                 return True
             continue
-        if kind == "temperature":
-            if _HEAT_UNIT.search(post) or (not post and _HEAT_UNIT.search(after)):
-                return True
-            continue
-        if kind == "share":
-            if _SHARE_UNIT.search(post) or (not post and _SHARE_UNIT.search(after)):
-                return True
-            continue
-        if m["pre"] in ("£", "$", "€") or any(u.search(post) or (not post and u.search(after))
-                                               for u in (_MONEY_UNIT, _TIME_UNIT, _SIZE_UNIT,
-                                                         _DATA_UNIT, _HEAT_UNIT)):
+        if m["pre"] in ("£", "$", "€") or _unit_in(m, (_MONEY_UNIT, _TIME_UNIT, _SIZE_UNIT,
+                                                       _DATA_UNIT, _HEAT_UNIT)):
             continue
         num = m["num"]
         if m["pre"] == "#" or re.fullmatch(r"\d{5,}", num):
             # a number that names a thing by itself: "#1503", "01632 960 418"
             return True
         if re.fullmatch(r"(?:1[89]|20)\d\d", num) or re.search(r"\d[.:]\d\d$", num) and \
-                re.search(r"^\s*(?:am|pm|a\.m|p\.m|h)\b", after, re.I):
+                re.search(r"^\s*(?:am|pm|a\.m|p\.m|h)\b", m["after"], re.I):
             continue
         at = len(words(text[:m.start()]))
         if any(abs(at - i) <= ATTRIBUTE_NEAR for i in near_at):
