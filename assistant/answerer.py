@@ -214,13 +214,17 @@ _ATTR_SIZE = r"size|dimensions"
 _ATTR_HEAT = r"temperature"
 _ATTR_SHARE = r"percentage|efficiency"
 _ATTR_VALUE = r"number|reading|figure|score|reference|code|factor|rating"
+_ATTR_CONTACT = r"account|handle|website|web\s+site|web\s+address|e-?mail(?:\s+address)?|url|hashtag"
 _ATTRIBUTE_ASKED = re.compile(
-    # (after "is", a determiner: "What is sleep efficiency?" asks what the thing is)
+    # (after "is", a definite determiner: "What is sleep efficiency?", "What is an impact
+    # factor?" ask what the thing is)
     r"^\W*(?:what|which)(?:(?:['\u2019]s|\s+(?:is|was|are|were|will\s+be))\s+"
-    r"(?:the|its|their|his|her|your|our|my|this|that|an?)|\s+(?:(?:the|its|their|his|her|your|our|my|"
-    r"this|that|an?)\s+)?(?!(?:is|was|are|were)\b))\s*"
+    r"(?:the|its|their|his|her|your|our|my|this|that)\b|\s+(?:(?:the|its|their|his|her|your|our|"
+    r"my|this|that|an?)\s+)?(?!(?:is|was|are|were)\b))\s*"
+    # (a holder's: "the highways team's social media account")
+    r"(?:(?:[\w-]+\s+){0,3}?[\w-]+['\u2019]s?\s+)?"
     r"(?P<mods>(?:[\w-]+\s+){0,2}?)"
-    rf"(?P<head>{_ATTR_SIZE}|{_ATTR_HEAT}|{_ATTR_SHARE}|{_ATTR_VALUE})"
+    rf"(?P<head>{_ATTR_SIZE}|{_ATTR_HEAT}|{_ATTR_SHARE}|{_ATTR_VALUE}|{_ATTR_CONTACT})"
     r"(?=\s*[?.!]*\s*$|\s+(?:of|for|on|in|at|does|did|do|is|was|are|were|should|will|would|"
     r"can|could|has|had|have|must)\b)", re.I)
 # A number in a sentence, with what closes it (a unit, a sign).
@@ -255,10 +259,15 @@ _SCORE = re.compile(r"\b\d+\s*[-\u2013]\s*\d+\b|\b\d+(?:\.\d+)?\s*/\s*\d+\b|"
                     r"(?:out\s+of|stars?|points?)\b", re.I)
 _CODE = re.compile(r"\b(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9-]{2,}\b")
 _CODE_HEAD = frozenset({"code", "refer"})
+# Where a reader finds someone online: a handle, a web address, an email address, a hashtag, or
+# a name in quotes ("search for “Harrowby Walkers”").
+_CONTACT = re.compile(r"(?<![\w.])@\w{2,}|\bwww\.\S+|\bhttps?://\S+|\b[\w.+-]+@[\w-]+\.\w+|"
+                      r"\b[\w-]+\.(?:com|org|net|co\.uk|org\.uk|gov\.uk|ac\.uk|io|info|eu)\b|"
+                      r"(?<![\w&])#[A-Za-z]\w+|[\"\u201c\u2018'][A-Z][^\"\u201d\u2019']{1,60}[\"\u201d\u2019']")
 _HEAT_UNIT = re.compile(r"^\s*(?:°|º|degrees?|c|f)\b|^-?(?:°|º)", re.I)
 _SHARE_UNIT = re.compile(r"^\s*(?:%|per\s*cent|percent)|^%", re.I)
 _ATTRIBUTE_WORDS = {"size": "a size", "temperature": "a temperature", "share": "a percentage",
-                    "value": "the value asked"}
+                    "value": "the value asked", "contact": "an account or address to find them by"}
 # Words between a value and the attribute word or a word of the thing it is of, at most.
 ATTRIBUTE_NEAR = 6
 
@@ -272,7 +281,8 @@ def attribute_asked(question: str) -> tuple[str, frozenset[str]] | None:
         return None
     head = m["head"].lower()
     kind = ("size" if re.fullmatch(_ATTR_SIZE, head) else "temperature" if head == "temperature"
-            else "share" if re.fullmatch(_ATTR_SHARE, head) else "value")
+            else "share" if re.fullmatch(_ATTR_SHARE, head)
+            else "contact" if re.fullmatch(_ATTR_CONTACT, head) else "value")
     return kind, frozenset(terms(f"{m['mods']} {head}"))
 
 
@@ -289,10 +299,14 @@ def gives_attribute(text: str, kind: str, near_terms: frozenset[str]) -> bool:
     reading, a number, a reference), a number that is no price, year, date, clock time nor
     length of time, beside the attribute's word or a word of the thing asked ("the meter
     showed 28", "PR #412", "an impact factor of 3.2")."""
-    said = {"size": _SIZE_WORD, "temperature": _HEAT_WORD, "share": _SHARE_WORD, "value": _SCORE}[kind]
+    said = {"size": _SIZE_WORD, "temperature": _HEAT_WORD, "share": _SHARE_WORD, "value": _SCORE,
+            "contact": _CONTACT}[kind]
     if said.search(text) or (kind == "value" and near_terms & _CODE_HEAD and _CODE.search(text)):
-        # said in words ("a large pan", "room temperature", "one in five"), a score, a code
+        # said in words ("a large pan", "room temperature", "one in five"), a score, a code,
+        # a handle or a web address
         return True
+    if kind == "contact":
+        return False
     toks = [stem(w) for w in words(text)]
     near_at = [i for i, t in enumerate(toks) if t in near_terms]
     units = {"size": (_SIZE_UNIT, _AREA_UNIT, _DATA_UNIT), "temperature": (_HEAT_UNIT,),

@@ -29,6 +29,7 @@ def test_the_attribute_asked_is_the_noun_after_what():
     assert attribute_asked("What is their citation score?")[0] == "value"
     # asking what a thing is, or no attribute at all
     assert attribute_asked("What is germination efficiency?") is None
+    assert attribute_asked("What is a citation score?") is None
     assert attribute_asked("What did the gardener plant?") is None
     assert attribute_asked("What size pots sell best?") is None
 
@@ -72,3 +73,13 @@ def test_values_of_the_asked_kind_answer_wherever_they_stand():
     far = _candidates(("The trial measured germination efficiency in each tray.", 0.6),
                       ("Germination went up by 3 per cent in the warm trays.", 0.05))
     assert not states_attribute(q, far, KEEP)
+
+
+def test_an_account_or_web_address_is_given_by_a_handle_or_an_address():
+    q = make_query("What is the parish choir's social media account?")
+    assert attribute_asked(q.question)[0] == "contact"
+    vague = _candidates(("News of the parish choir is posted on social media.", 0.4))
+    assert not states_attribute(q, vague, KEEP)
+    assert states_attribute(q, _candidates(("Follow the choir @stmaryssings for news.", 0.4)), KEEP)
+    assert gives_attribute("Details are at stmaryschoir.org.uk.", "contact", frozenset())
+    assert gives_attribute("Write to choir.sec@example.com.", "contact", frozenset())
