@@ -217,6 +217,155 @@ def field_asked(query: Query, text: str) -> bool:
         and not {w.lower() for w in words(m["label"])} & set(query.names)
 
 
+# An attribute asked of a thing by a noun that wants a value: "What size of pot ...?", "What
+# temperature should the fridge be?", "What sleep efficiency does ...?", "What reading did the
+# meter give?", "What's the grid reference for ...?", "What's the pull request number of ...?",
+# "What is its impact factor?". The head noun may follow up to two modifiers ("grid
+# reference", "pull request number"), and ends the noun phrase (not "What size pots sell?").
+_ATTR_SIZE = r"size|dimensions"
+_ATTR_HEAT = r"temperature"
+_ATTR_SHARE = r"percentage|efficiency"
+_ATTR_VALUE = r"number|reading|figure|score|reference|code|factor|rating"
+_ATTR_CONTACT = r"account|handle|website|web\s+site|web\s+address|e-?mail(?:\s+address)?|url|hashtag"
+_ATTRIBUTE_ASKED = re.compile(
+    # (after "is", a definite determiner: "What is sleep efficiency?", "What is an impact
+    # factor?" ask what the thing is)
+    r"^\W*(?:what|which)(?:(?:['\u2019]s|\s+(?:is|was|are|were|will\s+be))\s+"
+    r"(?:the|its|their|his|her|your|our|my|this|that)\b|\s+(?:(?:the|its|their|his|her|your|our|"
+    r"my|this|that|an?)\s+)?(?!(?:is|was|are|were)\b))\s*"
+    # (a holder's: "the highways team's social media account")
+    r"(?:(?:[\w-]+\s+){0,3}?[\w-]+['\u2019]s?\s+)?"
+    r"(?P<mods>(?:[\w-]+\s+){0,2}?)"
+    rf"(?P<head>{_ATTR_SIZE}|{_ATTR_HEAT}|{_ATTR_SHARE}|{_ATTR_VALUE}|{_ATTR_CONTACT})"
+    r"(?=\s*[?.!]*\s*$|\s+(?:of|for|on|in|at|does|did|do|is|was|are|were|should|will|would|"
+    r"can|could|has|had|have|must)\b)", re.I)
+# A number in a sentence, with what closes it (a unit, a sign).
+_NUMBER = re.compile(r"(?<![\w.])(?P<pre>[£$€#]?)(?P<num>\d[\d,]*(?:\.\d+)?)(?P<post>[\w%°º'-]*)"
+                     r"(?P<after>\s*(?:°|º|%|per\s*cent|percent|degrees?|[a-zA-Z]+)?)", re.I)
+_TIME_UNIT = re.compile(r"^-?(?:s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|"
+                        r"years?|yrs?|am|pm|th|st|nd|rd)$|^\s*(?:secs?|seconds?|mins?|minutes?|"
+                        r"hrs?|hours?|days?|weeks?|months?|years?|am|pm|a\.m|p\.m)$", re.I)
+_MONEY_UNIT = re.compile(r"^\s*(?:p|pence|pounds?|dollars?|euros?|cents?|quid|k|m|bn|million|"
+                         r"billion)$", re.I)
+_SIZE_UNIT = re.compile(r"^-?\s*(?:mm|cm|m|km|metres?|meters?|millimetres?|centimetres?|inch|"
+                        r"inches|in|ft|feet|foot|yards?|l|litres?|liters?|ml|millilitres?|cl|"
+                        r"quarts?|pints?|gallons?|qt|oz|ounces?|kg|g|grams?|kilos?|lbs?|pounds?|"
+                        r"x)$", re.I)
+_DATA_UNIT = re.compile(r"^\s*(?:kb|mb|gb|tb|bytes?|kbps|mbps|w|kw|watts?|v|volts?|mph|kph)$", re.I)
+_SIZE_WORD = re.compile(r"\b(?:small|smaller|medium|large|larger|big|bigger|tiny|huge|giant|mini|"
+                        r"standard|extra[- ]large|x+l|size\s+\w+|one\s+size|(?:the\s+)?size\s+of|"
+                        r"as\s+(?:big|large|small)\s+as|[\w-]+-sized?)\b", re.I)
+_AREA_UNIT = re.compile(r"^-?\s*(?:acres?|hectares?|ha|sq|square|wh|kwh|mah|cc|litre|gb|tb|mb)$",
+                        re.I)
+# A temperature said in words: "at room temperature", "gas mark 4", "just below freezing".
+_HEAT_WORD = re.compile(r"\b(?:room|body)\s+temperature\b|\bgas\s+mark\b|\bfreezing\b|"
+                        r"\bboiling\b|\blukewarm\b|\btepid\b", re.I)
+# A share said in words: "half of the gardens", "one in five", "three out of four".
+_SHARE_WORD = re.compile(r"\b(?:half|halves|third|thirds|quarter|quarters|fifths?|tenths?|"
+                         r"majority|minority)\b|\b(?:\w+|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+                         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)\b", re.I)
+# A value that names itself wherever it stands: a score or a rating ("won 3-1", "4/5", "four
+# stars", "8 out of 10") or a code of letters and digits ("SD 123", "WALK10").
+_SCORE = re.compile(r"\b\d+\s*[-\u2013]\s*\d+\b|\b\d+(?:\.\d+)?\s*/\s*\d+\b|"
+                    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?:\.\d+)?\s+"
+                    r"(?:out\s+of|stars?|points?)\b", re.I)
+_CODE = re.compile(r"\b(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9-]{2,}\b")
+_CODE_HEAD = frozenset({"code", "refer"})
+# Where a reader finds someone online: a handle, a web address, an email address, a hashtag, or
+# a name in quotes ("search for “Harrowby Walkers”").
+_CONTACT = re.compile(r"(?<![\w.])@\w{2,}|\bwww\.\S+|\bhttps?://\S+|\b[\w.+-]+@[\w-]+\.\w+|"
+                      r"\b[\w-]+\.(?:com|org|net|co\.uk|org\.uk|gov\.uk|ac\.uk|io|info|eu)\b|"
+                      r"(?<![\w&])#[A-Za-z]\w+|[\"\u201c\u2018'][A-Z][^\"\u201d\u2019']{1,60}[\"\u201d\u2019']")
+_HEAT_UNIT = re.compile(r"^\s*(?:°|º|degrees?|c|f)\b|^-?(?:°|º)", re.I)
+_SHARE_UNIT = re.compile(r"^\s*(?:%|per\s*cent|percent)|^%", re.I)
+_ATTRIBUTE_WORDS = {"size": "a size", "temperature": "a temperature", "share": "a percentage",
+                    "value": "the value asked", "contact": "an account or address to find them by"}
+# Words between a value and the attribute word or a word of the thing it is of, at most.
+ATTRIBUTE_NEAR = 6
+
+
+def attribute_asked(question: str) -> tuple[str, frozenset[str]] | None:
+    """The kind of value a what-question asks by its attribute noun ("size", "temperature",
+    "share" or "value": a number of any kind) and the attribute's words (head and modifiers,
+    stemmed), or None when it asks no such attribute."""
+    m = _ATTRIBUTE_ASKED.search(question)
+    if m is None:
+        return None
+    head = m["head"].lower()
+    kind = ("size" if re.fullmatch(_ATTR_SIZE, head) else "temperature" if head == "temperature"
+            else "share" if re.fullmatch(_ATTR_SHARE, head)
+            else "contact" if re.fullmatch(_ATTR_CONTACT, head) else "value")
+    return kind, frozenset(terms(f"{m['mods']} {head}"))
+
+
+def _unit_in(m: re.Match[str], units: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether the number ``m`` (``_NUMBER``) is in one of ``units``: joined to it ("250°C",
+    "9-inch") or as the next word ("26 cm")."""
+    post, after = m["post"], m["after"]
+    return any(u.search(post) or (not post and u.search(after)) for u in units)
+
+
+def gives_attribute(text: str, kind: str, near_terms: frozenset[str]) -> bool:
+    """Whether ``text`` gives a value of the kind asked: for a size, a temperature or a
+    share, a number in its units (or a word for a size: "a large pot"); for a bare value (a
+    reading, a number, a reference), a number that is no price, year, date, clock time nor
+    length of time, beside the attribute's word or a word of the thing asked ("the meter
+    showed 28", "PR #412", "an impact factor of 3.2")."""
+    said = {"size": _SIZE_WORD, "temperature": _HEAT_WORD, "share": _SHARE_WORD, "value": _SCORE,
+            "contact": _CONTACT}[kind]
+    if said.search(text) or (kind == "value" and near_terms & _CODE_HEAD and _CODE.search(text)):
+        # said in words ("a large pan", "room temperature", "one in five"), a score, a code,
+        # a handle or a web address
+        return True
+    if kind == "contact":
+        return False
+    toks = [stem(w) for w in words(text)]
+    near_at = [i for i, t in enumerate(toks) if t in near_terms]
+    units = {"size": (_SIZE_UNIT, _AREA_UNIT, _DATA_UNIT), "temperature": (_HEAT_UNIT,),
+             "share": (_SHARE_UNIT,)}.get(kind)
+    for m in _NUMBER.finditer(text):
+        if units is not None:
+            # a size, a temperature or a share: a number in its units
+            if _unit_in(m, units):
+                return True
+            continue
+        if m["pre"] in ("£", "$", "€") or _unit_in(m, (_MONEY_UNIT, _TIME_UNIT, _SIZE_UNIT,
+                                                       _DATA_UNIT, _HEAT_UNIT)):
+            continue
+        num = m["num"]
+        if m["pre"] == "#" or re.fullmatch(r"\d{5,}", num):
+            # a number that names a thing by itself: "#1503", "01632 960 418"
+            return True
+        if re.fullmatch(r"(?:1[89]|20)\d\d", num) or re.search(r"\d[.:]\d\d$", num) and \
+                re.search(r"^\s*(?:am|pm|a\.m|p\.m|h)\b", m["after"], re.I):
+            continue
+        at = len(words(text[:m.start()]))
+        if any(abs(at - i) <= ATTRIBUTE_NEAR for i in near_at):
+            return True
+    return False
+
+
+def _attribute_words(query: Query) -> str:
+    asked = attribute_asked(query.question)
+    return _ATTRIBUTE_WORDS[asked[0]] if asked else "the value asked"
+
+
+def states_attribute(query: Query, candidates: Sequence[Candidate], keep: float) -> bool:
+    """False when a what-question asks an attribute by a noun that wants a value
+    (``attribute_asked``: "What size of pot does the recipe need?") and none of the passages the
+    answer would show (the best, and those within ``keep`` of its probability) gives one
+    (``gives_attribute``): they mention the thing ("heat the oven with a cast-iron pot inside
+    for 45 minutes") but state no size of it."""
+    asked = attribute_asked(query.question)
+    if asked is None or not candidates:
+        return True
+    kind, attr = asked
+    near_terms = attr | frozenset(query.terms)
+    floor = keep * candidates[0].prob
+    shown = [c for c in candidates[:3] if c.prob >= floor and c.source.kind != "title"]
+    return not shown or any(gives_attribute(c.span.text, kind, near_terms) for c in shown)
+
+
 # A word of the article is a close synonym of a question's word at this cosine or above.
 SYNONYM_SIMILARITY = 0.6
 # What an answer's confidence is multiplied by when the yes/no question asks after a thing the
@@ -1658,6 +1807,8 @@ class Answerer:
             return f"the passage closest to it names no one but {query.referent}"
         if not self.states_measure(query, candidates):
             return f"no passage close to the question gives {_measure_words(query)}"
+        if not states_attribute(query, candidates, self.model.keep):
+            return f"no passage close to the question gives {_attribute_words(query)}"
         if not counts_part(query, candidates):
             return "no passage close to the question counts that part of them"
         if not self.names_asked(query, candidates):
