@@ -49,7 +49,9 @@ overall 0.722; the six new shapes 0.519 at the lowest): hit 0.77 -> 0.78, absten
 0.44, right overall 0.67 -> 0.70, and the floor of any one of the six 0.25 -> 0.45. Session 37
 measured hit 0.798, abstention 0.497, false abstention 0.095, right overall 0.725: the abstention
 floor went 0.44 -> 0.46. Session 38 measured hit 0.799, abstention 0.514, false abstention 0.096,
-right overall 0.729: the abstention floor went 0.46 -> 0.48.
+right overall 0.729: the abstention floor went 0.46 -> 0.48. Session 39 measured hit 0.794,
+abstention 0.547, false abstention 0.105, right overall 0.734: the abstention floor went 0.48 ->
+0.52; false abstention is under its ceiling by 0.005, so the ceiling now binds.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ from benchmarks.articles import evaluate, suite
 
 pytestmark = pytest.mark.integration
 
-FLOORS = {"answer_hit": 0.78, "abstain_on_unanswerable": 0.48, "right_overall": 0.70}
+FLOORS = {"answer_hit": 0.78, "abstain_on_unanswerable": 0.52, "right_overall": 0.70}
 # the sets session 30 added, in shapes new to the readers (see above)
 NEW_SHAPES = {"harbour-regatta-live-blog-page", "label-printer-github-issue-page",
               "camping-stove-product-questions-page", "moorland-field-diary-text",
