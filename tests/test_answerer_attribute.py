@@ -2,22 +2,14 @@
 pan ...?", "What reading did the gauge give?") is not answered by a passage that mentions the
 thing but gives no value of that attribute (``states_attribute``)."""
 
-import numpy as np
 
 from assistant.answerer import attribute_asked, gives_attribute, states_attribute
-from assistant.answering import Candidate
 from assistant.query import make_query
-from assistant.types import Source, Span
+from tests.candidates import post_candidates
 
 KEEP = 0.3
 
 
-def _candidates(*scored: tuple[str, float]) -> list[Candidate]:
-    out = []
-    for i, (text, prob) in enumerate(scored):
-        src = Source(f"post-{i}", "post", f"Post, paragraph {i}", text)
-        out.append(Candidate(i, Span(src.id, 0, len(text), text), src, prob, np.zeros(3)))
-    return out
 
 
 def test_the_attribute_asked_is_the_noun_after_what():
@@ -37,21 +29,21 @@ def test_the_attribute_asked_is_the_noun_after_what():
 def test_a_passage_about_the_thing_without_a_value_of_the_attribute_does_not_answer():
     q = make_query("What size of frying pan does the method call for?")
     assert not gives_attribute("Warm the frying pan for 3 minutes at 180°C.", "size", frozenset({"size"}))
-    cands = _candidates(("Warm the frying pan for 3 minutes at 180°C.", 0.4),
-                        ("Season the batter with salt.", 0.05))
+    cands = post_candidates(("Warm the frying pan for 3 minutes at 180°C.", 0.4),
+                            ("Season the batter with salt.", 0.05))
     assert not states_attribute(q, cands, KEEP)
-    assert states_attribute(q, _candidates(("You need a 26 cm frying pan.", 0.4)), KEEP)
+    assert states_attribute(q, post_candidates(("You need a 26 cm frying pan.", 0.4)), KEEP)
 
     q = make_query("What reading did the surveyor's gauge give?")
-    told = _candidates(("The surveyor charged £250 and came back after 2 weeks.", 0.3),
-                       ("Do not trust a gauge reading on old brick.", 0.25))
+    told = post_candidates(("The surveyor charged £250 and came back after 2 weeks.", 0.3),
+                           ("Do not trust a gauge reading on old brick.", 0.25))
     assert not states_attribute(q, told, KEEP)
-    assert states_attribute(q, _candidates(("The gauge showed 34 on the back wall.", 0.3)), KEEP)
+    assert states_attribute(q, post_candidates(("The gauge showed 34 on the back wall.", 0.3)), KEEP)
 
     q = make_query("What's the locker code for the boathouse?")
-    meet = _candidates(("Meet at the boathouse at 7.30am on Sunday.", 0.3))
+    meet = post_candidates(("Meet at the boathouse at 7.30am on Sunday.", 0.3))
     assert not states_attribute(q, meet, KEEP)
-    assert states_attribute(q, _candidates(("The boathouse lockers open with BH204.", 0.3)), KEEP)
+    assert states_attribute(q, post_candidates(("The boathouse lockers open with BH204.", 0.3)), KEEP)
 
 
 def test_values_of_the_asked_kind_answer_wherever_they_stand():
@@ -70,16 +62,16 @@ def test_values_of_the_asked_kind_answer_wherever_they_stand():
                                frozenset({"impact", "factor"}))
     # the passages the answer would not show are not looked at
     q = make_query("What germination efficiency did the trial seeds have?")
-    far = _candidates(("The trial measured germination efficiency in each tray.", 0.6),
-                      ("Germination went up by 3 per cent in the warm trays.", 0.05))
+    far = post_candidates(("The trial measured germination efficiency in each tray.", 0.6),
+                          ("Germination went up by 3 per cent in the warm trays.", 0.05))
     assert not states_attribute(q, far, KEEP)
 
 
 def test_an_account_or_web_address_is_given_by_a_handle_or_an_address():
     q = make_query("What is the parish choir's social media account?")
     assert attribute_asked(q.question)[0] == "contact"
-    vague = _candidates(("News of the parish choir is posted on social media.", 0.4))
+    vague = post_candidates(("News of the parish choir is posted on social media.", 0.4))
     assert not states_attribute(q, vague, KEEP)
-    assert states_attribute(q, _candidates(("Follow the choir @stmaryssings for news.", 0.4)), KEEP)
+    assert states_attribute(q, post_candidates(("Follow the choir @stmaryssings for news.", 0.4)), KEEP)
     assert gives_attribute("Details are at stmaryschoir.org.uk.", "contact", frozenset())
     assert gives_attribute("Write to choir.sec@example.com.", "contact", frozenset())

@@ -17,14 +17,7 @@ from assistant.features import FEATURES
 from assistant.query import make_query
 from assistant.sentences import states_tenure
 from assistant.types import Source, Span
-
-
-def _candidates(*texts: str) -> list[Candidate]:
-    out = []
-    for i, text in enumerate(texts):
-        src = Source(f"post-{i}", "post", f"Post, paragraph {i}", text)
-        out.append(Candidate(i, Span(src.id, 0, len(text), text), src, 0.5, np.zeros(3)))
-    return out
+from tests.candidates import post_candidates
 
 
 @pytest.mark.parametrize("text", [
@@ -50,32 +43,32 @@ def test_other_times_are_no_tenure(text):
 def test_how_long_someone_has_been_at_it_needs_a_passage_that_says():
     history = ["Who skippers the island ferry?"]
     q = make_query("How long has he been skipper?", history)
-    told = _candidates("Ross Veitch, the skipper, waved from the wheelhouse.",
-                       "The crossing takes about an hour.")
+    told = post_candidates("Ross Veitch, the skipper, waved from the wheelhouse.",
+                           "The crossing takes about an hour.")
     assert not states_asked_span(q, told)
-    told = _candidates("He has skippered the boat for fourteen years.",
-                       "Ross Veitch, the skipper, waved from the wheelhouse.")
+    told = post_candidates("He has skippered the boat for fourteen years.",
+                           "Ross Veitch, the skipper, waved from the wheelhouse.")
     assert states_asked_span(q, told)
     # the closest passage decides: another's years further down do not answer it
-    told = _candidates("Ross Veitch, the skipper, waved from the wheelhouse.",
-                       "I have crossed on that ferry for thirty years.")
+    told = post_candidates("Ross Veitch, the skipper, waved from the wheelhouse.",
+                           "I have crossed on that ferry for thirty years.")
     assert not states_asked_span(q, told)
     # but a byline or headline closest is passed over
     byline = Source("byline", "byline", "Byline", "By Ina Moar, 2 May 2026")
     told = [Candidate(0, Span("byline", 0, 23, byline.text), byline, 0.5, np.zeros(3)),
-            *_candidates("He has skippered the boat for fourteen years.")]
+            *post_candidates("He has skippered the boat for fourteen years.")]
     assert states_asked_span(q, told)
 
 
 def test_a_birth_needs_a_passage_that_tells_of_it():
     q = make_query("When was she born?", ["Who was the first lighthouse keeper?"])
-    assert not states_asked_span(q, _candidates("The first keeper, Ada Rusk, arrived in 1902."))
-    assert states_asked_span(q, _candidates("Ada Rusk was born in Leith in 1871."))
+    assert not states_asked_span(q, post_candidates("The first keeper, Ada Rusk, arrived in 1902."))
+    assert states_asked_span(q, post_candidates("Ada Rusk was born in Leith in 1871."))
 
 
 def test_other_questions_are_not_held_to_it():
     q = make_query("When did she arrive?", ["Who was the first lighthouse keeper?"])
-    assert states_asked_span(q, _candidates("The first keeper, Ada Rusk, arrived in 1902."))
+    assert states_asked_span(q, post_candidates("The first keeper, Ada Rusk, arrived in 1902."))
 
 
 _FERRY = [
@@ -503,20 +496,20 @@ def test_a_part_of_what_was_counted_needs_a_count_of_it():
     """"How many stalls were at the fair? / How many of them sold cheese?": the total, a share
     or a passage speaking of cheese without a number does not say."""
     q = make_query("How many of them sold cheese?", ["How many stalls were at the fair?"])
-    assert not counts_part(q, _candidates("There were 64 stalls at the fair this year.",
-                                          "Cheese made up 30 percent of the sales.",
-                                          "The cheese stalls drew the longest queues."))
-    assert counts_part(q, _candidates("There were 64 stalls at the fair this year.",
-                                      "Nine of the stalls sold cheese."))
+    assert not counts_part(q, post_candidates("There were 64 stalls at the fair this year.",
+                                              "Cheese made up 30 percent of the sales.",
+                                              "The cheese stalls drew the longest queues."))
+    assert counts_part(q, post_candidates("There were 64 stalls at the fair this year.",
+                                          "Nine of the stalls sold cheese."))
     # not a part of a count: left to the model
     q = make_query("How many stalls sold cheese?")
-    assert counts_part(q, _candidates("The cheese stalls drew the longest queues."))
+    assert counts_part(q, post_candidates("The cheese stalls drew the longest queues."))
 
 
 def test_a_passage_giving_only_the_other_end_of_what_is_asked_is_no_answer():
-    found = _candidates("The parish switched off the paddling pool on 3 June.",
-                        "The paddling pool is popular with toddlers all summer.",
-                        "The parish switched the paddling pool back on in August.")
+    found = post_candidates("The parish switched off the paddling pool on 3 June.",
+                            "The paddling pool is popular with toddlers all summer.",
+                            "The parish switched the paddling pool back on in August.")
     q = make_query("When was the paddling pool switched back on?")
     assert [c.row for c in tells_asked_end(q, found)] == [1, 2]
     # when it was switched off: the passage that says so answers
@@ -559,12 +552,12 @@ def test_which_day_needs_a_passage_that_gives_the_day():
     """"Which race does the club suggest next? / Which date in May is it on?": the sentence
     naming the race and its month gives no day."""
     q = make_query("Which date in May is it on?", ["Which race does the club suggest next?"])
-    assert not states_asked_day(q, _candidates("The Tarn Dash in May is a good first race."))
-    assert states_asked_day(q, _candidates("The Tarn Dash is on Saturday 17 May."))
-    assert states_asked_day(q, _candidates("The Tarn Dash runs on May 17th."))
+    assert not states_asked_day(q, post_candidates("The Tarn Dash in May is a good first race."))
+    assert states_asked_day(q, post_candidates("The Tarn Dash is on Saturday 17 May."))
+    assert states_asked_day(q, post_candidates("The Tarn Dash runs on May 17th."))
     q = make_query("When exactly was that show?", ["Which band played the harbour festival?"])
-    assert not states_asked_day(q, _candidates("The Gull Brothers played it a few years ago."))
-    assert states_asked_day(q, _candidates("The Gull Brothers played on 3 August 2019."))
+    assert not states_asked_day(q, post_candidates("The Gull Brothers played it a few years ago."))
+    assert states_asked_day(q, post_candidates("The Gull Brothers played on 3 August 2019."))
 
 
 def test_a_comment_date_is_not_the_day_asked_but_a_heading_is():
@@ -582,7 +575,7 @@ def test_a_comment_date_is_not_the_day_asked_but_a_heading_is():
 
 def test_other_when_questions_are_not_held_to_a_day():
     # not a follow-up; a month asked; the day a comment was written
-    no_day = _candidates("The Tarn Dash in May is a good first race.")
+    no_day = post_candidates("The Tarn Dash in May is a good first race.")
     assert states_asked_day(make_query("Which date in May is the Tarn Dash?"), no_day)
     assert states_asked_day(make_query("When is it?", ["Which race does the club suggest?"]), no_day)
     assert states_asked_day(make_query("What day of the festival is it?",
@@ -605,21 +598,21 @@ def test_names_of_others_need_a_passage_naming_someone_else():
     mother names no triplet."""
     q = make_query("What are their names?", ["Whose triplets sing in the choir?"],
                    referent="Hilde Parrow")
-    assert not names_others(q, _candidates("Hilde Parrow, whose triplets all sing alto, bakes for "
-                                           "the interval."))
-    assert names_others(q, _candidates("Hilde Parrow's triplets, Ove, Siri and Tor Parrow, all "
-                                       "sing alto."))
+    assert not names_others(q, post_candidates("Hilde Parrow, whose triplets all sing alto, bakes for "
+                                               "the interval."))
+    assert names_others(q, post_candidates("Hilde Parrow's triplets, Ove, Siri and Tor Parrow, all "
+                                           "sing alto."))
     # a name asked of the person themself, or no person known, is not held to it
     assert names_others(make_query("What is their name?", ["Who bakes for the choir?"],
                                    referent="Hilde Parrow"),
-                        _candidates("Hilde Parrow bakes for the interval."))
+                        post_candidates("Hilde Parrow bakes for the interval."))
     assert names_others(make_query("What are their names?", ["Which triplets sing alto?"]),
-                        _candidates("The triplets all sing alto."))
+                        post_candidates("The triplets all sing alto."))
 
 
 def _typed(*rows: tuple[str, float]) -> list[Candidate]:
     out = []
-    for c, (_, ok) in zip(_candidates(*(text for text, _ in rows)), rows, strict=True):
+    for c, (_, ok) in zip(post_candidates(*(text for text, _ in rows)), rows, strict=True):
         x = np.zeros(len(FEATURES))
         x[FEATURES.index("type_ok")] = ok
         out.append(Candidate(c.row, c.span, c.source, c.prob, x))
