@@ -1393,6 +1393,16 @@ _EXPECTING = frozenset("""expected scheduled planned intended hoped supposed est
     forecast predicted thought believed set due likely going""".split())
 
 
+def _clause_words_before(text: str, at: int, word: str) -> list[str]:
+    """The last ``TIMED_REACH`` words (``word``: the pattern of one) of the clause that runs up
+    to ``at`` in ``text``, looking back at most 80 characters: what a time told at ``at`` hangs on."""
+    before = text[max(0, at - 80): at]
+    cut = list(_CLAUSE_BREAK.finditer(before))
+    if cut:
+        before = before[cut[-1].end():]
+    return re.findall(word, before)[-TIMED_REACH:]
+
+
 def times_other_phase(event: str, text: str, asked: frozenset[str] = frozenset()) -> bool:
     """Whether every date or time the sentence gives belongs to another phase or deed than the
     start or the end asked (``event``: "start", "end"; ``asked``: the question's words): each
@@ -1418,11 +1428,7 @@ def times_other_phase(event: str, text: str, asked: frozenset[str] = frozenset()
         return False
     acts = {stem(w.lower()) for w in asked}
     for m in found:
-        before = text[max(0, m.start() - 80): m.start()]
-        cut = list(_CLAUSE_BREAK.finditer(before))
-        if cut:
-            before = before[cut[-1].end():]
-        ws = re.findall(r"[\w'\u2019-]+", before)[-TIMED_REACH:]
+        ws = _clause_words_before(text, m.start(), r"[\w'\u2019-]+")
         # a state's end is the other event's time: "open until 5 May" is when it closes
         until = bool(ws) and ws[-1].lower() in ("until", "till")
         # the last verb of starting or ending in the clause ("stopped rehearsing in 2020"),
@@ -1489,11 +1495,7 @@ def times_other_event(asked: Sequence[str], text: str, phase: bool = False) -> b
     if not found:
         return False
     for m in found:
-        before = text[max(0, m.start() - 80): m.start()]
-        cut = list(_CLAUSE_BREAK.finditer(before))
-        if cut:
-            before = before[cut[-1].end():]
-        ws = re.findall(r"[\w'\u2019$-]+", before)[-TIMED_REACH:]
+        ws = _clause_words_before(text, m.start(), r"[\w'\u2019$-]+")
         # (of a question asking when a deed starts or ends, a verb of starting or ending
         # may time that deed: "will start changing them?" / "replace them, starting in spring")
         verbs = [w for w in ws if _TIMED_VERB.fullmatch(w) and w.lower() not in _NOT_VERB
