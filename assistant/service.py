@@ -223,7 +223,10 @@ class Assistant:
         """``question`` analysed in its conversation. A follow-up to a "who ...?" question
         ("Who answered Paul's comment?" / "What did he propose?") is about the person that
         question's answer names, so the earlier question is answered first (once, without
-        its own follow-up resolution) and the person joins the context. A slip of the pen is
+        its own follow-up resolution) and the person joins the context. Another follow-up is
+        most likely answered where the earlier one was: the last earlier question is answered
+        first (once, the same way), and when its first quote is a reader's comment, that
+        comment is the query's ``earlier_comment``. A slip of the pen is
         read as the article spells the word ("parnets" -> "parents"), in the question and its
         history, before anything else: it is embedded, retrieved and parsed so; on a
         question-and-answer page, so is "the asker" (or "the OP") as the name of the person who
