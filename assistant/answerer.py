@@ -28,6 +28,7 @@ from .embedding import Embedder
 from .features import (
     FEATURES,
     PART_ASKED,
+    SPEAKS_OF_SELF,
     THING_MEASURED,
     asked_holders,
     asks_before,
@@ -76,6 +77,7 @@ from .query import (
 from .retrieval import Retriever
 from .sentences import (
     LEAD_IN,
+    QUOTED,
     REASON_FORM,
     SETS_UP,
     asked_group,
@@ -664,7 +666,7 @@ def in_own_words(person: str, spans: Sequence[Span], sources: Sequence[Source]) 
     or "we" ("I paid £85 for one at Rowan Cycles")."""
     ref = _name_refs(person)
     return np.array([src.kind == "comment" and bool(ref & set(words(src.author or "")))
-                     and _SPEAKS_OF_SELF.search(s.text) is not None
+                     and SPEAKS_OF_SELF.search(s.text) is not None
                      for s, src in zip(spans, sources, strict=True)], dtype=bool)
 
 
@@ -874,8 +876,6 @@ def tells_deed(text: str, deeds: frozenset[str] | set[str]) -> bool:
 
 _HANDLE = re.compile(r"(?:(?<=\s)|^)(?:@|u/)[\w.-]+|\b[a-z]+_[\w-]+\b")
 _PRONOUN_ASKED = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
-_SPEAKS_OF_SELF = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b|\b(?i:we|us|our|ours|my|mine)\b")
-_QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
 # A sentence opening with a verdict on a yes/no question: "Yes, ...", "No.", "Not really."
@@ -1859,7 +1859,7 @@ class Answerer:
             # a post's writer speaking of themself answers "who" ("I run the fridge"), named or
             # not, but not "which member"
             if people and bodies and src.kind == "post" \
-                    and _SPEAKS_OF_SELF.search(_QUOTED.sub(" ", c.span.text)):
+                    and SPEAKS_OF_SELF.search(QUOTED.sub(" ", c.span.text)):
                 return True
             # a transcript's speaker ("PRIYA: I planted them"), a handle ("@kasia-wnuk",
             # "u/platform3_regular", "pennine_petra")

@@ -68,6 +68,7 @@ from .sentences import (
     MONTH_NAMES,
     PERSON_NOUN,
     PERSON_TITLES,
+    QUOTED,
     RANKS,
     REASON,
     RESULT,
@@ -336,10 +337,10 @@ def feature_matrix(
             else:
                 # (of a place or a job, "we" and "my" speak of the writer too: "we moved to
                 # Leeds", "my patients"; of an age, "my" is another's: "My mother is 84")
-                self_words = _FIRST_PERSON if wanted == NUMBER else _SPEAKS_OF_SELF
+                self_words = _FIRST_PERSON if wanted == NUMBER else SPEAKS_OF_SELF
                 # (a quote's "I" is its speaker's: '"I see them after work," said Amira')
                 quoted = i < len(info.said_by) and info.said_by[i] >= 0
-                named = (self_words.search(_QUOTE.sub(" ", text)) is not None and not quoted
+                named = (self_words.search(QUOTED.sub(" ", text)) is not None and not quoted
                          ) or bool(author & set(terms(text)))
         x[INDEX["author_named"]] = float(named)
         # "Who asked about X? / When did he post that?": the person answered (among the names,
@@ -390,7 +391,7 @@ def feature_matrix(
             # comment's signature, nor by one that names the deed of another ("on a 10-week
             # wait from the supplier")
             deed is None or (_tells_deed(deed, info.texts[i]) and (
-                kind != "comment" or _SPEAKS_OF_SELF.search(info.texts[i]) is not None)))
+                kind != "comment" or SPEAKS_OF_SELF.search(info.texts[i]) is not None)))
         if wanted is not None and flags is not None:
             if wanted == PLACE and query.where and not by_position:
                 # where someone lives or works, where a body is based: a named place that
@@ -1527,11 +1528,9 @@ _POST_ENDS = re.compile(r"\b(?:of|for|at|in|on|to|from|with|who|whom|that|which|
                         r"when|where|whose|is|was|are|were)\b|[,?]", re.I)
 # Someone's relative or belonging asked of by name: "Ann Roe's mother", "Tom's wife".
 _RELATIVE_OF = re.compile(r"\b[A-Z][\w\-]*['\u2019]s\s+(?!own\b)[a-z]")
-# Words in quotation marks: someone else's, as the writer quotes them.
-_QUOTE = re.compile("[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _FIRST_PERSON = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b")
 # A writer speaking of themself or their own group: "I paid for it", "we supply the kits".
-_SPEAKS_OF_SELF = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b|\b(?i:we|us|our|ours|my|mine)\b")
+SPEAKS_OF_SELF = re.compile(r"\bI(?:['\u2019](?:m|ve|d|ll))?\b|\b(?i:we|us|our|ours|my|mine)\b")
 
 
 def _meta_fits(wanted: str, query: Query, src: Source, author_named: bool) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from .sentences import person_names
+from .sentences import QUOTED, person_names
 from .text import words
 from .types import Source, Span
 
@@ -47,7 +47,6 @@ _TITLE_GENDER = re.compile(r"\b(?:(?P<m>Mr|Sir)|(?P<f>Mrs|Ms|Miss|Dame|Lady))\.?
 # subject is related to, not its subject.
 _OF_BEFORE = re.compile(r"\bof\s+(?:an?|the|his|her|their)\s+(?:[\w'-]+\s+){0,3}$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|we|us|our|ours)\b", re.I)
-_QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _PRONOUN = re.compile(r"\b(?:he|she|his|himself|herself)\b", re.I)
 _TITLES = frozenset("dr prof professor mr mrs ms mx sir dame councillor councilor senator captain "
                     "rev miss lady".split())
@@ -89,7 +88,7 @@ def name_genders(spans: Sequence[Span], sources: Mapping[str, Source]) -> dict[s
     for span in spans:
         if span.source_id != last_source:
             before, last_source, nameless = [], span.source_id, 0
-        text = _QUOTED.sub(" ", span.text)
+        text = QUOTED.sub(" ", span.text)
         for m in _TITLE_GENDER.finditer(span.text):
             vote(m["name"], MALE if m["m"] else FEMALE)
         names = person_names(text)

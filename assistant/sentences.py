@@ -990,7 +990,7 @@ _PRONOUN_SPEAKS = re.compile(
     rf"\b(?:he|she)\s+(?:{_SPEECH}|adds|explains|admits|recalls|insists|warns|agrees|replies|jokes)\b",
     re.I)
 # A quotation closed within the sentence (straight or curly marks).
-_QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+QUOTED = re.compile("[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
 def pronoun_speaker(sentences: Sequence[Span], row: int, joins: Callable[[int], bool],
@@ -1004,7 +1004,7 @@ def pronoun_speaker(sentences: Sequence[Span], row: int, joins: Callable[[int], 
     here = sentences[row]
     if not _QUOTE_MARK.search(here.text):
         return -1
-    bare = _QUOTED.sub(" ", here.text)
+    bare = QUOTED.sub(" ", here.text)
     if not _PRONOUN_SPEAKS.search(bare) or person_names(bare):
         return -1
     crossed = False
@@ -1013,7 +1013,7 @@ def pronoun_speaker(sentences: Sequence[Span], row: int, joins: Callable[[int], 
             if crossed or not joins(j):
                 return -1
             crossed = True
-        if person_names(_QUOTED.sub(" ", sentences[j].text)):
+        if person_names(QUOTED.sub(" ", sentences[j].text)):
             return j
     return -1
 
