@@ -2407,6 +2407,17 @@ _NOT_A_CASE = re.compile(r"(?:\b(?:under|below|over|above|than|least|most|up to|
                          r"number|no|route|bus|room)\s+|[#])$", re.I)
 
 
+# How a number is told of the asker's case: after a form of "be" or "have", "aged" or "of" ("she
+# is 12", "we have 3 dogs", "a party of 12"), or before "old", "late", "overdue" ("12 years
+# old", "30 days late").
+_TOLD_OF_CASE = re.compile(r"(?:\b(?:is|am|are|was|were|be|been|i'm|i\u2019m|she's|she\u2019s|he's|"
+                           r"he\u2019s|it's|it\u2019s|we're|we\u2019re|they're|they\u2019re|turned|turns|"
+                           r"turning|aged|age|of|have|has|had|got|weighs|weigh|earn|earns)\s+"
+                           r"(?:only\s+|just\s+|nearly\s+|almost\s+|about\s+|around\s+|over\s+)?)$",
+                           re.I)
+_CASE_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:old|late|overdue)\b", re.I)
+
+
 def _number(n: str) -> float:
     return float(_SMALL_NUMBERS.get(n.lower(), n) if n.lower() in _SMALL_NUMBERS else n)
 
@@ -2443,6 +2454,8 @@ def case_number(question: str) -> tuple[float, str | None] | None:
             continue
         if m["n"].isdigit() and len(m["n"]) == 4:
             continue  # a year
+        if not _TOLD_OF_CASE.search(before) and not _CASE_AFTER.match(question[m.end():]):
+            continue  # "How many of the 12 players ...?": a number the question asks about
         found.add((_number(m["n"]), _unit(m["cur"], question[m.end():])))
     return found.pop() if len(found) == 1 else None
 

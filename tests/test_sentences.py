@@ -490,6 +490,9 @@ def test_the_number_a_question_tells_of_its_own_case():
     assert case_number("what changed in 2021?") is None
     assert case_number("is the pool open at 7 on Sundays?") is None
     assert case_number("my twins are 9 and my eldest is 14, can they all swim?") is None
+    # a number the question asks about is no fact of the asker's case
+    assert case_number("How many of the 12 swimmers were under 10?") is None
+    assert case_number("our dog, 9 years old, can he come in?") == (9.0, "year")
 
 
 @pytest.mark.parametrize(
