@@ -523,3 +523,8 @@ def test_a_quantity_asked_per_unit_of_time_and_a_sentence_that_states_one():
     assert states_rate("Membership is $30 annually.", "year")
     assert not states_rate("Each kayak takes about 40 hours to build.", "month")
     assert not states_rate("The club has run for three months.", "month")
+    # a frequency, per any unit of time or in hertz
+    assert rate_asked("buzzer frequency?") == "any"
+    assert states_rate("It pulses about 40 times a minute.", "any")
+    assert states_rate("The hum sits near 50 Hz.", "any")
+    assert not states_rate("The buzzer is 3 cm wide.", "any")
