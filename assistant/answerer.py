@@ -82,20 +82,24 @@ from .sentences import (
     SETS_UP,
     asked_group,
     asks_death_cause,
+    case_number,
     counts_only,
     counts_whole_of,
     counts_whole_of_list,
     lists_counts,
     locates,
+    meets_bound,
     names_filler,
     outcome_asked,
     person_names,
     places_in_role,
     quote_opener,
     raises,
+    rate_asked,
     states_clock_time,
     states_duration_of,
     states_length_in,
+    states_rate,
     states_tenure,
     tells_death_cause,
     tells_event,
@@ -601,6 +605,48 @@ def states_asked_day(query: Query, candidates: Sequence[Candidate]) -> bool:
 
 # How many of the closest passages a "when" question looks through for a time of its event.
 TIMED_ROWS = 3
+# The closest sentences among which one that states a number per unit of time asked answers
+# first ("violins per year" / "I make six or seven a year").
+RATE_ROWS = 5
+
+
+def bound_met_first(question: str, spans: Sequence[Span], sources: Sequence[Source],
+                    probs: np.ndarray) -> np.ndarray:
+    """``probs`` with a sentence whose numeric condition the asker's own number meets raised
+    to just above the likeliest one, in the same passage or section, whose condition it fails:
+    "my daughter is 12, can she walk home after rehearsals?" is answered by the side of a rule
+    her age falls on ("Players under 13 must be collected by an adult."), not by the other
+    ("Players aged 13 and over may walk home ..."). The same probabilities when the question
+    gives no one number of its case (``case_number``) or no sentence sets a condition on it."""
+    case = case_number(question)
+    if case is None:
+        return probs
+    met = [meets_bound(s.text, *case) if p > 0 else None for s, p in zip(spans, probs, strict=True)]
+    failed = [j for j, v in enumerate(met) if v is False]
+    if not failed or not any(met):
+        return probs
+    where = {k for j in failed for k in (sources[j].id, sources[j].section) if k}
+    top = max(float(probs[j]) for j in failed)
+    return np.array([max(float(p), top + 1e-6) if v and (src.id in where or src.section in where)
+                     else float(p) for p, v, src in zip(probs, met, sources, strict=True)])
+
+
+def rate_first(question: str, spans: Sequence[Span], probs: np.ndarray) -> np.ndarray:
+    """``probs`` with the sentences among the ``RATE_ROWS`` likeliest that state a number per
+    the unit of time asked ("violins per year" / "I make six or seven a year") raised to just
+    above the likeliest of them, before sentences with other numbers ("Around 250 hours for a
+    violin"); the same probabilities for a question that asks no rate (``rate_asked``) or when
+    none of them states one."""
+    per = rate_asked(question)
+    if per is None:
+        return probs
+    near = np.argsort(-probs, kind="stable")[:RATE_ROWS]
+    rated = [int(j) for j in near if probs[j] > 0 and states_rate(spans[j].text, per)]
+    if not rated:
+        return probs
+    out = np.asarray(probs, dtype=float).copy()
+    out[rated] = np.maximum(out[rated], float(out[near].max()) + 1e-6)
+    return out
 
 
 def times_asked_event(query: Query, candidates: Sequence[Candidate]) -> bool:
@@ -1212,6 +1258,9 @@ class Answerer:
             field = np.array([field_asked(query, s.text) for s in spans], dtype=bool) & (probs > 0)
             if field.any():
                 probs = np.where(field, np.maximum(probs, probs.max() + 1e-6), probs)
+        if len(rows):
+            probs = bound_met_first(query.question, spans, sources, probs)
+            probs = rate_first(query.question, spans, probs)
         # best first, ties in the article's order
         row_list, prob_list = rows.tolist(), probs.tolist()
         order = sorted(range(len(rows)), key=lambda j: (-prob_list[j], row_list[j]))

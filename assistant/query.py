@@ -20,13 +20,21 @@ NUMBER, TIME, PERSON, PLACE, TITLE, ROLE = "number", "time", "person", "place", 
 # A way to get in touch, asked in one of three forms (``Query.contact``): "What's the
 # council's e-mail address?", "What phone number should I ring?", "What's the URL?".
 CONTACT = "contact"
+# The words a question opens with when it is phrased as one (not as keywords).
+_ASKING_WORDS = (r"who|whom|whose|what|what's|which|where|when|why|how|is|are|was|were|do|does|"
+                 r"did|can|could|will|would|should|has|have|had|and|so|but")
 EMAIL, PHONE, WEB = "email", "phone", "web"
 _CONTACT_ASKED = (
     (EMAIL, re.compile(r"\be-?mail address(?:es)?\b|\b(?:his|her|their|your|\w+['\u2019]s)\s+"
                        r"e-?mail\s*\??\s*$", re.I)),
     (PHONE, re.compile(r"\b(?:(?:tele)?phone|mobile|contact|helpline|fax)\s+(?:number|no)\b"
                        r"|\bnumbers? to (?:call|ring|phone|text)\b", re.I)),
-    (WEB, re.compile(r"\bweb ?(?:address|link)(?:es|s)?\b|\burls?\b|\bweb ?page address\b", re.I)),
+    (WEB, re.compile(r"\bweb ?(?:address|link)(?:es|s)?\b|\burls?\b|\bweb ?page address\b"
+                     # a question typed as keywords ending in a site or an online thing's link:
+                     # "bursary form link", "club website?" (not "chain link?")
+                     r"|^(?!\s*(?:" + _ASKING_WORDS + r")\b)(?:\W*+[\w'-]++){0,4}\s+(?:website|web site|"
+                     r"(?:form|page|booking|sign-?up|registration|application|donation|download|"
+                     r"survey|petition|meeting|video|stream|ticket|tickets)\s+links?)\W*$", re.I)),
 )
 
 
@@ -120,9 +128,7 @@ _MEASURE_NOUNS = (_PRICE_NOUNS + r"|length|height|depth|distance|size|temperatur
 # day and time", "meeting times").
 _DAY_AND_TIME = r"(?:days?|dates?)\s+(?:and|&)\s+times?"
 _WHEN_NOUNS = rf"{_DAY_AND_TIME}|days?|dates?|times?"
-# The words a question opens with when it is phrased as one (not as keywords).
-_ASKING = (r"who|whom|whose|what|what's|which|where|when|why|how|is|are|was|were|do|does|did|"
-           r"can|could|will|would|should|has|have|had|and|so|but")
+_ASKING = _ASKING_WORDS
 
 
 # "What did the older model cost?", "What would it cost to fence the plot?": a price asked

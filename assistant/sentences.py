@@ -2370,3 +2370,153 @@ _PLACES_AT = re.compile(
     r"([A-Z][\w'\u2019\-\u00c0-\u017f]*(?:\s+[A-Z][\w'\u2019\-\u00c0-\u017f]*)*"
     r"(?:,\s+[A-Z][\w'\u2019\-\u00c0-\u017f]*(?:\s+[A-Z][\w'\u2019\-\u00c0-\u017f]*)*)*)")
 
+
+
+# A condition on a number that a rule or an offer sets ("Players under 13 must be collected",
+# "aged 13 and over", "more than 45 days overdue", "groups of 10 or more"), and a number the
+# asker tells of themselves or their case ("my daughter is 12", "it's 30 days late"): the
+# condition that number meets is the one that applies to them.
+_SMALL_NUMBERS = {w: i for i, w in enumerate(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty""".split())}
+_VALUE = r"(?P<cur>[$\u00a3\u20ac])?(?P<n>\d+(?:\.\d+)?|" + "|".join(_SMALL_NUMBERS) + r")\b(?![.,:]\d)"
+_CLOCK_UNITS = "second minute hour day week month year".split()
+_THRESHOLD_UNITS = frozenset(
+    [*_CLOCK_UNITS, *(u for us in UNITS.values() for u in us), "percent", "kg", "km", "mph"])
+_UNIT_AFTER = re.compile(r"\s*(%|[a-z]+)", re.I)
+# "under 13", "more than 45", "at least 18", "up to 4": the bound before the number ...
+_BOUND_BEFORE = re.compile(
+    r"\b(?P<op>under|below|less than|fewer than|younger than|lower than|up to|no more than|at most|"
+    r"not more than|over|above|more than|older than|greater than|higher than|at least|"
+    r"no less than|no fewer than|not less than|a minimum of|a maximum of)\s+(?:the\s+age\s+of\s+|"
+    r"age\s+)?" + _VALUE, re.I)
+# ... or after it: "13 and over", "18 or older", "10 or more", "5 and under", "16+"
+_BOUND_AFTER = re.compile(
+    r"(?<![\w.,])" + _VALUE + r"(?:\s*(?P<unit>[a-z]+))?(?:\s+(?:years?|yrs?)\s+old)?"
+    r"\s*(?:(?P<op>\+)|\s+(?:and|or)\s+(?P<op2>over|above|older|more|up|upwards|"
+    r"under|below|younger|less|fewer))", re.I)
+_LOWER_OPS = frozenset("under below younger lower less fewer".split())
+_UPPER_INCLUSIVE = frozenset(["up to", "no more than", "at most", "not more than", "a maximum of"])
+_LOWER_INCLUSIVE = frozenset(["at least", "no less than", "no fewer than", "not less than",
+                              "a minimum of"])
+# A number the asker gives of their own case: not one bound by a condition of its own, a year,
+# a time of day or a date's day.
+_CASE_NUMBER = re.compile(r"(?<![\w.,:/-])" + _VALUE + r"(?![\w/:-])", re.I)
+_NOT_A_CASE = re.compile(r"(?:\b(?:under|below|over|above|than|least|most|up to|at|on|in|by|"
+                         r"before|after|since|until|till|from|to|step|page|chapter|part|"
+                         r"number|no|route|bus|room)\s+|[#])$", re.I)
+
+
+# How a number is told of the asker's case: after a form of "be" or "have", "aged" or "of" ("she
+# is 12", "we have 3 dogs", "a party of 12"), or before "old", "late", "overdue" ("12 years
+# old", "30 days late").
+_TOLD_OF_CASE = re.compile(r"(?:\b(?:is|am|are|was|were|be|been|i'm|i\u2019m|she's|she\u2019s|he's|"
+                           r"he\u2019s|it's|it\u2019s|we're|we\u2019re|they're|they\u2019re|turned|turns|"
+                           r"turning|aged|age|of|have|has|had|got|weighs|weigh|earn|earns)\s+"
+                           r"(?:only\s+|just\s+|nearly\s+|almost\s+|about\s+|around\s+|over\s+)?)$",
+                           re.I)
+_CASE_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:old|late|overdue)\b", re.I)
+
+
+def _number(n: str) -> float:
+    return float(_SMALL_NUMBERS.get(n.lower(), n) if n.lower() in _SMALL_NUMBERS else n)
+
+
+def _unit(cur: str | None, after: str) -> str | None:
+    """The unit a number is in, from a closed list (its currency sign, or the word after it,
+    singular), or None."""
+    if cur:
+        return "money"
+    m = _UNIT_AFTER.match(after)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    if w == "%":
+        return "percent"
+    w = {"yrs": "year", "yr": "year"}.get(w, w)
+    if w in _THRESHOLD_UNITS:
+        return w[:-1] if w.endswith("s") and w[:-1] in _THRESHOLD_UNITS else w
+    if w.endswith("s") and w[:-1] in _THRESHOLD_UNITS:
+        return w[:-1]
+    return None
+
+
+def case_number(question: str) -> tuple[float, str | None] | None:
+    """The one number a question tells of the asker's own case ("my daughter is 12", "the book
+    is 30 days late") with its unit, if a closed list names it; None when it gives none, more
+    than one, or only a bound of its own ("Can under 13s walk home?"), a year or a time."""
+    found: set[tuple[float, str | None]] = set()
+    for m in _CASE_NUMBER.finditer(question):
+        before = question[:m.start()]
+        if _NOT_A_CASE.search(before) or re.match(r"\s*(?:and|or)\s+(?:over|under|older|younger|"
+                                                  r"more|less|fewer|above|below)s?\b|\s*\+",
+                                                  question[m.end():], re.I):
+            continue
+        if m["n"].isdigit() and len(m["n"]) == 4:
+            continue  # a year
+        if not _TOLD_OF_CASE.search(before) and not _CASE_AFTER.match(question[m.end():]):
+            continue  # "How many of the 12 players ...?": a number the question asks about
+        found.add((_number(m["n"]), _unit(m["cur"], question[m.end():])))
+    return found.pop() if len(found) == 1 else None
+
+
+def meets_bound(text: str, value: float, unit: str | None) -> bool | None:
+    """Whether ``value`` (in ``unit``) meets the numeric conditions ``text`` sets ("under 13",
+    "13 and over", "more than 45 days"): True when it meets them all, False when it fails one,
+    None when the text sets none in a unit that may be the same."""
+    verdicts: list[bool] = []
+    for m in _BOUND_BEFORE.finditer(text):
+        bound, op = _number(m["n"]), m["op"].lower()
+        u = _unit(m["cur"], text[m.end():])
+        if unit and u and u != unit:
+            continue
+        if op in _UPPER_INCLUSIVE:
+            verdicts.append(value <= bound)
+        elif op in _LOWER_INCLUSIVE:
+            verdicts.append(value >= bound)
+        elif op.split()[0] in _LOWER_OPS:
+            verdicts.append(value < bound)
+        else:
+            verdicts.append(value > bound)
+    for m in _BOUND_AFTER.finditer(text):
+        bound = _number(m["n"])
+        u = _unit(m["cur"], text[m.end("n"):])
+        if unit and u and u != unit:
+            continue
+        op = (m["op2"] or "").lower()
+        verdicts.append(value <= bound if op in _LOWER_OPS else value >= bound)
+    if not verdicts:
+        return None
+    return all(verdicts)
+
+
+# A quantity asked per unit of time ("violins per year", "How many trains an hour run?"), and
+# one a sentence states so ("I make six or seven a year", "12 to 15 cycles per second",
+# "trains run hourly").
+_PER = r"(?:a|an|per|each|every)"
+_RATE_ASKED = re.compile(r"\bper\s+(?P<unit>" + "|".join(_CLOCK_UNITS) + r")\b"
+                         r"|\bhow\s+(?:many|much)\b.*\b" + _PER + r"\s+(?P<unit2>"
+                         + "|".join(_CLOCK_UNITS) + r")\b(?!\s+(?:ago|later|earlier|before|after|on)\b)"
+                         r"|\b(?P<any>frequency|frequencies)\b", re.I)
+_ADVERBS_OF_RATE = {"second": "", "minute": "", "hour": "hourly", "day": "daily", "week": "weekly",
+                    "month": "monthly", "year": "yearly|annually|a-year"}
+
+
+def rate_asked(question: str) -> str | None:
+    """The unit of time a quantity is asked per ("year" for "violins per year"), "any" for a
+    frequency, or None."""
+    m = _RATE_ASKED.search(question)
+    if not m:
+        return None
+    return "any" if m["any"] else (m["unit"] or m["unit2"]).lower()
+
+
+def states_rate(text: str, unit: str) -> bool:
+    """Whether ``text`` states a number per ``unit`` of time (any unit for "any")."""
+    units = _CLOCK_UNITS if unit == "any" else [unit]
+    alt = "|".join(units)
+    adverbs = "|".join(a for u in units if (a := _ADVERBS_OF_RATE[u]))
+    pattern = (rf"{_NUM}(?:\s+(?:or|to|and|-)\s+{_NUM})?\s+(?:[\w-]+\s+){{0,3}}?{_PER}\s+(?:{alt})s?\b"
+               + (rf"|{_NUM}\s+(?:[\w-]+\s+){{0,3}}?(?:{adverbs})\b" if adverbs else "")
+               + (r"|\d\s*(?:hz|hertz|khz|mhz)\b" if unit == "any" else ""))
+    return re.search(pattern, text, re.I) is not None

@@ -724,6 +724,25 @@ def test_keywords_ending_in_a_date_or_a_time_ask_for_a_time(question, kind, cloc
 
 
 @pytest.mark.parametrize(
+    "question, contact",
+    [
+        # keywords ending in a site or an online thing's link ask for a web address
+        ("raffle entry form link", "web"),
+        ("allotment society website?", "web"),
+        ("petition link pls", None),  # (a word after it: not the keywords' end)
+        # ... not a link of a chain or a fence, nor a question phrased as one
+        ("chain link?", None),
+        ("How does the fence link together?", None),
+    ],
+)
+def test_keywords_ending_in_a_site_or_a_link_ask_for_a_web_address(question, contact):
+    q = make_query(question)
+    assert (q.answer_type, q.contact) == (("contact", contact) if contact else (q.answer_type, None))
+    if contact is None:
+        assert q.answer_type != "contact"
+
+
+@pytest.mark.parametrize(
     "question, history, reply",
     [
         ("Did the author reply to Marcus?", [], True),

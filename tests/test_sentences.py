@@ -6,14 +6,18 @@ import pytest
 from assistant.query import PERSON
 from assistant.sentences import (
     _CREDIT,
+    case_number,
     lists_counts,
     measures,
+    meets_bound,
     number_window,
+    rate_asked,
     sentence_flags,
     states_clock,
     states_clock_time,
     states_duration_of,
     states_length_in,
+    states_rate,
 )
 from assistant.types import Source
 
@@ -474,3 +478,53 @@ def test_raises_reads_the_questions_wh_word_once_and_gives_the_same_verdicts():
         assert not raises("I'd like to know how many lambs went under the hammer.", question, own)
         assert not raises("They sold 120 ewes at the autumn mart.", question, own)
         assert not raises("I wonder how many ewes were sold.", "Is the mart open?", own)
+
+
+def test_the_number_a_question_tells_of_its_own_case():
+    assert case_number("my son is 9 and wants to join the junior swim squad, can he") == (9.0, None)
+    assert case_number("our parcel is 3 kg, does it go first class?") == (3.0, "kg")
+    assert case_number("we are a party of twelve, do we have to book?") == (12.0, None)
+    # a bound of the question's own, a year, a time of day or two numbers: none
+    assert case_number("Can under 16s swim without an adult?") is None
+    assert case_number("Can 16 and overs swim alone?") is None
+    assert case_number("what changed in 2021?") is None
+    assert case_number("is the pool open at 7 on Sundays?") is None
+    assert case_number("my twins are 9 and my eldest is 14, can they all swim?") is None
+    # a number the question asks about is no fact of the asker's case
+    assert case_number("How many of the 12 swimmers were under 10?") is None
+    assert case_number("our dog, 9 years old, can he come in?") == (9.0, "year")
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, met",
+    [
+        ("Swimmers under 10 must have an adult in the water with them.", 9, None, True),
+        ("Swimmers aged 10 and over may swim on their own.", 9, None, False),
+        ("Swimmers aged 10 and over may swim on their own.", 10, None, True),
+        ("Children 4 and under swim free.", 9, None, False),
+        ("The slide is open to those 8+ only.", 9, None, True),
+        ("Parcels of more than 2 kg go by courier.", 3, "kg", True),
+        ("Parcels of up to 2 kg go first class.", 3, "kg", False),
+        # a bound in another unit, or none at all, says nothing of it
+        ("Parcels of up to 2 metres long go first class.", 3, "kg", None),
+        ("The pool has 6 lanes and a 25-metre slide.", 9, None, None),
+    ],
+)
+def test_whether_a_number_meets_the_condition_a_sentence_sets(text, value, unit, met):
+    assert meets_bound(text, value, unit) is met
+
+
+def test_a_quantity_asked_per_unit_of_time_and_a_sentence_that_states_one():
+    assert rate_asked("kayaks per month") == "month"
+    assert rate_asked("How many ferries an hour leave at peak?") == "hour"
+    assert rate_asked("How many years ago did the pool open?") is None
+    assert rate_asked("How many came a day later?") is None
+    assert states_rate("We hire out nine or ten a month in winter.", "month")
+    assert states_rate("Membership is $30 annually.", "year")
+    assert not states_rate("Each kayak takes about 40 hours to build.", "month")
+    assert not states_rate("The club has run for three months.", "month")
+    # a frequency, per any unit of time or in hertz
+    assert rate_asked("buzzer frequency?") == "any"
+    assert states_rate("It pulses about 40 times a minute.", "any")
+    assert states_rate("The hum sits near 50 Hz.", "any")
+    assert not states_rate("The buzzer is 3 cm wide.", "any")
