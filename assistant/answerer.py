@@ -82,6 +82,7 @@ from .sentences import (
     SETS_UP,
     asked_group,
     asks_death_cause,
+    choice_asked,
     counts_only,
     counts_whole_of,
     counts_whole_of_list,
@@ -1819,6 +1820,8 @@ class Answerer:
             return "no passage close to the question counts that part of them"
         if not self.names_asked(query, candidates):
             return "the passage closest to it names no one in the role asked"
+        if self.choice_unsaid(query):
+            return "the article mentions neither of the choices asked"
         if not self.names_kind(query, candidates):
             return f"the passages closest to it name no {' '.join(kind_asked(query.question, query.focus))}"
         if not times_asked_event(query, candidates):
@@ -1926,6 +1929,20 @@ class Answerer:
                 if said is not None and self.of_kind(span.text, kind, given):
                     return True
         return False
+
+    def choice_unsaid(self, query: Query) -> bool:
+        """True when the question offers a choice after a comma (``choice_asked``: "How is it
+        given, by injection or nasal spray?") and the article says no word of either option,
+        nor one near it in meaning: it cannot tell which."""
+        choice = None if query.yes_no else choice_asked(query.question)
+        if choice is None:
+            return False
+        article = self.retriever.article
+        options = [w for option in choice for w in option]
+        if any(len(article.rows(t)) for t in options):
+            return False
+        said = [w for w in words(query.question) if stem(w) in options]
+        return not any(self.similar_words(said).values())
 
     def of_kind(self, text: str, kind: Sequence[str], given: set[str]) -> bool:
         """Whether a word of the sentence the question does not hold is near the kind asked in

@@ -2471,3 +2471,26 @@ def names_of_kind(text: str, kind: Sequence[str], given: frozenset[str] | set[st
         if _KIND_SAID_AFTER.match(text[end:]):
             return True
     return False if said else None
+
+
+# A choice offered after the question ("How is it given, by injection or nasal spray?", "When
+# does it open, in May or June?"): the two options, up to three words each.
+_CHOICE_TAIL = re.compile(
+    r",\s*(?:(?:by|with|in|on|at|as|for|from|to|via)\s+)?(?:(?:an?|the)\s+)?"
+    r"(?P<a>[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}?)\s+or\s+(?:(?:by|with|in|on|at|as|for|from|to|via)\s+)?"
+    r"(?:(?:an?|the)\s+)?(?P<b>[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}?)\s*\?*\s*$", re.I)
+# Second options that offer no choice of a thing: "or not", "or what", "or both".
+_NO_CHOICE = frozenset("not what so both neither either else something anything other others "
+                       "more less later".split())
+
+
+def choice_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The stemmed content words of the two options a question offers after a comma ("How is
+    it given, by injection or nasal spray?" -> (("inject",), ("nasal", "spray"))), or None."""
+    m = _CHOICE_TAIL.search(question)
+    if m is None:
+        return None
+    a, b = (tuple(terms(m.group(g))) for g in ("a", "b"))
+    if not a or not b or set(words(m.group("b"))) & _NO_CHOICE:
+        return None
+    return a, b
