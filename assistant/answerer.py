@@ -83,13 +83,16 @@ from .sentences import (
     asked_group,
     asks_death_cause,
     case_number,
+    choice_asked,
     counts_only,
     counts_whole_of,
     counts_whole_of_list,
+    kind_asked,
     lists_counts,
     locates,
     meets_bound,
     names_filler,
+    names_of_kind,
     outcome_asked,
     person_names,
     places_in_role,
@@ -114,6 +117,10 @@ from .text import STOPWORDS, stem, terms, word_count, words
 from .types import ANSWER_LABEL, QUESTION_LABEL, Answer, Source, Span
 
 log = logging.getLogger(__name__)
+
+# The cosine from which a word of a sentence may be one of the kind a question asks ("nausea"
+# for "side effects"; words for other things mostly fall below it).
+KIND_SIMILARITY = 0.4
 
 _TYPE_OK = FEATURES.index("type_ok")
 _TOPIC_FOUND = FEATURES.index("topic_found")
@@ -1862,6 +1869,10 @@ class Answerer:
             return "no passage close to the question counts that part of them"
         if not self.names_asked(query, candidates):
             return "the passage closest to it names no one in the role asked"
+        if self.choice_unsaid(query):
+            return "the article mentions neither of the choices asked"
+        if not self.names_kind(query, candidates):
+            return f"the passages closest to it name no {' '.join(kind_asked(query.question, query.focus))}"
         if not times_asked_event(query, candidates):
             return "no passage close to the question gives a time of that"
         return None
@@ -1935,6 +1946,66 @@ class Answerer:
                                 opening=op, doer=other_deed and c.source.kind == "post"):
                     return True
         return False
+
+    def names_kind(self, query: Query, candidates: Sequence[Candidate]) -> bool:
+        """False when a "which" / "what" question asks one of a kind of thing (``kind_asked``:
+        "Which disease threatens the plane trees?") and the passages the answer would show (the
+        best and those its ``keep`` share of the best's probability) each say the kind's noun only
+        in a clause of what may be, of none or of any one ("if one disease arrives", "whether
+        it can be used without adverse side effects"), with no word telling which one, and name
+        nothing the question does not (``names_of_kind``), nor say a word near the kind in
+        meaning (``of_kind``). A quote not saying the noun may name one in its own words."""
+        kind = kind_asked(query.question, query.focus)
+        if not kind or query.answer_type is not None or query.yes_no or not candidates:
+            return True
+        floor = self.model.keep * candidates[0].prob
+        told = [c for c in candidates[:3] if c.prob >= floor and c.source.kind != "title"]
+        if not told or told[0] is not candidates[0]:
+            return True
+        given = {w.lower() for w in query.words} | set(words(query.referent or ""))
+        opening = self.retriever.info.opening_name
+        for c in told:
+            spans = [c.span]
+            near = self.neighbour(query, c)
+            if near is not None:
+                spans.append(near)
+            for span in spans:
+                row = c.row if span is c.span else -1
+                op = opening[row] if 0 <= row < len(opening) else frozenset()
+                said = names_of_kind(span.text, kind, given, op)
+                if said or (said is None and span is c.span):
+                    return True  # a shown quote not saying the kind may name one in its own words
+                if said is not None and self.of_kind(span.text, kind, given):
+                    return True
+        return False
+
+    def choice_unsaid(self, query: Query) -> bool:
+        """True when the question offers a choice after a comma (``choice_asked``: "How is it
+        given, by injection or nasal spray?") and the article says no word of either option,
+        nor one near it in meaning: it cannot tell which."""
+        choice = None if query.yes_no else choice_asked(query.question)
+        if choice is None:
+            return False
+        article = self.retriever.article
+        options = [w for option in choice for w in option]
+        if any(len(article.rows(t)) for t in options):
+            return False
+        said = [w for w in words(query.question) if stem(w) in options]
+        return not any(self.similar_words(said).values())
+
+    def of_kind(self, text: str, kind: Sequence[str], given: set[str]) -> bool:
+        """Whether a word of the sentence the question does not hold is near the kind asked in
+        meaning (cosine >= ``KIND_SIMILARITY`` by the embedding model: "nausea" for "side
+        effects", "boots" for "footwear"): it may be one of that kind, said in lower case."""
+        asked = " ".join(kind)
+        own = {stem(k) for k in kind}
+        ws = list(dict.fromkeys(w for w in words(text) if w not in STOPWORDS and w not in given
+                                and stem(w) not in own and not w.isdigit()))
+        if not ws:
+            return False
+        vecs = self.words.vectors([asked, *ws])
+        vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+        return bool((vecs[1:] @ vecs[0]).max() >= KIND_SIMILARITY)
 
     def why_not(self, query: Query, grounding: Grounding, candidates: Sequence[Candidate],
                 declined: str | None = None) -> str:

@@ -2520,3 +2520,126 @@ def states_rate(text: str, unit: str) -> bool:
                + (rf"|{_NUM}\s+(?:[\w-]+\s+){{0,3}}?(?:{adverbs})\b" if adverbs else "")
                + (r"|\d\s*(?:hz|hertz|khz|mhz)\b" if unit == "any" else ""))
     return re.search(pattern, text, re.I) is not None
+
+# "Which disease threatens the trees?", "What refrigerant did the old pumps use?", "What kind of
+# fertiliser should I use?", "What side effects did patients report?": a kind of thing asked,
+# one of which answers; the noun right after "which" / "what" (and the word after it).
+_KIND_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|but|then)\s+)?(?:which|what)\s+(?:other\s+)?(?:(?:kinds?|types?|sorts?)\s+of\s+)?"
+    r"(?P<kind>[a-z][a-z-]+)(?:\s+(?P<next>[a-z][a-z-]+)(?:\s+(?P<aux>do|does|did|have|has|had|are|"
+    r"were|was|is|can|could|should|would|will|may|might|must)\b)?)?", re.I)
+# Words that say which one of a kind is meant after its noun: a name or a list to come ("a
+# disease called ...", "herbicides such as ...", "the prize: ..."), what it is ("the prize is
+# ...", "the refrigerant, propane,"), what it is of, for or about ("a disease of the bark"), may
+# or would be, a participle telling it apart ("osteoporosis resulting from ...").
+_KIND_SAID_AFTER = re.compile(
+    r"^\s*(?:[(:\u2013\u2014-]|,\s*(?:an?\s|the\s|[A-Z0-9\"\u201c'])|,?\s*(?:called|named|known|"
+    r"such|like|including|include|includes|namely|e\.g|i\.e|is|are|was|were|be|been|being|of|"
+    r"about|on|against|that|which|who|whose|to|from|by|in|at|with|for|would|could|should|will|may|"
+    r"might|must|can|seems?|[a-z]+(?:ing|ed))\b)", re.I)
+# Words before the kind's noun that speak of none of it, or of any one ("without side effects",
+# "one disease", "any refrigerant").
+_KIND_DENIED = frozenset({"without"})
+_KIND_ANY = frozenset("one single any either neither another".split())
+# A clause of what may be, not what is: "whether it can be used without side effects", "if one
+# disease arrives", "we hope to plant any tree that ...".
+_MAY_BE = re.compile(r"\b(?:if|whether|unless|could|would|might|may|will|can|hopes?|hoped|hoping|"
+                     r"aims?|wonder|wonders|wondering|imagine)\b", re.I)
+# What says which one before the kind's noun: "nylon is the worst material", "propane as a
+# refrigerant".
+_KIND_IS = re.compile(r"\b(?:is|are|was|were|be|been|being|as|becomes?|became|remains?)\b")
+# A code or a sum of money ("R-290", "R32", "£50"): something named by its number.
+_CODE = re.compile(r"\b[A-Za-z]+-?\d|\b\d+[A-Za-z]+\b|[£$€¥]\s?\d")
+
+
+def kind_asked(question: str, focus: Sequence[str]) -> tuple[str, ...]:
+    """The words of the kind of thing a "which" / "what" question asks one of ("Which disease
+    threatens ...?" -> ("disease",), "What side effects did ...?" -> ("side", "effects")), when
+    its noun is the question's focus; () otherwise ("What did she ...?", "What is ...?")."""
+    m = _KIND_ASKED.match(question)
+    if m is None or not focus:
+        return ()
+    kind = m.group("kind").lower()
+    if stem(kind) != stem(focus[0]) or kind in STOPWORDS:
+        return ()
+    nxt = (m.group("next") or "").lower()
+    if re.fullmatch(r"[a-z]+[^s]s", kind) and nxt and nxt not in STOPWORDS:
+        return ()  # "What causes osteoporosis?": a verb, not a kind
+    # two nouns before the verb ("side effects did"), not a noun and its verb ("disease threatens")
+    return (kind, nxt) if m.group("aux") and nxt not in STOPWORDS and nxt.endswith("s") \
+        and not kind.endswith("s") else (kind,)
+
+
+def names_of_kind(text: str, kind: Sequence[str], given: frozenset[str] | set[str],
+                  opening: frozenset[str] = frozenset()) -> bool | None:
+    """Whether the sentence may name one of the ``kind`` asked (its words, lower case;
+    ``given``: the question's words): it names something the question does not (a capitalised
+    word, a code or a sum: "R-290", "Dutch elm disease", "£50"), or says the kind's noun as
+    what is, or with a word saying which one ("hibernating animals", "a disease called ...",
+    "the prize is ..."). False when it says the noun only in a clause of what may be, of none
+    or of any one ("whether it can be used without adverse side effects", "if one disease
+    arrives"); None when it does not say the noun. ``opening``: the sentence's first word, when
+    the article writes it with a capital where no word needs one."""
+    for m in re.finditer(r"[A-Z][\w'\u2019-]*", text):
+        w = re.sub(r"['\u2019]s$", "", m.group().lower())
+        if w in given or w in _NOT_A_NAME or w in STOPWORDS:
+            continue
+        if not text[:m.start()].strip(" \t\"'\u201c\u2018([") and w not in opening:
+            continue  # the word opening the sentence ("Skip fertiliser ...")
+        return True
+    if _CODE.search(text):
+        return True
+    head = stem(kind[0])
+    toks = [(mm.start(), mm.end(), word_of(mm.group().lower()))
+            for mm in re.finditer(r"[A-Za-z0-9'\u2019-]+", text)]
+    said = False
+    for k, (_, end, w) in enumerate(toks):
+        if stem(w) != head:
+            continue
+        if len(kind) > 1:
+            if k + 1 >= len(toks) or stem(toks[k + 1][2]) != stem(kind[1]):
+                continue
+            end = toks[k + 1][1]
+        said = True
+        before = [t[2] for t in toks[max(0, k - 3):k]]
+        if not _MAY_BE.search(text, 0, toks[k][0]):
+            return True  # "patients reported no side effects": what is, whatever it says
+        if _KIND_DENIED & set(before):
+            continue
+        modifiers = []
+        for w in reversed(before):
+            if w in STOPWORDS or w in _KIND_ANY:
+                break
+            modifiers.append(w)
+        if any(w not in given for w in modifiers):
+            return True  # "hibernating animals", "bone building cells", "acute oak disease"
+        if not (len(before) > len(modifiers) and before[-1 - len(modifiers)] in _KIND_ANY):
+            return True  # "the disease", "my advice", "no disease": one meant, or none told
+        if _KIND_IS.search(" ".join(t[2] for t in toks[max(0, k - 4):k])):
+            return True  # "nylon is the worst material", "used propane as a refrigerant"
+        if _KIND_SAID_AFTER.match(text[end:]):
+            return True
+    return False if said else None
+
+
+# A choice offered after the question ("How is it given, by injection or nasal spray?", "When
+# does it open, in May or June?"): the two options, up to three words each.
+_CHOICE_TAIL = re.compile(
+    r",\s*(?:(?:by|with|in|on|at|as|for|from|to|via)\s+)?(?:(?:an?|the)\s+)?"
+    r"(?P<a>[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}?)\s+or\s+(?:(?:by|with|in|on|at|as|for|from|to|via)\s+)?"
+    r"(?:(?:an?|the)\s+)?(?P<b>[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}?)\s*\?*\s*$", re.I)
+# Second options that offer no choice of a thing: "or not", "or what", "or both".
+_NO_CHOICE = frozenset("not what so both neither either else something anything other others "
+                       "more less later".split())
+
+
+def choice_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The stemmed content words of the two options a question offers after a comma ("How is
+    it given, by injection or nasal spray?" -> (("inject",), ("nasal", "spray"))), or None."""
+    m = _CHOICE_TAIL.search(question)
+    if m is None:
+        return None
+    a, b = (tuple(terms(m.group(g))) for g in ("a", "b"))
+    if not a or not b or set(words(m.group("b"))) & _NO_CHOICE:
+        return None
+    return a, b

@@ -194,3 +194,80 @@ def test_a_company_named_where_the_deed_is_told_is_not_declined_by_it(settings, 
     a = Assistant.from_sources(page, settings, embedder=fake_embedder)
     got = a.ask("Which company will rebuild the pier?")
     assert "names no one in the role asked" not in (got.reason or "")
+
+
+# A kind of thing asked ("Which disease ...?", "What side effects ...?"): a passage that says
+# the kind's noun only of any one or none names none of it.
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which disease threatens the oak trees?", ("disease",)),
+    ("What side effects did the volunteers report?", ("side", "effects")),
+    ("What kind of glue should I use on the handle?", ("glue",)),
+    ("Which other towns have tried it?", ("towns",)),
+    # a verb, no noun; no kind
+    ("What causes rust on the chain?", ()),
+    ("What did she say about the glue?", ()),
+    ("What is a heat exchanger?", ()),
+])
+def test_the_kind_a_question_asks_one_of(question, kind):
+    from assistant.sentences import kind_asked
+
+    assert kind_asked(question, make_query(question).focus) == kind
+
+
+@pytest.mark.parametrize(("text", "question", "said"), [
+    # the noun only of any one, or of none: no one of the kind named
+    ("If one disease arrives that likes oaks, we could lose half the wood in ten years.",
+     "Which disease threatens the oak trees?", False),
+    ("It may be a cheap way to ease joint pain without adverse side effects.",
+     "What side effects did the volunteers report?", False),
+    # what is, whatever it says: "none" answers too
+    ("The volunteers reported no side effects at all.",
+     "What side effects did the volunteers report?", True),
+    ("It was used for a year without adverse side effects.",
+     "What side effects did the volunteers report?", True),
+    # one named, or told apart by a word before or after the noun
+    ("Oak wilt is the disease foresters fear most.", "Which disease threatens the oak trees?", True),
+    ("Acute oak disease has reached the wood.", "Which disease threatens the oak trees?", True),
+    ("The wood lost forty oaks to a fungal disease last year.",
+     "Which disease threatens the oak trees?", True),
+    ("The main side effects were headaches and a dry mouth.",
+     "What side effects did the volunteers report?", True),
+    ("A disease called wilt is spreading.", "Which disease threatens the oak trees?", True),
+    # the noun not said: another check's business
+    ("The oaks were planted in 1890.", "Which disease threatens the oak trees?", None),
+])
+def test_a_passage_naming_one_of_the_kind_asked(text, question, said):
+    from assistant.sentences import kind_asked, names_of_kind
+
+    kind = kind_asked(question, make_query(question).focus)
+    assert names_of_kind(text, kind, _given(question)) is said
+
+
+_TRIAL = [
+    Source("title", "title", "Title", "A nasal spray for joint pain?", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "It may one day be a cheap way to ease joint pain without adverse side effects.",
+           None, None),
+    Source("post-2", "post", "Post, paragraph 2", "The spray smells faintly of mint.", None, None),
+]
+
+
+def test_a_kind_asked_is_declined_when_the_closest_passage_names_none_of_it(settings,
+                                                                             fake_embedder):
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_TRIAL, settings, embedder=fake_embedder)
+    got = a.ask("What side effects did the volunteers report?")
+    assert got.abstained and "name no side effects" in (got.reason or "")
+
+
+def test_a_kind_asked_is_not_declined_by_it_when_one_is_named(settings, fake_embedder):
+    from assistant import Assistant
+
+    page = [_TRIAL[0], Source("post-1", "post", "Post, paragraph 1",
+                              "The main side effects the volunteers reported were headaches "
+                              "and a dry mouth.", None, None), _TRIAL[2]]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    got = a.ask("What side effects did the volunteers report?")
+    assert "name no side effects" not in (got.reason or "")

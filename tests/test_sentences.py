@@ -528,3 +528,48 @@ def test_a_quantity_asked_per_unit_of_time_and_a_sentence_that_states_one():
     assert states_rate("It pulses about 40 times a minute.", "any")
     assert states_rate("The hum sits near 50 Hz.", "any")
     assert not states_rate("The buzzer is 3 cm wide.", "any")
+
+
+# A choice offered after a comma: the article that says neither option cannot tell which.
+@pytest.mark.parametrize(("question", "choice"), [
+    ("How is the vaccine given, by injection or nasal spray?", (("inject",), ("nasal", "spray"))),
+    ("Which came first, the ferry or the bridge?", (("ferri",), ("bridg",))),
+    # no choice of a thing, or none after a comma
+    ("Is the spray safe for children, or not?", None),
+    ("Did they walk or cycle?", None),
+])
+def test_the_choice_a_question_offers(question, choice):
+    from assistant.sentences import choice_asked
+
+    assert choice_asked(question) == choice
+
+
+_SPRAY = [
+    Source("title", "title", "Title", "A vaccine for hay fever?", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "Doctors in Verlow are testing a vaccine against hay fever on ninety volunteers.",
+           None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The vaccine is given three times over a winter, well before the pollen season.",
+           None, None),
+]
+
+
+def test_a_choice_neither_option_of_which_the_article_says_is_declined(settings, fake_embedder):
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_SPRAY, settings, embedder=fake_embedder)
+    got = a.ask("How is the vaccine given, by injection or nasal spray?")
+    assert got.abstained and "neither of the choices" in (got.reason or "")
+
+
+def test_a_choice_one_option_of_which_the_article_says_is_not_declined_by_it(settings,
+                                                                             fake_embedder):
+    from assistant import Assistant
+
+    page = [*_SPRAY[:2], Source("post-2", "post", "Post, paragraph 2",
+                                "The vaccine is given as an injection three times over a winter.",
+                                None, None)]
+    a = Assistant.from_sources(page, settings, embedder=fake_embedder)
+    got = a.ask("How is the vaccine given, by injection or nasal spray?")
+    assert "neither of the choices" not in (got.reason or "")
