@@ -330,12 +330,19 @@ PLACED_SIMILARITY = 0.4
 PLACED_GAP = 3
 
 
+# The verb of a question asking what its subject is ("Are the brakes hydraulic?"), and of a
+# sentence saying it ("the brakes are mechanical discs").
+_COPULA = frozenset({"is", "are", "was", "were"})
+
+
 def placed_words(question_words: Sequence[str], at: int, article: ArticleTerms) -> set[str]:
     """The words that stand where ``question_words[at]`` stands in the question, in the
     article's sentences: between the content words next to it on either side (past
     stopwords), both of which the article uses, with at most ``PLACED_GAP`` words between
     them, one or two of them content words ("accept" in "the inn accept cards": "take" of
-    "the inn take cards"). Empty when the word is at either end of the question or a
+    "the inn take cards"). The last word of a question asking what its subject is ("Are the
+    brakes hydraulic?") stands where a sentence says what the subject is ("the brakes are
+    mechanical discs"). Else empty when the word is at either end of the question or a
     neighbour is a word the article does not use: one neighbour alone says little of where
     the word would stand."""
     def neighbour(step: int) -> str | None:
@@ -348,10 +355,21 @@ def placed_words(question_words: Sequence[str], at: int, article: ArticleTerms) 
         return t if t in article.stems else None
 
     left, right = neighbour(-1), neighbour(1)
-    if left is None or right is None or left == right:
-        return set()
     asked = {stem_of(w) for w in question_words}
     out: set[str] = set()
+    if (left is not None and right is None and question_words and question_words[0] in _COPULA
+            and not any(w not in STOPWORDS for w in question_words[at + 1:])):
+        # "Are the brakes hydraulic?": what a sentence says the subject is ("the brakes are
+        # mechanical discs")
+        for row in article.rows(left):
+            ws = words(article.texts[int(row)])
+            for k in range(len(ws) - 2):
+                if stem_of(ws[k]) == left and ws[k + 1] in _COPULA and ws[k + 2] not in STOPWORDS \
+                        and stem_of(ws[k + 2]) not in asked:
+                    out.add(ws[k + 2])
+        return out
+    if left is None or right is None or left == right:
+        return set()
     for row in np.intersect1d(article.rows(left), article.rows(right)):
         ws = words(article.texts[int(row)])
         stems = [stem_of(w) for w in ws]

@@ -404,3 +404,25 @@ def test_a_word_the_article_never_uses_is_found_as_the_word_in_its_place():
     assert placed_words(qws, qws.index("expire"), article) == set()
     qws = words("Does the bakery lorry accept coupons?")
     assert placed_words(qws, qws.index("accept"), article) == set()
+
+
+def test_what_a_sentence_says_the_subject_is_stands_for_the_asked_attribute():
+    """"Are the lamps xenon?": the article never says "xenon", but "the lamps are halogen
+    bulbs" says what the lamps are, in the place the question asks of: "halogen" stands for
+    "xenon" (the answer is no). Only of a question asking what its subject is, at its end:
+    "Do the lamps flicker?" finds nothing so."""
+    from assistant.grounding import ground, placed_words
+    from assistant.text import words
+
+    article = _two_sentence_article(("On the old model the lamps are halogen bulbs.",
+                                     "The lamps flicker in the cold."))
+
+    def close(word, others):
+        return [0.5 if w == "halogen" else 0.1 for w in others]
+
+    found = ground(make_query("Are the lamps xenon?"), article, lambda ws: {}, closeness=close)
+    assert found.placed == {"xenon": "halogen"} and "xenon" not in found.unknown
+    qws = words("Do the lamps dim?")
+    assert placed_words(qws, qws.index("dim"), article) == set()
+    qws = words("Are the lamps xenon at night?")  # not what the subject is, at the end
+    assert placed_words(qws, qws.index("xenon"), article) == set()
