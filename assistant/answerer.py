@@ -1105,7 +1105,12 @@ class Answerer:
     def ground(self, query: Query) -> Grounding:
         # a word the article uses finds itself and its inflections first: look further
         return ground(query, self.retriever.article, self.similar_words, self.words.is_word,
-                      lambda ws: self.similar_words(ws, k=RELATED_K))
+                      lambda ws: self.similar_words(ws, k=RELATED_K), self.closeness)
+
+    def closeness(self, word: str, others: Sequence[str]) -> list[float]:
+        """The cosine of ``word`` with each of ``others``, each embedded alone."""
+        vectors = self.words.vectors([word, *others])
+        return [float(x) for x in vectors[1:] @ vectors[0]]
 
     def candidates(self, query: Query, kinds: frozenset[str] | None, qvec: np.ndarray
                    ) -> tuple[list[Candidate], Grounding]:
@@ -1344,7 +1349,8 @@ class Answerer:
             out[row] = max(out[row], float(both.max(axis=1).mean()))
         return out
 
-    def predicate_match(self, query: Query, candidates: Sequence[Candidate]) -> float | None:
+    def predicate_match(self, query: Query, candidates: Sequence[Candidate],
+                        grounding: Grounding | None = None) -> float | None:
         """For a yes/no question, how closely ``candidates`` say its predicate
         (``predicate_terms``: its words past the subject and the names), by the model's word
         pieces in context. When a word of it is said nowhere in the article, neither named (in
@@ -1353,11 +1359,13 @@ class Answerer:
         question asks a thing the page does not tell, whatever the candidates say of its
         subject: that word's closest match ("refund" of a page on a broken-down tram and its
         passengers' tickets). Not a word as common as "get", "free" or "wear"
-        (``COMMON_WORD_COUNT``): a paraphrase leaves those out. Else the highest cosine of a
-        piece of a word of the predicate with one of a candidate's. None (not judged) when it
-        is not a yes/no question, a candidate opens on a verdict ("No, ..."), the embedder
-        gives no word pieces, or the predicate has fewer than two words the article says (a
-        single word is often said otherwise: "allowed on" / "on board")."""
+        (``COMMON_WORD_COUNT``): a paraphrase leaves those out; nor one a sentence says
+        otherwise in its place (``grounding.placed``: "accept" / "the inn take cards"). Else
+        the highest cosine of a piece of a word of the predicate with one of a candidate's.
+        None (not judged) when it is not a yes/no question, a candidate opens on a verdict
+        ("No, ..."), the embedder gives no word pieces, or the predicate has fewer than two
+        words the article says (a single word is often said otherwise: "allowed on" / "on
+        board")."""
         stems = set(predicate_terms(query))
         encode = getattr(self.words.embedder, "encode_words", None)
         matrix = self.index.token_vectors
@@ -1366,8 +1374,10 @@ class Answerer:
             return None  # ("No, ..." answers whatever the words)
         asked = [(w, v) for w, v in encode(query.question) if stem_of(w) in stems]
         counts, named = english_counts(), self.retriever.article.stems
+        placed = grounding.placed if grounding is not None else {}
         closest = [(float((v @ matrix.T).max()), w) for w, v in asked
-                   if stem_of(w) not in named and counts.get(w, 0) < COMMON_WORD_COUNT]
+                   if stem_of(w) not in named and counts.get(w, 0) < COMMON_WORD_COUNT
+                   and stem_of(w) not in placed]
         unsaid = [sim for sim, w in closest
                   if sim < PREDICATE_UNSAID and not self.similar_words([w]).get(w)]
         if unsaid:
@@ -2165,7 +2175,7 @@ class Answerer:
             # what is left must answer on its own, and is no surer an answer without the rest
             candidates = told
             confidence = min(confidence, self.confidence(query, told))
-        said = self.predicate_match(query, candidates[:PREDICATE_ROWS])
+        said = self.predicate_match(query, candidates[:PREDICATE_ROWS], grounding)
         if said is not None and said < PREDICATE_MATCH:
             # "Does the ferry sell hot food?" / "The ferry leaves at nine.": the answers
             # tell of the subject, not of what is asked of it (or the article says nothing

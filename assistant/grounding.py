@@ -113,6 +113,9 @@ class Grounding:
     # a term the article uses, -> its other close words in the article: the answering sentence
     # may say "female" where another says "women" (credited in ``coverage_syn`` only)
     related: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    # a term the article never uses, -> the article's word that stands in its place in a
+    # sentence (``placed_words``): "accept" -> "take" of "the inn take cards"
+    placed: Mapping[str, str] = field(default_factory=dict)
 
 
 # How many words' slips an article keeps (``ArticleTerms.spelling``).
@@ -125,6 +128,7 @@ class ArticleTerms:
     def __init__(self, sentences: Sequence[Span], sources: Mapping[str, Source],
                  headers: Sequence[str], vocabulary: Sequence[str]):
         self.n = len(sentences)
+        self.texts = [s.text for s in sentences]
         self.sentence_terms = [frozenset(terms(s.text)) for s in sentences]
         self.idf = _idf(self.sentence_terms)
         self.max_idf = float(np.log(1 + (self.n + 0.5) / 0.5))
@@ -316,15 +320,84 @@ def respell(text: str, article: ArticleTerms, is_word: Callable[[str], bool],
     return _LETTERS.sub(fix, text)
 
 
+# A question's word that the article never uses is found as the word standing in its place
+# in one of its sentences, between the same two words ("Do the shop and the inn accept
+# cards?" / "the shop and the inn take cards"), when the two are at least this close in
+# meaning by the embedding model alone: a word in the same slot that is of the same sort
+# (unrelated words sit at 0.1-0.35), not one that merely fills a gap.
+PLACED_SIMILARITY = 0.4
+# At most this many words stand between the two neighbours in the sentence.
+PLACED_GAP = 3
+
+
+# The verb of a question asking what its subject is ("Are the brakes hydraulic?"), and of a
+# sentence saying it ("the brakes are mechanical discs").
+_COPULA = frozenset({"is", "are", "was", "were"})
+
+
+def placed_words(question_words: Sequence[str], at: int, article: ArticleTerms) -> set[str]:
+    """The words that stand where ``question_words[at]`` stands in the question, in the
+    article's sentences: between the content words next to it on either side (past
+    stopwords), both of which the article uses, with at most ``PLACED_GAP`` words between
+    them, one or two of them content words ("accept" in "the inn accept cards": "take" of
+    "the inn take cards"). The last word of a question asking what its subject is ("Are the
+    brakes hydraulic?") stands where a sentence says what the subject is ("the brakes are
+    mechanical discs"). Else empty when the word is at either end of the question or a
+    neighbour is a word the article does not use: one neighbour alone says little of where
+    the word would stand."""
+    def neighbour(step: int) -> str | None:
+        j = at + step
+        while 0 <= j < len(question_words) and question_words[j] in STOPWORDS:
+            j += step
+        if not 0 <= j < len(question_words):
+            return None
+        t = stem_of(question_words[j])
+        return t if t in article.stems else None
+
+    left, right = neighbour(-1), neighbour(1)
+    asked = {stem_of(w) for w in question_words}
+    out: set[str] = set()
+    if (left is not None and right is None and question_words and question_words[0] in _COPULA
+            and not any(w not in STOPWORDS for w in question_words[at + 1:])):
+        # "Are the brakes hydraulic?": what a sentence says the subject is ("the brakes are
+        # mechanical discs")
+        for row in article.rows(left):
+            ws = words(article.texts[int(row)])
+            for k in range(len(ws) - 2):
+                if stem_of(ws[k]) == left and ws[k + 1] in _COPULA and ws[k + 2] not in STOPWORDS \
+                        and stem_of(ws[k + 2]) not in asked:
+                    out.add(ws[k + 2])
+        return out
+    if left is None or right is None or left == right:
+        return set()
+    for row in np.intersect1d(article.rows(left), article.rows(right)):
+        ws = words(article.texts[int(row)])
+        stems = [stem_of(w) for w in ws]
+        for k, t in enumerate(stems):
+            if t != left:
+                continue
+            end = next((j for j in range(k + 1, min(len(ws), k + 2 + PLACED_GAP))
+                        if stems[j] == right), None)
+            if end is None or end == k + 1:
+                continue
+            between = [w for w in ws[k + 1:end] if w not in STOPWORDS and stem_of(w) not in asked]
+            if 0 < len(between) <= 2 and len(between) == sum(w not in STOPWORDS for w in ws[k + 1:end]):
+                out.update(between)
+    return out
+
+
 def ground(query: Query, article: ArticleTerms,
            similar: Callable[[Sequence[str]], Mapping[str, Sequence[tuple[str, float]]]],
            is_word: Callable[[str], bool] = lambda w: True,
            related_words: Callable[[Sequence[str]], Mapping[str, Sequence[tuple[str, float]]]]
-           | None = None) -> Grounding:
+           | None = None,
+           closeness: Callable[[str, Sequence[str]], Sequence[float]] | None = None) -> Grounding:
     """Find each of the question's content words in the article: as is, as a slip of the
     pen of one of its words, or as a close synonym (``similar``: word -> article words).
     A word the article uses may also be said otherwise where the answer is: its other close
-    words in the article (``related_words``) are kept too.
+    words in the article (``related_words``) are kept too. A word found in none of these ways
+    is found as the word standing in its place in a sentence (``placed_words``), when
+    ``closeness`` (word, words -> cosines) puts the two at least ``PLACED_SIMILARITY`` apart.
 
     Only a word that is not a real one (``slip_fix``) is taken for a slip: "osteoprosis" is
     "osteoporosis", but "caution" is not "caption"."""
@@ -360,14 +433,25 @@ def ground(query: Query, article: ArticleTerms,
             if near:
                 related[t] = near
     unknown = set()
+    placed: dict[str, str] = {}
+    question_words = words(query.question) if closeness is not None else []
     for w in missing:
         near = tuple((stem_of(v), s) for v, s in found.get(w, ())
                      if stem_of(v) in article.stems and not siblings(stem_of(w), stem_of(v)))
         if near:
             synonyms[stem_of(w)] = near
-        if not any(s >= KNOWN_SIMILARITY for _, s in near):
+        if any(s >= KNOWN_SIMILARITY for _, s in near):
+            continue
+        slot = sorted(set().union(*(placed_words(question_words, i, article)
+                                    for i, x in enumerate(question_words) if x == w)))
+        sims = list(closeness(w, slot)) if slot and closeness is not None else []
+        if sims and max(sims) >= PLACED_SIMILARITY:
+            best = slot[int(np.argmax(sims))]
+            placed[stem_of(w)] = best
+            synonyms[stem_of(w)] = (*near, (stem_of(best), KNOWN_SIMILARITY))
+        else:
             unknown.add(stem_of(w))
-    return Grounding(spelled, synonyms, frozenset(unknown), related)
+    return Grounding(spelled, synonyms, frozenset(unknown), related, placed)
 
 
 def _term_weights(query: Query, grounding: Grounding, article: ArticleTerms) -> list[tuple[str, float]]:

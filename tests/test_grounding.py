@@ -372,3 +372,57 @@ def test_a_passage_naming_only_the_keyword_topic_gives_way_to_one_saying_what_is
     query = a.query_for("boiler fault f22 what did the landlord do about it")
     candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
     assert candidates[0].span.text == "Our landlord paid for a new pressure valve."
+
+
+def test_a_word_the_article_never_uses_is_found_as_the_word_in_its_place():
+    """"Does the bakery van accept coupons?": the article never says "accept", but a sentence
+    says "the bakery van takes coupons", with "takes" where the question has "accept", between
+    the same two words: that word stands for it when the two are close enough in meaning
+    alone (``PLACED_SIMILARITY``). A word of another sort in that place, a word with one
+    neighbour only (at the end of the question) or a word framed by words the article does
+    not use is not found so."""
+    from assistant.grounding import PLACED_SIMILARITY, ground, placed_words
+    from assistant.text import words
+
+    article = _two_sentence_article(("The bakery van takes coupons on weekdays.",
+                                     "On Sundays the van parks by the village green."))
+
+    def close(word, others):
+        return [0.55 if w == "takes" else 0.1 for w in others]
+
+    q = make_query("Does the bakery van accept coupons?")
+    assert "accept" in ground(q, article, lambda ws: {}).unknown  # as before: no closeness
+    found = ground(q, article, lambda ws: {}, closeness=close)
+    assert "accept" not in found.unknown and found.placed == {"accept": "takes"}
+    assert ("take", 0.7) in found.synonyms["accept"]
+    assert PLACED_SIMILARITY <= 0.55
+    # of another sort: as close as unrelated words sit
+    far = ground(q, article, lambda ws: {}, closeness=lambda w, others: [0.2] * len(others))
+    assert "accept" in far.unknown and not far.placed
+    # one neighbour only, or a neighbour the article never uses
+    qws = words("Do the coupons expire?")
+    assert placed_words(qws, qws.index("expire"), article) == set()
+    qws = words("Does the bakery lorry accept coupons?")
+    assert placed_words(qws, qws.index("accept"), article) == set()
+
+
+def test_what_a_sentence_says_the_subject_is_stands_for_the_asked_attribute():
+    """"Are the lamps xenon?": the article never says "xenon", but "the lamps are halogen
+    bulbs" says what the lamps are, in the place the question asks of: "halogen" stands for
+    "xenon" (the answer is no). Only of a question asking what its subject is, at its end:
+    "Do the lamps flicker?" finds nothing so."""
+    from assistant.grounding import ground, placed_words
+    from assistant.text import words
+
+    article = _two_sentence_article(("On the old model the lamps are halogen bulbs.",
+                                     "The lamps flicker in the cold."))
+
+    def close(word, others):
+        return [0.5 if w == "halogen" else 0.1 for w in others]
+
+    found = ground(make_query("Are the lamps xenon?"), article, lambda ws: {}, closeness=close)
+    assert found.placed == {"xenon": "halogen"} and "xenon" not in found.unknown
+    qws = words("Do the lamps dim?")
+    assert placed_words(qws, qws.index("dim"), article) == set()
+    qws = words("Are the lamps xenon at night?")  # not what the subject is, at the end
+    assert placed_words(qws, qws.index("xenon"), article) == set()

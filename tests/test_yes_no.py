@@ -285,3 +285,21 @@ def test_a_reader_worried_it_will_not_settles_no_yes_no_question(settings, fake_
 
     assert probs("Will the handlebar stem go high enough for someone 1.98 m tall?")["comment-1"] == 0.0
     assert probs("Does the frame fit in a hatchback?")["comment-2"] > 0.0
+
+
+def test_a_predicate_word_said_otherwise_in_its_place_is_not_unsaid(settings, fake_embedder):
+    """"Did the passengers get a refund for their tickets?": "refund" is said nowhere, so the
+    answers share only the subject; when a sentence says another word in its place
+    (``Grounding.placed``), the word is said otherwise, not unsaid."""
+    from dataclasses import replace
+
+    from assistant import Assistant
+    from assistant.answerer import PREDICATE_MATCH
+
+    a = Assistant.from_sources(_TRAM, settings, embedder=fake_embedder)
+    query = a.query_for("Did the passengers get a refund for their tickets?")
+    candidates, grounding = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    said = a.answerer.predicate_match(query, candidates[:3], grounding)
+    assert said is not None and said < PREDICATE_MATCH
+    placed = replace(grounding, placed={"refund": "accepted"})
+    assert a.answerer.predicate_match(query, candidates[:3], placed) >= PREDICATE_MATCH
