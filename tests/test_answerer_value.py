@@ -1,0 +1,56 @@
+"""A question asking a value in a form of its own (a count per stretch of time, a score) is
+answered first by the closest passage that gives a value in that form, not by one that gives
+another value of the same thing (what there is, rather than what is added each year)."""
+
+
+from assistant.answerer import gives_per_time, valued_first
+from assistant.query import make_query
+from tests.candidates import post_candidates
+
+
+def test_a_count_per_year_is_quoted_before_a_stock_count():
+    q = make_query("How many benches does the parish install each year?")
+    cands = post_candidates(("At the last survey, in 2024, the parish had 312 benches.", 0.3),
+                            ("The oldest bench dates from 1911.", 0.2),
+                            ("We put in around forty a year, mostly on the green.", 0.1))
+    out = valued_first(q, cands)
+    assert out[0].span.text.startswith("We put in") and out[0].prob == 0.3
+    assert [c.row for c in out[1:]] == [0, 1]
+
+
+def test_a_few_words_asking_a_rate_are_answered_by_the_rate():
+    q = make_query("loaves per day")
+    cands = post_candidates(("The bakery has sold 90,000 loaves since it opened.", 0.4),
+                            ("On a good morning we bake 220 a day.", 0.2))
+    assert valued_first(q, cands)[0].row == 1
+
+
+def test_a_score_asked_is_quoted_before_another_number():
+    q = make_query("What rating did the reviewer give the kettle in the end?")
+    cands = post_candidates(("The reviewer gave the kettle a 2-litre fill twice a day.", 0.2),
+                            ("Verdict: I would give it seven out of ten.", 0.08))
+    assert valued_first(q, cands)[0].row == 1
+
+
+def test_the_models_order_stands_when_the_best_gives_the_form_or_none_is_close():
+    q = make_query("How many benches does the parish install each year?")
+    rated = post_candidates(("The parish installs about 40 benches every year.", 0.3),
+                            ("It puts in 40 a year.", 0.2))
+    assert [c.row for c in valued_first(q, rated)] == [0, 1]
+    far = post_candidates(("The parish had 312 benches in 2024.", 0.5), ("It adds 40 a year.", 0.01))
+    assert [c.row for c in valued_first(q, far)] == [0, 1]
+    # not a question asking a value per year, nor a verb "score"
+    other = post_candidates(("The parish had 312 benches in 2024.", 0.5), ("It adds 40 a year.", 0.3))
+    assert [c.row for c in valued_first(make_query("Who paid for the benches?"), other)] == [0, 1]
+    assert [c.row for c in valued_first(make_query("In what minute did she score?"), other)] == [0, 1]
+
+
+def test_a_count_per_time_is_a_figure_beside_its_unit():
+    assert gives_per_time("We bake 220 a day.", "day")
+    assert gives_per_time("The valley has an annual rainfall of 840 mm.", "year")
+    assert gives_per_time("Each year, the parish installs 40 benches.", "year")
+    assert not gives_per_time("We bake 220 loaves on Saturdays.", "day")
+    assert not gives_per_time("We bake 220 loaves a week.", "day")
+    assert not gives_per_time("Since 2019 it has grown every year.", "year")
+    assert not gives_per_time("Sales grew 5 percent a year.", "year")
+    assert gives_per_time("Sales grew 5 percent a year.", "year", shares=True)
