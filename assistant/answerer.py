@@ -77,9 +77,11 @@ from .query import (
 from .retrieval import Retriever
 from .sentences import (
     LEAD_IN,
+    MONTH_NAMES,
     QUOTED,
     REASON_FORM,
     SETS_UP,
+    WEEKDAY_NAMES,
     asked_group,
     asks_death_cause,
     counts_only,
@@ -540,16 +542,32 @@ def gives_per_time(text: str, unit: str, shares: bool = False) -> bool:
     return False
 
 
+# "When did she become manager?", "When was it installed?": the time a past deed was done,
+# which a date, a year or a day gives, not a length of time ("installation takes two to three
+# days", "with ten minutes left").
+_WHEN_DONE = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?when\s+(?:did|was|were)\b", re.I)
+_POINT_IN_TIME = re.compile(
+    rf"\b(?:1[5-9]\d\d|20\d\d)s?\b|\b(?:{'|'.join(m.capitalize() for m in MONTH_NAMES)})\b"
+    rf"|\b(?:{'|'.join(d.capitalize() for d in WEEKDAY_NAMES)})\b"
+    r"|(?i:\b(?:yesterday|today|tonight|ago|last\s+(?:week|weekend|month|year|night|spring|summer|"
+    r"autumn|winter)|(?:spring|summer|autumn|winter)\s+of)\b)")
+
+
 def value_form(query: Query) -> Callable[[str], bool] | None:
     """What a sentence must give to hold the value in the form the question asks it (a count
     per stretch of time: ``gives_per_time``; a score or a rating: "4/5", "four out of five",
-    "won 3-1"), or None when it asks none."""
+    "won 3-1"; the time a past deed was done: a date, a year, a day, "two years ago"), or None
+    when it asks none."""
     unit = per_time_asked(query)
     if unit is not None:
         shares = bool(_PERCENT_ASKED.search(query.question))
         return lambda text: gives_per_time(text, unit, shares)
     if query.answer_type in (NUMBER, None) and not query.yes_no and _SCORE_ASKED.search(query.question):
         return lambda text: _SCORE.search(text) is not None
+    if query.answer_type == TIME and _WHEN_DONE.match(query.question) and not (
+            query.duration or query.span or query.published_of or query.when_written
+            or query.comment_at is not None):
+        return lambda text: _POINT_IN_TIME.search(text) is not None
     return None
 
 
@@ -566,8 +584,12 @@ def valued_first(query: Query, candidates: Sequence[Candidate]) -> list[Candidat
     if form is None or out[0].prob <= 0 or form(out[0].span.text):
         return out
     top = out[0]
+    # (tied to what is asked: it says a word of the question, or of the earlier one a
+    # follow-up's "he" or "it" stands for)
+    asked = frozenset(query.terms) | frozenset(query.context_terms)
     j = next((k for k, c in enumerate(out[:VALUED_ROWS])
-              if k and c.prob >= VALUED_ODDS * top.prob and form(c.span.text)), None)
+              if k and c.prob >= VALUED_ODDS * top.prob and form(c.span.text)
+              and not asked.isdisjoint(terms(c.span.text))), None)
     if j is None:
         return out
     return [replace(out[j], prob=top.prob), *out[:j], *out[j + 1:]]

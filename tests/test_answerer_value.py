@@ -54,3 +54,16 @@ def test_a_count_per_time_is_a_figure_beside_its_unit():
     assert not gives_per_time("Since 2019 it has grown every year.", "year")
     assert not gives_per_time("Sales grew 5 percent a year.", "year")
     assert gives_per_time("Sales grew 5 percent a year.", "year", shares=True)
+
+
+def test_when_a_past_deed_was_done_is_a_date_not_a_length_of_time():
+    q = make_query("When was the new boiler fitted?")
+    cands = post_candidates(("A typical fitting takes the firm two or three days.", 0.2),
+                            ("The hall's heating dates from the 1960s, says the caretaker.", 0.15),
+                            ("The boiler was fitted in March 2023, after the old one failed.", 0.1))
+    out = valued_first(q, cands)
+    assert out[0].row == 2 and out[0].prob == 0.2
+    # a date that says no word of the question is not tied to it; advice is not a past deed
+    assert [c.row for c in valued_first(q, cands[:2])] == [0, 1]
+    advice = make_query("When should the boiler be serviced?")
+    assert [c.row for c in valued_first(advice, cands)] == [0, 1, 2]
