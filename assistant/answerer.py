@@ -93,6 +93,7 @@ from .sentences import (
     outcome_asked,
     person_names,
     places_in_role,
+    places_thing,
     quote_opener,
     raises,
     states_clock_time,
@@ -556,14 +557,19 @@ _POINT_IN_TIME = re.compile(
 def value_form(query: Query) -> Callable[[str], bool] | None:
     """What a sentence must give to hold the value in the form the question asks it (a count
     per stretch of time: ``gives_per_time``; a score or a rating: "4/5", "four out of five",
-    "won 3-1"; the time a past deed was done: a date, a year, a day, "two years ago"), or None
-    when it asks none."""
+    "won 3-1"; where a thing is: a place right after a word for it, ``places_thing``; the time
+    a past deed was done: a date, a year, a day, "two years ago"), or None when it asks none."""
     unit = per_time_asked(query)
     if unit is not None:
         shares = bool(_PERCENT_ASKED.search(query.question))
         return lambda text: gives_per_time(text, unit, shares)
     if query.answer_type in (NUMBER, None) and not query.yes_no and _SCORE_ASKED.search(query.question):
         return lambda text: _SCORE.search(text) is not None
+    if query.where and query.answer_type == PLACE and not _WHERE_WITHIN.match(query.question):
+        thing = frozenset(query.terms) - {stem(v) for v in query.focus_verb}
+        given = {w.lower() for w in query.words}
+        if thing:
+            return lambda text: places_thing(text, thing, given)
     if query.answer_type == TIME and _WHEN_DONE.match(query.question) and not (
             query.duration or query.span or query.published_of or query.when_written
             or query.comment_at is not None):

@@ -67,3 +67,16 @@ def test_when_a_past_deed_was_done_is_a_date_not_a_length_of_time():
     assert [c.row for c in valued_first(q, cands[:2])] == [0, 1]
     advice = make_query("When should the boiler be serviced?")
     assert [c.row for c in valued_first(advice, cands)] == [0, 1, 2]
+
+
+def test_where_a_thing_is_is_a_place_right_after_a_word_for_it():
+    q = make_query("Where were the hives in the survey?")
+    cands = post_candidates(("We found 40 hives through the county beekeepers' club.", 0.3),
+                            ("Most colonies were calm in the mornings.", 0.2),
+                            ("The 40 hives in the Marsh Vale district were checked twice.", 0.1))
+    out = valued_first(q, cands)
+    assert out[0].row == 2 and out[0].prob == 0.3
+    # a time after the word is no place ("her shed on a wet afternoon")
+    timed = post_candidates(("We visited the hives on a wet afternoon in May.", 0.3),
+                            ("The hives stand behind the church hall.", 0.1))
+    assert valued_first(q, timed)[0].row == 1
