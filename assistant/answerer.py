@@ -568,8 +568,9 @@ def value_form(query: Query) -> Callable[[str], bool] | None:
     if query.where and query.answer_type == PLACE and not _WHERE_WITHIN.match(query.question):
         thing = frozenset(query.terms) - {stem(v) for v in query.focus_verb}
         given = {w.lower() for w in query.words}
+        role = where_role(query.question)
         if thing:
-            return lambda text: places_thing(text, thing, given)
+            return lambda text: places_thing(text, thing, given, role)
     if query.answer_type == TIME and _WHEN_DONE.match(query.question) and not (
             query.duration or query.span or query.published_of or query.when_written
             or query.comment_at is not None):

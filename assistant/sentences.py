@@ -1735,25 +1735,30 @@ def locates(text: str, given: frozenset[str] | set[str]) -> bool:
 
 
 # A preposition that puts a thing somewhere, right after the thing ("12 farms in the Fen
-# district", "the butts second-hand from a food firm").
-_PUT_AT = re.compile(r"\b(?:in|at|on|near|beside|outside|inside|behind|opposite|from|next\s+to|"
-                     r"close\s+to|above|below|under)\s", re.I)
+# district"); where it came from, one of coming from ("the butts second-hand from a food firm").
+_PUT_AT = {"at": re.compile(r"\b(?:in|at|on|near|beside|outside|inside|behind|opposite|from|"
+                            r"next\s+to|close\s+to|above|below|under)\s", re.I),
+           "from": re.compile(r"\b(?:from|out\s+of)\s", re.I)}
 # How many words may stand between the thing and that preposition.
 PUT_AT_NEAR = 2
 
 
-def places_thing(text: str, thing: frozenset[str], given: frozenset[str] | set[str]) -> bool:
-    """Whether the sentence says where the thing asked is (``thing``: the stems of the question's
-    words for it; ``given``: its words, lower case): a word of it followed, within a word or
-    two of its clause, by a place, named or not ("We sampled fields on 12 farms in the Fen
-    district", "I bought the butts second-hand from a local food firm"); not a time after it
-    ("visited her workshop on a wet afternoon"), nor a group it came through ("12 farms
-    through the Soil Group")."""
+def places_thing(text: str, thing: frozenset[str], given: frozenset[str] | set[str],
+                 role: str = "at") -> bool:
+    """Whether the sentence says where the thing asked is, or for ``role`` "from" where it
+    came from (``thing``: the stems of the question's words for it; ``given``: its words, lower
+    case): a word of it followed, within a word or two of its clause, by a place, named or not
+    ("We sampled fields on 12 farms in the Fen district"; "I bought the butts second-hand from
+    a local food firm" for where they came from, not "butts on the communal sheds"); not a
+    time after it ("visited her workshop on a wet afternoon"), nor a group it came through
+    ("12 farms through the Soil Group"). Any other role is read as where it is."""
+    if role not in _PUT_AT:
+        role = "at"
     for t in _TOKEN.finditer(text):
         if stem(t.group().lower()) not in thing:
             continue
         seg = re.split(r"[;:.!?]", text[t.end():], maxsplit=1)[0]
-        for m in _PUT_AT.finditer(seg):
+        for m in _PUT_AT[role].finditer(seg):
             if len(words(seg[:m.start()])) > PUT_AT_NEAR:
                 break
             tail = seg[m.start():]

@@ -80,3 +80,10 @@ def test_where_a_thing_is_is_a_place_right_after_a_word_for_it():
     timed = post_candidates(("We visited the hives on a wet afternoon in May.", 0.3),
                             ("The hives stand behind the church hall.", 0.1))
     assert valued_first(q, timed)[0].row == 1
+
+
+def test_where_a_thing_came_from_is_a_place_it_came_from():
+    q = make_query("Where did he get the crates from?")
+    cands = post_candidates(("He keeps the crates in the barn over winter.", 0.3),
+                            ("He bought the crates cheaply from a closing greengrocer.", 0.1))
+    assert valued_first(q, cands)[0].row == 1
