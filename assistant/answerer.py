@@ -477,10 +477,11 @@ def placed_first(query: Query, candidates: Sequence[Candidate]) -> list[Candidat
     return [replace(out[j], prob=top.prob), *out[:j], *out[j + 1:]]
 
 
-# A value asked in a form of its own: a count or amount per stretch of time ("How many trees
-# does the council plant each year?", "violins per year"), or a score or rating ("What score
-# did she give it?"). The candidates looked at for one that gives a value in that form, and
-# how much less likely than the best one it may be.
+# A value asked in a form of its own (``value_form``): a count or amount per stretch of time
+# ("How many trees does the council plant each year?", "violins per year"), a score or rating
+# ("What score did she give it?"), where a thing is or came from, when a past deed was done.
+# The candidates looked at for one that gives a value in that form, and how much less likely
+# than the best one it may be.
 VALUED_ROWS = 12
 VALUED_ODDS = 0.05
 # A stretch of time a value is given per: "a year", "each week", "per day", "annually",
@@ -580,8 +581,9 @@ def value_form(query: Query) -> Callable[[str], bool] | None:
 
 def valued_first(query: Query, candidates: Sequence[Candidate]) -> list[Candidate]:
     """For a question asking a value in a form of its own (``value_form``: a count per stretch
-    of time, a score), the candidates with the first of the closest ones that gives a value in
-    that form put first, as likely as the best one, when the best one gives none: "How many
+    of time, a score, where a thing is, when a past deed was done), the candidates with the
+    first of the closest ones that gives a value in that form and says a word of the question
+    put first, as likely as the best one, when the best one gives none: "How many
     trees does the council plant each year?" is answered by "We plant about 1,800 a year", not
     by "we had just over 41,000 trees" (what there is, not what is added each year); "What
     score did she give the bike?" by "I give it four out of five", not by "gave the bike its
