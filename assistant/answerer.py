@@ -77,9 +77,11 @@ from .query import (
 from .retrieval import Retriever
 from .sentences import (
     LEAD_IN,
+    MONTH_NAMES,
     QUOTED,
     REASON_FORM,
     SETS_UP,
+    WEEKDAY_NAMES,
     asked_group,
     asks_death_cause,
     case_number,
@@ -96,6 +98,7 @@ from .sentences import (
     outcome_asked,
     person_names,
     places_in_role,
+    places_thing,
     quote_opener,
     raises,
     rate_asked,
@@ -481,6 +484,133 @@ def placed_first(query: Query, candidates: Sequence[Candidate]) -> list[Candidat
     # (a best one that places the thing without a name, "in a village", "above the mouth",
     # says where as plainly as a bare name after a preposition would)
     if placed[j] <= max(placed[0], int(locates(top.span.text, given))):
+        return out
+    return [replace(out[j], prob=top.prob), *out[:j], *out[j + 1:]]
+
+
+# A value asked in a form of its own (``value_form``): a count or amount per stretch of time
+# ("How many trees does the council plant each year?", "violins per year"), a score or rating
+# ("What score did she give it?"), where a thing is or came from, when a past deed was done.
+# The candidates looked at for one that gives a value in that form, and how much less likely
+# than the best one it may be.
+VALUED_ROWS = 12
+VALUED_ODDS = 0.05
+# A stretch of time a value is given per: "a year", "each week", "per day", "annually",
+# "yearly", "per annum" (the unit, or the word standing for "per" it: "annual" is a year's).
+_PER_UNIT = {"annual": "year", "annually": "year", "yearly": "year", "annum": "year",
+             "monthly": "month", "weekly": "week", "daily": "day", "nightly": "night",
+             "hourly": "hour"}
+_PER_TIME = re.compile(r"\b(?:a|an|per|each|every)\s+(?P<unit>year|month|week|fortnight|day|night|"
+                       r"hour|minute|season|term)s?\b|\b(?P<word>annual|annually|yearly|monthly|"
+                       r"weekly|daily|nightly|hourly)\b|\bper\s+(?P<annum>annum)\b", re.I)
+# A score or rating asked as a thing ("What score did she give the bike?", "the final score",
+# "How many stars ...?"; not "In what minute did he score?").
+_SCORE_ASKED = re.compile(r"\b(?:what|which|the|its|her|his|their|final|overall|average)\s+"
+                          r"(?:\w+\s+)?(?:score|rating)\b(?!\s+(?:by|for|of)\b)"
+                          r"|\bhow\s+many\s+(?:stars|points|marks)\b", re.I)
+# A count or an amount in a sentence, for a value per stretch of time: a figure or a number
+# word ("1,800", "six or seven", "twice"), not a year ("since 2019").
+_COUNT_WORD = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                         r"twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                         r"ninety|hundred|thousand|million|dozen|once|twice)$", re.I)
+_SHARE_WORDS = frozenset({"percent", "%", "per", "percentage"})
+# How many words from a figure its "a year" may stand ("1,800 a year", "six or seven violins a
+# year", "each year we plant about 1,800").
+PER_TIME_NEAR = 6
+
+
+def _per_unit(m: re.Match[str]) -> str:
+    return (m["unit"] or "").lower() or _PER_UNIT[(m["word"] or m["annum"]).lower()]
+
+
+def per_time_asked(query: Query) -> str | None:
+    """The stretch of time a question asks a count or an amount per ("How many trees does the
+    council put in each year?", "How much rain falls in a year?", "violins per year": "year"),
+    or None. Only for a question asking a number, or a few words asking no question ("violins
+    per year", "loaves per day", whose unit may read as a time asked)."""
+    if query.yes_no:
+        return None
+    asks = re.search(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", query.question, re.I)
+    if query.answer_type != NUMBER and (asks or query.answer_type not in (TIME, None)):
+        return None
+    m = _PER_TIME.search(query.question)
+    return _per_unit(m) if m else None
+
+
+def gives_per_time(text: str, unit: str, shares: bool = False) -> bool:
+    """The sentence gives a count or an amount per ``unit`` ("We plant about 1,800 a year",
+    "I make six or seven a year", "an annual rainfall of 610 mm"): a figure within a few words
+    of its "a year" in the same clause; not a year's date ("in 2019") nor, unless ``shares``,
+    a percentage ("grew 5 percent a year")."""
+    for clause in re.split(r"[;:!?]|\.(?!\d)", text):
+        ws = re.findall(r"[\w%]+(?:[,.'][\w]+)*", clause.lower())
+        at = [k for k, w in enumerate(ws) if _PER_UNIT.get(w) == unit
+              or (w.rstrip("s") == unit and k and ws[k - 1] in ("a", "an", "per", "each", "every"))
+              or (w == "annum" and k and ws[k - 1] == "per" and unit == "year")]
+        counts = [k for k, w in enumerate(ws) if _COUNT_WORD.match(w)
+                  and not (w.isdigit() and len(w) == 4 and w[:2] in ("19", "20"))
+                  and (shares or not (k + 1 < len(ws) and ws[k + 1] in _SHARE_WORDS))]
+        if any(abs(k - j) <= PER_TIME_NEAR for k in at for j in counts):
+            return True
+    return False
+
+
+# "When did she become manager?", "When was it installed?": the time a past deed was done,
+# which a date, a year or a day gives, not a length of time ("installation takes two to three
+# days", "with ten minutes left").
+_WHEN_DONE = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?when\s+(?:did|was|were)\b", re.I)
+_POINT_IN_TIME = re.compile(
+    rf"\b(?:1[5-9]\d\d|20\d\d)s?\b|\b(?:{'|'.join(m.capitalize() for m in MONTH_NAMES)})\b"
+    rf"|\b(?:{'|'.join(d.capitalize() for d in WEEKDAY_NAMES)})\b"
+    r"|(?i:\b(?:yesterday|today|tonight|ago|last\s+(?:week|weekend|month|year|night|spring|summer|"
+    r"autumn|winter)|(?:spring|summer|autumn|winter)\s+of)\b)")
+
+
+def value_form(query: Query) -> Callable[[str], bool] | None:
+    """What a sentence must give to hold the value in the form the question asks it (a count
+    per stretch of time: ``gives_per_time``; a score or a rating: "4/5", "four out of five",
+    "won 3-1"; where a thing is: a place right after a word for it, ``places_thing``; the time
+    a past deed was done: a date, a year, a day, "two years ago"), or None when it asks none."""
+    unit = per_time_asked(query)
+    if unit is not None:
+        shares = bool(_PERCENT_ASKED.search(query.question))
+        return lambda text: gives_per_time(text, unit, shares)
+    if query.answer_type in (NUMBER, None) and not query.yes_no and _SCORE_ASKED.search(query.question):
+        return lambda text: _SCORE.search(text) is not None
+    if query.where and query.answer_type == PLACE and not _WHERE_WITHIN.match(query.question):
+        thing = frozenset(query.terms) - {stem(v) for v in query.focus_verb}
+        given = {w.lower() for w in query.words}
+        role = where_role(query.question)
+        if thing:
+            return lambda text: places_thing(text, thing, given, role)
+    if query.answer_type == TIME and _WHEN_DONE.match(query.question) and not (
+            query.duration or query.span or query.published_of or query.when_written
+            or query.comment_at is not None):
+        return lambda text: _POINT_IN_TIME.search(text) is not None
+    return None
+
+
+def valued_first(query: Query, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """For a question asking a value in a form of its own (``value_form``: a count per stretch
+    of time, a score, where a thing is, when a past deed was done), the candidates with the
+    first of the closest ones that gives a value in that form and says a word of the question
+    put first, as likely as the best one, when the best one gives none: "How many
+    trees does the council plant each year?" is answered by "We plant about 1,800 a year", not
+    by "we had just over 41,000 trees" (what there is, not what is added each year); "What
+    score did she give the bike?" by "I give it four out of five", not by "gave the bike its
+    500 km check". The rest of the order, and the answer's confidence, are the model's."""
+    out = list(candidates)
+    form = value_form(query) if len(out) >= 2 else None
+    if form is None or out[0].prob <= 0 or form(out[0].span.text):
+        return out
+    top = out[0]
+    # (tied to what is asked: it says a word of the question, or of the earlier one a
+    # follow-up's "he" or "it" stands for)
+    asked = frozenset(query.terms) | frozenset(query.context_terms)
+    j = next((k for k, c in enumerate(out[:VALUED_ROWS])
+              if k and c.prob >= VALUED_ODDS * top.prob and form(c.span.text)
+              and not asked.isdisjoint(terms(c.span.text))), None)
+    if j is None:
         return out
     return [replace(out[j], prob=top.prob), *out[:j], *out[j + 1:]]
 
@@ -2191,7 +2321,7 @@ class Answerer:
             confidence = 0.0
         threshold = opts.threshold if opts.threshold is not None else self.model.threshold
         keep = opts.keep if opts.keep is not None else self.model.keep
-        candidates = placed_first(query, candidates)
+        candidates = valued_first(query, placed_first(query, candidates))
         if (query.gist and self.lead_rows or query.comments_asked == "who"
                 or self.host_row(query) is not None) and candidates:
             # what the post is about: its lead; who commented: each commenter's opening words;

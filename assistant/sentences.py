@@ -1733,6 +1733,43 @@ def locates(text: str, given: frozenset[str] | set[str]) -> bool:
     return False
 
 
+
+# A preposition that puts a thing somewhere, right after the thing ("12 farms in the Fen
+# district"); where it came from, one of coming from ("the butts second-hand from a food firm").
+_PUT_AT = {"at": re.compile(r"\b(?:in|at|on|near|beside|outside|inside|behind|opposite|from|"
+                            r"next\s+to|close\s+to|above|below|under)\s", re.I),
+           "from": re.compile(r"\b(?:from|out\s+of)\s", re.I)}
+# How many words may stand between the thing and that preposition.
+PUT_AT_NEAR = 2
+
+
+def places_thing(text: str, thing: frozenset[str], given: frozenset[str] | set[str],
+                 role: str = "at") -> bool:
+    """Whether the sentence says where the thing asked is, or for ``role`` "from" where it
+    came from (``thing``: the stems of the question's words for it; ``given``: its words, lower
+    case): a word of it followed, within a word or two of its clause, by a place, named or not
+    ("We sampled fields on 12 farms in the Fen district"; "I bought the butts second-hand from
+    a local food firm" for where they came from, not "butts on the communal sheds"); not a
+    time after it ("visited her workshop on a wet afternoon"), nor a group it came through
+    ("12 farms through the Soil Group"). Any other role is read as where it is."""
+    if role not in _PUT_AT:
+        role = "at"
+    for t in _TOKEN.finditer(text):
+        if stem(t.group().lower()) not in thing:
+            continue
+        seg = re.split(r"[;:.!?]", text[t.end():], maxsplit=1)[0]
+        for m in _PUT_AT[role].finditer(seg):
+            if len(words(seg[:m.start()])) > PUT_AT_NEAR:
+                break
+            tail = seg[m.start():]
+            common, named = _LOCATIVE.match(tail), _AT_NAMED.match(tail)
+            # (the place right after the preposition, not one further on)
+            if (common and locates(tail[:common.end()] + common.group(1), given)) \
+                    or (named and names_place_at(named.group(), given)):
+                return True
+    return False
+
+
 # The word tokens ``text.words`` makes, found in the sentence as printed (so a capital shows).
 _TOKEN = re.compile(WORD, re.I)
 
