@@ -494,7 +494,7 @@ def placed_first(query: Query, candidates: Sequence[Candidate]) -> list[Candidat
 # The candidates looked at for one that gives a value in that form, and how much less likely
 # than the best one it may be.
 VALUED_ROWS = 12
-VALUED_ODDS = 0.05
+VALUED_ODDS = 0.1
 # A stretch of time a value is given per: "a year", "each week", "per day", "annually",
 # "yearly", "per annum" (the unit, or the word standing for "per" it: "annual" is a year's).
 _PER_UNIT = {"annual": "year", "annually": "year", "yearly": "year", "annum": "year",

@@ -89,12 +89,13 @@ def test_where_a_thing_came_from_is_a_place_it_came_from():
     assert valued_first(q, cands)[0].row == 1
 
 
-def test_a_value_in_the_form_asked_may_be_far_less_likely_than_the_best():
-    # the model's odds between weak candidates say little beside a value of the form asked
+def test_a_value_in_the_form_asked_may_be_less_likely_than_the_best_but_not_far_less():
+    # the model's odds between weak candidates say little beside a value of the form asked,
+    # down to a tenth of the best one's
     q = make_query("When did the club open its new pavilion?")
     cands = post_candidates(("The pavilion took builders eleven weeks to finish.", 0.2),
-                            ("The club, which opened the pavilion in 2019, has 300 members.", 0.013))
+                            ("The club, which opened the pavilion in 2019, has 300 members.", 0.03))
     assert valued_first(q, cands)[0].row == 1
     far = post_candidates(("The pavilion took builders eleven weeks to finish.", 0.2),
-                          ("The club, which opened the pavilion in 2019, has 300 members.", 0.008))
+                          ("The club, which opened the pavilion in 2019, has 300 members.", 0.013))
     assert valued_first(q, far)[0].row == 0
