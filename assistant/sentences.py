@@ -168,8 +168,8 @@ _NOT_ORDERS = (
     "|".join(MONTH_NAMES + WEEKDAY_NAMES))
 # An order's verb and what follows it: a word not ending as a plural, a past, an "-ing" or an
 # adverb does, followed by its object or a particle ("take out one more link", "ease the
-# plant out", "pedal backwards slowly").
-_ORDER = (r"(?!(?:" + _NOT_ORDERS + r")\b)[a-z]{2,}(?<![^s]s)(?<!ed)(?<!ing)(?<!ly)\s+"
+# plant out", "pedal backwards slowly", "re-tighten them").
+_ORDER = (r"(?!(?:" + _NOT_ORDERS + r")\b)[a-z]{2,}(?:-[a-z]{2,})?(?<![^s]s)(?<!ed)(?<!ing)(?<!ly)\s+"
           r"(?:the|a|an|it|them|your|yourself|us|me|him|her|this|these|those|each|every|some|"
           r"any|all|one|two|three|four|five|six|seven|eight|nine|ten|both|up|off|out|down|back|"
           r"away|around|over|\w+ly|\w+wards|\d)")

@@ -1141,6 +1141,8 @@ def test_a_kind_of_reason_is_no_reason_asked():
     ("What do you actually do when you join the rota?", True),
     ("What should the club do about the broken gate?", True),
     ("how to book a slot", True),
+    ("What did the plumber advise doing about the drip?", True),
+    ("What does she suggest you do first?", True),
     # signs, a past deed, an amount, a thing done with, a reason: no orders asked
     ("How do I know the filter needs changing?", False),
     ("How did she get to the station?", False),
@@ -1148,6 +1150,7 @@ def test_a_kind_of_reason_is_no_reason_asked():
     ("What do you keep in the shed?", False),
     ("Which reader says step 4 saved the day?", False),
     ("Why should I descale it every month?", False),
+    ("What does the survey suggest about dog owners?", False),
 ])
 def test_a_question_asking_what_to_do_asks_for_orders(question, orders):
     assert asks_orders(question) is orders

@@ -498,6 +498,7 @@ def test_a_cause_in_so_many_words_is_told_apart_from_a_clause_after_a_colon(text
     ("Then gently lift the lid off.", True),
     ("If the light keeps flashing, unplug the base for a minute.", True),
     ("This is normal; wipe the spout with a damp cloth.", True),
+    ('"Re-tighten them every spring and the gate will last."', True),
     ("You book a slot online, we send you a code, and you show it at the gate.", True),
     ("Brenda gave the filter a rinse.", False),
     ("Volunteers rinse the cups after each session.", False),
