@@ -69,6 +69,7 @@ from .query import (
     RATE_ASKED,
     TIME,
     Query,
+    asks_orders,
     asks_why,
     dimension_asked,
     proper_names,
@@ -76,11 +77,13 @@ from .query import (
 )
 from .retrieval import Retriever
 from .sentences import (
+    CAUSE_LINK,
     LEAD_IN,
     MONTH_NAMES,
     QUOTED,
     REASON_FORM,
     SETS_UP,
+    TELLS_STEPS,
     WEEKDAY_NAMES,
     asked_group,
     asks_death_cause,
@@ -416,6 +419,11 @@ REFERENT_OWN_ODDS = 2.0
 # A follow-up about the thing an earlier answer told of is most likely answered in the reader's
 # comment that answer came from: that comment's odds are raised.
 EARLIER_COMMENT_ODDS = 2.0
+# "Why ...?" is answered by a sentence that ties the outcome to its cause (``CAUSE_LINK``), "What
+# steps ...?" or "How do I ...?" by one that tells what to do (``TELLS_STEPS``): such a
+# sentence's odds are raised over one that only tells of the same things (for "Why ...?", when
+# the best sentence gives no cause of its own, nor does the one after it).
+EXPLAINS_ODDS = 2.0
 RELATED_K = 5  # neighbours looked at for a word the article uses (itself among them)
 # At most this many candidate sentences are scored by the answer model per question.
 MAX_CANDIDATES = 48
@@ -856,6 +864,30 @@ def in_own_words(person: str, spans: Sequence[Span], sources: Sequence[Source]) 
 def raise_odds(probs: np.ndarray, factor: float) -> np.ndarray:
     """``probs`` with their odds multiplied by ``factor``."""
     return probs * factor / (1.0 - probs + probs * factor)
+
+
+def explained(query: Query, spans: Sequence[Span], sources: Sequence[Source], probs: np.ndarray,
+              paragraphs: Mapping[str, Sequence[Span]]) -> np.ndarray:
+    """``probs`` of the sentences ``spans`` (of ``sources``), with the odds raised
+    (``EXPLAINS_ODDS``) of those telling the kind of thing the question asks explained:
+    for "Why ...?", a sentence tying an outcome to its cause (``CAUSE_LINK``), when the best
+    one gives no cause of its own, nor does the sentence after it in its paragraph (which
+    ``reason_after`` would quote on to); for "What should I do ...?", "How do I ...?", "What
+    steps ...?" (``asks_orders``), a sentence telling what to do (``TELLS_STEPS``). Other
+    questions' probabilities are left as they are."""
+    why = asks_why(query.question)
+    if not len(spans) or not (why or asks_orders(query.question)):
+        return probs
+    form = CAUSE_LINK if why else TELLS_STEPS
+    told = np.array([src.kind not in ("title", "byline", "caption", "reference")
+                     and form.search(s.text) is not None
+                     for s, src in zip(spans, sources, strict=True)], dtype=bool)
+    if why:
+        best = spans[int(np.argmax(probs))]
+        after = next((s for s in paragraphs.get(best.source_id, ()) if s.start >= best.end), None)
+        if CAUSE_LINK.search(best.text) or (after is not None and CAUSE_LINK.search(after.text)):
+            return probs
+    return np.where(told, raise_odds(probs, EXPLAINS_ODDS), probs)
 
 
 def _name_refs(person: str) -> set[str]:
@@ -1393,6 +1425,7 @@ class Answerer:
             there = np.array([src.id == query.earlier_comment for src in sources], dtype=bool)
             probs = np.where(there, raise_odds(probs, EARLIER_COMMENT_ODDS), probs)
         probs = np.where(raised, 0.0, probs)
+        probs = explained(query, spans, sources, probs, self._spans)
         if on_day is not None and len(rows) and query.terms:
             # "walk 22 oct leader": in the day's entry, a labelled field whose label the
             # question asks ("Leader: Jean Moss.") answers before the entry's opening that

@@ -957,6 +957,27 @@ _EXPLAINS = re.compile(r"\b(why|how come|what for|for what reason|what causes|wh
                        re.I)
 
 
+# A question asking what to do: "What steps does the author suggest?", "What do you do if you
+# adopt a tree?", "How do I fit the chain?", "What should I do if ...?", "How to ...?", "What
+# did he advise doing?" (not "How do I know ...?", which asks for signs).
+_ORDERS_ASKED = re.compile(
+    r"\b(?:steps|tips|advice|instructions|what\s+to\s+do|how\s+to)\b|\bwhat\s+(?:\w+\s+)?step\b"
+    r"|\bhow\s+(?:do|can|could|should|must|would|shall)\s+(?:I|you|we|one|anyone|people)"
+    r"\b(?!\s+(?:know|tell|feel|think|say|mean|call|get\s+to)\b)"
+    r"|\bwhat\s+(?:do|can|could|should|must|would|shall)\s+(?:I|you|we|one|anyone|people)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,2}?do\b"
+    r"|\bwhat\s+(?:should|must|ought)\s+(?:[\w'\u2019-]+\s+){1,4}?(?:to\s+)?do\b"
+    # what someone advises doing: "What did he advise doing about them?", "What does she
+    # suggest you do?", "What did they urge residents to do?"
+    r"|\b(?:advis|recommend|suggest|urg)\w*\s+(?:[\w'\u2019-]+\s+)?(?:to\s+)?do(?:ing)?\b",
+    re.I)
+
+
+def asks_orders(question: str) -> bool:
+    """Whether the question asks what to do (``_ORDERS_ASKED``), not why."""
+    return _ORDERS_ASKED.search(question) is not None and not asks_why(question)
+
+
 _YEAR = re.compile(r"\b(what|which|in what|what's the) year\b" + _YEAR_OF + r"|\byear (was|did|were)\b",
                    re.I)
 # "Which two members ...": a count says how many, not what is asked.

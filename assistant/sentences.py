@@ -53,7 +53,10 @@ _MONTHS = "|".join([*(m.capitalize() for m in MONTH_NAMES),
 # "10:30"), a warning of what follows otherwise ("or it will turn bitter"), or a passive deed
 # and its purpose ("was ploughed in May to bury ...").
 REASON = "reason"  # the kind of answer "Why ...?" asks: a sentence giving a reason (REASON_FORM)
-REASON_FORM = re.compile(
+# ``CAUSE_LINK``: the forms that tie an outcome to its cause in so many words, all of
+# ``REASON_FORM`` but the clause after a colon (which may as well define what it follows: "its
+# coefficient of performance, or COP: the units of heat delivered for every unit used").
+_CAUSE = (
     r"(?:^|[,;(]\s*)since\s+(?!\d|then\b|last\b|early\b|late\b|\w+ing\b|(?:"
     + "|".join(MONTH_NAMES) + r")\b)"
     r"|\b(?:because|due to|owing to|thanks to|so that|in order to|therefore|hence|reasons?|"
@@ -69,10 +72,6 @@ REASON_FORM = re.compile(
     r"|(?:,\s+|\b(?!(?:as|so|such|far|long|soon|much|well|just|twice|same)\b)\w+\s+)"
     r"as\s+(?:none|nobody|no one|nothing|it|they|he|she|we|I|you|there|its|their|his|her|our)"
     r"\s+(?!well\b|if\b|though\b)\w+"
-    # (not figures set out after it: "44 taxa in all; ploughed fields held 19", "Some did
-    # better: deaths fell by two thirds" tell more results, not a reason)
-    r"|^(?:\S+\s+){3,}\S*\w[:;]\s+(?=(?-i:[a-z]))"
-    r"(?![^!?]*(?:\d|\b(?:percent|per\s+cent|half|thirds?|quarters?|fifths?|tenths?)\b))"
     r"|\bor\s+(?:else\s+)?(?:it|they|you|the\s+\w+)\s+(?:will|would|can|could|may|might)\b"
     # a word that ties an outcome to its cause ("may reflect a ceiling set by the rotation",
     # "which accounts for the gap", "stems from", "is down to")
@@ -95,7 +94,14 @@ REASON_FORM = re.compile(
     r"|^\W*the\s+(?:more|less|fewer|\w+er)\b[^,;.]{3,100}[,;]\s+the\s+(?:more|less|fewer|\w+er)\b"
     r"|\b(?:is|are|was|were|been|be|being)\s+\w+ed\b"
     r"(?:\s+(?!by\b|who\b|whom\b|that\b|which\b)[\w,]+){1,6}?\s+to\s+"
-    r"(?!the\b|a\b|an\b|be\b|\d)[a-z]+",
+    r"(?!the\b|a\b|an\b|be\b|\d)[a-z]+")
+CAUSE_LINK = re.compile(_CAUSE, re.I)
+REASON_FORM = re.compile(
+    _CAUSE +
+    # (not figures set out after it: "44 taxa in all; ploughed fields held 19", "Some did
+    # better: deaths fell by two thirds" tell more results, not a reason)
+    r"|^(?:\S+\s+){3,}\S*\w[:;]\s+(?=(?-i:[a-z]))"
+    r"(?![^!?]*(?:\d|\b(?:percent|per\s+cent|half|thirds?|quarters?|fifths?|tenths?)\b))",
     re.I)
 # A sentence that tells a measured outcome: a share ("fell by 31 percent", "two thirds"), a
 # ratio ("3.1 times as many"), or a change by, from or to a number ("had fallen from 7.1 to
@@ -144,6 +150,43 @@ SETS_UP = re.compile(
     r"(?:\w+\s+)?asked\b"
     r"|^(?:[^,.:]{0,30}[,:]\s+)?(?:the|a|one)\s+(?:\w+\s+)?question\s+(?:is|was)\b"
     r"|^(?:[^,.:]{0,30}[,:]\s+)?you\s+(?:may|might|could)\s+(?:well\s+)?(?:wonder|ask)\b",
+    re.I)
+# Words that may stand where an order's verb would, before "the", "a", "it", ..., but tell no
+# order: ``TELLS_STEPS`` takes a sentence opening with any other such word as an order ("Trial
+# it for a month", "Put a layer of fresh mix in the pot", "Call us and we will confirm").
+_NOT_ORDERS = (
+    r"the|a|an|i|we|you|he|she|it|they|my|our|your|his|her|its|their|me|us|them|one|"
+    r"is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|may|might|must|shall|"
+    r"of|in|on|at|for|with|from|to|by|about|into|onto|over|under|after|before|since|until|till|"
+    r"while|when|where|if|as|but|and|or|nor|so|yet|then|now|here|there|even|only|just|also|"
+    r"still|once|all|both|each|every|some|any|no|not|like|unlike|near|through|across|without|"
+    r"within|against|among|between|behind|beyond|during|despite|along|around|above|below|"
+    r"inside|outside|toward|towards|upon|via|per|than|that|this|these|those|what|which|who|"
+    r"whom|whose|why|how|whether|although|though|because|unless|thank|thanks|meet|see|say|"
+    r"welcome|hello|dear|yes|yesterday|today|tomorrow|tonight|last|next|first|finally|"
+    r"well|oh|sadly|luckily|happily|however|instead|meanwhile|besides|perhaps|maybe|" +
+    "|".join(MONTH_NAMES + WEEKDAY_NAMES))
+# An order's verb and what follows it: a word not ending as a plural, a past, an "-ing" or an
+# adverb does, followed by its object or a particle ("take out one more link", "ease the
+# plant out", "pedal backwards slowly", "re-tighten them").
+_ORDER = (r"(?!(?:" + _NOT_ORDERS + r")\b)[a-z]{2,}(?:-[a-z]{2,})?(?<![^s]s)(?<!ed)(?<!ing)(?<!ly)\s+"
+          r"(?:the|a|an|it|them|your|yourself|us|me|him|her|this|these|those|each|every|some|"
+          r"any|all|one|two|three|four|five|six|seven|eight|nine|ten|both|up|off|out|down|back|"
+          r"away|around|over|\w+ly|\w+wards|\d)")
+# A sentence that tells what to do: an order, alone or after a number, a word of sequence, a
+# manner ("Gently ease ...", "Do not ..."), a condition ("If you are left with an outer end,
+# take out one more link") or a semicolon ("This is harmless; run your cold tap until it
+# clears"); or what "you" do in turn ("You sign up, we give you a bag, and you fill it once a
+# week").
+TELLS_STEPS = re.compile(
+    r"(?:^\W*(?:\d{1,2}[.)]\s+)?(?:(?:first|then|next|finally|after\s+that|now|and|so|just|"
+    r"simply|always|never|also|do\s+not|don['\u2019]t|\w+ly),?\s+){0,2}"
+    r"|^\W*(?:if|when|once|before|after|while|until|as\s+soon\s+as|for|in|with|on|at)\b"
+    r"[^,;.]{3,80}[,;]\s+"
+    r"|;\s+)" + _ORDER +
+    r"|^\W*(?:(?:first|then|next|finally|after\s+that|now),?\s+)?you\s+(?!(?:are|were|re|know|"
+    r"see|think|say|said|feel|seem|mean|get\s+what|wonder|ask|might|may|could|would)\b)"
+    r"[a-z']+\b[^.;!?]*[,;]\s+(?:and\s+|then\s+)?(?:you|we|they)\b",
     re.I)
 # Words ending in "-est" that are no superlative ("interest", "harvest", "suggest").
 NOT_SUPERLATIVE = frozenset(

@@ -1,6 +1,16 @@
 import pytest
 
-from assistant.query import NUMBER, PERSON, PLACE, TIME, answer_type, asks_why, kind_hints, make_query
+from assistant.query import (
+    NUMBER,
+    PERSON,
+    PLACE,
+    TIME,
+    answer_type,
+    asks_orders,
+    asks_why,
+    kind_hints,
+    make_query,
+)
 
 
 def test_answer_types_follow_the_form_of_the_question():
@@ -1141,6 +1151,28 @@ def test_a_reason_asked_with_what_is_a_why_question(question):
 
 def test_a_kind_of_reason_is_no_reason_asked():
     assert not asks_why("What did the reasoning say?")
+
+
+@pytest.mark.parametrize("question, orders", [
+    ("What should I do if the kettle starts to smell of metal?", True),
+    ("How do you get limescale off the element?", True),
+    ("What steps does the shop suggest before a refund?", True),
+    ("What do you actually do when you join the rota?", True),
+    ("What should the club do about the broken gate?", True),
+    ("how to book a slot", True),
+    ("What did the plumber advise doing about the drip?", True),
+    ("What does she suggest you do first?", True),
+    # signs, a past deed, an amount, a thing done with, a reason: no orders asked
+    ("How do I know the filter needs changing?", False),
+    ("How did she get to the station?", False),
+    ("How many cups does it hold?", False),
+    ("What do you keep in the shed?", False),
+    ("Which reader says step 4 saved the day?", False),
+    ("Why should I descale it every month?", False),
+    ("What does the survey suggest about dog owners?", False),
+])
+def test_a_question_asking_what_to_do_asks_for_orders(question, orders):
+    assert asks_orders(question) is orders
 
 
 @pytest.mark.parametrize("question, earlier, meant", [

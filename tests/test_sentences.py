@@ -6,6 +6,9 @@ import pytest
 from assistant.query import PERSON
 from assistant.sentences import (
     _CREDIT,
+    CAUSE_LINK,
+    REASON_FORM,
+    TELLS_STEPS,
     case_number,
     lists_counts,
     measures,
@@ -573,3 +576,34 @@ def test_a_choice_one_option_of_which_the_article_says_is_not_declined_by_it(set
     a = Assistant.from_sources(page, settings, embedder=fake_embedder)
     got = a.ask("How is the vaccine given, by injection or nasal spray?")
     assert "neither of the choices" not in (got.reason or "")
+
+
+@pytest.mark.parametrize("text, cause", [
+    ("The colder the air outside, the harder the fan has to spin.", True),
+    ("Because the shed faces north, the paint dries slowly.", True),
+    ("The hinge was stiff, so the lid never closed properly.", True),
+    # a clause after a colon gives a reason to ``REASON_FORM``, and may as well define a word
+    ("Bakers rate a starter by its rise, or lift: the height gained in four hours of proving.",
+     False),
+])
+def test_a_cause_in_so_many_words_is_told_apart_from_a_clause_after_a_colon(text, cause):
+    assert REASON_FORM.search(text)
+    assert bool(CAUSE_LINK.search(text)) is cause
+
+
+@pytest.mark.parametrize("text, orders", [
+    ("Soak the filter overnight, then rinse it under a cold tap.", True),
+    ("3. Fold the sheet in half and press along the crease.", True),
+    ("Then gently lift the lid off.", True),
+    ("If the light keeps flashing, unplug the base for a minute.", True),
+    ("This is normal; wipe the spout with a damp cloth.", True),
+    ('"Re-tighten them every spring and the gate will last."', True),
+    ("You book a slot online, we send you a code, and you show it at the gate.", True),
+    ("Brenda gave the filter a rinse.", False),
+    ("Volunteers rinse the cups after each session.", False),
+    ("Most kettles last about five years.", False),
+    ("In the summer the hall is busy.", False),
+    ("We all met at the gate.", False),
+])
+def test_a_sentence_telling_what_to_do(text, orders):
+    assert bool(TELLS_STEPS.search(text)) is orders
