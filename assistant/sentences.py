@@ -2450,6 +2450,74 @@ def writes_qualified(mods: frozenset[str], noun: str, text: str) -> bool:
     return any(s == noun and i >= n and set(stems[i - n:i]) == mods for i, s in enumerate(stems))
 
 
+def _written_otherwise(ws: Sequence[str], stems: Sequence[str], noun: str, asked: set[str],
+                       number: bool) -> bool | None:
+    """Whether the sentence (its words and their stems) writes the noun with words of its own
+    right before it, after a determiner, a preposition or the start, that the question does not
+    have (``number``: another number among them); None where a range or a list of numbers
+    comes before it ("18-22 degrees", "between 18 and 22 degrees") that may hold a number
+    the question asks."""
+    values = [float(w) for w in asked if w.isdigit()]
+    found: bool | None = False
+    for at, s in enumerate(stems):
+        if s != noun or at == 0:
+            continue
+        k = at - 1
+        own: list[str] = []
+        while k >= 0 and ws[k] not in STOPWORDS and len(own) < 3:
+            own.append(ws[k])
+            k -= 1
+        opened = k < 0 or ws[k] in _OPENS_NOUN or ws[k] in _QUALIFYING
+        figures = [w for w in own if w.isdigit()]
+        if figures and k >= 1 and ws[k] in ("to", "and", "or") and ws[k - 1].isdigit():
+            figures.append(ws[k - 1])
+        if len(figures) > 1:
+            ends = [float(w) for w in figures]
+            if not values or any(min(ends) <= v <= max(ends) for v in values):
+                return None
+            found = found or (number and not set(figures) & asked)
+            continue
+        new = {stem(w) for w in own} - asked
+        if own and opened and new and (not number or any(w[0].isdigit() or w in _CARDINAL_SET
+                                                         for w in new)):
+            found = True
+    return found
+
+
+_UNIT_STEMS = frozenset(stem(u) for units in UNITS.values() for u in units)
+
+
+def numbered_otherwise(question: str, texts: Sequence[str]) -> bool:
+    """Whether the article gives a unit of measure the question qualifies with a number only
+    with other numbers: "What is the COP at minus 10 degrees?" of an article that writes "at
+    minus 7 degrees" and "at 45 degrees" and never 10 with "degrees" (nor a range holding it):
+    what it gives, it gives for other conditions. False when the question qualifies no unit
+    with a number."""
+    question = _figures(question)
+    asked = {stem(w) for w in words(question)}
+    for mods, noun in _qualified_nouns(question):
+        numbers = {m for m in mods if m[0].isdigit() or m in _CARDINAL_SET}
+        if not numbers or noun not in _UNIT_STEMS:
+            continue  # (a count of things may be told another way: "a double room" for "2 people")
+        other = False
+        for text in texts:
+            if noun not in text.lower() and not _HAS_NUMBER.search(text):
+                continue
+            ws = words(_figures(text))
+            stems = [stem(w) for w in ws]
+            if noun not in stems:
+                continue
+            if numbers <= set(ws):
+                return False  # the number asked is written with it
+            found = _written_otherwise(ws, stems, noun, asked, True)
+            if found is None:
+                return False
+            other = other or found
+        if other:
+            return True
+    return False
+
+
 def value_of_other_variant(question: str, text: str,
                            written: Callable[[frozenset[str], str], bool] = lambda m, n: False
                            ) -> bool:
@@ -2484,23 +2552,8 @@ def value_of_other_variant(question: str, text: str,
             # (words, not a number: the article must name the variant asked elsewhere, or the
             # sentence's words may be another name for it: "on a single charge" for "on one")
             continue
-        for at, s in enumerate(stems):
-            if s != noun or at == 0:
-                continue
-            k = at - 1
-            own: list[str] = []
-            while k >= 0 and ws[k] not in STOPWORDS and len(own) < 3:
-                own.append(ws[k])
-                k -= 1
-            opened = k < 0 or ws[k] in _OPENS_NOUN or ws[k] in _QUALIFYING
-            figures = [w for w in own if w[0].isdigit()]
-            if len(figures) > 1 or (figures and k >= 1 and ws[k] in ("to", "and", "or")
-                                    and ws[k - 1][0].isdigit()):
-                continue  # a range or a list ("18-22 degrees", "between 18 and 22 degrees")
-            new = {stem(w) for w in own} - asked
-            if own and opened and new and (not numbers or any(w[0].isdigit() or w in _CARDINAL_SET
-                                                              for w in new)):
-                return True
+        if _written_otherwise(ws, stems, noun, asked, bool(numbers)):
+            return True
     asked_after = {stem(m.group(1)) for m in _AFTER_DETERMINER.finditer(question)} - STOPWORDS
     if not asked_after:
         return False

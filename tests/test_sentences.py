@@ -9,6 +9,7 @@ from assistant.sentences import (
     lists_counts,
     measures,
     number_window,
+    numbered_otherwise,
     sentence_flags,
     states_clock,
     states_clock_time,
@@ -531,3 +532,26 @@ def test_a_value_given_for_another_variant_than_the_one_asked(question, text, wr
 ])
 def test_a_value_given_for_the_variant_asked_or_one_that_may_be_it(question, text, written):
     assert not value_of_other_variant(question, text, _written(*written))
+
+
+_OVEN = ["At 200 degrees the loaf bakes in 35 minutes.",
+         "The steam leaves the vent at around 90 to 95 degrees.",
+         "A village of 300 people shares the oven."]
+
+
+def test_a_unit_the_page_gives_only_with_other_numbers_is_not_the_condition_asked():
+    """"How long does the loaf bake at 180 degrees?" of a page giving 200 degrees (and a range
+    of 90 to 95) only: it gives the time for another temperature."""
+    assert numbered_otherwise("How long does the loaf bake at 180 degrees?", _OVEN)
+    assert numbered_otherwise("How long does the dough rise at twenty degrees?", _OVEN)
+
+
+@pytest.mark.parametrize("question", [
+    "How long does the loaf bake at 200 degrees?",  # the number asked is there
+    "How hot is the steam at ninety degrees?",  # in words
+    "How hot is the steam at 92 degrees?",  # a range may hold it
+    "How much does the oven cost for 2 people?",  # a count of people, not a unit
+    "How long does the loaf bake at a high heat?",  # no number asked
+])
+def test_a_unit_the_page_may_give_with_the_number_asked(question):
+    assert not numbered_otherwise(question, _OVEN)
