@@ -98,6 +98,7 @@ from .sentences import (
     meets_bound,
     names_filler,
     names_of_kind,
+    numbered_otherwise,
     outcome_asked,
     person_names,
     places_in_role,
@@ -116,8 +117,10 @@ from .sentences import (
     tells_only_new,
     tells_outcome,
     tells_times,
+    value_of_other_variant,
     where_role,
     withholds,
+    writes_qualified,
 )
 from .text import STOPWORDS, stem, terms, word_count, words
 from .types import ANSWER_LABEL, QUESTION_LABEL, Answer, Source, Span
@@ -632,6 +635,13 @@ LEFT_OPEN_BELOW = 0.25
 NO_DEATH_CAUSE = "no passage close to the question says what caused the death"
 # What ``Answerer.still_to_come`` found.
 STILL_TO_COME = "the passage closest to it tells of that as still to come"
+# A question asking a value: "How long ...?", "How many ...?", "What is the COP of ...?"
+_VALUE_ASKED = re.compile(r"\bhow\s+(?:many|much|long|far|big|old|high|tall|deep|wide|heavy|fast|"
+                          r"warm|cold|hot|large|small)\b|^\W*what\s+(?:is|was|are|were)\s+the\s+"
+                          r"[\w-]+\s+of\b", re.I)
+# The closest passages give the value asked for another variant of the thing the question
+# qualifies ("with the standard charger" for "with the larger charger?").
+OTHER_VARIANT = "the passages closest to it give that for another case than the one asked"
 # ... among this many of the closest candidates.
 COMING_ROWS = 3
 # What a measure asked is, in words (``Query.measure``).
@@ -2048,7 +2058,41 @@ class Answerer:
             return f"the passages closest to it name no {' '.join(kind_asked(query.question, query.focus))}"
         if not times_asked_event(query, candidates):
             return "no passage close to the question gives a time of that"
+        if self.of_other_variant(query, candidates):
+            return OTHER_VARIANT
         return None
+
+    @staticmethod
+    def value_asked(query: Query) -> bool:
+        """Whether the question asks a value: a number, a length of time, a measure ("How long
+        ...?", "What is the COP of ...?")."""
+        return bool(query.answer_type == NUMBER or query.duration or query.measure
+                    or _VALUE_ASKED.search(query.question))
+
+    def of_other_variant(self, query: Query, candidates: Sequence[Candidate]) -> bool:
+        """True when every passage the answer would show (the best and those its ``keep``
+        share of the best's probability, of the closest three) gives its value for another
+        variant of what the question qualifies (``value_of_other_variant``: "with the
+        larger charger?" / "with the standard charger"; "a viola?" / "250 hours for a violin,
+        a bit more for a viola")."""
+        if not candidates or not self.value_asked(query):
+            return False
+        if numbered_otherwise(query.question, self.retriever.info.texts):
+            # ("at minus 10 degrees?" of a page giving it at minus 7 and at 45 degrees only)
+            return True
+        floor = self.model.keep * candidates[0].prob
+        shown = [c for c in candidates[:3] if c.prob >= floor]
+        return all(self.value_of_other_variant(query, c) for c in shown)
+
+    def value_of_other_variant(self, query: Query, c: Candidate) -> bool:
+        """``sentences.value_of_other_variant`` of the candidate, the variant asked looked up
+        in the whole article."""
+        texts = self.retriever.info.texts
+
+        def written(mods: frozenset[str], noun: str) -> bool:
+            return any(writes_qualified(mods, noun, t) for t in texts)
+
+        return value_of_other_variant(query.question, c.span.text, written)
 
     def names_asked(self, query: Query, candidates: Sequence[Candidate]) -> bool:
         """False when the question wants someone or something named (``name_asked``: "Who took
@@ -2338,6 +2382,14 @@ class Answerer:
             # what is left must answer on its own, and is no surer an answer without the rest
             candidates = told
             confidence = min(confidence, self.confidence(query, told))
+        if self.value_asked(query) and not self.of_other_variant(query, candidates):
+            # a passage giving the value for another variant than the one asked is no answer,
+            # though others may be ("at minus 10 degrees?" / "at minus 7 degrees, ...")
+            kept = [c for i, c in enumerate(candidates)
+                    if i >= 3 or not self.value_of_other_variant(query, c)]
+            if kept and len(kept) < len(candidates):
+                candidates = kept
+                confidence = min(confidence, self.confidence(query, kept))
         said = self.predicate_match(query, candidates[:PREDICATE_ROWS], grounding)
         if said is not None and said < PREDICATE_MATCH:
             # "Does the ferry sell hot food?" / "The ferry leaves at nine.": the answers

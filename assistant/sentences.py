@@ -2723,3 +2723,204 @@ def choice_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]] | Non
     if not a or not b or set(words(m.group("b"))) & _NO_CHOICE:
         return None
     return a, b
+
+# What opens a noun's own words before it: a determiner, or the sentence's start.
+_OPENS_NOUN = frozenset("a an the this that these those its their his her my our your each every "
+                        "per".split())
+# The prepositions that tie a qualifier to a value: "250 hours for a violin", "with the
+# standard charger", "at minus 7 degrees", "in the spring".
+_QUALIFYING = frozenset("for with at in on under during from by without after before".split())
+# What sets a value's clause apart from another in its sentence.
+_VALUE_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|while|whereas|though|although)\b",
+                           re.I)
+_CARDINAL_SET = frozenset(_CARDINAL_WORDS.split("|"))
+_UNITS_IN_FIGURES = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS_IN_FIGURES = {w: 10 * i for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+# A number in words below a hundred: "ten", "twenty", "twenty-one", "forty five" (not part of a
+# bigger one: "two hundred").
+_FIGURE_WORD = re.compile(
+    r"(?<![\w-])(?:(?P<tens>" + "|".join(_TENS_IN_FIGURES) + r")(?:[\s-]+(?P<unit>"
+    + "|".join(list(_UNITS_IN_FIGURES)[1:10]) + r"))?|(?P<alone>" + "|".join(_UNITS_IN_FIGURES)
+    + r"))\b(?![\s-]+(?:hundred|thousand|million|billion))", re.I)
+
+
+def _in_figures(m: re.Match[str]) -> str:
+    if m.group("alone"):
+        return str(_UNITS_IN_FIGURES[m.group("alone").lower()])
+    return str(_TENS_IN_FIGURES[m.group("tens").lower()]
+               + (_UNITS_IN_FIGURES[m.group("unit").lower()] if m.group("unit") else 0))
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+# A clause telling a value in words: "free for a child", "the same for a viola".
+_VALUE_WITHOUT_NUMBER = re.compile(r"\b(?:free|nothing|none|zero|same|no\s+(?:charge|cost|time))\b", re.I)
+
+
+def _figures(text: str) -> str:
+    """The text with a number below a hundred in words in figures ("ten degrees": "10
+    degrees", "twenty-one": "21") and no comma in a figure ("1,146": "1146"), so that one
+    number reads the same either way."""
+    return _THOUSANDS.sub("", _FIGURE_WORD.sub(_in_figures, text))
+
+
+# A noun after a determiner, in a question: "does a viola take?"
+_AFTER_DETERMINER = re.compile(r"\b(?:a|an|the)\s+([a-z][\w'\u2019-]*)\b(?!\s+of\b)", re.I)
+# A preposition and a determiner tying a noun to a clause: "for a violin", "with the charger".
+_FRAME = re.compile(r"\b(?P<prep>" + "|".join(sorted(_QUALIFYING)) + r")\s+(?:a|an|the)\s+"
+                    r"(?P<noun>[a-z][\w'\u2019-]*)\b(?!\s+of\b)", re.I)
+# A prepositional phrase that closes a question or a clause of it: "with the larger charger?",
+# "at minus 10 degrees?", "in autumn 2025,".
+_QUALIFIER_PHRASE = re.compile(
+    r"\b(?:" + "|".join(sorted(_QUALIFYING)) + r")\s+(?:(?:the|a|an|this|that|its|their)\s+)?"
+    r"(?P<run>[\w'\u2019-]+(?:\s+[\w'\u2019-]+){1,3}?)\s*(?=[?,;.!]|$)", re.I)
+
+
+def _qualified_nouns(question: str) -> list[tuple[frozenset[str], str]]:
+    """The nouns a prepositional phrase of the question qualifies with words of their own, as
+    (the stems of those words, the noun's stem): "with the larger charger" ({larger}, charg),
+    "at minus 10 degrees" ({minus, 10}, degre), "under dense canopy" ({dens}, canopi). Only a
+    phrase that ends the question or a clause, of lower-case words (a name is a holder:
+    ``features.asked_holders``), with two to four words."""
+    out: list[tuple[frozenset[str], str]] = []
+    for m in _QUALIFIER_PHRASE.finditer(question):
+        run = m.group("run").split()
+        if any(w[0].isupper() for w in run):
+            continue
+        ws = [w for r in run for w in words(r)]
+        if 2 <= len(ws) <= 4 and not any(w in STOPWORDS for w in ws):
+            out.append((frozenset(w if w in _CARDINAL_SET else stem(w) for w in ws[:-1]), stem(ws[-1])))
+    return out
+
+
+def writes_qualified(mods: frozenset[str], noun: str, text: str) -> bool:
+    """Whether the sentence writes the noun right after all the words qualifying it (as stems,
+    ``_qualified_nouns``): "a heat pump" for ({heat}, pump)."""
+    stems = [stem(w) for w in words(text)]
+    n = len(mods)
+    return any(s == noun and i >= n and set(stems[i - n:i]) == mods for i, s in enumerate(stems))
+
+
+def _written_otherwise(ws: Sequence[str], stems: Sequence[str], noun: str, asked: set[str],
+                       number: bool) -> bool | None:
+    """Whether the sentence (its words and their stems) writes the noun with words of its own
+    right before it, after a determiner, a preposition or the start, that the question does not
+    have (``number``: another number among them); None where a range or a list of numbers
+    comes before it ("18-22 degrees", "between 18 and 22 degrees") that may hold a number
+    the question asks."""
+    values = [float(w) for w in asked if w.isdigit()]
+    found: bool | None = False
+    for at, s in enumerate(stems):
+        if s != noun or at == 0:
+            continue
+        k = at - 1
+        own: list[str] = []
+        while k >= 0 and ws[k] not in STOPWORDS and len(own) < 3:
+            own.append(ws[k])
+            k -= 1
+        opened = k < 0 or ws[k] in _OPENS_NOUN or ws[k] in _QUALIFYING
+        figures = [w for w in own if w.isdigit()]
+        if figures and k >= 1 and ws[k] in ("to", "and", "or") and ws[k - 1].isdigit():
+            figures.append(ws[k - 1])
+        if len(figures) > 1:
+            ends = [float(w) for w in figures]
+            if not values or any(min(ends) <= v <= max(ends) for v in values):
+                return None
+            found = found or (number and not set(figures) & asked)
+            continue
+        new = {stem(w) for w in own} - asked
+        if own and opened and new and (not number or any(w[0].isdigit() or w in _CARDINAL_SET
+                                                         for w in new)):
+            found = True
+    return found
+
+
+_UNIT_STEMS = frozenset(stem(u) for units in UNITS.values() for u in units)
+
+
+def numbered_otherwise(question: str, texts: Sequence[str]) -> bool:
+    """Whether the article gives a unit of measure the question qualifies with a number only
+    with other numbers: "What is the COP at minus 10 degrees?" of an article that writes "at
+    minus 7 degrees" and "at 45 degrees" and never 10 with "degrees" (nor a range holding it):
+    what it gives, it gives for other conditions. False when the question qualifies no unit
+    with a number."""
+    question = _figures(question)
+    asked = {stem(w) for w in words(question)}
+    for mods, noun in _qualified_nouns(question):
+        numbers = {m for m in mods if m[0].isdigit() or m in _CARDINAL_SET}
+        if not numbers or noun not in _UNIT_STEMS:
+            continue  # (a count of things may be told another way: "a double room" for "2 people")
+        other = False
+        for text in texts:
+            if noun not in text.lower() and not _HAS_NUMBER.search(text):
+                continue
+            ws = words(_figures(text))
+            stems = [stem(w) for w in ws]
+            if noun not in stems:
+                continue
+            if numbers <= set(ws):
+                return False  # the number asked is written with it
+            found = _written_otherwise(ws, stems, noun, asked, True)
+            if found is None:
+                return False
+            other = other or found
+        if other:
+            return True
+    return False
+
+
+def value_of_other_variant(question: str, text: str,
+                           written: Callable[[frozenset[str], str], bool] = lambda m, n: False
+                           ) -> bool:
+    """Whether the sentence gives its value for another variant of what the question qualifies:
+    - a noun a phrase of the question qualifies (``_qualified_nouns``) is written in it only
+      with words of its own right before it, after a determiner, a preposition or the start,
+      and none of the question's ("How long does it take with the larger charger?" / "takes
+      about four hours with the standard 2-amp charger") where the article names the variant
+      asked elsewhere (``written``: "the larger charger"; else the sentence's words may name
+      the same thing: "on a single charge" for "on one charge"), or the question's number
+      only with another number ("the COP at minus 10 degrees?" / "at minus 7 degrees, the
+      COP ... might fall to 2");
+    - or it names a word the question sets after a determiner only in a clause with no number,
+      after a preposition and a determiner, as a clause with a number names another ("How many
+      hours does a viola take her?" / "Around 250 hours for a violin, a bit more for a
+      viola")."""
+    if not _HAS_NUMBER.search(text):
+        return False
+    question, text = _figures(question), _figures(text)
+    asked = {stem(w) for w in words(question)}
+    ws = words(text)
+    stems = [stem(w) for w in ws]
+    said = set(stems) | set(ws)
+    for mods, noun in _qualified_nouns(question):
+        if noun not in said or mods <= said:
+            continue
+        numbers = {m for m in mods if m[0].isdigit() or m in _CARDINAL_SET}
+        if numbers:
+            if numbers & said:
+                continue  # the question's number is there
+        elif mods & said or not written(mods, noun):
+            # (words, not a number: the article must name the variant asked elsewhere, or the
+            # sentence's words may be another name for it: "on a single charge" for "on one")
+            continue
+        if _written_otherwise(ws, stems, noun, asked, bool(numbers)):
+            return True
+    asked_after = {stem(m.group(1)) for m in _AFTER_DETERMINER.finditer(question)} - STOPWORDS
+    if not asked_after:
+        return False
+    clauses = [c for c in _VALUE_CLAUSE.split(text) if c and c.strip()]
+    if len(clauses) < 2:
+        return False
+    framed = [(_HAS_NUMBER.search(c) is not None or _VALUE_WITHOUT_NUMBER.search(c) is not None,
+               {(m.group("prep").lower(), stem(m.group("noun").lower())) for m in _FRAME.finditer(c)})
+              for c in clauses]
+    for prep, noun in {f for n, fs in framed if not n for f in fs}:
+        if noun not in asked_after:
+            continue
+        values = [fs for n, fs in framed if n]
+        if not any((prep, noun) in fs for fs in values) \
+                and any(p == prep and h not in asked for fs in values for p, h in fs):
+            return True
+    return False

@@ -688,3 +688,53 @@ def test_the_earlier_answers_comment_is_found_for_a_follow_up(settings, fake_emb
     # a question of its own leans on nothing earlier
     assert a.query_for("How long is the Marrow Moor 200?",
                        ["Where are the controls on the ride?"]).earlier_comment is None
+
+
+_BREAD = [
+    Source("title", "title", "Title", "The Crumbwell 900 bread maker, tested", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "The Crumbwell 900 has a basic setting, a rapid setting and a dough setting.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "A white loaf takes about three hours on the basic setting, so I start it after lunch.",
+           None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "On the rapid setting a white loaf takes 80 minutes, though it rises less.", None, None),
+    Source("post-4", "post", "Post, paragraph 4",
+           "A loaf costs about 40p in a small tin, a little more in a large tin.", None, None),
+]
+
+
+def _other_variant(settings, fake_embedder, question, close):
+    """Whether the answerer turns down the passages ``close`` (the closest ones) as giving the
+    value asked for another variant (``Answerer.of_other_variant``), and why it declines."""
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_BREAD, settings, embedder=fake_embedder)
+    query = a.query_for(question, [])
+    candidates, _ = a.answerer.candidates(query, None, a._encode([query.text])[0])
+    shown = [c for c in candidates if c.span.source_id in close]
+    return a.answerer.of_other_variant(query, shown), a.answerer.declined_by(query, shown)
+
+
+def test_a_value_of_another_variant_than_the_one_asked_does_not_answer(settings, fake_embedder):
+    """"How long does a loaf take on the rapid setting?" / "about three hours on the basic
+    setting": the page names the rapid setting, so the basic one is another; "How much does a
+    loaf cost in a large tin?" / "40p in a small tin, a little more in a large tin": the price
+    is the small tin's. The passage giving the variant asked answers, and a variant the page
+    never names is left to the model."""
+    from assistant.answerer import OTHER_VARIANT
+
+    other, why = _other_variant(settings, fake_embedder,
+                                "How long does a loaf take on the rapid setting?", ("post-2",))
+    assert other and why == OTHER_VARIANT
+    assert _other_variant(settings, fake_embedder, "How much does a loaf cost in a large tin?",
+                          ("post-4",))[0]
+    assert not _other_variant(settings, fake_embedder,
+                              "How long does a loaf take on the rapid setting?", ("post-3",))[0]
+    assert not _other_variant(settings, fake_embedder,
+                              "How long does a loaf take on the basic setting?", ("post-2",))[0]
+    assert not _other_variant(settings, fake_embedder,
+                              "How long does a loaf take on the quick setting?", ("post-2",))[0]
+    # not a value asked
+    assert not _other_variant(settings, fake_embedder,
+                              "Which tin is used for the larger loaf?", ("post-4",))[0]

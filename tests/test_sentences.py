@@ -14,6 +14,7 @@ from assistant.sentences import (
     measures,
     meets_bound,
     number_window,
+    numbered_otherwise,
     rate_asked,
     sentence_flags,
     states_clock,
@@ -21,6 +22,7 @@ from assistant.sentences import (
     states_duration_of,
     states_length_in,
     states_rate,
+    value_of_other_variant,
 )
 from assistant.types import Source
 
@@ -607,3 +609,82 @@ def test_a_cause_in_so_many_words_is_told_apart_from_a_clause_after_a_colon(text
 ])
 def test_a_sentence_telling_what_to_do(text, orders):
     assert bool(TELLS_STEPS.search(text)) is orders
+
+
+def _written(*phrases: str):
+    """The ``written`` of ``value_of_other_variant``: the article names these variants."""
+    from assistant.text import stem, words
+
+    known = {(frozenset(stem(w) for w in words(p)[:-1]), stem(words(p)[-1])) for p in phrases}
+    return lambda mods, noun: (mods, noun) in known
+
+
+@pytest.mark.parametrize(("question", "text", "written"), [
+    # the noun asked with words of its own, where the page names the variant asked elsewhere
+    ("How long does a loaf take on the rapid setting?",
+     "A white loaf takes about three hours on the basic setting, so I start it after lunch.",
+     ("rapid setting",)),
+    # another number with the noun asked
+    ("How long does the dough take to prove at 24 degrees?",
+     "At 30 degrees the dough proves in an hour, but it needs nearly two at 18 degrees.", ()),
+    ("How long does the dough take to prove at twenty degrees?",
+     "At 30 degrees the dough proves in an hour.", ()),
+    # the variant asked in a clause of its own with no value, after the same preposition
+    ("How much does a loaf cost in a large tin?",
+     "A loaf costs about 40p in a small tin, a little more in a large tin.", ()),
+])
+def test_a_value_given_for_another_variant_than_the_one_asked(question, text, written):
+    assert value_of_other_variant(question, text, _written(*written))
+
+
+@pytest.mark.parametrize(("question", "text", "written"), [
+    ("How long does a loaf take on the rapid setting?",
+     "On the rapid setting a white loaf takes 80 minutes, though it rises less.", ("rapid setting",)),
+    # a variant the page never names: the sentence's words may name the same thing
+    ("How long does a loaf take on the quick setting?",
+     "On the express setting a white loaf takes 80 minutes.", ()),
+    ("How far does it go on one charge?", "It managed 40 km on a single charge.", ()),
+    # the number asked, in figures or in words
+    ("How long does the dough take to prove at twenty degrees?",
+     "At 20 degrees the dough proves in an hour.", ()),
+    ("How long does the dough take to prove at 1,500 metres?",
+     "At 1500 metres the dough proves in two hours.", ()),
+    # a range or a list of numbers may hold the one asked
+    ("How long does the dough take to prove at 20 degrees?",
+     "Between 18 and 22 degrees the dough proves in about an hour.", ()),
+    ("How long does the dough take to prove at 20 degrees?",
+     "At 18-22 degrees the dough proves in about an hour.", ()),
+    # the variant asked given a value in words
+    ("How much does a ticket cost for a child?", "Tickets are 5 pounds for an adult, free for a child.",
+     ()),
+    ("How much does a loaf cost in a large tin?",
+     "A loaf costs about 40p in a small tin and 55p in a large tin.", ()),
+    # no number at all: left to the model
+    ("How long does a loaf take on the rapid setting?", "The basic setting takes longer.",
+     ("rapid setting",)),
+])
+def test_a_value_given_for_the_variant_asked_or_one_that_may_be_it(question, text, written):
+    assert not value_of_other_variant(question, text, _written(*written))
+
+
+_OVEN = ["At 200 degrees the loaf bakes in 35 minutes.",
+         "The steam leaves the vent at around 90 to 95 degrees.",
+         "A village of 300 people shares the oven."]
+
+
+def test_a_unit_the_page_gives_only_with_other_numbers_is_not_the_condition_asked():
+    """"How long does the loaf bake at 180 degrees?" of a page giving 200 degrees (and a range
+    of 90 to 95) only: it gives the time for another temperature."""
+    assert numbered_otherwise("How long does the loaf bake at 180 degrees?", _OVEN)
+    assert numbered_otherwise("How long does the dough rise at twenty degrees?", _OVEN)
+
+
+@pytest.mark.parametrize("question", [
+    "How long does the loaf bake at 200 degrees?",  # the number asked is there
+    "How hot is the steam at ninety degrees?",  # in words
+    "How hot is the steam at 92 degrees?",  # a range may hold it
+    "How much does the oven cost for 2 people?",  # a count of people, not a unit
+    "How long does the loaf bake at a high heat?",  # no number asked
+])
+def test_a_unit_the_page_may_give_with_the_number_asked(question):
+    assert not numbered_otherwise(question, _OVEN)
