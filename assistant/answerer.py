@@ -87,6 +87,7 @@ from .sentences import (
     asks_death_cause,
     case_number,
     choice_asked,
+    counts_group,
     counts_only,
     counts_whole_of,
     counts_whole_of_list,
@@ -1742,7 +1743,10 @@ class Answerer:
             # two churchyards")
             counted = frozenset(stem(w) for w in query.counted)
             others = frozenset(query.terms) - counted
-            return any((c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text))
+            # (or a group's size, which counts its members whatever they are called: "How many
+            # people came?" / "A group of 14 from the club came round")
+            return any((c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text)
+                        or counts_group(c.span.text))
                        and not counts_whole_of(c.span.text, query.names, counted)
                        and not elsewhere(c.row)
                        and not counts_whole_of_list(c.span.text, others, counted)

@@ -7,6 +7,7 @@ from assistant.query import PERSON
 from assistant.sentences import (
     _CREDIT,
     case_number,
+    counts_group,
     lists_counts,
     measures,
     meets_bound,
@@ -573,3 +574,15 @@ def test_a_choice_one_option_of_which_the_article_says_is_not_declined_by_it(set
     a = Assistant.from_sources(page, settings, embedder=fake_embedder)
     got = a.ask("How is the vaccine given, by injection or nasal spray?")
     assert "neither of the choices" not in (got.reason or "")
+
+
+def test_counts_group_is_a_count_given_as_a_groups_size():
+    """"A party of nine from the walking club came": the number has no noun of its own and
+    counts the group's members; "a group of 9 students" counts students, "the class of 2019"
+    is a year."""
+    assert counts_group("A party of nine from the walking club came at noon.")
+    assert counts_group("We met a crowd of about 2,000, and the bar ran dry.")
+    assert counts_group("A total of 40 were ringed on Monday.")
+    assert not counts_group("A group of 9 students came at noon.")
+    assert not counts_group("The class of 2019 met again in May.")
+    assert not counts_group("The walk took nine hours.")
