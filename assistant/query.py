@@ -1057,6 +1057,12 @@ _HEDGE_NOUNS = frozenset("""concern concerns worry worries issue issues problem 
     benefit benefits advantage advantages limit limits restriction restrictions rule rules
     requirement requirements""".split())
 
+# Nouns of a preposition of several words ("in favour of", "on behalf of", "in charge of", "in
+# front of", "by means of"): the thing asked after is the noun after "of".
+_PREPOSITION_NOUNS = frozenset("""favour favor behalf charge front spite terms place case light
+    view addition respect means lieu regard relation response honour honor support danger need
+    search""".split())
+
 
 def object_heads(question: str) -> tuple[str, ...]:
     """For a yes/no question, the head nouns of the noun phrases that say what it asks of its
@@ -1090,6 +1096,8 @@ def object_heads(question: str) -> tuple[str, ...]:
         nxt = ws[k + 1]
         if w in _NP_PREPOSITIONS and nxt.endswith("ing") and nxt not in _NP_DETERMINERS:
             continue  # a gerund: "for sending in the form"
+        if w in _NP_PREPOSITIONS and nxt in _PREPOSITION_NOUNS and ws[k + 2:k + 3] == ["of"]:
+            continue  # a preposition of several words: "in favour of the idea" is of the idea
         before = k - 1
         while before >= 0 and ws[before] in _COMPLEMENT_ADVERBS:
             before -= 1

@@ -107,6 +107,9 @@ def test_the_things_a_yes_no_question_asks_after():
     assert object_heads("Can the lid go in the microwave?") == ("microwave",)
     assert object_heads("Are tulip bulbs harmful to rabbits?") == ("rabbits",)
     assert object_heads("Is the mural better for the children's mood?") == ("mood",)
+    # a preposition of several words asks after the noun after its "of"
+    assert object_heads("Was the council biased in favour of the new road?") == ("road",)
+    assert object_heads("Did the vicar speak on behalf of the parish?") == ("parish",)
     assert object_heads("Does the new bakery bake with rye flour?") == ("flour",)
     # the subject, what it is said to be, gerunds, names and general words are not asked after
     assert object_heads("Is gout only a disease of old men?") == ("men",)
