@@ -73,6 +73,7 @@ from .query import (
     asks_why,
     dimension_asked,
     proper_names,
+    qualifiers,
     topic_and_asked,
 )
 from .retrieval import Retriever
@@ -89,6 +90,7 @@ from .sentences import (
     asks_death_cause,
     case_number,
     choice_asked,
+    counts_group,
     counts_only,
     counts_whole_of,
     counts_whole_of_list,
@@ -1533,7 +1535,10 @@ class Answerer:
         subject: that word's closest match ("refund" of a page on a broken-down tram and its
         passengers' tickets). Not a word as common as "get", "free" or "wear"
         (``COMMON_WORD_COUNT``): a paraphrase leaves those out; nor one a sentence says
-        otherwise in its place (``grounding.placed``: "accept" / "the inn take cards"). Else
+        otherwise in its place (``grounding.placed``: "accept" / "the inn take cards"); nor one
+        that only qualifies a thing asked (``qualifiers``): a possessive's owner when a
+        candidate says what it owns ("an old master's pattern" / "my own pattern"), the class
+        the subject is said to be one of ("one of the other jobs of ..."). Else
         the highest cosine of a piece of a word of the predicate with one of a candidate's.
         None (not judged) when it is not a yes/no question, a candidate opens on a verdict
         ("No, ..."), the embedder gives no word pieces, or the predicate has fewer than two
@@ -1551,16 +1556,23 @@ class Answerer:
         closest = [(float((v @ matrix.T).max()), w) for w, v in asked
                    if stem_of(w) not in named and counts.get(w, 0) < COMMON_WORD_COUNT
                    and stem_of(w) not in placed]
+        qualified = qualifiers(query.question)
+        rows = {int(c.row) for c in candidates}
+
+        def told(noun: str | None) -> bool:  # the qualified thing, said by a candidate
+            return noun is None or bool(rows & set(self.retriever.article.rows(stem_of(noun)).tolist()))
+
         unsaid = [sim for sim, w in closest
-                  if sim < PREDICATE_UNSAID and not self.similar_words([w]).get(w)]
+                  if sim < PREDICATE_UNSAID and not self.similar_words([w]).get(w)
+                  and not (w in qualified and told(qualified[w]))]
         if unsaid:
             return min(unsaid)
         if len(asked) < 2:
             return None
-        rows = [int(i) for c in candidates for i in range(*self._token_span[c.row])]
-        if not rows:
+        pieces = [int(i) for c in candidates for i in range(*self._token_span[c.row])]
+        if not pieces:
             return 0.0
-        return float(max((v @ matrix[rows].T).max() for _, v in asked))
+        return float(max((v @ matrix[pieces].T).max() for _, v in asked))
 
     @cached_property
     def section_openers(self) -> dict[int, str]:
@@ -1774,7 +1786,10 @@ class Answerer:
             # two churchyards")
             counted = frozenset(stem(w) for w in query.counted)
             others = frozenset(query.terms) - counted
-            return any((c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text))
+            # (or a group's size, which counts its members whatever they are called: "How many
+            # people came?" / "A group of 14 from the club came round")
+            return any((c.features[_QUANTITY_ALIGN] >= SYNONYM_SIMILARITY or lists_counts(c.span.text)
+                        or counts_group(c.span.text))
                        and not counts_whole_of(c.span.text, query.names, counted)
                        and not elsewhere(c.row)
                        and not counts_whole_of_list(c.span.text, others, counted)

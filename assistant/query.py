@@ -1078,6 +1078,12 @@ _HEDGE_NOUNS = frozenset("""concern concerns worry worries issue issues problem 
     benefit benefits advantage advantages limit limits restriction restrictions rule rules
     requirement requirements""".split())
 
+# Nouns of a preposition of several words ("in favour of", "on behalf of", "in charge of", "in
+# front of", "by means of"): the thing asked after is the noun after "of".
+_PREPOSITION_NOUNS = frozenset("""favour favor behalf charge front spite terms place case light
+    view addition respect means lieu regard relation response honour honor support danger need
+    search""".split())
+
 
 def object_heads(question: str) -> tuple[str, ...]:
     """For a yes/no question, the head nouns of the noun phrases that say what it asks of its
@@ -1111,6 +1117,8 @@ def object_heads(question: str) -> tuple[str, ...]:
         nxt = ws[k + 1]
         if w in _NP_PREPOSITIONS and nxt.endswith("ing") and nxt not in _NP_DETERMINERS:
             continue  # a gerund: "for sending in the form"
+        if w in _NP_PREPOSITIONS and nxt in _PREPOSITION_NOUNS and ws[k + 2:k + 3] == ["of"]:
+            continue  # a preposition of several words: "in favour of the idea" is of the idea
         before = k - 1
         while before >= 0 and ws[before] in _COMPLEMENT_ADVERBS:
             before -= 1
@@ -1130,6 +1138,40 @@ def object_heads(question: str) -> tuple[str, ...]:
     if bare is not None:
         heads.append(bare)
     return tuple(dict.fromkeys(heads))
+
+
+# What opens the class a yes/no question says its subject belongs to: "Is rye one of the
+# grains ...?", "Is the mill among the oldest buildings ...?", "Is a crumpet a kind of bread?".
+_CLASS_OPENER = re.compile(
+    r"\b(?:(?:one|any|some|none|each|either|neither) of|among|amongst|a (?:kind|type|sort|form) of)"
+    r"\s+(?:(?:the|its|their|his|her|your|our|these|those|my)\s+)?(?:other\s+)?", re.I)
+
+# A possessive and the noun it owns: up to two words more, to a stopword or the end of a clause
+# ("an old master's pattern", "the ship's brass bell of ...").
+_OWNED = re.compile(
+    r"([\w-]+)['\u2019]s\s+((?:[\w-]+\s+){0,2}?[\w-]+)(?=\s*(?:[?,.;:]|$|\s(?:"
+    + "|".join(sorted(map(re.escape, STOPWORDS), key=len, reverse=True)) + r")\b))")
+
+
+def qualifiers(question: str) -> dict[str, str | None]:
+    """Words of a yes/no question that qualify a thing it asks after rather than name it, each
+    with the noun it qualifies: a possessive's owner and what it owns ("an old master's
+    pattern": "master" -> "pattern"), and, with None, the words of the class the subject is
+    said to belong to ("Is rye one of the other grains of the bread?": "grains"). An article
+    that never says such a word may still say what is asked: the owned thing, or the subject
+    as one of several, in its own words ("Considering the roles of ...")."""
+    out: dict[str, str | None] = {}
+    for m in _OWNED.finditer(question):
+        owner = m.group(1).lower()
+        if owner not in STOPWORDS:
+            out[owner] = m.group(2).split()[-1].lower()
+    for m in _CLASS_OPENER.finditer(question):
+        for w in re.findall(r"[\w-]+", question[m.end():].split("?")[0]):
+            w = w.lower()
+            if w in STOPWORDS:
+                break
+            out.setdefault(w, None)
+    return out
 
 
 # Verbs whose object is a clause: what someone says, thinks or claims.

@@ -370,6 +370,23 @@ def lists_counts(text: str) -> bool:
     return _COUNT_LIST.search(_NOT_A_COUNT.sub(_uncounted, text)) is not None
 
 
+# A count given as the size of a group, the number with no noun of its own: "a group of 14 from
+# the club came", "a party of six", "a crowd of about 2,000.", "a total of 40 were ringed": it
+# counts the group's members, whatever the question calls them.
+_GROUPS = r"group|party|crowd|team|flock|herd|pack|band|squad|gathering|delegation|total"
+_GROUP_COUNT = re.compile(
+    rf"\b(?:a|an|the)\s+(?:small\s+|large\s+|big\s+)?(?:{_GROUPS})\s+of\s+"
+    rf"(?:about\s+|around\s+|some\s+|over\s+|nearly\s+|almost\s+|more\s+than\s+|just\s+)?{_NUM}"
+    r"(?=\s*(?:[,.;:!?)\u2014-]|$)|\s+(?:from|of|who|that|which|and|or|in|at|on|with|to|for|by|"
+    r"was|were|had|have|has|came|went|turned|joined|took|set|gathered|arrived|visited)\b)", re.I)
+
+
+def counts_group(text: str) -> bool:
+    """The sentence gives a count as a group's size, the number with no noun after it ("A
+    group of 14 from the club came round"): a count of its members, whatever they are called."""
+    return _GROUP_COUNT.search(text) is not None
+
+
 _NUMBER_TOKEN_AT = re.compile(rf"\d[\d,.]*|\b(?:{_NUMBER_WORDS})\b", re.I)
 
 

@@ -306,6 +306,25 @@ def test_a_count_asked_needs_a_passage_that_counts_the_thing(settings, fake_embe
                  ["How many dogs can the block hold?"], close=("post-1",), sources=_SHELTER)
 
 
+
+_OUTING = [
+    Source("title", "title", "Title", "Saturday at the mill pond", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "A party of nine from the Holm walking club came round at ten and fed the ducks.",
+           None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "The Holm walking club came round at ten and stayed for three hours.", None, None),
+]
+
+
+def test_a_groups_size_counts_the_people_asked(settings, fake_embedder):
+    """"How many people came with the Holm walking club?" / "A party of nine from the Holm
+    walking club came round": the party's size counts its members; a passage giving only
+    hours does not count them."""
+    question = "How many people came with the Holm walking club?"
+    assert _gate(settings, fake_embedder, question, close=("post-1",), sources=_OUTING)
+    assert not _gate(settings, fake_embedder, question, close=("post-2",), sources=_OUTING)
+
 _CHOIR = [
     Source("title", "title", "Title", "The Dunnock Valley choirs start their autumn term", None, None),
     Source("post-1", "post", "Post, paragraph 1",

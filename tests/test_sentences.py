@@ -10,6 +10,7 @@ from assistant.sentences import (
     REASON_FORM,
     TELLS_STEPS,
     case_number,
+    counts_group,
     lists_counts,
     measures,
     meets_bound,
@@ -688,3 +689,15 @@ def test_a_unit_the_page_gives_only_with_other_numbers_is_not_the_condition_aske
 ])
 def test_a_unit_the_page_may_give_with_the_number_asked(question):
     assert not numbered_otherwise(question, _OVEN)
+
+
+def test_counts_group_is_a_count_given_as_a_groups_size():
+    """"A party of nine from the walking club came": the number has no noun of its own and
+    counts the group's members; "a group of 9 students" counts students, "the class of 2019"
+    is a year."""
+    assert counts_group("A party of nine from the walking club came at noon.")
+    assert counts_group("We met a crowd of about 2,000, and the bar ran dry.")
+    assert counts_group("A total of 40 were ringed on Monday.")
+    assert not counts_group("A group of 9 students came at noon.")
+    assert not counts_group("The class of 2019 met again in May.")
+    assert not counts_group("The walk took nine hours.")

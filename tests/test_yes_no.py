@@ -107,6 +107,9 @@ def test_the_things_a_yes_no_question_asks_after():
     assert object_heads("Can the lid go in the microwave?") == ("microwave",)
     assert object_heads("Are tulip bulbs harmful to rabbits?") == ("rabbits",)
     assert object_heads("Is the mural better for the children's mood?") == ("mood",)
+    # a preposition of several words asks after the noun after its "of"
+    assert object_heads("Was the council biased in favour of the new road?") == ("road",)
+    assert object_heads("Did the vicar speak on behalf of the parish?") == ("parish",)
     assert object_heads("Does the new bakery bake with rye flour?") == ("flour",)
     # the subject, what it is said to be, gerunds, names and general words are not asked after
     assert object_heads("Is gout only a disease of old men?") == ("men",)
@@ -303,3 +306,50 @@ def test_a_predicate_word_said_otherwise_in_its_place_is_not_unsaid(settings, fa
     assert said is not None and said < PREDICATE_MATCH
     placed = replace(grounding, placed={"refund": "accepted"})
     assert a.answerer.predicate_match(query, candidates[:3], placed) >= PREDICATE_MATCH
+
+
+def test_qualifiers_are_a_possessives_owner_and_the_class_of_the_subject():
+    """A possessive's owner qualifies the noun it owns; the words after "one of the
+    (other)", "among the", "a kind of" name the class the subject is said to belong to."""
+    from assistant.query import qualifiers
+
+    assert qualifiers("Are her quilts sewn from a designer's pattern?") == {"designer": "pattern"}
+    assert qualifiers("Is rye one of the other grains in the loaf?") == {"grains": None}
+    assert qualifiers("Is the mill among the oldest buildings in town?") == {
+        "oldest": None, "buildings": None}
+    assert qualifiers("Is a crumpet a kind of bread?") == {"bread": None}
+    assert qualifiers("Did the walkers pay for their visit?") == {}
+    assert qualifiers("Is it one of them that she bought?") == {}
+
+
+_QUILTS = [
+    Source("title", "title", "Title", "Meet the quilter of Mill Lane", None, None),
+    Source("post-1", "post", "Post, paragraph 1",
+           "Nell Arden has sewn quilts in her front room for thirty years.", None, None),
+    Source("post-2", "post", "Post, paragraph 2",
+           "Her quilts follow a pattern of her own, and the loaf she bakes for the stall holds "
+           "rye and spelt besides wheat.", None, None),
+    Source("post-3", "post", "Post, paragraph 3",
+           "She sells them at the Saturday market by the river.", None, None),
+]
+
+
+def test_a_word_that_only_qualifies_a_thing_said_is_not_unsaid(settings, fake_embedder):
+    """"Are her quilts sewn from a designer's pattern?": "designer" is said nowhere,
+    but it only owns the pattern, which the cited sentence says: the predicate is said, and
+    the model decides. So is "grains" in "Is rye one of the other grains in her loaf?": the
+    class the subject is said to be one of. An owner of a thing no candidate says ("a
+    designer's fabric") is still unsaid."""
+    from assistant import Assistant
+    from assistant.answerer import PREDICATE_MATCH
+
+    a = Assistant.from_sources(_QUILTS, settings, embedder=fake_embedder)
+
+    def said(question):
+        query = a.query_for(question)
+        candidates, grounding = a.answerer.candidates(query, None, a._encode([query.text])[0])
+        return a.answerer.predicate_match(query, candidates[:3], grounding)
+
+    assert said("Are her quilts sewn from a designer's pattern?") >= PREDICATE_MATCH
+    assert said("Is rye one of the other grains in her loaf?") >= PREDICATE_MATCH
+    assert said("Are her quilts sewn from a designer's fabric?") < PREDICATE_MATCH
