@@ -624,6 +624,7 @@ LEFT_OPEN_BELOW = 0.25
 NO_DEATH_CAUSE = "no passage close to the question says what caused the death"
 # What ``Answerer.still_to_come`` found.
 STILL_TO_COME = "the passage closest to it tells of that as still to come"
+ASKED_BACK = "the passage closest to it is a reader asking the same, with no answer given"
 # ... among this many of the closest candidates.
 COMING_ROWS = 3
 # What a measure asked is, in words (``Query.measure``).
@@ -1046,6 +1047,31 @@ _GENERAL_DEEDS = frozenset("""work job jobs thing things task tasks it one proje
 
 
 _AGENT_NAMED = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
+
+
+# A yes/no question after a word carrying on the conversation: "So is that okay?", "And can
+# it be frozen?"
+_YES_NO_AFTER = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?|well|then)\W+)+(?:do|does|did|is|are|was|"
+                           r"were|can|could|will|would|should|has|have|had|may|might|must)\b", re.I)
+
+
+def asked_back(query: Query, candidates: Sequence[Candidate],
+               after: Callable[[Candidate], Sequence[str]]) -> bool:
+    """True when a yes/no question's closest passage is a reader asking it too: the best
+    sentence is a question in a comment that says every word of the question's own ("So is it
+    safe to freeze?" / "Is it safe to freeze the sauce?"), and neither the sentences after it
+    in its comment (``after``) nor another of the closest few open with a verdict ("Yes, ...",
+    "No."): the page asks it, it does not answer it. A question in the post itself is not
+    (a writer's question is answered by the writer: "Is it worth it? For most riders it is.")."""
+    if not (query.yes_no or _YES_NO_AFTER.match(query.question)) or not candidates:
+        return False
+    best = candidates[0]
+    asked = set(query.terms)
+    if best.source.kind != "comment" or len(asked) < 2 \
+            or not best.span.text.rstrip("\"'\u201d)").endswith("?") \
+            or not asked <= set(terms(best.span.text)):
+        return False
+    return not any(_VERDICT.match(t) for t in [*after(best), *(c.span.text for c in candidates[1:3])])
 
 
 def tells_deed(text: str, deeds: frozenset[str] | set[str]) -> bool:
@@ -1978,6 +2004,10 @@ class Answerer:
                            or tells_outcome(c.span.text))
                    for c in candidates[1:COMING_ROWS])
 
+    def _after(self, c: Candidate) -> list[str]:
+        """The sentences after ``c`` in its passage."""
+        return [s.text for s in self._spans.get(c.span.source_id, ()) if s.start >= c.span.end]
+
     def declined_by(self, query: Query, candidates: Sequence[Candidate]) -> str | None:
         """Which check of what the closest passages can hold turns them down, in plain words
         ("no passage close to the question gives a price"), or None when none does; the
@@ -1988,6 +2018,8 @@ class Answerer:
             return LEFT_OPEN
         if self.still_to_come(query, candidates):
             return STILL_TO_COME
+        if asked_back(query, candidates, self._after) and self.reply(query, candidates[0]) is None:
+            return ASKED_BACK
         if asks_death_cause(query.question) and candidates and not any(
                 tells_death_cause(c.span.text, query.question) for c in candidates[:COMING_ROWS]):
             # "What did she die of?" / "She died peacefully on 12 May at home.": when and
