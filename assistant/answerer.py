@@ -922,11 +922,46 @@ _COUNT_TOKEN = re.compile(r"^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight
 _SHARE_AFTER = frozenset({"percent", "per", "%", "percentage"})
 
 
+# "How many households were surveyed in those two?": a count over a few of a set named before.
+_SMALL_NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                  "twelve")
+_NUMBER_WORD = r"(?:\d+|" + "|".join(_SMALL_NUMBERS) + r")"
+_IN_THOSE_N = re.compile(r"\b(?:in|at|across|from|among|between|over|for)\s+(?:those|these|the|that)\s+"
+                         rf"(?P<n>{_NUMBER_WORD})\b(?!\s*(?:%|percent|per\b))", re.I)
+# ... and a count the sentence makes over a set of its own size: "across six neighbourhoods",
+# "in 12 schools", "over three years"
+_OVER_M = re.compile(rf"\b(?:across|over|in|from|among|between|at)\s+(?:all\s+|the\s+)?"
+                     rf"(?P<m>{_NUMBER_WORD})\s+[a-z]", re.I)
+
+
+def _number(word: str) -> int | None:
+    w = word.lower()
+    return int(w) if w.isdigit() else (_SMALL_NUMBERS.index(w) + 2 if w in _SMALL_NUMBERS else None)
+
+
+def counts_whole_of_few(question: str, text: str) -> bool:
+    """Whether a question counting over a few of a set named before ("How many households were
+    surveyed in those two?") is met by a sentence counting over the set of another size ("1,150
+    households across six neighbourhoods") that never says the few asked: it counts the whole."""
+    m = _IN_THOSE_N.search(question)
+    if m is None:
+        return False
+    n = _number(m["n"])
+    sizes = [_number(o["m"]) for o in _OVER_M.finditer(text)]
+    said = any(_number(w) == n for w in words(text) if _number(w) is not None)
+    return bool(sizes) and n not in sizes and not said
+
+
 def counts_part(query: Query, candidates: Sequence[Candidate], top: int = 3, near: int = 5) -> bool:
     """False when a follow-up asks how many of what was counted before are something ("How
     many bird passes were logged? / How many of them were pipistrelles?") and no close passage
     has a count within ``near`` words of what they are: the total counted before, a share of
-    it or a passage speaking of them without a number does not answer it."""
+    it or a passage speaking of them without a number does not answer it. False too when it
+    counts over a few of a set named before and the best passage counts over the whole set
+    (``counts_whole_of_few``)."""
+    if query.counted and candidates and counts_whole_of_few(query.question, candidates[0].span.text) \
+            and not {stem(w) for w in query.counted}.isdisjoint(terms(candidates[0].span.text)):
+        return False
     m = _PART_COUNT.search(query.question)
     asked = {stem(t) for t in terms(m["rest"])} if m else set()
     if not asked:

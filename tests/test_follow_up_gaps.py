@@ -6,6 +6,7 @@ import pytest
 
 from assistant.answerer import (
     counts_part,
+    counts_whole_of_few,
     names_others,
     states_asked_day,
     states_asked_span,
@@ -504,6 +505,22 @@ def test_a_part_of_what_was_counted_needs_a_count_of_it():
     # not a part of a count: left to the model
     q = make_query("How many stalls sold cheese?")
     assert counts_part(q, post_candidates("The cheese stalls drew the longest queues."))
+
+
+def test_a_count_over_a_few_of_a_set_is_not_met_by_a_count_over_the_whole_set():
+    """"Which villages held the biggest markets? / How many stalls were there in those three?":
+    "410 stalls across nine villages" counts them all."""
+    q = make_query("How many stalls were there in those three?",
+                   ["Which villages held the biggest markets?"])
+    assert not counts_part(q, post_candidates("The fair counted 410 stalls across nine villages.",
+                                              "The three biggest markets were on the coast."))
+    assert counts_part(q, post_candidates("The three coastal villages had 160 stalls between them."))
+    assert counts_part(q, post_candidates("Most of the stalls sold cheese."))  # no count of a whole
+    assert not counts_whole_of_few("How many stalls were there in those three?",
+                                   "In those three, 160 stalls traded across three weekends.")
+    # a question not counting over a few: left to the model
+    assert counts_part(make_query("How many stalls were there?"),
+                       post_candidates("The fair counted 410 stalls across nine villages."))
 
 
 def test_a_passage_giving_only_the_other_end_of_what_is_asked_is_no_answer():
