@@ -82,6 +82,7 @@ from .sentences import (
     REASON_FORM,
     SETS_UP,
     WEEKDAY_NAMES,
+    alternative_asked,
     asked_group,
     asks_death_cause,
     case_number,
@@ -2217,9 +2218,10 @@ class Answerer:
 
     def choice_unsaid(self, query: Query) -> bool:
         """True when the question offers a choice after a comma (``choice_asked``: "How is it
-        given, by injection or nasal spray?") and the article says no word of either option,
-        nor one near it in meaning: it cannot tell which."""
-        choice = None if query.yes_no else choice_asked(query.question)
+        given, by injection or nasal spray?"), or of two words ending a yes/no-shaped question
+        (``alternative_asked``: "Were they mostly men or women?"), and the article says no word
+        of either option, nor one near it in meaning: it cannot tell which."""
+        choice = alternative_asked(query.question) if query.yes_no else choice_asked(query.question)
         if choice is None:
             return False
         article = self.retriever.article
