@@ -1093,13 +1093,15 @@ _YES_NO_AFTER = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?|well|then)\W+)+(?:do
 
 
 def asked_back(query: Query, candidates: Sequence[Candidate],
-               after: Callable[[Candidate], Sequence[str]]) -> bool:
+               after: Callable[[Candidate], Sequence[str]], keep: float = 0.0) -> bool:
     """True when a yes/no question's closest passage is a reader asking it too: the best
     sentence is a question in a comment that says every word of the question's own ("So is it
-    safe to freeze?" / "Is it safe to freeze the sauce?"), and neither the sentences after it
-    in its comment (``after``) nor another of the closest few open with a verdict ("Yes, ...",
-    "No."): the page asks it, it does not answer it. A question in the post itself is not
-    (a writer's question is answered by the writer: "Is it worth it? For most riders it is.")."""
+    safe to freeze?" / "Is it safe to freeze the sauce?"), no passage of another source is
+    close enough to be quoted with it (its probability ``keep`` times the best's or more),
+    and neither the sentences after it in its comment (``after``) nor another of the closest
+    few open with a verdict ("Yes, ...", "No."): the page asks it, it does not answer it. A
+    question in the post itself is not (a writer's question is answered by the writer: "Is it
+    worth it? For most riders it is.")."""
     if not (query.yes_no or _YES_NO_AFTER.match(query.question)) or not candidates:
         return False
     best = candidates[0]
@@ -1107,6 +1109,8 @@ def asked_back(query: Query, candidates: Sequence[Candidate],
     if best.source.kind != "comment" or len(asked) < 2 \
             or not best.span.text.rstrip("\"'\u201d)").endswith("?") \
             or not asked <= set(terms(best.span.text)):
+        return False
+    if any(c.source.id != best.source.id and c.prob >= keep * best.prob for c in candidates[1:3]):
         return False
     return not any(_VERDICT.match(t) for t in [*after(best), *(c.span.text for c in candidates[1:3])])
 
@@ -2080,7 +2084,8 @@ class Answerer:
             return LEFT_OPEN
         if self.still_to_come(query, candidates):
             return STILL_TO_COME
-        if asked_back(query, candidates, self._after) and self.reply(query, candidates[0]) is None:
+        if asked_back(query, candidates, self._after, self.model.keep) \
+                and self.reply(query, candidates[0]) is None:
             return ASKED_BACK
         if candidates and query.earlier_comment and of_another_reader(
                 query, candidates[0], self._by_id.get(query.earlier_comment)):
