@@ -581,6 +581,7 @@ def test_a_choice_one_option_of_which_the_article_says_is_not_declined_by_it(set
     ("So is the hall heated by gas or oil?", (("gas",), ("oil",))),
     ("Is the spray safe for children or not?", None),
     ("Is the spray safe for children?", None),
+    ("Is the ferry often cancelled or delayed?", None),  # whether either happens
     ("Which came first, the ferry or the bridge?", None),
 ])
 def test_the_alternative_a_yes_no_shaped_question_offers(question, choice):
