@@ -86,6 +86,7 @@ from .sentences import (
     SETS_UP,
     TELLS_STEPS,
     WEEKDAY_NAMES,
+    alternative_asked,
     asked_group,
     asks_death_cause,
     case_number,
@@ -644,6 +645,9 @@ _VALUE_ASKED = re.compile(r"\bhow\s+(?:many|much|long|far|big|old|high|tall|deep
 # The closest passages give the value asked for another variant of the thing the question
 # qualifies ("with the standard charger" for "with the larger charger?").
 OTHER_VARIANT = "the passages closest to it give that for another case than the one asked"
+
+ASKED_BACK = "the passage closest to it is a reader asking the same, with no answer given"
+OTHER_READER = "the passage closest to it is another reader speaking of their own"
 # ... among this many of the closest candidates.
 COMING_ROWS = 3
 # What a measure asked is, in words (``Query.measure``).
@@ -965,11 +969,46 @@ _COUNT_TOKEN = re.compile(r"^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight
 _SHARE_AFTER = frozenset({"percent", "per", "%", "percentage"})
 
 
+# "How many households were surveyed in those two?": a count over a few of a set named before.
+_SMALL_NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                  "twelve")
+_NUMBER_WORD = r"(?:\d+|" + "|".join(_SMALL_NUMBERS) + r")"
+_IN_THOSE_N = re.compile(r"\b(?:in|at|across|from|among|between|over|for)\s+(?:those|these|the|that)\s+"
+                         rf"(?P<n>{_NUMBER_WORD})\b(?!\s*(?:%|percent|per\b))", re.I)
+# ... and a count the sentence makes over a set of its own size: "across six neighbourhoods",
+# "in 12 schools", "over three years"
+_OVER_M = re.compile(rf"\b(?:across|over|in|from|among|between|at)\s+(?:all\s+|the\s+)?"
+                     rf"(?P<m>{_NUMBER_WORD})\s+[a-z]", re.I)
+
+
+def _number(word: str) -> int | None:
+    w = word.lower()
+    return int(w) if w.isdigit() else (_SMALL_NUMBERS.index(w) + 2 if w in _SMALL_NUMBERS else None)
+
+
+def counts_whole_of_few(question: str, text: str) -> bool:
+    """Whether a question counting over a few of a set named before ("How many households were
+    surveyed in those two?") is met by a sentence counting over the set of another size ("1,150
+    households across six neighbourhoods") that never says the few asked: it counts the whole."""
+    m = _IN_THOSE_N.search(question)
+    if m is None:
+        return False
+    n = _number(m["n"])
+    sizes = [_number(o["m"]) for o in _OVER_M.finditer(text)]
+    said = any(_number(w) == n for w in words(text) if _number(w) is not None)
+    return bool(sizes) and n not in sizes and not said
+
+
 def counts_part(query: Query, candidates: Sequence[Candidate], top: int = 3, near: int = 5) -> bool:
     """False when a follow-up asks how many of what was counted before are something ("How
     many bird passes were logged? / How many of them were pipistrelles?") and no close passage
     has a count within ``near`` words of what they are: the total counted before, a share of
-    it or a passage speaking of them without a number does not answer it."""
+    it or a passage speaking of them without a number does not answer it. False too when it
+    counts over a few of a set named before and the best passage counts over the whole set
+    (``counts_whole_of_few``)."""
+    if query.counted and candidates and counts_whole_of_few(query.question, candidates[0].span.text) \
+            and not {stem(w) for w in query.counted}.isdisjoint(terms(candidates[0].span.text)):
+        return False
     m = _PART_COUNT.search(query.question)
     asked = {stem(t) for t in terms(m["rest"])} if m else set()
     if not asked:
@@ -1090,6 +1129,60 @@ _GENERAL_DEEDS = frozenset("""work job jobs thing things task tasks it one proje
 
 
 _AGENT_NAMED = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
+
+
+# A yes/no question after a word carrying on the conversation: "So is that okay?", "And can
+# it be frozen?"
+_YES_NO_AFTER = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?|well|then)\W+)+(?:do|does|did|is|are|was|"
+                           r"were|can|could|will|would|should|has|have|had|may|might|must)\b", re.I)
+
+
+def asked_back(query: Query, candidates: Sequence[Candidate],
+               after: Callable[[Candidate], Sequence[str]], keep: float = 0.0) -> bool:
+    """True when a yes/no question's closest passage is a reader asking it too: the best
+    sentence is a question in a comment that says every word of the question's own ("So is it
+    safe to freeze?" / "Is it safe to freeze the sauce?"), no passage of another source is
+    close enough to be quoted with it (its probability ``keep`` times the best's or more),
+    and neither the sentences after it in its comment (``after``) nor another of the closest
+    few open with a verdict ("Yes, ...", "No."): the page asks it, it does not answer it. A
+    question in the post itself is not (a writer's question is answered by the writer: "Is it
+    worth it? For most riders it is.")."""
+    if not (query.yes_no or _YES_NO_AFTER.match(query.question)) or not candidates:
+        return False
+    best = candidates[0]
+    asked = set(query.terms)
+    if best.source.kind != "comment" or len(asked) < 2 \
+            or not best.span.text.rstrip("\"'\u201d)").endswith("?") \
+            or not asked <= set(terms(best.span.text)):
+        return False
+    if any(c.source.id != best.source.id and c.prob >= keep * best.prob for c in candidates[1:3]):
+        return False
+    return not any(_VERDICT.match(t) for t in [*after(best), *(c.span.text for c in candidates[1:3])])
+
+
+# A follow-up asking after a thing of the one an earlier answer's comment came from: "How old
+# is his son?", "Where is her shop?"
+_THIRD_OWNER = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?\w+", re.I)
+# A writer speaking of their own: "My eldest is eleven", "Our shop opened in 2019".
+_FIRST_OWNER = re.compile(r"\b(?:my|our)\s+\w", re.I)
+
+
+def of_another_reader(query: Query, best: Candidate, earlier: Source | None) -> bool:
+    """True when a follow-up asks after a thing of the reader whose comment answered the earlier
+    question (``earlier``: "Which commenter works nights? / How old is his son?"), by "his",
+    "her" or "their", and the best passage is another reader's comment speaking of their own
+    ("My eldest is eleven") without naming the one asked after, by a writer the conversation
+    does not name: it tells of its writer's, not of theirs."""
+    if earlier is None or earlier.kind != "comment" or not earlier.author \
+            or not _THIRD_OWNER.search(query.question):
+        return False
+    src = best.source
+    if src.kind != "comment" or src.id == earlier.id or not src.author or src.author == earlier.author:
+        return False
+    if not (set(words(src.author)) - STOPWORDS).isdisjoint(query.words):
+        return False  # the writer is the one the conversation named ("When did Ann Roe comment?")
+    named = set(words(earlier.author)) - STOPWORDS
+    return _FIRST_OWNER.search(best.span.text) is not None and named.isdisjoint(words(best.span.text))
 
 
 def tells_deed(text: str, deeds: frozenset[str] | set[str]) -> bool:
@@ -2036,6 +2129,10 @@ class Answerer:
                            or tells_outcome(c.span.text))
                    for c in candidates[1:COMING_ROWS])
 
+    def _after(self, c: Candidate) -> list[str]:
+        """The sentences after ``c`` in its passage."""
+        return [s.text for s in self._spans.get(c.span.source_id, ()) if s.start >= c.span.end]
+
     def declined_by(self, query: Query, candidates: Sequence[Candidate]) -> str | None:
         """Which check of what the closest passages can hold turns them down, in plain words
         ("no passage close to the question gives a price"), or None when none does; the
@@ -2046,6 +2143,12 @@ class Answerer:
             return LEFT_OPEN
         if self.still_to_come(query, candidates):
             return STILL_TO_COME
+        if asked_back(query, candidates, self._after, self.model.keep) \
+                and self.reply(query, candidates[0]) is None:
+            return ASKED_BACK
+        if candidates and query.earlier_comment and of_another_reader(
+                query, candidates[0], self._by_id.get(query.earlier_comment)):
+            return OTHER_READER
         if asks_death_cause(query.question) and candidates and not any(
                 tells_death_cause(c.span.text, query.question) for c in candidates[:COMING_ROWS]):
             # "What did she die of?" / "She died peacefully on 12 May at home.": when and
@@ -2213,9 +2316,10 @@ class Answerer:
 
     def choice_unsaid(self, query: Query) -> bool:
         """True when the question offers a choice after a comma (``choice_asked``: "How is it
-        given, by injection or nasal spray?") and the article says no word of either option,
-        nor one near it in meaning: it cannot tell which."""
-        choice = None if query.yes_no else choice_asked(query.question)
+        given, by injection or nasal spray?"), or of two words ending a yes/no-shaped question
+        (``alternative_asked``: "Were they mostly men or women?"), and the article says no word
+        of either option, nor one near it in meaning: it cannot tell which."""
+        choice = alternative_asked(query.question) if query.yes_no else choice_asked(query.question)
         if choice is None:
             return False
         article = self.retriever.article

@@ -2730,6 +2730,30 @@ _NO_CHOICE = frozenset("not what so both neither either else something anything 
                        "more less later".split())
 
 
+# A yes/no-shaped question offering two one-word options at its end: "Were they mostly men or
+# women?", "Is the hall heated by gas or oil?" (not "Is it open or not?").
+_ALTERNATIVE_TAIL = re.compile(
+    r"^\W*(?:(?:and|so|but|well|then)\W+)*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|"
+    r"have|had)\b[^,?]*?\b(?P<a>[a-z][\w'\u2019-]*)\s+or\s+(?P<b>[a-z][\w'\u2019-]*)\s*\?*\s*$", re.I)
+
+
+# An option that is a state or a doing, not a thing: "Is the ferry often cancelled or delayed?"
+# asks whether either happens, not which.
+_STATE_WORD = re.compile(r"(?:ed|ing)$", re.I)
+
+
+def alternative_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The stemmed options of a yes/no-shaped question offering a choice of two words at its end
+    ("Were they mostly men or women?" -> (("man",), ("woman",))), or None; not of two states
+    or doings ("cancelled or delayed", ``_STATE_WORD``), which ask whether either holds."""
+    m = _ALTERNATIVE_TAIL.search(question)
+    if m is None or m["b"].lower() in _NO_CHOICE \
+            or any(_STATE_WORD.search(m[g]) for g in ("a", "b")):
+        return None
+    a, b = tuple(terms(m["a"])), tuple(terms(m["b"]))
+    return (a, b) if a and b else None
+
+
 def choice_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The stemmed content words of the two options a question offers after a comma ("How is
     it given, by injection or nasal spray?" -> (("inject",), ("nasal", "spray"))), or None."""

@@ -6,7 +6,9 @@ import pytest
 
 from assistant.answerer import (
     counts_part,
+    counts_whole_of_few,
     names_others,
+    of_another_reader,
     states_asked_day,
     states_asked_span,
     tells_asked_end,
@@ -523,6 +525,46 @@ def test_a_part_of_what_was_counted_needs_a_count_of_it():
     # not a part of a count: left to the model
     q = make_query("How many stalls sold cheese?")
     assert counts_part(q, post_candidates("The cheese stalls drew the longest queues."))
+
+
+def test_a_count_over_a_few_of_a_set_is_not_met_by_a_count_over_the_whole_set():
+    """"Which villages held the biggest markets? / How many stalls were there in those three?":
+    "410 stalls across nine villages" counts them all."""
+    q = make_query("How many stalls were there in those three?",
+                   ["Which villages held the biggest markets?"])
+    assert not counts_part(q, post_candidates("The fair counted 410 stalls across nine villages.",
+                                              "The three biggest markets were on the coast."))
+    assert counts_part(q, post_candidates("The three coastal villages had 160 stalls between them."))
+    assert counts_part(q, post_candidates("Most of the stalls sold cheese."))  # no count of a whole
+    assert not counts_whole_of_few("How many stalls were there in those three?",
+                                   "In those three, 160 stalls traded across three weekends.")
+    # a question not counting over a few: left to the model
+    assert counts_part(make_query("How many stalls were there?"),
+                       post_candidates("The fair counted 410 stalls across nine villages."))
+
+
+def _comment(i: int, author: str, text: str) -> Candidate:
+    src = Source(f"comment-{i}", "comment", f"Reader comment by {author}", text, author=author)
+    return Candidate(i, Span(src.id, 0, len(text), text), src, 0.3, np.zeros(len(FEATURES)))
+
+
+def test_another_readers_own_is_not_the_one_asked_after():
+    """"Which commenter keeps bees? / How old is her daughter?": another reader's "My daughter
+    is nine" tells of that reader's daughter."""
+    earlier = _comment(0, "Ruth Ames", "We keep two hives behind the shed.").source
+    q = make_query("How old is her daughter?", ["Which commenter keeps bees?"])
+    other = _comment(1, "Tom Price", "My daughter is nine and loves the honey.")
+    assert of_another_reader(q, other, earlier)
+    # her own comment, one naming her, or one by a writer the conversation names
+    assert not of_another_reader(q, _comment(0, "Ruth Ames", "My daughter is six."), earlier)
+    assert not of_another_reader(q, _comment(1, "Tom Price", "Ruth, my daughter is in your "
+                                                           "daughter's class."), earlier)
+    named = make_query("How old is her daughter?", ["Did Tom Price comment?"])
+    assert not of_another_reader(named, other, earlier)
+    # not asking after a thing of theirs, or not after an earlier comment
+    assert not of_another_reader(make_query("How old are the hives?", ["Which commenter keeps bees?"]),
+                                 other, earlier)
+    assert not of_another_reader(q, other, None)
 
 
 def test_a_passage_giving_only_the_other_end_of_what_is_asked_is_no_answer():

@@ -4,13 +4,18 @@ when the question asks how it was before ("a new 30p fee applies")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
 import pytest
 
+from assistant.answerer import asked_back
+from assistant.answering import Candidate
 from assistant.features import asks_before, asks_told, who_withheld
 from assistant.query import make_query
 from assistant.sentences import raises, tells_only_new, withholds
 from assistant.text import terms
-from assistant.types import Source
+from assistant.types import Source, Span
 
 
 def _asked(question: str) -> frozenset[str]:
@@ -384,3 +389,37 @@ def test_an_event_still_to_come_is_not_declined_when_an_outcome_is_told_nearby(
     others = [c for c in candidates if c is not first]
     assert not a.answerer.still_to_come(query, [first, *others])
     assert a.answerer.still_to_come(query, [first])
+
+
+def _comment_candidates(*texts: str) -> list[Candidate]:
+    out = []
+    for i, text in enumerate(texts):
+        src = Source(f"comment-{i}", "comment", f"Reader comment {i}", text)
+        out.append(Candidate(i, Span(src.id, 0, len(text), text), src, 0.3 if i == 0 else 0.05,
+                             np.zeros(3)))
+    return out
+
+
+def test_a_yes_no_question_a_reader_only_asks_too_is_asked_back():
+    q = make_query("So is it safe to freeze?", ["Who asked about freezing the sauce?"])
+    asking = _comment_candidates("Is it safe to freeze the tomato sauce?", "Lovely recipe, thanks.")
+    assert asked_back(q, asking, lambda c: ["We never have leftovers anyway."], keep=0.3)
+    # the asker (or another comment) answers it
+    assert not asked_back(q, asking, lambda c: ["Yes, I did it last week."], keep=0.3)
+    assert not asked_back(q, _comment_candidates("Is it safe to freeze the tomato sauce?",
+                                                 "No, it splits."), lambda c: [], keep=0.3)
+    # another passage close enough to be quoted with it may answer it
+    close = _comment_candidates("Is it safe to freeze the tomato sauce?", "Mine keeps for a month.")
+    assert asked_back(q, close, lambda c: [], keep=0.3)
+    close[1] = replace(close[1], prob=0.2)
+    assert not asked_back(q, close, lambda c: [], keep=0.3)
+    # a sentence asking another thing, or telling it
+    assert not asked_back(q, _comment_candidates("Is it spicy?"), lambda c: [], keep=0.3)
+    assert not asked_back(q, _comment_candidates("It is safe to freeze for a month."), lambda c: [], keep=0.3)
+    # a question in the post itself is the writer's, who answers it
+    post = make_query("Is it safe to freeze the sauce?")
+    src = Source("post-0", "post", "Post, paragraph 0", "Is it safe to freeze the sauce?")
+    own = [Candidate(0, Span(src.id, 0, len(src.text), src.text), src, 0.3, np.zeros(3))]
+    assert not asked_back(post, own, lambda c: ["For a month or two, it is."], keep=0.3)
+    # not a yes/no question
+    assert not asked_back(make_query("How long can I freeze it?"), asking, lambda c: [], keep=0.3)

@@ -701,3 +701,31 @@ def test_counts_group_is_a_count_given_as_a_groups_size():
     assert not counts_group("A group of 9 students came at noon.")
     assert not counts_group("The class of 2019 met again in May.")
     assert not counts_group("The walk took nine hours.")
+
+# Two one-word options ending a yes/no-shaped question: the same choice, without a comma.
+@pytest.mark.parametrize(("question", "choice"), [
+    ("Were they mostly men or women?", (("man",), ("woman",))),
+    ("So is the hall heated by gas or oil?", (("gas",), ("oil",))),
+    ("Is the spray safe for children or not?", None),
+    ("Is the spray safe for children?", None),
+    ("Is the ferry often cancelled or delayed?", None),  # whether either happens
+    ("Which came first, the ferry or the bridge?", None),
+])
+def test_the_alternative_a_yes_no_shaped_question_offers(question, choice):
+    from assistant.sentences import alternative_asked
+
+    assert alternative_asked(question) == choice
+
+
+def test_an_alternative_neither_option_of_which_the_article_says_is_declined(settings,
+                                                                             fake_embedder):
+    from assistant import Assistant
+
+    a = Assistant.from_sources(_SPRAY, settings, embedder=fake_embedder)
+    got = a.ask("Were the volunteers mostly men or women?")
+    assert got.abstained and "neither of the choices" in (got.reason or "")
+    page = [*_SPRAY, Source("post-3", "post", "Post, paragraph 3",
+                            "Most of the volunteers were women in their thirties.", None, None)]
+    got = Assistant.from_sources(page, settings, embedder=fake_embedder).ask(
+        "Were the volunteers mostly men or women?")
+    assert "neither of the choices" not in (got.reason or "")
