@@ -647,7 +647,6 @@ _VALUE_ASKED = re.compile(r"\bhow\s+(?:many|much|long|far|big|old|high|tall|deep
 OTHER_VARIANT = "the passages closest to it give that for another case than the one asked"
 
 ASKED_BACK = "the passage closest to it is a reader asking the same, with no answer given"
-OTHER_READER = "the passage closest to it is another reader speaking of their own"
 # ... among this many of the closest candidates.
 COMING_ROWS = 3
 # What a measure asked is, in words (``Query.measure``).
@@ -1158,31 +1157,6 @@ def asked_back(query: Query, candidates: Sequence[Candidate],
     if any(c.source.id != best.source.id and c.prob >= keep * best.prob for c in candidates[1:3]):
         return False
     return not any(_VERDICT.match(t) for t in [*after(best), *(c.span.text for c in candidates[1:3])])
-
-
-# A follow-up asking after a thing of the one an earlier answer's comment came from: "How old
-# is his son?", "Where is her shop?"
-_THIRD_OWNER = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?\w+", re.I)
-# A writer speaking of their own: "My eldest is eleven", "Our shop opened in 2019".
-_FIRST_OWNER = re.compile(r"\b(?:my|our)\s+\w", re.I)
-
-
-def of_another_reader(query: Query, best: Candidate, earlier: Source | None) -> bool:
-    """True when a follow-up asks after a thing of the reader whose comment answered the earlier
-    question (``earlier``: "Which commenter works nights? / How old is his son?"), by "his",
-    "her" or "their", and the best passage is another reader's comment speaking of their own
-    ("My eldest is eleven") without naming the one asked after, by a writer the conversation
-    does not name: it tells of its writer's, not of theirs."""
-    if earlier is None or earlier.kind != "comment" or not earlier.author \
-            or not _THIRD_OWNER.search(query.question):
-        return False
-    src = best.source
-    if src.kind != "comment" or src.id == earlier.id or not src.author or src.author == earlier.author:
-        return False
-    if not (set(words(src.author)) - STOPWORDS).isdisjoint(query.words):
-        return False  # the writer is the one the conversation named ("When did Ann Roe comment?")
-    named = set(words(earlier.author)) - STOPWORDS
-    return _FIRST_OWNER.search(best.span.text) is not None and named.isdisjoint(words(best.span.text))
 
 
 def tells_deed(text: str, deeds: frozenset[str] | set[str]) -> bool:
@@ -2146,9 +2120,6 @@ class Answerer:
         if asked_back(query, candidates, self._after, self.model.keep) \
                 and self.reply(query, candidates[0]) is None:
             return ASKED_BACK
-        if candidates and query.earlier_comment and of_another_reader(
-                query, candidates[0], self._by_id.get(query.earlier_comment)):
-            return OTHER_READER
         if asks_death_cause(query.question) and candidates and not any(
                 tells_death_cause(c.span.text, query.question) for c in candidates[:COMING_ROWS]):
             # "What did she die of?" / "She died peacefully on 12 May at home.": when and

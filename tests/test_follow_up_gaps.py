@@ -8,7 +8,6 @@ from assistant.answerer import (
     counts_part,
     counts_whole_of_few,
     names_others,
-    of_another_reader,
     states_asked_day,
     states_asked_span,
     tells_asked_end,
@@ -541,30 +540,6 @@ def test_a_count_over_a_few_of_a_set_is_not_met_by_a_count_over_the_whole_set():
     # a question not counting over a few: left to the model
     assert counts_part(make_query("How many stalls were there?"),
                        post_candidates("The fair counted 410 stalls across nine villages."))
-
-
-def _comment(i: int, author: str, text: str) -> Candidate:
-    src = Source(f"comment-{i}", "comment", f"Reader comment by {author}", text, author=author)
-    return Candidate(i, Span(src.id, 0, len(text), text), src, 0.3, np.zeros(len(FEATURES)))
-
-
-def test_another_readers_own_is_not_the_one_asked_after():
-    """"Which commenter keeps bees? / How old is her daughter?": another reader's "My daughter
-    is nine" tells of that reader's daughter."""
-    earlier = _comment(0, "Ruth Ames", "We keep two hives behind the shed.").source
-    q = make_query("How old is her daughter?", ["Which commenter keeps bees?"])
-    other = _comment(1, "Tom Price", "My daughter is nine and loves the honey.")
-    assert of_another_reader(q, other, earlier)
-    # her own comment, one naming her, or one by a writer the conversation names
-    assert not of_another_reader(q, _comment(0, "Ruth Ames", "My daughter is six."), earlier)
-    assert not of_another_reader(q, _comment(1, "Tom Price", "Ruth, my daughter is in your "
-                                                           "daughter's class."), earlier)
-    named = make_query("How old is her daughter?", ["Did Tom Price comment?"])
-    assert not of_another_reader(named, other, earlier)
-    # not asking after a thing of theirs, or not after an earlier comment
-    assert not of_another_reader(make_query("How old are the hives?", ["Which commenter keeps bees?"]),
-                                 other, earlier)
-    assert not of_another_reader(q, other, None)
 
 
 def test_a_passage_giving_only_the_other_end_of_what_is_asked_is_no_answer():
