@@ -84,6 +84,7 @@ from .sentences import (
     QUOTED,
     REASON_FORM,
     SETS_UP,
+    SMALL_COUNTS,
     TELLS_STEPS,
     WEEKDAY_NAMES,
     alternative_asked,
@@ -969,9 +970,7 @@ _SHARE_AFTER = frozenset({"percent", "per", "%", "percentage"})
 
 
 # "How many households were surveyed in those two?": a count over a few of a set named before.
-_SMALL_NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                  "twelve")
-_NUMBER_WORD = r"(?:\d+|" + "|".join(_SMALL_NUMBERS) + r")"
+_NUMBER_WORD = r"(?:\d+|" + "|".join(SMALL_COUNTS) + r")"
 _IN_THOSE_N = re.compile(r"\b(?:in|at|across|from|among|between|over|for)\s+(?:those|these|the|that)\s+"
                          rf"(?P<n>{_NUMBER_WORD})\b(?!\s*(?:%|percent|per\b))", re.I)
 # ... and a count the sentence makes over a set of its own size: "across six neighbourhoods",
@@ -982,7 +981,7 @@ _OVER_M = re.compile(rf"\b(?:across|over|in|from|among|between|at)\s+(?:all\s+|t
 
 def _number(word: str) -> int | None:
     w = word.lower()
-    return int(w) if w.isdigit() else (_SMALL_NUMBERS.index(w) + 2 if w in _SMALL_NUMBERS else None)
+    return int(w) if w.isdigit() else (SMALL_COUNTS.index(w) + 2 if w in SMALL_COUNTS else None)
 
 
 def counts_whole_of_few(question: str, text: str) -> bool:

@@ -2333,11 +2333,13 @@ def tells_death_cause(text: str, question: str) -> bool:
         return True
     return question.lower().lstrip(" \t\"'(").startswith("how") and bool(_DEATH_MANNER.search(text))
 
-_SMALL_COUNTS = ("two three four five six seven eight nine ten eleven twelve").split()
+
+# The few of a set a question or a sentence may name in words ("those two", "the three mills").
+SMALL_COUNTS = ("two three four five six seven eight nine ten eleven twelve").split()
 # "What are the nine spray patterns?", "What were the names of the three mills?": a question
 # asking for the members of a group it counts.
 _COUNTED_GROUP = re.compile(r"\b(?:what|which)\b.*?\b(?:are|were)\s+(?:the\s+)?(?:names\s+of\s+"
-                            r"(?:the\s+)?)?(?P<n>\d{1,2}|" + "|".join(_SMALL_COUNTS) + r")\s+"
+                            r"(?:the\s+)?)?(?P<n>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+"
                             r"(?P<what>[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?)", re.I)
 # What joins the members of a list: "Albion, Crown and Victoria".
 _LIST_JOINS = re.compile(r",|;|\band\b|\bor\b|:", re.I)
@@ -2350,7 +2352,7 @@ def asked_group(question: str) -> tuple[int, frozenset[str]] | None:
     if not m:
         return None
     n = m.group("n").lower()
-    count = int(n) if n.isdigit() else _SMALL_COUNTS.index(n) + 2
+    count = int(n) if n.isdigit() else SMALL_COUNTS.index(n) + 2
     return (count, frozenset(terms(m.group("what")))) if count >= 2 else None
 
 
@@ -2358,7 +2360,7 @@ def counts_only(text: str, count: int, nouns: frozenset[str]) -> bool:
     """Whether the sentence names the group only by its count ("the three textile mills that
     employed much of the town", "9-pattern spray gun") and lists no members after it."""
     ws = list(re.finditer(WORD, text))
-    said = {str(count)} | ({_SMALL_COUNTS[count - 2]} if count - 2 < len(_SMALL_COUNTS) else set())
+    said = {str(count)} | ({SMALL_COUNTS[count - 2]} if count - 2 < len(SMALL_COUNTS) else set())
     for k, m in enumerate(ws):
         if word_of(m.group().lower()) not in said:
             continue
@@ -2618,6 +2620,7 @@ def states_rate(text: str, unit: str) -> bool:
                + (r"|\d\s*(?:hz|hertz|khz|mhz)\b" if unit == "any" else ""))
     return re.search(pattern, text, re.I) is not None
 
+
 # "Which disease threatens the trees?", "What refrigerant did the old pumps use?", "What kind of
 # fertiliser should I use?", "What side effects did patients report?": a kind of thing asked,
 # one of which answers; the noun right after "which" / "what" (and the word after it).
@@ -2775,9 +2778,7 @@ _QUALIFYING = frozenset("for with at in on under during from by without after be
 _VALUE_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|while|whereas|though|although)\b",
                            re.I)
 _CARDINAL_SET = frozenset(_CARDINAL_WORDS.split("|"))
-_UNITS_IN_FIGURES = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
+_UNITS_IN_FIGURES = {w: i for w, i in _SMALL_NUMBERS.items() if i < 20}
 _TENS_IN_FIGURES = {w: 10 * i for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 # A number in words below a hundred: "ten", "twenty", "twenty-one", "forty five" (not part of a
